@@ -1,0 +1,101 @@
+// The Stratum One engine: sans-I/O, single-threaded and deterministic.
+//
+// It is fed packets (with their receive timestamps), name-resolution results, transmit
+// notifications and timer expiries, each together with the host's raw clock reading, and
+// answers with packets to send, names to resolve and the next time it wants to be woken. It
+// never opens a socket, reads a clock or starts a timer: hosts (Qt worker thread, plain poll()
+// loop, simulator) do that, and identical inputs give identical outputs.
+#pragma once
+
+#include "clock/ClockDriver.h"
+#include "clock/LocalClock.h"
+#include "config/EngineConfig.h"
+#include "engine/EngineIo.h"
+#include "engine/EngineSnapshot.h"
+#include "ntp/NtpResponder.h"
+#include "sources/NtpSource.h"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <random>
+#include <vector>
+
+namespace s1 {
+
+struct EngineOptions
+{
+    // Seeds every random choice (request cookies), so that a run can be replayed exactly.
+    std::uint64_t seed = 1;
+    // log2 s; the host measures its clock's reading resolution.
+    int precision = -20;
+    // Null: virtual clock, the system clock is never touched (`-x`).
+    ClockDriver *clockDriver = nullptr;
+};
+
+class Engine
+{
+public:
+    // Reference ID served with `local`: 127.127.1.1, as chrony and ntpd do.
+    static constexpr std::uint32_t kLocalReferenceId = 0x7F7F0101;
+    // Name-resolution retry: first wait and the cap of its doubling.
+    static constexpr Nanoseconds kResolveRetryFirst = std::chrono::seconds(8);
+    static constexpr Nanoseconds kResolveRetryMax = std::chrono::seconds(512);
+
+    Engine(EngineConfig config, EngineOptions options, RealTime now);
+    ~Engine();
+    Engine(const Engine &) = delete;
+    Engine &operator=(const Engine &) = delete;
+
+    void handlePacket(const ReceivedPacket &packet, RealTime now);
+    void handleTimeout(RealTime now);
+    // The host's answer to a ResolveRequest; an empty list means the name did not resolve.
+    void handleResolved(std::uint64_t token, const std::vector<IpAddress> &addresses, RealTime now);
+    void handleTransmitted(std::uint64_t token, RealTime sendTime);
+
+    std::vector<OutgoingPacket> takeOutgoing();
+    std::vector<ResolveRequest> takeResolveRequests();
+    // Raw clock time at which handleTimeout wants to be called.
+    std::optional<RealTime> nextWakeup() const;
+
+    // The transmit timestamp for a packet leaving at raw time `now`.
+    NtpTimestamp transmitTimestamp(RealTime now) const;
+    EngineSnapshot snapshot(RealTime now) const;
+    const EngineConfig &config() const { return m_config; }
+
+private:
+    struct PendingResolve
+    {
+        SourceConfig config;
+        RealTime retryAt;
+        Nanoseconds retryDelay;
+        bool inFlight = false;
+    };
+
+    void addSource(const SourceConfig &config, std::string name, const IpAddress &address,
+                   std::string poolName, RealTime now);
+    void pollDueSources(RealTime now);
+    void requestDueResolves(RealTime now);
+    void handleServerPacket(const ReceivedPacket &packet, RealTime cookedReceive);
+    void handleClientPacket(const ReceivedPacket &packet, RealTime cookedReceive);
+    ServedReference servedReference(RealTime now) const;
+    ReferenceSnapshot referenceSnapshot(RealTime now) const;
+
+    EngineConfig m_config;
+    EngineOptions m_options;
+    LocalClock m_clock;
+    NtpResponder m_responder;
+    std::mt19937_64 m_random;
+
+    std::vector<std::unique_ptr<NtpSource>> m_sources;
+    std::uint32_t m_nextSourceId = 1;
+    std::map<std::uint64_t, PendingResolve> m_pendingResolves; // by token
+    std::uint64_t m_nextResolveToken = 1;
+    std::uint64_t m_droppedClientPackets = 0;
+
+    std::vector<OutgoingPacket> m_outgoing;
+    std::vector<ResolveRequest> m_resolveRequests;
+};
+
+} // namespace s1

@@ -1,0 +1,49 @@
+// What crosses the boundary between the sans-I/O engine and a host. Hosts own sockets, clocks,
+// timers and name resolution; they translate those events into these values and back.
+#pragma once
+
+#include "net/IpAddress.h"
+#include "time/Timestamps.h"
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace s1 {
+
+// Which of the host's sockets a packet came in on or must leave by. Server sockets are bound to
+// the NTP port; client sockets to ephemeral ports, one per address family, shared by sources.
+enum class SocketRole : std::uint8_t { Server, Client };
+
+struct ReceivedPacket
+{
+    SocketRole role = SocketRole::Server;
+    int hostSocket = -1;              // opaque to the engine; echoed in replies
+    SocketAddress remote;
+    std::span<const std::uint8_t> data;
+    bool truncated = false;           // the datagram was larger than the host's buffer
+    RealTime receiveTime;             // raw clock; from the kernel when kernelTimestamp
+    bool kernelTimestamp = false;
+};
+
+struct OutgoingPacket
+{
+    SocketRole role = SocketRole::Server;
+    int hostSocket = -1;              // for replies: the socket the request came in on
+    SocketAddress remote;
+    std::vector<std::uint8_t> data;
+    // The host overwrites the transmit timestamp with Engine::transmitTimestamp(now) right
+    // before handing the packet to the kernel.
+    bool stampTransmit = false;
+    // Nonzero: the host reports the send time with Engine::handleTransmitted(token, time).
+    std::uint64_t transmitToken = 0;
+};
+
+struct ResolveRequest
+{
+    std::uint64_t token = 0;
+    std::string host;
+};
+
+} // namespace s1

@@ -1,0 +1,111 @@
+// Value snapshots of the engine state: the only thing the UI, the control socket and tests
+// read. Plain structs, copied across threads by queued signals, never pointing into the engine.
+#pragma once
+
+#include "net/IpAddress.h"
+#include "ntp/NtpPacket.h"
+#include "time/Timestamps.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace s1 {
+
+struct ServerStats
+{
+    std::uint64_t packetsReceived = 0;   // every datagram that reached the server socket
+    std::uint64_t repliesSent = 0;
+    std::uint64_t droppedMalformed = 0;  // failed to parse: length, framing
+    std::uint64_t droppedBadVersion = 0;
+    std::uint64_t droppedBadMode = 0;    // not a client request (incl. modes 6 and 7)
+    std::uint64_t droppedDenied = 0;     // no `allow` covers the client, or a `deny` does
+    std::uint64_t droppedOther = 0;      // e.g. zero transmit timestamp
+
+    std::uint64_t droppedTotal() const
+    {
+        return droppedMalformed + droppedBadVersion + droppedBadMode + droppedDenied + droppedOther;
+    }
+    friend bool operator==(const ServerStats &, const ServerStats &) = default;
+};
+
+// One offset measurement of a source (RFC 5905 on-wire protocol).
+struct SourceSample
+{
+    RealTime time;          // local (engine) time of the measurement
+    double offset = 0;      // s, positive: the source is ahead of us
+    double delay = 0;       // s, round trip
+    double dispersion = 0;  // s
+    int stratum = 0;
+    friend bool operator==(const SourceSample &, const SourceSample &) = default;
+};
+
+enum class SourceKind : std::uint8_t { Server, Peer, RefClock };
+
+// Mirrors chronyc's state column.
+enum class SourceState : std::uint8_t {
+    Unusable,     // ?  not reachable, unsynchronised, or not measured yet
+    Selected,     // *
+    Combined,     // +
+    NotCombined,  // -
+    Falseticker,  // x
+    TooVariable,  // ~
+};
+
+struct SourceSnapshot
+{
+    std::uint32_t id = 0;          // stable for the life of the source
+    std::string name;              // as configured (host name or address)
+    SocketAddress address;         // resolved address; null while resolving
+    std::string poolName;          // the `pool` it came from, if any
+    SourceKind kind = SourceKind::Server;
+    SourceState state = SourceState::Unusable;
+    int stratum = 0;
+    int poll = 0;                  // current log2 s
+    std::uint8_t reach = 0;        // 8-bit shift register, newest poll in bit 0
+    std::uint32_t referenceId = 0; // the source's own reference ID
+    LeapIndicator leap = LeapIndicator::Unsynchronised;
+    double rootDelay = 0;          // s, as the source reports it
+    double rootDispersion = 0;     // s
+    std::optional<RealTime> lastRx; // engine time of the last accepted sample
+    std::optional<SourceSample> lastSample;
+    std::vector<SourceSample> recentSamples; // oldest first, bounded
+    std::uint64_t requestsSent = 0;
+    std::uint64_t repliesAccepted = 0;
+    std::uint64_t repliesRejected = 0;
+    std::string lastRejectReason;   // empty when the last reply was good
+    std::string kissCode;           // last kiss-o'-death code received ("RATE", ...)
+
+    friend bool operator==(const SourceSnapshot &, const SourceSnapshot &) = default;
+};
+
+// What the server hands out, and what `tracking` shows.
+struct ReferenceSnapshot
+{
+    bool synchronised = false;
+    int stratum = kNtpMaxStratum;
+    std::uint32_t referenceId = 0;
+    std::string referenceName;     // the source's name, or "LOCAL"
+    LeapIndicator leap = LeapIndicator::Unsynchronised;
+    std::optional<RealTime> referenceTime;
+    double rootDelay = 0;          // s
+    double rootDispersion = 0;     // s, grown to the snapshot's time
+    int precision = 0;             // log2 s
+
+    friend bool operator==(const ReferenceSnapshot &, const ReferenceSnapshot &) = default;
+};
+
+struct EngineSnapshot
+{
+    RealTime time;                 // engine time the snapshot was taken at
+    ReferenceSnapshot reference;
+    ServerStats server;
+    std::vector<SourceSnapshot> sources;
+    std::uint16_t ntpPort = 0;     // 0: not serving
+    std::string serverError;       // why not serving although configured to, e.g. port taken
+
+    friend bool operator==(const EngineSnapshot &, const EngineSnapshot &) = default;
+};
+
+} // namespace s1

@@ -1,0 +1,50 @@
+// The NTP server side of the engine: turns one client request into one reply, sans I/O.
+#pragma once
+
+#include "engine/EngineSnapshot.h"
+#include "net/AccessFilter.h"
+#include "ntp/NtpPacket.h"
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <vector>
+
+namespace s1 {
+
+// Values a reply is built from: the engine's reference state at the time of the request.
+struct ServedReference
+{
+    LeapIndicator leap = LeapIndicator::Unsynchronised;
+    int stratum = kNtpMaxStratum;  // 16 = unsynchronised, sent as 0
+    std::uint32_t referenceId = 0;
+    RealTime referenceTime;
+    double rootDelay = 0;          // s
+    double rootDispersion = 0;     // s, at the time of the request
+    int precision = 0;             // log2 s
+};
+
+class NtpResponder
+{
+public:
+    explicit NtpResponder(AccessFilter access = {});
+
+    void setAccess(AccessFilter access) { m_access = std::move(access); }
+
+    // Returns the reply to send back to `client`, or nothing (and counts why) when the packet
+    // must be dropped. `receiveTime` is the request's arrival on the engine's time scale. The
+    // reply's transmit timestamp holds the receive time until the host stamps it for real.
+    std::optional<std::vector<std::uint8_t>> respond(std::span<const std::uint8_t> request,
+                                                     bool truncated,
+                                                     const SocketAddress &client,
+                                                     RealTime receiveTime,
+                                                     const ServedReference &reference);
+
+    const ServerStats &stats() const { return m_stats; }
+
+private:
+    AccessFilter m_access;
+    ServerStats m_stats;
+};
+
+} // namespace s1

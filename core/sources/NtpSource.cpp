@@ -1,0 +1,240 @@
+#include "sources/NtpSource.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace s1 {
+
+namespace {
+
+Nanoseconds pollInterval(int poll)
+{
+    return poll >= 0 ? Nanoseconds(kNanosPerSecond << poll) : Nanoseconds(kNanosPerSecond >> -poll);
+}
+
+std::string kissCodeText(std::uint32_t referenceId)
+{
+    std::string code;
+    for (int shift = 24; shift >= 0; shift -= 8) {
+        const char c = static_cast<char>((referenceId >> shift) & 0xff);
+        // Kiss codes are printable ASCII; anything else would garble a status line.
+        code.push_back(c >= ' ' && c <= '~' ? c : '?');
+    }
+    return code;
+}
+
+} // namespace
+
+const char *toString(ReplyVerdict verdict)
+{
+    switch (verdict) {
+    case ReplyVerdict::Accepted: return "accepted";
+    case ReplyVerdict::NotAServerReply: return "not a server reply";
+    case ReplyVerdict::Unexpected: return "unexpected reply (no request outstanding)";
+    case ReplyVerdict::Bogus: return "bogus reply (origin timestamp mismatch)";
+    case ReplyVerdict::Duplicate: return "duplicate reply";
+    case ReplyVerdict::Invalid: return "invalid timestamps";
+    case ReplyVerdict::Unsynchronised: return "server not synchronised";
+    case ReplyVerdict::KissRate: return "kiss-o'-death RATE: polling too fast";
+    case ReplyVerdict::KissDeny: return "kiss-o'-death DENY: access denied";
+    case ReplyVerdict::KissRestrict: return "kiss-o'-death RSTR: access restricted";
+    case ReplyVerdict::KissOther: return "kiss-o'-death";
+    case ReplyVerdict::TooFar: return "root distance too large";
+    }
+    return "unknown";
+}
+
+NtpSource::NtpSource(std::uint32_t id, const SourceConfig &config, std::string name, SocketAddress address,
+                     std::string poolName, RealTime now, int localPrecision)
+    : m_id(id)
+    , m_config(config)
+    , m_name(std::move(name))
+    , m_address(std::move(address))
+    , m_poolName(std::move(poolName))
+    , m_localPrecision(localPrecision)
+    , m_poll(std::clamp(config.minPoll, kMinPollLimit, kMaxPollLimit))
+    , m_nextPoll(now)
+{
+    if (config.iburst) {
+        m_burstRequestsLeft = kBurstMaxRequests;
+        m_burstGoodLeft = kBurstGoodReplies;
+    }
+}
+
+std::vector<std::uint8_t> NtpSource::makeRequest(RealTime now, std::uint64_t cookie)
+{
+    if (m_awaitingReply)
+        m_goodStreak = 0; // the previous request went unanswered
+    m_reach = static_cast<std::uint8_t>(m_reach << 1);
+
+    NtpHeader request;
+    // Nothing about our own state is sent: a client request needs none, and it would
+    // fingerprint us to observers.
+    request.leap = LeapIndicator::None;
+    request.version = static_cast<std::uint8_t>(m_config.version);
+    request.mode = NtpMode::Client;
+    request.poll = static_cast<std::int8_t>(m_poll);
+    request.precision = static_cast<std::int8_t>(m_localPrecision);
+    request.transmitTime = NtpTimestamp::fromRaw(cookie);
+
+    m_sentCookie = request.transmitTime;
+    m_sentTime = now;
+    m_awaitingReply = true;
+    ++m_requestsSent;
+    schedule(now);
+
+    const auto bytes = serializeNtpHeader(request);
+    return {bytes.begin(), bytes.end()};
+}
+
+void NtpSource::requestTransmitted(RealTime sendTime)
+{
+    if (m_awaitingReply)
+        m_sentTime = sendTime;
+}
+
+void NtpSource::schedule(RealTime from)
+{
+    if (m_burstRequestsLeft > 0 && m_burstGoodLeft > 0) {
+        --m_burstRequestsLeft;
+        m_nextPoll = from + kBurstInterval;
+        return;
+    }
+    m_burstRequestsLeft = 0;
+    m_nextPoll = from + pollInterval(m_poll);
+}
+
+void NtpSource::raisePoll()
+{
+    m_poll = std::min(m_poll + 1, std::max(m_config.maxPoll, m_config.minPoll));
+}
+
+void NtpSource::recordVerdict(ReplyVerdict verdict)
+{
+    if (verdict == ReplyVerdict::Accepted) {
+        ++m_repliesAccepted;
+        m_lastRejectReason.clear();
+    } else {
+        ++m_repliesRejected;
+        m_lastRejectReason = toString(verdict);
+    }
+}
+
+ReplyVerdict NtpSource::handleReply(const ParsedNtpPacket &reply, RealTime receiveTime)
+{
+    const NtpHeader &h = reply.header;
+    const auto reject = [this](ReplyVerdict v) { recordVerdict(v); return v; };
+
+    if (h.mode != NtpMode::Server)
+        return reject(ReplyVerdict::NotAServerReply);
+    if (!m_awaitingReply)
+        return reject(ReplyVerdict::Unexpected);
+    // Only the server that got our random transmit timestamp can echo it: this is what makes
+    // off-path spoofing hard, and it must hold before a kiss-o'-death is believed.
+    if (h.originTime != m_sentCookie)
+        return reject(ReplyVerdict::Bogus);
+    if (!h.transmitTime.isZero() && h.transmitTime == m_lastReplyTransmit)
+        return reject(ReplyVerdict::Duplicate);
+    m_awaitingReply = false;
+
+    if (h.stratum == 0) {
+        m_kissCode = kissCodeText(h.referenceId);
+        switch (h.referenceId) {
+        case kKissRate:
+            raisePoll();
+            m_burstRequestsLeft = 0;
+            return reject(ReplyVerdict::KissRate);
+        case kKissDeny:
+            m_active = false;
+            return reject(ReplyVerdict::KissDeny);
+        case kKissRestrict:
+            m_active = false;
+            return reject(ReplyVerdict::KissRestrict);
+        default:
+            return reject(ReplyVerdict::KissOther);
+        }
+    }
+    if (h.transmitTime.isZero() || h.receiveTime.isZero())
+        return reject(ReplyVerdict::Invalid);
+
+    // A genuine answer to our request: the server is reachable whatever its state.
+    m_reach |= 1;
+    m_lastReplyTransmit = h.transmitTime;
+    m_stratum = h.stratum;
+    m_referenceId = h.referenceId;
+    m_leap = h.leap;
+    m_rootDelay = h.rootDelay.toSeconds();
+    m_rootDispersion = h.rootDispersion.toSeconds();
+    m_kissCode.clear();
+
+    if (h.leap == LeapIndicator::Unsynchronised || h.stratum >= kNtpMaxStratum)
+        return reject(ReplyVerdict::Unsynchronised);
+
+    const RealTime t1 = m_sentTime;
+    const RealTime t4 = receiveTime;
+    const RealTime t2 = h.receiveTime.toRealTime(t4);
+    const RealTime t3 = h.transmitTime.toRealTime(t4);
+    const Nanoseconds serverTime = t3 - t2;
+    const Nanoseconds roundTrip = t4 - t1;
+    if (serverTime < Nanoseconds::zero() || roundTrip < Nanoseconds::zero())
+        return reject(ReplyVerdict::Invalid);
+
+    const double precisions = std::ldexp(1.0, m_localPrecision) + std::ldexp(1.0, h.precision);
+    // Differences first, in integer nanoseconds, so that large absolute times lose nothing.
+    const double offset = (toSeconds(t2 - t1) + toSeconds(t3 - t4)) / 2.0;
+    const double delay = std::max(toSeconds(roundTrip - serverTime), precisions);
+    const double dispersion = precisions + kDispersionRate * toSeconds(roundTrip);
+    const double rootDistance = (m_rootDelay + delay) / 2.0 + m_rootDispersion + dispersion;
+    if (rootDistance > kMaxRootDistance)
+        return reject(ReplyVerdict::TooFar);
+
+    SourceSample sample;
+    sample.time = t4;
+    sample.offset = offset;
+    sample.delay = delay;
+    sample.dispersion = dispersion;
+    sample.stratum = h.stratum;
+    m_samples.push_back(sample);
+    if (m_samples.size() > kRecentSamples)
+        m_samples.pop_front();
+    m_lastRx = t4;
+
+    if (m_burstGoodLeft > 0 && --m_burstGoodLeft == 0)
+        m_burstRequestsLeft = 0;
+    if (++m_goodStreak >= kGoodSamplesToRaisePoll && m_burstRequestsLeft == 0) {
+        m_goodStreak = 0;
+        raisePoll();
+    }
+    recordVerdict(ReplyVerdict::Accepted);
+    return ReplyVerdict::Accepted;
+}
+
+SourceSnapshot NtpSource::snapshot() const
+{
+    SourceSnapshot s;
+    s.id = m_id;
+    s.name = m_name;
+    s.address = m_address;
+    s.poolName = m_poolName;
+    s.kind = m_config.kind == SourceConfig::Kind::Peer ? SourceKind::Peer : SourceKind::Server;
+    s.state = SourceState::Unusable; // selection comes with the time-keeping core
+    s.stratum = m_stratum;
+    s.poll = m_poll;
+    s.reach = m_reach;
+    s.referenceId = m_referenceId;
+    s.leap = m_leap;
+    s.rootDelay = m_rootDelay;
+    s.rootDispersion = m_rootDispersion;
+    s.lastRx = m_lastRx;
+    if (!m_samples.empty())
+        s.lastSample = m_samples.back();
+    s.recentSamples.assign(m_samples.begin(), m_samples.end());
+    s.requestsSent = m_requestsSent;
+    s.repliesAccepted = m_repliesAccepted;
+    s.repliesRejected = m_repliesRejected;
+    s.lastRejectReason = m_lastRejectReason;
+    s.kissCode = m_kissCode;
+    return s;
+}
+
+} // namespace s1

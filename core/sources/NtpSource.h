@@ -1,0 +1,114 @@
+// One NTP server as seen by our client: poll scheduling, the reach register, the on-wire
+// checks of RFC 5905 and the offset/delay/dispersion of each exchange. Sans I/O: the engine
+// asks it for requests, feeds it replies and reads its snapshot.
+#pragma once
+
+#include "config/EngineConfig.h"
+#include "engine/EngineSnapshot.h"
+#include "ntp/NtpPacket.h"
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace s1 {
+
+enum class ReplyVerdict : std::uint8_t {
+    Accepted,
+    NotAServerReply, // wrong mode
+    Unexpected,      // no request outstanding (late, or a reply to a previous one)
+    Bogus,           // origin timestamp is not the transmit timestamp we sent
+    Duplicate,       // the same transmit timestamp as the reply before
+    Invalid,         // zero or inconsistent timestamps
+    Unsynchronised,  // leap 3 or stratum 0/16+: valid, reachable, but no usable time
+    KissRate,
+    KissDeny,
+    KissRestrict,
+    KissOther,       // a stratum-0 reply with a code we do not act on
+    TooFar,          // root distance beyond what a sample may have
+};
+
+const char *toString(ReplyVerdict verdict);
+
+class NtpSource
+{
+public:
+    // Interval between the requests of an initial burst (iburst), and how many good replies end
+    // it, and how many requests it may take at most.
+    static constexpr Nanoseconds kBurstInterval = std::chrono::seconds(2);
+    static constexpr int kBurstGoodReplies = 4;
+    static constexpr int kBurstMaxRequests = 8;
+    // Consecutive accepted samples after which the poll interval doubles, up to maxpoll.
+    static constexpr int kGoodSamplesToRaisePoll = 8;
+    static constexpr std::size_t kRecentSamples = 64;
+    // RFC 5905's frequency tolerance PHI: how fast dispersion grows with time (s/s).
+    static constexpr double kDispersionRate = 15e-6;
+    // chrony's default `maxdistance`: samples further than this are not used (s).
+    static constexpr double kMaxRootDistance = 3.0;
+
+    NtpSource(std::uint32_t id, const SourceConfig &config, std::string name, SocketAddress address,
+              std::string poolName, RealTime now, int localPrecision);
+
+    std::uint32_t id() const { return m_id; }
+    const SocketAddress &address() const { return m_address; }
+    const std::string &name() const { return m_name; }
+    // Whether the source still wants to be polled (a DENY or RSTR kiss ends that).
+    bool isActive() const { return m_active; }
+    RealTime nextPollTime() const { return m_nextPoll; }
+
+    // Builds the request for the poll due at `now` (engine time) and schedules the next one.
+    // `cookie` becomes the transmit timestamp: a random value that only the real server can echo.
+    std::vector<std::uint8_t> makeRequest(RealTime now, std::uint64_t cookie);
+    // The host's record of when the request actually left (engine time); improves T1.
+    void requestTransmitted(RealTime sendTime);
+    ReplyVerdict handleReply(const ParsedNtpPacket &reply, RealTime receiveTime);
+
+    SourceSnapshot snapshot() const;
+
+private:
+    void recordVerdict(ReplyVerdict verdict);
+    void schedule(RealTime from);
+    void raisePoll();
+    int currentPoll() const { return m_poll; }
+
+    std::uint32_t m_id;
+    SourceConfig m_config;
+    std::string m_name;
+    SocketAddress m_address;
+    std::string m_poolName;
+    int m_localPrecision;
+
+    int m_poll;
+    std::uint8_t m_reach = 0;
+    bool m_active = true;
+    RealTime m_nextPoll;
+
+    // The outstanding request.
+    bool m_awaitingReply = false;
+    NtpTimestamp m_sentCookie;
+    RealTime m_sentTime{};
+    NtpTimestamp m_lastReplyTransmit;
+
+    int m_burstRequestsLeft = 0;
+    int m_burstGoodLeft = 0;
+    int m_goodStreak = 0;
+
+    // What the source said about itself in its last valid reply.
+    int m_stratum = 0;
+    std::uint32_t m_referenceId = 0;
+    LeapIndicator m_leap = LeapIndicator::Unsynchronised;
+    double m_rootDelay = 0;
+    double m_rootDispersion = 0;
+
+    std::optional<RealTime> m_lastRx;
+    std::deque<SourceSample> m_samples;
+    std::uint64_t m_requestsSent = 0;
+    std::uint64_t m_repliesAccepted = 0;
+    std::uint64_t m_repliesRejected = 0;
+    std::string m_lastRejectReason;
+    std::string m_kissCode;
+};
+
+} // namespace s1

@@ -1,0 +1,694 @@
+// The sans-I/O engine as a host drives it: serving (handlePacket -> takeOutgoing), creating and
+// polling sources (literal addresses, name resolution, pools, retries, duplicates), and two
+// engines talking over a simulated network with known clock offset and path asymmetry, whose
+// measurements must match RFC 5905's on-wire arithmetic and be exactly reproducible.
+#include "engine/Engine.h"
+
+#include <QtTest>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+using namespace s1;
+using namespace std::chrono_literals;
+
+namespace {
+
+using Bytes = std::vector<std::uint8_t>;
+
+// RFC 5905 figure 4: Unix epoch minus NTP prime epoch (70 years, 17 of them leap years).
+constexpr std::int64_t kNtpToUnixSeconds = (70 * 365 + 17) * std::int64_t{86'400};
+
+constexpr std::int64_t kStartUnixSeconds = 1'760'000'000;
+const RealTime kStart = realTimeFromNanos(kStartUnixSeconds * kNanosPerSecond + 375'000'000);
+
+constexpr std::uint64_t kSeed = 42;
+constexpr int kPrecision = -20; // log2 s
+constexpr int kServerSocket = 3; // an arbitrary host socket index, to be echoed
+constexpr std::uint16_t kClientPort = 50'123;
+constexpr std::uint64_t kClientCookie = 0x1122'3344'5566'7788ull;
+
+const char *const kPoolName = "pool.example.org";
+const char *const kServerName = "ntp.example.net";
+
+IpAddress ip(const char *text)
+{
+    const auto parsed = IpAddress::parse(text);
+    if (!parsed)
+        qFatal("bad test address %s", text);
+    return *parsed;
+}
+
+AccessRule allowAll()
+{
+    AccessRule r;
+    r.allow = true;
+    return r;
+}
+
+EngineOptions options(std::uint64_t seed = kSeed)
+{
+    EngineOptions o;
+    o.seed = seed;
+    o.precision = kPrecision;
+    o.clockDriver = nullptr; // virtual clock: nothing outside the engine is touched
+    return o;
+}
+
+EngineConfig servingConfig(bool local, int stratum = kDefaultLocalStratum)
+{
+    EngineConfig c;
+    c.ntpAccess = {allowAll()};
+    c.local.enabled = local;
+    c.local.stratum = stratum;
+    return c;
+}
+
+SourceConfig sourceConfig(SourceConfig::Kind kind, const char *host, int minPoll = 4,
+                          int maxPoll = 4)
+{
+    SourceConfig s;
+    s.kind = kind;
+    s.host = host;
+    s.minPoll = minPoll;
+    s.maxPoll = maxPoll;
+    return s;
+}
+
+Bytes clientRequest(std::uint64_t cookie = kClientCookie)
+{
+    NtpHeader h;
+    h.mode = NtpMode::Client;
+    h.poll = 6;
+    h.transmitTime = NtpTimestamp::fromRaw(cookie);
+    const auto raw = serializeNtpHeader(h);
+    return Bytes(raw.begin(), raw.end());
+}
+
+NtpHeader parse(const Bytes &bytes)
+{
+    const NtpParseResult parsed = parseNtpPacket(bytes);
+    if (!parsed.ok())
+        qFatal("packet does not parse: %s", toString(parsed.error));
+    return parsed.packet.header;
+}
+
+ReceivedPacket serverPacket(const Bytes &data, const SocketAddress &from, RealTime receiveTime)
+{
+    ReceivedPacket p;
+    p.role = SocketRole::Server;
+    p.hostSocket = kServerSocket;
+    p.remote = from;
+    p.data = data;
+    p.receiveTime = receiveTime;
+    return p;
+}
+
+Nanoseconds pollSeconds(int poll)
+{
+    return Nanoseconds(std::llround(std::ldexp(static_cast<double>(kNanosPerSecond), poll)));
+}
+
+std::vector<IpAddress> addresses(std::initializer_list<const char *> texts)
+{
+    std::vector<IpAddress> out;
+    for (const char *t : texts)
+        out.push_back(ip(t));
+    return out;
+}
+
+// --- A two-host network in virtual time -------------------------------------------------------
+//
+// True time advances from event to event. Each host's raw clock is true time plus its offset;
+// each datagram takes a fixed one-way delay. The loop plays the host's part exactly as
+// EngineRuntime does: stamp transmit timestamps just before "sending", report client send times
+// with handleTransmitted, hand packets over with the receiver's clock at arrival.
+
+constexpr Nanoseconds kServerClockAhead = 250ms;
+constexpr Nanoseconds kDelayToServer = 1ms;
+constexpr Nanoseconds kDelayToClient = 3ms;
+// Host-side latencies, so that T1 and T3 differ from the moments the engine built the packets:
+// the measurement is only right if the engine uses the times the host reports.
+constexpr Nanoseconds kClientSendLatency = 15us;
+constexpr Nanoseconds kServerTurnaround = 40us;
+
+constexpr int kSimServerStratum = 1; // a `local stratum 1` server
+constexpr int kSimulationPollLog2 = 0; // minpoll = maxpoll = 0: a request every second
+constexpr int kMaxIterations = 10'000;
+constexpr Nanoseconds kMaxSimulatedTime = 60s;
+
+const SocketAddress kServerAddress{ip("192.0.2.1"), kNtpDefaultPort};
+const SocketAddress kClientAddress{ip("192.0.2.100"), kClientPort};
+
+class TwoHostNetwork
+{
+public:
+    explicit TwoHostNetwork(std::uint64_t clientSeed)
+        : m_now(kStart)
+        , m_server(serverConfig(), options(kServerSeed), serverClock(kStart))
+        , m_client(clientConfig(), options(clientSeed), clientClock(kStart))
+    {
+    }
+
+    // Processes every event up to true time `end`. False if a bound (iterations, simulated
+    // time) was hit first.
+    bool runUntil(RealTime end)
+    {
+        for (int i = 0; i < kMaxIterations; ++i) {
+            const std::optional<RealTime> next = nextEvent();
+            if (next && *next - kStart > kMaxSimulatedTime)
+                return false; // a runaway schedule, not a settled run
+            if (!next || *next > end) {
+                m_now = end;
+                return true;
+            }
+            m_now = *next;
+            step();
+        }
+        return false;
+    }
+
+    EngineSnapshot clientSnapshot() const { return m_client.snapshot(clientClock(m_now)); }
+    EngineSnapshot serverSnapshot() const { return m_server.snapshot(serverClock(m_now)); }
+    const std::vector<std::uint64_t> &requestCookies() const { return m_cookies; }
+
+private:
+    static constexpr std::uint64_t kServerSeed = 7;
+
+    enum class Host { Server, Client };
+    struct Datagram
+    {
+        Host to;
+        SocketAddress from;
+        Bytes data;
+    };
+
+    static EngineConfig serverConfig()
+    {
+        return servingConfig(true, kSimServerStratum);
+    }
+
+    static EngineConfig clientConfig()
+    {
+        EngineConfig c;
+        c.ntpPort = 0; // a pure client
+        c.sources = {sourceConfig(SourceConfig::Kind::Server, "192.0.2.1", kSimulationPollLog2,
+                                  kSimulationPollLog2)};
+        return c;
+    }
+
+    static RealTime serverClock(RealTime trueTime) { return trueTime + kServerClockAhead; }
+    static RealTime clientClock(RealTime trueTime) { return trueTime; }
+
+    std::optional<RealTime> nextEvent() const
+    {
+        std::optional<RealTime> next;
+        const auto consider = [&next](RealTime t) {
+            if (!next || t < *next)
+                next = t;
+        };
+        if (const auto w = m_client.nextWakeup())
+            consider(*w); // client raw clock == true time
+        if (const auto w = m_server.nextWakeup())
+            consider(*w - kServerClockAhead);
+        if (!m_inFlight.empty())
+            consider(m_inFlight.begin()->first);
+        return next;
+    }
+
+    void step()
+    {
+        if (const auto w = m_client.nextWakeup(); w && *w <= clientClock(m_now)) {
+            m_client.handleTimeout(clientClock(m_now));
+            flushClient();
+        }
+        if (const auto w = m_server.nextWakeup(); w && *w <= serverClock(m_now)) {
+            m_server.handleTimeout(serverClock(m_now));
+            flushServer();
+        }
+        while (!m_inFlight.empty() && m_inFlight.begin()->first <= m_now) {
+            const Datagram d = std::move(m_inFlight.begin()->second);
+            m_inFlight.erase(m_inFlight.begin());
+            ReceivedPacket p;
+            p.remote = d.from;
+            p.data = d.data;
+            if (d.to == Host::Server) {
+                p.role = SocketRole::Server;
+                p.hostSocket = kServerSocket;
+                p.receiveTime = serverClock(m_now);
+                m_server.handlePacket(p, serverClock(m_now));
+                flushServer();
+            } else {
+                p.role = SocketRole::Client;
+                p.receiveTime = clientClock(m_now);
+                m_client.handlePacket(p, clientClock(m_now));
+                flushClient();
+            }
+        }
+    }
+
+    void flushServer()
+    {
+        for (OutgoingPacket &out : m_server.takeOutgoing()) {
+            const RealTime sent = m_now + kServerTurnaround;
+            if (out.stampTransmit)
+                writeTransmitTimestamp(out.data, m_server.transmitTimestamp(serverClock(sent)));
+            if (out.transmitToken != 0)
+                m_server.handleTransmitted(out.transmitToken, serverClock(sent));
+            if (out.remote == kClientAddress)
+                m_inFlight.emplace(sent + kDelayToClient,
+                                   Datagram{Host::Client, kServerAddress, std::move(out.data)});
+        }
+    }
+
+    void flushClient()
+    {
+        for (OutgoingPacket &out : m_client.takeOutgoing()) {
+            const RealTime sent = m_now + kClientSendLatency;
+            if (out.stampTransmit)
+                writeTransmitTimestamp(out.data, m_client.transmitTimestamp(clientClock(sent)));
+            if (out.transmitToken != 0)
+                m_client.handleTransmitted(out.transmitToken, clientClock(sent));
+            m_cookies.push_back(parse(out.data).transmitTime.raw());
+            if (out.remote == kServerAddress)
+                m_inFlight.emplace(sent + kDelayToServer,
+                                   Datagram{Host::Server, kClientAddress, std::move(out.data)});
+        }
+    }
+
+    RealTime m_now;
+    Engine m_server;
+    Engine m_client;
+    // By arrival time (true); equal times keep their sending order.
+    std::multimap<RealTime, Datagram> m_inFlight;
+    std::vector<std::uint64_t> m_cookies;
+};
+
+// Through the 8th poll's reply, before the 9th poll (polls at 0, 1, ..., 7 s).
+constexpr int kSimulatedPolls = 8;
+const RealTime kAfterEightPolls = kStart + pollSeconds(kSimulationPollLog2) * (kSimulatedPolls - 1) + 500ms;
+
+} // namespace
+
+class TestEngine : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void localServerAnswers();
+    void withoutLocalRepliesAreUnsynchronised();
+    void deniedAndStrayPacketsGetNothing();
+    void literalServerIsPolledAtOnce();
+    void namesAreResolved();
+    void poolResolvesToMaxSources();
+    void serverNameUsesOneAddress();
+    void failedResolveIsRetriedWithBackoff();
+    void duplicateAddressesArePolledOnce();
+    void poolSkipsDuplicatesTowardsMaxSources();
+    void twoEnginesMeasureTheOffset();
+    void runsAreDeterministic();
+};
+
+void TestEngine::localServerAnswers()
+{
+    constexpr int kLocalStratum = 3;
+    Engine engine(servingConfig(true, kLocalStratum), options(), kStart);
+
+    const SocketAddress from{ip("192.0.2.50"), kClientPort};
+    const RealTime received = kStart + 1s;
+    const Bytes request = clientRequest();
+    engine.handlePacket(serverPacket(request, from, received), received + 20us);
+
+    std::vector<OutgoingPacket> out = engine.takeOutgoing();
+    QCOMPARE(out.size(), std::size_t{1});
+    const OutgoingPacket &reply = out.front();
+    QCOMPARE(reply.role, SocketRole::Server);
+    QCOMPARE(reply.hostSocket, kServerSocket);
+    QVERIFY(reply.remote == from);
+    // Replies get their transmit timestamp from the host at the last moment; they need no
+    // transmit report.
+    QVERIFY(reply.stampTransmit);
+    QCOMPARE(reply.transmitToken, std::uint64_t{0});
+    QCOMPARE(reply.data.size(), kNtpHeaderLength);
+
+    const NtpHeader h = parse(reply.data);
+    QCOMPARE(h.mode, NtpMode::Server);
+    QCOMPARE(h.leap, LeapIndicator::None);
+    QCOMPARE(static_cast<int>(h.stratum), kLocalStratum);
+    // 127.127.1.1, the local clock's reference ID in chrony and ntpd.
+    constexpr std::uint32_t kLocalRefId = (127u << 24) | (127u << 16) | (1u << 8) | 1u;
+    QCOMPARE(h.referenceId, kLocalRefId);
+    QCOMPARE(static_cast<int>(h.precision), kPrecision);
+    QCOMPARE(h.originTime.raw(), kClientCookie);
+    // Unadjusted virtual clock: engine time is the raw clock, so T2 is the host's receive time
+    // (which has a .375 s fraction: 0.375 * 2^32 = 0x60000000 exactly).
+    constexpr std::uint32_t kThreeEighthsFraction = 0x6000'0000;
+    QCOMPARE(h.receiveTime,
+             NtpTimestamp(static_cast<std::uint32_t>(kStartUnixSeconds + 1 + kNtpToUnixSeconds),
+                          kThreeEighthsFraction));
+    QCOMPARE(h.receiveTime, NtpTimestamp::fromRealTime(received));
+
+    const RealTime sendTime = received + 35us;
+    QCOMPARE(engine.transmitTimestamp(sendTime), NtpTimestamp::fromRealTime(sendTime));
+
+    const EngineSnapshot s = engine.snapshot(sendTime);
+    QCOMPARE(s.server.packetsReceived, 1u);
+    QCOMPARE(s.server.repliesSent, 1u);
+    QVERIFY(s.reference.synchronised);
+    QCOMPARE(s.reference.stratum, kLocalStratum);
+    QCOMPARE(s.reference.referenceName, std::string("LOCAL"));
+    QCOMPARE(s.time, sendTime);
+    QVERIFY(engine.takeOutgoing().empty());
+}
+
+void TestEngine::withoutLocalRepliesAreUnsynchronised()
+{
+    // No source and no `local`: answered (chronyd does too), but marked unusable.
+    Engine engine(servingConfig(false), options(), kStart);
+    const SocketAddress from{ip("2001:db8::50"), kClientPort};
+    const Bytes request = clientRequest();
+    engine.handlePacket(serverPacket(request, from, kStart), kStart);
+    const std::vector<OutgoingPacket> out = engine.takeOutgoing();
+    QCOMPARE(out.size(), std::size_t{1});
+    const NtpHeader h = parse(out.front().data);
+    QCOMPARE(h.leap, LeapIndicator::Unsynchronised);
+    QCOMPARE(static_cast<int>(h.stratum), 0);
+    QCOMPARE(h.referenceId, 0u);
+    QCOMPARE(h.originTime.raw(), kClientCookie);
+    QVERIFY(!engine.snapshot(kStart).reference.synchronised);
+}
+
+void TestEngine::deniedAndStrayPacketsGetNothing()
+{
+    EngineConfig config = servingConfig(true);
+    config.ntpAccess.clear(); // nobody allowed
+    config.sources = {sourceConfig(SourceConfig::Kind::Server, "192.0.2.1")};
+    Engine engine(config, options(), kStart);
+    const Bytes request = clientRequest();
+    engine.handlePacket(serverPacket(request, {ip("192.0.2.50"), kClientPort}, kStart), kStart);
+    QVERIFY(engine.takeOutgoing().empty());
+    QCOMPARE(engine.snapshot(kStart).server.droppedDenied, 1u);
+
+    // A "reply" on the client socket from an address we never polled goes nowhere either.
+    ReceivedPacket stray = serverPacket(request, {ip("198.51.100.9"), kNtpDefaultPort}, kStart);
+    stray.role = SocketRole::Client;
+    engine.handlePacket(stray, kStart);
+    QVERIFY(engine.takeOutgoing().empty());
+    const EngineSnapshot s = engine.snapshot(kStart);
+    QCOMPARE(s.sources.size(), std::size_t{1});
+    QCOMPARE(s.sources.front().repliesRejected + s.sources.front().repliesAccepted, 0u);
+    QCOMPARE(s.server.packetsReceived, 1u); // client-socket traffic is not server traffic
+}
+
+void TestEngine::literalServerIsPolledAtOnce()
+{
+    constexpr int kPoll = 4;
+    EngineConfig config;
+    config.sources = {sourceConfig(SourceConfig::Kind::Server, "192.0.2.1", kPoll, kPoll)};
+    Engine engine(config, options(), kStart);
+
+    // No resolving needed: the source exists from the start.
+    QVERIFY(engine.takeResolveRequests().empty());
+    EngineSnapshot s = engine.snapshot(kStart);
+    QCOMPARE(s.sources.size(), std::size_t{1});
+    QCOMPARE(s.sources.front().name, std::string("192.0.2.1"));
+    QVERIFY(s.sources.front().address == (SocketAddress{ip("192.0.2.1"), kNtpDefaultPort}));
+    QVERIFY(s.sources.front().poolName.empty());
+    QCOMPARE(s.sources.front().requestsSent, 0u);
+
+    QCOMPARE(engine.nextWakeup(), std::optional<RealTime>(kStart));
+    engine.handleTimeout(kStart - 1ms); // early wakeups do nothing
+    QVERIFY(engine.takeOutgoing().empty());
+
+    engine.handleTimeout(kStart);
+    const std::vector<OutgoingPacket> out = engine.takeOutgoing();
+    QCOMPARE(out.size(), std::size_t{1});
+    const OutgoingPacket &request = out.front();
+    QCOMPARE(request.role, SocketRole::Client);
+    QVERIFY(request.remote == (SocketAddress{ip("192.0.2.1"), kNtpDefaultPort}));
+    // The host must report when it left (T1), and must not overwrite the cookie.
+    QVERIFY(request.transmitToken != 0);
+    QVERIFY(!request.stampTransmit);
+    const NtpHeader h = parse(request.data);
+    QCOMPARE(h.mode, NtpMode::Client);
+    QCOMPARE(static_cast<int>(h.poll), kPoll);
+    QVERIFY(!h.transmitTime.isZero());
+
+    QCOMPARE(engine.nextWakeup(), std::optional<RealTime>(kStart + pollSeconds(kPoll)));
+    engine.handleTimeout(kStart + 1s);
+    QVERIFY(engine.takeOutgoing().empty());
+    QCOMPARE(engine.snapshot(kStart + 1s).sources.front().requestsSent, 1u);
+}
+
+void TestEngine::namesAreResolved()
+{
+    EngineConfig config;
+    config.sources = {sourceConfig(SourceConfig::Kind::Pool, kPoolName),
+                      sourceConfig(SourceConfig::Kind::Server, kServerName),
+                      sourceConfig(SourceConfig::Kind::Server, "192.0.2.1")};
+    Engine engine(config, options(), kStart);
+
+    const std::vector<ResolveRequest> requests = engine.takeResolveRequests();
+    QCOMPARE(requests.size(), std::size_t{2});
+    std::set<std::string> hosts;
+    std::set<std::uint64_t> tokens;
+    for (const ResolveRequest &r : requests) {
+        hosts.insert(r.host);
+        tokens.insert(r.token);
+    }
+    QCOMPARE(hosts, (std::set<std::string>{kPoolName, kServerName}));
+    QCOMPARE(tokens.size(), std::size_t{2});
+    // Asked once: nothing new until an answer or a retry.
+    QVERIFY(engine.takeResolveRequests().empty());
+    // Only the literal address is a source so far.
+    QCOMPARE(engine.snapshot(kStart).sources.size(), std::size_t{1});
+}
+
+void TestEngine::poolResolvesToMaxSources()
+{
+    constexpr int kMaxSources = 4;
+    SourceConfig pool = sourceConfig(SourceConfig::Kind::Pool, kPoolName);
+    pool.maxSources = kMaxSources;
+    EngineConfig config;
+    config.sources = {pool};
+    Engine engine(config, options(), kStart);
+    const std::vector<ResolveRequest> requests = engine.takeResolveRequests();
+    QCOMPARE(requests.size(), std::size_t{1});
+
+    const std::vector<IpAddress> resolved = addresses({"198.51.100.1", "198.51.100.2",
+                                                       "198.51.100.3", "2001:db8::4",
+                                                       "198.51.100.5", "198.51.100.6"});
+    const RealTime answered = kStart + 30ms;
+    engine.handleResolved(requests.front().token, resolved, answered);
+
+    const EngineSnapshot s = engine.snapshot(answered);
+    QCOMPARE(s.sources.size(), std::size_t{kMaxSources});
+    std::set<SocketAddress> seen;
+    std::set<std::uint32_t> ids;
+    for (const SourceSnapshot &source : s.sources) {
+        QVERIFY(std::find(resolved.begin(), resolved.end(), source.address.ip) != resolved.end());
+        QCOMPARE(source.address.port, kNtpDefaultPort);
+        // Pool members are named by their address and remember their pool.
+        QCOMPARE(source.name, source.address.ip.toString());
+        QCOMPARE(source.poolName, std::string(kPoolName));
+        seen.insert(source.address);
+        ids.insert(source.id);
+    }
+    QCOMPARE(seen.size(), std::size_t{kMaxSources});
+    QCOMPARE(ids.size(), std::size_t{kMaxSources});
+
+    // All new sources are due at once.
+    QCOMPARE(engine.nextWakeup(), std::optional<RealTime>(answered));
+    engine.handleTimeout(answered);
+    const std::vector<OutgoingPacket> out = engine.takeOutgoing();
+    QCOMPARE(out.size(), std::size_t{kMaxSources});
+    std::set<SocketAddress> polled;
+    for (const OutgoingPacket &p : out)
+        polled.insert(p.remote);
+    QVERIFY(polled == seen);
+    QVERIFY(engine.takeResolveRequests().empty()); // resolved for good
+}
+
+void TestEngine::serverNameUsesOneAddress()
+{
+    EngineConfig config;
+    config.sources = {sourceConfig(SourceConfig::Kind::Server, kServerName)};
+    Engine engine(config, options(), kStart);
+    const std::vector<ResolveRequest> requests = engine.takeResolveRequests();
+    QCOMPARE(requests.size(), std::size_t{1});
+    const std::vector<IpAddress> resolved = addresses({"203.0.113.7", "203.0.113.8"});
+    engine.handleResolved(requests.front().token, resolved, kStart);
+    const EngineSnapshot s = engine.snapshot(kStart);
+    // A `server` is one source whatever the name resolves to; it keeps its configured name.
+    QCOMPARE(s.sources.size(), std::size_t{1});
+    QCOMPARE(s.sources.front().name, std::string(kServerName));
+    QVERIFY(s.sources.front().poolName.empty());
+    QVERIFY(std::find(resolved.begin(), resolved.end(), s.sources.front().address.ip)
+            != resolved.end());
+}
+
+void TestEngine::failedResolveIsRetriedWithBackoff()
+{
+    EngineConfig config;
+    config.sources = {sourceConfig(SourceConfig::Kind::Pool, kPoolName)};
+    Engine engine(config, options(), kStart);
+    std::vector<ResolveRequest> requests = engine.takeResolveRequests();
+    QCOMPARE(requests.size(), std::size_t{1});
+    // While the host is resolving there is nothing to wake up for.
+    QCOMPARE(engine.nextWakeup(), std::optional<RealTime>());
+
+    RealTime now = kStart + 2s; // the resolver took a while to fail
+    Nanoseconds expectedWait = Engine::kResolveRetryFirst;
+    constexpr int kFailures = 10; // enough to reach the cap (8 s * 2^6 = 512 s)
+    for (int failure = 0; failure < kFailures; ++failure) {
+        engine.handleResolved(requests.front().token, {}, now);
+        QVERIFY(engine.snapshot(now).sources.empty());
+        const std::optional<RealTime> wake = engine.nextWakeup();
+        QVERIFY(wake.has_value());
+        QCOMPARE(*wake - now, expectedWait);
+
+        // Not before the retry is due...
+        engine.handleTimeout(*wake - 1ms);
+        QVERIFY(engine.takeResolveRequests().empty());
+        // ...and then exactly one new request for the same name.
+        now = *wake;
+        engine.handleTimeout(now);
+        requests = engine.takeResolveRequests();
+        QCOMPARE(requests.size(), std::size_t{1});
+        QCOMPARE(requests.front().host, std::string(kPoolName));
+
+        expectedWait = std::min(expectedWait * 2, Engine::kResolveRetryMax);
+    }
+    QCOMPARE(expectedWait, Engine::kResolveRetryMax);
+
+    // A late success ends the retries.
+    engine.handleResolved(requests.front().token, addresses({"198.51.100.1"}), now);
+    QCOMPARE(engine.snapshot(now).sources.size(), std::size_t{1});
+    engine.handleTimeout(now + Engine::kResolveRetryMax);
+    QVERIFY(engine.takeResolveRequests().empty());
+}
+
+void TestEngine::duplicateAddressesArePolledOnce()
+{
+    SourceConfig pool = sourceConfig(SourceConfig::Kind::Pool, kPoolName);
+    pool.maxSources = 8;
+    EngineConfig config;
+    // The same server twice, and a pool that also hands it out (twice).
+    config.sources = {sourceConfig(SourceConfig::Kind::Server, "192.0.2.1"),
+                      sourceConfig(SourceConfig::Kind::Server, "192.0.2.1"), pool};
+    Engine engine(config, options(), kStart);
+    const std::vector<ResolveRequest> requests = engine.takeResolveRequests();
+    QCOMPARE(requests.size(), std::size_t{1});
+    engine.handleResolved(requests.front().token,
+                          addresses({"192.0.2.1", "198.51.100.1", "192.0.2.1", "198.51.100.1"}),
+                          kStart);
+
+    engine.handleTimeout(kStart);
+    std::map<SocketAddress, int> requestsTo;
+    for (const OutgoingPacket &p : engine.takeOutgoing())
+        ++requestsTo[p.remote];
+    QCOMPARE(requestsTo.size(), std::size_t{2});
+    for (const auto &[address, count] : requestsTo)
+        QCOMPARE(count, 1);
+    QCOMPARE(engine.snapshot(kStart).sources.size(), std::size_t{2});
+}
+
+void TestEngine::poolSkipsDuplicatesTowardsMaxSources()
+{
+    // chronyd (ntp_sources.c, process_resolved_name) counts only sources it actually added
+    // against maxsources: addresses already in use are skipped and the next ones taken.
+    constexpr int kMaxSources = 4;
+    SourceConfig pool = sourceConfig(SourceConfig::Kind::Pool, kPoolName);
+    pool.maxSources = kMaxSources;
+    EngineConfig config;
+    config.sources = {sourceConfig(SourceConfig::Kind::Server, "198.51.100.1"), pool};
+    Engine engine(config, options(), kStart);
+    const std::vector<ResolveRequest> requests = engine.takeResolveRequests();
+    QCOMPARE(requests.size(), std::size_t{1});
+    // 6 distinct addresses, one already a `server`, one listed twice: 5 are new.
+    engine.handleResolved(requests.front().token,
+                          addresses({"198.51.100.1", "198.51.100.2", "198.51.100.2",
+                                     "198.51.100.3", "198.51.100.4", "198.51.100.5"}),
+                          kStart);
+    int fromPool = 0;
+    for (const SourceSnapshot &s : engine.snapshot(kStart).sources)
+        fromPool += s.poolName == kPoolName ? 1 : 0;
+    // Bug: Engine::handleResolved (Engine.cpp, the pool loop) stops after the first
+    // maxSources *entries*, so duplicates and addresses already in use leave the pool short.
+    QEXPECT_FAIL("", "Engine: pool duplicates count against maxsources", Abort);
+    QCOMPARE(fromPool, kMaxSources);
+}
+
+void TestEngine::twoEnginesMeasureTheOffset()
+{
+    TwoHostNetwork network(kSeed);
+    QVERIFY2(network.runUntil(kAfterEightPolls), "simulation did not settle");
+
+    const EngineSnapshot client = network.clientSnapshot();
+    const EngineSnapshot server = network.serverSnapshot();
+    QCOMPARE(client.sources.size(), std::size_t{1});
+    const SourceSnapshot &source = client.sources.front();
+    QCOMPARE(source.requestsSent, std::uint64_t{kSimulatedPolls});
+    QCOMPARE(source.repliesAccepted, std::uint64_t{kSimulatedPolls});
+    QCOMPARE(source.reach, std::uint8_t{0377});
+    QCOMPARE(source.stratum, kSimServerStratum);
+    QCOMPARE(source.referenceId, Engine::kLocalReferenceId);
+
+    // RFC 5905 section 8: the offset is the clock difference minus half the path asymmetry,
+    // and the delay the round trip without the server's turnaround.
+    const double expectedOffset = toSeconds(kServerClockAhead)
+        - toSeconds(kDelayToClient - kDelayToServer) / 2;
+    const double expectedDelay = toSeconds(kDelayToServer + kDelayToClient);
+    constexpr double kTolerance = 1e-6; // s
+    QCOMPARE(source.recentSamples.size(), std::size_t{kSimulatedPolls});
+    for (const SourceSample &sample : source.recentSamples) {
+        QVERIFY2(std::abs(sample.offset - expectedOffset) < kTolerance,
+                 qPrintable(QString::number(sample.offset, 'g', 12)));
+        QVERIFY2(std::abs(sample.delay - expectedDelay) < kTolerance,
+                 qPrintable(QString::number(sample.delay, 'g', 12)));
+        QCOMPARE(sample.stratum, kSimServerStratum);
+    }
+
+    // Every request reached the server and every reply was accepted.
+    QCOMPARE(server.server.packetsReceived, std::uint64_t{kSimulatedPolls});
+    QCOMPARE(server.server.repliesSent, source.repliesAccepted);
+    QCOMPARE(server.server.droppedTotal(), 0u);
+}
+
+void TestEngine::runsAreDeterministic()
+{
+    TwoHostNetwork first(kSeed);
+    TwoHostNetwork second(kSeed);
+    QVERIFY(first.runUntil(kAfterEightPolls));
+    QVERIFY(second.runUntil(kAfterEightPolls));
+    QVERIFY(first.clientSnapshot() == second.clientSnapshot());
+    QVERIFY(first.serverSnapshot() == second.serverSnapshot());
+    QCOMPARE(first.requestCookies().size(), std::size_t{kSimulatedPolls});
+    QVERIFY(first.requestCookies() == second.requestCookies());
+
+    // Another seed: other cookies (none of them repeated), the same measurements.
+    TwoHostNetwork other(kSeed + 1);
+    QVERIFY(other.runUntil(kAfterEightPolls));
+    QCOMPARE(other.requestCookies().size(), first.requestCookies().size());
+    for (std::size_t i = 0; i < first.requestCookies().size(); ++i)
+        QVERIFY(other.requestCookies()[i] != first.requestCookies()[i]);
+    const std::set<std::uint64_t> distinct(first.requestCookies().begin(),
+                                           first.requestCookies().end());
+    QCOMPARE(distinct.size(), first.requestCookies().size());
+    const SourceSnapshot a = first.clientSnapshot().sources.front();
+    const SourceSnapshot b = other.clientSnapshot().sources.front();
+    QCOMPARE(a.reach, b.reach);
+    QCOMPARE(a.recentSamples.size(), b.recentSamples.size());
+    for (std::size_t i = 0; i < a.recentSamples.size(); ++i)
+        QVERIFY(std::abs(a.recentSamples[i].offset - b.recentSamples[i].offset) < 1e-12);
+}
+
+QTEST_APPLESS_MAIN(TestEngine)
+#include "tst_engine.moc"
