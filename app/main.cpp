@@ -1,0 +1,109 @@
+// `stratumone`: the window by default, the headless daemon with --service. Both run the same
+// engine in a worker thread; they differ only in what watches it.
+#include "LaunchOptions.h"
+#include "UnixSignalWatcher.h"
+
+#include "host/EngineThread.h"
+#include "MainWindow.h"
+
+#include <QApplication>
+#include <QCoreApplication>
+#include <QLoggingCategory>
+
+#include <memory>
+
+Q_LOGGING_CATEGORY(lcService, "s1.service")
+
+namespace {
+
+void describeStart(bool ok, const QString &error, quint16 port, const s1::LaunchOptions &options)
+{
+    if (!ok) {
+        qCCritical(lcService).noquote() << "engine failed to start:" << error;
+        return;
+    }
+    qCInfo(lcService).noquote() << (port ? QStringLiteral("serving NTP on UDP port %1").arg(port)
+                                         : QStringLiteral("not serving NTP"));
+    if (!options.noClockControl)
+        qCInfo(lcService) << "system clock control is not available yet; keeping a virtual clock";
+}
+
+int runService(QCoreApplication &app, const s1::LaunchOptions &options, const s1::EngineConfig &config)
+{
+    s1::EngineThread engine(config, s1::hostOptionsFor(options));
+    s1::UnixSignalWatcher signalWatcher;
+    signalWatcher.install();
+    int exitCode = 0;
+    QObject::connect(&signalWatcher, &s1::UnixSignalWatcher::terminationRequested, &app, [&app](int signalNumber) {
+        qCInfo(lcService) << "signal" << signalNumber << "received, stopping";
+        app.quit();
+    });
+    QObject::connect(&engine, &s1::EngineThread::started, &app,
+                     [&](bool ok, const QString &error, quint16 port) {
+                         describeStart(ok, error, port, options);
+                         if (!ok) {
+                             exitCode = 1;
+                             app.quit();
+                         }
+                     });
+    engine.start();
+    const int loopCode = app.exec();
+    engine.stop();
+    qCInfo(lcService) << "stopped";
+    return exitCode != 0 ? exitCode : loopCode;
+}
+
+int runWindow(QApplication &app, const s1::LaunchOptions &options, const s1::EngineConfig &config)
+{
+    s1::EngineThread engine(config, s1::hostOptionsFor(options));
+    s1::MainWindow window;
+    s1::UnixSignalWatcher signalWatcher;
+    signalWatcher.install();
+    QObject::connect(&signalWatcher, &s1::UnixSignalWatcher::terminationRequested, &app, &QCoreApplication::quit);
+    QObject::connect(&engine, &s1::EngineThread::snapshotReady, &window, &s1::MainWindow::showSnapshot);
+    QObject::connect(&engine, &s1::EngineThread::started, &window,
+                     [&](bool ok, const QString &error, quint16 port) {
+                         describeStart(ok, error, port, options);
+                         window.setConnectionDescription(
+                             ok ? QCoreApplication::translate("main", "In-process engine")
+                                : QCoreApplication::translate("main", "Engine failed: %1").arg(error));
+                     });
+    engine.start();
+    window.show();
+    const int code = app.exec();
+    engine.stop();
+    return code;
+}
+
+bool wantsService(int argc, char **argv)
+{
+    for (int i = 1; i < argc; ++i)
+        if (qstrcmp(argv[i], "--service") == 0)
+            return true;
+    return false;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    // The daemon must not need a display: pick the application class before parsing.
+    std::unique_ptr<QCoreApplication> app;
+    if (wantsService(argc, argv))
+        app = std::make_unique<QCoreApplication>(argc, argv);
+    else
+        app = std::make_unique<QApplication>(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("stratumone"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Stratum One"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(S1_VERSION));
+
+    const s1::LaunchParse parse = s1::parseLaunchOptions(QCoreApplication::arguments(), s1::LaunchProgram::Application);
+    if (!parse.options)
+        return parse.exitCode;
+    const auto config = s1::loadConfiguration(*parse.options);
+    if (!config)
+        return 1;
+    if (parse.options->service)
+        return runService(*app, *parse.options, *config);
+    return runWindow(static_cast<QApplication &>(*app), *parse.options, *config);
+}

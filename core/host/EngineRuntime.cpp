@@ -1,0 +1,167 @@
+#include "host/EngineRuntime.h"
+
+#include "host/HostClock.h"
+
+namespace s1 {
+
+EngineRuntime::EngineRuntime(EngineConfig config, HostOptions options)
+    : m_config(std::move(config))
+    , m_options(std::move(options))
+    , m_batch(m_options.batchSize)
+{
+}
+
+EngineRuntime::~EngineRuntime() = default;
+
+bool EngineRuntime::start(std::string &error)
+{
+    if (m_config.ntpPort != 0) {
+        std::string lastError;
+        for (const IpAddress &address : m_options.serverAddresses) {
+            std::string socketError;
+            auto socket = UdpSocket::open({address, m_config.ntpPort}, socketError);
+            if (!socket) {
+                lastError = socketError;
+                m_warnings.push_back("NTP server not listening on " + address.toString() + ": " + socketError);
+                continue;
+            }
+            m_sockets.push_back({std::move(socket), SocketRole::Server});
+        }
+        // Like chronyd, a server port that cannot be opened (taken, or privileged) leaves the
+        // client running; the snapshot shows that nothing is served.
+        if (m_sockets.empty())
+            m_serverError = "cannot open NTP port " + std::to_string(m_config.ntpPort) + ": " + lastError;
+    }
+    for (const IpAddress &any : {IpAddress::v4(0), IpAddress::v6({})}) {
+        std::string socketError;
+        auto socket = UdpSocket::open({any, 0}, socketError);
+        if (!socket) {
+            m_warnings.push_back("no " + std::string(any.isV4() ? "IPv4" : "IPv6") + " client socket: " + socketError);
+            continue;
+        }
+        m_sockets.push_back({std::move(socket), SocketRole::Client});
+    }
+    if (!clientSocketFor(IpAddress::v4(0)) && !clientSocketFor(IpAddress::v6({}))) {
+        error = "cannot open a client socket";
+        return false;
+    }
+
+    EngineOptions engineOptions;
+    engineOptions.precision = measureClockPrecision();
+    const RealTime now = readRealTimeClock();
+    engineOptions.seed = m_options.seed != 0 ? m_options.seed : static_cast<std::uint64_t>(nanosSinceEpoch(now));
+    m_engine = std::make_unique<Engine>(m_config, engineOptions, now);
+    flush();
+    return true;
+}
+
+std::vector<int> EngineRuntime::fds() const
+{
+    std::vector<int> out;
+    out.reserve(m_sockets.size());
+    for (const Socket &s : m_sockets)
+        out.push_back(s.socket->fd());
+    return out;
+}
+
+void EngineRuntime::readable(std::size_t index)
+{
+    if (!m_engine || index >= m_sockets.size())
+        return;
+    const Socket &s = m_sockets[index];
+    // Bounded: a flood cannot keep us here forever; the notifier fires again for the rest.
+    constexpr int kMaxBatchesPerWakeup = 8;
+    for (int round = 0; round < kMaxBatchesPerWakeup; ++round) {
+        const std::size_t n = s.socket->receive(m_batch, m_options.receiveMode);
+        if (n == 0)
+            break;
+        const RealTime now = readRealTimeClock();
+        for (std::size_t i = 0; i < n; ++i) {
+            const ReceivedDatagram &d = m_batch[i];
+            ReceivedPacket packet;
+            packet.role = s.role;
+            packet.hostSocket = static_cast<int>(index);
+            packet.remote = d.from;
+            packet.data = d.data;
+            packet.truncated = d.truncated;
+            packet.receiveTime = d.receiveTime;
+            packet.kernelTimestamp = d.kernelTimestamp;
+            m_engine->handlePacket(packet, now);
+        }
+        flush();
+        if (n < m_batch.capacity())
+            break;
+    }
+}
+
+void EngineRuntime::timeout()
+{
+    if (!m_engine)
+        return;
+    m_engine->handleTimeout(readRealTimeClock());
+    flush();
+}
+
+void EngineRuntime::resolved(std::uint64_t token, const std::vector<IpAddress> &addresses)
+{
+    if (!m_engine)
+        return;
+    m_engine->handleResolved(token, addresses, readRealTimeClock());
+    flush();
+}
+
+std::optional<RealTime> EngineRuntime::nextWakeup() const
+{
+    return m_engine ? m_engine->nextWakeup() : std::nullopt;
+}
+
+EngineSnapshot EngineRuntime::snapshot() const
+{
+    EngineSnapshot s = m_engine ? m_engine->snapshot(readRealTimeClock()) : EngineSnapshot{};
+    s.ntpPort = serverPort();
+    s.serverError = m_serverError;
+    return s;
+}
+
+std::uint16_t EngineRuntime::serverPort() const
+{
+    for (const Socket &s : m_sockets)
+        if (s.role == SocketRole::Server)
+            return s.socket->localPort();
+    return 0;
+}
+
+UdpSocket *EngineRuntime::clientSocketFor(const IpAddress &ip) const
+{
+    for (const Socket &s : m_sockets)
+        if (s.role == SocketRole::Client && s.socket->family() == ip.family())
+            return s.socket.get();
+    return nullptr;
+}
+
+void EngineRuntime::flush()
+{
+    for (OutgoingPacket &out : m_engine->takeOutgoing()) {
+        UdpSocket *socket = nullptr;
+        if (out.role == SocketRole::Server && out.hostSocket >= 0
+            && static_cast<std::size_t>(out.hostSocket) < m_sockets.size())
+            socket = m_sockets[static_cast<std::size_t>(out.hostSocket)].socket.get();
+        else
+            socket = clientSocketFor(out.remote.ip);
+        if (!socket)
+            continue;
+        // The clock is read as the very last thing before the kernel takes the packet, the
+        // same moment on both ends of an exchange (our T1, the server's T3).
+        const RealTime sendTime = readRealTimeClock();
+        if (out.stampTransmit)
+            writeTransmitTimestamp(out.data, m_engine->transmitTimestamp(sendTime));
+        const bool sent = socket->send(out.remote, out.data);
+        if (sent && out.transmitToken != 0)
+            m_engine->handleTransmitted(out.transmitToken, sendTime);
+    }
+    if (m_resolver)
+        for (const ResolveRequest &request : m_engine->takeResolveRequests())
+            m_resolver(request);
+}
+
+} // namespace s1

@@ -1,0 +1,76 @@
+// The engine wired to real UDP sockets and the real clock. Hosts add the event loop around it:
+// the Qt host watches fds() with QSocketNotifier and a QTimer, the plain host with poll().
+#pragma once
+
+#include "engine/Engine.h"
+#include "net/UdpSocket.h"
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace s1 {
+
+struct HostOptions
+{
+    // Addresses the NTP server listens on (port from the configuration). Defaults to every
+    // IPv4 and IPv6 address; tests bind loopback only.
+    std::vector<IpAddress> serverAddresses = {IpAddress::v4(0), IpAddress::v6({})};
+    UdpSocket::Receive receiveMode = UdpSocket::Receive::Batched;
+    std::size_t batchSize = 32;
+    std::uint64_t seed = 0; // 0: seed from the clock
+};
+
+class EngineRuntime
+{
+public:
+    using Resolver = std::function<void(const ResolveRequest &)>;
+
+    EngineRuntime(EngineConfig config, HostOptions options);
+    ~EngineRuntime();
+
+    // Opens the sockets and creates the engine. False with `error` set when no client socket
+    // opens; a server port that cannot be bound is only reported by serverError().
+    bool start(std::string &error);
+
+    void setResolver(Resolver resolver) { m_resolver = std::move(resolver); }
+    void resolved(std::uint64_t token, const std::vector<IpAddress> &addresses);
+
+    // The fds to watch for readability, in a stable order for readable(index).
+    std::vector<int> fds() const;
+    void readable(std::size_t index);
+    void timeout();
+    std::optional<RealTime> nextWakeup() const;
+
+    EngineSnapshot snapshot() const;
+    // Ports actually bound (useful when the configuration asked for an ephemeral one).
+    std::uint16_t serverPort() const;
+
+    // Why nothing is served, empty when the server listens (or is disabled with port 0).
+    const std::string &serverError() const { return m_serverError; }
+    // Warnings from start(): e.g. IPv6 unavailable.
+    const std::vector<std::string> &warnings() const { return m_warnings; }
+
+private:
+    struct Socket
+    {
+        std::unique_ptr<UdpSocket> socket;
+        SocketRole role;
+    };
+
+    void flush();
+    UdpSocket *clientSocketFor(const IpAddress &ip) const;
+
+    EngineConfig m_config;
+    HostOptions m_options;
+    std::unique_ptr<Engine> m_engine;
+    std::vector<Socket> m_sockets;
+    DatagramBatch m_batch;
+    Resolver m_resolver;
+    std::vector<std::string> m_warnings;
+    std::string m_serverError;
+};
+
+} // namespace s1

@@ -1,0 +1,54 @@
+#include "host/EngineThread.h"
+
+namespace s1 {
+
+EngineThread::EngineThread(EngineConfig config, HostOptions options, QObject *parent)
+    : QObject(parent)
+    // No parent: it must move to the worker thread, and it is deleted there when the thread ends.
+    , m_host(new QtEngineHost(std::move(config), std::move(options)))
+{
+    m_thread.setObjectName(QStringLiteral("engine"));
+    m_host->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::started, m_host, &QtEngineHost::start);
+    connect(&m_thread, &QThread::finished, m_host, &QObject::deleteLater);
+    connect(m_host, &QtEngineHost::started, this, &EngineThread::started);
+    connect(m_host, &QtEngineHost::snapshotReady, this, &EngineThread::snapshotReady);
+}
+
+EngineThread::~EngineThread()
+{
+    stop();
+    if (!m_thread.isFinished() && m_host) {
+        // Never started: the host still belongs to no running thread.
+        delete m_host;
+    }
+}
+
+void EngineThread::setSnapshotInterval(int milliseconds)
+{
+    QMetaObject::invokeMethod(m_host, [host = m_host, milliseconds] { host->setSnapshotInterval(milliseconds); },
+                              m_thread.isRunning() ? Qt::QueuedConnection : Qt::DirectConnection);
+}
+
+void EngineThread::start()
+{
+    m_thread.start();
+}
+
+void EngineThread::stop()
+{
+    if (!m_thread.isRunning())
+        return;
+    QMetaObject::invokeMethod(m_host, &QtEngineHost::stop, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+    m_host = nullptr; // deleteLater ran as the thread finished
+}
+
+void EngineThread::requestSnapshot()
+{
+    if (m_thread.isRunning())
+        QMetaObject::invokeMethod(m_host, &QtEngineHost::publishSnapshot, Qt::QueuedConnection);
+}
+
+} // namespace s1

@@ -1,0 +1,135 @@
+#include "host/PlainHost.h"
+
+#include "control/SnapshotJson.h"
+#include "host/HostClock.h"
+
+#include <netdb.h>
+#include <poll.h>
+#include <sys/socket.h>
+
+#include <QJsonDocument>
+
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+
+namespace s1 {
+
+namespace {
+
+constexpr int kMaxPollWaitMs = 60'000;
+
+int millisecondsUntil(RealTime deadline, RealTime now)
+{
+    const double ms = std::ceil(toSeconds(deadline - now) * 1e3);
+    return static_cast<int>(std::clamp(ms, 0.0, static_cast<double>(kMaxPollWaitMs)));
+}
+
+} // namespace
+
+PlainHost::PlainHost(EngineConfig config, HostOptions options, PlainHostOptions plainOptions)
+    : m_runtime(std::move(config), [&options] {
+        options.receiveMode = UdpSocket::Receive::Single;
+        return std::move(options);
+    }())
+    , m_options(plainOptions)
+{
+    m_runtime.setResolver([this](const ResolveRequest &request) { resolve(request); });
+}
+
+void PlainHost::resolve(const ResolveRequest &request)
+{
+    // Blocking, which is acceptable here: the plain host serves simulations and tests, and
+    // resolution happens once per source at start.
+    addrinfo hints{};
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_DGRAM;
+    addrinfo *result = nullptr;
+    std::vector<IpAddress> addresses;
+    if (getaddrinfo(request.host.c_str(), nullptr, &hints, &result) == 0) {
+        for (addrinfo *ai = result; ai; ai = ai->ai_next) {
+            const auto address = SocketAddress::fromSockaddr(ai->ai_addr, ai->ai_addrlen);
+            if (address && std::find(addresses.begin(), addresses.end(), address->ip) == addresses.end())
+                addresses.push_back(address->ip);
+        }
+        freeaddrinfo(result);
+    } else {
+        std::fprintf(stderr, "could not resolve %s\n", request.host.c_str());
+    }
+    m_runtime.resolved(request.token, addresses);
+}
+
+void PlainHost::report()
+{
+    if (!m_options.report)
+        return;
+    const QByteArray line = QJsonDocument(snapshotToJson(m_runtime.snapshot())).toJson(QJsonDocument::Compact);
+    std::fwrite(line.constData(), 1, static_cast<std::size_t>(line.size()), m_options.report);
+    std::fputc('\n', m_options.report);
+    std::fflush(m_options.report);
+}
+
+int PlainHost::run()
+{
+    std::string error;
+    if (!m_runtime.start(error)) {
+        std::fprintf(stderr, "stratumone-core-host: %s\n", error.c_str());
+        return 1;
+    }
+    for (const std::string &warning : m_runtime.warnings())
+        std::fprintf(stderr, "stratumone-core-host: %s\n", warning.c_str());
+    if (!m_runtime.serverError().empty())
+        std::fprintf(stderr, "stratumone-core-host: %s\n", m_runtime.serverError().c_str());
+
+    const std::vector<int> socketFds = m_runtime.fds();
+    std::vector<pollfd> fds;
+    for (int fd : socketFds)
+        fds.push_back({fd, POLLIN, 0});
+    if (m_options.stopFd >= 0)
+        fds.push_back({m_options.stopFd, POLLIN, 0});
+
+    const RealTime started = readRealTimeClock();
+    const auto interval = fromSeconds(m_options.reportInterval);
+    std::optional<RealTime> nextReport;
+    if (m_options.reportInterval > 0)
+        nextReport = started;
+    std::optional<RealTime> end;
+    if (m_options.duration > 0)
+        end = started + fromSeconds(m_options.duration);
+
+    for (;;) {
+        RealTime now = readRealTimeClock();
+        if (nextReport && now >= *nextReport) {
+            report();
+            nextReport = *nextReport + interval;
+            if (*nextReport <= now)
+                nextReport = now + interval;
+        }
+        if (end && now >= *end)
+            break;
+        std::optional<RealTime> wake = m_runtime.nextWakeup();
+        for (const auto &t : {nextReport, end})
+            if (t && (!wake || *t < *wake))
+                wake = t;
+        const int timeout = wake ? millisecondsUntil(*wake, now) : kMaxPollWaitMs;
+        const int n = ::poll(fds.data(), fds.size(), timeout);
+        if (n < 0 && errno != EINTR) {
+            std::fprintf(stderr, "stratumone-core-host: poll: %s\n", std::strerror(errno));
+            return 1;
+        }
+        if (m_options.stopFd >= 0 && n > 0 && (fds.back().revents & POLLIN))
+            break;
+        for (std::size_t i = 0; n > 0 && i < socketFds.size(); ++i)
+            if (fds[i].revents & POLLIN)
+                m_runtime.readable(i);
+        now = readRealTimeClock();
+        const auto due = m_runtime.nextWakeup();
+        if (due && *due <= now)
+            m_runtime.timeout();
+    }
+    report();
+    return 0;
+}
+
+} // namespace s1

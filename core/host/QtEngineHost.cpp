@@ -1,0 +1,137 @@
+#include "host/QtEngineHost.h"
+
+#include "host/HostClock.h"
+#include "host/SnapshotMetaTypes.h"
+
+#include <QHostAddress>
+#include <QHostInfo>
+#include <QLoggingCategory>
+#include <QSocketNotifier>
+
+#include <algorithm>
+#include <cmath>
+
+Q_LOGGING_CATEGORY(lcHost, "s1.host")
+
+namespace s1 {
+
+namespace {
+
+// The longest single QTimer interval we arm; longer waits are re-armed on expiry, so a clock
+// step never leaves the engine asleep for long.
+constexpr qint64 kMaxTimerMs = 60'000;
+
+std::optional<IpAddress> fromQHostAddress(const QHostAddress &address)
+{
+    return IpAddress::parse(address.toString().toStdString());
+}
+
+} // namespace
+
+QtEngineHost::QtEngineHost(EngineConfig config, HostOptions options, QObject *parent)
+    : QObject(parent)
+    , m_runtime(std::move(config), std::move(options))
+    , m_wakeTimer(this)
+    , m_snapshotTimer(this)
+{
+    registerSnapshotMetaTypes();
+    m_wakeTimer.setSingleShot(true);
+    m_wakeTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_wakeTimer, &QTimer::timeout, this, &QtEngineHost::onWakeTimer);
+    m_snapshotTimer.setInterval(kDefaultSnapshotIntervalMs);
+    connect(&m_snapshotTimer, &QTimer::timeout, this, &QtEngineHost::publishSnapshot);
+    m_runtime.setResolver([this](const ResolveRequest &request) { resolve(request); });
+}
+
+QtEngineHost::~QtEngineHost() = default;
+
+void QtEngineHost::setSnapshotInterval(int milliseconds)
+{
+    m_snapshotTimer.setInterval(milliseconds);
+}
+
+void QtEngineHost::start()
+{
+    if (m_running)
+        return;
+    std::string error;
+    if (!m_runtime.start(error)) {
+        qCWarning(lcHost) << "engine did not start:" << error.c_str();
+        emit started(false, QString::fromStdString(error), 0);
+        return;
+    }
+    for (const std::string &warning : m_runtime.warnings())
+        qCInfo(lcHost) << warning.c_str();
+    const std::vector<int> fds = m_runtime.fds();
+    for (std::size_t i = 0; i < fds.size(); ++i) {
+        auto *notifier = new QSocketNotifier(fds[i], QSocketNotifier::Read, this);
+        connect(notifier, &QSocketNotifier::activated, this, [this, i] {
+            m_runtime.readable(i);
+            reschedule();
+        });
+        m_notifiers.push_back(notifier);
+    }
+    m_running = true;
+    reschedule();
+    m_snapshotTimer.start();
+    emit started(true, {}, m_runtime.serverPort());
+    publishSnapshot();
+}
+
+void QtEngineHost::stop()
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    m_wakeTimer.stop();
+    m_snapshotTimer.stop();
+    for (QSocketNotifier *notifier : m_notifiers)
+        notifier->setEnabled(false);
+    publishSnapshot();
+}
+
+void QtEngineHost::publishSnapshot()
+{
+    emit snapshotReady(m_runtime.snapshot());
+}
+
+void QtEngineHost::onWakeTimer()
+{
+    if (!m_running)
+        return;
+    m_runtime.timeout();
+    reschedule();
+}
+
+void QtEngineHost::reschedule()
+{
+    if (!m_running)
+        return;
+    const auto next = m_runtime.nextWakeup();
+    if (!next) {
+        m_wakeTimer.stop();
+        return;
+    }
+    const Nanoseconds wait = *next - readRealTimeClock();
+    // Rounded up: waking a little late is harmless, waking early just spins once more.
+    const qint64 ms = std::clamp<qint64>(
+        static_cast<qint64>(std::ceil(static_cast<double>(wait.count()) / 1e6)), 0, kMaxTimerMs);
+    m_wakeTimer.start(static_cast<int>(ms));
+}
+
+void QtEngineHost::resolve(const ResolveRequest &request)
+{
+    const std::uint64_t token = request.token;
+    QHostInfo::lookupHost(QString::fromStdString(request.host), this, [this, token](const QHostInfo &info) {
+        std::vector<IpAddress> addresses;
+        for (const QHostAddress &address : info.addresses())
+            if (const auto ip = fromQHostAddress(address))
+                addresses.push_back(*ip);
+        if (addresses.empty())
+            qCWarning(lcHost) << "could not resolve" << info.hostName() << info.errorString();
+        m_runtime.resolved(token, addresses);
+        reschedule();
+    });
+}
+
+} // namespace s1

@@ -1,0 +1,52 @@
+// The Qt host: runs the engine inside a Qt event loop (normally a worker QThread) with a
+// QSocketNotifier per UDP socket, one precise QTimer for the engine's wake-ups and QHostInfo
+// for names. It publishes value snapshots by signal; nothing else leaves it.
+#pragma once
+
+#include "host/EngineRuntime.h"
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <memory>
+#include <vector>
+
+class QSocketNotifier;
+
+namespace s1 {
+
+class QtEngineHost : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int kDefaultSnapshotIntervalMs = 1000;
+
+    QtEngineHost(EngineConfig config, HostOptions options, QObject *parent = nullptr);
+    ~QtEngineHost() override;
+
+    void setSnapshotInterval(int milliseconds);
+
+public slots:
+    void start();
+    void stop();
+    // Publishes a snapshot now instead of at the next interval.
+    void publishSnapshot();
+
+signals:
+    void started(bool ok, const QString &error, quint16 serverPort);
+    void snapshotReady(const s1::EngineSnapshot &snapshot);
+
+private:
+    void onWakeTimer();
+    void reschedule();
+    void resolve(const ResolveRequest &request);
+
+    EngineRuntime m_runtime;
+    std::vector<QSocketNotifier *> m_notifiers;
+    QTimer m_wakeTimer;
+    QTimer m_snapshotTimer;
+    bool m_running = false;
+};
+
+} // namespace s1
