@@ -1,0 +1,289 @@
+#include "DisplayFormat.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QLocale>
+#include <QTimeZone>
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <cmath>
+#include <limits>
+
+namespace s1 {
+
+namespace {
+
+// Gives the free functions a translation context lupdate can see.
+struct DisplayFormat
+{
+    Q_DECLARE_TR_FUNCTIONS(DisplayFormat)
+};
+
+constexpr double kNanosecond = 1e-9;
+constexpr double kMicrosecond = 1e-6;
+constexpr double kMillisecond = 1e-3;
+constexpr double kSecondsPerMinute = 60;
+constexpr double kSecondsPerHour = 3600;
+constexpr double kSecondsPerDay = 86400;
+constexpr double kSecondsPerYear = 365 * kSecondsPerDay;
+
+// A unit is used while the rounded value stays below its limit; the last one has no limit.
+// Below a second the next unit takes over at 1000; from seconds on chronyc's 5-digit fields set
+// the limit.
+constexpr double kSubSecondLimit = 1000;
+constexpr double kWideUnitLimit = 100000;
+constexpr int kSignificantDigits = 4;
+
+struct TimeUnit
+{
+    double seconds;
+    const char *suffix;
+    double limit;
+    bool fractional; // whether decimals carry information in this unit
+};
+
+constexpr std::array<TimeUnit, 8> kTimeUnits = {{
+    {kNanosecond, "ns", kSubSecondLimit, false},
+    {kMicrosecond, "us", kSubSecondLimit, true},
+    {kMillisecond, "ms", kSubSecondLimit, true},
+    {1, "s", kWideUnitLimit, true},
+    {kSecondsPerMinute, "m", kWideUnitLimit, false},
+    {kSecondsPerHour, "h", kWideUnitLimit, false},
+    {kSecondsPerDay, "d", kWideUnitLimit, false},
+    {kSecondsPerYear, "y", std::numeric_limits<double>::infinity(), false},
+}};
+
+// Fixed-point text of a non-negative value with about kSignificantDigits digits, trailing
+// zeros dropped so that "1.200" reads "1.2".
+QString significantText(double value, bool fractional)
+{
+    int decimals = 0;
+    if (fractional && value > 0) {
+        const int integerDigits = std::max(1, static_cast<int>(std::floor(std::log10(value))) + 1);
+        decimals = std::max(0, kSignificantDigits - integerDigits);
+    }
+    QString text = QString::number(value, 'f', decimals);
+    if (text.contains(QLatin1Char('.'))) {
+        while (text.endsWith(QLatin1Char('0')))
+            text.chop(1);
+        if (text.endsWith(QLatin1Char('.')))
+            text.chop(1);
+    }
+    return text;
+}
+
+// "1.2 ms" for a non-negative finite magnitude.
+QString magnitudeText(double magnitude)
+{
+    for (const TimeUnit &unit : kTimeUnits) {
+        const double scaled = magnitude / unit.seconds;
+        const QString number = significantText(scaled, unit.fractional);
+        // Compare the rounded text, not `scaled`, so that 999.96 us becomes "1 ms", not "1000 us".
+        if (number.toDouble() < unit.limit)
+            return number + QLatin1Char(' ') + QLatin1String(unit.suffix);
+    }
+    Q_UNREACHABLE();
+}
+
+bool isZeroText(const QString &magnitude)
+{
+    return magnitude.startsWith(QLatin1String("0 "));
+}
+
+constexpr std::int64_t kAgeSecondsLimit = 1200;
+constexpr std::int64_t kAgeMinutesLimit = 36000;
+constexpr std::int64_t kAgeHoursLimit = 345600;
+constexpr std::int64_t kAgeDaysLimit = 999;
+constexpr std::int64_t kSecondsPerMinuteInt = 60;
+constexpr std::int64_t kSecondsPerHourInt = 3600;
+constexpr std::int64_t kSecondsPerDayInt = 86400;
+constexpr std::int64_t kDaysPerYear = 365;
+
+constexpr int kRefIdHexDigits = 8;
+constexpr int kReachOctalDigits = 3;
+constexpr int kReachBits = 8;
+constexpr char kFirstPrintableAscii = 0x20;
+constexpr char kLastPrintableAscii = 0x7e;
+
+// The ASCII tag of a stratum 0/1 reference ID ("GPS", "RATE"); empty if it is not one.
+QString referenceIdTag(std::uint32_t referenceId)
+{
+    QString tag;
+    for (int shift = 24; shift >= 0; shift -= 8) {
+        const char c = static_cast<char>((referenceId >> shift) & 0xff);
+        if (c == '\0')
+            break;
+        if (c < kFirstPrintableAscii || c > kLastPrintableAscii)
+            return {};
+        tag += QLatin1Char(c);
+    }
+    return tag;
+}
+
+} // namespace
+
+QString formatSignedSeconds(double seconds)
+{
+    if (!std::isfinite(seconds))
+        return QStringLiteral("-");
+    const QString magnitude = magnitudeText(std::fabs(seconds));
+    // A value that rounds to zero gets chronyc's "+0", never "-0".
+    const bool negative = seconds < 0 && !isZeroText(magnitude);
+    return (negative ? QLatin1Char('-') : QLatin1Char('+')) + magnitude;
+}
+
+QString formatSeconds(double seconds)
+{
+    if (!std::isfinite(seconds))
+        return QStringLiteral("-");
+    const QString magnitude = magnitudeText(std::fabs(seconds));
+    // Should a negative value turn up anyway, hiding its sign would hide an engine bug.
+    return seconds < 0 && !isZeroText(magnitude) ? QLatin1Char('-') + magnitude : magnitude;
+}
+
+QString formatPollInterval(int log2Seconds)
+{
+    if (log2Seconds >= 0 && log2Seconds < 63)
+        return DisplayFormat::tr("%1 s").arg(std::int64_t{1} << log2Seconds);
+    return formatSeconds(std::ldexp(1.0, log2Seconds));
+}
+
+QString formatReach(std::uint8_t reach)
+{
+    return QStringLiteral("%1").arg(reach, kReachOctalDigits, 8, QLatin1Char('0'));
+}
+
+QString formatReachBits(std::uint8_t reach)
+{
+    return QStringLiteral("%1").arg(reach, kReachBits, 2, QLatin1Char('0'));
+}
+
+std::optional<std::int64_t> ageSeconds(std::optional<RealTime> event, RealTime now)
+{
+    if (!event)
+        return std::nullopt;
+    return std::chrono::floor<std::chrono::seconds>(now - *event).count();
+}
+
+QString formatAge(std::optional<std::int64_t> seconds)
+{
+    if (!seconds)
+        return QStringLiteral("-");
+    const std::int64_t s = std::max<std::int64_t>(0, *seconds);
+    if (s < kAgeSecondsLimit)
+        return QString::number(s);
+    if (s < kAgeMinutesLimit)
+        return DisplayFormat::tr("%1m").arg(s / kSecondsPerMinuteInt);
+    if (s < kAgeHoursLimit)
+        return DisplayFormat::tr("%1h").arg(s / kSecondsPerHourInt);
+    const std::int64_t days = s / kSecondsPerDayInt;
+    if (days > kAgeDaysLimit)
+        return DisplayFormat::tr("%1y").arg(days / kDaysPerYear);
+    return DisplayFormat::tr("%1d").arg(days);
+}
+
+QString formatRefId(std::uint32_t referenceId, int stratum, const QString &name)
+{
+    const QString hex =
+        QStringLiteral("%1").arg(referenceId, kRefIdHexDigits, 16, QLatin1Char('0')).toUpper();
+    QString label = name;
+    // Stratum 0 carries kiss codes, 1 a clock tag, 16 (unsynchronised) chrony's state codes.
+    if (label.isEmpty() && (stratum <= 1 || stratum >= kNtpMaxStratum))
+        label = referenceIdTag(referenceId);
+    return label.isEmpty() ? hex : QStringLiteral("%1 (%2)").arg(hex, label);
+}
+
+QString formatLeap(LeapIndicator leap)
+{
+    switch (leap) {
+    case LeapIndicator::None:
+        return DisplayFormat::tr("Normal");
+    case LeapIndicator::InsertSecond:
+        return DisplayFormat::tr("Insert second");
+    case LeapIndicator::DeleteSecond:
+        return DisplayFormat::tr("Delete second");
+    case LeapIndicator::Unsynchronised:
+        return DisplayFormat::tr("Not synchronised");
+    }
+    return DisplayFormat::tr("Unknown");
+}
+
+QChar sourceModeSymbol(SourceKind kind)
+{
+    switch (kind) {
+    case SourceKind::Server:
+        return QLatin1Char('^');
+    case SourceKind::Peer:
+        return QLatin1Char('=');
+    case SourceKind::RefClock:
+        return QLatin1Char('#');
+    }
+    return QLatin1Char(' ');
+}
+
+QChar sourceStateSymbol(SourceState state)
+{
+    switch (state) {
+    case SourceState::Unusable:
+        return QLatin1Char('?');
+    case SourceState::Selected:
+        return QLatin1Char('*');
+    case SourceState::Combined:
+        return QLatin1Char('+');
+    case SourceState::NotCombined:
+        return QLatin1Char('-');
+    case SourceState::Falseticker:
+        return QLatin1Char('x');
+    case SourceState::TooVariable:
+        return QLatin1Char('~');
+    }
+    return QLatin1Char(' ');
+}
+
+QString sourceStateText(SourceState state)
+{
+    switch (state) {
+    case SourceState::Unusable:
+        return DisplayFormat::tr("Not usable");
+    case SourceState::Selected:
+        return DisplayFormat::tr("Selected");
+    case SourceState::Combined:
+        return DisplayFormat::tr("Combined");
+    case SourceState::NotCombined:
+        return DisplayFormat::tr("Not combined");
+    case SourceState::Falseticker:
+        return DisplayFormat::tr("Falseticker");
+    case SourceState::TooVariable:
+        return DisplayFormat::tr("Too variable");
+    }
+    return DisplayFormat::tr("Unknown");
+}
+
+QString sourceKindText(SourceKind kind)
+{
+    switch (kind) {
+    case SourceKind::Server:
+        return DisplayFormat::tr("Server");
+    case SourceKind::Peer:
+        return DisplayFormat::tr("Peer");
+    case SourceKind::RefClock:
+        return DisplayFormat::tr("Reference clock");
+    }
+    return DisplayFormat::tr("Unknown");
+}
+
+QString formatCount(std::uint64_t count)
+{
+    return QLocale().toString(static_cast<qulonglong>(count));
+}
+
+QString formatUtcTime(RealTime time)
+{
+    const auto msecs = std::chrono::floor<std::chrono::milliseconds>(time.time_since_epoch());
+    const QDateTime utc = QDateTime::fromMSecsSinceEpoch(msecs.count(), QTimeZone::utc());
+    return DisplayFormat::tr("%1 UTC").arg(utc.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+}
+
+} // namespace s1

@@ -1,0 +1,157 @@
+#include "MainWindow.h"
+
+#include "DisplayFormat.h"
+#include "ReferencePanel.h"
+#include "ServerStatsPanel.h"
+#include "SourcesTableModel.h"
+#include "SourcesView.h"
+#include "StatusColors.h"
+
+#include <QGuiApplication>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QScreen>
+#include <QScrollArea>
+#include <QScroller>
+#include <QSortFilterProxyModel>
+#include <QStatusBar>
+#include <QTabBar>
+#include <QTabWidget>
+
+namespace s1 {
+
+namespace {
+
+// Small text is the first thing that fails on a 7" touchscreen held at arm's length.
+constexpr qreal kMinBaseFontPt = 12;
+constexpr int kTouchTargetPx = 44;
+constexpr int kTabMinWidthPx = 120;
+constexpr int kPageMarginPx = 8;
+constexpr int kPanelSpacingPx = 12;
+constexpr int kStatusMarginPx = 6;
+// A comfortable desktop size; smaller screens get their available area instead.
+constexpr QSize kDefaultWindowSize(1024, 640);
+
+enum Tab { SourcesTab, ServerTab };
+
+} // namespace
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_sourcesModel(new SourcesTableModel(this))
+    , m_sortedSources(new QSortFilterProxyModel(this))
+    , m_tabs(new QTabWidget(this))
+    , m_sourcesView(new SourcesView(m_tabs))
+    , m_syncSummary(new QLabel(m_tabs))
+{
+    setWindowTitle(tr("Stratum One"));
+    applyTouchFriendlyFont();
+
+    m_sortedSources->setSourceModel(m_sourcesModel);
+    m_sortedSources->setSortRole(SourcesTableModel::SortRole);
+    m_sortedSources->setSortCaseSensitivity(Qt::CaseInsensitive);
+    m_sourcesView->setModel(m_sortedSources);
+
+    m_tabs->setDocumentMode(true);
+    // The base line would stop short under the corner summary; the pages have their own edge.
+    m_tabs->tabBar()->setDrawBase(false);
+    // Style sheet only for sizes; Fusion still draws the tabs.
+    m_tabs->tabBar()->setStyleSheet(
+        QStringLiteral("QTabBar::tab { min-height: %1px; min-width: %2px; }")
+            .arg(kTouchTargetPx)
+            .arg(kTabMinWidthPx));
+    m_tabs->addTab(m_sourcesView, tr("Sources"));
+    m_tabs->addTab(createServerPage(), tr("Server"));
+
+    m_syncSummary->setObjectName(QStringLiteral("syncSummary"));
+    m_syncSummary->setContentsMargins(kPageMarginPx, 0, kPageMarginPx, 0);
+    // As tall as the tabs, so that the text centres on theirs.
+    m_syncSummary->setMinimumHeight(kTouchTargetPx);
+    m_tabs->setCornerWidget(m_syncSummary, Qt::TopRightCorner);
+    setCentralWidget(m_tabs);
+
+    createStatusBar();
+    showSyncSummary(ReferenceSnapshot{});
+
+    const QScreen *screen = QGuiApplication::primaryScreen();
+    resize(screen ? kDefaultWindowSize.boundedTo(screen->availableGeometry().size())
+                  : kDefaultWindowSize);
+}
+
+void MainWindow::showSnapshot(const s1::EngineSnapshot &snapshot)
+{
+    m_sourcesModel->setSources(snapshot.sources, snapshot.time);
+    m_serverStats->showStats(snapshot.server, snapshot.ntpPort);
+    m_reference->showReference(snapshot.reference);
+    showSyncSummary(snapshot.reference);
+    m_tabs->setTabText(SourcesTab, tr("Sources (%1)").arg(snapshot.sources.size()));
+    m_snapshotTime->setText(tr("Updated %1").arg(formatUtcTime(snapshot.time)));
+}
+
+void MainWindow::setConnectionDescription(const QString &description)
+{
+    m_connection->setText(description);
+}
+
+QWidget *MainWindow::createServerPage()
+{
+    auto *scrollArea = new QScrollArea(m_tabs);
+    scrollArea->setFrameShape(QFrame::NoFrame);
+    scrollArea->setWidgetResizable(true);
+    QScroller::grabGesture(scrollArea->viewport(), QScroller::LeftMouseButtonGesture);
+
+    auto *page = new QWidget(scrollArea);
+    m_serverStats = new ServerStatsPanel(page);
+    m_reference = new ReferencePanel(page);
+    auto *layout = new QHBoxLayout(page);
+    layout->setContentsMargins(kPageMarginPx, kPageMarginPx, kPageMarginPx, kPageMarginPx);
+    layout->setSpacing(kPanelSpacingPx);
+    // Counters keep their natural width; the reference's long names get the rest.
+    layout->addWidget(m_serverStats, 0);
+    layout->addWidget(m_reference, 1);
+    scrollArea->setWidget(page);
+    return scrollArea;
+}
+
+void MainWindow::createStatusBar()
+{
+    // A kiosk has no window edge to drag.
+    statusBar()->setSizeGripEnabled(false);
+    m_connection = new QLabel(statusBar());
+    m_connection->setObjectName(QStringLiteral("connectionDescription"));
+    m_connection->setContentsMargins(kStatusMarginPx, kStatusMarginPx, 0, kStatusMarginPx);
+    m_snapshotTime = new QLabel(tr("Waiting for the engine"), statusBar());
+    m_snapshotTime->setObjectName(QStringLiteral("snapshotTime"));
+    m_snapshotTime->setContentsMargins(0, kStatusMarginPx, kStatusMarginPx, kStatusMarginPx);
+    statusBar()->addWidget(m_connection, 1);
+    statusBar()->addPermanentWidget(m_snapshotTime);
+}
+
+void MainWindow::applyTouchFriendlyFont()
+{
+    QFont base = font();
+    if (base.pointSizeF() >= kMinBaseFontPt) // -1 for a pixel-sized font: replaced too
+        return;
+    base.setPointSizeF(kMinBaseFontPt);
+    setFont(base);
+}
+
+void MainWindow::showSyncSummary(const ReferenceSnapshot &reference)
+{
+    QString text;
+    if (!reference.synchronised) {
+        text = tr("Not synchronised");
+    } else {
+        const QString name = reference.referenceName.empty()
+                                 ? formatRefId(reference.referenceId, reference.stratum)
+                                 : QString::fromStdString(reference.referenceName);
+        text = tr("Synchronised to %1, stratum %2").arg(name).arg(reference.stratum);
+    }
+    m_syncSummary->setText(text);
+    QPalette palette = m_syncSummary->palette();
+    palette.setColor(QPalette::WindowText,
+                     reference.synchronised ? StatusColors::kGood : StatusColors::kBad);
+    m_syncSummary->setPalette(palette);
+}
+
+} // namespace s1

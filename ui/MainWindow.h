@@ -1,0 +1,50 @@
+// The top-level window: live engine state, readable on an 800x480 touchscreen and on a desktop.
+#pragma once
+
+#include "engine/EngineSnapshot.h"
+
+#include <QMainWindow>
+
+class QLabel;
+class QSortFilterProxyModel;
+class QTabWidget;
+
+namespace s1 {
+
+class ReferencePanel;
+class ServerStatsPanel;
+class SourcesTableModel;
+class SourcesView;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+
+public slots:
+    // Shows a new engine state; the snapshot is a self-contained copy, so nothing kept here
+    // points back into the engine.
+    void showSnapshot(const s1::EngineSnapshot &snapshot);
+    // Where the state comes from, e.g. "In-process engine, serving on UDP port 11123".
+    void setConnectionDescription(const QString &description);
+
+private:
+    QWidget *createServerPage();
+    void createStatusBar();
+    void applyTouchFriendlyFont();
+    void showSyncSummary(const ReferenceSnapshot &reference);
+
+    SourcesTableModel *m_sourcesModel;
+    QSortFilterProxyModel *m_sortedSources;
+    QTabWidget *m_tabs;
+    SourcesView *m_sourcesView;
+    ServerStatsPanel *m_serverStats = nullptr;
+    ReferencePanel *m_reference = nullptr;
+    QLabel *m_syncSummary;
+    QLabel *m_connection = nullptr;
+    QLabel *m_snapshotTime = nullptr;
+};
+
+} // namespace s1

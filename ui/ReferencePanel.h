@@ -1,0 +1,32 @@
+// The time this server hands out: synchronisation state, stratum, reference, error bounds.
+#pragma once
+
+#include "engine/EngineSnapshot.h"
+
+#include <QWidget>
+
+class QLabel;
+
+namespace s1 {
+
+class ReferencePanel : public QWidget
+{
+    Q_OBJECT
+
+public:
+    explicit ReferencePanel(QWidget *parent = nullptr);
+
+    void showReference(const ReferenceSnapshot &reference);
+
+private:
+    QLabel *m_synchronised;
+    QLabel *m_stratum;
+    QLabel *m_referenceId;
+    QLabel *m_leap;
+    QLabel *m_rootDelay;
+    QLabel *m_rootDispersion;
+    QLabel *m_referenceTime;
+    QLabel *m_precision;
+};
+
+} // namespace s1

@@ -1,0 +1,50 @@
+#include "ServerStatsPanel.h"
+
+#include "DisplayFormat.h"
+#include "ValueGroup.h"
+
+#include <QLabel>
+#include <QVBoxLayout>
+
+namespace s1 {
+
+ServerStatsPanel::ServerStatsPanel(QWidget *parent)
+    : QWidget(parent)
+{
+    auto *group = new ValueGroup(tr("NTP server"), Qt::AlignRight, this);
+    using Style = ValueGroup::RowStyle;
+    m_servingPort = group->addRow(tr("Serving on"), QStringLiteral("servingPortValue"));
+    m_packetsReceived =
+        group->addRow(tr("Requests received"), QStringLiteral("packetsReceivedValue"));
+    m_repliesSent = group->addRow(tr("Replies sent"), QStringLiteral("repliesSentValue"));
+    m_droppedTotal = group->addRow(tr("Dropped"), QStringLiteral("droppedTotalValue"));
+    m_droppedMalformed =
+        group->addRow(tr("Malformed"), QStringLiteral("droppedMalformedValue"), Style::Detail);
+    m_droppedBadVersion =
+        group->addRow(tr("Bad version"), QStringLiteral("droppedBadVersionValue"), Style::Detail);
+    m_droppedBadMode =
+        group->addRow(tr("Bad mode"), QStringLiteral("droppedBadModeValue"), Style::Detail);
+    m_droppedDenied =
+        group->addRow(tr("Access denied"), QStringLiteral("droppedDeniedValue"), Style::Detail);
+    m_droppedOther = group->addRow(tr("Other"), QStringLiteral("droppedOtherValue"), Style::Detail);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(group);
+    layout->addStretch();
+}
+
+void ServerStatsPanel::showStats(const ServerStats &stats, std::uint16_t ntpPort)
+{
+    m_servingPort->setText(ntpPort != 0 ? tr("UDP port %1").arg(ntpPort) : tr("Not serving"));
+    m_packetsReceived->setText(formatCount(stats.packetsReceived));
+    m_repliesSent->setText(formatCount(stats.repliesSent));
+    m_droppedTotal->setText(formatCount(stats.droppedTotal()));
+    m_droppedMalformed->setText(formatCount(stats.droppedMalformed));
+    m_droppedBadVersion->setText(formatCount(stats.droppedBadVersion));
+    m_droppedBadMode->setText(formatCount(stats.droppedBadMode));
+    m_droppedDenied->setText(formatCount(stats.droppedDenied));
+    m_droppedOther->setText(formatCount(stats.droppedOther));
+}
+
+} // namespace s1

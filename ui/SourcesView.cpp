@@ -1,0 +1,252 @@
+#include "SourcesView.h"
+
+#include "SourcesTableModel.h"
+
+#include <QEvent>
+#include <QHeaderView>
+#include <QPainter>
+#include <QPolygonF>
+#include <QResizeEvent>
+#include <QScrollBar>
+#include <QScroller>
+#include <QStyledItemDelegate>
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace s1 {
+
+namespace {
+
+constexpr int kTouchRowHeightPx = 44;
+constexpr int kHeaderHeightPx = 40;
+// Air on each side of a cell's text beyond the style's own margin, so that a right-aligned
+// number never runs into the left-aligned text of the next column.
+constexpr int kCellTextPaddingPx = 3;
+
+// The distance from a cell's edge to its text: the style's item text margin (as
+// QCommonStyle computes it for SE_ItemViewItemText) plus our padding. Headers use it too.
+int textInset(const QWidget *widget)
+{
+    return widget->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1
+           + kCellTextPaddingPx;
+}
+
+struct ColumnSample
+{
+    int column;
+    const char *widestText; // the widest value the column normally shows
+    bool bold = false;      // whether the model asks for a bold font
+};
+
+// Widths derived from text, not pixels, so that they follow the font size.
+constexpr std::array<ColumnSample, 7> kFixedColumns = {{
+    {SourcesTableModel::StateColumn, "#+", true},
+    {SourcesTableModel::StratumColumn, "16"},
+    {SourcesTableModel::PollColumn, "-6"},
+    {SourcesTableModel::ReachColumn, "377"},
+    {SourcesTableModel::LastRxColumn, "1199"},
+    {SourcesTableModel::OffsetColumn, "+999.9 ms"},
+    {SourcesTableModel::DelayColumn, "999.9 ms"},
+}};
+
+// What the status column shows in full at any width; longer reasons are elided on a small
+// screen, and the tooltip has them.
+constexpr ColumnSample kStatusMinimum = {SourcesTableModel::StatusColumn, "Not combined"};
+// Host names longer than this are elided even when there would be room: the columns after
+// the name stay close to it.
+constexpr int kNameMaxChars = 32;
+
+// Draws the selection and background across the whole cell but the text inset by
+// kCellTextPaddingPx, which QStyledItemDelegate alone cannot do.
+class PaddedItemDelegate : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option,
+               const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem background(option);
+        initStyleOption(&background, index);
+        background.text.clear();
+        const QWidget *widget = option.widget;
+        QStyle *style = widget ? widget->style() : nullptr;
+        if (style)
+            style->drawPrimitive(QStyle::PE_PanelItemViewItem, &background, painter, widget);
+
+        QStyleOptionViewItem inset(option);
+        inset.rect.adjust(kCellTextPaddingPx, 0, -kCellTextPaddingPx, 0);
+        inset.state &= ~QStyle::State_HasFocus; // a row is the unit of selection, not a cell
+        QStyledItemDelegate::paint(painter, inset, index);
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        return QStyledItemDelegate::sizeHint(option, index) + QSize(2 * kCellTextPaddingPx, 0);
+    }
+};
+
+constexpr int kSortArrowWidthPx = 12;
+constexpr int kSortArrowHeightPx = 6;
+constexpr int kSortArrowTopPx = 3;
+
+// Flat sections whose text is inset exactly like the cells below, with the sort arrow above the
+// text: the fixed-width columns have no room for it beside the text, where styles put it.
+class SourcesHeader : public QHeaderView
+{
+public:
+    explicit SourcesHeader(QWidget *parent)
+        : QHeaderView(Qt::Horizontal, parent)
+    {
+    }
+
+protected:
+    void paintSection(QPainter *painter, const QRect &rect, int logicalIndex) const override
+    {
+        if (!model())
+            return;
+        painter->save();
+        const QPalette &colors = palette();
+        painter->fillRect(rect, colors.button());
+        painter->setPen(colors.color(QPalette::Mid));
+        painter->drawLine(rect.bottomLeft(), rect.bottomRight());
+
+        const QVariant alignment =
+            model()->headerData(logicalIndex, orientation(), Qt::TextAlignmentRole);
+        const Qt::Alignment textAlignment = alignment.isValid()
+                                                ? alignment.value<Qt::Alignment>()
+                                                : Qt::AlignLeft | Qt::AlignVCenter;
+        const QString title = model()->headerData(logicalIndex, orientation()).toString();
+        const int inset = textInset(this);
+        const QRect textRect = rect.adjusted(inset, 0, -inset, 0);
+        painter->setPen(colors.color(QPalette::ButtonText));
+        painter->drawText(textRect, textAlignment,
+                          fontMetrics().elidedText(title, Qt::ElideRight, textRect.width()));
+
+        if (isSortIndicatorShown() && sortIndicatorSection() == logicalIndex)
+            paintSortArrow(painter, rect);
+        painter->restore();
+    }
+
+private:
+    void paintSortArrow(QPainter *painter, const QRect &section) const
+    {
+        const qreal left = section.center().x() - kSortArrowWidthPx / 2.0;
+        const qreal top = section.top() + kSortArrowTopPx;
+        const qreal bottom = top + kSortArrowHeightPx;
+        const bool up = sortIndicatorOrder() == Qt::AscendingOrder;
+        const QPointF tip(left + kSortArrowWidthPx / 2.0, up ? top : bottom);
+        const QPolygonF arrow{{left, up ? bottom : top}, tip,
+                              {left + kSortArrowWidthPx, up ? bottom : top}};
+        painter->setRenderHint(QPainter::Antialiasing);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(palette().color(QPalette::ButtonText));
+        painter->drawPolygon(arrow);
+    }
+};
+
+} // namespace
+
+SourcesView::SourcesView(QWidget *parent)
+    : QTableView(parent)
+{
+    setItemDelegate(new PaddedItemDelegate(this));
+    setSelectionBehavior(SelectRows);
+    setSelectionMode(SingleSelection);
+    setEditTriggers(NoEditTriggers);
+    setAlternatingRowColors(true);
+    setShowGrid(false);
+    setFrameShape(QFrame::NoFrame); // the tab page is the frame
+    setWordWrap(false);
+    setTextElideMode(Qt::ElideRight);
+    setCornerButtonEnabled(false);
+    // Pixel steps, or a kinetic flick would jump a whole row at a time.
+    setVerticalScrollMode(ScrollPerPixel);
+    setHorizontalScrollMode(ScrollPerPixel);
+    QScroller::grabGesture(viewport(), QScroller::LeftMouseButtonGesture);
+
+    verticalHeader()->hide();
+    verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+    verticalHeader()->setDefaultSectionSize(kTouchRowHeightPx);
+
+    setHorizontalHeader(new SourcesHeader(this));
+    QHeaderView *header = horizontalHeader();
+    header->setMinimumHeight(kHeaderHeightPx);
+    header->setSectionsClickable(true);
+    header->setHighlightSections(false);
+    header->setSectionsMovable(false);
+    // Tapping a header cycles ascending, descending, and back to the engine's order.
+    header->setSortIndicatorClearable(true);
+    header->setSortIndicator(-1, Qt::AscendingOrder);
+    setSortingEnabled(true);
+}
+
+void SourcesView::setModel(QAbstractItemModel *model)
+{
+    QTableView::setModel(model);
+    fitColumns();
+}
+
+void SourcesView::changeEvent(QEvent *event)
+{
+    QTableView::changeEvent(event);
+    if (event->type() == QEvent::FontChange || event->type() == QEvent::StyleChange)
+        fitColumns();
+}
+
+void SourcesView::resizeEvent(QResizeEvent *event)
+{
+    QTableView::resizeEvent(event);
+    fitNameColumn();
+}
+
+void SourcesView::fitColumns()
+{
+    QHeaderView *header = horizontalHeader();
+    if (!model() || header->count() < SourcesTableModel::ColumnCount)
+        return;
+    const int inset = textInset(this);
+    // Fractional metrics: text is laid out at sub-pixel widths and would be elided by a column
+    // that is a fraction of a pixel too narrow.
+    const QFontMetricsF metrics(font());
+    QFont boldFont = font();
+    boldFont.setBold(true);
+    const QFontMetricsF boldMetrics(boldFont);
+    const auto sampleWidth = [&](const ColumnSample &sample) {
+        const QString title = model()->headerData(sample.column, Qt::Horizontal).toString();
+        const QString widest = QString::fromLatin1(sample.widestText);
+        const qreal valueWidth = (sample.bold ? boldMetrics : metrics).horizontalAdvance(widest);
+        const qreal textWidth = std::max(valueWidth, metrics.horizontalAdvance(title));
+        return static_cast<int>(std::ceil(textWidth)) + 2 * inset;
+    };
+    for (const ColumnSample &sample : kFixedColumns) {
+        header->setSectionResizeMode(sample.column, QHeaderView::Fixed);
+        header->resizeSection(sample.column, sampleWidth(sample));
+    }
+    m_statusMinWidthPx = sampleWidth(kStatusMinimum);
+    m_nameMaxWidthPx = static_cast<int>(std::ceil(metrics.averageCharWidth() * kNameMaxChars))
+                       + 2 * inset;
+    header->setSectionResizeMode(SourcesTableModel::NameColumn, QHeaderView::Fixed);
+    header->setSectionResizeMode(SourcesTableModel::StatusColumn, QHeaderView::Stretch);
+    fitNameColumn();
+}
+
+void SourcesView::fitNameColumn()
+{
+    QHeaderView *header = horizontalHeader();
+    if (!model() || header->count() < SourcesTableModel::ColumnCount)
+        return;
+    int fixedWidth = 0;
+    for (const ColumnSample &sample : kFixedColumns)
+        fixedWidth += header->sectionSize(sample.column);
+    // Reserve the vertical scroll bar even while it is hidden, so that its appearing with the
+    // ninth source does not squeeze the status column.
+    const int available = width() - 2 * frameWidth() - verticalScrollBar()->sizeHint().width();
+    const int room = available - fixedWidth - m_statusMinWidthPx;
+    header->resizeSection(SourcesTableModel::NameColumn,
+                          std::clamp(room, header->minimumSectionSize(), m_nameMaxWidthPx));
+}
+
+} // namespace s1
