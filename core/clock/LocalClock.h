@@ -18,6 +18,9 @@ public:
 
     // raw + offset(raw); exact to the nanosecond for the unadjusted clock.
     RealTime cook(RealTime raw) const;
+    // The raw reading at which cooked time is `cooked` (inverse of cook, to the nanosecond for
+    // any frequency correction a clock can have).
+    RealTime uncook(RealTime cooked) const;
     // Seconds to add to a raw reading to get cooked time at `raw`.
     double correctionAt(RealTime raw) const;
 

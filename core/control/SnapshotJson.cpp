@@ -114,6 +114,7 @@ QJsonObject snapshotToJson(const EngineSnapshot &snapshot)
             {"droppedOther", static_cast<qint64>(st.droppedOther)},
         }},
         {"sources", sources},
+        {"clientPacketsDropped", static_cast<qint64>(snapshot.clientPacketsDropped)},
     };
 }
 

@@ -27,16 +27,17 @@ Engine::Engine(EngineConfig config, EngineOptions options, RealTime now)
 
 Engine::~Engine() = default;
 
-void Engine::addSource(const SourceConfig &config, std::string name, const IpAddress &address,
+bool Engine::addSource(const SourceConfig &config, std::string name, const IpAddress &address,
                        std::string poolName, RealTime now)
 {
     const SocketAddress remote{address, config.port};
     const bool known = std::any_of(m_sources.begin(), m_sources.end(),
                                    [&](const auto &s) { return s->address() == remote; });
     if (known)
-        return; // two directives or pool members naming the same server poll it once
+        return false; // two directives or pool members naming the same server poll it once
     m_sources.push_back(std::make_unique<NtpSource>(m_nextSourceId++, config, std::move(name), remote,
                                                     std::move(poolName), now, m_options.precision));
+    return true;
 }
 
 void Engine::handlePacket(const ReceivedPacket &packet, RealTime now)
@@ -67,19 +68,19 @@ void Engine::handleServerPacket(const ReceivedPacket &packet, RealTime cookedRec
 void Engine::handleClientPacket(const ReceivedPacket &packet, RealTime cookedReceive)
 {
     if (packet.truncated) {
-        ++m_droppedClientPackets;
+        ++m_clientPacketsDropped;
         return;
     }
     const SocketAddress remote{packet.remote.ip.unmapped(), packet.remote.port};
     const auto it = std::find_if(m_sources.begin(), m_sources.end(),
                                  [&](const auto &s) { return s->address() == remote; });
     if (it == m_sources.end()) {
-        ++m_droppedClientPackets;
+        ++m_clientPacketsDropped;
         return;
     }
     const NtpParseResult parsed = parseNtpPacket(packet.data);
     if (!parsed.ok()) {
-        ++m_droppedClientPackets;
+        ++m_clientPacketsDropped;
         return;
     }
     (*it)->handleReply(parsed.packet, cookedReceive);
@@ -132,9 +133,12 @@ void Engine::handleResolved(std::uint64_t token, const std::vector<IpAddress> &a
     const SourceConfig config = pending.config;
     m_pendingResolves.erase(it);
     if (config.kind == SourceConfig::Kind::Pool) {
-        const std::size_t wanted = static_cast<std::size_t>(std::max(config.maxSources, 1));
-        for (std::size_t i = 0; i < addresses.size() && i < wanted; ++i)
-            addSource(config, addresses[i].toString(), addresses[i], config.host, cooked);
+        // Only sources really added count: a pool may return an address twice, or one that
+        // another directive already polls.
+        int wanted = std::max(config.maxSources, 1);
+        for (std::size_t i = 0; i < addresses.size() && wanted > 0; ++i)
+            if (addSource(config, addresses[i].toString(), addresses[i], config.host, cooked))
+                --wanted;
     } else {
         addSource(config, config.host, addresses.front(), {}, cooked);
     }
@@ -174,7 +178,7 @@ std::optional<RealTime> Engine::nextWakeup() const
     if (!next)
         return std::nullopt;
     // Engine times are cooked; the host's timer runs on the raw clock.
-    return *next - fromSeconds(m_clock.correctionAt(*next));
+    return m_clock.uncook(*next);
 }
 
 NtpTimestamp Engine::transmitTimestamp(RealTime now) const
@@ -222,6 +226,7 @@ EngineSnapshot Engine::snapshot(RealTime now) const
     s.time = cooked;
     s.reference = referenceSnapshot(cooked);
     s.server = m_responder.stats();
+    s.clientPacketsDropped = m_clientPacketsDropped;
     s.ntpPort = m_config.ntpPort;
     s.sources.reserve(m_sources.size());
     for (const auto &source : m_sources)

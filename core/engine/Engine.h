@@ -73,7 +73,8 @@ private:
         bool inFlight = false;
     };
 
-    void addSource(const SourceConfig &config, std::string name, const IpAddress &address,
+    // False when a source with that address already exists.
+    bool addSource(const SourceConfig &config, std::string name, const IpAddress &address,
                    std::string poolName, RealTime now);
     void pollDueSources(RealTime now);
     void requestDueResolves(RealTime now);
@@ -92,7 +93,7 @@ private:
     std::uint32_t m_nextSourceId = 1;
     std::map<std::uint64_t, PendingResolve> m_pendingResolves; // by token
     std::uint64_t m_nextResolveToken = 1;
-    std::uint64_t m_droppedClientPackets = 0;
+    std::uint64_t m_clientPacketsDropped = 0; // stray, truncated or malformed replies
 
     std::vector<OutgoingPacket> m_outgoing;
     std::vector<ResolveRequest> m_resolveRequests;

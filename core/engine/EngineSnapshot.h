@@ -21,7 +21,7 @@ struct ServerStats
     std::uint64_t droppedBadVersion = 0;
     std::uint64_t droppedBadMode = 0;    // not a client request (incl. modes 6 and 7)
     std::uint64_t droppedDenied = 0;     // no `allow` covers the client, or a `deny` does
-    std::uint64_t droppedOther = 0;      // e.g. zero transmit timestamp
+    std::uint64_t droppedOther = 0;      // signed requests we cannot verify, source port 0
 
     std::uint64_t droppedTotal() const
     {
@@ -102,6 +102,9 @@ struct EngineSnapshot
     ReferenceSnapshot reference;
     ServerStats server;
     std::vector<SourceSnapshot> sources;
+    // Datagrams on the client sockets that answer none of our sources: not from a source's
+    // address, truncated or malformed.
+    std::uint64_t clientPacketsDropped = 0;
     std::uint16_t ntpPort = 0;     // 0: not serving
     std::string serverError;       // why not serving although configured to, e.g. port taken
 

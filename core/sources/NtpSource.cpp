@@ -38,7 +38,6 @@ const char *toString(ReplyVerdict verdict)
     case ReplyVerdict::KissRate: return "kiss-o'-death RATE: polling too fast";
     case ReplyVerdict::KissDeny: return "kiss-o'-death DENY: access denied";
     case ReplyVerdict::KissRestrict: return "kiss-o'-death RSTR: access restricted";
-    case ReplyVerdict::KissOther: return "kiss-o'-death";
     case ReplyVerdict::TooFar: return "root distance too large";
     }
     return "unknown";
@@ -68,13 +67,12 @@ std::vector<std::uint8_t> NtpSource::makeRequest(RealTime now, std::uint64_t coo
     m_reach = static_cast<std::uint8_t>(m_reach << 1);
 
     NtpHeader request;
-    // Nothing about our own state is sent: a client request needs none, and it would
-    // fingerprint us to observers.
+    // Nothing about our own state is sent beyond the poll (which servers use for rate
+    // limiting): a client request needs none, and it would fingerprint us to observers.
     request.leap = LeapIndicator::None;
     request.version = static_cast<std::uint8_t>(m_config.version);
     request.mode = NtpMode::Client;
     request.poll = static_cast<std::int8_t>(m_poll);
-    request.precision = static_cast<std::int8_t>(m_localPrecision);
     request.transmitTime = NtpTimestamp::fromRaw(cookie);
 
     m_sentCookie = request.transmitTime;
@@ -93,15 +91,35 @@ void NtpSource::requestTransmitted(RealTime sendTime)
         m_sentTime = sendTime;
 }
 
+Nanoseconds NtpSource::burstInterval() const
+{
+    // Never slower than the configured polling: with sub-second minpoll a burst would otherwise
+    // slow the start down.
+    return std::min(kBurstInterval, pollInterval(m_poll));
+}
+
+bool NtpSource::inBurst() const
+{
+    return m_burstRequestsLeft > 0 && m_burstGoodLeft > 0;
+}
+
 void NtpSource::schedule(RealTime from)
 {
-    if (m_burstRequestsLeft > 0 && m_burstGoodLeft > 0) {
+    // m_burstRequestsLeft counted the request just sent.
+    if (m_burstRequestsLeft > 0)
         --m_burstRequestsLeft;
-        m_nextPoll = from + kBurstInterval;
+    if (inBurst()) {
+        m_nextPoll = from + burstInterval();
         return;
     }
+    endBurst(from);
+}
+
+void NtpSource::endBurst(RealTime lastRequest)
+{
     m_burstRequestsLeft = 0;
-    m_nextPoll = from + pollInterval(m_poll);
+    m_burstGoodLeft = 0;
+    m_nextPoll = lastRequest + pollInterval(m_poll);
 }
 
 void NtpSource::raisePoll()
@@ -137,12 +155,15 @@ ReplyVerdict NtpSource::handleReply(const ParsedNtpPacket &reply, RealTime recei
         return reject(ReplyVerdict::Duplicate);
     m_awaitingReply = false;
 
-    if (h.stratum == 0) {
+    const bool kiss = h.stratum == 0
+        && (h.referenceId == kKissRate || h.referenceId == kKissDeny || h.referenceId == kKissRestrict);
+    if (kiss) {
         m_kissCode = kissCodeText(h.referenceId);
         switch (h.referenceId) {
         case kKissRate:
+            // RFC 5905 7.4: reduce the rate at once, not after the poll already scheduled.
             raisePoll();
-            m_burstRequestsLeft = 0;
+            endBurst(receiveTime);
             return reject(ReplyVerdict::KissRate);
         case kKissDeny:
             m_active = false;
@@ -151,14 +172,12 @@ ReplyVerdict NtpSource::handleReply(const ParsedNtpPacket &reply, RealTime recei
             m_active = false;
             return reject(ReplyVerdict::KissRestrict);
         default:
-            return reject(ReplyVerdict::KissOther);
+            break;
         }
     }
     if (h.transmitTime.isZero() || h.receiveTime.isZero())
         return reject(ReplyVerdict::Invalid);
 
-    // A genuine answer to our request: the server is reachable whatever its state.
-    m_reach |= 1;
     m_lastReplyTransmit = h.transmitTime;
     m_stratum = h.stratum;
     m_referenceId = h.referenceId;
@@ -167,8 +186,11 @@ ReplyVerdict NtpSource::handleReply(const ParsedNtpPacket &reply, RealTime recei
     m_rootDispersion = h.rootDispersion.toSeconds();
     m_kissCode.clear();
 
-    if (h.leap == LeapIndicator::Unsynchronised || h.stratum >= kNtpMaxStratum)
+    // As chrony does, only a reply that carries usable time counts as reaching the server: an
+    // unsynchronised one (leap 3, or stratum 0 or 16+ without a kiss code we act on) does not.
+    if (h.leap == LeapIndicator::Unsynchronised || h.stratum == 0 || h.stratum >= kNtpMaxStratum)
         return reject(ReplyVerdict::Unsynchronised);
+    m_reach |= 1;
 
     const RealTime t1 = m_sentTime;
     const RealTime t4 = receiveTime;
@@ -200,8 +222,8 @@ ReplyVerdict NtpSource::handleReply(const ParsedNtpPacket &reply, RealTime recei
     m_lastRx = t4;
 
     if (m_burstGoodLeft > 0 && --m_burstGoodLeft == 0)
-        m_burstRequestsLeft = 0;
-    if (++m_goodStreak >= kGoodSamplesToRaisePoll && m_burstRequestsLeft == 0) {
+        endBurst(m_sentTime); // enough good replies: the next request waits a full poll
+    if (++m_goodStreak >= kGoodSamplesToRaisePoll && !inBurst()) {
         m_goodStreak = 0;
         raisePoll();
     }

@@ -26,7 +26,6 @@ enum class ReplyVerdict : std::uint8_t {
     KissRate,
     KissDeny,
     KissRestrict,
-    KissOther,       // a stratum-0 reply with a code we do not act on
     TooFar,          // root distance beyond what a sample may have
 };
 
@@ -35,8 +34,8 @@ const char *toString(ReplyVerdict verdict);
 class NtpSource
 {
 public:
-    // Interval between the requests of an initial burst (iburst), and how many good replies end
-    // it, and how many requests it may take at most.
+    // Longest interval between the requests of an initial burst (iburst), how many good replies
+    // end it, and how many requests (the first included) it may take at most.
     static constexpr Nanoseconds kBurstInterval = std::chrono::seconds(2);
     static constexpr int kBurstGoodReplies = 4;
     static constexpr int kBurstMaxRequests = 8;
@@ -70,6 +69,9 @@ public:
 private:
     void recordVerdict(ReplyVerdict verdict);
     void schedule(RealTime from);
+    void endBurst(RealTime lastRequest);
+    bool inBurst() const;
+    Nanoseconds burstInterval() const;
     void raisePoll();
     int currentPoll() const { return m_poll; }
 
@@ -91,7 +93,8 @@ private:
     RealTime m_sentTime{};
     NtpTimestamp m_lastReplyTransmit;
 
-    int m_burstRequestsLeft = 0;
+    int m_burstRequestsLeft = 0; // including the next request
+
     int m_burstGoodLeft = 0;
     int m_goodStreak = 0;
 

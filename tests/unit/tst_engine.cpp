@@ -620,9 +620,8 @@ void TestEngine::poolSkipsDuplicatesTowardsMaxSources()
     int fromPool = 0;
     for (const SourceSnapshot &s : engine.snapshot(kStart).sources)
         fromPool += s.poolName == kPoolName ? 1 : 0;
-    // Bug: Engine::handleResolved (Engine.cpp, the pool loop) stops after the first
-    // maxSources *entries*, so duplicates and addresses already in use leave the pool short.
-    QEXPECT_FAIL("", "Engine: pool duplicates count against maxsources", Abort);
+    // Duplicates and addresses already in use must not count towards maxsources.
+
     QCOMPARE(fromPool, kMaxSources);
 }
 
