@@ -41,8 +41,15 @@ LaunchParse parseLaunchOptions(const QStringList &arguments, LaunchProgram progr
                                       QStringLiteral("Exit after <seconds>."), QStringLiteral("seconds"));
     const QCommandLineOption seed(QStringLiteral("seed"),
                                   QStringLiteral("Seed the engine's random choices with <n> (reproducible runs)."), QStringLiteral("n"));
-    if (program == LaunchProgram::Application)
+    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
+                                        QStringLiteral("Save the window to <png> after --screenshot-delay seconds and quit."), QStringLiteral("png"));
+    const QCommandLineOption screenshotDelay(QStringLiteral("screenshot-delay"),
+                                             QStringLiteral("Seconds to wait before --screenshot (default 5)."), QStringLiteral("seconds"));
+    if (program == LaunchProgram::Application) {
         parser.addOption(service);
+        parser.addOption(screenshot);
+        parser.addOption(screenshotDelay);
+    }
     parser.addOption(config);
     parser.addOption(noClock);
     parser.addOption(bind);
@@ -94,6 +101,15 @@ LaunchParse parseLaunchOptions(const QStringList &arguments, LaunchProgram progr
         }
         if (parser.isSet(duration) && ((o.duration = parser.value(duration).toDouble(&ok)), !ok || o.duration <= 0)) {
             std::fprintf(stderr, "--duration needs a positive number of seconds\n");
+            result.exitCode = 2;
+            return result;
+        }
+    }
+    if (program == LaunchProgram::Application) {
+        o.screenshotPath = parser.value(screenshot).toStdString();
+        if (parser.isSet(screenshotDelay)
+            && ((o.screenshotDelay = parser.value(screenshotDelay).toDouble(&ok)), !ok || o.screenshotDelay < 0)) {
+            std::fprintf(stderr, "--screenshot-delay needs a number of seconds\n");
             result.exitCode = 2;
             return result;
         }

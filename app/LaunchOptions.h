@@ -23,6 +23,8 @@ struct LaunchOptions
     double reportInterval = 0;        // core host only
     double duration = 0;              // core host only
     std::uint64_t seed = 0;
+    std::string screenshotPath;       // window only: grab the window to this PNG, then quit
+    double screenshotDelay = 5;       // s after start
 };
 
 enum class LaunchProgram { Application, CoreHost };

@@ -8,7 +8,10 @@
 
 #include <QApplication>
 #include <QCoreApplication>
+#include <QLocale>
+#include <QTimer>
 #include <QLoggingCategory>
+#include <QTranslator>
 
 #include <memory>
 
@@ -64,12 +67,27 @@ int runWindow(QApplication &app, const s1::LaunchOptions &options, const s1::Eng
     QObject::connect(&engine, &s1::EngineThread::started, &window,
                      [&](bool ok, const QString &error, quint16 port) {
                          describeStart(ok, error, port, options);
-                         window.setConnectionDescription(
-                             ok ? QCoreApplication::translate("main", "In-process engine")
-                                : QCoreApplication::translate("main", "Engine failed: %1").arg(error));
+                         QString description;
+                         if (!ok)
+                             description = QCoreApplication::translate("main", "Engine failed: %1").arg(error);
+                         else if (port != 0)
+                             description = QCoreApplication::translate("main", "In-process engine, serving NTP on UDP port %1").arg(port);
+                         else
+                             description = QCoreApplication::translate("main", "In-process engine, not serving NTP");
+                         window.setConnectionDescription(description);
                      });
     engine.start();
     window.show();
+    if (!options.screenshotPath.empty()) {
+        // For documentation and visual checks (works with QT_QPA_PLATFORM=offscreen).
+        constexpr double kMillisPerSecond = 1000;
+        QTimer::singleShot(static_cast<int>(options.screenshotDelay * kMillisPerSecond), &window, [&] {
+            const bool saved = window.grab().save(QString::fromStdString(options.screenshotPath));
+            if (!saved)
+                qCWarning(lcService) << "could not save" << options.screenshotPath.c_str();
+            app.exit(saved ? 0 : 1);
+        });
+    }
     const int code = app.exec();
     engine.stop();
     return code;
@@ -96,6 +114,10 @@ int main(int argc, char **argv)
     QCoreApplication::setApplicationName(QStringLiteral("stratumone"));
     QCoreApplication::setOrganizationName(QStringLiteral("Stratum One"));
     QCoreApplication::setApplicationVersion(QStringLiteral(S1_VERSION));
+
+    QTranslator translator;
+    if (translator.load(QLocale(), QStringLiteral("stratumone"), QStringLiteral("_"), QStringLiteral(":/i18n")))
+        QCoreApplication::installTranslator(&translator);
 
     const s1::LaunchParse parse = s1::parseLaunchOptions(QCoreApplication::arguments(), s1::LaunchProgram::Application);
     if (!parse.options)

@@ -81,7 +81,7 @@ MainWindow::MainWindow(QWidget *parent)
 void MainWindow::showSnapshot(const s1::EngineSnapshot &snapshot)
 {
     m_sourcesModel->setSources(snapshot.sources, snapshot.time);
-    m_serverStats->showStats(snapshot.server, snapshot.ntpPort);
+    m_serverStats->showStats(snapshot.server, snapshot.ntpPort, snapshot.serverError);
     m_reference->showReference(snapshot.reference);
     showSyncSummary(snapshot.reference);
     m_tabs->setTabText(SourcesTab, tr("Sources (%1)").arg(snapshot.sources.size()));

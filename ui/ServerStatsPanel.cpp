@@ -34,9 +34,16 @@ ServerStatsPanel::ServerStatsPanel(QWidget *parent)
     layout->addStretch();
 }
 
-void ServerStatsPanel::showStats(const ServerStats &stats, std::uint16_t ntpPort)
+void ServerStatsPanel::showStats(const ServerStats &stats, std::uint16_t ntpPort, const std::string &serverError)
 {
-    m_servingPort->setText(ntpPort != 0 ? tr("UDP port %1").arg(ntpPort) : tr("Not serving"));
+    if (ntpPort != 0)
+        m_servingPort->setText(tr("UDP port %1").arg(ntpPort));
+    else if (serverError.empty())
+        m_servingPort->setText(tr("Not serving"));
+    else
+        // The reason matters most when the port is taken or needs privileges.
+        m_servingPort->setText(tr("Not serving: %1").arg(QString::fromStdString(serverError)));
+    m_servingPort->setWordWrap(true);
     m_packetsReceived->setText(formatCount(stats.packetsReceived));
     m_repliesSent->setText(formatCount(stats.repliesSent));
     m_droppedTotal->setText(formatCount(stats.droppedTotal()));

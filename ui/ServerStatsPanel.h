@@ -1,6 +1,8 @@
 // What the NTP server has done with the requests it received.
 #pragma once
 
+#include <string>
+
 #include "engine/EngineSnapshot.h"
 
 #include <QWidget>
@@ -17,7 +19,7 @@ public:
     explicit ServerStatsPanel(QWidget *parent = nullptr);
 
     // `ntpPort` 0 means the server is not serving.
-    void showStats(const ServerStats &stats, std::uint16_t ntpPort);
+    void showStats(const ServerStats &stats, std::uint16_t ntpPort, const std::string &serverError = {});
 
 private:
     QLabel *m_servingPort;
