@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Unpacks the real NTP implementations the interop tests talk to (chronyd, ntpdig) from Debian's
+# packages into DIR (default build/peers), without installing them: no second time daemon is
+# set up on this machine. Re-running is cheap: already unpacked peers are kept.
+set -euo pipefail
+
+dir=${1:-build/peers}
+mkdir -p "$dir"
+dir=$(cd "$dir" && pwd)
+root="$dir/root"
+packages=(chrony ntpsec-ntpdig python3-ntp)
+
+if [ -x "$root/usr/sbin/chronyd" ] && [ -f "$root/usr/bin/ntpdig" ] \
+    && [ -f "$root/usr/lib/python3/dist-packages/ntp/libntpc.so" ]; then
+    exit 0
+fi
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+(
+    cd "$work"
+    # apt-get download needs package lists; fetch them once if this machine has none.
+    if ! apt-get download "${packages[@]}" >/dev/null 2>&1; then
+        sudo=""
+        [ "$(id -u)" -ne 0 ] && sudo="sudo"
+        $sudo apt-get update -q >/dev/null
+        apt-get download "${packages[@]}"
+    fi
+)
+rm -rf "$root"
+mkdir -p "$root"
+for deb in "$work"/*.deb; do
+    dpkg-deb -x "$deb" "$root"
+done
+# ntpdig's Python package looks for its C helper next to itself before the system path.
+ntp="$root/usr/lib/python3/dist-packages/ntp"
+cp "$root"/usr/lib/*/ntp/libntpc.so.1.* "$ntp/libntpc.so"
+echo "peers unpacked in $dir: $("$root/usr/sbin/chronyd" -v | head -1)"

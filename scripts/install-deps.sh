@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Stratum One needs that are missing (Debian 12 / Raspberry Pi OS).
+# Usage: scripts/install-deps.sh [build|test]
+set -euo pipefail
+
+build_packages=(cmake ninja-build g++ pkg-config
+    qt6-base-dev qt6-charts-dev qt6-serialport-dev qt6-tools-dev qt6-l10n-tools
+    libqt6opengl6-dev libgl-dev)
+# Tests also need: python3 for ntpdig, iproute2 for network namespaces, socat for serial ptys,
+# and dpkg/apt to unpack the interop peers (never installed as services).
+test_packages=(python3 iproute2 socat)
+
+wanted=("${build_packages[@]}")
+[ "${1:-build}" = test ] && wanted+=("${test_packages[@]}")
+
+missing=()
+for p in "${wanted[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+        missing+=("$p")
+    fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "Installing missing packages: ${missing[*]}"
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -q
+$sudo apt-get install -y -q --no-install-recommends "${missing[@]}"

@@ -1,0 +1,95 @@
+#include "ProcessHelpers.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QThread>
+#include <QUdpSocket>
+
+#include <signal.h>
+
+namespace s1test {
+
+QString ourBinary(const QString &name)
+{
+    return QStringLiteral(S1_BINARY_DIR "/app/") + name;
+}
+
+QString peersDir()
+{
+    const QString dir = qEnvironmentVariable("S1_PEERS_DIR");
+    return QFileInfo(dir).isDir() ? dir : QString();
+}
+
+QString chronydPath()
+{
+    const QString path = peersDir() + QStringLiteral("/root/usr/sbin/chronyd");
+    return !peersDir().isEmpty() && QFileInfo(path).isExecutable() ? path : QString();
+}
+
+QStringList ntpdigCommand()
+{
+    const QString script = peersDir() + QStringLiteral("/root/usr/bin/ntpdig");
+    if (peersDir().isEmpty() || !QFileInfo::exists(script))
+        return {};
+    // Debian's ntpdig runs under the system Python, whose version its compiled helper matches.
+    return {QStringLiteral("/usr/bin/python3"), script};
+}
+
+QProcessEnvironment ntpdigEnvironment()
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("PYTHONPATH"), peersDir() + QStringLiteral("/root/usr/lib/python3/dist-packages"));
+    return env;
+}
+
+bool peersRequired()
+{
+    return qEnvironmentVariable("CI") == QLatin1String("true");
+}
+
+quint16 freeUdpPort()
+{
+    QUdpSocket probe;
+    probe.bind(QHostAddress::LocalHost, 0);
+    return probe.localPort();
+}
+
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QString &text)
+{
+    const QString path = dir.filePath(name);
+    QFile file(path);
+    if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        file.write(text.toUtf8());
+    return path;
+}
+
+bool waitFor(const std::function<bool()> &condition, std::chrono::milliseconds timeout)
+{
+    constexpr int kStepMs = 20;
+    QElapsedTimer timer;
+    timer.start();
+    while (!condition()) {
+        if (timer.elapsed() > timeout.count())
+            return false;
+        QCoreApplication::processEvents(QEventLoop::AllEvents, kStepMs);
+        QThread::msleep(kStepMs);
+    }
+    return true;
+}
+
+bool stopProcess(QProcess &process, int signalNumber, std::chrono::milliseconds timeout)
+{
+    if (process.state() == QProcess::NotRunning)
+        return true;
+    ::kill(static_cast<pid_t>(process.processId()), signalNumber);
+    if (process.waitForFinished(static_cast<int>(timeout.count())))
+        return true;
+    process.kill();
+    process.waitForFinished();
+    return false;
+}
+
+} // namespace s1test

@@ -1,0 +1,51 @@
+// Helpers for integration tests: our binaries, the real peers unpacked from Debian's packages,
+// free loopback ports, and bounded waits on child processes.
+#pragma once
+
+#include <QProcess>
+#include <QString>
+#include <QStringList>
+#include <QTemporaryDir>
+
+#include <chrono>
+#include <functional>
+#include <optional>
+
+namespace s1test {
+
+// Path of one of our executables in the build tree ("stratumone", "stratumctl", ...).
+QString ourBinary(const QString &name);
+
+// Root of the peers unpacked by scripts/fetch-peers.sh (S1_PEERS_DIR), or empty.
+QString peersDir();
+QString chronydPath();              // empty when not unpacked
+QStringList ntpdigCommand();        // program + leading arguments; empty when not unpacked
+QProcessEnvironment ntpdigEnvironment();
+
+// Whether a missing peer must fail the test (in CI the test command fetches every peer) rather
+// than skip it.
+bool peersRequired();
+
+// A UDP port on 127.0.0.1 that was free a moment ago.
+quint16 freeUdpPort();
+
+// Writes `text` to `dir`/`name` and returns the path.
+QString writeFile(const QTemporaryDir &dir, const QString &name, const QString &text);
+
+// Polls `condition` with the event loop running until it holds or `timeout` passes.
+bool waitFor(const std::function<bool()> &condition, std::chrono::milliseconds timeout);
+
+// Sends `signal` and waits (bounded) for the process to exit; kills it after `timeout`.
+bool stopProcess(QProcess &process, int signal, std::chrono::milliseconds timeout);
+
+} // namespace s1test
+
+// Skips (developer machine) or fails (CI) when a peer program is missing.
+#define S1_REQUIRE_PEER(path, what)                                                      \
+    do {                                                                                 \
+        if ((path).isEmpty()) {                                                          \
+            if (s1test::peersRequired())                                                 \
+                QFAIL(qPrintable(QStringLiteral("%1 is missing: run scripts/fetch-peers.sh").arg(what))); \
+            QSKIP(qPrintable(QStringLiteral("%1 not unpacked: run scripts/fetch-peers.sh").arg(what))); \
+        }                                                                                \
+    } while (false)

@@ -1,0 +1,155 @@
+// Both hosts on real loopback sockets: the Qt host (worker thread) and the plain poll() host
+// (a separate process) serve each other, over IPv4 and IPv6.
+#include "EngineProbe.h"
+#include "ProcessHelpers.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cmath>
+
+#include <signal.h>
+
+using namespace std::chrono_literals;
+
+namespace {
+
+// Full reach register: the last eight polls were all answered.
+constexpr int kFullReach = 0377;
+// Both ends read the same system clock, so anything beyond loopback scheduling noise is a bug.
+constexpr double kMaxLoopbackOffset = 100e-6; // s
+// minpoll -2: four polls a second keep the test short.
+constexpr int kFastPoll = -2;
+
+QJsonObject lastJsonLine(const QByteArray &output)
+{
+    const QList<QByteArray> lines = output.trimmed().split('\n');
+    for (auto it = lines.rbegin(); it != lines.rend(); ++it) {
+        const QJsonDocument doc = QJsonDocument::fromJson(*it);
+        if (doc.isObject())
+            return doc.object();
+    }
+    return {};
+}
+
+} // namespace
+
+class TestHosts : public QObject
+{
+    Q_OBJECT
+private slots:
+    void qtHostServesPlainHostPolls();
+    void plainHostServesQtHostPolls();
+    void ipv6Loopback();
+    void serverPortTakenIsReportedNotFatal();
+};
+
+void TestHosts::qtHostServesPlainHostPolls()
+{
+    const quint16 port = s1test::freeUdpPort();
+    s1test::EngineProbe server(QStringLiteral("port %1\nallow 127.0.0.1\nlocal stratum 2\n").arg(port),
+                               s1::IpAddress::v4(0x7f000001));
+    QVERIFY(server.configOk());
+    QVERIFY(server.start());
+    QCOMPARE(server.serverPort(), port);
+
+    QTemporaryDir dir;
+    const QString conf = s1test::writeFile(
+        dir, "client.conf",
+        QStringLiteral("port 0\nserver 127.0.0.1 port %1 minpoll %2 maxpoll %2\n").arg(port).arg(kFastPoll));
+    QProcess client;
+    // Nine polls at 0.25 s: enough for a full reach register with margin.
+    client.start(s1test::ourBinary("stratumone-core-host"),
+                 {"-f", conf, "-x", "--report-interval", "0.5", "--duration", "3.5"});
+    QVERIFY2(client.waitForFinished(15000), "plain host did not exit after --duration");
+    QCOMPARE(client.exitCode(), 0);
+    const QJsonObject report = lastJsonLine(client.readAllStandardOutput());
+    const QJsonArray sources = report.value("sources").toArray();
+    QCOMPARE(sources.size(), 1);
+    const QJsonObject source = sources.first().toObject();
+    QCOMPARE(source.value("reach").toInt(), kFullReach);
+    QCOMPARE(source.value("stratum").toInt(), 2);
+    QCOMPARE(source.value("referenceId").toInteger(), qint64(0x7F7F0101));
+    QVERIFY(std::abs(source.value("lastSample").toObject().value("offset").toDouble()) < kMaxLoopbackOffset);
+
+    QVERIFY(s1test::waitFor([&] {
+        return server.latest() && server.latest()->server.repliesSent
+            == static_cast<quint64>(source.value("repliesAccepted").toInteger());
+    }, 2s));
+    QCOMPARE(server.latest()->server.droppedTotal(), 0u);
+}
+
+void TestHosts::plainHostServesQtHostPolls()
+{
+    const quint16 port = s1test::freeUdpPort();
+    QTemporaryDir dir;
+    const QString conf = s1test::writeFile(dir, "server.conf",
+                                           QStringLiteral("port %1\nallow 127.0.0.0/8\nlocal stratum 3\n").arg(port));
+    QProcess server;
+    server.start(s1test::ourBinary("stratumone-core-host"), {"-f", conf, "-x", "--bind", "127.0.0.1"});
+    QVERIFY(server.waitForStarted());
+
+    s1test::EngineProbe client(
+        QStringLiteral("port 0\nserver 127.0.0.1 port %1 minpoll %2 maxpoll %2\n").arg(port).arg(kFastPoll),
+        s1::IpAddress::v4(0x7f000001));
+    QVERIFY(client.configOk());
+    QVERIFY(client.start());
+    const bool reached = s1test::waitFor([&] {
+        const auto s = client.source("127.0.0.1");
+        return s && s->reach == kFullReach;
+    }, 10s);
+    const auto source = client.source("127.0.0.1");
+    client.stop();
+    QVERIFY(s1test::stopProcess(server, SIGTERM, 5s));
+    QCOMPARE(server.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(server.exitCode(), 0);
+    QVERIFY2(reached, "the Qt host's client never reached 377");
+    QCOMPARE(source->stratum, 3);
+    QVERIFY(source->lastSample);
+    QVERIFY(std::abs(source->lastSample->offset) < kMaxLoopbackOffset);
+    QVERIFY(source->lastSample->delay > 0);
+    // The plain host reports once more as it stops: every request it answered was ours.
+    const QJsonObject finalReport = lastJsonLine(server.readAllStandardOutput());
+    const QJsonObject stats = finalReport.value("server").toObject();
+    QVERIFY(stats.value("repliesSent").toInteger() >= static_cast<qint64>(source->repliesAccepted));
+    QCOMPARE(stats.value("packetsReceived").toInteger(), stats.value("repliesSent").toInteger());
+}
+
+void TestHosts::ipv6Loopback()
+{
+    s1::IpAddress loopback6 = *s1::IpAddress::parse("::1");
+    const quint16 port = s1test::freeUdpPort();
+    s1test::EngineProbe server(QStringLiteral("port %1\nallow ::1\nlocal stratum 4\n").arg(port), loopback6);
+    QVERIFY(server.start());
+    if (server.serverPort() == 0)
+        QSKIP("no IPv6 loopback on this machine");
+
+    QProcess query;
+    query.start(s1test::ourBinary("stratumctl"), {"query", "::1", QString::number(port)});
+    QVERIFY(query.waitForFinished(10000));
+    const QString out = QString::fromUtf8(query.readAllStandardOutput());
+    QCOMPARE(query.exitCode(), 0);
+    QVERIFY2(out.contains("stratum 4"), qPrintable(out));
+    QVERIFY(s1test::waitFor([&] { return server.latest() && server.latest()->server.repliesSent == 1; }, 2s));
+}
+
+void TestHosts::serverPortTakenIsReportedNotFatal()
+{
+    const quint16 port = s1test::freeUdpPort();
+    s1test::EngineProbe first(QStringLiteral("port %1\nallow\n").arg(port), s1::IpAddress::v4(0x7f000001));
+    QVERIFY(first.start());
+    QCOMPARE(first.serverPort(), port);
+    s1test::EngineProbe second(QStringLiteral("port %1\nallow\n").arg(port), s1::IpAddress::v4(0x7f000001));
+    QVERIFY(second.start());
+    QCOMPARE(second.serverPort(), quint16(0));
+    QVERIFY(s1test::waitFor([&] { return second.latest().has_value(); }, 2s));
+    QVERIFY2(QString::fromStdString(second.latest()->serverError).contains(QString::number(port)),
+             second.latest()->serverError.c_str());
+}
+
+QTEST_GUILESS_MAIN(TestHosts)
+#include "tst_hosts.moc"
