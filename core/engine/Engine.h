@@ -59,6 +59,8 @@ public:
     // Raw clock time at which handleTimeout wants to be called.
     std::optional<RealTime> nextWakeup() const;
 
+    // The engine's time (the time it serves) at raw clock reading `raw`.
+    RealTime localTime(RealTime raw) const { return m_clock.cook(raw); }
     // The transmit timestamp for a packet leaving at raw time `now`.
     NtpTimestamp transmitTimestamp(RealTime now) const;
     EngineSnapshot snapshot(RealTime now) const;

@@ -1,0 +1,99 @@
+#include "sim/Scenario.h"
+
+namespace s1::sim {
+
+namespace {
+
+// Servers sit in the documentation range; the simulation routes by address only.
+std::string serverAddress(std::size_t index)
+{
+    return "192.0.2." + std::to_string(index + 1);
+}
+
+} // namespace
+
+EngineConfig Scenario::engineConfig() const
+{
+    EngineConfig config;
+    config.ntpPort = 0;
+    for (std::size_t i = 0; i < servers.size(); ++i) {
+        SourceConfig source;
+        source.host = serverAddress(i);
+        source.minPoll = minPoll;
+        source.maxPoll = maxPoll;
+        source.iburst = iburst;
+        source.origin = "scenario " + name;
+        config.sources.push_back(source);
+    }
+    return config;
+}
+
+std::vector<Scenario> standardScenarios()
+{
+    std::vector<Scenario> all;
+    Scenario s;
+    s.name = "default";
+    all.push_back(s);
+
+    s = Scenario{};
+    s.name = "poll-4";
+    s.minPoll = s.maxPoll = 4;
+    s.network.jitter = 1e-6;
+    s.clock.wander = 0;
+    all.push_back(s);
+
+    s = Scenario{};
+    s.name = "iburst";
+    s.iburst = true;
+    s.makestep = std::make_pair(1e-2, 1);
+    s.driftPpm = s.clock.frequencyOffset * 1e6;
+    all.push_back(s);
+
+    s = Scenario{};
+    s.name = "large-jitter";
+    s.network.jitter = 0.1;
+    s.clock.startOffset = 1.0;
+    all.push_back(s);
+
+    s = Scenario{};
+    s.name = "large-wander";
+    s.clock.wander = 1e-7;
+    all.push_back(s);
+
+    s = Scenario{};
+    s.name = "asym-jitter";
+    s.network.jitter = 5e-4;
+    s.network.asymmetry = 0.47;
+    s.duration = 100000;
+    all.push_back(s);
+
+    s = Scenario{};
+    s.name = "packet-loss";
+    s.network.loss = 0.33;
+    s.network.jitter = 1e-5;
+    s.maxPoll = 8;
+    s.duration = 20000;
+    all.push_back(s);
+
+    for (int falsetickers : {1, 2}) {
+        s = Scenario{};
+        s.name = "falsetickers-" + std::to_string(falsetickers);
+        constexpr int kServers = 5;
+        constexpr double kFalsetickerOffset = 0.05; // s
+        s.servers.assign(kServers, ServerModel{});
+        for (int i = 0; i < falsetickers; ++i)
+            s.servers[static_cast<std::size_t>(i)].offset = kFalsetickerOffset;
+        all.push_back(s);
+    }
+    return all;
+}
+
+std::optional<Scenario> findScenario(const std::string &name)
+{
+    for (const Scenario &s : standardScenarios())
+        if (s.name == name)
+            return s;
+    return std::nullopt;
+}
+
+} // namespace s1::sim

@@ -1,0 +1,53 @@
+// What a simulation run is made of: the client's oscillator, the servers, the network between
+// them and how the client is configured. Named scenarios mirror the ones chrony's own
+// simulation tests use, with the same noise model, so that results compare.
+#pragma once
+
+#include "config/EngineConfig.h"
+#include "sim/SimClock.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace s1::sim {
+
+struct NetworkModel
+{
+    double baseDelay = 1e-4; // s, one way
+    double jitter = 1e-4;    // s, scale of the exponentially distributed extra delay
+    // Request delays scale by (1 - 2a), reply delays by (1 + 2a); a negative delay drops.
+    double asymmetry = 0;
+    double loss = 0;         // probability that a packet is lost, each way
+};
+
+struct ServerModel
+{
+    double offset = 0;       // s: how far the server's clock is from true time (falsetickers)
+    int stratum = 1;
+};
+
+struct Scenario
+{
+    std::string name;
+    SimClock::Model clock{1e-4, 1e-9, 0.1};
+    NetworkModel network;
+    std::vector<ServerModel> servers{ServerModel{}};
+    int minPoll = 6;
+    int maxPoll = 10;
+    bool iburst = false;
+    // `makestep THRESHOLD LIMIT`
+    std::optional<std::pair<double, int>> makestep;
+    // A drift file's frequency (ppm, chrony's sign: positive = local clock fast) read at start.
+    std::optional<double> driftPpm;
+    double duration = 10000;   // s of true time
+    double measureFrom = 210;  // s: errors before this are not counted (start-up)
+
+    EngineConfig engineConfig() const;
+};
+
+// The scenarios of the accuracy benchmark, in table order.
+std::vector<Scenario> standardScenarios();
+std::optional<Scenario> findScenario(const std::string &name);
+
+} // namespace s1::sim

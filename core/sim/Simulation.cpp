@@ -1,0 +1,206 @@
+#include "sim/Simulation.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+namespace s1::sim {
+
+namespace {
+
+// 2026-01-01T00:00:00Z: any epoch works; a recent one keeps NTP era handling realistic.
+constexpr std::int64_t kEpochUnixSeconds = 1'767'225'600;
+const SocketAddress kClientAddress{IpAddress::v4(0xC6336401), 50123}; // 198.51.100.1
+constexpr int kSimulatedPrecision = -20; // log2 s, about 1 us: a typical Linux clock reading
+constexpr int kServerStratum = 1;
+// Streams derived from the run's seed, so that adding a server does not change the network noise.
+constexpr std::uint64_t kClockStream = 0x9E3779B97F4A7C15ull;
+
+RealTime simulationEpoch()
+{
+    return RealTime(std::chrono::seconds(kEpochUnixSeconds));
+}
+
+TrueTime fromSecondsTrue(double s)
+{
+    return Nanoseconds(std::llround(s * 1e9));
+}
+
+} // namespace
+
+Simulation::Simulation(Scenario scenario, std::uint64_t seed)
+    : m_scenario(std::move(scenario))
+    , m_random(seed)
+    , m_clientClock(m_scenario.clock, simulationEpoch(), seed ^ kClockStream)
+{
+    EngineOptions clientOptions;
+    clientOptions.seed = seed;
+    clientOptions.precision = kSimulatedPrecision;
+    m_client = std::make_unique<Engine>(m_scenario.engineConfig(), clientOptions, m_clientClock.read(m_now));
+
+    const EngineConfig clientConfig = m_scenario.engineConfig();
+    for (std::size_t i = 0; i < m_scenario.servers.size(); ++i) {
+        const ServerModel &model = m_scenario.servers[i];
+        Server server;
+        SimClock::Model perfect;
+        perfect.startOffset = model.offset;
+        server.clock = std::make_unique<SimClock>(perfect, simulationEpoch(), seed + i + 1);
+        EngineConfig config;
+        config.ntpPort = kNtpDefaultPort;
+        config.ntpAccess.push_back(AccessRule{});
+        config.local.enabled = true;
+        config.local.stratum = model.stratum > 0 ? model.stratum : kServerStratum;
+        EngineOptions options;
+        options.seed = seed + i + 1;
+        options.precision = kSimulatedPrecision;
+        server.engine = std::make_unique<Engine>(config, options, server.clock->read(m_now));
+        server.address = SocketAddress{*IpAddress::parse(clientConfig.sources[i].host), kNtpDefaultPort};
+        m_servers.push_back(std::move(server));
+    }
+}
+
+Simulation::~Simulation() = default;
+
+void Simulation::schedule(TrueTime at, EventKind kind, std::size_t server, std::vector<std::uint8_t> data)
+{
+    m_events.push(Event{at, m_sequence++, kind, server, std::move(data)});
+}
+
+std::optional<TrueTime> Simulation::oneWayDelay(bool request)
+{
+    const NetworkModel &net = m_scenario.network;
+    // Both draws happen for every packet so that the random stream does not depend on losses.
+    const double lossDraw = m_uniform(m_random);
+    const double jitterDraw = m_exponential(m_random);
+    if (lossDraw < net.loss)
+        return std::nullopt;
+    const double scale = request ? 1.0 - 2.0 * net.asymmetry : 1.0 + 2.0 * net.asymmetry;
+    const double delay = (net.baseDelay + net.jitter * jitterDraw) * scale;
+    if (delay < 0)
+        return std::nullopt;
+    return fromSecondsTrue(delay);
+}
+
+void Simulation::flushClient()
+{
+    const RealTime raw = m_clientClock.read(m_now);
+    for (OutgoingPacket &out : m_client->takeOutgoing()) {
+        if (out.transmitToken != 0)
+            m_client->handleTransmitted(out.transmitToken, raw);
+        const auto server = std::find_if(m_servers.begin(), m_servers.end(),
+                                         [&](const Server &s) { return s.address == out.remote; });
+        if (server == m_servers.end())
+            continue;
+        if (const auto delay = oneWayDelay(true))
+            schedule(m_now + *delay, EventKind::ToServer, static_cast<std::size_t>(server - m_servers.begin()),
+                     std::move(out.data));
+    }
+    // Names never need resolving here: every server is an address.
+    m_client->takeResolveRequests();
+}
+
+void Simulation::deliverToServer(Event &event)
+{
+    Server &server = m_servers[event.server];
+    const RealTime raw = server.clock->read(m_now);
+    ReceivedPacket packet;
+    packet.role = SocketRole::Server;
+    packet.remote = kClientAddress;
+    packet.data = event.data;
+    packet.receiveTime = raw;
+    packet.kernelTimestamp = true;
+    server.engine->handlePacket(packet, raw);
+    for (OutgoingPacket &reply : server.engine->takeOutgoing()) {
+        if (reply.stampTransmit)
+            writeTransmitTimestamp(reply.data, server.engine->transmitTimestamp(raw));
+        if (const auto delay = oneWayDelay(false))
+            schedule(m_now + *delay, EventKind::ToClient, event.server, std::move(reply.data));
+    }
+}
+
+void Simulation::deliverToClient(Event &event)
+{
+    const RealTime raw = m_clientClock.read(m_now);
+    ReceivedPacket packet;
+    packet.role = SocketRole::Client;
+    packet.remote = m_servers[event.server].address;
+    packet.data = event.data;
+    packet.receiveTime = raw;
+    packet.kernelTimestamp = true;
+    m_client->handlePacket(packet, raw);
+    ++m_delivered;
+    flushClient();
+}
+
+double Simulation::currentError()
+{
+    const RealTime raw = m_clientClock.read(m_now);
+    return toSeconds(m_client->localTime(raw) - (simulationEpoch() + m_now));
+}
+
+RunResult Simulation::run(std::optional<double> until)
+{
+    const TrueTime end = fromSecondsTrue(until.value_or(m_scenario.duration));
+    const TrueTime measureFrom = fromSecondsTrue(m_scenario.measureFrom);
+    TrueTime nextMeasure = m_now;
+    std::optional<double> previousError;
+
+    double sumSquares = 0, maxError = 0, sumFrequencySquares = 0, syncTime = 0;
+    std::uint64_t measured = 0, frequencyMeasured = 0;
+
+    flushClient();
+    while (m_now <= end) {
+        TrueTime next = nextMeasure;
+        bool wake = false;
+        if (const auto wakeRaw = m_client->nextWakeup()) {
+            const TrueTime wakeTrue = std::max(m_clientClock.trueTimeOf(*wakeRaw), m_now);
+            if (wakeTrue < next) {
+                next = wakeTrue;
+                wake = true;
+            }
+        }
+        if (!m_events.empty() && m_events.top().at <= next) {
+            Event event = m_events.top();
+            m_events.pop();
+            m_now = event.at;
+            if (event.kind == EventKind::ToServer)
+                deliverToServer(event);
+            else
+                deliverToClient(event);
+            continue;
+        }
+        m_now = next;
+        if (wake) {
+            m_client->handleTimeout(m_clientClock.read(m_now));
+            flushClient();
+            continue;
+        }
+        // A measurement second.
+        const double error = currentError();
+        if (std::abs(error) > kSyncThreshold)
+            syncTime = toSeconds(m_now) + 1.0;
+        if (m_now >= measureFrom) {
+            sumSquares += error * error;
+            maxError = std::max(maxError, std::abs(error));
+            ++measured;
+            if (previousError) {
+                const double frequencyError = (error - *previousError) / toSeconds(kMeasureInterval);
+                sumFrequencySquares += frequencyError * frequencyError;
+                ++frequencyMeasured;
+            }
+        }
+        previousError = error;
+        nextMeasure += kMeasureInterval;
+    }
+
+    RunResult result;
+    result.rmsError = measured ? std::sqrt(sumSquares / static_cast<double>(measured)) : 0;
+    result.maxError = maxError;
+    result.rmsFrequencyError = frequencyMeasured ? std::sqrt(sumFrequencySquares / static_cast<double>(frequencyMeasured)) : 0;
+    result.syncTime = syncTime;
+    result.packetsDelivered = m_delivered;
+    result.finalSnapshot = m_client->snapshot(m_clientClock.read(m_now));
+    return result;
+}
+
+} // namespace s1::sim

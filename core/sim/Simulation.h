@@ -1,0 +1,91 @@
+// A deterministic, seeded simulation that drives the very same Engine code as the real hosts:
+// a client engine on a simulated oscillator polls server engines across a simulated network,
+// all in simulated time, and its error is measured every second against true time.
+#pragma once
+
+#include "engine/Engine.h"
+#include "sim/Scenario.h"
+#include "sim/SimClock.h"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <queue>
+#include <random>
+#include <vector>
+
+namespace s1::sim {
+
+struct RunResult
+{
+    double rmsError = 0;          // s, of |local time - true time| from measureFrom to the end
+    double maxError = 0;          // s
+    double rmsFrequencyError = 0; // relative, of the local clock's rate against true time
+    // The last second in which |error| > 1 ms, plus one; 0 if never.
+    double syncTime = 0;
+    std::uint64_t packetsDelivered = 0;
+    EngineSnapshot finalSnapshot;
+};
+
+class Simulation
+{
+public:
+    // |error| above this means "not synchronised" for syncTime.
+    static constexpr double kSyncThreshold = 1e-3; // s
+    static constexpr Nanoseconds kMeasureInterval = std::chrono::seconds(1);
+
+    Simulation(Scenario scenario, std::uint64_t seed);
+    ~Simulation();
+
+    // Runs until `until` seconds of true time (the scenario's duration by default).
+    RunResult run(std::optional<double> until = std::nullopt);
+
+    const Engine &client() const { return *m_client; }
+    // Local (engine) time minus true time now, s.
+    double currentError();
+
+private:
+    enum class EventKind : std::uint8_t { ToServer, ToClient };
+    struct Event
+    {
+        TrueTime at;
+        std::uint64_t sequence; // FIFO among simultaneous events: keeps runs deterministic
+        EventKind kind;
+        std::size_t server;
+        std::vector<std::uint8_t> data;
+    };
+    struct Later
+    {
+        bool operator()(const Event &a, const Event &b) const
+        {
+            return a.at != b.at ? a.at > b.at : a.sequence > b.sequence;
+        }
+    };
+    struct Server
+    {
+        std::unique_ptr<SimClock> clock;
+        std::unique_ptr<Engine> engine;
+        SocketAddress address;
+    };
+
+    void flushClient();
+    void deliverToServer(Event &event);
+    void deliverToClient(Event &event);
+    // One-way delay of a packet, or nullopt when it is lost.
+    std::optional<TrueTime> oneWayDelay(bool request);
+    void schedule(TrueTime at, EventKind kind, std::size_t server, std::vector<std::uint8_t> data);
+
+    Scenario m_scenario;
+    std::mt19937_64 m_random;
+    std::exponential_distribution<double> m_exponential{1.0};
+    std::uniform_real_distribution<double> m_uniform{0.0, 1.0};
+    SimClock m_clientClock;
+    std::unique_ptr<Engine> m_client;
+    std::vector<Server> m_servers;
+    std::priority_queue<Event, std::vector<Event>, Later> m_events;
+    std::uint64_t m_sequence = 0;
+    std::uint64_t m_delivered = 0;
+    TrueTime m_now{0};
+};
+
+} // namespace s1::sim
