@@ -5,47 +5,39 @@
 // comment (there are no trailing comments), directive and option names are case-insensitive.
 // Unlike chronyd, which stops at the first fatal error, every problem is collected so that a
 // user sees all of them at once; a line with an error contributes nothing to the config.
-// Valid chrony directives and options that are not implemented yet are accepted with a warning
-// so that an existing chrony.conf can be loaded.
+// Valid chrony directives that are not implemented yet are accepted with a warning so that an
+// existing chrony.conf can be loaded.
+//
+// `include`, `confdir` and `sourcedir` are followed as chronyd follows them; diagnostics name
+// the file and line they concern, included files too.
 #pragma once
 
+#include "config/ConfigDiagnostic.h"
+#include "config/ConfigDocument.h"
 #include "config/EngineConfig.h"
 
 #include <string>
 #include <string_view>
-#include <vector>
 
 namespace s1 {
 
-struct ConfigDiagnostic
+struct ConfigReadOptions
 {
-    enum class Severity : std::uint8_t { Warning, Error };
-
-    Severity severity = Severity::Error;
-    std::string file;
-    int line = 0;    // 1-based; 0 when the problem concerns the file as a whole
-    int column = 0;  // 1-based byte column of the offending word; 0 with line 0
-    std::string message;
-
-    // "file:line:col: error: message" (or "warning:").
-    std::string toString() const;
-
-    friend bool operator==(const ConfigDiagnostic &, const ConfigDiagnostic &) = default;
+    // Read the files include/confdir/sourcedir name. Without it those lines are only checked
+    // (and sourcedir directories recorded), which keeps a read independent of the machine.
+    bool followIncludes = true;
 };
 
-struct ConfigReadResult
-{
-    EngineConfig config;
-    std::vector<ConfigDiagnostic> diagnostics;
-
-    // True when there is no error; warnings do not count.
-    bool ok() const;
-};
-
-// `fileName` is used only in diagnostics and source origins.
+// `fileName` is used in diagnostics and source origins, and to detect a file including itself.
 ConfigReadResult readConfigText(std::string_view text, const std::string &fileName);
+ConfigReadResult readConfigText(std::string_view text, const std::string &fileName, const ConfigReadOptions &options);
 
 // A missing or unreadable file yields an error diagnostic with line 0.
 ConfigReadResult readConfigFile(const std::string &path);
+ConfigReadResult readConfigFile(const std::string &path, const ConfigReadOptions &options);
+
+// The configuration a document (as being edited) describes; diagnostics count its lines from 1.
+ConfigReadResult readConfigDocument(const ConfigDocument &document, const std::string &fileName,
+                                    const ConfigReadOptions &options = {});
 
 } // namespace s1
