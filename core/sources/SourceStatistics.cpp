@@ -1,0 +1,389 @@
+#include "sources/SourceStatistics.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+#include <span>
+
+namespace s1 {
+
+namespace {
+
+// The precision floor when the configured one is not positive: weights need a nonzero scale.
+constexpr double kMinPrecision = 1e-9; // s
+
+double ageSeconds(RealTime now, RealTime then)
+{
+    return toSeconds(now - then);
+}
+
+} // namespace
+
+SourceStatistics::SourceStatistics(SourceStatisticsConfig config)
+    : m_config(std::move(config))
+{
+    m_config.minSamples = std::clamp(m_config.minSamples, 0, kMaxSamples);
+    m_config.precision = std::max(m_config.precision, kMinPrecision);
+    m_config.minDelay = std::max(m_config.minDelay, 0.0);
+}
+
+int SourceStatistics::maxSamples() const
+{
+    if (m_config.maxSamples <= 0)
+        return kMaxSamples;
+    return std::min(m_config.maxSamples, kMaxSamples);
+}
+
+int SourceStatistics::bufferIndex(int i) const
+{
+    // The newest sample is at m_newestIndex; i counts from the oldest regression sample.
+    return (m_newestIndex - (m_count - 1) + i + 2 * kCapacity) % kCapacity;
+}
+
+void SourceStatistics::reset()
+{
+    const SourceStatisticsConfig config = m_config;
+    *this = SourceStatistics(config);
+}
+
+void SourceStatistics::prune(int drop)
+{
+    if (drop <= 0)
+        return;
+    m_count -= drop;
+    m_history = std::min(m_history + drop, m_count * (kRunsHistoryRatio - 1));
+    m_bestSample = std::max(0, m_bestSample - drop);
+}
+
+void SourceStatistics::accumulate(const StatSample &sample)
+{
+    if (m_count > 0 && m_count >= maxSamples())
+        prune(1);
+    // Out of order: the clock went back, so the history no longer lines up with the new sample.
+    if (m_count > 0 && newest().time >= sample.time)
+        reset();
+
+    m_newestIndex = (m_newestIndex + 1) % kCapacity;
+    ++m_count;
+    StoredSample &s = at(m_count - 1);
+    s.time = sample.time;
+    s.offset = sample.offset;
+    s.originalOffset = sample.offset;
+    // A delay below the known minimum is an error of the same size in the other direction.
+    s.peerDelay = sample.peerDelay < m_config.minDelay ? 2.0 * m_config.minDelay - sample.peerDelay
+                                                       : sample.peerDelay;
+    s.peerDispersion = sample.peerDispersion;
+    s.rootDelay = sample.rootDelay;
+    s.rootDispersion = sample.rootDispersion;
+    m_stratum = sample.stratum;
+    m_leap = sample.leap;
+}
+
+// Relative variances of the regression samples from their peer distances (delay / 2 +
+// dispersion), as chrony weights them: a sample at the minimum distance (plus the clock
+// precision) has variance 1; beyond it the standard deviation grows by 1 for every `scale` of
+// extra distance, so the variance is (1 + extra / scale)². The scale is the typical extra
+// distance, (median - minimum) / kSdToDistanceRatio, kept between the precision and the
+// minimum distance itself.
+void SourceStatistics::computeVariances()
+{
+    const std::span<double> distances(m_scratch.data(), static_cast<std::size_t>(m_count));
+    for (int i = 0; i < m_count; ++i)
+        distances[static_cast<std::size_t>(i)] = 0.5 * at(i).peerDelay + at(i).peerDispersion;
+    double minDistance = *std::min_element(distances.begin(), distances.end());
+    const double medianDistance = median(distances); // reorders the scratch copy only
+
+    const double precision = m_config.precision;
+    const double scale = std::max(precision, std::min((medianDistance - minDistance) / kSdToDistanceRatio,
+                                                      minDistance));
+    minDistance += precision;
+
+    for (int i = 0; i < m_count; ++i) {
+        const double distance = 0.5 * at(i).peerDelay + at(i).peerDispersion;
+        const double sd = 1.0 + std::max(0.0, distance - minDistance) / scale;
+        m_variances[static_cast<std::size_t>(i)] = sd * sd;
+    }
+}
+
+// chrony's jitter asymmetry estimate: the slope of the offsets against the delay above the
+// minimum, in a plane fit that also takes out the frequency. In chrony's sign (offsets positive
+// when our clock is ahead): -0.5 when all the jitter is on the way to the source.
+bool SourceStatistics::updateAsymmetryEstimate(int total)
+{
+    const auto n = static_cast<std::size_t>(total);
+    const auto plane = planeRegression(std::span<const double>(m_x.data(), n),
+                                       std::span<const double>(m_excessDelay.data(), n),
+                                       std::span<const double>(m_y.data(), n));
+    // Our offsets have the opposite sign of chrony's.
+    const double estimate = plane ? -plane->slope2 : 0.0;
+    if (!plane || estimate * m_asymmetryRun < 0) {
+        m_asymmetry = 0;
+        m_asymmetryRun = 0;
+        return false;
+    }
+    if (estimate <= -kMinAsymmetry && m_asymmetryRun > -kMaxAsymmetryRun)
+        --m_asymmetryRun;
+    else if (estimate >= kMinAsymmetry && m_asymmetryRun < kMaxAsymmetryRun)
+        ++m_asymmetryRun;
+    if (std::abs(m_asymmetryRun) < kMinAsymmetryRun)
+        return false;
+    m_asymmetry = std::clamp(estimate, -kMaxAsymmetry, kMaxAsymmetry);
+    return true;
+}
+
+// Moves the offsets (in the work space) to what they would have been at the minimum delay.
+void SourceStatistics::correctAsymmetry(int total)
+{
+    if (m_config.asymmetry && *m_config.asymmetry == 0.0)
+        return;
+    const double minDelay = minRoundTripDelay();
+    for (int k = 0; k < total; ++k)
+        m_excessDelay[static_cast<std::size_t>(k)] = at(k - m_history).peerDelay - minDelay;
+
+    if (m_config.asymmetry && std::abs(*m_config.asymmetry) <= kMaxAsymmetry)
+        m_asymmetry = *m_config.asymmetry;
+    else if (!updateAsymmetryEstimate(total))
+        return;
+
+    // offset = true offset + (forward - backward delay) / 2; with asymmetry a (chrony's sign)
+    // the excess delay e shifts our offsets by -a * e.
+    for (int k = 0; k < total; ++k)
+        m_y[static_cast<std::size_t>(k)] += m_asymmetry * m_excessDelay[static_cast<std::size_t>(k)];
+}
+
+void SourceStatistics::regress()
+{
+    if (m_count == 0)
+        return;
+    const int total = m_history + m_count;
+    const RealTime newestTime = newest().time;
+    for (int k = 0; k < total; ++k) {
+        const StoredSample &s = at(k - m_history);
+        m_x[static_cast<std::size_t>(k)] = ageSeconds(s.time, newestTime);
+        m_y[static_cast<std::size_t>(k)] = s.offset;
+    }
+    computeVariances();
+    correctAsymmetry(total);
+
+    const auto n = static_cast<std::size_t>(total);
+    const auto trimmed = findBestRegression(std::span<const double>(m_x.data(), n),
+                                            std::span<const double>(m_y.data(), n),
+                                            std::span<const double>(m_variances.data(),
+                                                                    static_cast<std::size_t>(m_count)),
+                                            m_config.minSamples);
+    if (trimmed)
+        acceptFit(*trimmed);
+    else
+        rejectFit();
+    findBestSample();
+}
+
+void SourceStatistics::acceptFit(const TrimmedFit &trimmed)
+{
+    const LinearFit &fit = trimmed.fit;
+    m_regressionValid = true;
+    m_haveEstimate = true;
+    // The fit is of our offsets (positive: source ahead) against time: their slope is the rate
+    // at which the source gains on us, the negative of our clock's frequency relative to it.
+    m_frequency = -fit.slope;
+    m_slopeSd = fit.slopeSd;
+    m_frequencySd = std::clamp(fit.slopeSd, kMinSkew, kMaxSkew);
+    m_skew = std::clamp(fit.slopeSd * studentTQuantile(kSkewQuantile, fit.degreesOfFreedom), kMinSkew,
+                        kMaxSkew);
+    // x was measured from the newest sample: the intercept is the offset at its time.
+    m_offsetTime = newest().time;
+    m_offset = fit.intercept;
+    m_offsetSd = fit.interceptSd;
+    m_meanX = fit.meanX;
+    m_meanSd = fit.meanSd;
+    m_stdDev = std::max(kMinStdDev, std::sqrt(fit.variance));
+    m_runs = trimmed.runs;
+    prune(trimmed.start);
+}
+
+void SourceStatistics::rejectFit()
+{
+    m_regressionValid = false;
+    m_frequency = 0;
+    m_frequencySd = kWorstCaseFrequency;
+    m_skew = kWorstCaseFrequency;
+}
+
+// The sample whose root distance, grown by the skew to the newest sample's time, is smallest.
+void SourceStatistics::findBestSample()
+{
+    const RealTime newestTime = newest().time;
+    double bestDistance = std::numeric_limits<double>::infinity();
+    m_bestSample = 0;
+    for (int i = 0; i < m_count; ++i) {
+        const StoredSample &s = at(i);
+        const double distance = s.rootDispersion + 0.5 * s.rootDelay
+            + ageSeconds(newestTime, s.time) * m_skew;
+        if (distance < bestDistance) {
+            bestDistance = distance;
+            m_bestSample = i;
+        }
+    }
+}
+
+void SourceStatistics::applyClockCorrection(RealTime when, double offsetChange, double frequencyChange)
+{
+    const auto shift = [&](RealTime t) {
+        return offsetChange + frequencyChange * ageSeconds(t, when);
+    };
+    for (int i = -m_history; i < m_count; ++i) {
+        StoredSample &s = at(i);
+        const double d = shift(s.time);
+        s.time += fromSeconds(d);
+        s.offset -= d;
+    }
+    if (m_haveEstimate) {
+        const double d = shift(m_offsetTime);
+        m_offsetTime += fromSeconds(d);
+        m_offset -= d;
+    }
+    // Offsets as a function of the new clock's time: slope (b - df) / (1 + df), b = -frequency.
+    m_frequency = (m_frequency + frequencyChange) / (1.0 + frequencyChange);
+}
+
+void SourceStatistics::addDispersion(double dispersion)
+{
+    for (int i = 0; i < m_count; ++i) {
+        at(i).peerDispersion += dispersion;
+        at(i).rootDispersion += dispersion;
+    }
+}
+
+double SourceStatistics::span() const
+{
+    if (m_count < 2)
+        return 0;
+    return ageSeconds(newest().time, at(0).time);
+}
+
+double SourceStatistics::offsetAt(RealTime time) const
+{
+    return m_offset - m_frequency * ageSeconds(time, m_offsetTime);
+}
+
+double SourceStatistics::offsetSdAt(RealTime time) const
+{
+    if (!m_haveEstimate)
+        return m_offsetSd;
+    const double fromSlope = m_slopeSd * (ageSeconds(time, m_offsetTime) - m_meanX);
+    return std::sqrt(m_meanSd * m_meanSd + fromSlope * fromSlope);
+}
+
+double SourceStatistics::predictOffset(RealTime time) const
+{
+    if (m_count < kMinSamplesToPredict)
+        return m_count > 0 ? newest().offset : 0.0;
+    return offsetAt(time);
+}
+
+double SourceStatistics::minRoundTripDelay() const
+{
+    if (m_config.minDelay > 0)
+        return m_config.minDelay;
+    double minDelay = std::numeric_limits<double>::infinity();
+    for (int i = -m_history; i < m_count; ++i)
+        minDelay = std::min(minDelay, at(i).peerDelay);
+    return minDelay;
+}
+
+std::pair<double, double> SourceStatistics::frequencyRange() const
+{
+    if (m_skew > kWorstCaseFrequency)
+        return {-kWorstCaseFrequency, kWorstCaseFrequency};
+    return {m_frequency - m_skew, m_frequency + m_skew};
+}
+
+std::optional<SelectionData> SourceStatistics::selectionData(RealTime now) const
+{
+    if (m_count == 0)
+        return std::nullopt;
+    const StoredSample &b = best();
+    const double age = ageSeconds(now, b.time);
+    SelectionData d;
+    d.offset = b.offset - m_frequency * age;
+    d.rootDistance = 0.5 * b.rootDelay + b.rootDispersion + std::abs(age) * m_skew;
+    d.lowerBound = d.offset - d.rootDistance;
+    d.upperBound = d.offset + d.rootDistance;
+    d.stdDev = m_stdDev;
+    d.skew = m_skew;
+    d.firstSampleAgo = ageSeconds(now, at(0).time);
+    d.lastSampleAgo = ageSeconds(now, newest().time);
+    d.stratum = m_stratum;
+    d.leap = m_leap;
+    d.selectable = m_regressionValid;
+    return d;
+}
+
+std::optional<TrackingData> SourceStatistics::trackingData(RealTime time) const
+{
+    if (m_count == 0)
+        return std::nullopt;
+    const StoredSample &b = best();
+    TrackingData d;
+    d.time = time;
+    d.offset = offsetAt(time);
+    d.offsetSd = offsetSdAt(time);
+    d.frequency = m_frequency;
+    d.frequencySd = m_frequencySd;
+    d.skew = m_skew;
+    d.rootDelay = b.rootDelay;
+    d.rootDispersion = b.rootDispersion + m_skew * std::abs(ageSeconds(time, b.time)) + d.offsetSd;
+    return d;
+}
+
+std::optional<DelayTestData> SourceStatistics::delayTestData(RealTime sampleTime) const
+{
+    if (m_count < kMinSamplesForDelayTest)
+        return std::nullopt;
+    DelayTestData d;
+    d.lastSampleAgo = ageSeconds(sampleTime, m_offsetTime);
+    d.predictedOffset = offsetAt(sampleTime);
+    d.minDelay = minRoundTripDelay();
+    d.skew = m_skew;
+    d.stdDev = m_stdDev;
+    return d;
+}
+
+SourcestatsReport SourceStatistics::sourcestatsReport(RealTime now) const
+{
+    SourcestatsReport r;
+    r.samples = m_count;
+    r.runs = m_runs;
+    r.frequency = m_frequency;
+    r.skew = m_skew;
+    r.stdDev = m_stdDev;
+    if (m_count < 2)
+        return r;
+    r.span = span();
+    if (m_count >= kMinSamplesToReportEstimate) {
+        const StoredSample &b = best();
+        r.offset = offsetAt(now);
+        r.offsetError = m_offsetSd + std::abs(ageSeconds(now, b.time)) * m_skew + 0.5 * b.rootDelay
+            + b.rootDispersion;
+    } else {
+        r.offset = newest().offset;
+        r.offsetError = 0.5 * newest().rootDelay + newest().rootDispersion;
+    }
+    return r;
+}
+
+std::optional<LastSampleReport> SourceStatistics::lastSampleReport(RealTime now) const
+{
+    if (m_count == 0)
+        return std::nullopt;
+    const StoredSample &s = newest();
+    LastSampleReport r;
+    r.offset = s.offset;
+    r.originalOffset = s.originalOffset;
+    r.error = 0.5 * s.rootDelay + s.rootDispersion;
+    r.ago = ageSeconds(now, s.time);
+    r.stratum = m_stratum;
+    return r;
+}
+
+} // namespace s1

@@ -1,0 +1,803 @@
+// Per-source statistics (SourceStatistics) and the `filter` median filter (MedianFilter).
+//
+// Samples come from simulated sources whose true offset is a known function of time, with
+// either alternating scatter (which makes every residual its own run, so the runs test never
+// trims) or Gaussian noise from a seeded, fully specified generator. Expected values are
+// derived from those parameters or computed independently from the sample data, never read
+// back from the code under test.
+#include "sources/MedianFilter.h"
+#include "sources/SourceStatistics.h"
+
+#include <QtTest>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <numbers>
+#include <random>
+#include <vector>
+
+using namespace s1;
+
+namespace {
+
+// An arbitrary present-day start with a sub-second part, so no sample time is round.
+const RealTime kStart = realTimeFromNanos(1'760'000'000'250'000'000);
+
+constexpr double kPeerDelay = 1e-3;          // s
+constexpr double kPeerDispersion = 2e-6;     // s
+constexpr double kUpstreamRootDelay = 4e-3;  // s, the source's own root delay
+constexpr double kUpstreamRootDisp = 1e-4;   // s, the source's own root dispersion
+constexpr int kStratum = 2;
+
+RealTime at(double seconds)
+{
+    return kStart + fromSeconds(seconds);
+}
+
+StatSample makeSample(double time, double offset, double peerDelay = kPeerDelay,
+                      double peerDispersion = kPeerDispersion)
+{
+    StatSample s;
+    s.time = at(time);
+    s.offset = offset;
+    s.peerDelay = peerDelay;
+    s.peerDispersion = peerDispersion;
+    s.rootDelay = kUpstreamRootDelay + peerDelay;
+    s.rootDispersion = kUpstreamRootDisp + peerDispersion;
+    s.stratum = kStratum;
+    s.leap = LeapIndicator::None;
+    return s;
+}
+
+void feed(SourceStatistics &stats, const StatSample &sample)
+{
+    stats.accumulate(sample);
+    stats.regress();
+}
+
+// Alternating scatter: +a, -a, +a, ...
+double alternating(int i, double amplitude)
+{
+    return i % 2 ? amplitude : -amplitude;
+}
+
+// Standard normal deviates by Box–Muller over mt19937_64, whose output the standard fixes
+// (std::normal_distribution's algorithm is left to the library), so runs reproduce anywhere.
+class Gaussian
+{
+public:
+    explicit Gaussian(std::uint64_t seed) : m_engine(seed) {}
+    double next()
+    {
+        const double u1 = uniform();
+        const double u2 = uniform();
+        return std::sqrt(-2.0 * std::log(u1)) * std::cos(2.0 * std::numbers::pi * u2);
+    }
+    // In (0, 1): 53 random bits, offset by half a step so that 0 never comes out.
+    double uniform() { return (static_cast<double>(m_engine() >> 11) + 0.5) * 0x1p-53; }
+
+private:
+    std::mt19937_64 m_engine;
+};
+
+bool near(double actual, double expected, double tolerance)
+{
+    return std::abs(actual - expected) <= tolerance;
+}
+
+QString describe(double actual, double expected)
+{
+    return QStringLiteral("actual %1 expected %2").arg(actual, 0, 'g', 17).arg(expected, 0, 'g', 17);
+}
+
+// The standard error of a least-squares slope through n equally spaced points, interval
+// apart, with independent noise sigma: sigma / sqrt(sum (x - mean)^2).
+double slopeStandardError(int n, double interval, double sigma)
+{
+    const double count = n;
+    return sigma / (interval * std::sqrt(count * (count * count - 1) / 12.0));
+}
+
+} // namespace
+
+class TestSourceStatistics : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initialState();
+    void frequencySignAndOffset();
+    void historyBoundedByMaxSamples();
+    void minSamplesRespected();
+    void outOfOrderSampleDiscardsHistory();
+    void alternatingResidualsKeepEverySample();
+    void frequencyChangeDropsOldSamples();
+    void noiseCalibration();
+    void clockCorrectionMatchesCorrectedSamples();
+    void stepMatchesSteppedSamples();
+    void shortDelaySamplesDominate();
+    void asymmetryEstimatedAndCorrected();
+    void selectionData();
+    void trackingData();
+    void sourcestatsReport();
+    void lastSampleReport();
+    void addDispersion();
+    void minDelayConfigured();
+
+    void medianFilterOddLength();
+    void medianFilterEvenLength();
+    void medianFilterPreselectsByDispersion();
+    void medianFilterFallsBackToAllSamples();
+    void medianFilterClockCorrection();
+    void medianFilterLengthOne();
+
+private:
+    // Feeds `count` samples of offset(t) + noise, `interval` apart from t = `first`.
+    static void feedSeries(SourceStatistics &stats, int count, double interval, double first,
+                           const std::function<double(double)> &offset,
+                           const std::function<double(int)> &noise);
+};
+
+void TestSourceStatistics::feedSeries(SourceStatistics &stats, int count, double interval, double first,
+                                      const std::function<double(double)> &offset,
+                                      const std::function<double(int)> &noise)
+{
+    for (int i = 0; i < count; ++i) {
+        const double t = first + interval * i;
+        feed(stats, makeSample(t, offset(t) + noise(i)));
+    }
+}
+
+void TestSourceStatistics::initialState()
+{
+    SourceStatistics stats;
+    QCOMPARE(stats.samples(), 0);
+    QCOMPARE(stats.runs(), 0);
+    QVERIFY(!stats.regressionValid());
+    QCOMPARE(stats.skew(), SourceStatistics::kWorstCaseFrequency);
+    QCOMPARE(stats.frequency(), 0.0);
+    QCOMPARE(stats.stdDev(), SourceStatistics::kInitialStdDev);
+    QCOMPARE(stats.predictOffset(at(10)), 0.0);
+    QVERIFY(std::isinf(stats.minRoundTripDelay()));
+    QVERIFY(!stats.selectionData(at(0)));
+    QVERIFY(!stats.trackingData(at(0)));
+    QVERIFY(!stats.lastSampleReport(at(0)));
+    QVERIFY(!stats.delayTestData(at(0)));
+    const SourcestatsReport r = stats.sourcestatsReport(at(0));
+    QCOMPARE(r.samples, 0);
+    QCOMPARE(r.span, 0.0);
+    QCOMPARE(r.offset, 0.0);
+    stats.regress(); // nothing to do, nothing to break
+    QCOMPARE(stats.samples(), 0);
+}
+
+void TestSourceStatistics::frequencySignAndOffset()
+{
+    // The source gains 1 us per second on us: our clock runs 1 ppm slow relative to it.
+    constexpr double kInitialOffset = 2.5e-3; // s
+    constexpr double kGain = 1e-6;            // s/s
+    constexpr double kInterval = 64;          // s
+    constexpr double kScatter = 1e-7;         // s
+    const auto truth = [](double t) { return kInitialOffset + kGain * t; };
+    SourceStatistics stats;
+    feedSeries(stats, 20, kInterval, 0, truth, [](int i) { return alternating(i, kScatter); });
+
+    const double newest = 19 * kInterval;
+    QCOMPARE(stats.samples(), 20);
+    QCOMPARE(stats.runs(), 20);
+    QVERIFY(stats.regressionValid());
+    QVERIFY2(near(stats.frequency(), -kGain, 1e-9), qPrintable(describe(stats.frequency(), -kGain)));
+    QVERIFY(near(stats.frequencyPpm(), -1.0, 1e-3));
+    QCOMPARE(stats.referenceTime(), at(newest));
+    QVERIFY2(near(stats.offset(), truth(newest), kScatter), qPrintable(describe(stats.offset(), truth(newest))));
+    // Forward in time the offset keeps growing: offset(t) = offset(t0) - frequency (t - t0).
+    QVERIFY(near(stats.offsetAt(at(newest + 1000)), truth(newest + 1000), 2 * kScatter));
+    QVERIFY(near(stats.predictOffset(at(newest + 1000)), stats.offsetAt(at(newest + 1000)), 1e-15));
+    QVERIFY(near(stats.span(), newest, 1e-9));
+    const auto [low, high] = stats.frequencyRange();
+    QVERIFY(near(low, stats.frequency() - stats.skew(), 1e-18));
+    QVERIFY(near(high, stats.frequency() + stats.skew(), 1e-18));
+    QVERIFY(low < -kGain && -kGain < high);
+}
+
+void TestSourceStatistics::historyBoundedByMaxSamples()
+{
+    const auto line = [](double t) { return 1e-3 + 3e-6 * t; };
+    const auto scatter = [](int i) { return alternating(i, 2e-6); };
+
+    SourceStatistics unlimited;
+    feedSeries(unlimited, 100, 16, 0, line, scatter);
+    QCOMPARE(unlimited.samples(), SourceStatistics::kMaxSamples);
+    QCOMPARE(unlimited.runs(), SourceStatistics::kMaxSamples);
+    // The oldest were dropped: the regression spans the newest 64.
+    QVERIFY(near(unlimited.span(), 63 * 16.0, 1e-9));
+    QCOMPARE(unlimited.selectionData(at(99 * 16))->firstSampleAgo, 63 * 16.0);
+
+    SourceStatisticsConfig ten;
+    ten.maxSamples = 10;
+    SourceStatistics limited(ten);
+    for (int i = 0; i < 30; ++i) {
+        feed(limited, makeSample(16.0 * i, line(16.0 * i) + scatter(i)));
+        QCOMPARE(limited.samples(), std::min(i + 1, 10));
+    }
+
+    SourceStatisticsConfig huge;
+    huge.maxSamples = 1000;
+    SourceStatistics capped(huge);
+    feedSeries(capped, 100, 16, 0, line, scatter);
+    QCOMPARE(capped.samples(), SourceStatistics::kMaxSamples);
+}
+
+void TestSourceStatistics::minSamplesRespected()
+{
+    // Offsets on a parabola (a steadily changing frequency): no straight line fits for long,
+    // so the runs test trims as far as it may.
+    const auto parabola = [](double t) { return 1e-3 + 1e-9 * (t - 500) * (t - 500); };
+    const auto none = [](int) { return 0.0; };
+
+    SourceStatistics byDefault;
+    feedSeries(byDefault, 40, 16, 0, parabola, none);
+    QCOMPARE(byDefault.samples(), SourceStatisticsConfig::kDefaultMinSamples);
+
+    SourceStatisticsConfig twelve;
+    twelve.minSamples = 12;
+    SourceStatistics stats(twelve);
+    for (int i = 0; i < 40; ++i) {
+        feed(stats, makeSample(16.0 * i, parabola(16.0 * i)));
+        // Never fewer than minsamples once there were that many, and nothing dropped before.
+        QVERIFY2(stats.samples() >= std::min(i + 1, 12), qPrintable(QString::number(stats.samples())));
+    }
+    QCOMPARE(stats.samples(), 12);
+}
+
+void TestSourceStatistics::outOfOrderSampleDiscardsHistory()
+{
+    SourceStatistics stats;
+    feedSeries(stats, 10, 16, 100, [](double) { return 1e-3; }, [](int i) { return alternating(i, 1e-6); });
+    QCOMPARE(stats.samples(), 10);
+    feed(stats, makeSample(50, 2e-3)); // older than everything held: the clock went back
+    QCOMPARE(stats.samples(), 1);
+    QVERIFY(!stats.regressionValid());
+    QCOMPARE(stats.lastSampleReport(at(60))->offset, 2e-3);
+    feed(stats, makeSample(50, 2e-3)); // the same time again is not newer either
+    QCOMPARE(stats.samples(), 1);
+}
+
+void TestSourceStatistics::alternatingResidualsKeepEverySample()
+{
+    SourceStatistics stats;
+    for (int i = 0; i < 64; ++i) {
+        feed(stats, makeSample(16.0 * i, -4e-6 * 16.0 * i + alternating(i, 1e-6)));
+        QCOMPARE(stats.samples(), i + 1);
+        if (i >= 2)
+            QCOMPARE(stats.runs(), i + 1);
+    }
+}
+
+void TestSourceStatistics::frequencyChangeDropsOldSamples()
+{
+    // The source gains 5 ppm on us for 64 samples, then loses 5 ppm: our clock's frequency
+    // relative to it goes from -5 ppm to +5 ppm.
+    constexpr double kInterval = 16;    // s
+    constexpr double kSigma = 1e-6;     // s
+    constexpr int kBefore = 64;
+    constexpr int kAfter = 32;
+    constexpr double kRate = 5e-6;      // s/s
+    const double bend = kInterval * kBefore;
+    const auto truth = [&](double t) { return t < bend ? kRate * t : kRate * bend - kRate * (t - bend); };
+    Gaussian noise(7);
+    SourceStatistics stats;
+    for (int i = 0; i < kBefore; ++i)
+        feed(stats, makeSample(kInterval * i, truth(kInterval * i) + kSigma * noise.next()));
+    QVERIFY2(stats.samples() >= 48, qPrintable(QString::number(stats.samples())));
+    QVERIFY(near(stats.frequency(), -kRate, 0.02e-6));
+
+    int peak = 0;
+    for (int i = kBefore; i < kBefore + kAfter; ++i) {
+        feed(stats, makeSample(kInterval * i, truth(kInterval * i) + kSigma * noise.next()));
+        peak = std::max(peak, stats.samples());
+    }
+    // The old samples went: what is left is (almost) all from after the change ...
+    QVERIFY2(stats.samples() <= kAfter + 2, qPrintable(QString::number(stats.samples())));
+    QVERIFY2(stats.samples() >= kAfter / 2, qPrintable(QString::number(stats.samples())));
+    // ... and the frequency follows the new slope, within the reported bound.
+    QVERIFY2(near(stats.frequency(), kRate, std::max(stats.skew(), 0.02e-6)),
+             qPrintable(describe(stats.frequency(), kRate)));
+    QVERIFY(near(stats.offsetAt(at(kInterval * (kBefore + kAfter - 1))),
+                 truth(kInterval * (kBefore + kAfter - 1)), 3 * kSigma));
+}
+
+void TestSourceStatistics::noiseCalibration()
+{
+    // 200 sources with Gaussian noise of known sigma; after 64 samples the standard deviation
+    // must estimate sigma and the skew must bound the frequency error as a confidence bound
+    // should: the frequency's reported standard error must be honest, not just large.
+    constexpr int kTrials = 200;
+    constexpr int kSamples = 64;
+    constexpr double kInterval = 64;    // s
+    constexpr double kSigma = 50e-6;    // s
+    constexpr double kGain = 12.5e-6;   // s/s: the source gains on us
+    constexpr double kOffset = -3e-3;   // s
+    const double t975 = studentTQuantile(0.975, kSamples - 2);
+
+    int stdDevWithin20 = 0;
+    int withinSkew = 0;
+    int within95 = 0;
+    int sdRatioWithin25 = 0;
+    bool firstTrialStdDevOk = false;
+    for (int trial = 0; trial < kTrials; ++trial) {
+        Gaussian noise(1000 + static_cast<std::uint64_t>(trial));
+        SourceStatistics stats;
+        feedSeries(stats, kSamples, kInterval, 0, [](double t) { return kOffset + kGain * t; },
+                   [&](int) { return kSigma * noise.next(); });
+
+        const bool stdDevOk = std::abs(stats.stdDev() / kSigma - 1) <= 0.2;
+        stdDevWithin20 += stdDevOk;
+        if (trial == 0)
+            firstTrialStdDevOk = stdDevOk;
+        const double error = std::abs(stats.frequency() - -kGain);
+        withinSkew += error <= stats.skew();
+        within95 += error <= t975 * stats.frequencySd();
+        const double expectedSd = slopeStandardError(stats.samples(), kInterval, kSigma);
+        sdRatioWithin25 += std::abs(stats.frequencySd() / expectedSd - 1) <= 0.25;
+    }
+    qInfo("std dev within 20%%: %d, |freq error| <= skew: %d, within 95%% interval: %d, "
+          "freq sd within 25%% of theory: %d (of %d)",
+          stdDevWithin20, withinSkew, within95, sdRatioWithin25, kTrials);
+    QVERIFY(firstTrialStdDevOk);
+    QVERIFY(stdDevWithin20 >= kTrials * 9 / 10);
+    QVERIFY(withinSkew >= kTrials * 9 / 10);
+    // A 95 % interval from the reported standard error covers about 95 %: neither optimistic
+    // nor padded (binomial spread over 200 trials is 1.5 %).
+    QVERIFY2(within95 >= kTrials * 88 / 100 && within95 <= kTrials * 995 / 1000,
+             qPrintable(QString::number(within95)));
+    QVERIFY(sdRatioWithin25 >= kTrials * 9 / 10);
+}
+
+void TestSourceStatistics::clockCorrectionMatchesCorrectedSamples()
+{
+    // Statistics fed on the old clock and then corrected must equal statistics fed the same
+    // measurements as the corrected clock would have made them.
+    constexpr double kInterval = 32; // s
+    constexpr int kSamples = 40;
+    constexpr double kOffsetChange = 1.5e-3;    // s added to the clock
+    constexpr double kFrequencyChange = -2.5e-6; // s/s
+    const RealTime when = at(kInterval * kSamples + 20);
+    const auto truth = [](double t) { return 2e-3 + 3e-6 * t; };
+    std::vector<double> noise;
+    Gaussian gaussian(99);
+    for (int i = 0; i < kSamples + 10; ++i)
+        noise.push_back(2e-6 * gaussian.next());
+
+    // The correction as a map of clock readings: d(t) added to the reading, lost by the offset.
+    const auto shift = [&](RealTime t) { return kOffsetChange + kFrequencyChange * toSeconds(t - when); };
+    const auto corrected = [&](StatSample s) {
+        const double d = shift(s.time);
+        s.time += fromSeconds(d);
+        s.offset -= d;
+        return s;
+    };
+
+    SourceStatistics slewed;
+    SourceStatistics direct;
+    for (int i = 0; i < kSamples; ++i) {
+        const StatSample s = makeSample(kInterval * i, truth(kInterval * i) + noise[static_cast<std::size_t>(i)]);
+        feed(slewed, s);
+        feed(direct, corrected(s));
+    }
+    const double frequencyBefore = slewed.frequency();
+    slewed.applyClockCorrection(when, kOffsetChange, kFrequencyChange);
+
+    const auto compare = [&](const char *stage) {
+        QVERIFY2(slewed.samples() == direct.samples(), stage);
+        QVERIFY2(slewed.runs() == direct.runs(), stage);
+        QVERIFY2(near(slewed.frequency(), direct.frequency(), 1e-12),
+                 qPrintable(QString(stage) + describe(slewed.frequency(), direct.frequency())));
+        QVERIFY2(std::abs(slewed.skew() / direct.skew() - 1) < 1e-4, stage);
+        QVERIFY2(std::abs(slewed.stdDev() / direct.stdDev() - 1) < 1e-6, stage);
+        QVERIFY2(std::chrono::abs(slewed.referenceTime() - direct.referenceTime()) <= Nanoseconds(1), stage);
+        const RealTime later = at(kInterval * (kSamples + 20));
+        QVERIFY2(near(slewed.offsetAt(later), direct.offsetAt(later), 1e-10),
+                 qPrintable(QString(stage) + describe(slewed.offsetAt(later), direct.offsetAt(later))));
+        const auto a = slewed.selectionData(later);
+        const auto b = direct.selectionData(later);
+        QVERIFY2(a && b, stage);
+        QVERIFY2(near(a->offset, b->offset, 1e-10), stage);
+        QVERIFY2(near(a->rootDistance, b->rootDistance, 1e-10), stage);
+        QVERIFY2(near(slewed.lastSampleReport(later)->offset, direct.lastSampleReport(later)->offset, 1e-15), stage);
+    };
+    compare("after the correction: ");
+    // The frequency relative to the source moved by the correction.
+    QVERIFY(near(slewed.frequency(), (frequencyBefore + kFrequencyChange) / (1 + kFrequencyChange), 1e-18));
+
+    // Measurements on the new clock continue both the same way.
+    for (int i = kSamples; i < kSamples + 10; ++i) {
+        const StatSample s = corrected(makeSample(kInterval * i, truth(kInterval * i) + noise[static_cast<std::size_t>(i)]));
+        feed(slewed, s);
+        feed(direct, s);
+    }
+    compare("after further samples: ");
+}
+
+void TestSourceStatistics::stepMatchesSteppedSamples()
+{
+    constexpr double kStep = -0.125; // s
+    const RealTime when = at(500);
+    SourceStatistics stepped;
+    SourceStatistics direct;
+    for (int i = 0; i < 20; ++i) {
+        StatSample s = makeSample(20.0 * i, 0.1 + 1e-6 * 20 * i + alternating(i, 1e-6));
+        feed(stepped, s);
+        s.time += fromSeconds(kStep);
+        s.offset -= kStep;
+        feed(direct, s);
+    }
+    stepped.applyStep(when, kStep);
+    QCOMPARE(stepped.referenceTime(), direct.referenceTime());
+    QVERIFY(near(stepped.offset(), direct.offset(), 1e-15));
+    QVERIFY(near(stepped.frequency(), direct.frequency(), 1e-15));
+    QVERIFY(near(stepped.offset(), 0.1 + 1e-6 * 380 - kStep, 2e-6));
+    // The original measurement is kept as it was.
+    QVERIFY(near(stepped.lastSampleReport(when)->originalOffset, 0.1 + 1e-6 * 380 + 1e-6, 1e-15));
+}
+
+void TestSourceStatistics::shortDelaySamplesDominate()
+{
+    // Every other sample took a 20 ms longer path and came back 100 us off. Weighted by their
+    // distance the short ones decide; an unweighted fit would be 50 us off.
+    constexpr double kTrue = 1e-3; // s
+    SourceStatistics stats;
+    for (int i = 0; i < 40; ++i) {
+        const bool slow = i % 2 == 1;
+        const double delay = slow ? 21e-3 : 1e-3;
+        const double scatter = (i / 2) % 2 ? 1e-7 : -1e-7;
+        feed(stats, makeSample(16.0 * i, kTrue + (slow ? 100e-6 : 0.0) + scatter, delay));
+    }
+    QCOMPARE(stats.samples(), 40);
+    QVERIFY2(near(stats.offset(), kTrue, 1e-6), qPrintable(describe(stats.offset(), kTrue)));
+    QVERIFY(std::abs(stats.frequency()) < 1e-9);
+    QCOMPARE(stats.asymmetry(), 0.0); // 0.005 s/s of offset per delay is no asymmetry
+    QCOMPARE(stats.minRoundTripDelay(), 1e-3);
+}
+
+void TestSourceStatistics::asymmetryEstimatedAndCorrected()
+{
+    // All the jitter is on the way to the source: a delay e above the minimum shifts the
+    // offset by e / 2. chrony calls that asymmetry -0.5.
+    constexpr double kTrue = 5e-4;       // s
+    constexpr double kMinDelay = 1e-3;   // s
+    constexpr double kMeanJitter = 2e-4; // s
+    std::vector<double> jitters;
+    Gaussian random(5);
+    for (int i = 0; i < 64; ++i)
+        jitters.push_back(-std::log(random.uniform()) * kMeanJitter);
+    const auto run = [&](SourceStatisticsConfig config) {
+        SourceStatistics stats(config);
+        for (int i = 0; i < 64; ++i) {
+            const double jitter = jitters[static_cast<std::size_t>(i)];
+            feed(stats, makeSample(16.0 * i, kTrue + jitter / 2 + alternating(i, 1e-8), kMinDelay + jitter));
+        }
+        return stats;
+    };
+    // The correction brings the offsets to what the shortest delay seen would have measured.
+    const double expected = kTrue + *std::min_element(jitters.begin(), jitters.end()) / 2;
+
+    const SourceStatistics estimated = run({});
+    QVERIFY2(near(estimated.asymmetry(), -0.5, 1e-3), qPrintable(QString::number(estimated.asymmetry())));
+    QVERIFY2(near(estimated.offset(), expected, 1e-7), qPrintable(describe(estimated.offset(), expected)));
+
+    SourceStatisticsConfig fixed;
+    fixed.asymmetry = -0.5;
+    const SourceStatistics known = run(fixed);
+    QCOMPARE(known.asymmetry(), -0.5);
+    QVERIFY2(near(known.offset(), expected, 5e-8), qPrintable(describe(known.offset(), expected)));
+
+    SourceStatisticsConfig off;
+    off.asymmetry = 0.0;
+    const SourceStatistics uncorrected = run(off);
+    QCOMPARE(uncorrected.asymmetry(), 0.0);
+    // Without the correction the jitter biases the offset up.
+    QVERIFY2(uncorrected.offset() - kTrue > 1e-6, qPrintable(describe(uncorrected.offset(), kTrue)));
+}
+
+void TestSourceStatistics::selectionData()
+{
+    // Ten samples with different root distances; the best one now is the one with the smallest
+    // root delay / 2 + root dispersion + skew * age.
+    constexpr int kCount = 10;
+    constexpr double kInterval = 60; // s
+    std::vector<StatSample> samples;
+    SourceStatistics stats;
+    for (int i = 0; i < kCount; ++i) {
+        StatSample s = makeSample(kInterval * i, 1e-3 - 2e-6 * kInterval * i + alternating(i, 1e-6));
+        s.rootDispersion = i == 3 ? 20e-6 : 200e-6 + 10e-6 * i;
+        s.rootDelay = i == 3 ? 1e-3 : 2e-3;
+        s.stratum = i == kCount - 1 ? 3 : kStratum;
+        s.leap = i == kCount - 1 ? LeapIndicator::InsertSecond : LeapIndicator::None;
+        samples.push_back(s);
+        feed(stats, s);
+    }
+    QCOMPARE(stats.samples(), kCount);
+    const RealTime now = at(kInterval * (kCount - 1) + 30);
+    const RealTime newestTime = samples.back().time;
+
+    int best = 0;
+    double bestDistance = std::numeric_limits<double>::infinity();
+    for (int i = 0; i < kCount; ++i) {
+        const StatSample &s = samples[static_cast<std::size_t>(i)];
+        const double d = s.rootDispersion + 0.5 * s.rootDelay + toSeconds(newestTime - s.time) * stats.skew();
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = i;
+        }
+    }
+    QCOMPARE(best, 3);
+    const StatSample &b = samples[static_cast<std::size_t>(best)];
+    const double age = toSeconds(now - b.time);
+
+    const auto d = stats.selectionData(now);
+    QVERIFY(d);
+    QVERIFY(d->selectable);
+    QVERIFY(near(d->offset, b.offset - stats.frequency() * age, 1e-15));
+    QVERIFY(near(d->rootDistance, 0.5 * b.rootDelay + b.rootDispersion + age * stats.skew(), 1e-15));
+    QVERIFY(near(d->lowerBound, d->offset - d->rootDistance, 1e-18));
+    QVERIFY(near(d->upperBound, d->offset + d->rootDistance, 1e-18));
+    QCOMPARE(d->stdDev, stats.stdDev());
+    QCOMPARE(d->skew, stats.skew());
+    QVERIFY(near(d->firstSampleAgo, toSeconds(now - samples.front().time), 1e-12));
+    QVERIFY(near(d->lastSampleAgo, 30.0, 1e-12));
+    QCOMPARE(d->stratum, 3);
+    QCOMPARE(d->leap, LeapIndicator::InsertSecond);
+
+    // Two samples: no regression, the worst-case frequency error grows the distance.
+    SourceStatistics young;
+    feed(young, samples[0]);
+    feed(young, samples[1]);
+    const auto y = young.selectionData(at(200));
+    QVERIFY(y);
+    QVERIFY(!y->selectable);
+    QCOMPARE(young.skew(), SourceStatistics::kWorstCaseFrequency);
+    const StatSample &yb = samples[1]; // the nearer one: less skew growth
+    QVERIFY(near(y->rootDistance, 0.5 * yb.rootDelay + yb.rootDispersion
+                                      + toSeconds(at(200) - yb.time) * SourceStatistics::kWorstCaseFrequency,
+                 1e-15));
+}
+
+void TestSourceStatistics::trackingData()
+{
+    SourceStatistics stats;
+    Gaussian noise(11);
+    feedSeries(stats, 30, 64, 0, [](double t) { return -7e-4 + 8e-6 * t; },
+               [&](int) { return 3e-6 * noise.next(); });
+    const RealTime reference = stats.referenceTime();
+    QCOMPARE(reference, at(29 * 64));
+
+    const auto atReference = stats.trackingData(reference);
+    QVERIFY(atReference);
+    QCOMPARE(atReference->time, reference);
+    QVERIFY(near(atReference->offset, stats.offset(), 1e-18));
+    QVERIFY(near(atReference->offsetSd, stats.offsetSd(), 1e-15));
+    QCOMPARE(atReference->frequency, stats.frequency());
+    QCOMPARE(atReference->frequencySd, stats.frequencySd());
+    QCOMPARE(atReference->skew, stats.skew());
+
+    // The best sample (equal root distances: the newest, it has the least skew growth).
+    const StatSample newest = makeSample(29 * 64, 0);
+    QCOMPARE(atReference->rootDelay, newest.rootDelay);
+    QVERIFY(near(atReference->rootDispersion, newest.rootDispersion + stats.offsetSd(), 1e-15));
+
+    const RealTime later = reference + std::chrono::seconds(1000);
+    const auto ahead = stats.trackingData(later);
+    QVERIFY(near(ahead->offset, stats.offset() - stats.frequency() * 1000, 1e-15));
+    QVERIFY(ahead->offsetSd > atReference->offsetSd);
+    QVERIFY(near(ahead->rootDispersion, newest.rootDispersion + stats.skew() * 1000 + ahead->offsetSd, 1e-15));
+    // The line is known best in the middle of its samples, not at either end.
+    QVERIFY(stats.offsetSdAt(at(15 * 64)) < stats.offsetSd());
+    QVERIFY(stats.offsetSdAt(at(15 * 64)) < stats.offsetSdAt(at(0)));
+    // The prediction error is honest: about sigma / sqrt(n) in the middle.
+    QVERIFY(stats.offsetSdAt(at(15 * 64)) < 3e-6 / std::sqrt(30.0) * 2.0);
+
+    const auto delayTest = stats.delayTestData(later);
+    QVERIFY(delayTest);
+    QVERIFY(near(delayTest->lastSampleAgo, 1000, 1e-12));
+    QVERIFY(near(delayTest->predictedOffset, ahead->offset, 1e-18));
+    QCOMPARE(delayTest->minDelay, kPeerDelay);
+    QCOMPARE(delayTest->skew, stats.skew());
+    QCOMPARE(delayTest->stdDev, stats.stdDev());
+}
+
+void TestSourceStatistics::sourcestatsReport()
+{
+    SourceStatistics stats;
+    const auto line = [](double t) { return 4e-4 + 1e-6 * t; };
+    const RealTime now = at(1000);
+
+    feed(stats, makeSample(0, line(0)));
+    SourcestatsReport r = stats.sourcestatsReport(now);
+    QCOMPARE(r.samples, 1);
+    QCOMPARE(r.span, 0.0);
+    QCOMPARE(r.offset, 0.0);
+    QCOMPARE(r.offsetError, 0.0);
+
+    feed(stats, makeSample(100, line(100) + 1e-6));
+    feed(stats, makeSample(200, line(200) - 1e-6));
+    r = stats.sourcestatsReport(now);
+    QCOMPARE(r.samples, 3);
+    QVERIFY(near(r.span, 200, 1e-12));
+    // Fewer than four samples: the newest measurement and its own error.
+    QCOMPARE(r.offset, line(200) - 1e-6);
+    const StatSample newest = makeSample(200, 0);
+    QVERIFY(near(r.offsetError, 0.5 * newest.rootDelay + newest.rootDispersion, 1e-18));
+
+    feed(stats, makeSample(300, line(300) + 1e-6));
+    r = stats.sourcestatsReport(now);
+    QCOMPARE(r.samples, 4);
+    QCOMPARE(r.runs, stats.runs());
+    QVERIFY(near(r.offset, stats.offsetAt(now), 1e-18));
+    const double bestAge = toSeconds(now - at(300)); // equal distances: the newest is best
+    QVERIFY(near(r.offsetError, stats.offsetSd() + bestAge * stats.skew() + 0.5 * newest.rootDelay
+                                    + newest.rootDispersion,
+                 1e-15));
+    QCOMPARE(r.frequency, stats.frequency());
+    QVERIFY(near(r.frequencyPpm(), stats.frequency() * 1e6, 1e-15));
+    QVERIFY(near(r.skewPpm(), stats.skew() * 1e6, 1e-12));
+    QCOMPARE(r.stdDev, stats.stdDev());
+    QVERIFY(near(r.frequencyPpm(), -1.0, 0.05));
+}
+
+void TestSourceStatistics::lastSampleReport()
+{
+    SourceStatistics stats;
+    feedSeries(stats, 5, 10, 0, [](double) { return 2e-3; }, [](int i) { return alternating(i, 1e-6); });
+    const double measured = 2e-3 + alternating(4, 1e-6);
+    auto r = stats.lastSampleReport(at(45));
+    QVERIFY(r);
+    QCOMPARE(r->offset, measured);
+    QCOMPARE(r->originalOffset, measured);
+    QVERIFY(near(r->ago, 5.0, 1e-12));
+    QVERIFY(near(r->error, 0.5 * (kUpstreamRootDelay + kPeerDelay) + kUpstreamRootDisp + kPeerDispersion, 1e-18));
+    QCOMPARE(r->stratum, kStratum);
+
+    // After our clock is stepped forward by 1 ms the sample reads 1 ms less (and was taken 1 ms
+    // later on the new clock); the original measurement stays.
+    stats.applyStep(at(42), 1e-3);
+    r = stats.lastSampleReport(at(45));
+    QVERIFY(near(r->offset, measured - 1e-3, 1e-15));
+    QCOMPARE(r->originalOffset, measured);
+    QVERIFY(near(r->ago, 5.0 - 1e-3, 1e-12));
+}
+
+void TestSourceStatistics::addDispersion()
+{
+    SourceStatistics stats;
+    feedSeries(stats, 10, 16, 0, [](double) { return 1e-3; }, [](int i) { return alternating(i, 1e-6); });
+    const RealTime now = at(200);
+    const double before = stats.selectionData(now)->rootDistance;
+    const double trackingBefore = stats.trackingData(now)->rootDispersion;
+    stats.addDispersion(5e-3);
+    QVERIFY(near(stats.selectionData(now)->rootDistance, before + 5e-3, 1e-15));
+    QVERIFY(near(stats.trackingData(now)->rootDispersion, trackingBefore + 5e-3, 1e-15));
+}
+
+void TestSourceStatistics::minDelayConfigured()
+{
+    SourceStatisticsConfig config;
+    config.minDelay = 2e-3;
+    SourceStatistics stats(config);
+    feed(stats, makeSample(0, 1e-3, 1.5e-3));
+    QCOMPARE(stats.minRoundTripDelay(), 2e-3);
+    // Without the option the measured minimum.
+    SourceStatistics measured;
+    feed(measured, makeSample(0, 1e-3, 1.5e-3));
+    feed(measured, makeSample(1, 1e-3, 1.2e-3));
+    feed(measured, makeSample(2, 1e-3, 1.7e-3));
+    QCOMPARE(measured.minRoundTripDelay(), 1.2e-3);
+}
+
+void TestSourceStatistics::medianFilterOddLength()
+{
+    MedianFilter filter(5);
+    QCOMPARE(filter.length(), 5);
+    const std::vector<double> offsets = {3e-6, 1e-6, 5e-6, 2e-6, 4e-6};
+    for (int i = 0; i < 4; ++i) {
+        QVERIFY(!filter.accumulate(makeSample(i, offsets[static_cast<std::size_t>(i)])));
+        QCOMPARE(filter.size(), i + 1);
+    }
+    const auto out = filter.accumulate(makeSample(4, offsets[4], 3e-3));
+    QVERIFY(out);
+    QCOMPARE(filter.size(), 0);
+    // The median, 3 us, is the first sample: it comes out unchanged.
+    QCOMPARE(*out, makeSample(0, 3e-6));
+}
+
+void TestSourceStatistics::medianFilterEvenLength()
+{
+    MedianFilter filter(4);
+    const std::vector<double> offsets = {4e-6, 1e-6, 3e-6, 2e-6};
+    std::optional<StatSample> out;
+    for (int i = 0; i < 4; ++i)
+        out = filter.accumulate(makeSample(i, offsets[static_cast<std::size_t>(i)], 1e-3 * (i + 1)));
+    QVERIFY(out);
+    // The middle two, 3 us at t = 2 and 2 us at t = 3, averaged.
+    QVERIFY(near(out->offset, 2.5e-6, 1e-18));
+    QCOMPARE(out->time, at(2.5));
+    QVERIFY(near(out->peerDelay, 3.5e-3, 1e-18));
+    QVERIFY(near(out->rootDelay, kUpstreamRootDelay + 3.5e-3, 1e-18));
+    // The spread of the two (1 us / sqrt 2) is below their dispersion.
+    QVERIFY(near(out->peerDispersion, kPeerDispersion, 1e-18));
+
+    // A wide spread raises the dispersion to the standard deviation of the kept offsets.
+    MedianFilter wide(2);
+    wide.accumulate(makeSample(0, 0.0));
+    out = wide.accumulate(makeSample(1, 1e-3));
+    QVERIFY(out);
+    QVERIFY(near(out->peerDispersion, 1e-3 / std::sqrt(2.0), 1e-15));
+    QVERIFY(near(out->rootDispersion, 1e-3 / std::sqrt(2.0), 1e-15));
+}
+
+void TestSourceStatistics::medianFilterPreselectsByDispersion()
+{
+    // Five good samples (dispersion 1 us) and two poor ones (10 us) whose offsets would be the
+    // median of all seven.
+    MedianFilter filter(7);
+    const std::vector<double> offsets = {10e-6, 20e-6, 3.5e-6, 3.6e-6, 30e-6, 1e-6, 2e-6};
+    const std::vector<double> dispersions = {1e-6, 1e-6, 10e-6, 10e-6, 1e-6, 1e-6, 1e-6};
+    std::optional<StatSample> out;
+    for (int i = 0; i < 7; ++i)
+        out = filter.accumulate(makeSample(i, offsets[static_cast<std::size_t>(i)], kPeerDelay,
+                                           dispersions[static_cast<std::size_t>(i)]));
+    QVERIFY(out);
+    // The good ones are 1, 2, 10, 20, 30 us: the median is 10 us, the first sample.
+    QCOMPARE(out->offset, 10e-6);
+    QCOMPARE(out->time, at(0));
+}
+
+void TestSourceStatistics::medianFilterFallsBackToAllSamples()
+{
+    // Only three samples within 1.5x of the smallest dispersion: too few, all six count.
+    MedianFilter filter(6);
+    const std::vector<double> offsets = {6e-6, 1e-6, 5e-6, 2e-6, 4e-6, 3e-6};
+    const std::vector<double> dispersions = {1e-6, 1e-6, 1.4e-6, 5e-6, 5e-6, 5e-6};
+    std::optional<StatSample> out;
+    for (int i = 0; i < 6; ++i)
+        out = filter.accumulate(makeSample(i, offsets[static_cast<std::size_t>(i)], kPeerDelay,
+                                           dispersions[static_cast<std::size_t>(i)]));
+    QVERIFY(out);
+    // All six: the middle two are 3 us (t = 5) and 4 us (t = 4).
+    QVERIFY(near(out->offset, 3.5e-6, 1e-18));
+    QCOMPARE(out->time, at(4.5));
+}
+
+void TestSourceStatistics::medianFilterClockCorrection()
+{
+    constexpr double kOffsetChange = 2e-3;
+    constexpr double kFrequencyChange = 1e-5;
+    const RealTime when = at(10);
+    MedianFilter filter(3);
+    filter.accumulate(makeSample(0, 5e-3));
+    filter.accumulate(makeSample(1, 1e-3));
+    filter.applyClockCorrection(when, kOffsetChange, kFrequencyChange);
+    // On the corrected clock the first sample reads 5 ms - d, d = 2 ms + 10 ppm * -10 s:
+    // 3.1 ms, now the median of 3.1, 1 - d and a third sample of 4 ms. Uncorrected, the third
+    // would have been the median.
+    const double d = kOffsetChange + kFrequencyChange * -10.0;
+    const auto out = filter.accumulate(makeSample(12, 4e-3));
+    QVERIFY(out);
+    QVERIFY2(near(out->offset, 5e-3 - d, 1e-15), qPrintable(describe(out->offset, 5e-3 - d)));
+    QCOMPARE(out->time, at(0) + fromSeconds(d));
+}
+
+void TestSourceStatistics::medianFilterLengthOne()
+{
+    MedianFilter filter(0); // clamped to 1: every sample passes straight through
+    QCOMPARE(filter.length(), 1);
+    const StatSample s = makeSample(3, 7e-4);
+    QCOMPARE(filter.accumulate(s), std::optional<StatSample>(s));
+    QCOMPARE(MedianFilter(100000).length(), MedianFilter::kMaxLength);
+}
+
+QTEST_APPLESS_MAIN(TestSourceStatistics)
+#include "tst_sourcestatistics.moc"
