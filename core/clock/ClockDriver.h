@@ -4,6 +4,9 @@
 #pragma once
 
 #include "ntp/NtpPacket.h"
+#include "time/Timestamps.h"
+
+#include <optional>
 
 namespace s1 {
 
@@ -29,6 +32,18 @@ public:
     // Jumps the clock forward by `offset` seconds (negative: backwards).
     virtual void step(double offset) = 0;
     virtual void setSyncStatus(const ClockSyncStatus &status) = 0;
+
+    // A slew that runs over time: a driver that slews by running the clock at a corrected
+    // frequency for a while (KernelClockDriver, as chrony does on Linux) cannot end the slew
+    // by itself, because the sans-I/O engine owns every timer. Drivers that apply slew() at
+    // once keep these defaults.
+
+    // Seconds of earlier slew() offsets the clock has not gained yet at raw time `raw`
+    // (positive: still behind). Served time during a slew is raw + pendingSlew(raw).
+    virtual double pendingSlew(RealTime /*raw*/) const { return 0; }
+    // Raw time at which handleTimeout() must be called to end or re-plan a running slew.
+    virtual std::optional<RealTime> nextWakeup() const { return std::nullopt; }
+    virtual void handleTimeout() {}
 };
 
 } // namespace s1
