@@ -1,31 +1,75 @@
 #include "engine/Engine.h"
 
+#include <QCryptographicHash>
+
 #include <algorithm>
 #include <cmath>
 #include <utility>
 
 namespace s1 {
 
+namespace {
+
+DisciplineConfig disciplineConfig(const EngineConfig &config, const EngineOptions &options)
+{
+    DisciplineConfig d;
+    if (config.clock.makeStep.enabled()) {
+        d.makestepThreshold = config.clock.makeStep.threshold;
+        d.makestepLimit = config.clock.makeStep.limit;
+    }
+    d.maxSlewRatePpm = config.clock.maxSlewRate;
+    d.maxUpdateSkewPpm = config.clock.maxUpdateSkew;
+    d.initialFrequencyPpm = options.driftFrequencyPpm;
+    return d;
+}
+
+SelectorConfig selectorConfig(const EngineConfig &config)
+{
+    SelectorConfig s;
+    s.maxDistance = config.selection.maxDistance;
+    s.maxJitter = config.selection.maxJitter;
+    s.minSources = config.selection.minSources;
+    s.combineLimit = config.selection.combineLimit;
+    s.reselectDistance = config.selection.reselectDistance;
+    s.stratumWeight = config.selection.stratumWeight;
+    return s;
+}
+
+} // namespace
+
 Engine::Engine(EngineConfig config, EngineOptions options, RealTime now)
     : m_config(std::move(config))
     , m_options(options)
+    , m_discipline(disciplineConfig(m_config, options), now)
     , m_responder(AccessFilter(m_config.ntpAccess))
+    , m_selector(selectorConfig(m_config))
     , m_random(options.seed)
 {
-    const RealTime cooked = m_clock.cook(now);
     for (const SourceConfig &source : m_config.sources) {
         const auto literal = IpAddress::parse(source.host);
         if (literal && source.kind != SourceConfig::Kind::Pool) {
-            addSource(source, source.host, *literal, {}, cooked);
+            addSource(source, source.host, *literal, {}, now);
             continue;
         }
-        PendingResolve pending{source, cooked, kResolveRetryFirst};
+        PendingResolve pending{source, now, kResolveRetryFirst};
         m_pendingResolves.emplace(m_nextResolveToken++, pending);
     }
-    requestDueResolves(cooked);
+    requestDueResolves(now);
 }
 
 Engine::~Engine() = default;
+
+std::uint32_t Engine::referenceIdFor(const IpAddress &address)
+{
+    // RFC 5905: an IPv4 server is named by its address; an IPv6 one by the first four octets
+    // of the MD5 hash of its address.
+    if (address.isV4())
+        return address.v4Value();
+    const QByteArray digest = QCryptographicHash::hash(
+        QByteArray(reinterpret_cast<const char *>(address.bytes().data()), 16), QCryptographicHash::Md5);
+    return (std::uint32_t(std::uint8_t(digest[0])) << 24) | (std::uint32_t(std::uint8_t(digest[1])) << 16)
+        | (std::uint32_t(std::uint8_t(digest[2])) << 8) | std::uint32_t(std::uint8_t(digest[3]));
+}
 
 bool Engine::addSource(const SourceConfig &config, std::string name, const IpAddress &address,
                        std::string poolName, RealTime now)
@@ -35,19 +79,27 @@ bool Engine::addSource(const SourceConfig &config, std::string name, const IpAdd
                                    [&](const auto &s) { return s->address() == remote; });
     if (known)
         return false; // two directives or pool members naming the same server poll it once
-    m_sources.push_back(std::make_unique<NtpSource>(m_nextSourceId++, config, std::move(name), remote,
+    const std::uint32_t id = m_nextSourceId++;
+    m_sources.push_back(std::make_unique<NtpSource>(id, config, std::move(name), remote,
                                                     std::move(poolName), now, m_options.precision));
+    SourceStatisticsConfig statsConfig;
+    statsConfig.precision = std::ldexp(1.0, m_options.precision);
+    if (config.minSamples)
+        statsConfig.minSamples = *config.minSamples;
+    if (config.maxSamples)
+        statsConfig.maxSamples = *config.maxSamples;
+    m_statistics.emplace(id, SourceStatistics(statsConfig));
+    m_states[id] = SourceState::Unusable;
     return true;
 }
 
 void Engine::handlePacket(const ReceivedPacket &packet, RealTime now)
 {
     (void)now;
-    const RealTime cookedReceive = m_clock.cook(packet.receiveTime);
     if (packet.role == SocketRole::Server)
-        handleServerPacket(packet, cookedReceive);
+        handleServerPacket(packet, m_discipline.clock().cook(packet.receiveTime));
     else
-        handleClientPacket(packet, cookedReceive);
+        handleClientPacket(packet, packet.receiveTime);
 }
 
 void Engine::handleServerPacket(const ReceivedPacket &packet, RealTime cookedReceive)
@@ -65,7 +117,7 @@ void Engine::handleServerPacket(const ReceivedPacket &packet, RealTime cookedRec
     m_outgoing.push_back(std::move(out));
 }
 
-void Engine::handleClientPacket(const ReceivedPacket &packet, RealTime cookedReceive)
+void Engine::handleClientPacket(const ReceivedPacket &packet, RealTime rawReceive)
 {
     if (packet.truncated) {
         ++m_clientPacketsDropped;
@@ -83,14 +135,115 @@ void Engine::handleClientPacket(const ReceivedPacket &packet, RealTime cookedRec
         ++m_clientPacketsDropped;
         return;
     }
-    (*it)->handleReply(parsed.packet, cookedReceive);
+    const double correction = m_discipline.clock().correctionAt(rawReceive);
+    if ((*it)->handleReply(parsed.packet, rawReceive, correction) == ReplyVerdict::Accepted) {
+        accumulateSample(**it, rawReceive);
+        reselect(rawReceive, (*it)->id());
+    }
+}
+
+void Engine::accumulateSample(const NtpSource &source, RealTime now)
+{
+    (void)now;
+    const SourceSnapshot s = source.snapshot();
+    if (!s.lastSample)
+        return;
+    StatSample sample;
+    sample.time = s.lastSample->time;
+    sample.offset = s.lastSample->rawOffset;
+    sample.peerDelay = s.lastSample->delay;
+    sample.peerDispersion = s.lastSample->dispersion;
+    sample.rootDelay = s.rootDelay + s.lastSample->delay;
+    sample.rootDispersion = s.rootDispersion + s.lastSample->dispersion;
+    sample.stratum = s.stratum;
+    sample.leap = s.leap;
+    SourceStatistics &stats = m_statistics.at(source.id());
+    stats.accumulate(sample);
+    stats.regress();
+}
+
+SelectionCandidate Engine::candidateFor(const NtpSource &source, RealTime now) const
+{
+    const SourceSnapshot s = source.snapshot();
+    SelectionCandidate c;
+    c.id = source.id();
+    c.referenceId = s.referenceId;
+    c.stratum = s.stratum;
+    c.leap = s.leap;
+    c.reach = s.reach;
+    c.options.prefer = source.config().prefer;
+    c.options.noselect = source.config().noselect;
+    c.options.trust = source.config().trust;
+    c.options.require = source.config().require;
+    const auto data = m_statistics.at(source.id()).selectionData(now);
+    if (data) {
+        c.enoughSamples = data->selectable;
+        c.offset = data->offset;
+        c.rootDistance = data->rootDistance;
+        c.stdDev = data->stdDev;
+        c.skew = data->skew;
+        c.frequency = m_statistics.at(source.id()).frequency();
+        c.stratum = data->stratum;
+        c.leap = data->leap;
+    }
+    return c;
+}
+
+void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
+{
+    std::vector<SelectionCandidate> candidates;
+    candidates.reserve(m_sources.size());
+    for (const auto &source : m_sources)
+        candidates.push_back(candidateFor(*source, now));
+    const SelectionResult result = m_selector.select(candidates, updatedId);
+    for (const SourceSelection &selection : result.sources)
+        m_states[selection.id] = selection.state();
+    if (!result.updateReference || !result.selectedId)
+        return;
+
+    std::vector<CombineInput> inputs;
+    for (const CombinedSource &combined : result.combined) {
+        const auto tracking = m_statistics.at(combined.id).trackingData(now);
+        if (!tracking)
+            continue;
+        CombineInput in;
+        in.id = combined.id;
+        in.offset = tracking->offset;
+        in.offsetSd = tracking->offsetSd;
+        in.frequency = tracking->frequency;
+        in.frequencySd = tracking->frequencySd;
+        in.skew = tracking->skew;
+        in.rootDelay = tracking->rootDelay;
+        in.rootDispersion = tracking->rootDispersion;
+        inputs.push_back(in);
+    }
+    const auto estimate = m_selector.combine(result, inputs);
+    if (!estimate)
+        return;
+    const auto selected = std::find_if(m_sources.begin(), m_sources.end(),
+                                       [&](const auto &s) { return s->id() == *result.selectedId; });
+    const SourceSnapshot source = (*selected)->snapshot();
+    ClockUpdate update;
+    update.offset = estimate->offset;
+    update.offsetSd = estimate->offsetSd;
+    update.frequency = estimate->frequency;
+    update.skew = estimate->skew;
+    update.selectedFrequency = m_statistics.at(*result.selectedId).frequency();
+    update.rootDelay = estimate->rootDelay;
+    update.rootDispersion = estimate->rootDispersion;
+    update.sourceStratum = source.stratum;
+    update.referenceId = referenceIdFor(source.address.ip);
+    update.referenceName = source.name;
+    update.leap = result.leap;
+    m_discipline.update(now, update);
 }
 
 void Engine::handleTimeout(RealTime now)
 {
-    const RealTime cooked = m_clock.cook(now);
-    requestDueResolves(cooked);
-    pollDueSources(cooked);
+    requestDueResolves(now);
+    pollDueSources(now);
+    // Reach registers moved: a source may have become unreachable.
+    reselect(now, std::nullopt);
 }
 
 void Engine::pollDueSources(RealTime now)
@@ -122,11 +275,10 @@ void Engine::handleResolved(std::uint64_t token, const std::vector<IpAddress> &a
     const auto it = m_pendingResolves.find(token);
     if (it == m_pendingResolves.end())
         return;
-    const RealTime cooked = m_clock.cook(now);
     PendingResolve &pending = it->second;
     if (addresses.empty()) {
         pending.inFlight = false;
-        pending.retryAt = cooked + pending.retryDelay;
+        pending.retryAt = now + pending.retryDelay;
         pending.retryDelay = std::min(pending.retryDelay * 2, kResolveRetryMax);
         return;
     }
@@ -137,10 +289,10 @@ void Engine::handleResolved(std::uint64_t token, const std::vector<IpAddress> &a
         // another directive already polls.
         int wanted = std::max(config.maxSources, 1);
         for (std::size_t i = 0; i < addresses.size() && wanted > 0; ++i)
-            if (addSource(config, addresses[i].toString(), addresses[i], config.host, cooked))
+            if (addSource(config, addresses[i].toString(), addresses[i], config.host, now))
                 --wanted;
     } else {
-        addSource(config, config.host, addresses.front(), {}, cooked);
+        addSource(config, config.host, addresses.front(), {}, now);
     }
 }
 
@@ -149,7 +301,7 @@ void Engine::handleTransmitted(std::uint64_t token, RealTime sendTime)
     const auto it = std::find_if(m_sources.begin(), m_sources.end(),
                                  [&](const auto &s) { return s->id() == token; });
     if (it != m_sources.end())
-        (*it)->requestTransmitted(m_clock.cook(sendTime));
+        (*it)->requestTransmitted(sendTime);
 }
 
 std::vector<OutgoingPacket> Engine::takeOutgoing()
@@ -177,13 +329,12 @@ std::optional<RealTime> Engine::nextWakeup() const
             consider(pending.retryAt);
     if (!next)
         return std::nullopt;
-    // Engine times are cooked; the host's timer runs on the raw clock.
-    return m_clock.uncook(*next);
+    return next;
 }
 
 NtpTimestamp Engine::transmitTimestamp(RealTime now) const
 {
-    return NtpTimestamp::fromRealTime(m_clock.cook(now));
+    return NtpTimestamp::fromRealTime(m_discipline.clock().cook(now));
 }
 
 ServedReference Engine::servedReference(RealTime now) const
@@ -204,7 +355,10 @@ ReferenceSnapshot Engine::referenceSnapshot(RealTime now) const
 {
     ReferenceSnapshot r;
     r.precision = m_options.precision;
-    if (m_config.local.enabled) {
+    if (m_discipline.synchronised()) {
+        r = m_discipline.reference(m_discipline.clock().uncook(now));
+        r.precision = m_options.precision;
+    } else if (m_config.local.enabled) {
         // `local`: serve our own clock as if it were synchronised at the configured stratum,
         // with no accumulated error beyond what a reading of it can resolve.
         r.synchronised = true;
@@ -219,9 +373,40 @@ ReferenceSnapshot Engine::referenceSnapshot(RealTime now) const
     return r;
 }
 
+SourceSnapshot Engine::toLocalTimeScale(SourceSnapshot source, RealTime now) const
+{
+    source.state = m_states.at(source.id);
+    const SourceStatistics &stats = m_statistics.at(source.id);
+    if (stats.samples() > 0) {
+        const SourcestatsReport report = stats.sourcestatsReport(now);
+        source.stats.samples = report.samples;
+        source.stats.runs = report.runs;
+        source.stats.span = report.span;
+        source.stats.frequencyPpm = report.frequencyPpm();
+        source.stats.frequencySkewPpm = report.skewPpm();
+        // The regression is against the raw clock; users want it against our time.
+        source.stats.offset = report.offset - m_discipline.clock().correctionAt(now);
+        source.stats.standardDeviation = report.stdDev;
+    }
+    if (const auto last = stats.lastSampleReport(now)) {
+        source.errorBound = last->error;
+        if (source.lastSample)
+            source.adjustedOffset = source.lastSample->rawOffset - m_discipline.clock().correctionAt(now);
+    }
+    // Sample times are raw; users see them on our time scale.
+    const auto convert = [this](SourceSample &sample) { sample.time = m_discipline.clock().cook(sample.time); };
+    for (SourceSample &sample : source.recentSamples)
+        convert(sample);
+    if (source.lastSample)
+        convert(*source.lastSample);
+    if (source.lastRx)
+        source.lastRx = m_discipline.clock().cook(*source.lastRx);
+    return source;
+}
+
 EngineSnapshot Engine::snapshot(RealTime now) const
 {
-    const RealTime cooked = m_clock.cook(now);
+    const RealTime cooked = m_discipline.clock().cook(now);
     EngineSnapshot s;
     s.time = cooked;
     s.reference = referenceSnapshot(cooked);
@@ -230,7 +415,7 @@ EngineSnapshot Engine::snapshot(RealTime now) const
     s.ntpPort = m_config.ntpPort;
     s.sources.reserve(m_sources.size());
     for (const auto &source : m_sources)
-        s.sources.push_back(source->snapshot());
+        s.sources.push_back(toLocalTimeScale(source->snapshot(), now));
     return s;
 }
 

@@ -7,13 +7,15 @@
 // loop, simulator) do that, and identical inputs give identical outputs.
 #pragma once
 
+#include "clock/ClockDiscipline.h"
 #include "clock/ClockDriver.h"
-#include "clock/LocalClock.h"
 #include "config/EngineConfig.h"
 #include "engine/EngineIo.h"
 #include "engine/EngineSnapshot.h"
 #include "ntp/NtpResponder.h"
 #include "sources/NtpSource.h"
+#include "sources/SourceSelector.h"
+#include "sources/SourceStatistics.h"
 
 #include <cstdint>
 #include <map>
@@ -32,6 +34,8 @@ struct EngineOptions
     int precision = -20;
     // Null: virtual clock, the system clock is never touched (`-x`).
     ClockDriver *clockDriver = nullptr;
+    // The drift file's frequency (ppm, positive: the raw clock runs fast), read by the host.
+    std::optional<double> driftFrequencyPpm;
 };
 
 class Engine
@@ -56,11 +60,13 @@ public:
 
     std::vector<OutgoingPacket> takeOutgoing();
     std::vector<ResolveRequest> takeResolveRequests();
-    // Raw clock time at which handleTimeout wants to be called.
+    // Raw clock time at which handleTimeout wants to be called. Sources poll and measure on
+    // the raw clock: their samples are offsets of the source from the raw clock, which the
+    // local clock's corrections never disturb.
     std::optional<RealTime> nextWakeup() const;
 
     // The engine's time (the time it serves) at raw clock reading `raw`.
-    RealTime localTime(RealTime raw) const { return m_clock.cook(raw); }
+    RealTime localTime(RealTime raw) const { return m_discipline.clock().cook(raw); }
     // The transmit timestamp for a packet leaving at raw time `now`.
     NtpTimestamp transmitTimestamp(RealTime now) const;
     EngineSnapshot snapshot(RealTime now) const;
@@ -81,14 +87,22 @@ private:
     void pollDueSources(RealTime now);
     void requestDueResolves(RealTime now);
     void handleServerPacket(const ReceivedPacket &packet, RealTime cookedReceive);
-    void handleClientPacket(const ReceivedPacket &packet, RealTime cookedReceive);
+    void handleClientPacket(const ReceivedPacket &packet, RealTime rawReceive);
+    void accumulateSample(const NtpSource &source, RealTime now);
+    void reselect(RealTime now, std::optional<std::uint32_t> updatedId);
+    SelectionCandidate candidateFor(const NtpSource &source, RealTime now) const;
     ServedReference servedReference(RealTime now) const;
+    SourceSnapshot toLocalTimeScale(SourceSnapshot source, RealTime now) const;
+    static std::uint32_t referenceIdFor(const IpAddress &address);
     ReferenceSnapshot referenceSnapshot(RealTime now) const;
 
     EngineConfig m_config;
     EngineOptions m_options;
-    LocalClock m_clock;
+    ClockDiscipline m_discipline;
     NtpResponder m_responder;
+    SourceSelector m_selector;
+    std::map<std::uint32_t, SourceStatistics> m_statistics; // by source id
+    std::map<std::uint32_t, SourceState> m_states;          // by source id
     std::mt19937_64 m_random;
 
     std::vector<std::unique_ptr<NtpSource>> m_sources;

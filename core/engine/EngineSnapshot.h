@@ -34,14 +34,29 @@ struct ServerStats
 struct SourceSample
 {
     RealTime time;          // local (engine) time of the measurement
-    double offset = 0;      // s, positive: the source is ahead of us
+    double offset = 0;      // s, positive: the source is ahead of our time as it was then
     double delay = 0;       // s, round trip
     double dispersion = 0;  // s
     int stratum = 0;
+    double rawOffset = 0;   // s, `offset` against the uncorrected clock (what statistics use)
     friend bool operator==(const SourceSample &, const SourceSample &) = default;
 };
 
 enum class SourceKind : std::uint8_t { Server, Peer, RefClock };
+
+// Per-source regression figures, as `chronyc sourcestats` shows them.
+struct SourceStatsSnapshot
+{
+    int samples = 0;             // NP
+    int runs = 0;                // NR
+    double span = 0;             // s between the oldest and newest sample used
+    double frequencyPpm = 0;     // residual frequency of the local clock against the source
+    double frequencySkewPpm = 0; // error bound of that frequency
+    double offset = 0;           // s, estimated offset now (RFC 5905 sign)
+    double standardDeviation = 0; // s
+
+    friend bool operator==(const SourceStatsSnapshot &, const SourceStatsSnapshot &) = default;
+};
 
 // Mirrors chronyc's state column.
 enum class SourceState : std::uint8_t {
@@ -77,6 +92,15 @@ struct SourceSnapshot
     std::string lastRejectReason;   // empty when the last reply was good
     std::string kissCode;           // last kiss-o'-death code received ("RATE", ...)
 
+    // Statistics over the sample history (what `chronyc sourcestats` shows); zero until the
+    // source has samples.
+    SourceStatsSnapshot stats;
+    // The last sample's offset corrected for what the local clock did since (chronyc's
+    // "adjusted offset"), RFC 5905 sign: positive = the source is ahead of us.
+    double adjustedOffset = 0;
+    // Half-width of the interval that holds the true offset (chronyc's "+/-" column), s.
+    double errorBound = 0;
+
     friend bool operator==(const SourceSnapshot &, const SourceSnapshot &) = default;
 };
 
@@ -92,6 +116,15 @@ struct ReferenceSnapshot
     double rootDelay = 0;          // s
     double rootDispersion = 0;     // s, grown to the snapshot's time
     int precision = 0;             // log2 s
+
+    // The rest of `chronyc tracking`.
+    double systemTimeOffset = 0;   // s still to be corrected; positive = our time is fast
+    double lastOffset = 0;         // s, offset estimated at the last clock update
+    double rmsOffset = 0;          // s, long-term average of the offsets
+    double frequencyPpm = 0;       // correction of the oscillator; positive = it runs fast
+    double residualFrequencyPpm = 0;
+    double skewPpm = 0;
+    double updateInterval = 0;     // s between the last two clock updates
 
     friend bool operator==(const ReferenceSnapshot &, const ReferenceSnapshot &) = default;
 };

@@ -16,6 +16,10 @@ EngineConfig Scenario::engineConfig() const
 {
     EngineConfig config;
     config.ntpPort = 0;
+    if (makestep) {
+        config.clock.makeStep.threshold = makestep->first;
+        config.clock.makeStep.limit = makestep->second;
+    }
     for (std::size_t i = 0; i < servers.size(); ++i) {
         SourceConfig source;
         source.host = serverAddress(i);

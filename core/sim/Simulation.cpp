@@ -36,6 +36,7 @@ Simulation::Simulation(Scenario scenario, std::uint64_t seed)
     EngineOptions clientOptions;
     clientOptions.seed = seed;
     clientOptions.precision = kSimulatedPrecision;
+    clientOptions.driftFrequencyPpm = m_scenario.driftPpm;
     m_client = std::make_unique<Engine>(m_scenario.engineConfig(), clientOptions, m_clientClock.read(m_now));
 
     const EngineConfig clientConfig = m_scenario.engineConfig();

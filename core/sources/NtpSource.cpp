@@ -138,7 +138,7 @@ void NtpSource::recordVerdict(ReplyVerdict verdict)
     }
 }
 
-ReplyVerdict NtpSource::handleReply(const ParsedNtpPacket &reply, RealTime receiveTime)
+ReplyVerdict NtpSource::handleReply(const ParsedNtpPacket &reply, RealTime receiveTime, double localCorrection)
 {
     const NtpHeader &h = reply.header;
     const auto reject = [this](ReplyVerdict v) { recordVerdict(v); return v; };
@@ -211,8 +211,11 @@ ReplyVerdict NtpSource::handleReply(const ParsedNtpPacket &reply, RealTime recei
         return reject(ReplyVerdict::TooFar);
 
     SourceSample sample;
-    sample.time = t4;
-    sample.offset = offset;
+    // The offset is measured at the middle of the exchange, not at its end: with a clock
+    // that is off in frequency the difference shows.
+    sample.time = t1 + (t4 - t1) / 2;
+    sample.rawOffset = offset;
+    sample.offset = offset - localCorrection;
     sample.delay = delay;
     sample.dispersion = dispersion;
     sample.stratum = h.stratum;

@@ -1,6 +1,7 @@
 // One NTP server as seen by our client: poll scheduling, the reach register, the on-wire
 // checks of RFC 5905 and the offset/delay/dispersion of each exchange. Sans I/O: the engine
-// asks it for requests, feeds it replies and reads its snapshot.
+// asks it for requests, feeds it replies and reads its snapshot. All its times are on one
+// local scale (the engine uses the raw clock), and offsets are the source's time minus it.
 #pragma once
 
 #include "config/EngineConfig.h"
@@ -53,6 +54,7 @@ public:
     std::uint32_t id() const { return m_id; }
     const SocketAddress &address() const { return m_address; }
     const std::string &name() const { return m_name; }
+    const SourceConfig &config() const { return m_config; }
     // Whether the source still wants to be polled (a DENY or RSTR kiss ends that).
     bool isActive() const { return m_active; }
     RealTime nextPollTime() const { return m_nextPoll; }
@@ -62,7 +64,9 @@ public:
     std::vector<std::uint8_t> makeRequest(RealTime now, std::uint64_t cookie);
     // The host's record of when the request actually left (engine time); improves T1.
     void requestTransmitted(RealTime sendTime);
-    ReplyVerdict handleReply(const ParsedNtpPacket &reply, RealTime receiveTime);
+    // `localCorrection`: what the engine adds to the local scale to get its served time at the
+    // moment of the reply (s); samples record their offset against both.
+    ReplyVerdict handleReply(const ParsedNtpPacket &reply, RealTime receiveTime, double localCorrection = 0);
 
     SourceSnapshot snapshot() const;
 

@@ -342,7 +342,9 @@ void TestNtpSource::offsetDelayDispersion()
              qPrintable(QString::number(sample.delay, 'g', 17)));
     QVERIFY2(std::abs(sample.dispersion - sampleDispersion(e)) < kTolerance,
              qPrintable(QString::number(sample.dispersion, 'g', 17)));
-    QCOMPARE(sample.time, e.t4);
+    // Timestamped at the middle of the exchange, where the offset was measured.
+    QCOMPARE(sample.time, e.t1 + (e.t4 - e.t1) / 2);
+    QCOMPARE(*s.lastRx, e.t4);
     QCOMPARE(sample.stratum, kServerStratum);
 
     QCOMPARE(s.reach, std::uint8_t{1});
@@ -897,7 +899,7 @@ void TestNtpSource::eraRollover()
     QVERIFY2(std::abs(sample.offset - path.expectedOffset()) < kTolerance,
              qPrintable(QString::number(sample.offset, 'g', 17)));
     QVERIFY(std::abs(sample.delay - path.expectedDelay()) < kTolerance);
-    QCOMPARE(sample.time, r.exchange.t4);
+    QCOMPARE(sample.time, r.exchange.t1 + (r.exchange.t4 - r.exchange.t1) / 2);
 }
 
 void TestNtpSource::recentSamplesAreBounded()
@@ -909,7 +911,7 @@ void TestNtpSource::recentSamplesAreBounded()
     for (std::size_t n = 0; n < polls; ++n) {
         const PollResult r = pollOnce(source, static_cast<int>(n));
         QCOMPARE(r.verdict, ReplyVerdict::Accepted);
-        receiveTimes.push_back(r.exchange.t4);
+        receiveTimes.push_back(r.exchange.t1 + (r.exchange.t4 - r.exchange.t1) / 2); // sample times: mid-exchange
     }
     const SourceSnapshot s = source.snapshot();
     QCOMPARE(s.recentSamples.size(), NtpSource::kRecentSamples);
