@@ -94,6 +94,8 @@ private:
     ServedReference servedReference(RealTime now) const;
     SourceSnapshot toLocalTimeScale(SourceSnapshot source, RealTime now) const;
     static std::uint32_t referenceIdFor(const IpAddress &address);
+    static double pollAdjustment(std::optional<double> predictionError, double peerDistance, int samples,
+                                 int pollTarget);
     ReferenceSnapshot referenceSnapshot(RealTime now) const;
 
     EngineConfig m_config;
@@ -103,6 +105,7 @@ private:
     SourceSelector m_selector;
     std::map<std::uint32_t, SourceStatistics> m_statistics; // by source id
     std::map<std::uint32_t, SourceState> m_states;          // by source id
+    std::map<std::uint32_t, double> m_pollAdjustments;      // by source id, from the last sample
     std::mt19937_64 m_random;
 
     std::vector<std::unique_ptr<NtpSource>> m_sources;

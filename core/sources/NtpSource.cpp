@@ -62,8 +62,6 @@ NtpSource::NtpSource(std::uint32_t id, const SourceConfig &config, std::string n
 
 std::vector<std::uint8_t> NtpSource::makeRequest(RealTime now, std::uint64_t cookie)
 {
-    if (m_awaitingReply)
-        m_goodStreak = 0; // the previous request went unanswered
     m_reach = static_cast<std::uint8_t>(m_reach << 1);
 
     NtpHeader request;
@@ -125,6 +123,36 @@ void NtpSource::endBurst(RealTime lastRequest)
 void NtpSource::raisePoll()
 {
     m_poll = std::min(m_poll + 1, std::max(m_config.maxPoll, m_config.minPoll));
+}
+
+void NtpSource::adjustPoll(double adjustment)
+{
+    // Whole steps only once the score has accumulated one: single noisy samples must not move
+    // the poll interval back and forth.
+    m_pollScore += adjustment;
+    const int maxPoll = std::max(m_config.maxPoll, m_config.minPoll);
+    const int oldPoll = m_poll;
+    if (m_pollScore >= 1.0) {
+        const int steps = static_cast<int>(m_pollScore);
+        m_poll += steps;
+        m_pollScore -= steps;
+    } else if (m_pollScore < 0.0) {
+        const int steps = static_cast<int>(std::floor(m_pollScore));
+        m_poll += steps;
+        m_pollScore -= steps;
+    }
+    if (m_poll >= maxPoll) {
+        m_poll = maxPoll;
+        m_pollScore = std::min(m_pollScore, 1.0);
+    }
+    if (m_poll <= m_config.minPoll) {
+        m_poll = m_config.minPoll;
+        m_pollScore = std::max(m_pollScore, 0.0);
+    }
+    // A shorter interval applies to the poll already scheduled, so that a source that is
+    // tracked badly is measured again soon.
+    if (m_poll < oldPoll && !inBurst() && m_nextPoll - m_sentTime > pollInterval(m_poll))
+        m_nextPoll = m_sentTime + pollInterval(m_poll);
 }
 
 void NtpSource::recordVerdict(ReplyVerdict verdict)
@@ -226,10 +254,6 @@ ReplyVerdict NtpSource::handleReply(const ParsedNtpPacket &reply, RealTime recei
 
     if (m_burstGoodLeft > 0 && --m_burstGoodLeft == 0)
         endBurst(m_sentTime); // enough good replies: the next request waits a full poll
-    if (++m_goodStreak >= kGoodSamplesToRaisePoll && !inBurst()) {
-        m_goodStreak = 0;
-        raisePoll();
-    }
     recordVerdict(ReplyVerdict::Accepted);
     return ReplyVerdict::Accepted;
 }

@@ -40,8 +40,6 @@ public:
     static constexpr Nanoseconds kBurstInterval = std::chrono::seconds(2);
     static constexpr int kBurstGoodReplies = 4;
     static constexpr int kBurstMaxRequests = 8;
-    // Consecutive accepted samples after which the poll interval doubles, up to maxpoll.
-    static constexpr int kGoodSamplesToRaisePoll = 8;
     static constexpr std::size_t kRecentSamples = 64;
     // RFC 5905's frequency tolerance PHI: how fast dispersion grows with time (s/s).
     static constexpr double kDispersionRate = 15e-6;
@@ -67,6 +65,9 @@ public:
     // `localCorrection`: what the engine adds to the local scale to get its served time at the
     // moment of the reply (s); samples record their offset against both.
     ReplyVerdict handleReply(const ParsedNtpPacket &reply, RealTime receiveTime, double localCorrection = 0);
+    // Moves the poll interval by `adjustment` log2 steps, accumulated until whole, within
+    // minpoll..maxpoll. The engine decides from how well the source is tracked.
+    void adjustPoll(double adjustment);
 
     SourceSnapshot snapshot() const;
 
@@ -100,7 +101,7 @@ private:
     int m_burstRequestsLeft = 0; // including the next request
 
     int m_burstGoodLeft = 0;
-    int m_goodStreak = 0;
+    double m_pollScore = 0;
 
     // What the source said about itself in its last valid reply.
     int m_stratum = 0;

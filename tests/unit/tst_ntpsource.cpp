@@ -248,7 +248,7 @@ private slots:
     void iburstNeverSlowerThanMinpoll();
     void noIburstPollsAtMinpoll();
     void pollRisesToMaxpoll();
-    void pollRiseNeedsConsecutiveGoodSamples();
+    void pollRiseNeedsConsecutiveGoodSamples(); // negative adjustments
     void subSecondPolls_data();
     void subSecondPolls();
     void eraRollover_data();
@@ -797,39 +797,41 @@ void TestNtpSource::noIburstPollsAtMinpoll()
 
 void TestNtpSource::pollRisesToMaxpoll()
 {
+    // Adjustments accumulate: whole log2 steps only, never beyond maxpoll.
     constexpr int kMinPoll = 4;
     constexpr int kMaxPoll = 6;
-    constexpr int kPolls = 5 * NtpSource::kGoodSamplesToRaisePoll;
     NtpSource source = makeSource(serverConfig(kMinPoll, kMaxPoll));
-    for (int n = 0; n < kPolls; ++n) {
-        const int pollAtSend = source.snapshot().poll;
-        const PollResult r = pollOnce(source, n);
-        QCOMPARE(r.verdict, ReplyVerdict::Accepted);
-        // Each request schedules the next one 2^(current poll) later.
-        QCOMPARE(source.nextPollTime() - r.exchange.t1, pollSeconds(pollAtSend));
-        // One step per kGoodSamplesToRaisePoll consecutive good samples, capped at maxpoll.
-        const int good = n + 1;
-        const int expected = std::min(kMinPoll + good / NtpSource::kGoodSamplesToRaisePoll, kMaxPoll);
-        QCOMPARE(source.snapshot().poll, expected);
-        QVERIFY(source.snapshot().poll <= kMaxPoll);
-    }
+    source.adjustPoll(0.5);
+    QCOMPARE(source.snapshot().poll, kMinPoll);
+    source.adjustPoll(0.5);
+    QCOMPARE(source.snapshot().poll, kMinPoll + 1);
+    source.adjustPoll(5.0);
     QCOMPARE(source.snapshot().poll, kMaxPoll);
+    // The score is capped at maxpoll: one step down needs little negative evidence.
+    source.adjustPoll(-0.1);
+    QCOMPARE(source.snapshot().poll, kMaxPoll - 1);
+    // The new interval applies from the next request on.
+    const PollResult r = pollOnce(source, 0);
+    QCOMPARE(r.verdict, ReplyVerdict::Accepted);
+    QCOMPARE(source.nextPollTime() - r.exchange.t1, pollSeconds(kMaxPoll - 1));
 }
 
 void TestNtpSource::pollRiseNeedsConsecutiveGoodSamples()
 {
+    // Negative adjustments shorten the interval, at once for the poll already scheduled, and
+    // never below minpoll.
     constexpr int kMinPoll = 4;
-    NtpSource source = makeSource(serverConfig(kMinPoll, 8));
-    const int almost = NtpSource::kGoodSamplesToRaisePoll - 1;
-    int n = 0;
-    for (int i = 0; i < almost; ++i)
-        QCOMPARE(pollOnce(source, n++).verdict, ReplyVerdict::Accepted);
-    pollUnanswered(source, n++); // breaks the streak
-    for (int i = 0; i < almost; ++i)
-        QCOMPARE(pollOnce(source, n++).verdict, ReplyVerdict::Accepted);
+    constexpr int kMaxPoll = 10;
+    NtpSource source = makeSource(serverConfig(kMinPoll, kMaxPoll));
+    source.adjustPoll(4.0);
+    QCOMPARE(source.snapshot().poll, kMinPoll + 4);
+    const PollResult r = pollOnce(source, 0);
+    QCOMPARE(source.nextPollTime() - r.exchange.t1, pollSeconds(kMinPoll + 4));
+    source.adjustPoll(-1.5);
+    QCOMPARE(source.snapshot().poll, kMinPoll + 2);
+    QCOMPARE(source.nextPollTime() - r.exchange.t1, pollSeconds(kMinPoll + 2));
+    source.adjustPoll(-10.0);
     QCOMPARE(source.snapshot().poll, kMinPoll);
-    QCOMPARE(pollOnce(source, n++).verdict, ReplyVerdict::Accepted);
-    QCOMPARE(source.snapshot().poll, kMinPoll + 1);
 }
 
 void TestNtpSource::subSecondPolls_data()
@@ -852,7 +854,8 @@ void TestNtpSource::subSecondPolls()
 
     NtpSource source = makeSource(serverConfig(poll, poll));
     RealTime previous = kStart;
-    for (int n = 0; n < 2 * NtpSource::kGoodSamplesToRaisePoll; ++n) {
+    constexpr int kPolls = 16;
+    for (int n = 0; n < kPolls; ++n) {
         const PollResult r = pollOnce(source, n, path);
         QCOMPARE(r.verdict, ReplyVerdict::Accepted);
         QCOMPARE(static_cast<int>(r.exchange.request.poll), poll); // signed on the wire
