@@ -161,12 +161,24 @@ void Engine::accumulateSample(const NtpSource &source, RealTime now)
     SourceStatistics &stats = m_statistics.at(source.id());
     const double peerDistance = sample.peerDelay / 2 + sample.peerDispersion;
     std::optional<double> predictionError;
-    if (stats.regressionValid())
+    double &misfit = m_predictionMisfit[source.id()];
+    if (stats.regressionValid()) {
         predictionError = std::abs(stats.predictOffset(sample.time) - sample.offset);
+        const double sd = std::max(stats.stdDev(), kMinimumNoise);
+        const double normalised = *predictionError / sd;
+        misfit = (1 - kMisfitWeight) * misfit + kMisfitWeight * normalised * normalised;
+    }
     stats.accumulate(sample);
     stats.regress();
-    m_pollAdjustments[source.id()] = pollAdjustment(predictionError, peerDistance, stats.samples(),
-                                                    source.config().pollTarget);
+    double adjustment = pollAdjustment(predictionError, peerDistance, stats.samples(), source.config().pollTarget);
+    // Beyond chrony: when predictions keep missing by more than the source's own noise
+    // explains (a mean squared normalised error well above 1), the clock wanders faster than
+    // the interval allows to follow, so the interval comes down whatever the sample count says.
+    if (misfit > kPredictionMisfitLimit) {
+        adjustment = std::min(adjustment, -1.0);
+        misfit = 1.0;
+    }
+    m_pollAdjustments[source.id()] = adjustment;
 }
 
 double Engine::pollAdjustment(std::optional<double> predictionError, double peerDistance, int samples,

@@ -106,6 +106,13 @@ private:
     std::map<std::uint32_t, SourceStatistics> m_statistics; // by source id
     std::map<std::uint32_t, SourceState> m_states;          // by source id
     std::map<std::uint32_t, double> m_pollAdjustments;      // by source id, from the last sample
+    std::map<std::uint32_t, double> m_predictionMisfit;     // by source id
+    // Weight of a new squared normalised prediction error in its running mean, the mean above
+    // which the poll interval is shortened (about twice what noise alone gives), and a floor
+    // for the noise estimate (s) so that a perfect source does not divide by zero.
+    static constexpr double kMisfitWeight = 0.25;
+    static constexpr double kPredictionMisfitLimit = 2.0;
+    static constexpr double kMinimumNoise = 1e-12;
     std::mt19937_64 m_random;
 
     std::vector<std::unique_ptr<NtpSource>> m_sources;
