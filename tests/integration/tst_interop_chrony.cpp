@@ -118,16 +118,32 @@ void TestInteropChrony::ourClientReachesChronydServer()
         s1::IpAddress::v4(0x7f000001));
     QVERIFY(client.configOk());
     QVERIFY(client.start());
+    std::uint64_t requestsAtFullReach = 0;
     const bool reached = s1test::waitFor([&] {
         const auto s = client.source("127.0.0.1");
-        return s && s->reach == kFullReach;
+        if (s && s->reach == kFullReach)
+            requestsAtFullReach = s->requestsSent;
+        return requestsAtFullReach != 0;
     }, 15s);
+    // Selected, and tracked: stratum 2 under chronyd's stratum 1, its address as reference ID,
+    // and our time within 100 us of chronyd's (both read the same system clock).
+    const bool tracking = s1test::waitFor([&] {
+        const auto s = client.source("127.0.0.1");
+        return s && s->state == s1::SourceState::Selected && client.latest()->reference.synchronised;
+    }, 10s);
     const auto source = client.source("127.0.0.1");
+    const s1::ReferenceSnapshot reference = client.latest()->reference;
     client.stop();
     s1test::stopProcess(server, SIGTERM, 5s);
     QVERIFY2(reached, "reach never became 377");
+    QVERIFY2(tracking, "chronyd never became the selected source (*)");
+    QCOMPARE(reference.stratum, 2);
+    QCOMPARE(reference.referenceId, 0x7F000001u);
+    QVERIFY2(std::abs(reference.systemTimeOffset) < kMaxLoopbackOffset,
+             qPrintable(QString::number(reference.systemTimeOffset)));
+    QVERIFY2(std::abs(reference.lastOffset) < kMaxLoopbackOffset, qPrintable(QString::number(reference.lastOffset)));
     // Eight answered polls fill the register; one more may have gone out while we looked.
-    QVERIFY2(source->requestsSent >= 8 && source->requestsSent <= 9, qPrintable(QString::number(source->requestsSent)));
+    QVERIFY2(requestsAtFullReach >= 8 && requestsAtFullReach <= 9, qPrintable(QString::number(requestsAtFullReach)));
     QCOMPARE(source->stratum, 1);
     QCOMPARE(source->referenceId, kLocalRefId);
     QCOMPARE(source->leap, s1::LeapIndicator::None);

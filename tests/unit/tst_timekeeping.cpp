@@ -1,0 +1,128 @@
+// The time-keeping core end to end in the simulator, measured against true time: short runs of
+// the benchmark's scenarios with limits near chrony's figures, and falseticker rejection.
+#include "sim/Simulation.h"
+
+#include <QtTest>
+
+#include <algorithm>
+
+using namespace s1;
+using namespace s1::sim;
+
+namespace {
+
+constexpr int kSeeds = 3;
+
+struct Summary
+{
+    double rms = 0, max = 0, sync = 0;
+};
+
+// Median over seeds, as the benchmark reports.
+Summary runScenario(Scenario scenario, double duration)
+{
+    scenario.duration = duration;
+    std::vector<double> rms, max, sync;
+    for (int seed = 1; seed <= kSeeds; ++seed) {
+        const RunResult r = Simulation(scenario, static_cast<std::uint64_t>(seed)).run();
+        rms.push_back(r.rmsError);
+        max.push_back(r.maxError);
+        sync.push_back(r.syncTime);
+    }
+    const auto median = [](std::vector<double> v) {
+        std::sort(v.begin(), v.end());
+        return v[v.size() / 2];
+    };
+    return {median(rms), median(max), median(sync)};
+}
+
+} // namespace
+
+class TestTimekeeping : public QObject
+{
+    Q_OBJECT
+private slots:
+    void defaultScenario();
+    void fastPollingLowJitter();
+    void iburstWithDriftFileSyncsInSeconds();
+    void falsetickersAreRejected_data();
+    void falsetickersAreRejected();
+    void trackingNamesTheServer();
+};
+
+void TestTimekeeping::defaultScenario()
+{
+    // chrony 4.8 (10000 s): RMS 7.5e-5 s, max 1.6e-4 s, sync 131 s.
+    const Summary s = runScenario(*findScenario("default"), 3000);
+    QVERIFY2(s.rms < 1e-4, qPrintable(QString::number(s.rms)));
+    QVERIFY2(s.max < 3e-4, qPrintable(QString::number(s.max)));
+    QVERIFY2(s.sync < 200, qPrintable(QString::number(s.sync)));
+}
+
+void TestTimekeeping::fastPollingLowJitter()
+{
+    // chrony 4.8: RMS 1.2e-7 s, max 6.7e-7 s.
+    const Summary s = runScenario(*findScenario("poll-4"), 1500);
+    QVERIFY2(s.rms < 3e-7, qPrintable(QString::number(s.rms)));
+    QVERIFY2(s.max < 1.5e-6, qPrintable(QString::number(s.max)));
+}
+
+void TestTimekeeping::iburstWithDriftFileSyncsInSeconds()
+{
+    // chrony 4.8: sync 5 s.
+    const Summary s = runScenario(*findScenario("iburst"), 1500);
+    QVERIFY2(s.sync <= 10, qPrintable(QString::number(s.sync)));
+    QVERIFY2(s.rms < 1e-4, qPrintable(QString::number(s.rms)));
+}
+
+void TestTimekeeping::falsetickersAreRejected_data()
+{
+    QTest::addColumn<QString>("scenario");
+    QTest::addColumn<int>("falsetickers");
+    QTest::newRow("1 of 5") << "falsetickers-1" << 1;
+    QTest::newRow("2 of 5") << "falsetickers-2" << 2;
+}
+
+void TestTimekeeping::falsetickersAreRejected()
+{
+    QFETCH(QString, scenario);
+    QFETCH(int, falsetickers);
+    Scenario s = *findScenario(scenario.toStdString());
+    s.duration = 2000;
+    const RunResult r = Simulation(s, 7).run();
+    QCOMPARE(r.finalSnapshot.sources.size(), s.servers.size());
+    int selected = 0;
+    for (std::size_t i = 0; i < s.servers.size(); ++i) {
+        const SourceState state = r.finalSnapshot.sources[i].state;
+        if (s.servers[i].offset != 0) {
+            QCOMPARE(state, SourceState::Falseticker);
+        } else {
+            QVERIFY(state != SourceState::Falseticker && state != SourceState::Unusable);
+            selected += state == SourceState::Selected ? 1 : 0;
+        }
+    }
+    QCOMPARE(selected, 1);
+    QVERIFY(falsetickers > 0);
+    // And the clock follows the truechimers, not the 50 ms liars.
+    QVERIFY2(r.rmsError < 2e-4, qPrintable(QString::number(r.rmsError)));
+}
+
+void TestTimekeeping::trackingNamesTheServer()
+{
+    Scenario s = *findScenario("default");
+    s.duration = 1000;
+    const RunResult r = Simulation(s, 3).run();
+    const ReferenceSnapshot &ref = r.finalSnapshot.reference;
+    QVERIFY(ref.synchronised);
+    QCOMPARE(ref.stratum, 2);
+    QCOMPARE(ref.referenceId, 0xC0000201u); // 192.0.2.1
+    QCOMPARE(ref.referenceName, std::string("192.0.2.1"));
+    QCOMPARE(ref.leap, LeapIndicator::None);
+    // The oscillator's 100 ppm error is what the frequency figure reports.
+    QVERIFY2(std::abs(ref.frequencyPpm - 100.0) < 0.5, qPrintable(QString::number(ref.frequencyPpm)));
+    QVERIFY(ref.rootDelay > 0 && ref.rootDispersion > 0);
+    QVERIFY(ref.updateInterval > 0);
+}
+
+QTEST_APPLESS_MAIN(TestTimekeeping)
+#include "tst_timekeeping.moc"
