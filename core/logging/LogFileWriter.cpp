@@ -7,6 +7,7 @@
 #include <utility>
 
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace s1 {
@@ -16,9 +17,15 @@ namespace {
 constexpr std::string_view kLogSuffix = ".log";
 // chronyd creates its logs rw-r--r-- (before the umask).
 constexpr mode_t kLogFileMode = 0644;
-// O_NONBLOCK is a no-op for regular files; it keeps a FIFO or device in the log's place from
-// blocking the caller in open() or write().
+// O_NONBLOCK is a no-op for regular files; it keeps open() from waiting for a reader when a FIFO
+// sits in the log's place (which is then refused, see open()).
 constexpr int kOpenFlags = O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOCTTY | O_NONBLOCK;
+
+// strerror() without its thread-safety problems.
+std::string errnoText(int error)
+{
+    return std::generic_category().message(error);
+}
 
 std::filesystem::path logPath(const LogFileSettings &settings)
 {
@@ -69,7 +76,15 @@ bool LogFileWriter::open()
         return true;
     const int fd = ::open(m_path.c_str(), kOpenFlags, kLogFileMode);
     if (fd < 0) {
-        fail("Could not open log file", errno);
+        fail("Could not open log file", errnoText(errno));
+        return false;
+    }
+    // Only regular files: a FIFO or device could block the caller or, once its reader goes away,
+    // kill the process with SIGPIPE.
+    struct stat status {};
+    if (::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) {
+        ::close(fd);
+        fail("Could not open log file", "not a regular file");
         return false;
     }
     m_fd = fd;
@@ -97,8 +112,8 @@ bool LogFileWriter::write(std::string_view line)
 {
     if (!open())
         return false;
-    // Banner and line go out in one write, so that a reader never sees a banner without its line
-    // and a pipe gets them atomically.
+    // Banner and line go out in one write, so that a reader tailing the file never sees a banner
+    // without its line.
     std::string data;
     const bool withBanner = bannerDue();
     data.reserve((withBanner ? m_banner.size() : 0) + line.size() + 1);
@@ -122,18 +137,18 @@ bool LogFileWriter::bannerDue() const
 
 bool LogFileWriter::writeAll(std::string_view data)
 {
-    // Short writes only happen when the disk fills up or a pipe is nearly full; the loop ends as
-    // soon as the kernel refuses more, so it never spins.
+    // Short writes only happen when the disk fills up; the loop ends as soon as the kernel
+    // refuses more, so it never spins.
     while (!data.empty()) {
         const ssize_t written = ::write(m_fd, data.data(), data.size());
         if (written < 0 && errno == EINTR)
             continue;
         if (written < 0) {
-            fail("Could not write to log file", errno);
+            fail("Could not write to log file", errnoText(errno));
             return false;
         }
         if (written == 0) {
-            fail("Could not write to log file", EIO);
+            fail("Could not write to log file", errnoText(EIO));
             return false;
         }
         data.remove_prefix(static_cast<std::size_t>(written));
@@ -141,10 +156,9 @@ bool LogFileWriter::writeAll(std::string_view data)
     return true;
 }
 
-void LogFileWriter::fail(std::string_view what, int error)
+void LogFileWriter::fail(std::string_view what, std::string_view reason)
 {
-    m_lastError = std::string(what) + " " + m_path.string() + ": "
-                  + std::generic_category().message(error);
+    m_lastError = std::string(what) + " " + m_path.string() + ": " + std::string(reason);
 }
 
 } // namespace s1

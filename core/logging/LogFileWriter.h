@@ -13,9 +13,9 @@
 //    lines go to a new file, which starts with a banner.
 //
 // Errors are returned (false plus lastError()), never thrown, and never fatal: a failed open is
-// retried by the next write(). To keep the caller from blocking, the file is opened non-blocking
-// (so a FIFO put in place of the log never stalls the engine: a full pipe drops the line), each
-// line is a single write(2) of a few hundred bytes, and nothing waits for the disk.
+// retried by the next write(). To keep the caller from blocking, only regular files are accepted
+// (a FIFO in the log's place is refused, without waiting for a reader), each line is a single
+// write(2) of a few hundred bytes, and nothing waits for the disk (no fsync).
 //
 // Not thread-safe: one writer per file, used by one thread.
 #pragma once
@@ -71,7 +71,7 @@ public:
 private:
     bool bannerDue() const;
     bool writeAll(std::string_view data);
-    void fail(std::string_view what, int error);
+    void fail(std::string_view what, std::string_view reason);
 
     LogFileSettings m_settings;
     std::filesystem::path m_path;
