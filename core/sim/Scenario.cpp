@@ -92,6 +92,22 @@ std::vector<Scenario> standardScenarios()
     return all;
 }
 
+Scenario demoScenario()
+{
+    // What `stratumone --simulate` shows: several servers at different distances, one of them
+    // 30 ms wrong, a clock 100 ppm off that starts 0.1 s wrong, fast polling so that something
+    // happens every few seconds.
+    Scenario s;
+    s.name = "demo";
+    s.minPoll = 2;
+    s.maxPoll = 6;
+    s.iburst = true;
+    constexpr double kFalsetickerOffset = 0.03; // s
+    s.servers = {ServerModel{0, 1}, ServerModel{0, 2}, ServerModel{0, 2}, ServerModel{kFalsetickerOffset, 1}};
+    s.duration = 1e9;
+    return s;
+}
+
 std::optional<Scenario> findScenario(const std::string &name)
 {
     for (const Scenario &s : standardScenarios())

@@ -49,5 +49,7 @@ struct Scenario
 // The scenarios of the accuracy benchmark, in table order.
 std::vector<Scenario> standardScenarios();
 std::optional<Scenario> findScenario(const std::string &name);
+// The open-ended scenario `stratumone --simulate` runs in real time.
+Scenario demoScenario();
 
 } // namespace s1::sim

@@ -155,6 +155,11 @@ void SourceStatistics::regress()
 {
     if (m_count == 0)
         return;
+    if (m_count == 2 && m_history == 0) {
+        acceptTwoPointFit();
+        findBestSample();
+        return;
+    }
     const int total = m_history + m_count;
     const RealTime newestTime = newest().time;
     for (int k = 0; k < total; ++k) {
@@ -199,6 +204,37 @@ void SourceStatistics::acceptFit(const TrimmedFit &trimmed)
     m_stdDev = std::max(kMinStdDev, std::sqrt(fit.variance));
     m_runs = trimmed.runs;
     prune(trimmed.start);
+}
+
+void SourceStatistics::acceptTwoPointFit()
+{
+    // Beyond chrony, which waits for a third sample: two samples already give the frequency,
+    // with an uncertainty that follows from their peer distances rather than from residuals
+    // (a line through two points has none). This halves the time to synchronise.
+    const StoredSample &older = at(0);
+    const StoredSample &newer = newest();
+    const double span = toSeconds(newer.time - older.time);
+    if (span <= 0) {
+        rejectFit();
+        return;
+    }
+    const auto distance = [](const StoredSample &s) { return 0.5 * s.peerDelay + s.peerDispersion; };
+    const double sdOlder = distance(older);
+    const double sdNewer = distance(newer);
+    const double combinedSd = std::sqrt(sdOlder * sdOlder + sdNewer * sdNewer);
+    m_regressionValid = true;
+    m_haveEstimate = true;
+    m_frequency = -(newer.offset - older.offset) / span;
+    m_slopeSd = combinedSd / span;
+    m_frequencySd = std::clamp(m_slopeSd, kMinSkew, kMaxSkew);
+    m_skew = std::clamp(m_slopeSd * kTwoPointSkewFactor, kMinSkew, kMaxSkew);
+    m_offsetTime = newer.time;
+    m_offset = newer.offset;
+    m_offsetSd = sdNewer;
+    m_meanX = -span / 2;
+    m_meanSd = combinedSd / 2;
+    m_stdDev = std::max(kMinStdDev, std::max(sdOlder, sdNewer));
+    m_runs = 0;
 }
 
 void SourceStatistics::rejectFit()

@@ -246,6 +246,10 @@ private:
     const StoredSample &at(int i) const { return m_buffer[static_cast<std::size_t>(bufferIndex(i))]; }
     StoredSample &at(int i) { return m_buffer[static_cast<std::size_t>(bufferIndex(i))]; }
     const StoredSample &newest() const { return at(m_count - 1); }
+    void acceptTwoPointFit();
+    // A two-point frequency's error bound in units of its standard deviation: about the
+    // 99.7 % normal quantile, as there are no residuals for a Student-t quantile.
+    static constexpr double kTwoPointSkewFactor = 3.0;
     const StoredSample &best() const { return at(m_bestSample); }
 
     void prune(int drop);

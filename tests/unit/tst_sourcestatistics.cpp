@@ -552,18 +552,28 @@ void TestSourceStatistics::selectionData()
     QCOMPARE(d->stratum, 3);
     QCOMPARE(d->leap, LeapIndicator::InsertSecond);
 
-    // Two samples: no regression, the worst-case frequency error grows the distance.
+    // Two samples: already selectable (beyond chrony, which waits for a third), with the
+    // two-point slope as frequency and a skew from the samples' peer distances.
     SourceStatistics young;
     feed(young, samples[0]);
     feed(young, samples[1]);
     const auto y = young.selectionData(at(200));
     QVERIFY(y);
-    QVERIFY(!y->selectable);
-    QCOMPARE(young.skew(), SourceStatistics::kWorstCaseFrequency);
-    const StatSample &yb = samples[1]; // the nearer one: less skew growth
-    QVERIFY(near(y->rootDistance, 0.5 * yb.rootDelay + yb.rootDispersion
-                                      + toSeconds(at(200) - yb.time) * SourceStatistics::kWorstCaseFrequency,
-                 1e-15));
+    QVERIFY(y->selectable);
+    const StatSample &y0 = samples[0];
+    const StatSample &y1 = samples[1];
+    const double span = toSeconds(y1.time - y0.time);
+    QVERIFY(near(young.frequency(), -(y1.offset - y0.offset) / span, 1e-15));
+    const double d0 = 0.5 * y0.peerDelay + y0.peerDispersion;
+    const double d1 = 0.5 * y1.peerDelay + y1.peerDispersion;
+    const double expectedSkew = std::clamp(SourceStatistics::kTwoPointSkewFactor * std::sqrt(d0 * d0 + d1 * d1) / span,
+                                           SourceStatistics::kMinSkew, SourceStatistics::kMaxSkew);
+    QVERIFY(near(young.skew(), expectedSkew, 1e-15));
+    // A single sample is not enough.
+    SourceStatistics single;
+    feed(single, samples[0]);
+    const auto one = single.selectionData(at(200));
+    QVERIFY(!one || !one->selectable);
 }
 
 void TestSourceStatistics::trackingData()
