@@ -1,6 +1,9 @@
 #include "host/EngineRuntime.h"
 
+#include "clock/DriftFile.h"
 #include "host/HostClock.h"
+
+#include <cstdio>
 
 namespace s1 {
 
@@ -48,6 +51,15 @@ bool EngineRuntime::start(std::string &error)
 
     EngineOptions engineOptions;
     engineOptions.precision = measureClockPrecision();
+    if (!m_config.clock.driftFile.empty()) {
+        std::string driftError;
+        if (const auto drift = readDriftFile(m_config.clock.driftFile, driftError))
+            // chrony's file holds the correction (positive: speed the clock up); the engine
+            // wants the oscillator's error (positive: it runs fast).
+            engineOptions.driftFrequencyPpm = -drift->frequencyPpm;
+        else if (!driftError.empty())
+            m_warnings.push_back(driftError);
+    }
     const RealTime now = readRealTimeClock();
     engineOptions.seed = m_options.seed != 0 ? m_options.seed : static_cast<std::uint64_t>(nanosSinceEpoch(now));
     m_engine = std::make_unique<Engine>(m_config, engineOptions, now);
@@ -100,6 +112,34 @@ void EngineRuntime::timeout()
         return;
     m_engine->handleTimeout(readRealTimeClock());
     flush();
+    maintainDriftFile(false);
+}
+
+void EngineRuntime::shutdown()
+{
+    maintainDriftFile(true);
+}
+
+void EngineRuntime::maintainDriftFile(bool force)
+{
+    if (!m_engine || m_config.clock.driftFile.empty())
+        return;
+    const RealTime now = readRealTimeClock();
+    const auto interval = std::chrono::seconds(m_config.clock.driftFileInterval);
+    if (!force && m_lastDriftWrite && now - *m_lastDriftWrite < interval)
+        return;
+    if (!m_lastDriftWrite && !force) {
+        // Not at start: the first write waits a full interval for an estimate worth keeping.
+        m_lastDriftWrite = now;
+        return;
+    }
+    m_lastDriftWrite = now;
+    const ReferenceSnapshot reference = m_engine->snapshot(now).reference;
+    if (!reference.synchronised)
+        return; // nothing learned: keep what the file says
+    std::string error;
+    if (!writeDriftFile(m_config.clock.driftFile, DriftState{-reference.frequencyPpm, reference.skewPpm}, error))
+        std::fprintf(stderr, "stratumone: %s\n", error.c_str());
 }
 
 void EngineRuntime::resolved(std::uint64_t token, const std::vector<IpAddress> &addresses)

@@ -45,6 +45,8 @@ public:
     std::optional<RealTime> nextWakeup() const;
 
     EngineSnapshot snapshot() const;
+    // Saves what must survive a restart (the drift file); hosts call it before they stop.
+    void shutdown();
     // Ports actually bound (useful when the configuration asked for an ephemeral one).
     std::uint16_t serverPort() const;
 
@@ -61,6 +63,7 @@ private:
     };
 
     void flush();
+    void maintainDriftFile(bool force);
     UdpSocket *clientSocketFor(const IpAddress &ip) const;
 
     EngineConfig m_config;
@@ -71,6 +74,7 @@ private:
     Resolver m_resolver;
     std::vector<std::string> m_warnings;
     std::string m_serverError;
+    std::optional<RealTime> m_lastDriftWrite;
 };
 
 } // namespace s1

@@ -128,6 +128,7 @@ int PlainHost::run()
         if (due && *due <= now)
             m_runtime.timeout();
     }
+    m_runtime.shutdown();
     report();
     return 0;
 }

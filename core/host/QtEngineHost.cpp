@@ -83,6 +83,7 @@ void QtEngineHost::stop()
     if (!m_running)
         return;
     m_running = false;
+    m_runtime.shutdown();
     m_wakeTimer.stop();
     m_snapshotTimer.stop();
     for (QSocketNotifier *notifier : m_notifiers)

@@ -138,6 +138,9 @@ public:
     static constexpr double kWorstCaseFrequency = 2000e-6;
     // chrony's limits on the reported skew (MIN_SKEW, MAX_SKEW) and standard deviation
     // (MIN_STDDEV).
+    // A two-point frequency's error bound in units of its standard deviation: about the
+    // 99.7 % normal quantile, as there are no residuals for a Student-t quantile.
+    static constexpr double kTwoPointSkewFactor = 3.0;
     static constexpr double kMinSkew = 1e-12;
     static constexpr double kMaxSkew = 1e2;
     static constexpr double kMinStdDev = 1e-9; // s
@@ -247,9 +250,6 @@ private:
     StoredSample &at(int i) { return m_buffer[static_cast<std::size_t>(bufferIndex(i))]; }
     const StoredSample &newest() const { return at(m_count - 1); }
     void acceptTwoPointFit();
-    // A two-point frequency's error bound in units of its standard deviation: about the
-    // 99.7 % normal quantile, as there are no residuals for a Student-t quantile.
-    static constexpr double kTwoPointSkewFactor = 3.0;
     const StoredSample &best() const { return at(m_bestSample); }
 
     void prune(int drop);

@@ -3,6 +3,7 @@
 #include "EngineProbe.h"
 #include "ProcessHelpers.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -46,6 +47,7 @@ private slots:
     void plainHostServesQtHostPolls();
     void ipv6Loopback();
     void serverPortTakenIsReportedNotFatal();
+    void driftFileWrittenOnExitAndRead();
 };
 
 void TestHosts::qtHostServesPlainHostPolls()
@@ -149,6 +151,47 @@ void TestHosts::serverPortTakenIsReportedNotFatal()
     QVERIFY(s1test::waitFor([&] { return second.latest().has_value(); }, 2s));
     QVERIFY2(QString::fromStdString(second.latest()->serverError).contains(QString::number(port)),
              second.latest()->serverError.c_str());
+}
+
+void TestHosts::driftFileWrittenOnExitAndRead()
+{
+    const quint16 port = s1test::freeUdpPort();
+    s1test::EngineProbe server(QStringLiteral("port %1\nallow 127.0.0.1\nlocal stratum 1\n").arg(port),
+                               s1::IpAddress::v4(0x7f000001));
+    QVERIFY(server.start());
+
+    QTemporaryDir dir;
+    const QString drift = dir.filePath("drift");
+    const QString conf = s1test::writeFile(
+        dir, "client.conf",
+        QStringLiteral("port 0\nserver 127.0.0.1 port %1 minpoll %2 maxpoll %2\ndriftfile %3\n")
+            .arg(port).arg(kFastPoll).arg(drift));
+    const auto runClient = [&](QByteArray &stderrOut) {
+        QProcess client;
+        client.start(s1test::ourBinary("stratumone-core-host"), {"-f", conf, "-x", "--duration", "3"});
+        const bool finished = client.waitForFinished(15000);
+        stderrOut = client.readAllStandardError();
+        return finished && client.exitCode() == 0;
+    };
+    QByteArray log;
+    QVERIFY2(runClient(log), log.constData());
+    // Synchronised to a server on the same clock: the oscillator error it learned is ~0 ppm.
+    QFile file(drift);
+    QVERIFY2(file.open(QIODevice::ReadOnly), "no drift file written on exit");
+    const QList<QByteArray> fields = file.readAll().simplified().split(' ');
+    QCOMPARE(fields.size(), 2);
+    bool ok = false;
+    const double ppm = fields[0].toDouble(&ok);
+    QVERIFY(ok);
+    QVERIFY2(std::abs(ppm) < 50, fields[0].constData());
+    file.close();
+
+    // A corrupt drift file is reported and ignored, never fatal.
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write("garbage\n");
+    file.close();
+    QVERIFY2(runClient(log), log.constData());
+    QVERIFY2(log.contains(drift.toUtf8()), log.constData());
 }
 
 QTEST_GUILESS_MAIN(TestHosts)
