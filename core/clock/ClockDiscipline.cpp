@@ -22,7 +22,7 @@ void ClockDiscipline::update(RealTime raw, const ClockUpdate &u)
 {
     // A frequency estimate too uncertain to trust keeps the one we have (chrony's
     // maxupdateskew); the offset is corrected either way.
-    if (u.skew <= m_config.maxUpdateSkewPpm * kPpm || m_updates == 0)
+    if (u.skew <= m_config.maxUpdateSkewPpm * kPpm)
         m_frequency = u.frequency;
 
     const double before = m_clock.correctionAt(raw);

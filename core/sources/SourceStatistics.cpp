@@ -155,8 +155,11 @@ void SourceStatistics::regress()
 {
     if (m_count == 0)
         return;
-    if (m_count == 2 && m_history == 0) {
-        acceptTwoPointFit();
+    if (m_count <= 2 && m_history == 0) {
+        if (m_count == 2)
+            acceptTwoPointFit();
+        else
+            acceptOnePointFit();
         findBestSample();
         return;
     }
@@ -234,6 +237,28 @@ void SourceStatistics::acceptTwoPointFit()
     m_meanX = -span / 2;
     m_meanSd = combinedSd / 2;
     m_stdDev = std::max(kMinStdDev, std::max(sdOlder, sdNewer));
+    m_runs = 0;
+}
+
+void SourceStatistics::acceptOnePointFit()
+{
+    // One sample tells the offset and nothing about the frequency: it is usable for an
+    // offset-only correction, with the worst-case frequency error growing its distance, so that
+    // a clock that starts far off is corrected at the first reply rather than the third.
+    const StoredSample &only = newest();
+    const double sd = 0.5 * only.peerDelay + only.peerDispersion;
+    m_regressionValid = true;
+    m_haveEstimate = true;
+    m_frequency = 0;
+    m_slopeSd = kWorstCaseFrequency;
+    m_frequencySd = kWorstCaseFrequency;
+    m_skew = kWorstCaseFrequency;
+    m_offsetTime = only.time;
+    m_offset = only.offset;
+    m_offsetSd = sd;
+    m_meanX = 0;
+    m_meanSd = sd;
+    m_stdDev = std::max(kMinStdDev, sd);
     m_runs = 0;
 }
 

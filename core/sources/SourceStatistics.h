@@ -250,6 +250,7 @@ private:
     StoredSample &at(int i) { return m_buffer[static_cast<std::size_t>(bufferIndex(i))]; }
     const StoredSample &newest() const { return at(m_count - 1); }
     void acceptTwoPointFit();
+    void acceptOnePointFit();
     const StoredSample &best() const { return at(m_bestSample); }
 
     void prune(int drop);

@@ -260,7 +260,8 @@ void TestSourceStatistics::outOfOrderSampleDiscardsHistory()
     QCOMPARE(stats.samples(), 10);
     feed(stats, makeSample(50, 2e-3)); // older than everything held: the clock went back
     QCOMPARE(stats.samples(), 1);
-    QVERIFY(!stats.regressionValid());
+    // One sample: an offset-only estimate, its frequency unknown (worst case).
+    QCOMPARE(stats.skew(), SourceStatistics::kWorstCaseFrequency);
     QCOMPARE(stats.lastSampleReport(at(60))->offset, 2e-3);
     feed(stats, makeSample(50, 2e-3)); // the same time again is not newer either
     QCOMPARE(stats.samples(), 1);
@@ -569,11 +570,16 @@ void TestSourceStatistics::selectionData()
     const double expectedSkew = std::clamp(SourceStatistics::kTwoPointSkewFactor * std::sqrt(d0 * d0 + d1 * d1) / span,
                                            SourceStatistics::kMinSkew, SourceStatistics::kMaxSkew);
     QVERIFY(near(young.skew(), expectedSkew, 1e-15));
-    // A single sample is not enough.
+    // A single sample allows an offset-only correction: selectable, but its distance grows
+    // with the worst-case frequency error.
     SourceStatistics single;
     feed(single, samples[0]);
     const auto one = single.selectionData(at(200));
-    QVERIFY(!one || !one->selectable);
+    QVERIFY(one && one->selectable);
+    QCOMPARE(single.frequency(), 0.0);
+    QVERIFY(near(one->rootDistance, 0.5 * y0.rootDelay + y0.rootDispersion
+                                        + toSeconds(at(200) - y0.time) * SourceStatistics::kWorstCaseFrequency,
+                 1e-12));
 }
 
 void TestSourceStatistics::trackingData()
