@@ -345,6 +345,12 @@ std::string formatSignedFreqPpm(double value)
     return ppm(value, true);
 }
 
+std::string formatFixed(double value, int decimals, bool showSign)
+{
+    value = wireValue(value);
+    return showSign ? signedFixed(value, decimals) : fixed(value, decimals);
+}
+
 std::string formatUtcTime(RealTime time)
 {
     using namespace std::chrono;

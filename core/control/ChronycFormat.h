@@ -64,6 +64,9 @@ std::string formatSignedNanoseconds(double seconds);
 std::string formatFreqPpm(double ppm);
 std::string formatSignedFreqPpm(double ppm);
 
+// printf("%.*f"), or "%+.*f" with showSign, in the "C" locale, of wireValue(value).
+std::string formatFixed(double value, int decimals, bool showSign = false);
+
 // "Wed Apr 09 07:12:20 2025" (UTC, English names whatever the locale).
 std::string formatUtcTime(RealTime time);
 // "1744182740.000000000": seconds.nanoseconds since the Unix epoch (the CSV time form).

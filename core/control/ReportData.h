@@ -1,4 +1,5 @@
-// The numbers behind chronyc's `tracking`, `sources` and `sourcestats` reports, as plain values.
+// The numbers behind chronyc's `tracking`, `sources`, `sourcestats`, `activity`, `serverstats`,
+// `selectdata` and `ntpdata` reports, as plain values.
 //
 // The control socket fills these from the engine snapshot; control/ChronycFormat turns them into
 // chronyc's exact text and CSV layouts. Everything is kept in SI units and in full precision,
@@ -84,6 +85,121 @@ struct SourceStatsRow
     double stdDev = 0;              // s, estimated sample standard deviation
 
     friend bool operator==(const SourceStatsRow &, const SourceStatsRow &) = default;
+};
+
+// `activity`: how many sources are in each polling state.
+struct ActivityReport
+{
+    std::uint32_t online = 0;
+    std::uint32_t offline = 0;
+    std::uint32_t burstOnline = 0;   // doing a burst, then back online
+    std::uint32_t burstOffline = 0;  // doing a burst, then back offline
+    std::uint32_t unresolved = 0;    // names not resolved to an address yet
+
+    friend bool operator==(const ActivityReport &, const ActivityReport &) = default;
+};
+
+// `serverstats`: the NTP server's and the command channel's counters (chrony 4.4+ layout).
+struct ServerStatsReport
+{
+    std::uint64_t ntpPacketsReceived = 0;
+    std::uint64_t ntpPacketsDropped = 0;
+    std::uint64_t commandPacketsReceived = 0;
+    std::uint64_t commandPacketsDropped = 0;
+    std::uint64_t clientLogRecordsDropped = 0;
+    std::uint64_t ntsKeConnectionsAccepted = 0;
+    std::uint64_t ntsKeConnectionsDropped = 0;
+    std::uint64_t authenticatedNtpPackets = 0;
+    std::uint64_t interleavedNtpPackets = 0;
+    std::uint64_t ntpTimestampsHeld = 0;
+    std::uint64_t ntpTimestampSpan = 0;      // s
+    std::uint64_t ntpDaemonRxTimestamps = 0;
+    std::uint64_t ntpDaemonTxTimestamps = 0;
+    std::uint64_t ntpKernelRxTimestamps = 0;
+    std::uint64_t ntpKernelTxTimestamps = 0;
+    std::uint64_t ntpHardwareRxTimestamps = 0;
+    std::uint64_t ntpHardwareTxTimestamps = 0;
+
+    friend bool operator==(const ServerStatsReport &, const ServerStatsReport &) = default;
+};
+
+// The selection options of `selectdata`'s COpts/EOpts columns ("NPTR-").
+struct SelectDataOptions
+{
+    bool noselect = false;
+    bool prefer = false;
+    bool trust = false;
+    bool require = false;
+
+    friend bool operator==(const SelectDataOptions &, const SelectDataOptions &) = default;
+};
+
+// One line of `selectdata`: why the selection treats a source the way it does.
+struct SelectDataRow
+{
+    // chrony's status letter: 'N' noselect, 's' unsynchronised, 'M' missing samples, 'd'/'D'
+    // large distance, '~' jittery, 'w'/'W' waits, 'S' stale, 'O' orphan, 'T' not trusted,
+    // 'P' not preferred, 'U' waits for update, 'x' falseticker, '+' combined, '*' best.
+    char state = '?';
+    std::string name;               // as in SourceReportRow::name
+    bool authenticated = false;
+    SelectDataOptions configured;
+    SelectDataOptions effective;
+    std::optional<std::chrono::seconds> lastSampleAge;  // nullopt: no sample ("-")
+    double score = 0;
+    // s, the interval that holds the true offset, chronyc's sign (positive: local clock ahead).
+    double lowLimit = 0;
+    double highLimit = 0;
+    TrackingReport::Leap leap = TrackingReport::Leap::Unsynchronised;
+
+    friend bool operator==(const SelectDataRow &, const SelectDataRow &) = default;
+};
+
+// `ntpdata`: the last NTP exchange with one server or peer.
+struct NtpDataReport
+{
+    // The association's mode as the remote end answers (chronyc's "Mode" line).
+    enum class Mode : std::uint8_t { SymmetricActive = 1, SymmetricPassive = 2, Server = 4 };
+    // How a timestamp was taken: chronyc's "Daemon", "Kernel", "Hardware".
+    enum class Timestamping : std::uint8_t { Daemon, Kernel, Hardware };
+
+    std::string remoteAddress;      // numeric
+    std::uint32_t remoteRefId = 0;  // the reference ID the address stands for (IPv4: itself)
+    std::uint16_t remotePort = 0;
+    std::string localAddress;       // numeric, "[UNSPEC]" when unknown
+    std::uint32_t localRefId = 0;
+    TrackingReport::Leap leap = TrackingReport::Leap::Unsynchronised;
+    int version = 0;
+    Mode mode = Mode::Server;
+    int stratum = 0;
+    int poll = 0;                   // log2 s, the remote's
+    int precision = 0;              // log2 s, the remote's
+    double rootDelay = 0;           // s
+    double rootDispersion = 0;      // s
+    std::uint32_t referenceId = 0;  // the remote's; its text is printed for stratum <= 1
+    RealTime referenceTime{};
+    double offset = 0;              // s, RFC 5905 sign (positive: the remote is ahead)
+    double peerDelay = 0;           // s
+    double peerDispersion = 0;      // s
+    double responseTime = 0;        // s, the remote's processing time
+    double jitterAsymmetry = 0;     // -0.5 .. +0.5
+    // chrony's ten packet tests, test 1 in bit 9 down to test D in bit 0, 1 = passed: printed
+    // in groups of 3, 3 and 4.
+    std::uint16_t tests = 0;
+    bool interleaved = false;
+    bool authenticated = false;
+    Timestamping txTimestamping = Timestamping::Daemon;
+    Timestamping rxTimestamping = Timestamping::Daemon;
+    std::uint32_t totalTx = 0;
+    std::uint32_t totalRx = 0;
+    std::uint32_t totalValidRx = 0;
+    std::uint32_t totalGoodRx = 0;
+    std::uint32_t totalKernelTx = 0;
+    std::uint32_t totalKernelRx = 0;
+    std::uint32_t totalHwTx = 0;
+    std::uint32_t totalHwRx = 0;
+
+    friend bool operator==(const NtpDataReport &, const NtpDataReport &) = default;
 };
 
 } // namespace s1

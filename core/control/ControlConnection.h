@@ -1,0 +1,53 @@
+// One client of the control socket, as the server sees it: reads request lines (bounded in
+// length), writes responses and events, and says when the peer has gone. Owned by
+// ControlServer (its Qt parent); deletes itself later once disconnected.
+#pragma once
+
+#include "control/LineFramer.h"
+
+#include <QByteArray>
+#include <QObject>
+
+class QLocalSocket;
+
+namespace s1 {
+
+class ControlConnection : public QObject
+{
+    Q_OBJECT
+public:
+    // Takes `socket` as a child.
+    ControlConnection(QLocalSocket *socket, quint64 id, QObject *parent);
+
+    quint64 id() const { return m_id; }
+    bool isSubscribed() const { return m_subscribed; }
+    void setSubscribed(bool on) { m_subscribed = on; }
+    bool isOpen() const;
+    // Bytes queued for the peer and not yet taken by the kernel.
+    qint64 pendingBytes() const;
+
+    void send(const QByteArray &line);
+    // Sends `line` (if any), then closes once it is written.
+    void closeAfter(const QByteArray &line = {});
+    // Closes at once, dropping whatever is still queued (a peer that stopped reading).
+    void abort();
+
+signals:
+    void lineReceived(s1::ControlConnection *connection, const QByteArray &line);
+    // The peer sent a line longer than control::kMaxRequestBytes.
+    void overflowed(s1::ControlConnection *connection);
+    void closed(s1::ControlConnection *connection);
+
+private:
+    void onReadyRead();
+    void onDisconnected();
+
+    QLocalSocket *m_socket;
+    quint64 m_id;
+    LineFramer m_framer;
+    bool m_subscribed = false;
+    bool m_closing = false;
+    bool m_closedEmitted = false;
+};
+
+} // namespace s1

@@ -1,0 +1,81 @@
+// The control socket's protocol (docs/CONTROL_PROTOCOL.md): newline-delimited JSON objects over
+// a Unix stream socket, one per line, versioned by "v".
+//
+//   request   {"v":1,"id":7,"cmd":"sources","args":{"names":"numeric"}}
+//   response  {"v":1,"id":7,"ok":true,"result":[...]}
+//             {"v":1,"id":7,"ok":false,"error":"message"}
+//   event     {"v":1,"event":"snapshot","snapshot":{...}}   (after "subscribe")
+//
+// Encoding and decoding only; ControlServer and ControlClient move the lines.
+#pragma once
+
+#include <QByteArray>
+#include <QByteArrayView>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QString>
+
+#include <optional>
+#include <string_view>
+
+namespace s1::control {
+
+constexpr int kProtocolVersion = 1;
+// A request line may not be longer (the server answers with an error and closes). Requests are
+// tiny; the bound only stops a peer from making the service buffer without limit.
+constexpr qsizetype kMaxRequestBytes = 64 * 1024;
+// What a client accepts per response or event line: a snapshot with many sources and their
+// sample histories runs to a few hundred KiB.
+constexpr qsizetype kMaxMessageBytes = 16 * 1024 * 1024;
+// Where the service listens unless the configuration (`bindcmdaddress /path`) or
+// --control-socket says otherwise.
+constexpr const char *kDefaultSocketPath = "/run/stratumone/stratumone.sock";
+
+// The commands, and whether they change the service's state (the others only read).
+enum class Command : std::uint8_t {
+    Snapshot, Tracking, Sources, SourceStats, Activity, ServerStats, SelectData, NtpData,
+    Clients, Subscribe, Unsubscribe, Reload, MakeStep,
+};
+std::optional<Command> commandFromName(std::string_view name);
+const char *commandName(Command command);
+bool changesState(Command command);
+
+struct ControlRequest
+{
+    qint64 id = 0;
+    Command command = Command::Snapshot;
+    QJsonObject args;
+};
+
+struct ParsedRequest
+{
+    std::optional<ControlRequest> request;
+    // The request's id when it could be read (for the error response), else null.
+    QJsonValue id;
+    QString error;
+};
+
+ParsedRequest parseRequest(QByteArrayView line);
+
+// Each returns one line, '\n' included.
+QByteArray encodeRequest(const ControlRequest &request);
+QByteArray encodeResult(const QJsonValue &id, const QJsonValue &result);
+QByteArray encodeError(const QJsonValue &id, const QString &message);
+QByteArray encodeSnapshotEvent(const QJsonObject &snapshot);
+
+// A line as a client reads it: a response to one of its requests, or an event.
+struct ControlMessage
+{
+    enum class Kind : std::uint8_t { Response, Event };
+    Kind kind = Kind::Response;
+    QJsonValue id;          // responses: the request's id (null if the server could not read it)
+    bool ok = false;
+    QJsonValue result;      // ok responses
+    QString error;          // failed responses
+    QString event;          // events: "snapshot"
+    QJsonObject body;       // the whole object (events carry their payload in it)
+};
+
+std::optional<ControlMessage> parseMessage(QByteArrayView line, QString *error = nullptr);
+
+} // namespace s1::control

@@ -1,0 +1,223 @@
+#include "control/ControlServer.h"
+
+#include "control/ControlConnection.h"
+#include "control/ControlQueries.h"
+#include "control/SnapshotJson.h"
+
+#include <QJsonObject>
+#include <QLocalServer>
+#include <QLocalSocket>
+#include <QLoggingCategory>
+#include <QMetaMethod>
+
+#include <vector>
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+Q_LOGGING_CATEGORY(lcControl, "s1.control")
+
+namespace s1 {
+
+namespace {
+
+// Who is on the other end, for the debug log (the kernel's word, not the peer's).
+QString describePeer(const QLocalSocket *socket)
+{
+    ucred cred{};
+    socklen_t length = sizeof(cred);
+    if (::getsockopt(static_cast<int>(socket->socketDescriptor()), SOL_SOCKET, SO_PEERCRED, &cred, &length) != 0)
+        return QStringLiteral("unknown peer");
+    return QStringLiteral("pid %1 uid %2 gid %3").arg(cred.pid).arg(cred.uid).arg(cred.gid);
+}
+
+} // namespace
+
+ControlServer::ControlServer(QObject *parent)
+    : QObject(parent)
+    , m_server(new QLocalServer(this))
+{
+    connect(m_server, &QLocalServer::newConnection, this, &ControlServer::onNewConnection);
+}
+
+ControlServer::~ControlServer()
+{
+    close();
+}
+
+bool ControlServer::listen(const std::string &path, const std::string &group, QString &error)
+{
+    close();
+    std::string message;
+    std::optional<gid_t> gid;
+    if (!group.empty()) {
+        gid = lookupGroup(group, message);
+        if (!gid) {
+            error = QStringLiteral("control group: %1").arg(QString::fromStdString(message));
+            return false;
+        }
+    }
+    const int fd = bindControlSocket(path, gid, message);
+    if (fd < 0) {
+        error = QString::fromStdString(message);
+        return false;
+    }
+    // QLocalServer takes the descriptor over (and closes it in close()).
+    if (!m_server->listen(static_cast<qintptr>(fd))) {
+        error = QStringLiteral("%1: %2").arg(QString::fromStdString(path), m_server->errorString());
+        ::close(fd);
+        ::unlink(path.c_str());
+        return false;
+    }
+    m_path = path;
+    m_socketFile = socketFileId(path);
+    if (group.empty())
+        qCInfo(lcControl).noquote() << "control socket listening on" << QString::fromStdString(path);
+    else
+        qCInfo(lcControl).noquote() << "control socket listening on" << QString::fromStdString(path)
+                                    << QStringLiteral("(group %1)").arg(QString::fromStdString(group));
+    return true;
+}
+
+void ControlServer::close()
+{
+    if (!m_server->isListening())
+        return;
+    m_server->close();
+    // Clients already connected keep their connection; only the name goes.
+    if (m_socketFile)
+        removeSocketFileIfOurs(m_path, *m_socketFile);
+    m_socketFile.reset();
+}
+
+bool ControlServer::isListening() const
+{
+    return m_server->isListening();
+}
+
+void ControlServer::onNewConnection()
+{
+    while (QLocalSocket *socket = m_server->nextPendingConnection()) {
+        const quint64 id = m_nextConnectionId++;
+        auto *connection = new ControlConnection(socket, id, this);
+        if (static_cast<int>(m_connections.size()) >= kMaxConnections) {
+            qCWarning(lcControl) << "control socket: too many clients, refusing one";
+            connection->closeAfter(control::encodeError(QJsonValue(), QStringLiteral("too many clients")));
+            continue;
+        }
+        qCDebug(lcControl).noquote() << "client" << id << "connected:" << describePeer(socket);
+        m_connections.emplace(id, connection);
+        connect(connection, &ControlConnection::lineReceived, this, &ControlServer::onLine);
+        connect(connection, &ControlConnection::overflowed, this, &ControlServer::onOverflow);
+        connect(connection, &ControlConnection::closed, this, &ControlServer::onClosed);
+    }
+}
+
+void ControlServer::onClosed(ControlConnection *connection)
+{
+    qCDebug(lcControl) << "client" << connection->id() << "disconnected";
+    m_connections.erase(connection->id());
+}
+
+void ControlServer::onOverflow(ControlConnection *connection)
+{
+    ++m_counters.dropped;
+    qCWarning(lcControl) << "client" << connection->id() << "sent a line longer than" << control::kMaxRequestBytes
+                         << "bytes; closing it";
+    connection->closeAfter(control::encodeError(
+        QJsonValue(), QStringLiteral("request line longer than %1 bytes; closing").arg(control::kMaxRequestBytes)));
+}
+
+void ControlServer::onLine(ControlConnection *connection, const QByteArray &line)
+{
+    ++m_counters.received;
+    const control::ParsedRequest parsed = control::parseRequest(line);
+    if (!parsed.request) {
+        ++m_counters.dropped;
+        qCDebug(lcControl).noquote() << "client" << connection->id() << "bad request:" << parsed.error;
+        connection->send(control::encodeError(parsed.id, parsed.error));
+        return;
+    }
+    const control::ControlRequest &request = *parsed.request;
+    qCDebug(lcControl) << "client" << connection->id() << "request" << request.id << control::commandName(request.command);
+    using control::Command;
+    switch (request.command) {
+    case Command::Subscribe:
+        connection->setSubscribed(true);
+        connection->send(control::encodeResult(request.id, QJsonObject{{"subscribed", true}}));
+        // Attach with the current state at once instead of waiting up to a snapshot interval.
+        if (m_snapshot)
+            connection->send(control::encodeSnapshotEvent(snapshotToJson(*m_snapshot)));
+        return;
+    case Command::Unsubscribe:
+        connection->setSubscribed(false);
+        connection->send(control::encodeResult(request.id, QJsonObject{{"subscribed", false}}));
+        return;
+    case Command::Reload:
+    case Command::MakeStep:
+        handOver(connection, request);
+        return;
+    default:
+        break;
+    }
+    const ControlAnswer answer = answerQuery(request, m_snapshot ? &*m_snapshot : nullptr, m_counters);
+    connection->send(answer.ok ? control::encodeResult(request.id, answer.result)
+                               : control::encodeError(request.id, answer.error));
+}
+
+void ControlServer::handOver(ControlConnection *connection, const control::ControlRequest &request)
+{
+    const bool reload = request.command == control::Command::Reload;
+    const QMetaMethod signal = reload ? QMetaMethod::fromSignal(&ControlServer::reloadRequested)
+                                      : QMetaMethod::fromSignal(&ControlServer::makeStepRequested);
+    if (!isSignalConnected(signal)) {
+        connection->send(control::encodeError(
+            request.id, QStringLiteral("%1 is not available here").arg(QLatin1String(control::commandName(request.command)))));
+        return;
+    }
+    const quint64 ticket = m_nextTicket++;
+    m_pending.emplace(ticket, Pending{connection, request.id});
+    qCInfo(lcControl) << "client" << connection->id() << "requested" << control::commandName(request.command);
+    if (reload)
+        emit reloadRequested(ticket);
+    else
+        emit makeStepRequested(ticket);
+}
+
+void ControlServer::completeRequest(quint64 ticket, bool ok, const QJsonValue &result, const QString &error)
+{
+    const auto it = m_pending.find(ticket);
+    if (it == m_pending.end())
+        return;
+    const Pending pending = it->second;
+    m_pending.erase(it);
+    if (!pending.connection)
+        return;
+    pending.connection->send(ok ? control::encodeResult(pending.requestId, result)
+                                : control::encodeError(pending.requestId, error));
+}
+
+void ControlServer::publishSnapshot(const EngineSnapshot &snapshot)
+{
+    m_snapshot = snapshot;
+    QByteArray event;
+    std::vector<ControlConnection *> stalled;
+    for (const auto &[id, connection] : m_connections) {
+        if (!connection->isSubscribed() || !connection->isOpen())
+            continue;
+        if (connection->pendingBytes() > kMaxPendingBytes) {
+            stalled.push_back(connection);
+            continue;
+        }
+        if (event.isEmpty())
+            event = control::encodeSnapshotEvent(snapshotToJson(snapshot));
+        connection->send(event);
+    }
+    // Outside the loop: aborting removes the connection from m_connections.
+    for (ControlConnection *connection : stalled) {
+        qCWarning(lcControl) << "client" << connection->id() << "does not read its snapshots; closing it";
+        connection->abort();
+    }
+}
+
+} // namespace s1

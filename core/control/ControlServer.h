@@ -1,0 +1,90 @@
+// The service's control socket (docs/CONTROL_PROTOCOL.md): a QLocalServer on a Unix socket,
+// living in the service's main thread. It keeps the latest engine snapshot (publishSnapshot,
+// connected to EngineThread::snapshotReady), answers queries from it, streams it to subscribers
+// and hands state-changing commands (reload, makestep) to whoever connected the matching signal,
+// which answers through completeRequest().
+//
+// Access control is the socket file's permissions (ControlSocketFile.h): whoever can connect
+// may use every command. Malformed input never ends the service: bad JSON or an unknown command
+// gets an error response, an over-long line an error and the connection closed.
+#pragma once
+
+#include "control/ControlProtocol.h"
+#include "control/SnapshotReports.h"
+#include "control/ControlSocketFile.h"
+#include "engine/EngineSnapshot.h"
+
+#include <QJsonValue>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <map>
+#include <optional>
+#include <string>
+
+class QLocalServer;
+
+namespace s1 {
+
+class ControlConnection;
+
+class ControlServer : public QObject
+{
+    Q_OBJECT
+public:
+    // Beyond this many clients at once, new ones get an error and are closed: a local user
+    // cannot exhaust the service's descriptors.
+    static constexpr int kMaxConnections = 64;
+    // A subscriber this far behind (bytes queued to it) is disconnected rather than buffered.
+    static constexpr qint64 kMaxPendingBytes = 8 * 1024 * 1024;
+
+    explicit ControlServer(QObject *parent = nullptr);
+    ~ControlServer() override;
+
+    // Binds `path` (creating its directory, replacing a stale socket), mode 0660, group
+    // `group` when given. False with `error` set ("no such group: ntpadm", ...).
+    bool listen(const std::string &path, const std::string &group, QString &error);
+    void close();
+    bool isListening() const;
+    const std::string &socketPath() const { return m_path; }
+
+    CommandCounters counters() const { return m_counters; }
+    int connectionCount() const { return static_cast<int>(m_connections.size()); }
+    const std::optional<EngineSnapshot> &latestSnapshot() const { return m_snapshot; }
+
+public slots:
+    void publishSnapshot(const s1::EngineSnapshot &snapshot);
+    // Answers a request handed out by reloadRequested/makeStepRequested; ignored when its
+    // client has gone.
+    void completeRequest(quint64 ticket, bool ok, const QJsonValue &result, const QString &error);
+
+signals:
+    void reloadRequested(quint64 ticket);
+    void makeStepRequested(quint64 ticket);
+
+private:
+    struct Pending
+    {
+        QPointer<ControlConnection> connection;
+        qint64 requestId = 0;
+    };
+
+    void onNewConnection();
+    void onLine(ControlConnection *connection, const QByteArray &line);
+    void onOverflow(ControlConnection *connection);
+    void onClosed(ControlConnection *connection);
+    void handOver(ControlConnection *connection, const control::ControlRequest &request);
+
+    QLocalServer *m_server;
+    std::string m_path;
+    std::optional<SocketFileId> m_socketFile;
+    std::map<quint64, ControlConnection *> m_connections; // by connection id
+    std::map<quint64, Pending> m_pending;                 // by ticket
+    std::optional<EngineSnapshot> m_snapshot;
+    CommandCounters m_counters;
+    quint64 m_nextConnectionId = 1;
+    quint64 m_nextTicket = 1;
+};
+
+} // namespace s1
