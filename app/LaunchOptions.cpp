@@ -1,9 +1,12 @@
 #include "LaunchOptions.h"
 
+#include "config/ConfigFile.h"
 #include "config/ConfigReader.h"
+#include "control/ControlProtocol.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
+#include <QLoggingCategory>
 
 #include <cstdio>
 
@@ -45,8 +48,32 @@ LaunchParse parseLaunchOptions(const QStringList &arguments, LaunchProgram progr
                                         QStringLiteral("Save the window to <png> after --screenshot-delay seconds and quit."), QStringLiteral("png"));
     const QCommandLineOption screenshotDelay(QStringLiteral("screenshot-delay"),
                                              QStringLiteral("Seconds to wait before --screenshot (default 5)."), QStringLiteral("seconds"));
+    const QCommandLineOption controlSocket(QStringLiteral("control-socket"),
+                                           QStringLiteral("Service: listen for stratumctl on the Unix socket <path> (default: the "
+                                                          "configuration's `bindcmdaddress /path`, else %1).")
+                                               .arg(QLatin1String(control::kDefaultSocketPath)),
+                                           QStringLiteral("path"));
+    const QCommandLineOption controlGroup(QStringLiteral("control-group"),
+                                          QStringLiteral("Service: give the control socket (mode 0660) to group <name>; its "
+                                                         "members may use every stratumctl command."),
+                                          QStringLiteral("name"));
+    const QCommandLineOption checkConfig(QStringLiteral("check-config"),
+                                         QStringLiteral("Check the configuration <file>, print every error and warning as "
+                                                        "file:line:col, then \"<file>: OK\"; exit 0 if it has no errors, else 1."),
+                                         QStringLiteral("file"));
+    const QCommandLineOption printConfig(QStringLiteral("p"),
+                                         QStringLiteral("Print the configuration's directives (-f or the default file, included "
+                                                        "files after a \"# FILE\" line each, comments dropped, words separated by "
+                                                        "one space) and exit, like chronyd -p."));
+    const QCommandLineOption debug(QStringLiteral("d"),
+                                   QStringLiteral("Debug logging (the service always runs in the foreground and logs to stderr)."));
     if (program == LaunchProgram::Application) {
         parser.addOption(service);
+        parser.addOption(controlSocket);
+        parser.addOption(controlGroup);
+        parser.addOption(checkConfig);
+        parser.addOption(printConfig);
+        parser.addOption(debug);
         parser.addOption(screenshot);
         parser.addOption(screenshotDelay);
     }
@@ -106,6 +133,21 @@ LaunchParse parseLaunchOptions(const QStringList &arguments, LaunchProgram progr
         }
     }
     if (program == LaunchProgram::Application) {
+        o.controlSocket = parser.value(controlSocket).toStdString();
+        o.controlGroup = parser.value(controlGroup).toStdString();
+        o.checkConfigPath = parser.value(checkConfig).toStdString();
+        o.printConfig = parser.isSet(printConfig);
+        o.debug = parser.isSet(debug);
+        if (parser.isSet(controlSocket) && !o.controlSocket.starts_with('/')) {
+            std::fprintf(stderr, "--control-socket needs an absolute path\n");
+            result.exitCode = 2;
+            return result;
+        }
+        if (parser.isSet(checkConfig) && o.checkConfigPath.empty()) {
+            std::fprintf(stderr, "--check-config needs a file\n");
+            result.exitCode = 2;
+            return result;
+        }
         o.screenshotPath = parser.value(screenshot).toStdString();
         if (parser.isSet(screenshotDelay)
             && ((o.screenshotDelay = parser.value(screenshotDelay).toDouble(&ok)), !ok || o.screenshotDelay < 0)) {
@@ -123,13 +165,20 @@ LaunchParse parseLaunchOptions(const QStringList &arguments, LaunchProgram progr
     return result;
 }
 
+ConfigReadResult readConfiguration(const LaunchOptions &options, std::string *usedPath)
+{
+    const bool builtIn = options.configPath.empty() && !QFileInfo::exists(QString::fromUtf8(kDefaultConfigPath));
+    const std::string path = builtIn ? std::string() : options.configPath.empty() ? kDefaultConfigPath : options.configPath;
+    if (usedPath)
+        *usedPath = path;
+    if (builtIn)
+        return readConfigText(kBuiltInConfig, "(built-in configuration)");
+    return readConfigFile(path);
+}
+
 std::optional<EngineConfig> loadConfiguration(const LaunchOptions &options)
 {
-    ConfigReadResult read;
-    if (options.configPath.empty() && !QFileInfo::exists(QString::fromUtf8(kDefaultConfigPath)))
-        read = readConfigText(kBuiltInConfig, "(built-in configuration)");
-    else
-        read = readConfigFile(options.configPath.empty() ? kDefaultConfigPath : options.configPath);
+    const ConfigReadResult read = readConfiguration(options);
     for (const ConfigDiagnostic &d : read.diagnostics)
         std::fprintf(stderr, "%s\n", d.toString().c_str());
     if (!read.ok())
@@ -144,6 +193,67 @@ HostOptions hostOptionsFor(const LaunchOptions &options)
         host.serverAddresses = options.bindAddresses;
     host.seed = options.seed;
     return host;
+}
+
+int checkConfiguration(const std::string &path)
+{
+    const ConfigReadResult read = readConfigFile(path);
+    for (const ConfigDiagnostic &d : read.diagnostics)
+        std::fprintf(stderr, "%s\n", d.toString().c_str());
+    if (!read.ok())
+        return 1;
+    std::fprintf(stdout, "%s: OK\n", path.c_str());
+    return 0;
+}
+
+int printConfiguration(const LaunchOptions &options)
+{
+    std::string mainPath;
+    const ConfigReadResult read = readConfiguration(options, &mainPath);
+    for (const ConfigDiagnostic &d : read.diagnostics)
+        std::fprintf(stderr, "%s\n", d.toString().c_str());
+    if (!read.ok())
+        return 1;
+    if (mainPath.empty()) {
+        std::fprintf(stdout, "# (built-in configuration)\n%s", kBuiltInConfig);
+        return 0;
+    }
+    for (const std::string &file : read.files) {
+        ConfigDocument document;
+        std::string error;
+        if (!loadConfigFile(file, document, error)) {
+            std::fprintf(stderr, "%s\n", error.c_str());
+            return 1;
+        }
+        std::fprintf(stdout, "# %s\n", file.c_str());
+        for (const ConfigLine &line : document.lines()) {
+            if (!line.isDirective())
+                continue;
+            std::string text;
+            for (const ConfigWord &word : line.words())
+                text += (text.empty() ? "" : " ") + std::string(word.text);
+            std::fprintf(stdout, "%s\n", text.c_str());
+        }
+    }
+    return 0;
+}
+
+std::string controlSocketPath(const LaunchOptions &options, const EngineConfig &config, bool *explicitlySet)
+{
+    const bool fromOption = !options.controlSocket.empty();
+    const bool fromConfig = config.command.socketPath != kDefaultCommandSocket;
+    if (explicitlySet)
+        *explicitlySet = fromOption || fromConfig;
+    if (fromOption)
+        return options.controlSocket;
+    if (fromConfig)
+        return config.command.socketPath; // empty: `bindcmdaddress /`, no socket
+    return control::kDefaultSocketPath;
+}
+
+void setDebugLogging(bool enabled)
+{
+    QLoggingCategory::setFilterRules(enabled ? QStringLiteral("s1.*.debug=true") : QStringLiteral("s1.*.debug=false"));
 }
 
 } // namespace s1

@@ -2,6 +2,7 @@
 // configuration they name.
 #pragma once
 
+#include "config/ConfigDiagnostic.h"
 #include "config/EngineConfig.h"
 #include "host/EngineRuntime.h"
 
@@ -25,6 +26,11 @@ struct LaunchOptions
     std::uint64_t seed = 0;
     std::string screenshotPath;       // window only: grab the window to this PNG, then quit
     double screenshotDelay = 5;       // s after start
+    std::string controlSocket;        // --control-socket; empty: from the configuration
+    std::string controlGroup;         // --control-group; empty: the service's own group
+    std::string checkConfigPath;      // --check-config FILE: check it and exit
+    bool printConfig = false;         // -p: print the configuration and exit
+    bool debug = false;               // -d: debug logging (the service always logs to stderr)
 };
 
 enum class LaunchProgram { Application, CoreHost };
@@ -38,11 +44,33 @@ struct LaunchParse
 };
 LaunchParse parseLaunchOptions(const QStringList &arguments, LaunchProgram program);
 
+// Reads the configuration the options name (-f, else the default file, else the built-in one)
+// and says which file that was ("" for the built-in configuration).
+ConfigReadResult readConfiguration(const LaunchOptions &options, std::string *usedPath = nullptr);
+
 // Reads the configuration; prints diagnostics as "file:line:col: ..." to stderr. nullopt when
 // it has errors. Without a path and without the default file, a built-in configuration that
 // uses the public NTP pool is returned.
 std::optional<EngineConfig> loadConfiguration(const LaunchOptions &options);
 
 HostOptions hostOptionsFor(const LaunchOptions &options);
+
+// --check-config FILE: every diagnostic to stderr, then "FILE: OK" on stdout. Exit code 0 or 1.
+int checkConfiguration(const std::string &path);
+// -p: the configuration's directives, one per line as chronyd -p prints them (comments and
+// blank lines dropped, words separated by one space), each file after a "# FILE" line, included
+// files after the main one. Exit code 0, or 1 (with the diagnostics) when it has errors.
+int printConfiguration(const LaunchOptions &options);
+
+// The control socket the service listens on: --control-socket, else the configuration's
+// `bindcmdaddress /path`, else control::kDefaultSocketPath. chrony's compiled-in default path
+// counts as "not configured" (Stratum One never takes chronyd's socket). Empty: disabled by
+// `bindcmdaddress /`. `explicitlySet` tells whether the user chose it (then failing to listen
+// is fatal).
+std::string controlSocketPath(const LaunchOptions &options, const EngineConfig &config, bool *explicitlySet = nullptr);
+
+// Debug output of the Stratum One logging categories ("s1.*"): on with -d, off otherwise (Qt
+// would print it by default).
+void setDebugLogging(bool enabled);
 
 } // namespace s1

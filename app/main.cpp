@@ -1,6 +1,7 @@
 // `stratumone`: the window by default, the headless daemon with --service. Both run the same
 // engine in a worker thread; they differ only in what watches it.
 #include "LaunchOptions.h"
+#include "ServiceRunner.h"
 #include "UnixSignalWatcher.h"
 
 #include "host/EngineThread.h"
@@ -33,7 +34,7 @@ void describeStart(bool ok, const QString &error, quint16 port, const s1::Launch
 
 int runService(QCoreApplication &app, const s1::LaunchOptions &options, const s1::EngineConfig &config)
 {
-    s1::EngineThread engine(config, s1::hostOptionsFor(options));
+    s1::ServiceRunner service(options, config);
     s1::UnixSignalWatcher signalWatcher;
     signalWatcher.install();
     int exitCode = 0;
@@ -41,17 +42,18 @@ int runService(QCoreApplication &app, const s1::LaunchOptions &options, const s1
         qCInfo(lcService) << "signal" << signalNumber << "received, stopping";
         app.quit();
     });
-    QObject::connect(&engine, &s1::EngineThread::started, &app,
-                     [&](bool ok, const QString &error, quint16 port) {
-                         describeStart(ok, error, port, options);
-                         if (!ok) {
-                             exitCode = 1;
-                             app.quit();
-                         }
-                     });
-    engine.start();
+    QObject::connect(&signalWatcher, &s1::UnixSignalWatcher::hangup, &service, [&service] {
+        qCInfo(lcService) << "SIGHUP received, reloading the configuration";
+        service.reload();
+    });
+    QObject::connect(&service, &s1::ServiceRunner::fatal, &app, [&](int code) {
+        exitCode = code;
+        app.quit();
+    });
+    if (!service.start())
+        return 1;
     const int loopCode = app.exec();
-    engine.stop();
+    service.stop();
     qCInfo(lcService) << "stopped";
     return exitCode != 0 ? exitCode : loopCode;
 }
@@ -93,11 +95,15 @@ int runWindow(QApplication &app, const s1::LaunchOptions &options, const s1::Eng
     return code;
 }
 
-bool wantsService(int argc, char **argv)
+// Modes that must not need a display: the daemon, and the ones that only print and exit.
+bool wantsHeadless(int argc, char **argv)
 {
-    for (int i = 1; i < argc; ++i)
-        if (qstrcmp(argv[i], "--service") == 0)
+    for (int i = 1; i < argc; ++i) {
+        const QByteArray arg(argv[i]);
+        if (arg == "--service" || arg == "--check-config" || arg.startsWith("--check-config=") || arg == "-p"
+            || arg == "-h" || arg == "--help" || arg == "-v" || arg == "--version")
             return true;
+    }
     return false;
 }
 
@@ -107,7 +113,7 @@ int main(int argc, char **argv)
 {
     // The daemon must not need a display: pick the application class before parsing.
     std::unique_ptr<QCoreApplication> app;
-    if (wantsService(argc, argv))
+    if (wantsHeadless(argc, argv))
         app = std::make_unique<QCoreApplication>(argc, argv);
     else
         app = std::make_unique<QApplication>(argc, argv);
@@ -122,6 +128,11 @@ int main(int argc, char **argv)
     const s1::LaunchParse parse = s1::parseLaunchOptions(QCoreApplication::arguments(), s1::LaunchProgram::Application);
     if (!parse.options)
         return parse.exitCode;
+    s1::setDebugLogging(parse.options->debug);
+    if (!parse.options->checkConfigPath.empty())
+        return s1::checkConfiguration(parse.options->checkConfigPath);
+    if (parse.options->printConfig)
+        return s1::printConfiguration(*parse.options);
     const auto config = s1::loadConfiguration(*parse.options);
     if (!config)
         return 1;

@@ -1,5 +1,9 @@
-// `stratumctl`: command-line companion. For now it can probe any NTP server the way our client
-// measures it; the chronyc-style reports over the control socket come with that socket.
+// `stratumctl`: the command-line companion. chronyc's reports and commands, answered by the
+// running service over its control socket (StratumctlCommands), and `query`, which probes any
+// NTP server the way our client measures it.
+#include "StratumctlCommands.h"
+
+#include "control/ControlProtocol.h"
 #include "host/HostClock.h"
 #include "net/UdpSocket.h"
 #include "sources/NtpSource.h"
@@ -20,8 +24,34 @@ constexpr int kQueryTimeoutMs = 2000;
 void usage(std::FILE *out)
 {
     std::fprintf(out,
-                 "Usage: stratumctl query ADDRESS [PORT]\n"
-                 "  query   send one NTP client request and print offset, delay and the server's state\n");
+                 "Usage: stratumctl [-n] [-c] [--json] [-s PATH] COMMAND [ARGUMENTS]\n"
+                 "\n"
+                 "Reports from the running service (chronyc's layouts):\n"
+                 "  tracking           the reference and the state of the clock\n"
+                 "  sources [-v]       the time sources\n"
+                 "  sourcestats [-v]   the sources' drift and offset statistics\n"
+                 "  selectdata [-v]    how source selection sees each source\n"
+                 "  ntpdata [ADDRESS]  the last NTP exchange with each server (or one)\n"
+                 "  activity           how many sources are online\n"
+                 "  serverstats        the NTP server's and the control socket's counters\n"
+                 "  clients            the NTP clients served (no client log yet)\n"
+                 "Commands:\n"
+                 "  reload             re-read the configuration file; on errors the service keeps\n"
+                 "                     running the previous one (same as SIGHUP)\n"
+                 "  makestep           step the clock now (not supported with the virtual clock yet)\n"
+                 "  snapshot           the whole engine snapshot as JSON\n"
+                 "Without the service:\n"
+                 "  query ADDRESS [PORT]  send one NTP client request and print offset, delay and\n"
+                 "                     the server's state\n"
+                 "\n"
+                 "Options:\n"
+                 "  -n                 numeric addresses instead of the configured names\n"
+                 "  -c                 chronyc's CSV output (implies -n)\n"
+                 "  --json             print the service's JSON result as it is\n"
+                 "  -s, --socket PATH  the service's control socket (default %s);\n"
+                 "                     chronyc's -h PATH works too, remote hosts do not\n"
+                 "  -h, --help         this text\n",
+                 s1::control::kDefaultSocketPath);
 }
 
 int query(const std::string &host, std::uint16_t port)
@@ -87,19 +117,71 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
-    if (args.size() < 2 || args[1] == QLatin1String("-h") || args[1] == QLatin1String("--help")) {
-        usage(args.size() < 2 ? stderr : stdout);
-        return args.size() < 2 ? 2 : 0;
+    s1::StratumctlOptions options;
+    options.socketPath = s1::control::kDefaultSocketPath;
+
+    // Global options come before the command, as with chronyc.
+    qsizetype i = 1;
+    for (; i < args.size() && args[i].startsWith(QLatin1Char('-')); ++i) {
+        const QString &arg = args[i];
+        if (arg == QLatin1String("-h") && i + 1 < args.size() && !args[i + 1].startsWith(QLatin1Char('-'))
+            && !s1::isControlCommand(args[i + 1]) && args[i + 1] != QLatin1String("query")) {
+            // chronyc's -h: a socket path (starting with '/') is fine, a host is not.
+            const QString host = args[++i];
+            if (!host.startsWith(QLatin1Char('/'))) {
+                std::fprintf(stderr, "stratumctl: -h %s: remote hosts are not supported; the service is reached "
+                                     "through its Unix socket (-s PATH)\n", qPrintable(host));
+                return 2;
+            }
+            options.socketPath = host.toStdString();
+            continue;
+        }
+        if (arg == QLatin1String("-h") || arg == QLatin1String("--help")) {
+            usage(stdout);
+            return 0;
+        }
+        if (arg == QLatin1String("-n")) {
+            options.numeric = true;
+        } else if (arg == QLatin1String("-c")) {
+            options.csv = true;
+        } else if (arg == QLatin1String("--json")) {
+            options.json = true;
+        } else if (arg == QLatin1String("-s") || arg == QLatin1String("--socket")) {
+            if (++i >= args.size()) {
+                std::fprintf(stderr, "stratumctl: %s needs a path\n", qPrintable(arg));
+                return 2;
+            }
+            options.socketPath = args[i].toStdString();
+        } else if (arg.startsWith(QLatin1String("--socket="))) {
+            options.socketPath = arg.mid(int(sizeof("--socket=") - 1)).toStdString();
+        } else {
+            std::fprintf(stderr, "stratumctl: unknown option %s\n", qPrintable(arg));
+            usage(stderr);
+            return 2;
+        }
     }
-    if (args[1] == QLatin1String("query") && (args.size() == 3 || args.size() == 4)) {
+    if (i >= args.size()) {
+        usage(stderr);
+        return 2;
+    }
+    const QString command = args[i];
+    const QStringList rest = args.mid(i + 1);
+    if (command == QLatin1String("query")) {
+        if (rest.size() != 1 && rest.size() != 2) {
+            usage(stderr);
+            return 2;
+        }
         bool ok = true;
-        const uint port = args.size() == 4 ? args[3].toUInt(&ok) : s1::kNtpDefaultPort;
+        const uint port = rest.size() == 2 ? rest[1].toUInt(&ok) : s1::kNtpDefaultPort;
         if (!ok || port == 0 || port > 65535) {
             std::fprintf(stderr, "stratumctl: bad port\n");
             return 2;
         }
-        return query(args[2].toStdString(), static_cast<std::uint16_t>(port));
+        return query(rest[0].toStdString(), static_cast<std::uint16_t>(port));
     }
+    if (s1::isControlCommand(command))
+        return s1::runControlCommand(options, command, rest);
+    std::fprintf(stderr, "stratumctl: unknown command: %s\n", qPrintable(command));
     usage(stderr);
     return 2;
 }

@@ -92,4 +92,23 @@ bool stopProcess(QProcess &process, int signalNumber, std::chrono::milliseconds 
     return false;
 }
 
+RunResult runProgram(const QString &program, const QStringList &arguments, std::chrono::milliseconds timeout)
+{
+    RunResult result;
+    QProcess process;
+    QElapsedTimer timer;
+    timer.start();
+    process.start(program, arguments);
+    result.finished = process.waitForFinished(static_cast<int>(timeout.count()));
+    if (!result.finished) {
+        process.kill();
+        process.waitForFinished();
+    }
+    result.elapsedMs = timer.elapsed();
+    result.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    result.out = QString::fromUtf8(process.readAllStandardOutput());
+    result.err = QString::fromUtf8(process.readAllStandardError());
+    return result;
+}
+
 } // namespace s1test

@@ -38,6 +38,17 @@ bool waitFor(const std::function<bool()> &condition, std::chrono::milliseconds t
 // Sends `signal` and waits (bounded) for the process to exit; kills it after `timeout`.
 bool stopProcess(QProcess &process, int signal, std::chrono::milliseconds timeout);
 
+// A short-lived program run to completion (killed after `timeout`), with what it printed.
+struct RunResult
+{
+    bool finished = false;  // exited by itself within the timeout
+    int exitCode = -1;
+    QString out;
+    QString err;
+    qint64 elapsedMs = 0;
+};
+RunResult runProgram(const QString &program, const QStringList &arguments, std::chrono::milliseconds timeout);
+
 } // namespace s1test
 
 // Skips (developer machine) or fails (CI) when a peer program is missing.

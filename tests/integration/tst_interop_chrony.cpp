@@ -60,7 +60,7 @@ void TestInteropChrony::chronydClientAcceptsOurService()
     const QString conf = s1test::writeFile(dir, "stratumone.conf",
                                            QStringLiteral("port %1\nallow 127.0.0.1\nlocal stratum 1\n").arg(port));
     QProcess service;
-    service.start(s1test::ourBinary("stratumone"), {"--service", "-f", conf, "-x", "--bind", "127.0.0.1"});
+    service.start(s1test::ourBinary("stratumone"), {"--service", "-f", conf, "-x", "--bind", "127.0.0.1", "--control-socket", dir.filePath("control.sock")});
     QByteArray serviceLog;
     QVERIFY2(waitForOutput(service, QStringLiteral("serving NTP on UDP port %1").arg(port), 10s, serviceLog),
              serviceLog.constData());

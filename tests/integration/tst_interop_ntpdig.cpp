@@ -57,7 +57,7 @@ void TestInteropNtpdig::ntpdigQueriesPort123InNamespace()
     const QString conf = s1test::writeFile(dir, "stratumone.conf", "allow 127.0.0.1\nlocal stratum 1\n");
     QProcess service;
     service.start(QStringLiteral("ip"),
-                  {"netns", "exec", ns, s1test::ourBinary("stratumone"), "--service", "-f", conf, "-x"});
+                  {"netns", "exec", ns, s1test::ourBinary("stratumone"), "--service", "-f", conf, "-x", "--control-socket", dir.filePath("control.sock")});
     QByteArray log;
     const bool serving = s1test::waitFor([&] {
         log += service.readAllStandardError();

@@ -1,0 +1,195 @@
+#include "ServiceRunner.h"
+
+#include "config/ConfigReader.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcRunner, "s1.service")
+
+namespace s1 {
+
+namespace {
+
+QStringList diagnosticLines(const ConfigReadResult &read)
+{
+    QStringList lines;
+    for (const ConfigDiagnostic &d : read.diagnostics)
+        lines << QString::fromStdString(d.toString());
+    return lines;
+}
+
+} // namespace
+
+ServiceRunner::ServiceRunner(LaunchOptions options, EngineConfig config, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_config(std::move(config))
+{
+    connect(&m_control, &ControlServer::reloadRequested, this, [this](quint64 ticket) { beginReload(ticket); });
+    connect(&m_control, &ControlServer::makeStepRequested, this, &ServiceRunner::onMakeStep);
+}
+
+ServiceRunner::~ServiceRunner()
+{
+    stop();
+}
+
+bool ServiceRunner::start()
+{
+    if (!openControlSocket())
+        return false;
+    // chrony's default cmdport (323) is in every configuration; only a port chosen on purpose
+    // deserves the notice.
+    if (m_config.command.port != 0 && m_config.command.port != kDefaultCommandPort)
+        qCInfo(lcRunner) << "cmdport" << m_config.command.port
+                         << "is configured, but remote control over the network is not available yet;"
+                            " stratumctl uses the Unix socket";
+    startEngine();
+    return true;
+}
+
+void ServiceRunner::stop()
+{
+    if (m_engine)
+        m_engine->stop();
+    m_control.close();
+}
+
+bool ServiceRunner::openControlSocket()
+{
+    bool chosen = false;
+    const std::string path = controlSocketPath(m_options, m_config, &chosen);
+    chosen = chosen || !m_options.controlGroup.empty();
+    if (path.empty()) {
+        qCInfo(lcRunner) << "control socket disabled (bindcmdaddress /)";
+        return true;
+    }
+    QString error;
+    if (m_control.listen(path, m_options.controlGroup, error))
+        return true;
+    if (chosen) {
+        qCCritical(lcRunner).noquote() << "control socket:" << error;
+        return false;
+    }
+    qCWarning(lcRunner).noquote() << "control socket unavailable, stratumctl cannot reach this service:" << error;
+    return true;
+}
+
+void ServiceRunner::startEngine()
+{
+    m_engine = std::make_unique<EngineThread>(m_config, hostOptionsFor(m_options));
+    connect(m_engine.get(), &EngineThread::snapshotReady, &m_control, &ControlServer::publishSnapshot);
+    connect(m_engine.get(), &EngineThread::started, this, &ServiceRunner::onEngineStarted);
+    m_engine->start();
+}
+
+void ServiceRunner::onEngineStarted(bool ok, const QString &error, quint16 port)
+{
+    if (ok)
+        qCInfo(lcRunner).noquote() << (port ? QStringLiteral("serving NTP on UDP port %1").arg(port)
+                                            : QStringLiteral("not serving NTP"));
+    else
+        qCCritical(lcRunner).noquote() << "engine failed to start:" << error;
+
+    if (m_firstStart) {
+        m_firstStart = false;
+        if (ok && !m_options.noClockControl)
+            qCInfo(lcRunner) << "system clock control is not available yet; keeping a virtual clock";
+        if (!ok)
+            emit fatal(1);
+        return;
+    }
+    if (!m_reload)
+        return;
+    if (ok && !m_reload->rollingBack) {
+        QJsonObject result{{"reloaded", true}, {"warnings", QJsonArray::fromStringList(m_reload->warnings)}};
+        if (port)
+            result.insert(QStringLiteral("ntpPort"), port);
+        finishReload(true, result, {});
+        return;
+    }
+    if (ok) {
+        finishReload(false, {}, QStringLiteral("the new configuration did not start (%1); running the previous one again")
+                                    .arg(m_reload->failure));
+        return;
+    }
+    if (m_reload->rollingBack) {
+        finishReload(false, {}, QStringLiteral("neither the new nor the previous configuration starts: %1").arg(error));
+        emit fatal(1);
+        return;
+    }
+    // The new configuration is valid but does not run here: go back to the one that did. Later,
+    // from the event loop: this slot runs inside the failed engine thread's signal.
+    m_reload->rollingBack = true;
+    m_reload->failure = error;
+    m_config = m_reload->previous;
+    QMetaObject::invokeMethod(this, [this] {
+        m_engine->stop();
+        startEngine();
+    }, Qt::QueuedConnection);
+}
+
+void ServiceRunner::reload()
+{
+    beginReload(std::nullopt);
+}
+
+void ServiceRunner::beginReload(std::optional<quint64> ticket)
+{
+    if (m_reload || m_firstStart) {
+        if (ticket)
+            m_control.completeRequest(*ticket, false, {},
+                                      m_reload ? QStringLiteral("a reload is already in progress")
+                                               : QStringLiteral("the engine is still starting; try again"));
+        else
+            qCWarning(lcRunner) << "reload ignored: the engine is still starting or reloading";
+        return;
+    }
+    std::string path;
+    const ConfigReadResult read = readConfiguration(m_options, &path);
+    const QString file = path.empty() ? QStringLiteral("(built-in configuration)") : QString::fromStdString(path);
+    const QStringList messages = diagnosticLines(read);
+    if (!read.ok()) {
+        qCWarning(lcRunner).noquote() << "reload:" << file << "has errors; keeping the running configuration";
+        for (const QString &line : messages)
+            qCWarning(lcRunner).noquote() << line;
+        if (ticket)
+            m_control.completeRequest(*ticket, false, {},
+                                      QStringLiteral("%1 has errors; the running configuration is kept\n%2")
+                                          .arg(file, messages.join(QLatin1Char('\n'))));
+        return;
+    }
+    for (const QString &line : messages)
+        qCWarning(lcRunner).noquote() << line;
+    qCInfo(lcRunner).noquote() << "reload: restarting the engine with" << file;
+    bool chosen = false;
+    if (controlSocketPath(m_options, read.config, &chosen) != m_control.socketPath() && m_control.isListening())
+        qCInfo(lcRunner) << "the control socket's path changes at the next start, not on reload";
+    m_reload = PendingReload{ticket, m_config, messages, false, {}};
+    m_config = read.config;
+    m_engine->stop();
+    startEngine();
+}
+
+void ServiceRunner::finishReload(bool ok, const QJsonValue &result, const QString &error)
+{
+    const std::optional<quint64> ticket = m_reload->ticket;
+    m_reload.reset();
+    if (ok)
+        qCInfo(lcRunner) << "reload: done";
+    else
+        qCWarning(lcRunner).noquote() << "reload failed:" << error;
+    if (ticket)
+        m_control.completeRequest(*ticket, ok, result, error);
+}
+
+void ServiceRunner::onMakeStep(quint64 ticket)
+{
+    // The engine keeps a virtual clock (it never steps or slews the system clock yet), and it
+    // has no call to step that clock on demand.
+    m_control.completeRequest(ticket, false, {}, QStringLiteral("makestep: not supported with the virtual clock yet"));
+}
+
+} // namespace s1

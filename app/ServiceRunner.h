@@ -1,0 +1,73 @@
+// The headless service (`stratumone --service`): the engine thread, the control socket that
+// stratumctl talks to, and configuration reloads (stratumctl reload, SIGHUP).
+//
+// A reload re-reads the configuration file. With errors, the running configuration stays and
+// the caller gets every file:line:col message. Without, the engine thread is stopped and a new
+// one started with the new configuration: simple and honest, at the price of the sources'
+// history (their samples and statistics start again). Should the new configuration fail to
+// start (e.g. its port is taken), the previous one is started again and the reload reported
+// as failed. The control socket itself stays as it is until the next start.
+#pragma once
+
+#include "LaunchOptions.h"
+
+#include "control/ControlServer.h"
+#include "host/EngineThread.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+namespace s1 {
+
+class ServiceRunner : public QObject
+{
+    Q_OBJECT
+public:
+    ServiceRunner(LaunchOptions options, EngineConfig config, QObject *parent = nullptr);
+    ~ServiceRunner() override;
+
+    // Opens the control socket and starts the engine. False (logged) when a socket the user
+    // asked for cannot be opened; the default socket failing is only a warning.
+    bool start();
+    // Stops the engine thread (joins it) and closes the control socket.
+    void stop();
+
+    const ControlServer &controlServer() const { return m_control; }
+
+signals:
+    // The engine could not start at all: the service should exit with this code.
+    void fatal(int exitCode);
+
+public slots:
+    // SIGHUP: the same reload as `stratumctl reload`, reported in the log only.
+    void reload();
+
+private:
+    struct PendingReload
+    {
+        std::optional<quint64> ticket;    // the control request to answer, none for SIGHUP
+        EngineConfig previous;
+        QStringList warnings;
+        bool rollingBack = false;
+        QString failure;                  // why the new configuration did not start
+    };
+
+    bool openControlSocket();
+    void startEngine();
+    void onEngineStarted(bool ok, const QString &error, quint16 port);
+    void beginReload(std::optional<quint64> ticket);
+    void finishReload(bool ok, const QJsonValue &result, const QString &error);
+    void onMakeStep(quint64 ticket);
+
+    LaunchOptions m_options;
+    EngineConfig m_config;
+    std::unique_ptr<EngineThread> m_engine;
+    ControlServer m_control;
+    std::optional<PendingReload> m_reload;
+    bool m_firstStart = true;
+};
+
+} // namespace s1

@@ -1,0 +1,225 @@
+#include "StratumctlCommands.h"
+
+#include "control/ChronycFormat.h"
+#include "control/ChronycStatusFormat.h"
+#include "control/ControlClient.h"
+#include "control/ReportJson.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+#include <chrono>
+#include <cstdio>
+#include <optional>
+
+namespace s1 {
+
+namespace {
+
+using control::Command;
+
+// A reload stops one engine thread and starts another: give it more than a query.
+constexpr std::chrono::milliseconds kStateChangeTimeout{15000};
+
+struct CommandSpec
+{
+    const char *name;
+    Command command;
+    bool verboseFlag;   // accepts -v (and chronyc's -a, which changes nothing here)
+};
+
+constexpr CommandSpec kCommands[] = {
+    {"tracking", Command::Tracking, false},
+    {"sources", Command::Sources, true},
+    {"sourcestats", Command::SourceStats, true},
+    {"selectdata", Command::SelectData, true},
+    {"ntpdata", Command::NtpData, false},
+    {"activity", Command::Activity, false},
+    {"serverstats", Command::ServerStats, false},
+    {"clients", Command::Clients, false},
+    {"reload", Command::Reload, false},
+    {"makestep", Command::MakeStep, false},
+    {"snapshot", Command::Snapshot, false},
+};
+
+const CommandSpec *specFor(const QString &name)
+{
+    for (const CommandSpec &spec : kCommands)
+        if (name == QLatin1String(spec.name))
+            return &spec;
+    return nullptr;
+}
+
+void print(const std::string &text)
+{
+    std::fwrite(text.data(), 1, text.size(), stdout);
+}
+
+// The service's message may span lines (a reload's diagnostics): the first carries the prefix.
+void printError(const QString &message)
+{
+    const QStringList lines = message.split(QLatin1Char('\n'));
+    std::fprintf(stderr, "stratumctl: %s\n", qPrintable(lines.first()));
+    for (qsizetype i = 1; i < lines.size(); ++i)
+        std::fprintf(stderr, "%s\n", qPrintable(lines[i]));
+}
+
+int usageError(const QString &message)
+{
+    printError(message);
+    return 2;
+}
+
+int badResult(const QString &why)
+{
+    printError(QStringLiteral("unexpected answer from the service: %1").arg(why));
+    return 1;
+}
+
+// Prints a report, or says what was wrong with the service's answer.
+template <typename Report>
+int printReport(const QJsonValue &result, std::string (*text)(const Report &), std::string (*csv)(const Report &),
+                bool csvMode)
+{
+    QString error;
+    const auto report = reportFromJson<Report>(result.toObject(), &error);
+    if (!result.isObject() || !report)
+        return badResult(error.isEmpty() ? QStringLiteral("expected an object") : error);
+    print(csvMode ? csv(*report) : text(*report));
+    return 0;
+}
+
+template <typename Row>
+std::optional<std::vector<Row>> rowsOf(const QJsonValue &result, QString &error)
+{
+    if (!result.isArray()) {
+        error = QStringLiteral("expected an array");
+        return std::nullopt;
+    }
+    return rowsFromJson<Row>(result.toArray(), &error);
+}
+
+int printResult(const StratumctlOptions &options, const CommandSpec &spec, bool verbose, bool oneAddress,
+                const QJsonValue &result)
+{
+    // Names arrive as the service was asked for them (configured or numeric) and are printed in
+    // full, as chronyc -N and -n print them.
+    const NameStyle names = NameStyle::Verbatim;
+    const bool csv = options.csv;
+    QString error;
+    switch (spec.command) {
+    case Command::Tracking:
+        return printReport<TrackingReport>(result, &formatTracking, &formatTrackingCsv, csv);
+    case Command::Activity:
+        return printReport<ActivityReport>(result, &formatActivity, &formatActivityCsv, csv);
+    case Command::ServerStats:
+        return printReport<ServerStatsReport>(result, &formatServerStats, &formatServerStatsCsv, csv);
+    case Command::Sources: {
+        const auto rows = rowsOf<SourceReportRow>(result, error);
+        if (!rows)
+            return badResult(error);
+        print(csv ? formatSourcesCsv(*rows) : formatSources(*rows, verbose, names));
+        return 0;
+    }
+    case Command::SourceStats: {
+        const auto rows = rowsOf<SourceStatsRow>(result, error);
+        if (!rows)
+            return badResult(error);
+        print(csv ? formatSourceStatsCsv(*rows) : formatSourceStats(*rows, verbose, names));
+        return 0;
+    }
+    case Command::SelectData: {
+        const auto rows = rowsOf<SelectDataRow>(result, error);
+        if (!rows)
+            return badResult(error);
+        print(csv ? formatSelectDataCsv(*rows) : formatSelectData(*rows, verbose, names));
+        return 0;
+    }
+    case Command::NtpData: {
+        const auto rows = rowsOf<NtpDataReport>(result, error);
+        if (!rows)
+            return badResult(error);
+        print(csv ? formatNtpDataCsv(*rows) : formatNtpData(*rows, oneAddress));
+        return 0;
+    }
+    case Command::Reload: {
+        // chronyc's answer to a successful command; the service's warnings go to stderr.
+        for (const QJsonValue &warning : result.toObject().value(QStringLiteral("warnings")).toArray())
+            std::fprintf(stderr, "%s\n", qPrintable(warning.toString()));
+        print("200 OK\n");
+        return 0;
+    }
+    case Command::MakeStep:
+        print("200 OK\n");
+        return 0;
+    case Command::Snapshot:
+        print(QJsonDocument(result.toObject()).toJson(QJsonDocument::Indented).toStdString());
+        return 0;
+    case Command::Clients:
+    case Command::Subscribe:
+    case Command::Unsubscribe:
+        break;
+    }
+    return badResult(QStringLiteral("a result to %1").arg(QLatin1String(spec.name)));
+}
+
+} // namespace
+
+bool isControlCommand(const QString &command)
+{
+    return specFor(command) != nullptr;
+}
+
+int runControlCommand(const StratumctlOptions &options, const QString &command, const QStringList &args)
+{
+    const CommandSpec *spec = specFor(command);
+    if (!spec)
+        return usageError(QStringLiteral("unknown command: %1").arg(command));
+
+    bool verbose = false;
+    QJsonObject requestArgs;
+    if (options.numeric || options.csv)
+        requestArgs.insert(QStringLiteral("names"), QStringLiteral("numeric"));
+    for (const QString &arg : args) {
+        if (spec->verboseFlag && arg == QLatin1String("-v")) {
+            verbose = !options.csv; // chronyc prints no legend in CSV mode
+        } else if (spec->verboseFlag && arg == QLatin1String("-a")) {
+            // chronyc: include sources without an address; we list every source anyway.
+        } else if (spec->command == Command::NtpData && !requestArgs.contains(QStringLiteral("address"))
+                   && !arg.startsWith(QLatin1Char('-'))) {
+            requestArgs.insert(QStringLiteral("address"), arg);
+        } else if (spec->command == Command::Reload && arg == QLatin1String("sources")) {
+            // chronyc's `reload sources`: we reload everything, sources included.
+        } else {
+            return usageError(QStringLiteral("%1: unexpected argument %2").arg(command, arg));
+        }
+    }
+
+    ControlClient client;
+    std::string error;
+    if (!client.connectTo(options.socketPath, error)) {
+        printError(QString::fromStdString(error));
+        return 1;
+    }
+    const auto timeout = control::changesState(spec->command) ? kStateChangeTimeout : ControlClient::kReplyTimeout;
+    const auto reply = client.call(spec->command, requestArgs, timeout, error);
+    if (!reply) {
+        printError(QString::fromStdString(error));
+        return 1;
+    }
+    if (!reply->ok) {
+        printError(reply->error);
+        return 1;
+    }
+    if (options.json) {
+        const QJsonValue &r = reply->result;
+        const QByteArray text = r.isArray() ? QJsonDocument(r.toArray()).toJson(QJsonDocument::Indented)
+                                            : QJsonDocument(r.toObject()).toJson(QJsonDocument::Indented);
+        print(text.toStdString());
+        return 0;
+    }
+    return printResult(options, *spec, verbose, requestArgs.contains(QStringLiteral("address")), reply->result);
+}
+
+} // namespace s1

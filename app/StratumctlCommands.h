@@ -1,0 +1,27 @@
+// stratumctl's commands that talk to the running service over its control socket: chronyc's
+// reports (printed with chronyc's exact layouts), reload and makestep.
+#pragma once
+
+#include <QStringList>
+
+#include <string>
+
+namespace s1 {
+
+struct StratumctlOptions
+{
+    bool numeric = false;   // -n: addresses instead of configured names
+    bool csv = false;       // -c: chronyc's CSV forms (implies -n, like chronyc)
+    bool json = false;      // --json: the service's JSON result, as it is
+    std::string socketPath; // -s/--socket
+};
+
+// Whether `command` is one of these (the rest of stratumctl handles `query`).
+bool isControlCommand(const QString &command);
+
+// Runs `command` with its `args`; prints the result to stdout, problems to stderr, each as one
+// "stratumctl: ..." line. Returns the exit code: 0, 1 (the service said no, or could not be
+// reached) or 2 (bad arguments).
+int runControlCommand(const StratumctlOptions &options, const QString &command, const QStringList &args);
+
+} // namespace s1

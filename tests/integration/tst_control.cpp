@@ -1,0 +1,269 @@
+// The control socket end to end: `stratumone --service` with a loopback server source (a plain
+// host at stratum 1) and the real `stratumctl` printing chronyc's reports from it; reloads with
+// a broken and a fixed configuration (stratumctl and SIGHUP); a clean SIGTERM; and stratumctl
+// without a service.
+#include "ProcessHelpers.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <signal.h>
+
+using namespace std::chrono_literals;
+
+namespace {
+
+constexpr auto kCtlTimeout = 20s;        // generous: a reload restarts the engine thread
+constexpr auto kReachTimeout = 20s;      // 8 polls at 0.25 s plus selection, with margin
+constexpr int kFastPoll = -2;            // four polls a second
+constexpr int kFullReach = 0377;
+constexpr qint64 kNoDaemonMaxMs = 3000;
+
+class ServiceFixture
+{
+public:
+    QTemporaryDir dir;
+    QProcess server;   // the plain host the service polls
+    QProcess service;
+    quint16 serverPort = 0;
+    quint16 servicePort = 0;
+    QString socketPath;
+    QString configPath;
+
+    QString configText(int localStratum, bool withSource) const
+    {
+        QString text = QStringLiteral("port %1\nallow 127.0.0.1\nlocal stratum %2\n").arg(servicePort).arg(localStratum);
+        if (withSource)
+            text += QStringLiteral("server 127.0.0.1 port %1 minpoll %2 maxpoll %2\n").arg(serverPort).arg(kFastPoll);
+        return text;
+    }
+
+    s1test::RunResult ctl(QStringList arguments) const
+    {
+        arguments.prepend(socketPath);
+        arguments.prepend(QStringLiteral("-s"));
+        return s1test::runProgram(s1test::ourBinary("stratumctl"), arguments, kCtlTimeout);
+    }
+
+    ~ServiceFixture()
+    {
+        s1test::stopProcess(service, SIGKILL, 5s);
+        s1test::stopProcess(server, SIGTERM, 5s);
+    }
+};
+
+QString lineStartingWith(const QString &text, const QString &prefix)
+{
+    for (const QString &line : text.split(QLatin1Char('\n')))
+        if (line.startsWith(prefix))
+            return line;
+    return {};
+}
+
+} // namespace
+
+class TestControl : public QObject
+{
+    Q_OBJECT
+private slots:
+    void serviceReportsReloadAndStop();
+    void noDaemon();
+    void checkAndPrintConfig();
+};
+
+void TestControl::serviceReportsReloadAndStop()
+{
+    ServiceFixture f;
+    QVERIFY(f.dir.isValid());
+    f.serverPort = s1test::freeUdpPort();
+    f.servicePort = s1test::freeUdpPort();
+    QVERIFY(f.serverPort != f.servicePort);
+    f.socketPath = f.dir.filePath("run/stratumone.sock");
+
+    const QString serverConf = s1test::writeFile(
+        f.dir, "server.conf", QStringLiteral("port %1\nallow 127.0.0.1\nlocal stratum 1\n").arg(f.serverPort));
+    f.server.start(s1test::ourBinary("stratumone-core-host"), {"-f", serverConf, "-x", "--bind", "127.0.0.1"});
+    QVERIFY(f.server.waitForStarted());
+
+    f.configPath = s1test::writeFile(f.dir, "service.conf", f.configText(3, true));
+    f.service.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    f.service.start(s1test::ourBinary("stratumone"), {"--service", "-f", f.configPath, "-x", "--bind", "127.0.0.1",
+                                                      "--control-socket", f.socketPath});
+    QVERIFY(f.service.waitForStarted());
+    QVERIFY2(s1test::waitFor([&] { return QFileInfo::exists(f.socketPath); }, 10s), "no control socket");
+
+    // sources: the one server reaches 377 and is selected.
+    s1test::RunResult sources;
+    const bool reached = s1test::waitFor([&] {
+        sources = f.ctl({"sources"});
+        return sources.exitCode == 0 && lineStartingWith(sources.out, "^*").contains(" 377 ");
+    }, kReachTimeout);
+    QVERIFY2(reached, qPrintable(sources.out + sources.err));
+
+    // tracking: synchronised to 127.0.0.1 at stratum 1, so we are stratum 2.
+    const s1test::RunResult tracking = f.ctl({"tracking"});
+    QCOMPARE(tracking.exitCode, 0);
+    const QStringList trackingLines = tracking.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(trackingLines.size(), 13);
+    const QRegularExpression label(QStringLiteral("^[A-Za-z ()]{16}: \\S"));
+    for (const QString &line : trackingLines)
+        QVERIFY2(label.match(line).hasMatch(), qPrintable(line));
+    QCOMPARE(trackingLines[0], QStringLiteral("Reference ID    : 7F000001 (127.0.0.1)"));
+    QCOMPARE(trackingLines[1], QStringLiteral("Stratum         : 2"));
+    QVERIFY(QRegularExpression("^System time     : \\d+\\.\\d{9} seconds (fast|slow) of NTP time$").match(trackingLines[3]).hasMatch());
+    QVERIFY(QRegularExpression("^Frequency       : \\d+\\.\\d{3} ppm (fast|slow)$").match(trackingLines[6]).hasMatch());
+    QCOMPARE(trackingLines[12], QStringLiteral("Leap status     : Normal"));
+
+    // sources -v: chronyc's legend, header, rule, and the source's line.
+    const s1test::RunResult verbose = f.ctl({"sources", "-v"});
+    QCOMPARE(verbose.exitCode, 0);
+    const QStringList lines = verbose.out.split(QLatin1Char('\n'));
+    QCOMPARE(lines[0], QString());
+    QCOMPARE(lines[1], QStringLiteral("  .-- Source mode  '^' = server, '=' = peer, '#' = local clock."));
+    QCOMPARE(lines[9], QStringLiteral("MS Name/IP address         Stratum Poll Reach LastRx Last sample               "));
+    QCOMPARE(lines[10], QString(79, QLatin1Char('=')));
+    const QRegularExpression sourceLine(QStringLiteral(
+        "^\\^\\* 127\\.0\\.0\\.1 {21}1  -2   377 +\\d+ +[+-]\\d+[num]s\\[ *[+-]\\d+[num]s\\] \\+/- +\\d+[num]s$"));
+    QVERIFY2(sourceLine.match(lines[11]).hasMatch(), qPrintable(lines[11]));
+
+    // sourcestats: a regression over several samples.
+    const s1test::RunResult stats = f.ctl({"sourcestats"});
+    QCOMPARE(stats.exitCode, 0);
+    const QStringList statLines = stats.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(statLines.size(), 3);
+    QCOMPARE(statLines[0], QStringLiteral("Name/IP Address            NP  NR  Span  Frequency  Freq Skew  Offset  Std Dev"));
+    const QRegularExpression statLine(QStringLiteral(
+        "^127\\.0\\.0\\.1 {16} +(\\d+) +(\\d+) +\\d+ +[+-]\\d+\\.\\d{3} +\\d+\\.\\d{3} +[+-]\\d+[nums]+ +\\d+[nums]+$"));
+    const auto statMatch = statLine.match(statLines[2]);
+    QVERIFY2(statMatch.hasMatch(), qPrintable(statLines[2]));
+    QVERIFY(statMatch.captured(1).toInt() >= 3);
+
+    // --json: the service's result as it is.
+    const s1test::RunResult json = f.ctl({"--json", "sources"});
+    QCOMPARE(json.exitCode, 0);
+    const QJsonArray rows = QJsonDocument::fromJson(json.out.toUtf8()).array();
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows[0].toObject().value("name").toString(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(rows[0].toObject().value("reach").toInt(), kFullReach);
+    QCOMPARE(rows[0].toObject().value("state").toString(), QStringLiteral("selected"));
+    QCOMPARE(rows[0].toObject().value("mode").toString(), QStringLiteral("server"));
+
+    // -c: chronyc's CSV; -n: numeric names (the same here).
+    const s1test::RunResult csv = f.ctl({"-c", "tracking"});
+    QCOMPARE(csv.exitCode, 0);
+    const QStringList fields = csv.out.trimmed().split(QLatin1Char(','));
+    QCOMPARE(fields.size(), 14);
+    QCOMPARE(fields[0], QStringLiteral("7F000001"));
+    QCOMPARE(fields[1], QStringLiteral("127.0.0.1"));
+    QCOMPARE(fields[2], QStringLiteral("2"));
+    QCOMPARE(fields[13], QStringLiteral("Normal"));
+
+    const s1test::RunResult ntpdata = f.ctl({"-n", "ntpdata", "127.0.0.1"});
+    QCOMPARE(ntpdata.exitCode, 0);
+    QVERIFY2(ntpdata.out.startsWith("Remote address  : 127.0.0.1 (7F000001)\n"), qPrintable(ntpdata.out));
+    QVERIFY(ntpdata.out.contains(QStringLiteral("Remote port     : %1\n").arg(f.serverPort)));
+    QVERIFY(ntpdata.out.contains("Stratum         : 1\n"));
+
+    const s1test::RunResult activity = f.ctl({"activity"});
+    QCOMPARE(activity.out, QStringLiteral("200 OK\n1 sources online\n0 sources offline\n"
+                                          "0 sources doing burst (return to online)\n"
+                                          "0 sources doing burst (return to offline)\n"
+                                          "0 sources with unknown address\n"));
+    const s1test::RunResult serverstats = f.ctl({"serverstats"});
+    QCOMPARE(serverstats.exitCode, 0);
+    QVERIFY(lineStartingWith(serverstats.out, "Command packets received   : ").section(':', 1).trimmed().toInt() > 5);
+    const s1test::RunResult selectdata = f.ctl({"selectdata"});
+    QVERIFY2(lineStartingWith(selectdata.out, "* 127.0.0.1").endsWith("  N"), qPrintable(selectdata.out));
+
+    const s1test::RunResult clients = f.ctl({"clients"});
+    QCOMPARE(clients.exitCode, 1);
+    QVERIFY2(clients.err.startsWith("stratumctl: no client log yet"), qPrintable(clients.err));
+    const s1test::RunResult makestep = f.ctl({"makestep"});
+    QCOMPARE(makestep.exitCode, 1);
+    QCOMPARE(makestep.err, QStringLiteral("stratumctl: makestep: not supported with the virtual clock yet\n"));
+
+    // A broken configuration: the reload fails with every file:line:col, the service goes on.
+    s1test::writeFile(f.dir, "service.conf", f.configText(3, true) + "bogusdirective 1\nminsources many\n");
+    const s1test::RunResult broken = f.ctl({"reload"});
+    QCOMPARE(broken.exitCode, 1);
+    QVERIFY2(broken.err.startsWith("stratumctl: " + f.configPath + " has errors; the running configuration is kept\n"),
+             qPrintable(broken.err));
+    QVERIFY2(broken.err.contains(f.configPath + ":5:1: error: "), qPrintable(broken.err));
+    QVERIFY2(broken.err.contains(f.configPath + ":6:12: error: "), qPrintable(broken.err));
+    const s1test::RunResult query = s1test::runProgram(s1test::ourBinary("stratumctl"),
+                                                       {"query", "127.0.0.1", QString::number(f.servicePort)}, kCtlTimeout);
+    QCOMPARE(query.exitCode, 0);
+    QVERIFY2(query.out.contains("stratum 2"), qPrintable(query.out));
+    QCOMPARE(f.service.state(), QProcess::Running);
+
+    // A fixed one: reloaded, the new engine serves it.
+    s1test::writeFile(f.dir, "service.conf", f.configText(5, false));
+    const s1test::RunResult fixed = f.ctl({"reload"});
+    QCOMPARE(fixed.exitCode, 0);
+    QCOMPARE(fixed.out, QStringLiteral("200 OK\n"));
+    s1test::RunResult local;
+    QVERIFY2(s1test::waitFor([&] {
+        local = f.ctl({"tracking"});
+        return local.out.startsWith("Reference ID    : 7F7F0101 ()\nStratum         : 5\n");
+    }, 10s), qPrintable(local.out));
+    QCOMPARE(f.ctl({"sources"}).out.count(QLatin1Char('\n')), 2); // header and rule, no source
+
+    // SIGHUP reloads the same way.
+    s1test::writeFile(f.dir, "service.conf", f.configText(6, false));
+    ::kill(static_cast<pid_t>(f.service.processId()), SIGHUP);
+    QVERIFY2(s1test::waitFor([&] {
+        local = f.ctl({"tracking"});
+        return lineStartingWith(local.out, "Stratum") == QStringLiteral("Stratum         : 6");
+    }, 10s), qPrintable(local.out));
+
+    // SIGTERM: a clean stop, exit 0, and the socket is gone.
+    QVERIFY(s1test::stopProcess(f.service, SIGTERM, 10s));
+    QCOMPARE(f.service.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(f.service.exitCode(), 0);
+    QVERIFY(!QFileInfo::exists(f.socketPath));
+}
+
+void TestControl::noDaemon()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("nothing.sock");
+    const s1test::RunResult r = s1test::runProgram(s1test::ourBinary("stratumctl"), {"-s", path, "tracking"}, 10s);
+    QVERIFY(r.finished);
+    QCOMPARE(r.exitCode, 1);
+    QCOMPARE(r.err, QStringLiteral("stratumctl: cannot connect to %1: No such file or directory "
+                                   "(is stratumone --service running?)\n").arg(path));
+    QVERIFY(r.out.isEmpty());
+    QVERIFY2(r.elapsedMs < kNoDaemonMaxMs, qPrintable(QString::number(r.elapsedMs)));
+
+    const s1test::RunResult usage = s1test::runProgram(s1test::ourBinary("stratumctl"), {"frobnicate"}, 10s);
+    QCOMPARE(usage.exitCode, 2);
+}
+
+void TestControl::checkAndPrintConfig()
+{
+    QTemporaryDir dir;
+    const QString good = s1test::writeFile(dir, "good.conf", "# a comment\nserver   127.0.0.1  iburst\n\nlocal stratum 3\n");
+    s1test::RunResult r = s1test::runProgram(s1test::ourBinary("stratumone"), {"--check-config", good}, 10s);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, good + ": OK\n");
+
+    const QString bad = s1test::writeFile(dir, "bad.conf", "server\nlocal stratum 99\n");
+    r = s1test::runProgram(s1test::ourBinary("stratumone"), {"--check-config", bad}, 10s);
+    QCOMPARE(r.exitCode, 1);
+    QVERIFY2(r.err.contains(bad + ":1:1: error: "), qPrintable(r.err));
+    QVERIFY2(r.err.contains(bad + ":2:"), qPrintable(r.err));
+    QVERIFY(r.out.isEmpty());
+
+    r = s1test::runProgram(s1test::ourBinary("stratumone"), {"-p", "-f", good}, 10s);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, "# " + good + "\nserver 127.0.0.1 iburst\nlocal stratum 3\n");
+}
+
+QTEST_GUILESS_MAIN(TestControl)
+#include "tst_control.moc"
