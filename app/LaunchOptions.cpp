@@ -44,6 +44,9 @@ LaunchParse parseLaunchOptions(const QStringList &arguments, LaunchProgram progr
                                       QStringLiteral("Exit after <seconds>."), QStringLiteral("seconds"));
     const QCommandLineOption seed(QStringLiteral("seed"),
                                   QStringLiteral("Seed the engine's random choices with <n> (reproducible runs)."), QStringLiteral("n"));
+    const QCommandLineOption simulate(QStringLiteral("simulate"),
+                                      QStringLiteral("Show a simulated engine (servers, a falseticker, a wandering clock) in real time: "
+                                                     "try the app without hardware or network."));
     const QCommandLineOption screenshot(QStringLiteral("screenshot"),
                                         QStringLiteral("Save the window to <png> after --screenshot-delay seconds and quit."), QStringLiteral("png"));
     const QCommandLineOption screenshotDelay(QStringLiteral("screenshot-delay"),
@@ -76,6 +79,7 @@ LaunchParse parseLaunchOptions(const QStringList &arguments, LaunchProgram progr
         parser.addOption(debug);
         parser.addOption(screenshot);
         parser.addOption(screenshotDelay);
+        parser.addOption(simulate);
     }
     parser.addOption(config);
     parser.addOption(noClock);
@@ -149,6 +153,7 @@ LaunchParse parseLaunchOptions(const QStringList &arguments, LaunchProgram progr
             return result;
         }
         o.screenshotPath = parser.value(screenshot).toStdString();
+        o.simulate = parser.isSet(simulate);
         if (parser.isSet(screenshotDelay)
             && ((o.screenshotDelay = parser.value(screenshotDelay).toDouble(&ok)), !ok || o.screenshotDelay < 0)) {
             std::fprintf(stderr, "--screenshot-delay needs a number of seconds\n");

@@ -24,6 +24,7 @@ struct LaunchOptions
     double reportInterval = 0;        // core host only
     double duration = 0;              // core host only
     std::uint64_t seed = 0;
+    bool simulate = false;            // window only: run the simulator instead of the network
     std::string screenshotPath;       // window only: grab the window to this PNG, then quit
     double screenshotDelay = 5;       // s after start
     std::string controlSocket;        // --control-socket; empty: from the configuration

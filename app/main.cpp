@@ -5,6 +5,7 @@
 #include "UnixSignalWatcher.h"
 
 #include "host/EngineThread.h"
+#include "host/SimulationHost.h"
 #include "MainWindow.h"
 
 #include <QApplication>
@@ -58,26 +59,26 @@ int runService(QCoreApplication &app, const s1::LaunchOptions &options, const s1
     return exitCode != 0 ? exitCode : loopCode;
 }
 
-int runWindow(QApplication &app, const s1::LaunchOptions &options, const s1::EngineConfig &config)
+// `Host` is an EngineThread or a SimulationHost: both publish snapshots and say when they started.
+template<typename Host>
+int runWindowWith(QApplication &app, const s1::LaunchOptions &options, Host &engine, const QString &what)
 {
-    s1::EngineThread engine(config, s1::hostOptionsFor(options));
     s1::MainWindow window;
     s1::UnixSignalWatcher signalWatcher;
     signalWatcher.install();
     QObject::connect(&signalWatcher, &s1::UnixSignalWatcher::terminationRequested, &app, &QCoreApplication::quit);
-    QObject::connect(&engine, &s1::EngineThread::snapshotReady, &window, &s1::MainWindow::showSnapshot);
-    QObject::connect(&engine, &s1::EngineThread::started, &window,
-                     [&](bool ok, const QString &error, quint16 port) {
-                         describeStart(ok, error, port, options);
-                         QString description;
-                         if (!ok)
-                             description = QCoreApplication::translate("main", "Engine failed: %1").arg(error);
-                         else if (port != 0)
-                             description = QCoreApplication::translate("main", "In-process engine, serving NTP on UDP port %1").arg(port);
-                         else
-                             description = QCoreApplication::translate("main", "In-process engine, not serving NTP");
-                         window.setConnectionDescription(description);
-                     });
+    QObject::connect(&engine, &Host::snapshotReady, &window, &s1::MainWindow::showSnapshot);
+    QObject::connect(&engine, &Host::started, &window, [&](bool ok, const QString &error, quint16 port) {
+        describeStart(ok, error, port, options);
+        QString description;
+        if (!ok)
+            description = QCoreApplication::translate("main", "Engine failed: %1").arg(error);
+        else if (port != 0)
+            description = QCoreApplication::translate("main", "%1, serving NTP on UDP port %2").arg(what).arg(port);
+        else
+            description = QCoreApplication::translate("main", "%1, not serving NTP").arg(what);
+        window.setConnectionDescription(description);
+    });
     engine.start();
     window.show();
     if (!options.screenshotPath.empty()) {
@@ -93,6 +94,20 @@ int runWindow(QApplication &app, const s1::LaunchOptions &options, const s1::Eng
     const int code = app.exec();
     engine.stop();
     return code;
+}
+
+int runWindow(QApplication &app, const s1::LaunchOptions &options, const s1::EngineConfig &config)
+{
+    s1::EngineThread engine(config, s1::hostOptionsFor(options));
+    return runWindowWith(app, options, engine, QCoreApplication::translate("main", "In-process engine"));
+}
+
+int runSimulation(QApplication &app, const s1::LaunchOptions &options)
+{
+    s1::SimulationHost simulation(s1::sim::demoScenario(), options.seed != 0 ? options.seed : 1);
+    s1::LaunchOptions simulated = options;
+    simulated.noClockControl = true; // a simulated clock is all there is
+    return runWindowWith(app, simulated, simulation, QCoreApplication::translate("main", "Simulation"));
 }
 
 // Modes that must not need a display: the daemon, and the ones that only print and exit.
@@ -133,6 +148,8 @@ int main(int argc, char **argv)
         return s1::checkConfiguration(parse.options->checkConfigPath);
     if (parse.options->printConfig)
         return s1::printConfiguration(*parse.options);
+    if (parse.options->simulate && !parse.options->service)
+        return runSimulation(static_cast<QApplication &>(*app), *parse.options);
     const auto config = s1::loadConfiguration(*parse.options);
     if (!config)
         return 1;
