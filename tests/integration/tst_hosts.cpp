@@ -48,6 +48,7 @@ private slots:
     void ipv6Loopback();
     void serverPortTakenIsReportedNotFatal();
     void driftFileWrittenOnExitAndRead();
+    void serviceStopsCleanlyOnSigint();
 };
 
 void TestHosts::qtHostServesPlainHostPolls()
@@ -192,6 +193,26 @@ void TestHosts::driftFileWrittenOnExitAndRead()
     file.close();
     QVERIFY2(runClient(log), log.constData());
     QVERIFY2(log.contains(drift.toUtf8()), log.constData());
+}
+
+void TestHosts::serviceStopsCleanlyOnSigint()
+{
+    const quint16 port = s1test::freeUdpPort();
+    QTemporaryDir dir;
+    const QString conf = s1test::writeFile(dir, "s.conf", QStringLiteral("port %1\nallow 127.0.0.1\nlocal stratum 2\n").arg(port));
+    QProcess service;
+    service.start(s1test::ourBinary("stratumone"),
+                  {"--service", "-f", conf, "-x", "--bind", "127.0.0.1", "--control-socket", dir.filePath("c.sock")});
+    QByteArray log;
+    QVERIFY(s1test::waitFor([&] {
+        log += service.readAllStandardError();
+        return log.contains("serving NTP") || service.state() == QProcess::NotRunning;
+    }, 10s));
+    QVERIFY(s1test::stopProcess(service, SIGINT, 10s));
+    log += service.readAllStandardError();
+    QCOMPARE(service.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(service.exitCode(), 0);
+    QVERIFY2(log.contains("stopped"), log.constData());
 }
 
 QTEST_GUILESS_MAIN(TestHosts)
