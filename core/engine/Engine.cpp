@@ -23,6 +23,17 @@ DisciplineConfig disciplineConfig(const EngineConfig &config, const EngineOption
     return d;
 }
 
+LogLeap logLeap(LeapIndicator leap)
+{
+    switch (leap) {
+    case LeapIndicator::None: return LogLeap::Normal;
+    case LeapIndicator::InsertSecond: return LogLeap::InsertSecond;
+    case LeapIndicator::DeleteSecond: return LogLeap::DeleteSecond;
+    case LeapIndicator::Unsynchronised: return LogLeap::Unsynchronised;
+    }
+    return LogLeap::Unsynchronised;
+}
+
 SelectorConfig selectorConfig(const EngineConfig &config)
 {
     SelectorConfig s;
@@ -170,6 +181,41 @@ void Engine::accumulateSample(const NtpSource &source, RealTime now)
     }
     stats.accumulate(sample);
     stats.regress();
+    const bool logging = !m_config.logging.logDir.empty();
+    if (logging && m_config.logging.measurements) {
+        MeasurementLogRecord m;
+        m.time = m_discipline.clock().cook(s.lastSample->time);
+        m.address = source.address().ip;
+        m.leap = logLeap(s.leap);
+        m.stratum = s.stratum;
+        m.localPoll = s.poll;
+        m.remotePoll = s.poll;
+        m.offset = s.lastSample->offset;
+        m.peerDelay = s.lastSample->delay;
+        m.peerDispersion = s.lastSample->dispersion;
+        m.rootDelay = s.rootDelay;
+        m.rootDispersion = s.rootDispersion;
+        m.referenceId = s.referenceId;
+        m.ntpMode = static_cast<int>(NtpMode::Server);
+        m_logRecords.emplace_back(m);
+    }
+    if (logging && m_config.logging.statistics && stats.regressionValid()) {
+        StatisticsLogRecord st;
+        st.time = m_discipline.clock().cook(s.lastSample->time);
+        st.address = source.address().ip;
+        st.referenceId = referenceIdFor(source.address().ip);
+        st.stdDev = stats.stdDev();
+        st.estimatedOffset = stats.offset() - m_discipline.clock().correctionAt(stats.referenceTime());
+        st.offsetSd = stats.offsetSd();
+        // What the source says the frequency is, minus what the clock runs with (whose
+        // correction is the negative of the raw clock's estimated error).
+        st.residualFrequency = stats.frequency() + m_discipline.clock().frequency();
+        st.skew = stats.skew();
+        st.samples = stats.samples();
+        st.runs = stats.runs();
+        st.asymmetry = stats.asymmetry();
+        m_logRecords.emplace_back(st);
+    }
     double adjustment = pollAdjustment(predictionError, peerDistance, stats.samples(), source.config().pollTarget);
     // Beyond chrony: when predictions keep missing by more than the source's own noise
     // explains (a mean squared normalised error well above 1), the clock wanders faster than
@@ -270,6 +316,25 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
     update.referenceName = source.name;
     update.leap = result.leap;
     m_discipline.update(now, update);
+    if (!m_config.logging.logDir.empty() && m_config.logging.tracking) {
+        const ReferenceSnapshot r = m_discipline.reference(now);
+        TrackingLogRecord t;
+        t.time = m_discipline.clock().cook(now);
+        t.referenceAddress = source.address.ip;
+        t.referenceId = r.referenceId;
+        t.stratum = r.stratum;
+        t.frequencyPpm = r.frequencyPpm;
+        t.skewPpm = r.skewPpm;
+        t.offset = r.lastOffset;
+        t.leap = logLeap(r.leap);
+        t.combinedSources = estimate->sourceCount;
+        t.offsetSd = estimate->offsetSd;
+        t.remainingCorrection = -r.systemTimeOffset;
+        t.rootDelay = r.rootDelay;
+        t.rootDispersion = r.rootDispersion;
+        t.maxError = r.rootDelay / 2 + r.rootDispersion + std::abs(r.lastOffset);
+        m_logRecords.emplace_back(t);
+    }
 }
 
 void Engine::handleTimeout(RealTime now)
@@ -347,6 +412,12 @@ std::vector<ResolveRequest> Engine::takeResolveRequests()
 {
     return std::exchange(m_resolveRequests, {});
 }
+
+std::vector<EngineLogRecord> Engine::takeLogRecords()
+{
+    return std::exchange(m_logRecords, {});
+}
+
 
 std::optional<RealTime> Engine::nextWakeup() const
 {

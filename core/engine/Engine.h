@@ -60,6 +60,8 @@ public:
 
     std::vector<OutgoingPacket> takeOutgoing();
     std::vector<ResolveRequest> takeResolveRequests();
+    // Records for the chrony-format log files enabled by `log`; empty without `logdir`.
+    std::vector<EngineLogRecord> takeLogRecords();
     // Raw clock time at which handleTimeout wants to be called. Sources poll and measure on
     // the raw clock: their samples are offsets of the source from the raw clock, which the
     // local clock's corrections never disturb.
@@ -123,6 +125,7 @@ private:
 
     std::vector<OutgoingPacket> m_outgoing;
     std::vector<ResolveRequest> m_resolveRequests;
+    std::vector<EngineLogRecord> m_logRecords;
 };
 
 } // namespace s1

@@ -2,12 +2,14 @@
 // timers and name resolution; they translate those events into these values and back.
 #pragma once
 
+#include "logging/LogRecords.h"
 #include "net/IpAddress.h"
 #include "time/Timestamps.h"
 
 #include <cstdint>
 #include <span>
 #include <string>
+#include <variant>
 #include <vector>
 
 namespace s1 {
@@ -39,6 +41,9 @@ struct OutgoingPacket
     // Nonzero: the host reports the send time with Engine::handleTransmitted(token, time).
     std::uint64_t transmitToken = 0;
 };
+
+// A line for one of chrony's log files, handed to the host, which owns the files.
+using EngineLogRecord = std::variant<TrackingLogRecord, MeasurementLogRecord, StatisticsLogRecord>;
 
 struct ResolveRequest
 {

@@ -63,6 +63,7 @@ bool EngineRuntime::start(std::string &error)
     const RealTime now = readRealTimeClock();
     engineOptions.seed = m_options.seed != 0 ? m_options.seed : static_cast<std::uint64_t>(nanosSinceEpoch(now));
     m_engine = std::make_unique<Engine>(m_config, engineOptions, now);
+    openLogFiles();
     flush();
     return true;
 }
@@ -202,6 +203,54 @@ void EngineRuntime::flush()
     if (m_resolver)
         for (const ResolveRequest &request : m_engine->takeResolveRequests())
             m_resolver(request);
+    writeLogRecords();
+}
+
+void EngineRuntime::openLogFiles()
+{
+    const LoggingConfig &logging = m_config.logging;
+    if (logging.logDir.empty())
+        return;
+    std::error_code ec;
+    std::filesystem::create_directories(logging.logDir, ec);
+    const auto add = [&](bool enabled, ChronyLog log) {
+        if (!enabled)
+            return;
+        LogFileSettings settings;
+        settings.directory = logging.logDir;
+        settings.name = std::string(chronyLogName(log));
+        settings.header = std::string(chronyLogHeader(log));
+        LogFileWriter writer(settings);
+        if (!writer.open())
+            m_warnings.push_back(writer.lastError());
+        m_logs.emplace(log, std::move(writer));
+    };
+    add(logging.tracking, ChronyLog::Tracking);
+    add(logging.measurements || logging.rawMeasurements, ChronyLog::Measurements);
+    add(logging.statistics, ChronyLog::Statistics);
+}
+
+void EngineRuntime::writeLogRecords()
+{
+    for (const EngineLogRecord &record : m_engine->takeLogRecords()) {
+        const ChronyLog log = std::visit(
+            [](const auto &r) {
+                using R = std::decay_t<decltype(r)>;
+                if constexpr (std::is_same_v<R, TrackingLogRecord>)
+                    return ChronyLog::Tracking;
+                else if constexpr (std::is_same_v<R, MeasurementLogRecord>)
+                    return ChronyLog::Measurements;
+                else
+                    return ChronyLog::Statistics;
+            },
+            record);
+        const auto writer = m_logs.find(log);
+        if (writer == m_logs.end())
+            continue;
+        // A failed write is reported by the writer and retried with the next line; the
+        // packet path never waits for a log.
+        writer->second.write(std::visit([](const auto &r) { return formatChronyLogLine(r); }, record));
+    }
 }
 
 } // namespace s1

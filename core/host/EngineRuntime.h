@@ -3,9 +3,12 @@
 #pragma once
 
 #include "engine/Engine.h"
+#include "logging/ChronyLogFormat.h"
+#include "logging/LogFileWriter.h"
 #include "net/UdpSocket.h"
 
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -64,6 +67,8 @@ private:
 
     void flush();
     void maintainDriftFile(bool force);
+    void openLogFiles();
+    void writeLogRecords();
     UdpSocket *clientSocketFor(const IpAddress &ip) const;
 
     EngineConfig m_config;
@@ -75,6 +80,7 @@ private:
     std::vector<std::string> m_warnings;
     std::string m_serverError;
     std::optional<RealTime> m_lastDriftWrite;
+    std::map<ChronyLog, LogFileWriter> m_logs;
 };
 
 } // namespace s1

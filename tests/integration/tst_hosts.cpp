@@ -3,6 +3,7 @@
 #include "EngineProbe.h"
 #include "ProcessHelpers.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -49,6 +50,7 @@ private slots:
     void serverPortTakenIsReportedNotFatal();
     void driftFileWrittenOnExitAndRead();
     void serviceStopsCleanlyOnSigint();
+    void logFilesInChronyFormat();
 };
 
 void TestHosts::qtHostServesPlainHostPolls()
@@ -213,6 +215,41 @@ void TestHosts::serviceStopsCleanlyOnSigint()
     QCOMPARE(service.exitStatus(), QProcess::NormalExit);
     QCOMPARE(service.exitCode(), 0);
     QVERIFY2(log.contains("stopped"), log.constData());
+}
+
+void TestHosts::logFilesInChronyFormat()
+{
+    const quint16 port = s1test::freeUdpPort();
+    s1test::EngineProbe server(QStringLiteral("port %1\nallow 127.0.0.1\nlocal stratum 1\n").arg(port),
+                               s1::IpAddress::v4(0x7f000001));
+    QVERIFY(server.start());
+    QTemporaryDir dir;
+    const QString logDir = dir.filePath("log"); // created on demand, as chronyd does
+    const QString conf = s1test::writeFile(
+        dir, "client.conf",
+        QStringLiteral("port 0\nserver 127.0.0.1 port %1 minpoll %2 maxpoll %2\nlogdir %3\n"
+                       "log tracking measurements statistics\n").arg(port).arg(kFastPoll).arg(logDir));
+    QProcess client;
+    client.start(s1test::ourBinary("stratumone-core-host"), {"-f", conf, "-x", "--duration", "3"});
+    QVERIFY(client.waitForFinished(15000));
+    QCOMPARE(client.exitCode(), 0);
+
+    const auto lines = [&](const QString &name) {
+        QFile file(logDir + "/" + name);
+        return file.open(QIODevice::ReadOnly) ? file.readAll().split('\n') : QList<QByteArray>{};
+    };
+    for (const char *name : {"tracking.log", "measurements.log", "statistics.log"}) {
+        const QList<QByteArray> log = lines(name);
+        QVERIFY2(log.size() > 4, name);
+        // chronyd's banner: a row of '=', the column header, a row of '='.
+        QVERIFY(log[0].startsWith("====") && log[2] == log[0]);
+        QVERIFY2(log[1].startsWith("   Date (UTC) Time     IP Address"), log[1].constData());
+        QVERIFY2(log[3].startsWith(QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate).toUtf8()) && log[3].contains(" 127.0.0.1 "),
+                 log[3].constData());
+    }
+    // Each sample is measured at stratum 1 from the server; each clock update tracks it at 2.
+    QVERIFY(lines("measurements.log")[3].contains(" N  1 111 111 1111 "));
+    QVERIFY(lines("tracking.log")[3].mid(20).trimmed().startsWith("127.0.0.1        2 "));
 }
 
 QTEST_GUILESS_MAIN(TestHosts)
