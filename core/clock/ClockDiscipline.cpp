@@ -18,7 +18,7 @@ ClockDiscipline::ClockDiscipline(DisciplineConfig config, RealTime startRaw)
     }
 }
 
-void ClockDiscipline::update(RealTime raw, const ClockUpdate &u)
+double ClockDiscipline::update(RealTime raw, const ClockUpdate &u)
 {
     // A frequency estimate too uncertain to trust keeps the one we have (chrony's
     // maxupdateskew); the offset is corrected either way.
@@ -41,6 +41,7 @@ void ClockDiscipline::update(RealTime raw, const ClockUpdate &u)
     m_lastUpdateRaw = raw;
     m_last = u;
     ++m_updates;
+    return step ? change : 0.0;
 }
 
 ReferenceSnapshot ClockDiscipline::reference(RealTime raw) const

@@ -56,7 +56,8 @@ public:
 
     ClockDiscipline(DisciplineConfig config, RealTime startRaw);
 
-    void update(RealTime raw, const ClockUpdate &update);
+    // Returns the offset stepped (s), or 0 when the change was slewed.
+    double update(RealTime raw, const ClockUpdate &update);
     const LocalClock &clock() const { return m_clock; }
     bool synchronised() const { return m_updates > 0; }
     int updates() const { return m_updates; }

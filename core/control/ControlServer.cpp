@@ -1,5 +1,7 @@
 #include "control/ControlServer.h"
 
+#include "logging/LogCategories.h"
+
 #include "control/ControlConnection.h"
 #include "control/ControlQueries.h"
 #include "control/SnapshotJson.h"
@@ -15,7 +17,6 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-Q_LOGGING_CATEGORY(lcControl, "s1.control")
 
 namespace s1 {
 

@@ -242,6 +242,26 @@ double Engine::pollAdjustment(std::optional<double> predictionError, double peer
     return adjustment;
 }
 
+void Engine::reportSelection(const SelectionResult &result)
+{
+    if (result.selectedId == m_reportedSelection
+        && (result.selectedId || result.reason == m_reportedNoSelection))
+        return;
+    const bool lost = m_reportedSelection.has_value();
+    m_reportedSelection = result.selectedId;
+    m_reportedNoSelection = result.reason;
+    if (result.selectedId) {
+        const auto it = std::find_if(m_sources.begin(), m_sources.end(),
+                                     [&](const auto &s) { return s->id() == *result.selectedId; });
+        if (it != m_sources.end())
+            m_events.push_back({EngineEvent::Category::Clock, "selected source " + (*it)->name()});
+    } else if (lost && result.reason != NoSelectionReason::None) {
+        // Only a lost selection is news; before the first one there is nothing to say.
+        m_events.push_back({EngineEvent::Category::Clock,
+                            std::string("no source selected: ") + toString(result.reason)});
+    }
+}
+
 SelectionCandidate Engine::candidateFor(const NtpSource &source, RealTime now) const
 {
     const SourceSnapshot s = source.snapshot();
@@ -257,7 +277,12 @@ SelectionCandidate Engine::candidateFor(const NtpSource &source, RealTime now) c
     c.options.require = source.config().require;
     const auto data = m_statistics.at(source.id()).selectionData(now);
     if (data) {
-        c.enoughSamples = data->selectable;
+        // A lone sample knows nothing of the frequency: its interval grows at the worst-case
+        // rate, soon overlapping everyone, liars included. It may start the clock, never steer
+        // it once synchronised.
+        const bool offsetOnly = m_statistics.at(source.id()).samples() < 2;
+        const bool steering = m_selector.selectedId() == source.id();
+        c.enoughSamples = data->selectable && !(offsetOnly && m_discipline.synchronised() && !steering);
         c.offset = data->offset;
         c.rootDistance = data->rootDistance;
         c.stdDev = data->stdDev;
@@ -271,6 +296,15 @@ SelectionCandidate Engine::candidateFor(const NtpSource &source, RealTime now) c
 
 void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
 {
+    // Before the first clock update, wait while other sources' replies to the same round may
+    // still be on their way: the first source to answer must not win by default, or a
+    // falseticker that happens to be closest could pull the clock away.
+    if (!m_discipline.synchronised()
+        && std::any_of(m_sources.begin(), m_sources.end(), [now](const auto &s) {
+               const auto since = s->awaitingReplySince();
+               return s->isActive() && since && now - *since < kStartupReplyWait;
+           }))
+        return;
     std::vector<SelectionCandidate> candidates;
     candidates.reserve(m_sources.size());
     for (const auto &source : m_sources)
@@ -278,6 +312,7 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
     const SelectionResult result = m_selector.select(candidates, updatedId);
     for (const SourceSelection &selection : result.sources)
         m_states[selection.id] = selection.state();
+    reportSelection(result);
     if (!result.updateReference || !result.selectedId)
         return;
 
@@ -315,7 +350,10 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
     update.referenceId = referenceIdFor(source.address.ip);
     update.referenceName = source.name;
     update.leap = result.leap;
-    m_discipline.update(now, update);
+    if (const double stepped = m_discipline.update(now, update); stepped != 0) {
+        m_events.push_back({EngineEvent::Category::Clock,
+                            "clock stepped by " + std::to_string(stepped) + " s (makestep)"});
+    }
     if (!m_config.logging.logDir.empty() && m_config.logging.tracking) {
         const ReferenceSnapshot r = m_discipline.reference(now);
         TrackingLogRecord t;
@@ -416,6 +454,11 @@ std::vector<ResolveRequest> Engine::takeResolveRequests()
 std::vector<EngineLogRecord> Engine::takeLogRecords()
 {
     return std::exchange(m_logRecords, {});
+}
+
+std::vector<EngineEvent> Engine::takeEvents()
+{
+    return std::exchange(m_events, {});
 }
 
 

@@ -46,6 +46,8 @@ public:
     // Name-resolution retry: first wait and the cap of its doubling.
     static constexpr Nanoseconds kResolveRetryFirst = std::chrono::seconds(8);
     static constexpr Nanoseconds kResolveRetryMax = std::chrono::seconds(512);
+    // How long the first selection waits for replies still outstanding in the same round.
+    static constexpr Nanoseconds kStartupReplyWait = std::chrono::seconds(2);
 
     Engine(EngineConfig config, EngineOptions options, RealTime now);
     ~Engine();
@@ -62,6 +64,8 @@ public:
     std::vector<ResolveRequest> takeResolveRequests();
     // Records for the chrony-format log files enabled by `log`; empty without `logdir`.
     std::vector<EngineLogRecord> takeLogRecords();
+    // Selection changes and clock steps, for the journal.
+    std::vector<EngineEvent> takeEvents();
     // Raw clock time at which handleTimeout wants to be called. Sources poll and measure on
     // the raw clock: their samples are offsets of the source from the raw clock, which the
     // local clock's corrections never disturb.
@@ -93,6 +97,7 @@ private:
     void accumulateSample(const NtpSource &source, RealTime now);
     void reselect(RealTime now, std::optional<std::uint32_t> updatedId);
     SelectionCandidate candidateFor(const NtpSource &source, RealTime now) const;
+    void reportSelection(const SelectionResult &result);
     ServedReference servedReference(RealTime now) const;
     SourceSnapshot toLocalTimeScale(SourceSnapshot source, RealTime now) const;
     static std::uint32_t referenceIdFor(const IpAddress &address);
@@ -126,6 +131,9 @@ private:
     std::vector<OutgoingPacket> m_outgoing;
     std::vector<ResolveRequest> m_resolveRequests;
     std::vector<EngineLogRecord> m_logRecords;
+    std::vector<EngineEvent> m_events;
+    std::optional<std::uint32_t> m_reportedSelection;
+    NoSelectionReason m_reportedNoSelection = NoSelectionReason::None;
 };
 
 } // namespace s1

@@ -45,6 +45,17 @@ struct OutgoingPacket
 // A line for one of chrony's log files, handed to the host, which owns the files.
 using EngineLogRecord = std::variant<TrackingLogRecord, MeasurementLogRecord, StatisticsLogRecord>;
 
+// Something a person running the service wants to read in the journal: the host logs it in
+// the category it names.
+struct EngineEvent
+{
+    enum class Category : std::uint8_t { Ntp, Clock };
+    Category category = Category::Clock;
+    std::string message;
+
+    friend bool operator==(const EngineEvent &, const EngineEvent &) = default;
+};
+
 struct ResolveRequest
 {
     std::uint64_t token = 0;

@@ -204,6 +204,9 @@ void EngineRuntime::flush()
         for (const ResolveRequest &request : m_engine->takeResolveRequests())
             m_resolver(request);
     writeLogRecords();
+    for (const EngineEvent &event : m_engine->takeEvents())
+        if (m_eventSink)
+            m_eventSink(event);
 }
 
 void EngineRuntime::openLogFiles()

@@ -30,6 +30,7 @@ class EngineRuntime
 {
 public:
     using Resolver = std::function<void(const ResolveRequest &)>;
+    using EventSink = std::function<void(const EngineEvent &)>;
 
     EngineRuntime(EngineConfig config, HostOptions options);
     ~EngineRuntime();
@@ -39,6 +40,7 @@ public:
     bool start(std::string &error);
 
     void setResolver(Resolver resolver) { m_resolver = std::move(resolver); }
+    void setEventSink(EventSink sink) { m_eventSink = std::move(sink); }
     void resolved(std::uint64_t token, const std::vector<IpAddress> &addresses);
 
     // The fds to watch for readability, in a stable order for readable(index).
@@ -77,6 +79,7 @@ private:
     std::vector<Socket> m_sockets;
     DatagramBatch m_batch;
     Resolver m_resolver;
+    EventSink m_eventSink;
     std::vector<std::string> m_warnings;
     std::string m_serverError;
     std::optional<RealTime> m_lastDriftWrite;

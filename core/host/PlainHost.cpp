@@ -36,6 +36,9 @@ PlainHost::PlainHost(EngineConfig config, HostOptions options, PlainHostOptions 
     , m_options(plainOptions)
 {
     m_runtime.setResolver([this](const ResolveRequest &request) { resolve(request); });
+    m_runtime.setEventSink([](const EngineEvent &event) {
+        std::fprintf(stderr, "stratumone-core-host: %s\n", event.message.c_str());
+    });
 }
 
 void PlainHost::resolve(const ResolveRequest &request)

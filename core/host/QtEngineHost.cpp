@@ -1,6 +1,7 @@
 #include "host/QtEngineHost.h"
 
 #include "host/HostClock.h"
+#include "logging/LogCategories.h"
 #include "host/SnapshotMetaTypes.h"
 
 #include <QHostAddress>
@@ -11,7 +12,6 @@
 #include <algorithm>
 #include <cmath>
 
-Q_LOGGING_CATEGORY(lcHost, "s1.host")
 
 namespace s1 {
 
@@ -41,6 +41,12 @@ QtEngineHost::QtEngineHost(EngineConfig config, HostOptions options, QObject *pa
     m_snapshotTimer.setInterval(kDefaultSnapshotIntervalMs);
     connect(&m_snapshotTimer, &QTimer::timeout, this, &QtEngineHost::publishSnapshot);
     m_runtime.setResolver([this](const ResolveRequest &request) { resolve(request); });
+    m_runtime.setEventSink([](const EngineEvent &event) {
+        if (event.category == EngineEvent::Category::Clock)
+            qCInfo(lcClock).noquote() << QString::fromStdString(event.message);
+        else
+            qCInfo(lcNtp).noquote() << QString::fromStdString(event.message);
+    });
 }
 
 QtEngineHost::~QtEngineHost() = default;
@@ -56,12 +62,12 @@ void QtEngineHost::start()
         return;
     std::string error;
     if (!m_runtime.start(error)) {
-        qCWarning(lcHost) << "engine did not start:" << error.c_str();
+        qCWarning(lcNtp) << "engine did not start:" << error.c_str();
         emit started(false, QString::fromStdString(error), 0);
         return;
     }
     for (const std::string &warning : m_runtime.warnings())
-        qCInfo(lcHost) << warning.c_str();
+        qCInfo(lcNtp) << warning.c_str();
     const std::vector<int> fds = m_runtime.fds();
     for (std::size_t i = 0; i < fds.size(); ++i) {
         auto *notifier = new QSocketNotifier(fds[i], QSocketNotifier::Read, this);
@@ -129,7 +135,7 @@ void QtEngineHost::resolve(const ResolveRequest &request)
             if (const auto ip = fromQHostAddress(address))
                 addresses.push_back(*ip);
         if (addresses.empty())
-            qCWarning(lcHost) << "could not resolve" << info.hostName() << info.errorString();
+            qCWarning(lcNtp) << "could not resolve" << info.hostName() << info.errorString();
         m_runtime.resolved(token, addresses);
         reschedule();
     });

@@ -98,6 +98,9 @@ void Simulation::flushClient()
     }
     // Names never need resolving here: every server is an address.
     m_client->takeResolveRequests();
+    m_client->takeLogRecords();
+    for (EngineEvent &event : m_client->takeEvents())
+        m_clientEvents.push_back(std::move(event));
 }
 
 void Simulation::deliverToServer(Event &event)
@@ -201,6 +204,7 @@ RunResult Simulation::run(std::optional<double> until)
     result.syncTime = syncTime;
     result.packetsDelivered = m_delivered;
     result.finalSnapshot = m_client->snapshot(m_clientClock.read(m_now));
+    result.events = m_clientEvents;
     return result;
 }
 

@@ -25,6 +25,7 @@ struct RunResult
     double syncTime = 0;
     std::uint64_t packetsDelivered = 0;
     EngineSnapshot finalSnapshot;
+    std::vector<EngineEvent> events; // what the client engine reported, in order
 };
 
 class Simulation
@@ -85,6 +86,7 @@ private:
     std::priority_queue<Event, std::vector<Event>, Later> m_events;
     std::uint64_t m_sequence = 0;
     std::uint64_t m_delivered = 0;
+    std::vector<EngineEvent> m_clientEvents;
     TrueTime m_now{0};
 };
 

@@ -56,6 +56,11 @@ public:
     // Whether the source still wants to be polled (a DENY or RSTR kiss ends that).
     bool isActive() const { return m_active; }
     RealTime nextPollTime() const { return m_nextPoll; }
+    // When the request still unanswered was sent; nothing when none is outstanding.
+    std::optional<RealTime> awaitingReplySince() const
+    {
+        return m_awaitingReply ? std::optional<RealTime>(m_sentTime) : std::nullopt;
+    }
 
     // Builds the request for the poll due at `now` (engine time) and schedules the next one.
     // `cookie` becomes the transmit timestamp: a random value that only the real server can echo.

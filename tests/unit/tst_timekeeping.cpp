@@ -48,6 +48,7 @@ private slots:
     void falsetickersAreRejected_data();
     void falsetickersAreRejected();
     void trackingNamesTheServer();
+    void eventsReportSelectionAndSteps();
 };
 
 void TestTimekeeping::defaultScenario()
@@ -122,6 +123,30 @@ void TestTimekeeping::trackingNamesTheServer()
     QVERIFY2(std::abs(ref.frequencyPpm - 100.0) < 0.5, qPrintable(QString::number(ref.frequencyPpm)));
     QVERIFY(ref.rootDelay > 0 && ref.rootDispersion > 0);
     QVERIFY(ref.updateInterval > 0);
+}
+
+void TestTimekeeping::eventsReportSelectionAndSteps()
+{
+    // iburst with makestep 1e-2 1: the 0.1 s start offset is stepped once, then slewed.
+    Scenario iburst = *findScenario("iburst");
+    iburst.duration = 600;
+    const RunResult r = Simulation(iburst, 2).run();
+    int steps = 0, selections = 0;
+    for (const EngineEvent &e : r.events) {
+        QCOMPARE(e.category, EngineEvent::Category::Clock);
+        steps += e.message.rfind("clock stepped by", 0) == 0 ? 1 : 0;
+        selections += e.message == "selected source 192.0.2.1" ? 1 : 0;
+    }
+    QCOMPARE(steps, 1);
+    QCOMPARE(selections, 1);
+
+    // With falsetickers, the selection never lands on one of them.
+    Scenario liars = *findScenario("falsetickers-2");
+    liars.duration = 2000;
+    const RunResult f = Simulation(liars, 4).run();
+    QVERIFY(!f.events.empty());
+    for (const EngineEvent &e : f.events)
+        QVERIFY2(e.message != "selected source 192.0.2.1" && e.message != "selected source 192.0.2.2", e.message.c_str());
 }
 
 QTEST_APPLESS_MAIN(TestTimekeeping)

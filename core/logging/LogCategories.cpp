@@ -1,0 +1,8 @@
+#include "logging/LogCategories.h"
+
+Q_LOGGING_CATEGORY(lcNtp, "s1.ntp")
+Q_LOGGING_CATEGORY(lcClock, "s1.clock")
+Q_LOGGING_CATEGORY(lcRefclock, "s1.refclock")
+Q_LOGGING_CATEGORY(lcGps, "s1.gps")
+Q_LOGGING_CATEGORY(lcControl, "s1.control")
+Q_LOGGING_CATEGORY(lcConfig, "s1.config")
