@@ -302,7 +302,9 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
     if (!m_discipline.synchronised()
         && std::any_of(m_sources.begin(), m_sources.end(), [now](const auto &s) {
                const auto since = s->awaitingReplySince();
-               return s->isActive() && since && now - *since < kStartupReplyWait;
+               // A source that never answered after its first request is not worth waiting for.
+               const bool mayAnswer = s->hasAnswered() || s->requestsSent() <= 1;
+               return s->isActive() && mayAnswer && since && now - *since < kStartupReplyWait;
            }))
         return;
     std::vector<SelectionCandidate> candidates;

@@ -25,6 +25,7 @@ struct ServerModel
 {
     double offset = 0;       // s: how far the server's clock is from true time (falsetickers)
     int stratum = 1;
+    bool answers = true;     // false: a dead server that never replies
 };
 
 struct Scenario

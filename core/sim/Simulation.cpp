@@ -105,6 +105,8 @@ void Simulation::flushClient()
 
 void Simulation::deliverToServer(Event &event)
 {
+    if (!m_scenario.servers[event.server].answers)
+        return;
     Server &server = m_servers[event.server];
     const RealTime raw = server.clock->read(m_now);
     ReceivedPacket packet;

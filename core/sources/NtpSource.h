@@ -56,6 +56,9 @@ public:
     // Whether the source still wants to be polled (a DENY or RSTR kiss ends that).
     bool isActive() const { return m_active; }
     RealTime nextPollTime() const { return m_nextPoll; }
+    // Whether this source ever sent a reply we accepted, and how many requests it has had.
+    bool hasAnswered() const { return m_repliesAccepted > 0; }
+    std::uint64_t requestsSent() const { return m_requestsSent; }
     // When the request still unanswered was sent; nothing when none is outstanding.
     std::optional<RealTime> awaitingReplySince() const
     {

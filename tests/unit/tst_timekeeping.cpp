@@ -49,6 +49,7 @@ private slots:
     void falsetickersAreRejected();
     void trackingNamesTheServer();
     void eventsReportSelectionAndSteps();
+    void deadServerDoesNotHoldUpSynchronisation();
 };
 
 void TestTimekeeping::defaultScenario()
@@ -147,6 +148,20 @@ void TestTimekeeping::eventsReportSelectionAndSteps()
     QVERIFY(!f.events.empty());
     for (const EngineEvent &e : f.events)
         QVERIFY2(e.message != "selected source 192.0.2.1" && e.message != "selected source 192.0.2.2", e.message.c_str());
+}
+
+void TestTimekeeping::deadServerDoesNotHoldUpSynchronisation()
+{
+    // The first selection waits for replies outstanding in the same round, but not for a server
+    // that has never answered: one good and one dead server must synchronise like one good one.
+    Scenario s = *findScenario("default");
+    s.duration = 1000;
+    s.servers = {ServerModel{}, ServerModel{0, 1, false}};
+    const RunResult r = Simulation(s, 5).run();
+    QVERIFY(r.finalSnapshot.reference.synchronised);
+    QCOMPARE(r.finalSnapshot.sources.at(0).state, SourceState::Selected);
+    QCOMPARE(r.finalSnapshot.sources.at(1).reach, std::uint8_t{0});
+    QVERIFY2(r.syncTime < 200, qPrintable(QString::number(r.syncTime)));
 }
 
 QTEST_APPLESS_MAIN(TestTimekeeping)
