@@ -1,11 +1,13 @@
 #include "MainWindow.h"
 
 #include "DisplayFormat.h"
+#include "OffsetChart.h"
 #include "ReferencePanel.h"
 #include "ServerStatsPanel.h"
 #include "SourcesTableModel.h"
 #include "SourcesView.h"
 #include "StatusColors.h"
+#include "TrackingPanel.h"
 
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -25,14 +27,14 @@ namespace {
 // Small text is the first thing that fails on a 7" touchscreen held at arm's length.
 constexpr qreal kMinBaseFontPt = 12;
 constexpr int kTouchTargetPx = 44;
-constexpr int kTabMinWidthPx = 120;
+constexpr int kTabMinWidthPx = 96;
 constexpr int kPageMarginPx = 8;
 constexpr int kPanelSpacingPx = 12;
 constexpr int kStatusMarginPx = 6;
 // A comfortable desktop size; smaller screens get their available area instead.
 constexpr QSize kDefaultWindowSize(1024, 640);
 
-enum Tab { SourcesTab, ServerTab };
+enum Tab { SourcesTab, ServerTab, TrackingTab, ChartTab };
 
 } // namespace
 
@@ -62,6 +64,11 @@ MainWindow::MainWindow(QWidget *parent)
             .arg(kTabMinWidthPx));
     m_tabs->addTab(m_sourcesView, tr("Sources"));
     m_tabs->addTab(createServerPage(), tr("Server"));
+    m_tabs->addTab(createTrackingPage(), tr("Tracking"));
+    // At 800x480 the chart needs the whole page to stay readable.
+    m_offsetChart = new OffsetChart(m_tabs);
+    m_offsetChart->setObjectName(QStringLiteral("offsetChart"));
+    m_tabs->addTab(m_offsetChart, tr("Chart"));
 
     m_syncSummary->setObjectName(QStringLiteral("syncSummary"));
     m_syncSummary->setContentsMargins(kPageMarginPx, 0, kPageMarginPx, 0);
@@ -83,6 +90,8 @@ void MainWindow::showSnapshot(const s1::EngineSnapshot &snapshot)
     m_sourcesModel->setSources(snapshot.sources, snapshot.time);
     m_serverStats->showStats(snapshot.server, snapshot.ntpPort, snapshot.serverError);
     m_reference->showReference(snapshot.reference);
+    m_tracking->showTracking(snapshot.reference);
+    m_offsetChart->showSources(snapshot.sources, snapshot.time);
     showSyncSummary(snapshot.reference);
     m_tabs->setTabText(SourcesTab, tr("Sources (%1)").arg(snapshot.sources.size()));
     m_snapshotTime->setText(tr("Updated %1").arg(formatUtcTime(snapshot.time)));
@@ -109,6 +118,22 @@ QWidget *MainWindow::createServerPage()
     // Counters keep their natural width; the reference's long names get the rest.
     layout->addWidget(m_serverStats, 0);
     layout->addWidget(m_reference, 1);
+    scrollArea->setWidget(page);
+    return scrollArea;
+}
+
+QWidget *MainWindow::createTrackingPage()
+{
+    auto *scrollArea = new QScrollArea(m_tabs);
+    scrollArea->setFrameShape(QFrame::NoFrame);
+    scrollArea->setWidgetResizable(true);
+    QScroller::grabGesture(scrollArea->viewport(), QScroller::LeftMouseButtonGesture);
+
+    auto *page = new QWidget(scrollArea);
+    m_tracking = new TrackingPanel(page);
+    auto *layout = new QHBoxLayout(page);
+    layout->setContentsMargins(kPageMarginPx, kPageMarginPx, kPageMarginPx, kPageMarginPx);
+    layout->addWidget(m_tracking);
     scrollArea->setWidget(page);
     return scrollArea;
 }

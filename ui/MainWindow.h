@@ -11,10 +11,12 @@ class QTabWidget;
 
 namespace s1 {
 
+class OffsetChart;
 class ReferencePanel;
 class ServerStatsPanel;
 class SourcesTableModel;
 class SourcesView;
+class TrackingPanel;
 
 class MainWindow : public QMainWindow
 {
@@ -32,6 +34,7 @@ public slots:
 
 private:
     QWidget *createServerPage();
+    QWidget *createTrackingPage();
     void createStatusBar();
     void applyTouchFriendlyFont();
     void showSyncSummary(const ReferenceSnapshot &reference);
@@ -42,6 +45,8 @@ private:
     SourcesView *m_sourcesView;
     ServerStatsPanel *m_serverStats = nullptr;
     ReferencePanel *m_reference = nullptr;
+    TrackingPanel *m_tracking = nullptr;
+    OffsetChart *m_offsetChart = nullptr;
     QLabel *m_syncSummary;
     QLabel *m_connection = nullptr;
     QLabel *m_snapshotTime = nullptr;

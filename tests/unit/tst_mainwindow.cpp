@@ -3,9 +3,12 @@
 // Screenshots go to S1_SCREENSHOT_DIR if set, else to the build directory.
 #include "DisplayFormat.h"
 #include "MainWindow.h"
+#include "OffsetChart.h"
 #include "SourcesTableModel.h"
 
+#include <QChart>
 #include <QDir>
+#include <QLineSeries>
 #include <QHeaderView>
 #include <QLabel>
 #include <QScrollBar>
@@ -101,6 +104,39 @@ EngineSnapshot makeBusySnapshot()
     return snapshot;
 }
 
+// Tracking numbers as chronyc would print them, and a sample history for the chart.
+constexpr int kRecentSamples = 12;
+constexpr int kSampleSpacingS = 16;
+
+EngineSnapshot makeTrackingSnapshot()
+{
+    EngineSnapshot snapshot = makeBusySnapshot();
+    ReferenceSnapshot &reference = snapshot.reference;
+    reference.systemTimeOffset = 2.105e-6;
+    reference.lastOffset = -1.234e-6;
+    reference.rmsOffset = 3.5e-6;
+    reference.frequencyPpm = -1.916;
+    reference.residualFrequencyPpm = 0.001;
+    reference.skewPpm = 0.046;
+    reference.updateInterval = 64.2;
+    for (SourceSnapshot &source : snapshot.sources) {
+        if (source.state != SourceState::Selected && source.state != SourceState::Combined)
+            continue;
+        const double base = source.lastSample ? source.lastSample->offset : 0;
+        for (int i = kRecentSamples; i > 0; --i) {
+            const RealTime time = kNow - std::chrono::seconds(i * kSampleSpacingS);
+            const double wobble = ((i % 3) - 1) * 2e-6; // -2, 0, +2 us
+            source.recentSamples.push_back(SourceSample{time, base + wobble, 1e-3, 30e-6, 2});
+        }
+    }
+    // A third plotted source with fewer samples, to tell the series apart.
+    snapshot.sources[3].state = SourceState::Combined;
+    snapshot.sources[3].recentSamples = {
+        SourceSample{kNow - std::chrono::seconds(100), 5e-6, 1e-3, 30e-6, 2},
+        SourceSample{kNow - std::chrono::seconds(30), 8e-6, 1e-3, 30e-6, 2}};
+    return snapshot;
+}
+
 QString screenshotPath(const QString &name)
 {
     const QString dir = qEnvironmentVariableIsSet("S1_SCREENSHOT_DIR")
@@ -130,6 +166,8 @@ private slots:
     void touchScreenScreenshot();
     void manySourcesScrollOnlyVertically();
     void desktopScreenshot();
+    void showsTracking();
+    void trackingScreenshot();
 };
 
 void TestMainWindow::fitsTouchScreen()
@@ -352,6 +390,95 @@ void TestMainWindow::desktopScreenshot()
     tabs->setCurrentIndex(1);
     QCoreApplication::processEvents();
     QVERIFY(window.grab().save(screenshotPath(QStringLiteral("mainwindow-server-1280x800.png"))));
+}
+
+void TestMainWindow::showsTracking()
+{
+    MainWindow window;
+    window.showSnapshot(makeTrackingSnapshot());
+
+    QCOMPARE(labelText(window, "trackingReferenceValue"),
+             QStringLiteral("C0000201 (ntp1.example.net)"));
+    QCOMPARE(labelText(window, "trackingStratumValue"), QStringLiteral("3"));
+    QCOMPARE(labelText(window, "trackingRefTimeValue"), QStringLiteral("2024-05-01 12:34:16 UTC"));
+    QCOMPARE(labelText(window, "trackingSystemTimeValue"), QStringLiteral("0.000002105 s fast"));
+    QCOMPARE(labelText(window, "trackingLastOffsetValue"), QStringLiteral("-0.000001234 s"));
+    QCOMPARE(labelText(window, "trackingRmsOffsetValue"), QStringLiteral("0.000003500 s"));
+    QCOMPARE(labelText(window, "trackingFrequencyValue"), QStringLiteral("1.916 ppm slow"));
+    QCOMPARE(labelText(window, "trackingResidualFrequencyValue"), QStringLiteral("+0.001 ppm"));
+    QCOMPARE(labelText(window, "trackingSkewValue"), QStringLiteral("0.046 ppm"));
+    QCOMPARE(labelText(window, "trackingRootDelayValue"), QStringLiteral("23.4 ms"));
+    QCOMPARE(labelText(window, "trackingRootDispersionValue"), QStringLiteral("1.5 ms"));
+    QCOMPARE(labelText(window, "trackingUpdateIntervalValue"), QStringLiteral("64.2 s"));
+    QCOMPARE(labelText(window, "trackingLeapValue"), QStringLiteral("Normal"));
+
+    // One point per recent sample of the selected source, seconds ago against microseconds.
+    auto *chart = window.findChild<OffsetChart *>();
+    QVERIFY(chart);
+    QLineSeries *selected = chart->selectedSeries();
+    QVERIFY(selected);
+    QCOMPARE(selected->name(), QStringLiteral("ntp1.example.net"));
+    QCOMPARE(selected->count(), kRecentSamples);
+    QCOMPARE(selected->at(0).x(), double(kRecentSamples * kSampleSpacingS));
+    QCOMPARE(selected->at(kRecentSamples - 1).y(), -13.0 + ((1 % 3) - 1) * 2.0);
+    QCOMPARE(chart->chart()->series().size(), 3); // selected and the two combined
+
+    // Updates replace the points in place; sources that drop out lose their series.
+    EngineSnapshot next = makeTrackingSnapshot();
+    next.time += std::chrono::seconds(1);
+    next.sources[0].recentSamples.pop_back();
+    next.sources[3].state = SourceState::Falseticker;
+    window.showSnapshot(next);
+    QCOMPARE(chart->selectedSeries(), selected);
+    QCOMPARE(selected->count(), kRecentSamples - 1);
+    QCOMPARE(chart->chart()->series().size(), 2);
+
+    EngineSnapshot lost = makeTrackingSnapshot();
+    lost.reference.synchronised = false;
+    lost.reference.leap = LeapIndicator::Unsynchronised;
+    lost.reference.systemTimeOffset = -0.5;
+    lost.reference.frequencyPpm = 12.5;
+    window.showSnapshot(lost);
+    QCOMPARE(labelText(window, "trackingReferenceValue"), QStringLiteral("Not synchronised"));
+    QCOMPARE(labelText(window, "trackingLeapValue"), QStringLiteral("Not synchronised"));
+    QCOMPARE(labelText(window, "trackingSystemTimeValue"), QStringLiteral("0.500000000 s slow"));
+    QCOMPARE(labelText(window, "trackingFrequencyValue"), QStringLiteral("12.500 ppm fast"));
+}
+
+void TestMainWindow::trackingScreenshot()
+{
+    MainWindow window;
+    window.setConnectionDescription(QStringLiteral("In-process engine, serving on UDP port 11123"));
+    window.showSnapshot(makeTrackingSnapshot());
+    window.resize(kTouchScreenSize);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    auto *tabs = window.findChild<QTabWidget *>();
+    QVERIFY(tabs);
+    const auto showTab = [&](const QString &title, const QString &file) {
+        for (int i = 0; i < tabs->count(); ++i) {
+            if (tabs->tabText(i) == title)
+                tabs->setCurrentIndex(i);
+        }
+        QCOMPARE(tabs->tabText(tabs->currentIndex()), title);
+        QCoreApplication::processEvents();
+        const QPixmap shot = window.grab();
+        QCOMPARE(shot.size(), kTouchScreenSize);
+        QVERIFY(shot.save(screenshotPath(file)));
+    };
+    showTab(QStringLiteral("Tracking"), QStringLiteral("mainwindow-tracking-800x480.png"));
+    if (QTest::currentTestFailed())
+        return;
+    // Every value shows whole: nothing scrolls at the touchscreen's size.
+    for (const char *name : {"trackingReferenceValue", "trackingSystemTimeValue",
+                             "trackingUpdateIntervalValue", "trackingLeapValue",
+                             "trackingRootDispersionValue"}) {
+        const auto *label = window.findChild<QLabel *>(QLatin1String(name));
+        QVERIFY(label);
+        QVERIFY2(label->visibleRegion().boundingRect().size() == label->size(), name);
+    }
+    showTab(QStringLiteral("Chart"), QStringLiteral("mainwindow-chart-800x480.png"));
 }
 
 QTEST_MAIN(TestMainWindow)
