@@ -148,27 +148,25 @@ void Engine::handleClientPacket(const ReceivedPacket &packet, RealTime rawReceiv
     }
     const double correction = m_discipline.clock().correctionAt(rawReceive);
     if ((*it)->handleReply(parsed.packet, rawReceive, correction) == ReplyVerdict::Accepted) {
-        accumulateSample(**it, rawReceive);
-        (*it)->adjustPoll(m_pollAdjustments[(*it)->id()]);
+        (*it)->adjustPoll(accumulateSample(**it));
         reselect(rawReceive, (*it)->id());
     }
 }
 
-void Engine::accumulateSample(const NtpSource &source, RealTime now)
+double Engine::accumulateSample(const NtpSource &source)
 {
-    (void)now;
-    const SourceSnapshot s = source.snapshot();
-    if (!s.lastSample)
-        return;
+    const SourceSample *last = source.lastSample();
+    if (!last)
+        return 0;
     StatSample sample;
-    sample.time = s.lastSample->time;
-    sample.offset = s.lastSample->rawOffset;
-    sample.peerDelay = s.lastSample->delay;
-    sample.peerDispersion = s.lastSample->dispersion;
-    sample.rootDelay = s.rootDelay + s.lastSample->delay;
-    sample.rootDispersion = s.rootDispersion + s.lastSample->dispersion;
-    sample.stratum = s.stratum;
-    sample.leap = s.leap;
+    sample.time = last->time;
+    sample.offset = last->rawOffset;
+    sample.peerDelay = last->delay;
+    sample.peerDispersion = last->dispersion;
+    sample.rootDelay = source.rootDelay() + last->delay;
+    sample.rootDispersion = source.rootDispersion() + last->dispersion;
+    sample.stratum = source.stratum();
+    sample.leap = source.leap();
     SourceStatistics &stats = m_statistics.at(source.id());
     const double peerDistance = sample.peerDelay / 2 + sample.peerDispersion;
     std::optional<double> predictionError;
@@ -184,24 +182,24 @@ void Engine::accumulateSample(const NtpSource &source, RealTime now)
     const bool logging = !m_config.logging.logDir.empty();
     if (logging && m_config.logging.measurements) {
         MeasurementLogRecord m;
-        m.time = m_discipline.clock().cook(s.lastSample->time);
+        m.time = m_discipline.clock().cook(last->time);
         m.address = source.address().ip;
-        m.leap = logLeap(s.leap);
-        m.stratum = s.stratum;
-        m.localPoll = s.poll;
-        m.remotePoll = s.poll;
-        m.offset = s.lastSample->offset;
-        m.peerDelay = s.lastSample->delay;
-        m.peerDispersion = s.lastSample->dispersion;
-        m.rootDelay = s.rootDelay;
-        m.rootDispersion = s.rootDispersion;
-        m.referenceId = s.referenceId;
+        m.leap = logLeap(source.leap());
+        m.stratum = source.stratum();
+        m.localPoll = source.poll();
+        m.remotePoll = source.poll();
+        m.offset = last->offset;
+        m.peerDelay = last->delay;
+        m.peerDispersion = last->dispersion;
+        m.rootDelay = source.rootDelay();
+        m.rootDispersion = source.rootDispersion();
+        m.referenceId = source.referenceId();
         m.ntpMode = static_cast<int>(NtpMode::Server);
         m_logRecords.emplace_back(m);
     }
     if (logging && m_config.logging.statistics && stats.regressionValid()) {
         StatisticsLogRecord st;
-        st.time = m_discipline.clock().cook(s.lastSample->time);
+        st.time = m_discipline.clock().cook(last->time);
         st.address = source.address().ip;
         st.referenceId = referenceIdFor(source.address().ip);
         st.stdDev = stats.stdDev();
@@ -224,7 +222,7 @@ void Engine::accumulateSample(const NtpSource &source, RealTime now)
         adjustment = std::min(adjustment, -1.0);
         misfit = 1.0;
     }
-    m_pollAdjustments[source.id()] = adjustment;
+    return adjustment;
 }
 
 double Engine::pollAdjustment(std::optional<double> predictionError, double peerDistance, int samples,
@@ -251,10 +249,8 @@ void Engine::reportSelection(const SelectionResult &result)
     m_reportedSelection = result.selectedId;
     m_reportedNoSelection = result.reason;
     if (result.selectedId) {
-        const auto it = std::find_if(m_sources.begin(), m_sources.end(),
-                                     [&](const auto &s) { return s->id() == *result.selectedId; });
-        if (it != m_sources.end())
-            m_events.push_back({EngineEvent::Category::Clock, "selected source " + (*it)->name()});
+        if (const NtpSource *source = findSource(*result.selectedId))
+            m_events.push_back({EngineEvent::Category::Clock, "selected source " + source->name()});
     } else if (lost && result.reason != NoSelectionReason::None) {
         // Only a lost selection is news; before the first one there is nothing to say.
         m_events.push_back({EngineEvent::Category::Clock,
@@ -264,13 +260,12 @@ void Engine::reportSelection(const SelectionResult &result)
 
 SelectionCandidate Engine::candidateFor(const NtpSource &source, RealTime now) const
 {
-    const SourceSnapshot s = source.snapshot();
     SelectionCandidate c;
     c.id = source.id();
-    c.referenceId = s.referenceId;
-    c.stratum = s.stratum;
-    c.leap = s.leap;
-    c.reach = s.reach;
+    c.referenceId = source.referenceId();
+    c.stratum = source.stratum();
+    c.leap = source.leap();
+    c.reach = source.reach();
     c.options.prefer = source.config().prefer;
     c.options.noselect = source.config().noselect;
     c.options.trust = source.config().trust;
@@ -337,9 +332,7 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
     const auto estimate = m_selector.combine(result, inputs);
     if (!estimate)
         return;
-    const auto selected = std::find_if(m_sources.begin(), m_sources.end(),
-                                       [&](const auto &s) { return s->id() == *result.selectedId; });
-    const SourceSnapshot source = (*selected)->snapshot();
+    const NtpSource &source = *findSource(*result.selectedId);
     ClockUpdate update;
     update.offset = estimate->offset;
     update.offsetSd = estimate->offsetSd;
@@ -348,9 +341,9 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
     update.selectedFrequency = m_statistics.at(*result.selectedId).frequency();
     update.rootDelay = estimate->rootDelay;
     update.rootDispersion = estimate->rootDispersion;
-    update.sourceStratum = source.stratum;
-    update.referenceId = referenceIdFor(source.address.ip);
-    update.referenceName = source.name;
+    update.sourceStratum = source.stratum();
+    update.referenceId = referenceIdFor(source.address().ip);
+    update.referenceName = source.name();
     update.leap = result.leap;
     if (const double stepped = m_discipline.update(now, update); stepped != 0) {
         m_events.push_back({EngineEvent::Category::Clock,
@@ -360,7 +353,7 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
         const ReferenceSnapshot r = m_discipline.reference(now);
         TrackingLogRecord t;
         t.time = m_discipline.clock().cook(now);
-        t.referenceAddress = source.address.ip;
+        t.referenceAddress = source.address().ip;
         t.referenceId = r.referenceId;
         t.stratum = r.stratum;
         t.frequencyPpm = r.frequencyPpm;
@@ -437,10 +430,15 @@ void Engine::handleResolved(std::uint64_t token, const std::vector<IpAddress> &a
 
 void Engine::handleTransmitted(std::uint64_t token, RealTime sendTime)
 {
-    const auto it = std::find_if(m_sources.begin(), m_sources.end(),
-                                 [&](const auto &s) { return s->id() == token; });
-    if (it != m_sources.end())
-        (*it)->requestTransmitted(sendTime);
+    // Tokens are source ids.
+    if (NtpSource *source = findSource(static_cast<std::uint32_t>(token)); source && source->id() == token)
+        source->requestTransmitted(sendTime);
+}
+
+NtpSource *Engine::findSource(std::uint32_t id) const
+{
+    const auto it = std::find_if(m_sources.begin(), m_sources.end(), [id](const auto &s) { return s->id() == id; });
+    return it == m_sources.end() ? nullptr : it->get();
 }
 
 std::vector<OutgoingPacket> Engine::takeOutgoing()

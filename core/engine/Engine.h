@@ -94,7 +94,9 @@ private:
     void requestDueResolves(RealTime now);
     void handleServerPacket(const ReceivedPacket &packet, RealTime cookedReceive);
     void handleClientPacket(const ReceivedPacket &packet, RealTime rawReceive);
-    void accumulateSample(const NtpSource &source, RealTime now);
+    // Adds the source's newest sample to its statistics; returns the poll adjustment it earns.
+    double accumulateSample(const NtpSource &source);
+    NtpSource *findSource(std::uint32_t id) const;
     void reselect(RealTime now, std::optional<std::uint32_t> updatedId);
     SelectionCandidate candidateFor(const NtpSource &source, RealTime now) const;
     void reportSelection(const SelectionResult &result);
@@ -112,7 +114,6 @@ private:
     SourceSelector m_selector;
     std::map<std::uint32_t, SourceStatistics> m_statistics; // by source id
     std::map<std::uint32_t, SourceState> m_states;          // by source id
-    std::map<std::uint32_t, double> m_pollAdjustments;      // by source id, from the last sample
     std::map<std::uint32_t, double> m_predictionMisfit;     // by source id
     // Weight of a new squared normalised prediction error in its running mean, the mean above
     // which the poll interval is shortened (about twice what noise alone gives), and a floor

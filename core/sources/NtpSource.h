@@ -79,6 +79,17 @@ public:
 
     SourceSnapshot snapshot() const;
 
+    // The parts of the snapshot the engine needs on every sample, without copying the history.
+    std::uint8_t reach() const { return m_reach; }
+    int poll() const { return m_poll; }
+    int stratum() const { return m_stratum; }
+    std::uint32_t referenceId() const { return m_referenceId; }
+    LeapIndicator leap() const { return m_leap; }
+    double rootDelay() const { return m_rootDelay; }
+    double rootDispersion() const { return m_rootDispersion; }
+    // The newest accepted sample; null before the first.
+    const SourceSample *lastSample() const { return m_samples.empty() ? nullptr : &m_samples.back(); }
+
 private:
     void recordVerdict(ReplyVerdict verdict);
     void schedule(RealTime from);
@@ -86,7 +97,6 @@ private:
     bool inBurst() const;
     Nanoseconds burstInterval() const;
     void raisePoll();
-    int currentPoll() const { return m_poll; }
 
     std::uint32_t m_id;
     SourceConfig m_config;
