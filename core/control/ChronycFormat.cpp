@@ -1,5 +1,7 @@
 #include "control/ChronycFormat.h"
 
+#include "ntp/ReferenceId.h"
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -389,19 +391,8 @@ std::string refIdHex(std::uint32_t refId)
 
 std::string refIdText(std::uint32_t refId)
 {
-    constexpr int kBytes = 4;
-    constexpr int kBitsPerByte = 8;
-    constexpr unsigned kFirstPrintable = 0x20;  // ' '
-    constexpr unsigned kLastPrintable = 0x7e;   // '~'
-    std::string text;
-    for (int i = 0; i < kBytes; ++i) {
-        const unsigned byte = (refId >> ((kBytes - 1 - i) * kBitsPerByte)) & 0xffU;
-        if (byte >= kFirstPrintable && byte <= kLastPrintable)
-            text += static_cast<char>(byte);
-    }
-    return text;
+    return printableReferenceId(refId);
 }
-
 char modeMarker(SourceReportRow::Mode mode)
 {
     switch (mode) {

@@ -1,5 +1,7 @@
 #include "logging/ChronyLogFormat.h"
 
+#include "ntp/ReferenceId.h"
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -49,12 +51,6 @@ constexpr int kAsymmetryDecimals = 2;
 
 constexpr int kDigitWidth = 1;          // %1d: NTP mode
 constexpr std::int64_t kNanosPerMicro = 1'000;
-
-// The printable ASCII range (isprint() in the "C" locale).
-constexpr unsigned kFirstPrintable = 0x20;
-constexpr unsigned kLastPrintable = 0x7e;
-constexpr int kBitsPerByte = 8;
-constexpr int kRefIdBytes = 4;
 
 // Large enough for any double in %e or %f with the precisions above (%f of 1e308 is 309 digits).
 constexpr std::size_t kNumberBuffer = 400;
@@ -174,15 +170,8 @@ std::string logTimeMicros(RealTime time)
 
 std::string refIdText(std::uint32_t refId)
 {
-    std::string text;
-    for (int i = 0; i < kRefIdBytes; ++i) {
-        const unsigned byte = (refId >> ((kRefIdBytes - 1 - i) * kBitsPerByte)) & 0xffU;
-        if (byte >= kFirstPrintable && byte <= kLastPrintable)
-            text.push_back(static_cast<char>(byte));
-    }
-    return text;
+    return printableReferenceId(refId);
 }
-
 std::string sourceText(const IpAddress &address, std::uint32_t refId)
 {
     return address.isNull() ? refIdText(refId) : addressText(address);
