@@ -3,6 +3,7 @@
 #include "config/ConfigFile.h"
 #include "config/ConfigReader.h"
 #include "control/ControlProtocol.h"
+#include "logging/LogCategories.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -259,6 +260,18 @@ std::string controlSocketPath(const LaunchOptions &options, const EngineConfig &
 void setDebugLogging(bool enabled)
 {
     QLoggingCategory::setFilterRules(enabled ? QStringLiteral("s1.*.debug=true") : QStringLiteral("s1.*.debug=false"));
+}
+
+void logEngineStarted(bool ok, const QString &error, quint16 port, bool mentionClockControl)
+{
+    if (!ok) {
+        qCCritical(lcService).noquote() << "engine failed to start:" << error;
+        return;
+    }
+    qCInfo(lcService).noquote() << (port ? QStringLiteral("serving NTP on UDP port %1").arg(port)
+                                         : QStringLiteral("not serving NTP"));
+    if (mentionClockControl)
+        qCInfo(lcService) << "system clock control is not available yet; keeping a virtual clock";
 }
 
 } // namespace s1

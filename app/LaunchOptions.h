@@ -74,4 +74,8 @@ std::string controlSocketPath(const LaunchOptions &options, const EngineConfig &
 // would print it by default).
 void setDebugLogging(bool enabled);
 
+// Logs how an engine start went (s1.service); `mentionClockControl`: also say that the system
+// clock is not controlled although -x was not given.
+void logEngineStarted(bool ok, const QString &error, quint16 port, bool mentionClockControl);
+
 } // namespace s1

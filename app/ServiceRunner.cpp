@@ -1,4 +1,5 @@
 #include "ServiceRunner.h"
+#include "logging/LogCategories.h"
 
 #include "config/ConfigReader.h"
 
@@ -6,7 +7,6 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 
-Q_LOGGING_CATEGORY(lcRunner, "s1.service")
 
 namespace s1 {
 
@@ -43,7 +43,7 @@ bool ServiceRunner::start()
     // chrony's default cmdport (323) is in every configuration; only a port chosen on purpose
     // deserves the notice.
     if (m_config.command.port != 0 && m_config.command.port != kDefaultCommandPort)
-        qCInfo(lcRunner) << "cmdport" << m_config.command.port
+        qCInfo(lcService) << "cmdport" << m_config.command.port
                          << "is configured, but remote control over the network is not available yet;"
                             " stratumctl uses the Unix socket";
     startEngine();
@@ -63,17 +63,17 @@ bool ServiceRunner::openControlSocket()
     const std::string path = controlSocketPath(m_options, m_config, &chosen);
     chosen = chosen || !m_options.controlGroup.empty();
     if (path.empty()) {
-        qCInfo(lcRunner) << "control socket disabled (bindcmdaddress /)";
+        qCInfo(lcService) << "control socket disabled (bindcmdaddress /)";
         return true;
     }
     QString error;
     if (m_control.listen(path, m_options.controlGroup, error))
         return true;
     if (chosen) {
-        qCCritical(lcRunner).noquote() << "control socket:" << error;
+        qCCritical(lcService).noquote() << "control socket:" << error;
         return false;
     }
-    qCWarning(lcRunner).noquote() << "control socket unavailable, stratumctl cannot reach this service:" << error;
+    qCWarning(lcService).noquote() << "control socket unavailable, stratumctl cannot reach this service:" << error;
     return true;
 }
 
@@ -87,16 +87,10 @@ void ServiceRunner::startEngine()
 
 void ServiceRunner::onEngineStarted(bool ok, const QString &error, quint16 port)
 {
-    if (ok)
-        qCInfo(lcRunner).noquote() << (port ? QStringLiteral("serving NTP on UDP port %1").arg(port)
-                                            : QStringLiteral("not serving NTP"));
-    else
-        qCCritical(lcRunner).noquote() << "engine failed to start:" << error;
+    logEngineStarted(ok, error, port, m_firstStart && !m_options.noClockControl);
 
     if (m_firstStart) {
         m_firstStart = false;
-        if (ok && !m_options.noClockControl)
-            qCInfo(lcRunner) << "system clock control is not available yet; keeping a virtual clock";
         if (!ok)
             emit fatal(1);
         return;
@@ -144,7 +138,7 @@ void ServiceRunner::beginReload(std::optional<quint64> ticket)
                                       m_reload ? QStringLiteral("a reload is already in progress")
                                                : QStringLiteral("the engine is still starting; try again"));
         else
-            qCWarning(lcRunner) << "reload ignored: the engine is still starting or reloading";
+            qCWarning(lcService) << "reload ignored: the engine is still starting or reloading";
         return;
     }
     std::string path;
@@ -152,9 +146,9 @@ void ServiceRunner::beginReload(std::optional<quint64> ticket)
     const QString file = path.empty() ? QStringLiteral("(built-in configuration)") : QString::fromStdString(path);
     const QStringList messages = diagnosticLines(read);
     if (!read.ok()) {
-        qCWarning(lcRunner).noquote() << "reload:" << file << "has errors; keeping the running configuration";
+        qCWarning(lcService).noquote() << "reload:" << file << "has errors; keeping the running configuration";
         for (const QString &line : messages)
-            qCWarning(lcRunner).noquote() << line;
+            qCWarning(lcService).noquote() << line;
         if (ticket)
             m_control.completeRequest(*ticket, false, {},
                                       QStringLiteral("%1 has errors; the running configuration is kept\n%2")
@@ -162,11 +156,11 @@ void ServiceRunner::beginReload(std::optional<quint64> ticket)
         return;
     }
     for (const QString &line : messages)
-        qCWarning(lcRunner).noquote() << line;
-    qCInfo(lcRunner).noquote() << "reload: restarting the engine with" << file;
+        qCWarning(lcService).noquote() << line;
+    qCInfo(lcService).noquote() << "reload: restarting the engine with" << file;
     bool chosen = false;
     if (controlSocketPath(m_options, read.config, &chosen) != m_control.socketPath() && m_control.isListening())
-        qCInfo(lcRunner) << "the control socket's path changes at the next start, not on reload";
+        qCInfo(lcService) << "the control socket's path changes at the next start, not on reload";
     m_reload = PendingReload{ticket, m_config, messages, false, {}};
     m_config = read.config;
     m_engine->stop();
@@ -178,9 +172,9 @@ void ServiceRunner::finishReload(bool ok, const QJsonValue &result, const QStrin
     const std::optional<quint64> ticket = m_reload->ticket;
     m_reload.reset();
     if (ok)
-        qCInfo(lcRunner) << "reload: done";
+        qCInfo(lcService) << "reload: done";
     else
-        qCWarning(lcRunner).noquote() << "reload failed:" << error;
+        qCWarning(lcService).noquote() << "reload failed:" << error;
     if (ticket)
         m_control.completeRequest(*ticket, ok, result, error);
 }

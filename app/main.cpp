@@ -1,6 +1,7 @@
 // `stratumone`: the window by default, the headless daemon with --service. Both run the same
 // engine in a worker thread; they differ only in what watches it.
 #include "LaunchOptions.h"
+#include "logging/LogCategories.h"
 #include "ServiceRunner.h"
 #include "UnixSignalWatcher.h"
 
@@ -17,21 +18,7 @@
 
 #include <memory>
 
-Q_LOGGING_CATEGORY(lcService, "s1.service")
-
 namespace {
-
-void describeStart(bool ok, const QString &error, quint16 port, const s1::LaunchOptions &options)
-{
-    if (!ok) {
-        qCCritical(lcService).noquote() << "engine failed to start:" << error;
-        return;
-    }
-    qCInfo(lcService).noquote() << (port ? QStringLiteral("serving NTP on UDP port %1").arg(port)
-                                         : QStringLiteral("not serving NTP"));
-    if (!options.noClockControl)
-        qCInfo(lcService) << "system clock control is not available yet; keeping a virtual clock";
-}
 
 int runService(QCoreApplication &app, const s1::LaunchOptions &options, const s1::EngineConfig &config)
 {
@@ -69,7 +56,7 @@ int runWindowWith(QApplication &app, const s1::LaunchOptions &options, Host &eng
     QObject::connect(&signalWatcher, &s1::UnixSignalWatcher::terminationRequested, &app, &QCoreApplication::quit);
     QObject::connect(&engine, &Host::snapshotReady, &window, &s1::MainWindow::showSnapshot);
     QObject::connect(&engine, &Host::started, &window, [&](bool ok, const QString &error, quint16 port) {
-        describeStart(ok, error, port, options);
+        s1::logEngineStarted(ok, error, port, !options.noClockControl);
         QString description;
         if (!ok)
             description = QCoreApplication::translate("main", "Engine failed: %1").arg(error);
