@@ -65,10 +65,39 @@ Engine::Engine(EngineConfig config, EngineOptions options, RealTime now)
         PendingResolve pending{source, now, kResolveRetryFirst};
         m_pendingResolves.emplace(m_nextResolveToken++, pending);
     }
+    for (std::size_t i = 0; i < m_config.refClocks.size(); ++i) {
+        const RefClockConfig &rc = m_config.refClocks[i];
+        const std::uint32_t id = m_nextSourceId++;
+        const std::string refId = rc.refId.empty() ? defaultRefId(rc, i) : rc.refId;
+        m_refClocks.push_back(std::make_unique<RefClockSource>(id, rc, refId, now,
+                                                               std::ldexp(1.0, m_options.precision)));
+        SourceStatisticsConfig statsConfig;
+        statsConfig.precision = std::ldexp(1.0, m_options.precision);
+        if (rc.minSamples)
+            statsConfig.minSamples = *rc.minSamples;
+        if (rc.maxSamples)
+            statsConfig.maxSamples = *rc.maxSamples;
+        m_statistics.emplace(id, SourceStatistics(statsConfig));
+        m_states[id] = SourceState::Unusable;
+    }
     requestDueResolves(now);
 }
 
 Engine::~Engine() = default;
+
+std::string Engine::defaultRefId(const RefClockConfig &config, std::size_t index)
+{
+    const char *driver = "PPS";
+    switch (config.driver) {
+    case RefClockDriver::Pps: driver = "PPS"; break;
+    case RefClockDriver::Shm: driver = "SHM"; break;
+    case RefClockDriver::Sock: driver = "SOC"; break;
+    case RefClockDriver::Phc: driver = "PHC"; break;
+    case RefClockDriver::Rtc: driver = "RTC"; break;
+    case RefClockDriver::Nmea: driver = "NME"; break;
+    }
+    return std::string(driver) + std::to_string(index % 10);
+}
 
 std::uint32_t Engine::referenceIdFor(const IpAddress &address)
 {
@@ -153,6 +182,22 @@ void Engine::handleClientPacket(const ReceivedPacket &packet, RealTime rawReceiv
     }
 }
 
+std::optional<double> Engine::accumulateStatistics(std::uint32_t id, const StatSample &sample)
+{
+    SourceStatistics &stats = m_statistics.at(id);
+    std::optional<double> predictionError;
+    double &misfit = m_predictionMisfit[id];
+    if (stats.regressionValid()) {
+        predictionError = std::abs(stats.predictOffset(sample.time) - sample.offset);
+        const double sd = std::max(stats.stdDev(), kMinimumNoise);
+        const double normalised = *predictionError / sd;
+        misfit = (1 - kMisfitWeight) * misfit + kMisfitWeight * normalised * normalised;
+    }
+    stats.accumulate(sample);
+    stats.regress();
+    return predictionError;
+}
+
 double Engine::accumulateSample(const NtpSource &source)
 {
     const SourceSample *last = source.lastSample();
@@ -167,18 +212,10 @@ double Engine::accumulateSample(const NtpSource &source)
     sample.rootDispersion = source.rootDispersion() + last->dispersion;
     sample.stratum = source.stratum();
     sample.leap = source.leap();
-    SourceStatistics &stats = m_statistics.at(source.id());
     const double peerDistance = sample.peerDelay / 2 + sample.peerDispersion;
-    std::optional<double> predictionError;
+    const std::optional<double> predictionError = accumulateStatistics(source.id(), sample);
+    const SourceStatistics &stats = m_statistics.at(source.id());
     double &misfit = m_predictionMisfit[source.id()];
-    if (stats.regressionValid()) {
-        predictionError = std::abs(stats.predictOffset(sample.time) - sample.offset);
-        const double sd = std::max(stats.stdDev(), kMinimumNoise);
-        const double normalised = *predictionError / sd;
-        misfit = (1 - kMisfitWeight) * misfit + kMisfitWeight * normalised * normalised;
-    }
-    stats.accumulate(sample);
-    stats.regress();
     const bool logging = !m_config.logging.logDir.empty();
     if (logging && m_config.logging.measurements) {
         MeasurementLogRecord m;
@@ -249,8 +286,9 @@ void Engine::reportSelection(const SelectionResult &result)
     m_reportedSelection = result.selectedId;
     m_reportedNoSelection = result.reason;
     if (result.selectedId) {
-        if (const NtpSource *source = findSource(*result.selectedId))
-            m_events.push_back({EngineEvent::Category::Clock, "selected source " + source->name()});
+        const SourceIdentity source = identityOf(*result.selectedId);
+        if (!source.name.empty())
+            m_events.push_back({EngineEvent::Category::Clock, "selected source " + source.name});
     } else if (lost && result.reason != NoSelectionReason::None) {
         // Only a lost selection is news; before the first one there is nothing to say.
         m_events.push_back({EngineEvent::Category::Clock,
@@ -258,31 +296,63 @@ void Engine::reportSelection(const SelectionResult &result)
     }
 }
 
-SelectionCandidate Engine::candidateFor(const NtpSource &source, RealTime now) const
+Engine::SourceIdentity Engine::identityOf(std::uint32_t id) const
 {
+    SourceIdentity identity;
+    if (const NtpSource *source = findSource(id)) {
+        identity.name = source->name();
+        identity.referenceId = referenceIdFor(source->address().ip);
+        identity.ownReferenceId = source->referenceId();
+        identity.stratum = source->stratum();
+        identity.leap = source->leap();
+        identity.reach = source->reach();
+        identity.prefer = source->config().prefer;
+        identity.noselect = source->config().noselect;
+        identity.trust = source->config().trust;
+        identity.require = source->config().require;
+        identity.address = source->address().ip;
+    } else if (const RefClockSource *refclock = findRefClock(id)) {
+        identity.name = refclock->name();
+        identity.referenceId = refclock->referenceId();
+        identity.ownReferenceId = refclock->referenceId();
+        identity.stratum = refclock->stratum();
+        identity.leap = refclock->leap();
+        identity.reach = refclock->reach();
+        identity.prefer = refclock->config().prefer;
+        identity.noselect = refclock->config().noselect;
+        identity.trust = refclock->config().trust;
+        identity.require = refclock->config().require;
+    }
+    return identity;
+}
+
+SelectionCandidate Engine::candidateFor(std::uint32_t id, RealTime now) const
+{
+    const SourceIdentity source = identityOf(id);
     SelectionCandidate c;
-    c.id = source.id();
-    c.referenceId = source.referenceId();
-    c.stratum = source.stratum();
-    c.leap = source.leap();
-    c.reach = source.reach();
-    c.options.prefer = source.config().prefer;
-    c.options.noselect = source.config().noselect;
-    c.options.trust = source.config().trust;
-    c.options.require = source.config().require;
-    const auto data = m_statistics.at(source.id()).selectionData(now);
+    c.id = id;
+    c.referenceId = source.ownReferenceId;
+    c.stratum = source.stratum;
+    c.leap = source.leap;
+    c.reach = source.reach;
+    c.options.prefer = source.prefer;
+    c.options.noselect = source.noselect;
+    c.options.trust = source.trust;
+    c.options.require = source.require;
+    const SourceStatistics &statistics = m_statistics.at(id);
+    const auto data = statistics.selectionData(now);
     if (data) {
         // A lone sample knows nothing of the frequency: its interval grows at the worst-case
         // rate, soon overlapping everyone, liars included. It may start the clock, never steer
         // it once synchronised.
-        const bool offsetOnly = m_statistics.at(source.id()).samples() < 2;
-        const bool steering = m_selector.selectedId() == source.id();
+        const bool offsetOnly = statistics.samples() < 2;
+        const bool steering = m_selector.selectedId() == id;
         c.enoughSamples = data->selectable && !(offsetOnly && m_discipline.synchronised() && !steering);
         c.offset = data->offset;
         c.rootDistance = data->rootDistance;
         c.stdDev = data->stdDev;
         c.skew = data->skew;
-        c.frequency = m_statistics.at(source.id()).frequency();
+        c.frequency = statistics.frequency();
         c.stratum = data->stratum;
         c.leap = data->leap;
     }
@@ -303,9 +373,11 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
            }))
         return;
     std::vector<SelectionCandidate> candidates;
-    candidates.reserve(m_sources.size());
+    candidates.reserve(m_sources.size() + m_refClocks.size());
     for (const auto &source : m_sources)
-        candidates.push_back(candidateFor(*source, now));
+        candidates.push_back(candidateFor(source->id(), now));
+    for (const auto &refclock : m_refClocks)
+        candidates.push_back(candidateFor(refclock->id(), now));
     const SelectionResult result = m_selector.select(candidates, updatedId);
     for (const SourceSelection &selection : result.sources)
         m_states[selection.id] = selection.state();
@@ -332,7 +404,7 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
     const auto estimate = m_selector.combine(result, inputs);
     if (!estimate)
         return;
-    const NtpSource &source = *findSource(*result.selectedId);
+    const SourceIdentity source = identityOf(*result.selectedId);
     ClockUpdate update;
     update.offset = estimate->offset;
     update.offsetSd = estimate->offsetSd;
@@ -341,9 +413,9 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
     update.selectedFrequency = m_statistics.at(*result.selectedId).frequency();
     update.rootDelay = estimate->rootDelay;
     update.rootDispersion = estimate->rootDispersion;
-    update.sourceStratum = source.stratum();
-    update.referenceId = referenceIdFor(source.address().ip);
-    update.referenceName = source.name();
+    update.sourceStratum = source.stratum;
+    update.referenceId = source.referenceId;
+    update.referenceName = source.name;
     update.leap = result.leap;
     if (const double stepped = m_discipline.update(now, update); stepped != 0) {
         m_events.push_back({EngineEvent::Category::Clock,
@@ -353,7 +425,7 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
         const ReferenceSnapshot r = m_discipline.reference(now);
         TrackingLogRecord t;
         t.time = m_discipline.clock().cook(now);
-        t.referenceAddress = source.address().ip;
+        t.referenceAddress = source.address;
         t.referenceId = r.referenceId;
         t.stratum = r.stratum;
         t.frequencyPpm = r.frequencyPpm;
@@ -370,10 +442,101 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
     }
 }
 
+void Engine::handleRefClockSample(std::size_t index, const RefClockSample &sample, RealTime now)
+{
+    (void)now;
+    if (index >= m_refClocks.size())
+        return;
+    RefClockSource &refclock = *m_refClocks[index];
+    if (refclock.config().ppsForced) {
+        // `pps`: only the phase of the sample counts; it marks where a pulse period starts.
+        const RealTime edge = refclock.pulseEdgeOf(sample);
+        if (refclock.addPulse(edge, pulseReference(refclock, edge)) && refclock.lastRaw())
+            logRefClockSample(refclock, *refclock.lastRaw(), false, true);
+        return;
+    }
+    if (refclock.addSample(sample) && refclock.lastRaw())
+        logRefClockSample(refclock, *refclock.lastRaw(), false, false);
+}
+
+void Engine::handleRefClockPulse(std::size_t index, const RefClockPulse &pulse, RealTime now)
+{
+    (void)now;
+    if (index >= m_refClocks.size())
+        return;
+    RefClockSource &refclock = *m_refClocks[index];
+    if (refclock.addPulse(pulse.receiveTime, pulseReference(refclock, pulse.receiveTime)) && refclock.lastRaw())
+        logRefClockSample(refclock, *refclock.lastRaw(), false, true);
+}
+
+std::optional<PulseReference> Engine::pulseReference(const RefClockSource &refclock, RealTime edge) const
+{
+    const RefClockConfig &config = refclock.config();
+    const double period = refclock.pulsePeriod();
+    if (!config.lockRefId.empty()) {
+        const auto lock = std::find_if(m_refClocks.begin(), m_refClocks.end(),
+                                       [&](const auto &r) { return r->name() == config.lockRefId; });
+        if (lock == m_refClocks.end() || lock->get() == &refclock)
+            return std::nullopt;
+        const StatSample *newest = (*lock)->newestRawSample();
+        if (!newest || std::abs(toSeconds(edge - newest->time)) > config.maxLockAge * period)
+            return std::nullopt;
+        return PulseReference{PulseReference::Kind::LockedSource, newest->offset};
+    }
+    if (!m_discipline.synchronised())
+        return std::nullopt;
+    const ReferenceSnapshot r = m_discipline.reference(edge);
+    if (r.rootDelay / 2 + r.rootDispersion >= RefClockSource::kUnlockedDistanceLimit * period)
+        return std::nullopt;
+    return PulseReference{PulseReference::Kind::LocalClock, m_discipline.clock().correctionAt(edge)};
+}
+
+void Engine::logRefClockSample(const RefClockSource &refclock, const StatSample &sample, bool filtered, bool pulse)
+{
+    if (m_config.logging.logDir.empty() || !m_config.logging.refclocks)
+        return;
+    RefclockLogRecord r;
+    r.time = m_discipline.clock().cook(sample.time);
+    r.referenceId = refclock.referenceId();
+    r.filtered = filtered;
+    r.leap = logLeap(sample.leap);
+    r.pulse = pulse;
+    r.rawOffset = sample.offset - refclock.config().offset;
+    // chrony's sign in this file: + = the local clock is slow, i.e. the reference is ahead.
+    r.cookedOffset = sample.offset - m_discipline.clock().correctionAt(sample.time);
+    r.dispersion = sample.peerDispersion;
+    m_logRecords.emplace_back(r);
+}
+
+void Engine::pollDueRefClocks(RealTime now)
+{
+    for (const auto &refclock : m_refClocks) {
+        if (refclock->nextPollTime() > now)
+            continue;
+        const bool hadSample = refclock->reach() & 1;
+        const auto sample = refclock->poll(now, m_discipline.clock().correctionAt(now));
+        if (hadSample != sample.has_value()) {
+            // Losing and regaining a refclock is what a person watching a GPS wants in the journal.
+            const std::string reason = refclock->snapshot().lastRejectReason;
+            m_events.push_back({EngineEvent::Category::RefClock,
+                                sample ? "refclock " + refclock->name() + " delivers samples"
+                                       : "refclock " + refclock->name() + " delivered no usable sample this poll"
+                                             + (reason.empty() ? std::string(" (nothing from the driver)")
+                                                               : " (" + reason + ")")});
+        }
+        if (!sample)
+            continue;
+        logRefClockSample(*refclock, *sample, true, false);
+        accumulateStatistics(refclock->id(), *sample);
+        reselect(now, refclock->id());
+    }
+}
+
 void Engine::handleTimeout(RealTime now)
 {
     requestDueResolves(now);
     pollDueSources(now);
+    pollDueRefClocks(now);
     // Reach registers moved: a source may have become unreachable.
     reselect(now, std::nullopt);
 }
@@ -435,6 +598,12 @@ void Engine::handleTransmitted(std::uint64_t token, RealTime sendTime)
         source->requestTransmitted(sendTime);
 }
 
+RefClockSource *Engine::findRefClock(std::uint32_t id) const
+{
+    const auto it = std::find_if(m_refClocks.begin(), m_refClocks.end(), [id](const auto &r) { return r->id() == id; });
+    return it == m_refClocks.end() ? nullptr : it->get();
+}
+
 NtpSource *Engine::findSource(std::uint32_t id) const
 {
     const auto it = std::find_if(m_sources.begin(), m_sources.end(), [id](const auto &s) { return s->id() == id; });
@@ -475,6 +644,8 @@ std::optional<RealTime> Engine::nextWakeup() const
     for (const auto &[token, pending] : m_pendingResolves)
         if (!pending.inFlight)
             consider(pending.retryAt);
+    for (const auto &refclock : m_refClocks)
+        consider(refclock->nextPollTime());
     if (!next)
         return std::nullopt;
     return next;
@@ -561,9 +732,11 @@ EngineSnapshot Engine::snapshot(RealTime now) const
     s.server = m_responder.stats();
     s.clientPacketsDropped = m_clientPacketsDropped;
     s.ntpPort = m_config.ntpPort;
-    s.sources.reserve(m_sources.size());
+    s.sources.reserve(m_sources.size() + m_refClocks.size());
     for (const auto &source : m_sources)
         s.sources.push_back(toLocalTimeScale(source->snapshot(), now));
+    for (const auto &refclock : m_refClocks)
+        s.sources.push_back(toLocalTimeScale(refclock->snapshot(), now));
     return s;
 }
 

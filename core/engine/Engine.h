@@ -13,6 +13,8 @@
 #include "engine/EngineIo.h"
 #include "engine/EngineSnapshot.h"
 #include "ntp/NtpResponder.h"
+#include "refclock/RefClockSample.h"
+#include "refclock/RefClockSource.h"
 #include "sources/NtpSource.h"
 #include "sources/SourceSelector.h"
 #include "sources/SourceStatistics.h"
@@ -59,6 +61,13 @@ public:
     // The host's answer to a ResolveRequest; an empty list means the name did not resolve.
     void handleResolved(std::uint64_t token, const std::vector<IpAddress> &addresses, RealTime now);
     void handleTransmitted(std::uint64_t token, RealTime sendTime);
+    // A driver's sample or pulse for the refclock at `index` in config().refClocks, with times
+    // on the raw clock.
+    void handleRefClockSample(std::size_t index, const RefClockSample &sample, RealTime now);
+    void handleRefClockPulse(std::size_t index, const RefClockPulse &pulse, RealTime now);
+    // The reference ID a refclock goes by when the configuration gives none: the driver's name
+    // cut to three letters and the refclock's position ("PPS0", "SHM1"), as chronyd names them.
+    static std::string defaultRefId(const RefClockConfig &config, std::size_t index);
 
     std::vector<OutgoingPacket> takeOutgoing();
     std::vector<ResolveRequest> takeResolveRequests();
@@ -96,9 +105,29 @@ private:
     void handleClientPacket(const ReceivedPacket &packet, RealTime rawReceive);
     // Adds the source's newest sample to its statistics; returns the poll adjustment it earns.
     double accumulateSample(const NtpSource &source);
+    // Adds `sample` to the statistics of source `id`; returns the prediction error of the
+    // statistics before the sample, when they could predict.
+    std::optional<double> accumulateStatistics(std::uint32_t id, const StatSample &sample);
+    void pollDueRefClocks(RealTime now);
+    std::optional<PulseReference> pulseReference(const RefClockSource &refclock, RealTime edge) const;
+    void logRefClockSample(const RefClockSource &refclock, const StatSample &sample, bool filtered, bool pulse);
     NtpSource *findSource(std::uint32_t id) const;
+    RefClockSource *findRefClock(std::uint32_t id) const;
+    // What selection and the reference need to know of any source, NTP or refclock.
+    struct SourceIdentity
+    {
+        std::string name;
+        std::uint32_t referenceId = 0; // the ID we serve when it is our reference
+        std::uint32_t ownReferenceId = 0; // what the source itself says it is synchronised to
+        int stratum = 0;
+        LeapIndicator leap = LeapIndicator::Unsynchronised;
+        std::uint8_t reach = 0;
+        bool prefer = false, noselect = false, trust = false, require = false;
+        IpAddress address; // null for refclocks
+    };
+    SourceIdentity identityOf(std::uint32_t id) const;
     void reselect(RealTime now, std::optional<std::uint32_t> updatedId);
-    SelectionCandidate candidateFor(const NtpSource &source, RealTime now) const;
+    SelectionCandidate candidateFor(std::uint32_t id, RealTime now) const;
     void reportSelection(const SelectionResult &result);
     ServedReference servedReference(RealTime now) const;
     SourceSnapshot toLocalTimeScale(SourceSnapshot source, RealTime now) const;
@@ -124,6 +153,7 @@ private:
     std::mt19937_64 m_random;
 
     std::vector<std::unique_ptr<NtpSource>> m_sources;
+    std::vector<std::unique_ptr<RefClockSource>> m_refClocks; // in config().refClocks order
     std::uint32_t m_nextSourceId = 1;
     std::map<std::uint64_t, PendingResolve> m_pendingResolves; // by token
     std::uint64_t m_nextResolveToken = 1;

@@ -43,13 +43,14 @@ struct OutgoingPacket
 };
 
 // A line for one of chrony's log files, handed to the host, which owns the files.
-using EngineLogRecord = std::variant<TrackingLogRecord, MeasurementLogRecord, StatisticsLogRecord>;
+using EngineLogRecord =
+    std::variant<TrackingLogRecord, MeasurementLogRecord, StatisticsLogRecord, RefclockLogRecord>;
 
 // Something a person running the service wants to read in the journal: the host logs it in
 // the category it names.
 struct EngineEvent
 {
-    enum class Category : std::uint8_t { Ntp, Clock };
+    enum class Category : std::uint8_t { Ntp, Clock, RefClock };
     Category category = Category::Clock;
     std::string message;
 

@@ -231,6 +231,7 @@ void EngineRuntime::openLogFiles()
     add(logging.tracking, ChronyLog::Tracking);
     add(logging.measurements || logging.rawMeasurements, ChronyLog::Measurements);
     add(logging.statistics, ChronyLog::Statistics);
+    add(logging.refclocks, ChronyLog::Refclocks);
 }
 
 void EngineRuntime::writeLogRecords()
@@ -243,8 +244,10 @@ void EngineRuntime::writeLogRecords()
                     return ChronyLog::Tracking;
                 else if constexpr (std::is_same_v<R, MeasurementLogRecord>)
                     return ChronyLog::Measurements;
-                else
+                else if constexpr (std::is_same_v<R, StatisticsLogRecord>)
                     return ChronyLog::Statistics;
+                else
+                    return ChronyLog::Refclocks;
             },
             record);
         const auto writer = m_logs.find(log);

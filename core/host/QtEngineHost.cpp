@@ -42,10 +42,12 @@ QtEngineHost::QtEngineHost(EngineConfig config, HostOptions options, QObject *pa
     connect(&m_snapshotTimer, &QTimer::timeout, this, &QtEngineHost::publishSnapshot);
     m_runtime.setResolver([this](const ResolveRequest &request) { resolve(request); });
     m_runtime.setEventSink([](const EngineEvent &event) {
-        if (event.category == EngineEvent::Category::Clock)
-            qCInfo(lcClock).noquote() << QString::fromStdString(event.message);
-        else
-            qCInfo(lcNtp).noquote() << QString::fromStdString(event.message);
+        const QString message = QString::fromStdString(event.message);
+        switch (event.category) {
+        case EngineEvent::Category::Clock: qCInfo(lcClock).noquote() << message; break;
+        case EngineEvent::Category::RefClock: qCInfo(lcRefclock).noquote() << message; break;
+        case EngineEvent::Category::Ntp: qCInfo(lcNtp).noquote() << message; break;
+        }
     });
 }
 

@@ -1,0 +1,260 @@
+// Reference clocks inside the engine: the refclock filter, sample and pulse offsets, PPS pairing
+// with a `lock` source, and a GPS + PPS pair driving the engine to stratum 1 with PPS selected.
+
+#include "config/ConfigReader.h"
+#include "engine/Engine.h"
+#include "refclock/RefClockFilter.h"
+#include "refclock/RefClockSource.h"
+
+#include <QtTest>
+
+#include <cmath>
+#include <random>
+
+using namespace s1;
+using namespace std::chrono_literals;
+
+namespace {
+
+const RealTime kStart = realTimeFromNanos(1'790'000'000LL * kNanosPerSecond + 250'000'000);
+
+StatSample sampleAt(RealTime t, double offset, double dispersion = 1e-6)
+{
+    StatSample s;
+    s.time = t;
+    s.offset = offset;
+    s.peerDispersion = dispersion;
+    s.rootDispersion = dispersion;
+    return s;
+}
+
+EngineConfig configFrom(const char *text)
+{
+    const ConfigReadResult result = readConfigText(text, "test.conf");
+    if (!result.ok())
+        qFatal("bad test configuration");
+    return result.config;
+}
+
+const SourceSnapshot *byName(const EngineSnapshot &snapshot, const std::string &name)
+{
+    for (const SourceSnapshot &s : snapshot.sources)
+        if (s.name == name)
+            return &s;
+    return nullptr;
+}
+
+} // namespace
+
+class TestRefClockSource : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void filterAveragesTheSamplesNearestTheMedian()
+    {
+        RefClockFilter filter(16);
+        // Ten samples around 1 ms and two wild ones: the wild ones must not move the result.
+        for (int i = 0; i < 10; ++i)
+            filter.add(sampleAt(kStart + std::chrono::seconds(i), 1e-3 + (i % 2 ? 1e-6 : -1e-6)));
+        filter.add(sampleAt(kStart + 10s, 0.4));
+        filter.add(sampleAt(kStart + 11s, -0.3));
+        const auto out = filter.take();
+        QVERIFY(out);
+        QVERIFY(std::abs(out->offset - 1e-3) < 2e-6);
+        QVERIFY(out->peerDispersion >= 1e-6);
+        QCOMPARE(filter.size(), 0); // starts over
+        QVERIFY(!filter.take());
+    }
+
+    void filterWaitsForEnoughSamplesAndDropsTheOldest()
+    {
+        RefClockFilter filter(5);
+        for (int i = 0; i < 3; ++i)
+            filter.add(sampleAt(kStart + std::chrono::seconds(i), 1.0));
+        QVERIFY(!filter.take());
+        QCOMPARE(filter.size(), 3); // kept for the next poll
+        for (int i = 3; i < 8; ++i)
+            filter.add(sampleAt(kStart + std::chrono::seconds(i), 2.0));
+        QCOMPARE(filter.size(), 5);
+        const auto out = filter.take();
+        QVERIFY(out);
+        QCOMPARE(out->offset, 2.0); // the three 1.0 samples were pushed out
+    }
+
+    void sampleOffsetIsReferenceMinusReceivePlusOffset()
+    {
+        RefClockConfig config;
+        config.driver = RefClockDriver::Shm;
+        config.offset = 0.25;
+        config.filter = 4;
+        RefClockSource source(1, config, "GPS", kStart, 1e-6);
+        for (int i = 0; i < 4; ++i) {
+            RefClockSample s;
+            s.receiveTime = kStart + std::chrono::seconds(i);
+            s.referenceTime = s.receiveTime - 300ms; // the message says a time 0.3 s old
+            QVERIFY(source.addSample(s));
+        }
+        const auto out = source.poll(source.nextPollTime(), 0.0);
+        QVERIFY(out);
+        QVERIFY(std::abs(out->offset - (-0.3 + 0.25)) < 1e-12);
+        QCOMPARE(source.reach(), std::uint8_t(1));
+        QCOMPARE(source.referenceId(), 0x47505300u); // "GPS"
+    }
+
+    void taiSamplesAreConvertedToUtc()
+    {
+        RefClockConfig config;
+        config.driver = RefClockDriver::Phc;
+        config.tai = true;
+        config.filter = 1;
+        RefClockSource source(1, config, "PHC0", kStart, 1e-6);
+        RefClockSample s;
+        s.receiveTime = kStart;
+        s.referenceTime = kStart + 37s + 2us;
+        QVERIFY(source.addSample(s));
+        QVERIFY(std::abs(source.newestRawSample()->offset - 2e-6) < 1e-12);
+    }
+
+    void unsynchronisedSamplesAreRejected()
+    {
+        RefClockConfig config;
+        RefClockSource source(1, config, "SHM0", kStart, 1e-6);
+        RefClockSample s;
+        s.receiveTime = kStart;
+        s.referenceTime = kStart;
+        s.leap = LeapIndicator::Unsynchronised;
+        QVERIFY(!source.addSample(s));
+        QCOMPARE(source.snapshot().repliesRejected, 1u);
+        QVERIFY(!source.snapshot().lastRejectReason.empty());
+    }
+
+    void lockedPulseTakesItsSecondFromTheLockSource()
+    {
+        RefClockConfig config;
+        config.driver = RefClockDriver::Pps;
+        config.lockRefId = "GPS";
+        RefClockSource pps(2, config, "PPS", kStart, 1e-9);
+        // The raw clock is 3.2 ms behind true time: an edge at true second S is seen at raw
+        // S - 3.2 ms. The lock source says true = raw + 3.21 ms (its own 10 us error).
+        const RealTime edge = realTimeFromNanos(1'790'000'100LL * kNanosPerSecond) - 3'200us;
+        QVERIFY(pps.addPulse(edge, PulseReference{PulseReference::Kind::LockedSource, 3.21e-3}));
+        QVERIFY(std::abs(pps.newestRawSample()->offset - 3.2e-3) < 1e-12);
+
+        // A lock source 0.45 s off cannot tell which second it is: rejected.
+        QVERIFY(!pps.addPulse(edge, PulseReference{PulseReference::Kind::LockedSource, 0.45}));
+        QVERIFY(pps.snapshot().lastRejectReason.find("GPS") != std::string::npos);
+        // No reference at all: rejected too.
+        QVERIFY(!pps.addPulse(edge, std::nullopt));
+        QCOMPARE(pps.snapshot().repliesRejected, 2u);
+    }
+
+    void pulsesAtHigherRatesPairWithTheNearestPeriod()
+    {
+        RefClockConfig config;
+        config.driver = RefClockDriver::Pps;
+        config.rate = 10;
+        config.lockRefId = "GPS";
+        RefClockSource pps(2, config, "PPS", kStart, 1e-9);
+        const RealTime edge = realTimeFromNanos(1'790'000'100LL * kNanosPerSecond + 300'000'000) + 1'500us;
+        QVERIFY(pps.addPulse(edge, PulseReference{PulseReference::Kind::LockedSource, -0.02}));
+        QVERIFY(std::abs(pps.newestRawSample()->offset - (-1.5e-3)) < 1e-12);
+    }
+
+    void forcedPpsUsesOnlyThePhase()
+    {
+        RefClockConfig config;
+        config.driver = RefClockDriver::Shm;
+        config.ppsForced = true;
+        RefClockSource source(1, config, "SHM0", kStart, 1e-6);
+        RefClockSample s;
+        s.receiveTime = realTimeFromNanos(1'790'000'100LL * kNanosPerSecond + 400'000'000);
+        // The reference says xx.000012 s: the period began 12 us before the reading.
+        s.referenceTime = realTimeFromNanos(1'790'000'222LL * kNanosPerSecond + 12'000);
+        QCOMPARE(source.pulseEdgeOf(s), s.receiveTime - 12us);
+    }
+
+    // A GPS (time of day, 20 ms of serial jitter and 0.13 s latency compensated by `offset`)
+    // and a PPS locked to it, on a raw clock 1.5 ms behind true time and 20 ppm slow. The engine
+    // must select PPS, serve stratum 1 with reference ID "PPS" and keep its time within a few
+    // microseconds of the truth.
+    void gpsAndLockedPpsGiveStratumOne()
+    {
+        Engine engine(configFrom("refclock SHM 0 refid GPS offset 0.13 delay 0.2 poll 3\n"
+                                 "refclock PPS /dev/pps0 lock GPS refid PPS poll 3\n"
+                                 "makestep 1 -1\n"),
+                      EngineOptions{}, kStart);
+        std::mt19937_64 random(7);
+        std::normal_distribution<double> serialJitter(0.0, 0.02);
+        std::normal_distribution<double> ppsJitter(0.0, 1e-7);
+        const double rawOffset = -1.5e-3; // raw - true at the start
+        const double rawRate = -20e-6;
+        const auto rawAt = [&](double trueSeconds) {
+            const double err = rawOffset + rawRate * trueSeconds;
+            return kStart + fromSeconds(trueSeconds + err);
+        };
+        double maxError = 0;
+        const double settle = 200; // s
+        for (int second = 1; second <= 600; ++second) {
+            // The pulse marks the start of true second `second` (kStart is .25 past a second).
+            const double pulseTrue = second - 0.25;
+            const RealTime edge = rawAt(pulseTrue) + fromSeconds(ppsJitter(random));
+            engine.handleRefClockPulse(1, RefClockPulse{edge, static_cast<std::uint32_t>(second)}, edge);
+            // The NMEA message about that second arrives 0.13 s (+ jitter) later.
+            const double arrivalTrue = pulseTrue + 0.13 + std::abs(serialJitter(random));
+            RefClockSample nmea;
+            nmea.receiveTime = rawAt(arrivalTrue);
+            nmea.referenceTime = kStart + fromSeconds(pulseTrue);
+            engine.handleRefClockSample(0, nmea, nmea.receiveTime);
+            const RealTime wake = rawAt(pulseTrue + 0.5);
+            while (engine.nextWakeup() && *engine.nextWakeup() <= wake)
+                engine.handleTimeout(*engine.nextWakeup());
+            if (pulseTrue > settle) {
+                const RealTime served = engine.localTime(wake);
+                const double error = toSeconds(served - (kStart + fromSeconds(pulseTrue + 0.5)));
+                maxError = std::max(maxError, std::abs(error));
+            }
+        }
+        const EngineSnapshot snapshot = engine.snapshot(rawAt(600));
+        const SourceSnapshot *pps = byName(snapshot, "PPS");
+        const SourceSnapshot *gps = byName(snapshot, "GPS");
+        QVERIFY(pps && gps);
+        QCOMPARE(pps->kind, SourceKind::RefClock);
+        QCOMPARE(pps->state, SourceState::Selected);
+        QVERIFY(gps->state != SourceState::Selected && gps->state != SourceState::Falseticker);
+        QCOMPARE(pps->reach, std::uint8_t(0377));
+        QCOMPARE(snapshot.reference.stratum, 1);
+        QCOMPARE(snapshot.reference.referenceId, 0x50505300u);
+        QVERIFY2(maxError < 20e-6, qPrintable(QString("max error %1 s").arg(maxError)));
+    }
+
+    void ppsWithoutLockWaitsForASynchronisedClock()
+    {
+        Engine engine(configFrom("refclock PPS /dev/pps0 refid PPS poll 2\n"), EngineOptions{}, kStart);
+        for (int second = 1; second <= 40; ++second) {
+            const RealTime edge = kStart + std::chrono::seconds(second) - 250ms + 30us;
+            engine.handleRefClockPulse(0, RefClockPulse{edge, static_cast<std::uint32_t>(second)}, edge);
+            while (engine.nextWakeup() && *engine.nextWakeup() <= edge + 500ms)
+                engine.handleTimeout(*engine.nextWakeup());
+        }
+        const EngineSnapshot snapshot = engine.snapshot(kStart + 41s);
+        const SourceSnapshot *pps = byName(snapshot, "PPS");
+        QVERIFY(pps);
+        QCOMPARE(pps->reach, std::uint8_t(0));
+        QCOMPARE(pps->repliesAccepted, 0u);
+        QCOMPARE(pps->repliesRejected, 40u);
+        QVERIFY(!snapshot.reference.synchronised);
+    }
+
+    void defaultReferenceIdsFollowChrony()
+    {
+        RefClockConfig c;
+        c.driver = RefClockDriver::Sock;
+        QCOMPARE(Engine::defaultRefId(c, 1), std::string("SOC1"));
+        c.driver = RefClockDriver::Phc;
+        QCOMPARE(Engine::defaultRefId(c, 0), std::string("PHC0"));
+    }
+};
+
+QTEST_APPLESS_MAIN(TestRefClockSource)
+#include "tst_refclocksource.moc"
