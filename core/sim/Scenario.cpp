@@ -10,6 +10,37 @@ std::string serverAddress(std::size_t index)
     return "192.0.2." + std::to_string(index + 1);
 }
 
+// A serial GPS receiver: the NMEA time of each second arrives about 0.13 s late with a
+// few milliseconds of jitter, the latency compensated by `offset` as a user would, and a wide
+// `delay` so that the PPS locked to it is preferred.
+constexpr double kNmeaLatency = 0.13;   // s
+constexpr double kNmeaJitter = 5e-3;    // s
+constexpr double kNmeaDelay = 0.2;      // s
+// A PPS edge timestamped by a GPIO interrupt: about a microsecond of jitter.
+constexpr double kPpsJitter = 1e-6;     // s
+
+RefClockModel gpsReceiver()
+{
+    RefClockModel m;
+    m.kind = RefClockModel::Kind::Samples;
+    m.refId = "NMEA";
+    m.error = kNmeaJitter;
+    m.latency = kNmeaLatency;
+    m.offsetOption = kNmeaLatency;
+    m.delay = kNmeaDelay;
+    return m;
+}
+
+RefClockModel ppsLockedTo(const std::string &refId)
+{
+    RefClockModel m;
+    m.kind = RefClockModel::Kind::Pulses;
+    m.refId = "PPS";
+    m.error = kPpsJitter;
+    m.lock = refId;
+    return m;
+}
+
 } // namespace
 
 EngineConfig Scenario::engineConfig() const
@@ -28,6 +59,18 @@ EngineConfig Scenario::engineConfig() const
         source.iburst = iburst;
         source.origin = "scenario " + name;
         config.sources.push_back(source);
+    }
+    for (const RefClockModel &model : refclocks) {
+        RefClockConfig refclock;
+        refclock.driver = model.kind == RefClockModel::Kind::Pulses ? RefClockDriver::Pps : RefClockDriver::Shm;
+        refclock.parameter = model.kind == RefClockModel::Kind::Pulses ? "/dev/pps0" : "0";
+        refclock.refId = model.refId;
+        refclock.lockRefId = model.lock;
+        refclock.offset = model.offsetOption;
+        refclock.delay = model.delay;
+        refclock.poll = model.poll;
+        refclock.origin = "scenario " + name;
+        config.refClocks.push_back(refclock);
     }
     return config;
 }
@@ -79,6 +122,22 @@ std::vector<Scenario> standardScenarios()
     s.duration = 20000;
     all.push_back(s);
 
+    // chrony's refclock test: SHM samples with a 1e-4 s error every second, no network.
+    s = Scenario{};
+    s.name = "refclock-shm";
+    s.servers.clear();
+    RefClockModel shm;
+    shm.refId = "SHM0";
+    shm.error = 1e-4;
+    s.refclocks = {shm};
+    all.push_back(s);
+
+    s = Scenario{};
+    s.name = "pps";
+    s.servers.clear();
+    s.refclocks = {gpsReceiver(), ppsLockedTo(gpsReceiver().refId)};
+    all.push_back(s);
+
     for (int falsetickers : {1, 2}) {
         s = Scenario{};
         s.name = "falsetickers-" + std::to_string(falsetickers);
@@ -104,6 +163,7 @@ Scenario demoScenario()
     s.iburst = true;
     constexpr double kFalsetickerOffset = 0.03; // s
     s.servers = {ServerModel{0, 1}, ServerModel{0, 2}, ServerModel{0, 2}, ServerModel{kFalsetickerOffset, 1}};
+    s.refclocks = {gpsReceiver(), ppsLockedTo(gpsReceiver().refId)};
     s.duration = 1e9;
     return s;
 }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "config/EngineConfig.h"
+#include "config/RefClockConfig.h"
 #include "sim/SimClock.h"
 
 #include <optional>
@@ -28,12 +29,29 @@ struct ServerModel
     bool answers = true;     // false: a dead server that never replies
 };
 
+// A reference clock attached to the simulated client. Sample refclocks (SHM, NMEA) deliver
+// each second the true time of an event `latency` s after it, with a Gaussian error; pulse
+// refclocks (PPS) deliver the raw clock reading at each true second, with a Gaussian jitter.
+struct RefClockModel
+{
+    enum class Kind : std::uint8_t { Samples, Pulses };
+    Kind kind = Kind::Samples;
+    std::string refId;
+    double error = 0;        // s, standard deviation of each sample's error or pulse's jitter
+    double latency = 0;      // s after the event before the host has the sample
+    double offsetOption = 0; // s, the refclock's `offset` (compensates the latency)
+    double delay = kDefaultRefClockDelay; // s, the refclock's `delay`
+    std::string lock;        // refid a pulse refclock takes its seconds from
+    int poll = kDefaultRefClockPoll;
+};
+
 struct Scenario
 {
     std::string name;
     SimClock::Model clock{1e-4, 1e-9, 0.1};
     NetworkModel network;
     std::vector<ServerModel> servers{ServerModel{}};
+    std::vector<RefClockModel> refclocks;
     int minPoll = 6;
     int maxPoll = 10;
     bool iburst = false;

@@ -15,6 +15,8 @@ constexpr int kSimulatedPrecision = -20; // log2 s, about 1 us: a typical Linux 
 constexpr int kServerStratum = 1;
 // Streams derived from the run's seed, so that adding a server does not change the network noise.
 constexpr std::uint64_t kClockStream = 0x9E3779B97F4A7C15ull;
+constexpr std::uint64_t kRefClockStream = 0xC2B2AE3D27D4EB4Full;
+constexpr double kRefClockInterval = 1.0; // s between a refclock's samples or pulses
 
 RealTime simulationEpoch()
 {
@@ -31,6 +33,7 @@ TrueTime fromSecondsTrue(double s)
 Simulation::Simulation(Scenario scenario, std::uint64_t seed)
     : m_scenario(std::move(scenario))
     , m_random(seed)
+    , m_refclockRandom(seed ^ kRefClockStream)
     , m_clientClock(m_scenario.clock, simulationEpoch(), seed ^ kClockStream)
 {
     EngineOptions clientOptions;
@@ -58,13 +61,43 @@ Simulation::Simulation(Scenario scenario, std::uint64_t seed)
         server.address = SocketAddress{*IpAddress::parse(clientConfig.sources[i].host), kNtpDefaultPort};
         m_servers.push_back(std::move(server));
     }
+    for (std::size_t i = 0; i < m_scenario.refclocks.size(); ++i)
+        scheduleRefClock(i, fromSecondsTrue(kRefClockInterval));
+}
+
+void Simulation::scheduleRefClock(std::size_t index, TrueTime eventTime)
+{
+    const RefClockModel &model = m_scenario.refclocks[index];
+    const TrueTime delivery = eventTime + fromSecondsTrue(std::max(model.latency, 0.0));
+    m_events.push(Event{delivery, m_sequence++, EventKind::RefClock, index, eventTime, {}});
+}
+
+void Simulation::deliverRefClock(const Event &event)
+{
+    const RefClockModel &model = m_scenario.refclocks[event.server];
+    const double noise = model.error * m_normal(m_refclockRandom);
+    if (model.kind == RefClockModel::Kind::Pulses) {
+        RefClockPulse pulse;
+        pulse.receiveTime = m_clientClock.read(event.eventTime) + fromSeconds(noise);
+        pulse.sequence = static_cast<std::uint32_t>(event.eventTime / std::chrono::seconds(1));
+        m_client->handleRefClockPulse(event.server, pulse, m_clientClock.read(m_now));
+    } else {
+        // Serial latency jitter only ever delays a message, hence the absolute value.
+        const bool late = model.latency > 0;
+        RefClockSample sample;
+        sample.referenceTime = simulationEpoch() + event.eventTime + (late ? Nanoseconds(0) : fromSeconds(noise));
+        sample.receiveTime = m_clientClock.read(m_now + (late ? fromSecondsTrue(std::abs(noise)) : TrueTime(0)));
+        m_client->handleRefClockSample(event.server, sample, sample.receiveTime);
+    }
+    scheduleRefClock(event.server, event.eventTime + fromSecondsTrue(kRefClockInterval));
+    flushClient();
 }
 
 Simulation::~Simulation() = default;
 
 void Simulation::schedule(TrueTime at, EventKind kind, std::size_t server, std::vector<std::uint8_t> data)
 {
-    m_events.push(Event{at, m_sequence++, kind, server, std::move(data)});
+    m_events.push(Event{at, m_sequence++, kind, server, TrueTime(0), std::move(data)});
 }
 
 std::optional<TrueTime> Simulation::oneWayDelay(bool request)
@@ -171,8 +204,10 @@ RunResult Simulation::run(std::optional<double> until)
             m_now = event.at;
             if (event.kind == EventKind::ToServer)
                 deliverToServer(event);
-            else
+            else if (event.kind == EventKind::ToClient)
                 deliverToClient(event);
+            else
+                deliverRefClock(event);
             continue;
         }
         m_now = next;

@@ -46,13 +46,14 @@ public:
     double currentError();
 
 private:
-    enum class EventKind : std::uint8_t { ToServer, ToClient };
+    enum class EventKind : std::uint8_t { ToServer, ToClient, RefClock };
     struct Event
     {
         TrueTime at;
         std::uint64_t sequence; // FIFO among simultaneous events: keeps runs deterministic
         EventKind kind;
-        std::size_t server;
+        std::size_t server; // or the refclock's index
+        TrueTime eventTime{0}; // RefClock: the true time the sample or pulse is about
         std::vector<std::uint8_t> data;
     };
     struct Later
@@ -72,6 +73,8 @@ private:
     void flushClient();
     void deliverToServer(Event &event);
     void deliverToClient(Event &event);
+    void deliverRefClock(const Event &event);
+    void scheduleRefClock(std::size_t index, TrueTime eventTime);
     // One-way delay of a packet, or nullopt when it is lost.
     std::optional<TrueTime> oneWayDelay(bool request);
     void schedule(TrueTime at, EventKind kind, std::size_t server, std::vector<std::uint8_t> data);
@@ -80,6 +83,8 @@ private:
     std::mt19937_64 m_random;
     std::exponential_distribution<double> m_exponential{1.0};
     std::uniform_real_distribution<double> m_uniform{0.0, 1.0};
+    std::normal_distribution<double> m_normal{0.0, 1.0};
+    std::mt19937_64 m_refclockRandom; // its own stream: refclocks do not disturb network noise
     SimClock m_clientClock;
     std::unique_ptr<Engine> m_client;
     std::vector<Server> m_servers;
