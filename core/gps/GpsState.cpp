@@ -458,7 +458,7 @@ std::optional<GpsValidEpoch> GpsState::applyUbx(const UbxFrame &f, RealTime read
     m_status.lastSentenceTime = readTime;
     if (const auto pvt = decodeNavPvt(f)) {
         setFix(fixOfUbx(pvt->fixType, (pvt->flags & UbxNavPvt::kFlagGnssFixOk) != 0), readTime);
-        if (m_status.fixMode == GpsFixMode::Fix2D || m_status.fixMode == GpsFixMode::Fix3D) {
+        if (m_status.fixMode != GpsFixMode::None) {
             m_status.latitude = pvt->latitude;
             m_status.longitude = pvt->longitude;
             m_status.altitude = pvt->heightMsl;
@@ -479,10 +479,15 @@ std::optional<GpsValidEpoch> GpsState::applyUbx(const UbxFrame &f, RealTime read
         // The week is the full GPS week, not mod 1024: no rollover repair.
         if (gpsTime->timeUsable() && fixIsCurrent(readTime))
             return validEpoch(gpsTime->epochUtc(), true);
+        if (gpsTime->timeUsable())
+            reportEpoch(gpsTime->epochUtc(), false);
     } else if (const auto status = decodeNavStatus(f)) {
         setFix(fixOfUbx(status->gpsFix, (status->flags & UbxNavStatus::kFlagGpsFixOk) != 0), readTime);
+    } else if (const auto sol = decodeNavSol(f)) {
+        setFix(fixOfUbx(sol->gpsFix, (sol->flags & UbxNavSol::kFlagGpsFixOk) != 0), readTime);
     } else if (const auto llh = decodeNavPosLlh(f)) {
-        if (m_status.fixMode == GpsFixMode::Fix2D || m_status.fixMode == GpsFixMode::Fix3D) {
+        // Time-only mode still reports the surveyed position the receiver holds.
+        if (m_status.fixMode != GpsFixMode::None) {
             m_status.latitude = llh->latitude;
             m_status.longitude = llh->longitude;
             m_status.altitude = llh->heightMsl;

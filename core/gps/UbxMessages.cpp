@@ -11,6 +11,7 @@ constexpr std::size_t kNavPvtSize = 92;
 constexpr std::size_t kNavTimeUtcSize = 20;
 constexpr std::size_t kNavTimeGpsSize = 16;
 constexpr std::size_t kNavStatusSize = 16;
+constexpr std::size_t kNavSolSize = 52;
 constexpr std::size_t kNavPosLlhSize = 28;
 constexpr std::size_t kNavDopSize = 18;
 constexpr std::size_t kNavSatHeader = 8;
@@ -148,6 +149,14 @@ std::optional<UbxNavStatus> decodeNavStatus(const UbxFrame &f)
     return UbxNavStatus{r.u4(0), r.u1(4), r.u1(5)};
 }
 
+std::optional<UbxNavSol> decodeNavSol(const UbxFrame &f)
+{
+    if (!has(f, ubx::kClassNav, ubx::kIdNavSol, kNavSolSize))
+        return std::nullopt;
+    const Reader r{f.payload};
+    return UbxNavSol{r.u4(0), r.u1(10), r.u1(11)};
+}
+
 std::optional<UbxNavPosLlh> decodeNavPosLlh(const UbxFrame &f)
 {
     if (!has(f, ubx::kClassNav, ubx::kIdNavPosLlh, kNavPosLlhSize))
@@ -209,7 +218,7 @@ std::string ubxMessageName(const UbxFrame &f)
 {
     static const std::map<std::pair<int, int>, const char *> names{
         {{ubx::kClassNav, ubx::kIdNavPosLlh}, "UBX-NAV-POSLLH"}, {{ubx::kClassNav, ubx::kIdNavStatus}, "UBX-NAV-STATUS"},
-        {{ubx::kClassNav, ubx::kIdNavDop}, "UBX-NAV-DOP"},       {{ubx::kClassNav, ubx::kIdNavPvt}, "UBX-NAV-PVT"},
+        {{ubx::kClassNav, ubx::kIdNavDop}, "UBX-NAV-DOP"}, {{ubx::kClassNav, ubx::kIdNavSol}, "UBX-NAV-SOL"},       {{ubx::kClassNav, ubx::kIdNavPvt}, "UBX-NAV-PVT"},
         {{ubx::kClassNav, ubx::kIdNavTimeGps}, "UBX-NAV-TIMEGPS"}, {{ubx::kClassNav, ubx::kIdNavTimeUtc}, "UBX-NAV-TIMEUTC"},
         {{ubx::kClassNav, ubx::kIdNavSat}, "UBX-NAV-SAT"},       {{ubx::kClassAck, ubx::kIdAckAck}, "UBX-ACK-ACK"},
         {{ubx::kClassAck, ubx::kIdAckNak}, "UBX-ACK-NAK"},       {{ubx::kClassMon, ubx::kIdMonVer}, "UBX-MON-VER"},

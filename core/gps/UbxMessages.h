@@ -23,6 +23,7 @@ constexpr std::uint8_t kClassMon = 0x0A;
 constexpr std::uint8_t kIdNavPosLlh = 0x02;
 constexpr std::uint8_t kIdNavStatus = 0x03;
 constexpr std::uint8_t kIdNavDop = 0x04;
+constexpr std::uint8_t kIdNavSol = 0x06;
 constexpr std::uint8_t kIdNavPvt = 0x07;
 constexpr std::uint8_t kIdNavTimeGps = 0x20;
 constexpr std::uint8_t kIdNavTimeUtc = 0x21;
@@ -102,6 +103,15 @@ struct UbxNavStatus
     static constexpr std::uint8_t kFlagGpsFixOk = 0x01;
 };
 
+// NAV-SOL (M8 and older): only the fix is used; the ECEF position is not converted.
+struct UbxNavSol
+{
+    std::uint32_t iTowMs = 0;
+    std::uint8_t gpsFix = 0;
+    std::uint8_t flags = 0;
+    static constexpr std::uint8_t kFlagGpsFixOk = 0x01;
+};
+
 struct UbxNavPosLlh
 {
     std::uint32_t iTowMs = 0;
@@ -158,6 +168,7 @@ std::optional<UbxNavTimeUtc> decodeNavTimeUtc(const UbxFrame &f);
 std::optional<UbxNavTimeGps> decodeNavTimeGps(const UbxFrame &f);
 std::optional<UbxNavStatus> decodeNavStatus(const UbxFrame &f);
 std::optional<UbxNavPosLlh> decodeNavPosLlh(const UbxFrame &f);
+std::optional<UbxNavSol> decodeNavSol(const UbxFrame &f);
 std::optional<UbxNavDop> decodeNavDop(const UbxFrame &f);
 std::optional<UbxNavSat> decodeNavSat(const UbxFrame &f);
 std::optional<UbxMonVer> decodeMonVer(const UbxFrame &f);
