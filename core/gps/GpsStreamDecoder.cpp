@@ -1,0 +1,178 @@
+#include "gps/GpsStreamDecoder.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace s1 {
+
+namespace {
+
+constexpr std::uint8_t kCr = '\r';
+constexpr std::uint8_t kLf = '\n';
+constexpr std::uint8_t kFirstPrintable = 0x20;
+constexpr std::uint8_t kLastPrintable = 0x7e;
+
+bool isNmeaStart(std::uint8_t b) { return b == '$' || b == '!'; }
+bool isLineEnd(std::uint8_t b) { return b == kCr || b == kLf; }
+
+} // namespace
+
+GpsStreamDecoder::GpsStreamDecoder()
+{
+    m_buffer.reserve(2 * kFeedSlice);
+}
+
+void GpsStreamDecoder::setBaudRate(int baud)
+{
+    m_baud = std::max(baud, 0);
+    m_state.setBaudRate(m_baud);
+}
+
+void GpsStreamDecoder::feed(std::span<const std::uint8_t> bytes, RealTime readTime)
+{
+    if (bytes.empty())
+        return;
+    const double transfer = m_baud > 0 ? double(bytes.size()) * kBitsPerByte / m_baud : 0.0;
+    const RealTime firstByte = readTime - fromSeconds(transfer);
+    if (!m_lastReadTime || toSeconds(firstByte - *m_lastReadTime) > kBurstGap) {
+        m_bursts.push_back({m_streamEnd, firstByte, m_lastReadTime.has_value()});
+    }
+    m_lastReadTime = readTime;
+
+    // Bounded: each pass appends at most kFeedSlice bytes and process() leaves at most one
+    // incomplete item (<= one UBX frame) in the buffer.
+    while (!bytes.empty()) {
+        const std::size_t n = std::min(bytes.size(), kFeedSlice);
+        m_buffer.insert(m_buffer.end(), bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(n));
+        m_streamEnd += n;
+        bytes = bytes.subspan(n);
+        process(readTime);
+    }
+    // Burst marks before the buffered data are no longer needed, except the one it belongs to.
+    while (m_bursts.size() > 1 && m_bursts[1].position <= m_bufferPosition)
+        m_bursts.pop_front();
+}
+
+void GpsStreamDecoder::process(RealTime readTime)
+{
+    // Every successful consumeOne() removes at least one byte.
+    while (!m_buffer.empty() && consumeOne(readTime)) {
+    }
+}
+
+void GpsStreamDecoder::drop(std::size_t bytes, bool garbage)
+{
+    bytes = std::min(bytes, m_buffer.size());
+    if (garbage)
+        m_state.countGarbage(bytes);
+    m_buffer.erase(m_buffer.begin(), m_buffer.begin() + static_cast<std::ptrdiff_t>(bytes));
+    m_bufferPosition += bytes;
+}
+
+bool GpsStreamDecoder::consumeOne(RealTime readTime)
+{
+    const std::uint8_t first = m_buffer.front();
+    if (isNmeaStart(first))
+        return consumeNmea(readTime);
+    if (first == UbxFrame::kSync1)
+        return consumeUbx(readTime);
+    if (isLineEnd(first)) {
+        drop(1, false);
+        return true;
+    }
+    // Noise: skip to the next byte that could start something.
+    const auto next = std::find_if(m_buffer.begin() + 1, m_buffer.end(),
+                                   [](std::uint8_t b) { return isNmeaStart(b) || b == UbxFrame::kSync1 || isLineEnd(b); });
+    drop(static_cast<std::size_t>(next - m_buffer.begin()), true);
+    return true;
+}
+
+bool GpsStreamDecoder::consumeNmea(RealTime readTime)
+{
+    const std::size_t limit = std::min(m_buffer.size(), NmeaSentence::kMaxLength + 1);
+    std::size_t end = 1;
+    while (end < limit) {
+        const std::uint8_t b = m_buffer[end];
+        if (isLineEnd(b) || isNmeaStart(b) || b < kFirstPrintable || b > kLastPrintable)
+            break;
+        ++end;
+    }
+    if (end == m_buffer.size())
+        return false; // the rest of the line has not arrived yet
+    if (end >= limit || !isLineEnd(m_buffer[end])) {
+        // Too long, or cut short by a new sentence, a UBX frame or noise.
+        drop(end, true);
+        return true;
+    }
+    const std::string_view line(reinterpret_cast<const char *>(m_buffer.data()), end);
+    NmeaSentence::Error error = NmeaSentence::Error::None;
+    const auto sentence = NmeaSentence::parse(line, &error);
+    if (!sentence) {
+        if (error == NmeaSentence::Error::ChecksumMismatch)
+            m_state.countChecksumError();
+        drop(end, error != NmeaSentence::Error::ChecksumMismatch);
+        return true;
+    }
+    const std::uint64_t position = m_bufferPosition;
+    if (const auto epoch = m_state.applyNmea(*sentence, readTime))
+        addFix(*epoch, position);
+    if (m_observer)
+        m_observer(sentence->address(), std::span<const std::uint8_t>(m_buffer.data(), end));
+    drop(end, false);
+    return true;
+}
+
+bool GpsStreamDecoder::consumeUbx(RealTime readTime)
+{
+    std::size_t consumed = 0;
+    switch (UbxFrame::parse(m_buffer, m_frame, consumed)) {
+    case UbxFrame::Result::NeedMore:
+        return false;
+    case UbxFrame::Result::Invalid:
+        // A B5 that is not a frame: resync after it.
+        drop(1, true);
+        return true;
+    case UbxFrame::Result::Frame:
+        break;
+    }
+    const std::uint64_t position = m_bufferPosition;
+    if (const auto epoch = m_state.applyUbx(m_frame, readTime))
+        addFix(*epoch, position);
+    if (m_observer)
+        m_observer(ubxMessageName(m_frame), std::span<const std::uint8_t>(m_buffer.data(), consumed));
+    drop(consumed, false);
+    return true;
+}
+
+const GpsStreamDecoder::BurstMark *GpsStreamDecoder::burstOf(std::uint64_t position) const
+{
+    const BurstMark *found = nullptr;
+    for (const BurstMark &mark : m_bursts) {
+        if (mark.position > position)
+            break;
+        found = &mark;
+    }
+    return found;
+}
+
+void GpsStreamDecoder::addFix(const GpsValidEpoch &epoch, std::uint64_t position)
+{
+    if (m_lastFixEpoch && std::fabs(toSeconds(epoch.epochUtc - *m_lastFixEpoch)) < kSameEpochTolerance)
+        return; // this epoch already has its fix
+    m_lastFixEpoch = epoch.epochUtc;
+    const BurstMark *burst = burstOf(position);
+    if (!burst || !burst->complete)
+        return;
+    if (m_fixes.size() >= kMaxPendingFixes)
+        m_fixes.pop_front();
+    m_fixes.push_back({epoch.epochUtc, burst->start, epoch.fromUbx});
+}
+
+std::vector<GpsTimeFix> GpsStreamDecoder::takeTimeFixes()
+{
+    std::vector<GpsTimeFix> out(m_fixes.begin(), m_fixes.end());
+    m_fixes.clear();
+    return out;
+}
+
+} // namespace s1
