@@ -140,6 +140,7 @@ SourceSnapshot sourceFromReader(const JsonReader &in)
     s.repliesRejected = in.counter(QStringLiteral("repliesRejected"));
     s.lastRejectReason = in.string(QStringLiteral("lastRejectReason")).toStdString();
     s.kissCode = in.string(QStringLiteral("kissCode")).toStdString();
+    s.driverStatus = in.string(QStringLiteral("driverStatus")).toStdString();
     s.stats = statsFromJson(in.object(QStringLiteral("stats")));
     s.adjustedOffset = in.number(QStringLiteral("adjustedOffset"));
     s.errorBound = in.number(QStringLiteral("errorBound"));
@@ -325,6 +326,7 @@ QJsonObject sourceToJson(const SourceSnapshot &s)
         {"repliesRejected", counterValue(s.repliesRejected)},
         {"lastRejectReason", QString::fromStdString(s.lastRejectReason)},
         {"kissCode", QString::fromStdString(s.kissCode)},
+        {"driverStatus", QString::fromStdString(s.driverStatus)},
         {"samples", samples},
         {"stats", statsToJson(s.stats)},
         {"adjustedOffset", s.adjustedOffset},

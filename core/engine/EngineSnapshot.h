@@ -2,6 +2,7 @@
 // read. Plain structs, copied across threads by queued signals, never pointing into the engine.
 #pragma once
 
+#include "gps/GpsStatus.h"
 #include "net/IpAddress.h"
 #include "ntp/NtpPacket.h"
 #include "time/Timestamps.h"
@@ -91,6 +92,8 @@ struct SourceSnapshot
     std::uint64_t repliesRejected = 0;
     std::string lastRejectReason;   // empty when the last reply was good
     std::string kissCode;           // last kiss-o'-death code received ("RATE", ...)
+    // Refclocks: what the host says about the driver (device open, counters, or the fault).
+    std::string driverStatus;
 
     // Statistics over the sample history (what `chronyc sourcestats` shows); zero until the
     // source has samples.
@@ -140,6 +143,8 @@ struct EngineSnapshot
     std::uint64_t clientPacketsDropped = 0;
     std::uint16_t ntpPort = 0;     // 0: not serving
     std::string serverError;       // why not serving although configured to, e.g. port taken
+    // The GPS receiver and PPS as the host's drivers see them; none without such refclocks.
+    std::optional<GpsStatus> gps;
 
     friend bool operator==(const EngineSnapshot &, const EngineSnapshot &) = default;
 };

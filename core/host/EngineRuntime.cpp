@@ -63,6 +63,15 @@ bool EngineRuntime::start(std::string &error)
     const RealTime now = readRealTimeClock();
     engineOptions.seed = m_options.seed != 0 ? m_options.seed : static_cast<std::uint64_t>(nanosSinceEpoch(now));
     m_engine = std::make_unique<Engine>(m_config, engineOptions, now);
+    m_refClocks = std::make_unique<RefClockDevices>(
+        m_config.refClocks, m_options.refClockSeams,
+        [this](std::size_t index, const RefClockSample &sample) {
+            m_engine->handleRefClockSample(index, sample, readRealTimeClock());
+        },
+        [this](std::size_t index, const RefClockPulse &pulse) {
+            m_engine->handleRefClockPulse(index, pulse, readRealTimeClock());
+        });
+    m_refClocks->start(now);
     openLogFiles();
     flush();
     return true;
@@ -74,13 +83,38 @@ std::vector<int> EngineRuntime::fds() const
     out.reserve(m_sockets.size());
     for (const Socket &s : m_sockets)
         out.push_back(s.socket->fd());
+    if (m_refClocks)
+        for (const int fd : m_refClocks->fds())
+            out.push_back(fd);
     return out;
+}
+
+std::uint64_t EngineRuntime::fdGeneration() const
+{
+    return m_refClocks ? m_refClocks->fdGeneration() : 0;
+}
+
+void EngineRuntime::refClockSample(std::size_t index, const RefClockSample &sample)
+{
+    if (!m_engine)
+        return;
+    m_engine->handleRefClockSample(index, sample, readRealTimeClock());
+    flush();
 }
 
 void EngineRuntime::readable(std::size_t index)
 {
-    if (!m_engine || index >= m_sockets.size())
+    if (!m_engine)
         return;
+    if (index >= m_sockets.size()) {
+        const std::vector<int> refclockFds = m_refClocks->fds();
+        const std::size_t k = index - m_sockets.size();
+        if (k < refclockFds.size()) {
+            m_refClocks->readable(refclockFds[k], readRealTimeClock());
+            flush();
+        }
+        return;
+    }
     const Socket &s = m_sockets[index];
     // Bounded: a flood cannot keep us here forever; the notifier fires again for the rest.
     constexpr int kMaxBatchesPerWakeup = 8;
@@ -111,6 +145,7 @@ void EngineRuntime::timeout()
 {
     if (!m_engine)
         return;
+    m_refClocks->timeout(readRealTimeClock());
     m_engine->handleTimeout(readRealTimeClock());
     flush();
     maintainDriftFile(false);
@@ -153,7 +188,12 @@ void EngineRuntime::resolved(std::uint64_t token, const std::vector<IpAddress> &
 
 std::optional<RealTime> EngineRuntime::nextWakeup() const
 {
-    return m_engine ? m_engine->nextWakeup() : std::nullopt;
+    if (!m_engine)
+        return std::nullopt;
+    std::optional<RealTime> next = m_engine->nextWakeup();
+    if (const auto devices = m_refClocks->nextWakeup(); devices && (!next || *devices < *next))
+        next = devices;
+    return next;
 }
 
 EngineSnapshot EngineRuntime::snapshot() const
@@ -161,6 +201,24 @@ EngineSnapshot EngineRuntime::snapshot() const
     EngineSnapshot s = m_engine ? m_engine->snapshot(readRealTimeClock()) : EngineSnapshot{};
     s.ntpPort = serverPort();
     s.serverError = m_serverError;
+    // Refclock sources follow the NTP sources in configuration order.
+    std::size_t refclock = 0;
+    for (SourceSnapshot &source : s.sources) {
+        if (source.kind != SourceKind::RefClock)
+            continue;
+        std::string status = m_refClocks ? m_refClocks->status(refclock) : std::string();
+        if (status.empty() && m_refClockStatus)
+            status = m_refClockStatus(refclock);
+        source.driverStatus = std::move(status);
+        ++refclock;
+    }
+    if (m_gpsStatus)
+        s.gps = m_gpsStatus();
+    if (const auto pps = m_refClocks ? m_refClocks->ppsStatus() : std::nullopt) {
+        if (!s.gps)
+            s.gps = GpsStatus{};
+        s.gps->pps = *pps;
+    }
     return s;
 }
 

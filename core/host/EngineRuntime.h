@@ -3,6 +3,7 @@
 #pragma once
 
 #include "engine/Engine.h"
+#include "host/RefClockDevices.h"
 #include "logging/ChronyLogFormat.h"
 #include "logging/LogFileWriter.h"
 #include "net/UdpSocket.h"
@@ -24,6 +25,8 @@ struct HostOptions
     UdpSocket::Receive receiveMode = UdpSocket::Receive::Batched;
     std::size_t batchSize = 32;
     std::uint64_t seed = 0; // 0: seed from the clock
+    // Where refclock drivers do their I/O; tests put fake devices here.
+    RefClockSeams refClockSeams;
 };
 
 class EngineRuntime
@@ -43,13 +46,25 @@ public:
     void setEventSink(EventSink sink) { m_eventSink = std::move(sink); }
     void resolved(std::uint64_t token, const std::vector<IpAddress> &addresses);
 
-    // The fds to watch for readability, in a stable order for readable(index).
+    // The fds to watch for readability, in a stable order for readable(index): the sockets,
+    // then the refclock drivers'. The set changes when a driver is reopened; fdGeneration()
+    // then moves on and the event loop must call fds() again.
     std::vector<int> fds() const;
+    std::uint64_t fdGeneration() const;
     void readable(std::size_t index);
+    // A sample from a refclock driver the host runs itself (the Qt host's serial NMEA).
+    void refClockSample(std::size_t index, const RefClockSample &sample);
+    // What the host knows about the GPS receiver; the snapshot carries it with the PPS state.
+    using GpsStatusProvider = std::function<std::optional<GpsStatus>()>;
+    // Status lines of refclocks the host drives itself, by refclock index.
+    using RefClockStatusProvider = std::function<std::string(std::size_t index)>;
+    void setGpsStatusProvider(GpsStatusProvider provider) { m_gpsStatus = std::move(provider); }
+    void setRefClockStatusProvider(RefClockStatusProvider provider) { m_refClockStatus = std::move(provider); }
     void timeout();
     std::optional<RealTime> nextWakeup() const;
 
     EngineSnapshot snapshot() const;
+    const EngineConfig &config() const { return m_config; }
     // Saves what must survive a restart (the drift file); hosts call it before they stop.
     void shutdown();
     // Ports actually bound (useful when the configuration asked for an ephemeral one).
@@ -80,6 +95,9 @@ private:
     DatagramBatch m_batch;
     Resolver m_resolver;
     EventSink m_eventSink;
+    GpsStatusProvider m_gpsStatus;
+    RefClockStatusProvider m_refClockStatus;
+    std::unique_ptr<RefClockDevices> m_refClocks;
     std::vector<std::string> m_warnings;
     std::string m_serverError;
     std::optional<RealTime> m_lastDriftWrite;

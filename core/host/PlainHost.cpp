@@ -85,12 +85,21 @@ int PlainHost::run()
     if (!m_runtime.serverError().empty())
         std::fprintf(stderr, "stratumone-core-host: %s\n", m_runtime.serverError().c_str());
 
-    const std::vector<int> socketFds = m_runtime.fds();
+    // The runtime's fds (sockets, refclock drivers) and the stop fd last; rebuilt when a
+    // refclock driver was reopened.
+    std::vector<int> runtimeFds;
     std::vector<pollfd> fds;
-    for (int fd : socketFds)
-        fds.push_back({fd, POLLIN, 0});
-    if (m_options.stopFd >= 0)
-        fds.push_back({m_options.stopFd, POLLIN, 0});
+    std::uint64_t generation = 0;
+    const auto watch = [&] {
+        runtimeFds = m_runtime.fds();
+        generation = m_runtime.fdGeneration();
+        fds.clear();
+        for (int fd : runtimeFds)
+            fds.push_back({fd, POLLIN, 0});
+        if (m_options.stopFd >= 0)
+            fds.push_back({m_options.stopFd, POLLIN, 0});
+    };
+    watch();
 
     const RealTime started = readRealTimeClock();
     const auto interval = fromSeconds(m_options.reportInterval);
@@ -123,13 +132,15 @@ int PlainHost::run()
         }
         if (m_options.stopFd >= 0 && n > 0 && (fds.back().revents & POLLIN))
             break;
-        for (std::size_t i = 0; n > 0 && i < socketFds.size(); ++i)
+        for (std::size_t i = 0; n > 0 && i < runtimeFds.size(); ++i)
             if (fds[i].revents & POLLIN)
                 m_runtime.readable(i);
         now = readRealTimeClock();
         const auto due = m_runtime.nextWakeup();
         if (due && *due <= now)
             m_runtime.timeout();
+        if (m_runtime.fdGeneration() != generation)
+            watch();
     }
     m_runtime.shutdown();
     report();

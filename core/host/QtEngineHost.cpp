@@ -1,6 +1,7 @@
 #include "host/QtEngineHost.h"
 
 #include "host/HostClock.h"
+#include "host/NmeaSerialRefClock.h"
 #include "logging/LogCategories.h"
 #include "host/SnapshotMetaTypes.h"
 
@@ -53,6 +54,25 @@ QtEngineHost::QtEngineHost(EngineConfig config, HostOptions options, QObject *pa
 
 QtEngineHost::~QtEngineHost() = default;
 
+void QtEngineHost::watchFds()
+{
+    for (QSocketNotifier *notifier : m_notifiers) {
+        notifier->setEnabled(false);
+        notifier->deleteLater();
+    }
+    m_notifiers.clear();
+    m_fdGeneration = m_runtime.fdGeneration();
+    const std::vector<int> fds = m_runtime.fds();
+    for (std::size_t i = 0; i < fds.size(); ++i) {
+        auto *notifier = new QSocketNotifier(fds[i], QSocketNotifier::Read, this);
+        connect(notifier, &QSocketNotifier::activated, this, [this, i] {
+            m_runtime.readable(i);
+            reschedule();
+        });
+        m_notifiers.push_back(notifier);
+    }
+}
+
 void QtEngineHost::setSnapshotInterval(int milliseconds)
 {
     m_snapshotTimer.setInterval(milliseconds);
@@ -70,15 +90,27 @@ void QtEngineHost::start()
     }
     for (const std::string &warning : m_runtime.warnings())
         qCInfo(lcNtp) << warning.c_str();
-    const std::vector<int> fds = m_runtime.fds();
-    for (std::size_t i = 0; i < fds.size(); ++i) {
-        auto *notifier = new QSocketNotifier(fds[i], QSocketNotifier::Read, this);
-        connect(notifier, &QSocketNotifier::activated, this, [this, i] {
-            m_runtime.readable(i);
+    for (std::size_t i = 0; i < m_runtime.config().refClocks.size(); ++i) {
+        const RefClockConfig &rc = m_runtime.config().refClocks[i];
+        if (rc.driver != RefClockDriver::Nmea)
+            continue;
+        auto *nmea = new NmeaSerialRefClock(i, rc, [this](std::size_t index, const RefClockSample &sample) {
+            m_runtime.refClockSample(index, sample);
             reschedule();
-        });
-        m_notifiers.push_back(notifier);
+        }, this);
+        m_nmea.emplace(i, nmea);
+        nmea->start();
     }
+    m_runtime.setRefClockStatusProvider([this](std::size_t index) {
+        const auto it = m_nmea.find(index);
+        return it == m_nmea.end() ? std::string() : it->second->status();
+    });
+    m_runtime.setGpsStatusProvider([this]() -> std::optional<GpsStatus> {
+        if (m_nmea.empty())
+            return std::nullopt;
+        return m_nmea.begin()->second->gpsStatus();
+    });
+    watchFds();
     m_running = true;
     reschedule();
     m_snapshotTimer.start();
@@ -116,6 +148,8 @@ void QtEngineHost::reschedule()
 {
     if (!m_running)
         return;
+    if (m_runtime.fdGeneration() != m_fdGeneration)
+        watchFds();
     const auto next = m_runtime.nextWakeup();
     if (!next) {
         m_wakeTimer.stop();

@@ -9,12 +9,15 @@
 #include <QString>
 #include <QTimer>
 
+#include <map>
 #include <memory>
 #include <vector>
 
 class QSocketNotifier;
 
 namespace s1 {
+
+class NmeaSerialRefClock;
 
 class QtEngineHost : public QObject
 {
@@ -41,9 +44,13 @@ private:
     void onWakeTimer();
     void reschedule();
     void resolve(const ResolveRequest &request);
+    // (Re)creates the notifiers for the runtime's current fds.
+    void watchFds();
 
     EngineRuntime m_runtime;
     std::vector<QSocketNotifier *> m_notifiers;
+    std::uint64_t m_fdGeneration = 0;
+    std::map<std::size_t, NmeaSerialRefClock *> m_nmea; // by refclock index; children of this
     QTimer m_wakeTimer;
     QTimer m_snapshotTimer;
     bool m_running = false;

@@ -58,6 +58,9 @@ public:
     bool open();
     void close();
     bool isOpen() const { return m_fd >= 0; }
+    // The device's fd, readable when external timestamps are queued (for poll()/notifiers);
+    // -1 when closed.
+    int fd() const { return m_fd; }
 
     // The PHC against the system clock from `samples` reads (clamped to 1..kMaxSamples; a
     // cross-timestamp is a single exact read). nullopt on failure, see lastError().
