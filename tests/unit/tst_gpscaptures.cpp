@@ -4,11 +4,14 @@
 //
 // Matching. expected.jsonl lists gpsd's reports in order; each names the sentence it followed
 // ("after") and its line in X.log.chk, where gpsd echoes every sentence it accepted before its
-// reports. For NMEA captures the test takes the exact text of that echoed sentence, finds the
-// next sentence with that text in our own decode (never going back), and compares gpsd's
-// report with our state right after it. For binary (UBX) captures gpsd's echo is NMEA it
-// generated itself, so the test matches by epoch instead: our state at the end of the epoch
-// whose time gpsd reported.
+// reports. For NMEA captures the test takes the exact text of that echoed sentence and how
+// many times gpsd had echoed that text so far, finds the same occurrence in our own decode
+// (texts repeat: a static receiver's GSA is identical every epoch), and compares gpsd's report
+// with our state right after it. For binary (UBX) captures gpsd's echo is NMEA it generated
+// itself, so the test matches by epoch instead: our state at the end of the epoch whose time
+// gpsd reported. gpsd rebuilds its sky view sentence by sentence within an epoch, while we
+// replace a talker's list only when its GSV set is complete, so satellite counts are compared
+// only on gpsd's last SKY report of each epoch, when both views are complete.
 //
 // Every field must agree on every report, except where kAllowances says otherwise and why
 // (each is a deliberate difference or a message we do not decode; the fraction bounds it, so
