@@ -359,7 +359,15 @@ void GpsState::applyGsa(const NmeaSentence &s, const NmeaGsa &m, RealTime readTi
             m_usedByGsa.clear();
         return;
     }
-    m_usedByGsa[toString(*keySystem)] = std::move(used);
+    // Receivers that track two signals send two GSAs per system in one run (ST Teseo: L1 and
+    // L5): a run of consecutive GSAs is one epoch's report, so they add up.
+    if (!m_previousWasGsa)
+        ++m_gsaRun;
+    used.run = m_gsaRun;
+    UsedSet &slot = m_usedByGsa[toString(*keySystem)];
+    if (slot.run == m_gsaRun)
+        used.ids.insert(slot.ids.begin(), slot.ids.end());
+    slot = std::move(used);
 }
 
 void GpsState::applyGsv(const NmeaSentence &s, const NmeaGsv &m, RealTime readTime)
@@ -409,6 +417,8 @@ std::optional<GpsValidEpoch> GpsState::applyNmea(const NmeaSentence &s, RealTime
     count(s.address());
     m_status.lastSentenceTime = readTime;
     std::optional<GpsValidEpoch> out;
+    // Stays true only through a run of GSAs (read by applyGsa, set again below).
+    m_previousWasGsa = m_previousWasGsa && !s.isProprietary() && s.formatter() == "GSA";
     if (s.isProprietary()) {
         applyProprietaryIdentity(s);
     } else if (const auto rmc = decodeRmc(s)) {
@@ -421,6 +431,7 @@ std::optional<GpsValidEpoch> GpsState::applyNmea(const NmeaSentence &s, RealTime
         applyGns(*gns, readTime);
     } else if (const auto gsa = decodeGsa(s)) {
         applyGsa(s, *gsa, readTime);
+        m_previousWasGsa = true;
     } else if (const auto gsv = decodeGsv(s)) {
         applyGsv(s, *gsv, readTime);
     } else if (const auto txt = decodeTxt(s)) {
@@ -455,6 +466,7 @@ void GpsState::applyNavSat(const UbxNavSat &m, RealTime readTime)
 std::optional<GpsValidEpoch> GpsState::applyUbx(const UbxFrame &f, RealTime readTime)
 {
     count(ubxMessageName(f));
+    m_previousWasGsa = false;
     m_status.lastSentenceTime = readTime;
     if (const auto pvt = decodeNavPvt(f)) {
         setFix(fixOfUbx(pvt->fixType, (pvt->flags & UbxNavPvt::kFlagGnssFixOk) != 0), readTime);

@@ -89,6 +89,7 @@ private:
     {
         std::set<SatelliteId> ids;
         RealTime updated{};
+        std::uint64_t run = 0; // the run of consecutive GSAs it came from
     };
 
     void count(const std::string &type);
@@ -123,6 +124,8 @@ private:
     std::map<std::pair<std::string, int>, SatelliteSet> m_gsvSets;
     std::map<std::string, UsedSet> m_usedByGsa; // key: system or talker
     std::optional<SatelliteSet> m_navSat;
+    bool m_previousWasGsa = false;
+    std::uint64_t m_gsaRun = 0;
 };
 
 // NMEA satellite number in a sentence from `talker` (with the NMEA 4.10 system ID when the
