@@ -116,7 +116,7 @@ void NmeaSerialRefClock::onError(QSerialPort::SerialPortError error)
         || error == QSerialPort::PermissionError || error == QSerialPort::DeviceNotFoundError) {
         // Unplugged or gone: close, say so once, and keep trying to come back.
         const bool wasOpen = m_port.isOpen();
-        setFault(m_config.parameter + ": " + m_port.errorString().toStdString());
+        setFault(m_config.parameter + " is gone or failing (" + m_port.errorString().toStdString() + ")");
         if (wasOpen) {
             qCWarning(lcGps).noquote() << QString::fromStdString(m_fault);
             m_port.close();
@@ -155,7 +155,7 @@ void NmeaSerialRefClock::updateStatus()
 
 GpsStatus NmeaSerialRefClock::gpsStatus() const
 {
-    GpsStatus status = m_decoder.state().status();
+    GpsStatus status = m_decoder.state().status(readRealTimeClock());
     status.baudRate = m_config.baudRate;
     status.serialOverruns += m_overruns;
     return status;

@@ -18,10 +18,10 @@ void RefClockFilter::add(const StatSample &sample)
     m_samples.push_back(sample);
 }
 
-std::optional<StatSample> RefClockFilter::take()
+std::optional<StatSample> RefClockFilter::take(int minimum)
 {
     const int n = size();
-    if (n == 0 || n < std::min(m_length, kMinSamplesForOutput))
+    if (n == 0 || n < std::min(m_length, minimum))
         return std::nullopt;
 
     std::vector<StatSample> sorted = m_samples;

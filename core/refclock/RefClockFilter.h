@@ -3,7 +3,7 @@
 //
 // Behaviour (the idea of chrony's refclock filter, written for this engine):
 // - It holds at most `length` samples (`filter N`); a new one pushes out the oldest.
-// - At a poll, with at least min(length, kMinSamplesForOutput) samples, they are sorted by
+// - At a poll, with at least the minimum the caller names (capped by the filter length), they are sorted by
 //   offset and the kKeepFraction of them nearest the median are averaged (time, offset,
 //   delays, dispersions); the dispersion is raised to the standard deviation of the kept
 //   offsets when that is larger. Then the filter starts over empty.
@@ -23,15 +23,14 @@ public:
     static constexpr int kMaxLength = 256;
     // Share of the samples, nearest the median, that are averaged.
     static constexpr double kKeepFraction = 0.6;
-    // A poll with fewer samples than this (or than the filter length) waits for more.
-    static constexpr int kMinSamplesForOutput = 4;
 
     explicit RefClockFilter(int length);
 
     int length() const { return m_length; }
     int size() const { return static_cast<int>(m_samples.size()); }
     void add(const StatSample &sample);
-    std::optional<StatSample> take();
+    // The filtered sample when at least `minimum` (capped by the length) samples are held.
+    std::optional<StatSample> take(int minimum);
     // The newest sample, whatever the filter will make of it: what a locked PPS pairs with.
     const StatSample *newest() const { return m_samples.empty() ? nullptr : &m_samples.back(); }
     void clear() { m_samples.clear(); }

@@ -128,7 +128,9 @@ std::optional<StatSample> RefClockSource::poll(RealTime now, double correction)
 {
     m_nextPoll = std::max(m_nextPoll + pollInterval(m_config.poll), now);
     m_reach = static_cast<std::uint8_t>(m_reach << 1);
-    auto sample = m_filter.take();
+    const int perPoll = m_config.poll - m_config.driverPoll >= 2 ? kMinSamplesPerPoll
+                                                                : 1 << std::max(m_config.poll - m_config.driverPoll, 0);
+    auto sample = m_filter.take(perPoll);
     if (!sample)
         return std::nullopt;
     if (m_config.maxDispersion && sample->peerDispersion > *m_config.maxDispersion) {

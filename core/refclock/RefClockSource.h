@@ -44,6 +44,9 @@ public:
     // A pulse without `lock` needs the engine's time good to half a pulse period.
     static constexpr double kUnlockedDistanceLimit = 0.5;
     static constexpr std::size_t kRecentSamples = 64;
+    // A poll waits for this many driver samples, or for as many as the driver polls in one
+    // poll interval (2^(poll - dpoll)) when that is fewer: enough for the median to mean something.
+    static constexpr int kMinSamplesPerPoll = 4;
 
     RefClockSource(std::uint32_t id, const RefClockConfig &config, std::string refId, RealTime now,
                    double localPrecision);

@@ -10,7 +10,7 @@ namespace {
 constexpr std::chrono::seconds kStartTimeout{5};
 }
 
-EngineProbe::EngineProbe(const QString &configText, const s1::IpAddress &bind)
+EngineProbe::EngineProbe(const QString &configText, const s1::IpAddress &bind, s1::RefClockSeams seams)
 {
     const s1::ConfigReadResult read = s1::readConfigText(configText.toStdString(), "test.conf");
     for (const auto &d : read.diagnostics)
@@ -19,6 +19,7 @@ EngineProbe::EngineProbe(const QString &configText, const s1::IpAddress &bind)
     s1::HostOptions options;
     options.serverAddresses = {bind};
     options.seed = 1;
+    options.refClockSeams = seams;
     m_thread = std::make_unique<s1::EngineThread>(read.config, options);
     m_thread->setSnapshotInterval(kSnapshotIntervalMs);
     connect(m_thread.get(), &s1::EngineThread::snapshotReady, this,

@@ -19,7 +19,8 @@ public:
     static constexpr int kSnapshotIntervalMs = 100;
 
     // Parses `configText` (chrony.conf syntax) and serves on `bind` only.
-    EngineProbe(const QString &configText, const s1::IpAddress &bind);
+    // `seams`: fake devices for the refclock drivers.
+    EngineProbe(const QString &configText, const s1::IpAddress &bind, s1::RefClockSeams seams = {});
     ~EngineProbe() override;
 
     bool configOk() const { return m_configOk; }
@@ -31,6 +32,7 @@ public:
     // The source with that name in the latest snapshot, if any.
     std::optional<s1::SourceSnapshot> source(const std::string &name) const;
     quint16 serverPort() const { return m_serverPort; }
+    s1::EngineThread &thread() { return *m_thread; }
 
 private:
     bool m_configOk = false;

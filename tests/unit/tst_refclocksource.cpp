@@ -59,12 +59,12 @@ private slots:
             filter.add(sampleAt(kStart + std::chrono::seconds(i), 1e-3 + (i % 2 ? 1e-6 : -1e-6)));
         filter.add(sampleAt(kStart + 10s, 0.4));
         filter.add(sampleAt(kStart + 11s, -0.3));
-        const auto out = filter.take();
+        const auto out = filter.take(4);
         QVERIFY(out);
         QVERIFY(std::abs(out->offset - 1e-3) < 2e-6);
         QVERIFY(out->peerDispersion >= 1e-6);
         QCOMPARE(filter.size(), 0); // starts over
-        QVERIFY(!filter.take());
+        QVERIFY(!filter.take(4));
     }
 
     void filterWaitsForEnoughSamplesAndDropsTheOldest()
@@ -72,12 +72,12 @@ private slots:
         RefClockFilter filter(5);
         for (int i = 0; i < 3; ++i)
             filter.add(sampleAt(kStart + std::chrono::seconds(i), 1.0));
-        QVERIFY(!filter.take());
+        QVERIFY(!filter.take(4));
         QCOMPARE(filter.size(), 3); // kept for the next poll
         for (int i = 3; i < 8; ++i)
             filter.add(sampleAt(kStart + std::chrono::seconds(i), 2.0));
         QCOMPARE(filter.size(), 5);
-        const auto out = filter.take();
+        const auto out = filter.take(4);
         QVERIFY(out);
         QCOMPARE(out->offset, 2.0); // the three 1.0 samples were pushed out
     }
