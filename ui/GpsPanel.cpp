@@ -7,6 +7,7 @@
 #include "ValueGroup.h"
 
 #include <QBoxLayout>
+#include <QDateTime>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QLabel>
@@ -14,8 +15,10 @@
 #include <QScroller>
 #include <QStackedWidget>
 #include <QStringList>
+#include <QTimeZone>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <set>
 
@@ -94,12 +97,10 @@ QString formatOptionalDop(const std::optional<double> &dop)
 
 QString formatUtcDateTime(RealTime time)
 {
-    // The row is named "UTC", so the date and time go without the suffix formatUtcTime adds.
-    QString text = formatUtcTime(time);
-    const QString suffix = QStringLiteral(" UTC");
-    if (text.endsWith(suffix))
-        text.chop(suffix.size());
-    return text;
+    // The row is named "UTC", so the date and time go without formatUtcTime's suffix.
+    const auto msecs = std::chrono::floor<std::chrono::milliseconds>(time.time_since_epoch());
+    return QDateTime::fromMSecsSinceEpoch(msecs.count(), QTimeZone::utc())
+        .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
 // The newest instant the status carries: the reference for ages when no snapshot time is given.

@@ -19,6 +19,10 @@ constexpr double kHorizonElevationDeg = 0;
 constexpr double kZenithElevationDeg = 90;
 constexpr double kFullCircleDeg = 360;
 constexpr double kRadiansPerDegree = std::numbers::pi / 180;
+constexpr double kNorthDeg = 0;
+constexpr double kEastDeg = 90;
+constexpr double kSouthDeg = 180;
+constexpr double kWestDeg = 270;
 // Elevation rings drawn inside the horizon, in degrees.
 constexpr std::array kElevationRingsDeg{30.0, 60.0};
 
@@ -183,7 +187,7 @@ void SkyPlotWidget::paintGrid(QPainter &painter, const QRectF &horizon) const
     {
         double azimuth;
         QString letter;
-    } cardinals[] = {{0, tr("N")}, {90, tr("E")}, {180, tr("S")}, {270, tr("W")}};
+    } cardinals[] = {{kNorthDeg, tr("N")}, {kEastDeg, tr("E")}, {kSouthDeg, tr("S")}, {kWestDeg, tr("W")}};
     for (const auto &cardinal : cardinals) {
         const QPointF onHorizon = skyPosition(cardinal.azimuth, kHorizonElevationDeg, horizon);
         const QPointF direction = (onHorizon - centre) / (horizon.width() / 2);
