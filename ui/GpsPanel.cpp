@@ -1,0 +1,449 @@
+#include "GpsPanel.h"
+
+#include "DisplayFormat.h"
+#include "SignalBarsWidget.h"
+#include "SkyPlotWidget.h"
+#include "StatusColors.h"
+#include "ValueGroup.h"
+
+#include <QBoxLayout>
+#include <QDateTime>
+#include <QEvent>
+#include <QFontDatabase>
+#include <QLabel>
+#include <QScrollArea>
+#include <QScroller>
+#include <QStackedWidget>
+#include <QStringList>
+#include <QTimeZone>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <set>
+
+namespace s1 {
+
+namespace {
+
+// 4 decimals of a degree are about 11 m: finer than a timing receiver needs, coarser than noise.
+constexpr int kCoordinateDecimals = 4;
+constexpr double kMaxLatitudeDeg = 90;
+constexpr double kMaxLongitudeDeg = 180;
+constexpr int kAltitudeDecimals = 1;
+constexpr int kDopDecimals = 1;
+// A pulse older than this has been missed: PPS comes once a second.
+constexpr double kPpsStaleSeconds = 2;
+// Below a second, milliseconds; below this, tenths of a second; above, whole seconds.
+constexpr double kPulseAgeTenthsBelowS = 10;
+constexpr double kMillisPerSecond = 1000;
+constexpr int kPulseAgeDecimals = 1;
+
+constexpr int kBandSpacingPx = 8;
+constexpr int kGroupSpacingPx = 12;
+constexpr int kPlotSpacingPx = 8;
+// Narrower than this, the sky plot and the signal bars stack.
+constexpr int kStackPlotsWidthPx = 420;
+// The empty state's title stands out by size, never by being smaller.
+constexpr qreal kEmptyTitleScale = 1.4;
+constexpr int kEmptyStateSpacingPx = 16;
+
+enum Page { EmptyPage, StatusPage };
+
+// A coloured value for states that need attention; std::nullopt follows the palette.
+void setTone(QLabel *label, const std::optional<QColor> &color)
+{
+    if (!color) {
+        label->setPalette(QPalette()); // inherit, so that a later dark palette still applies
+        return;
+    }
+    QPalette palette = label->palette();
+    palette.setColor(QPalette::WindowText, *color);
+    label->setPalette(palette);
+}
+
+std::optional<QColor> fixTone(GpsFixMode mode)
+{
+    switch (mode) {
+    case GpsFixMode::Fix3D:
+    case GpsFixMode::TimeOnly:
+        return StatusColors::kGood;
+    case GpsFixMode::Fix2D:
+        return StatusColors::kWarning;
+    case GpsFixMode::None:
+        return StatusColors::kBad;
+    }
+    return std::nullopt;
+}
+
+std::optional<QColor> counterTone(std::uint64_t errors)
+{
+    return errors > 0 ? std::optional<QColor>(StatusColors::kWarning) : std::nullopt;
+}
+
+QString formatCoordinate(double degrees, double limit, const QString &positive, const QString &negative)
+{
+    if (!std::isfinite(degrees) || std::fabs(degrees) > limit)
+        return QStringLiteral("-");
+    return QStringLiteral("%1 %2")
+        .arg(QString::number(std::fabs(degrees), 'f', kCoordinateDecimals),
+             degrees < 0 ? negative : positive);
+}
+
+QString formatOptionalDop(const std::optional<double> &dop)
+{
+    return dop && std::isfinite(*dop) ? QString::number(*dop, 'f', kDopDecimals) : QStringLiteral("-");
+}
+
+QString formatUtcDateTime(RealTime time)
+{
+    // The row is named "UTC", so the date and time go without formatUtcTime's suffix.
+    const auto msecs = std::chrono::floor<std::chrono::milliseconds>(time.time_since_epoch());
+    return QDateTime::fromMSecsSinceEpoch(msecs.count(), QTimeZone::utc())
+        .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+// The newest instant the status carries: the reference for ages when no snapshot time is given.
+RealTime newestTime(const GpsStatus &status)
+{
+    RealTime newest{};
+    if (status.lastSentenceTime)
+        newest = std::max(newest, *status.lastSentenceTime);
+    if (status.pps.lastPulse)
+        newest = std::max(newest, *status.pps.lastPulse);
+    return newest;
+}
+
+QString colorSwatch(const QColor &color, const QString &glyph)
+{
+    return QStringLiteral("<span style=\"color:%1\">%2</span>").arg(color.name(), glyph);
+}
+
+} // namespace
+
+GpsPanel::GpsPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_pages(new QStackedWidget(this))
+{
+    m_emptyPage = createEmptyPage();
+    m_statusPage = createStatusPage();
+    m_pages->insertWidget(EmptyPage, m_emptyPage);
+    m_pages->insertWidget(StatusPage, m_statusPage);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(m_pages);
+    setStatus(std::nullopt);
+}
+
+QWidget *GpsPanel::createEmptyPage()
+{
+    auto *page = new QWidget(m_pages);
+    auto *title = new QLabel(tr("No GPS receiver configured"), page);
+    title->setObjectName(QStringLiteral("gpsEmptyTitle"));
+    QFont titleFont = title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * kEmptyTitleScale);
+    titleFont.setBold(true);
+    title->setFont(titleFont);
+    title->setAlignment(Qt::AlignCenter);
+    title->setWordWrap(true);
+
+    auto *hint = new QLabel(tr("Add the receiver to the configuration as reference clocks, "
+                               "for example a serial NMEA receiver with its PPS output:"),
+                            page);
+    hint->setObjectName(QStringLiteral("gpsEmptyHint"));
+    hint->setAlignment(Qt::AlignCenter);
+    hint->setWordWrap(true);
+
+    auto *example = new QLabel(QStringLiteral("refclock NMEA /dev/ttyAMA0:9600 refid GPS\n"
+                                              "refclock PPS /dev/pps0 lock GPS"),
+                               page);
+    example->setObjectName(QStringLiteral("gpsEmptyExample"));
+    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    mono.setPointSizeF(std::max(mono.pointSizeF(), example->font().pointSizeF()));
+    example->setFont(mono);
+    example->setAlignment(Qt::AlignCenter);
+    example->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *layout = new QVBoxLayout(page);
+    layout->setSpacing(kEmptyStateSpacingPx);
+    layout->addStretch();
+    layout->addWidget(title);
+    layout->addWidget(hint);
+    layout->addWidget(example);
+    layout->addStretch();
+    return page;
+}
+
+QWidget *GpsPanel::createStatusPage()
+{
+    auto *page = new QWidget(m_pages);
+
+    auto *fix = new ValueGroup(tr("Fix"), Qt::AlignLeft, page);
+    m_fix = fix->addRow(tr("Mode"), QStringLiteral("gpsFixValue"));
+    m_utc = fix->addRow(tr("UTC"), QStringLiteral("gpsUtcValue"));
+    m_timeValid = fix->addRow(tr("Time valid"), QStringLiteral("gpsTimeValidValue"));
+    m_latitude = fix->addRow(tr("Latitude"), QStringLiteral("gpsLatitudeValue"));
+    m_longitude = fix->addRow(tr("Longitude"), QStringLiteral("gpsLongitudeValue"));
+    m_altitude = fix->addRow(tr("Altitude"), QStringLiteral("gpsAltitudeValue"));
+    m_dop = fix->addRow(tr("P/H/V DOP"), QStringLiteral("gpsDopValue"));
+    // Short values: one line each, so the group keeps the width they need and the plots get
+    // the rest.
+    for (QLabel *value : {m_fix, m_utc, m_timeValid, m_latitude, m_longitude, m_altitude, m_dop})
+        value->setWordWrap(false);
+
+    m_skyPlot = new SkyPlotWidget(page);
+    m_skyPlot->setObjectName(QStringLiteral("gpsSkyPlot"));
+    m_signalBars = new SignalBarsWidget(page);
+    m_signalBars->setObjectName(QStringLiteral("gpsSignalBars"));
+    // Many satellites make the bars wider than their room: they scroll sideways, by finger too.
+    m_signalScroll = new QScrollArea(page);
+    m_signalScroll->setFrameShape(QFrame::NoFrame);
+    m_signalScroll->setWidgetResizable(true);
+    m_signalScroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_signalScroll->setWidget(m_signalBars);
+    QScroller::grabGesture(m_signalScroll->viewport(), QScroller::LeftMouseButtonGesture);
+
+    m_satellites = new QLabel(page);
+    m_satellites->setObjectName(QStringLiteral("gpsSatellitesValue"));
+    m_legend = new QLabel(page);
+    m_legend->setObjectName(QStringLiteral("gpsLegend"));
+    m_legend->setTextFormat(Qt::RichText);
+    m_legend->setWordWrap(true);
+
+    m_plotsBox = new QBoxLayout(QBoxLayout::LeftToRight);
+    m_plotsBox->setSpacing(kPlotSpacingPx);
+    m_plotsBox->addWidget(m_skyPlot, 1);
+    m_plotsBox->addWidget(m_signalScroll, 1);
+    m_skyPlot->installEventFilter(this); // see fitSkyPlotWidth()
+
+    auto *plots = new QVBoxLayout;
+    plots->setSpacing(kPlotSpacingPx / 2);
+    plots->addWidget(m_satellites);
+    plots->addLayout(m_plotsBox, 1);
+    plots->addWidget(m_legend);
+
+    auto *pps = new ValueGroup(tr("PPS"), Qt::AlignLeft, page);
+    m_ppsPulses = pps->addRow(tr("Pulses"), QStringLiteral("gpsPpsPulsesValue"));
+    m_ppsLastPulse = pps->addRow(tr("Last pulse"), QStringLiteral("gpsPpsLastPulseValue"));
+    m_ppsJitter = pps->addRow(tr("Jitter"), QStringLiteral("gpsPpsJitterValue"));
+
+    auto *receiver = new ValueGroup(tr("Receiver"), Qt::AlignLeft, page);
+    m_receiver = receiver->addRow(tr("Model"), QStringLiteral("gpsReceiverValue"));
+    m_baud = receiver->addRow(tr("Serial"), QStringLiteral("gpsBaudValue"));
+    m_sentences = receiver->addRow(tr("Sentences"), QStringLiteral("gpsSentencesValue"));
+    // Identities can be long ("u-blox ... ROM CORE 3.01 (107888)"): elided to the room there is,
+    // in full as a tooltip, instead of wrapping and pushing the panel past the screen.
+    m_receiver->setWordWrap(false);
+    m_receiver->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_receiver->installEventFilter(this);
+
+    auto *errors = new ValueGroup(tr("Errors"), Qt::AlignLeft, page);
+    m_checksumErrors = errors->addRow(tr("Checksum"), QStringLiteral("gpsChecksumErrorsValue"));
+    m_garbage = errors->addRow(tr("Garbage"), QStringLiteral("gpsGarbageValue"));
+    m_overruns = errors->addRow(tr("Overruns"), QStringLiteral("gpsOverrunsValue"));
+
+    m_topBand = new QBoxLayout(QBoxLayout::LeftToRight);
+    m_topBand->setSpacing(kGroupSpacingPx);
+    m_topBand->addWidget(fix, 0);
+    m_topBand->addLayout(plots, 1);
+
+    m_bottomBand = new QBoxLayout(QBoxLayout::LeftToRight);
+    m_bottomBand->setSpacing(kGroupSpacingPx);
+    m_bottomBand->addWidget(pps, 1);
+    m_bottomBand->addWidget(receiver, 1);
+    m_bottomBand->addWidget(errors, 1);
+
+    auto *layout = new QVBoxLayout(page);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(kBandSpacingPx);
+    layout->addLayout(m_topBand, 1);
+    layout->addLayout(m_bottomBand, 0);
+    return page;
+}
+
+bool GpsPanel::isShowingStatus() const
+{
+    return m_pages->currentIndex() == StatusPage;
+}
+
+void GpsPanel::setStatus(const std::optional<GpsStatus> &status, std::optional<RealTime> now)
+{
+    if (!status) {
+        m_pages->setCurrentIndex(EmptyPage);
+        return;
+    }
+    showValues(*status, now.value_or(newestTime(*status)));
+    showSatellites(*status);
+    m_pages->setCurrentIndex(StatusPage);
+}
+
+void GpsPanel::showValues(const GpsStatus &status, RealTime now)
+{
+    m_fix->setText(formatFixMode(status.fixMode));
+    setTone(m_fix, fixTone(status.fixMode));
+    m_utc->setText(status.epochTime ? formatUtcDateTime(*status.epochTime) : QStringLiteral("-"));
+    m_timeValid->setText(status.epochTimeValid ? tr("Yes") : tr("No"));
+    setTone(m_timeValid, status.epochTimeValid ? StatusColors::kGood : StatusColors::kBad);
+    m_latitude->setText(status.latitude ? formatLatitude(*status.latitude) : QStringLiteral("-"));
+    m_longitude->setText(status.longitude ? formatLongitude(*status.longitude) : QStringLiteral("-"));
+    m_altitude->setText(status.altitude ? formatAltitude(*status.altitude) : QStringLiteral("-"));
+    m_dop->setText(formatDop(status.pdop, status.hdop, status.vdop));
+
+    const GpsPpsStatus &pps = status.pps;
+    m_ppsPulses->setText(formatCount(pps.pulseCount));
+    m_ppsLastPulse->setText(formatPulseAge(pps.lastPulse, now));
+    const bool stale = pps.lastPulse && toSeconds(now - *pps.lastPulse) > kPpsStaleSeconds;
+    setTone(m_ppsLastPulse, stale ? std::optional<QColor>(StatusColors::kWarning) : std::nullopt);
+    m_ppsJitter->setText(pps.pulseCount > 0 ? formatSeconds(pps.jitter) : QStringLiteral("-"));
+
+    m_receiverText = status.receiver.empty() ? tr("Unknown") : QString::fromStdString(status.receiver);
+    m_receiver->setToolTip(m_receiverText);
+    updateReceiverText();
+    m_baud->setText(status.baudRate > 0 ? tr("%1 baud").arg(status.baudRate) : tr("Unknown"));
+
+    std::uint64_t sentences = 0;
+    QStringList perType;
+    for (const auto &[type, count] : status.sentenceCounts) {
+        sentences += count;
+        perType << QStringLiteral("%1: %2").arg(QString::fromStdString(type), formatCount(count));
+    }
+    m_sentences->setText(formatCount(sentences));
+    m_sentences->setToolTip(perType.join(QLatin1Char('\n')));
+
+    m_checksumErrors->setText(formatCount(status.checksumErrors));
+    setTone(m_checksumErrors, counterTone(status.checksumErrors));
+    m_garbage->setText(tr("%1 bytes").arg(formatCount(status.garbageBytes)));
+    setTone(m_garbage, counterTone(status.garbageBytes));
+    m_overruns->setText(formatCount(status.serialOverruns));
+    setTone(m_overruns, counterTone(status.serialOverruns));
+}
+
+void GpsPanel::showSatellites(const GpsStatus &status)
+{
+    m_skyPlot->setSatellites(status.satellites);
+    m_signalBars->setSatellites(status.satellites);
+
+    // The count line doubles as the key to filled and hollow markers.
+    const int inView = static_cast<int>(status.satellites.size());
+    const int used = status.satellitesUsed();
+    m_satellites->setText(inView == 0 ? tr("No satellites in view")
+                                      : tr("%1 in view: \u25CF %2 used  \u25CB %3 not used")
+                                            .arg(inView)
+                                            .arg(used)
+                                            .arg(inView - used));
+
+    // Only the constellations on screen, in the order the status lists them.
+    std::set<GnssSystem> seen;
+    QStringList entries;
+    for (const GpsSatellite &satellite : status.satellites) {
+        if (!seen.insert(satellite.system).second)
+            continue;
+        entries << colorSwatch(constellationColor(satellite.system), QStringLiteral("&#9632;"))
+                       + QStringLiteral("&nbsp;") + QString::fromLatin1(toString(satellite.system));
+    }
+    m_legend->setText(entries.join(QStringLiteral(" &nbsp; ")));
+    m_legend->setVisible(!entries.isEmpty());
+}
+
+void GpsPanel::updateReceiverText()
+{
+    const int room = m_receiver->contentsRect().width();
+    m_receiver->setText(room > 0 ? m_receiver->fontMetrics().elidedText(m_receiverText, Qt::ElideRight, room)
+                                 : m_receiverText);
+}
+
+bool GpsPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_receiver && event->type() == QEvent::Resize)
+        updateReceiverText();
+    else if (watched == m_skyPlot && event->type() == QEvent::Resize)
+        fitSkyPlotWidth();
+    return QWidget::eventFilter(watched, event);
+}
+
+void GpsPanel::resizeEvent(QResizeEvent *event)
+{
+    QWidget::resizeEvent(event);
+    updateDirections();
+}
+
+void GpsPanel::updateDirections()
+{
+    const bool narrow = width() < kNarrowWidthPx;
+    const auto bands = narrow ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight;
+    if (m_topBand->direction() != bands) {
+        m_topBand->setDirection(bands);
+        m_bottomBand->setDirection(bands);
+    }
+    const auto plots = width() < kStackPlotsWidthPx ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight;
+    if (m_plotsBox->direction() != plots) {
+        m_plotsBox->setDirection(plots);
+        fitSkyPlotWidth();
+    }
+}
+
+void GpsPanel::fitSkyPlotWidth()
+{
+    // Side by side, the round plot is limited by its height: width beyond that would be empty
+    // margin, so the bars get it. Height does not depend on width here, so this settles at once.
+    const int maximum = m_plotsBox->direction() == QBoxLayout::LeftToRight
+                            ? std::max(m_skyPlot->height(), m_skyPlot->minimumSizeHint().width())
+                            : QWIDGETSIZE_MAX;
+    if (m_skyPlot->maximumWidth() != maximum)
+        m_skyPlot->setMaximumWidth(maximum);
+}
+
+QString GpsPanel::formatFixMode(GpsFixMode mode)
+{
+    switch (mode) {
+    case GpsFixMode::None:
+        return tr("No fix");
+    case GpsFixMode::Fix2D:
+        return tr("2D");
+    case GpsFixMode::Fix3D:
+        return tr("3D");
+    case GpsFixMode::TimeOnly:
+        return tr("Time only");
+    }
+    return tr("Unknown");
+}
+
+QString GpsPanel::formatLatitude(double degrees)
+{
+    return formatCoordinate(degrees, kMaxLatitudeDeg, tr("N"), tr("S"));
+}
+
+QString GpsPanel::formatLongitude(double degrees)
+{
+    return formatCoordinate(degrees, kMaxLongitudeDeg, tr("E"), tr("W"));
+}
+
+QString GpsPanel::formatAltitude(double metres)
+{
+    if (!std::isfinite(metres))
+        return QStringLiteral("-");
+    return tr("%1 m").arg(QString::number(metres, 'f', kAltitudeDecimals));
+}
+
+QString GpsPanel::formatDop(const std::optional<double> &pdop, const std::optional<double> &hdop,
+                            const std::optional<double> &vdop)
+{
+    return QStringLiteral("%1 / %2 / %3")
+        .arg(formatOptionalDop(pdop), formatOptionalDop(hdop), formatOptionalDop(vdop));
+}
+
+QString GpsPanel::formatPulseAge(std::optional<RealTime> lastPulse, RealTime now)
+{
+    if (!lastPulse)
+        return tr("Never");
+    // A snapshot taken just before the pulse was stamped reads as "now", not negative.
+    const double age = std::max(0.0, toSeconds(now - *lastPulse));
+    if (age < 1)
+        return tr("%1 ms ago").arg(static_cast<long long>(std::floor(age * kMillisPerSecond)));
+    if (age < kPulseAgeTenthsBelowS)
+        return tr("%1 s ago").arg(QString::number(age, 'f', kPulseAgeDecimals));
+    return tr("%1 ago").arg(formatSeconds(std::floor(age)));
+}
+
+} // namespace s1
