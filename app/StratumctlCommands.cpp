@@ -3,6 +3,8 @@
 #include "control/ChronycFormat.h"
 #include "control/ChronycStatusFormat.h"
 #include "control/ControlClient.h"
+#include "control/GpsReportFormat.h"
+#include "control/GpsStatusJson.h"
 #include "control/ReportJson.h"
 
 #include <QJsonArray>
@@ -41,6 +43,7 @@ constexpr CommandSpec kCommands[] = {
     {"reload", Command::Reload, false},
     {"makestep", Command::MakeStep, false},
     {"snapshot", Command::Snapshot, false},
+    {"gps", Command::Gps, false},
 };
 
 const CommandSpec *specFor(const QString &name)
@@ -156,6 +159,13 @@ int printResult(const StratumctlOptions &options, const CommandSpec &spec, bool 
     case Command::Snapshot:
         print(QJsonDocument(result.toObject()).toJson(QJsonDocument::Indented).toStdString());
         return 0;
+    case Command::Gps: {
+        const auto status = gpsStatusFromJson(result.toObject(), &error);
+        if (!status)
+            return badResult(error);
+        print(formatGpsReport(*status));
+        return 0;
+    }
     case Command::Clients:
     case Command::Subscribe:
     case Command::Unsubscribe:

@@ -1,6 +1,7 @@
 #include "MainWindow.h"
 
 #include "DisplayFormat.h"
+#include "GpsPanel.h"
 #include "OffsetChart.h"
 #include "ReferencePanel.h"
 #include "ServerStatsPanel.h"
@@ -69,6 +70,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_offsetChart = new OffsetChart(m_tabs);
     m_offsetChart->setObjectName(QStringLiteral("offsetChart"));
     m_tabs->addTab(m_offsetChart, tr("Chart"));
+    m_gpsPanel = new GpsPanel(m_tabs);
+    m_gpsPanel->setObjectName(QStringLiteral("gpsPanel"));
+    m_tabs->addTab(m_gpsPanel, tr("GPS"));
 
     m_syncSummary->setObjectName(QStringLiteral("syncSummary"));
     m_syncSummary->setContentsMargins(kPageMarginPx, 0, kPageMarginPx, 0);
@@ -92,6 +96,7 @@ void MainWindow::showSnapshot(const s1::EngineSnapshot &snapshot)
     m_reference->showReference(snapshot.reference);
     m_tracking->showTracking(snapshot.reference);
     m_offsetChart->showSources(snapshot.sources, snapshot.time);
+    m_gpsPanel->setStatus(snapshot.gps, snapshot.time);
     showSyncSummary(snapshot.reference);
     m_tabs->setTabText(SourcesTab, tr("Sources (%1)").arg(snapshot.sources.size()));
     m_snapshotTime->setText(tr("Updated %1").arg(formatUtcTime(snapshot.time)));

@@ -11,6 +11,7 @@ class QTabWidget;
 
 namespace s1 {
 
+class GpsPanel;
 class OffsetChart;
 class ReferencePanel;
 class ServerStatsPanel;
@@ -47,6 +48,7 @@ private:
     ReferencePanel *m_reference = nullptr;
     TrackingPanel *m_tracking = nullptr;
     OffsetChart *m_offsetChart = nullptr;
+    GpsPanel *m_gpsPanel = nullptr;
     QLabel *m_syncSummary;
     QLabel *m_connection = nullptr;
     QLabel *m_snapshotTime = nullptr;

@@ -18,7 +18,7 @@ struct CommandInfo
     bool changesState;
 };
 
-constexpr std::array<CommandInfo, 13> kCommands{{
+constexpr std::array<CommandInfo, 14> kCommands{{
     {Command::Snapshot, "snapshot", false},
     {Command::Tracking, "tracking", false},
     {Command::Sources, "sources", false},
@@ -32,6 +32,7 @@ constexpr std::array<CommandInfo, 13> kCommands{{
     {Command::Unsubscribe, "unsubscribe", false},
     {Command::Reload, "reload", true},
     {Command::MakeStep, "makestep", true},
+    {Command::Gps, "gps", false},
 }};
 
 const CommandInfo *infoFor(Command command)

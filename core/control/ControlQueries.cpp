@@ -1,5 +1,7 @@
 #include "control/ControlQueries.h"
 
+#include "control/GpsStatusJson.h"
+
 #include "control/ReportJson.h"
 #include "control/SnapshotJson.h"
 
@@ -83,6 +85,10 @@ ControlAnswer answerQuery(const control::ControlRequest &request, const EngineSn
         return success(toJsonArray(selectDataRows(*snapshot, *naming)));
     case Command::NtpData:
         return ntpData(*snapshot, request.args);
+    case Command::Gps:
+        if (!snapshot->gps)
+            return failure(QStringLiteral("no GPS receiver or PPS device is configured (refclock NMEA, PPS)"));
+        return success(gpsStatusToJson(*snapshot->gps));
     case Command::Clients:
         return failure(QStringLiteral("no client log yet: the server does not record its clients"));
     case Command::Subscribe:

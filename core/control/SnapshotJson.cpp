@@ -1,5 +1,6 @@
 #include "control/SnapshotJson.h"
 
+#include "control/GpsStatusJson.h"
 #include "control/JsonReader.h"
 
 #include <QJsonArray>
@@ -362,6 +363,7 @@ QJsonObject snapshotToJson(const EngineSnapshot &snapshot)
         {"server", serverStatsToJson(snapshot.server)},
         {"sources", sources},
         {"clientPacketsDropped", counterValue(snapshot.clientPacketsDropped)},
+        {"gps", snapshot.gps ? QJsonValue(gpsStatusToJson(*snapshot.gps)) : QJsonValue()},
     };
 }
 
@@ -381,6 +383,12 @@ std::optional<EngineSnapshot> snapshotFromJson(const QJsonObject &json, QString 
     for (qsizetype i = 0; i < sources.size(); ++i)
         s.sources.push_back(sourceFromReader(in.element(sources, i, QStringLiteral("sources"))));
     s.clientPacketsDropped = in.counter(QStringLiteral("clientPacketsDropped"));
+    if (json.value(QStringLiteral("gps")).isObject()) {
+        QString gpsError;
+        s.gps = gpsStatusFromJson(json.value(QStringLiteral("gps")).toObject(), &gpsError);
+        if (!s.gps)
+            in.fail(QStringLiteral("gps"), gpsError);
+    }
     if (!in.ok()) {
         if (error)
             *error = in.error();
