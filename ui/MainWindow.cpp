@@ -70,9 +70,15 @@ MainWindow::MainWindow(QWidget *parent)
     m_offsetChart = new OffsetChart(m_tabs);
     m_offsetChart->setObjectName(QStringLiteral("offsetChart"));
     m_tabs->addTab(m_offsetChart, tr("Chart"));
-    m_gpsPanel = new GpsPanel(m_tabs);
+    // In a scroll area: stacked on a narrow window the panel is taller than the screen.
+    auto *gpsScroll = new QScrollArea(m_tabs);
+    gpsScroll->setWidgetResizable(true);
+    gpsScroll->setFrameShape(QFrame::NoFrame);
+    QScroller::grabGesture(gpsScroll->viewport(), QScroller::LeftMouseButtonGesture);
+    m_gpsPanel = new GpsPanel(gpsScroll);
     m_gpsPanel->setObjectName(QStringLiteral("gpsPanel"));
-    m_tabs->addTab(m_gpsPanel, tr("GPS"));
+    gpsScroll->setWidget(m_gpsPanel);
+    m_tabs->addTab(gpsScroll, tr("GPS"));
 
     m_syncSummary->setObjectName(QStringLiteral("syncSummary"));
     m_syncSummary->setContentsMargins(kPageMarginPx, 0, kPageMarginPx, 0);
