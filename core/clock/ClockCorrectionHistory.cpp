@@ -7,6 +7,8 @@ namespace s1 {
 namespace {
 
 constexpr double kPpm = 1e6;
+// Converting an instant both ways rounds twice, to the nanosecond: at most a few ns apart.
+constexpr int kMaxRoundingSteps = 4;
 
 // Intervals are converted in nanoseconds as doubles: exact up to 104 days, and the rate factor
 // differs from 1 by at most 10 %, so a segment of any realistic length keeps nanoseconds.
@@ -65,7 +67,12 @@ RealTime ClockCorrectionHistory::systemTime(RealTime raw) const
     auto segment = m_segments.rbegin();
     while (segment != m_segments.rend() - 1 && raw < segment->raw)
         ++segment;
-    return segment->system + scaled(raw - segment->raw, (kPpm + segment->ppm) / kPpm);
+    RealTime system = segment->system + scaled(raw - segment->raw, (kPpm + segment->ppm) / kPpm);
+    // Rounded up to the first reading that is at `raw` or later: a host woken at systemTime(t)
+    // must find raw time t reached, or it would wake again and again at the same instant.
+    for (int i = 0; i < kMaxRoundingSteps && rawTime(system) < raw; ++i)
+        system += Nanoseconds(1);
+    return system;
 }
 
 } // namespace s1

@@ -37,7 +37,8 @@ public:
 
     // Raw time at system reading `system`; the identity while the map is empty.
     RealTime rawTime(RealTime system) const;
-    // The system reading at raw time `raw`; the identity while the map is empty.
+    // The first system reading at raw time `raw` (rawTime() of it is not earlier than `raw`);
+    // the identity while the map is empty.
     RealTime systemTime(RealTime raw) const;
 
 private:
