@@ -70,6 +70,10 @@ void QtEngineHost::start()
     }
     for (const std::string &warning : m_runtime.warnings())
         qCInfo(lcNtp) << warning.c_str();
+    if (!m_runtime.clockWarning().empty())
+        qCWarning(lcClock).noquote() << QString::fromStdString(m_runtime.clockWarning());
+    else if (m_runtime.controlsClock())
+        qCInfo(lcClock) << "steering the system clock";
     const std::vector<int> fds = m_runtime.fds();
     for (std::size_t i = 0; i < fds.size(); ++i) {
         auto *notifier = new QSocketNotifier(fds[i], QSocketNotifier::Read, this);
