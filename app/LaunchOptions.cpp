@@ -198,6 +198,8 @@ HostOptions hostOptionsFor(const LaunchOptions &options)
     if (!options.bindAddresses.empty())
         host.serverAddresses = options.bindAddresses;
     host.seed = options.seed;
+    // The window turns it off again: only the service and the plain host steer the clock.
+    host.clockControl = !options.noClockControl;
     return host;
 }
 
@@ -262,7 +264,7 @@ void setDebugLogging(bool enabled)
     QLoggingCategory::setFilterRules(enabled ? QStringLiteral("s1.*.debug=true") : QStringLiteral("s1.*.debug=false"));
 }
 
-void logEngineStarted(bool ok, const QString &error, quint16 port, bool mentionClockControl)
+void logEngineStarted(bool ok, const QString &error, quint16 port, bool mentionVirtualClock)
 {
     if (!ok) {
         qCCritical(lcService).noquote() << "engine failed to start:" << error;
@@ -270,8 +272,8 @@ void logEngineStarted(bool ok, const QString &error, quint16 port, bool mentionC
     }
     qCInfo(lcService).noquote() << (port ? QStringLiteral("serving NTP on UDP port %1").arg(port)
                                          : QStringLiteral("not serving NTP"));
-    if (mentionClockControl)
-        qCInfo(lcService) << "system clock control is not available yet; keeping a virtual clock";
+    if (mentionVirtualClock)
+        qCInfo(lcService) << "the window keeps a virtual clock; `stratumone --service` steers the system clock";
 }
 
 } // namespace s1

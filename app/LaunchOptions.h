@@ -54,6 +54,7 @@ ConfigReadResult readConfiguration(const LaunchOptions &options, std::string *us
 // uses the public NTP pool is returned.
 std::optional<EngineConfig> loadConfiguration(const LaunchOptions &options);
 
+// Clock control is on unless -x.
 HostOptions hostOptionsFor(const LaunchOptions &options);
 
 // --check-config FILE: every diagnostic to stderr, then "FILE: OK" on stdout. Exit code 0 or 1.
@@ -74,8 +75,9 @@ std::string controlSocketPath(const LaunchOptions &options, const EngineConfig &
 // would print it by default).
 void setDebugLogging(bool enabled);
 
-// Logs how an engine start went (s1.service); `mentionClockControl`: also say that the system
-// clock is not controlled although -x was not given.
-void logEngineStarted(bool ok, const QString &error, quint16 port, bool mentionClockControl);
+// Logs how an engine start went (s1.service); `mentionVirtualClock`: also say that the window
+// does not steer the system clock although -x was not given. (Whether the service steers it,
+// the engine host logs in s1.clock.)
+void logEngineStarted(bool ok, const QString &error, quint16 port, bool mentionVirtualClock);
 
 } // namespace s1

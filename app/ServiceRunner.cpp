@@ -87,7 +87,7 @@ void ServiceRunner::startEngine()
 
 void ServiceRunner::onEngineStarted(bool ok, const QString &error, quint16 port)
 {
-    logEngineStarted(ok, error, port, m_firstStart && !m_options.noClockControl);
+    logEngineStarted(ok, error, port, false);
 
     if (m_firstStart) {
         m_firstStart = false;

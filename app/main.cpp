@@ -85,7 +85,10 @@ int runWindowWith(QApplication &app, const s1::LaunchOptions &options, Host &eng
 
 int runWindow(QApplication &app, const s1::LaunchOptions &options, const s1::EngineConfig &config)
 {
-    s1::EngineThread engine(config, s1::hostOptionsFor(options));
+    s1::HostOptions host = s1::hostOptionsFor(options);
+    // A window is a viewer: it may run beside the service, and must never fight it for the clock.
+    host.clockControl = false;
+    s1::EngineThread engine(config, host);
     return runWindowWith(app, options, engine, QCoreApplication::translate("main", "In-process engine"));
 }
 

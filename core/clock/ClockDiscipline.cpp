@@ -6,16 +6,42 @@ namespace s1 {
 
 namespace {
 constexpr double kPpm = 1e-6;
+// chrony's correction rate is corrtimeratio times half the offset SD times the interval.
+constexpr double kCorrectionRateScale = 0.5;
 }
 
-ClockDiscipline::ClockDiscipline(DisciplineConfig config, RealTime startRaw)
+ClockDiscipline::ClockDiscipline(DisciplineConfig config, RealTime startRaw, ClockDriver *driver)
     : m_config(config)
+    , m_driver(driver)
 {
+    // Without a drift file, the frequency a steered clock already runs at (left by our last
+    // run, or by another daemon) is a better start than none.
+    if (m_driver && !m_config.initialFrequencyPpm)
+        m_config.initialFrequencyPpm = -m_driver->frequencyPpm();
     if (m_config.initialFrequencyPpm) {
         // A known frequency is applied at once: it is what makes a restart converge fast.
         m_frequency = *m_config.initialFrequencyPpm * kPpm;
         m_clock.setFrequency(startRaw, -m_frequency);
+        if (m_driver) {
+            m_driver->setFrequencyPpm(-*m_config.initialFrequencyPpm);
+            checkDriver();
+        }
     }
+}
+
+RealTime ClockDiscipline::cook(RealTime raw) const
+{
+    return m_driver ? m_driver->clockTime(raw) : m_clock.cook(raw);
+}
+
+RealTime ClockDiscipline::uncook(RealTime served) const
+{
+    return m_driver ? m_driver->rawTime(served) : m_clock.uncook(served);
+}
+
+double ClockDiscipline::correctionAt(RealTime raw) const
+{
+    return m_driver ? toSeconds(m_driver->clockTime(raw) - raw) : m_clock.correctionAt(raw);
 }
 
 double ClockDiscipline::update(RealTime raw, const ClockUpdate &u)
@@ -25,11 +51,13 @@ double ClockDiscipline::update(RealTime raw, const ClockUpdate &u)
     if (u.skew <= m_config.maxUpdateSkewPpm * kPpm)
         m_frequency = u.frequency;
 
-    const double before = m_clock.correctionAt(raw);
+    const double before = correctionAt(raw);
     const double change = u.offset - before;
     const bool step = m_config.makestepThreshold && std::abs(change) > *m_config.makestepThreshold
         && (m_config.makestepLimit < 0 || m_updates < m_config.makestepLimit);
-    m_clock.correct(raw, u.offset, -m_frequency, step ? 0.0 : m_config.maxSlewRatePpm * kPpm);
+    // A steered clock is slewed by its driver: the line alone is the target it follows.
+    const bool slewHere = !step && !m_driver;
+    m_clock.correct(raw, u.offset, -m_frequency, slewHere ? m_config.maxSlewRatePpm * kPpm : 0.0);
 
     // chrony's sign: positive = our clock was ahead of the reference.
     m_lastOffset = -change;
@@ -41,7 +69,56 @@ double ClockDiscipline::update(RealTime raw, const ClockUpdate &u)
     m_lastUpdateRaw = raw;
     m_last = u;
     ++m_updates;
+    if (m_driver)
+        steer(raw, change, step);
     return step ? change : 0.0;
+}
+
+void ClockDiscipline::steer(RealTime raw, double change, bool step)
+{
+    m_driver->setFrequencyPpm(m_clock.frequency() / kPpm);
+    checkDriver();
+    // What the driver still slews is part of `change` already (it is measured against the
+    // clock as it reads now).
+    const double pending = m_driver->pendingSlew(m_driver->clockTime(raw));
+    if (step) {
+        m_driver->step(change);
+        checkDriver();
+        // The step put the clock on the line: the rest of an earlier slew is owed no longer.
+        m_driver->slew(-pending);
+    } else {
+        // chrony's correction rate: an offset the size of its SD takes corrtimeratio halves
+        // of an update interval; larger ones go faster, up to maxslewrate.
+        const double rate = m_config.correctionTimeRatio * kCorrectionRateScale * m_last.offsetSd * m_updateInterval;
+        m_driver->slew(change - pending, rate > 0 ? rate : kFirstCorrectionRate);
+    }
+    checkDriver();
+
+    // The kernel's error bounds are what `tracking` shows: root distance and offset SD.
+    const ReferenceSnapshot r = reference(raw);
+    ClockSyncStatus status;
+    status.synchronised = m_last.leap != LeapIndicator::Unsynchronised;
+    status.leap = m_last.leap;
+    status.maxError = r.rootDelay / 2 + r.rootDispersion;
+    status.estimatedError = m_last.offsetSd;
+    m_driver->setSyncStatus(status);
+    checkDriver();
+}
+
+void ClockDiscipline::driverTimeout()
+{
+    if (!m_driver)
+        return;
+    m_driver->handleTimeout();
+    checkDriver();
+}
+
+void ClockDiscipline::checkDriver()
+{
+    // Once per message: a clock that refuses (CAP_SYS_TIME dropped) refuses every update.
+    const std::string &error = m_driver->lastError();
+    if (!error.empty() && m_reportedDriverErrors.insert(error).second)
+        m_driverErrors.push_back(error);
 }
 
 ReferenceSnapshot ClockDiscipline::reference(RealTime raw) const
@@ -55,10 +132,11 @@ ReferenceSnapshot ClockDiscipline::reference(RealTime raw) const
     r.referenceId = m_last.referenceId;
     r.referenceName = m_last.referenceName;
     r.leap = m_last.leap;
-    r.referenceTime = m_clock.cook(*m_lastUpdateRaw);
+    r.referenceTime = cook(*m_lastUpdateRaw);
     r.rootDelay = m_last.rootDelay;
     r.rootDispersion = m_last.rootDispersion + m_last.offsetSd + age * (m_last.skew + kMaxClockError);
-    r.systemTimeOffset = m_clock.pendingSlewAt(raw);
+    // Served time minus the line: the virtual clock's slew, or what the driver still corrects.
+    r.systemTimeOffset = m_driver ? correctionAt(raw) - m_clock.correctionAt(raw) : m_clock.pendingSlewAt(raw);
     r.lastOffset = m_lastOffset;
     r.rmsOffset = std::sqrt(m_meanSquareOffset);
     r.frequencyPpm = m_frequency / kPpm;

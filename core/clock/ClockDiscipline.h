@@ -6,14 +6,24 @@
 // frequency error against the sources), so an update simply replaces the correction line by
 // the new estimate; the statistics never see their own corrections, and there is no feedback
 // loop to keep stable.
+//
+// Without a ClockDriver the served time is the LocalClock's (the virtual clock). With one, the
+// LocalClock holds only the correction line, the target, and the driver steers its clock onto
+// it: the line's frequency, the offset between the clock and the line slewed (at chrony's
+// corrtimeratio pace) or stepped, and the sync status. Served time is then the steered
+// clock's reading, which the driver maps to and from raw time.
 #pragma once
 
+#include "clock/ClockDriver.h"
 #include "clock/LocalClock.h"
 #include "engine/EngineSnapshot.h"
 
 #include <cstdint>
 #include <optional>
+#include <set>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace s1 {
 
@@ -27,6 +37,10 @@ struct DisciplineConfig
     double maxUpdateSkewPpm = 1000;      // chrony's default `maxupdateskew`
     // The drift file's frequency: positive = the raw clock runs fast (ppm).
     std::optional<double> initialFrequencyPpm;
+    // chrony's `corrtimeratio` (default 3): with a clock driver, an offset as large as its
+    // standard deviation is slewed away in about this many halves of the update interval.
+    // Larger values keep the clock's frequency steadier at the price of slower corrections.
+    double correctionTimeRatio = 3.0;
 };
 
 // One update from source selection and combining, on the raw scale at instant `raw`.
@@ -54,11 +68,33 @@ public:
     // Weight of a new squared offset in the long-term RMS offset.
     static constexpr double kRmsOffsetWeight = 0.125;
 
-    ClockDiscipline(DisciplineConfig config, RealTime startRaw);
+    // The correction rate (s^2) handed to the driver when there is no update interval yet:
+    // the first correction goes as fast as maxslewrate allows, as chrony's does.
+    static constexpr double kFirstCorrectionRate = 1e-12;
+
+    // `driver` null: the virtual clock. Otherwise the driver's clock is steered and served;
+    // without a drift file it keeps the frequency the clock already runs at. The driver must
+    // outlive the discipline.
+    ClockDiscipline(DisciplineConfig config, RealTime startRaw, ClockDriver *driver = nullptr);
 
     // Returns the offset stepped (s), or 0 when the change was slewed.
     double update(RealTime raw, const ClockUpdate &update);
+    // The correction line (and, with the virtual clock, its slew).
     const LocalClock &clock() const { return m_clock; }
+    bool steersClock() const { return m_driver != nullptr; }
+
+    // Served time at raw time `raw`: the virtual clock's, or the steered clock's reading.
+    RealTime cook(RealTime raw) const;
+    // The raw time at which served time is `served`.
+    RealTime uncook(RealTime served) const;
+    // Seconds from raw to served time at `raw`.
+    double correctionAt(RealTime raw) const;
+    // The frequency correction of the line (relative; the negative of the raw clock's error).
+    double frequency() const { return m_clock.frequency(); }
+    // The driver's own timer (see ClockDriver::nextWakeup()).
+    void driverTimeout();
+    // What the driver refused since the last call, each distinct message once.
+    std::vector<std::string> takeDriverErrors() { return std::exchange(m_driverErrors, {}); }
     bool synchronised() const { return m_updates > 0; }
     int updates() const { return m_updates; }
 
@@ -66,8 +102,15 @@ public:
     ReferenceSnapshot reference(RealTime raw) const;
 
 private:
+    void steer(RealTime raw, double change, bool step);
+    // Keeps the driver's error, if its last operation failed.
+    void checkDriver();
+
     DisciplineConfig m_config;
+    ClockDriver *m_driver = nullptr;
     LocalClock m_clock;
+    std::vector<std::string> m_driverErrors;
+    std::set<std::string> m_reportedDriverErrors;
     int m_updates = 0;
     std::optional<RealTime> m_lastUpdateRaw;
     double m_updateInterval = 0;

@@ -1,12 +1,17 @@
 // The engine's only way to act on a clock. Hosts pass an implementation: the kernel clock
 // (clock_adjtime) when the process may and should set the time, or none at all when the
 // engine runs its virtual clock (like `chronyd -x`) and only serves its own corrected time.
+//
+// With a driver, the host's clock readings are readings of the steered clock. The engine keeps
+// its statistics on the raw scale, the clock without the driver's corrections, and converts
+// with rawTime() and clockTime(): a driver knows every adjustment it made.
 #pragma once
 
 #include "ntp/NtpPacket.h"
 #include "time/Timestamps.h"
 
 #include <optional>
+#include <string>
 
 namespace s1 {
 
@@ -29,19 +34,36 @@ public:
     // Starts a gradual correction removing `offset` seconds (positive: the clock is behind
     // and must gain `offset`).
     virtual void slew(double offset) = 0;
+    // The same, removed in about correctionRate / |offset| seconds (chrony's correction rate,
+    // s^2); drivers without a notion of pace ignore it.
+    virtual void slew(double offset, double correctionRate)
+    {
+        (void)correctionRate;
+        slew(offset);
+    }
     // Jumps the clock forward by `offset` seconds (negative: backwards).
     virtual void step(double offset) = 0;
     virtual void setSyncStatus(const ClockSyncStatus &status) = 0;
+    // The frequency correction in force (ppm), as setFrequencyPpm() takes it; when the driver
+    // took over a clock, what the clock ran at before.
+    virtual double frequencyPpm() const = 0;
+
+    // The raw reading (the clock as it would read without this driver's frequency changes,
+    // slews and steps) at clock reading `clock`, and the inverse.
+    virtual RealTime rawTime(RealTime clock) const = 0;
+    virtual RealTime clockTime(RealTime raw) const = 0;
+    // Why the last operation failed; empty when it succeeded.
+    virtual const std::string &lastError() const = 0;
 
     // A slew that runs over time: a driver that slews by running the clock at a corrected
     // frequency for a while (KernelClockDriver, as chrony does on Linux) cannot end the slew
     // by itself, because the sans-I/O engine owns every timer. Drivers that apply slew() at
     // once keep these defaults.
 
-    // Seconds of earlier slew() offsets the clock has not gained yet at raw time `raw`
-    // (positive: still behind). Served time during a slew is raw + pendingSlew(raw).
-    virtual double pendingSlew(RealTime /*raw*/) const { return 0; }
-    // Raw time at which handleTimeout() must be called to end or re-plan a running slew.
+    // Seconds of earlier slew() offsets the clock has not gained yet at clock reading `clock`
+    // (positive: still behind).
+    virtual double pendingSlew(RealTime /*clock*/) const { return 0; }
+    // Clock reading at which handleTimeout() must be called to end or re-plan a running slew.
     virtual std::optional<RealTime> nextWakeup() const { return std::nullopt; }
     virtual void handleTimeout() {}
 };

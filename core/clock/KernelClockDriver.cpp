@@ -93,6 +93,10 @@ bool KernelClockDriver::open()
     m_kernelFrequencyPpm = static_cast<double>(m_userHz * m_deltaTick)
                            + static_cast<double>(current.freq) / kFreqScale;
     m_baseFrequencyPpm = m_kernelFrequencyPpm;
+    const std::optional<RealTime> now = readRaw();
+    if (!now)
+        return false;
+    m_history.reset(*now, m_kernelFrequencyPpm);
 
     m_offsetRegister = 0;
     m_slewRate = 0;
@@ -107,7 +111,7 @@ void KernelClockDriver::shutdown()
         return;
     beginOperation();
     if (m_slewPlanned)
-        setKernelFrequency(clampFrequency(m_baseFrequencyPpm));
+        setKernelFrequency(clampFrequency(m_baseFrequencyPpm), readRaw());
     m_open = false;
     m_slewPlanned = false;
     m_offsetRegister = 0;
@@ -165,6 +169,11 @@ void KernelClockDriver::step(double offset)
     const Nanoseconds step = fromSeconds(offset);
     if (step.count() == 0)
         return;
+    // Where the step happens, for the history: the step itself is relative, so the moment
+    // between this reading and the kernel call is not lost.
+    const std::optional<RealTime> before = readRaw();
+    if (!before)
+        return;
 
     // ADJ_SETOFFSET adds the offset inside the kernel, so the time that passes between
     // reading and setting the clock (settime) is not lost. The nanosecond part must be in
@@ -181,6 +190,7 @@ void KernelClockDriver::step(double offset)
     // Raw readings now include the step; the slew's start must move with them so that the
     // raw time elapsed in the slew stays right.
     m_slewStart += step;
+    m_history.stepped(*before, step);
 }
 
 void KernelClockDriver::setSyncStatus(const ClockSyncStatus &status)
@@ -227,9 +237,9 @@ void KernelClockDriver::setSyncStatus(const ClockSyncStatus &status)
         takeStatus(tx);
 }
 
-double KernelClockDriver::pendingSlew(RealTime raw) const
+double KernelClockDriver::pendingSlew(RealTime clock) const
 {
-    return m_offsetRegister - m_slewRate * toSeconds(raw - m_slewStart);
+    return m_offsetRegister - m_slewRate * toSeconds(clock - m_slewStart);
 }
 
 std::optional<RealTime> KernelClockDriver::nextWakeup() const
@@ -293,7 +303,7 @@ double KernelClockDriver::clampFrequency(double ppm) const
     return std::clamp(ppm, -m_maxFrequencyPpm, m_maxFrequencyPpm);
 }
 
-bool KernelClockDriver::setKernelFrequency(double ppm)
+bool KernelClockDriver::setKernelFrequency(double ppm, std::optional<RealTime> at)
 {
     // One tick unit (1 us per 1/USER_HZ s) is USER_HZ ppm; the rest goes to ADJ_FREQUENCY.
     const double ppmPerTick = static_cast<double>(m_userHz);
@@ -312,6 +322,8 @@ bool KernelClockDriver::setKernelFrequency(double ppm)
     m_kernelFrequencyPpm = ppmPerTick * static_cast<double>(m_deltaTick)
                            + static_cast<double>(tx.freq) / kFreqScale;
     takeStatus(tx);
+    if (at)
+        m_history.frequencyChanged(*at, m_kernelFrequencyPpm);
     return true;
 }
 
@@ -331,8 +343,8 @@ bool KernelClockDriver::replanSlew()
     const double maxCorrection = m_options.maxSlewRatePpm / kPpmPerUnit;
     const double correction =
         std::clamp(m_offsetRegister / duration, -maxCorrection, maxCorrection);
-    const bool accepted = setKernelFrequency(clampFrequency(
-        m_baseFrequencyPpm + correction * (kPpmPerUnit + m_baseFrequencyPpm)));
+    const bool accepted = setKernelFrequency(
+        clampFrequency(m_baseFrequencyPpm + correction * (kPpmPerUnit + m_baseFrequencyPpm)), *now);
     // Gain per raw second over a clock running at base, from what the kernel really runs
     // (rounded to 2^-16 ppm); a refused change keeps the previous rate, which still runs.
     if (accepted)

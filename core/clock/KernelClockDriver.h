@@ -21,9 +21,13 @@
 //
 // The driver reads CLOCK_REALTIME itself right before changing the frequency, because the
 // slew's accounting must start when the kernel frequency actually changed, not at the
-// engine's earlier reading. Not thread-safe; the engine is single-threaded.
+// engine's earlier reading. The same readings mark, in a ClockCorrectionHistory, where each
+// frequency change and step happened, so that rawTime() takes every correction back out of a
+// system clock reading: the raw scale is the clock at kernel frequency 0 without steps.
+// Not thread-safe; the engine is single-threaded.
 #pragma once
 
+#include "clock/ClockCorrectionHistory.h"
 #include "clock/ClockDriver.h"
 #include "clock/KernelClockApi.h"
 #include "time/Timestamps.h"
@@ -74,7 +78,8 @@ public:
 
     // Takes control of the clock: reads the kernel's current frequency (tick and freq) as the
     // base frequency, so that a restart without a drift file keeps it; cancels any kernel PLL
-    // or adjtime() correction, switches the PLL off and marks the clock unsynchronised. False,
+    // or adjtime() correction, switches the PLL off and marks the clock unsynchronised; starts
+    // the raw scale at the clock's current reading. False,
     // with lastError(), when the kernel cannot be read or refuses (no CAP_SYS_TIME); every
     // other call fails until open() succeeds.
     bool open();
@@ -87,24 +92,26 @@ public:
     // ClockDriver. Frequencies beyond +-maxFrequencyPpm() are clamped.
     void setFrequencyPpm(double ppm) override;
     void slew(double offset) override;
-    void step(double offset) override;
-    void setSyncStatus(const ClockSyncStatus &status) override;
-    double pendingSlew(RealTime raw) const override;
-    std::optional<RealTime> nextWakeup() const override;
-    void handleTimeout() override;
-
     // chrony's LCL_AccumulateOffset: slew with a correction rate (s^2) chosen by the caller;
     // the offset is removed in about correctionRate / |offset| seconds, at most maxslewrate.
-    void slew(double offset, double correctionRate);
+    void slew(double offset, double correctionRate) override;
+    void step(double offset) override;
+    void setSyncStatus(const ClockSyncStatus &status) override;
+    double pendingSlew(RealTime clock) const override;
+    std::optional<RealTime> nextWakeup() const override;
+    void handleTimeout() override;
+    // Exact while the driver is open; the identity before it ever opened.
+    RealTime rawTime(RealTime clock) const override { return m_history.rawTime(clock); }
+    RealTime clockTime(RealTime raw) const override { return m_history.systemTime(raw); }
 
     // The frequency asked for (ppm), without the slew correction.
-    double frequencyPpm() const { return m_baseFrequencyPpm; }
+    double frequencyPpm() const override { return m_baseFrequencyPpm; }
     // What the kernel runs now (ppm): tick and freq, base plus the slew correction.
     double kernelFrequencyPpm() const { return m_kernelFrequencyPpm; }
     double maxFrequencyPpm() const { return m_maxFrequencyPpm; }
 
     // The failure of the last operation, empty when it succeeded.
-    const std::string &lastError() const { return m_lastError; }
+    const std::string &lastError() const override { return m_lastError; }
     // errno of that failure, 0 when it succeeded.
     int lastErrno() const { return m_lastErrno; }
     // Failed operations since construction.
@@ -119,7 +126,8 @@ private:
     std::optional<RealTime> readRaw();
     double clampFrequency(double ppm) const;
     // Puts `ppm` into tick + freq; false when the kernel refused (it keeps the old values).
-    bool setKernelFrequency(double ppm);
+    // `at`: the clock reading the change is recorded at in the history.
+    bool setKernelFrequency(double ppm, std::optional<RealTime> at);
     // chrony's update_slew: accounts for the slew done since the last plan and starts the
     // next leg. False when the clock could not be read or the kernel refused the frequency.
     bool replanSlew();
@@ -145,6 +153,8 @@ private:
     RealTime m_slewStart{};
     double m_slewDuration = 0; // s of raw time until the next re-plan
     bool m_slewPlanned = false;
+
+    ClockCorrectionHistory m_history;
 
     std::string m_lastError;
     int m_lastErrno = 0;

@@ -51,11 +51,13 @@ SelectorConfig selectorConfig(const EngineConfig &config)
 Engine::Engine(EngineConfig config, EngineOptions options, RealTime now)
     : m_config(std::move(config))
     , m_options(options)
-    , m_discipline(disciplineConfig(m_config, options), now)
+    , m_discipline(disciplineConfig(m_config, options), rawTime(options.clockDriver, now), options.clockDriver)
     , m_responder(AccessFilter(m_config.ntpAccess))
     , m_selector(selectorConfig(m_config))
     , m_random(options.seed)
 {
+    reportClockDriverErrors();
+    now = rawTime(m_options.clockDriver, now);
     for (const SourceConfig &source : m_config.sources) {
         const auto literal = IpAddress::parse(source.host);
         if (literal && source.kind != SourceConfig::Kind::Pool) {
@@ -133,13 +135,30 @@ bool Engine::addSource(const SourceConfig &config, std::string name, const IpAdd
     return true;
 }
 
+RealTime Engine::rawTime(const ClockDriver *driver, RealTime reading)
+{
+    return driver ? driver->rawTime(reading) : reading;
+}
+
+RealTime Engine::hostTime(RealTime raw) const
+{
+    return m_options.clockDriver ? m_options.clockDriver->clockTime(raw) : raw;
+}
+
+void Engine::reportClockDriverErrors()
+{
+    for (const std::string &error : m_discipline.takeDriverErrors())
+        m_events.push_back({EngineEvent::Category::Clock, "adjusting the system clock failed: " + error});
+}
+
 void Engine::handlePacket(const ReceivedPacket &packet, RealTime now)
 {
     (void)now;
+    const RealTime receive = rawTime(m_options.clockDriver, packet.receiveTime);
     if (packet.role == SocketRole::Server)
-        handleServerPacket(packet, m_discipline.clock().cook(packet.receiveTime));
+        handleServerPacket(packet, m_discipline.cook(receive));
     else
-        handleClientPacket(packet, packet.receiveTime);
+        handleClientPacket(packet, receive);
 }
 
 void Engine::handleServerPacket(const ReceivedPacket &packet, RealTime cookedReceive)
@@ -175,7 +194,7 @@ void Engine::handleClientPacket(const ReceivedPacket &packet, RealTime rawReceiv
         ++m_clientPacketsDropped;
         return;
     }
-    const double correction = m_discipline.clock().correctionAt(rawReceive);
+    const double correction = m_discipline.correctionAt(rawReceive);
     if ((*it)->handleReply(parsed.packet, rawReceive, correction) == ReplyVerdict::Accepted) {
         (*it)->adjustPoll(accumulateSample(**it));
         reselect(rawReceive, (*it)->id());
@@ -219,7 +238,7 @@ double Engine::accumulateSample(const NtpSource &source)
     const bool logging = !m_config.logging.logDir.empty();
     if (logging && m_config.logging.measurements) {
         MeasurementLogRecord m;
-        m.time = m_discipline.clock().cook(last->time);
+        m.time = m_discipline.cook(last->time);
         m.address = source.address().ip;
         m.leap = logLeap(source.leap());
         m.stratum = source.stratum();
@@ -236,15 +255,15 @@ double Engine::accumulateSample(const NtpSource &source)
     }
     if (logging && m_config.logging.statistics && stats.regressionValid()) {
         StatisticsLogRecord st;
-        st.time = m_discipline.clock().cook(last->time);
+        st.time = m_discipline.cook(last->time);
         st.address = source.address().ip;
         st.referenceId = referenceIdFor(source.address().ip);
         st.stdDev = stats.stdDev();
-        st.estimatedOffset = stats.offset() - m_discipline.clock().correctionAt(stats.referenceTime());
+        st.estimatedOffset = stats.offset() - m_discipline.correctionAt(stats.referenceTime());
         st.offsetSd = stats.offsetSd();
         // What the source says the frequency is, minus what the clock runs with (whose
         // correction is the negative of the raw clock's estimated error).
-        st.residualFrequency = stats.frequency() + m_discipline.clock().frequency();
+        st.residualFrequency = stats.frequency() + m_discipline.frequency();
         st.skew = stats.skew();
         st.samples = stats.samples();
         st.runs = stats.runs();
@@ -421,10 +440,11 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
         m_events.push_back({EngineEvent::Category::Clock,
                             "clock stepped by " + std::to_string(stepped) + " s (makestep)"});
     }
+    reportClockDriverErrors();
     if (!m_config.logging.logDir.empty() && m_config.logging.tracking) {
         const ReferenceSnapshot r = m_discipline.reference(now);
         TrackingLogRecord t;
-        t.time = m_discipline.clock().cook(now);
+        t.time = m_discipline.cook(now);
         t.referenceAddress = source.address;
         t.referenceId = r.referenceId;
         t.stratum = r.stratum;
@@ -442,11 +462,13 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
     }
 }
 
-void Engine::handleRefClockSample(std::size_t index, const RefClockSample &sample, RealTime now)
+void Engine::handleRefClockSample(std::size_t index, const RefClockSample &hostSample, RealTime now)
 {
     (void)now;
     if (index >= m_refClocks.size())
         return;
+    RefClockSample sample = hostSample;
+    sample.receiveTime = rawTime(m_options.clockDriver, sample.receiveTime);
     RefClockSource &refclock = *m_refClocks[index];
     if (refclock.config().ppsForced) {
         // `pps`: only the phase of the sample counts; it marks where a pulse period starts.
@@ -465,7 +487,8 @@ void Engine::handleRefClockPulse(std::size_t index, const RefClockPulse &pulse, 
     if (index >= m_refClocks.size())
         return;
     RefClockSource &refclock = *m_refClocks[index];
-    if (refclock.addPulse(pulse.receiveTime, pulseReference(refclock, pulse.receiveTime)) && refclock.lastRaw())
+    const RealTime edge = rawTime(m_options.clockDriver, pulse.receiveTime);
+    if (refclock.addPulse(edge, pulseReference(refclock, edge)) && refclock.lastRaw())
         logRefClockSample(refclock, *refclock.lastRaw(), false, true);
 }
 
@@ -488,7 +511,7 @@ std::optional<PulseReference> Engine::pulseReference(const RefClockSource &refcl
     const ReferenceSnapshot r = m_discipline.reference(edge);
     if (r.rootDelay / 2 + r.rootDispersion >= RefClockSource::kUnlockedDistanceLimit * period)
         return std::nullopt;
-    return PulseReference{PulseReference::Kind::LocalClock, m_discipline.clock().correctionAt(edge)};
+    return PulseReference{PulseReference::Kind::LocalClock, m_discipline.correctionAt(edge)};
 }
 
 void Engine::logRefClockSample(const RefClockSource &refclock, const StatSample &sample, bool filtered, bool pulse)
@@ -496,14 +519,14 @@ void Engine::logRefClockSample(const RefClockSource &refclock, const StatSample 
     if (m_config.logging.logDir.empty() || !m_config.logging.refclocks)
         return;
     RefclockLogRecord r;
-    r.time = m_discipline.clock().cook(sample.time);
+    r.time = m_discipline.cook(sample.time);
     r.referenceId = refclock.referenceId();
     r.filtered = filtered;
     r.leap = logLeap(sample.leap);
     r.pulse = pulse;
     r.rawOffset = sample.offset - refclock.config().offset;
     // chrony's sign in this file: + = the local clock is slow, i.e. the reference is ahead.
-    r.cookedOffset = sample.offset - m_discipline.clock().correctionAt(sample.time);
+    r.cookedOffset = sample.offset - m_discipline.correctionAt(sample.time);
     r.dispersion = sample.peerDispersion;
     m_logRecords.emplace_back(r);
 }
@@ -514,7 +537,7 @@ void Engine::pollDueRefClocks(RealTime now)
         if (refclock->nextPollTime() > now)
             continue;
         const bool hadSample = refclock->reach() & 1;
-        const auto sample = refclock->poll(now, m_discipline.clock().correctionAt(now));
+        const auto sample = refclock->poll(now, m_discipline.correctionAt(now));
         if (hadSample != sample.has_value()) {
             // Losing and regaining a refclock is what a person watching a GPS wants in the journal.
             const std::string reason = refclock->snapshot().lastRejectReason;
@@ -532,8 +555,16 @@ void Engine::pollDueRefClocks(RealTime now)
     }
 }
 
-void Engine::handleTimeout(RealTime now)
+void Engine::handleTimeout(RealTime reading)
 {
+    if (m_options.clockDriver) {
+        // The driver's own timer (a slew leg ending), on the host clock.
+        if (const auto due = m_options.clockDriver->nextWakeup(); due && *due <= reading) {
+            m_discipline.driverTimeout();
+            reportClockDriverErrors();
+        }
+    }
+    const RealTime now = rawTime(m_options.clockDriver, reading);
     requestDueResolves(now);
     pollDueSources(now);
     pollDueRefClocks(now);
@@ -565,8 +596,9 @@ void Engine::requestDueResolves(RealTime now)
     }
 }
 
-void Engine::handleResolved(std::uint64_t token, const std::vector<IpAddress> &addresses, RealTime now)
+void Engine::handleResolved(std::uint64_t token, const std::vector<IpAddress> &addresses, RealTime reading)
 {
+    const RealTime now = rawTime(m_options.clockDriver, reading);
     const auto it = m_pendingResolves.find(token);
     if (it == m_pendingResolves.end())
         return;
@@ -595,7 +627,7 @@ void Engine::handleTransmitted(std::uint64_t token, RealTime sendTime)
 {
     // Tokens are source ids.
     if (NtpSource *source = findSource(static_cast<std::uint32_t>(token)); source && source->id() == token)
-        source->requestTransmitted(sendTime);
+        source->requestTransmitted(rawTime(m_options.clockDriver, sendTime));
 }
 
 RefClockSource *Engine::findRefClock(std::uint32_t id) const
@@ -646,14 +678,24 @@ std::optional<RealTime> Engine::nextWakeup() const
             consider(pending.retryAt);
     for (const auto &refclock : m_refClocks)
         consider(refclock->nextPollTime());
+    if (next)
+        next = hostTime(*next);
+    if (m_options.clockDriver)
+        if (const auto driverWakeup = m_options.clockDriver->nextWakeup())
+            consider(*driverWakeup);
     if (!next)
         return std::nullopt;
     return next;
 }
 
+RealTime Engine::localTime(RealTime reading) const
+{
+    return m_discipline.cook(rawTime(m_options.clockDriver, reading));
+}
+
 NtpTimestamp Engine::transmitTimestamp(RealTime now) const
 {
-    return NtpTimestamp::fromRealTime(m_discipline.clock().cook(now));
+    return NtpTimestamp::fromRealTime(localTime(now));
 }
 
 ServedReference Engine::servedReference(RealTime now) const
@@ -675,7 +717,7 @@ ReferenceSnapshot Engine::referenceSnapshot(RealTime now) const
     ReferenceSnapshot r;
     r.precision = m_options.precision;
     if (m_discipline.synchronised()) {
-        r = m_discipline.reference(m_discipline.clock().uncook(now));
+        r = m_discipline.reference(m_discipline.uncook(now));
         r.precision = m_options.precision;
     } else if (m_config.local.enabled) {
         // `local`: serve our own clock as if it were synchronised at the configured stratum,
@@ -704,28 +746,29 @@ SourceSnapshot Engine::toLocalTimeScale(SourceSnapshot source, RealTime now) con
         source.stats.frequencyPpm = report.frequencyPpm();
         source.stats.frequencySkewPpm = report.skewPpm();
         // The regression is against the raw clock; users want it against our time.
-        source.stats.offset = report.offset - m_discipline.clock().correctionAt(now);
+        source.stats.offset = report.offset - m_discipline.correctionAt(now);
         source.stats.standardDeviation = report.stdDev;
     }
     if (const auto last = stats.lastSampleReport(now)) {
         source.errorBound = last->error;
         if (source.lastSample)
-            source.adjustedOffset = source.lastSample->rawOffset - m_discipline.clock().correctionAt(now);
+            source.adjustedOffset = source.lastSample->rawOffset - m_discipline.correctionAt(now);
     }
     // Sample times are raw; users see them on our time scale.
-    const auto convert = [this](SourceSample &sample) { sample.time = m_discipline.clock().cook(sample.time); };
+    const auto convert = [this](SourceSample &sample) { sample.time = m_discipline.cook(sample.time); };
     for (SourceSample &sample : source.recentSamples)
         convert(sample);
     if (source.lastSample)
         convert(*source.lastSample);
     if (source.lastRx)
-        source.lastRx = m_discipline.clock().cook(*source.lastRx);
+        source.lastRx = m_discipline.cook(*source.lastRx);
     return source;
 }
 
-EngineSnapshot Engine::snapshot(RealTime now) const
+EngineSnapshot Engine::snapshot(RealTime reading) const
 {
-    const RealTime cooked = m_discipline.clock().cook(now);
+    const RealTime now = rawTime(m_options.clockDriver, reading);
+    const RealTime cooked = m_discipline.cook(now);
     EngineSnapshot s;
     s.time = cooked;
     s.reference = referenceSnapshot(cooked);

@@ -1,10 +1,16 @@
 // The Stratum One engine: sans-I/O, single-threaded and deterministic.
 //
 // It is fed packets (with their receive timestamps), name-resolution results, transmit
-// notifications and timer expiries, each together with the host's raw clock reading, and
+// notifications and timer expiries, each together with the host's clock reading, and
 // answers with packets to send, names to resolve and the next time it wants to be woken. It
 // never opens a socket, reads a clock or starts a timer: hosts (Qt worker thread, plain poll()
 // loop, simulator) do that, and identical inputs give identical outputs.
+//
+// Every time a host hands in or gets back is a reading of the host's clock (CLOCK_REALTIME).
+// Without a clock driver that clock is the raw clock and the engine serves a virtual clock over
+// it. With one (EngineOptions::clockDriver) the engine steers that clock, so its readings are
+// corrected time: the engine turns them into raw time with the driver at the boundary, keeps
+// everything inside on the raw scale, and serves the steered clock's time.
 #pragma once
 
 #include "clock/ClockDiscipline.h"
@@ -34,7 +40,9 @@ struct EngineOptions
     std::uint64_t seed = 1;
     // log2 s; the host measures its clock's reading resolution.
     int precision = -20;
-    // Null: virtual clock, the system clock is never touched (`-x`).
+    // Null: virtual clock, the system clock is never touched (`-x`). Otherwise the clock the
+    // engine steers (frequency, slews, makestep, sync status); it must outlive the engine and
+    // be open.
     ClockDriver *clockDriver = nullptr;
     // The drift file's frequency (ppm, positive: the raw clock runs fast), read by the host.
     std::optional<double> driftFrequencyPpm;
@@ -75,14 +83,15 @@ public:
     std::vector<EngineLogRecord> takeLogRecords();
     // Selection changes and clock steps, for the journal.
     std::vector<EngineEvent> takeEvents();
-    // Raw clock time at which handleTimeout wants to be called. Sources poll and measure on
-    // the raw clock: their samples are offsets of the source from the raw clock, which the
+    // Host clock reading at which handleTimeout wants to be called. Sources poll and measure
+    // on the raw clock: their samples are offsets of the source from the raw clock, which the
     // local clock's corrections never disturb.
     std::optional<RealTime> nextWakeup() const;
 
-    // The engine's time (the time it serves) at raw clock reading `raw`.
-    RealTime localTime(RealTime raw) const { return m_discipline.clock().cook(raw); }
-    // The transmit timestamp for a packet leaving at raw time `now`.
+    // The engine's time (the time it serves) at host clock reading `reading`; with a clock
+    // driver that is the reading itself, up to a nanosecond of rounding.
+    RealTime localTime(RealTime reading) const;
+    // The transmit timestamp for a packet leaving at host clock reading `now`.
     NtpTimestamp transmitTimestamp(RealTime now) const;
     EngineSnapshot snapshot(RealTime now) const;
     const EngineConfig &config() const { return m_config; }
@@ -96,6 +105,11 @@ private:
         bool inFlight = false;
     };
 
+    // A host clock reading on the raw scale, and back.
+    static RealTime rawTime(const ClockDriver *driver, RealTime reading);
+    RealTime hostTime(RealTime raw) const;
+    // Turns what the clock driver refused into events.
+    void reportClockDriverErrors();
     // False when a source with that address already exists.
     bool addSource(const SourceConfig &config, std::string name, const IpAddress &address,
                    std::string poolName, RealTime now);

@@ -60,6 +60,9 @@ bool EngineRuntime::start(std::string &error)
         else if (!driftError.empty())
             m_warnings.push_back(driftError);
     }
+    if (m_options.clockControl)
+        openClockDriver();
+    engineOptions.clockDriver = m_clockDriver.get();
     const RealTime now = readRealTimeClock();
     engineOptions.seed = m_options.seed != 0 ? m_options.seed : static_cast<std::uint64_t>(nanosSinceEpoch(now));
     m_engine = std::make_unique<Engine>(m_config, engineOptions, now);
@@ -151,9 +154,30 @@ void EngineRuntime::timeout()
     maintainDriftFile(false);
 }
 
+void EngineRuntime::openClockDriver()
+{
+    KernelClockApi *api = m_options.kernelClockApi;
+    if (!api) {
+        m_systemClockApi = std::make_unique<SystemKernelClockApi>();
+        api = m_systemClockApi.get();
+    }
+    KernelClockDriver::Options options;
+    options.maxSlewRatePpm = m_config.clock.maxSlewRate;
+    auto driver = std::make_unique<KernelClockDriver>(*api, options);
+    if (!driver->open()) {
+        m_clockWarning = "cannot control the system clock (" + driver->lastError()
+                         + "); keeping a virtual clock. Give the process CAP_SYS_TIME, or start it "
+                           "with -x to keep the virtual clock on purpose";
+        return;
+    }
+    m_clockDriver = std::move(driver);
+}
+
 void EngineRuntime::shutdown()
 {
     maintainDriftFile(true);
+    if (m_clockDriver)
+        m_clockDriver->shutdown();
 }
 
 void EngineRuntime::maintainDriftFile(bool force)
@@ -171,8 +195,10 @@ void EngineRuntime::maintainDriftFile(bool force)
     }
     m_lastDriftWrite = now;
     const ReferenceSnapshot reference = m_engine->snapshot(now).reference;
-    if (!reference.synchronised)
-        return; // nothing learned: keep what the file says
+    // Nothing learned (unsynchronised, or serving `local` only): keep what the file says. The
+    // file sets a steered clock's frequency at the next start, so a guess must not replace it.
+    if (!reference.synchronised || reference.referenceId == Engine::kLocalReferenceId)
+        return;
     std::string error;
     if (!writeDriftFile(m_config.clock.driftFile, DriftState{-reference.frequencyPpm, reference.skewPpm}, error))
         std::fprintf(stderr, "stratumone: %s\n", error.c_str());

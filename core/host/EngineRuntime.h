@@ -1,7 +1,13 @@
 // The engine wired to real UDP sockets and the real clock. Hosts add the event loop around it:
 // the Qt host watches fds() with QSocketNotifier and a QTimer, the plain host with poll().
+//
+// With HostOptions::clockControl it also opens a KernelClockDriver and hands it to the engine,
+// which then steers the system clock. A kernel that refuses (no CAP_SYS_TIME) is no reason to
+// stop: the engine keeps its virtual clock and clockWarning() says why.
 #pragma once
 
+#include "clock/KernelClockApi.h"
+#include "clock/KernelClockDriver.h"
 #include "engine/Engine.h"
 #include "host/RefClockDevices.h"
 #include "logging/ChronyLogFormat.h"
@@ -27,6 +33,12 @@ struct HostOptions
     std::uint64_t seed = 0; // 0: seed from the clock
     // Where refclock drivers do their I/O; tests put fake devices here.
     RefClockSeams refClockSeams;
+    // Steer the system clock (the service and the plain host without -x). Off by default, so
+    // that nothing but those two ever does.
+    bool clockControl = false;
+    // The clock calls clockControl uses; null: the real ones. Tests put a fake kernel here; it
+    // must outlive the runtime.
+    KernelClockApi *kernelClockApi = nullptr;
 };
 
 class EngineRuntime
@@ -65,8 +77,13 @@ public:
 
     EngineSnapshot snapshot() const;
     const EngineConfig &config() const { return m_config; }
-    // Saves what must survive a restart (the drift file); hosts call it before they stop.
+    // Saves what must survive a restart (the drift file) and hands the clock back at its base
+    // frequency (ending a running slew); hosts call it before they stop.
     void shutdown();
+    // True once start() has opened the kernel clock driver: the engine steers the system clock.
+    bool controlsClock() const { return m_clockDriver != nullptr; }
+    // Why clock control was asked for but the engine keeps a virtual clock; empty otherwise.
+    const std::string &clockWarning() const { return m_clockWarning; }
     // Ports actually bound (useful when the configuration asked for an ephemeral one).
     std::uint16_t serverPort() const;
 
@@ -83,6 +100,7 @@ private:
     };
 
     void flush();
+    void openClockDriver();
     void maintainDriftFile(bool force);
     void openLogFiles();
     void writeLogRecords();
@@ -90,6 +108,10 @@ private:
 
     EngineConfig m_config;
     HostOptions m_options;
+    // Declared before the engine, which uses the driver until it is destroyed.
+    std::unique_ptr<KernelClockApi> m_systemClockApi;
+    std::unique_ptr<KernelClockDriver> m_clockDriver;
+    std::string m_clockWarning;
     std::unique_ptr<Engine> m_engine;
     std::vector<Socket> m_sockets;
     DatagramBatch m_batch;

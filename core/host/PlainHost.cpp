@@ -36,9 +36,15 @@ PlainHost::PlainHost(EngineConfig config, HostOptions options, PlainHostOptions 
     , m_options(plainOptions)
 {
     m_runtime.setResolver([this](const ResolveRequest &request) { resolve(request); });
-    m_runtime.setEventSink([](const EngineEvent &event) {
-        std::fprintf(stderr, "stratumone-core-host: %s\n", event.message.c_str());
-    });
+    m_runtime.setEventSink([this](const EngineEvent &event) { say(event.message); });
+}
+
+void PlainHost::say(const std::string &message) const
+{
+    if (!m_options.diagnostics)
+        return;
+    std::fprintf(m_options.diagnostics, "stratumone-core-host: %s\n", message.c_str());
+    std::fflush(m_options.diagnostics);
 }
 
 void PlainHost::resolve(const ResolveRequest &request)
@@ -58,7 +64,7 @@ void PlainHost::resolve(const ResolveRequest &request)
         }
         freeaddrinfo(result);
     } else {
-        std::fprintf(stderr, "could not resolve %s\n", request.host.c_str());
+        say("could not resolve " + request.host);
     }
     m_runtime.resolved(request.token, addresses);
 }
@@ -77,13 +83,17 @@ int PlainHost::run()
 {
     std::string error;
     if (!m_runtime.start(error)) {
-        std::fprintf(stderr, "stratumone-core-host: %s\n", error.c_str());
+        say(error);
         return 1;
     }
     for (const std::string &warning : m_runtime.warnings())
-        std::fprintf(stderr, "stratumone-core-host: %s\n", warning.c_str());
+        say(warning);
     if (!m_runtime.serverError().empty())
-        std::fprintf(stderr, "stratumone-core-host: %s\n", m_runtime.serverError().c_str());
+        say(m_runtime.serverError());
+    if (!m_runtime.clockWarning().empty())
+        say("warning: " + m_runtime.clockWarning());
+    else if (m_runtime.controlsClock())
+        say("steering the system clock");
 
     // The runtime's fds (sockets, refclock drivers) and the stop fd last; rebuilt when a
     // refclock driver was reopened.
@@ -127,7 +137,7 @@ int PlainHost::run()
         const int timeout = wake ? millisecondsUntil(*wake, now) : kMaxPollWaitMs;
         const int n = ::poll(fds.data(), fds.size(), timeout);
         if (n < 0 && errno != EINTR) {
-            std::fprintf(stderr, "stratumone-core-host: poll: %s\n", std::strerror(errno));
+            say(std::string("poll: ") + std::strerror(errno));
             return 1;
         }
         if (m_options.stopFd >= 0 && n > 0 && (fds.back().revents & POLLIN))

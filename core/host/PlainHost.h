@@ -1,12 +1,13 @@
 // The plain host: the engine in one thread with poll(), no Qt event loop, and only the libc
 // calls that clock-and-network simulators intercept (socket, fcntl, bind, recvmsg, sendto,
-// poll, clock_gettime, getaddrinfo). Lets chrony's clknetsim run Stratum One beside other NTP
-// daemons in one simulated network.
+// poll, clock_gettime, getaddrinfo, and clock_adjtime when it steers the clock). Lets chrony's
+// clknetsim run Stratum One beside other NTP daemons in one simulated network.
 #pragma once
 
 #include "host/EngineRuntime.h"
 
 #include <cstdio>
+#include <string>
 
 namespace s1 {
 
@@ -19,6 +20,8 @@ struct PlainHostOptions
     double duration = 0;
     // Readable when the host must stop (the read end of a signal self-pipe); -1: none.
     int stopFd = -1;
+    // Where warnings, errors and engine events go.
+    std::FILE *diagnostics = stderr;
 };
 
 class PlainHost
@@ -32,6 +35,7 @@ public:
 private:
     void resolve(const ResolveRequest &request);
     void report();
+    void say(const std::string &message) const;
 
     EngineRuntime m_runtime;
     PlainHostOptions m_options;

@@ -90,6 +90,10 @@ void QtEngineHost::start()
     }
     for (const std::string &warning : m_runtime.warnings())
         qCInfo(lcNtp) << warning.c_str();
+    if (!m_runtime.clockWarning().empty())
+        qCWarning(lcClock).noquote() << QString::fromStdString(m_runtime.clockWarning());
+    else if (m_runtime.controlsClock())
+        qCInfo(lcClock) << "steering the system clock";
     for (std::size_t i = 0; i < m_runtime.config().refClocks.size(); ++i) {
         const RefClockConfig &rc = m_runtime.config().refClocks[i];
         if (rc.driver != RefClockDriver::Nmea)

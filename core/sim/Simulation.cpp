@@ -30,19 +30,28 @@ TrueTime fromSecondsTrue(double s)
 
 } // namespace
 
-Simulation::Simulation(Scenario scenario, std::uint64_t seed)
+Simulation::Simulation(Scenario scenario, std::uint64_t seed, ClientClock clientClock)
     : m_scenario(std::move(scenario))
     , m_random(seed)
     , m_refclockRandom(seed ^ kRefClockStream)
     , m_clientClock(m_scenario.clock, simulationEpoch(), seed ^ kClockStream)
 {
+    const EngineConfig clientConfig = m_scenario.engineConfig();
     EngineOptions clientOptions;
     clientOptions.seed = seed;
     clientOptions.precision = kSimulatedPrecision;
     clientOptions.driftFrequencyPpm = m_scenario.driftPpm;
-    m_client = std::make_unique<Engine>(m_scenario.engineConfig(), clientOptions, m_clientClock.read(m_now));
+    if (clientClock == ClientClock::Kernel) {
+        m_kernel = std::make_unique<SimKernelClock>(m_clientClock, [this] { return m_now; });
+        KernelClockDriver::Options driverOptions;
+        driverOptions.maxSlewRatePpm = clientConfig.clock.maxSlewRate;
+        m_driver = std::make_unique<KernelClockDriver>(*m_kernel, driverOptions);
+        // A simulated kernel always lets us in; a failure here is a bug in the model.
+        if (m_driver->open())
+            clientOptions.clockDriver = m_driver.get();
+    }
+    m_client = std::make_unique<Engine>(clientConfig, clientOptions, clientReading());
 
-    const EngineConfig clientConfig = m_scenario.engineConfig();
     for (std::size_t i = 0; i < m_scenario.servers.size(); ++i) {
         const ServerModel &model = m_scenario.servers[i];
         Server server;
@@ -78,15 +87,15 @@ void Simulation::deliverRefClock(const Event &event)
     const double noise = model.error * m_normal(m_refclockRandom);
     if (model.kind == RefClockModel::Kind::Pulses) {
         RefClockPulse pulse;
-        pulse.receiveTime = m_clientClock.read(event.eventTime) + fromSeconds(noise);
+        pulse.receiveTime = clientReadingAt(event.eventTime) + fromSeconds(noise);
         pulse.sequence = static_cast<std::uint32_t>(event.eventTime / std::chrono::seconds(1));
-        m_client->handleRefClockPulse(event.server, pulse, m_clientClock.read(m_now));
+        m_client->handleRefClockPulse(event.server, pulse, clientReading());
     } else {
         // Serial latency jitter only ever delays a message, hence the absolute value.
         const bool late = model.latency > 0;
         RefClockSample sample;
         sample.referenceTime = simulationEpoch() + event.eventTime + (late ? Nanoseconds(0) : fromSeconds(noise));
-        sample.receiveTime = m_clientClock.read(m_now + (late ? fromSecondsTrue(std::abs(noise)) : TrueTime(0)));
+        sample.receiveTime = clientReadingAt(m_now + (late ? fromSecondsTrue(std::abs(noise)) : TrueTime(0)));
         m_client->handleRefClockSample(event.server, sample, sample.receiveTime);
     }
     scheduleRefClock(event.server, event.eventTime + fromSecondsTrue(kRefClockInterval));
@@ -115,9 +124,19 @@ std::optional<TrueTime> Simulation::oneWayDelay(bool request)
     return fromSecondsTrue(delay);
 }
 
+RealTime Simulation::clientReading()
+{
+    return clientReadingAt(m_now);
+}
+
+RealTime Simulation::clientReadingAt(TrueTime t)
+{
+    return m_kernel ? m_kernel->systemAt(t) : m_clientClock.read(t);
+}
+
 void Simulation::flushClient()
 {
-    const RealTime raw = m_clientClock.read(m_now);
+    const RealTime raw = clientReading();
     for (OutgoingPacket &out : m_client->takeOutgoing()) {
         if (out.transmitToken != 0)
             m_client->handleTransmitted(out.transmitToken, raw);
@@ -159,7 +178,7 @@ void Simulation::deliverToServer(Event &event)
 
 void Simulation::deliverToClient(Event &event)
 {
-    const RealTime raw = m_clientClock.read(m_now);
+    const RealTime raw = clientReading();
     ReceivedPacket packet;
     packet.role = SocketRole::Client;
     packet.remote = m_servers[event.server].address;
@@ -173,8 +192,10 @@ void Simulation::deliverToClient(Event &event)
 
 double Simulation::currentError()
 {
-    const RealTime raw = m_clientClock.read(m_now);
-    return toSeconds(m_client->localTime(raw) - (simulationEpoch() + m_now));
+    const RealTime reading = clientReading();
+    // A steered clock is measured itself, not what the engine thinks it reads.
+    const RealTime local = m_kernel ? reading : m_client->localTime(reading);
+    return toSeconds(local - (simulationEpoch() + m_now));
 }
 
 RunResult Simulation::run(std::optional<double> until)
@@ -192,7 +213,9 @@ RunResult Simulation::run(std::optional<double> until)
         TrueTime next = nextMeasure;
         bool wake = false;
         if (const auto wakeRaw = m_client->nextWakeup()) {
-            const TrueTime wakeTrue = std::max(m_clientClock.trueTimeOf(*wakeRaw), m_now);
+            const TrueTime wakeTrue = std::max(m_kernel ? m_kernel->trueTimeOf(*wakeRaw)
+                                                        : m_clientClock.trueTimeOf(*wakeRaw),
+                                               m_now);
             if (wakeTrue < next) {
                 next = wakeTrue;
                 wake = true;
@@ -212,7 +235,7 @@ RunResult Simulation::run(std::optional<double> until)
         }
         m_now = next;
         if (wake) {
-            m_client->handleTimeout(m_clientClock.read(m_now));
+            m_client->handleTimeout(clientReading());
             flushClient();
             continue;
         }
@@ -240,7 +263,7 @@ RunResult Simulation::run(std::optional<double> until)
     result.rmsFrequencyError = frequencyMeasured ? std::sqrt(sumFrequencySquares / static_cast<double>(frequencyMeasured)) : 0;
     result.syncTime = syncTime;
     result.packetsDelivered = m_delivered;
-    result.finalSnapshot = m_client->snapshot(m_clientClock.read(m_now));
+    result.finalSnapshot = m_client->snapshot(clientReading());
     result.events = m_clientEvents;
     return result;
 }

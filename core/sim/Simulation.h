@@ -1,11 +1,18 @@
 // A deterministic, seeded simulation that drives the very same Engine code as the real hosts:
 // a client engine on a simulated oscillator polls server engines across a simulated network,
 // all in simulated time, and its error is measured every second against true time.
+//
+// The client keeps a virtual clock over the oscillator, or, with ClientClock::Kernel, steers a
+// simulated Linux system clock (SimKernelClock) through a real KernelClockDriver, as the
+// service does without -x; then every reading it is handed is the system clock's, and the
+// error measured is the system clock's.
 #pragma once
 
+#include "clock/KernelClockDriver.h"
 #include "engine/Engine.h"
 #include "sim/Scenario.h"
 #include "sim/SimClock.h"
+#include "sim/SimKernelClock.h"
 
 #include <cstdint>
 #include <memory>
@@ -28,6 +35,8 @@ struct RunResult
     std::vector<EngineEvent> events; // what the client engine reported, in order
 };
 
+enum class ClientClock : std::uint8_t { Virtual, Kernel };
+
 class Simulation
 {
 public:
@@ -35,15 +44,21 @@ public:
     static constexpr double kSyncThreshold = 1e-3; // s
     static constexpr Nanoseconds kMeasureInterval = std::chrono::seconds(1);
 
-    Simulation(Scenario scenario, std::uint64_t seed);
+    Simulation(Scenario scenario, std::uint64_t seed, ClientClock clientClock = ClientClock::Virtual);
     ~Simulation();
 
     // Runs until `until` seconds of true time (the scenario's duration by default).
     RunResult run(std::optional<double> until = std::nullopt);
 
     const Engine &client() const { return *m_client; }
-    // Local (engine) time minus true time now, s.
+    // Local (engine) time minus true time now, s: with ClientClock::Kernel, the system clock's.
     double currentError();
+    // The client's clock reading now: the oscillator's, or the simulated system clock's.
+    RealTime clientReading();
+    // With ClientClock::Kernel: the simulated kernel clock and the driver steering it.
+    const SimKernelClock *kernelClock() const { return m_kernel.get(); }
+    SimKernelClock *kernelClock() { return m_kernel.get(); }
+    const KernelClockDriver *clockDriver() const { return m_driver.get(); }
 
 private:
     enum class EventKind : std::uint8_t { ToServer, ToClient, RefClock };
@@ -70,6 +85,7 @@ private:
         SocketAddress address;
     };
 
+    RealTime clientReadingAt(TrueTime t);
     void flushClient();
     void deliverToServer(Event &event);
     void deliverToClient(Event &event);
@@ -86,6 +102,9 @@ private:
     std::normal_distribution<double> m_normal{0.0, 1.0};
     std::mt19937_64 m_refclockRandom; // its own stream: refclocks do not disturb network noise
     SimClock m_clientClock;
+    // Declared before the client engine, which uses them until it is destroyed.
+    std::unique_ptr<SimKernelClock> m_kernel;
+    std::unique_ptr<KernelClockDriver> m_driver;
     std::unique_ptr<Engine> m_client;
     std::vector<Server> m_servers;
     std::priority_queue<Event, std::vector<Event>, Later> m_events;

@@ -3,7 +3,9 @@
 // RMS frequency error and the time to synchronise, next to chrony 4.8's figures measured with
 // the same noise model in its own simulator. A ratio below 1 is better than chrony.
 //
-// Usage: s1-bench-accuracy [--seeds N] [--scenario NAME]...
+// Usage: s1-bench-accuracy [--seeds N] [--scenario NAME]... [--kernel-clock]
+// --kernel-clock: the client steers a simulated Linux system clock through KernelClockDriver
+// (as the service does without -x) and the system clock's error is measured.
 #include "sim/Simulation.h"
 
 #include <algorithm>
@@ -56,13 +58,16 @@ int main(int argc, char **argv)
 {
     int seeds = kDefaultSeeds;
     std::vector<std::string> only;
+    s1::sim::ClientClock clientClock = s1::sim::ClientClock::Virtual;
     for (int i = 1; i < argc; ++i) {
         if (std::strcmp(argv[i], "--seeds") == 0 && i + 1 < argc)
             seeds = std::max(1, std::atoi(argv[++i]));
         else if (std::strcmp(argv[i], "--scenario") == 0 && i + 1 < argc)
             only.emplace_back(argv[++i]);
+        else if (std::strcmp(argv[i], "--kernel-clock") == 0)
+            clientClock = s1::sim::ClientClock::Kernel;
         else {
-            std::fprintf(stderr, "usage: %s [--seeds N] [--scenario NAME]...\n", argv[0]);
+            std::fprintf(stderr, "usage: %s [--seeds N] [--scenario NAME]... [--kernel-clock]\n", argv[0]);
             return 2;
         }
     }
@@ -76,7 +81,7 @@ int main(int argc, char **argv)
         std::string selection;
         const auto started = std::chrono::steady_clock::now();
         for (int seed = 1; seed <= seeds; ++seed) {
-            s1::sim::Simulation simulation(scenario, static_cast<std::uint64_t>(seed));
+            s1::sim::Simulation simulation(scenario, static_cast<std::uint64_t>(seed), clientClock);
             const s1::sim::RunResult r = simulation.run();
             rms.push_back(r.rmsError);
             max.push_back(r.maxError);

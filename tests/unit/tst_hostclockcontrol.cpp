@@ -1,0 +1,252 @@
+// The hosts' switch for system clock control, against a recording fake kernel (the machine's
+// clock is only ever read): the plain host without -x opens KernelClockDriver, sets the drift
+// file's frequency and hands the clock back at its base frequency when it stops; a kernel that
+// refuses (no CAP_SYS_TIME) leaves the engine on its virtual clock with a clear warning; with
+// clock control off the kernel is never called; and the launch options turn it on unless -x.
+#include "LaunchOptions.h"
+
+#include "clock/DriftFile.h"
+#include "clock/KernelClockApi.h"
+#include "config/ConfigReader.h"
+#include "host/EngineRuntime.h"
+#include "host/PlainHost.h"
+
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include <cerrno>
+#include <cstdio>
+#include <ctime>
+#include <string>
+#include <vector>
+
+using namespace s1;
+
+namespace {
+
+constexpr long kUserHz = 100;
+constexpr long kNominalTick = 10'000; // us per 1/USER_HZ s
+constexpr double kFreqScale = 65536.0;
+constexpr double kRunSeconds = 0.3;
+constexpr double kDriftPpm = 7.25;   // the drift file's frequency (chrony's sign: correction)
+constexpr double kKernelStartPpm = 112.5;
+
+// Records every clock_adjtime call and keeps tick, freq and status like the kernel; changes
+// nothing real. gettime reads the machine's CLOCK_REALTIME, the clock the host reads too.
+class RecordingKernel : public KernelClockApi
+{
+public:
+    bool privileged = true;
+    long tick = kNominalTick + 1;                                       // +100 ppm
+    long freq = static_cast<long>((kKernelStartPpm - 100) * kFreqScale); // +12.5 ppm
+    int status = STA_UNSYNC;
+    std::vector<unsigned> modes;
+    int refused = 0;
+    int settimeCalls = 0;
+
+    int adjtime(timex &tx) override
+    {
+        modes.push_back(tx.modes);
+        if (tx.modes != 0 && tx.modes != ADJ_OFFSET_SS_READ && !privileged) {
+            ++refused;
+            return -EPERM;
+        }
+        if (tx.modes & ADJ_TICK)
+            tick = tx.tick;
+        if (tx.modes & ADJ_FREQUENCY)
+            freq = tx.freq;
+        if (tx.modes & ADJ_STATUS)
+            status = tx.status;
+        tx.tick = tick;
+        tx.freq = freq;
+        tx.status = status;
+        tx.offset = 0;
+        return (status & STA_UNSYNC) ? TIME_ERROR : TIME_OK;
+    }
+    int gettime(timespec &ts) override { return ::clock_gettime(CLOCK_REALTIME, &ts) == 0 ? 0 : -errno; }
+    int settime(const timespec &) override
+    {
+        ++settimeCalls;
+        return -EPERM; // never the real clock
+    }
+    long userHz() override { return kUserHz; }
+
+    double frequencyPpm() const
+    {
+        return static_cast<double>((tick - kNominalTick) * kUserHz) + static_cast<double>(freq) / kFreqScale;
+    }
+    bool changed(unsigned mode) const
+    {
+        return std::any_of(modes.begin(), modes.end(), [mode](unsigned m) { return (m & mode) == mode; });
+    }
+};
+
+EngineConfig configFor(const QTemporaryDir &dir, bool withDriftFile)
+{
+    std::string text = "port 0\nlocal stratum 5\n";
+    if (withDriftFile) {
+        const std::string drift = dir.filePath("drift").toStdString();
+        std::string error;
+        if (!writeDriftFile(drift, DriftState{kDriftPpm, 0.1}, error))
+            qFatal("drift file: %s", error.c_str());
+        text += "driftfile " + drift + "\n";
+    }
+    const ConfigReadResult read = readConfigText(text, "test.conf");
+    if (!read.ok())
+        qFatal("configuration rejected");
+    return read.config;
+}
+
+HostOptions hostOptions(RecordingKernel *kernel, bool clockControl)
+{
+    HostOptions options;
+    options.serverAddresses = {IpAddress::v4(0x7F000001)};
+    options.clockControl = clockControl;
+    options.kernelClockApi = kernel;
+    options.seed = 1;
+    return options;
+}
+
+// Runs a plain host for a moment; returns its exit code and what it printed.
+int runPlainHost(const EngineConfig &config, const HostOptions &options, std::string &printed)
+{
+    std::FILE *diagnostics = std::tmpfile();
+    if (!diagnostics)
+        qFatal("tmpfile");
+    PlainHostOptions plain;
+    plain.duration = kRunSeconds;
+    plain.diagnostics = diagnostics;
+    int code = 0;
+    {
+        PlainHost host(config, options, plain);
+        code = host.run();
+    }
+    std::rewind(diagnostics);
+    char buffer[512];
+    while (std::fgets(buffer, sizeof buffer, diagnostics))
+        printed += buffer;
+    std::fclose(diagnostics);
+    return code;
+}
+
+std::optional<LaunchOptions> parse(const QStringList &arguments, LaunchProgram program)
+{
+    return parseLaunchOptions(arguments, program).options;
+}
+
+} // namespace
+
+class TestHostClockControl : public QObject
+{
+    Q_OBJECT
+private slots:
+    void plainHostSteersThroughTheDriver();
+    void refusedKernelKeepsTheVirtualClock();
+    void withoutClockControlTheKernelIsNeverCalled();
+    void launchOptionsTurnClockControlOnUnlessX();
+};
+
+void TestHostClockControl::plainHostSteersThroughTheDriver()
+{
+    QTemporaryDir dir;
+    RecordingKernel kernel;
+    std::string printed;
+    QCOMPARE(runPlainHost(configFor(dir, true), hostOptions(&kernel, true), printed), 0);
+
+    QVERIFY2(printed.find("steering the system clock") != std::string::npos, printed.c_str());
+    // It took the clock over (adjtime() offset cancelled first, PLL off) ...
+    QVERIFY(!kernel.modes.empty());
+    QCOMPARE(kernel.modes.front(), unsigned(ADJ_OFFSET_SINGLESHOT));
+    QVERIFY(kernel.changed(ADJ_STATUS));
+    // ... set the drift file's frequency, and left the clock at it when it stopped: with no
+    // source to follow there is nothing but the base frequency to run.
+    QVERIFY(kernel.changed(ADJ_TICK | ADJ_FREQUENCY));
+    QVERIFY2(std::abs(kernel.frequencyPpm() - kDriftPpm) < 1.0 / kFreqScale,
+             qPrintable(QString::number(kernel.frequencyPpm())));
+    QVERIFY(kernel.status & STA_UNSYNC); // never synchronised to a source
+    QVERIFY(!kernel.changed(ADJ_SETOFFSET));
+    QCOMPARE(kernel.settimeCalls, 0);
+    QCOMPARE(kernel.refused, 0);
+
+    // Stopping hands the clock back at the base frequency: the runtime's shutdown() ends the
+    // driver's slew with one last frequency change.
+    RecordingKernel stops;
+    EngineRuntime runtime(configFor(dir, true), hostOptions(&stops, true));
+    std::string error;
+    QVERIFY2(runtime.start(error), error.c_str());
+    QVERIFY(runtime.controlsClock());
+    QVERIFY(runtime.clockWarning().empty());
+    const std::size_t callsBeforeShutdown = stops.modes.size();
+    stops.freq = 0; // as if a slew were running
+    runtime.shutdown();
+    QCOMPARE(stops.modes.size(), callsBeforeShutdown + 1);
+    QCOMPARE(stops.modes.back(), unsigned(ADJ_TICK | ADJ_FREQUENCY));
+    QVERIFY(std::abs(stops.frequencyPpm() - kDriftPpm) < 1.0 / kFreqScale);
+
+    // Without a drift file the frequency the kernel ran at is kept.
+    RecordingKernel keeps;
+    printed.clear();
+    QCOMPARE(runPlainHost(configFor(dir, false), hostOptions(&keeps, true), printed), 0);
+    QVERIFY2(std::abs(keeps.frequencyPpm() - kKernelStartPpm) < 1.0 / kFreqScale,
+             qPrintable(QString::number(keeps.frequencyPpm())));
+}
+
+void TestHostClockControl::refusedKernelKeepsTheVirtualClock()
+{
+    QTemporaryDir dir;
+    RecordingKernel kernel;
+    kernel.privileged = false; // a service without CAP_SYS_TIME
+    std::string printed;
+    QCOMPARE(runPlainHost(configFor(dir, true), hostOptions(&kernel, true), printed), 0);
+    QVERIFY2(printed.find("warning: cannot control the system clock (") != std::string::npos, printed.c_str());
+    QVERIFY2(printed.find("Operation not permitted") != std::string::npos, printed.c_str());
+    QVERIFY2(printed.find("keeping a virtual clock") != std::string::npos, printed.c_str());
+    QVERIFY2(printed.find("steering the system clock") == std::string::npos, printed.c_str());
+    // One refused call, then nothing more was asked of the kernel.
+    QCOMPARE(kernel.refused, 1);
+    QCOMPARE(kernel.modes.size(), std::size_t(1));
+    QCOMPARE(kernel.frequencyPpm(), kKernelStartPpm);
+
+    // The runtime says so and goes on serving its virtual clock.
+    RecordingKernel again;
+    again.privileged = false;
+    EngineRuntime runtime(configFor(dir, false), hostOptions(&again, true));
+    std::string error;
+    QVERIFY2(runtime.start(error), error.c_str());
+    QVERIFY(!runtime.controlsClock());
+    QVERIFY(runtime.clockWarning().find("CAP_SYS_TIME") != std::string::npos);
+    QVERIFY(runtime.snapshot().reference.synchronised); // `local`
+    runtime.timeout();
+    runtime.shutdown();
+    QCOMPARE(again.modes.size(), std::size_t(1));
+}
+
+void TestHostClockControl::withoutClockControlTheKernelIsNeverCalled()
+{
+    QTemporaryDir dir;
+    RecordingKernel kernel;
+    std::string printed;
+    QCOMPARE(runPlainHost(configFor(dir, true), hostOptions(&kernel, false), printed), 0);
+    QVERIFY(kernel.modes.empty());
+    QVERIFY2(printed.find("system clock") == std::string::npos, printed.c_str());
+}
+
+void TestHostClockControl::launchOptionsTurnClockControlOnUnlessX()
+{
+    const auto coreHost = [](const QStringList &args) {
+        return parse(QStringList{"stratumone-core-host"} + args, LaunchProgram::CoreHost);
+    };
+    const auto app = [](const QStringList &args) {
+        return parse(QStringList{"stratumone"} + args, LaunchProgram::Application);
+    };
+    QVERIFY(hostOptionsFor(*coreHost({})).clockControl);
+    QVERIFY(!hostOptionsFor(*coreHost({"-x"})).clockControl);
+    QVERIFY(!hostOptionsFor(*coreHost({"--no-clock-control"})).clockControl);
+    QVERIFY(hostOptionsFor(*app({"--service"})).clockControl);
+    QVERIFY(!hostOptionsFor(*app({"--service", "-x"})).clockControl);
+    // The real kernel unless a test injects one.
+    QVERIFY(!hostOptionsFor(*app({"--service"})).kernelClockApi);
+}
+
+QTEST_APPLESS_MAIN(TestHostClockControl)
+#include "tst_hostclockcontrol.moc"
