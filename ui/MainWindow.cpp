@@ -28,7 +28,7 @@ namespace {
 // Small text is the first thing that fails on a 7" touchscreen held at arm's length.
 constexpr qreal kMinBaseFontPt = 12;
 constexpr int kTouchTargetPx = 44;
-constexpr int kTabMinWidthPx = 96;
+constexpr int kTabMinWidthPx = 64;
 constexpr int kPageMarginPx = 8;
 constexpr int kPanelSpacingPx = 12;
 constexpr int kStatusMarginPx = 6;

@@ -91,6 +91,21 @@ bool RefClockSource::addSample(const RefClockSample &sample)
     return true;
 }
 
+bool RefClockSource::isTrailingEdge(std::int64_t estimated, std::int64_t period) const
+{
+    if (!(m_config.pulseWidth > 0))
+        return false;
+    // Devices that timestamp both edges deliver each pulse twice, the second `width` after the
+    // first: where the reference puts an edge, nearer to width past a pulse than to a pulse,
+    // it is the trailing one.
+    const double periodSeconds = toSeconds(Nanoseconds(period));
+    const double phase = toSeconds(Nanoseconds(((estimated % period) + period) % period)); // [0, period)
+    const double toPulse = std::min(phase, periodSeconds - phase);
+    const double width = std::fmod(m_config.pulseWidth, periodSeconds);
+    const double toTrailing = std::min(std::abs(phase - width), periodSeconds - std::abs(phase - width));
+    return toTrailing < toPulse;
+}
+
 RealTime RefClockSource::pulseEdgeOf(const RefClockSample &sample) const
 {
     const std::int64_t reference = nanosSinceEpoch(sample.referenceTime);
@@ -109,6 +124,10 @@ bool RefClockSource::addPulse(RealTime edge, const std::optional<PulseReference>
     const std::int64_t period = pulsePeriodNanos();
     const std::int64_t estimated = nanosSinceEpoch(edge) + fromSeconds(reference->offset).count();
     const std::int64_t pulse = nearestPulse(estimated, period);
+    if (isTrailingEdge(estimated, period)) {
+        reject("edge of the wrong polarity (width " + std::to_string(m_config.pulseWidth) + " s)");
+        return false;
+    }
     if (reference->kind == PulseReference::Kind::LockedSource
         && std::abs(toSeconds(Nanoseconds(pulse - estimated))) > kLockPhaseLimit * pulsePeriod()) {
         reject("pulse does not pair with " + m_config.lockRefId);

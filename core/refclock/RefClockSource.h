@@ -87,6 +87,9 @@ public:
     static std::uint32_t packReferenceId(const std::string &refId);
 
 private:
+    // With `width`: whether an edge the reference puts at `estimated` (ns) is a pulse's
+    // trailing edge.
+    bool isTrailingEdge(std::int64_t estimated, std::int64_t period) const;
     StatSample makeStatSample(RealTime time, double rawOffset, LeapIndicator leap, double precision) const;
     double dispersionFloor(double driverPrecision) const;
 

@@ -136,6 +136,7 @@ std::vector<Scenario> standardScenarios()
     s.name = "pps";
     s.servers.clear();
     s.refclocks = {gpsReceiver(), ppsLockedTo(gpsReceiver().refId)};
+    s.gpsReceiver = true;
     all.push_back(s);
 
     for (int falsetickers : {1, 2}) {
@@ -154,8 +155,8 @@ std::vector<Scenario> standardScenarios()
 Scenario demoScenario()
 {
     // What `stratumone --simulate` shows: several servers at different distances, one of them
-    // 30 ms wrong, a clock 100 ppm off that starts 0.1 s wrong, fast polling so that something
-    // happens every few seconds.
+    // 30 ms wrong, a GPS receiver with a PPS locked to it, a clock 100 ppm off that starts
+    // 0.1 s wrong, fast polling so that something happens every few seconds.
     Scenario s;
     s.name = "demo";
     s.minPoll = 2;
@@ -164,6 +165,10 @@ Scenario demoScenario()
     constexpr double kFalsetickerOffset = 0.03; // s
     s.servers = {ServerModel{0, 1}, ServerModel{0, 2}, ServerModel{0, 2}, ServerModel{kFalsetickerOffset, 1}};
     s.refclocks = {gpsReceiver(), ppsLockedTo(gpsReceiver().refId)};
+    constexpr int kDemoRefClockPoll = 2; // log2 s: PPS takes over within a minute
+    for (RefClockModel &refclock : s.refclocks)
+        refclock.poll = kDemoRefClockPoll;
+    s.gpsReceiver = true;
     s.duration = 1e9;
     return s;
 }

@@ -52,6 +52,8 @@ struct Scenario
     NetworkModel network;
     std::vector<ServerModel> servers{ServerModel{}};
     std::vector<RefClockModel> refclocks;
+    // Whether snapshots carry the status of a simulated GPS receiver (the GPS view).
+    bool gpsReceiver = false;
     int minPoll = 6;
     int maxPoll = 10;
     bool iburst = false;

@@ -1,5 +1,7 @@
 #include "sim/Simulation.h"
 
+#include "sim/SimGpsReceiver.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -264,6 +266,12 @@ RunResult Simulation::run(std::optional<double> until)
     result.syncTime = syncTime;
     result.packetsDelivered = m_delivered;
     result.finalSnapshot = m_client->snapshot(clientReading());
+    if (m_scenario.gpsReceiver) {
+        const auto pulses = std::find_if(m_scenario.refclocks.begin(), m_scenario.refclocks.end(),
+                                         [](const RefClockModel &m) { return m.kind == RefClockModel::Kind::Pulses; });
+        result.finalSnapshot.gps = SimGpsReceiver::status(toSeconds(m_now), simulationEpoch() + m_now,
+                                                          pulses == m_scenario.refclocks.end() ? 0.0 : pulses->error);
+    }
     result.events = m_clientEvents;
     return result;
 }

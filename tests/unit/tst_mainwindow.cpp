@@ -2,9 +2,11 @@
 //
 // Screenshots go to S1_SCREENSHOT_DIR if set, else to the build directory.
 #include "DisplayFormat.h"
+#include "GpsPanel.h"
 #include "MainWindow.h"
 #include "OffsetChart.h"
 #include "SourcesTableModel.h"
+#include "sim/SimGpsReceiver.h"
 
 #include <QChart>
 #include <QDir>
@@ -168,6 +170,7 @@ private slots:
     void desktopScreenshot();
     void showsTracking();
     void trackingScreenshot();
+    void gpsTabShowsTheReceiver();
 };
 
 void TestMainWindow::fitsTouchScreen()
@@ -479,6 +482,42 @@ void TestMainWindow::trackingScreenshot()
         QVERIFY2(label->visibleRegion().boundingRect().size() == label->size(), name);
     }
     showTab(QStringLiteral("Chart"), QStringLiteral("mainwindow-chart-800x480.png"));
+}
+
+void TestMainWindow::gpsTabShowsTheReceiver()
+{
+    MainWindow window;
+    window.setConnectionDescription(QStringLiteral("Simulation"));
+    EngineSnapshot snapshot = makeSnapshot();
+    // The simulated receiver two hours in: a realistic sky with some satellites below the mask.
+    constexpr double kElapsed = 7200; // s
+    constexpr double kPpsJitter = 1e-6; // s
+    snapshot.gps = sim::SimGpsReceiver::status(kElapsed, kNow, kPpsJitter);
+    window.showSnapshot(snapshot);
+    window.resize(kTouchScreenSize);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *tabs = window.findChild<QTabWidget *>();
+    QVERIFY(tabs);
+    int gpsTab = -1;
+    for (int i = 0; i < tabs->count(); ++i)
+        if (tabs->tabText(i) == QStringLiteral("GPS"))
+            gpsTab = i;
+    QVERIFY(gpsTab >= 0);
+    tabs->setCurrentIndex(gpsTab);
+    QCoreApplication::processEvents();
+    auto *panel = window.findChild<GpsPanel *>(QStringLiteral("gpsPanel"));
+    QVERIFY(panel);
+    QVERIFY(panel->isShowingStatus());
+    QCOMPARE(labelText(window, "gpsFixValue"), QStringLiteral("3D"));
+    const QPixmap shot = window.grab();
+    QCOMPARE(shot.size(), kTouchScreenSize);
+    QVERIFY(shot.save(screenshotPath(QStringLiteral("mainwindow-gps-800x480.png"))));
+
+    // Without a receiver the tab says so instead of showing stale values.
+    snapshot.gps.reset();
+    window.showSnapshot(snapshot);
+    QVERIFY(!panel->isShowingStatus());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -149,6 +149,27 @@ private slots:
         QCOMPARE(pps.snapshot().repliesRejected, 2u);
     }
 
+    void widthDropsTheTrailingEdge()
+    {
+        RefClockConfig config;
+        config.driver = RefClockDriver::Phc;
+        config.externalPps = true;
+        config.pulseWidth = 0.1; // s high, both edges timestamped
+        config.lockRefId = "GPS";
+        RefClockSource pps(2, config, "PHC0", kStart, 1e-9);
+        const RealTime second = realTimeFromNanos(1'790'000'100LL * kNanosPerSecond);
+        const PulseReference reference{PulseReference::Kind::LockedSource, 0.0};
+        QVERIFY(pps.addPulse(second + 2us, reference));            // the leading edge
+        QVERIFY(!pps.addPulse(second + 100ms + 2us, reference));   // the trailing edge
+        QVERIFY(pps.snapshot().lastRejectReason.find("width") != std::string::npos);
+        QVERIFY(pps.addPulse(second + 1s - 3us, reference));      // the next leading edge, early
+
+        config.pulseWidth = 0.8; // high for most of the second: the trailing edge is before the next pulse
+        RefClockSource wide(3, config, "PHC1", kStart, 1e-9);
+        QVERIFY(wide.addPulse(second + 1us, reference));
+        QVERIFY(!wide.addPulse(second + 800ms, reference));
+    }
+
     void pulsesAtHigherRatesPairWithTheNearestPeriod()
     {
         RefClockConfig config;
