@@ -82,6 +82,10 @@ void ServiceRunner::startEngine()
     m_engine = std::make_unique<EngineThread>(m_config, hostOptionsFor(m_options));
     connect(m_engine.get(), &EngineThread::snapshotReady, &m_control, &ControlServer::publishSnapshot);
     connect(m_engine.get(), &EngineThread::started, this, &ServiceRunner::onEngineStarted);
+    connect(m_engine.get(), &EngineThread::makeStepDone, this,
+            [this](quint64 ticket, bool ok, double stepped, const QString &error) {
+                m_control.completeRequest(ticket, ok, QJsonObject{{"stepped", stepped}}, error);
+            });
     m_engine->start();
 }
 
@@ -181,9 +185,11 @@ void ServiceRunner::finishReload(bool ok, const QJsonValue &result, const QStrin
 
 void ServiceRunner::onMakeStep(quint64 ticket)
 {
-    // The engine keeps a virtual clock (it never steps or slews the system clock yet), and it
-    // has no call to step that clock on demand.
-    m_control.completeRequest(ticket, false, {}, QStringLiteral("makestep: not supported with the virtual clock yet"));
+    if (!m_engine) {
+        m_control.completeRequest(ticket, false, {}, QStringLiteral("makestep: the engine is not running"));
+        return;
+    }
+    m_engine->makeStep(ticket);
 }
 
 } // namespace s1

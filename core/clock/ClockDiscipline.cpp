@@ -105,6 +105,26 @@ void ClockDiscipline::steer(RealTime raw, double change, bool step)
     checkDriver();
 }
 
+double ClockDiscipline::makeStep(RealTime raw)
+{
+    if (m_driver) {
+        const double pending = m_driver->pendingSlew(m_driver->clockTime(raw));
+        if (pending == 0)
+            return 0;
+        m_driver->step(pending);
+        checkDriver();
+        m_driver->slew(-pending); // owed no longer: the step paid it
+        checkDriver();
+        return pending;
+    }
+    const double pending = m_clock.pendingSlewAt(raw);
+    if (pending == 0)
+        return 0;
+    // Onto the line at once: the slew still owed is dropped from the correction.
+    m_clock.correct(raw, m_clock.correctionAt(raw) - pending, m_clock.frequency(), 0.0);
+    return -pending;
+}
+
 void ClockDiscipline::driverTimeout()
 {
     if (!m_driver)

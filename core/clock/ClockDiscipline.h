@@ -91,6 +91,9 @@ public:
     double correctionAt(RealTime raw) const;
     // The frequency correction of the line (relative; the negative of the raw clock's error).
     double frequency() const { return m_clock.frequency(); }
+    // chronyc's `makestep` command: the correction still being slewed is applied at once.
+    // Returns the step (s, positive: served time jumped forward); 0 when nothing was pending.
+    double makeStep(RealTime raw);
     // The driver's own timer (see ClockDriver::nextWakeup()).
     void driverTimeout();
     // What the driver refused since the last call, each distinct message once.

@@ -555,6 +555,16 @@ void Engine::pollDueRefClocks(RealTime now)
     }
 }
 
+double Engine::makeStep(RealTime reading)
+{
+    const double stepped = m_discipline.makeStep(rawTime(m_options.clockDriver, reading));
+    reportClockDriverErrors();
+    m_events.push_back({EngineEvent::Category::Clock,
+                        stepped == 0 ? std::string("makestep: no correction pending")
+                                     : "clock stepped by " + std::to_string(stepped) + " s (makestep command)"});
+    return stepped;
+}
+
 void Engine::handleTimeout(RealTime reading)
 {
     if (m_options.clockDriver) {

@@ -69,6 +69,9 @@ public:
     // The host's answer to a ResolveRequest; an empty list means the name did not resolve.
     void handleResolved(std::uint64_t token, const std::vector<IpAddress> &addresses, RealTime now);
     void handleTransmitted(std::uint64_t token, RealTime sendTime);
+    // chronyc's `makestep`: steps the clock by the correction still being slewed. Returns the
+    // step (s); 0 when nothing was pending.
+    double makeStep(RealTime now);
     // A driver's sample or pulse for the refclock at `index` in config().refClocks, with times
     // on the raw clock.
     void handleRefClockSample(std::size_t index, const RefClockSample &sample, RealTime now);

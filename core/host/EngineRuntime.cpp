@@ -173,6 +173,15 @@ void EngineRuntime::openClockDriver()
     m_clockDriver = std::move(driver);
 }
 
+double EngineRuntime::makeStep()
+{
+    if (!m_engine)
+        return 0;
+    const double stepped = m_engine->makeStep(readRealTimeClock());
+    flush();
+    return stepped;
+}
+
 void EngineRuntime::shutdown()
 {
     maintainDriftFile(true);

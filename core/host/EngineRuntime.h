@@ -73,6 +73,8 @@ public:
     void setGpsStatusProvider(GpsStatusProvider provider) { m_gpsStatus = std::move(provider); }
     void setRefClockStatusProvider(RefClockStatusProvider provider) { m_refClockStatus = std::move(provider); }
     void timeout();
+    // The `makestep` command; the step taken (s).
+    double makeStep();
     std::optional<RealTime> nextWakeup() const;
 
     EngineSnapshot snapshot() const;

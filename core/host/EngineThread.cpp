@@ -13,6 +13,7 @@ EngineThread::EngineThread(EngineConfig config, HostOptions options, QObject *pa
     connect(&m_thread, &QThread::finished, m_host, &QObject::deleteLater);
     connect(m_host, &QtEngineHost::started, this, &EngineThread::started);
     connect(m_host, &QtEngineHost::snapshotReady, this, &EngineThread::snapshotReady);
+    connect(m_host, &QtEngineHost::makeStepDone, this, &EngineThread::makeStepDone);
 }
 
 EngineThread::~EngineThread()
@@ -49,6 +50,15 @@ void EngineThread::requestSnapshot()
 {
     if (m_thread.isRunning())
         QMetaObject::invokeMethod(m_host, &QtEngineHost::publishSnapshot, Qt::QueuedConnection);
+}
+
+void EngineThread::makeStep(quint64 ticket)
+{
+    if (!m_thread.isRunning()) {
+        emit makeStepDone(ticket, false, 0, QStringLiteral("makestep: the engine is not running"));
+        return;
+    }
+    QMetaObject::invokeMethod(m_host, [host = m_host, ticket] { host->makeStep(ticket); }, Qt::QueuedConnection);
 }
 
 } // namespace s1

@@ -25,9 +25,11 @@ public:
 signals:
     void started(bool ok, const QString &error, quint16 serverPort);
     void snapshotReady(const s1::EngineSnapshot &snapshot);
+    void makeStepDone(quint64 ticket, bool ok, double stepped, const QString &error);
 
 public slots:
     void requestSnapshot();
+    void makeStep(quint64 ticket);
 
 private:
     QThread m_thread;

@@ -140,6 +140,18 @@ void QtEngineHost::publishSnapshot()
     emit snapshotReady(m_runtime.snapshot());
 }
 
+void QtEngineHost::makeStep(quint64 ticket)
+{
+    if (!m_running) {
+        emit makeStepDone(ticket, false, 0, QStringLiteral("makestep: the engine is not running"));
+        return;
+    }
+    const double stepped = m_runtime.makeStep();
+    reschedule();
+    emit makeStepDone(ticket, true, stepped, {});
+    publishSnapshot();
+}
+
 void QtEngineHost::onWakeTimer()
 {
     if (!m_running)

@@ -35,10 +35,13 @@ public slots:
     void stop();
     // Publishes a snapshot now instead of at the next interval.
     void publishSnapshot();
+    // The `makestep` command; answers with makeStepDone(ticket, ...).
+    void makeStep(quint64 ticket);
 
 signals:
     void started(bool ok, const QString &error, quint16 serverPort);
     void snapshotReady(const s1::EngineSnapshot &snapshot);
+    void makeStepDone(quint64 ticket, bool ok, double stepped, const QString &error);
 
 private:
     void onWakeTimer();
