@@ -537,7 +537,7 @@ void Engine::pollDueRefClocks(RealTime now)
         if (refclock->nextPollTime() > now)
             continue;
         const bool hadSample = refclock->reach() & 1;
-        const auto sample = refclock->poll(now, m_discipline.correctionAt(now));
+        const auto sample = refclock->poll(now, [this](RealTime raw) { return m_discipline.correctionAt(raw); });
         if (hadSample != sample.has_value()) {
             // Losing and regaining a refclock is what a person watching a GPS wants in the journal.
             const std::string reason = refclock->snapshot().lastRejectReason;

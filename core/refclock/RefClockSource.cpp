@@ -143,7 +143,7 @@ bool RefClockSource::addPulse(RealTime edge, const std::optional<PulseReference>
     return true;
 }
 
-std::optional<StatSample> RefClockSource::poll(RealTime now, double correction)
+std::optional<StatSample> RefClockSource::poll(RealTime now, const std::function<double(RealTime)> &correctionAt)
 {
     m_nextPoll = std::max(m_nextPoll + pollInterval(m_config.poll), now);
     m_reach = static_cast<std::uint8_t>(m_reach << 1);
@@ -161,7 +161,7 @@ std::optional<StatSample> RefClockSource::poll(RealTime now, double correction)
     SourceSample shown;
     shown.time = sample->time;
     shown.rawOffset = sample->offset;
-    shown.offset = sample->offset - correction;
+    shown.offset = sample->offset - correctionAt(sample->time);
     shown.delay = sample->peerDelay;
     shown.dispersion = sample->peerDispersion;
     shown.stratum = sample->stratum;

@@ -19,6 +19,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <optional>
 #include <string>
 
@@ -62,9 +63,9 @@ public:
     RealTime nextPollTime() const { return m_nextPoll; }
     double pulsePeriod() const { return 1.0 / std::max(m_config.rate, 1); }
     std::int64_t pulsePeriodNanos() const { return kNanosPerSecond / std::max(m_config.rate, 1); }
-    // The newest raw sample in the filter (raw clock time, offset): what a PPS locked to this
-    // refclock pairs its pulses with.
-    const StatSample *newestRawSample() const { return m_filter.newest(); }
+    // The newest raw sample (raw clock time, offset), whether or not a poll has taken it into a
+    // filtered sample since: what a PPS locked to this refclock pairs its pulses with.
+    const StatSample *newestRawSample() const { return m_lastRaw ? &*m_lastRaw : nullptr; }
 
     // Each returns false, with the reason in the snapshot, when the input is not used.
     bool addSample(const RefClockSample &sample);
@@ -76,8 +77,9 @@ public:
     void reject(std::string reason);
 
     // The poll due at `now`: the filtered sample, or nothing when the driver gave too few
-    // samples. `correction` is the engine's correction at `now` (for the snapshot's offsets).
-    std::optional<StatSample> poll(RealTime now, double correction);
+    // samples. `correctionAt` gives the engine's correction at a raw time, for the offsets the
+    // snapshot shows against the served time.
+    std::optional<StatSample> poll(RealTime now, const std::function<double(RealTime)> &correctionAt);
 
     SourceSnapshot snapshot() const;
     // The raw sample most recently accepted (for the refclocks log).

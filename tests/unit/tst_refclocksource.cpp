@@ -95,7 +95,7 @@ private slots:
             s.referenceTime = s.receiveTime - 300ms; // the message says a time 0.3 s old
             QVERIFY(source.addSample(s));
         }
-        const auto out = source.poll(source.nextPollTime(), 0.0);
+        const auto out = source.poll(source.nextPollTime(), [](RealTime) { return 0.0; });
         QVERIFY(out);
         QVERIFY(std::abs(out->offset - (-0.3 + 0.25)) < 1e-12);
         QCOMPARE(source.reach(), std::uint8_t(1));
