@@ -73,14 +73,7 @@ Engine::Engine(EngineConfig config, EngineOptions options, RealTime now)
         const std::string refId = rc.refId.empty() ? defaultRefId(rc, i) : rc.refId;
         m_refClocks.push_back(std::make_unique<RefClockSource>(id, rc, refId, now,
                                                                std::ldexp(1.0, m_options.precision)));
-        SourceStatisticsConfig statsConfig;
-        statsConfig.precision = std::ldexp(1.0, m_options.precision);
-        if (rc.minSamples)
-            statsConfig.minSamples = *rc.minSamples;
-        if (rc.maxSamples)
-            statsConfig.maxSamples = *rc.maxSamples;
-        m_statistics.emplace(id, SourceStatistics(statsConfig));
-        m_states[id] = SourceState::Unusable;
+        trackSource(id, rc.minSamples, rc.maxSamples);
     }
     requestDueResolves(now);
 }
@@ -124,15 +117,20 @@ bool Engine::addSource(const SourceConfig &config, std::string name, const IpAdd
     const std::uint32_t id = m_nextSourceId++;
     m_sources.push_back(std::make_unique<NtpSource>(id, config, std::move(name), remote,
                                                     std::move(poolName), now, m_options.precision));
+    trackSource(id, config.minSamples, config.maxSamples);
+    return true;
+}
+
+void Engine::trackSource(std::uint32_t id, std::optional<int> minSamples, std::optional<int> maxSamples)
+{
     SourceStatisticsConfig statsConfig;
     statsConfig.precision = std::ldexp(1.0, m_options.precision);
-    if (config.minSamples)
-        statsConfig.minSamples = *config.minSamples;
-    if (config.maxSamples)
-        statsConfig.maxSamples = *config.maxSamples;
+    if (minSamples)
+        statsConfig.minSamples = *minSamples;
+    if (maxSamples)
+        statsConfig.maxSamples = *maxSamples;
     m_statistics.emplace(id, SourceStatistics(statsConfig));
     m_states[id] = SourceState::Unusable;
-    return true;
 }
 
 RealTime Engine::rawTime(const ClockDriver *driver, RealTime reading)

@@ -287,20 +287,26 @@ void GpsState::applyGga(const NmeaGga &m, RealTime readTime)
     if (quality == kGgaQualityInvalid) {
         setFix(GpsFixMode::None, readTime);
     } else {
-        // GSA says 2D or 3D when the receiver sends it; GGA alone can only tell by the altitude.
-        const GpsFixMode mode = m_status.fixMode != GpsFixMode::None ? m_status.fixMode
-            : m.altitudeMsl ? GpsFixMode::Fix3D : GpsFixMode::Fix2D;
-        setFix(mode, readTime);
-        if (m.latitude && m.longitude) {
-            m_status.latitude = m.latitude;
-            m_status.longitude = m.longitude;
-        }
-        if (m.altitudeMsl)
-            m_status.altitude = m.altitudeMsl;
-        if (m.hdop)
-            m_status.hdop = m.hdop;
+        applyPosition(m.latitude, m.longitude, m.altitudeMsl, m.hdop, readTime);
     }
     applyTimeOfDay(m.time);
+}
+
+void GpsState::applyPosition(std::optional<double> latitude, std::optional<double> longitude,
+                             std::optional<double> altitude, std::optional<double> hdop, RealTime readTime)
+{
+    // GSA says 2D or 3D when the receiver sends it; GGA or GNS alone can only tell by the altitude.
+    const GpsFixMode mode = m_status.fixMode != GpsFixMode::None ? m_status.fixMode
+        : altitude ? GpsFixMode::Fix3D : GpsFixMode::Fix2D;
+    setFix(mode, readTime);
+    if (latitude && longitude) {
+        m_status.latitude = latitude;
+        m_status.longitude = longitude;
+    }
+    if (altitude)
+        m_status.altitude = altitude;
+    if (hdop)
+        m_status.hdop = hdop;
 }
 
 void GpsState::applyGns(const NmeaGns &m, RealTime readTime)
@@ -309,17 +315,7 @@ void GpsState::applyGns(const NmeaGns &m, RealTime readTime)
     if (!anyFix) {
         setFix(GpsFixMode::None, readTime);
     } else {
-        const GpsFixMode mode = m_status.fixMode != GpsFixMode::None ? m_status.fixMode
-            : m.altitudeMsl ? GpsFixMode::Fix3D : GpsFixMode::Fix2D;
-        setFix(mode, readTime);
-        if (m.latitude && m.longitude) {
-            m_status.latitude = m.latitude;
-            m_status.longitude = m.longitude;
-        }
-        if (m.altitudeMsl)
-            m_status.altitude = m.altitudeMsl;
-        if (m.hdop)
-            m_status.hdop = m.hdop;
+        applyPosition(m.latitude, m.longitude, m.altitudeMsl, m.hdop, readTime);
     }
     applyTimeOfDay(m.time);
 }

@@ -106,6 +106,9 @@ private:
     void applyZda(const NmeaZda &m, RealTime readTime, std::optional<GpsValidEpoch> &out);
     void applyGga(const NmeaGga &m, RealTime readTime);
     void applyGns(const NmeaGns &m, RealTime readTime);
+    // The fix, position and HDOP of a GGA or GNS with a fix.
+    void applyPosition(std::optional<double> latitude, std::optional<double> longitude,
+                       std::optional<double> altitude, std::optional<double> hdop, RealTime readTime);
     void applyGsa(const NmeaSentence &s, const NmeaGsa &m, RealTime readTime);
     void applyGsv(const NmeaSentence &s, const NmeaGsv &m, RealTime readTime);
     void applyTimeOfDay(const std::optional<GpsTimeOfDay> &tod);

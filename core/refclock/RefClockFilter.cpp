@@ -1,5 +1,7 @@
 #include "refclock/RefClockFilter.h"
 
+#include "sources/SampleAverage.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -31,39 +33,11 @@ std::optional<StatSample> RefClockFilter::take(int minimum)
     const int keep = std::max(1, static_cast<int>(std::lround(n * kKeepFraction)));
     const int first = (n - keep) / 2;
 
-    const StatSample &newest = m_samples.back();
-    StatSample result;
-    double meanAge = 0; // s relative to the newest sample
-    for (int i = first; i < first + keep; ++i) {
-        const StatSample &s = sorted[static_cast<std::size_t>(i)];
-        meanAge += toSeconds(s.time - newest.time);
-        result.offset += s.offset;
-        result.peerDelay += s.peerDelay;
-        result.peerDispersion += s.peerDispersion;
-        result.rootDelay += s.rootDelay;
-        result.rootDispersion += s.rootDispersion;
-    }
-    const double count = keep;
-    meanAge /= count;
-    result.offset /= count;
-    result.peerDelay /= count;
-    result.peerDispersion /= count;
-    result.rootDelay /= count;
-    result.rootDispersion /= count;
-
-    double spread = 0;
-    if (keep >= 2) {
-        for (int i = first; i < first + keep; ++i) {
-            const double d = sorted[static_cast<std::size_t>(i)].offset - result.offset;
-            spread += d * d;
-        }
-        spread = std::sqrt(spread / (count - 1));
-    }
-    result.time = newest.time + fromSeconds(meanAge);
-    result.peerDispersion = std::max(result.peerDispersion, spread);
-    result.rootDispersion = std::max(result.rootDispersion, spread);
-    result.stratum = newest.stratum;
-    result.leap = newest.leap;
+    std::vector<const StatSample *> kept;
+    kept.reserve(static_cast<std::size_t>(keep));
+    for (int i = first; i < first + keep; ++i)
+        kept.push_back(&sorted[static_cast<std::size_t>(i)]);
+    const StatSample result = averageSamples(kept, m_samples.back()).sample;
     m_samples.clear();
     return result;
 }

@@ -1,5 +1,7 @@
 #include "sources/MedianFilter.h"
 
+#include "sources/SampleAverage.h"
+
 #include <algorithm>
 #include <cmath>
 #include <cstddef>
@@ -61,44 +63,14 @@ void MedianFilter::selectSamples()
 
 std::optional<StatSample> MedianFilter::combineSelected() const
 {
-    const StatSample &last = m_samples[static_cast<std::size_t>(m_selected.back())];
-    const double n = static_cast<double>(m_selected.size());
-
-    StatSample result;
-    double meanAge = 0; // s, relative to the newest kept sample (<= 0)
-    for (const int index : m_selected) {
-        const StatSample &s = m_samples[static_cast<std::size_t>(index)];
-        meanAge += toSeconds(s.time - last.time);
-        result.offset += s.offset;
-        result.peerDelay += s.peerDelay;
-        result.peerDispersion += s.peerDispersion;
-        result.rootDelay += s.rootDelay;
-        result.rootDispersion += s.rootDispersion;
-    }
-    meanAge /= n;
-    result.offset /= n;
-    result.peerDelay /= n;
-    result.peerDispersion /= n;
-    result.rootDelay /= n;
-    result.rootDispersion /= n;
-
-    double spread = 0; // s, standard deviation of the kept offsets
-    if (m_selected.size() >= 2) {
-        for (const int index : m_selected) {
-            const double d = m_samples[static_cast<std::size_t>(index)].offset - result.offset;
-            spread += d * d;
-        }
-        spread = std::sqrt(spread / (n - 1.0));
-    }
-    if (spread > kMaxDispersion)
+    std::vector<const StatSample *> kept;
+    kept.reserve(m_selected.size());
+    for (const int index : m_selected)
+        kept.push_back(&m_samples[static_cast<std::size_t>(index)]);
+    const SampleAverage average = averageSamples(kept, *kept.back());
+    if (average.spread > kMaxDispersion)
         return std::nullopt;
-
-    result.time = last.time + fromSeconds(meanAge);
-    result.peerDispersion = std::max(result.peerDispersion, spread);
-    result.rootDispersion = std::max(result.rootDispersion, spread);
-    result.stratum = last.stratum;
-    result.leap = last.leap;
-    return result;
+    return average.sample;
 }
 
 void MedianFilter::applyClockCorrection(RealTime when, double offsetChange, double frequencyChange)
