@@ -181,8 +181,10 @@ bool isControlCommand(const QString &command)
     return specFor(command) != nullptr;
 }
 
-int runControlCommand(const StratumctlOptions &options, const QString &command, const QStringList &args)
+int runControlCommand(const StratumctlOptions &globalOptions, const QString &command, const QStringList &args)
 {
+    // `--json` may also follow the command (`stratumctl gps --json`).
+    StratumctlOptions options = globalOptions;
     const CommandSpec *spec = specFor(command);
     if (!spec)
         return usageError(QStringLiteral("unknown command: %1").arg(command));
@@ -192,7 +194,9 @@ int runControlCommand(const StratumctlOptions &options, const QString &command, 
     if (options.numeric || options.csv)
         requestArgs.insert(QStringLiteral("names"), QStringLiteral("numeric"));
     for (const QString &arg : args) {
-        if (spec->verboseFlag && arg == QLatin1String("-v")) {
+        if (arg == QLatin1String("--json")) {
+            options.json = true;
+        } else if (spec->verboseFlag && arg == QLatin1String("-v")) {
             verbose = !options.csv; // chronyc prints no legend in CSV mode
         } else if (spec->verboseFlag && arg == QLatin1String("-a")) {
             // chronyc: include sources without an address; we list every source anyway.

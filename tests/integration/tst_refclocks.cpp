@@ -16,6 +16,8 @@
 #include "refclock/DeviceApi.h"
 
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -445,6 +447,17 @@ void TestRefClocks::gpsWithPpsThroughUnplugAndReplug()
     qInfo().noquote() << "locked:\n" << sources.out;
     s1test::RunResult tracking = ctl({"tracking"});
     QVERIFY2(tracking.out.startsWith("Reference ID    : 50505300 (PPS)\nStratum         : 1\n"), qPrintable(tracking.out));
+    // stratumctl gps: the receiver as the serial driver decoded it, the PPS as the device counts it.
+    const s1test::RunResult gpsReport = ctl({"gps"});
+    QCOMPARE(gpsReport.exitCode, 0);
+    QVERIFY2(QRegularExpression("^Fix +: 3d$", QRegularExpression::MultilineOption).match(gpsReport.out).hasMatch(),
+             qPrintable(gpsReport.out));
+    QVERIFY2(gpsReport.out.contains("52.518"), qPrintable(gpsReport.out)); // 5231.12 N
+    const s1test::RunResult gpsJson = ctl({"gps", "--json"});
+    QCOMPARE(gpsJson.exitCode, 0);
+    const QJsonObject gpsObject = QJsonDocument::fromJson(gpsJson.out.toUtf8()).object();
+    QCOMPARE(gpsObject.value("fixMode").toString(), QStringLiteral("3d"));
+    QVERIFY(gpsObject.value("pps").toObject().value("pulseCount").toInteger() > 0);
     const std::optional<s1::EngineSnapshot> locked = engine.latest();
     QVERIFY(locked && locked->gps);
     // Not QCOMPARE: s1::toString(GpsFixMode) returns static text, which QtTest would free.
