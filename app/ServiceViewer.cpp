@@ -18,8 +18,6 @@ void ServiceViewer::start()
 {
     m_connection->subscribe();
     m_connection->connectTo(m_path);
-    // connectTo reports its first state before it returns when the path is unusable; say it.
-    onStateChanged(m_connection->state(), m_connection->stateMessage());
 }
 
 QString ServiceViewer::describe(ServiceConnection::State state, const QString &socketPath, const QString &message)
