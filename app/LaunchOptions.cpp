@@ -26,7 +26,11 @@ LaunchParse parseLaunchOptions(const QStringList &arguments, LaunchProgram progr
     if (program == LaunchProgram::Application)
         parser.setApplicationDescription(QStringLiteral(
             "Stratum One: NTP server and time-keeping manager.\n"
-            "Without --service it opens a window showing the engine it runs."));
+            "Without --service it opens a window. Started without -f, --bind, --seed, --simulate\n"
+            "or --in-process while a service answers on %1, the window attaches\n"
+            "to that service (as chronyc talks to the running chronyd); otherwise it runs an engine\n"
+            "of its own. --attach [SOCKET] always shows a service.")
+            .arg(QLatin1String(control::kDefaultSocketPath)));
     else
         parser.setApplicationDescription(QStringLiteral(
             "Stratum One engine in a plain poll() loop, without a Qt event loop, for simulators."));
@@ -71,7 +75,18 @@ LaunchParse parseLaunchOptions(const QStringList &arguments, LaunchProgram progr
                                                         "one space) and exit, like chronyd -p."));
     const QCommandLineOption debug(QStringLiteral("d"),
                                    QStringLiteral("Debug logging (the service always runs in the foreground and logs to stderr)."));
+    const QCommandLineOption attach(QStringLiteral("attach"),
+                                    QStringLiteral("Window: show the running service at the Unix socket [SOCKET] (default: "
+                                                   "--control-socket, else %1) instead of running an engine; "
+                                                   "reconnects when the service restarts.")
+                                        .arg(QLatin1String(control::kDefaultSocketPath)));
+    const QCommandLineOption inProcess(QStringLiteral("in-process"),
+                                       QStringLiteral("Window: run an engine of its own even when a service is running."));
     if (program == LaunchProgram::Application) {
+        parser.addPositionalArgument(QStringLiteral("SOCKET"), QStringLiteral("With --attach: the service's control socket."),
+                                     QStringLiteral("[SOCKET]"));
+        parser.addOption(attach);
+        parser.addOption(inProcess);
         parser.addOption(service);
         parser.addOption(controlSocket);
         parser.addOption(controlGroup);
@@ -91,8 +106,19 @@ LaunchParse parseLaunchOptions(const QStringList &arguments, LaunchProgram progr
     }
     parser.addOption(seed);
 
+    // --attach takes an optional value, which QCommandLineParser cannot express: --attach=PATH
+    // becomes --attach PATH, and PATH the one positional argument.
+    QStringList args;
+    for (const QString &argument : arguments) {
+        if (program == LaunchProgram::Application && argument.startsWith(QLatin1String("--attach="))) {
+            args << QStringLiteral("--attach") << argument.mid(int(sizeof("--attach=")) - 1);
+            continue;
+        }
+        args << argument;
+    }
+
     LaunchParse result;
-    if (!parser.parse(arguments)) {
+    if (!parser.parse(args)) {
         std::fprintf(stderr, "%s\n", qPrintable(parser.errorText()));
         result.exitCode = 2;
         return result;
@@ -105,8 +131,10 @@ LaunchParse parseLaunchOptions(const QStringList &arguments, LaunchProgram progr
         std::fprintf(stdout, "%s %s\n", qPrintable(QFileInfo(arguments.value(0)).fileName()), S1_VERSION);
         return result;
     }
-    if (!parser.positionalArguments().isEmpty()) {
-        std::fprintf(stderr, "unexpected argument: %s\n", qPrintable(parser.positionalArguments().first()));
+    const bool attaching = program == LaunchProgram::Application && parser.isSet(attach);
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() > (attaching ? 1 : 0)) {
+        std::fprintf(stderr, "unexpected argument: %s\n", qPrintable(positional.value(attaching ? 1 : 0)));
         result.exitCode = 2;
         return result;
     }
@@ -155,6 +183,28 @@ LaunchParse parseLaunchOptions(const QStringList &arguments, LaunchProgram progr
         }
         o.screenshotPath = parser.value(screenshot).toStdString();
         o.simulate = parser.isSet(simulate);
+        o.inProcess = parser.isSet(inProcess);
+        o.attach = attaching;
+        if (attaching) {
+            o.attachSocket = positional.isEmpty() ? o.controlSocket : positional.first().toStdString();
+            if (o.attachSocket.empty())
+                o.attachSocket = control::kDefaultSocketPath;
+            if (!o.attachSocket.starts_with('/')) {
+                std::fprintf(stderr, "--attach needs an absolute socket path\n");
+                result.exitCode = 2;
+                return result;
+            }
+            // The service owns the engine: options for an engine of the window's own make no sense.
+            // (-x does: the window never steers the clock, so it is harmless.)
+            for (const QCommandLineOption *engineOption : {&service, &config, &bind, &seed, &simulate, &inProcess}) {
+                if (parser.isSet(*engineOption)) {
+                    std::fprintf(stderr, "--attach shows a running service; it cannot be combined with --%s\n",
+                                 qPrintable(engineOption->names().constLast()));
+                    result.exitCode = 2;
+                    return result;
+                }
+            }
+        }
         if (parser.isSet(screenshotDelay)
             && ((o.screenshotDelay = parser.value(screenshotDelay).toDouble(&ok)), !ok || o.screenshotDelay < 0)) {
             std::fprintf(stderr, "--screenshot-delay needs a number of seconds\n");
@@ -169,6 +219,12 @@ LaunchParse parseLaunchOptions(const QStringList &arguments, LaunchProgram progr
     }
     result.options = o;
     return result;
+}
+
+bool windowSourceChosen(const LaunchOptions &options)
+{
+    return options.attach || options.inProcess || options.simulate || !options.configPath.empty()
+           || !options.bindAddresses.empty() || options.seed != 0;
 }
 
 ConfigReadResult readConfiguration(const LaunchOptions &options, std::string *usedPath)

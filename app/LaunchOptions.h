@@ -32,7 +32,14 @@ struct LaunchOptions
     std::string checkConfigPath;      // --check-config FILE: check it and exit
     bool printConfig = false;         // -p: print the configuration and exit
     bool debug = false;               // -d: debug logging (the service always logs to stderr)
+    bool attach = false;              // window only: show a running service (--attach [SOCKET])
+    std::string attachSocket;         // its socket: SOCKET, else --control-socket, else the default
+    bool inProcess = false;           // window only: run an engine of its own even beside a service
 };
+
+// Whether the window was told what to show (an engine option, --simulate, --in-process or
+// --attach). Without, it shows a running service if one answers on the default socket.
+bool windowSourceChosen(const LaunchOptions &options);
 
 enum class LaunchProgram { Application, CoreHost };
 

@@ -1,9 +1,15 @@
 // `stratumone`: the window by default, the headless daemon with --service. Both run the same
-// engine in a worker thread; they differ only in what watches it.
+// engine in a worker thread; they differ only in what watches it. The window can also show a
+// running service instead (--attach, or by default when one answers): then it runs no engine
+// and gets its snapshots over the control socket.
 #include "LaunchOptions.h"
 #include "logging/LogCategories.h"
+#include "ServiceProbe.h"
 #include "ServiceRunner.h"
+#include "ServiceViewer.h"
 #include "UnixSignalWatcher.h"
+
+#include "control/ControlProtocol.h"
 
 #include "host/EngineThread.h"
 #include "host/SimulationHost.h"
@@ -46,6 +52,20 @@ int runService(QCoreApplication &app, const s1::LaunchOptions &options, const s1
     return exitCode != 0 ? exitCode : loopCode;
 }
 
+// --screenshot: grab the window after the delay and quit (works with QT_QPA_PLATFORM=offscreen).
+void scheduleScreenshot(QApplication &app, const s1::LaunchOptions &options, s1::MainWindow &window)
+{
+    if (options.screenshotPath.empty())
+        return;
+    constexpr double kMillisPerSecond = 1000;
+    QTimer::singleShot(static_cast<int>(options.screenshotDelay * kMillisPerSecond), &window, [&app, &options, &window] {
+        const bool saved = window.grab().save(QString::fromStdString(options.screenshotPath));
+        if (!saved)
+            qCWarning(lcService) << "could not save" << options.screenshotPath.c_str();
+        app.exit(saved ? 0 : 1);
+    });
+}
+
 // `Host` is an EngineThread or a SimulationHost: both publish snapshots and say when they started.
 template<typename Host>
 int runWindowWith(QApplication &app, const s1::LaunchOptions &options, Host &engine, const QString &what)
@@ -68,19 +88,48 @@ int runWindowWith(QApplication &app, const s1::LaunchOptions &options, Host &eng
     });
     engine.start();
     window.show();
-    if (!options.screenshotPath.empty()) {
-        // For documentation and visual checks (works with QT_QPA_PLATFORM=offscreen).
-        constexpr double kMillisPerSecond = 1000;
-        QTimer::singleShot(static_cast<int>(options.screenshotDelay * kMillisPerSecond), &window, [&] {
-            const bool saved = window.grab().save(QString::fromStdString(options.screenshotPath));
-            if (!saved)
-                qCWarning(lcService) << "could not save" << options.screenshotPath.c_str();
-            app.exit(saved ? 0 : 1);
-        });
-    }
+    scheduleScreenshot(app, options, window);
     const int code = app.exec();
     engine.stop();
     return code;
+}
+
+// The window on a running service: no engine here, snapshots from the control socket.
+int runAttached(QApplication &app, const s1::LaunchOptions &options, const std::string &socketPath)
+{
+    s1::MainWindow window;
+    s1::UnixSignalWatcher signalWatcher;
+    signalWatcher.install();
+    QObject::connect(&signalWatcher, &s1::UnixSignalWatcher::terminationRequested, &app, &QCoreApplication::quit);
+    s1::ServiceViewer viewer(&window, QString::fromStdString(socketPath));
+    viewer.start();
+    window.show();
+    scheduleScreenshot(app, options, window);
+    return app.exec();
+}
+
+// Started with no say in the matter, the window shows the running service if there is one, as
+// chronyc talks to the running chronyd: a second engine beside it would poll the same servers
+// and find the NTP port taken. A socket closed to us counts: the window then says how to get in.
+bool serviceToShow(const s1::LaunchOptions &options)
+{
+    if (s1::windowSourceChosen(options))
+        return false;
+    const s1::ProbeResult probe = s1::probeService(s1::control::kDefaultSocketPath);
+    switch (probe.outcome) {
+    case s1::ProbeOutcome::Answers:
+        qCInfo(lcService) << "a service answers on" << s1::control::kDefaultSocketPath
+                          << "- showing it (--in-process: run an engine in the window instead)";
+        return true;
+    case s1::ProbeOutcome::Denied:
+        qCInfo(lcService).noquote() << "a service's socket is there but closed to us:" << probe.detail.c_str()
+                                    << "- showing it anyway (--in-process: run an engine in the window instead)";
+        return true;
+    case s1::ProbeOutcome::Absent:
+        break;
+    }
+    qCDebug(lcService).noquote() << "no service to attach to:" << probe.detail.c_str();
+    return false;
 }
 
 int runWindow(QApplication &app, const s1::LaunchOptions &options, const s1::EngineConfig &config)
@@ -138,8 +187,12 @@ int main(int argc, char **argv)
         return s1::checkConfiguration(parse.options->checkConfigPath);
     if (parse.options->printConfig)
         return s1::printConfiguration(*parse.options);
+    if (parse.options->attach)
+        return runAttached(static_cast<QApplication &>(*app), *parse.options, parse.options->attachSocket);
     if (parse.options->simulate && !parse.options->service)
         return runSimulation(static_cast<QApplication &>(*app), *parse.options);
+    if (!parse.options->service && serviceToShow(*parse.options))
+        return runAttached(static_cast<QApplication &>(*app), *parse.options, s1::control::kDefaultSocketPath);
     const auto config = s1::loadConfiguration(*parse.options);
     if (!config)
         return 1;

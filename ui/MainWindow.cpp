@@ -103,14 +103,29 @@ void MainWindow::showSnapshot(const s1::EngineSnapshot &snapshot)
     m_tracking->showTracking(snapshot.reference);
     m_offsetChart->showSources(snapshot.sources, snapshot.time);
     m_gpsPanel->setStatus(snapshot.gps, snapshot.time);
+    m_stale = false;
+    m_lastReference = snapshot.reference;
+    m_lastSnapshotTime = snapshot.time;
     showSyncSummary(snapshot.reference);
     m_tabs->setTabText(SourcesTab, tr("Sources (%1)").arg(snapshot.sources.size()));
-    m_snapshotTime->setText(tr("Updated %1").arg(formatUtcTime(snapshot.time)));
+    showSnapshotAge();
 }
 
 void MainWindow::setConnectionDescription(const QString &description)
 {
     m_connection->setText(description);
+    // Reasons can be long ("permission denied: ... run as a member of group ntpadm"): the
+    // tooltip keeps all of it when the status bar cannot.
+    m_connection->setToolTip(description);
+}
+
+void MainWindow::markSnapshotStale()
+{
+    if (!m_lastReference || m_stale)
+        return;
+    m_stale = true;
+    showSyncSummary(*m_lastReference);
+    showSnapshotAge();
 }
 
 QWidget *MainWindow::createServerPage()
@@ -156,6 +171,8 @@ void MainWindow::createStatusBar()
     m_connection = new QLabel(statusBar());
     m_connection->setObjectName(QStringLiteral("connectionDescription"));
     m_connection->setContentsMargins(kStatusMarginPx, kStatusMarginPx, 0, kStatusMarginPx);
+    // A long description is cut, never allowed to widen the window beyond an 800 px screen.
+    m_connection->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_snapshotTime = new QLabel(tr("Waiting for the engine"), statusBar());
     m_snapshotTime->setObjectName(QStringLiteral("snapshotTime"));
     m_snapshotTime->setContentsMargins(0, kStatusMarginPx, kStatusMarginPx, kStatusMarginPx);
@@ -183,11 +200,33 @@ void MainWindow::showSyncSummary(const ReferenceSnapshot &reference)
                                  : QString::fromStdString(reference.referenceName);
         text = tr("Synchronised to %1, stratum %2").arg(name).arg(reference.stratum);
     }
+    if (m_stale)
+        text = tr("Last known: %1").arg(text);
     m_syncSummary->setText(text);
     QPalette palette = m_syncSummary->palette();
-    palette.setColor(QPalette::WindowText,
-                     reference.synchronised ? StatusColors::kGood : StatusColors::kBad);
+    // A stale state is neither good nor bad news any more: it is not news.
+    palette.setColor(QPalette::WindowText, m_stale                   ? StatusColors::kWarning
+                                           : reference.synchronised ? StatusColors::kGood
+                                                                    : StatusColors::kBad);
     m_syncSummary->setPalette(palette);
+}
+
+void MainWindow::showSnapshotAge()
+{
+    if (m_stale) {
+        QFont font = m_snapshotTime->font();
+        font.setBold(true);
+        m_snapshotTime->setFont(font);
+        QPalette palette = m_snapshotTime->palette();
+        palette.setColor(QPalette::WindowText, StatusColors::kWarning);
+        m_snapshotTime->setPalette(palette);
+    } else {
+        // Empty font and palette: inherit the window's again.
+        m_snapshotTime->setFont(QFont());
+        m_snapshotTime->setPalette(QPalette());
+    }
+    const QString time = formatUtcTime(m_lastSnapshotTime);
+    m_snapshotTime->setText(m_stale ? tr("Stale: last update %1").arg(time) : tr("Updated %1").arg(time));
 }
 
 } // namespace s1

@@ -5,6 +5,8 @@
 
 #include <QMainWindow>
 
+#include <optional>
+
 class QLabel;
 class QSortFilterProxyModel;
 class QTabWidget;
@@ -26,12 +28,18 @@ class MainWindow : public QMainWindow
 public:
     explicit MainWindow(QWidget *parent = nullptr);
 
+    bool isSnapshotStale() const { return m_stale; }
+
 public slots:
     // Shows a new engine state; the snapshot is a self-contained copy, so nothing kept here
     // points back into the engine.
     void showSnapshot(const s1::EngineSnapshot &snapshot);
-    // Where the state comes from, e.g. "In-process engine, serving on UDP port 11123".
+    // Where the state comes from, e.g. "In-process engine, serving on UDP port 11123" or
+    // "Service at /run/stratumone/stratumone.sock: connected".
     void setConnectionDescription(const QString &description);
+    // The source of the snapshots is gone (a service stopped, the connection lost): the last
+    // snapshot stays on screen, marked as out of date, until showSnapshot brings a fresh one.
+    void markSnapshotStale();
 
 private:
     QWidget *createServerPage();
@@ -39,6 +47,7 @@ private:
     void createStatusBar();
     void applyTouchFriendlyFont();
     void showSyncSummary(const ReferenceSnapshot &reference);
+    void showSnapshotAge();
 
     SourcesTableModel *m_sourcesModel;
     QSortFilterProxyModel *m_sortedSources;
@@ -52,6 +61,9 @@ private:
     QLabel *m_syncSummary;
     QLabel *m_connection = nullptr;
     QLabel *m_snapshotTime = nullptr;
+    std::optional<ReferenceSnapshot> m_lastReference;
+    RealTime m_lastSnapshotTime{};
+    bool m_stale = false;
 };
 
 } // namespace s1
