@@ -61,8 +61,8 @@ public:
     static constexpr Nanoseconds kStartupReplyWait = std::chrono::seconds(2);
     // Clients a snapshot lists at most (the most recently seen). The snapshot is copied to the
     // GUI thread and streamed as JSON to every subscriber once a second, so it must stay small
-    // (~130 bytes of JSON per client: ~130 KiB here) while the log itself may hold tens of
-    // thousands; a thousand is more than an operator reads, and the rest are counted.
+    // (130-160 bytes of JSON per client: under 160 KiB here), while the log itself may hold
+    // tens of thousands; a thousand is more than an operator reads, and the rest are counted.
     static constexpr std::size_t kSnapshotClientLimit = 1024;
 
     Engine(EngineConfig config, EngineOptions options, RealTime now);
