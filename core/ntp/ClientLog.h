@@ -37,10 +37,11 @@ struct ClientRecord
 class ClientLog
 {
 public:
-    // What one record costs, bytes: the record (~56), its LRU list node (2 pointers) and map
-    // node (3 pointers, colour, key, iterator) and two heap allocations' overhead, rounded up.
-    // clientloglimit divides by it, as chronyd divides by its own record size.
-    static constexpr std::uint64_t kRecordBytes = 160;
+    // What one record costs on x86-64 glibc, bytes: its LRU list node (two pointers and the
+    // 64-byte record) and its map node (colour, three pointers, key and iterator), each a heap
+    // chunk with 8 bytes of header rounded up to 16: 96 + 80. clientloglimit divides by it, as
+    // chronyd divides by its own record size.
+    static constexpr std::uint64_t kRecordBytes = 176;
     // Weight of a new interval in the running mean of log2 intervals: a client that changes
     // its polling interval shows the new one after a handful of requests, as in chrony.
     static constexpr double kIntervalWeight = 0.25;
