@@ -166,7 +166,16 @@ int printResult(const StratumctlOptions &options, const CommandSpec &spec, bool 
         print(formatGpsReport(*status));
         return 0;
     }
-    case Command::Clients:
+    case Command::Clients: {
+        const auto report = reportFromJson<ClientsReport>(result.toObject(), &error);
+        if (!result.isObject() || !report)
+            return badResult(error.isEmpty() ? QStringLiteral("expected an object") : error);
+        print(csv ? formatClientsCsv(report->rows) : formatClients(report->rows));
+        // stdout stays chronyc's layout; that the list is cut short goes to stderr.
+        if (report->notShown > 0)
+            printError(QStringLiteral("%1 less recently seen clients not shown").arg(report->notShown));
+        return 0;
+    }
     case Command::Subscribe:
     case Command::Unsubscribe:
         break;

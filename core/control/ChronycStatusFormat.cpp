@@ -310,7 +310,63 @@ std::vector<Piece> serverStatsPieces(const ServerStatsReport &r)
     return pieces;
 }
 
+constexpr std::string_view kClientsHeader =
+    "Hostname                      NTP   Drop Int IntL Last     Cmd   Drop Int  Last";
+constexpr std::size_t kClientNameWidth = 25;
+constexpr std::size_t kClientPacketsWidth = 6;
+constexpr std::size_t kClientDropsWidth = 5;
+constexpr std::size_t kClientIntervalWidth = 2;
+// What chronyd sends for an interval it does not know, and what "-c" prints for it.
+constexpr int kUnknownClientInterval = 127;
+
+// chronyc's "%C": a log2 interval, "%2d" or " -" when unknown; CSV prints the number itself.
+Piece clientIntervalField(std::optional<int> log2Interval)
+{
+    const int wire = log2Interval.value_or(kUnknownClientInterval);
+    const std::string number = std::to_string(wire);
+    return field(wire >= kUnknownClientInterval ? padLeft("-", kClientIntervalWidth)
+                                                : padLeft(number, kClientIntervalWidth),
+                 number);
+}
+
+Piece countField(std::uint32_t count, std::size_t width)
+{
+    return field(padLeft(std::to_string(count), width), std::to_string(count));
+}
+
+std::vector<Piece> clientPieces(const ClientReportRow &r)
+{
+    return {
+        field(padRight(r.name, kClientNameWidth), r.name), literal("  "),
+        countField(r.ntpPackets, kClientPacketsWidth), literal("  "),
+        countField(r.ntpDropped, kClientDropsWidth), literal("  "),
+        clientIntervalField(r.ntpIntervalLog2), literal("  "),
+        clientIntervalField(r.ntpLimitedIntervalLog2), literal("  "),
+        intervalField(r.lastNtpAge), literal("  "),
+        countField(r.commandPackets, kClientPacketsWidth), literal("  "),
+        countField(r.commandDropped, kClientDropsWidth), literal("  "),
+        clientIntervalField(r.commandIntervalLog2), literal("  "),
+        intervalField(r.lastCommandAge), literal("\n"),
+    };
+}
+
 } // namespace
+
+std::string formatClients(const std::vector<ClientReportRow> &rows)
+{
+    std::string out = std::string(kClientsHeader) + '\n' + std::string(kClientsHeader.size(), '=') + '\n';
+    for (const ClientReportRow &row : rows)
+        out += render(clientPieces(row), false);
+    return out;
+}
+
+std::string formatClientsCsv(const std::vector<ClientReportRow> &rows)
+{
+    std::string out;
+    for (const ClientReportRow &row : rows)
+        out += render(clientPieces(row), true);
+    return out;
+}
 
 std::string formatActivity(const ActivityReport &report)
 {

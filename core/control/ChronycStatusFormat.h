@@ -1,5 +1,5 @@
-// chronyc's `activity`, `serverstats`, `selectdata [-v]` and `ntpdata` layouts, byte for byte,
-// and their `chronyc -c` CSV forms, from the plain values of control/ReportData.h.
+// chronyc's `activity`, `serverstats`, `selectdata [-v]`, `ntpdata` and `clients` layouts, byte
+// for byte, and their `chronyc -c` CSV forms, from the plain values of control/ReportData.h.
 //
 // The layouts are chronyc 4.6's (client.c's print_report formats): `serverstats` with the
 // timestamp counters added in 4.4, `ntpdata` with the good/kernel/hardware totals. In CSV mode
@@ -30,5 +30,10 @@ std::string formatSelectDataCsv(const std::vector<SelectDataRow> &rows);
 // it chronyc prints an empty line before each report.
 std::string formatNtpData(const std::vector<NtpDataReport> &reports, bool oneAddress);
 std::string formatNtpDataCsv(const std::vector<NtpDataReport> &reports);
+
+// `clients` (chronyc -n clients: names are printed in full, never resolved). An unknown
+// interval prints as "-" and, in CSV, as chronyd's 127; a missing age as "-" and 4294967295.
+std::string formatClients(const std::vector<ClientReportRow> &rows);
+std::string formatClientsCsv(const std::vector<ClientReportRow> &rows);
 
 } // namespace s1

@@ -90,7 +90,10 @@ ControlAnswer answerQuery(const control::ControlRequest &request, const EngineSn
             return failure(QStringLiteral("no GPS receiver or PPS device is configured (refclock NMEA, PPS)"));
         return success(gpsStatusToJson(*snapshot->gps));
     case Command::Clients:
-        return failure(QStringLiteral("no client log yet: the server does not record its clients"));
+        // chronyd's answer with noclientlog is status 519, which chronyc words this way.
+        if (!snapshot->clientLog.enabled)
+            return failure(QStringLiteral("client logging is not active in the service (noclientlog)"));
+        return success(toJson(clientsReport(*snapshot)));
     case Command::Subscribe:
     case Command::Unsubscribe:
     case Command::Reload:

@@ -19,7 +19,8 @@ struct ControlAnswer
 };
 
 // Handles snapshot, tracking, sources, sourcestats, activity, serverstats, selectdata, ntpdata
-// and clients. Arguments: "names": "numeric" names sources by address (default "configured");
+// and clients (an error with noclientlog). Arguments: "names": "numeric" names sources by
+// address (default "configured"; clients are always named by address);
 // ntpdata's "address" picks one source by address or configured name. `snapshot` is null until
 // the engine has published one. Other commands are an error here: the server handles them.
 ControlAnswer answerQuery(const control::ControlRequest &request, const EngineSnapshot *snapshot,

@@ -1,5 +1,5 @@
 // The numbers behind chronyc's `tracking`, `sources`, `sourcestats`, `activity`, `serverstats`,
-// `selectdata` and `ntpdata` reports, as plain values.
+// `selectdata`, `ntpdata` and `clients` reports, as plain values.
 //
 // The control socket fills these from the engine snapshot; control/ChronycFormat turns them into
 // chronyc's exact text and CSV layouts. Everything is kept in SI units and in full precision,
@@ -14,6 +14,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace s1 {
 
@@ -200,6 +201,35 @@ struct NtpDataReport
     std::uint32_t totalHwRx = 0;
 
     friend bool operator==(const NtpDataReport &, const NtpDataReport &) = default;
+};
+
+// One line of `clients`: what the server knows of one client address. chronyc's columns are the
+// NTP side (NTP, Drop, Int, IntL, Last) and the command side (Cmd, Drop, Int, Last).
+struct ClientReportRow
+{
+    std::string name;                   // the numeric address (client names are never resolved)
+    std::uint32_t ntpPackets = 0;       // NTP requests received, dropped ones included
+    std::uint32_t ntpDropped = 0;       // requests not answered (chrony: rate limiting; we: access)
+    // log2 s, rounded: the average interval between requests (Int) and between requests
+    // answered after rate limiting (IntL); nullopt is chronyc's "-".
+    std::optional<int> ntpIntervalLog2;
+    std::optional<int> ntpLimitedIntervalLog2;
+    std::optional<std::chrono::seconds> lastNtpAge;   // nullopt: "-"
+    std::uint32_t commandPackets = 0;   // chronyc's command packets from that address
+    std::uint32_t commandDropped = 0;
+    std::optional<int> commandIntervalLog2;
+    std::optional<std::chrono::seconds> lastCommandAge;
+
+    friend bool operator==(const ClientReportRow &, const ClientReportRow &) = default;
+};
+
+// The `clients` report: the rows and how many clients the log holds beyond them.
+struct ClientsReport
+{
+    std::vector<ClientReportRow> rows;
+    std::uint64_t notShown = 0;
+
+    friend bool operator==(const ClientsReport &, const ClientsReport &) = default;
 };
 
 } // namespace s1

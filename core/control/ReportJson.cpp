@@ -17,6 +17,9 @@ constexpr std::int64_t kMaxUint8 = std::numeric_limits<std::uint8_t>::max();
 constexpr std::int64_t kMaxInt = std::numeric_limits<int>::max();
 constexpr std::int64_t kMinInt = std::numeric_limits<int>::min();
 constexpr std::int64_t kMaxTests = 0x3ff;
+// The clients report's log2 intervals travel as chronyd's int8.
+constexpr std::int64_t kMinInt8 = std::numeric_limits<std::int8_t>::min();
+constexpr std::int64_t kMaxInt8 = std::numeric_limits<std::int8_t>::max();
 
 template <typename Enum, std::size_t N>
 const char *nameOf(const std::array<std::pair<Enum, const char *>, N> &table, Enum value)
@@ -88,6 +91,18 @@ std::optional<std::chrono::seconds> readAge(const JsonReader &in, const QString 
     if (in.isNull(key))
         return std::nullopt;
     return std::chrono::seconds(in.integerIn(key, 0, std::numeric_limits<std::int64_t>::max()));
+}
+
+QJsonValue optionalIntValue(const std::optional<int> &value)
+{
+    return value ? QJsonValue(*value) : QJsonValue();
+}
+
+std::optional<int> readOptionalInt(const JsonReader &in, const QString &key)
+{
+    if (in.isNull(key))
+        return std::nullopt;
+    return static_cast<int>(in.integerIn(key, kMinInt8, kMaxInt8));
 }
 
 RealTime readTime(const JsonReader &in, const QString &key)
@@ -268,6 +283,32 @@ void read(const JsonReader &in, NtpDataReport &r)
     r.totalHwRx = readUint32(in, QStringLiteral("totalHwRx"));
 }
 
+void read(const JsonReader &in, ClientReportRow &r)
+{
+    r.name = readString(in, QStringLiteral("name"));
+    r.ntpPackets = readUint32(in, QStringLiteral("ntpPackets"));
+    r.ntpDropped = readUint32(in, QStringLiteral("ntpDropped"));
+    r.ntpIntervalLog2 = readOptionalInt(in, QStringLiteral("ntpIntervalLog2"));
+    r.ntpLimitedIntervalLog2 = readOptionalInt(in, QStringLiteral("ntpLimitedIntervalLog2"));
+    r.lastNtpAge = readAge(in, QStringLiteral("lastNtpAge"));
+    r.commandPackets = readUint32(in, QStringLiteral("commandPackets"));
+    r.commandDropped = readUint32(in, QStringLiteral("commandDropped"));
+    r.commandIntervalLog2 = readOptionalInt(in, QStringLiteral("commandIntervalLog2"));
+    r.lastCommandAge = readAge(in, QStringLiteral("lastCommandAge"));
+}
+
+void read(const JsonReader &in, ClientsReport &r)
+{
+    const QJsonArray clients = in.array(QStringLiteral("clients"));
+    r.rows.reserve(static_cast<std::size_t>(clients.size()));
+    for (qsizetype i = 0; i < clients.size(); ++i) {
+        ClientReportRow row;
+        read(in.element(clients, i, QStringLiteral("clients")), row);
+        r.rows.push_back(std::move(row));
+    }
+    r.notShown = in.counter(QStringLiteral("notShown"));
+}
+
 } // namespace
 
 QJsonObject toJson(const TrackingReport &t)
@@ -394,6 +435,30 @@ QJsonObject toJson(const NtpDataReport &r)
     };
 }
 
+QJsonObject toJson(const ClientReportRow &r)
+{
+    return {
+        {"name", QString::fromStdString(r.name)},
+        {"ntpPackets", static_cast<qint64>(r.ntpPackets)},
+        {"ntpDropped", static_cast<qint64>(r.ntpDropped)},
+        {"ntpIntervalLog2", optionalIntValue(r.ntpIntervalLog2)},
+        {"ntpLimitedIntervalLog2", optionalIntValue(r.ntpLimitedIntervalLog2)},
+        {"lastNtpAge", ageValue(r.lastNtpAge)},
+        {"commandPackets", static_cast<qint64>(r.commandPackets)},
+        {"commandDropped", static_cast<qint64>(r.commandDropped)},
+        {"commandIntervalLog2", optionalIntValue(r.commandIntervalLog2)},
+        {"lastCommandAge", ageValue(r.lastCommandAge)},
+    };
+}
+
+QJsonObject toJson(const ClientsReport &report)
+{
+    return {
+        {"clients", toJsonArray(report.rows)},
+        {"notShown", counterValue(report.notShown)},
+    };
+}
+
 template <typename Report>
 std::optional<Report> reportFromJson(const QJsonObject &json, QString *error)
 {
@@ -434,6 +499,8 @@ template std::optional<ActivityReport> reportFromJson<ActivityReport>(const QJso
 template std::optional<ServerStatsReport> reportFromJson<ServerStatsReport>(const QJsonObject &, QString *);
 template std::optional<SelectDataRow> reportFromJson<SelectDataRow>(const QJsonObject &, QString *);
 template std::optional<NtpDataReport> reportFromJson<NtpDataReport>(const QJsonObject &, QString *);
+template std::optional<ClientReportRow> reportFromJson<ClientReportRow>(const QJsonObject &, QString *);
+template std::optional<ClientsReport> reportFromJson<ClientsReport>(const QJsonObject &, QString *);
 template std::optional<std::vector<SourceReportRow>> rowsFromJson<SourceReportRow>(const QJsonArray &, QString *);
 template std::optional<std::vector<SourceStatsRow>> rowsFromJson<SourceStatsRow>(const QJsonArray &, QString *);
 template std::optional<std::vector<SelectDataRow>> rowsFromJson<SelectDataRow>(const QJsonArray &, QString *);

@@ -1,5 +1,6 @@
 // The chronyc report values (control/ReportData.h) as JSON: what the control socket answers to
-// `tracking`, `sources`, `sourcestats`, `activity`, `serverstats`, `selectdata` and `ntpdata`,
+// `tracking`, `sources`, `sourcestats`, `activity`, `serverstats`, `selectdata`, `ntpdata` and
+// `clients` ({"clients": [rows], "notShown": n}; unknown intervals null),
 // and what stratumctl reads back to print chronyc's layouts. Members are the struct fields in
 // camelCase, in the structs' units and signs (chronyc's); instants are Unix nanoseconds as
 // decimal strings, ages whole seconds or null, enums lower-case words. reportFromJson(toJson(r))
@@ -24,6 +25,8 @@ QJsonObject toJson(const ActivityReport &report);
 QJsonObject toJson(const ServerStatsReport &report);
 QJsonObject toJson(const SelectDataRow &row);
 QJsonObject toJson(const NtpDataReport &report);
+QJsonObject toJson(const ClientReportRow &row);
+QJsonObject toJson(const ClientsReport &report);
 
 template <typename Row>
 QJsonArray toJsonArray(const std::vector<Row> &rows)

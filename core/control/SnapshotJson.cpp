@@ -218,6 +218,61 @@ ServerStats serverStatsFromJson(const JsonReader &in)
     return st;
 }
 
+QJsonObject clientToJson(const ClientSnapshot &c)
+{
+    return {
+        {"address", QString::fromStdString(c.address.toString())},
+        {"ntpPackets", counterValue(c.ntpPackets)},
+        {"ntpDropped", counterValue(c.ntpDropped)},
+        {"averageIntervalLog2", c.averageIntervalLog2 ? QJsonValue(*c.averageIntervalLog2) : QJsonValue()},
+        {"lastPacket", timeValue(c.lastPacket)},
+    };
+}
+
+ClientSnapshot clientFromJson(const JsonReader &in)
+{
+    ClientSnapshot c;
+    const QString address = in.string(QStringLiteral("address"));
+    if (const auto ip = IpAddress::parse(address.toStdString()))
+        c.address = *ip;
+    else
+        in.fail(QStringLiteral("address"), QStringLiteral("not an IP address: \"%1\"").arg(address));
+    c.ntpPackets = in.counter(QStringLiteral("ntpPackets"));
+    c.ntpDropped = in.counter(QStringLiteral("ntpDropped"));
+    if (!in.isNull(QStringLiteral("averageIntervalLog2")))
+        c.averageIntervalLog2 = in.number(QStringLiteral("averageIntervalLog2"));
+    c.lastPacket = in.time(QStringLiteral("lastPacket")).value_or(RealTime{});
+    return c;
+}
+
+QJsonObject clientLogToJson(const ClientLogSnapshot &log)
+{
+    QJsonArray clients;
+    for (const ClientSnapshot &c : log.clients)
+        clients.append(clientToJson(c));
+    return {
+        {"enabled", log.enabled},
+        {"capacity", counterValue(log.capacity)},
+        {"recordsDropped", counterValue(log.recordsDropped)},
+        {"clients", clients},
+        {"notShown", counterValue(log.notShown)},
+    };
+}
+
+ClientLogSnapshot clientLogFromJson(const JsonReader &in)
+{
+    ClientLogSnapshot log;
+    log.enabled = in.boolean(QStringLiteral("enabled"));
+    log.capacity = in.counter(QStringLiteral("capacity"));
+    log.recordsDropped = in.counter(QStringLiteral("recordsDropped"));
+    const QJsonArray clients = in.array(QStringLiteral("clients"));
+    log.clients.reserve(static_cast<std::size_t>(clients.size()));
+    for (qsizetype i = 0; i < clients.size(); ++i)
+        log.clients.push_back(clientFromJson(in.element(clients, i, QStringLiteral("clients"))));
+    log.notShown = in.counter(QStringLiteral("notShown"));
+    return log;
+}
+
 template <typename Enum, std::size_t N>
 std::optional<Enum> lookup(const std::array<Enum, N> &values, const QString &text)
 {
@@ -361,6 +416,7 @@ QJsonObject snapshotToJson(const EngineSnapshot &snapshot)
         {"serverError", QString::fromStdString(snapshot.serverError)},
         {"reference", referenceToJson(snapshot.reference)},
         {"server", serverStatsToJson(snapshot.server)},
+        {"clientLog", clientLogToJson(snapshot.clientLog)},
         {"sources", sources},
         {"clientPacketsDropped", counterValue(snapshot.clientPacketsDropped)},
         {"gps", snapshot.gps ? QJsonValue(gpsStatusToJson(*snapshot.gps)) : QJsonValue()},
@@ -378,6 +434,7 @@ std::optional<EngineSnapshot> snapshotFromJson(const QJsonObject &json, QString 
     s.serverError = in.string(QStringLiteral("serverError")).toStdString();
     s.reference = referenceFromJson(in.object(QStringLiteral("reference")));
     s.server = serverStatsFromJson(in.object(QStringLiteral("server")));
+    s.clientLog = clientLogFromJson(in.object(QStringLiteral("clientLog")));
     const QJsonArray sources = in.array(QStringLiteral("sources"));
     s.sources.reserve(static_cast<std::size_t>(sources.size()));
     for (qsizetype i = 0; i < sources.size(); ++i)

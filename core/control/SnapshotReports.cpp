@@ -70,6 +70,25 @@ std::optional<std::chrono::seconds> ageAt(const EngineSnapshot &snapshot, const 
     return std::max(age, std::chrono::seconds(0));
 }
 
+// chronyd reports the log's counters as uint32.
+std::uint32_t saturatedUint32(std::uint64_t n)
+{
+    return static_cast<std::uint32_t>(std::min<std::uint64_t>(n, std::numeric_limits<std::uint32_t>::max()));
+}
+
+// chronyd's int8 interval field, where 127 means "unknown": rounded and kept below that.
+constexpr long kMinClientInterval = std::numeric_limits<std::int8_t>::min();
+constexpr long kMaxClientInterval = std::numeric_limits<std::int8_t>::max() - 1;
+
+std::optional<int> clientInterval(const std::optional<double> &log2Interval)
+{
+    if (!log2Interval || !std::isfinite(*log2Interval))
+        return std::nullopt;
+    const double clamped = std::clamp(*log2Interval, static_cast<double>(kMinClientInterval),
+                                      static_cast<double>(kMaxClientInterval));
+    return static_cast<int>(std::lround(clamped));
+}
+
 std::chrono::seconds truncatedSeconds(double seconds)
 {
     if (!(seconds > 0))
@@ -243,9 +262,30 @@ ServerStatsReport serverStatsReport(const EngineSnapshot &snapshot, const Comman
     r.ntpPacketsDropped = snapshot.server.droppedTotal();
     r.commandPacketsReceived = commands.received;
     r.commandPacketsDropped = commands.dropped;
+    r.clientLogRecordsDropped = snapshot.clientLog.recordsDropped;
     r.ntpKernelRxTimestamps = snapshot.server.packetsReceived;
     r.ntpDaemonTxTimestamps = snapshot.server.repliesSent;
     return r;
+}
+
+ClientsReport clientsReport(const EngineSnapshot &snapshot)
+{
+    std::vector<ClientSnapshot> clients = snapshot.clientLog.clients;
+    std::sort(clients.begin(), clients.end(),
+              [](const ClientSnapshot &a, const ClientSnapshot &b) { return a.address < b.address; });
+    ClientsReport report;
+    report.notShown = snapshot.clientLog.notShown;
+    report.rows.reserve(clients.size());
+    for (const ClientSnapshot &c : clients) {
+        ClientReportRow row;
+        row.name = c.address.toString();
+        row.ntpPackets = saturatedUint32(c.ntpPackets);
+        row.ntpDropped = saturatedUint32(c.ntpDropped);
+        row.ntpIntervalLog2 = clientInterval(c.averageIntervalLog2);
+        row.lastNtpAge = ageAt(snapshot, c.lastPacket);
+        report.rows.push_back(std::move(row));
+    }
+    return report;
 }
 
 std::vector<SelectDataRow> selectDataRows(const EngineSnapshot &snapshot, SourceNaming naming)

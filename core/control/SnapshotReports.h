@@ -52,7 +52,8 @@ ActivityReport activityReport(const EngineSnapshot &snapshot);
 // NTP counters from ServerStats (every drop reason summed), the command channel's from
 // `commands`. Our server takes receive timestamps in the kernel and transmit timestamps in the
 // daemon just before sendto(), so those two counters are the received and the sent packets;
-// there is no client log, NTS-KE, authentication or interleaved mode yet: zeros.
+// client log records dropped are the records the full log forgot for newer clients; there is
+// no NTS-KE, authentication or interleaved mode yet: zeros.
 ServerStatsReport serverStatsReport(const EngineSnapshot &snapshot, const CommandCounters &commands);
 
 // State letters: '*' selected, '+' combined, 'D' selectable but not combined (chrony's
@@ -67,6 +68,13 @@ std::vector<SelectDataRow> selectDataRows(const EngineSnapshot &snapshot, Source
 // jitter asymmetry. Version 4; the tests are all passed after an accepted reply, and the failing
 // test is marked after a rejected one where chrony has a test for that reason.
 std::vector<NtpDataReport> ntpDataReports(const EngineSnapshot &snapshot);
+
+// The client log's clients (as many as the snapshot lists), sorted by address and named by it:
+// client addresses are never resolved, so plain output is what chronyc -n prints. Ages are
+// truncated, intervals rounded to whole log2 seconds. Drops are requests refused by the access
+// rules: we do no rate limiting, so IntL is always "-". The command columns stay empty: our
+// command channel is a Unix socket, which has no client addresses to log.
+ClientsReport clientsReport(const EngineSnapshot &snapshot);
 
 // chrony's reference ID for an address (UTI_IPToRefid): IPv4 as is, IPv6 the first 32 bits of
 // its MD5 hash.

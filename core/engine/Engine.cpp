@@ -53,6 +53,8 @@ Engine::Engine(EngineConfig config, EngineOptions options, RealTime now)
     , m_options(options)
     , m_discipline(disciplineConfig(m_config, options), rawTime(options.clockDriver, now), options.clockDriver)
     , m_responder(AccessFilter(m_config.ntpAccess))
+    , m_clientLog(m_config.server.noClientLog ? std::nullopt
+                                              : std::optional<ClientLog>(std::in_place, m_config.server.clientLogLimit))
     , m_selector(selectorConfig(m_config))
     , m_random(options.seed)
 {
@@ -154,15 +156,22 @@ void Engine::handlePacket(const ReceivedPacket &packet, RealTime now)
     (void)now;
     const RealTime receive = rawTime(m_options.clockDriver, packet.receiveTime);
     if (packet.role == SocketRole::Server)
-        handleServerPacket(packet, m_discipline.cook(receive));
+        handleServerPacket(packet, receive);
     else
         handleClientPacket(packet, receive);
 }
 
-void Engine::handleServerPacket(const ReceivedPacket &packet, RealTime cookedReceive)
+void Engine::handleServerPacket(const ReceivedPacket &packet, RealTime rawReceive)
 {
-    auto reply = m_responder.respond(packet.data, packet.truncated, packet.remote, cookedReceive,
-                                     servedReference(cookedReceive));
+    const RealTime cookedReceive = m_discipline.cook(rawReceive);
+    NtpResponse response = m_responder.handle(packet.data, packet.truncated, packet.remote, cookedReceive,
+                                              servedReference(cookedReceive));
+    if (m_clientLog && response.verdict != NtpRequestVerdict::NotARequest) {
+        const auto outcome = response.verdict == NtpRequestVerdict::Denied ? ClientLog::Outcome::Dropped
+                                                                           : ClientLog::Outcome::Served;
+        m_clientLog->record(packet.remote.ip.unmapped(), rawReceive, outcome);
+    }
+    auto &reply = response.reply;
     if (!reply)
         return;
     OutgoingPacket out;
@@ -773,6 +782,23 @@ SourceSnapshot Engine::toLocalTimeScale(SourceSnapshot source, RealTime now) con
     return source;
 }
 
+ClientLogSnapshot Engine::clientLogSnapshot() const
+{
+    ClientLogSnapshot log;
+    if (!m_clientLog)
+        return log;
+    log.enabled = true;
+    log.capacity = m_clientLog->capacity();
+    log.recordsDropped = m_clientLog->recordsDropped();
+    const std::vector<ClientRecord> records = m_clientLog->mostRecent(kSnapshotClientLimit);
+    log.notShown = m_clientLog->size() - records.size();
+    log.clients.reserve(records.size());
+    for (const ClientRecord &r : records)
+        log.clients.push_back({r.address, r.ntpPackets, r.ntpDropped, r.averageIntervalLog2,
+                               m_discipline.cook(r.lastPacket)});
+    return log;
+}
+
 EngineSnapshot Engine::snapshot(RealTime reading) const
 {
     const RealTime now = rawTime(m_options.clockDriver, reading);
@@ -781,6 +807,7 @@ EngineSnapshot Engine::snapshot(RealTime reading) const
     s.time = cooked;
     s.reference = referenceSnapshot(cooked);
     s.server = m_responder.stats();
+    s.clientLog = clientLogSnapshot();
     s.clientPacketsDropped = m_clientPacketsDropped;
     s.ntpPort = m_config.ntpPort;
     s.sources.reserve(m_sources.size() + m_refClocks.size());

@@ -18,6 +18,7 @@
 #include "config/EngineConfig.h"
 #include "engine/EngineIo.h"
 #include "engine/EngineSnapshot.h"
+#include "ntp/ClientLog.h"
 #include "ntp/NtpResponder.h"
 #include "refclock/RefClockSample.h"
 #include "refclock/RefClockSource.h"
@@ -58,6 +59,11 @@ public:
     static constexpr Nanoseconds kResolveRetryMax = std::chrono::seconds(512);
     // How long the first selection waits for replies still outstanding in the same round.
     static constexpr Nanoseconds kStartupReplyWait = std::chrono::seconds(2);
+    // Clients a snapshot lists at most (the most recently seen). The snapshot is copied to the
+    // GUI thread and streamed as JSON to every subscriber once a second, so it must stay small
+    // (130-160 bytes of JSON per client: under 160 KiB here), while the log itself may hold
+    // tens of thousands; a thousand is more than an operator reads, and the rest are counted.
+    static constexpr std::size_t kSnapshotClientLimit = 1024;
 
     Engine(EngineConfig config, EngineOptions options, RealTime now);
     ~Engine();
@@ -120,7 +126,8 @@ private:
     void trackSource(std::uint32_t id, std::optional<int> minSamples, std::optional<int> maxSamples);
     void pollDueSources(RealTime now);
     void requestDueResolves(RealTime now);
-    void handleServerPacket(const ReceivedPacket &packet, RealTime cookedReceive);
+    void handleServerPacket(const ReceivedPacket &packet, RealTime rawReceive);
+    ClientLogSnapshot clientLogSnapshot() const;
     void handleClientPacket(const ReceivedPacket &packet, RealTime rawReceive);
     // Adds the source's newest sample to its statistics; returns the poll adjustment it earns.
     double accumulateSample(const NtpSource &source);
@@ -159,6 +166,8 @@ private:
     EngineOptions m_options;
     ClockDiscipline m_discipline;
     NtpResponder m_responder;
+    // Null with `noclientlog`. Keeps raw times, which no step of ours disturbs.
+    std::optional<ClientLog> m_clientLog;
     SourceSelector m_selector;
     std::map<std::uint32_t, SourceStatistics> m_statistics; // by source id
     std::map<std::uint32_t, SourceState> m_states;          // by source id

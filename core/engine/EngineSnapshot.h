@@ -31,6 +31,32 @@ struct ServerStats
     friend bool operator==(const ServerStats &, const ServerStats &) = default;
 };
 
+// One client of our NTP server as the client log knows it (chronyc's `clients`).
+struct ClientSnapshot
+{
+    IpAddress address;
+    std::uint64_t ntpPackets = 0;   // requests received, dropped ones included
+    std::uint64_t ntpDropped = 0;   // refused by the access rules (we have no rate limiting)
+    std::optional<double> averageIntervalLog2; // log2 s between requests; none after one request
+    RealTime lastPacket;            // engine time of the last request
+
+    friend bool operator==(const ClientSnapshot &, const ClientSnapshot &) = default;
+};
+
+// The client log: off with `noclientlog`, otherwise bounded by `clientloglimit`.
+struct ClientLogSnapshot
+{
+    bool enabled = false;
+    std::uint64_t capacity = 0;       // records clientloglimit allows
+    std::uint64_t recordsDropped = 0; // forgotten to make room for newer clients
+    // The most recently seen clients, most recent first, at most Engine::kSnapshotClientLimit;
+    // `notShown` more are in the log.
+    std::vector<ClientSnapshot> clients;
+    std::uint64_t notShown = 0;
+
+    friend bool operator==(const ClientLogSnapshot &, const ClientLogSnapshot &) = default;
+};
+
 // One offset measurement of a source (RFC 5905 on-wire protocol).
 struct SourceSample
 {
@@ -137,6 +163,7 @@ struct EngineSnapshot
     RealTime time;                 // engine time the snapshot was taken at
     ReferenceSnapshot reference;
     ServerStats server;
+    ClientLogSnapshot clientLog;
     std::vector<SourceSnapshot> sources;
     // Datagrams on the client sockets that answer none of our sources: not from a source's
     // address, truncated or malformed.

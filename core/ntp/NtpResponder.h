@@ -24,6 +24,20 @@ struct ServedReference
     int precision = 0;             // log2 s
 };
 
+// What became of one datagram on the server socket, as the client log needs to know it.
+enum class NtpRequestVerdict : std::uint8_t {
+    Answered,
+    Denied,      // the access rules refuse the client (checked before anything else)
+    Unanswered,  // a client request we cannot answer: a signature we cannot verify, port 0
+    NotARequest, // truncated, malformed, another version or mode: not a client of ours
+};
+
+struct NtpResponse
+{
+    std::optional<std::vector<std::uint8_t>> reply;
+    NtpRequestVerdict verdict = NtpRequestVerdict::NotARequest;
+};
+
 class NtpResponder
 {
 public:
@@ -39,6 +53,9 @@ public:
                                                      const SocketAddress &client,
                                                      RealTime receiveTime,
                                                      const ServedReference &reference);
+    // The same, with the verdict the reply (or its absence) stands for.
+    NtpResponse handle(std::span<const std::uint8_t> request, bool truncated, const SocketAddress &client,
+                       RealTime receiveTime, const ServedReference &reference);
 
     const ServerStats &stats() const { return m_stats; }
 

@@ -1,7 +1,9 @@
 // The control socket end to end: `stratumone --service` with a loopback server source (a plain
 // host at stratum 1) and the real `stratumctl` printing chronyc's reports from it; reloads with
-// a broken and a fixed configuration (stratumctl and SIGHUP); a clean SIGTERM; and stratumctl
-// without a service.
+// a broken and a fixed configuration (stratumctl and SIGHUP); a clean SIGTERM; the client log
+// as `stratumctl clients` shows it after an in-process client engine polled the service; and
+// stratumctl without a service.
+#include "EngineProbe.h"
 #include "ProcessHelpers.h"
 
 #include <QFileInfo>
@@ -24,6 +26,11 @@ constexpr auto kReachTimeout = 20s;      // 8 polls at 0.25 s plus selection, wi
 constexpr int kFastPoll = -2;            // four polls a second
 constexpr int kFullReach = 0377;
 constexpr qint64 kNoDaemonMaxMs = 3000;
+constexpr auto kSnapshotWait = 5s;       // the service publishes a snapshot once a second
+constexpr std::uint64_t kClientRequests = 12; // the probe's requests before it stops: 3 s
+const QString kClientsHeader = QStringLiteral(
+    "Hostname                      NTP   Drop Int IntL Last     Cmd   Drop Int  Last\n"
+    "===============================================================================\n");
 
 class ServiceFixture
 {
@@ -73,6 +80,7 @@ class TestControl : public QObject
     Q_OBJECT
 private slots:
     void serviceReportsReloadAndStop();
+    void serviceLogsItsClients();
     void noDaemon();
     void checkAndPrintConfig();
 };
@@ -181,9 +189,10 @@ void TestControl::serviceReportsReloadAndStop()
     const s1test::RunResult selectdata = f.ctl({"selectdata"});
     QVERIFY2(lineStartingWith(selectdata.out, "* 127.0.0.1").endsWith("  N"), qPrintable(selectdata.out));
 
+    // Nobody has asked this service for the time yet: chronyc's header over an empty log.
     const s1test::RunResult clients = f.ctl({"clients"});
-    QCOMPARE(clients.exitCode, 1);
-    QVERIFY2(clients.err.startsWith("stratumctl: no client log yet"), qPrintable(clients.err));
+    QCOMPARE(clients.exitCode, 0);
+    QCOMPARE(clients.out, kClientsHeader);
     // makestep: the virtual clock applies what it still slews at once; chronyc's answer.
     const s1test::RunResult makestep = f.ctl({"makestep"});
     QCOMPARE(makestep.exitCode, 0);
@@ -228,6 +237,93 @@ void TestControl::serviceReportsReloadAndStop()
     QCOMPARE(f.service.exitStatus(), QProcess::NormalExit);
     QCOMPARE(f.service.exitCode(), 0);
     QVERIFY(!QFileInfo::exists(f.socketPath));
+}
+
+void TestControl::serviceLogsItsClients()
+{
+    ServiceFixture f;
+    QVERIFY(f.dir.isValid());
+    f.servicePort = s1test::freeUdpPort();
+    f.socketPath = f.dir.filePath("run/stratumone.sock");
+    f.configPath = s1test::writeFile(f.dir, "service.conf", f.configText(3, false));
+    f.service.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    f.service.start(s1test::ourBinary("stratumone"), {"--service", "-f", f.configPath, "-x", "--bind", "127.0.0.1",
+                                                      "--control-socket", f.socketPath});
+    QVERIFY(f.service.waitForStarted());
+    QVERIFY2(s1test::waitFor([&] { return QFileInfo::exists(f.socketPath); }, 10s), "no control socket");
+
+    // An in-process client engine polls the service four times a second, then stops. Its last
+    // snapshot (every 100 ms) may miss its very last request.
+    constexpr std::uint64_t kUnseenRequests = 2;
+    std::uint64_t sent = 0;
+    {
+        s1test::EngineProbe client(
+            QStringLiteral("port 0\nserver 127.0.0.1 port %1 minpoll %2 maxpoll %2\n").arg(f.servicePort).arg(kFastPoll),
+            s1::IpAddress::v4(0x7f000001));
+        QVERIFY(client.configOk());
+        QVERIFY(client.start());
+        QVERIFY2(s1test::waitFor([&] {
+            const auto source = client.source("127.0.0.1");
+            return source && source->requestsSent >= kClientRequests && source->repliesAccepted > 0;
+        }, kReachTimeout), "the probe got no answers from the service");
+        client.stop();
+        sent = client.source("127.0.0.1")->requestsSent;
+    }
+
+    // Once the service has published a snapshot with every request, its client log and its
+    // server counters agree: the probe was its only client.
+    s1test::RunResult csv;
+    QStringList fields;
+    const bool settled = s1test::waitFor([&] {
+        csv = f.ctl({"-c", "clients"});
+        const s1test::RunResult stats = f.ctl({"-c", "serverstats"});
+        fields = csv.out.trimmed().split(QLatin1Char(','));
+        const QString received = stats.out.section(QLatin1Char(','), 0, 0);
+        return csv.exitCode == 0 && fields.size() == 10 && fields[1] == received && fields[1].toULongLong() >= sent;
+    }, kSnapshotWait);
+    QVERIFY2(settled, qPrintable(QStringLiteral("sent %1: ").arg(sent) + csv.out + csv.err));
+    QCOMPARE(csv.out.count(QLatin1Char('\n')), 1);
+    QCOMPARE(fields[0], QStringLiteral("127.0.0.1"));
+    const qulonglong packets = fields[1].toULongLong();
+    QVERIFY2(packets >= kClientRequests && packets <= sent + kUnseenRequests, qPrintable(csv.out));
+    QCOMPARE(fields[2], QStringLiteral("0"));           // allowed: nothing dropped
+    const int interval = fields[3].toInt();             // log2 of about 0.25 s
+    QVERIFY2(interval >= kFastPoll - 1 && interval <= kFastPoll + 1, qPrintable(csv.out));
+    QCOMPARE(fields[4], QStringLiteral("127"));         // no rate limiting: IntL unknown
+    QVERIFY(fields[5].toULongLong() < 60);              // seconds since the last request
+    QCOMPARE(fields.mid(6), QStringList({"0", "0", "127", "4294967295"})); // no command clients
+
+    // chronyc's layout with the same numbers; -n prints the same (names are never resolved).
+    const s1test::RunResult table = f.ctl({"clients"});
+    QCOMPARE(table.exitCode, 0);
+    QVERIFY2(table.out.startsWith(kClientsHeader), qPrintable(table.out));
+    const QString row = table.out.mid(kClientsHeader.size());
+    const QRegularExpression line(QStringLiteral("^127\\.0\\.0\\.1 {16}  +(\\d+)      0  (..)   -  +(\\d+)"
+                                                 "       0      0   -     -\\n$"));
+    const auto match = line.match(row);
+    QVERIFY2(match.hasMatch(), qPrintable(row));
+    QCOMPARE(match.captured(1).toULongLong(), packets);
+    QCOMPARE(match.captured(2).trimmed().toInt(), interval);
+    QCOMPARE(row.size(), kClientsHeader.indexOf(QLatin1Char('\n')) + 1); // as wide as the header
+    s1test::RunResult numeric, plain;
+    QVERIFY2(s1test::waitFor([&] { // the Last column may tick between two calls
+        numeric = f.ctl({"-n", "clients"});
+        plain = f.ctl({"clients"});
+        return numeric.exitCode == 0 && numeric.out == plain.out;
+    }, kSnapshotWait), qPrintable(numeric.out + plain.out));
+
+    const s1test::RunResult json = f.ctl({"--json", "clients"});
+    QCOMPARE(json.exitCode, 0);
+    const QJsonObject result = QJsonDocument::fromJson(json.out.toUtf8()).object();
+    QCOMPARE(result.value("notShown").toInteger(), 0);
+    const QJsonObject jsonRow = result.value("clients").toArray().at(0).toObject();
+    QCOMPARE(jsonRow.value("name").toString(), QStringLiteral("127.0.0.1"));
+    QCOMPARE(static_cast<qulonglong>(jsonRow.value("ntpPackets").toInteger()), packets);
+
+    // One client fits easily: the log forgot nobody.
+    const s1test::RunResult serverstats = f.ctl({"serverstats"});
+    QCOMPARE(lineStartingWith(serverstats.out, "Client log records dropped : "),
+             QStringLiteral("Client log records dropped : 0"));
 }
 
 void TestControl::noDaemon()

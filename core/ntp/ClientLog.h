@@ -1,0 +1,80 @@
+// The NTP server's client log (chrony's `clients` report): per client address, how many
+// requests it sent, how many we dropped, how often it asks and when it last did. Sans I/O and
+// deterministic: the caller hands in every time.
+//
+// Memory is bounded by `clientloglimit` bytes: the log keeps at most limit / kRecordBytes
+// records and, when a new address arrives at a full log, forgets the one seen least recently.
+// A flood of spoofed source addresses therefore costs a bounded amount of memory and pushes out
+// old records, never the process. Lookups use an ordered map, not a hash table, so chosen
+// addresses cannot degrade them (no hash flooding); every operation is O(log n).
+#pragma once
+
+#include "net/IpAddress.h"
+#include "time/Timestamps.h"
+
+#include <cstddef>
+#include <cstdint>
+#include <list>
+#include <map>
+#include <optional>
+#include <vector>
+
+namespace s1 {
+
+struct ClientRecord
+{
+    IpAddress address;
+    std::uint64_t ntpPackets = 0;  // requests received, dropped ones included
+    std::uint64_t ntpDropped = 0;  // requests we did not answer because of access rules
+    // log2 s, exponentially averaged over the intervals between this client's requests; none
+    // until the second request.
+    std::optional<double> averageIntervalLog2;
+    RealTime lastPacket;           // on the caller's time scale
+
+    friend bool operator==(const ClientRecord &, const ClientRecord &) = default;
+};
+
+class ClientLog
+{
+public:
+    // What one record costs on x86-64 glibc, bytes: its LRU list node (two pointers and the
+    // 64-byte record) and its map node (colour, three pointers, key and iterator), each a heap
+    // chunk with 8 bytes of header rounded up to 16: 96 + 80. clientloglimit divides by it, as
+    // chronyd divides by its own record size.
+    static constexpr std::uint64_t kRecordBytes = 176;
+    // Weight of a new interval in the running mean of log2 intervals: a client that changes
+    // its polling interval shows the new one after a handful of requests, as in chrony.
+    static constexpr double kIntervalWeight = 0.25;
+    // log2 s: shorter intervals (bursts, a clock stepped back) count as this. It is the
+    // shortest interval chrony.conf's ratelimit can express.
+    static constexpr double kMinIntervalLog2 = -19.0;
+
+    enum class Outcome : std::uint8_t { Served, Dropped };
+
+    // Keeps at most limitBytes / kRecordBytes records (none below one record's worth).
+    explicit ClientLog(std::uint64_t limitBytes);
+
+    // One request from `client` at `time`; `outcome` says whether it was dropped.
+    void record(const IpAddress &client, RealTime time, Outcome outcome);
+
+    std::size_t size() const { return m_byRecency.size(); }
+    std::size_t capacity() const { return m_capacity; }
+    // Records forgotten to make room for newer clients (chrony's "Client log records dropped").
+    std::uint64_t recordsDropped() const { return m_recordsDropped; }
+
+    const ClientRecord *find(const IpAddress &client) const;
+    // Up to `limit` records, the most recently seen first.
+    std::vector<ClientRecord> mostRecent(std::size_t limit) const;
+
+private:
+    using Recency = std::list<ClientRecord>;
+
+    static void update(ClientRecord &record, RealTime time, Outcome outcome);
+
+    std::size_t m_capacity;
+    Recency m_byRecency;  // most recently seen first
+    std::map<IpAddress, Recency::iterator> m_byAddress;
+    std::uint64_t m_recordsDropped = 0;
+};
+
+} // namespace s1
