@@ -101,16 +101,31 @@ bool NtpSource::inBurst() const
     return m_burstRequestsLeft > 0 && m_burstGoodLeft > 0;
 }
 
+bool NtpSource::retriesMissingReply() const
+{
+    return m_repliesAccepted < kStartupSamples && m_startupRetriesLeft > 0;
+}
+
 void NtpSource::schedule(RealTime from)
 {
+    // A burst already retries quickly: its requests use up the start-up retries.
+    if (inBurst())
+        m_startupRetriesLeft = std::max(m_startupRetriesLeft - 1, 0);
     // m_burstRequestsLeft counted the request just sent.
     if (m_burstRequestsLeft > 0)
         --m_burstRequestsLeft;
+    m_retryScheduled = false;
     if (inBurst()) {
         m_nextPoll = from + burstInterval();
         return;
     }
     endBurst(from);
+    if (retriesMissingReply() && burstInterval() < pollInterval(m_poll)) {
+        // Provisional: a good reply moves the next poll back to a whole interval.
+        --m_startupRetriesLeft;
+        m_retryScheduled = true;
+        m_nextPoll = from + burstInterval();
+    }
 }
 
 void NtpSource::endBurst(RealTime lastRequest)
@@ -182,6 +197,13 @@ ReplyVerdict NtpSource::handleReply(const ParsedNtpPacket &reply, RealTime recei
     if (!h.transmitTime.isZero() && h.transmitTime == m_lastReplyTransmit)
         return reject(ReplyVerdict::Duplicate);
     m_awaitingReply = false;
+    if (m_retryScheduled) {
+        // The server answered, whatever it said: the retry was not needed, so it gives back its
+        // budget and the next request waits the whole poll.
+        ++m_startupRetriesLeft;
+        m_retryScheduled = false;
+        m_nextPoll = m_sentTime + pollInterval(m_poll);
+    }
 
     const bool kiss = h.stratum == 0
         && (h.referenceId == kKissRate || h.referenceId == kKissDeny || h.referenceId == kKissRestrict);
@@ -189,7 +211,9 @@ ReplyVerdict NtpSource::handleReply(const ParsedNtpPacket &reply, RealTime recei
         m_kissCode = kissCodeText(h.referenceId);
         switch (h.referenceId) {
         case kKissRate:
-            // RFC 5905 7.4: reduce the rate at once, not after the poll already scheduled.
+            // RFC 5905 7.4: reduce the rate at once, not after the poll already scheduled, and
+            // never retry quickly again.
+            m_startupRetriesLeft = 0;
             raisePoll();
             endBurst(receiveTime);
             return reject(ReplyVerdict::KissRate);

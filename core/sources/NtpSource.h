@@ -40,6 +40,12 @@ public:
     static constexpr Nanoseconds kBurstInterval = std::chrono::seconds(2);
     static constexpr int kBurstGoodReplies = 4;
     static constexpr int kBurstMaxRequests = 8;
+    // Until a source has given this many samples (one offset, then a frequency), a request left
+    // unanswered is retried after kBurstInterval instead of a whole poll: at start-up a lost
+    // packet would otherwise leave the clock on an unknown frequency for minutes. The retries
+    // over the source's lifetime are bounded, so a dead server is not hammered.
+    static constexpr std::uint64_t kStartupSamples = 2;
+    static constexpr int kStartupRetries = 8;
     static constexpr std::size_t kRecentSamples = 64;
     // RFC 5905's frequency tolerance PHI: how fast dispersion grows with time (s/s).
     static constexpr double kDispersionRate = 15e-6;
@@ -95,6 +101,7 @@ private:
     void schedule(RealTime from);
     void endBurst(RealTime lastRequest);
     bool inBurst() const;
+    bool retriesMissingReply() const;
     Nanoseconds burstInterval() const;
     void raisePoll();
 
@@ -119,6 +126,8 @@ private:
     int m_burstRequestsLeft = 0; // including the next request
 
     int m_burstGoodLeft = 0;
+    int m_startupRetriesLeft = kStartupRetries;
+    bool m_retryScheduled = false; // the next poll is a retry in case the reply is lost
     double m_pollScore = 0;
 
     // What the source said about itself in its last valid reply.

@@ -84,8 +84,10 @@ void SourceStatistics::accumulate(const StatSample &sample)
 // precision) has variance 1; beyond it the standard deviation grows by 1 for every `scale` of
 // extra distance, so the variance is (1 + extra / scale)². The scale is the typical extra
 // distance, (median - minimum) / kSdToDistanceRatio, kept between the precision and the
-// minimum distance itself.
-void SourceStatistics::computeVariances()
+// minimum distance itself. Beyond chrony, with an asymmetry correction in force the growth is
+// scaled by 1 - 2|asymmetry|: the correction has already taken out the part of the error that
+// the extra delay explains.
+void SourceStatistics::computeVariances(double asymmetry)
 {
     const std::span<double> distances(m_scratch.data(), static_cast<std::size_t>(m_count));
     for (int i = 0; i < m_count; ++i)
@@ -98,9 +100,12 @@ void SourceStatistics::computeVariances()
                                                       minDistance));
     minDistance += precision;
 
+    // Extra delay on one way only, corrected for by the asymmetry, no longer moves the offset:
+    // what is left of its error scales with 1 - 2|asymmetry| (0 when all of it is one way).
+    const double uncorrected = 1.0 - 2.0 * std::min(std::abs(asymmetry), kMaxAsymmetry);
     for (int i = 0; i < m_count; ++i) {
         const double distance = 0.5 * at(i).peerDelay + at(i).peerDispersion;
-        const double sd = 1.0 + std::max(0.0, distance - minDistance) / scale;
+        const double sd = 1.0 + uncorrected * std::max(0.0, distance - minDistance) / scale;
         m_variances[static_cast<std::size_t>(i)] = sd * sd;
     }
 }
@@ -132,10 +137,10 @@ bool SourceStatistics::updateAsymmetryEstimate(int total)
 }
 
 // Moves the offsets (in the work space) to what they would have been at the minimum delay.
-void SourceStatistics::correctAsymmetry(int total)
+bool SourceStatistics::correctAsymmetry(int total)
 {
     if (m_config.asymmetry && *m_config.asymmetry == 0.0)
-        return;
+        return false;
     const double minDelay = minRoundTripDelay();
     for (int k = 0; k < total; ++k)
         m_excessDelay[static_cast<std::size_t>(k)] = at(k - m_history).peerDelay - minDelay;
@@ -143,12 +148,13 @@ void SourceStatistics::correctAsymmetry(int total)
     if (m_config.asymmetry && std::abs(*m_config.asymmetry) <= kMaxAsymmetry)
         m_asymmetry = *m_config.asymmetry;
     else if (!updateAsymmetryEstimate(total))
-        return;
+        return false;
 
     // offset = true offset + (forward - backward delay) / 2; with asymmetry a (chrony's sign)
     // the excess delay e shifts our offsets by -a * e.
     for (int k = 0; k < total; ++k)
         m_y[static_cast<std::size_t>(k)] += m_asymmetry * m_excessDelay[static_cast<std::size_t>(k)];
+    return true;
 }
 
 void SourceStatistics::regress()
@@ -170,8 +176,10 @@ void SourceStatistics::regress()
         m_x[static_cast<std::size_t>(k)] = ageSeconds(s.time, newestTime);
         m_y[static_cast<std::size_t>(k)] = s.offset;
     }
-    computeVariances();
-    correctAsymmetry(total);
+    // The asymmetry correction first: it decides how much a sample's extra delay still says
+    // about the error of its (corrected) offset.
+    const bool corrected = correctAsymmetry(total);
+    computeVariances(corrected ? m_asymmetry : 0.0);
 
     const auto n = static_cast<std::size_t>(total);
     const auto trimmed = findBestRegression(std::span<const double>(m_x.data(), n),

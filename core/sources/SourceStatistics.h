@@ -254,8 +254,9 @@ private:
     const StoredSample &best() const { return at(m_bestSample); }
 
     void prune(int drop);
-    void computeVariances();
-    void correctAsymmetry(int total);
+    void computeVariances(double asymmetry);
+    // Returns whether an asymmetry correction was applied.
+    bool correctAsymmetry(int total);
     bool updateAsymmetryEstimate(int total);
     void acceptFit(const TrimmedFit &trimmed);
     void rejectFit();

@@ -247,6 +247,9 @@ private slots:
     void iburstGivesUpAfterMaxRequests();
     void iburstNeverSlowerThanMinpoll();
     void noIburstPollsAtMinpoll();
+    void lostReplyRetriedUntilTwoSamples();
+    void startupRetriesAreBounded();
+    void answeredRequestIsNotRetried();
     void pollRisesToMaxpoll();
     void pollRiseNeedsConsecutiveGoodSamples(); // negative adjustments
     void subSecondPolls_data();
@@ -792,6 +795,58 @@ void TestNtpSource::noIburstPollsAtMinpoll()
         if (n > 0)
             QCOMPARE(r.exchange.t1 - previous, pollSeconds(kMinPoll));
         previous = r.exchange.t1;
+    }
+}
+
+void TestNtpSource::lostReplyRetriedUntilTwoSamples()
+{
+    // Until the source has given an offset and a frequency (two samples), a lost reply is
+    // retried after kBurstInterval instead of a whole poll; afterwards losses wait for the poll.
+    constexpr int kMinPoll = 6;
+    NtpSource source = makeSource(serverConfig(kMinPoll, 10, false));
+    int n = 0;
+    RealTime t1 = pollUnanswered(source, n++);
+    QCOMPARE(source.nextPollTime() - t1, NtpSource::kBurstInterval);
+    PollResult r = pollOnce(source, n++);
+    QCOMPARE(r.verdict, ReplyVerdict::Accepted);
+    QCOMPARE(r.exchange.t1 - t1, NtpSource::kBurstInterval);
+    QCOMPARE(source.nextPollTime() - r.exchange.t1, pollSeconds(kMinPoll));
+
+    t1 = pollUnanswered(source, n++);
+    QCOMPARE(source.nextPollTime() - t1, NtpSource::kBurstInterval);
+    QCOMPARE(pollOnce(source, n++).verdict, ReplyVerdict::Accepted);
+
+    t1 = pollUnanswered(source, n++);
+    QCOMPARE(source.nextPollTime() - t1, pollSeconds(kMinPoll));
+}
+
+void TestNtpSource::startupRetriesAreBounded()
+{
+    // A server that never answers gets kStartupRetries quick retries over its lifetime, then
+    // the ordinary poll.
+    constexpr int kMinPoll = 6;
+    NtpSource source = makeSource(serverConfig(kMinPoll, 10, false));
+    std::vector<RealTime> sent;
+    for (int n = 0; n <= NtpSource::kStartupRetries + 1; ++n)
+        sent.push_back(pollUnanswered(source, n));
+    for (int i = 1; i <= NtpSource::kStartupRetries; ++i)
+        QCOMPARE(sent[i] - sent[i - 1], NtpSource::kBurstInterval);
+    QCOMPARE(sent.back() - sent[sent.size() - 2], pollSeconds(kMinPoll));
+    QCOMPARE(source.nextPollTime() - sent.back(), pollSeconds(kMinPoll));
+}
+
+void TestNtpSource::answeredRequestIsNotRetried()
+{
+    // Any reply to the request, even one without usable time, cancels its retry: the server is
+    // there, and asking it again at once would not help.
+    constexpr int kMinPoll = 6;
+    NtpSource source = makeSource(serverConfig(kMinPoll, 10, false));
+    ServerState unsynchronised;
+    unsynchronised.leap = LeapIndicator::Unsynchronised;
+    for (int n = 0; n < NtpSource::kStartupRetries + 2; ++n) {
+        const PollResult r = pollOnce(source, n, {}, unsynchronised);
+        QCOMPARE(r.verdict, ReplyVerdict::Unsynchronised);
+        QCOMPARE(source.nextPollTime() - r.exchange.t1, pollSeconds(kMinPoll));
     }
 }
 
