@@ -150,9 +150,9 @@ void ServiceRunner::beginReload(std::optional<quint64> ticket)
     const QString file = path.empty() ? QStringLiteral("(built-in configuration)") : QString::fromStdString(path);
     const QStringList messages = diagnosticLines(read);
     if (!read.ok()) {
-        qCWarning(lcService).noquote() << "reload:" << file << "has errors; keeping the running configuration";
+        qCWarning(lcConfig).noquote() << "reload:" << file << "has errors; keeping the running configuration";
         for (const QString &line : messages)
-            qCWarning(lcService).noquote() << line;
+            qCWarning(lcConfig).noquote() << line;
         if (ticket)
             m_control.completeRequest(*ticket, false, {},
                                       QStringLiteral("%1 has errors; the running configuration is kept\n%2")
@@ -160,8 +160,8 @@ void ServiceRunner::beginReload(std::optional<quint64> ticket)
         return;
     }
     for (const QString &line : messages)
-        qCWarning(lcService).noquote() << line;
-    qCInfo(lcService).noquote() << "reload: restarting the engine with" << file;
+        qCWarning(lcConfig).noquote() << line;
+    qCInfo(lcConfig).noquote() << "reload: restarting the engine with" << file;
     bool chosen = false;
     if (controlSocketPath(m_options, read.config, &chosen) != m_control.socketPath() && m_control.isListening())
         qCInfo(lcService) << "the control socket's path changes at the next start, not on reload";
