@@ -7,7 +7,8 @@
 //   PPS device (the only fake: there is no /dev/pps here) with jittered pulses: `stratumctl
 //   sources` shows `#* PPS` locked to `#- NMEA` at stratum 1; unplugging the GPS (closing the
 //   pty) falls back to a network server, PPS turns `?`, both are logged, and replugging brings
-//   PPS back.
+//   PPS back;
+// - the plain poll() host drives the same SHM driver.
 
 #include "EngineProbe.h"
 #include "ProcessHelpers.h"
@@ -16,6 +17,7 @@
 #include "refclock/DeviceApi.h"
 
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -328,6 +330,7 @@ class TestRefClocks : public QObject
 private slots:
     void shmAndSockSamplesFromGpsdLayouts();
     void gpsWithPpsThroughUnplugAndReplug();
+    void plainHostReadsShm();
 };
 
 void TestRefClocks::shmAndSockSamplesFromGpsdLayouts()
@@ -483,6 +486,45 @@ void TestRefClocks::gpsWithPpsThroughUnplugAndReplug()
     tracking = ctl({"tracking"});
     QVERIFY2(tracking.out.contains("Stratum         : 1\n"), qPrintable(tracking.out));
     engine.stop();
+}
+
+// The plain poll() host (no Qt event loop; what clknetsim-style simulators run) drives the SHM
+// driver too: its JSON report lines show the refclock selected at stratum 1.
+void TestRefClocks::plainHostReadsShm()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const int unit = 30 + static_cast<int>(::getpid() % 30);
+    ShmWriter shm;
+    QVERIFY2(shm.create(unit), std::strerror(errno));
+    const QString config = s1test::writeFile(dir, "plain.conf", QStringLiteral(
+        "port 0\nrefclock SHM %1 refid GPS poll 0 dpoll -2 precision 1e-6\nmakestep 0.001 -1\n").arg(unit));
+    constexpr int kRunSeconds = 12;
+    QProcess host;
+    host.start(s1test::ourBinary("stratumone-core-host"),
+               {"-f", config, "-x", "--report-interval", "1", "--duration", QString::number(kRunSeconds)});
+    QVERIFY(host.waitForStarted());
+    QTimer writer;
+    connect(&writer, &QTimer::timeout, this, [&] { shm.write(nowPlus(kKnownOffset), nowPlus(0)); });
+    writer.start(250);
+    QVERIFY(s1test::waitFor([&] { return host.state() == QProcess::NotRunning; }, std::chrono::seconds(kRunSeconds + 10)));
+    QCOMPARE(host.exitCode(), 0);
+    const QList<QByteArray> lines = host.readAllStandardOutput().trimmed().split('\n');
+    QVERIFY(!lines.isEmpty());
+    const QJsonObject last = QJsonDocument::fromJson(lines.last()).object();
+    QCOMPARE(last.value("reference").toObject().value("stratum").toInt(), 1);
+    bool found = false;
+    for (const QJsonValue &source : last.value("sources").toArray()) {
+        const QJsonObject s = source.toObject();
+        if (s.value("name").toString() != QStringLiteral("GPS"))
+            continue;
+        found = true;
+        QCOMPARE(s.value("kind").toString(), QStringLiteral("refclock"));
+        QCOMPARE(s.value("state").toString(), QStringLiteral("selected"));
+        QVERIFY(s.value("reach").toInt() > 0);
+        QVERIFY2(s.value("driverStatus").toString().contains("samples"), qPrintable(s.value("driverStatus").toString()));
+    }
+    QVERIFY(found);
 }
 
 QTEST_GUILESS_MAIN(TestRefClocks)
