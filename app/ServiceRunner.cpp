@@ -40,12 +40,13 @@ bool ServiceRunner::start()
 {
     if (!openControlSocket())
         return false;
-    // chrony's default cmdport (323) is in every configuration; only a port chosen on purpose
-    // deserves the notice.
-    if (m_config.command.port != 0 && m_config.command.port != kDefaultCommandPort)
-        qCInfo(lcService) << "cmdport" << m_config.command.port
-                         << "is configured, but remote control over the network is not available yet;"
-                            " stratumctl uses the Unix socket";
+    // Remote access is asked for explicitly (an address and cmdallow), so failing to open it is fatal.
+    QString error;
+    if (!m_control.listenRemote(m_config.command, error)) {
+        qCCritical(lcService).noquote() << error;
+        m_control.close();
+        return false;
+    }
     startEngine();
     return true;
 }
@@ -165,6 +166,11 @@ void ServiceRunner::beginReload(std::optional<quint64> ticket)
     bool chosen = false;
     if (controlSocketPath(m_options, read.config, &chosen) != m_control.socketPath() && m_control.isListening())
         qCInfo(lcService) << "the control socket's path changes at the next start, not on reload";
+    CommandConfig remoteBefore = m_config.command;
+    CommandConfig remoteAfter = read.config.command;
+    remoteBefore.socketPath = remoteAfter.socketPath; // reported above
+    if (!(remoteBefore == remoteAfter))
+        qCInfo(lcService) << "remote control settings (cmdport, bindcmdaddress, cmdallow) change at the next start";
     m_reload = PendingReload{ticket, m_config, messages, false, {}};
     m_config = read.config;
     m_engine->stop();

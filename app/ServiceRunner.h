@@ -6,7 +6,8 @@
 // one started with the new configuration: simple and honest, at the price of the sources'
 // history (their samples and statistics start again). Should the new configuration fail to
 // start (e.g. its port is taken), the previous one is started again and the reload reported
-// as failed. The control socket itself stays as it is until the next start.
+// as failed. The control socket and the remote control port stay as they are until the next
+// start.
 #pragma once
 
 #include "LaunchOptions.h"

@@ -221,7 +221,10 @@ int runControlCommand(const StratumctlOptions &globalOptions, const QString &com
 
     ControlClient client;
     std::string error;
-    if (!client.connectTo(options.socketPath, error)) {
+    const bool connected = options.remoteHost.empty()
+                               ? client.connectTo(options.socketPath, error)
+                               : client.connectToHost(options.remoteHost, options.remotePort, error);
+    if (!connected) {
         printError(QString::fromStdString(error));
         return 1;
     }

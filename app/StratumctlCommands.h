@@ -4,6 +4,7 @@
 
 #include <QStringList>
 
+#include <cstdint>
 #include <string>
 
 namespace s1 {
@@ -14,6 +15,8 @@ struct StratumctlOptions
     bool csv = false;       // -c: chronyc's CSV forms (implies -n, like chronyc)
     bool json = false;      // --json: the service's JSON result, as it is
     std::string socketPath; // -s/--socket
+    std::string remoteHost; // -h ADDRESS: the remote TCP control port instead of the socket
+    std::uint16_t remotePort = 0; // -p
 };
 
 // Whether `command` is one of these (the rest of stratumctl handles `query`).

@@ -3,6 +3,7 @@
 // NTP server the way our client measures it.
 #include "StratumctlCommands.h"
 
+#include "config/EngineConfig.h"
 #include "control/ControlProtocol.h"
 #include "host/HostClock.h"
 #include "net/UdpSocket.h"
@@ -15,6 +16,7 @@
 
 #include <cinttypes>
 #include <cstdio>
+#include <limits>
 #include <random>
 
 namespace {
@@ -24,7 +26,7 @@ constexpr int kQueryTimeoutMs = 2000;
 void usage(std::FILE *out)
 {
     std::fprintf(out,
-                 "Usage: stratumctl [-n] [-c] [--json] [-s PATH] COMMAND [ARGUMENTS]\n"
+                 "Usage: stratumctl [-n] [-c] [--json] [-s PATH | -h ADDRESS [-p PORT]] COMMAND [ARGUMENTS]\n"
                  "\n"
                  "Reports from the running service (chronyc's layouts):\n"
                  "  tracking           the reference and the state of the clock\n"
@@ -50,9 +52,13 @@ void usage(std::FILE *out)
                  "  -c                 chronyc's CSV output (implies -n)\n"
                  "  --json             print the service's JSON result as it is\n"
                  "  -s, --socket PATH  the service's control socket (default %s);\n"
-                 "                     chronyc's -h PATH works too, remote hosts do not\n"
+                 "                     chronyc's -h PATH works too\n"
+                 "  -h ADDRESS         the service's remote control port over TCP instead (an IP\n"
+                 "                     address; queries only, the service needs bindcmdaddress\n"
+                 "                     and cmdallow)\n"
+                 "  -p PORT            the remote control port (default %u)\n"
                  "  -h, --help         this text\n",
-                 s1::control::kDefaultSocketPath);
+                 s1::control::kDefaultSocketPath, static_cast<unsigned>(s1::kDefaultCommandPort));
 }
 
 int query(const std::string &host, std::uint16_t port)
@@ -120,6 +126,7 @@ int main(int argc, char **argv)
     const QStringList args = app.arguments();
     s1::StratumctlOptions options;
     options.socketPath = s1::control::kDefaultSocketPath;
+    std::uint16_t remotePort = s1::kDefaultCommandPort;
 
     // Global options come before the command, as with chronyc.
     qsizetype i = 1;
@@ -127,14 +134,14 @@ int main(int argc, char **argv)
         const QString &arg = args[i];
         if (arg == QLatin1String("-h") && i + 1 < args.size() && !args[i + 1].startsWith(QLatin1Char('-'))
             && !s1::isControlCommand(args[i + 1]) && args[i + 1] != QLatin1String("query")) {
-            // chronyc's -h: a socket path (starting with '/') is fine, a host is not.
+            // chronyc's -h: a socket path (starting with '/') or a host's address.
             const QString host = args[++i];
-            if (!host.startsWith(QLatin1Char('/'))) {
-                std::fprintf(stderr, "stratumctl: -h %s: remote hosts are not supported; the service is reached "
-                                     "through its Unix socket (-s PATH)\n", qPrintable(host));
-                return 2;
+            if (host.startsWith(QLatin1Char('/'))) {
+                options.socketPath = host.toStdString();
+                options.remoteHost.clear();
+            } else {
+                options.remoteHost = host.toStdString();
             }
-            options.socketPath = host.toStdString();
             continue;
         }
         if (arg == QLatin1String("-h") || arg == QLatin1String("--help")) {
@@ -147,6 +154,14 @@ int main(int argc, char **argv)
             options.csv = true;
         } else if (arg == QLatin1String("--json")) {
             options.json = true;
+        } else if (arg == QLatin1String("-p")) {
+            bool ok = false;
+            const uint port = ++i < args.size() ? args[i].toUInt(&ok) : 0;
+            if (!ok || port == 0 || port > std::numeric_limits<std::uint16_t>::max()) {
+                std::fprintf(stderr, "stratumctl: -p needs a port number from 1 to 65535\n");
+                return 2;
+            }
+            remotePort = static_cast<std::uint16_t>(port);
         } else if (arg == QLatin1String("-s") || arg == QLatin1String("--socket")) {
             if (++i >= args.size()) {
                 std::fprintf(stderr, "stratumctl: %s needs a path\n", qPrintable(arg));
@@ -165,6 +180,7 @@ int main(int argc, char **argv)
         usage(stderr);
         return 2;
     }
+    options.remotePort = remotePort;
     const QString command = args[i];
     const QStringList rest = args.mid(i + 1);
     if (command == QLatin1String("query")) {

@@ -1,5 +1,9 @@
 #include "control/ControlClient.h"
 
+#include "net/IpAddress.h"
+
+#include <netinet/in.h>
+
 #include <grp.h>
 #include <poll.h>
 #include <pwd.h>
@@ -145,6 +149,64 @@ bool ControlClient::connectTo(const std::string &path, std::string &error)
             return false;
         }
         ::poll(nullptr, 0, kConnectRetryMs);
+    }
+    m_fd = fd;
+    return true;
+}
+
+bool ControlClient::connectToHost(const std::string &host, std::uint16_t port, std::string &error)
+{
+    close();
+    m_path = host + " port " + std::to_string(port);
+    const auto ip = IpAddress::parse(host);
+    if (!ip) {
+        error = "cannot connect to " + host + ": not an IP address (host names are not resolved)";
+        return false;
+    }
+    sockaddr_storage storage{};
+    socklen_t length = 0;
+    if (ip->isV4()) {
+        auto *in = reinterpret_cast<sockaddr_in *>(&storage);
+        in->sin_family = AF_INET;
+        in->sin_port = htons(port);
+        in->sin_addr.s_addr = htonl(ip->v4Value());
+        length = sizeof(sockaddr_in);
+    } else {
+        auto *in6 = reinterpret_cast<sockaddr_in6 *>(&storage);
+        in6->sin6_family = AF_INET6;
+        in6->sin6_port = htons(port);
+        std::memcpy(in6->sin6_addr.s6_addr, ip->bytes().data(), ip->bytes().size());
+        length = sizeof(sockaddr_in6);
+    }
+    const int fd = ::socket(storage.ss_family, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+    if (fd < 0) {
+        error = std::string("cannot create a socket: ") + std::strerror(errno);
+        return false;
+    }
+    const auto fail = [&](const std::string &why) {
+        error = "cannot connect to " + m_path + ": " + why;
+        ::close(fd);
+        return false;
+    };
+    const std::string hint = " (is the service running with bindcmdaddress, cmdport and cmdallow set?)";
+    if (::connect(fd, reinterpret_cast<const sockaddr *>(&storage), length) != 0) {
+        if (errno != EINPROGRESS)
+            return fail(std::strerror(errno) + hint);
+        // A TCP connect completes asynchronously: wait for writability, then ask for the outcome.
+        const Clock::time_point deadline = Clock::now() + kConnectTimeout;
+        pollfd pfd{fd, POLLOUT, 0};
+        int ready = 0;
+        do {
+            ready = ::poll(&pfd, 1, millisecondsLeft(deadline));
+        } while (ready < 0 && errno == EINTR && Clock::now() < deadline);
+        if (ready <= 0)
+            return fail("no answer within " + std::to_string(kConnectTimeout.count() / kMillisPerSecond) + " s");
+        int reason = 0;
+        socklen_t reasonLength = sizeof(reason);
+        if (::getsockopt(fd, SOL_SOCKET, SO_ERROR, &reason, &reasonLength) != 0)
+            reason = errno;
+        if (reason != 0)
+            return fail(std::strerror(reason) + hint);
     }
     m_fd = fd;
     return true;

@@ -9,6 +9,7 @@
 #include <QJsonObject>
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -29,6 +30,10 @@ public:
     // ("... No such file or directory (is stratumone --service running?)", or for a permission
     // problem which group owns the socket).
     bool connectTo(const std::string &path, std::string &error);
+    // The service's remote control port over TCP (chronyc's -h HOST -p PORT). `host` is an IPv4
+    // or IPv6 address: names are not resolved, so no resolver can stall the tool. The connect
+    // waits at most kConnectTimeout.
+    bool connectToHost(const std::string &host, std::uint16_t port, std::string &error);
     bool isConnected() const { return m_fd >= 0; }
     void close();
 

@@ -2,6 +2,7 @@
 
 #include "control/ControlProtocol.h"
 
+#include <QAbstractSocket>
 #include <QLocalSocket>
 
 namespace s1 {
@@ -9,22 +10,46 @@ namespace s1 {
 ControlConnection::ControlConnection(QLocalSocket *socket, quint64 id, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
+    , m_local(socket)
     , m_id(id)
     , m_framer(control::kMaxRequestBytes)
 {
-    m_socket->setParent(this);
-    connect(m_socket, &QLocalSocket::readyRead, this, &ControlConnection::onReadyRead);
-    connect(m_socket, &QLocalSocket::disconnected, this, &ControlConnection::onDisconnected);
+    watch();
+    connect(socket, &QLocalSocket::disconnected, this, &ControlConnection::onDisconnected);
     // A peer that resets the connection may never deliver `disconnected` on some paths.
-    connect(m_socket, &QLocalSocket::errorOccurred, this, [this](QLocalSocket::LocalSocketError error) {
-        if (error == QLocalSocket::PeerClosedError || m_socket->state() == QLocalSocket::UnconnectedState)
+    connect(socket, &QLocalSocket::errorOccurred, this, [this](QLocalSocket::LocalSocketError error) {
+        if (error == QLocalSocket::PeerClosedError || m_local->state() == QLocalSocket::UnconnectedState)
             onDisconnected();
     });
 }
 
+ControlConnection::ControlConnection(QAbstractSocket *socket, quint64 id, QObject *parent)
+    : QObject(parent)
+    , m_socket(socket)
+    , m_remote(socket)
+    , m_id(id)
+    , m_framer(control::kMaxRequestBytes)
+{
+    watch();
+    connect(socket, &QAbstractSocket::disconnected, this, &ControlConnection::onDisconnected);
+    connect(socket, &QAbstractSocket::errorOccurred, this, [this](QAbstractSocket::SocketError error) {
+        if (error == QAbstractSocket::RemoteHostClosedError || m_remote->state() == QAbstractSocket::UnconnectedState)
+            onDisconnected();
+    });
+}
+
+void ControlConnection::watch()
+{
+    m_socket->setParent(this);
+    connect(m_socket, &QIODevice::readyRead, this, &ControlConnection::onReadyRead);
+}
+
 bool ControlConnection::isOpen() const
 {
-    return !m_closing && m_socket->state() == QLocalSocket::ConnectedState;
+    if (m_closing)
+        return false;
+    return m_local ? m_local->state() == QLocalSocket::ConnectedState
+                   : m_remote->state() == QAbstractSocket::ConnectedState;
 }
 
 qint64 ControlConnection::pendingBytes() const
@@ -44,13 +69,19 @@ void ControlConnection::closeAfter(const QByteArray &line)
         send(line);
     m_closing = true;
     // Flushes what is queued, then closes; `disconnected` follows.
-    m_socket->disconnectFromServer();
+    if (m_local)
+        m_local->disconnectFromServer();
+    else
+        m_remote->disconnectFromHost();
 }
 
 void ControlConnection::abort()
 {
     m_closing = true;
-    m_socket->abort();
+    if (m_local)
+        m_local->abort();
+    else
+        m_remote->abort();
     onDisconnected();
 }
 

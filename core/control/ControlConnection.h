@@ -1,6 +1,7 @@
 // One client of the control socket, as the server sees it: reads request lines (bounded in
 // length), writes responses and events, and says when the peer has gone. Owned by
-// ControlServer (its Qt parent); deletes itself later once disconnected.
+// ControlServer (its Qt parent); deletes itself later once disconnected. The peer is either on
+// the local Unix socket or, when configured, on the remote TCP port (which serves queries only).
 #pragma once
 
 #include "control/LineFramer.h"
@@ -8,6 +9,8 @@
 #include <QByteArray>
 #include <QObject>
 
+class QAbstractSocket;
+class QIODevice;
 class QLocalSocket;
 
 namespace s1 {
@@ -18,8 +21,12 @@ class ControlConnection : public QObject
 public:
     // Takes `socket` as a child.
     ControlConnection(QLocalSocket *socket, quint64 id, QObject *parent);
+    // A remote peer over TCP; also takes `socket` as a child.
+    ControlConnection(QAbstractSocket *socket, quint64 id, QObject *parent);
 
     quint64 id() const { return m_id; }
+    // True for a TCP peer: it may query but not change the service's state.
+    bool isRemote() const { return m_local == nullptr; }
     bool isSubscribed() const { return m_subscribed; }
     void setSubscribed(bool on) { m_subscribed = on; }
     bool isOpen() const;
@@ -42,7 +49,11 @@ private:
     void onReadyRead();
     void onDisconnected();
 
-    QLocalSocket *m_socket;
+    void watch();
+
+    QIODevice *m_socket;
+    QLocalSocket *m_local = nullptr;   // set for a Unix socket peer
+    QAbstractSocket *m_remote = nullptr; // set for a TCP peer
     quint64 m_id;
     LineFramer m_framer;
     bool m_subscribed = false;

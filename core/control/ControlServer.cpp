@@ -11,6 +11,11 @@
 #include <QLocalSocket>
 #include <QLoggingCategory>
 #include <QMetaMethod>
+#include <QHostAddress>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+#include <algorithm>
 
 #include <vector>
 
@@ -32,7 +37,38 @@ QString describePeer(const QLocalSocket *socket)
     return QStringLiteral("pid %1 uid %2 gid %3").arg(cred.pid).arg(cred.uid).arg(cred.gid);
 }
 
+IpAddress fromHostAddress(const QHostAddress &address)
+{
+    if (address.protocol() == QAbstractSocket::IPv4Protocol)
+        return IpAddress::v4(address.toIPv4Address());
+    const Q_IPV6ADDR raw = address.toIPv6Address();
+    std::array<std::uint8_t, 16> bytes{};
+    std::copy(std::begin(raw.c), std::end(raw.c), bytes.begin());
+    return IpAddress::v6(bytes);
+}
+
+QHostAddress toHostAddress(const IpAddress &address)
+{
+    if (address.isV4())
+        return QHostAddress(address.v4Value());
+    return QHostAddress(address.bytes().data());
+}
+
 } // namespace
+
+std::vector<IpAddress> remoteControlAddresses(const CommandConfig &config)
+{
+    const bool anyAllow = std::any_of(config.access.begin(), config.access.end(),
+                                      [](const AccessRule &rule) { return rule.allow; });
+    if (config.port == 0 || !anyAllow)
+        return {};
+    std::vector<IpAddress> addresses;
+    if (config.bindAddressV4)
+        addresses.push_back(*config.bindAddressV4);
+    if (config.bindAddressV6)
+        addresses.push_back(*config.bindAddressV6);
+    return addresses;
+}
 
 ControlServer::ControlServer(QObject *parent)
     : QObject(parent)
@@ -80,8 +116,42 @@ bool ControlServer::listen(const std::string &path, const std::string &group, QS
     return true;
 }
 
+bool ControlServer::listenRemote(const CommandConfig &config, QString &error)
+{
+    closeRemote();
+    m_remoteAccess = AccessFilter(config.access);
+    for (const IpAddress &address : remoteControlAddresses(config)) {
+        auto *server = new QTcpServer(this);
+        server->setMaxPendingConnections(kMaxConnections);
+        if (!server->listen(toHostAddress(address), config.port)) {
+            error = QStringLiteral("remote control port %1 port %2: %3")
+                        .arg(QString::fromStdString(address.toString()))
+                        .arg(config.port)
+                        .arg(server->errorString());
+            delete server;
+            closeRemote();
+            return false;
+        }
+        connect(server, &QTcpServer::newConnection, this, [this, server] { onNewRemoteConnection(server); });
+        m_tcpServers.push_back(server);
+        qCInfo(lcControl).noquote() << "remote control (queries only) listening on"
+                                    << QString::fromStdString(address.toString()) << "port" << config.port;
+    }
+    return true;
+}
+
+void ControlServer::closeRemote()
+{
+    for (QTcpServer *server : m_tcpServers) {
+        server->close();
+        server->deleteLater();
+    }
+    m_tcpServers.clear();
+}
+
 void ControlServer::close()
 {
+    closeRemote();
     if (!m_server->isListening())
         return;
     m_server->close();
@@ -107,11 +177,41 @@ void ControlServer::onNewConnection()
             continue;
         }
         qCDebug(lcControl).noquote() << "client" << id << "connected:" << describePeer(socket);
-        m_connections.emplace(id, connection);
-        connect(connection, &ControlConnection::lineReceived, this, &ControlServer::onLine);
-        connect(connection, &ControlConnection::overflowed, this, &ControlServer::onOverflow);
-        connect(connection, &ControlConnection::closed, this, &ControlServer::onClosed);
+        accept(connection);
     }
+}
+
+void ControlServer::onNewRemoteConnection(QTcpServer *server)
+{
+    while (QTcpSocket *socket = server->nextPendingConnection()) {
+        const quint64 id = m_nextConnectionId++;
+        auto *connection = new ControlConnection(socket, id, this);
+        const IpAddress peer = fromHostAddress(socket->peerAddress());
+        if (!m_remoteAccess.allows(peer)) {
+            qCWarning(lcControl).noquote() << "remote control: refusing" << QString::fromStdString(peer.toString())
+                                           << "(not allowed by cmdallow/cmddeny)";
+            connection->closeAfter(control::encodeError(
+                QJsonValue(), QStringLiteral("access denied: %1 is not allowed by cmdallow")
+                                  .arg(QString::fromStdString(peer.toString()))));
+            continue;
+        }
+        if (static_cast<int>(m_connections.size()) >= kMaxConnections) {
+            qCWarning(lcControl) << "remote control: too many clients, refusing one";
+            connection->closeAfter(control::encodeError(QJsonValue(), QStringLiteral("too many clients")));
+            continue;
+        }
+        qCDebug(lcControl).noquote() << "client" << id << "connected over TCP from"
+                                     << QString::fromStdString(peer.toString());
+        accept(connection);
+    }
+}
+
+void ControlServer::accept(ControlConnection *connection)
+{
+    m_connections.emplace(connection->id(), connection);
+    connect(connection, &ControlConnection::lineReceived, this, &ControlServer::onLine);
+    connect(connection, &ControlConnection::overflowed, this, &ControlServer::onOverflow);
+    connect(connection, &ControlConnection::closed, this, &ControlServer::onClosed);
 }
 
 void ControlServer::onClosed(ControlConnection *connection)
@@ -141,6 +241,14 @@ void ControlServer::onLine(ControlConnection *connection, const QByteArray &line
     }
     const control::ControlRequest &request = *parsed.request;
     qCDebug(lcControl) << "client" << connection->id() << "request" << request.id << control::commandName(request.command);
+    if (connection->isRemote() && control::changesState(request.command)) {
+        qCInfo(lcControl) << "client" << connection->id() << "refused over TCP:" << control::commandName(request.command);
+        connection->send(control::encodeError(
+            request.id, QStringLiteral("%1 changes the service's state and needs the local control socket; "
+                                       "remote (TCP) access serves queries only")
+                            .arg(QLatin1String(control::commandName(request.command)))));
+        return;
+    }
     using control::Command;
     switch (request.command) {
     case Command::Subscribe:

@@ -4,15 +4,20 @@
 // and hands state-changing commands (reload, makestep) to whoever connected the matching signal,
 // which answers through completeRequest().
 //
-// Access control is the socket file's permissions (ControlSocketFile.h): whoever can connect
-// may use every command. Malformed input never ends the service: bad JSON or an unknown command
+// Access control on the Unix socket is the socket file's permissions (ControlSocketFile.h):
+// whoever can connect may use every command. Remote access over TCP is off unless the
+// configuration names both an address (bindcmdaddress) and at least one cmdallow rule; its peers
+// are checked against cmdallow/cmddeny and may only query and subscribe, since only the socket's
+// permissions say who may change the service's state. Malformed input never ends the service: bad JSON or an unknown command
 // gets an error response, an over-long line an error and the connection closed.
 #pragma once
 
 #include "control/ControlProtocol.h"
 #include "control/SnapshotReports.h"
 #include "control/ControlSocketFile.h"
+#include "config/EngineConfig.h"
 #include "engine/EngineSnapshot.h"
+#include "net/AccessFilter.h"
 
 #include <QJsonValue>
 #include <QObject>
@@ -22,12 +27,18 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 class QLocalServer;
+class QTcpServer;
 
 namespace s1 {
 
 class ControlConnection;
+
+// The addresses the remote (TCP) control port listens on: the configured bindcmdaddress IP
+// addresses, but none at all unless cmdport is non-zero and at least one cmdallow rule exists.
+std::vector<IpAddress> remoteControlAddresses(const CommandConfig &config);
 
 class ControlServer : public QObject
 {
@@ -45,8 +56,13 @@ public:
     // Binds `path` (creating its directory, replacing a stale socket), mode 0660, group
     // `group` when given. False with `error` set ("no such group: ntpadm", ...).
     bool listen(const std::string &path, const std::string &group, QString &error);
+    // Opens the remote TCP port on remoteControlAddresses(config), port config.port; does
+    // nothing (and succeeds) when that is empty. False with `error` set when a bind fails.
+    bool listenRemote(const CommandConfig &config, QString &error);
+    // Closes the Unix socket and the TCP port.
     void close();
     bool isListening() const;
+    bool isListeningRemote() const { return !m_tcpServers.empty(); }
     const std::string &socketPath() const { return m_path; }
 
     CommandCounters counters() const { return m_counters; }
@@ -71,12 +87,17 @@ private:
     };
 
     void onNewConnection();
+    void onNewRemoteConnection(QTcpServer *server);
+    void accept(ControlConnection *connection);
+    void closeRemote();
     void onLine(ControlConnection *connection, const QByteArray &line);
     void onOverflow(ControlConnection *connection);
     void onClosed(ControlConnection *connection);
     void handOver(ControlConnection *connection, const control::ControlRequest &request);
 
     QLocalServer *m_server;
+    std::vector<QTcpServer *> m_tcpServers; // children of this
+    AccessFilter m_remoteAccess;
     std::string m_path;
     std::optional<SocketFileId> m_socketFile;
     std::map<quint64, ControlConnection *> m_connections; // by connection id

@@ -2,7 +2,7 @@
 // host at stratum 1) and the real `stratumctl` printing chronyc's reports from it; reloads with
 // a broken and a fixed configuration (stratumctl and SIGHUP); a clean SIGTERM; the client log
 // as `stratumctl clients` shows it after an in-process client engine polled the service; and
-// stratumctl without a service.
+// stratumctl without a service; the remote TCP control port (queries only).
 #include "EngineProbe.h"
 #include "ProcessHelpers.h"
 
@@ -12,6 +12,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -82,6 +83,7 @@ private slots:
     void serviceReportsReloadAndStop();
     void serviceLogsItsClients();
     void noDaemon();
+    void remoteTcpAccess();
     void checkAndPrintConfig();
 };
 
@@ -340,6 +342,55 @@ void TestControl::noDaemon()
 
     const s1test::RunResult usage = s1test::runProgram(s1test::ourBinary("stratumctl"), {"frobnicate"}, 10s);
     QCOMPARE(usage.exitCode, 2);
+}
+
+void TestControl::remoteTcpAccess()
+{
+    ServiceFixture f;
+    QVERIFY(f.dir.isValid());
+    f.servicePort = s1test::freeUdpPort();
+    f.socketPath = f.dir.filePath("run/stratumone.sock");
+    QTcpServer probe;
+    QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+    const QString cmdPort = QString::number(probe.serverPort());
+    probe.close();
+
+    f.configPath = s1test::writeFile(
+        f.dir, "service.conf",
+        f.configText(3, false)
+            + QStringLiteral("bindcmdaddress 127.0.0.1\ncmdport %1\ncmdallow 127.0.0.1\n").arg(cmdPort));
+    f.service.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    f.service.start(s1test::ourBinary("stratumone"), {"--service", "-f", f.configPath, "-x", "--bind", "127.0.0.1",
+                                                      "--control-socket", f.socketPath});
+    QVERIFY(f.service.waitForStarted());
+
+    const auto remote = [&](const QStringList &command) {
+        return s1test::runProgram(s1test::ourBinary("stratumctl"), QStringList{"-h", "127.0.0.1", "-p", cmdPort} + command,
+                                  kCtlTimeout);
+    };
+    s1test::RunResult tracking;
+    const bool answered = s1test::waitFor([&] {
+        tracking = remote({"tracking"});
+        return tracking.exitCode == 0 && tracking.out.contains(QLatin1String("Stratum         : 3"));
+    }, kSnapshotWait);
+    QVERIFY2(answered, qPrintable(tracking.out + tracking.err));
+
+    const s1test::RunResult reload = remote({"reload"});
+    QCOMPARE(reload.exitCode, 1);
+    QVERIFY2(reload.err.startsWith(QLatin1String("stratumctl: reload changes the service's state and needs the local "
+                                                 "control socket")),
+             qPrintable(reload.err));
+    // The same request over the Unix socket is served.
+    QCOMPARE(f.ctl({"reload"}).exitCode, 0);
+
+    // Nothing listens on the port once the service has gone: a clear error, quickly.
+    s1test::stopProcess(f.service, SIGTERM, 10s);
+    const s1test::RunResult gone = remote({"tracking"});
+    QCOMPARE(gone.exitCode, 1);
+    QVERIFY2(gone.err.startsWith(QStringLiteral("stratumctl: cannot connect to 127.0.0.1 port %1: Connection refused")
+                                     .arg(cmdPort)),
+             qPrintable(gone.err));
+    QVERIFY2(gone.elapsedMs < kNoDaemonMaxMs, qPrintable(QString::number(gone.elapsedMs)));
 }
 
 void TestControl::checkAndPrintConfig()
