@@ -498,7 +498,8 @@ void TestRefClocks::plainHostReadsShm()
     ShmWriter shm;
     QVERIFY2(shm.create(unit), std::strerror(errno));
     const QString config = s1test::writeFile(dir, "plain.conf", QStringLiteral(
-        "port 0\nrefclock SHM %1 refid GPS poll 0 dpoll -2 precision 1e-6\nmakestep 0.001 -1\n").arg(unit));
+        "port 0\nrefclock SHM %1 refid GPS poll 0 dpoll -2 precision 1e-6\nmakestep 0.001 -1\n"
+        "logdir %2\nlog refclocks\n").arg(unit).arg(dir.filePath("log")));
     constexpr int kRunSeconds = 12;
     QProcess host;
     host.start(s1test::ourBinary("stratumone-core-host"),
@@ -525,6 +526,24 @@ void TestRefClocks::plainHostReadsShm()
         QVERIFY2(s.value("driverStatus").toString().contains("samples"), qPrintable(s.value("driverStatus").toString()));
     }
     QVERIFY(found);
+
+    // refclocks.log in chrony's layout: raw samples (with a driver-poll number) and filtered
+    // ones ('-'), all from GPS, raw offsets the +12.3 ms the segment carried.
+    QFile log(dir.filePath("log/refclocks.log"));
+    QVERIFY2(log.open(QIODevice::ReadOnly), qPrintable(log.fileName()));
+    int raw = 0, filtered = 0;
+    for (const QByteArray &line : log.readAll().split('\n')) {
+        const QList<QByteArray> columns = line.simplified().split(' ');
+        if (columns.size() < 8 || columns[2] != "GPS")
+            continue;
+        if (columns[3] == "-") {
+            ++filtered;
+        } else {
+            ++raw;
+            QVERIFY2(std::abs(columns[6].toDouble() - kKnownOffset) < 1e-5, line.constData()); // + = the reference is ahead
+        }
+    }
+    QVERIFY2(raw > 10 && filtered > 3, qPrintable(QStringLiteral("%1 raw, %2 filtered").arg(raw).arg(filtered)));
 }
 
 QTEST_GUILESS_MAIN(TestRefClocks)
