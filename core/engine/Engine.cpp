@@ -479,13 +479,11 @@ void Engine::handleRefClockSample(std::size_t index, const RefClockSample &hostS
     RefClockSource &refclock = *m_refClocks[index];
     if (refclock.config().ppsForced) {
         // `pps`: only the phase of the sample counts; it marks where a pulse period starts.
-        const RealTime edge = refclock.pulseEdgeOf(sample);
-        if (refclock.addPulse(edge, pulseReference(refclock, edge)) && refclock.lastRaw())
-            logRefClockSample(refclock, *refclock.lastRaw(), false, true);
+        addRefClockPulse(refclock, refclock.pulseEdgeOf(sample));
         return;
     }
-    if (refclock.addSample(sample) && refclock.lastRaw())
-        logRefClockSample(refclock, *refclock.lastRaw(), false, false);
+    if (refclock.addSample(sample))
+        logRefClockSample(refclock, *refclock.newestRawSample(), false, false);
 }
 
 void Engine::handleRefClockPulse(std::size_t index, const RefClockPulse &pulse, RealTime now)
@@ -493,10 +491,13 @@ void Engine::handleRefClockPulse(std::size_t index, const RefClockPulse &pulse, 
     (void)now;
     if (index >= m_refClocks.size())
         return;
-    RefClockSource &refclock = *m_refClocks[index];
-    const RealTime edge = rawTime(m_options.clockDriver, pulse.receiveTime);
-    if (refclock.addPulse(edge, pulseReference(refclock, edge)) && refclock.lastRaw())
-        logRefClockSample(refclock, *refclock.lastRaw(), false, true);
+    addRefClockPulse(*m_refClocks[index], rawTime(m_options.clockDriver, pulse.receiveTime));
+}
+
+void Engine::addRefClockPulse(RefClockSource &refclock, RealTime edge)
+{
+    if (refclock.addPulse(edge, pulseReference(refclock, edge)))
+        logRefClockSample(refclock, *refclock.newestRawSample(), false, true);
 }
 
 std::optional<PulseReference> Engine::pulseReference(const RefClockSource &refclock, RealTime edge) const

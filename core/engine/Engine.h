@@ -136,6 +136,8 @@ private:
     std::optional<double> accumulateStatistics(std::uint32_t id, const StatSample &sample);
     void pollDueRefClocks(RealTime now);
     std::optional<PulseReference> pulseReference(const RefClockSource &refclock, RealTime edge) const;
+    // A pulse edge (raw clock) for `refclock`, paired and logged; PPS and `pps` samples alike.
+    void addRefClockPulse(RefClockSource &refclock, RealTime edge);
     void logRefClockSample(const RefClockSource &refclock, const StatSample &sample, bool filtered, bool pulse);
     NtpSource *findSource(std::uint32_t id) const;
     RefClockSource *findRefClock(std::uint32_t id) const;

@@ -31,8 +31,6 @@ public:
     void add(const StatSample &sample);
     // The filtered sample when at least `minimum` (capped by the length) samples are held.
     std::optional<StatSample> take(int minimum);
-    // The newest sample, whatever the filter will make of it: what a locked PPS pairs with.
-    const StatSample *newest() const { return m_samples.empty() ? nullptr : &m_samples.back(); }
     void clear() { m_samples.clear(); }
 
 private:

@@ -82,13 +82,17 @@ bool RefClockSource::addSample(const RefClockSample &sample)
     double offset = toSeconds(sample.referenceTime - sample.receiveTime) + m_config.offset;
     if (m_config.tai)
         offset -= kTaiMinusUtc;
-    const StatSample s = makeStatSample(sample.receiveTime, offset, sample.leap, sample.precision);
-    m_filter.add(s);
-    m_lastRaw = s;
+    accept(makeStatSample(sample.receiveTime, offset, sample.leap, sample.precision));
+    return true;
+}
+
+void RefClockSource::accept(const StatSample &sample)
+{
+    m_filter.add(sample);
+    m_lastRaw = sample;
     m_leap = sample.leap;
     ++m_accepted;
     m_lastRejectReason.clear();
-    return true;
 }
 
 bool RefClockSource::isTrailingEdge(std::int64_t estimated, std::int64_t period) const
@@ -134,12 +138,7 @@ bool RefClockSource::addPulse(RealTime edge, const std::optional<PulseReference>
         return false;
     }
     const double offset = toSeconds(Nanoseconds(pulse - nanosSinceEpoch(edge))) + m_config.offset;
-    const StatSample s = makeStatSample(edge, offset, LeapIndicator::None, 0.0);
-    m_filter.add(s);
-    m_lastRaw = s;
-    m_leap = LeapIndicator::None;
-    ++m_accepted;
-    m_lastRejectReason.clear();
+    accept(makeStatSample(edge, offset, LeapIndicator::None, 0.0));
     return true;
 }
 

@@ -64,7 +64,8 @@ public:
     double pulsePeriod() const { return 1.0 / std::max(m_config.rate, 1); }
     std::int64_t pulsePeriodNanos() const { return kNanosPerSecond / std::max(m_config.rate, 1); }
     // The newest raw sample (raw clock time, offset), whether or not a poll has taken it into a
-    // filtered sample since: what a PPS locked to this refclock pairs its pulses with.
+    // filtered sample since: what a PPS locked to this refclock pairs its pulses with, and what
+    // the refclocks log records of an accepted sample. Set by every successful add.
     const StatSample *newestRawSample() const { return m_lastRaw ? &*m_lastRaw : nullptr; }
 
     // Each returns false, with the reason in the snapshot, when the input is not used.
@@ -82,8 +83,6 @@ public:
     std::optional<StatSample> poll(RealTime now, const std::function<double(RealTime)> &correctionAt);
 
     SourceSnapshot snapshot() const;
-    // The raw sample most recently accepted (for the refclocks log).
-    const StatSample *lastRaw() const { return m_lastRaw ? &*m_lastRaw : nullptr; }
 
     // Packs up to four characters as a reference ID ("PPS" -> 0x50505300).
     static std::uint32_t packReferenceId(const std::string &refId);
@@ -92,6 +91,8 @@ private:
     // With `width`: whether an edge the reference puts at `estimated` (ns) is a pulse's
     // trailing edge.
     bool isTrailingEdge(std::int64_t estimated, std::int64_t period) const;
+    // Counts an accepted raw sample and hands it to the filter.
+    void accept(const StatSample &sample);
     StatSample makeStatSample(RealTime time, double rawOffset, LeapIndicator leap, double precision) const;
     double dispersionFloor(double driverPrecision) const;
 
