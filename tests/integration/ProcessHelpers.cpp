@@ -111,4 +111,12 @@ RunResult runProgram(const QString &program, const QStringList &arguments, std::
     return result;
 }
 
+QString lineStartingWith(const QString &text, const QString &prefix)
+{
+    for (const QString &line : text.split(QLatin1Char('\n')))
+        if (line.startsWith(prefix))
+            return line;
+    return {};
+}
+
 } // namespace s1test

@@ -38,6 +38,9 @@ bool waitFor(const std::function<bool()> &condition, std::chrono::milliseconds t
 // Sends `signal` and waits (bounded) for the process to exit; kills it after `timeout`.
 bool stopProcess(QProcess &process, int signal, std::chrono::milliseconds timeout);
 
+// The first line of `text` that starts with `prefix`; empty when none does.
+QString lineStartingWith(const QString &text, const QString &prefix);
+
 // A short-lived program run to completion (killed after `timeout`), with what it printed.
 struct RunResult
 {

@@ -6,6 +6,7 @@
 //
 // The attached window is saved to S1_SCREENSHOT_DIR (if set, else /tmp) as attached.png.
 #include "ProcessHelpers.h"
+#include "ServiceProcesses.h"
 
 #include "MainWindow.h"
 #include "ServiceProbe.h"
@@ -52,17 +53,9 @@ QString screenshotDir()
     return dir.isEmpty() ? QStringLiteral("/tmp") : dir;
 }
 
-class ServiceFixture
+class ServiceFixture : public s1test::ServiceProcesses
 {
 public:
-    QTemporaryDir dir;
-    QProcess server;   // the plain host the service polls
-    QProcess service;
-    quint16 serverPort = 0;
-    quint16 servicePort = 0;
-    QString socketPath;
-    QString configPath;
-
     bool startServer()
     {
         serverPort = s1test::freeUdpPort();
@@ -91,12 +84,6 @@ public:
                       {"--service", "-f", configPath, "-x", "--bind", "127.0.0.1", "--control-socket", socketPath});
         return service.waitForStarted()
                && s1test::waitFor([&] { return QFileInfo::exists(socketPath); }, kSocketTimeout);
-    }
-
-    ~ServiceFixture()
-    {
-        s1test::stopProcess(service, SIGKILL, 5s);
-        s1test::stopProcess(server, SIGTERM, 5s);
     }
 };
 

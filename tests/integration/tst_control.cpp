@@ -5,6 +5,7 @@
 // stratumctl without a service; the remote TCP control port (queries only).
 #include "EngineProbe.h"
 #include "ProcessHelpers.h"
+#include "ServiceProcesses.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -33,17 +34,9 @@ const QString kClientsHeader = QStringLiteral(
     "Hostname                      NTP   Drop Int IntL Last     Cmd   Drop Int  Last\n"
     "===============================================================================\n");
 
-class ServiceFixture
+class ServiceFixture : public s1test::ServiceProcesses
 {
 public:
-    QTemporaryDir dir;
-    QProcess server;   // the plain host the service polls
-    QProcess service;
-    quint16 serverPort = 0;
-    quint16 servicePort = 0;
-    QString socketPath;
-    QString configPath;
-
     QString configText(int localStratum, bool withSource) const
     {
         QString text = QStringLiteral("port %1\nallow 127.0.0.1\nlocal stratum %2\n").arg(servicePort).arg(localStratum);
@@ -58,21 +51,7 @@ public:
         arguments.prepend(QStringLiteral("-s"));
         return s1test::runProgram(s1test::ourBinary("stratumctl"), arguments, kCtlTimeout);
     }
-
-    ~ServiceFixture()
-    {
-        s1test::stopProcess(service, SIGKILL, 5s);
-        s1test::stopProcess(server, SIGTERM, 5s);
-    }
 };
-
-QString lineStartingWith(const QString &text, const QString &prefix)
-{
-    for (const QString &line : text.split(QLatin1Char('\n')))
-        if (line.startsWith(prefix))
-            return line;
-    return {};
-}
 
 } // namespace
 
@@ -112,7 +91,7 @@ void TestControl::serviceReportsReloadAndStop()
     s1test::RunResult sources;
     const bool reached = s1test::waitFor([&] {
         sources = f.ctl({"sources"});
-        return sources.exitCode == 0 && lineStartingWith(sources.out, "^*").contains(" 377 ");
+        return sources.exitCode == 0 && s1test::lineStartingWith(sources.out, "^*").contains(" 377 ");
     }, kReachTimeout);
     QVERIFY2(reached, qPrintable(sources.out + sources.err));
 
@@ -187,9 +166,9 @@ void TestControl::serviceReportsReloadAndStop()
                                           "0 sources with unknown address\n"));
     const s1test::RunResult serverstats = f.ctl({"serverstats"});
     QCOMPARE(serverstats.exitCode, 0);
-    QVERIFY(lineStartingWith(serverstats.out, "Command packets received   : ").section(':', 1).trimmed().toInt() > 5);
+    QVERIFY(s1test::lineStartingWith(serverstats.out, "Command packets received   : ").section(':', 1).trimmed().toInt() > 5);
     const s1test::RunResult selectdata = f.ctl({"selectdata"});
-    QVERIFY2(lineStartingWith(selectdata.out, "* 127.0.0.1").endsWith("  N"), qPrintable(selectdata.out));
+    QVERIFY2(s1test::lineStartingWith(selectdata.out, "* 127.0.0.1").endsWith("  N"), qPrintable(selectdata.out));
 
     // Nobody has asked this service for the time yet: chronyc's header over an empty log.
     const s1test::RunResult clients = f.ctl({"clients"});
@@ -231,7 +210,7 @@ void TestControl::serviceReportsReloadAndStop()
     ::kill(static_cast<pid_t>(f.service.processId()), SIGHUP);
     QVERIFY2(s1test::waitFor([&] {
         local = f.ctl({"tracking"});
-        return lineStartingWith(local.out, "Stratum") == QStringLiteral("Stratum         : 6");
+        return s1test::lineStartingWith(local.out, "Stratum") == QStringLiteral("Stratum         : 6");
     }, 10s), qPrintable(local.out));
 
     // SIGTERM: a clean stop, exit 0, and the socket is gone.
@@ -324,7 +303,7 @@ void TestControl::serviceLogsItsClients()
 
     // One client fits easily: the log forgot nobody.
     const s1test::RunResult serverstats = f.ctl({"serverstats"});
-    QCOMPARE(lineStartingWith(serverstats.out, "Client log records dropped : "),
+    QCOMPARE(s1test::lineStartingWith(serverstats.out, "Client log records dropped : "),
              QStringLiteral("Client log records dropped : 0"));
 }
 

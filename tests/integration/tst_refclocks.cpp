@@ -289,14 +289,6 @@ s1test::RunResult runWithEventLoop(const QStringList &arguments)
     return result;
 }
 
-QString lineStartingWith(const QString &text, const QString &prefix)
-{
-    for (const QString &line : text.split(QLatin1Char('\n')))
-        if (line.startsWith(prefix))
-            return line;
-    return {};
-}
-
 // Collects the program's log messages (the engine logs from its own thread).
 struct LogCapture
 {
@@ -373,8 +365,8 @@ void TestRefClocks::shmAndSockSamplesFromGpsdLayouts()
     s1test::RunResult sources;
     const bool selected = s1test::waitFor([&] {
         sources = ctl({"sources"});
-        return lineStartingWith(sources.out, "#* ").size() > 0
-            && (lineStartingWith(sources.out, "#+ ").size() > 0 || lineStartingWith(sources.out, "#- ").size() > 0);
+        return s1test::lineStartingWith(sources.out, "#* ").size() > 0
+            && (s1test::lineStartingWith(sources.out, "#+ ").size() > 0 || s1test::lineStartingWith(sources.out, "#- ").size() > 0);
     }, kSyncTimeout);
     QVERIFY2(selected, qPrintable(sources.out + sources.err));
     QVERIFY2(sources.out.contains(QRegularExpression("\\n#[*+-] GPS ")), qPrintable(sources.out));
