@@ -17,7 +17,8 @@ struct NetworkModel
 {
     double baseDelay = 1e-4; // s, one way
     double jitter = 1e-4;    // s, scale of the exponentially distributed extra delay
-    // Request delays scale by (1 - 2a), reply delays by (1 + 2a); a negative delay drops.
+    // The jitter of requests scales by (1 - 2a), that of replies by (1 + 2a) (chrony's
+    // jitter_asymmetry); a negative delay drops.
     double asymmetry = 0;
     double loss = 0;         // probability that a packet is lost, each way
 };

@@ -119,8 +119,10 @@ std::optional<TrueTime> Simulation::oneWayDelay(bool request)
     const double jitterDraw = m_exponential(m_random);
     if (lossDraw < net.loss)
         return std::nullopt;
+    // As in chrony's simulation tests, the asymmetry scales the jitter only: the base delay is
+    // the same both ways, so the offsets have no bias that no client could observe.
     const double scale = request ? 1.0 - 2.0 * net.asymmetry : 1.0 + 2.0 * net.asymmetry;
-    const double delay = (net.baseDelay + net.jitter * jitterDraw) * scale;
+    const double delay = net.baseDelay + net.jitter * jitterDraw * scale;
     if (delay < 0)
         return std::nullopt;
     return fromSecondsTrue(delay);
@@ -207,7 +209,7 @@ RunResult Simulation::run(std::optional<double> until)
     TrueTime nextMeasure = m_now;
     std::optional<double> previousError;
 
-    double sumSquares = 0, maxError = 0, sumFrequencySquares = 0, syncTime = 0;
+    double sumSquares = 0, sumErrors = 0, maxError = 0, sumFrequencySquares = 0, syncTime = 0;
     std::uint64_t measured = 0, frequencyMeasured = 0;
 
     flushClient();
@@ -247,6 +249,7 @@ RunResult Simulation::run(std::optional<double> until)
             syncTime = toSeconds(m_now) + 1.0;
         if (m_now >= measureFrom) {
             sumSquares += error * error;
+            sumErrors += error;
             maxError = std::max(maxError, std::abs(error));
             ++measured;
             if (previousError) {
@@ -262,6 +265,7 @@ RunResult Simulation::run(std::optional<double> until)
     RunResult result;
     result.rmsError = measured ? std::sqrt(sumSquares / static_cast<double>(measured)) : 0;
     result.maxError = maxError;
+    result.meanError = measured ? sumErrors / static_cast<double>(measured) : 0;
     result.rmsFrequencyError = frequencyMeasured ? std::sqrt(sumFrequencySquares / static_cast<double>(frequencyMeasured)) : 0;
     result.syncTime = syncTime;
     result.packetsDelivered = m_delivered;
