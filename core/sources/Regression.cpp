@@ -26,6 +26,10 @@ constexpr int kBisectionSteps = 200;
 // The standard normal CDF is 0 or 1 in double precision beyond this many standard deviations.
 constexpr double kNormalRange = 40.0;
 
+// Below this probability mass a difference of two normal CDFs has lost most of its digits
+// (cancellation near 1), and a truncated mean computed from it would be noise.
+constexpr double kMinResolvedMass = 1e-9;
+
 bool allPositiveFinite(std::span<const double> values)
 {
     return std::all_of(values.begin(), values.end(),
@@ -253,6 +257,16 @@ std::optional<PlaneFit> planeRegression(std::span<const double> x1, std::span<co
     fit.slope1 = (s22 * s1y - s12 * s2y) / determinant;
     fit.slope2 = (s11 * s2y - s12 * s1y) / determinant;
     fit.intercept = my - fit.slope1 * m1 - fit.slope2 * m2;
+    fit.degreesOfFreedom = static_cast<int>(n) - 3;
+
+    double squares = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        const double r = y[i] - fit.intercept - fit.slope1 * x1[i] - fit.slope2 * x2[i];
+        squares += r * r;
+    }
+    // The covariance of the slopes is s² times the inverse of the centred normal matrix.
+    const double residualVariance = squares / fit.degreesOfFreedom;
+    fit.slope2Sd = std::sqrt(residualVariance * s11 / determinant);
     return fit;
 }
 
@@ -273,6 +287,19 @@ double median(std::span<double> values)
 double normalCdf(double z)
 {
     return 0.5 * std::erfc(-z / std::numbers::sqrt2);
+}
+
+double truncatedNormalMean(double mean, double sd, double lower, double upper)
+{
+    if (!(sd > 0))
+        return std::clamp(mean, lower, upper);
+    const double a = (lower - mean) / sd;
+    const double b = (upper - mean) / sd;
+    const double mass = normalCdf(b) - normalCdf(a);
+    if (!(mass > kMinResolvedMass))
+        return std::clamp(mean, lower, upper);
+    const auto density = [](double z) { return std::exp(-0.5 * z * z) / std::sqrt(2.0 * std::numbers::pi); };
+    return std::clamp(mean + sd * (density(a) - density(b)) / mass, lower, upper);
 }
 
 double normalQuantile(double p)

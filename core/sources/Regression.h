@@ -87,6 +87,9 @@ struct PlaneFit
     double intercept = 0;
     double slope1 = 0;
     double slope2 = 0;
+    // Standard deviation of slope2, from the residuals (0 for a perfect fit).
+    double slope2Sd = 0;
+    int degreesOfFreedom = 0; // points - 3
 };
 // Null with fewer than 4 points or when x1 and x2 are (numerically) collinear or constant.
 std::optional<PlaneFit> planeRegression(std::span<const double> x1, std::span<const double> x2,
@@ -99,6 +102,12 @@ double median(std::span<double> values);
 // Standard normal distribution.
 double normalCdf(double z);
 double normalQuantile(double p); // p in (0, 1)
+
+// The mean of a normal distribution (mean, sd) restricted to [lower, upper]: what an estimate
+// with that uncertainty becomes once the truth is known to lie in the interval. The nearer
+// bound when the interval lies too far in a tail for the mass to be resolved; `mean` when sd
+// is not positive and the mean is inside.
+double truncatedNormalMean(double mean, double sd, double lower, double upper);
 
 // Student's t distribution with `dof` (>= 1) degrees of freedom, exact for integer dof.
 double studentTCdf(double t, int dof);

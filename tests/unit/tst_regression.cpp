@@ -1,7 +1,8 @@
 // The numerics behind the source statistics (Regression.h): weighted straight-line fits checked
 // against the normal equations solved another way, the runs test and its critical values
 // against chrony's published table, the trimming of bent series, the plane fit, medians and
-// the normal and Student t quantiles against closed forms and printed tables.
+// the normal and Student t quantiles against closed forms and printed tables, and the mean of a
+// truncated normal distribution.
 #include "sources/Regression.h"
 
 #include <QtTest>
@@ -9,6 +10,7 @@
 #include <array>
 #include <cmath>
 #include <numbers>
+#include <random>
 #include <vector>
 
 using namespace s1;
@@ -117,6 +119,8 @@ private slots:
     void historyExtendsRunsTest();
     void planeFitRecoversCoefficients();
     void planeFitRejectsCollinear();
+    void planeFitSlopeSdMatchesSpread();
+    void truncatedNormalMeans();
     void medianOfOddAndEvenCounts();
     void normalQuantiles();
     void studentTClosedForms();
@@ -365,6 +369,65 @@ void TestRegression::planeFitRejectsCollinear()
     QVERIFY(!planeRegression(x1, x2Constant, y));
     QVERIFY(!planeRegression(std::vector<double>{0, 1, 2}, std::vector<double>{0, 1, 0},
                              std::vector<double>{1, 2, 3}));
+}
+
+void TestRegression::planeFitSlopeSdMatchesSpread()
+{
+    // The same design with fresh noise many times: the standard deviation the fit reports for
+    // slope2 must match the spread of the slope2 estimates themselves.
+    constexpr int kPoints = 12;
+    constexpr int kRepeats = 2000;
+    constexpr double kNoise = 1e-5; // s
+    std::vector<double> x1, x2;
+    for (int i = 0; i < kPoints; ++i) {
+        x1.push_back(-64.0 * i);
+        x2.push_back(1e-4 * ((i * 7) % 5));
+    }
+    std::mt19937_64 engine(11);
+    const auto uniform = [&engine] { return (static_cast<double>(engine() >> 11) + 0.5) * 0x1p-53; };
+    double sum = 0, sumSquares = 0, reportedSquares = 0;
+    std::vector<double> y(kPoints);
+    for (int r = 0; r < kRepeats; ++r) {
+        for (int i = 0; i < kPoints; ++i) {
+            // Box-Muller: a normal deviate from two uniform ones.
+            const double z = std::sqrt(-2.0 * std::log(uniform())) * std::cos(2.0 * std::numbers::pi * uniform());
+            y[static_cast<std::size_t>(i)] = 2e-3 + 3e-6 * x1[static_cast<std::size_t>(i)]
+                - 0.4 * x2[static_cast<std::size_t>(i)] + kNoise * z;
+        }
+        const auto fit = planeRegression(x1, x2, y);
+        QVERIFY(fit);
+        QCOMPARE(fit->degreesOfFreedom, kPoints - 3);
+        sum += fit->slope2;
+        sumSquares += fit->slope2 * fit->slope2;
+        reportedSquares += fit->slope2Sd * fit->slope2Sd;
+    }
+    const double mean = sum / kRepeats;
+    const double spread = std::sqrt(sumSquares / kRepeats - mean * mean);
+    const double reported = std::sqrt(reportedSquares / kRepeats);
+    QVERIFY2(std::abs(mean + 0.4) < 3 * spread / std::sqrt(double(kRepeats)), qPrintable(QString::number(mean)));
+    QVERIFY2(std::abs(reported / spread - 1) < 0.05, qPrintable(QStringLiteral("reported %1 spread %2").arg(reported).arg(spread)));
+
+    // An exact plane leaves nothing to be uncertain about.
+    for (int i = 0; i < kPoints; ++i)
+        y[static_cast<std::size_t>(i)] = 2e-3 + 3e-6 * x1[static_cast<std::size_t>(i)] - 0.4 * x2[static_cast<std::size_t>(i)];
+    QVERIFY(planeRegression(x1, x2, y)->slope2Sd < 1e-9);
+}
+
+void TestRegression::truncatedNormalMeans()
+{
+    // A symmetric interval keeps the mean; a half line moves it by sd * sqrt(2 / pi) (the
+    // mean of a half-normal distribution).
+    QVERIFY(near(truncatedNormalMean(1.0, 2.0, -3.0, 5.0), 1.0, kExactTolerance));
+    QVERIFY(near(truncatedNormalMean(0.0, 1.0, 0.0, 1e300), std::sqrt(2.0 / std::numbers::pi), 1e-9));
+    QVERIFY(near(truncatedNormalMean(0.0, 1.0, -1e300, 0.0), -std::sqrt(2.0 / std::numbers::pi), 1e-9));
+    // An interval much narrower than the spread: its middle, whatever the mean.
+    QVERIFY(near(truncatedNormalMean(0.0, 1.0, 0.2, 0.2 + 1e-6), 0.2 + 5e-7, 1e-9));
+    // Far in a tail the mass is not resolvable: the nearer bound.
+    QCOMPARE(truncatedNormalMean(0.0, 1.0, 50.0, 60.0), 50.0);
+    QCOMPARE(truncatedNormalMean(0.0, 1.0, -60.0, -50.0), -50.0);
+    // No spread: the mean, clamped.
+    QCOMPARE(truncatedNormalMean(3.0, 0.0, -1.0, 1.0), 1.0);
+    QCOMPARE(truncatedNormalMean(0.5, 0.0, -1.0, 1.0), 0.5);
 }
 
 void TestRegression::medianOfOddAndEvenCounts()
