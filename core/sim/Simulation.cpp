@@ -209,7 +209,7 @@ RunResult Simulation::run(std::optional<double> until)
     TrueTime nextMeasure = m_now;
     std::optional<double> previousError;
 
-    double sumSquares = 0, sumErrors = 0, maxError = 0, sumFrequencySquares = 0, syncTime = 0;
+    double sumSquares = 0, sumErrors = 0, maxError = 0, maxErrorAt = 0, sumFrequencySquares = 0, syncTime = 0;
     std::uint64_t measured = 0, frequencyMeasured = 0;
 
     flushClient();
@@ -250,7 +250,10 @@ RunResult Simulation::run(std::optional<double> until)
         if (m_now >= measureFrom) {
             sumSquares += error * error;
             sumErrors += error;
-            maxError = std::max(maxError, std::abs(error));
+            if (std::abs(error) > maxError) {
+                maxError = std::abs(error);
+                maxErrorAt = toSeconds(m_now);
+            }
             ++measured;
             if (previousError) {
                 const double frequencyError = (error - *previousError) / toSeconds(kMeasureInterval);
@@ -265,6 +268,7 @@ RunResult Simulation::run(std::optional<double> until)
     RunResult result;
     result.rmsError = measured ? std::sqrt(sumSquares / static_cast<double>(measured)) : 0;
     result.maxError = maxError;
+    result.maxErrorAt = maxErrorAt;
     result.meanError = measured ? sumErrors / static_cast<double>(measured) : 0;
     result.rmsFrequencyError = frequencyMeasured ? std::sqrt(sumFrequencySquares / static_cast<double>(frequencyMeasured)) : 0;
     result.syncTime = syncTime;

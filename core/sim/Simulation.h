@@ -27,6 +27,7 @@ struct RunResult
 {
     double rmsError = 0;          // s, of |local time - true time| from measureFrom to the end
     double maxError = 0;          // s
+    double maxErrorAt = 0;        // s of true time when maxError was measured
     double meanError = 0;         // s, signed mean of local time - true time: the bias
     double rmsFrequencyError = 0; // relative, of the local clock's rate against true time
     // The last second in which |error| > 1 ms, plus one; 0 if never.
