@@ -208,13 +208,15 @@ void TestSourceStatistics::historyBoundedByMaxSamples()
     const auto line = [](double t) { return 1e-3 + 3e-6 * t; };
     const auto scatter = [](int i) { return alternating(i, 2e-6); };
 
+    constexpr int kFed = SourceStatistics::kMaxSamples + 36;
+    constexpr double kSpan = (SourceStatistics::kMaxSamples - 1) * 16.0;
     SourceStatistics unlimited;
-    feedSeries(unlimited, 100, 16, 0, line, scatter);
+    feedSeries(unlimited, kFed, 16, 0, line, scatter);
     QCOMPARE(unlimited.samples(), SourceStatistics::kMaxSamples);
     QCOMPARE(unlimited.runs(), SourceStatistics::kMaxSamples);
-    // The oldest were dropped: the regression spans the newest 64.
-    QVERIFY(near(unlimited.span(), 63 * 16.0, 1e-9));
-    QCOMPARE(unlimited.selectionData(at(99 * 16))->firstSampleAgo, 63 * 16.0);
+    // The oldest were dropped: the regression spans the newest kMaxSamples.
+    QVERIFY(near(unlimited.span(), kSpan, 1e-9));
+    QCOMPARE(unlimited.selectionData(at((kFed - 1) * 16))->firstSampleAgo, kSpan);
 
     SourceStatisticsConfig ten;
     ten.maxSamples = 10;
@@ -227,7 +229,7 @@ void TestSourceStatistics::historyBoundedByMaxSamples()
     SourceStatisticsConfig huge;
     huge.maxSamples = 1000;
     SourceStatistics capped(huge);
-    feedSeries(capped, 100, 16, 0, line, scatter);
+    feedSeries(capped, kFed, 16, 0, line, scatter);
     QCOMPARE(capped.samples(), SourceStatistics::kMaxSamples);
 }
 
