@@ -110,6 +110,37 @@ void SourceStatistics::computeVariances(double asymmetry)
     }
 }
 
+bool SourceStatistics::confidentlyBeyondThreshold(const std::optional<PlaneFit> &plane)
+{
+    if (!plane || plane->degreesOfFreedom < 1)
+        return false;
+    const double margin = std::abs(plane->slope2) - kMinAsymmetry;
+    return margin > 0 && margin > studentTQuantile(kAsymmetryConfidence, plane->degreesOfFreedom) * plane->slope2Sd;
+}
+
+// With symmetric jitter a single sample with a long delay can tilt a small plane fit so that it
+// fits the rest closely; the same fit without that sample shows whether the slope is real.
+std::optional<PlaneFit> SourceStatistics::planeWithoutLargestDelay(int total) const
+{
+    const auto n = static_cast<std::size_t>(total);
+    const auto largest = static_cast<std::size_t>(
+        std::max_element(m_excessDelay.begin(), m_excessDelay.begin() + total) - m_excessDelay.begin());
+    std::array<double, kCapacity> x{};
+    std::array<double, kCapacity> delay{};
+    std::array<double, kCapacity> y{};
+    std::size_t kept = 0;
+    for (std::size_t k = 0; k < n; ++k) {
+        if (k == largest)
+            continue;
+        x[kept] = m_x[k];
+        delay[kept] = m_excessDelay[k];
+        y[kept] = m_y[k];
+        ++kept;
+    }
+    return planeRegression(std::span<const double>(x.data(), kept), std::span<const double>(delay.data(), kept),
+                           std::span<const double>(y.data(), kept));
+}
+
 // chrony's jitter asymmetry estimate: the slope of the offsets against the delay above the
 // minimum, in a plane fit that also takes out the frequency. In chrony's sign (offsets positive
 // when our clock is ahead): -0.5 when all the jitter is on the way to the source.
@@ -130,6 +161,15 @@ bool SourceStatistics::updateAsymmetryEstimate(int total)
         --m_asymmetryRun;
     else if (estimate >= kMinAsymmetry && m_asymmetryRun < kMaxAsymmetryRun)
         ++m_asymmetryRun;
+    // Beyond chrony: an estimate that is beyond the threshold with confidence needs no run of
+    // confirmations. When nearly all the jitter is one way the plane fits the offsets almost
+    // exactly and this holds after a handful of samples, which is when an uncorrected
+    // regression is worst.
+    if (std::abs(m_asymmetryRun) < kMinAsymmetryRun && confidentlyBeyondThreshold(*plane)
+        && confidentlyBeyondThreshold(planeWithoutLargestDelay(total))) {
+        const int sign = estimate > 0 ? 1 : -1;
+        m_asymmetryRun = sign * kMinAsymmetryRun;
+    }
     if (std::abs(m_asymmetryRun) < kMinAsymmetryRun)
         return false;
     m_asymmetry = std::clamp(estimate, -kMaxAsymmetry, kMaxAsymmetry);

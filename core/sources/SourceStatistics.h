@@ -159,6 +159,9 @@ public:
     static constexpr double kMinAsymmetry = 0.45;
     static constexpr int kMinAsymmetryRun = 10;
     static constexpr int kMaxAsymmetryRun = 1000;
+    // One-sided confidence with which an estimate beyond kMinAsymmetry is used at once,
+    // without waiting for kMinAsymmetryRun regressions.
+    static constexpr double kAsymmetryConfidence = 0.95;
     // Samples needed before the offset predictions and reports use the regression rather than
     // the newest sample (chrony's SST_PredictOffset and SST_DoSourcestatsReport), and before
     // the delay-deviation test has data (SST_GetDelayTestData).
@@ -260,6 +263,8 @@ private:
     // Returns whether an asymmetry correction was applied.
     bool correctAsymmetry(int total);
     bool updateAsymmetryEstimate(int total);
+    static bool confidentlyBeyondThreshold(const std::optional<PlaneFit> &plane);
+    std::optional<PlaneFit> planeWithoutLargestDelay(int total) const;
     void acceptFit(const TrimmedFit &trimmed);
     void rejectFit();
     void findBestSample();

@@ -120,6 +120,7 @@ private slots:
     void stepMatchesSteppedSamples();
     void shortDelaySamplesDominate();
     void asymmetryEstimatedAndCorrected();
+    void clearAsymmetryUsedEarly();
     void selectionData();
     void trackingData();
     void sourcestatsReport();
@@ -504,6 +505,44 @@ void TestSourceStatistics::asymmetryEstimatedAndCorrected()
     QCOMPARE(uncorrected.asymmetry(), 0.0);
     // Without the correction the jitter biases the offset up.
     QVERIFY2(uncorrected.offset() - kTrue > 1e-6, qPrintable(describe(uncorrected.offset(), kTrue)));
+}
+
+void TestSourceStatistics::clearAsymmetryUsedEarly()
+{
+    // Exponential jitter: nearly all one way (the asymmetric case), or both ways alike. Counts
+    // the samples until the asymmetry correction is in force.
+    constexpr double kMinDelay = 1e-3;   // s
+    constexpr double kMeanJitter = 5e-4; // s
+    constexpr int kSamples = 12;
+    const auto samplesUntilCorrected = [&](std::uint64_t seed, bool oneWay) {
+        Gaussian random(seed);
+        SourceStatistics stats;
+        for (int i = 0; i < kSamples; ++i) {
+            // chrony's jitter asymmetry 0.47: the way there gets 6 % of the jitter, back 194 %.
+            const double there = -std::log(random.uniform()) * kMeanJitter * (oneWay ? 0.06 : 1.0);
+            const double back = -std::log(random.uniform()) * kMeanJitter * (oneWay ? 1.94 : 1.0);
+            // Offset positive: source ahead; a longer way back makes it look behind.
+            feed(stats, makeSample(64.0 * i, 1e-3 + (there - back) / 2, kMinDelay + there + back));
+            if (stats.asymmetry() != 0.0)
+                return i + 1;
+        }
+        return kSamples + 1;
+    };
+    // chrony waits for kMinAsymmetryRun estimates in a row, which with the four samples a
+    // plane fit needs is sample 13 at the earliest; a clear one-way jitter is used long before.
+    constexpr int kSeeds = 50;
+    int early = 0;
+    int falseAlarms = 0;
+    for (int seed = 1; seed <= kSeeds; ++seed) {
+        if (samplesUntilCorrected(static_cast<std::uint64_t>(seed), true) <= 8)
+            ++early;
+        if (samplesUntilCorrected(static_cast<std::uint64_t>(1000 + seed), false) <= kSamples)
+            ++falseAlarms;
+    }
+    QVERIFY2(early >= kSeeds / 2, qPrintable(QString::number(early)));
+    // Symmetric jitter is almost never taken for one-way jitter (a 95 % test with the most
+    // delayed sample left out as well).
+    QVERIFY2(falseAlarms <= kSeeds / 10, qPrintable(QString::number(falseAlarms)));
 }
 
 void TestSourceStatistics::selectionData()
