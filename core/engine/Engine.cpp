@@ -75,7 +75,7 @@ Engine::Engine(EngineConfig config, EngineOptions options, RealTime now)
         const std::string refId = rc.refId.empty() ? defaultRefId(rc, i) : rc.refId;
         m_refClocks.push_back(std::make_unique<RefClockSource>(id, rc, refId, now,
                                                                std::ldexp(1.0, m_options.precision)));
-        trackSource(id, rc.minSamples, rc.maxSamples);
+        trackSource(id, rc.minSamples, rc.maxSamples, false);
     }
     requestDueResolves(now);
 }
@@ -119,13 +119,15 @@ bool Engine::addSource(const SourceConfig &config, std::string name, const IpAdd
     const std::uint32_t id = m_nextSourceId++;
     m_sources.push_back(std::make_unique<NtpSource>(id, config, std::move(name), remote,
                                                     std::move(poolName), now, m_options.precision));
-    trackSource(id, config.minSamples, config.maxSamples);
+    trackSource(id, config.minSamples, config.maxSamples, true);
     return true;
 }
 
-void Engine::trackSource(std::uint32_t id, std::optional<int> minSamples, std::optional<int> maxSamples)
+void Engine::trackSource(std::uint32_t id, std::optional<int> minSamples, std::optional<int> maxSamples,
+                         bool boundByDelays)
 {
     SourceStatisticsConfig statsConfig;
+    statsConfig.boundByDelays = boundByDelays;
     statsConfig.precision = std::ldexp(1.0, m_options.precision);
     if (minSamples)
         statsConfig.minSamples = *minSamples;

@@ -123,7 +123,9 @@ private:
     bool addSource(const SourceConfig &config, std::string name, const IpAddress &address,
                    std::string poolName, RealTime now);
     // Statistics and a selection state for a new source (NTP or refclock) with that id.
-    void trackSource(std::uint32_t id, std::optional<int> minSamples, std::optional<int> maxSamples);
+    // boundByDelays: NTP sources, whose delays bound their offsets (SourceStatisticsConfig).
+    void trackSource(std::uint32_t id, std::optional<int> minSamples, std::optional<int> maxSamples,
+                     bool boundByDelays);
     void pollDueSources(RealTime now);
     void requestDueResolves(RealTime now);
     void handleServerPacket(const ReceivedPacket &packet, RealTime rawReceive);

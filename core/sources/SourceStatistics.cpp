@@ -1,5 +1,7 @@
 #include "sources/SourceStatistics.h"
 
+#include "sources/OffsetBounds.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -227,11 +229,36 @@ void SourceStatistics::regress()
                                             std::span<const double>(m_variances.data(),
                                                                     static_cast<std::size_t>(m_count)),
                                             m_config.minSamples);
-    if (trimmed)
+    if (trimmed) {
         acceptFit(*trimmed);
-    else
+        if (m_config.boundByDelays)
+            boundOffsetByDelays();
+    } else {
         rejectFit();
+    }
     findBestSample();
+}
+
+// The truth lies within every sample's delay interval (OffsetBounds.h), carried to the newest
+// sample along lines whose frequency is within the skew of the estimate. The fitted offset is
+// then what its normal distribution becomes when restricted to the range they leave: unchanged
+// when the range is wide next to its standard deviation, pulled in when the range is narrow.
+// Samples whose intervals do not overlap (a route changed, or the frequency is off by more
+// than the skew) say nothing reliable, and the fit stands.
+void SourceStatistics::boundOffsetByDelays()
+{
+    const double minDelay = minRoundTripDelay();
+    std::array<OffsetInterval, kCapacity> intervals{};
+    for (int i = 0; i < m_count; ++i) {
+        const StoredSample &s = at(i);
+        const double halfWidth = 0.5 * (s.peerDelay - minDelay) + s.peerDispersion;
+        intervals[static_cast<std::size_t>(i)] = {ageSeconds(m_offsetTime, s.time), s.offset - halfWidth,
+                                                  s.offset + halfWidth};
+    }
+    const auto range = offsetRangeAt(std::span<const OffsetInterval>(intervals.data(), static_cast<std::size_t>(m_count)),
+                                     m_frequency - m_skew, m_frequency + m_skew);
+    if (range)
+        m_offset = truncatedNormalMean(m_offset, m_offsetSd, range->lower, range->upper);
 }
 
 void SourceStatistics::acceptFit(const TrimmedFit &trimmed)

@@ -61,6 +61,11 @@ struct SourceStatisticsConfig
     std::optional<double> asymmetry;
     // s, how finely our clock can be read: the floor of the sample weighting's scale.
     double precision = kDefaultPrecision;
+    // Whether each sample's offset is known to lie within half its delay above the minimum
+    // (plus its dispersion) of the truth: true for NTP measurements, where no one-way delay
+    // can be negative; not for reference clocks, whose `delay` is only a nominal figure.
+    // Then the estimate is kept within what all the samples allow (see boundOffsetByDelays).
+    bool boundByDelays = false;
 };
 
 // What `chronyc sourcestats` shows for a source (chrony's RPT_SourcestatsReport).
@@ -266,6 +271,7 @@ private:
     static bool confidentlyBeyondThreshold(const std::optional<PlaneFit> &plane);
     std::optional<PlaneFit> planeWithoutLargestDelay(int total) const;
     void acceptFit(const TrimmedFit &trimmed);
+    void boundOffsetByDelays();
     void rejectFit();
     void findBestSample();
 

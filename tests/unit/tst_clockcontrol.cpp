@@ -24,9 +24,9 @@ constexpr double kPpm = 1e-6;
 // How much worse than the virtual clock the steered system clock may be: it removes offsets
 // gradually (chrony's corrtimeratio) where the virtual clock jumps to each new estimate.
 // The maximum, one second out of thousands, moves more: a slew still under way when the
-// largest error arrives.
+// largest error arrives, while the virtual clock is already at the (delay-bounded) estimate.
 constexpr double kSteeredRmsFactor = 1.5;
-constexpr double kSteeredMaxFactor = 2.0;
+constexpr double kSteeredMaxFactor = 2.5;
 constexpr double kSyncSlack = 10; // s
 
 double nanosApart(RealTime a, RealTime b)

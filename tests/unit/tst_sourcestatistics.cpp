@@ -121,6 +121,7 @@ private slots:
     void shortDelaySamplesDominate();
     void asymmetryEstimatedAndCorrected();
     void clearAsymmetryUsedEarly();
+    void delaysBoundTheOffset();
     void selectionData();
     void trackingData();
     void sourcestatsReport();
@@ -543,6 +544,39 @@ void TestSourceStatistics::clearAsymmetryUsedEarly()
     // Symmetric jitter is almost never taken for one-way jitter (a 95 % test with the most
     // delayed sample left out as well).
     QVERIFY2(falseAlarms <= kSeeds / 10, qPrintable(QString::number(falseAlarms)));
+}
+
+void TestSourceStatistics::delaysBoundTheOffset()
+{
+    // Nineteen samples came 200 us late on the way back and read 80 us low (inside the 100 us
+    // their delay allows); the newest saw no queueing and reads the truth. Weighted least
+    // squares still leans towards the many; the delays say the truth is within the newest
+    // sample's own dispersion.
+    constexpr double kTrue = 1e-3;     // s
+    constexpr double kLate = 200e-6;   // s
+    constexpr double kLow = 80e-6;     // s
+    constexpr int kCount = 20;
+    const auto run = [&](bool bounded, double newestOffset) {
+        SourceStatisticsConfig config;
+        config.boundByDelays = bounded;
+        config.asymmetry = 0.0; // keep the jitter correction out of this
+        SourceStatistics stats(config);
+        for (int i = 0; i < kCount - 1; ++i)
+            feed(stats, makeSample(16.0 * i, kTrue - kLow + alternating(i, 1e-7), kPeerDelay + kLate));
+        feed(stats, makeSample(16.0 * (kCount - 1), newestOffset));
+        return stats;
+    };
+    const SourceStatistics plain = run(false, kTrue);
+    QVERIFY2(kTrue - plain.offset() > 10e-6, qPrintable(describe(plain.offset(), kTrue)));
+    const SourceStatistics bounded = run(true, kTrue);
+    QVERIFY2(near(bounded.offset(), kTrue, kPeerDispersion), qPrintable(describe(bounded.offset(), kTrue)));
+    QCOMPARE(bounded.frequency(), plain.frequency());
+
+    // A newest sample its elders contradict (its interval misses all of theirs by far) bounds
+    // nothing: the fit stands as it was.
+    const SourceStatistics contradicted = run(true, kTrue + 1e-3);
+    const SourceStatistics contradictedPlain = run(false, kTrue + 1e-3);
+    QCOMPARE(contradicted.offset(), contradictedPlain.offset());
 }
 
 void TestSourceStatistics::selectionData()
