@@ -361,6 +361,9 @@ void TestNtpSamplePath::filterCountsUnansweredPolls()
     const auto records = server.poll(kServerAhead);
     QVERIFY(accumulated(records));
     QCOMPARE(server.source().stats.samples, 1);
+    // That reply opened the next span, which the next one closes.
+    QVERIFY(accumulated(server.poll(kServerAhead)));
+    QCOMPARE(server.source().stats.samples, 2);
 }
 
 QTEST_APPLESS_MAIN(TestNtpSamplePath)
