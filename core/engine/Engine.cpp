@@ -75,7 +75,7 @@ Engine::Engine(EngineConfig config, EngineOptions options, RealTime now)
         const std::string refId = rc.refId.empty() ? defaultRefId(rc, i) : rc.refId;
         m_refClocks.push_back(std::make_unique<RefClockSource>(id, rc, refId, now,
                                                                std::ldexp(1.0, m_options.precision)));
-        trackSource(id, rc.minSamples, rc.maxSamples, false);
+        trackSource(id, statisticsConfig(rc.minSamples, rc.maxSamples));
     }
     requestDueResolves(now);
 }
@@ -119,20 +119,38 @@ bool Engine::addSource(const SourceConfig &config, std::string name, const IpAdd
     const std::uint32_t id = m_nextSourceId++;
     m_sources.push_back(std::make_unique<NtpSource>(id, config, std::move(name), remote,
                                                     std::move(poolName), now, m_options.precision));
-    trackSource(id, config.minSamples, config.maxSamples, true);
+    SourceStatisticsConfig statsConfig = statisticsConfig(config.minSamples, config.maxSamples);
+    statsConfig.minDelay = config.minDelay;
+    statsConfig.asymmetry = config.asymmetry;
+    statsConfig.boundByDelays = true;
+    trackSource(id, statsConfig);
+
+    NtpSampling sampling;
+    sampling.tests = SampleTestConfig::fromSource(config);
+    if (config.maxDelayQuant > 0) {
+        // chrony's estimator steps by half our clock's precision; the seed comes from the
+        // engine's, so that a run replays exactly.
+        sampling.delayQuantile.emplace(config.maxDelayQuant, std::ldexp(1.0, m_options.precision) / 2.0, m_random());
+    }
+    if (config.filter > 0)
+        sampling.filter.emplace(config.filter);
+    m_ntpSampling.emplace(id, std::move(sampling));
     return true;
 }
 
-void Engine::trackSource(std::uint32_t id, std::optional<int> minSamples, std::optional<int> maxSamples,
-                         bool boundByDelays)
+SourceStatisticsConfig Engine::statisticsConfig(std::optional<int> minSamples, std::optional<int> maxSamples) const
 {
     SourceStatisticsConfig statsConfig;
-    statsConfig.boundByDelays = boundByDelays;
     statsConfig.precision = std::ldexp(1.0, m_options.precision);
     if (minSamples)
         statsConfig.minSamples = *minSamples;
     if (maxSamples)
         statsConfig.maxSamples = *maxSamples;
+    return statsConfig;
+}
+
+void Engine::trackSource(std::uint32_t id, const SourceStatisticsConfig &statsConfig)
+{
     m_statistics.emplace(id, SourceStatistics(statsConfig));
     m_states[id] = SourceState::Unusable;
 }
@@ -203,10 +221,73 @@ void Engine::handleClientPacket(const ReceivedPacket &packet, RealTime rawReceiv
         ++m_clientPacketsDropped;
         return;
     }
+    NtpSource &source = **it;
     const double correction = m_discipline.correctionAt(rawReceive);
-    if ((*it)->handleReply(parsed.packet, rawReceive, correction) == ReplyVerdict::Accepted) {
-        (*it)->adjustPoll(accumulateSample(**it));
-        reselect(rawReceive, (*it)->id());
+    const bool awaited = source.awaitingReplySince().has_value();
+    if (source.handleReply(parsed.packet, rawReceive, correction) == ReplyVerdict::Accepted) {
+        processNtpSample(source, rawReceive);
+        return;
+    }
+    // The reply ended its request without a sample (unsynchronised, too far, a kiss...): for
+    // the filter that poll gave nothing. Replies that did not match the request change nothing.
+    if (awaited && !source.awaitingReplySince())
+        countMissingSample(source, rawReceive);
+}
+
+void Engine::processNtpSample(NtpSource &source, RealTime now)
+{
+    const SourceSample *last = source.lastSample();
+    if (!last)
+        return;
+    StatSample sample;
+    sample.time = last->time;
+    sample.offset = last->rawOffset;
+    sample.peerDelay = last->delay;
+    sample.peerDispersion = last->dispersion;
+    sample.rootDelay = source.rootDelay() + last->delay;
+    sample.rootDispersion = source.rootDispersion() + last->dispersion;
+    sample.stratum = source.stratum();
+    sample.leap = source.leap();
+
+    NtpSampling &sampling = m_ntpSampling.at(source.id());
+    SampleTestInput input;
+    input.offset = sample.offset;
+    input.delay = sample.peerDelay;
+    input.dispersion = sample.peerDispersion;
+    input.precision = source.lastPrecision();
+    input.responseTime = source.lastResponseTime();
+    std::optional<DelayQuantileCheck> quantile;
+    if (sampling.delayQuantile)
+        quantile = DelayQuantileCheck{sampling.delayQuantile->estimate(), sampling.delayQuantile->minStep()};
+    const SampleTestResults tests = runSampleTests(sampling.tests, input,
+                                                   m_statistics.at(source.id()).delayTestData(sample.time), quantile);
+    // Every usable reply teaches the quantile, whether or not its sample passes.
+    if (sampling.delayQuantile)
+        sampling.delayQuantile->accumulate(sample.peerDelay);
+    logMeasurement(source, tests);
+
+    if (!tests.passed()) {
+        // The reply still counted for reach; only the sample is dropped.
+        source.adjustPoll(kFailedTestPollAdjustment);
+        countMissingSample(source, now);
+        return;
+    }
+    std::optional<StatSample> filtered = sampling.filter ? sampling.filter->addSample(sample) : sample;
+    if (!filtered)
+        return;
+    source.adjustPoll(accumulateSample(source, *filtered));
+    reselect(now, source.id());
+}
+
+void Engine::countMissingSample(NtpSource &source, RealTime now)
+{
+    NtpSampling &sampling = m_ntpSampling.at(source.id());
+    if (!sampling.filter)
+        return;
+    if (const auto filtered = sampling.filter->addMissing()) {
+        // The span ended on a poll without a sample; the samples before it still count.
+        source.adjustPoll(accumulateSample(source, *filtered));
+        reselect(now, source.id());
     }
 }
 
@@ -226,45 +307,41 @@ std::optional<double> Engine::accumulateStatistics(std::uint32_t id, const StatS
     return predictionError;
 }
 
-double Engine::accumulateSample(const NtpSource &source)
+void Engine::logMeasurement(const NtpSource &source, const SampleTestResults &tests)
 {
     const SourceSample *last = source.lastSample();
-    if (!last)
-        return 0;
-    StatSample sample;
-    sample.time = last->time;
-    sample.offset = last->rawOffset;
-    sample.peerDelay = last->delay;
-    sample.peerDispersion = last->dispersion;
-    sample.rootDelay = source.rootDelay() + last->delay;
-    sample.rootDispersion = source.rootDispersion() + last->dispersion;
-    sample.stratum = source.stratum();
-    sample.leap = source.leap();
+    if (!last || m_config.logging.logDir.empty() || !m_config.logging.measurements)
+        return;
+    MeasurementLogRecord m;
+    m.time = m_discipline.cook(last->time);
+    m.address = source.address().ip;
+    m.leap = logLeap(source.leap());
+    m.stratum = source.stratum();
+    m.testA = tests.testA;
+    m.testB = tests.testB;
+    m.testC = tests.testC;
+    m.localPoll = source.poll();
+    m.remotePoll = source.poll();
+    m.offset = last->offset;
+    m.peerDelay = last->delay;
+    m.peerDispersion = last->dispersion;
+    m.rootDelay = source.rootDelay();
+    m.rootDispersion = source.rootDispersion();
+    m.referenceId = source.referenceId();
+    m.ntpMode = static_cast<int>(NtpMode::Server);
+    m_logRecords.emplace_back(m);
+}
+
+double Engine::accumulateSample(const NtpSource &source, const StatSample &sample)
+{
     const double peerDistance = sample.peerDelay / 2 + sample.peerDispersion;
     const std::optional<double> predictionError = accumulateStatistics(source.id(), sample);
     const SourceStatistics &stats = m_statistics.at(source.id());
     double &misfit = m_predictionMisfit[source.id()];
     const bool logging = !m_config.logging.logDir.empty();
-    if (logging && m_config.logging.measurements) {
-        MeasurementLogRecord m;
-        m.time = m_discipline.cook(last->time);
-        m.address = source.address().ip;
-        m.leap = logLeap(source.leap());
-        m.stratum = source.stratum();
-        m.localPoll = source.poll();
-        m.remotePoll = source.poll();
-        m.offset = last->offset;
-        m.peerDelay = last->delay;
-        m.peerDispersion = last->dispersion;
-        m.rootDelay = source.rootDelay();
-        m.rootDispersion = source.rootDispersion();
-        m.referenceId = source.referenceId();
-        m.ntpMode = static_cast<int>(NtpMode::Server);
-        m_logRecords.emplace_back(m);
-    }
     if (logging && m_config.logging.statistics && stats.regressionValid()) {
         StatisticsLogRecord st;
-        st.time = m_discipline.cook(last->time);
+        st.time = m_discipline.cook(sample.time);
         st.address = source.address().ip;
         st.referenceId = referenceIdFor(source.address().ip);
         st.stdDev = stats.stdDev();
@@ -597,6 +674,9 @@ void Engine::pollDueSources(RealTime now)
     for (const auto &source : m_sources) {
         if (!source->isActive() || source->nextPollTime() > now)
             continue;
+        // The previous request was never answered: for the filter, a poll without a sample.
+        if (source->awaitingReplySince())
+            countMissingSample(*source, now);
         OutgoingPacket out;
         out.role = SocketRole::Client;
         out.remote = source->address();

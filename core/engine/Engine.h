@@ -22,7 +22,10 @@
 #include "ntp/NtpResponder.h"
 #include "refclock/RefClockSample.h"
 #include "refclock/RefClockSource.h"
+#include "sources/DelayQuantile.h"
 #include "sources/NtpSource.h"
+#include "sources/PollSampleFilter.h"
+#include "sources/SampleTests.h"
 #include "sources/SourceSelector.h"
 #include "sources/SourceStatistics.h"
 
@@ -122,17 +125,24 @@ private:
     // False when a source with that address already exists.
     bool addSource(const SourceConfig &config, std::string name, const IpAddress &address,
                    std::string poolName, RealTime now);
+    // A source's statistics configuration: minsamples/maxsamples as given, our precision.
+    SourceStatisticsConfig statisticsConfig(std::optional<int> minSamples, std::optional<int> maxSamples) const;
     // Statistics and a selection state for a new source (NTP or refclock) with that id.
-    // boundByDelays: NTP sources, whose delays bound their offsets (SourceStatisticsConfig).
-    void trackSource(std::uint32_t id, std::optional<int> minSamples, std::optional<int> maxSamples,
-                     bool boundByDelays);
+    void trackSource(std::uint32_t id, const SourceStatisticsConfig &statsConfig);
     void pollDueSources(RealTime now);
     void requestDueResolves(RealTime now);
     void handleServerPacket(const ReceivedPacket &packet, RealTime rawReceive);
     ClientLogSnapshot clientLogSnapshot() const;
     void handleClientPacket(const ReceivedPacket &packet, RealTime rawReceive);
-    // Adds the source's newest sample to its statistics; returns the poll adjustment it earns.
-    double accumulateSample(const NtpSource &source);
+    // The source's newest accepted sample: the sample tests, the measurements log, then the
+    // filter (`filter N`) and, for what comes out of it, statistics, poll and selection.
+    void processNtpSample(NtpSource &source, RealTime now);
+    // A poll of `source` that gave no sample for the filter (no reply, or no usable one).
+    void countMissingSample(NtpSource &source, RealTime now);
+    void logMeasurement(const NtpSource &source, const SampleTestResults &tests);
+    // Adds `sample` (the source's, filtered) to its statistics; returns the poll adjustment it
+    // earns.
+    double accumulateSample(const NtpSource &source, const StatSample &sample);
     // Adds `sample` to the statistics of source `id`; returns the prediction error of the
     // statistics before the sample, when they could predict.
     std::optional<double> accumulateStatistics(std::uint32_t id, const StatSample &sample);
@@ -176,6 +186,18 @@ private:
     std::map<std::uint32_t, SourceStatistics> m_statistics; // by source id
     std::map<std::uint32_t, SourceState> m_states;          // by source id
     std::map<std::uint32_t, double> m_predictionMisfit;     // by source id
+    // What an NTP source's samples go through before its statistics, by source id.
+    struct NtpSampling
+    {
+        SampleTestConfig tests;
+        std::optional<DelayQuantile> delayQuantile; // with maxdelayquant
+        std::optional<PollSampleFilter> filter;     // with filter N
+    };
+    std::map<std::uint32_t, NtpSampling> m_ntpSampling;
+    // chrony's poll adjustment for a reply whose sample failed a test: the interval lengthens
+    // slowly while the path stays bad (chrony uses 0.1 for a synchronisation loop, test D,
+    // which we do not test).
+    static constexpr double kFailedTestPollAdjustment = 0.02;
     // Weight of a new squared normalised prediction error in its running mean, the mean above
     // which the poll interval is shortened (about twice what noise alone gives), and a floor
     // for the noise estimate (s) so that a perfect source does not divide by zero.

@@ -255,7 +255,9 @@ ReplyVerdict NtpSource::handleReply(const ParsedNtpPacket &reply, RealTime recei
 
     const double precisions = std::ldexp(1.0, m_localPrecision) + std::ldexp(1.0, h.precision);
     // Differences first, in integer nanoseconds, so that large absolute times lose nothing.
-    const double offset = (toSeconds(t2 - t1) + toSeconds(t3 - t4)) / 2.0;
+    // `offset` is added as chrony adds it: a server that seems 1 ms ahead with `offset -0.001`
+    // is taken to be on time (it corrects for a known asymmetry of the path).
+    const double offset = (toSeconds(t2 - t1) + toSeconds(t3 - t4)) / 2.0 + m_config.offset;
     const double delay = std::max(toSeconds(roundTrip - serverTime), precisions);
     const double dispersion = precisions + kDispersionRate * toSeconds(roundTrip);
     const double rootDistance = (m_rootDelay + delay) / 2.0 + m_rootDispersion + dispersion;
@@ -275,6 +277,8 @@ ReplyVerdict NtpSource::handleReply(const ParsedNtpPacket &reply, RealTime recei
     if (m_samples.size() > kRecentSamples)
         m_samples.pop_front();
     m_lastRx = t4;
+    m_lastPrecision = precisions;
+    m_lastResponseTime = toSeconds(serverTime);
 
     if (m_burstGoodLeft > 0 && --m_burstGoodLeft == 0)
         endBurst(m_sentTime); // enough good replies: the next request waits a full poll

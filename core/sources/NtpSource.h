@@ -93,8 +93,13 @@ public:
     LeapIndicator leap() const { return m_leap; }
     double rootDelay() const { return m_rootDelay; }
     double rootDispersion() const { return m_rootDispersion; }
-    // The newest accepted sample; null before the first.
+    // The newest accepted sample; null before the first. Its offsets include the configured
+    // `offset` correction.
     const SourceSample *lastSample() const { return m_samples.empty() ? nullptr : &m_samples.back(); }
+    // Of the newest accepted reply, for the sample tests: our clock's precision plus the
+    // server's (s), and how long the server took between receiving and answering (s).
+    double lastPrecision() const { return m_lastPrecision; }
+    double lastResponseTime() const { return m_lastResponseTime; }
 
 private:
     void recordVerdict(ReplyVerdict verdict);
@@ -138,6 +143,8 @@ private:
     double m_rootDispersion = 0;
 
     std::optional<RealTime> m_lastRx;
+    double m_lastPrecision = 0;
+    double m_lastResponseTime = 0;
     std::deque<SourceSample> m_samples;
     std::uint64_t m_requestsSent = 0;
     std::uint64_t m_repliesAccepted = 0;
