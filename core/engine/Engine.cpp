@@ -10,6 +10,8 @@ namespace s1 {
 
 namespace {
 
+constexpr double kPpm = 1e-6;
+
 DisciplineConfig disciplineConfig(const EngineConfig &config, const EngineOptions &options)
 {
     DisciplineConfig d;
@@ -303,7 +305,8 @@ std::optional<double> Engine::accumulateStatistics(std::uint32_t id, const StatS
         misfit = (1 - kMisfitWeight) * misfit + kMisfitWeight * normalised * normalised;
     }
     stats.accumulate(sample);
-    stats.regress();
+    // The discipline's frequency correction is the negative of the raw clock's error.
+    stats.regress(FrequencyFallback{-m_discipline.frequency(), m_config.clock.maxUpdateSkew * kPpm});
     return predictionError;
 }
 

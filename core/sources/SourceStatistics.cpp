@@ -199,7 +199,7 @@ bool SourceStatistics::correctAsymmetry(int total)
     return true;
 }
 
-void SourceStatistics::regress()
+void SourceStatistics::regress(std::optional<FrequencyFallback> fallback)
 {
     if (m_count == 0)
         return;
@@ -230,7 +230,10 @@ void SourceStatistics::regress()
                                                                     static_cast<std::size_t>(m_count)),
                                             m_config.minSamples);
     if (trimmed) {
+        const int history = m_history; // acceptFit moves the trimmed samples into the history
         acceptFit(*trimmed);
+        if (fallback && m_skew > fallback->maxSkew)
+            m_offset = offsetAlong(fallback->frequency, history + trimmed->start, total, history);
         if (m_config.boundByDelays)
             boundOffsetByDelays();
     } else {
@@ -259,6 +262,20 @@ void SourceStatistics::boundOffsetByDelays()
                                      m_frequency - m_skew, m_frequency + m_skew);
     if (range)
         m_offset = truncatedNormalMean(m_offset, m_offsetSd, range->lower, range->upper);
+}
+
+double SourceStatistics::offsetAlong(double frequency, int first, int total, int varianceOffset) const
+{
+    double sumWeights = 0;
+    double sumWeighted = 0;
+    for (int k = first; k < total; ++k) {
+        const double weight = 1.0 / m_variances[static_cast<std::size_t>(k - varianceOffset)];
+        // x is the sample's time minus the newest sample's (not positive).
+        const auto i = static_cast<std::size_t>(k);
+        sumWeights += weight;
+        sumWeighted += weight * (m_y[i] + frequency * m_x[i]);
+    }
+    return sumWeighted / sumWeights;
 }
 
 void SourceStatistics::acceptFit(const TrimmedFit &trimmed)

@@ -134,6 +134,17 @@ struct DelayTestData
     double stdDev = 0;          // s
 };
 
+// While a regression's frequency is too uncertain to steer the clock (skew above maxSkew, the
+// discipline's maxupdateskew), the clock keeps running at `frequency` (same sign as
+// SourceStatistics::frequency()). The fitted line's end would carry the slope's whole error
+// into the offset; the samples carried along `frequency` instead agree with how the clock
+// will actually run until the next update.
+struct FrequencyFallback
+{
+    double frequency = 0; // relative, positive: our clock fast
+    double maxSkew = 0;   // relative
+};
+
 class SourceStatistics
 {
 public:
@@ -187,7 +198,9 @@ public:
     // newest held means the clock went back: the history is discarded first.
     void accumulate(const StatSample &sample);
     // Fits the line, trimming old samples that fail the runs test, and updates the estimates.
-    void regress();
+    // `fallback`: the frequency the clock already runs at, for the offset while the fitted
+    // frequency is too uncertain to steer the clock (see FrequencyFallback).
+    void regress(std::optional<FrequencyFallback> fallback = std::nullopt);
 
     // Our clock was corrected at `when`: from then on it reads
     //   old + offsetChange + frequencyChange * (old - when),
@@ -271,6 +284,9 @@ private:
     static bool confidentlyBeyondThreshold(const std::optional<PlaneFit> &plane);
     std::optional<PlaneFit> planeWithoutLargestDelay(int total) const;
     void acceptFit(const TrimmedFit &trimmed);
+    // The weighted mean of the work space's offsets from index `first` on, each carried to the
+    // newest sample along `frequency`; variances from index `first - varianceOffset`.
+    double offsetAlong(double frequency, int first, int total, int varianceOffset) const;
     void boundOffsetByDelays();
     void rejectFit();
     void findBestSample();

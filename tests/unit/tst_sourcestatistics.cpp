@@ -11,6 +11,7 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <functional>
@@ -122,6 +123,7 @@ private slots:
     void asymmetryEstimatedAndCorrected();
     void clearAsymmetryUsedEarly();
     void delaysBoundTheOffset();
+    void uncertainFrequencyFallsBack();
     void selectionData();
     void trackingData();
     void sourcestatsReport();
@@ -577,6 +579,47 @@ void TestSourceStatistics::delaysBoundTheOffset()
     const SourceStatistics contradicted = run(true, kTrue + 1e-3);
     const SourceStatistics contradictedPlain = run(false, kTrue + 1e-3);
     QCOMPARE(contradicted.offset(), contradictedPlain.offset());
+}
+
+void TestSourceStatistics::uncertainFrequencyFallsBack()
+{
+    // Five samples 64 s apart with tens of milliseconds of noise that happens to tilt the fit:
+    // the fitted slope is far too uncertain to steer a clock. Carried along the frequency the
+    // clock runs at instead, the offset is the plain mean of the samples moved to the newest
+    // one's time (equal delays: equal weights).
+    constexpr double kFrequency = 1e-4; // our clock fast
+    constexpr std::array<double, 5> kNoise = {0.05, 0.02, -0.05, 0.01, -0.06}; // s
+    const auto truth = [](double t) { return 1e-3 - kFrequency * t; };
+    const auto run = [&](std::optional<FrequencyFallback> fallback) {
+        SourceStatistics stats;
+        for (std::size_t i = 0; i < kNoise.size(); ++i) {
+            stats.accumulate(makeSample(64.0 * static_cast<double>(i), truth(64.0 * static_cast<double>(i)) + kNoise[i]));
+            stats.regress(fallback);
+        }
+        return stats;
+    };
+    const double newest = 64.0 * static_cast<double>(kNoise.size() - 1);
+    double expected = 0;
+    for (std::size_t i = 0; i < kNoise.size(); ++i) {
+        const double t = 64.0 * static_cast<double>(i);
+        expected += (truth(t) + kNoise[i] - kFrequency * (newest - t)) / static_cast<double>(kNoise.size());
+    }
+
+    constexpr double kMaxUpdateSkew = 1e-3; // chrony's default maxupdateskew
+    const SourceStatistics plain = run(std::nullopt);
+    QVERIFY2(plain.skew() > kMaxUpdateSkew, qPrintable(QString::number(plain.skew())));
+    const SourceStatistics fallen = run(FrequencyFallback{kFrequency, kMaxUpdateSkew});
+    QVERIFY2(near(fallen.offset(), expected, 1e-12), qPrintable(describe(fallen.offset(), expected)));
+    // Its error is the noise's mean; the fitted line's end, tilted by the noise, is off by more.
+    QVERIFY2(std::abs(fallen.offset() - truth(newest)) < 0.5 * std::abs(plain.offset() - truth(newest)),
+             qPrintable(QStringLiteral("fallback %1 fit %2").arg(fallen.offset() - truth(newest)).arg(plain.offset() - truth(newest))));
+    // The fitted frequency and skew are still what the samples say.
+    QCOMPARE(fallen.frequency(), plain.frequency());
+    QCOMPARE(fallen.skew(), plain.skew());
+
+    // A frequency certain enough to steer keeps the fitted offset.
+    const SourceStatistics trusted = run(FrequencyFallback{kFrequency, 1.0});
+    QCOMPARE(trusted.offset(), plain.offset());
 }
 
 void TestSourceStatistics::selectionData()
