@@ -458,32 +458,32 @@
         <translation>Aktion fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="384"/>
+        <location filename="../ui/MainWindow.cpp" line="387"/>
         <source>Last known: %1</source>
         <translation>Zuletzt bekannt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="409"/>
+        <location filename="../ui/MainWindow.cpp" line="412"/>
         <source>Updated %1</source>
         <translation>Stand %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="409"/>
+        <location filename="../ui/MainWindow.cpp" line="412"/>
         <source>Stale: last update %1</source>
         <translation>Veraltet: Stand %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="347"/>
+        <location filename="../ui/MainWindow.cpp" line="350"/>
         <source>Waiting for the engine</source>
         <translation>Warten auf die Engine</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="376"/>
+        <location filename="../ui/MainWindow.cpp" line="379"/>
         <source>Not synchronised</source>
         <translation>Nicht synchronisiert</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="381"/>
+        <location filename="../ui/MainWindow.cpp" line="384"/>
         <source>Synchronised to %1, stratum %2</source>
         <translation>Synchronisiert mit %1, Stratum %2</translation>
     </message>

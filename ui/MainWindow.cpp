@@ -157,7 +157,7 @@ void MainWindow::showActionResult(bool ok, const QString &message)
         return;
     }
     // The dialog has room for all of it (a reload's diagnostics run over several lines); the
-    // status bar shows the first line.
+    // status bar shows the first line, the tooltip the rest.
     showResultText(message.section(QLatin1Char('\n'), 0, 0), StatusColors::kBad, true);
     m_actionResult->setToolTip(message);
     m_resultTimer->start(kFailureShownFor);
@@ -295,7 +295,10 @@ void MainWindow::showFailureDialog(const QString &message)
         box->setAttribute(Qt::WA_DeleteOnClose);
         m_failureDialog = box;
     }
-    m_failureDialog->setText(message);
+    // A reload's diagnostics can be many lines: behind "Show Details", so the box stays on screen.
+    const QString first = message.section(QLatin1Char('\n'), 0, 0);
+    m_failureDialog->setText(first);
+    m_failureDialog->setDetailedText(first == message ? QString() : message);
     m_failureDialog->open();
 }
 

@@ -120,6 +120,18 @@ void TestWindowActions::actionsWaitForAFreshState()
     QVERIFY(reload->isEnabled());
     QVERIFY(step->isEnabled());
 
+    // The shortcuts are the actions'.
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_R, Qt::ControlModifier);
+    QCOMPARE(reloads.count(), 1);
+    window.showActionResult(true, QStringLiteral("Configuration reloaded"));
+    QTest::keyClick(&window, Qt::Key_M, Qt::ControlModifier);
+    QVERIFY(openBox(window, "stepConfirmation"));
+    openBox(window, "stepConfirmation")->reject();
+    reloads.clear();
+
     window.markSnapshotStale();
     QVERIFY(!reload->isEnabled());
     QVERIFY(!step->isEnabled());
@@ -236,7 +248,8 @@ void TestWindowActions::failureIsShownClearly()
     QCOMPARE(label->toolTip(), error);
     QMessageBox *box = openBox(window, "actionFailure");
     QVERIFY(box);
-    QCOMPARE(box->text(), error);
+    QCOMPARE(box->text(), QStringLiteral("Reload failed: /etc/s1.conf has errors; the running configuration is kept"));
+    QCOMPARE(box->detailedText(), error);
     QVERIFY(action(window, "reloadAction")->isEnabled());
 
     // A success afterwards is neither bold nor in a dialog.
