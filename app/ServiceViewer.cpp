@@ -1,6 +1,10 @@
 #include "ServiceViewer.h"
 
+#include "DisplayFormat.h"
 #include "MainWindow.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
 
 namespace s1 {
 
@@ -12,6 +16,10 @@ ServiceViewer::ServiceViewer(MainWindow *window, QString socketPath, QObject *pa
 {
     connect(m_connection, &ServiceConnection::snapshotReceived, window, &MainWindow::showSnapshot);
     connect(m_connection, &ServiceConnection::connectionStateChanged, this, &ServiceViewer::onStateChanged);
+    connect(m_connection, &ServiceConnection::requestFinished, this, &ServiceViewer::onRequestFinished);
+    connect(window, &MainWindow::reloadRequested, this, [this] { m_reloadRequest = m_connection->requestReload(); });
+    connect(window, &MainWindow::makeStepRequested, this,
+            [this] { m_makeStepRequest = m_connection->requestMakeStep(); });
 }
 
 void ServiceViewer::start()
@@ -33,6 +41,42 @@ QString ServiceViewer::describe(ServiceConnection::State state, const QString &s
     // The reason names the socket itself ("no service at PATH", "permission denied: PATH ..."),
     // and comes first: a narrow status bar cuts the end (the tooltip keeps all of it).
     return tr("Service disconnected: %1; reconnecting").arg(message);
+}
+
+QString ServiceViewer::describeReload(bool ok, const QJsonValue &result, const QString &error)
+{
+    if (!ok)
+        return tr("Reload failed: %1").arg(error);
+    const QJsonArray warnings = result.toObject().value(QStringLiteral("warnings")).toArray();
+    if (warnings.isEmpty())
+        return tr("Configuration reloaded");
+    // The first warning is usually the one that matters; the service's log has them all.
+    return tr("Configuration reloaded with %n warning(s): %1", nullptr, static_cast<int>(warnings.size()))
+        .arg(warnings.first().toString());
+}
+
+QString ServiceViewer::describeMakeStep(bool ok, double steppedSeconds, const QString &error)
+{
+    if (!ok)
+        return tr("Clock step failed: %1").arg(error);
+    // As chronyc's makestep: success even when there was nothing to correct.
+    if (steppedSeconds == 0)
+        return tr("Clock step done: no correction was pending");
+    return tr("Clock stepped by %1").arg(formatSignedSeconds(steppedSeconds));
+}
+
+void ServiceViewer::onRequestFinished(qint64 requestId, bool ok, const QJsonValue &result, const QString &error)
+{
+    if (!m_window || requestId == 0)
+        return;
+    if (requestId == m_reloadRequest) {
+        m_reloadRequest = 0;
+        m_window->showActionResult(ok, describeReload(ok, result, error));
+    } else if (requestId == m_makeStepRequest) {
+        m_makeStepRequest = 0;
+        const double stepped = result.toObject().value(QStringLiteral("stepped")).toDouble();
+        m_window->showActionResult(ok, describeMakeStep(ok, stepped, error));
+    }
 }
 
 void ServiceViewer::onStateChanged(ServiceConnection::State state, const QString &message)

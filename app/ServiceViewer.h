@@ -1,11 +1,13 @@
 // Feeds a MainWindow from a running `stratumone --service` instead of an in-process engine: the
 // ServiceConnection's snapshots go to the same MainWindow::showSnapshot slot the engine thread
 // uses, its state to the status bar ("Service at PATH: connected"), and a lost connection marks
-// the last snapshot stale until the service is back.
+// the last snapshot stale until the service is back. The window's actions become the service's
+// `reload` and `makestep` requests, and their answers its action results.
 #pragma once
 
 #include "control/ServiceConnection.h"
 
+#include <QJsonValue>
 #include <QObject>
 #include <QPointer>
 #include <QString>
@@ -26,13 +28,21 @@ public:
 
     // The status bar's text for a connection state.
     static QString describe(ServiceConnection::State state, const QString &socketPath, const QString &message);
+    // What the window says about an answer to `reload` (its result: warnings, the NTP port) and
+    // to `makestep` (how far the clock was stepped); shared with the in-process engine.
+    static QString describeReload(bool ok, const QJsonValue &result, const QString &error);
+    static QString describeMakeStep(bool ok, double steppedSeconds, const QString &error);
 
 private:
     void onStateChanged(ServiceConnection::State state, const QString &message);
+    void onRequestFinished(qint64 requestId, bool ok, const QJsonValue &result, const QString &error);
 
     QPointer<MainWindow> m_window;
     ServiceConnection *m_connection;
     QString m_path;
+    // The one request the window waits for (it sends no second one before the answer); 0: none.
+    qint64 m_reloadRequest = 0;
+    qint64 m_makeStepRequest = 0;
 };
 
 } // namespace s1

@@ -66,6 +66,41 @@ void scheduleScreenshot(QApplication &app, const s1::LaunchOptions &options, s1:
     });
 }
 
+// The window's actions on an in-process engine. Its makestep is the engine's own; a reload is
+// not offered as if it worked: this engine thread was built from the configuration read at start
+// and cannot read it again (the service restarts its engine for that), so the window says so.
+void connectActions(s1::MainWindow &window, s1::EngineThread &engine)
+{
+    QObject::connect(&window, &s1::MainWindow::reloadRequested, &window, [&window] {
+        window.showActionResult(false, QCoreApplication::translate(
+                                           "main", "Reload is not available with the in-process engine: it reads "
+                                                   "the configuration only at start. Restart Stratum One, or run it "
+                                                   "as a service and reload that."));
+    });
+    // One request at a time (the window waits for each answer), so the ticket is only a label.
+    QObject::connect(&window, &s1::MainWindow::makeStepRequested, &engine,
+                     [&engine, ticket = quint64{0}]() mutable { engine.makeStep(++ticket); });
+    QObject::connect(&engine, &s1::EngineThread::makeStepDone, &window,
+                     [&window](quint64, bool ok, double stepped, const QString &error) {
+                         window.showActionResult(ok, s1::ServiceViewer::describeMakeStep(ok, stepped, error));
+                     });
+}
+
+// The simulation has neither a configuration file nor a clock to step outside its scenario.
+void connectActions(s1::MainWindow &window, s1::SimulationHost &)
+{
+    QObject::connect(&window, &s1::MainWindow::reloadRequested, &window, [&window] {
+        window.showActionResult(false, QCoreApplication::translate(
+                                           "main", "Reload is not available in the simulation: it has no "
+                                                   "configuration file."));
+    });
+    QObject::connect(&window, &s1::MainWindow::makeStepRequested, &window, [&window] {
+        window.showActionResult(false, QCoreApplication::translate(
+                                           "main", "Step clock now is not available in the simulation: its "
+                                                   "clocks follow the scenario."));
+    });
+}
+
 // `Host` is an EngineThread or a SimulationHost: both publish snapshots and say when they started.
 template<typename Host>
 int runWindowWith(QApplication &app, const s1::LaunchOptions &options, Host &engine, const QString &what)
@@ -86,6 +121,7 @@ int runWindowWith(QApplication &app, const s1::LaunchOptions &options, Host &eng
             description = QCoreApplication::translate("main", "%1, not serving NTP").arg(what);
         window.setConnectionDescription(description);
     });
+    connectActions(window, engine);
     engine.start();
     window.show();
     scheduleScreenshot(app, options, window);

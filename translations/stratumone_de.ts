@@ -6,160 +6,499 @@
     <message>
         <location filename="../ui/DisplayFormat.cpp" line="149"/>
         <source>%1 s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <location filename="../ui/DisplayFormat.cpp" line="178"/>
         <source>%1m</source>
-        <translation type="unfinished"></translation>
+        <translation>%1m</translation>
     </message>
     <message>
         <location filename="../ui/DisplayFormat.cpp" line="180"/>
         <source>%1h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1h</translation>
     </message>
     <message>
         <location filename="../ui/DisplayFormat.cpp" line="183"/>
         <source>%1y</source>
-        <translation type="unfinished"></translation>
+        <translation>%1J</translation>
     </message>
     <message>
         <location filename="../ui/DisplayFormat.cpp" line="184"/>
         <source>%1d</source>
-        <translation type="unfinished"></translation>
+        <translation>%1T</translation>
     </message>
     <message>
         <location filename="../ui/DisplayFormat.cpp" line="202"/>
         <source>Normal</source>
-        <translation type="unfinished"></translation>
+        <translation>Normal</translation>
     </message>
     <message>
         <location filename="../ui/DisplayFormat.cpp" line="204"/>
         <source>Insert second</source>
-        <translation type="unfinished"></translation>
+        <translation>Schaltsekunde einfügen</translation>
     </message>
     <message>
         <location filename="../ui/DisplayFormat.cpp" line="206"/>
         <source>Delete second</source>
-        <translation type="unfinished"></translation>
+        <translation>Schaltsekunde auslassen</translation>
     </message>
     <message>
         <location filename="../ui/DisplayFormat.cpp" line="208"/>
         <source>Not synchronised</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht synchronisiert</translation>
     </message>
     <message>
         <location filename="../ui/DisplayFormat.cpp" line="210"/>
         <location filename="../ui/DisplayFormat.cpp" line="261"/>
         <location filename="../ui/DisplayFormat.cpp" line="274"/>
         <source>Unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannt</translation>
     </message>
     <message>
         <location filename="../ui/DisplayFormat.cpp" line="249"/>
         <source>Not usable</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbrauchbar</translation>
     </message>
     <message>
         <location filename="../ui/DisplayFormat.cpp" line="251"/>
         <source>Selected</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausgewählt</translation>
     </message>
     <message>
         <location filename="../ui/DisplayFormat.cpp" line="253"/>
         <source>Combined</source>
-        <translation type="unfinished"></translation>
+        <translation>Kombiniert</translation>
     </message>
     <message>
         <location filename="../ui/DisplayFormat.cpp" line="255"/>
         <source>Not combined</source>
-        <translation type="unfinished"></translation>
+        <translation>Reserve</translation>
     </message>
     <message>
         <location filename="../ui/DisplayFormat.cpp" line="257"/>
         <source>Falseticker</source>
-        <translation type="unfinished"></translation>
+        <translation>Falschgeher</translation>
     </message>
     <message>
         <location filename="../ui/DisplayFormat.cpp" line="259"/>
         <source>Too variable</source>
-        <translation type="unfinished"></translation>
+        <translation>Zu unstet</translation>
     </message>
     <message>
         <location filename="../ui/DisplayFormat.cpp" line="268"/>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
         <location filename="../ui/DisplayFormat.cpp" line="270"/>
         <source>Peer</source>
-        <translation type="unfinished"></translation>
+        <translation>Peer</translation>
     </message>
     <message>
         <location filename="../ui/DisplayFormat.cpp" line="272"/>
         <source>Reference clock</source>
-        <translation type="unfinished"></translation>
+        <translation>Referenzuhr</translation>
     </message>
     <message>
         <location filename="../ui/DisplayFormat.cpp" line="286"/>
         <source>%1 UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 UTC</translation>
     </message>
 </context>
 <context>
     <name>main</name>
     <message>
-        <location filename="../app/main.cpp" line="68"/>
-        <source>In-process engine</source>
-        <translation type="unfinished"></translation>
+        <location filename="../app/main.cpp" line="75"/>
+        <source>Reload is not available with the in-process engine: it reads the configuration only at start. Restart Stratum One, or run it as a service and reload that.</source>
+        <translation>Neu laden ist mit der prozessinternen Engine nicht möglich: Sie liest die Konfiguration nur beim Start. Starten Sie Stratum One neu, oder betreiben Sie es als Dienst und laden Sie diesen neu.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="69"/>
+        <location filename="../app/main.cpp" line="93"/>
+        <source>Reload is not available in the simulation: it has no configuration file.</source>
+        <translation>Neu laden ist in der Simulation nicht möglich: Sie hat keine Konfigurationsdatei.</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="98"/>
+        <source>Step clock now is not available in the simulation: its clocks follow the scenario.</source>
+        <translation>„Uhr jetzt stellen“ ist in der Simulation nicht möglich: Ihre Uhren folgen dem Szenario.</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="119"/>
+        <source>%1, serving NTP on UDP port %2</source>
+        <translation>%1, NTP auf UDP-Port %2</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="121"/>
+        <source>%1, not serving NTP</source>
+        <translation>%1, kein NTP-Dienst</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="177"/>
+        <source>In-process engine</source>
+        <translation>Prozessinterne Engine</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="185"/>
+        <source>Simulation</source>
+        <translation>Simulation</translation>
+    </message>
+    <message>
+        <location filename="../app/main.cpp" line="117"/>
         <source>Engine failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Engine fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>s1::GpsPanel</name>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="142"/>
+        <source>No GPS receiver configured</source>
+        <translation>Kein GPS-Empfänger konfiguriert</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="151"/>
+        <source>Add the receiver to the configuration as reference clocks, for example a serial NMEA receiver with its PPS output:</source>
+        <translation>Tragen Sie den Empfänger als Referenzuhren in die Konfiguration ein, zum Beispiel einen seriellen NMEA-Empfänger mit seinem PPS-Ausgang:</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="182"/>
+        <source>Fix</source>
+        <translation>Fix</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="183"/>
+        <source>Mode</source>
+        <translation>Modus</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="184"/>
+        <source>UTC</source>
+        <translation>UTC</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="185"/>
+        <source>Time valid</source>
+        <translation>Zeit gültig</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="186"/>
+        <source>Latitude</source>
+        <translation>Breite</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="187"/>
+        <source>Longitude</source>
+        <translation>Länge</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="188"/>
+        <source>Altitude</source>
+        <translation>Höhe</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="189"/>
+        <source>P/H/V DOP</source>
+        <translation>P/H/V-DOP</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="226"/>
+        <source>PPS</source>
+        <translation>PPS</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="227"/>
+        <source>Pulses</source>
+        <translation>Pulse</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="228"/>
+        <source>Last pulse</source>
+        <translation>Letzter Puls</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="229"/>
+        <source>Jitter</source>
+        <translation>Jitter</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="231"/>
+        <source>Receiver</source>
+        <translation>Empfänger</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="232"/>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="233"/>
+        <source>Serial</source>
+        <translation>Seriell</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="234"/>
+        <source>Sentences</source>
+        <translation>Sätze</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="241"/>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="242"/>
+        <source>Checksum</source>
+        <translation>Prüfsumme</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="243"/>
+        <source>Garbage</source>
+        <translation>Unlesbar</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="244"/>
+        <source>Overruns</source>
+        <translation>Überläufe</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="286"/>
+        <source>Yes</source>
+        <translation>Ja</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="286"/>
+        <source>No</source>
+        <translation>Nein</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="300"/>
+        <location filename="../ui/GpsPanel.cpp" line="303"/>
+        <location filename="../ui/GpsPanel.cpp" line="409"/>
+        <source>Unknown</source>
+        <translation>Unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="303"/>
+        <source>%1 baud</source>
+        <translation>%1 Baud</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="316"/>
+        <source>%1 bytes</source>
+        <translation>%1 Bytes</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="330"/>
+        <source>No satellites in view</source>
+        <translation>Keine Satelliten in Sicht</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="331"/>
+        <source>%1 in view: ● %2 used  ○ %3 not used</source>
+        <translation>%1 in Sicht: ● %2 genutzt  ○ %3 ungenutzt</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="401"/>
+        <source>No fix</source>
+        <translation>Kein Fix</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="403"/>
+        <source>2D</source>
+        <translation>2D</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="405"/>
+        <source>3D</source>
+        <translation>3D</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="407"/>
+        <source>Time only</source>
+        <translation>Nur Zeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="414"/>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="414"/>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="419"/>
+        <source>E</source>
+        <translation>O</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="419"/>
+        <source>W</source>
+        <translation>W</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="426"/>
+        <source>%1 m</source>
+        <translation>%1 m</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="439"/>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="443"/>
+        <source>%1 ms ago</source>
+        <translation>vor %1 ms</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="445"/>
+        <source>%1 s ago</source>
+        <translation>vor %1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="446"/>
+        <source>%1 ago</source>
+        <translation>vor %1</translation>
     </message>
 </context>
 <context>
     <name>s1::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="47"/>
+        <location filename="../ui/MainWindow.cpp" line="66"/>
         <source>Stratum One</source>
-        <translation type="unfinished"></translation>
+        <translation>Stratum One</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="63"/>
+        <location filename="../ui/MainWindow.cpp" line="82"/>
         <source>Sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Quellen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="64"/>
+        <location filename="../ui/MainWindow.cpp" line="83"/>
         <source>Server</source>
-        <translation type="unfinished"></translation>
+        <translation>Server</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="87"/>
-        <source>Sources (%1)</source>
-        <translation type="unfinished"></translation>
+        <location filename="../ui/MainWindow.cpp" line="84"/>
+        <source>Tracking</source>
+        <translation>Nachführung</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="88"/>
+        <source>Chart</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="97"/>
+        <source>GPS</source>
+        <translation>GPS</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="127"/>
+        <source>Sources (%1)</source>
+        <translation>Quellen (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="169"/>
+        <source>Reload configuration</source>
+        <translation>Konfiguration neu laden</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="172"/>
+        <source>Read the configuration file again and restart the engine with it (%1)</source>
+        <translation>Die Konfigurationsdatei neu einlesen und die Engine damit neu starten (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="176"/>
+        <location filename="../ui/MainWindow.cpp" line="217"/>
+        <source>Step clock now</source>
+        <translation>Uhr jetzt stellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="179"/>
+        <source>Correct the whole remaining offset at once instead of slewing it (%1)</source>
+        <translation>Den ganzen verbleibenden Versatz auf einmal korrigieren, statt ihn allmählich anzugleichen (%1)</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="183"/>
+        <source>Actions</source>
+        <translation>Aktionen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="208"/>
+        <source>Reloading the configuration…</source>
+        <translation>Konfiguration wird neu geladen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="217"/>
+        <source>Step the clock now?</source>
+        <translation>Die Uhr jetzt stellen?</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="220"/>
+        <source>The whole remaining offset is corrected at once instead of gradually, so the time served to clients jumps.</source>
+        <translation>Der ganze verbleibende Versatz wird auf einmal statt allmählich korrigiert; die Zeit, die Clients von diesem Server erhalten, springt dabei.</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="222"/>
+        <source>Step clock</source>
+        <translation>Uhr stellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="237"/>
+        <source>Stepping the clock…</source>
+        <translation>Uhr wird gestellt…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="290"/>
+        <source>Action failed</source>
+        <translation>Aktion fehlgeschlagen</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="387"/>
+        <source>Last known: %1</source>
+        <translation>Zuletzt bekannt: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="412"/>
         <source>Updated %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Stand %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="123"/>
+        <location filename="../ui/MainWindow.cpp" line="412"/>
+        <source>Stale: last update %1</source>
+        <translation>Veraltet: Stand %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="350"/>
         <source>Waiting for the engine</source>
-        <translation type="unfinished"></translation>
+        <translation>Warten auf die Engine</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="143"/>
+        <location filename="../ui/MainWindow.cpp" line="379"/>
         <source>Not synchronised</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht synchronisiert</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="148"/>
+        <location filename="../ui/MainWindow.cpp" line="384"/>
         <source>Synchronised to %1, stratum %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisiert mit %1, Stratum %2</translation>
+    </message>
+</context>
+<context>
+    <name>s1::OffsetChart</name>
+    <message>
+        <location filename="../ui/OffsetChart.cpp" line="60"/>
+        <source>Seconds ago</source>
+        <translation>Sekunden zurück</translation>
+    </message>
+    <message>
+        <location filename="../ui/OffsetChart.cpp" line="63"/>
+        <source>Offset (µs)</source>
+        <translation>Versatz (µs)</translation>
     </message>
 </context>
 <context>
@@ -167,67 +506,67 @@
     <message>
         <location filename="../ui/ReferencePanel.cpp" line="26"/>
         <source>Reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Referenz</translation>
     </message>
     <message>
         <location filename="../ui/ReferencePanel.cpp" line="27"/>
         <source>Synchronised</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisiert</translation>
     </message>
     <message>
         <location filename="../ui/ReferencePanel.cpp" line="28"/>
         <source>Stratum</source>
-        <translation type="unfinished"></translation>
+        <translation>Stratum</translation>
     </message>
     <message>
         <location filename="../ui/ReferencePanel.cpp" line="29"/>
         <source>Reference ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Referenz-ID</translation>
     </message>
     <message>
         <location filename="../ui/ReferencePanel.cpp" line="30"/>
         <source>Leap status</source>
-        <translation type="unfinished"></translation>
+        <translation>Schaltsekunde</translation>
     </message>
     <message>
         <location filename="../ui/ReferencePanel.cpp" line="31"/>
         <source>Root delay</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamtlaufzeit</translation>
     </message>
     <message>
         <location filename="../ui/ReferencePanel.cpp" line="32"/>
         <source>Root dispersion</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesamtstreuung</translation>
     </message>
     <message>
         <location filename="../ui/ReferencePanel.cpp" line="33"/>
         <source>Last update</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Aktualisierung</translation>
     </message>
     <message>
         <location filename="../ui/ReferencePanel.cpp" line="34"/>
         <source>Precision</source>
-        <translation type="unfinished"></translation>
+        <translation>Genauigkeit</translation>
     </message>
     <message>
         <location filename="../ui/ReferencePanel.cpp" line="44"/>
         <source>Yes</source>
-        <translation type="unfinished"></translation>
+        <translation>Ja</translation>
     </message>
     <message>
         <location filename="../ui/ReferencePanel.cpp" line="44"/>
         <source>No</source>
-        <translation type="unfinished"></translation>
+        <translation>Nein</translation>
     </message>
     <message>
         <location filename="../ui/ReferencePanel.cpp" line="54"/>
         <source>Never</source>
-        <translation type="unfinished"></translation>
+        <translation>Nie</translation>
     </message>
     <message>
         <location filename="../ui/ReferencePanel.cpp" line="55"/>
         <source>%1 (2^%2 s)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (2^%2 s)</translation>
     </message>
 </context>
 <context>
@@ -235,62 +574,189 @@
     <message>
         <location filename="../ui/ServerStatsPanel.cpp" line="14"/>
         <source>NTP server</source>
-        <translation type="unfinished"></translation>
+        <translation>NTP-Server</translation>
     </message>
     <message>
         <location filename="../ui/ServerStatsPanel.cpp" line="16"/>
         <source>Serving on</source>
-        <translation type="unfinished"></translation>
+        <translation>Dienst auf</translation>
     </message>
     <message>
         <location filename="../ui/ServerStatsPanel.cpp" line="18"/>
         <source>Requests received</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen erhalten</translation>
     </message>
     <message>
         <location filename="../ui/ServerStatsPanel.cpp" line="19"/>
         <source>Replies sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Antworten gesendet</translation>
     </message>
     <message>
         <location filename="../ui/ServerStatsPanel.cpp" line="20"/>
         <source>Dropped</source>
-        <translation type="unfinished"></translation>
+        <translation>Verworfen</translation>
     </message>
     <message>
         <location filename="../ui/ServerStatsPanel.cpp" line="22"/>
         <source>Malformed</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlerhaft</translation>
     </message>
     <message>
         <location filename="../ui/ServerStatsPanel.cpp" line="24"/>
         <source>Bad version</source>
-        <translation type="unfinished"></translation>
+        <translation>Falsche Version</translation>
     </message>
     <message>
         <location filename="../ui/ServerStatsPanel.cpp" line="26"/>
         <source>Bad mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Falscher Modus</translation>
     </message>
     <message>
         <location filename="../ui/ServerStatsPanel.cpp" line="28"/>
         <source>Access denied</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriff verweigert</translation>
     </message>
     <message>
         <location filename="../ui/ServerStatsPanel.cpp" line="29"/>
         <source>Other</source>
-        <translation type="unfinished"></translation>
+        <translation>Sonstige</translation>
     </message>
     <message>
-        <location filename="../ui/ServerStatsPanel.cpp" line="39"/>
+        <location filename="../ui/ServerStatsPanel.cpp" line="40"/>
         <source>UDP port %1</source>
-        <translation type="unfinished"></translation>
+        <translation>UDP-Port %1</translation>
     </message>
     <message>
-        <location filename="../ui/ServerStatsPanel.cpp" line="39"/>
+        <location filename="../ui/ServerStatsPanel.cpp" line="42"/>
         <source>Not serving</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Dienst</translation>
+    </message>
+    <message>
+        <location filename="../ui/ServerStatsPanel.cpp" line="45"/>
+        <source>Not serving: %1</source>
+        <translation>Kein Dienst: %1</translation>
+    </message>
+</context>
+<context>
+    <name>s1::ServiceViewer</name>
+    <message>
+        <location filename="../app/ServiceViewer.cpp" line="35"/>
+        <source>Service at %1: connecting</source>
+        <translation>Dienst unter %1: Verbindung wird aufgebaut</translation>
+    </message>
+    <message>
+        <location filename="../app/ServiceViewer.cpp" line="37"/>
+        <source>Service at %1: connected</source>
+        <translation>Dienst unter %1: verbunden</translation>
+    </message>
+    <message>
+        <location filename="../app/ServiceViewer.cpp" line="43"/>
+        <source>Service disconnected: %1; reconnecting</source>
+        <translation>Dienst getrennt: %1; neuer Verbindungsversuch</translation>
+    </message>
+    <message>
+        <location filename="../app/ServiceViewer.cpp" line="49"/>
+        <source>Reload failed: %1</source>
+        <translation>Neu laden fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ServiceViewer.cpp" line="52"/>
+        <source>Configuration reloaded</source>
+        <translation>Konfiguration neu geladen</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../app/ServiceViewer.cpp" line="54"/>
+        <source>Configuration reloaded with %n warning(s): %1</source>
+        <translation>
+            <numerusform>Konfiguration neu geladen, %n Warnung: %1</numerusform>
+            <numerusform>Konfiguration neu geladen, %n Warnungen: %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <location filename="../app/ServiceViewer.cpp" line="61"/>
+        <source>Clock step failed: %1</source>
+        <translation>Stellen der Uhr fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <location filename="../app/ServiceViewer.cpp" line="64"/>
+        <source>Clock step done: no correction was pending</source>
+        <translation>Uhr gestellt: Es stand keine Korrektur aus</translation>
+    </message>
+    <message>
+        <location filename="../app/ServiceViewer.cpp" line="65"/>
+        <source>Clock stepped by %1</source>
+        <translation>Uhr um %1 gestellt</translation>
+    </message>
+</context>
+<context>
+    <name>s1::SignalBarsWidget</name>
+    <message>
+        <location filename="../ui/SignalBarsWidget.cpp" line="157"/>
+        <source>No signals</source>
+        <translation>Keine Signale</translation>
+    </message>
+    <message>
+        <location filename="../ui/SignalBarsWidget.cpp" line="188"/>
+        <source>dB-Hz</source>
+        <translation>dB-Hz</translation>
+    </message>
+</context>
+<context>
+    <name>s1::SkyPlotWidget</name>
+    <message>
+        <location filename="../ui/SkyPlotWidget.cpp" line="80"/>
+        <source>elevation %1°</source>
+        <translation>Elevation %1°</translation>
+    </message>
+    <message>
+        <location filename="../ui/SkyPlotWidget.cpp" line="82"/>
+        <source>azimuth %1°</source>
+        <translation>Azimut %1°</translation>
+    </message>
+    <message>
+        <location filename="../ui/SkyPlotWidget.cpp" line="83"/>
+        <source>%1 dB-Hz</source>
+        <translation>%1 dB-Hz</translation>
+    </message>
+    <message>
+        <location filename="../ui/SkyPlotWidget.cpp" line="84"/>
+        <source>no signal</source>
+        <translation>kein Signal</translation>
+    </message>
+    <message>
+        <location filename="../ui/SkyPlotWidget.cpp" line="85"/>
+        <source>used in fix</source>
+        <translation>im Fix genutzt</translation>
+    </message>
+    <message>
+        <location filename="../ui/SkyPlotWidget.cpp" line="85"/>
+        <source>not used</source>
+        <translation>ungenutzt</translation>
+    </message>
+    <message>
+        <location filename="../ui/SkyPlotWidget.cpp" line="86"/>
+        <source>%1 %2: %3</source>
+        <translation>%1 %2: %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/SkyPlotWidget.cpp" line="190"/>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <location filename="../ui/SkyPlotWidget.cpp" line="190"/>
+        <source>E</source>
+        <translation>O</translation>
+    </message>
+    <message>
+        <location filename="../ui/SkyPlotWidget.cpp" line="190"/>
+        <source>S</source>
+        <translation>S</translation>
+    </message>
+    <message>
+        <location filename="../ui/SkyPlotWidget.cpp" line="190"/>
+        <source>W</source>
+        <translation>W</translation>
     </message>
 </context>
 <context>
@@ -298,178 +764,296 @@
     <message>
         <location filename="../ui/SourcesTableModel.cpp" line="122"/>
         <source>MS</source>
-        <translation type="unfinished"></translation>
+        <translation>MS</translation>
     </message>
     <message>
         <location filename="../ui/SourcesTableModel.cpp" line="124"/>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <location filename="../ui/SourcesTableModel.cpp" line="126"/>
         <source>Stratum</source>
-        <translation type="unfinished"></translation>
+        <translation>Stratum</translation>
     </message>
     <message>
         <location filename="../ui/SourcesTableModel.cpp" line="128"/>
         <source>Poll</source>
-        <translation type="unfinished"></translation>
+        <translation>Poll</translation>
     </message>
     <message>
         <location filename="../ui/SourcesTableModel.cpp" line="130"/>
         <source>Reach</source>
-        <translation type="unfinished"></translation>
+        <translation>Reach</translation>
     </message>
     <message>
         <location filename="../ui/SourcesTableModel.cpp" line="132"/>
         <source>Last Rx</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt</translation>
     </message>
     <message>
         <location filename="../ui/SourcesTableModel.cpp" line="134"/>
         <source>Offset</source>
-        <translation type="unfinished"></translation>
+        <translation>Versatz</translation>
     </message>
     <message>
         <location filename="../ui/SourcesTableModel.cpp" line="136"/>
         <source>Delay</source>
-        <translation type="unfinished"></translation>
+        <translation>Laufzeit</translation>
     </message>
     <message>
         <location filename="../ui/SourcesTableModel.cpp" line="138"/>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../ui/SourcesTableModel.cpp" line="144"/>
         <source>Mode (^ server, = peer, # reference clock) and state (* selected, + combined, - not combined, x falseticker, ~ too variable, ? unusable)</source>
-        <translation type="unfinished"></translation>
+        <translation>Modus (^ Server, = Peer, # Referenzuhr) und Zustand (* ausgewählt, + kombiniert, - Reserve (nicht kombiniert), x Falschgeher, ~ zu unstet, ? unbrauchbar)</translation>
     </message>
     <message>
         <location filename="../ui/SourcesTableModel.cpp" line="147"/>
         <source>Host name or address of the source</source>
-        <translation type="unfinished"></translation>
+        <translation>Hostname oder Adresse der Quelle</translation>
     </message>
     <message>
         <location filename="../ui/SourcesTableModel.cpp" line="149"/>
         <source>Distance from a reference clock, in NTP hops</source>
-        <translation type="unfinished"></translation>
+        <translation>Abstand zu einer Referenzuhr, in NTP-Stufen</translation>
     </message>
     <message>
         <location filename="../ui/SourcesTableModel.cpp" line="151"/>
         <source>Polling interval as a power of 2 seconds</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfrageintervall als Zweierpotenz in Sekunden</translation>
     </message>
     <message>
         <location filename="../ui/SourcesTableModel.cpp" line="153"/>
         <source>Replies to the last 8 polls, as an octal bit mask</source>
-        <translation type="unfinished"></translation>
+        <translation>Antworten auf die letzten 8 Abfragen, als oktale Bitmaske</translation>
     </message>
     <message>
         <location filename="../ui/SourcesTableModel.cpp" line="155"/>
         <source>Time since the last good sample (seconds unless marked m, h, d, y)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit seit dem letzten guten Messwert (Sekunden, außer mit m, h, T, J markiert)</translation>
     </message>
     <message>
         <location filename="../ui/SourcesTableModel.cpp" line="157"/>
         <source>Offset of the last sample; positive: the source is ahead</source>
-        <translation type="unfinished"></translation>
+        <translation>Versatz des letzten Messwerts; positiv: die Quelle geht vor</translation>
     </message>
     <message>
         <location filename="../ui/SourcesTableModel.cpp" line="159"/>
         <source>Round-trip delay of the last sample</source>
-        <translation type="unfinished"></translation>
+        <translation>Umlaufzeit des letzten Messwerts</translation>
     </message>
     <message>
         <location filename="../ui/SourcesTableModel.cpp" line="161"/>
         <source>Why the source is not used, or how it is used</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum die Quelle nicht genutzt wird, oder wie sie genutzt wird</translation>
     </message>
     <message>
         <location filename="../ui/SourcesTableModel.cpp" line="306"/>
         <source>%1, %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2</translation>
     </message>
     <message>
         <location filename="../ui/SourcesTableModel.cpp" line="310"/>
         <source>Address: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Adresse: %1</translation>
     </message>
     <message>
         <location filename="../ui/SourcesTableModel.cpp" line="312"/>
         <source>From pool: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus dem Pool: %1</translation>
     </message>
     <message>
         <location filename="../ui/SourcesTableModel.cpp" line="313"/>
         <source>Reference ID: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Referenz-ID: %1</translation>
     </message>
     <message>
         <location filename="../ui/SourcesTableModel.cpp" line="314"/>
         <source>Requests sent: %1, replies accepted: %2, rejected: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen gesendet: %1, Antworten angenommen: %2, abgelehnt: %3</translation>
     </message>
     <message>
         <location filename="../ui/SourcesTableModel.cpp" line="320"/>
         <source>Stratum %1, leap status: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Stratum %1, Schaltsekunde: %2</translation>
     </message>
     <message>
         <location filename="../ui/SourcesTableModel.cpp" line="322"/>
         <source>Polling every %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Abfrage alle %1</translation>
     </message>
     <message>
         <location filename="../ui/SourcesTableModel.cpp" line="324"/>
         <source>Last 8 polls, newest on the right (1: reply received): %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte 8 Abfragen, die neueste rechts (1: Antwort erhalten): %1</translation>
     </message>
     <message>
         <location filename="../ui/SourcesTableModel.cpp" line="328"/>
         <source>Last good sample %1 s ago</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter guter Messwert vor %1 s</translation>
     </message>
     <message>
         <location filename="../ui/SourcesTableModel.cpp" line="329"/>
         <source>No good sample yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein guter Messwert</translation>
     </message>
     <message>
         <location filename="../ui/SourcesTableModel.cpp" line="336"/>
         <source>Last reply rejected: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Antwort abgelehnt: %1</translation>
     </message>
     <message>
         <location filename="../ui/SourcesTableModel.cpp" line="339"/>
         <source>Kiss-o&apos;-death received: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiss-o’-Death erhalten: %1</translation>
     </message>
     <message>
         <location filename="../ui/SourcesTableModel.cpp" line="383"/>
         <source>Resolving name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name wird aufgelöst</translation>
     </message>
     <message>
         <location filename="../ui/SourcesTableModel.cpp" line="385"/>
         <source>KoD %1</source>
-        <translation type="unfinished"></translation>
+        <translation>KoD %1</translation>
     </message>
     <message>
         <location filename="../ui/SourcesTableModel.cpp" line="389"/>
         <source>No reply</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Antwort</translation>
     </message>
     <message>
         <location filename="../ui/SourcesTableModel.cpp" line="396"/>
         <source>No sample yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Messwert</translation>
     </message>
     <message>
         <location filename="../ui/SourcesTableModel.cpp" line="398"/>
         <source>Last sample: offset %1, delay %2, dispersion %3
 Source root delay %4, root dispersion %5</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Messwert: Versatz %1, Laufzeit %2, Streuung %3
+Gesamtlaufzeit der Quelle %4, Gesamtstreuung %5</translation>
+    </message>
+</context>
+<context>
+    <name>s1::TrackingPanel</name>
+    <message>
+        <location filename="../ui/TrackingPanel.cpp" line="46"/>
+        <location filename="../ui/TrackingPanel.cpp" line="47"/>
+        <source>Reference</source>
+        <translation>Referenz</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrackingPanel.cpp" line="48"/>
+        <source>Stratum</source>
+        <translation>Stratum</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrackingPanel.cpp" line="49"/>
+        <source>Ref time</source>
+        <translation>Ref.-Zeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrackingPanel.cpp" line="50"/>
+        <source>Leap status</source>
+        <translation>Schaltsekunde</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrackingPanel.cpp" line="51"/>
+        <source>Root delay</source>
+        <translation>Gesamtlaufzeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrackingPanel.cpp" line="53"/>
+        <source>Root dispersion</source>
+        <translation>Gesamtstreuung</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrackingPanel.cpp" line="55"/>
+        <source>Local clock</source>
+        <translation>Lokale Uhr</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrackingPanel.cpp" line="56"/>
+        <source>System time</source>
+        <translation>Systemzeit</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrackingPanel.cpp" line="57"/>
+        <source>Last offset</source>
+        <translation>Letzter Versatz</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrackingPanel.cpp" line="58"/>
+        <source>RMS offset</source>
+        <translation>RMS-Versatz</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrackingPanel.cpp" line="59"/>
+        <source>Frequency</source>
+        <translation>Frequenz</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrackingPanel.cpp" line="61"/>
+        <source>Residual freq</source>
+        <translation>Restfrequenz</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrackingPanel.cpp" line="62"/>
+        <source>Skew</source>
+        <translation>Frequenzfehler</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrackingPanel.cpp" line="64"/>
+        <source>Update interval</source>
+        <translation>Update-Intervall</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrackingPanel.cpp" line="83"/>
+        <source>%1 s fast</source>
+        <translation>%1 s vor</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrackingPanel.cpp" line="83"/>
+        <source>%1 s slow</source>
+        <translation>%1 s nach</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrackingPanel.cpp" line="92"/>
+        <source>%1 ppm fast</source>
+        <translation>%1 ppm zu schnell</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrackingPanel.cpp" line="92"/>
+        <source>%1 ppm slow</source>
+        <translation>%1 ppm zu langsam</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrackingPanel.cpp" line="102"/>
+        <source>Not synchronised</source>
+        <translation>Nicht synchronisiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrackingPanel.cpp" line="107"/>
+        <source>Never</source>
+        <translation>Nie</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrackingPanel.cpp" line="110"/>
+        <location filename="../ui/TrackingPanel.cpp" line="111"/>
+        <location filename="../ui/TrackingPanel.cpp" line="119"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/TrackingPanel.cpp" line="114"/>
+        <location filename="../ui/TrackingPanel.cpp" line="115"/>
+        <source>%1 ppm</source>
+        <translation>%1 ppm</translation>
     </message>
 </context>
 </TS>

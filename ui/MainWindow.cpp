@@ -10,16 +10,26 @@
 #include "StatusColors.h"
 #include "TrackingPanel.h"
 
+#include <QAction>
 #include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QKeySequence>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
 #include <QScroller>
 #include <QSortFilterProxyModel>
+#include <QStyle>
 #include <QStatusBar>
 #include <QTabBar>
 #include <QTabWidget>
+#include <QTimer>
+#include <QToolBar>
+#include <QToolButton>
+
+#include <chrono>
 
 namespace s1 {
 
@@ -34,6 +44,12 @@ constexpr int kPanelSpacingPx = 12;
 constexpr int kStatusMarginPx = 6;
 // A comfortable desktop size; smaller screens get their available area instead.
 constexpr QSize kDefaultWindowSize(1024, 640);
+// Dialog buttons a finger can hit, and wide enough that "Step clock" is not a sliver.
+constexpr int kDialogButtonMinWidthPx = 120;
+// A success is news for a moment; a failure also has its dialog, but the status bar keeps it
+// long enough to be read by someone who dismissed that too quickly.
+constexpr std::chrono::milliseconds kSuccessShownFor{10'000};
+constexpr std::chrono::milliseconds kFailureShownFor{60'000};
 
 enum Tab { SourcesTab, ServerTab, TrackingTab, ChartTab };
 
@@ -88,6 +104,7 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(m_tabs);
 
     createStatusBar();
+    createActions();
     showSyncSummary(ReferenceSnapshot{});
 
     const QScreen *screen = QGuiApplication::primaryScreen();
@@ -109,6 +126,7 @@ void MainWindow::showSnapshot(const s1::EngineSnapshot &snapshot)
     showSyncSummary(snapshot.reference);
     m_tabs->setTabText(SourcesTab, tr("Sources (%1)").arg(snapshot.sources.size()));
     showSnapshotAge();
+    updateActions();
 }
 
 void MainWindow::setConnectionDescription(const QString &description)
@@ -126,6 +144,162 @@ void MainWindow::markSnapshotStale()
     m_stale = true;
     showSyncSummary(*m_lastReference);
     showSnapshotAge();
+    updateActions();
+}
+
+void MainWindow::showActionResult(bool ok, const QString &message)
+{
+    m_actionPending = false;
+    updateActions();
+    if (ok) {
+        showResultText(message, StatusColors::kGood, false);
+        m_resultTimer->start(kSuccessShownFor);
+        return;
+    }
+    // The dialog has room for all of it (a reload's diagnostics run over several lines); the
+    // status bar shows the first line, the tooltip the rest.
+    showResultText(message.section(QLatin1Char('\n'), 0, 0), StatusColors::kBad, true);
+    m_actionResult->setToolTip(message);
+    m_resultTimer->start(kFailureShownFor);
+    showFailureDialog(message);
+}
+
+void MainWindow::createActions()
+{
+    m_reloadAction = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("Reload configuration"), this);
+    m_reloadAction->setObjectName(QStringLiteral("reloadAction"));
+    m_reloadAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+    m_reloadAction->setToolTip(tr("Read the configuration file again and restart the engine with it (%1)")
+                                   .arg(m_reloadAction->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_reloadAction, &QAction::triggered, this, &MainWindow::requestReload);
+
+    m_makeStepAction = new QAction(style()->standardIcon(QStyle::SP_MediaSkipForward), tr("Step clock now"), this);
+    m_makeStepAction->setObjectName(QStringLiteral("makeStepAction"));
+    m_makeStepAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+    m_makeStepAction->setToolTip(tr("Correct the whole remaining offset at once instead of slewing it (%1)")
+                                     .arg(m_makeStepAction->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_makeStepAction, &QAction::triggered, this, &MainWindow::confirmMakeStep);
+
+    auto *toolBar = new QToolBar(tr("Actions"), this);
+    toolBar->setObjectName(QStringLiteral("actionsToolBar"));
+    // Fixed in place: a kiosk user must not drag it away or hide it by a stray long press.
+    toolBar->setMovable(false);
+    toolBar->setFloatable(false);
+    toolBar->setContextMenuPolicy(Qt::PreventContextMenu);
+    toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolBar->addAction(m_reloadAction);
+    toolBar->addAction(m_makeStepAction);
+    for (QAction *action : {m_reloadAction, m_makeStepAction}) {
+        auto *button = qobject_cast<QToolButton *>(toolBar->widgetForAction(action));
+        if (!button)
+            continue;
+        button->setMinimumHeight(kTouchTargetPx);
+        // Framed: a touchscreen has no hover to reveal that flat text is a button.
+        button->setAutoRaise(false);
+    }
+    addToolBar(Qt::TopToolBarArea, toolBar);
+    updateActions();
+}
+
+void MainWindow::requestReload()
+{
+    if (!m_reloadAction->isEnabled())
+        return;
+    beginAction(tr("Reloading the configuration…"));
+    emit reloadRequested();
+}
+
+void MainWindow::confirmMakeStep()
+{
+    if (!m_makeStepAction->isEnabled() || m_stepConfirmation)
+        return;
+    // Asked every time: a step jumps the time this server hands out, which its clients notice.
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Step clock now"), tr("Step the clock now?"),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("stepConfirmation"));
+    box->setInformativeText(tr("The whole remaining offset is corrected at once instead of gradually, so "
+                               "the time served to clients jumps."));
+    QPushButton *step = box->addButton(tr("Step clock"), QMessageBox::AcceptRole);
+    step->setObjectName(QStringLiteral("confirmStepButton"));
+    QPushButton *cancel = box->addButton(QMessageBox::Cancel);
+    // A stray tap or Enter must not step the clock.
+    box->setDefaultButton(cancel);
+    box->setEscapeButton(cancel);
+    box->setStyleSheet(QStringLiteral("QPushButton { min-height: %1px; min-width: %2px; }")
+                           .arg(kTouchTargetPx)
+                           .arg(kDialogButtonMinWidthPx));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QDialog::finished, this, [this, box, step] {
+        m_stepConfirmation = nullptr; // the box itself goes later, by deleteLater
+        // Still allowed? The state may have gone stale while the question was open.
+        if (box->clickedButton() != step || !m_makeStepAction->isEnabled())
+            return;
+        beginAction(tr("Stepping the clock…"));
+        emit makeStepRequested();
+    });
+    m_stepConfirmation = box;
+    box->open();
+}
+
+void MainWindow::beginAction(const QString &progress)
+{
+    m_actionPending = true;
+    updateActions();
+    m_resultTimer->stop();
+    m_actionResult->setToolTip(QString());
+    showResultText(progress, palette().color(QPalette::WindowText), false);
+}
+
+void MainWindow::updateActions()
+{
+    const bool live = m_lastReference.has_value() && !m_stale;
+    const bool enabled = live && !m_actionPending;
+    m_reloadAction->setEnabled(enabled);
+    m_makeStepAction->setEnabled(enabled);
+    // The question was asked about a state that is no longer current.
+    if (!live && m_stepConfirmation)
+        m_stepConfirmation->reject();
+}
+
+void MainWindow::showResultText(const QString &text, const QColor &color, bool bold)
+{
+    m_actionResult->setText(text);
+    QPalette palette = m_actionResult->palette();
+    palette.setColor(QPalette::WindowText, color);
+    m_actionResult->setPalette(palette);
+    QFont font = m_actionResult->font();
+    font.setBold(bold);
+    m_actionResult->setFont(font);
+    // In the connection description's place, like a temporary status bar message, so that
+    // neither is squeezed on an 800 px screen.
+    m_connection->hide();
+    m_actionResult->show();
+}
+
+void MainWindow::hideResultText()
+{
+    m_actionResult->hide();
+    m_actionResult->clear();
+    m_actionResult->setToolTip(QString());
+    m_connection->show();
+}
+
+void MainWindow::showFailureDialog(const QString &message)
+{
+    if (!m_failureDialog) {
+        auto *box = new QMessageBox(QMessageBox::Warning, tr("Action failed"), QString(), QMessageBox::Ok, this);
+        box->setObjectName(QStringLiteral("actionFailure"));
+        box->setStyleSheet(QStringLiteral("QPushButton { min-height: %1px; min-width: %2px; }")
+                               .arg(kTouchTargetPx)
+                               .arg(kDialogButtonMinWidthPx));
+        box->setAttribute(Qt::WA_DeleteOnClose);
+        m_failureDialog = box;
+    }
+    // A reload's diagnostics can be many lines: behind "Show Details", so the box stays on screen.
+    const QString first = message.section(QLatin1Char('\n'), 0, 0);
+    m_failureDialog->setText(first);
+    m_failureDialog->setDetailedText(first == message ? QString() : message);
+    m_failureDialog->open();
 }
 
 QWidget *MainWindow::createServerPage()
@@ -176,7 +350,16 @@ void MainWindow::createStatusBar()
     m_snapshotTime = new QLabel(tr("Waiting for the engine"), statusBar());
     m_snapshotTime->setObjectName(QStringLiteral("snapshotTime"));
     m_snapshotTime->setContentsMargins(0, kStatusMarginPx, kStatusMarginPx, kStatusMarginPx);
+    m_actionResult = new QLabel(statusBar());
+    m_actionResult->setObjectName(QStringLiteral("actionResult"));
+    m_actionResult->setContentsMargins(kStatusMarginPx, kStatusMarginPx, 0, kStatusMarginPx);
+    m_actionResult->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_actionResult->hide();
+    m_resultTimer = new QTimer(this);
+    m_resultTimer->setSingleShot(true);
+    connect(m_resultTimer, &QTimer::timeout, this, &MainWindow::hideResultText);
     statusBar()->addWidget(m_connection, 1);
+    statusBar()->addWidget(m_actionResult, 1);
     statusBar()->addPermanentWidget(m_snapshotTime);
 }
 

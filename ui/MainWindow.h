@@ -1,15 +1,22 @@
-// The top-level window: live engine state, readable on an 800x480 touchscreen and on a desktop.
+// The top-level window: live engine state, readable on an 800x480 touchscreen and on a desktop,
+// and the two things a user may ask of the engine (chronyc's `reload` and `makestep`). The window
+// only asks, by signal, and shows the answer it is given: whoever feeds it (an in-process engine
+// or a service) decides what the request means.
 #pragma once
 
 #include "engine/EngineSnapshot.h"
 
 #include <QMainWindow>
+#include <QPointer>
 
 #include <optional>
 
+class QAction;
 class QLabel;
+class QMessageBox;
 class QSortFilterProxyModel;
 class QTabWidget;
+class QTimer;
 
 namespace s1 {
 
@@ -29,6 +36,14 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
 
     bool isSnapshotStale() const { return m_stale; }
+    // A request is out and its answer not shown yet: both actions wait for it.
+    bool isActionPending() const { return m_actionPending; }
+
+signals:
+    // The user asked to re-read the configuration (chronyc's `reload`).
+    void reloadRequested();
+    // The user asked to step the clock now and confirmed it (chronyc's `makestep`).
+    void makeStepRequested();
 
 public slots:
     // Shows a new engine state; the snapshot is a self-contained copy, so nothing kept here
@@ -40,8 +55,20 @@ public slots:
     // The source of the snapshots is gone (a service stopped, the connection lost): the last
     // snapshot stays on screen, marked as out of date, until showSnapshot brings a fresh one.
     void markSnapshotStale();
+    // The answer to the last request: `message` in the status bar, and a failure also in a
+    // dialog that stays until dismissed, since the status bar is easy to miss and may cut it.
+    void showActionResult(bool ok, const QString &message);
 
 private:
+    void createActions();
+    void requestReload();
+    void confirmMakeStep();
+    void beginAction(const QString &progress);
+    // Enables the actions when there is a fresh state and no request out.
+    void updateActions();
+    void showResultText(const QString &text, const QColor &color, bool bold);
+    void hideResultText();
+    void showFailureDialog(const QString &message);
     QWidget *createServerPage();
     QWidget *createTrackingPage();
     void createStatusBar();
@@ -61,9 +88,16 @@ private:
     QLabel *m_syncSummary;
     QLabel *m_connection = nullptr;
     QLabel *m_snapshotTime = nullptr;
+    QLabel *m_actionResult = nullptr;
+    QTimer *m_resultTimer = nullptr;
+    QAction *m_reloadAction = nullptr;
+    QAction *m_makeStepAction = nullptr;
+    QPointer<QMessageBox> m_stepConfirmation;
+    QPointer<QMessageBox> m_failureDialog;
     std::optional<ReferenceSnapshot> m_lastReference;
     RealTime m_lastSnapshotTime{};
     bool m_stale = false;
+    bool m_actionPending = false;
 };
 
 } // namespace s1

@@ -2,7 +2,9 @@
 // polling a loopback server (a plain host at stratum 1), and a MainWindow in this process fed by
 // a ServiceViewer over the control socket. The window shows the service's source and reference;
 // when the service stops it keeps the last state marked stale, and when it is back it goes live
-// again. Also `stratumone --attach` itself (a screenshot through it) and its argument checks.
+// again. The window's actions reach the service: "Step clock now" (confirmed) is its makestep,
+// "Reload configuration" its reload, and both come back as successes on screen. Also
+// `stratumone --attach` itself (a screenshot through it) and its argument checks.
 //
 // The attached window is saved to S1_SCREENSHOT_DIR (if set, else /tmp) as attached.png.
 #include "ProcessHelpers.h"
@@ -17,8 +19,12 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QAction>
 #include <QImage>
+#include <QJsonObject>
 #include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
 #include <QTableView>
 #include <QtTest>
 
@@ -35,6 +41,9 @@ constexpr auto kSocketTimeout = 10s;
 constexpr auto kReachTimeout = 30s;      // 8 polls at 0.25 s plus selection, with margin
 constexpr auto kStopTimeout = 10s;
 constexpr auto kProgramTimeout = 30s;
+// A reload restarts the service's engine; the service allows itself this long for an answer.
+constexpr auto kActionTimeout = std::chrono::duration_cast<std::chrono::milliseconds>(
+    s1::ServiceConnection::kRequestTimeout);
 constexpr int kFastPoll = -2;            // four polls a second
 const QSize kWindowSize(1024, 640);
 // Room to reconnect: the longest back-off plus a restart of the service.
@@ -95,6 +104,7 @@ class TestAttach : public QObject
 private slots:
     void initTestCase();
     void windowShowsTheService();
+    void windowActionsReachTheService();
     void attachArgumentsAreChecked();
     void probeCountsAClosedSocketAsAService();
 };
@@ -170,6 +180,62 @@ void TestAttach::windowShowsTheService()
     const QImage image(programShot);
     QVERIFY(!image.isNull());
     QVERIFY(image.width() > 0 && image.height() > 0);
+}
+
+void TestAttach::windowActionsReachTheService()
+{
+    ServiceFixture f;
+    QVERIFY(f.dir.isValid());
+    QVERIFY(f.startServer());
+    QVERIFY2(f.startService(), "the service did not open its control socket");
+
+    s1::MainWindow window;
+    window.resize(kWindowSize);
+    s1::ServiceViewer viewer(&window, f.socketPath);
+    QSignalSpy answers(&viewer.connection(), &s1::ServiceConnection::requestFinished);
+    viewer.start();
+    window.show();
+    auto *step = window.findChild<QAction *>(QStringLiteral("makeStepAction"));
+    auto *reload = window.findChild<QAction *>(QStringLiteral("reloadAction"));
+    QVERIFY(step && reload);
+    QVERIFY(!step->isEnabled()); // nothing shown yet
+    QVERIFY2(s1test::waitFor([&] { return step->isEnabled(); }, kSocketTimeout),
+             qPrintable(labelText(window, "connectionDescription")));
+    // Synchronised first, so that there is a correction to step (a step with none is a success too).
+    QVERIFY2(s1test::waitFor([&] { return labelText(window, "syncSummary").startsWith(QStringLiteral("Synchronised")); },
+                             kReachTimeout),
+             qPrintable(labelText(window, "syncSummary")));
+
+    // Step clock now, confirmed: the service's makestep answers with how far it stepped.
+    step->trigger();
+    QMessageBox *box = window.findChild<QMessageBox *>(QStringLiteral("stepConfirmation"));
+    QVERIFY(box && box->isVisible());
+    auto *confirm = box->findChild<QPushButton *>(QStringLiteral("confirmStepButton"));
+    QVERIFY(confirm);
+    confirm->click();
+    QVERIFY(window.isActionPending());
+    QVERIFY(s1test::waitFor([&] { return answers.count() == 1; }, kActionTimeout));
+    QVERIFY2(answers.at(0).at(1).toBool(), qPrintable(answers.at(0).at(3).toString()));
+    QVERIFY(answers.at(0).at(2).value<QJsonValue>().toObject().contains(QStringLiteral("stepped")));
+    QVERIFY(!window.isActionPending());
+    QVERIFY2(labelText(window, "actionResult").startsWith(QStringLiteral("Clock step")),
+             qPrintable(labelText(window, "actionResult")));
+    QVERIFY(!labelText(window, "actionResult").contains(QStringLiteral("failed")));
+    QVERIFY(!window.findChild<QMessageBox *>(QStringLiteral("actionFailure")));
+    qInfo().noquote() << "the window says:" << labelText(window, "actionResult");
+
+    // Reload: the service restarts its engine with the file and says so; the window stays live.
+    reload->trigger();
+    QVERIFY(s1test::waitFor([&] { return answers.count() == 2; }, kActionTimeout));
+    QVERIFY2(answers.at(1).at(1).toBool(), qPrintable(answers.at(1).at(3).toString()));
+    QCOMPARE(labelText(window, "actionResult"), QStringLiteral("Configuration reloaded"));
+    QVERIFY(s1test::waitFor([&] { return step->isEnabled() && !window.isSnapshotStale(); }, kSocketTimeout));
+
+    // Without the service the actions are off, and the state is marked stale.
+    QVERIFY(s1test::stopProcess(f.service, SIGTERM, kStopTimeout));
+    QVERIFY(s1test::waitFor([&] { return window.isSnapshotStale(); }, kStopTimeout));
+    QVERIFY(!step->isEnabled());
+    QVERIFY(!reload->isEnabled());
 }
 
 void TestAttach::attachArgumentsAreChecked()
