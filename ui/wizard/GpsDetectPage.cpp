@@ -1,5 +1,6 @@
 #include "wizard/GpsDetectPage.h"
 
+#include "StatusColors.h"
 #include "wizard/GpsWizardState.h"
 #include "wizard/SerialReceiverProbe.h"
 #include "wizard/TouchStyle.h"
@@ -13,6 +14,9 @@
 namespace s1 {
 
 namespace {
+
+// Sets the result apart from the details under it.
+constexpr int kStatusGapPx = 12;
 
 QString speedList(const std::vector<ProbeAttempt> &attempts)
 {
@@ -78,6 +82,7 @@ GpsDetectPage::GpsDetectPage(GpsWizardState *state, QWidget *parent)
     top->addWidget(m_retry, 0, Qt::AlignTop);
     auto *layout = new QVBoxLayout(this);
     layout->addLayout(top);
+    layout->addSpacing(kStatusGapPx);
     layout->addLayout(form);
     layout->addStretch(1);
     setStyleSheet(touchStyleSheet());
@@ -130,9 +135,17 @@ bool GpsDetectPage::validatePage()
     return true;
 }
 
+void GpsDetectPage::setStatus(const QString &text, bool failed)
+{
+    QPalette palette = m_status->palette();
+    palette.setColor(QPalette::WindowText, failed ? StatusColors::kBad : palette.color(QPalette::Text));
+    m_status->setPalette(palette);
+    m_status->setText(text);
+}
+
 void GpsDetectPage::showFailure(const QString &message)
 {
-    m_status->setText(message);
+    setStatus(message, true);
     m_retry->setEnabled(true);
     emit completeChanged();
 }
@@ -142,7 +155,8 @@ void GpsDetectPage::showProbe()
     const ReceiverProbe &probe = m_probe->probe();
     const ReceiverFindings findings = m_probe->findings();
     const bool found = probe.outcome() == ReceiverProbe::Outcome::Found;
-    m_status->setText(outcomeText(probe.outcome(), findings, probe.attempts(), probe.baudOrder().size()));
+    const bool failed = probe.outcome() == ReceiverProbe::Outcome::NoData || probe.outcome() == ReceiverProbe::Outcome::Garbage;
+    setStatus(outcomeText(probe.outcome(), findings, probe.attempts(), probe.baudOrder().size()), failed);
     m_retry->setEnabled(!probe.isRunning());
     showFindings(findings, found);
     emit completeChanged();

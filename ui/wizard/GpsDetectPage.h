@@ -42,6 +42,7 @@ private:
     void showProbe();
     void showFindings(const ReceiverFindings &findings, bool found);
     void showFailure(const QString &message);
+    void setStatus(const QString &text, bool failed);
     QLabel *addValue(QFormLayout *form, const QString &name, const char *objectName);
 
     GpsWizardState *m_state;

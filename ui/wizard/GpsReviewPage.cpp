@@ -9,26 +9,25 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
-#include <QFontMetrics>
 #include <QLabel>
 #include <QLineEdit>
-#include <QPlainTextEdit>
 #include <QPushButton>
+
+#include <algorithm>
 
 namespace s1 {
 
 namespace {
 
-// Room for the NMEA and PPS lines and a little air, so the preview never needs scrolling.
-constexpr int kPreviewLines = 3;
-constexpr int kPreviewMarginPx = 12;
+// Air between the framed lines and their frame.
+constexpr int kPreviewMarginPx = 4;
 
 } // namespace
 
 GpsReviewPage::GpsReviewPage(GpsWizardState *state, QWidget *parent)
     : QWizardPage(parent)
     , m_state(state)
-    , m_lines(new QPlainTextEdit(this))
+    , m_lines(new QLabel(this))
     , m_replaces(new QLabel(this))
     , m_path(new QLineEdit(this))
     , m_write(new QPushButton(tr("Write configuration"), this))
@@ -36,17 +35,22 @@ GpsReviewPage::GpsReviewPage(GpsWizardState *state, QWidget *parent)
 {
     setTitle(tr("Review and write"));
     m_lines->setObjectName(QStringLiteral("linesPreview"));
-    m_lines->setReadOnly(true);
-    m_lines->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_lines->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-    m_lines->setFixedHeight(QFontMetrics(m_lines->font()).lineSpacing() * kPreviewLines + kPreviewMarginPx);
-    enableKineticScrolling(m_lines);
+    // A label, not an editor: two lines need no scrolling, and a long path wraps between words.
+    m_lines->setWordWrap(true);
+    m_lines->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_lines->setFrameShape(QFrame::StyledPanel);
+    m_lines->setMargin(kPreviewMarginPx);
+    m_lines->setAutoFillBackground(true);
+    m_lines->setBackgroundRole(QPalette::Base);
+    QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    mono.setPointSizeF(std::max(mono.pointSizeF(), font().pointSizeF()));
+    m_lines->setFont(mono);
     m_replaces->setObjectName(QStringLiteral("replacesNote"));
     m_replaces->setWordWrap(true);
 
-    auto *why = new QLabel(tr("offset %1 s: the receiver sends the time of a second some 0.1 s after the second "
-                              "starts. delay %2 s: serial time jitters by milliseconds, so it should not outweigh "
-                              "better sources.")
+    auto *why = new QLabel(tr("Why offset %1: a receiver sends the time of a second about 0.1 s after the second "
+                              "starts. Why delay %2: serial time jitters by milliseconds, so better sources must "
+                              "outweigh it.")
                                .arg(GpsRefClockPlan::kNmeaOffset)
                                .arg(GpsRefClockPlan::kNmeaDelay),
                            this);
@@ -131,7 +135,7 @@ void GpsReviewPage::updatePreview()
     QStringList text;
     for (const std::string &line : p.lines())
         text << QString::fromStdString(line);
-    m_lines->setPlainText(text.join(QLatin1Char('\n')));
+    m_lines->setText(text.join(QLatin1Char('\n')));
 
     ConfigDocument document;
     QString error;
@@ -146,11 +150,14 @@ void GpsReviewPage::updatePreview()
     } else if (replaced.empty()) {
         m_replaces->setText(tr("Added at the end of %1; the rest of the file is kept as it is.").arg(path));
     } else {
-        QStringList notes;
+        QStringList numbers;
         for (const std::size_t index : replaced)
-            notes << tr("line %1: %2").arg(index + 1).arg(QString::fromStdString(document.line(index).text()));
-        m_replaces->setText(tr("Replaces the settings for the same device in %1 (%2); the rest of the file is kept.")
-                                .arg(path, notes.join(QStringLiteral("; "))));
+            numbers << QString::number(index + 1);
+        const QString format = replaced.size() == 1
+            ? tr("Replaces line %1 of %2 (the same device's earlier setting); the rest of the file is kept as it is.")
+            : tr("Replaces lines %1 of %2 (the same device's earlier settings); the rest of the file is kept as it is.");
+        m_replaces->setText(format
+                                .arg(numbers.join(QStringLiteral(", ")), path));
     }
 }
 

@@ -10,7 +10,6 @@
 
 class QLabel;
 class QLineEdit;
-class QPlainTextEdit;
 class QPushButton;
 
 namespace s1 {
@@ -41,7 +40,7 @@ private:
     bool loadTarget(ConfigDocument &document, QString &error) const;
 
     GpsWizardState *m_state;
-    QPlainTextEdit *m_lines;
+    QLabel *m_lines;
     QLabel *m_replaces;
     QLineEdit *m_path;
     QPushButton *m_write;
