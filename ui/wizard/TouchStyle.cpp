@@ -1,0 +1,39 @@
+#include "wizard/TouchStyle.h"
+
+#include <QAbstractScrollArea>
+#include <QScroller>
+#include <QWidget>
+
+namespace s1 {
+
+QString touchStyleSheet()
+{
+    return QStringLiteral("QPushButton { min-height: %1px; min-width: %2px; padding: 0 12px; }"
+                          "QLineEdit { min-height: %1px; }"
+                          "QListWidget::item { min-height: %1px; }")
+        .arg(kTouchTargetPx)
+        .arg(2 * kTouchTargetPx);
+}
+
+void enableKineticScrolling(QAbstractScrollArea *area)
+{
+    QScroller::grabGesture(area->viewport(), QScroller::LeftMouseButtonGesture);
+}
+
+void applyTouchFriendlyFont(QWidget *window)
+{
+    QFont base = window->font();
+    if (base.pointSizeF() >= kMinBaseFontPt) // -1 for a pixel-sized font: replaced too
+        return;
+    base.setPointSizeF(kMinBaseFontPt);
+    window->setFont(base);
+}
+
+void emphasize(QWidget *widget)
+{
+    QFont font = widget->font();
+    font.setPointSizeF(font.pointSizeF() * kEmphasisFontScale);
+    widget->setFont(font);
+}
+
+} // namespace s1

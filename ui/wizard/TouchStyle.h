@@ -1,0 +1,28 @@
+// Sizes and helpers that keep the wizard usable with a finger on the 800x480 touchscreen as well
+// as with a mouse: tall targets, flickable lists, a wide enough text for reading at arm's length.
+#pragma once
+
+#include <QString>
+
+class QAbstractScrollArea;
+class QWidget;
+
+namespace s1 {
+
+// A fingertip is about 9 mm; 44 px is that on the 7" 800x480 panel (and the window's tabs).
+constexpr int kTouchTargetPx = 44;
+// No text smaller than the main window's on the touchscreen.
+constexpr double kMinBaseFontPt = 12;
+// Text that matters (the detection result) a little larger than body text.
+constexpr double kEmphasisFontScale = 1.2;
+
+// Style sheet for a page: buttons, list rows and line edits at least kTouchTargetPx tall.
+QString touchStyleSheet();
+// Drag-to-scroll with inertia on a list or scroll area (a touchscreen has no wheel).
+void enableKineticScrolling(QAbstractScrollArea *area);
+// Raises `window`'s font to kMinBaseFontPt when it is smaller (or sized in pixels).
+void applyTouchFriendlyFont(QWidget *window);
+// Scales `widget`'s font by kEmphasisFontScale.
+void emphasize(QWidget *widget);
+
+} // namespace s1
