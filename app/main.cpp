@@ -101,11 +101,18 @@ void connectActions(s1::MainWindow &window, s1::SimulationHost &)
     });
 }
 
+// The file the GPS wizard edits: the one named with -f, else the one the service reads.
+QString configurationPathFor(const s1::LaunchOptions &options)
+{
+    return QString::fromStdString(options.configPath.empty() ? std::string(s1::kDefaultConfigPath) : options.configPath);
+}
+
 // `Host` is an EngineThread or a SimulationHost: both publish snapshots and say when they started.
 template<typename Host>
 int runWindowWith(QApplication &app, const s1::LaunchOptions &options, Host &engine, const QString &what)
 {
     s1::MainWindow window;
+    window.setConfigurationPath(configurationPathFor(options));
     s1::UnixSignalWatcher signalWatcher;
     signalWatcher.install();
     QObject::connect(&signalWatcher, &s1::UnixSignalWatcher::terminationRequested, &app, &QCoreApplication::quit);
@@ -134,6 +141,7 @@ int runWindowWith(QApplication &app, const s1::LaunchOptions &options, Host &eng
 int runAttached(QApplication &app, const s1::LaunchOptions &options, const std::string &socketPath)
 {
     s1::MainWindow window;
+    window.setConfigurationPath(configurationPathFor(options));
     s1::UnixSignalWatcher signalWatcher;
     signalWatcher.install();
     QObject::connect(&signalWatcher, &s1::UnixSignalWatcher::terminationRequested, &app, &QCoreApplication::quit);

@@ -9,6 +9,7 @@
 #include "SourcesView.h"
 #include "StatusColors.h"
 #include "TrackingPanel.h"
+#include "wizard/GpsSetupWizard.h"
 
 #include <QAction>
 #include <QGuiApplication>
@@ -180,6 +181,14 @@ void MainWindow::createActions()
                                      .arg(m_makeStepAction->shortcut().toString(QKeySequence::NativeText)));
     connect(m_makeStepAction, &QAction::triggered, this, &MainWindow::confirmMakeStep);
 
+    // Not tied to a live state: setting up a receiver only edits the configuration file.
+    m_gpsSetupAction = new QAction(style()->standardIcon(QStyle::SP_DriveNetIcon), tr("GPS set-up…"), this);
+    m_gpsSetupAction->setObjectName(QStringLiteral("gpsSetupAction"));
+    m_gpsSetupAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    m_gpsSetupAction->setToolTip(tr("Find a GPS receiver on a serial port and add it to the configuration (%1)")
+                                     .arg(m_gpsSetupAction->shortcut().toString(QKeySequence::NativeText)));
+    connect(m_gpsSetupAction, &QAction::triggered, this, &MainWindow::openGpsSetup);
+
     auto *toolBar = new QToolBar(tr("Actions"), this);
     toolBar->setObjectName(QStringLiteral("actionsToolBar"));
     // Fixed in place: a kiosk user must not drag it away or hide it by a stray long press.
@@ -189,7 +198,8 @@ void MainWindow::createActions()
     toolBar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     toolBar->addAction(m_reloadAction);
     toolBar->addAction(m_makeStepAction);
-    for (QAction *action : {m_reloadAction, m_makeStepAction}) {
+    toolBar->addAction(m_gpsSetupAction);
+    for (QAction *action : {m_reloadAction, m_makeStepAction, m_gpsSetupAction}) {
         auto *button = qobject_cast<QToolButton *>(toolBar->widgetForAction(action));
         if (!button)
             continue;
@@ -239,6 +249,16 @@ void MainWindow::confirmMakeStep()
     });
     m_stepConfirmation = box;
     box->open();
+}
+
+void MainWindow::openGpsSetup()
+{
+    const QString path = m_configurationPath.isEmpty() ? QString::fromLatin1(GpsSetupWizard::kDefaultConfigPath)
+                                                       : m_configurationPath;
+    GpsSetupWizard *wizard = openGpsWizard(this, path);
+    connect(wizard, &GpsSetupWizard::configurationWritten, this, [this](const QString &written) {
+        showActionResult(true, tr("GPS receiver added to %1: reload the configuration to use it.").arg(written));
+    });
 }
 
 void MainWindow::beginAction(const QString &progress)

@@ -36,6 +36,9 @@ public:
     explicit MainWindow(QWidget *parent = nullptr);
 
     bool isSnapshotStale() const { return m_stale; }
+    // The configuration file the GPS set-up wizard edits (the one the engine or service reads).
+    void setConfigurationPath(const QString &path) { m_configurationPath = path; }
+    const QString &configurationPath() const { return m_configurationPath; }
     // A request is out and its answer not shown yet: both actions wait for it.
     bool isActionPending() const { return m_actionPending; }
 
@@ -63,6 +66,7 @@ private:
     void createActions();
     void requestReload();
     void confirmMakeStep();
+    void openGpsSetup();
     void beginAction(const QString &progress);
     // Enables the actions when there is a fresh state and no request out.
     void updateActions();
@@ -92,6 +96,8 @@ private:
     QTimer *m_resultTimer = nullptr;
     QAction *m_reloadAction = nullptr;
     QAction *m_makeStepAction = nullptr;
+    QAction *m_gpsSetupAction = nullptr;
+    QString m_configurationPath;
     QPointer<QMessageBox> m_stepConfirmation;
     QPointer<QMessageBox> m_failureDialog;
     std::optional<ReferenceSnapshot> m_lastReference;

@@ -5,6 +5,7 @@
 // directory).
 #include "MainWindow.h"
 #include "ServiceViewer.h"
+#include "wizard/GpsSetupWizard.h"
 
 #include <QAction>
 #include <QDir>
@@ -99,6 +100,7 @@ private slots:
     void staleStateClosesTheQuestion();
     void outcomesAreWorded();
     void touchTargetsAndScreenshot();
+    void gpsSetupOpensTheWizardOnTheConfiguration();
 };
 
 void TestWindowActions::actionsWaitForAFreshState()
@@ -328,6 +330,29 @@ void TestWindowActions::touchTargetsAndScreenshot()
     QVERIFY(box);
     QVERIFY(box->grab().save(screenshotPath(QStringLiteral("actions-confirm.png"))));
     box->reject();
+}
+
+void TestWindowActions::gpsSetupOpensTheWizardOnTheConfiguration()
+{
+    MainWindow window;
+    window.setConfigurationPath(QStringLiteral("/tmp/s1-test/chrony.conf"));
+    QAction *gps = action(window, "gpsSetupAction");
+    QVERIFY(gps);
+    QVERIFY(!gps->shortcut().isEmpty());
+    // Setting up a receiver only edits a file: no live state needed.
+    QVERIFY(gps->isEnabled());
+    gps->trigger();
+    auto *wizard = window.findChild<GpsSetupWizard *>();
+    QVERIFY(wizard);
+    QCOMPARE(wizard->state().configPath, QStringLiteral("/tmp/s1-test/chrony.conf"));
+    QCOMPARE(wizard->windowModality(), Qt::WindowModal);
+
+    // Once the wizard wrote the file, the window says what to do next.
+    emit wizard->configurationWritten(QStringLiteral("/tmp/s1-test/chrony.conf"));
+    const QString shown = labelText(window, "actionResult");
+    QVERIFY2(shown.contains(QStringLiteral("/tmp/s1-test/chrony.conf")) && shown.contains(QStringLiteral("reload")),
+             qPrintable(shown));
+    wizard->reject();
 }
 
 QTEST_MAIN(TestWindowActions)
