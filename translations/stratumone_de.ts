@@ -124,29 +124,167 @@
         <translation>„Uhr jetzt stellen“ ist in der Simulation nicht möglich: Ihre Uhren folgen dem Szenario.</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="119"/>
+        <location filename="../app/main.cpp" line="126"/>
         <source>%1, serving NTP on UDP port %2</source>
         <translation>%1, NTP auf UDP-Port %2</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="121"/>
+        <location filename="../app/main.cpp" line="128"/>
         <source>%1, not serving NTP</source>
         <translation>%1, kein NTP-Dienst</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="177"/>
+        <location filename="../app/main.cpp" line="185"/>
         <source>In-process engine</source>
         <translation>Prozessinterne Engine</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="185"/>
+        <location filename="../app/main.cpp" line="193"/>
         <source>Simulation</source>
         <translation>Simulation</translation>
     </message>
     <message>
-        <location filename="../app/main.cpp" line="117"/>
+        <location filename="../app/main.cpp" line="124"/>
         <source>Engine failed: %1</source>
         <translation>Engine fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>s1::GpsDetectPage</name>
+    <message>
+        <location filename="../ui/wizard/GpsDetectPage.cpp" line="33"/>
+        <source>no fix yet (normal for a few minutes after power-up, or indoors)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsDetectPage.cpp" line="35"/>
+        <source>2D fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsDetectPage.cpp" line="37"/>
+        <source>3D fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsDetectPage.cpp" line="39"/>
+        <source>time only (fixed position)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsDetectPage.cpp" line="47"/>
+        <source>not reported yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsDetectPage.cpp" line="50"/>
+        <source>%1 (not valid yet)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsDetectPage.cpp" line="60"/>
+        <source>Try again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsDetectPage.cpp" line="62"/>
+        <source>Looking for the receiver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsDetectPage.cpp" line="72"/>
+        <source>Speed:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsDetectPage.cpp" line="73"/>
+        <source>Protocol:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsDetectPage.cpp" line="74"/>
+        <source>Satellite systems:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsDetectPage.cpp" line="75"/>
+        <source>Receiver:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsDetectPage.cpp" line="76"/>
+        <source>Fix:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsDetectPage.cpp" line="77"/>
+        <source>Satellites:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsDetectPage.cpp" line="78"/>
+        <source>Receiver time:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsDetectPage.cpp" line="169"/>
+        <source>%1 baud</source>
+        <translation type="unfinished">%1 Baud</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsDetectPage.cpp" line="172"/>
+        <source>does not say</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsDetectPage.cpp" line="174"/>
+        <source>%1 used of %2 in view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsDetectPage.cpp" line="183"/>
+        <source>Listening at %1 baud (speed %2 of %3)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsDetectPage.cpp" line="188"/>
+        <source>Found a GPS receiver talking at %1 baud.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsDetectPage.cpp" line="190"/>
+        <source>Nothing arrives at any speed (tried %1 baud). Check that the receiver has power, that its TX is wired to this port&apos;s RX, and that this is the right port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsDetectPage.cpp" line="194"/>
+        <source>Data arrives, but never a valid NMEA or UBX message (tried %1 baud). This is probably not a GPS receiver, or it talks at a speed not tried.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsDetectPage.cpp" line="204"/>
+        <source>NMEA 0183 and u-blox UBX</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsDetectPage.cpp" line="206"/>
+        <source>u-blox UBX (binary)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsDetectPage.cpp" line="207"/>
+        <source>NMEA 0183</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsDetectPage.cpp" line="216"/>
+        <source>not known yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsDetectPage.cpp" line="222"/>
+        <source>%1 (talkers %2)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -365,125 +503,302 @@
     </message>
 </context>
 <context>
+    <name>s1::GpsPortPage</name>
+    <message>
+        <location filename="../ui/wizard/GpsPortPage.cpp" line="44"/>
+        <source>Where is the GPS receiver connected?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsPortPage.cpp" line="45"/>
+        <source>Pick its serial port, or type the path of any other device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsPortPage.cpp" line="53"/>
+        <source>/dev/ttyAMA0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsPortPage.cpp" line="55"/>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsPortPage.cpp" line="63"/>
+        <source>Port:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsPortPage.cpp" line="91"/>
+        <source>link to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsPortPage.cpp" line="104"/>
+        <source>No serial port found. Plug the receiver in and press Refresh, or type the port&apos;s path.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsPortPage.cpp" line="133"/>
+        <source>A port path cannot contain spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>s1::GpsPpsPage</name>
+    <message>
+        <location filename="../ui/wizard/GpsPpsPage.cpp" line="23"/>
+        <source>Pulse per second (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsPpsPage.cpp" line="24"/>
+        <source>If the receiver&apos;s PPS output is wired to this computer (a GPIO with the pps-gpio overlay, or the serial port&apos;s DCD line), choose its device. PPS marks each second to within microseconds; the serial messages alone are good to a few milliseconds.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsPpsPage.cpp" line="33"/>
+        <source>other device, e.g. /dev/pps1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsPpsPage.cpp" line="58"/>
+        <source>No PPS (serial time only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsPpsPage.cpp" line="65"/>
+        <source>No PPS device on this computer (%1/pps*).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsPpsPage.cpp" line="107"/>
+        <source>A device path cannot contain spaces.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>s1::GpsReviewPage</name>
+    <message>
+        <location filename="../ui/wizard/GpsReviewPage.cpp" line="33"/>
+        <source>Write configuration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsReviewPage.cpp" line="36"/>
+        <source>Review and write</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsReviewPage.cpp" line="51"/>
+        <source>Why offset %1: a receiver sends the time of a second about 0.1 s after the second starts. Why delay %2: serial time jitters by milliseconds, so better sources must outweigh it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsReviewPage.cpp" line="67"/>
+        <source>Browse…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsReviewPage.cpp" line="77"/>
+        <source>File:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsReviewPage.cpp" line="85"/>
+        <source>These lines will be written:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsReviewPage.cpp" line="117"/>
+        <source>Choose a configuration file.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsReviewPage.cpp" line="149"/>
+        <source>%1 does not exist yet: it will be created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsReviewPage.cpp" line="151"/>
+        <source>Added at the end of %1; the rest of the file is kept as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsReviewPage.cpp" line="157"/>
+        <source>Replaces line %1 of %2 (the same device&apos;s earlier setting); the rest of the file is kept as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsReviewPage.cpp" line="158"/>
+        <source>Replaces lines %1 of %2 (the same device&apos;s earlier settings); the rest of the file is kept as it is.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsReviewPage.cpp" line="166"/>
+        <source>Configuration file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsReviewPage.cpp" line="185"/>
+        <source>Not written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsReviewPage.cpp" line="189"/>
+        <source>Written to %1. Reload the service to use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>s1::GpsSetupWizard</name>
+    <message>
+        <location filename="../ui/wizard/GpsSetupWizard.cpp" line="19"/>
+        <source>Set up a GPS receiver</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsSetupWizard.cpp" line="23"/>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>s1::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="66"/>
+        <location filename="../ui/MainWindow.cpp" line="67"/>
         <source>Stratum One</source>
         <translation>Stratum One</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="82"/>
+        <location filename="../ui/MainWindow.cpp" line="83"/>
         <source>Sources</source>
         <translation>Quellen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="83"/>
+        <location filename="../ui/MainWindow.cpp" line="84"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="84"/>
+        <location filename="../ui/MainWindow.cpp" line="85"/>
         <source>Tracking</source>
         <translation>Nachführung</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="88"/>
+        <location filename="../ui/MainWindow.cpp" line="89"/>
         <source>Chart</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="97"/>
+        <location filename="../ui/MainWindow.cpp" line="98"/>
         <source>GPS</source>
         <translation>GPS</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="127"/>
+        <location filename="../ui/MainWindow.cpp" line="128"/>
         <source>Sources (%1)</source>
         <translation>Quellen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="169"/>
+        <location filename="../ui/MainWindow.cpp" line="170"/>
         <source>Reload configuration</source>
         <translation>Konfiguration neu laden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="172"/>
+        <location filename="../ui/MainWindow.cpp" line="173"/>
         <source>Read the configuration file again and restart the engine with it (%1)</source>
         <translation>Die Konfigurationsdatei neu einlesen und die Engine damit neu starten (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="176"/>
-        <location filename="../ui/MainWindow.cpp" line="217"/>
+        <location filename="../ui/MainWindow.cpp" line="177"/>
+        <location filename="../ui/MainWindow.cpp" line="227"/>
         <source>Step clock now</source>
         <translation>Uhr jetzt stellen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="179"/>
+        <location filename="../ui/MainWindow.cpp" line="180"/>
         <source>Correct the whole remaining offset at once instead of slewing it (%1)</source>
         <translation>Den ganzen verbleibenden Versatz auf einmal korrigieren, statt ihn allmählich anzugleichen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="183"/>
+        <location filename="../ui/MainWindow.cpp" line="185"/>
+        <source>GPS set-up…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="188"/>
+        <source>Find a GPS receiver on a serial port and add it to the configuration (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="192"/>
         <source>Actions</source>
         <translation>Aktionen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="208"/>
+        <location filename="../ui/MainWindow.cpp" line="218"/>
         <source>Reloading the configuration…</source>
         <translation>Konfiguration wird neu geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="217"/>
+        <location filename="../ui/MainWindow.cpp" line="227"/>
         <source>Step the clock now?</source>
         <translation>Die Uhr jetzt stellen?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="220"/>
+        <location filename="../ui/MainWindow.cpp" line="230"/>
         <source>The whole remaining offset is corrected at once instead of gradually, so the time served to clients jumps.</source>
         <translation>Der ganze verbleibende Versatz wird auf einmal statt allmählich korrigiert; die Zeit, die Clients von diesem Server erhalten, springt dabei.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="222"/>
+        <location filename="../ui/MainWindow.cpp" line="232"/>
         <source>Step clock</source>
         <translation>Uhr stellen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="237"/>
+        <location filename="../ui/MainWindow.cpp" line="247"/>
         <source>Stepping the clock…</source>
         <translation>Uhr wird gestellt…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="290"/>
+        <location filename="../ui/MainWindow.cpp" line="260"/>
+        <source>GPS receiver added to %1: reload the configuration to use it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="310"/>
         <source>Action failed</source>
         <translation>Aktion fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="387"/>
+        <location filename="../ui/MainWindow.cpp" line="407"/>
         <source>Last known: %1</source>
         <translation>Zuletzt bekannt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="412"/>
+        <location filename="../ui/MainWindow.cpp" line="432"/>
         <source>Updated %1</source>
         <translation>Stand %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="412"/>
+        <location filename="../ui/MainWindow.cpp" line="432"/>
         <source>Stale: last update %1</source>
         <translation>Veraltet: Stand %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="350"/>
+        <location filename="../ui/MainWindow.cpp" line="370"/>
         <source>Waiting for the engine</source>
         <translation>Warten auf die Engine</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="379"/>
+        <location filename="../ui/MainWindow.cpp" line="399"/>
         <source>Not synchronised</source>
         <translation>Nicht synchronisiert</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="384"/>
+        <location filename="../ui/MainWindow.cpp" line="404"/>
         <source>Synchronised to %1, stratum %2</source>
         <translation>Synchronisiert mit %1, Stratum %2</translation>
     </message>
@@ -567,6 +882,34 @@
         <location filename="../ui/ReferencePanel.cpp" line="55"/>
         <source>%1 (2^%2 s)</source>
         <translation>%1 (2^%2 s)</translation>
+    </message>
+</context>
+<context>
+    <name>s1::SerialReceiverProbe</name>
+    <message>
+        <location filename="../ui/wizard/SerialReceiverProbe.cpp" line="34"/>
+        <source>Permission denied: %1. Run the wizard as root, or give your user access to the port.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/SerialReceiverProbe.cpp" line="36"/>
+        <source>Permission denied: %1 belongs to the group &quot;%2&quot;. Add your user to it (sudo adduser $USER %2), log out and in again, then retry.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/SerialReceiverProbe.cpp" line="41"/>
+        <source>No such port: %1. Check the name, or that the receiver is plugged in.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/SerialReceiverProbe.cpp" line="43"/>
+        <source>Cannot open %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/SerialReceiverProbe.cpp" line="124"/>
+        <source>%1 went away (%2).</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
