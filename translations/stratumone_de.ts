@@ -154,137 +154,137 @@
     <message>
         <location filename="../ui/wizard/GpsDetectPage.cpp" line="33"/>
         <source>no fix yet (normal for a few minutes after power-up, or indoors)</source>
-        <translation type="unfinished"></translation>
+        <translation>noch kein Fix (normal in den ersten Minuten nach dem Einschalten oder in Innenräumen)</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsDetectPage.cpp" line="35"/>
         <source>2D fix</source>
-        <translation type="unfinished"></translation>
+        <translation>2D-Fix</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsDetectPage.cpp" line="37"/>
         <source>3D fix</source>
-        <translation type="unfinished"></translation>
+        <translation>3D-Fix</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsDetectPage.cpp" line="39"/>
         <source>time only (fixed position)</source>
-        <translation type="unfinished"></translation>
+        <translation>nur Zeit (feste Position)</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsDetectPage.cpp" line="47"/>
         <source>not reported yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch nicht gemeldet</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsDetectPage.cpp" line="50"/>
         <source>%1 (not valid yet)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (noch nicht gültig)</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsDetectPage.cpp" line="60"/>
         <source>Try again</source>
-        <translation type="unfinished"></translation>
+        <translation>Erneut versuchen</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsDetectPage.cpp" line="62"/>
         <source>Looking for the receiver</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche nach dem Empfänger</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsDetectPage.cpp" line="72"/>
         <source>Speed:</source>
-        <translation type="unfinished"></translation>
+        <translation>Baudrate:</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsDetectPage.cpp" line="73"/>
         <source>Protocol:</source>
-        <translation type="unfinished"></translation>
+        <translation>Protokoll:</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsDetectPage.cpp" line="74"/>
         <source>Satellite systems:</source>
-        <translation type="unfinished"></translation>
+        <translation>Satellitensysteme:</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsDetectPage.cpp" line="75"/>
         <source>Receiver:</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfänger:</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsDetectPage.cpp" line="76"/>
         <source>Fix:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fix:</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsDetectPage.cpp" line="77"/>
         <source>Satellites:</source>
-        <translation type="unfinished"></translation>
+        <translation>Satelliten:</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsDetectPage.cpp" line="78"/>
         <source>Receiver time:</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfängerzeit:</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsDetectPage.cpp" line="169"/>
         <source>%1 baud</source>
-        <translation type="unfinished">%1 Baud</translation>
+        <translation>%1 Baud</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsDetectPage.cpp" line="172"/>
         <source>does not say</source>
-        <translation type="unfinished"></translation>
+        <translation>keine Angabe</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsDetectPage.cpp" line="174"/>
         <source>%1 used of %2 in view</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 von %2 sichtbaren genutzt</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsDetectPage.cpp" line="183"/>
         <source>Listening at %1 baud (speed %2 of %3)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfang mit %1 Baud wird geprüft (Baudrate %2 von %3)…</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsDetectPage.cpp" line="188"/>
         <source>Found a GPS receiver talking at %1 baud.</source>
-        <translation type="unfinished"></translation>
+        <translation>GPS-Empfänger gefunden, er sendet mit %1 Baud.</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsDetectPage.cpp" line="190"/>
         <source>Nothing arrives at any speed (tried %1 baud). Check that the receiver has power, that its TX is wired to this port&apos;s RX, and that this is the right port.</source>
-        <translation type="unfinished"></translation>
+        <translation>Bei keiner Baudrate kommen Daten an (versucht: %1 Baud). Prüfen Sie, ob der Empfänger Strom hat, ob sein TX mit dem RX dieser Schnittstelle verbunden ist und ob es die richtige Schnittstelle ist.</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsDetectPage.cpp" line="194"/>
         <source>Data arrives, but never a valid NMEA or UBX message (tried %1 baud). This is probably not a GPS receiver, or it talks at a speed not tried.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es kommen Daten an, aber nie eine gültige NMEA- oder UBX-Nachricht (versucht: %1 Baud). Vermutlich ist dies kein GPS-Empfänger, oder er sendet mit einer nicht versuchten Baudrate.</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsDetectPage.cpp" line="204"/>
         <source>NMEA 0183 and u-blox UBX</source>
-        <translation type="unfinished"></translation>
+        <translation>NMEA 0183 und u-blox UBX</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsDetectPage.cpp" line="206"/>
         <source>u-blox UBX (binary)</source>
-        <translation type="unfinished"></translation>
+        <translation>u-blox UBX (binär)</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsDetectPage.cpp" line="207"/>
         <source>NMEA 0183</source>
-        <translation type="unfinished"></translation>
+        <translation>NMEA 0183</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsDetectPage.cpp" line="216"/>
         <source>not known yet</source>
-        <translation type="unfinished"></translation>
+        <translation>noch unbekannt</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsDetectPage.cpp" line="222"/>
         <source>%1 (talkers %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (Talker-IDs %2)</translation>
     </message>
 </context>
 <context>
@@ -507,42 +507,42 @@
     <message>
         <location filename="../ui/wizard/GpsPortPage.cpp" line="44"/>
         <source>Where is the GPS receiver connected?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wo ist der GPS-Empfänger angeschlossen?</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsPortPage.cpp" line="45"/>
         <source>Pick its serial port, or type the path of any other device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie seine serielle Schnittstelle, oder geben Sie den Pfad eines anderen Geräts ein.</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsPortPage.cpp" line="53"/>
         <source>/dev/ttyAMA0</source>
-        <translation type="unfinished"></translation>
+        <translation>/dev/ttyAMA0</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsPortPage.cpp" line="55"/>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsPortPage.cpp" line="63"/>
         <source>Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>Schnittstelle:</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsPortPage.cpp" line="91"/>
         <source>link to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Link auf %1</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsPortPage.cpp" line="104"/>
         <source>No serial port found. Plug the receiver in and press Refresh, or type the port&apos;s path.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine serielle Schnittstelle gefunden. Schließen Sie den Empfänger an und tippen Sie auf „Aktualisieren“, oder geben Sie den Pfad der Schnittstelle ein.</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsPortPage.cpp" line="133"/>
         <source>A port path cannot contain spaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Schnittstellenpfad darf keine Leerzeichen enthalten.</translation>
     </message>
 </context>
 <context>
@@ -550,32 +550,32 @@
     <message>
         <location filename="../ui/wizard/GpsPpsPage.cpp" line="23"/>
         <source>Pulse per second (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Sekundenpuls (PPS, optional)</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsPpsPage.cpp" line="24"/>
         <source>If the receiver&apos;s PPS output is wired to this computer (a GPIO with the pps-gpio overlay, or the serial port&apos;s DCD line), choose its device. PPS marks each second to within microseconds; the serial messages alone are good to a few milliseconds.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wenn der PPS-Ausgang des Empfängers mit diesem Computer verbunden ist (ein GPIO mit dem Overlay pps-gpio oder die DCD-Leitung der seriellen Schnittstelle), wählen Sie das zugehörige Gerät. PPS markiert jede Sekunde auf Mikrosekunden genau; die seriellen Meldungen allein sind nur auf einige Millisekunden genau.</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsPpsPage.cpp" line="33"/>
         <source>other device, e.g. /dev/pps1</source>
-        <translation type="unfinished"></translation>
+        <translation>anderes Gerät, z. B. /dev/pps1</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsPpsPage.cpp" line="58"/>
         <source>No PPS (serial time only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein PPS (nur serielle Zeit)</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsPpsPage.cpp" line="65"/>
         <source>No PPS device on this computer (%1/pps*).</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein PPS-Gerät auf diesem Computer (%1/pps*).</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsPpsPage.cpp" line="107"/>
         <source>A device path cannot contain spaces.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Gerätepfad darf keine Leerzeichen enthalten.</translation>
     </message>
 </context>
 <context>
@@ -583,72 +583,72 @@
     <message>
         <location filename="../ui/wizard/GpsReviewPage.cpp" line="33"/>
         <source>Write configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration schreiben</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsReviewPage.cpp" line="36"/>
         <source>Review and write</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfen und schreiben</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsReviewPage.cpp" line="51"/>
         <source>Why offset %1: a receiver sends the time of a second about 0.1 s after the second starts. Why delay %2: serial time jitters by milliseconds, so better sources must outweigh it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum „offset %1“: Ein Empfänger sendet die Zeit einer Sekunde etwa 0,1 s nach deren Beginn. Warum „delay %2“: Die serielle Zeit schwankt um Millisekunden, daher müssen bessere Quellen schwerer wiegen.</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsReviewPage.cpp" line="67"/>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Durchsuchen…</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsReviewPage.cpp" line="77"/>
         <source>File:</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei:</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsReviewPage.cpp" line="85"/>
         <source>These lines will be written:</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Zeilen werden geschrieben:</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsReviewPage.cpp" line="117"/>
         <source>Choose a configuration file.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Konfigurationsdatei.</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsReviewPage.cpp" line="149"/>
         <source>%1 does not exist yet: it will be created.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert noch nicht: Die Datei wird angelegt.</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsReviewPage.cpp" line="151"/>
         <source>Added at the end of %1; the rest of the file is kept as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird am Ende von %1 angefügt; der Rest der Datei bleibt unverändert.</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsReviewPage.cpp" line="157"/>
         <source>Replaces line %1 of %2 (the same device&apos;s earlier setting); the rest of the file is kept as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersetzt Zeile %1 in %2 (die frühere Einstellung desselben Geräts); der Rest der Datei bleibt unverändert.</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsReviewPage.cpp" line="158"/>
         <source>Replaces lines %1 of %2 (the same device&apos;s earlier settings); the rest of the file is kept as it is.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ersetzt die Zeilen %1 in %2 (die früheren Einstellungen desselben Geräts); der Rest der Datei bleibt unverändert.</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsReviewPage.cpp" line="166"/>
         <source>Configuration file</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfigurationsdatei</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsReviewPage.cpp" line="185"/>
         <source>Not written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht geschrieben: %1</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsReviewPage.cpp" line="189"/>
         <source>Written to %1. Reload the service to use it.</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 geschrieben. Laden Sie den Dienst neu, damit die Änderung wirksam wird.</translation>
     </message>
 </context>
 <context>
@@ -656,12 +656,12 @@
     <message>
         <location filename="../ui/wizard/GpsSetupWizard.cpp" line="19"/>
         <source>Set up a GPS receiver</source>
-        <translation type="unfinished"></translation>
+        <translation>GPS-Empfänger einrichten</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsSetupWizard.cpp" line="23"/>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Fertig</translation>
     </message>
 </context>
 <context>
@@ -725,12 +725,12 @@
     <message>
         <location filename="../ui/MainWindow.cpp" line="185"/>
         <source>GPS set-up…</source>
-        <translation type="unfinished"></translation>
+        <translation>GPS einrichten…</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="188"/>
         <source>Find a GPS receiver on a serial port and add it to the configuration (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen GPS-Empfänger an einer seriellen Schnittstelle suchen und in die Konfiguration eintragen (%1)</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="192"/>
@@ -765,7 +765,7 @@
     <message>
         <location filename="../ui/MainWindow.cpp" line="260"/>
         <source>GPS receiver added to %1: reload the configuration to use it.</source>
-        <translation type="unfinished"></translation>
+        <translation>GPS-Empfänger in %1 eingetragen: Laden Sie die Konfiguration neu, um ihn zu nutzen.</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="310"/>
@@ -889,27 +889,27 @@
     <message>
         <location filename="../ui/wizard/SerialReceiverProbe.cpp" line="34"/>
         <source>Permission denied: %1. Run the wizard as root, or give your user access to the port.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriff verweigert: %1. Starten Sie den Assistenten als root, oder geben Sie Ihrem Benutzer Zugriff auf die Schnittstelle.</translation>
     </message>
     <message>
         <location filename="../ui/wizard/SerialReceiverProbe.cpp" line="36"/>
         <source>Permission denied: %1 belongs to the group &quot;%2&quot;. Add your user to it (sudo adduser $USER %2), log out and in again, then retry.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriff verweigert: %1 gehört zur Gruppe „%2“. Fügen Sie Ihren Benutzer der Gruppe hinzu (sudo adduser $USER %2), melden Sie sich ab und wieder an, und versuchen Sie es erneut.</translation>
     </message>
     <message>
         <location filename="../ui/wizard/SerialReceiverProbe.cpp" line="41"/>
         <source>No such port: %1. Check the name, or that the receiver is plugged in.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schnittstelle nicht vorhanden: %1. Prüfen Sie den Namen und ob der Empfänger angeschlossen ist.</translation>
     </message>
     <message>
         <location filename="../ui/wizard/SerialReceiverProbe.cpp" line="43"/>
         <source>Cannot open %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht geöffnet werden: %2</translation>
     </message>
     <message>
         <location filename="../ui/wizard/SerialReceiverProbe.cpp" line="124"/>
         <source>%1 went away (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht mehr verfügbar (%2).</translation>
     </message>
 </context>
 <context>
