@@ -88,21 +88,6 @@ std::optional<std::pair<GnssSystem, int>> inSystem(GnssSystem system, int n)
     return std::nullopt;
 }
 
-std::optional<GnssSystem> systemOfTalker(std::string_view talker)
-{
-    if (talker == "GL")
-        return GnssSystem::Glonass;
-    if (talker == "GA")
-        return GnssSystem::Galileo;
-    if (talker == "GB" || talker == "BD")
-        return GnssSystem::BeiDou;
-    if (talker == "GQ" || talker == "QZ")
-        return GnssSystem::Qzss;
-    if (talker == "GI")
-        return GnssSystem::NavIc;
-    return std::nullopt; // GP, GN and others: decided by the number
-}
-
 std::optional<GnssSystem> systemOfId(int id)
 {
     switch (id) {
@@ -150,6 +135,21 @@ bool olderThan(RealTime updated, RealTime now, double maxAge)
 }
 
 } // namespace
+
+std::optional<GnssSystem> systemOfTalker(std::string_view talker)
+{
+    if (talker == "GL")
+        return GnssSystem::Glonass;
+    if (talker == "GA")
+        return GnssSystem::Galileo;
+    if (talker == "GB" || talker == "BD")
+        return GnssSystem::BeiDou;
+    if (talker == "GQ" || talker == "QZ")
+        return GnssSystem::Qzss;
+    if (talker == "GI")
+        return GnssSystem::NavIc;
+    return std::nullopt; // GP, GN and others: decided by the number
+}
 
 std::optional<std::pair<GnssSystem, int>> nmeaSatellite(std::string_view talker, int number, std::optional<int> systemId)
 {

@@ -135,5 +135,8 @@ private:
 // sentence has one) to a system and the system's own PRN; nullopt for numbers no convention
 // assigns.
 std::optional<std::pair<GnssSystem, int>> nmeaSatellite(std::string_view talker, int number, std::optional<int> systemId = std::nullopt);
+// The constellation an NMEA talker ID stands for on its own: GL, GA, GB/BD, GQ/QZ, GI. Not GP,
+// whose sentences also carry SBAS numbers, nor GN (combined): there the number decides.
+std::optional<GnssSystem> systemOfTalker(std::string_view talker);
 
 } // namespace s1

@@ -1,5 +1,7 @@
 #include "gps/ReceiverProbe.h"
 
+#include "gps/GpsState.h"
+
 #include <algorithm>
 #include <string_view>
 
@@ -10,22 +12,11 @@ namespace {
 constexpr std::string_view kUbxPrefix = "UBX-";
 constexpr std::size_t kTalkerLength = 2;
 
-// The constellation a standard NMEA talker stands for; GN (combined) and others say nothing.
+// The constellation a talker stands for; GP counts as GPS here (what it mostly is), GN
+// (combined) says nothing.
 std::optional<GnssSystem> talkerSystem(std::string_view talker)
 {
-    if (talker == "GP")
-        return GnssSystem::Gps;
-    if (talker == "GL")
-        return GnssSystem::Glonass;
-    if (talker == "GA")
-        return GnssSystem::Galileo;
-    if (talker == "GB" || talker == "BD")
-        return GnssSystem::BeiDou;
-    if (talker == "GQ" || talker == "QZ")
-        return GnssSystem::Qzss;
-    if (talker == "GI")
-        return GnssSystem::NavIc;
-    return std::nullopt;
+    return talker == "GP" ? std::optional<GnssSystem>(GnssSystem::Gps) : systemOfTalker(talker);
 }
 
 } // namespace
