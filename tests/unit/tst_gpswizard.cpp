@@ -13,6 +13,8 @@
 #include "wizard/SerialReceiverProbe.h"
 #include "wizard/TouchStyle.h"
 
+#include "GpsCaptureFile.h"
+
 #include <QtTest>
 
 #include <QAbstractButton>
@@ -50,19 +52,6 @@ QString screenshotPath(const QString &name)
     const QString dir = qEnvironmentVariableIsSet("S1_SCREENSHOT_DIR") ? qEnvironmentVariable("S1_SCREENSHOT_DIR")
                                                                        : QDir::tempPath();
     return QDir(dir).filePath(name);
-}
-
-QByteArray loadCapture(const QString &name)
-{
-    QFile file(QStringLiteral(S1_TEST_DATA_DIR "/gps/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QByteArray data = file.readAll();
-    while (data.startsWith('#')) {
-        const qsizetype end = data.indexOf('\n');
-        data = end < 0 ? QByteArray() : data.mid(end + 1);
-    }
-    return data;
 }
 
 bool writeFile(const QString &path, const QByteArray &content)
@@ -362,7 +351,7 @@ void TestGpsWizard::wizardSetsUpReceiverOnPty()
     QTemporaryDir dir;
     QTemporaryDir dev;
     QVERIFY(writeFile(dev.filePath(QStringLiteral("pps0")), {}));
-    PtyReceiver receiver(dir.path(), loadCapture(QStringLiteral("quectel-L70.log")));
+    PtyReceiver receiver(dir.path(), test::gpsCapture(QStringLiteral("quectel-L70.log")));
     QVERIFY2(receiver.start(), "socat did not make the pseudo-terminals");
 
     const QString config = dir.filePath(QStringLiteral("chrony.conf"));

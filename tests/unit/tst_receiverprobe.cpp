@@ -6,6 +6,8 @@
 // reports about the receiver.
 #include "gps/ReceiverProbe.h"
 
+#include "GpsCaptureFile.h"
+
 #include <QtTest>
 
 #include <QFile>
@@ -31,15 +33,7 @@ constexpr unsigned kNoiseSeed = 12345;
 
 std::vector<std::uint8_t> loadCapture(const QString &name)
 {
-    QFile file(QStringLiteral(S1_TEST_DATA_DIR "/gps/") + name);
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QByteArray data = file.readAll();
-    // Only the leading comment block: a '#' later in a binary capture may be payload.
-    while (data.startsWith('#')) {
-        const qsizetype end = data.indexOf('\n');
-        data = end < 0 ? QByteArray() : data.mid(end + 1);
-    }
+    const QByteArray data = test::gpsCapture(name);
     return {data.begin(), data.end()};
 }
 
