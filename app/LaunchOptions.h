@@ -3,6 +3,7 @@
 #pragma once
 
 #include "config/ConfigDiagnostic.h"
+#include "config/ConfigFile.h"
 #include "config/EngineConfig.h"
 #include "host/EngineRuntime.h"
 
@@ -12,8 +13,6 @@
 #include <string>
 
 namespace s1 {
-
-constexpr const char *kDefaultConfigPath = "/etc/stratumone/stratumone.conf";
 
 struct LaunchOptions
 {

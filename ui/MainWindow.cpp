@@ -253,7 +253,7 @@ void MainWindow::confirmMakeStep()
 
 void MainWindow::openGpsSetup()
 {
-    const QString path = m_configurationPath.isEmpty() ? QString::fromLatin1(GpsSetupWizard::kDefaultConfigPath)
+    const QString path = m_configurationPath.isEmpty() ? QString::fromLatin1(kDefaultConfigPath)
                                                        : m_configurationPath;
     GpsSetupWizard *wizard = openGpsWizard(this, path);
     connect(wizard, &GpsSetupWizard::configurationWritten, this, [this](const QString &written) {

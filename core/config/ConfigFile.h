@@ -8,6 +8,9 @@
 
 namespace s1 {
 
+// What the service reads without -f, and what the window's GPS wizard edits by default.
+inline constexpr const char *kDefaultConfigPath = "/etc/stratumone/stratumone.conf";
+
 // Reads a whole file. On failure `error` says what failed, naming the file as `what`
 // ("cannot open configuration file: No such file or directory").
 bool readTextFile(const std::string &path, const std::string &what, std::string &text, std::string &error);

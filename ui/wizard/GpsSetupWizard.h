@@ -4,6 +4,7 @@
 // configurationWritten() and leaves that to the window.
 #pragma once
 
+#include "config/ConfigFile.h"
 #include "wizard/GpsWizardState.h"
 
 #include <QWizard>
@@ -19,8 +20,6 @@ class GpsSetupWizard : public QWizard
 {
     Q_OBJECT
 public:
-    // What the service reads without -f (app/LaunchOptions.h, which ui/ cannot include).
-    static constexpr const char *kDefaultConfigPath = "/etc/stratumone/stratumone.conf";
     static constexpr const char *kDefaultDeviceDirectory = "/dev";
     // The touchscreen's size; a desktop gets the same, which fits any screen.
     static constexpr int kPreferredWidthPx = 800;
@@ -30,7 +29,7 @@ public:
 
     struct Options
     {
-        QString configPath = QString::fromLatin1(kDefaultConfigPath);
+        QString configPath = QString::fromLatin1(s1::kDefaultConfigPath);
         // Where serial aliases and PPS devices are looked for; tests point it at a directory of
         // their own.
         QString deviceDirectory = QString::fromLatin1(kDefaultDeviceDirectory);
