@@ -256,9 +256,33 @@ void MainWindow::openGpsSetup()
     const QString path = m_configurationPath.isEmpty() ? QString::fromLatin1(kDefaultConfigPath)
                                                        : m_configurationPath;
     GpsSetupWizard *wizard = openGpsWizard(this, path);
-    connect(wizard, &GpsSetupWizard::configurationWritten, this, [this](const QString &written) {
-        showActionResult(true, tr("GPS receiver added to %1: reload the configuration to use it.").arg(written));
+    connect(wizard, &GpsSetupWizard::configurationWritten, this, &MainWindow::offerReloadAfterGpsSetup);
+}
+
+void MainWindow::offerReloadAfterGpsSetup(const QString &writtenPath)
+{
+    showActionResult(true, tr("GPS receiver added to %1: reload the configuration to use it.").arg(writtenPath));
+    // Only where a reload can be sent now; otherwise the status line says what to do.
+    if (!m_reloadAction->isEnabled())
+        return;
+    auto *box = new QMessageBox(QMessageBox::Question, tr("GPS set-up"), tr("Reload the configuration now?"),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(QStringLiteral("reloadAfterGpsSetup"));
+    box->setInformativeText(tr("The receiver is used once the configuration is read again."));
+    QPushButton *reload = box->addButton(tr("Reload now"), QMessageBox::AcceptRole);
+    reload->setObjectName(QStringLiteral("reloadNowButton"));
+    QPushButton *later = box->addButton(tr("Later"), QMessageBox::RejectRole);
+    box->setDefaultButton(reload);
+    box->setEscapeButton(later);
+    box->setStyleSheet(QStringLiteral("QPushButton { min-height: %1px; min-width: %2px; }")
+                           .arg(kTouchTargetPx)
+                           .arg(kDialogButtonMinWidthPx));
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QDialog::finished, this, [this, box, reload] {
+        if (box->clickedButton() == reload)
+            requestReload();
     });
+    box->open();
 }
 
 void MainWindow::beginAction(const QString &progress)

@@ -67,6 +67,8 @@ private:
     void requestReload();
     void confirmMakeStep();
     void openGpsSetup();
+    // The wizard wrote `writtenPath`: says so, and offers a reload when one can be sent.
+    void offerReloadAfterGpsSetup(const QString &writtenPath);
     void beginAction(const QString &progress);
     // Enables the actions when there is a fresh state and no request out.
     void updateActions();

@@ -352,7 +352,27 @@ void TestWindowActions::gpsSetupOpensTheWizardOnTheConfiguration()
     const QString shown = labelText(window, "actionResult");
     QVERIFY2(shown.contains(QStringLiteral("/tmp/s1-test/chrony.conf")) && shown.contains(QStringLiteral("reload")),
              qPrintable(shown));
+    // No state yet, so no reload can go out: nothing is offered.
+    QVERIFY(!openBox(window, "reloadAfterGpsSetup"));
     wizard->reject();
+
+    // With a live state a reload is offered; "Later" sends nothing, "Reload now" sends one.
+    window.showSnapshot(makeSnapshot());
+    QSignalSpy reloads(&window, &MainWindow::reloadRequested);
+    for (const char *button : {"Later", "reloadNowButton"}) {
+        gps->trigger();
+        auto *next = window.findChildren<GpsSetupWizard *>().constLast();
+        emit next->configurationWritten(QStringLiteral("/tmp/s1-test/chrony.conf"));
+        QMessageBox *offer = openBox(window, "reloadAfterGpsSetup");
+        QVERIFY(offer);
+        QAbstractButton *choice = QLatin1String(button) == QLatin1String("Later")
+            ? offer->buttons().value(offer->buttons().indexOf(offer->escapeButton()))
+            : offer->findChild<QPushButton *>(QLatin1String(button));
+        QVERIFY(choice);
+        choice->click();
+        next->reject();
+    }
+    QCOMPARE(reloads.count(), 1);
 }
 
 QTEST_MAIN(TestWindowActions)
