@@ -8,6 +8,7 @@
 #include "SourcesTableModel.h"
 #include "SourcesView.h"
 #include "StatusColors.h"
+#include "TouchStyle.h"
 #include "TrackingPanel.h"
 #include "wizard/GpsSetupWizard.h"
 
@@ -20,7 +21,6 @@
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
-#include <QScroller>
 #include <QSortFilterProxyModel>
 #include <QStyle>
 #include <QStatusBar>
@@ -36,9 +36,6 @@ namespace s1 {
 
 namespace {
 
-// Small text is the first thing that fails on a 7" touchscreen held at arm's length.
-constexpr qreal kMinBaseFontPt = 12;
-constexpr int kTouchTargetPx = 44;
 constexpr int kTabMinWidthPx = 64;
 constexpr int kPageMarginPx = 8;
 constexpr int kPanelSpacingPx = 12;
@@ -54,6 +51,14 @@ constexpr std::chrono::milliseconds kFailureShownFor{60'000};
 
 enum Tab { SourcesTab, ServerTab, TrackingTab, ChartTab };
 
+// For every question and message box the window opens.
+QString dialogButtonStyleSheet()
+{
+    return QStringLiteral("QPushButton { min-height: %1px; min-width: %2px; }")
+        .arg(kTouchTargetPx)
+        .arg(kDialogButtonMinWidthPx);
+}
+
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
@@ -65,7 +70,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_syncSummary(new QLabel(m_tabs))
 {
     setWindowTitle(tr("Stratum One"));
-    applyTouchFriendlyFont();
+    // Small text is the first thing that fails on a 7" touchscreen held at arm's length.
+    applyTouchFriendlyFont(this);
 
     m_sortedSources->setSourceModel(m_sourcesModel);
     m_sortedSources->setSortRole(SourcesTableModel::SortRole);
@@ -91,7 +97,7 @@ MainWindow::MainWindow(QWidget *parent)
     auto *gpsScroll = new QScrollArea(m_tabs);
     gpsScroll->setWidgetResizable(true);
     gpsScroll->setFrameShape(QFrame::NoFrame);
-    QScroller::grabGesture(gpsScroll->viewport(), QScroller::LeftMouseButtonGesture);
+    enableKineticScrolling(gpsScroll);
     m_gpsPanel = new GpsPanel(gpsScroll);
     m_gpsPanel->setObjectName(QStringLiteral("gpsPanel"));
     gpsScroll->setWidget(m_gpsPanel);
@@ -235,9 +241,7 @@ void MainWindow::confirmMakeStep()
     // A stray tap or Enter must not step the clock.
     box->setDefaultButton(cancel);
     box->setEscapeButton(cancel);
-    box->setStyleSheet(QStringLiteral("QPushButton { min-height: %1px; min-width: %2px; }")
-                           .arg(kTouchTargetPx)
-                           .arg(kDialogButtonMinWidthPx));
+    box->setStyleSheet(dialogButtonStyleSheet());
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QDialog::finished, this, [this, box, step] {
         m_stepConfirmation = nullptr; // the box itself goes later, by deleteLater
@@ -274,9 +278,7 @@ void MainWindow::offerReloadAfterGpsSetup(const QString &writtenPath)
     QPushButton *later = box->addButton(tr("Later"), QMessageBox::RejectRole);
     box->setDefaultButton(reload);
     box->setEscapeButton(later);
-    box->setStyleSheet(QStringLiteral("QPushButton { min-height: %1px; min-width: %2px; }")
-                           .arg(kTouchTargetPx)
-                           .arg(kDialogButtonMinWidthPx));
+    box->setStyleSheet(dialogButtonStyleSheet());
     box->setAttribute(Qt::WA_DeleteOnClose);
     connect(box, &QDialog::finished, this, [this, box, reload] {
         if (box->clickedButton() == reload)
@@ -333,9 +335,7 @@ void MainWindow::showFailureDialog(const QString &message)
     if (!m_failureDialog) {
         auto *box = new QMessageBox(QMessageBox::Warning, tr("Action failed"), QString(), QMessageBox::Ok, this);
         box->setObjectName(QStringLiteral("actionFailure"));
-        box->setStyleSheet(QStringLiteral("QPushButton { min-height: %1px; min-width: %2px; }")
-                               .arg(kTouchTargetPx)
-                               .arg(kDialogButtonMinWidthPx));
+        box->setStyleSheet(dialogButtonStyleSheet());
         box->setAttribute(Qt::WA_DeleteOnClose);
         m_failureDialog = box;
     }
@@ -351,7 +351,7 @@ QWidget *MainWindow::createServerPage()
     auto *scrollArea = new QScrollArea(m_tabs);
     scrollArea->setFrameShape(QFrame::NoFrame);
     scrollArea->setWidgetResizable(true);
-    QScroller::grabGesture(scrollArea->viewport(), QScroller::LeftMouseButtonGesture);
+    enableKineticScrolling(scrollArea);
 
     auto *page = new QWidget(scrollArea);
     m_serverStats = new ServerStatsPanel(page);
@@ -371,7 +371,7 @@ QWidget *MainWindow::createTrackingPage()
     auto *scrollArea = new QScrollArea(m_tabs);
     scrollArea->setFrameShape(QFrame::NoFrame);
     scrollArea->setWidgetResizable(true);
-    QScroller::grabGesture(scrollArea->viewport(), QScroller::LeftMouseButtonGesture);
+    enableKineticScrolling(scrollArea);
 
     auto *page = new QWidget(scrollArea);
     m_tracking = new TrackingPanel(page);
@@ -405,15 +405,6 @@ void MainWindow::createStatusBar()
     statusBar()->addWidget(m_connection, 1);
     statusBar()->addWidget(m_actionResult, 1);
     statusBar()->addPermanentWidget(m_snapshotTime);
-}
-
-void MainWindow::applyTouchFriendlyFont()
-{
-    QFont base = font();
-    if (base.pointSizeF() >= kMinBaseFontPt) // -1 for a pixel-sized font: replaced too
-        return;
-    base.setPointSizeF(kMinBaseFontPt);
-    setFont(base);
 }
 
 void MainWindow::showSyncSummary(const ReferenceSnapshot &reference)

@@ -78,7 +78,6 @@ private:
     QWidget *createServerPage();
     QWidget *createTrackingPage();
     void createStatusBar();
-    void applyTouchFriendlyFont();
     void showSyncSummary(const ReferenceSnapshot &reference);
     void showSnapshotAge();
 

@@ -1,6 +1,7 @@
 #include "SourcesView.h"
 
 #include "SourcesTableModel.h"
+#include "TouchStyle.h"
 
 #include <QEvent>
 #include <QHeaderView>
@@ -8,7 +9,6 @@
 #include <QPolygonF>
 #include <QResizeEvent>
 #include <QScrollBar>
-#include <QScroller>
 #include <QStyledItemDelegate>
 
 #include <algorithm>
@@ -19,7 +19,6 @@ namespace s1 {
 
 namespace {
 
-constexpr int kTouchRowHeightPx = 44;
 constexpr int kHeaderHeightPx = 40;
 // Air on each side of a cell's text beyond the style's own margin, so that a right-aligned
 // number never runs into the left-aligned text of the next column.
@@ -165,11 +164,11 @@ SourcesView::SourcesView(QWidget *parent)
     // Pixel steps, or a kinetic flick would jump a whole row at a time.
     setVerticalScrollMode(ScrollPerPixel);
     setHorizontalScrollMode(ScrollPerPixel);
-    QScroller::grabGesture(viewport(), QScroller::LeftMouseButtonGesture);
+    enableKineticScrolling(this);
 
     verticalHeader()->hide();
     verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
-    verticalHeader()->setDefaultSectionSize(kTouchRowHeightPx);
+    verticalHeader()->setDefaultSectionSize(kTouchTargetPx); // a row is a tap target
 
     setHorizontalHeader(new SourcesHeader(this));
     QHeaderView *header = horizontalHeader();

@@ -11,7 +11,7 @@
 #include "wizard/GpsReviewPage.h"
 #include "wizard/GpsSetupWizard.h"
 #include "wizard/SerialReceiverProbe.h"
-#include "wizard/TouchStyle.h"
+#include "TouchStyle.h"
 
 #include "GpsCaptureFile.h"
 

@@ -3,7 +3,7 @@
 #include "StatusColors.h"
 #include "wizard/GpsWizardState.h"
 #include "wizard/SerialReceiverProbe.h"
-#include "wizard/TouchStyle.h"
+#include "TouchStyle.h"
 
 #include <QBoxLayout>
 #include <QDateTime>

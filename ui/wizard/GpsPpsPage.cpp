@@ -1,7 +1,7 @@
 #include "wizard/GpsPpsPage.h"
 
 #include "wizard/GpsWizardState.h"
-#include "wizard/TouchStyle.h"
+#include "TouchStyle.h"
 
 #include <QBoxLayout>
 #include <QDir>

@@ -3,7 +3,7 @@
 #include "StatusColors.h"
 #include "config/ConfigFile.h"
 #include "wizard/GpsWizardState.h"
-#include "wizard/TouchStyle.h"
+#include "TouchStyle.h"
 
 #include <QBoxLayout>
 #include <QFileDialog>

@@ -4,7 +4,7 @@
 #include "wizard/GpsPortPage.h"
 #include "wizard/GpsPpsPage.h"
 #include "wizard/GpsReviewPage.h"
-#include "wizard/TouchStyle.h"
+#include "TouchStyle.h"
 
 #include <QGuiApplication>
 #include <QScreen>

@@ -1,4 +1,4 @@
-#include "wizard/TouchStyle.h"
+#include "TouchStyle.h"
 
 #include <QAbstractScrollArea>
 #include <QScroller>

@@ -1,5 +1,6 @@
-// Sizes and helpers that keep the wizard usable with a finger on the 800x480 touchscreen as well
-// as with a mouse: tall targets, flickable lists, a wide enough text for reading at arm's length.
+// Sizes and helpers that keep the window and the wizard usable with a finger on the 800x480
+// touchscreen as well as with a mouse: tall targets, flickable lists, text big enough to read
+// at arm's length.
 #pragma once
 
 #include <QString>
