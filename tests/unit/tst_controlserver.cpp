@@ -11,6 +11,8 @@
 #include <QJsonDocument>
 #include <QLocalSocket>
 #include <QTemporaryDir>
+#include "StaleSocket.h"
+
 #include <QtTest>
 
 #include <grp.h>
@@ -110,18 +112,6 @@ private:
 QJsonObject object(const QByteArray &line)
 {
     return QJsonDocument::fromJson(line).object();
-}
-
-// A socket file nobody listens on, as a crashed service leaves it.
-bool makeStaleSocket(const std::string &path)
-{
-    const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
-    sockaddr_un address{};
-    address.sun_family = AF_UNIX;
-    std::snprintf(address.sun_path, sizeof(address.sun_path), "%s", path.c_str());
-    const bool ok = ::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof(address)) == 0;
-    ::close(fd);
-    return ok;
 }
 
 } // namespace
@@ -392,7 +382,7 @@ void TestControlServer::staleSocketIsReplacedLiveOneIsNot()
 
     // Stale: left behind by a crash, replaced.
     const std::string stale = m_dir->filePath("stale.sock").toStdString();
-    QVERIFY(makeStaleSocket(stale));
+    QVERIFY(test::makeStaleSocket(stale));
     QVERIFY2(second.listen(stale, {}, error), qPrintable(error));
     struct stat st {};
     QCOMPARE(::stat(stale.c_str(), &st), 0);
@@ -465,7 +455,7 @@ void TestControlServer::clientErrors()
     QCOMPARE(error, "cannot connect to " + missing + ": No such file or directory (is stratumone --service running?)");
 
     const std::string stale = m_dir->filePath("stale2.sock").toStdString();
-    QVERIFY(makeStaleSocket(stale));
+    QVERIFY(test::makeStaleSocket(stale));
     QVERIFY(!client.connectTo(stale, error));
     QCOMPARE(error, "cannot connect to " + stale + ": Connection refused (is stratumone --service running?)");
 

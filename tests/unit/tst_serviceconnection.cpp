@@ -15,6 +15,8 @@
 #include <QLocalSocket>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include "StaleSocket.h"
+
 #include <QtTest>
 
 #include <grp.h>
@@ -67,18 +69,6 @@ EngineSnapshot makeSnapshot(int stratum)
     source.recentSamples = {*source.lastSample};
     s.sources = {source};
     return s;
-}
-
-// A socket file nobody listens on, as a crashed service leaves it.
-bool makeStaleSocket(const std::string &path)
-{
-    const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
-    sockaddr_un address{};
-    address.sun_family = AF_UNIX;
-    std::snprintf(address.sun_path, sizeof(address.sun_path), "%s", path.c_str());
-    const bool ok = ::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof(address)) == 0;
-    ::close(fd);
-    return ok;
 }
 
 // A fake service that says whatever the test wants: for garbage and version mismatches.
@@ -253,7 +243,7 @@ void TestServiceConnection::reportsAbsenceWithThePath()
     // A socket left behind by a crashed service.
     QVERIFY(QDir().mkpath(m_dir->filePath("run")));
     const QString stale = m_dir->filePath("run/stale.sock");
-    QVERIFY(makeStaleSocket(stale.toStdString()));
+    QVERIFY(test::makeStaleSocket(stale.toStdString()));
     ServiceConnection staleConnection;
     staleConnection.connectTo(stale);
     QTRY_COMPARE_WITH_TIMEOUT(staleConnection.state(), ServiceConnection::State::Disconnected, kWaitMs);

@@ -6,6 +6,8 @@
 #include "refclock/SockSample.h"
 
 #include <QTemporaryDir>
+#include "StaleSocket.h"
+
 #include <QtTest>
 
 #include <fcntl.h>
@@ -111,17 +113,6 @@ bool readable(int fd)
 {
     pollfd p{fd, POLLIN, 0};
     return ::poll(&p, 1, kPollTimeoutMs) == 1 && (p.revents & POLLIN);
-}
-
-// Leaves a socket file with nobody bound to it, as a crashed receiver does.
-void makeStaleSocket(const std::string &path)
-{
-    const int fd = ::socket(AF_UNIX, SOCK_DGRAM, 0);
-    sockaddr_un address{};
-    address.sun_family = AF_UNIX;
-    std::memcpy(address.sun_path, path.c_str(), path.size() + 1);
-    QVERIFY(::bind(fd, reinterpret_cast<const sockaddr *>(&address), sizeof address) == 0);
-    ::close(fd);
 }
 
 } // namespace
@@ -328,7 +319,7 @@ void TestSockRefClock::replacesStaleSocketOnly()
 
     // A socket file nobody is bound to (a crashed receiver) is replaced.
     const std::string stale = dir.filePath("stale.sock").toStdString();
-    makeStaleSocket(stale);
+    QVERIFY(test::makeStaleSocket(stale, SOCK_DGRAM));
     auto socket = SockRefClockSocket::open(stale, error);
     QVERIFY2(socket, error.c_str());
     Sender sender(stale);
@@ -378,7 +369,7 @@ void TestSockRefClock::removesOnlyItsOwnFile()
     auto socket = SockRefClockSocket::open(path, error);
     QVERIFY2(socket, error.c_str());
     QCOMPARE(::unlink(path.c_str()), 0);
-    makeStaleSocket(path);
+    QVERIFY(test::makeStaleSocket(path, SOCK_DGRAM));
     struct stat before {};
     QCOMPARE(::lstat(path.c_str(), &before), 0);
     socket.reset();
