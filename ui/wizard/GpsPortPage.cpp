@@ -1,5 +1,6 @@
 #include "wizard/GpsPortPage.h"
 
+#include "wizard/GpsRefClockPlan.h"
 #include "wizard/GpsWizardState.h"
 #include "TouchStyle.h"
 
@@ -12,7 +13,6 @@
 #include <QPushButton>
 #include <QSerialPortInfo>
 
-#include <algorithm>
 
 namespace s1 {
 
@@ -25,11 +25,6 @@ constexpr const char *kPortAliases[] = {"serial0", "serial1", "gps0"};
 QString itemText(const QString &path, const QString &description)
 {
     return description.isEmpty() ? path : QStringLiteral("%1 \u2014 %2").arg(path, description);
-}
-
-bool hasWhiteSpace(const QString &text)
-{
-    return std::any_of(text.begin(), text.end(), [](QChar c) { return c.isSpace(); });
 }
 
 } // namespace
@@ -128,8 +123,7 @@ bool GpsPortPage::isComplete() const
 bool GpsPortPage::validatePage()
 {
     const QString path = portPath();
-    // The path becomes one word of a chrony.conf line.
-    if (hasWhiteSpace(path)) {
+    if (!fitsOnRefClockLine(path)) {
         m_hint->setText(tr("A port path cannot contain spaces."));
         return false;
     }

@@ -1,5 +1,6 @@
 #include "wizard/GpsPpsPage.h"
 
+#include "wizard/GpsRefClockPlan.h"
 #include "wizard/GpsWizardState.h"
 #include "TouchStyle.h"
 
@@ -8,8 +9,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-
-#include <algorithm>
 
 namespace s1 {
 
@@ -103,7 +102,7 @@ QString GpsPpsPage::ppsDevice() const
 bool GpsPpsPage::validatePage()
 {
     const QString device = ppsDevice();
-    if (std::any_of(device.begin(), device.end(), [](QChar c) { return c.isSpace(); })) {
+    if (!fitsOnRefClockLine(device)) {
         m_hint->setText(tr("A device path cannot contain spaces."));
         return false;
     }

@@ -23,6 +23,11 @@ std::string formatSeconds(double seconds)
 
 } // namespace
 
+bool fitsOnRefClockLine(const QString &path)
+{
+    return std::none_of(path.begin(), path.end(), [](QChar c) { return c.isSpace(); });
+}
+
 bool sameDevice(const std::string &a, const std::string &b)
 {
     if (a == b)

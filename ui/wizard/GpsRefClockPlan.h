@@ -6,6 +6,8 @@
 
 #include "config/ConfigDocument.h"
 
+#include <QString>
+
 #include <cstddef>
 #include <string>
 #include <vector>
@@ -60,5 +62,9 @@ private:
 // Whether two device paths name the same device: equal, or the same file once symbolic links
 // are resolved (/dev/serial0 is a link to /dev/ttyAMA0 or /dev/ttyS0 on a Raspberry Pi).
 bool sameDevice(const std::string &a, const std::string &b);
+
+// Whether `path` can be written as the one word a refclock line gives its device: no white space
+// of any kind.
+bool fitsOnRefClockLine(const QString &path);
 
 } // namespace s1
