@@ -505,42 +505,42 @@
 <context>
     <name>s1::GpsPortPage</name>
     <message>
-        <location filename="../ui/wizard/GpsPortPage.cpp" line="44"/>
+        <location filename="../ui/wizard/GpsPortPage.cpp" line="39"/>
         <source>Where is the GPS receiver connected?</source>
         <translation>Wo ist der GPS-Empfänger angeschlossen?</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsPortPage.cpp" line="45"/>
+        <location filename="../ui/wizard/GpsPortPage.cpp" line="40"/>
         <source>Pick its serial port, or type the path of any other device.</source>
         <translation>Wählen Sie seine serielle Schnittstelle, oder geben Sie den Pfad eines anderen Geräts ein.</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsPortPage.cpp" line="53"/>
+        <location filename="../ui/wizard/GpsPortPage.cpp" line="48"/>
         <source>/dev/ttyAMA0</source>
         <translation>/dev/ttyAMA0</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsPortPage.cpp" line="55"/>
+        <location filename="../ui/wizard/GpsPortPage.cpp" line="50"/>
         <source>Refresh</source>
         <translation>Aktualisieren</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsPortPage.cpp" line="63"/>
+        <location filename="../ui/wizard/GpsPortPage.cpp" line="58"/>
         <source>Port:</source>
         <translation>Schnittstelle:</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsPortPage.cpp" line="91"/>
+        <location filename="../ui/wizard/GpsPortPage.cpp" line="86"/>
         <source>link to %1</source>
         <translation>Link auf %1</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsPortPage.cpp" line="104"/>
+        <location filename="../ui/wizard/GpsPortPage.cpp" line="99"/>
         <source>No serial port found. Plug the receiver in and press Refresh, or type the port&apos;s path.</source>
         <translation>Keine serielle Schnittstelle gefunden. Schließen Sie den Empfänger an und tippen Sie auf „Aktualisieren“, oder geben Sie den Pfad der Schnittstelle ein.</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsPortPage.cpp" line="133"/>
+        <location filename="../ui/wizard/GpsPortPage.cpp" line="127"/>
         <source>A port path cannot contain spaces.</source>
         <translation>Ein Schnittstellenpfad darf keine Leerzeichen enthalten.</translation>
     </message>
@@ -548,32 +548,32 @@
 <context>
     <name>s1::GpsPpsPage</name>
     <message>
-        <location filename="../ui/wizard/GpsPpsPage.cpp" line="23"/>
+        <location filename="../ui/wizard/GpsPpsPage.cpp" line="22"/>
         <source>Pulse per second (optional)</source>
         <translation>Sekundenpuls (PPS, optional)</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsPpsPage.cpp" line="24"/>
+        <location filename="../ui/wizard/GpsPpsPage.cpp" line="23"/>
         <source>If the receiver&apos;s PPS output is wired to this computer (a GPIO with the pps-gpio overlay, or the serial port&apos;s DCD line), choose its device. PPS marks each second to within microseconds; the serial messages alone are good to a few milliseconds.</source>
         <translation>Wenn der PPS-Ausgang des Empfängers mit diesem Computer verbunden ist (ein GPIO mit dem Overlay pps-gpio oder die DCD-Leitung der seriellen Schnittstelle), wählen Sie das zugehörige Gerät. PPS markiert jede Sekunde auf Mikrosekunden genau; die seriellen Meldungen allein sind nur auf einige Millisekunden genau.</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsPpsPage.cpp" line="33"/>
+        <location filename="../ui/wizard/GpsPpsPage.cpp" line="32"/>
         <source>other device, e.g. /dev/pps1</source>
         <translation>anderes Gerät, z. B. /dev/pps1</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsPpsPage.cpp" line="58"/>
+        <location filename="../ui/wizard/GpsPpsPage.cpp" line="57"/>
         <source>No PPS (serial time only)</source>
         <translation>Kein PPS (nur serielle Zeit)</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsPpsPage.cpp" line="65"/>
+        <location filename="../ui/wizard/GpsPpsPage.cpp" line="64"/>
         <source>No PPS device on this computer (%1/pps*).</source>
         <translation>Kein PPS-Gerät auf diesem Computer (%1/pps*).</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsPpsPage.cpp" line="107"/>
+        <location filename="../ui/wizard/GpsPpsPage.cpp" line="106"/>
         <source>A device path cannot contain spaces.</source>
         <translation>Ein Gerätepfad darf keine Leerzeichen enthalten.</translation>
     </message>
@@ -667,163 +667,163 @@
 <context>
     <name>s1::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="67"/>
+        <location filename="../ui/MainWindow.cpp" line="72"/>
         <source>Stratum One</source>
         <translation>Stratum One</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="83"/>
+        <location filename="../ui/MainWindow.cpp" line="89"/>
         <source>Sources</source>
         <translation>Quellen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="84"/>
+        <location filename="../ui/MainWindow.cpp" line="90"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="85"/>
+        <location filename="../ui/MainWindow.cpp" line="91"/>
         <source>Tracking</source>
         <translation>Nachführung</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="89"/>
+        <location filename="../ui/MainWindow.cpp" line="95"/>
         <source>Chart</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="98"/>
+        <location filename="../ui/MainWindow.cpp" line="104"/>
         <source>GPS</source>
         <translation>GPS</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="128"/>
+        <location filename="../ui/MainWindow.cpp" line="134"/>
         <source>Sources (%1)</source>
         <translation>Quellen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="170"/>
+        <location filename="../ui/MainWindow.cpp" line="187"/>
         <source>Reload configuration</source>
         <translation>Konfiguration neu laden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="173"/>
+        <location filename="../ui/MainWindow.cpp" line="189"/>
         <source>Read the configuration file again and restart the engine with it (%1)</source>
         <translation>Die Konfigurationsdatei neu einlesen und die Engine damit neu starten (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="177"/>
-        <location filename="../ui/MainWindow.cpp" line="227"/>
+        <location filename="../ui/MainWindow.cpp" line="192"/>
+        <location filename="../ui/MainWindow.cpp" line="238"/>
         <source>Step clock now</source>
         <translation>Uhr jetzt stellen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="180"/>
+        <location filename="../ui/MainWindow.cpp" line="194"/>
         <source>Correct the whole remaining offset at once instead of slewing it (%1)</source>
         <translation>Den ganzen verbleibenden Versatz auf einmal korrigieren, statt ihn allmählich anzugleichen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="185"/>
+        <location filename="../ui/MainWindow.cpp" line="198"/>
         <source>GPS set-up…</source>
         <translation>GPS einrichten…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="188"/>
+        <location filename="../ui/MainWindow.cpp" line="200"/>
         <source>Find a GPS receiver on a serial port and add it to the configuration (%1)</source>
         <translation>Einen GPS-Empfänger an einer seriellen Schnittstelle suchen und in die Konfiguration eintragen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="192"/>
+        <location filename="../ui/MainWindow.cpp" line="203"/>
         <source>Actions</source>
         <translation>Aktionen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="218"/>
+        <location filename="../ui/MainWindow.cpp" line="229"/>
         <source>Reloading the configuration…</source>
         <translation>Konfiguration wird neu geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="227"/>
+        <location filename="../ui/MainWindow.cpp" line="238"/>
         <source>Step the clock now?</source>
         <translation>Die Uhr jetzt stellen?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="230"/>
+        <location filename="../ui/MainWindow.cpp" line="241"/>
         <source>The whole remaining offset is corrected at once instead of gradually, so the time served to clients jumps.</source>
         <translation>Der ganze verbleibende Versatz wird auf einmal statt allmählich korrigiert; die Zeit, die Clients von diesem Server erhalten, springt dabei.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="232"/>
+        <location filename="../ui/MainWindow.cpp" line="243"/>
         <source>Step clock</source>
         <translation>Uhr stellen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="247"/>
+        <location filename="../ui/MainWindow.cpp" line="256"/>
         <source>Stepping the clock…</source>
         <translation>Uhr wird gestellt…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="264"/>
+        <location filename="../ui/MainWindow.cpp" line="273"/>
         <source>GPS receiver added to %1: reload the configuration to use it.</source>
         <translation>GPS-Empfänger in %1 eingetragen: Laden Sie die Konfiguration neu, um ihn zu nutzen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="268"/>
+        <location filename="../ui/MainWindow.cpp" line="277"/>
         <source>GPS set-up</source>
         <translation>GPS einrichten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="268"/>
+        <location filename="../ui/MainWindow.cpp" line="277"/>
         <source>Reload the configuration now?</source>
         <translation>Konfiguration jetzt neu laden?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="271"/>
+        <location filename="../ui/MainWindow.cpp" line="280"/>
         <source>The receiver is used once the configuration is read again.</source>
         <translation>Der Empfänger wird verwendet, sobald die Konfiguration neu gelesen ist.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="272"/>
+        <location filename="../ui/MainWindow.cpp" line="281"/>
         <source>Reload now</source>
         <translation>Jetzt neu laden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="274"/>
+        <location filename="../ui/MainWindow.cpp" line="283"/>
         <source>Later</source>
         <translation>Später</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="334"/>
+        <location filename="../ui/MainWindow.cpp" line="341"/>
         <source>Action failed</source>
         <translation>Aktion fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="431"/>
+        <location filename="../ui/MainWindow.cpp" line="427"/>
         <source>Last known: %1</source>
         <translation>Zuletzt bekannt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="456"/>
+        <location filename="../ui/MainWindow.cpp" line="452"/>
         <source>Updated %1</source>
         <translation>Stand %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="456"/>
+        <location filename="../ui/MainWindow.cpp" line="452"/>
         <source>Stale: last update %1</source>
         <translation>Veraltet: Stand %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="394"/>
+        <location filename="../ui/MainWindow.cpp" line="399"/>
         <source>Waiting for the engine</source>
         <translation>Warten auf die Engine</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="423"/>
+        <location filename="../ui/MainWindow.cpp" line="419"/>
         <source>Not synchronised</source>
         <translation>Nicht synchronisiert</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="428"/>
+        <location filename="../ui/MainWindow.cpp" line="424"/>
         <source>Synchronised to %1, stratum %2</source>
         <translation>Synchronisiert mit %1, Stratum %2</translation>
     </message>

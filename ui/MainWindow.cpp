@@ -171,28 +171,33 @@ void MainWindow::showActionResult(bool ok, const QString &message)
     showFailureDialog(message);
 }
 
+QAction *MainWindow::createAction(QStyle::StandardPixmap icon, const QString &text, const QString &name,
+                                  const QKeySequence &shortcut, const QString &toolTip)
+{
+    auto *action = new QAction(style()->standardIcon(icon), text, this);
+    action->setObjectName(name);
+    action->setShortcut(shortcut);
+    // %1 in the tooltip: the shortcut as this desktop writes it.
+    action->setToolTip(toolTip.arg(shortcut.toString(QKeySequence::NativeText)));
+    return action;
+}
+
 void MainWindow::createActions()
 {
-    m_reloadAction = new QAction(style()->standardIcon(QStyle::SP_BrowserReload), tr("Reload configuration"), this);
-    m_reloadAction->setObjectName(QStringLiteral("reloadAction"));
-    m_reloadAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-    m_reloadAction->setToolTip(tr("Read the configuration file again and restart the engine with it (%1)")
-                                   .arg(m_reloadAction->shortcut().toString(QKeySequence::NativeText)));
+    m_reloadAction = createAction(QStyle::SP_BrowserReload, tr("Reload configuration"), QStringLiteral("reloadAction"),
+                                  QKeySequence(Qt::CTRL | Qt::Key_R),
+                                  tr("Read the configuration file again and restart the engine with it (%1)"));
     connect(m_reloadAction, &QAction::triggered, this, &MainWindow::requestReload);
 
-    m_makeStepAction = new QAction(style()->standardIcon(QStyle::SP_MediaSkipForward), tr("Step clock now"), this);
-    m_makeStepAction->setObjectName(QStringLiteral("makeStepAction"));
-    m_makeStepAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
-    m_makeStepAction->setToolTip(tr("Correct the whole remaining offset at once instead of slewing it (%1)")
-                                     .arg(m_makeStepAction->shortcut().toString(QKeySequence::NativeText)));
+    m_makeStepAction = createAction(QStyle::SP_MediaSkipForward, tr("Step clock now"), QStringLiteral("makeStepAction"),
+                                    QKeySequence(Qt::CTRL | Qt::Key_M),
+                                    tr("Correct the whole remaining offset at once instead of slewing it (%1)"));
     connect(m_makeStepAction, &QAction::triggered, this, &MainWindow::confirmMakeStep);
 
     // Not tied to a live state: setting up a receiver only edits the configuration file.
-    m_gpsSetupAction = new QAction(style()->standardIcon(QStyle::SP_DriveNetIcon), tr("GPS set-up…"), this);
-    m_gpsSetupAction->setObjectName(QStringLiteral("gpsSetupAction"));
-    m_gpsSetupAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
-    m_gpsSetupAction->setToolTip(tr("Find a GPS receiver on a serial port and add it to the configuration (%1)")
-                                     .arg(m_gpsSetupAction->shortcut().toString(QKeySequence::NativeText)));
+    m_gpsSetupAction = createAction(QStyle::SP_DriveNetIcon, tr("GPS set-up…"), QStringLiteral("gpsSetupAction"),
+                                    QKeySequence(Qt::CTRL | Qt::Key_G),
+                                    tr("Find a GPS receiver on a serial port and add it to the configuration (%1)"));
     connect(m_gpsSetupAction, &QAction::triggered, this, &MainWindow::openGpsSetup);
 
     auto *toolBar = new QToolBar(tr("Actions"), this);

@@ -8,6 +8,7 @@
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QStyle>
 
 #include <optional>
 
@@ -64,6 +65,8 @@ public slots:
 
 private:
     void createActions();
+    QAction *createAction(QStyle::StandardPixmap icon, const QString &text, const QString &name,
+                          const QKeySequence &shortcut, const QString &toolTip);
     void requestReload();
     void confirmMakeStep();
     void openGpsSetup();
