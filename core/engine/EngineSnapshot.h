@@ -142,8 +142,9 @@ struct ReferenceSnapshot
     std::string referenceName;     // the source's name, or "LOCAL"
     LeapIndicator leap = LeapIndicator::Unsynchronised;
     std::optional<RealTime> referenceTime;
-    double rootDelay = 0;          // s
-    double rootDispersion = 0;     // s, grown to the snapshot's time
+    // s; unsynchronised 1 s each, what chronyd sends and `chronyc tracking` shows then.
+    double rootDelay = 1.0;
+    double rootDispersion = 1.0;   // s, grown to the snapshot's time
     int precision = 0;             // log2 s
 
     // The rest of `chronyc tracking`.

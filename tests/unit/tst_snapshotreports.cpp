@@ -230,6 +230,9 @@ void TestSnapshotReports::trackingLocalAndUnsynchronised()
                               "Ref time (UTC)  : Thu Jan 01 00:00:00 1970\n"),
              text.c_str());
     QVERIFY(text.ends_with("Leap status     : Not synchronised\n"));
+    // chronyd reports 1 s of root delay and dispersion while unsynchronised (it sends them too).
+    QVERIFY2(text.find("Root delay      : 1.000000000 seconds\nRoot dispersion : 1.000000000 seconds\n")
+                 != std::string::npos, text.c_str());
 }
 
 void TestSnapshotReports::sources()
