@@ -229,6 +229,13 @@ struct NtpServerConfig
     std::uint64_t clientLogLimit = kDefaultClientLogLimit; // bytes
     bool noClientLog = false;
 
+    // Where the NTP server sockets listen: one address per family, the `bindaddress` given
+    // for it or else that family's any address (chronyd's rule).
+    std::vector<IpAddress> listenAddresses() const
+    {
+        return {bindAddressV4.value_or(IpAddress::v4(0)), bindAddressV6.value_or(IpAddress::v6({}))};
+    }
+
     friend bool operator==(const NtpServerConfig &, const NtpServerConfig &) = default;
 };
 

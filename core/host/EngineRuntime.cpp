@@ -20,7 +20,10 @@ bool EngineRuntime::start(std::string &error)
 {
     if (m_config.ntpPort != 0) {
         std::string lastError;
-        for (const IpAddress &address : m_options.serverAddresses) {
+        const std::vector<IpAddress> addresses = m_options.serverAddresses.empty()
+            ? m_config.server.listenAddresses()
+            : m_options.serverAddresses;
+        for (const IpAddress &address : addresses) {
             std::string socketError;
             auto socket = UdpSocket::open({address, m_config.ntpPort}, socketError);
             if (!socket) {

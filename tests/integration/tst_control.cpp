@@ -7,6 +7,7 @@
 #include "ProcessHelpers.h"
 #include "ServiceProcesses.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -33,6 +34,27 @@ constexpr std::uint64_t kClientRequests = 12; // the probe's requests before it 
 const QString kClientsHeader = QStringLiteral(
     "Hostname                      NTP   Drop Int IntL Last     Cmd   Drop Int  Last\n"
     "===============================================================================\n");
+
+// The local addresses of the UDP sockets bound to `port`, as /proc/net/udp and udp6 list them
+// (hex, the kernel's byte order: "0100007F" is 127.0.0.1, 31 zeros and a 1 in byte 12 ::1).
+QStringList boundUdpAddresses(quint16 port)
+{
+    QStringList bound;
+    const QString suffix = QStringLiteral(":%1").arg(port, 4, 16, QLatin1Char('0')).toUpper();
+    for (const char *table : {"/proc/net/udp", "/proc/net/udp6"}) {
+        QFile file(QString::fromLatin1(table));
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QStringList lines = QString::fromLatin1(file.readAll()).split(QLatin1Char('\n'));
+        for (const QString &line : lines.mid(1)) {
+            const QString local = line.simplified().section(QLatin1Char(' '), 1, 1);
+            if (local.endsWith(suffix))
+                bound << local.left(local.size() - suffix.size());
+        }
+    }
+    bound.sort();
+    return bound;
+}
 
 class ServiceFixture : public s1test::ServiceProcesses
 {
@@ -64,6 +86,8 @@ private slots:
     void noDaemon();
     void remoteTcpAccess();
     void checkAndPrintConfig();
+    void bindAddressIsWhereTheServerListens_data();
+    void bindAddressIsWhereTheServerListens();
 };
 
 void TestControl::serviceReportsReloadAndStop()
@@ -390,6 +414,52 @@ void TestControl::checkAndPrintConfig()
     r = s1test::runProgram(s1test::ourBinary("stratumone"), {"-p", "-f", good}, 10s);
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out, "# " + good + "\nserver 127.0.0.1 iburst\nlocal stratum 3\n");
+}
+
+void TestControl::bindAddressIsWhereTheServerListens_data()
+{
+    QTest::addColumn<QString>("bindLines");
+    QTest::addColumn<QStringList>("expected");
+    // chronyd's rule: one bindaddress per family; a family without one listens on its any
+    // address. Before, the service ignored bindaddress and listened on 0.0.0.0 and [::].
+    const QString any4 = QStringLiteral("00000000");
+    const QString loopback4 = QStringLiteral("0100007F");
+    const QString any6 = QString(32, QLatin1Char('0'));
+    const QString loopback6 = QStringLiteral("00000000000000000000000001000000");
+    QTest::newRow("none") << QString() << QStringList{any4, any6};
+    QTest::newRow("IPv4") << QStringLiteral("bindaddress 127.0.0.1\n") << QStringList{loopback4, any6};
+    QTest::newRow("IPv6") << QStringLiteral("bindaddress ::1\n") << QStringList{any4, loopback6};
+    QTest::newRow("both") << QStringLiteral("bindaddress ::1\nbindaddress 127.0.0.1\n")
+                          << QStringList{loopback4, loopback6};
+}
+
+void TestControl::bindAddressIsWhereTheServerListens()
+{
+    QFETCH(QString, bindLines);
+    QFETCH(QStringList, expected);
+    expected.sort();
+
+    ServiceFixture f;
+    QVERIFY(f.dir.isValid());
+    f.servicePort = s1test::freeUdpPort();
+    f.socketPath = f.dir.filePath("run/stratumone.sock");
+    f.configPath = s1test::writeFile(f.dir, "service.conf", f.configText(3, false) + bindLines);
+    f.service.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    f.service.start(s1test::ourBinary("stratumone"),
+                    {"--service", "-f", f.configPath, "-x", "--control-socket", f.socketPath});
+    QVERIFY(f.service.waitForStarted());
+    QStringList bound;
+    const bool listening = s1test::waitFor([&] {
+        bound = boundUdpAddresses(f.servicePort);
+        return bound.size() >= expected.size();
+    }, 10s);
+    QVERIFY2(listening, qPrintable(bound.join(QLatin1Char(' '))));
+    QCOMPARE(bound, expected);
+
+    // The server answers on 127.0.0.1, which every case covers.
+    const s1test::RunResult query = s1test::runProgram(
+        s1test::ourBinary("stratumctl"), {"query", "127.0.0.1", QString::number(f.servicePort)}, kCtlTimeout);
+    QVERIFY2(query.exitCode == 0, qPrintable(query.out + query.err));
 }
 
 QTEST_GUILESS_MAIN(TestControl)
