@@ -290,6 +290,9 @@ struct EngineConfig
     std::string pidFile = kDefaultPidFile; // empty: no PID file ("pidfile /")
     std::string user = kDefaultUser;
     std::string dumpDir;                 // empty: no dumps
+    // "file:line:col: warning: ..." lines from reading it (ConfigReadResult::diagnostics),
+    // among them whatever has no effect yet (ConfigEffects.h).
+    std::vector<std::string> warnings;
 
     friend bool operator==(const EngineConfig &, const EngineConfig &) = default;
 };

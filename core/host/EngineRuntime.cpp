@@ -135,6 +135,7 @@ void EngineRuntime::readable(std::size_t index)
             packet.role = s.role;
             packet.hostSocket = static_cast<int>(index);
             packet.remote = d.from;
+            packet.local = d.local;
             packet.data = d.data;
             packet.truncated = d.truncated;
             packet.receiveTime = d.receiveTime;
@@ -166,6 +167,9 @@ void EngineRuntime::openClockDriver()
     }
     KernelClockDriver::Options options;
     options.maxSlewRatePpm = m_config.clock.maxSlewRate;
+    // As chronyd on Linux: the kernel hears "synchronised" (and copies the time to the RTC
+    // every 11 minutes) only with `rtcsync`.
+    options.rtcSync = m_config.clock.rtcSync;
     auto driver = std::make_unique<KernelClockDriver>(*api, options);
     if (!driver->open()) {
         m_clockWarning = "cannot control the system clock (" + driver->lastError()
