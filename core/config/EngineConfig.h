@@ -15,7 +15,7 @@ namespace s1 {
 constexpr std::uint16_t kNtpDefaultPort = 123;
 constexpr int kDefaultMinPoll = 6;   // log2 s, chrony's default
 constexpr int kDefaultMaxPoll = 10;  // log2 s
-constexpr int kMinPollLimit = -6;    // log2 s, chrony's lowest accepted poll
+constexpr int kMinPollLimit = -7;    // log2 s (1/128 s), chrony's documented minimum
 constexpr int kMaxPollLimit = 24;    // log2 s
 constexpr int kDefaultPoolMaxSources = 4;
 constexpr int kDefaultLocalStratum = 10;
