@@ -7,6 +7,9 @@
 #include "ProcessHelpers.h"
 #include "ServiceProcesses.h"
 
+#include "control/ChronycFormat.h"
+#include "control/ReverseNames.h"
+
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -54,6 +57,14 @@ QStringList boundUdpAddresses(quint16 port)
     }
     bound.sort();
     return bound;
+}
+
+// What chronyc would print for 127.0.0.1 without -n: its name from the system's resolver, cut
+// to 25 characters with '>', or the address when it has none.
+QString loopbackName()
+{
+    const auto name = s1::systemReverseLookup(s1::IpAddress::v4(0x7F000001));
+    return QString::fromStdString(s1::chronyc::displayName(name.value_or("127.0.0.1"), s1::NameStyle::Resolved));
 }
 
 class ServiceFixture : public s1test::ServiceProcesses
@@ -133,8 +144,12 @@ void TestControl::serviceReportsReloadAndStop()
     QVERIFY(QRegularExpression("^Frequency       : \\d+\\.\\d{3} ppm (fast|slow)$").match(trackingLines[6]).hasMatch());
     QCOMPARE(trackingLines[12], QStringLiteral("Leap status     : Normal"));
 
+    // Without -n, as chronyc, the address is looked up and printed by name (cut to 25).
+    QVERIFY2(s1test::lineStartingWith(sources.out, "^*").startsWith(QStringLiteral("^* %1 ").arg(loopbackName(), -25)),
+             qPrintable(sources.out));
+
     // sources -v: chronyc's legend, header, rule, and the source's line.
-    const s1test::RunResult verbose = f.ctl({"sources", "-v"});
+    const s1test::RunResult verbose = f.ctl({"-n", "sources", "-v"});
     QCOMPARE(verbose.exitCode, 0);
     const QStringList lines = verbose.out.split(QLatin1Char('\n'));
     QCOMPARE(lines[0], QString());
@@ -146,7 +161,7 @@ void TestControl::serviceReportsReloadAndStop()
     QVERIFY2(sourceLine.match(lines[11]).hasMatch(), qPrintable(lines[11]));
 
     // sourcestats: a regression over several samples.
-    const s1test::RunResult stats = f.ctl({"sourcestats"});
+    const s1test::RunResult stats = f.ctl({"-n", "sourcestats"});
     QCOMPARE(stats.exitCode, 0);
     const QStringList statLines = stats.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(statLines.size(), 3);
@@ -182,6 +197,13 @@ void TestControl::serviceReportsReloadAndStop()
     QVERIFY2(ntpdata.out.startsWith("Remote address  : 127.0.0.1 (7F000001)\n"), qPrintable(ntpdata.out));
     QVERIFY(ntpdata.out.contains(QStringLiteral("Remote port     : %1\n").arg(f.serverPort)));
     QVERIFY(ntpdata.out.contains("Stratum         : 1\n"));
+    // From the last reply, not made up: where it arrived, the server's precision, reference time
+    // and processing time (before: [UNSPEC], 0 (1 s), 1970 and 0).
+    QVERIFY2(ntpdata.out.contains("Local address   : 127.0.0.1 (7F000001)\n"), qPrintable(ntpdata.out));
+    QVERIFY2(QRegularExpression("\nPrecision       : -\\d+ \\(0\\.\\d{9} seconds\\)\n").match(ntpdata.out).hasMatch(),
+             qPrintable(ntpdata.out));
+    QVERIFY2(!ntpdata.out.contains("Reference time  : Thu Jan 01 00:00:00 1970\n"), qPrintable(ntpdata.out));
+    QVERIFY2(!ntpdata.out.contains("Response time   : 0.000000000 seconds\n"), qPrintable(ntpdata.out));
 
     const s1test::RunResult activity = f.ctl({"activity"});
     QCOMPARE(activity.out, QStringLiteral("200 OK\n1 sources online\n0 sources offline\n"
@@ -191,8 +213,11 @@ void TestControl::serviceReportsReloadAndStop()
     const s1test::RunResult serverstats = f.ctl({"serverstats"});
     QCOMPARE(serverstats.exitCode, 0);
     QVERIFY(s1test::lineStartingWith(serverstats.out, "Command packets received   : ").section(':', 1).trimmed().toInt() > 5);
-    const s1test::RunResult selectdata = f.ctl({"selectdata"});
+    const s1test::RunResult selectdata = f.ctl({"-n", "selectdata"});
     QVERIFY2(s1test::lineStartingWith(selectdata.out, "* 127.0.0.1").endsWith("  N"), qPrintable(selectdata.out));
+    // -N: the name the source was configured with.
+    QVERIFY2(s1test::lineStartingWith(f.ctl({"-N", "sources"}).out, "^*").startsWith("^* 127.0.0.1 "),
+             qPrintable(sources.out));
 
     // Nobody has asked this service for the time yet: chronyc's header over an empty log.
     const s1test::RunResult clients = f.ctl({"clients"});
@@ -298,8 +323,8 @@ void TestControl::serviceLogsItsClients()
     QVERIFY(fields[5].toULongLong() < 60);              // seconds since the last request
     QCOMPARE(fields.mid(6), QStringList({"0", "0", "127", "4294967295"})); // no command clients
 
-    // chronyc's layout with the same numbers; -n prints the same (names are never resolved).
-    const s1test::RunResult table = f.ctl({"clients"});
+    // chronyc's layout with the same numbers.
+    const s1test::RunResult table = f.ctl({"-n", "clients"});
     QCOMPARE(table.exitCode, 0);
     QVERIFY2(table.out.startsWith(kClientsHeader), qPrintable(table.out));
     const QString row = table.out.mid(kClientsHeader.size());
@@ -314,7 +339,10 @@ void TestControl::serviceLogsItsClients()
     QVERIFY2(s1test::waitFor([&] { // the Last column may tick between two calls
         numeric = f.ctl({"-n", "clients"});
         plain = f.ctl({"clients"});
-        return numeric.exitCode == 0 && numeric.out == plain.out;
+        // Without -n the client's address is looked up, as chronyc does.
+        QString expected = numeric.out;
+        expected.replace(kClientsHeader.size(), 25, QStringLiteral("%1").arg(loopbackName(), -25));
+        return numeric.exitCode == 0 && plain.out == expected;
     }, kSnapshotWait), qPrintable(numeric.out + plain.out));
 
     const s1test::RunResult json = f.ctl({"--json", "clients"});
