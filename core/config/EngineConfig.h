@@ -229,13 +229,6 @@ struct NtpServerConfig
     std::uint64_t clientLogLimit = kDefaultClientLogLimit; // bytes
     bool noClientLog = false;
 
-    // Where the NTP server sockets listen: one address per family, the `bindaddress` given
-    // for it or else that family's any address (chronyd's rule).
-    std::vector<IpAddress> listenAddresses() const
-    {
-        return {bindAddressV4.value_or(IpAddress::v4(0)), bindAddressV6.value_or(IpAddress::v6({}))};
-    }
-
     friend bool operator==(const NtpServerConfig &, const NtpServerConfig &) = default;
 };
 
@@ -296,5 +289,10 @@ struct EngineConfig
 
     friend bool operator==(const EngineConfig &, const EngineConfig &) = default;
 };
+
+// Where the NTP server sockets listen, as chronyd opens them: one socket per address family
+// that some `allow` can let in (none without any `allow`), on that family's `bindaddress` or
+// else its any address.
+std::vector<IpAddress> ntpListenAddresses(const EngineConfig &config);
 
 } // namespace s1

@@ -18,11 +18,10 @@ EngineRuntime::~EngineRuntime() = default;
 
 bool EngineRuntime::start(std::string &error)
 {
-    if (m_config.ntpPort != 0) {
+    const std::vector<IpAddress> addresses = m_options.serverAddresses.empty() ? ntpListenAddresses(m_config)
+                                                                               : m_options.serverAddresses;
+    if (m_config.ntpPort != 0 && !addresses.empty()) {
         std::string lastError;
-        const std::vector<IpAddress> addresses = m_options.serverAddresses.empty()
-            ? m_config.server.listenAddresses()
-            : m_options.serverAddresses;
         for (const IpAddress &address : addresses) {
             std::string socketError;
             auto socket = UdpSocket::open({address, m_config.ntpPort}, socketError);

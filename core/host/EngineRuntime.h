@@ -26,8 +26,8 @@ namespace s1 {
 struct HostOptions
 {
     // Addresses the NTP server listens on (port from the configuration), e.g. from --bind;
-    // empty: the configuration's (`bindaddress`, one per family, else the family's any
-    // address, as chronyd).
+    // empty: the configuration's (ntpListenAddresses: `bindaddress` per family allowed by
+    // some `allow`, as chronyd).
     std::vector<IpAddress> serverAddresses;
     UdpSocket::Receive receiveMode = UdpSocket::Receive::Batched;
     std::size_t batchSize = 32;

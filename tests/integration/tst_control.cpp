@@ -446,24 +446,27 @@ void TestControl::checkAndPrintConfig()
 
 void TestControl::bindAddressIsWhereTheServerListens_data()
 {
-    QTest::addColumn<QString>("bindLines");
+    QTest::addColumn<QString>("lines");
     QTest::addColumn<QStringList>("expected");
-    // chronyd's rule: one bindaddress per family; a family without one listens on its any
-    // address. Before, the service ignored bindaddress and listened on 0.0.0.0 and [::].
+    // chronyd's rule: a socket per family that some `allow` can let in, on that family's
+    // bindaddress or else its any address. Before, the service ignored bindaddress and listened
+    // on 0.0.0.0 and [::] whatever the configuration said.
     const QString any4 = QStringLiteral("00000000");
     const QString loopback4 = QStringLiteral("0100007F");
     const QString any6 = QString(32, QLatin1Char('0'));
     const QString loopback6 = QStringLiteral("00000000000000000000000001000000");
-    QTest::newRow("none") << QString() << QStringList{any4, any6};
-    QTest::newRow("IPv4") << QStringLiteral("bindaddress 127.0.0.1\n") << QStringList{loopback4, any6};
-    QTest::newRow("IPv6") << QStringLiteral("bindaddress ::1\n") << QStringList{any4, loopback6};
-    QTest::newRow("both") << QStringLiteral("bindaddress ::1\nbindaddress 127.0.0.1\n")
-                          << QStringList{loopback4, loopback6};
+    const QString both = QStringLiteral("allow ::1\n");
+    QTest::newRow("no bindaddress") << both << QStringList{any4, any6};
+    QTest::newRow("IPv4") << both + "bindaddress 127.0.0.1\n" << QStringList{loopback4, any6};
+    QTest::newRow("IPv6") << both + "bindaddress ::1\n" << QStringList{any4, loopback6};
+    QTest::newRow("both") << both + "bindaddress ::1\nbindaddress 127.0.0.1\n" << QStringList{loopback4, loopback6};
+    // Only 127.0.0.1 allowed: no IPv6 socket at all, as chronyd 4.3 does.
+    QTest::newRow("IPv4 only allowed") << QStringLiteral("bindaddress 127.0.0.1\n") << QStringList{loopback4};
 }
 
 void TestControl::bindAddressIsWhereTheServerListens()
 {
-    QFETCH(QString, bindLines);
+    QFETCH(QString, lines);
     QFETCH(QStringList, expected);
     expected.sort();
 
@@ -471,7 +474,7 @@ void TestControl::bindAddressIsWhereTheServerListens()
     QVERIFY(f.dir.isValid());
     f.servicePort = s1test::freeUdpPort();
     f.socketPath = f.dir.filePath("run/stratumone.sock");
-    f.configPath = s1test::writeFile(f.dir, "service.conf", f.configText(3, false) + bindLines);
+    f.configPath = s1test::writeFile(f.dir, "service.conf", f.configText(3, false) + lines);
     f.service.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     f.service.start(s1test::ourBinary("stratumone"),
                     {"--service", "-f", f.configPath, "-x", "--control-socket", f.socketPath});

@@ -222,6 +222,8 @@ private slots:
     void logsAndDriversWithoutEffectAreWarned();
     void authenticatedSourcesAreWarned();
     void warningsReachTheConfig();
+    void listenAddressesFollowBindaddressAndAllow_data();
+    void listenAddressesFollowBindaddressAndAllow();
     void lineTooLong();
 
     // include, confdir, sourcedir
@@ -1716,6 +1718,34 @@ void TestConfigReader::warningsReachTheConfig()
     QCOMPARE(result.config.warnings,
              std::vector<std::string>({"test.conf:1:1: warning: 'ratelimit' has no effect yet",
                                        "test.conf:2:22: warning: option 'xleave' of 'server' has no effect yet"}));
+}
+
+void TestConfigReader::listenAddressesFollowBindaddressAndAllow_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QStringList>("expected");
+    // chronyd opens a server socket per family some allow rule can let in, on the family's
+    // bindaddress or its any address.
+    QTest::newRow("no allow: not serving") << QByteArray("bindaddress 127.0.0.1\n") << QStringList{};
+    QTest::newRow("allow all") << QByteArray("allow\n") << QStringList{"0.0.0.0", "::"};
+    QTest::newRow("allow all, bindaddress v4") << QByteArray("allow all\nbindaddress 127.0.0.1\n")
+                                               << QStringList{"127.0.0.1", "::"};
+    QTest::newRow("allow v4 only") << QByteArray("allow 192.168.0.0/16\nbindaddress 192.168.1.5\nbindaddress ::1\n")
+                                   << QStringList{"192.168.1.5"};
+    QTest::newRow("allow v6 only") << QByteArray("allow 2001:db8::/32\nbindaddress ::1\n") << QStringList{"::1"};
+    QTest::newRow("deny only") << QByteArray("deny 10/8\n") << QStringList{};
+}
+
+void TestConfigReader::listenAddressesFollowBindaddressAndAllow()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QStringList, expected);
+    const ConfigReadResult result = read(text);
+    QVERIFY(result.ok());
+    QStringList actual;
+    for (const IpAddress &address : ntpListenAddresses(result.config))
+        actual << QString::fromStdString(address.toString());
+    QCOMPARE(actual, expected);
 }
 
 void TestConfigReader::lineTooLong()
