@@ -6,6 +6,7 @@
 #include "control/GpsReportFormat.h"
 #include "control/GpsStatusJson.h"
 #include "control/ReportJson.h"
+#include "control/ReverseNames.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -103,12 +104,34 @@ std::optional<std::vector<Row>> rowsOf(const QJsonValue &result, QString &error)
     return rowsFromJson<Row>(result.toArray(), &error);
 }
 
-int printResult(const StratumctlOptions &options, const CommandSpec &spec, bool verbose, bool oneAddress,
-                const QJsonValue &result)
+// The reports whose first column names a source or client, which chronyc reverse-resolves
+// unless given -n or -N (or -c).
+bool namesAddresses(Command command)
 {
-    // Names arrive as the service was asked for them (configured or numeric) and are printed in
-    // full, as chronyc -N and -n print them.
-    const NameStyle names = NameStyle::Verbatim;
+    return command == Command::Sources || command == Command::SourceStats || command == Command::SelectData
+        || command == Command::Clients;
+}
+
+// Replaces each row's numeric address by its name, as chronyc does without -n.
+template <typename Row>
+void resolveNames(std::vector<Row> &rows)
+{
+    std::vector<std::string> names;
+    names.reserve(rows.size());
+    for (const Row &row : rows)
+        names.push_back(row.name);
+    names = reverseResolveNames(names, kReverseLookupTimeout);
+    for (std::size_t i = 0; i < rows.size(); ++i)
+        rows[i].name = names[i];
+}
+
+int printResult(const StratumctlOptions &options, const CommandSpec &spec, bool verbose, bool oneAddress,
+                bool lookUpNames, const QJsonValue &result)
+{
+    // Names arrive as the service was asked for them: numeric, looked up here and cut to the
+    // column with chronyc's '>' mark (plain chronyc); numeric or configured, printed in full
+    // (chronyc -n and -N).
+    const NameStyle names = lookUpNames ? NameStyle::Resolved : NameStyle::Verbatim;
     const bool csv = options.csv;
     QString error;
     switch (spec.command) {
@@ -119,23 +142,29 @@ int printResult(const StratumctlOptions &options, const CommandSpec &spec, bool 
     case Command::ServerStats:
         return printReport<ServerStatsReport>(result, &formatServerStats, &formatServerStatsCsv, csv);
     case Command::Sources: {
-        const auto rows = rowsOf<SourceReportRow>(result, error);
+        auto rows = rowsOf<SourceReportRow>(result, error);
         if (!rows)
             return badResult(error);
+        if (lookUpNames)
+            resolveNames(*rows);
         print(csv ? formatSourcesCsv(*rows) : formatSources(*rows, verbose, names));
         return 0;
     }
     case Command::SourceStats: {
-        const auto rows = rowsOf<SourceStatsRow>(result, error);
+        auto rows = rowsOf<SourceStatsRow>(result, error);
         if (!rows)
             return badResult(error);
+        if (lookUpNames)
+            resolveNames(*rows);
         print(csv ? formatSourceStatsCsv(*rows) : formatSourceStats(*rows, verbose, names));
         return 0;
     }
     case Command::SelectData: {
-        const auto rows = rowsOf<SelectDataRow>(result, error);
+        auto rows = rowsOf<SelectDataRow>(result, error);
         if (!rows)
             return badResult(error);
+        if (lookUpNames)
+            resolveNames(*rows);
         print(csv ? formatSelectDataCsv(*rows) : formatSelectData(*rows, verbose, names));
         return 0;
     }
@@ -167,9 +196,14 @@ int printResult(const StratumctlOptions &options, const CommandSpec &spec, bool 
         return 0;
     }
     case Command::Clients: {
-        const auto report = reportFromJson<ClientsReport>(result.toObject(), &error);
+        auto report = reportFromJson<ClientsReport>(result.toObject(), &error);
         if (!result.isObject() || !report)
             return badResult(error.isEmpty() ? QStringLiteral("expected an object") : error);
+        if (lookUpNames) {
+            resolveNames(report->rows);
+            for (ClientReportRow &row : report->rows)
+                row.name = chronyc::displayName(row.name, NameStyle::Resolved);
+        }
         print(csv ? formatClientsCsv(report->rows) : formatClients(report->rows));
         // stdout stays chronyc's layout; that the list is cut short goes to stderr.
         if (report->notShown > 0)
@@ -200,7 +234,11 @@ int runControlCommand(const StratumctlOptions &globalOptions, const QString &com
 
     bool verbose = false;
     QJsonObject requestArgs;
-    if (options.numeric || options.csv)
+    // chronyc without -n, -N or -c looks the addresses up; --json shows the service's answer as it
+    // is, with the configured names unless -n.
+    const bool lookUpNames = !options.numeric && !options.configuredNames && !options.csv && !options.json
+        && namesAddresses(spec->command);
+    if (options.numeric || options.csv || lookUpNames)
         requestArgs.insert(QStringLiteral("names"), QStringLiteral("numeric"));
     for (const QString &arg : args) {
         if (arg == QLatin1String("--json")) {
@@ -245,7 +283,8 @@ int runControlCommand(const StratumctlOptions &globalOptions, const QString &com
         print(text.toStdString());
         return 0;
     }
-    return printResult(options, *spec, verbose, requestArgs.contains(QStringLiteral("address")), reply->result);
+    return printResult(options, *spec, verbose, requestArgs.contains(QStringLiteral("address")), lookUpNames,
+                       reply->result);
 }
 
 } // namespace s1

@@ -11,7 +11,8 @@ namespace s1 {
 
 struct StratumctlOptions
 {
-    bool numeric = false;   // -n: addresses instead of configured names
+    bool numeric = false;   // -n: numeric addresses, no reverse lookups
+    bool configuredNames = false; // -N: the names the sources were configured with
     bool csv = false;       // -c: chronyc's CSV forms (implies -n, like chronyc)
     bool json = false;      // --json: the service's JSON result, as it is
     std::string socketPath; // -s/--socket

@@ -26,7 +26,7 @@ constexpr int kQueryTimeoutMs = 2000;
 void usage(std::FILE *out)
 {
     std::fprintf(out,
-                 "Usage: stratumctl [-n] [-c] [--json] [-s PATH | -h ADDRESS [-p PORT]] COMMAND [ARGUMENTS]\n"
+                 "Usage: stratumctl [-n|-N] [-c] [--json] [-s PATH | -h ADDRESS [-p PORT]] COMMAND [ARGUMENTS]\n"
                  "\n"
                  "Reports from the running service (chronyc's layouts):\n"
                  "  tracking           the reference and the state of the clock\n"
@@ -36,8 +36,7 @@ void usage(std::FILE *out)
                  "  ntpdata [ADDRESS]  the last NTP exchange with each server (or one)\n"
                  "  activity           how many sources are online\n"
                  "  serverstats        the NTP server's and the control socket's counters\n"
-                 "  clients            the NTP clients served (addresses: client names are never\n"
-                 "                     resolved, so -n changes nothing here)\n"
+                 "  clients            the NTP clients served\n"
                  "Commands:\n"
                  "  reload             re-read the configuration file; on errors the service keeps\n"
                  "                     running the previous one (same as SIGHUP)\n"
@@ -48,7 +47,9 @@ void usage(std::FILE *out)
                  "                     the server's state\n"
                  "\n"
                  "Options:\n"
-                 "  -n                 numeric addresses instead of the configured names\n"
+                 "  -n                 numeric addresses (without it, as chronyc, addresses are\n"
+                 "                     looked up for 2 s at most and names cut to the column)\n"
+                 "  -N                 the names the sources were configured with\n"
                  "  -c                 chronyc's CSV output (implies -n)\n"
                  "  --json             print the service's JSON result as it is\n"
                  "  -s, --socket PATH  the service's control socket (default %s);\n"
@@ -150,6 +151,8 @@ int main(int argc, char **argv)
         }
         if (arg == QLatin1String("-n")) {
             options.numeric = true;
+        } else if (arg == QLatin1String("-N")) {
+            options.configuredNames = true;
         } else if (arg == QLatin1String("-c")) {
             options.csv = true;
         } else if (arg == QLatin1String("--json")) {

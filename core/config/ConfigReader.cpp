@@ -99,6 +99,10 @@ ConfigReadResult ConfigLoader::finish()
         for (const std::string &path : searchDirectories(pending.directories, kSourceDirSuffix))
             readIncluded(path, pending.fileName, pending.line, pending.column, FileKind::Sources);
     m_pendingSourceDirs.clear();
+    // The engine carries its configuration's warnings into its snapshots, for the window.
+    for (const ConfigDiagnostic &d : m_result.diagnostics)
+        if (d.severity == ConfigDiagnostic::Severity::Warning)
+            m_result.config.warnings.push_back(d.toString());
     return std::move(m_result);
 }
 

@@ -1,5 +1,6 @@
 #include "config/DirectiveParser.h"
 
+#include "config/ConfigEffects.h"
 #include "config/ConfigSyntax.h"
 #include "config/ConfigValues.h"
 
@@ -137,6 +138,14 @@ void DiagnosticReporter::warning(int column, std::string message)
     report(ConfigDiagnostic::Severity::Warning, column, std::move(message));
 }
 
+void DiagnosticReporter::warningAt(std::size_t index, int column, std::string message)
+{
+    index = std::min(index, m_diagnostics.size());
+    m_diagnostics.insert(m_diagnostics.begin() + static_cast<std::ptrdiff_t>(index),
+                         {ConfigDiagnostic::Severity::Warning, m_file ? *m_file : std::string(), m_line, column,
+                          std::move(message)});
+}
+
 void DiagnosticReporter::fileError(const std::string &file, std::string message)
 {
     m_diagnostics.push_back({ConfigDiagnostic::Severity::Error, file, 0, 0, std::move(message)});
@@ -209,7 +218,10 @@ void DirectiveParser::parse(const ConfigWords &words)
     const auto it = std::lower_bound(table.begin(), table.end(), name,
                                      [](const HandlerEntry &e, const std::string &n) { return e.name < n; });
     if (it != table.end() && it->name == name) {
+        // The directive's own warning goes before those of its options, in column order.
+        const std::size_t firstOfLine = m_report.count();
         it->handler(*this, words);
+        warnIfWithoutEffect(directive, name, firstOfLine);
         return;
     }
 
@@ -219,7 +231,18 @@ void DirectiveParser::parse(const ConfigWords &words)
     else if (syntax->support == DirectiveSupport::Obsolete)
         m_report.warning(directive.column, inQuotes(directive.text) + " is obsolete; ignored");
     else
-        m_report.warning(directive.column, inQuotes(directive.text) + " is recognised but not implemented yet; ignored");
+        m_report.warning(directive.column, inQuotes(directive.text) + " has no effect yet");
+}
+
+void DirectiveParser::warnIfWithoutEffect(const ConfigWord &directive, const std::string &name, std::size_t at)
+{
+    if (m_report.lineHasError())
+        return; // the line is not used at all
+    if (name == "peer")
+        m_report.warningAt(at, directive.column, "symmetric mode of " + inQuotes(directive.text)
+                                                      + " has no effect yet: the peer is polled like a server");
+    else if (!directiveInEffect(name))
+        m_report.warningAt(at, directive.column, inQuotes(directive.text) + " has no effect yet");
 }
 
 // ---- server, pool, peer
@@ -280,6 +303,8 @@ void DirectiveParser::parseRefClock(const ConfigWords &words)
         return; // the parameter and options depend on the driver
     }
     clock.driver = known->driver;
+    if (!refClockDriverInEffect(clock.driver))
+        m_report.warning(driver.column, "refclock driver " + inQuotes(driver.text) + " has no effect yet");
     parseDriverParameter(clock, words[2]);
     parseOptions(words, 3, refClockOptionRules(), clock);
 
@@ -547,6 +572,8 @@ void DirectiveParser::parseLog(const ConfigWords &words)
             continue;
         }
         logging.*(it->flag) = true;
+        if (!logInEffect(it->name))
+            m_report.warning(words[i].column, "log " + inQuotes(words[i].text) + " has no effect yet");
         if (it->flag == &LoggingConfig::rawMeasurements)
             logging.measurements = true;
     }
@@ -621,13 +648,26 @@ void DirectiveParser::parseOptions(const ConfigWords &words, std::size_t first,
             return; // the arguments of an unknown option cannot be told from further options
         }
         const ConfigWord *value = rule->kind != ValueKind::Flag && i + 1 < words.size() ? &words[i + 1] : nullptr;
-        applyOption(*rule, words[i], value, target);
+        if (applyOption(*rule, words[i], value, target))
+            warnIfWithoutEffect(words.front(), words[i], rule->name);
         i += rule->kind == ValueKind::Flag ? 1 : 2;
     }
 }
 
+void DirectiveParser::warnIfWithoutEffect(const ConfigWord &directive, const ConfigWord &option, std::string_view name)
+{
+    const std::string directiveName = lowercase(directive.text);
+    // A directive without effect has been warned about as a whole.
+    if (!directiveInEffect(directiveName) || optionInEffect(directiveName, name))
+        return;
+    std::string message = "option " + inQuotes(option.text) + " of " + inQuotes(directive.text) + " has no effect yet";
+    if (name == "key" || name == "nts")
+        message += ": authentication is not supported, so this source will never be selected";
+    m_report.warning(option.column, message);
+}
+
 template <typename Target>
-void DirectiveParser::applyOption(const OptionRule<Target> &rule, const ConfigWord &option, const ConfigWord *value,
+bool DirectiveParser::applyOption(const OptionRule<Target> &rule, const ConfigWord &option, const ConfigWord *value,
                                   Target &target)
 {
     OptionValue parsed;
@@ -635,7 +675,7 @@ void DirectiveParser::applyOption(const OptionRule<Target> &rule, const ConfigWo
     if (rule.kind != ValueKind::Flag) {
         if (!value) {
             m_report.error(option.column, "missing value for " + inQuotes(option.text));
-            return;
+            return false;
         }
         parsed.text = value->text;
     }
@@ -648,13 +688,13 @@ void DirectiveParser::applyOption(const OptionRule<Target> &rule, const ConfigWo
         if (const auto number = readInteger(option, *value, rule.range))
             parsed.integer = *number;
         else
-            return;
+            return false;
         break;
     case ValueKind::HexInteger: {
         long long number = 0;
         if (parseHexInteger(value->text, number) != NumberStatus::Ok || !inRange(static_cast<double>(number), rule.range)) {
             m_report.error(value->column, invalidValue(option, *value, expectedKind(rule.kind)));
-            return;
+            return false;
         }
         parsed.integer = number;
         break;
@@ -663,17 +703,18 @@ void DirectiveParser::applyOption(const OptionRule<Target> &rule, const ConfigWo
         if (const auto number = readReal(option, *value, rule.range))
             parsed.real = *number;
         else
-            return;
+            return false;
         break;
     }
 
     const std::string_view reason = rule.apply(target, parsed);
     if (reason.empty())
-        return;
+        return true;
     if (value)
         m_report.error(value->column, invalidValue(option, *value, reason));
     else
         m_report.error(option.column, inQuotes(option.text) + ": " + std::string(reason));
+    return false;
 }
 
 // `owner` is the option or directive the value belongs to, named in messages.

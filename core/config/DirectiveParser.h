@@ -25,6 +25,9 @@ public:
     void startLine(const std::string &file, int line);
     void error(int column, std::string message);
     void warning(int column, std::string message);
+    // A warning placed before the `index`th diagnostic (the ones after it came later on the line).
+    void warningAt(std::size_t index, int column, std::string message);
+    std::size_t count() const { return m_diagnostics.size(); }
     // A diagnostic about a whole file (line 0).
     void fileError(const std::string &file, std::string message);
 
@@ -63,6 +66,9 @@ private:
 
     void parseSource(const ConfigWords &words, SourceConfig::Kind kind);
     void warnImplausibleHost(const ConfigWord &host);
+    // "has no effect yet" warnings (ConfigEffects.h) for a directive and for one of its options.
+    void warnIfWithoutEffect(const ConfigWord &directive, const std::string &name, std::size_t at);
+    void warnIfWithoutEffect(const ConfigWord &directive, const ConfigWord &option, std::string_view name);
     void parseRefClock(const ConfigWords &words);
     void parseDriverParameter(RefClockConfig &clock, const ConfigWord &word);
     bool applyDriverOption(RefClockConfig &clock, std::string_view option, int column);
@@ -89,8 +95,9 @@ private:
     template <typename Target>
     void parseOptions(const ConfigWords &words, std::size_t first, std::span<const OptionRule<Target>> rules,
                       Target &target);
+    // Applies one option; false (reported) when it is refused.
     template <typename Target>
-    void applyOption(const OptionRule<Target> &rule, const ConfigWord &option, const ConfigWord *value,
+    bool applyOption(const OptionRule<Target> &rule, const ConfigWord &option, const ConfigWord *value,
                      Target &target);
     std::optional<long long> readInteger(const ConfigWord &owner, const ConfigWord &value, const ValueRange &range);
     std::optional<double> readReal(const ConfigWord &owner, const ConfigWord &value, const ValueRange &range);

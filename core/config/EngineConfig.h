@@ -15,7 +15,7 @@ namespace s1 {
 constexpr std::uint16_t kNtpDefaultPort = 123;
 constexpr int kDefaultMinPoll = 6;   // log2 s, chrony's default
 constexpr int kDefaultMaxPoll = 10;  // log2 s
-constexpr int kMinPollLimit = -6;    // log2 s, chrony's lowest accepted poll
+constexpr int kMinPollLimit = -7;    // log2 s (1/128 s), chrony's documented minimum
 constexpr int kMaxPollLimit = 24;    // log2 s
 constexpr int kDefaultPoolMaxSources = 4;
 constexpr int kDefaultLocalStratum = 10;
@@ -283,8 +283,16 @@ struct EngineConfig
     std::string pidFile = kDefaultPidFile; // empty: no PID file ("pidfile /")
     std::string user = kDefaultUser;
     std::string dumpDir;                 // empty: no dumps
+    // "file:line:col: warning: ..." lines from reading it (ConfigReadResult::diagnostics),
+    // among them whatever has no effect yet (ConfigEffects.h).
+    std::vector<std::string> warnings;
 
     friend bool operator==(const EngineConfig &, const EngineConfig &) = default;
 };
+
+// Where the NTP server sockets listen, as chronyd opens them: one socket per address family
+// that some `allow` can let in (none without any `allow`), on that family's `bindaddress` or
+// else its any address.
+std::vector<IpAddress> ntpListenAddresses(const EngineConfig &config);
 
 } // namespace s1

@@ -3,13 +3,32 @@
 #include "control/ControlProtocol.h"
 
 #include <QAbstractSocket>
+#include <QHostAddress>
 #include <QLocalSocket>
+#include <QTimer>
+
+#include <sys/socket.h>
 
 namespace s1 {
+
+namespace {
+
+QString localPeer(const QLocalSocket *socket)
+{
+    ucred cred{};
+    socklen_t length = sizeof(cred);
+    if (::getsockopt(static_cast<int>(socket->socketDescriptor()), SOL_SOCKET, SO_PEERCRED, &cred, &length) != 0)
+        return QStringLiteral("unknown");
+    return QStringLiteral("uid %1").arg(cred.uid);
+}
+
+} // namespace
 
 ControlConnection::ControlConnection(QLocalSocket *socket, quint64 id, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
+    , m_idleTimer(new QTimer(this))
+    , m_peer(localPeer(socket))
     , m_local(socket)
     , m_id(id)
     , m_framer(control::kMaxRequestBytes)
@@ -26,6 +45,8 @@ ControlConnection::ControlConnection(QLocalSocket *socket, quint64 id, QObject *
 ControlConnection::ControlConnection(QAbstractSocket *socket, quint64 id, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
+    , m_idleTimer(new QTimer(this))
+    , m_peer(socket->peerAddress().toString())
     , m_remote(socket)
     , m_id(id)
     , m_framer(control::kMaxRequestBytes)
@@ -40,6 +61,11 @@ ControlConnection::ControlConnection(QAbstractSocket *socket, quint64 id, QObjec
 
 void ControlConnection::watch()
 {
+    m_idleTimer->setSingleShot(true);
+    connect(m_idleTimer, &QTimer::timeout, this, [this] {
+        if (!m_closing)
+            emit idle(this);
+    });
     m_socket->setParent(this);
     connect(m_socket, &QIODevice::readyRead, this, &ControlConnection::onReadyRead);
 }
@@ -68,6 +94,7 @@ void ControlConnection::closeAfter(const QByteArray &line)
     if (!line.isEmpty())
         send(line);
     m_closing = true;
+    m_idleTimer->stop();
     // Flushes what is queued, then closes; `disconnected` follows.
     if (m_local)
         m_local->disconnectFromServer();
@@ -85,6 +112,18 @@ void ControlConnection::abort()
     onDisconnected();
 }
 
+void ControlConnection::setIdleTimeout(std::chrono::milliseconds timeout)
+{
+    m_idleTimer->setInterval(timeout);
+    m_idleTimer->start();
+}
+
+void ControlConnection::restartIdleTimer()
+{
+    if (m_idleTimer->interval() > 0 && !m_closing)
+        m_idleTimer->start();
+}
+
 void ControlConnection::onReadyRead()
 {
     m_framer.append(m_socket->readAll());
@@ -92,6 +131,7 @@ void ControlConnection::onReadyRead()
         const auto line = m_framer.next();
         if (!line)
             break;
+        restartIdleTimer();
         emit lineReceived(this, *line);
     }
     if (m_framer.overflowed() && !m_closing)
@@ -104,6 +144,7 @@ void ControlConnection::onDisconnected()
         return;
     m_closedEmitted = true;
     m_closing = true;
+    m_idleTimer->stop();
     emit closed(this);
     deleteLater();
 }

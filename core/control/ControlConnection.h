@@ -8,10 +8,14 @@
 
 #include <QByteArray>
 #include <QObject>
+#include <QString>
+
+#include <chrono>
 
 class QAbstractSocket;
 class QIODevice;
 class QLocalSocket;
+class QTimer;
 
 namespace s1 {
 
@@ -25,6 +29,13 @@ public:
     ControlConnection(QAbstractSocket *socket, quint64 id, QObject *parent);
 
     quint64 id() const { return m_id; }
+    // Who is on the other end, for per-peer limits: "uid N" (the kernel's word for a Unix
+    // socket peer) or the TCP peer's address.
+    const QString &peer() const { return m_peer; }
+    // Starts (or restarts) the idle timer: idle() follows unless a line arrives within
+    // `timeout`. Every line restarts it.
+    void setIdleTimeout(std::chrono::milliseconds timeout);
+    void restartIdleTimer();
     // True for a TCP peer: it may query but not change the service's state.
     bool isRemote() const { return m_local == nullptr; }
     bool isSubscribed() const { return m_subscribed; }
@@ -44,6 +55,8 @@ signals:
     // The peer sent a line longer than control::kMaxRequestBytes.
     void overflowed(s1::ControlConnection *connection);
     void closed(s1::ControlConnection *connection);
+    // No line for the idle timeout.
+    void idle(s1::ControlConnection *connection);
 
 private:
     void onReadyRead();
@@ -52,6 +65,8 @@ private:
     void watch();
 
     QIODevice *m_socket;
+    QTimer *m_idleTimer;
+    QString m_peer;
     QLocalSocket *m_local = nullptr;   // set for a Unix socket peer
     QAbstractSocket *m_remote = nullptr; // set for a TCP peer
     quint64 m_id;

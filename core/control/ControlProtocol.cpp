@@ -1,5 +1,7 @@
 #include "control/ControlProtocol.h"
 
+#include "control/JsonReader.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -106,6 +108,13 @@ ParsedRequest parseRequest(QByteArrayView text)
     }
     const QJsonObject o = doc.object();
     const QJsonValue id = o.value(QStringLiteral("id"));
+    // A repeated key is refused rather than guessed at: JSON leaves its meaning open.
+    if (const auto duplicate = findDuplicateJsonKey(text)) {
+        if (isIntegerId(id) && *duplicate != QLatin1String("id"))
+            parsed.id = id;
+        parsed.error = QStringLiteral("duplicate key \"%1\" in the request").arg(*duplicate);
+        return parsed;
+    }
     if (isIntegerId(id))
         parsed.id = id;
     const QJsonValue version = o.value(QStringLiteral("v"));

@@ -171,11 +171,6 @@ void ControlServer::onNewConnection()
     while (QLocalSocket *socket = m_server->nextPendingConnection()) {
         const quint64 id = m_nextConnectionId++;
         auto *connection = new ControlConnection(socket, id, this);
-        if (static_cast<int>(m_connections.size()) >= kMaxConnections) {
-            qCWarning(lcControl) << "control socket: too many clients, refusing one";
-            connection->closeAfter(control::encodeError(QJsonValue(), QStringLiteral("too many clients")));
-            continue;
-        }
         qCDebug(lcControl).noquote() << "client" << id << "connected:" << describePeer(socket);
         accept(connection);
     }
@@ -195,11 +190,6 @@ void ControlServer::onNewRemoteConnection(QTcpServer *server)
                                   .arg(QString::fromStdString(peer.toString()))));
             continue;
         }
-        if (static_cast<int>(m_connections.size()) >= kMaxConnections) {
-            qCWarning(lcControl) << "remote control: too many clients, refusing one";
-            connection->closeAfter(control::encodeError(QJsonValue(), QStringLiteral("too many clients")));
-            continue;
-        }
         qCDebug(lcControl).noquote() << "client" << id << "connected over TCP from"
                                      << QString::fromStdString(peer.toString());
         accept(connection);
@@ -208,16 +198,86 @@ void ControlServer::onNewRemoteConnection(QTcpServer *server)
 
 void ControlServer::accept(ControlConnection *connection)
 {
+    makeRoomFor(connection->peer());
     m_connections.emplace(connection->id(), connection);
+    m_lastActivity[connection->id()] = ++m_activity;
     connect(connection, &ControlConnection::lineReceived, this, &ControlServer::onLine);
     connect(connection, &ControlConnection::overflowed, this, &ControlServer::onOverflow);
     connect(connection, &ControlConnection::closed, this, &ControlServer::onClosed);
+    connect(connection, &ControlConnection::idle, this, &ControlServer::onIdle);
+    connection->setIdleTimeout(m_idleTimeout);
+}
+
+bool ControlServer::hasPendingRequest(const ControlConnection *connection) const
+{
+    return std::any_of(m_pending.begin(), m_pending.end(),
+                       [connection](const auto &entry) { return entry.second.connection == connection; });
+}
+
+void ControlServer::makeRoomFor(const QString &peer)
+{
+    std::map<QString, int> perPeer;
+    for (const auto &[id, connection] : m_connections)
+        ++perPeer[connection->peer()];
+    // The peer whose connection goes: the newcomer itself when it holds its share already,
+    // else, when the server is full, whoever holds the most.
+    QString victimPeer;
+    QString reason;
+    if (perPeer[peer] >= kMaxConnectionsPerPeer) {
+        victimPeer = peer;
+        reason = QStringLiteral("more than %1 connections from %2").arg(kMaxConnectionsPerPeer).arg(peer);
+    } else if (static_cast<int>(m_connections.size()) >= kMaxConnections) {
+        const auto most = std::max_element(perPeer.begin(), perPeer.end(),
+                                           [](const auto &a, const auto &b) { return a.second < b.second; });
+        victimPeer = most->first;
+        reason = QStringLiteral("more than %1 clients").arg(kMaxConnections);
+    } else {
+        return;
+    }
+    // Its least valuable connection: idle ones before subscribers and requests in progress,
+    // then the one whose last line is oldest.
+    ControlConnection *victim = nullptr;
+    auto rank = [this](ControlConnection *c) {
+        const bool busy = c->isSubscribed() || hasPendingRequest(c);
+        return std::pair(busy, m_lastActivity[c->id()]);
+    };
+    for (const auto &[id, connection] : m_connections) {
+        if (connection->peer() == victimPeer && (!victim || rank(connection) < rank(victim)))
+            victim = connection;
+    }
+    if (victim)
+        evict(victim, QStringLiteral("closed to make room for a new client (%1)").arg(reason));
+}
+
+void ControlServer::evict(ControlConnection *connection, const QString &reason)
+{
+    qCWarning(lcControl).noquote() << "client" << connection->id() << QStringLiteral("(%1):").arg(connection->peer())
+                                   << reason;
+    m_connections.erase(connection->id());
+    m_lastActivity.erase(connection->id());
+    connection->closeAfter(control::encodeError(QJsonValue(), reason));
+}
+
+void ControlServer::onIdle(ControlConnection *connection)
+{
+    // Subscribers wait for events by design, and a reload may take a while.
+    if (connection->isSubscribed() || hasPendingRequest(connection)) {
+        connection->restartIdleTimer();
+        return;
+    }
+    qCDebug(lcControl) << "client" << connection->id() << "idle; closing it";
+    m_connections.erase(connection->id());
+    m_lastActivity.erase(connection->id());
+    const double seconds = std::chrono::duration<double>(m_idleTimeout).count();
+    connection->closeAfter(control::encodeError(
+        QJsonValue(), QStringLiteral("no request for %1 s; closing").arg(seconds)));
 }
 
 void ControlServer::onClosed(ControlConnection *connection)
 {
     qCDebug(lcControl) << "client" << connection->id() << "disconnected";
     m_connections.erase(connection->id());
+    m_lastActivity.erase(connection->id());
 }
 
 void ControlServer::onOverflow(ControlConnection *connection)
@@ -232,6 +292,7 @@ void ControlServer::onOverflow(ControlConnection *connection)
 void ControlServer::onLine(ControlConnection *connection, const QByteArray &line)
 {
     ++m_counters.received;
+    m_lastActivity[connection->id()] = ++m_activity;
     const control::ParsedRequest parsed = control::parseRequest(line);
     if (!parsed.request) {
         ++m_counters.dropped;

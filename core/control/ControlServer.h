@@ -24,6 +24,7 @@
 #include <QPointer>
 #include <QString>
 
+#include <chrono>
 #include <map>
 #include <optional>
 #include <string>
@@ -44,9 +45,16 @@ class ControlServer : public QObject
 {
     Q_OBJECT
 public:
-    // Beyond this many clients at once, new ones get an error and are closed: a local user
-    // cannot exhaust the service's descriptors.
+    // At most this many clients at once, so that a local user cannot exhaust the service's
+    // descriptors. A new client always gets in: when the limit is reached, the peer holding the
+    // most connections loses its least recently active one (idle before subscribed ones).
     static constexpr int kMaxConnections = 64;
+    // One peer (a uid on the Unix socket, an address over TCP) holds at most this many; its
+    // next connection replaces its least recently active one.
+    static constexpr int kMaxConnectionsPerPeer = 16;
+    // A client that neither subscribed nor sent a line for this long is closed (stratumctl
+    // sends its request at once; a request in progress, such as a reload, keeps it open).
+    static constexpr std::chrono::milliseconds kDefaultIdleTimeout{10'000};
     // A subscriber this far behind (bytes queued to it) is disconnected rather than buffered.
     static constexpr qint64 kMaxPendingBytes = 8 * 1024 * 1024;
 
@@ -62,6 +70,8 @@ public:
     // Closes the Unix socket and the TCP port.
     void close();
     bool isListening() const;
+    // For tests: a shorter idle timeout, for connections accepted from now on.
+    void setIdleTimeout(std::chrono::milliseconds timeout) { m_idleTimeout = timeout; }
     bool isListeningRemote() const { return !m_tcpServers.empty(); }
     const std::string &socketPath() const { return m_path; }
 
@@ -89,6 +99,11 @@ private:
     void onNewConnection();
     void onNewRemoteConnection(QTcpServer *server);
     void accept(ControlConnection *connection);
+    // Closes connections as the limits above require to let `peer` in.
+    void makeRoomFor(const QString &peer);
+    void evict(ControlConnection *connection, const QString &reason);
+    void onIdle(ControlConnection *connection);
+    bool hasPendingRequest(const ControlConnection *connection) const;
     void closeRemote();
     void onLine(ControlConnection *connection, const QByteArray &line);
     void onOverflow(ControlConnection *connection);
@@ -101,6 +116,9 @@ private:
     std::string m_path;
     std::optional<SocketFileId> m_socketFile;
     std::map<quint64, ControlConnection *> m_connections; // by connection id
+    std::map<quint64, quint64> m_lastActivity;            // by connection id: activity sequence
+    quint64 m_activity = 0;
+    std::chrono::milliseconds m_idleTimeout = kDefaultIdleTimeout;
     std::map<quint64, Pending> m_pending;                 // by ticket
     std::optional<EngineSnapshot> m_snapshot;
     CommandCounters m_counters;

@@ -2,7 +2,12 @@
 
 #include "control/SnapshotJson.h"
 
+#include <QJsonDocument>
 #include <QJsonValue>
+
+#include <algorithm>
+#include <set>
+#include <vector>
 
 namespace s1 {
 
@@ -144,6 +149,82 @@ QJsonArray JsonReader::array(const QString &key) const
     if (!v.isArray())
         fail(key, QStringLiteral("expected an array"));
     return v.toArray();
+}
+
+namespace {
+
+// The text of a JSON string token (quotes included), unescaped.
+QString decodeJsonString(QByteArrayView token)
+{
+    if (!token.contains('\\'))
+        return QString::fromUtf8(token.sliced(1, token.size() - 2));
+    const QByteArray wrapped = QByteArray("[") + token.toByteArray() + QByteArray("]");
+    return QJsonDocument::fromJson(wrapped).array().at(0).toString();
+}
+
+struct JsonScope
+{
+    bool isObject = false;
+    bool expectKey = false;
+    QString path;        // of this object or array, for messages
+    QString lastKey;     // the member being read
+    std::set<QString> keys;
+};
+
+} // namespace
+
+std::optional<QString> findDuplicateJsonKey(QByteArrayView json)
+{
+    std::vector<JsonScope> scopes;
+    const auto childPath = [&scopes]() -> QString {
+        if (scopes.empty())
+            return {};
+        const JsonScope &parent = scopes.back();
+        if (!parent.isObject)
+            return parent.path;
+        return parent.path.isEmpty() ? parent.lastKey : parent.path + QLatin1Char('.') + parent.lastKey;
+    };
+    for (qsizetype i = 0; i < json.size(); ++i) {
+        const char c = json[i];
+        switch (c) {
+        case '{':
+        case '[': {
+            JsonScope scope;
+            scope.path = childPath();
+            scope.isObject = c == '{';
+            scope.expectKey = scope.isObject;
+            scopes.push_back(std::move(scope));
+            break;
+        }
+        case '}':
+        case ']':
+            if (!scopes.empty())
+                scopes.pop_back();
+            break;
+        case ',':
+            if (!scopes.empty() && scopes.back().isObject)
+                scopes.back().expectKey = true;
+            break;
+        case '"': {
+            const qsizetype start = i;
+            for (++i; i < json.size() && json[i] != '"'; ++i) {
+                if (json[i] == '\\')
+                    ++i; // the escaped character cannot end the string
+            }
+            if (scopes.empty() || !scopes.back().isObject || !scopes.back().expectKey)
+                break;
+            JsonScope &scope = scopes.back();
+            scope.expectKey = false;
+            scope.lastKey = decodeJsonString(json.sliced(start, std::min(i, json.size() - 1) - start + 1));
+            if (!scope.keys.insert(scope.lastKey).second)
+                return scope.path.isEmpty() ? scope.lastKey : scope.path + QLatin1Char('.') + scope.lastKey;
+            break;
+        }
+        default:
+            break;
+        }
+    }
+    return std::nullopt;
 }
 
 } // namespace s1

@@ -6,6 +6,7 @@
 
 #include "time/Timestamps.h"
 
+#include <QByteArrayView>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
@@ -57,5 +58,11 @@ private:
     QString m_path;
     std::shared_ptr<State> m_state;
 };
+
+// QJsonDocument keeps the last of several members with the same name and says nothing, so a
+// request like {"cmd":"tracking","cmd":"reload"} would run the last one. This finds the first
+// repeated key in `json` (which must already be valid JSON), compared after unescaping, and
+// returns it with its path ("args.address"); nothing when every object's keys are distinct.
+std::optional<QString> findDuplicateJsonKey(QByteArrayView json);
 
 } // namespace s1

@@ -21,6 +21,18 @@ constexpr std::int64_t kMaxUint16 = std::numeric_limits<std::uint16_t>::max();
 constexpr std::int64_t kMaxUint8 = std::numeric_limits<std::uint8_t>::max();
 constexpr std::int64_t kMaxInt = std::numeric_limits<int>::max();
 constexpr std::int64_t kMinInt = std::numeric_limits<int>::min();
+constexpr std::int64_t kMaxInt8 = std::numeric_limits<std::int8_t>::max();
+constexpr std::int64_t kMinInt8 = std::numeric_limits<std::int8_t>::min();
+constexpr std::int64_t kMaxNtpVersionField = 7; // 3 bits on the wire
+constexpr std::int64_t kMaxNtpModeField = 7;
+
+QJsonArray stringArray(const std::vector<std::string> &strings)
+{
+    QJsonArray array;
+    for (const std::string &text : strings)
+        array.append(QString::fromStdString(text));
+    return array;
+}
 
 QJsonValue timeValue(const std::optional<RealTime> &t)
 {
@@ -113,6 +125,38 @@ SocketAddress addressFromJson(const JsonReader &in)
     return a;
 }
 
+NtpExchangeSnapshot exchangeFromJson(const JsonReader &in)
+{
+    NtpExchangeSnapshot e;
+    if (!in.isNull(QStringLiteral("localAddress"))) {
+        const QString text = in.string(QStringLiteral("localAddress"));
+        if (const auto ip = IpAddress::parse(text.toStdString()))
+            e.localAddress = *ip;
+        else
+            in.fail(QStringLiteral("localAddress"), QStringLiteral("not an IP address: %1").arg(text));
+    }
+    e.version = static_cast<int>(in.integerIn(QStringLiteral("version"), 0, kMaxNtpVersionField));
+    e.mode = static_cast<NtpMode>(in.integerIn(QStringLiteral("mode"), 0, kMaxNtpModeField, int(NtpMode::Server)));
+    e.poll = static_cast<int>(in.integerIn(QStringLiteral("poll"), kMinInt8, kMaxInt8));
+    e.precision = static_cast<int>(in.integerIn(QStringLiteral("precision"), kMinInt8, kMaxInt8));
+    e.referenceTime = in.time(QStringLiteral("referenceTime")).value_or(RealTime{});
+    e.responseTime = in.number(QStringLiteral("responseTime"));
+    return e;
+}
+
+QJsonObject exchangeToJson(const NtpExchangeSnapshot &e)
+{
+    return {
+        {"localAddress", e.localAddress.isNull() ? QJsonValue() : QJsonValue(QString::fromStdString(e.localAddress.toString()))},
+        {"version", e.version},
+        {"mode", static_cast<int>(e.mode)},
+        {"poll", e.poll},
+        {"precision", e.precision},
+        {"referenceTime", timeValue(e.referenceTime)},
+        {"responseTime", e.responseTime},
+    };
+}
+
 SourceSnapshot sourceFromReader(const JsonReader &in)
 {
     SourceSnapshot s;
@@ -142,6 +186,9 @@ SourceSnapshot sourceFromReader(const JsonReader &in)
     s.lastRejectReason = in.string(QStringLiteral("lastRejectReason")).toStdString();
     s.kissCode = in.string(QStringLiteral("kissCode")).toStdString();
     s.driverStatus = in.string(QStringLiteral("driverStatus")).toStdString();
+    s.unselectableReason = in.string(QStringLiteral("unselectableReason")).toStdString();
+    if (!in.isNull(QStringLiteral("lastExchange")))
+        s.lastExchange = exchangeFromJson(in.object(QStringLiteral("lastExchange")));
     s.stats = statsFromJson(in.object(QStringLiteral("stats")));
     s.adjustedOffset = in.number(QStringLiteral("adjustedOffset"));
     s.errorBound = in.number(QStringLiteral("errorBound"));
@@ -383,6 +430,7 @@ QJsonObject sourceToJson(const SourceSnapshot &s)
         {"lastRejectReason", QString::fromStdString(s.lastRejectReason)},
         {"kissCode", QString::fromStdString(s.kissCode)},
         {"driverStatus", QString::fromStdString(s.driverStatus)},
+        {"unselectableReason", QString::fromStdString(s.unselectableReason)},
         {"samples", samples},
         {"stats", statsToJson(s.stats)},
         {"adjustedOffset", s.adjustedOffset},
@@ -390,6 +438,8 @@ QJsonObject sourceToJson(const SourceSnapshot &s)
     };
     if (s.lastSample)
         o.insert("lastSample", sampleToJson(*s.lastSample));
+    if (s.lastExchange)
+        o.insert("lastExchange", exchangeToJson(*s.lastExchange));
     return o;
 }
 
@@ -420,6 +470,7 @@ QJsonObject snapshotToJson(const EngineSnapshot &snapshot)
         {"sources", sources},
         {"clientPacketsDropped", counterValue(snapshot.clientPacketsDropped)},
         {"gps", snapshot.gps ? QJsonValue(gpsStatusToJson(*snapshot.gps)) : QJsonValue()},
+        {"configWarnings", stringArray(snapshot.configWarnings)},
     };
 }
 
@@ -440,6 +491,12 @@ std::optional<EngineSnapshot> snapshotFromJson(const QJsonObject &json, QString 
     for (qsizetype i = 0; i < sources.size(); ++i)
         s.sources.push_back(sourceFromReader(in.element(sources, i, QStringLiteral("sources"))));
     s.clientPacketsDropped = in.counter(QStringLiteral("clientPacketsDropped"));
+    const QJsonArray warnings = in.array(QStringLiteral("configWarnings"));
+    for (qsizetype i = 0; i < warnings.size(); ++i) {
+        if (!warnings[i].isString())
+            in.fail(QStringLiteral("configWarnings[%1]").arg(i), QStringLiteral("expected a string"));
+        s.configWarnings.push_back(warnings[i].toString().toStdString());
+    }
     if (json.value(QStringLiteral("gps")).isObject()) {
         QString gpsError;
         s.gps = gpsStatusFromJson(json.value(QStringLiteral("gps")).toObject(), &gpsError);

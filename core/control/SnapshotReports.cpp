@@ -321,6 +321,7 @@ std::vector<NtpDataReport> ntpDataReports(const EngineSnapshot &snapshot)
         r.remoteAddress = s.address.ip.toString();
         r.remoteRefId = referenceIdOf(s.address.ip);
         r.remotePort = s.address.port;
+        // As chronyc: "[UNSPEC]" until a reply came in, then what that reply said.
         r.localAddress = "[UNSPEC]";
         r.leap = reportLeap(s.leap);
         r.version = kNtpVersion4;
@@ -330,6 +331,19 @@ std::vector<NtpDataReport> ntpDataReports(const EngineSnapshot &snapshot)
         r.rootDelay = s.rootDelay;
         r.rootDispersion = s.rootDispersion;
         r.referenceId = s.referenceId;
+        if (const auto &e = s.lastExchange) {
+            if (!e->localAddress.isNull()) {
+                r.localAddress = e->localAddress.toString();
+                r.localRefId = referenceIdOf(e->localAddress);
+            }
+            r.version = e->version;
+            if (e->mode == NtpMode::SymmetricActive || e->mode == NtpMode::SymmetricPassive || e->mode == NtpMode::Server)
+                r.mode = static_cast<NtpDataReport::Mode>(e->mode);
+            r.poll = e->poll;
+            r.precision = e->precision;
+            r.referenceTime = e->referenceTime;
+            r.responseTime = e->responseTime;
+        }
         if (s.lastSample) {
             r.offset = s.lastSample->offset;
             r.peerDelay = s.lastSample->delay;

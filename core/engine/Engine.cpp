@@ -1,5 +1,7 @@
 #include "engine/Engine.h"
 
+#include "config/ConfigEffects.h"
+
 #include <QCryptographicHash>
 
 #include <algorithm>
@@ -119,6 +121,8 @@ bool Engine::addSource(const SourceConfig &config, std::string name, const IpAdd
     if (known)
         return false; // two directives or pool members naming the same server poll it once
     const std::uint32_t id = m_nextSourceId++;
+    if (const std::string reason = authenticationUnavailable(config); !reason.empty())
+        m_events.push_back({EngineEvent::Category::Ntp, "source " + name + " will never be selected: " + reason});
     m_sources.push_back(std::make_unique<NtpSource>(id, config, std::move(name), remote,
                                                     std::move(poolName), now, m_options.precision));
     SourceStatisticsConfig statsConfig = statisticsConfig(config.minSamples, config.maxSamples);
@@ -226,7 +230,10 @@ void Engine::handleClientPacket(const ReceivedPacket &packet, RealTime rawReceiv
     NtpSource &source = **it;
     const double correction = m_discipline.correctionAt(rawReceive);
     const bool awaited = source.awaitingReplySince().has_value();
-    if (source.handleReply(parsed.packet, rawReceive, correction) == ReplyVerdict::Accepted) {
+    const ReplyVerdict verdict = source.handleReply(parsed.packet, rawReceive, correction);
+    if (awaited && !source.awaitingReplySince())
+        m_lastExchanges[source.id()] = exchangeOf(parsed.packet.header, packet.local, rawReceive);
+    if (verdict == ReplyVerdict::Accepted) {
         processNtpSample(source, rawReceive);
         return;
     }
@@ -234,6 +241,22 @@ void Engine::handleClientPacket(const ReceivedPacket &packet, RealTime rawReceiv
     // the filter that poll gave nothing. Replies that did not match the request change nothing.
     if (awaited && !source.awaitingReplySince())
         countMissingSample(source, rawReceive);
+}
+
+NtpExchangeSnapshot Engine::exchangeOf(const NtpHeader &reply, const IpAddress &local, RealTime receive)
+{
+    NtpExchangeSnapshot e;
+    e.localAddress = local.unmapped();
+    e.version = reply.version;
+    e.mode = reply.mode;
+    e.poll = reply.poll;
+    e.precision = reply.precision;
+    if (!reply.referenceTime.isZero())
+        e.referenceTime = reply.referenceTime.toRealTime(receive);
+    const RealTime t2 = reply.receiveTime.toRealTime(receive);
+    const RealTime t3 = reply.transmitTime.toRealTime(receive);
+    e.responseTime = std::abs(toSeconds(t3 - t2));
+    return e;
 }
 
 void Engine::processNtpSample(NtpSource &source, RealTime now)
@@ -415,7 +438,7 @@ Engine::SourceIdentity Engine::identityOf(std::uint32_t id) const
         identity.leap = source->leap();
         identity.reach = source->reach();
         identity.prefer = source->config().prefer;
-        identity.noselect = source->config().noselect;
+        identity.noselect = source->config().noselect || !authenticationUnavailable(source->config()).empty();
         identity.trust = source->config().trust;
         identity.require = source->config().require;
         identity.address = source->address().ip;
@@ -865,6 +888,10 @@ SourceSnapshot Engine::toLocalTimeScale(SourceSnapshot source, RealTime now) con
         convert(*source.lastSample);
     if (source.lastRx)
         source.lastRx = m_discipline.cook(*source.lastRx);
+    if (const auto exchange = m_lastExchanges.find(source.id); exchange != m_lastExchanges.end())
+        source.lastExchange = exchange->second;
+    if (const NtpSource *ntp = findSource(source.id))
+        source.unselectableReason = authenticationUnavailable(ntp->config());
     return source;
 }
 
@@ -896,6 +923,7 @@ EngineSnapshot Engine::snapshot(RealTime reading) const
     s.clientLog = clientLogSnapshot();
     s.clientPacketsDropped = m_clientPacketsDropped;
     s.ntpPort = m_config.ntpPort;
+    s.configWarnings = m_config.warnings;
     s.sources.reserve(m_sources.size() + m_refClocks.size());
     for (const auto &source : m_sources)
         s.sources.push_back(toLocalTimeScale(source->snapshot(), now));

@@ -134,6 +134,8 @@ private:
     void handleServerPacket(const ReceivedPacket &packet, RealTime rawReceive);
     ClientLogSnapshot clientLogSnapshot() const;
     void handleClientPacket(const ReceivedPacket &packet, RealTime rawReceive);
+    // What `ntpdata` shows of a reply that answered our request.
+    static NtpExchangeSnapshot exchangeOf(const NtpHeader &reply, const IpAddress &local, RealTime receive);
     // The source's newest accepted sample: the sample tests, the measurements log, then the
     // filter (`filter N`) and, for what comes out of it, statistics, poll and selection.
     void processNtpSample(NtpSource &source, RealTime now);
@@ -194,6 +196,7 @@ private:
         std::optional<PollSampleFilter> filter;     // with filter N
     };
     std::map<std::uint32_t, NtpSampling> m_ntpSampling;
+    std::map<std::uint32_t, NtpExchangeSnapshot> m_lastExchanges; // by NTP source id
     // chrony's poll adjustment for a reply whose sample failed a test: the interval lengthens
     // slowly while the path stays bad (chrony uses 0.1 for a synchronisation loop, test D,
     // which we do not test).

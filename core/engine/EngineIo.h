@@ -23,6 +23,7 @@ struct ReceivedPacket
     SocketRole role = SocketRole::Server;
     int hostSocket = -1;              // opaque to the engine; echoed in replies
     SocketAddress remote;
+    IpAddress local;                  // the address it was sent to; null when the host cannot tell
     std::span<const std::uint8_t> data;
     bool truncated = false;           // the datagram was larger than the host's buffer
     RealTime receiveTime;             // raw clock; from the kernel when kernelTimestamp

@@ -95,6 +95,21 @@ enum class SourceState : std::uint8_t {
     TooVariable,  // ~
 };
 
+// The last reply of an NTP source that answered our request (what `chronyc ntpdata` shows of
+// it), straight from the packet.
+struct NtpExchangeSnapshot
+{
+    IpAddress localAddress;        // where the reply arrived; null when the host cannot tell
+    int version = 0;
+    NtpMode mode = NtpMode::Server;
+    int poll = 0;                  // log2 s, the server's
+    int precision = 0;             // log2 s, the server's
+    RealTime referenceTime;        // the server's; the epoch when it sent none (zero)
+    double responseTime = 0;       // s, the server's T3 - T2
+
+    friend bool operator==(const NtpExchangeSnapshot &, const NtpExchangeSnapshot &) = default;
+};
+
 struct SourceSnapshot
 {
     std::uint32_t id = 0;          // stable for the life of the source
@@ -120,6 +135,11 @@ struct SourceSnapshot
     std::string kissCode;           // last kiss-o'-death code received ("RATE", ...)
     // Refclocks: what the host says about the driver (device open, counters, or the fault).
     std::string driverStatus;
+    // NTP sources: the last reply that answered a request of ours.
+    std::optional<NtpExchangeSnapshot> lastExchange;
+    // Why this source can never be selected whatever it measures (authentication we cannot
+    // provide); empty otherwise.
+    std::string unselectableReason;
 
     // Statistics over the sample history (what `chronyc sourcestats` shows); zero until the
     // source has samples.
@@ -142,8 +162,9 @@ struct ReferenceSnapshot
     std::string referenceName;     // the source's name, or "LOCAL"
     LeapIndicator leap = LeapIndicator::Unsynchronised;
     std::optional<RealTime> referenceTime;
-    double rootDelay = 0;          // s
-    double rootDispersion = 0;     // s, grown to the snapshot's time
+    // s; unsynchronised 1 s each, what chronyd sends and `chronyc tracking` shows then.
+    double rootDelay = 1.0;
+    double rootDispersion = 1.0;   // s, grown to the snapshot's time
     int precision = 0;             // log2 s
 
     // The rest of `chronyc tracking`.
@@ -172,6 +193,8 @@ struct EngineSnapshot
     std::string serverError;       // why not serving although configured to, e.g. port taken
     // The GPS receiver and PPS as the host's drivers see them; none without such refclocks.
     std::optional<GpsStatus> gps;
+    // The configuration's warnings ("file:line:col: warning: ... has no effect yet", ...).
+    std::vector<std::string> configWarnings;
 
     friend bool operator==(const EngineSnapshot &, const EngineSnapshot &) = default;
 };

@@ -18,9 +18,11 @@ EngineRuntime::~EngineRuntime() = default;
 
 bool EngineRuntime::start(std::string &error)
 {
-    if (m_config.ntpPort != 0) {
+    const std::vector<IpAddress> addresses = m_options.serverAddresses.empty() ? ntpListenAddresses(m_config)
+                                                                               : m_options.serverAddresses;
+    if (m_config.ntpPort != 0 && !addresses.empty()) {
         std::string lastError;
-        for (const IpAddress &address : m_options.serverAddresses) {
+        for (const IpAddress &address : addresses) {
             std::string socketError;
             auto socket = UdpSocket::open({address, m_config.ntpPort}, socketError);
             if (!socket) {
@@ -132,6 +134,7 @@ void EngineRuntime::readable(std::size_t index)
             packet.role = s.role;
             packet.hostSocket = static_cast<int>(index);
             packet.remote = d.from;
+            packet.local = d.local;
             packet.data = d.data;
             packet.truncated = d.truncated;
             packet.receiveTime = d.receiveTime;
@@ -163,6 +166,9 @@ void EngineRuntime::openClockDriver()
     }
     KernelClockDriver::Options options;
     options.maxSlewRatePpm = m_config.clock.maxSlewRate;
+    // As chronyd on Linux: the kernel hears "synchronised" (and copies the time to the RTC
+    // every 11 minutes) only with `rtcsync`.
+    options.rtcSync = m_config.clock.rtcSync;
     auto driver = std::make_unique<KernelClockDriver>(*api, options);
     if (!driver->open()) {
         m_clockWarning = "cannot control the system clock (" + driver->lastError()

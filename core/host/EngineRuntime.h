@@ -25,9 +25,10 @@ namespace s1 {
 
 struct HostOptions
 {
-    // Addresses the NTP server listens on (port from the configuration). Defaults to every
-    // IPv4 and IPv6 address; tests bind loopback only.
-    std::vector<IpAddress> serverAddresses = {IpAddress::v4(0), IpAddress::v6({})};
+    // Addresses the NTP server listens on (port from the configuration), e.g. from --bind;
+    // empty: the configuration's (ntpListenAddresses: `bindaddress` per family allowed by
+    // some `allow`, as chronyd).
+    std::vector<IpAddress> serverAddresses;
     UdpSocket::Receive receiveMode = UdpSocket::Receive::Batched;
     std::size_t batchSize = 32;
     std::uint64_t seed = 0; // 0: seed from the clock

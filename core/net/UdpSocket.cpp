@@ -4,6 +4,7 @@
 
 #include <fcntl.h>
 #include <linux/net_tstamp.h>
+#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -63,6 +64,37 @@ bool extractTimestamp(const msghdr &msg, RealTime &out)
         }
     }
     return false;
+}
+
+// Asks for the destination address of each datagram (IP_PKTINFO / IPV6_PKTINFO), which is the
+// local address of the exchange that `ntpdata` shows. Best effort: a socket without it works.
+void enableDestinationAddress(int fd, int domain)
+{
+    int on = 1;
+    if (domain == AF_INET6)
+        (void)setsockopt(fd, IPPROTO_IPV6, IPV6_RECVPKTINFO, &on, sizeof on);
+    else
+        (void)setsockopt(fd, IPPROTO_IP, IP_PKTINFO, &on, sizeof on);
+}
+
+IpAddress extractDestination(const msghdr &msg)
+{
+    for (cmsghdr *c = CMSG_FIRSTHDR(const_cast<msghdr *>(&msg)); c; c = CMSG_NXTHDR(const_cast<msghdr *>(&msg), c)) {
+        if (c->cmsg_level == IPPROTO_IP && c->cmsg_type == IP_PKTINFO && c->cmsg_len >= CMSG_LEN(sizeof(in_pktinfo))) {
+            in_pktinfo info{};
+            std::memcpy(&info, CMSG_DATA(c), sizeof info);
+            return IpAddress::v4(ntohl(info.ipi_addr.s_addr));
+        }
+        if (c->cmsg_level == IPPROTO_IPV6 && c->cmsg_type == IPV6_PKTINFO
+                && c->cmsg_len >= CMSG_LEN(sizeof(in6_pktinfo))) {
+            in6_pktinfo info{};
+            std::memcpy(&info, CMSG_DATA(c), sizeof info);
+            std::array<std::uint8_t, 16> bytes{};
+            std::memcpy(bytes.data(), &info.ipi6_addr, bytes.size());
+            return IpAddress::v6(bytes);
+        }
+    }
+    return {};
 }
 
 } // namespace
@@ -141,6 +173,7 @@ std::unique_ptr<UdpSocket> UdpSocket::open(const SocketAddress &bindAddress, std
             return fail("setsockopt(IPV6_V6ONLY)");
     }
     const KernelTimestamping ts = enableTimestamps(fd);
+    enableDestinationAddress(fd, domain);
 
     sockaddr_storage addr{};
     const unsigned length = bindAddress.toSockaddr(addr);
@@ -196,6 +229,7 @@ std::size_t UdpSocket::receive(DatagramBatch &batch, Receive mode)
         d.data = std::span<const std::uint8_t>(st.buffers[i].data(), length);
         d.truncated = (m.msg_flags & MSG_TRUNC) != 0;
         d.kernelTimestamp = extractTimestamp(m, d.receiveTime);
+        d.local = extractDestination(m);
         if (!d.kernelTimestamp)
             d.receiveTime = readTime;
         batch.m_received.push_back(d);

@@ -19,6 +19,7 @@ namespace s1 {
 struct ReceivedDatagram
 {
     SocketAddress from;
+    IpAddress local;                    // the datagram's destination; null when unknown
     std::span<const std::uint8_t> data; // valid until the batch is reused
     bool truncated = false;
     RealTime receiveTime;

@@ -99,27 +99,41 @@ void setMac(ParsedNtpPacket &packet, std::span<const std::uint8_t> data, std::si
     packet.macLength = length;
 }
 
+// RFC 7822 field types of NTS (RFC 8915 section 5.7): a request carrying one asks for NTS
+// authentication.
+constexpr std::uint16_t kNtsUniqueIdentifierField = 0x0104;
+constexpr std::uint16_t kNtsCookieField = 0x0204;
+constexpr std::uint16_t kNtsCookiePlaceholderField = 0x0304;
+constexpr std::uint16_t kNtsAuthenticatorField = 0x0404;
+
+bool isNtsField(std::uint16_t type)
+{
+    return type == kNtsUniqueIdentifierField || type == kNtsCookieField
+        || type == kNtsCookiePlaceholderField || type == kNtsAuthenticatorField;
+}
+
 // Walks everything after the header. Rules, in this order, with `remainder` the unparsed bytes
-// (always a multiple of 4 here):
+// (always a multiple of 4 here); they accept exactly what chronyd accepts:
 //
 // NTPv1-3 have no extension fields, so the whole remainder is a MAC:
 //   0 -> none; 4 -> crypto-NAK; kNtpMinMacLength..kNtpMaxMacLength -> key ID + digest;
 //   anything else -> TrailingGarbage (no digest is shorter than MD5's 16 bytes).
 //
-// NTPv4 loops:
+// NTPv4:
+//   0. Exactly 4 bytes after the header holding key ID 0 -> crypto-NAK, done. Any other 4-byte
+//      trailer is garbage: no extension field or MAC is that short.
+//   Then loop:
 //   1. 0 -> done.
 //   2. kNtpMinMacLength..kNtpMaxV4MacLength (20 or 24) -> key ID + digest, done. This comes
-//      before the extension field check, as in chrony: RFC 7822 section 7.5 requires a last
-//      extension field without a MAC to be at least 28 bytes, so 20 or 24 trailing bytes are
-//      always a MAC, and reading them as a field would misparse key IDs whose low 16 bits are
-//      16, 20 or 24.
-//   3. 4 -> crypto-NAK (any key ID), done. No extension field is that short.
-//   4. A field header whose length is >= 16, a multiple of 4 and fits -> one extension field,
-//      skip it and loop. (A 16-byte last field with no MAC is accepted, more leniently than
-//      RFC 7822 asks, since it cannot be mistaken for a MAC.)
-//   5. Otherwise, >= 16 bytes -> BadExtensionField: there is room for a field, the size is no
-//      MAC's, so only a field can be there and its length is wrong. 8 or 12 bytes ->
-//      TrailingGarbage: too short to be either.
+//      before the extension field check: RFC 7822 section 7.5 caps an NTPv4 MAC at 24 bytes so
+//      that parsing is deterministic, and reading 20 or 24 bytes as a field would misparse key
+//      IDs whose low 16 bits are 16, 20 or 24.
+//   3. Less than kNtpMinExtensionFieldLength -> TrailingGarbage: too short for a field or MAC.
+//   4. Up to kNtpMaxV4MacLength (that is 16) -> BadExtensionField: RFC 7822 requires the last
+//      field of a packet without a MAC to be at least 28 bytes long, so a 16-byte last field
+//      is not valid (chronyd drops such packets too).
+//   5. A field header whose length is >= 16, a multiple of 4 and fits -> one extension field,
+//      skip it and loop; otherwise BadExtensionField.
 NtpParseError parseTrailer(std::span<const std::uint8_t> data, ParsedNtpPacket &packet)
 {
     std::size_t parsed = kNtpHeaderLength;
@@ -137,25 +151,37 @@ NtpParseError parseTrailer(std::span<const std::uint8_t> data, ParsedNtpPacket &
         return NtpParseError::TrailingGarbage;
     }
 
+    if (data.size() - parsed == kNtpCryptoNakLength) {
+        if (readU32(data, parsed) != 0) {
+            return NtpParseError::TrailingGarbage;
+        }
+        setMac(packet, data, parsed);
+        return NtpParseError::None;
+    }
+
     for (;;) {
         const std::size_t remainder = data.size() - parsed;
         if (remainder == 0) {
             return NtpParseError::None;
         }
-        if ((remainder >= kNtpMinMacLength && remainder <= kNtpMaxV4MacLength)
-                || remainder == kNtpCryptoNakLength) {
+        if (remainder >= kNtpMinMacLength && remainder <= kNtpMaxV4MacLength) {
             setMac(packet, data, parsed);
             return NtpParseError::None;
         }
         if (remainder < kNtpMinExtensionFieldLength) {
             return NtpParseError::TrailingGarbage;
         }
+        if (remainder <= kNtpMaxV4MacLength) {
+            return NtpParseError::BadExtensionField;
+        }
+        const std::uint16_t fieldType = readU16(data, parsed);
         const std::size_t fieldLength = readU16(data, parsed + kExtensionFieldLengthOffset);
         if (fieldLength < kNtpMinExtensionFieldLength || fieldLength % kWordLength != 0
                 || fieldLength > remainder) {
             return NtpParseError::BadExtensionField;
         }
         ++packet.extensionFieldCount;
+        packet.ntsFields = packet.ntsFields || isNtsField(fieldType);
         parsed += fieldLength;
     }
 }

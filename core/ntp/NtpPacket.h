@@ -72,7 +72,7 @@ struct NtpHeader
 
 enum class NtpMacKind : std::uint8_t {
     None,
-    CryptoNak,    // a lone zero-or-any key ID with no digest
+    CryptoNak,    // a lone key ID with no digest (NTPv4: always key ID 0)
     SymmetricKey, // key ID followed by a digest
 };
 
@@ -92,6 +92,7 @@ struct ParsedNtpPacket
     NtpHeader header;
     std::size_t length = 0;
     int extensionFieldCount = 0;
+    bool ntsFields = false; // an NTS field (RFC 8915) is among them: the sender wants NTS
     NtpMacKind mac = NtpMacKind::None;
     std::uint32_t keyId = 0;
     std::size_t macLength = 0; // including the 4-byte key ID

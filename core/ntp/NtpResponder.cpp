@@ -2,6 +2,36 @@
 
 namespace s1 {
 
+namespace {
+
+// NTPv1 requests come from any port but the NTP port (RFC 1059 tells modes apart by ports).
+constexpr std::uint16_t kNtpPort = 123;
+constexpr std::uint8_t kNtpVersion1 = 1;
+
+} // namespace
+
+// The modes chronyd answers without an association (RFC 5905 section 9.2, "no association"
+// row): a client request (3) gets a server reply (4); a symmetric-active request (1) from a
+// peer we have not configured gets a symmetric-passive reply (2), which never makes us lock
+// to that peer; an NTPv1 request (mode field 0, reserved then) from a port other than 123 is a
+// client request and gets a server reply (never mode 0). Everything else, control (6) and
+// private (7) included, gets nothing, which closes the classic amplification vectors.
+std::optional<NtpMode> NtpResponder::replyModeFor(const NtpHeader &request, const SocketAddress &client)
+{
+    switch (request.mode) {
+    case NtpMode::Client:
+        return NtpMode::Server;
+    case NtpMode::SymmetricActive:
+        return NtpMode::SymmetricPassive;
+    case NtpMode::Reserved:
+        if (request.version == kNtpVersion1 && client.port != kNtpPort)
+            return NtpMode::Server;
+        return std::nullopt;
+    default:
+        return std::nullopt;
+    }
+}
+
 NtpResponder::NtpResponder(AccessFilter access)
     : m_access(std::move(access))
 {
@@ -42,15 +72,15 @@ NtpResponse NtpResponder::handle(std::span<const std::uint8_t> request, bool tru
         return {std::nullopt, NotARequest};
     }
     const NtpHeader &in = parsed.packet.header;
-    // Only client requests are answered: no symmetric or broadcast association, and control
-    // (6) and private (7) modes get nothing, which closes the classic amplification vectors.
-    if (in.mode != NtpMode::Client) {
+    const std::optional<NtpMode> replyMode = replyModeFor(in, client);
+    if (!replyMode) {
         ++m_stats.droppedBadMode;
         return {std::nullopt, NotARequest};
     }
-    // A request signed with a symmetric key we cannot verify must not get an unsigned reply
-    // that the client would drop anyway.
-    if (parsed.packet.mac == NtpMacKind::SymmetricKey || client.port == 0) {
+    // A request signed with a symmetric key (a crypto-NAK included) or asking for NTS cannot
+    // be authenticated by us: chronyd drops it rather than send an unsigned reply that the
+    // client would drop anyway.
+    if (parsed.packet.mac != NtpMacKind::None || parsed.packet.ntsFields || client.port == 0) {
         ++m_stats.droppedOther;
         return {std::nullopt, Unanswered};
     }
@@ -60,12 +90,13 @@ NtpResponse NtpResponder::handle(std::span<const std::uint8_t> request, bool tru
     NtpHeader out;
     out.leap = synchronised ? reference.leap : LeapIndicator::Unsynchronised;
     out.version = in.version;
-    out.mode = NtpMode::Server;
+    out.mode = *replyMode;
     out.stratum = synchronised ? static_cast<std::uint8_t>(reference.stratum) : 0;
     out.poll = in.poll;
     out.precision = static_cast<std::int8_t>(reference.precision);
-    out.rootDelay = NtpShort::fromSeconds(reference.rootDelay);
-    out.rootDispersion = NtpShort::fromSeconds(reference.rootDispersion);
+    out.rootDelay = NtpShort::fromSeconds(synchronised ? reference.rootDelay : kUnsynchronisedRootDelay);
+    out.rootDispersion = NtpShort::fromSeconds(synchronised ? reference.rootDispersion
+                                                            : kUnsynchronisedRootDispersion);
     out.referenceId = synchronised ? reference.referenceId : 0;
     out.referenceTime = synchronised ? NtpTimestamp::fromRealTime(reference.referenceTime) : NtpTimestamp();
     out.originTime = in.transmitTime;

@@ -12,6 +12,11 @@
 
 namespace s1 {
 
+// What an unsynchronised server reports as its root delay and dispersion: chronyd's values
+// (1 s each), which clients ignore anyway since leap 3 / stratum 0 says "do not use me".
+constexpr double kUnsynchronisedRootDelay = 1.0;     // s
+constexpr double kUnsynchronisedRootDispersion = 1.0; // s
+
 // Values a reply is built from: the engine's reference state at the time of the request.
 struct ServedReference
 {
@@ -58,6 +63,9 @@ public:
                        RealTime receiveTime, const ServedReference &reference);
 
     const ServerStats &stats() const { return m_stats; }
+
+    // The mode of our reply to `request` from `client`, or nothing when that mode gets none.
+    static std::optional<NtpMode> replyModeFor(const NtpHeader &request, const SocketAddress &client);
 
 private:
     AccessFilter m_access;

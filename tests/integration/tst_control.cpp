@@ -7,6 +7,10 @@
 #include "ProcessHelpers.h"
 #include "ServiceProcesses.h"
 
+#include "control/ChronycFormat.h"
+#include "control/ReverseNames.h"
+
+#include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -33,6 +37,35 @@ constexpr std::uint64_t kClientRequests = 12; // the probe's requests before it 
 const QString kClientsHeader = QStringLiteral(
     "Hostname                      NTP   Drop Int IntL Last     Cmd   Drop Int  Last\n"
     "===============================================================================\n");
+
+// The local addresses of the UDP sockets bound to `port`, as /proc/net/udp and udp6 list them
+// (hex, the kernel's byte order: "0100007F" is 127.0.0.1, 31 zeros and a 1 in byte 12 ::1).
+QStringList boundUdpAddresses(quint16 port)
+{
+    QStringList bound;
+    const QString suffix = QStringLiteral(":%1").arg(port, 4, 16, QLatin1Char('0')).toUpper();
+    for (const char *table : {"/proc/net/udp", "/proc/net/udp6"}) {
+        QFile file(QString::fromLatin1(table));
+        if (!file.open(QIODevice::ReadOnly))
+            continue;
+        const QStringList lines = QString::fromLatin1(file.readAll()).split(QLatin1Char('\n'));
+        for (const QString &line : lines.mid(1)) {
+            const QString local = line.simplified().section(QLatin1Char(' '), 1, 1);
+            if (local.endsWith(suffix))
+                bound << local.left(local.size() - suffix.size());
+        }
+    }
+    bound.sort();
+    return bound;
+}
+
+// What chronyc would print for 127.0.0.1 without -n: its name from the system's resolver, cut
+// to 25 characters with '>', or the address when it has none.
+QString loopbackName()
+{
+    const auto name = s1::systemReverseLookup(s1::IpAddress::v4(0x7F000001));
+    return QString::fromStdString(s1::chronyc::displayName(name.value_or("127.0.0.1"), s1::NameStyle::Resolved));
+}
 
 class ServiceFixture : public s1test::ServiceProcesses
 {
@@ -64,6 +97,8 @@ private slots:
     void noDaemon();
     void remoteTcpAccess();
     void checkAndPrintConfig();
+    void bindAddressIsWhereTheServerListens_data();
+    void bindAddressIsWhereTheServerListens();
 };
 
 void TestControl::serviceReportsReloadAndStop()
@@ -109,8 +144,12 @@ void TestControl::serviceReportsReloadAndStop()
     QVERIFY(QRegularExpression("^Frequency       : \\d+\\.\\d{3} ppm (fast|slow)$").match(trackingLines[6]).hasMatch());
     QCOMPARE(trackingLines[12], QStringLiteral("Leap status     : Normal"));
 
+    // Without -n, as chronyc, the address is looked up and printed by name (cut to 25).
+    QVERIFY2(s1test::lineStartingWith(sources.out, "^*").startsWith(QStringLiteral("^* %1 ").arg(loopbackName(), -25)),
+             qPrintable(sources.out));
+
     // sources -v: chronyc's legend, header, rule, and the source's line.
-    const s1test::RunResult verbose = f.ctl({"sources", "-v"});
+    const s1test::RunResult verbose = f.ctl({"-n", "sources", "-v"});
     QCOMPARE(verbose.exitCode, 0);
     const QStringList lines = verbose.out.split(QLatin1Char('\n'));
     QCOMPARE(lines[0], QString());
@@ -122,7 +161,7 @@ void TestControl::serviceReportsReloadAndStop()
     QVERIFY2(sourceLine.match(lines[11]).hasMatch(), qPrintable(lines[11]));
 
     // sourcestats: a regression over several samples.
-    const s1test::RunResult stats = f.ctl({"sourcestats"});
+    const s1test::RunResult stats = f.ctl({"-n", "sourcestats"});
     QCOMPARE(stats.exitCode, 0);
     const QStringList statLines = stats.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(statLines.size(), 3);
@@ -158,6 +197,13 @@ void TestControl::serviceReportsReloadAndStop()
     QVERIFY2(ntpdata.out.startsWith("Remote address  : 127.0.0.1 (7F000001)\n"), qPrintable(ntpdata.out));
     QVERIFY(ntpdata.out.contains(QStringLiteral("Remote port     : %1\n").arg(f.serverPort)));
     QVERIFY(ntpdata.out.contains("Stratum         : 1\n"));
+    // From the last reply, not made up: where it arrived, the server's precision, reference time
+    // and processing time (before: [UNSPEC], 0 (1 s), 1970 and 0).
+    QVERIFY2(ntpdata.out.contains("Local address   : 127.0.0.1 (7F000001)\n"), qPrintable(ntpdata.out));
+    QVERIFY2(QRegularExpression("\nPrecision       : -\\d+ \\(0\\.\\d{9} seconds\\)\n").match(ntpdata.out).hasMatch(),
+             qPrintable(ntpdata.out));
+    QVERIFY2(!ntpdata.out.contains("Reference time  : Thu Jan 01 00:00:00 1970\n"), qPrintable(ntpdata.out));
+    QVERIFY2(!ntpdata.out.contains("Response time   : 0.000000000 seconds\n"), qPrintable(ntpdata.out));
 
     const s1test::RunResult activity = f.ctl({"activity"});
     QCOMPARE(activity.out, QStringLiteral("200 OK\n1 sources online\n0 sources offline\n"
@@ -167,8 +213,11 @@ void TestControl::serviceReportsReloadAndStop()
     const s1test::RunResult serverstats = f.ctl({"serverstats"});
     QCOMPARE(serverstats.exitCode, 0);
     QVERIFY(s1test::lineStartingWith(serverstats.out, "Command packets received   : ").section(':', 1).trimmed().toInt() > 5);
-    const s1test::RunResult selectdata = f.ctl({"selectdata"});
+    const s1test::RunResult selectdata = f.ctl({"-n", "selectdata"});
     QVERIFY2(s1test::lineStartingWith(selectdata.out, "* 127.0.0.1").endsWith("  N"), qPrintable(selectdata.out));
+    // -N: the name the source was configured with.
+    QVERIFY2(s1test::lineStartingWith(f.ctl({"-N", "sources"}).out, "^*").startsWith("^* 127.0.0.1 "),
+             qPrintable(sources.out));
 
     // Nobody has asked this service for the time yet: chronyc's header over an empty log.
     const s1test::RunResult clients = f.ctl({"clients"});
@@ -274,8 +323,8 @@ void TestControl::serviceLogsItsClients()
     QVERIFY(fields[5].toULongLong() < 60);              // seconds since the last request
     QCOMPARE(fields.mid(6), QStringList({"0", "0", "127", "4294967295"})); // no command clients
 
-    // chronyc's layout with the same numbers; -n prints the same (names are never resolved).
-    const s1test::RunResult table = f.ctl({"clients"});
+    // chronyc's layout with the same numbers.
+    const s1test::RunResult table = f.ctl({"-n", "clients"});
     QCOMPARE(table.exitCode, 0);
     QVERIFY2(table.out.startsWith(kClientsHeader), qPrintable(table.out));
     const QString row = table.out.mid(kClientsHeader.size());
@@ -290,7 +339,10 @@ void TestControl::serviceLogsItsClients()
     QVERIFY2(s1test::waitFor([&] { // the Last column may tick between two calls
         numeric = f.ctl({"-n", "clients"});
         plain = f.ctl({"clients"});
-        return numeric.exitCode == 0 && numeric.out == plain.out;
+        // Without -n the client's address is looked up, as chronyc does.
+        QString expected = numeric.out;
+        expected.replace(kClientsHeader.size(), 25, QStringLiteral("%1").arg(loopbackName(), -25));
+        return numeric.exitCode == 0 && plain.out == expected;
     }, kSnapshotWait), qPrintable(numeric.out + plain.out));
 
     const s1test::RunResult json = f.ctl({"--json", "clients"});
@@ -390,6 +442,69 @@ void TestControl::checkAndPrintConfig()
     r = s1test::runProgram(s1test::ourBinary("stratumone"), {"-p", "-f", good}, 10s);
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out, "# " + good + "\nserver 127.0.0.1 iburst\nlocal stratum 3\n");
+
+    // Read but not in effect: still OK, but said, in both.
+    const QString noEffect = s1test::writeFile(dir, "noeffect.conf", "ratelimit\nserver 127.0.0.1 key 1\n");
+    const QString expectedWarnings =
+        noEffect + ":1:1: warning: 'ratelimit' has no effect yet\n" + noEffect
+        + ":2:18: warning: option 'key' of 'server' has no effect yet: authentication is not supported, so this source "
+          "will never be selected\n";
+    r = s1test::runProgram(s1test::ourBinary("stratumone"), {"--check-config", noEffect}, 10s);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, noEffect + ": OK\n");
+    QCOMPARE(r.err, expectedWarnings);
+    r = s1test::runProgram(s1test::ourBinary("stratumone"), {"-p", "-f", noEffect}, 10s);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.err, expectedWarnings);
+}
+
+void TestControl::bindAddressIsWhereTheServerListens_data()
+{
+    QTest::addColumn<QString>("lines");
+    QTest::addColumn<QStringList>("expected");
+    // chronyd's rule: a socket per family that some `allow` can let in, on that family's
+    // bindaddress or else its any address. Before, the service ignored bindaddress and listened
+    // on 0.0.0.0 and [::] whatever the configuration said.
+    const QString any4 = QStringLiteral("00000000");
+    const QString loopback4 = QStringLiteral("0100007F");
+    const QString any6 = QString(32, QLatin1Char('0'));
+    const QString loopback6 = QStringLiteral("00000000000000000000000001000000");
+    const QString both = QStringLiteral("allow ::1\n");
+    QTest::newRow("no bindaddress") << both << QStringList{any4, any6};
+    QTest::newRow("IPv4") << both + "bindaddress 127.0.0.1\n" << QStringList{loopback4, any6};
+    QTest::newRow("IPv6") << both + "bindaddress ::1\n" << QStringList{any4, loopback6};
+    QTest::newRow("both") << both + "bindaddress ::1\nbindaddress 127.0.0.1\n" << QStringList{loopback4, loopback6};
+    // Only 127.0.0.1 allowed: no IPv6 socket at all, as chronyd 4.3 does.
+    QTest::newRow("IPv4 only allowed") << QStringLiteral("bindaddress 127.0.0.1\n") << QStringList{loopback4};
+}
+
+void TestControl::bindAddressIsWhereTheServerListens()
+{
+    QFETCH(QString, lines);
+    QFETCH(QStringList, expected);
+    expected.sort();
+
+    ServiceFixture f;
+    QVERIFY(f.dir.isValid());
+    f.servicePort = s1test::freeUdpPort();
+    f.socketPath = f.dir.filePath("run/stratumone.sock");
+    f.configPath = s1test::writeFile(f.dir, "service.conf", f.configText(3, false) + lines);
+    f.service.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    f.service.start(s1test::ourBinary("stratumone"),
+                    {"--service", "-f", f.configPath, "-x", "--control-socket", f.socketPath});
+    QVERIFY(f.service.waitForStarted());
+    QStringList bound;
+    const bool listening = s1test::waitFor([&] {
+        bound = boundUdpAddresses(f.servicePort);
+        return bound.size() >= expected.size();
+    }, 10s);
+    QVERIFY2(listening, qPrintable(bound.join(QLatin1Char(' '))));
+    QCOMPARE(bound, expected);
+
+    // The server answers on 127.0.0.1, which every case covers.
+    const s1test::RunResult query = s1test::runProgram(
+        s1test::ourBinary("stratumctl"), {"query", "127.0.0.1", QString::number(f.servicePort)}, kCtlTimeout);
+    QVERIFY2(query.exitCode == 0, qPrintable(query.out + query.err));
 }
 
 QTEST_GUILESS_MAIN(TestControl)

@@ -21,7 +21,8 @@ constexpr int kPaceBurst = 200; // datagrams sent before waiting for the server 
 constexpr std::uint32_t kSeed = 20261121;
 constexpr std::size_t kMaxGarbageLength = 600;
 
-enum class Kind { Valid, TooShort, BadLength, BadVersion, BadMode, BadExtension, SignedRequest, Count };
+enum class Kind { Valid, TooShort, BadLength, BadVersion, BadMode, BadExtension, SignedRequest, StrayTrailer,
+                  ShortLastField, Count };
 
 struct Expected
 {
@@ -118,8 +119,10 @@ void TestHostile::randomAndMalformedPacketsAreDroppedAndCounted()
         }
         case Kind::BadMode: {
             p = mutatedValid(0);
-            const int modes[] = {0, 1, 2, 4, 5, 6, 7};
-            setFirstByte(p, 1 + byte(rng) % 4, modes[byte(rng) % 7]);
+            // Not 3, nor 1 (an unconfigured peer) nor NTPv1's 0, which chronyd answers.
+            const int modes[] = {0, 2, 4, 5, 6, 7};
+            const int mode = modes[byte(rng) % 6];
+            setFirstByte(p, (mode == 0 ? 2 : 1) + byte(rng) % (mode == 0 ? 3 : 4), mode);
             ++expected.badMode;
             break;
         }
@@ -131,6 +134,19 @@ void TestHostile::randomAndMalformedPacketsAreDroppedAndCounted()
             ++expected.malformed;
             break;
         }
+        case Kind::StrayTrailer:
+            // 4 bytes after the header that are no crypto-NAK (key ID 0): chronyd drops it.
+            p = mutatedValid(4);
+            p[48] = static_cast<std::uint8_t>(1 + byte(rng) % 255);
+            ++expected.malformed;
+            break;
+        case Kind::ShortLastField:
+            // A last extension field of 16 bytes, shorter than RFC 7822's 28.
+            p = mutatedValid(16);
+            p[48] = 0x20; p[49] = 0x05; // type
+            p[50] = 0x00; p[51] = 0x10; // length 16
+            ++expected.malformed;
+            break;
         case Kind::SignedRequest:
             // Key ID + 16-byte digest: a symmetric-key request we cannot verify.
             p = mutatedValid(20);

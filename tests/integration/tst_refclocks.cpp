@@ -430,7 +430,7 @@ void TestRefClocks::gpsWithPpsThroughUnplugAndReplug()
     s1test::RunResult sources;
     const auto waitForSources = [&](const std::function<bool(const QString &)> &condition, std::chrono::seconds timeout) {
         return s1test::waitFor([&] {
-            sources = ctl({"sources"});
+            sources = ctl({"-n", "sources"}); // numeric: the server line is matched by address
             return sources.exitCode == 0 && condition(sources.out);
         }, timeout);
     };

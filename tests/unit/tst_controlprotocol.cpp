@@ -85,6 +85,16 @@ EngineSnapshot richSnapshot()
     a.stats = {12, 7, 704.9, -0.058, 0.123, -2.5e-7, 9.9e-7};
     a.adjustedOffset = -1.2e-5;
     a.errorBound = 1.3e-4;
+    a.unselectableReason = "it requires authentication with key 1, which is not supported yet";
+    NtpExchangeSnapshot exchange;
+    exchange.localAddress = *IpAddress::parse("192.0.2.100");
+    exchange.version = 3;
+    exchange.mode = NtpMode::SymmetricPassive;
+    exchange.poll = -7;
+    exchange.precision = -25;
+    exchange.referenceTime = realTimeFromNanos(kSnapshotNs - 16'500'000'000);
+    exchange.responseTime = 1.25e-5;
+    a.lastExchange = exchange;
 
     SourceSnapshot b;
     b.id = 8;
@@ -97,6 +107,7 @@ EngineSnapshot richSnapshot()
     b.reach = 0x55;
     b.leap = LeapIndicator::DeleteSecond;
     b.stats = {3, 2, 1.5, 1e6, 2e6, 1e3, 4.0};
+    b.lastExchange = NtpExchangeSnapshot{}; // a reply whose destination the host could not tell
 
     SourceSnapshot c; // unresolved: no address, but a port
     c.id = 9;
@@ -106,6 +117,8 @@ EngineSnapshot richSnapshot()
     c.state = SourceState::TooVariable;
 
     s.sources = {a, b, c};
+    s.configWarnings = {"/etc/stratumone/stratumone.conf:3:1: warning: 'ratelimit' has no effect yet",
+                        "/etc/stratumone/stratumone.conf:7:18: warning: option 'key' of 'server' has no effect yet"};
     return s;
 }
 
@@ -403,6 +416,12 @@ void TestControlProtocol::requestErrors_data()
     QTest::newRow("id fraction") << QByteArray(R"({"v":1,"id":1.5,"cmd":"tracking"})") << "\"id\" must be an integer" << QJsonValue();
     QTest::newRow("no cmd") << QByteArray(R"({"v":1,"id":6})") << "\"cmd\" must be a string" << QJsonValue(6);
     QTest::newRow("unknown cmd") << QByteArray(R"({"v":1,"id":7,"cmd":"shutdown"})") << "unknown command \"shutdown\"" << QJsonValue(7);
+    QTest::newRow("duplicate cmd") << QByteArray(R"({"v":1,"id":9,"cmd":"tracking","cmd":"reload"})")
+                                   << "duplicate key \"cmd\" in the request" << QJsonValue(9);
+    QTest::newRow("duplicate id") << QByteArray(R"({"v":1,"id":9,"id":10,"cmd":"tracking"})")
+                                  << "duplicate key \"id\" in the request" << QJsonValue();
+    QTest::newRow("duplicate nested") << QByteArray(R"({"v":1,"id":9,"cmd":"sources","args":{"names":"numeric","names":"x"}})")
+                                      << "duplicate key \"args.names\" in the request" << QJsonValue(9);
     QTest::newRow("args array") << QByteArray(R"({"v":1,"id":8,"cmd":"sources","args":[]})") << "\"args\" must be an object" << QJsonValue(8);
 }
 

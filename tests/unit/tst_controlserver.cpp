@@ -21,7 +21,9 @@
 #include <sys/un.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
+#include <memory>
 #include <future>
 
 using namespace s1;
@@ -137,6 +139,9 @@ private slots:
     void socketFileRemovedOnClose();
     void controlGroup();
     void clientErrors();
+    void idleClientsCannotLockOthersOut();
+    void idleClientsAreClosedSubscribersStay();
+    void duplicateKeysAreRefused();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -462,6 +467,101 @@ void TestControlServer::clientErrors()
     const std::string denied = describeConnectError(m_path, EACCES);
     QVERIFY2(denied.starts_with("cannot connect to " + m_path + ": Permission denied (the socket is "), denied.c_str());
     QVERIFY2(denied.find("mode 0660; run as a member of group ") != std::string::npos, denied.c_str());
+}
+
+void TestControlServer::idleClientsCannotLockOthersOut()
+{
+    m_server->publishSnapshot(snapshotWithStratum(3));
+    // More idle connections than the server takes at all: before, the 65th client and every
+    // stratumctl after it got "too many clients" until one of them went.
+    constexpr int kIdleClients = ControlServer::kMaxConnections + 16;
+    std::vector<std::unique_ptr<RawClient>> idle;
+    const auto closedCount = [&] {
+        return std::count_if(idle.begin(), idle.end(), [](const auto &c) {
+            return c->socket().state() == QLocalSocket::UnconnectedState;
+        });
+    };
+    for (int i = 0; i < kIdleClients; ++i) {
+        idle.push_back(std::make_unique<RawClient>(QString::fromStdString(m_path)));
+        QVERIFY2(idle.back()->connected(), qPrintable(idle.back()->socket().errorString()));
+        // Each is accepted (before the listen backlog fills); beyond its peer's share, the
+        // oldest connection of that peer is pushed out, with a reason.
+        const int expectedClosed = std::max(0, i + 1 - ControlServer::kMaxConnectionsPerPeer);
+        QVERIFY(QTest::qWaitFor([&] {
+            return m_server->connectionCount() == std::min(i + 1, ControlServer::kMaxConnectionsPerPeer)
+                && closedCount() == expectedClosed;
+        }, kWaitMs));
+    }
+    QCOMPARE(m_server->connectionCount(), ControlServer::kMaxConnectionsPerPeer);
+    const QJsonObject pushedOut = object(idle.front()->socket().readAll().trimmed());
+    QVERIFY2(pushedOut.value("error").toString().startsWith("closed to make room for a new client"),
+             qPrintable(pushedOut.value("error").toString()));
+    // A new client is served at once, and again.
+    for (int i = 0; i < 3; ++i) {
+        auto call = callAsync(m_path, control::Command::Tracking);
+        const CallResult r = await(call);
+        QVERIFY2(r.message && r.message->ok, r.error.c_str());
+    }
+    // The newest idle connection is still open: the oldest went first.
+    QCOMPARE(idle.back()->socket().state(), QLocalSocket::ConnectedState);
+}
+
+void TestControlServer::idleClientsAreClosedSubscribersStay()
+{
+    constexpr auto kIdle = 200ms;
+    m_server->setIdleTimeout(kIdle);
+    m_server->publishSnapshot(snapshotWithStratum(3));
+    RawClient subscriber(QString::fromStdString(m_path));
+    QVERIFY(subscriber.connected());
+    subscriber.send(R"({"v":1,"id":1,"cmd":"subscribe"})" "\n");
+    QVERIFY(!subscriber.readLine().isEmpty()); // the result
+    QVERIFY(!subscriber.readLine().isEmpty()); // the current snapshot
+
+    RawClient silent(QString::fromStdString(m_path));
+    QVERIFY(silent.connected());
+    const QJsonObject reply = object(silent.readLine());
+    QCOMPARE(reply.value("error").toString(), QStringLiteral("no request for 0.2 s; closing"));
+    QVERIFY(silent.waitClosed());
+
+    // A client that keeps asking stays, and so does the subscriber, well past the timeout.
+    RawClient busy(QString::fromStdString(m_path));
+    QVERIFY(busy.connected());
+    for (int id = 1; id <= 6; ++id) {
+        QTest::qWait(static_cast<int>((kIdle / 2).count()));
+        busy.send(R"({"v":1,"id":)" + QByteArray::number(id) + R"(,"cmd":"tracking"})" "\n");
+        QCOMPARE(object(busy.readLine()).value("id").toInt(), id);
+    }
+    QCOMPARE(subscriber.socket().state(), QLocalSocket::ConnectedState);
+    m_server->publishSnapshot(snapshotWithStratum(4));
+    QCOMPARE(object(subscriber.readLine()).value("event").toString(), QStringLiteral("snapshot"));
+}
+
+void TestControlServer::duplicateKeysAreRefused()
+{
+    m_server->publishSnapshot(snapshotWithStratum(3));
+    int reloads = 0;
+    connect(m_server.get(), &ControlServer::reloadRequested, this, [&] { ++reloads; });
+    RawClient client(QString::fromStdString(m_path));
+    QVERIFY(client.connected());
+    // Before, QJsonDocument kept the last "cmd" and the reload ran.
+    client.send(R"({"v":1,"id":7,"cmd":"tracking","cmd":"reload"})" "\n");
+    QJsonObject reply = object(client.readLine());
+    QCOMPARE(reply.value("id").toInt(), 7);
+    QCOMPARE(reply.value("ok").toBool(true), false);
+    QCOMPARE(reply.value("error").toString(), QStringLiteral("duplicate key \"cmd\" in the request"));
+    // The same key spelt with an escape, and a key repeated inside "args".
+    client.send(R"({"v":1,"id":8,"cmd":"tracking","c\u006dd":"reload"})" "\n");
+    QCOMPARE(object(client.readLine()).value("error").toString(),
+             QStringLiteral("duplicate key \"cmd\" in the request"));
+    client.send(R"({"v":1,"id":9,"cmd":"ntpdata","args":{"address":"192.0.2.1","address":"192.0.2.2"}})" "\n");
+    QCOMPARE(object(client.readLine()).value("error").toString(),
+             QStringLiteral("duplicate key \"args.address\" in the request"));
+    // Equal keys in different objects, and keys inside strings, are fine.
+    client.send(R"({"v":1,"id":10,"cmd":"ntpdata","args":{"v":1,"address":"\"v\":"}})" "\n");
+    QCOMPARE(object(client.readLine()).value("id").toInt(), 10);
+    client.send(R"({"v":1,"id":11,"cmd":"tracking"})" "\n");
+    QVERIFY(object(client.readLine()).value("ok").toBool());
+    QCOMPARE(reloads, 0);
 }
 
 QTEST_GUILESS_MAIN(TestControlServer)

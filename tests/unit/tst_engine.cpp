@@ -150,10 +150,11 @@ const SocketAddress kClientAddress{ip("192.0.2.100"), kClientPort};
 class TwoHostNetwork
 {
 public:
-    explicit TwoHostNetwork(std::uint64_t clientSeed)
+    // `key`: the client's source asks for authentication with that key (0: none).
+    explicit TwoHostNetwork(std::uint64_t clientSeed, std::uint32_t key = 0)
         : m_now(kStart)
         , m_server(serverConfig(), options(kServerSeed), serverClock(kStart))
-        , m_client(clientConfig(), options(clientSeed), clientClock(kStart))
+        , m_client(clientConfig(key), options(clientSeed), clientClock(kStart))
     {
     }
 
@@ -176,6 +177,7 @@ public:
     }
 
     EngineSnapshot clientSnapshot() const { return m_client.snapshot(clientClock(m_now)); }
+    std::vector<EngineEvent> takeClientEvents() { return m_client.takeEvents(); }
     EngineSnapshot serverSnapshot() const { return m_server.snapshot(serverClock(m_now)); }
     // The client's served time minus the server's, now (s).
     double clientMinusServer() const
@@ -200,12 +202,13 @@ private:
         return servingConfig(true, kSimServerStratum);
     }
 
-    static EngineConfig clientConfig()
+    static EngineConfig clientConfig(std::uint32_t key)
     {
         EngineConfig c;
         c.ntpPort = 0; // a pure client
         c.sources = {sourceConfig(SourceConfig::Kind::Server, "192.0.2.1", kSimulationPollLog2,
                                   kSimulationPollLog2)};
+        c.sources.front().key = key;
         return c;
     }
 
@@ -252,6 +255,7 @@ private:
                 flushServer();
             } else {
                 p.role = SocketRole::Client;
+                p.local = kClientAddress.ip; // what IP_PKTINFO tells the host
                 p.receiveTime = clientClock(m_now);
                 m_client.handlePacket(p, clientClock(m_now));
                 flushClient();
@@ -319,6 +323,8 @@ private slots:
     void poolSkipsDuplicatesTowardsMaxSources();
     void twoEnginesMeasureTheOffset();
     void runsAreDeterministic();
+    void ntpDataComesFromTheReply();
+    void authenticatedSourceIsNeverSelected();
 };
 
 void TestEngine::localServerAnswers()
@@ -673,6 +679,47 @@ void TestEngine::twoEnginesMeasureTheOffset()
     QCOMPARE(server.server.packetsReceived, std::uint64_t{kSimulatedPolls});
     QCOMPARE(server.server.repliesSent, source.repliesAccepted);
     QCOMPARE(server.server.droppedTotal(), 0u);
+}
+
+void TestEngine::ntpDataComesFromTheReply()
+{
+    // What ntpdata shows of the last reply is what that packet carried, not made up: before,
+    // local address, precision, reference time and response time were never filled in.
+    TwoHostNetwork network(kSeed);
+    QVERIFY2(network.runUntil(kAfterEightPolls), "simulation did not settle");
+    const SourceSnapshot source = network.clientSnapshot().sources.front();
+    QVERIFY(source.lastExchange.has_value());
+    const NtpExchangeSnapshot &e = *source.lastExchange;
+    QCOMPARE(e.localAddress, kClientAddress.ip);
+    QCOMPARE(e.version, 4);
+    QCOMPARE(e.mode, NtpMode::Server);
+    QCOMPARE(e.precision, kPrecision); // the server engine's
+    QCOMPARE(e.poll, kSimulationPollLog2); // the server echoes the client's poll
+    const ReferenceSnapshot served = network.serverSnapshot().reference;
+    QVERIFY(served.referenceTime.has_value());
+    // The server's `local` reference time is the time it answered, on its own (fast) clock.
+    QVERIFY2(std::abs(toSeconds(e.referenceTime - *served.referenceTime)) < 1.5,
+             qPrintable(QString::number(toSeconds(e.referenceTime - *served.referenceTime))));
+    QVERIFY2(std::abs(e.responseTime - toSeconds(kServerTurnaround)) < 1e-6, qPrintable(QString::number(e.responseTime)));
+}
+
+void TestEngine::authenticatedSourceIsNeverSelected()
+{
+    // `server 192.0.2.1 key 1`: we cannot authenticate it, so, as chronyd would never
+    // synchronise to it unauthenticated, it is measured but never selected, and says why.
+    TwoHostNetwork network(kSeed, 1);
+    QVERIFY2(network.runUntil(kAfterEightPolls), "simulation did not settle");
+    const EngineSnapshot client = network.clientSnapshot();
+    const SourceSnapshot &source = client.sources.front();
+    QCOMPARE(source.reach, std::uint8_t{0377});
+    QVERIFY(source.state != SourceState::Selected && source.state != SourceState::Combined);
+    QVERIFY(!client.reference.synchronised);
+    QCOMPARE(source.unselectableReason, std::string("it requires authentication with key 1, which is not supported yet"));
+    const std::vector<EngineEvent> events = network.takeClientEvents();
+    QVERIFY(std::any_of(events.begin(), events.end(), [](const EngineEvent &e) {
+        return e.message == "source 192.0.2.1 will never be selected: it requires authentication with key 1, "
+                            "which is not supported yet";
+    }));
 }
 
 void TestEngine::runsAreDeterministic()

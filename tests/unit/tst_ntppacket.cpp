@@ -123,6 +123,7 @@ private slots:
     void trailers_data();
     void trailers();
     void errorStrings();
+    void ntsFieldsAreFlagged();
     void transmitTimestampStamping();
     void transmitTimestampIgnoresShortBuffers();
     void fuzz();
@@ -408,6 +409,25 @@ void TestNtpPacket::parseErrors_data()
                                     << NtpParseError::BadExtensionField;
     QTest::newRow("28 zero bytes") << v4 + QByteArray(28, '\0')
                                    << NtpParseError::BadExtensionField;
+    // What chronyd drops and we answered before: a last field shorter than RFC 7822's 28
+    // bytes (16 bytes left cannot be a field after the header or after another field), and a
+    // 4-byte trailer that is not a crypto-NAK (key ID 0), also after a field.
+    QTest::newRow("one 16-byte field") << v4 + field(kNtsUniqueIdentifierType, 16)
+                                       << NtpParseError::BadExtensionField;
+    QTest::newRow("two 16-byte fields") << v4 + field(kNtsUniqueIdentifierType, 16)
+                                                 + field(kNtsCookieType, 16)
+                                        << NtpParseError::BadExtensionField;
+    QTest::newRow("28-byte field + 16-byte field") << v4 + field(kNtsUniqueIdentifierType, 28)
+                                                            + field(kNtsCookieType, 16)
+                                                   << NtpParseError::BadExtensionField;
+    QTest::newRow("4-byte trailer with key ID") << v4 + be32(0xDEADBEEFu)
+                                                << NtpParseError::TrailingGarbage;
+    QTest::newRow("4-byte trailer with key ID 1") << v4 + be32(1) << NtpParseError::TrailingGarbage;
+    QTest::newRow("field + crypto-NAK") << v4 + field(kNtsCookieType, 28) + be32(0)
+                                        << NtpParseError::TrailingGarbage;
+    QTest::newRow("field + 4 bytes") << v4 + field(kNtsCookieType, 28) + be32(5)
+                                     << NtpParseError::TrailingGarbage;
+
     // No v4 MAC is longer than SHA-1's; a longer one must parse as fields, and key ID 1 makes
     // the would-be field length 1.
     QTest::newRow("v4 with a 68-byte MAC") << v4 + mac(1, kNtpMaxMacLength)
@@ -457,13 +477,11 @@ void TestNtpPacket::trailers_data()
     const QByteArray v4 = headerBytes(4);
 
     QTest::newRow("bare v4 header") << v4 << 0 << NtpMacKind::None << 0u << 0;
-    QTest::newRow("one 16-byte field") << v4 + field(kNtsUniqueIdentifierType, 16) << 1
-                                       << NtpMacKind::None << 0u << 0;
     QTest::newRow("one 28-byte field") << v4 + field(kNtsUniqueIdentifierType, 28) << 1
                                        << NtpMacKind::None << 0u << 0;
-    QTest::newRow("two fields") << v4 + field(kNtsUniqueIdentifierType, 16)
-                                           + field(kNtsCookieType, 16)
-                                << 2 << NtpMacKind::None << 0u << 0;
+    QTest::newRow("16-byte field, then a 28-byte one") << v4 + field(kNtsUniqueIdentifierType, 16)
+                                                              + field(kNtsCookieType, 28)
+                                                       << 2 << NtpMacKind::None << 0u << 0;
     QTest::newRow("two fields, last 28") << v4 + field(kNtsUniqueIdentifierType, 36)
                                                     + field(kNtsCookieType, 28)
                                          << 2 << NtpMacKind::None << 0u << 0;
@@ -491,12 +509,6 @@ void TestNtpPacket::trailers_data()
             << NtpMacKind::SymmetricKey << 24u << int(kSha1MacLength);
     QTest::newRow("crypto-NAK") << v4 + be32(0) << 0 << NtpMacKind::CryptoNak << 0u
                                 << int(kNtpCryptoNakLength);
-    QTest::newRow("crypto-NAK with key ID") << v4 + be32(0xDEADBEEFu) << 0
-                                            << NtpMacKind::CryptoNak << 0xDEADBEEFu
-                                            << int(kNtpCryptoNakLength);
-    QTest::newRow("field + crypto-NAK") << v4 + field(kNtsCookieType, 28) + be32(5) << 1
-                                        << NtpMacKind::CryptoNak << 5u
-                                        << int(kNtpCryptoNakLength);
     // The ambiguous case: 16-byte field + 4 bytes is 20 trailing bytes, which the MAC-first
     // rule reads as a key ID (the field's type and length words) and a 16-byte digest.
     QTest::newRow("16-byte field + 4 bytes reads as a MAC")
@@ -534,6 +546,18 @@ void TestNtpPacket::trailers()
     QCOMPARE(r.packet.macLength, static_cast<std::size_t>(macLength));
     QVERIFY(r.packet.header
             == sampleHeader(r.packet.header.version)); // trailers never disturb the header
+}
+
+void TestNtpPacket::ntsFieldsAreFlagged()
+{
+    const QByteArray v4 = headerBytes(4);
+    QVERIFY(!parse(v4 + field(0x2005, 28)).packet.ntsFields);
+    QVERIFY(!parse(v4 + field(0x2005, 28) + mac(1, kMd5MacLength)).packet.ntsFields);
+    for (const std::uint16_t type : {0x0104, 0x0204, 0x0304, 0x0404}) {
+        const NtpParseResult r = parse(v4 + field(0x2005, 16) + field(type, 28));
+        QVERIFY(r.ok());
+        QVERIFY2(r.packet.ntsFields, qPrintable(QString::number(type, 16)));
+    }
 }
 
 void TestNtpPacket::errorStrings()

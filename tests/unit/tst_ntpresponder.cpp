@@ -57,6 +57,10 @@ constexpr std::uint8_t kModeMask = 0x7;
 // RFC 7822 extension field types used as realistic filler (NTS unique identifier, NTS cookie).
 constexpr std::uint16_t kUniqueIdentifierType = 0x0104;
 constexpr std::uint16_t kNtsCookieType = 0x0204;
+// Field types no NTS server or client would send us (unassigned in IANA's registry).
+constexpr std::uint16_t kExperimentalType = 0x2005;
+constexpr std::uint16_t kOtherExperimentalType = 0x2006;
+constexpr std::uint16_t kNtpPort = 123;
 constexpr std::uint8_t kFieldFill = 0x5A;
 constexpr std::uint8_t kDigestFill = 0xA5;
 constexpr std::uint32_t kMacKeyId = 1;
@@ -231,6 +235,14 @@ private slots:
     void extensionFieldsAreNotEchoed();
     void symmetricKeyMacIsDropped_data();
     void symmetricKeyMacIsDropped();
+    void junkTrailersAreDropped_data();
+    void junkTrailersAreDropped();
+    void authenticatedRequestsAreDropped_data();
+    void authenticatedRequestsAreDropped();
+    void symmetricActiveGetsPassiveReply();
+    void ntpv1Mode0Request_data();
+    void ntpv1Mode0Request();
+    void unsynchronisedRootValuesAreOneSecond();
     void clientPortZeroIsDropped();
     void countersAddUpAfterMixedRun();
 };
@@ -434,10 +446,10 @@ void TestNtpResponder::deniedClientGetsNothingEvenWhenMalformed()
 void TestNtpResponder::nonClientModesAreDropped_data()
 {
     QTest::addColumn<int>("mode");
-    // A pure server answers only mode 3. Symmetric modes would create associations, broadcast
-    // and server packets are not requests, and 6/7 are the classic amplification vectors.
+    // Like chronyd without associations we answer modes 3 and 1 (and NTPv1's mode 0): a
+    // passive peer's packet is no request, broadcast and server packets are not requests,
+    // and 6/7 are the classic amplification vectors. Mode 0 is only NTPv1's client request.
     QTest::newRow("0 reserved") << static_cast<int>(NtpMode::Reserved);
-    QTest::newRow("1 symmetric active") << static_cast<int>(NtpMode::SymmetricActive);
     QTest::newRow("2 symmetric passive") << static_cast<int>(NtpMode::SymmetricPassive);
     QTest::newRow("4 server") << static_cast<int>(NtpMode::Server);
     QTest::newRow("5 broadcast") << static_cast<int>(NtpMode::Broadcast);
@@ -506,7 +518,7 @@ void TestNtpResponder::extensionFieldsAreNotEchoed_data()
     QTest::addColumn<QList<int>>("fieldLengths");
     // RFC 7822: fields are at least 16 bytes and a multiple of 4. NTS requests (RFC 8915)
     // carry several.
-    QTest::newRow("one 16-byte field") << QList<int>{16};
+    // The last field must be at least 28 bytes (RFC 7822 section 7.5).
     QTest::newRow("one 28-byte field") << QList<int>{28};
     QTest::newRow("one 100-byte field") << QList<int>{100};
     QTest::newRow("two fields, 16 + 36") << QList<int>{16, 36};
@@ -519,7 +531,7 @@ void TestNtpResponder::extensionFieldsAreNotEchoed()
     Bytes data = request();
     bool first = true;
     for (int length : fieldLengths) {
-        appendExtensionField(data, first ? kUniqueIdentifierType : kNtsCookieType,
+        appendExtensionField(data, first ? kExperimentalType : kOtherExperimentalType,
                              static_cast<std::uint16_t>(length));
         first = false;
     }
@@ -557,6 +569,133 @@ void TestNtpResponder::symmetricKeyMacIsDropped()
     verifySingleDrop(responder.stats(), &ServerStats::droppedOther);
 }
 
+void TestNtpResponder::junkTrailersAreDropped_data()
+{
+    QTest::addColumn<QList<int>>("trailerWords");
+    // What chronyd drops (its parser accepts exactly: after the header, fields of >= 16 bytes
+    // while more than 24 bytes remain, then nothing or a 20- or 24-byte MAC; alone, a 4-byte
+    // crypto-NAK with key ID 0): 32-bit words after a valid request, a field given as its type
+    // and length word.
+    QTest::newRow("4-byte trailer") << QList<int>{0x01020304};
+    QTest::newRow("8-byte trailer") << QList<int>{0, 0};
+    QTest::newRow("12-byte trailer") << QList<int>{1, 2, 3};
+    QTest::newRow("16-byte field (last field < 28 bytes)") << QList<int>{0x20050010, 0, 0, 0};
+    QTest::newRow("field of length 8") << QList<int>{0x20050008, 0, 0, 0, 0, 0, 0};
+    QTest::newRow("field of length 4") << QList<int>{0x20050004, 0, 0, 0, 0, 0, 0};
+    QTest::newRow("field of length 30") << QList<int>{0x2005001e, 0, 0, 0, 0, 0, 0, 0};
+    QTest::newRow("field longer than the packet") << QList<int>{0x20050040, 0, 0, 0, 0, 0, 0};
+    QTest::newRow("28-byte field + 4 bytes") << QList<int>{0x2005001c, 0, 0, 0, 0, 0, 0, 7};
+    QTest::newRow("28-byte field + 16-byte field")
+            << QList<int>{0x2005001c, 0, 0, 0, 0, 0, 0, 0x20050010, 0, 0, 0};
+}
+
+void TestNtpResponder::junkTrailersAreDropped()
+{
+    QFETCH(QList<int>, trailerWords);
+    Bytes data = request();
+    for (int word : trailerWords)
+        appendU32(data, static_cast<std::uint32_t>(word));
+    NtpResponder responder = openResponder();
+    QVERIFY(!respond(responder, data).has_value());
+    verifySingleDrop(responder.stats(), &ServerStats::droppedMalformed);
+}
+
+void TestNtpResponder::authenticatedRequestsAreDropped_data()
+{
+    QTest::addColumn<int>("version");
+    QTest::addColumn<int>("ntsType");
+    QTest::addColumn<bool>("cryptoNak");
+    // A crypto-NAK (key ID 0 alone) and the NTS fields (RFC 8915) ask for authentication we
+    // cannot give: chronyd without keys or NTS drops them.
+    QTest::newRow("v4 crypto-NAK") << 4 << 0 << true;
+    QTest::newRow("v3 crypto-NAK") << 3 << 0 << true;
+    QTest::newRow("NTS unique identifier") << 4 << int(kUniqueIdentifierType) << false;
+    QTest::newRow("NTS cookie") << 4 << int(kNtsCookieType) << false;
+    QTest::newRow("NTS cookie placeholder") << 4 << 0x0304 << false;
+    QTest::newRow("NTS authenticator") << 4 << 0x0404 << false;
+}
+
+void TestNtpResponder::authenticatedRequestsAreDropped()
+{
+    QFETCH(int, version);
+    QFETCH(int, ntsType);
+    QFETCH(bool, cryptoNak);
+    Bytes data = request(static_cast<std::uint8_t>(version));
+    if (cryptoNak)
+        appendU32(data, 0);
+    else
+        appendExtensionField(data, static_cast<std::uint16_t>(ntsType), 28);
+    NtpResponder responder = openResponder();
+    QVERIFY(!respond(responder, data).has_value());
+    verifySingleDrop(responder.stats(), &ServerStats::droppedOther);
+}
+
+void TestNtpResponder::symmetricActiveGetsPassiveReply()
+{
+    // RFC 5905 section 9.2, "no association": a symmetric-active packet from a peer we have
+    // not configured gets a symmetric-passive reply, as chronyd sends; it still needs `allow`.
+    NtpResponder responder = openResponder();
+    const auto reply = respond(responder, request(kNtpVersion, NtpMode::SymmetricActive));
+    QVERIFY(reply.has_value());
+    const NtpHeader h = parseReply(*reply);
+    QCOMPARE(h.mode, NtpMode::SymmetricPassive);
+    QCOMPARE(h.stratum, std::uint8_t(kServedStratum));
+    QCOMPARE(h.originTime.raw(), kClientTransmitCookie);
+    QCOMPARE(h.receiveTime, expectedReceiveTimestamp());
+
+    NtpResponder closed(AccessFilter({subnetRule(true, "198.51.100.0", 24)}));
+    QVERIFY(!respond(closed, request(kNtpVersion, NtpMode::SymmetricActive)).has_value());
+    verifySingleDrop(closed.stats(), &ServerStats::droppedDenied);
+}
+
+void TestNtpResponder::ntpv1Mode0Request_data()
+{
+    QTest::addColumn<int>("version");
+    QTest::addColumn<int>("port");
+    QTest::addColumn<bool>("answered");
+    // NTPv1 had no mode field: a request from a port other than 123 is a client's. chronyd
+    // answers it in mode 4 with version 1 and never sends mode 0.
+    QTest::newRow("v1 from a client port") << 1 << int(kClientPort) << true;
+    QTest::newRow("v1 from port 123") << 1 << int(kNtpPort) << false;
+    QTest::newRow("v2 mode 0") << 2 << int(kClientPort) << false;
+    QTest::newRow("v4 mode 0") << 4 << int(kClientPort) << false;
+}
+
+void TestNtpResponder::ntpv1Mode0Request()
+{
+    QFETCH(int, version);
+    QFETCH(int, port);
+    QFETCH(bool, answered);
+    NtpResponder responder = openResponder();
+    const auto reply = respond(responder, request(static_cast<std::uint8_t>(version), NtpMode::Reserved),
+                               client("192.0.2.10", static_cast<std::uint16_t>(port)));
+    QCOMPARE(reply.has_value(), answered);
+    if (!answered) {
+        verifySingleDrop(responder.stats(), &ServerStats::droppedBadMode);
+        return;
+    }
+    QCOMPARE((*reply)[0] & kModeMask, int(NtpMode::Server));
+    QCOMPARE(((*reply)[0] >> kVersionShift) & kVersionMask, 1);
+    QCOMPARE(parseReply(*reply).originTime.raw(), kClientTransmitCookie);
+}
+
+void TestNtpResponder::unsynchronisedRootValuesAreOneSecond()
+{
+    // chronyd, unsynchronised and without `local`, sends root delay and dispersion of 1 s;
+    // we sent whatever the reference held (0 on a fresh engine).
+    ServedReference reference;
+    reference.rootDelay = 0;
+    reference.rootDispersion = 0;
+    NtpResponder responder = openResponder();
+    const auto reply = responder.respond(request(), false, client("192.0.2.10"), receiveTime(), reference);
+    QVERIFY(reply.has_value());
+    const NtpHeader h = parseReply(*reply);
+    QCOMPARE(h.leap, LeapIndicator::Unsynchronised);
+    QCOMPARE(h.rootDelay.toSeconds(), 1.0);
+    QCOMPARE(h.rootDispersion.toSeconds(), 1.0);
+    QCOMPARE(h.referenceTime.raw(), std::uint64_t{0});
+}
+
 void TestNtpResponder::clientPortZeroIsDropped()
 {
     // UDP port 0 cannot be replied to (and is a spoofing tell).
@@ -579,7 +718,7 @@ void TestNtpResponder::countersAddUpAfterMixedRun()
     Bytes withMac = request();
     appendMac(withMac, 16);
     Bytes withField = request();
-    appendExtensionField(withField, kUniqueIdentifierType, 16);
+    appendExtensionField(withField, kExperimentalType, 28);
 
     // What was sent of each kind; the expected counters are these tallies.
     std::uint64_t good = 0, deniedCount = 0, badMode = 0, badVersion = 0, malformed = 0, other = 0;
@@ -594,7 +733,7 @@ void TestNtpResponder::countersAddUpAfterMixedRun()
         QVERIFY(!respond(responder, request(), denied).has_value());
         ++deniedCount;
         QVERIFY(!respond(responder, request(kNtpVersion, NtpMode::Control), allowed).has_value());
-        QVERIFY(!respond(responder, request(kNtpVersion, NtpMode::SymmetricActive), allowed)
+        QVERIFY(!respond(responder, request(kNtpVersion, NtpMode::SymmetricPassive), allowed)
                      .has_value());
         badMode += 2;
         QVERIFY(!respond(responder, request(0), allowed).has_value());

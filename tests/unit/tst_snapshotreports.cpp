@@ -62,6 +62,16 @@ SourceSnapshot serverA()
     s.stats = {12, 7, 704.9, -0.058, 0.123, -2.5e-7, 9.9e-7};
     s.adjustedOffset = 12e-6;
     s.errorBound = 24e-6;
+    // Its last reply, as the packet said: it polls at 2^7 s, its clock reads to 2^-20 s.
+    NtpExchangeSnapshot exchange;
+    exchange.localAddress = *IpAddress::parse("192.0.2.100");
+    exchange.version = 4;
+    exchange.mode = NtpMode::Server;
+    exchange.poll = 7;
+    exchange.precision = -20;
+    exchange.referenceTime = utc(2025, 4, 9, 7, 11, 58);
+    exchange.responseTime = 12.345e-6;
+    s.lastExchange = exchange;
     return s;
 }
 
@@ -230,6 +240,9 @@ void TestSnapshotReports::trackingLocalAndUnsynchronised()
                               "Ref time (UTC)  : Thu Jan 01 00:00:00 1970\n"),
              text.c_str());
     QVERIFY(text.ends_with("Leap status     : Not synchronised\n"));
+    // chronyd reports 1 s of root delay and dispersion while unsynchronised (it sends them too).
+    QVERIFY2(text.find("Root delay      : 1.000000000 seconds\nRoot dispersion : 1.000000000 seconds\n")
+                 != std::string::npos, text.c_str());
 }
 
 void TestSnapshotReports::sources()
@@ -368,21 +381,21 @@ void TestSnapshotReports::ntpdata()
     QCOMPARE(formatNtpData({reports[0]}, true),
              std::string("Remote address  : 192.0.2.1 (C0000201)\n"
                          "Remote port     : 123\n"
-                         "Local address   : [UNSPEC] (00000000)\n"
+                         "Local address   : 192.0.2.100 (C0000264)\n"
                          "Leap status     : Normal\n"
                          "Version         : 4\n"
                          "Mode            : Server\n"
                          "Stratum         : 1\n"
-                         "Poll interval   : 6 (64 seconds)\n"
-                         "Precision       : 0 (1.000000000 seconds)\n"
+                         "Poll interval   : 7 (128 seconds)\n"
+                         "Precision       : -20 (0.000000954 seconds)\n"
                          "Root delay      : 0.000015 seconds\n"
                          "Root dispersion : 0.000025 seconds\n"
                          "Reference ID    : 47505300 (GPS)\n"
-                         "Reference time  : Thu Jan 01 00:00:00 1970\n"
+                         "Reference time  : Wed Apr 09 07:11:58 2025\n"
                          "Offset          : +0.000013000 seconds\n"
                          "Peer delay      : 0.000250000 seconds\n"
                          "Peer dispersion : 0.000003000 seconds\n"
-                         "Response time   : 0.000000000 seconds\n"
+                         "Response time   : 0.000012345 seconds\n"
                          "Jitter asymmetry: +0.00\n"
                          "NTP tests       : 111 111 1111\n"
                          "Interleaved     : No\n"
@@ -403,10 +416,12 @@ void TestSnapshotReports::ntpdata()
                        "Remote port     : 123\n") != std::string::npos, both.c_str());
     QVERIFY(both.find("Mode            : Symmetric active\n") != std::string::npos);
     QVERIFY(both.find("Reference ID    : 00000000 ()\n") != std::string::npos);
+    // The peer never answered a request: nothing of a reply is known.
+    QVERIFY(both.find("Local address   : [UNSPEC] (00000000)\n") != std::string::npos);
     QCOMPARE(formatNtpDataCsv({reports[0]}),
-             std::string("192.0.2.1,C0000201,123,[UNSPEC],00000000,Normal,4,Server,1,6,64,0,1.000000000,"
-                         "0.000015,0.000025,47505300,GPS,0.000000000,0.000013000,0.000250000,0.000003000,"
-                         "0.000000000,0.00,111,111,1111,No,No,Daemon,Kernel,32,32,30,30,0,32,0,0\n"));
+             std::string("192.0.2.1,C0000201,123,192.0.2.100,C0000264,Normal,4,Server,1,7,128,-20,0.000000954,"
+                         "0.000015,0.000025,47505300,GPS,1744182718.000000000,0.000013000,0.000250000,0.000003000,"
+                         "0.000012345,0.00,111,111,1111,No,No,Daemon,Kernel,32,32,30,30,0,32,0,0\n"));
 }
 
 void TestSnapshotReports::ntpdataTests()

@@ -1,0 +1,97 @@
+#include "config/ConfigEffects.h"
+
+#include <algorithm>
+#include <array>
+
+namespace s1 {
+
+namespace {
+
+// Each entry was checked against what reads it: the engine (core/engine, core/sources,
+// core/refclock, core/clock), the hosts (core/host) and the service (app/).
+constexpr auto kDirectivesInEffect = std::to_array<std::string_view>({
+    "allow", "bindaddress", "bindcmdaddress", "clientloglimit", "cmdallow", "cmddeny", "cmdport",
+    "combinelimit", "confdir", "deny", "driftfile", "include", "local", "log", "logdir", "makestep",
+    "maxdistance", "maxjitter", "maxslewrate", "maxupdateskew", "minsources", "noclientlog", "pool",
+    "port", "refclock", "reselectdist", "rtcsync", "server", "sourcedir", "stratumweight",
+    // `peer` is polled like a server (client mode): its other meaning, symmetric mode, is
+    // warned about separately.
+    "peer",
+});
+
+struct OptionInEffect
+{
+    std::string_view directive;
+    std::string_view option;
+};
+
+constexpr auto kSourceOptionsInEffect = std::to_array<std::string_view>({
+    "asymmetry", "filter", "iburst", "maxdelay", "maxdelaydevratio", "maxdelayquant", "maxdelayratio",
+    "maxpoll", "maxsamples", "maxsources", "mindelay", "minpoll", "minsamples", "noselect", "offset",
+    "polltarget", "port", "prefer", "require", "trust", "version",
+});
+
+constexpr auto kRefClockOptionsInEffect = std::to_array<std::string_view>({
+    "delay", "dpoll", "filter", "lock", "maxdispersion", "maxlockage", "maxsamples", "minsamples",
+    "noselect", "offset", "poll", "pps", "precision", "prefer", "rate", "refid", "require", "stratum",
+    "tai", "trust", "width",
+});
+
+constexpr auto kOtherOptionsInEffect = std::to_array<OptionInEffect>({
+    {"local", "stratum"},
+    {"driftfile", "interval"},
+});
+
+constexpr auto kLogsInEffect = std::to_array<std::string_view>({
+    "measurements", "refclocks", "statistics", "tracking",
+});
+
+template <typename List>
+bool contains(const List &list, std::string_view name)
+{
+    return std::find(list.begin(), list.end(), name) != list.end();
+}
+
+bool isSourceDirective(std::string_view directive)
+{
+    return directive == "server" || directive == "pool" || directive == "peer";
+}
+
+} // namespace
+
+bool directiveInEffect(std::string_view directive)
+{
+    return contains(kDirectivesInEffect, directive);
+}
+
+bool optionInEffect(std::string_view directive, std::string_view option)
+{
+    if (isSourceDirective(directive))
+        return contains(kSourceOptionsInEffect, option);
+    if (directive == "refclock")
+        return contains(kRefClockOptionsInEffect, option);
+    return std::any_of(kOtherOptionsInEffect.begin(), kOtherOptionsInEffect.end(),
+                       [&](const OptionInEffect &o) { return o.directive == directive && o.option == option; });
+}
+
+bool logInEffect(std::string_view name)
+{
+    return contains(kLogsInEffect, name);
+}
+
+bool refClockDriverInEffect(RefClockDriver driver)
+{
+    return driver != RefClockDriver::Rtc;
+}
+
+std::string authenticationUnavailable(const SourceConfig &source)
+{
+    if (source.nts)
+        return "it requires NTS authentication, which is not supported yet";
+    if (source.key != 0)
+        return "it requires authentication with key " + std::to_string(source.key)
+            + ", which is not supported yet";
+    return {};
+}
+
+} // namespace s1
