@@ -86,13 +86,13 @@ QString formatCoordinate(double degrees, double limit, const QString &positive, 
     if (!std::isfinite(degrees) || std::fabs(degrees) > limit)
         return QStringLiteral("-");
     return QStringLiteral("%1 %2")
-        .arg(QString::number(std::fabs(degrees), 'f', kCoordinateDecimals),
+        .arg(formatDecimal(std::fabs(degrees), kCoordinateDecimals),
              degrees < 0 ? negative : positive);
 }
 
 QString formatOptionalDop(const std::optional<double> &dop)
 {
-    return dop && std::isfinite(*dop) ? QString::number(*dop, 'f', kDopDecimals) : QStringLiteral("-");
+    return dop && std::isfinite(*dop) ? formatDecimal(*dop, kDopDecimals) : QStringLiteral("-");
 }
 
 QString formatUtcDateTime(RealTime time)
@@ -423,7 +423,7 @@ QString GpsPanel::formatAltitude(double metres)
 {
     if (!std::isfinite(metres))
         return QStringLiteral("-");
-    return tr("%1 m").arg(QString::number(metres, 'f', kAltitudeDecimals));
+    return tr("%1 m").arg(formatDecimal(metres, kAltitudeDecimals));
 }
 
 QString GpsPanel::formatDop(const std::optional<double> &pdop, const std::optional<double> &hdop,
@@ -442,7 +442,7 @@ QString GpsPanel::formatPulseAge(std::optional<RealTime> lastPulse, RealTime now
     if (age < 1)
         return tr("%1 ms ago").arg(static_cast<long long>(std::floor(age * kMillisPerSecond)));
     if (age < kPulseAgeTenthsBelowS)
-        return tr("%1 s ago").arg(QString::number(age, 'f', kPulseAgeDecimals));
+        return tr("%1 s ago").arg(formatDecimal(age, kPulseAgeDecimals));
     return tr("%1 ago").arg(formatSeconds(std::floor(age)));
 }
 
