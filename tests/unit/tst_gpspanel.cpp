@@ -434,15 +434,17 @@ void TestGpsPanel::manySatellitesStayReadable()
         status.satellites.push_back(satellite(GnssSystem::Sbas, kSbasFirstPrn + 4 * i, 30, 150 + 60 * i, 35, false));
     GpsPanel panel;
     panel.setStatus(status, kNow);
+    panel.showSection(GpsPanel::SignalsSection);
     showOnTabArea(panel);
 
     auto *bars = panel.findChild<SignalBarsWidget *>();
     QVERIFY(bars);
+    QVERIFY(bars->isVisible());
     QCOMPARE(static_cast<int>(bars->bars().size()), kManySatellites);
-    // Every bar keeps at least its minimum room and its label fits within the stagger: the bars
-    // scroll sideways instead of overlapping.
+    // Every bar keeps at least its minimum room and its label fits within the stagger, on the
+    // page without scrolling.
     QVERIFY(bars->width() >= bars->minimumSizeHint().width());
-    QVERIFY(bars->labelLines() >= 1 && bars->labelLines() <= 2);
+    QVERIFY(bars->labelLines() >= 1 && bars->labelLines() <= 3);
     const QRectF first = bars->barRect(0);
     const QRectF second = bars->barRect(1);
     QVERIFY(second.left() > first.right());
@@ -450,10 +452,7 @@ void TestGpsPanel::manySatellitesStayReadable()
     const int lines = bars->labelLines();
     const double sameLineDistance = bars->barRect(lines).center().x() - first.center().x();
     QVERIFY(sameLineDistance >= bars->fontMetrics().horizontalAdvance(QStringLiteral("88")));
-    auto *scroll = panel.findChild<QScrollArea *>();
-    QVERIFY(scroll);
-    if (bars->width() > scroll->viewport()->width())
-        QVERIFY(scroll->horizontalScrollBar()->maximum() > 0);
+    QVERIFY(QRect(QPoint(0, 0), panel.size()).contains(QRect(bars->mapTo(&panel, QPoint(0, 0)), bars->size())));
     QVERIFY(panel.grab().save(screenshotPath(QStringLiteral("gps-panel-many.png"))));
 }
 
@@ -474,30 +473,36 @@ void TestGpsPanel::fitsTabArea()
                  qPrintable(QStringLiteral("%1 %2").arg(QLatin1String(child->metaObject()->className()),
                                                         child->objectName())));
     }
-    // Every value shows on one line, whole, inside the panel (the receiver model elides on purpose).
-    for (const QLabel *value : panel.findChildren<QLabel *>()) {
-        if (!value->objectName().endsWith(QStringLiteral("Value")) || !value->isVisible())
-            continue;
-        const QRect inPanel(value->mapTo(&panel, QPoint(0, 0)), value->size());
-        QVERIFY2(panel.rect().contains(inPanel), qPrintable(value->objectName()));
-        if (value->objectName() == QStringLiteral("gpsReceiverValue"))
-            continue;
-        QVERIFY2(value->fontMetrics().horizontalAdvance(value->text()) <= value->contentsRect().width(),
-                 qPrintable(QStringLiteral("%1: %2").arg(value->objectName(), value->text())));
+    // Every value of every section shows whole, inside the panel: on one line, the receiver
+    // model wrapped.
+    for (int section = 0; section < GpsPanel::kSectionCount; ++section) {
+        panel.showSection(section);
+        QCoreApplication::processEvents();
+        for (const QLabel *value : panel.findChildren<QLabel *>()) {
+            if (!value->objectName().endsWith(QStringLiteral("Value")) || !value->isVisible())
+                continue;
+            const QRect inPanel(value->mapTo(&panel, QPoint(0, 0)), value->size());
+            QVERIFY2(panel.rect().contains(inPanel), qPrintable(value->objectName()));
+            if (value->objectName() == QStringLiteral("gpsReceiverValue")) {
+                QVERIFY(value->text().startsWith(QStringLiteral("u-blox")));
+                QVERIFY(value->heightForWidth(value->width()) <= value->height());
+                continue;
+            }
+            QVERIFY2(value->fontMetrics().horizontalAdvance(value->text()) <= value->contentsRect().width(),
+                     qPrintable(QStringLiteral("%1: %2").arg(value->objectName(), value->text())));
+        }
     }
-    const QLabel *receiver = label(panel, "gpsReceiverValue");
-    QVERIFY(receiver->fontMetrics().horizontalAdvance(receiver->text()) <= receiver->contentsRect().width());
-    QVERIFY(receiver->text().startsWith(QStringLiteral("u-blox")));
 
-    // The sky plot and the bars sit side by side, each big enough to read.
+    // The sky plot as tall as the panel, the sections (the bars among them) beside it.
     auto *plot = panel.findChild<SkyPlotWidget *>();
-    auto *scroll = panel.findChild<QScrollArea *>();
-    QVERIFY(plot && scroll);
-    QVERIFY(plot->horizonRect().width() >= plot->fontMetrics().height() * 7);
+    panel.showSection(GpsPanel::SignalsSection);
+    QCoreApplication::processEvents();
+    auto *bars = panel.findChild<SignalBarsWidget *>();
+    QVERIFY(plot && bars);
+    QVERIFY(plot->horizonRect().width() >= plot->fontMetrics().height() * 12);
     const QRect plotInPanel(plot->mapTo(&panel, QPoint(0, 0)), plot->size());
-    const QRect barsInPanel(scroll->mapTo(&panel, QPoint(0, 0)), scroll->size());
+    const QRect barsInPanel(bars->mapTo(&panel, QPoint(0, 0)), bars->size());
     QVERIFY(barsInPanel.left() >= plotInPanel.right());
-    QCOMPARE(scroll->horizontalScrollBar()->maximum(), 0);
 
     // Narrow (portrait phone, split screen): the bands and the plots stack instead. Inside a
     // page like MainWindow's, not as a window, whose minimum size would stick.
@@ -511,9 +516,9 @@ void TestGpsPanel::fitsTabArea()
     QCoreApplication::processEvents();
     QCOMPARE(narrow->width(), 360);
     auto *narrowPlot = narrow->findChild<SkyPlotWidget *>();
-    auto *narrowScroll = narrow->findChild<QScrollArea *>();
+    auto *narrowSections = narrow->findChild<QWidget *>(QStringLiteral("gpsSections"));
     const QRect plotNarrow(narrowPlot->mapTo(narrow, QPoint(0, 0)), narrowPlot->size());
-    const QRect barsNarrow(narrowScroll->mapTo(narrow, QPoint(0, 0)), narrowScroll->size());
+    const QRect barsNarrow(narrowSections->mapTo(narrow, QPoint(0, 0)), narrowSections->size());
     QVERIFY(barsNarrow.top() >= plotNarrow.bottom());
     QVERIFY(narrowPlot->horizonRect().width() >= narrowPlot->fontMetrics().height() * 7);
     QVERIFY(page.grab().save(screenshotPath(QStringLiteral("gps-panel-narrow.png"))));
