@@ -15,6 +15,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QEvent>
+#include <QIcon>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QKeySequence>
@@ -114,6 +115,8 @@ MainWindow::MainWindow(QWidget *parent)
     , m_syncSummary(new SyncSummaryLabel(m_tabs))
 {
     setWindowTitle(tr("Stratum One"));
+    // The icon the desktop file names, also on the title bar and the task switcher.
+    setWindowIcon(QIcon(QStringLiteral(":/icons/stratumone.svg")));
 
     m_sortedSources->setSourceModel(m_sourcesModel);
     m_sortedSources->setSortRole(SourcesTableModel::SortRole);
@@ -241,6 +244,19 @@ void MainWindow::createActions()
                                     tr("Find a GPS receiver on a serial port and add it to the configuration (%1)"));
     connect(m_gpsSetupAction, &QAction::triggered, this, &MainWindow::openGpsSetup);
 
+    // A kiosk has no title bar to close it or leave full screen with.
+    m_fullScreenAction = createAction(QStyle::SP_TitleBarMaxButton, tr("Full screen"), QStringLiteral("fullScreenAction"),
+                                      QKeySequence(Qt::Key_F11), tr("Use the whole screen, without title bar (%1)"));
+    m_fullScreenAction->setCheckable(true);
+    connect(m_fullScreenAction, &QAction::toggled, this, &MainWindow::setFullScreen);
+    m_quitAction = createAction(QStyle::SP_DialogCloseButton, tr("Quit"), QStringLiteral("quitAction"),
+                                QKeySequence(Qt::CTRL | Qt::Key_Q), tr("Close the window (%1)"));
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    // Short words on the buttons, so that all five fit 800 px in any language; the tooltips and
+    // the menus keep the full text.
+    m_reloadAction->setIconText(tr("Reload"));
+    m_makeStepAction->setIconText(tr("Step clock"));
+    m_gpsSetupAction->setIconText(tr("GPS set-up"));
 
     auto *toolBar = new QToolBar(tr("Actions"), this);
     toolBar->setObjectName(QStringLiteral("actionsToolBar"));
@@ -252,7 +268,13 @@ void MainWindow::createActions()
     toolBar->addAction(m_reloadAction);
     toolBar->addAction(m_makeStepAction);
     toolBar->addAction(m_gpsSetupAction);
-    for (QAction *action : {m_reloadAction, m_makeStepAction, m_gpsSetupAction}) {
+    // The window's own actions at the far end, away from the engine's.
+    auto *gap = new QWidget(toolBar);
+    gap->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolBar->addWidget(gap);
+    toolBar->addAction(m_fullScreenAction);
+    toolBar->addAction(m_quitAction);
+    for (QAction *action : {m_reloadAction, m_makeStepAction, m_gpsSetupAction, m_fullScreenAction, m_quitAction}) {
         auto *button = qobject_cast<QToolButton *>(toolBar->widgetForAction(action));
         if (!button)
             continue;
@@ -493,6 +515,23 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
     else if (watched == statusBar() && (event->type() == QEvent::LayoutRequest || event->type() == QEvent::Resize))
         fitStatusText();
     return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::WindowStateChange && m_fullScreenAction)
+        m_fullScreenAction->setChecked(isFullScreen()); // the window manager may change it too
+}
+
+void MainWindow::setFullScreen(bool on)
+{
+    if (on == isFullScreen())
+        return;
+    if (on)
+        showFullScreen();
+    else
+        showNormal();
 }
 
 void MainWindow::fitSyncSummary()
