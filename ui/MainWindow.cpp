@@ -13,7 +13,6 @@
 #include "wizard/GpsSetupWizard.h"
 
 #include <QAction>
-#include <QApplication>
 #include <QEvent>
 #include <QIcon>
 #include <QGuiApplication>
@@ -85,14 +84,6 @@ public:
 private:
     int m_room = QWIDGETSIZE_MAX;
 };
-
-// Applied before the window's first widget exists, so that every one of them starts with it.
-QWidget *withTouchStyle(QWidget *parent)
-{
-    if (auto *app = qobject_cast<QApplication *>(QCoreApplication::instance()))
-        applyTouchStyle(app);
-    return parent;
-}
 
 // For every question and message box the window opens.
 QString dialogButtonStyleSheet()

@@ -28,6 +28,13 @@ void applyTouchStyle(QApplication *app)
         app->setStyleSheet(app->styleSheet() + sheet);
 }
 
+QWidget *withTouchStyle(QWidget *parent)
+{
+    if (auto *app = qobject_cast<QApplication *>(QCoreApplication::instance()))
+        applyTouchStyle(app);
+    return parent;
+}
+
 void enableKineticScrolling(QAbstractScrollArea *area)
 {
     QScroller::grabGesture(area->viewport(), QScroller::LeftMouseButtonGesture);

@@ -28,6 +28,10 @@ QString touchStyleSheet();
 // main window's font, so only an application-wide setting reaches Qt's message boxes, the wizard
 // and any dialog added later. Idempotent.
 void applyTouchStyle(QApplication *app);
+// For a window's constructor, `: QDialog(withTouchStyle(parent))`: applies the touch style
+// application-wide (when a QApplication runs) before the window's first widget exists, so that
+// every one of them starts with it, and returns `parent`.
+QWidget *withTouchStyle(QWidget *parent);
 // Drag-to-scroll with inertia on a list or scroll area (a touchscreen has no wheel).
 void enableKineticScrolling(QAbstractScrollArea *area);
 // Raises `window`'s font to kMinBaseFontPt when it is smaller (or sized in pixels).
