@@ -35,6 +35,8 @@
 #include <QTextDocument>
 #include <QToolBar>
 #include <QToolButton>
+#include <QTranslator>
+#include <QLibraryInfo>
 
 #include <QRegularExpression>
 
@@ -362,7 +364,10 @@ void settle()
 
 QString sizeName(const QSize &size)
 {
-    return QStringLiteral("%1x%2").arg(size.width()).arg(size.height());
+    return QStringLiteral("%1x%2%3")
+        .arg(size.width())
+        .arg(size.height())
+        .arg(QLocale().language() == QLocale::German ? QStringLiteral("-de") : QString());
 }
 
 // The open one: a closed box may linger until its deferred deletion.
@@ -383,6 +388,8 @@ class TestLayout : public QObject
 
 private slots:
     void initTestCase();
+    void init();
+    void cleanup();
     void everyPageFits_data();
     void everyPageFits();
     void windowDialogsFit_data();
@@ -393,6 +400,9 @@ private slots:
 
 private:
     void addSizes();
+
+    QTranslator m_ours;
+    QTranslator m_qt;
 };
 
 void TestLayout::initTestCase()
@@ -406,6 +416,34 @@ void TestLayout::addSizes()
     QTest::addColumn<QSize>("screen");
     QTest::newRow("800x480") << kTouchScreen;
     QTest::newRow("800x416") << kPiDesktop;
+    // German words are longer: what fits in English must fit in German too.
+    QTest::newRow("800x480 de") << kTouchScreen;
+    QTest::newRow("800x416 de") << kPiDesktop;
+}
+
+void TestLayout::init()
+{
+    // The German rows of the data-driven layout tests.
+    if (!QByteArray(QTest::currentDataTag()).endsWith(" de"))
+        return;
+    // Ours as the build compiled it for the stratumone binary, and Qt's own.
+    const QString ours = QStringLiteral(S1_BINARY_DIR "/app/stratumone_de.qm");
+    if (!QFile::exists(ours))
+        QSKIP("stratumone_de.qm is not built (build the stratumone target)");
+    for (auto &[translator, file] : {std::pair{&m_ours, ours},
+                                     std::pair{&m_qt, QLibraryInfo::path(QLibraryInfo::TranslationsPath)
+                                                          + QStringLiteral("/qtbase_de.qm")}}) {
+        if (translator->load(file))
+            QCoreApplication::installTranslator(translator);
+    }
+    QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+}
+
+void TestLayout::cleanup()
+{
+    QCoreApplication::removeTranslator(&m_ours);
+    QCoreApplication::removeTranslator(&m_qt);
+    QLocale::setDefault(QLocale::c());
 }
 
 void TestLayout::everyPageFits_data()
