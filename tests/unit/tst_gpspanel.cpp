@@ -153,6 +153,7 @@ private slots:
     void countsUsedAndPlottedSatellites();
     void signalBarsScaleWithSnr();
     void manySatellitesStayReadable();
+    void skyPlotLabelsDoNotOverlap();
     void fitsTabArea();
     void screenshots();
 };
@@ -454,6 +455,32 @@ void TestGpsPanel::manySatellitesStayReadable()
     QVERIFY(sameLineDistance >= bars->fontMetrics().horizontalAdvance(QStringLiteral("88")));
     QVERIFY(QRect(QPoint(0, 0), panel.size()).contains(QRect(bars->mapTo(&panel, QPoint(0, 0)), bars->size())));
     QVERIFY(panel.grab().save(screenshotPath(QStringLiteral("gps-panel-many.png"))));
+}
+
+// Satellites close together in the sky: their numbers go where they cover neither each other
+// nor another marker (they all went to the right and printed over each other).
+void TestGpsPanel::skyPlotLabelsDoNotOverlap()
+{
+    std::vector<GpsSatellite> satellites;
+    // Two clusters of four, a few degrees apart, like a busy multi-constellation sky.
+    for (int i = 0; i < 4; ++i) {
+        satellites.push_back(satellite(GnssSystem::Gps, 10 + i, 40 + 2 * (i % 2), 90 + 4 * i, 40, true));
+        satellites.push_back(satellite(GnssSystem::Galileo, 110 + i, 60 + 3 * (i % 2), 250 + 5 * i, 40, i % 2 == 0));
+    }
+    SkyPlotWidget plot;
+    plot.setSatellites(satellites);
+    plot.resize(300, 300);
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    const std::vector<QRectF> labels = plot.labelRects();
+    QCOMPARE(labels.size(), satellites.size());
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        QVERIFY(plot.rect().contains(labels[i].toAlignedRect()));
+        for (std::size_t j = i + 1; j < labels.size(); ++j)
+            QVERIFY2(!labels[i].intersects(labels[j]),
+                     qPrintable(QStringLiteral("labels %1 and %2 overlap").arg(i).arg(j)));
+    }
+    QVERIFY(plot.grab().save(screenshotPath(QStringLiteral("gps-sky-cluster.png"))));
 }
 
 void TestGpsPanel::fitsTabArea()
