@@ -519,10 +519,8 @@ void MainWindow::setFullScreen(bool on)
 {
     if (on == isFullScreen())
         return;
-    if (on)
-        showFullScreen();
-    else
-        showNormal();
+    // Only the full-screen flag: a window maximised before is maximised again after.
+    setWindowState(on ? windowState() | Qt::WindowFullScreen : windowState() & ~Qt::WindowFullScreen);
 }
 
 void MainWindow::fitSyncSummary()

@@ -68,6 +68,15 @@ void TestWindowChrome::fullScreenToggles()
     action(window, "fullScreenAction")->trigger();
     QTRY_VERIFY(!window.isFullScreen());
     QVERIFY(!action(window, "fullScreenAction")->isChecked());
+    // A maximised window is maximised again when it leaves full screen.
+    window.showMaximized();
+    QTRY_VERIFY(window.isMaximized());
+    action(window, "fullScreenAction")->trigger();
+    QTRY_VERIFY(window.isFullScreen());
+    action(window, "fullScreenAction")->trigger();
+    QTRY_VERIFY(!window.isFullScreen());
+    QVERIFY(window.isMaximized());
+    window.showNormal();
     // Left by the window manager (or a state change from elsewhere): the button follows.
     window.showFullScreen();
     QTRY_VERIFY(action(window, "fullScreenAction")->isChecked());
