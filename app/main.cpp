@@ -13,6 +13,7 @@
 
 #include "host/EngineThread.h"
 #include "host/SimulationHost.h"
+#include "AppTranslations.h"
 #include "MainWindow.h"
 
 #include <QApplication>
@@ -20,7 +21,6 @@
 #include <QLocale>
 #include <QTimer>
 #include <QLoggingCategory>
-#include <QTranslator>
 
 #include <memory>
 
@@ -219,9 +219,7 @@ int main(int argc, char **argv)
     QCoreApplication::setOrganizationName(QStringLiteral("Stratum One"));
     QCoreApplication::setApplicationVersion(QStringLiteral(S1_VERSION));
 
-    QTranslator translator;
-    if (translator.load(QLocale(), QStringLiteral("stratumone"), QStringLiteral("_"), QStringLiteral(":/i18n")))
-        QCoreApplication::installTranslator(&translator);
+    s1::installTranslations(app.get(), QLocale());
 
     const s1::LaunchParse parse = s1::parseLaunchOptions(QCoreApplication::arguments(), s1::LaunchProgram::Application);
     if (!parse.options)

@@ -74,6 +74,16 @@ QString significantText(double value, bool fractional)
     return text;
 }
 
+// `text` from significantText in the locale's notation (the C-locale text is what the unit
+// limits compare).
+QString localized(const QString &text)
+{
+    const QString separator = QLocale().decimalPoint();
+    if (separator == QLatin1String("."))
+        return text;
+    return QString(text).replace(QLatin1Char('.'), separator);
+}
+
 // "1.2 ms" for a non-negative finite magnitude.
 QString magnitudeText(double magnitude)
 {
@@ -82,7 +92,7 @@ QString magnitudeText(double magnitude)
         const QString number = significantText(scaled, unit.fractional);
         // Compare the rounded text, not `scaled`, so that 999.96 us becomes "1 ms", not "1000 us".
         if (number.toDouble() < unit.limit)
-            return number + QLatin1Char(' ') + QLatin1String(unit.suffix);
+            return localized(number) + QLatin1Char(' ') + QLatin1String(unit.suffix);
     }
     Q_UNREACHABLE();
 }
@@ -277,6 +287,13 @@ QString sourceKindText(SourceKind kind)
 QString formatCount(std::uint64_t count)
 {
     return QLocale().toString(static_cast<qulonglong>(count));
+}
+
+QString formatDecimal(double value, int decimals)
+{
+    QLocale locale;
+    locale.setNumberOptions(locale.numberOptions() | QLocale::OmitGroupSeparator);
+    return locale.toString(value, 'f', decimals);
 }
 
 QString formatUtcTime(RealTime time)

@@ -12,7 +12,8 @@
 
 namespace s1 {
 
-// Measured time values with a unit chosen so that about four significant digits show:
+// Measured time values with a unit chosen so that about four significant digits show, with the
+// locale's decimal separator:
 // "+600 ns", "-13 us", "+1.2 ms", "-2.5 s". Nanoseconds are whole (sub-ns is below what NTP
 // resolves); past 99999 s the unit grows to minutes, hours, days, years like chronyc.
 // Not-a-number and infinities read "-".
@@ -53,6 +54,10 @@ QString sourceKindText(SourceKind kind);
 
 // A counter with the locale's digit grouping.
 QString formatCount(std::uint64_t count);
+// A number with `decimals` fixed decimals and the locale's decimal separator ("1,5" in German),
+// without digit grouping. The window formats every fractional number with it; stratumctl keeps
+// chronyc's "." whatever the locale.
+QString formatDecimal(double value, int decimals);
 
 // A snapshot time as "2024-05-01 12:34:56 UTC".
 QString formatUtcTime(RealTime time);

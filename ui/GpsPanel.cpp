@@ -4,15 +4,16 @@
 #include "SignalBarsWidget.h"
 #include "SkyPlotWidget.h"
 #include "StatusColors.h"
+#include "TouchStyle.h"
 #include "ValueGroup.h"
 
 #include <QBoxLayout>
+#include <QButtonGroup>
+#include <QPushButton>
 #include <QDateTime>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QLabel>
-#include <QScrollArea>
-#include <QScroller>
 #include <QStackedWidget>
 #include <QStringList>
 #include <QTimeZone>
@@ -39,16 +40,27 @@ constexpr double kPulseAgeTenthsBelowS = 10;
 constexpr double kMillisPerSecond = 1000;
 constexpr int kPulseAgeDecimals = 1;
 
-constexpr int kBandSpacingPx = 8;
 constexpr int kGroupSpacingPx = 12;
 constexpr int kPlotSpacingPx = 8;
-// Narrower than this, the sky plot and the signal bars stack.
-constexpr int kStackPlotsWidthPx = 420;
+constexpr int kSegmentSpacingPx = 4;
 // The empty state's title stands out by size, never by being smaller.
 constexpr qreal kEmptyTitleScale = 1.4;
 constexpr int kEmptyStateSpacingPx = 16;
 
 enum Page { EmptyPage, StatusPage };
+
+// A value group at its natural height at the top of a section, not stretched over it.
+QWidget *topAligned(QWidget *widget)
+{
+    if (!qobject_cast<ValueGroup *>(widget))
+        return widget;
+    auto *holder = new QWidget(widget->parentWidget());
+    auto *layout = new QVBoxLayout(holder);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(widget);
+    layout->addStretch(1);
+    return holder;
+}
 
 // A coloured value for states that need attention; std::nullopt follows the palette.
 void setTone(QLabel *label, const std::optional<QColor> &color)
@@ -86,13 +98,13 @@ QString formatCoordinate(double degrees, double limit, const QString &positive, 
     if (!std::isfinite(degrees) || std::fabs(degrees) > limit)
         return QStringLiteral("-");
     return QStringLiteral("%1 %2")
-        .arg(QString::number(std::fabs(degrees), 'f', kCoordinateDecimals),
+        .arg(formatDecimal(std::fabs(degrees), kCoordinateDecimals),
              degrees < 0 ? negative : positive);
 }
 
 QString formatOptionalDop(const std::optional<double> &dop)
 {
-    return dop && std::isfinite(*dop) ? QString::number(*dop, 'f', kDopDecimals) : QStringLiteral("-");
+    return dop && std::isfinite(*dop) ? formatDecimal(*dop, kDopDecimals) : QStringLiteral("-");
 }
 
 QString formatUtcDateTime(RealTime time)
@@ -179,49 +191,33 @@ QWidget *GpsPanel::createStatusPage()
 {
     auto *page = new QWidget(m_pages);
 
-    auto *fix = new ValueGroup(tr("Fix"), Qt::AlignLeft, page);
-    m_fix = fix->addRow(tr("Mode"), QStringLiteral("gpsFixValue"));
-    m_utc = fix->addRow(tr("UTC"), QStringLiteral("gpsUtcValue"));
-    m_timeValid = fix->addRow(tr("Time valid"), QStringLiteral("gpsTimeValidValue"));
-    m_latitude = fix->addRow(tr("Latitude"), QStringLiteral("gpsLatitudeValue"));
-    m_longitude = fix->addRow(tr("Longitude"), QStringLiteral("gpsLongitudeValue"));
-    m_altitude = fix->addRow(tr("Altitude"), QStringLiteral("gpsAltitudeValue"));
-    m_dop = fix->addRow(tr("P/H/V DOP"), QStringLiteral("gpsDopValue"));
-    // Short values: one line each, so the group keeps the width they need and the plots get
-    // the rest.
-    for (QLabel *value : {m_fix, m_utc, m_timeValid, m_latitude, m_longitude, m_altitude, m_dop})
-        value->setWordWrap(false);
-
+    // Left: the sky, as large as the page is tall. Its count line and colour key go on the
+    // right, which has the width for them on one line each.
     m_skyPlot = new SkyPlotWidget(page);
     m_skyPlot->setObjectName(QStringLiteral("gpsSkyPlot"));
-    m_signalBars = new SignalBarsWidget(page);
-    m_signalBars->setObjectName(QStringLiteral("gpsSignalBars"));
-    // Many satellites make the bars wider than their room: they scroll sideways, by finger too.
-    m_signalScroll = new QScrollArea(page);
-    m_signalScroll->setFrameShape(QFrame::NoFrame);
-    m_signalScroll->setWidgetResizable(true);
-    m_signalScroll->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-    m_signalScroll->setWidget(m_signalBars);
-    QScroller::grabGesture(m_signalScroll->viewport(), QScroller::LeftMouseButtonGesture);
-
     m_satellites = new QLabel(page);
     m_satellites->setObjectName(QStringLiteral("gpsSatellitesValue"));
+    m_satellites->setWordWrap(true);
     m_legend = new QLabel(page);
     m_legend->setObjectName(QStringLiteral("gpsLegend"));
     m_legend->setTextFormat(Qt::RichText);
     m_legend->setWordWrap(true);
 
-    m_plotsBox = new QBoxLayout(QBoxLayout::LeftToRight);
-    m_plotsBox->setSpacing(kPlotSpacingPx);
-    m_plotsBox->addWidget(m_skyPlot, 1);
-    m_plotsBox->addWidget(m_signalScroll, 1);
-    m_skyPlot->installEventFilter(this); // see fitSkyPlotWidth()
+    // Right: one group at a time behind segment buttons a finger can hit; all of them at once
+    // do not fit 800x480 (the PPS, receiver and error boxes were cut off, the bars scrolled).
+    auto *fix = new ValueGroup(tr("Fix"), Qt::AlignLeft, page);
+    m_fix = fix->addRow(tr("Mode"), QStringLiteral("gpsFixValue"));
+    m_utc = fix->addRow(tr("UTC"), QStringLiteral("gpsUtcValue"));
+    m_timeValid = fix->addRow(tr("Time valid"), QStringLiteral("gpsTimeValidValue"));
+    m_dop = fix->addRow(tr("P/H/V DOP"), QStringLiteral("gpsDopValue"));
 
-    auto *plots = new QVBoxLayout;
-    plots->setSpacing(kPlotSpacingPx / 2);
-    plots->addWidget(m_satellites);
-    plots->addLayout(m_plotsBox, 1);
-    plots->addWidget(m_legend);
+    auto *position = new ValueGroup(tr("Position"), Qt::AlignLeft, page);
+    m_latitude = position->addRow(tr("Latitude"), QStringLiteral("gpsLatitudeValue"));
+    m_longitude = position->addRow(tr("Longitude"), QStringLiteral("gpsLongitudeValue"));
+    m_altitude = position->addRow(tr("Altitude"), QStringLiteral("gpsAltitudeValue"));
+
+    m_signalBars = new SignalBarsWidget(page);
+    m_signalBars->setObjectName(QStringLiteral("gpsSignalBars"));
 
     auto *pps = new ValueGroup(tr("PPS"), Qt::AlignLeft, page);
     m_ppsPulses = pps->addRow(tr("Pulses"), QStringLiteral("gpsPpsPulsesValue"));
@@ -229,37 +225,65 @@ QWidget *GpsPanel::createStatusPage()
     m_ppsJitter = pps->addRow(tr("Jitter"), QStringLiteral("gpsPpsJitterValue"));
 
     auto *receiver = new ValueGroup(tr("Receiver"), Qt::AlignLeft, page);
+    // Identities can be long ("u-blox ... ROM CORE 3.01 (107888)"): they wrap, whole.
     m_receiver = receiver->addRow(tr("Model"), QStringLiteral("gpsReceiverValue"));
     m_baud = receiver->addRow(tr("Serial"), QStringLiteral("gpsBaudValue"));
     m_sentences = receiver->addRow(tr("Sentences"), QStringLiteral("gpsSentencesValue"));
-    // Identities can be long ("u-blox ... ROM CORE 3.01 (107888)"): elided to the room there is,
-    // in full as a tooltip, instead of wrapping and pushing the panel past the screen.
-    m_receiver->setWordWrap(false);
-    m_receiver->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
-    m_receiver->installEventFilter(this);
 
     auto *errors = new ValueGroup(tr("Errors"), Qt::AlignLeft, page);
     m_checksumErrors = errors->addRow(tr("Checksum"), QStringLiteral("gpsChecksumErrorsValue"));
     m_garbage = errors->addRow(tr("Garbage"), QStringLiteral("gpsGarbageValue"));
     m_overruns = errors->addRow(tr("Overruns"), QStringLiteral("gpsOverrunsValue"));
 
-    m_topBand = new QBoxLayout(QBoxLayout::LeftToRight);
-    m_topBand->setSpacing(kGroupSpacingPx);
-    m_topBand->addWidget(fix, 0);
-    m_topBand->addLayout(plots, 1);
+    // Short values: one line each.
+    for (QLabel *value : {m_fix, m_utc, m_timeValid, m_latitude, m_longitude, m_altitude, m_dop})
+        value->setWordWrap(false);
 
-    m_bottomBand = new QBoxLayout(QBoxLayout::LeftToRight);
-    m_bottomBand->setSpacing(kGroupSpacingPx);
-    m_bottomBand->addWidget(pps, 1);
-    m_bottomBand->addWidget(receiver, 1);
-    m_bottomBand->addWidget(errors, 1);
+    m_sections = new QStackedWidget(page);
+    m_sections->setObjectName(QStringLiteral("gpsSections"));
+    auto *segments = new QHBoxLayout;
+    segments->setSpacing(kSegmentSpacingPx);
+    auto *group = new QButtonGroup(page);
+    group->setExclusive(true);
+    const std::pair<QWidget *, QString> sections[] = {
+        {fix, tr("Fix")},     {position, tr("Position")}, {m_signalBars, tr("Signals")},
+        {pps, tr("PPS")},     {receiver, tr("Receiver")}, {errors, tr("Errors")},
+    };
+    for (const auto &[widget, title] : sections) {
+        const int index = m_sections->addWidget(topAligned(widget));
+        auto *button = new QPushButton(title, page);
+        button->setObjectName(QStringLiteral("gpsSection%1").arg(index));
+        button->setCheckable(true);
+        button->setMinimumHeight(kTouchTargetPx);
+        // Six across the column: the application's wide minimum would not fit them.
+        button->setStyleSheet(QStringLiteral("QPushButton { min-width: 0px; padding: 0 4px; }"));
+        button->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
+        group->addButton(button, index);
+        segments->addWidget(button);
+    }
+    group->button(0)->setChecked(true);
+    connect(group, &QButtonGroup::idClicked, m_sections, &QStackedWidget::setCurrentIndex);
 
-    auto *layout = new QVBoxLayout(page);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->setSpacing(kBandSpacingPx);
-    layout->addLayout(m_topBand, 1);
-    layout->addLayout(m_bottomBand, 0);
+    auto *details = new QVBoxLayout;
+    m_details = details;
+    details->setSpacing(kPlotSpacingPx / 2);
+    details->addWidget(m_satellites);
+    details->addWidget(m_legend);
+    details->addLayout(segments);
+    details->addWidget(m_sections, 1);
+
+    m_columns = new QBoxLayout(QBoxLayout::LeftToRight, page);
+    m_columns->setContentsMargins(0, 0, 0, 0);
+    m_columns->setSpacing(kGroupSpacingPx);
+    m_columns->addWidget(m_skyPlot, 0);
+    m_columns->addLayout(details, 1);
     return page;
+}
+
+void GpsPanel::showSection(int index)
+{
+    if (auto *button = findChild<QPushButton *>(QStringLiteral("gpsSection%1").arg(index)))
+        button->click();
 }
 
 bool GpsPanel::isShowingStatus() const
@@ -297,9 +321,9 @@ void GpsPanel::showValues(const GpsStatus &status, RealTime now)
     setTone(m_ppsLastPulse, stale ? std::optional<QColor>(StatusColors::kWarning) : std::nullopt);
     m_ppsJitter->setText(pps.pulseCount > 0 ? formatSeconds(pps.jitter) : QStringLiteral("-"));
 
-    m_receiverText = status.receiver.empty() ? tr("Unknown") : QString::fromStdString(status.receiver);
-    m_receiver->setToolTip(m_receiverText);
-    updateReceiverText();
+    const QString receiverText = status.receiver.empty() ? tr("Unknown") : QString::fromStdString(status.receiver);
+    m_receiver->setText(receiverText);
+    m_receiver->setToolTip(receiverText);
     m_baud->setText(status.baudRate > 0 ? tr("%1 baud").arg(status.baudRate) : tr("Unknown"));
 
     std::uint64_t sentences = 0;
@@ -346,52 +370,43 @@ void GpsPanel::showSatellites(const GpsStatus &status)
     m_legend->setVisible(!entries.isEmpty());
 }
 
-void GpsPanel::updateReceiverText()
+void GpsPanel::showEvent(QShowEvent *event)
 {
-    const int room = m_receiver->contentsRect().width();
-    m_receiver->setText(room > 0 ? m_receiver->fontMetrics().elidedText(m_receiverText, Qt::ElideRight, room)
-                                 : m_receiverText);
-}
-
-bool GpsPanel::eventFilter(QObject *watched, QEvent *event)
-{
-    if (watched == m_receiver && event->type() == QEvent::Resize)
-        updateReceiverText();
-    else if (watched == m_skyPlot && event->type() == QEvent::Resize)
-        fitSkyPlotWidth();
-    return QWidget::eventFilter(watched, event);
+    QWidget::showEvent(event);
+    updateDirections();
+    fitSkyPlotWidth();
 }
 
 void GpsPanel::resizeEvent(QResizeEvent *event)
 {
     QWidget::resizeEvent(event);
     updateDirections();
+    fitSkyPlotWidth();
 }
 
 void GpsPanel::updateDirections()
 {
-    const bool narrow = width() < kNarrowWidthPx;
-    const auto bands = narrow ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight;
-    if (m_topBand->direction() != bands) {
-        m_topBand->setDirection(bands);
-        m_bottomBand->setDirection(bands);
-    }
-    const auto plots = width() < kStackPlotsWidthPx ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight;
-    if (m_plotsBox->direction() != plots) {
-        m_plotsBox->setDirection(plots);
-        fitSkyPlotWidth();
-    }
+    // Only once shown: before that the width is a placeholder, and the stacked minimum height
+    // would make the window that holds the panel grow past the screen for good.
+    if (!isVisible())
+        return;
+    const auto direction = width() < kNarrowWidthPx ? QBoxLayout::TopToBottom : QBoxLayout::LeftToRight;
+    if (m_columns->direction() != direction)
+        m_columns->setDirection(direction);
 }
 
 void GpsPanel::fitSkyPlotWidth()
 {
-    // Side by side, the round plot is limited by its height: width beyond that would be empty
-    // margin, so the bars get it. Height does not depend on width here, so this settles at once.
-    const int maximum = m_plotsBox->direction() == QBoxLayout::LeftToRight
-                            ? std::max(m_skyPlot->height(), m_skyPlot->minimumSizeHint().width())
-                            : QWIDGETSIZE_MAX;
-    if (m_skyPlot->maximumWidth() != maximum)
-        m_skyPlot->setMaximumWidth(maximum);
+    // Side by side, the round plot is as wide as the page is tall (width beyond that would be
+    // empty margin), but leaves the details the width they need. Stacked, it takes the width.
+    if (m_columns->direction() == QBoxLayout::LeftToRight) {
+        const int room = width() - m_details->minimumSize().width() - m_columns->spacing();
+        const int side = std::max(std::min(height(), room), m_skyPlot->minimumSizeHint().width());
+        m_skyPlot->setFixedWidth(side);
+    } else {
+        m_skyPlot->setMinimumWidth(0);
+        m_skyPlot->setMaximumWidth(QWIDGETSIZE_MAX);
+    }
 }
 
 QString GpsPanel::formatFixMode(GpsFixMode mode)
@@ -423,7 +438,7 @@ QString GpsPanel::formatAltitude(double metres)
 {
     if (!std::isfinite(metres))
         return QStringLiteral("-");
-    return tr("%1 m").arg(QString::number(metres, 'f', kAltitudeDecimals));
+    return tr("%1 m").arg(formatDecimal(metres, kAltitudeDecimals));
 }
 
 QString GpsPanel::formatDop(const std::optional<double> &pdop, const std::optional<double> &hdop,
@@ -442,7 +457,7 @@ QString GpsPanel::formatPulseAge(std::optional<RealTime> lastPulse, RealTime now
     if (age < 1)
         return tr("%1 ms ago").arg(static_cast<long long>(std::floor(age * kMillisPerSecond)));
     if (age < kPulseAgeTenthsBelowS)
-        return tr("%1 s ago").arg(QString::number(age, 'f', kPulseAgeDecimals));
+        return tr("%1 s ago").arg(formatDecimal(age, kPulseAgeDecimals));
     return tr("%1 ago").arg(formatSeconds(std::floor(age)));
 }
 

@@ -1,6 +1,8 @@
 // The GPS tab: the receiver's fix, time, position, satellites (sky plot and signal bars), PPS and
 // serial-link health, from one GpsStatus snapshot. Laid out to fit the tab area of an 800x480
-// touchscreen; below kNarrowWidthPx the columns stack instead.
+// touchscreen and an 800x416 desktop: the sky plot as tall as the page on the left, and on the
+// right one of six sections (fix, position, signal bars, PPS, receiver, errors) chosen with
+// segment buttons. Below kNarrowWidthPx the two columns stack instead.
 #pragma once
 
 #include "gps/GpsStatus.h"
@@ -12,7 +14,6 @@
 
 class QBoxLayout;
 class QLabel;
-class QScrollArea;
 class QStackedWidget;
 
 namespace s1 {
@@ -37,6 +38,11 @@ public:
                    std::optional<s1::RealTime> now = std::nullopt);
 
     bool isShowingStatus() const;
+    // The sections on the right, in the order of their buttons.
+    enum Section { FixSection, PositionSection, SignalsSection, PpsSection, ReceiverSection, ErrorsSection };
+    static constexpr int kSectionCount = ErrorsSection + 1;
+    // Shows one of them, as a tap on its button does.
+    void showSection(int index);
 
     // Text conventions, shared with the tests.
     static QString formatFixMode(GpsFixMode mode);       // "3D", "2D", "Time only", "No fix"
@@ -49,14 +55,13 @@ public:
 
 protected:
     void resizeEvent(QResizeEvent *event) override;
-    bool eventFilter(QObject *watched, QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     QWidget *createEmptyPage();
     QWidget *createStatusPage();
     void showValues(const GpsStatus &status, RealTime now);
     void showSatellites(const GpsStatus &status);
-    void updateReceiverText();
     void updateDirections();
     void fitSkyPlotWidth();
 
@@ -64,12 +69,11 @@ private:
     QWidget *m_emptyPage = nullptr;
     QWidget *m_statusPage = nullptr;
 
-    QBoxLayout *m_topBand = nullptr;
-    QBoxLayout *m_plotsBox = nullptr;
-    QBoxLayout *m_bottomBand = nullptr;
+    QBoxLayout *m_columns = nullptr;
+    QBoxLayout *m_details = nullptr;
+    QStackedWidget *m_sections = nullptr;
     SkyPlotWidget *m_skyPlot = nullptr;
     SignalBarsWidget *m_signalBars = nullptr;
-    QScrollArea *m_signalScroll = nullptr;
     QLabel *m_satellites = nullptr;
     QLabel *m_legend = nullptr;
 
@@ -92,8 +96,6 @@ private:
     QLabel *m_checksumErrors = nullptr;
     QLabel *m_garbage = nullptr;
     QLabel *m_overruns = nullptr;
-
-    QString m_receiverText; // full identity; the label shows it elided to its width
 };
 
 } // namespace s1

@@ -13,6 +13,8 @@
 #include "wizard/GpsSetupWizard.h"
 
 #include <QAction>
+#include <QEvent>
+#include <QIcon>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QKeySequence>
@@ -30,6 +32,7 @@
 #include <QToolBar>
 #include <QToolButton>
 
+#include <algorithm>
 #include <chrono>
 
 namespace s1 {
@@ -40,6 +43,8 @@ constexpr int kTabMinWidthPx = 64;
 constexpr int kPageMarginPx = 8;
 constexpr int kPanelSpacingPx = 12;
 constexpr int kStatusMarginPx = 6;
+// The status bar's own margins and spacing, and a little more: a line too many beats a cut one.
+constexpr int kStatusReservePx = 24;
 // A comfortable desktop size; smaller screens get their available area instead.
 constexpr QSize kDefaultWindowSize(1024, 640);
 // Dialog buttons a finger can hit, and wide enough that "Step clock" is not a sliver.
@@ -50,6 +55,35 @@ constexpr std::chrono::milliseconds kSuccessShownFor{10'000};
 constexpr std::chrono::milliseconds kFailureShownFor{60'000};
 
 enum Tab { SourcesTab, ServerTab, TrackingTab, ChartTab };
+
+// The corner summary: as wide as its text on one line, at most `room` (what the tabs leave),
+// wrapping within that. QTabWidget gives a corner widget its size hint and squeezes the tabs
+// behind scroll arrows for it; QLabel's own hint neither knows the room nor follows it.
+class SyncSummaryLabel : public QLabel
+{
+public:
+    using QLabel::QLabel;
+
+    void setRoom(int room)
+    {
+        if (room == m_room)
+            return;
+        m_room = room;
+        updateGeometry();
+    }
+
+    QSize sizeHint() const override
+    {
+        const QMargins margins = contentsMargins();
+        const int oneLine = fontMetrics().horizontalAdvance(text()) + margins.left() + margins.right() + 1;
+        const int width = std::max(0, std::min(oneLine, m_room));
+        return {width, std::max(heightForWidth(width), minimumHeight())};
+    }
+    QSize minimumSizeHint() const override { return sizeHint(); }
+
+private:
+    int m_room = QWIDGETSIZE_MAX;
+};
 
 // For every question and message box the window opens.
 QString dialogButtonStyleSheet()
@@ -62,16 +96,18 @@ QString dialogButtonStyleSheet()
 } // namespace
 
 MainWindow::MainWindow(QWidget *parent)
-    : QMainWindow(parent)
+    // Small text is the first thing that fails on a 7" touchscreen held at arm's length: the
+    // window and every dialog it opens (windows of their own, which inherit nothing from it).
+    : QMainWindow(withTouchStyle(parent))
     , m_sourcesModel(new SourcesTableModel(this))
     , m_sortedSources(new QSortFilterProxyModel(this))
     , m_tabs(new QTabWidget(this))
     , m_sourcesView(new SourcesView(m_tabs))
-    , m_syncSummary(new QLabel(m_tabs))
+    , m_syncSummary(new SyncSummaryLabel(m_tabs))
 {
     setWindowTitle(tr("Stratum One"));
-    // Small text is the first thing that fails on a 7" touchscreen held at arm's length.
-    applyTouchFriendlyFont(this);
+    // The icon the desktop file names, also on the title bar and the task switcher.
+    setWindowIcon(QIcon(QStringLiteral(":/icons/stratumone.svg")));
 
     m_sortedSources->setSourceModel(m_sourcesModel);
     m_sortedSources->setSortRole(SourcesTableModel::SortRole);
@@ -93,21 +129,20 @@ MainWindow::MainWindow(QWidget *parent)
     m_offsetChart = new OffsetChart(m_tabs);
     m_offsetChart->setObjectName(QStringLiteral("offsetChart"));
     m_tabs->addTab(m_offsetChart, tr("Chart"));
-    // In a scroll area: stacked on a narrow window the panel is taller than the screen.
-    auto *gpsScroll = new QScrollArea(m_tabs);
-    gpsScroll->setWidgetResizable(true);
-    gpsScroll->setFrameShape(QFrame::NoFrame);
-    enableKineticScrolling(gpsScroll);
-    m_gpsPanel = new GpsPanel(gpsScroll);
+    // Not in a scroll area: the panel fits the page (its sections take turns), and a scroll
+    // area would size it by its preferred height instead, taller than an 800x416 page.
+    m_gpsPanel = new GpsPanel(m_tabs);
     m_gpsPanel->setObjectName(QStringLiteral("gpsPanel"));
-    gpsScroll->setWidget(m_gpsPanel);
-    m_tabs->addTab(gpsScroll, tr("GPS"));
+    m_tabs->addTab(m_gpsPanel, tr("GPS"));
 
     m_syncSummary->setObjectName(QStringLiteral("syncSummary"));
     m_syncSummary->setContentsMargins(kPageMarginPx, 0, kPageMarginPx, 0);
     // As tall as the tabs, so that the text centres on theirs.
     m_syncSummary->setMinimumHeight(kTouchTargetPx);
+    // Two lines rather than pushing the tabs behind scroll arrows; see fitSyncSummary().
+    m_syncSummary->setWordWrap(true);
     m_tabs->setCornerWidget(m_syncSummary, Qt::TopRightCorner);
+    m_tabs->installEventFilter(this);
     setCentralWidget(m_tabs);
 
     createStatusBar();
@@ -200,6 +235,20 @@ void MainWindow::createActions()
                                     tr("Find a GPS receiver on a serial port and add it to the configuration (%1)"));
     connect(m_gpsSetupAction, &QAction::triggered, this, &MainWindow::openGpsSetup);
 
+    // A kiosk has no title bar to close it or leave full screen with.
+    m_fullScreenAction = createAction(QStyle::SP_TitleBarMaxButton, tr("Full screen"), QStringLiteral("fullScreenAction"),
+                                      QKeySequence(Qt::Key_F11), tr("Use the whole screen, without title bar (%1)"));
+    m_fullScreenAction->setCheckable(true);
+    connect(m_fullScreenAction, &QAction::toggled, this, &MainWindow::setFullScreen);
+    m_quitAction = createAction(QStyle::SP_DialogCloseButton, tr("Quit"), QStringLiteral("quitAction"),
+                                QKeySequence(Qt::CTRL | Qt::Key_Q), tr("Close the window (%1)"));
+    connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    // Short words on the buttons, so that all five fit 800 px in any language; the tooltips and
+    // the menus keep the full text.
+    m_reloadAction->setIconText(tr("Reload"));
+    m_makeStepAction->setIconText(tr("Step clock"));
+    m_gpsSetupAction->setIconText(tr("GPS set-up"));
+
     auto *toolBar = new QToolBar(tr("Actions"), this);
     toolBar->setObjectName(QStringLiteral("actionsToolBar"));
     // Fixed in place: a kiosk user must not drag it away or hide it by a stray long press.
@@ -210,7 +259,13 @@ void MainWindow::createActions()
     toolBar->addAction(m_reloadAction);
     toolBar->addAction(m_makeStepAction);
     toolBar->addAction(m_gpsSetupAction);
-    for (QAction *action : {m_reloadAction, m_makeStepAction, m_gpsSetupAction}) {
+    // The window's own actions at the far end, away from the engine's.
+    auto *gap = new QWidget(toolBar);
+    gap->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolBar->addWidget(gap);
+    toolBar->addAction(m_fullScreenAction);
+    toolBar->addAction(m_quitAction);
+    for (QAction *action : {m_reloadAction, m_makeStepAction, m_gpsSetupAction, m_fullScreenAction, m_quitAction}) {
         auto *button = qobject_cast<QToolButton *>(toolBar->widgetForAction(action));
         if (!button)
             continue;
@@ -322,8 +377,10 @@ void MainWindow::showResultText(const QString &text, const QColor &color, bool b
     font.setBold(bold);
     m_actionResult->setFont(font);
     // In the connection description's place, like a temporary status bar message, so that
-    // neither is squeezed on an 800 px screen.
+    // neither is squeezed on an 800 px screen; the whole width, so that a long failure takes two
+    // lines, not four (the corner still says when the state is stale).
     m_connection->hide();
+    m_snapshotTime->hide();
     m_actionResult->show();
 }
 
@@ -333,6 +390,7 @@ void MainWindow::hideResultText()
     m_actionResult->clear();
     m_actionResult->setToolTip(QString());
     m_connection->show();
+    m_snapshotTime->show();
 }
 
 void MainWindow::showFailureDialog(const QString &message)
@@ -354,6 +412,7 @@ void MainWindow::showFailureDialog(const QString &message)
 QWidget *MainWindow::createServerPage()
 {
     auto *scrollArea = new QScrollArea(m_tabs);
+    scrollArea->setObjectName(QStringLiteral("serverPage"));
     scrollArea->setFrameShape(QFrame::NoFrame);
     scrollArea->setWidgetResizable(true);
     enableKineticScrolling(scrollArea);
@@ -374,6 +433,7 @@ QWidget *MainWindow::createServerPage()
 QWidget *MainWindow::createTrackingPage()
 {
     auto *scrollArea = new QScrollArea(m_tabs);
+    scrollArea->setObjectName(QStringLiteral("trackingPage"));
     scrollArea->setFrameShape(QFrame::NoFrame);
     scrollArea->setWidgetResizable(true);
     enableKineticScrolling(scrollArea);
@@ -394,8 +454,10 @@ void MainWindow::createStatusBar()
     m_connection = new QLabel(statusBar());
     m_connection->setObjectName(QStringLiteral("connectionDescription"));
     m_connection->setContentsMargins(kStatusMarginPx, kStatusMarginPx, 0, kStatusMarginPx);
-    // A long description is cut, never allowed to widen the window beyond an 800 px screen.
+    // A long description wraps, never allowed to widen the window beyond an 800 px screen nor
+    // cut mid-word.
     m_connection->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_connection->setWordWrap(true);
     m_snapshotTime = new QLabel(tr("Waiting for the engine"), statusBar());
     m_snapshotTime->setObjectName(QStringLiteral("snapshotTime"));
     m_snapshotTime->setContentsMargins(0, kStatusMarginPx, kStatusMarginPx, kStatusMarginPx);
@@ -403,10 +465,12 @@ void MainWindow::createStatusBar()
     m_actionResult->setObjectName(QStringLiteral("actionResult"));
     m_actionResult->setContentsMargins(kStatusMarginPx, kStatusMarginPx, 0, kStatusMarginPx);
     m_actionResult->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_actionResult->setWordWrap(true);
     m_actionResult->hide();
     m_resultTimer = new QTimer(this);
     m_resultTimer->setSingleShot(true);
     connect(m_resultTimer, &QTimer::timeout, this, &MainWindow::hideResultText);
+    statusBar()->installEventFilter(this); // see fitStatusText()
     statusBar()->addWidget(m_connection, 1);
     statusBar()->addWidget(m_actionResult, 1);
     statusBar()->addPermanentWidget(m_snapshotTime);
@@ -432,6 +496,51 @@ void MainWindow::showSyncSummary(const ReferenceSnapshot &reference)
                                            : reference.synchronised ? StatusColors::kGood
                                                                     : StatusColors::kBad);
     m_syncSummary->setPalette(palette);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    // The tab bar's or the summary's size changed (a new tab text, a new summary) or the window's.
+    if (watched == m_tabs && (event->type() == QEvent::LayoutRequest || event->type() == QEvent::Resize))
+        fitSyncSummary();
+    else if (watched == statusBar() && (event->type() == QEvent::LayoutRequest || event->type() == QEvent::Resize))
+        fitStatusText();
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::WindowStateChange && m_fullScreenAction)
+        m_fullScreenAction->setChecked(isFullScreen()); // the window manager may change it too
+}
+
+void MainWindow::setFullScreen(bool on)
+{
+    if (on == isFullScreen())
+        return;
+    // Only the full-screen flag: a window maximised before is maximised again after.
+    setWindowState(on ? windowState() | Qt::WindowFullScreen : windowState() & ~Qt::WindowFullScreen);
+}
+
+void MainWindow::fitSyncSummary()
+{
+    static_cast<SyncSummaryLabel *>(m_syncSummary)->setRoom(m_tabs->width() - m_tabs->tabBar()->sizeHint().width());
+}
+
+void MainWindow::fitStatusText()
+{
+    // A wrapping label's size hint is a guess at a narrow width (QLabel cannot know the width
+    // the status bar will give it): its height is set here from the width it gets instead, so
+    // that the status bar is as many lines tall as the text needs at 800 px.
+    const int width = statusBar()->width() - (m_snapshotTime->isVisibleTo(this) ? m_snapshotTime->sizeHint().width() : 0)
+                      - kStatusReservePx;
+    for (QLabel *label : {m_connection, m_actionResult}) {
+        const int height = std::max(label->heightForWidth(std::max(width, 1)),
+                                    label->fontMetrics().height() + 2 * kStatusMarginPx);
+        if (label->minimumHeight() != height || label->maximumHeight() != height)
+            label->setFixedHeight(height);
+    }
 }
 
 void MainWindow::showSnapshotAge()

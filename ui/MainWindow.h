@@ -63,7 +63,16 @@ public slots:
     // dialog that stays until dismissed, since the status bar is easy to miss and may cut it.
     void showActionResult(bool ok, const QString &message);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
 private:
+    void setFullScreen(bool on);
+    // Bounds the corner summary to the room the tabs leave; it wraps to two lines within it.
+    void fitSyncSummary();
+    // Sizes the wrapping status texts to the lines they need at the status bar's width.
+    void fitStatusText();
     void createActions();
     QAction *createAction(QStyle::StandardPixmap icon, const QString &text, const QString &name,
                           const QKeySequence &shortcut, const QString &toolTip);
@@ -101,6 +110,8 @@ private:
     QAction *m_reloadAction = nullptr;
     QAction *m_makeStepAction = nullptr;
     QAction *m_gpsSetupAction = nullptr;
+    QAction *m_fullScreenAction = nullptr;
+    QAction *m_quitAction = nullptr;
     QString m_configurationPath;
     QPointer<QMessageBox> m_stepConfirmation;
     QPointer<QMessageBox> m_failureDialog;

@@ -56,6 +56,8 @@ OffsetChart::OffsetChart(QWidget *parent)
     chart->legend()->setAlignment(Qt::AlignBottom);
     chart->setMargins(QMargins());
     chart->setBackgroundRoundness(0);
+    // Axis numbers with the locale's decimal separator, like every other number in the window.
+    chart->setLocalizeNumbers(true);
 
     m_timeAxis->setTitleText(tr("Seconds ago"));
     m_timeAxis->setLabelFormat(QStringLiteral("%.0f"));

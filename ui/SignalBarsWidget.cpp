@@ -25,8 +25,8 @@ constexpr double kLabelGapLines = 0.25;
 constexpr double kMaxSlotLines = 2.4;
 constexpr double kMinSlotLines = 0.65;
 constexpr double kPreferredHeightLines = 10;
-constexpr double kMinPlotLines = 4;
-constexpr int kMaxLabelLines = 2;
+constexpr double kMinPlotLines = 3;
+constexpr int kMaxLabelLines = 3;
 // The rest of a slot is the gap that keeps neighbouring bars apart.
 constexpr double kBarFillRatio = 0.72;
 constexpr double kBarPenWidthPx = 1.5;

@@ -1,7 +1,7 @@
 // How strongly each tracked satellite is received: one bar per satellite with a signal, carrier
 // to noise density in dB-Hz, coloured by constellation like the sky plot, solid when the
 // satellite is used in the fix. Bars narrow as satellites are added and the PRN labels below
-// them stagger over two lines; past that the minimum width grows, so that a
+// them stagger over up to three lines; past that the minimum width grows, so that a
 // horizontal scroll area around the widget takes over.
 #pragma once
 

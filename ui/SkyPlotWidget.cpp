@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <numbers>
 
 namespace s1 {
@@ -56,6 +57,11 @@ const std::array<SystemColor, 7> kSystemColors{{
     {GnssSystem::Qzss, QColor(0x9c, 0x5b, 0xd1)},    // purple
     {GnssSystem::NavIc, QColor(0xc2, 0x50, 0x8f)},   // magenta
 }};
+
+double area(const QRectF &rect)
+{
+    return rect.isValid() ? rect.width() * rect.height() : 0;
+}
 
 bool isPlottable(const GpsSatellite &satellite)
 {
@@ -223,21 +229,79 @@ void SkyPlotWidget::paintSatellites(QPainter &painter, const QRectF &horizon) co
     }
 
     // Labels after all markers so that no marker covers a number.
-    const double gap = fontMetrics().height() * kLabelGapLines;
-    for (const GpsSatellite *satellite : order) {
-        const QPointF centre = skyPosition(*satellite->azimuth, *satellite->elevation, horizon);
-        const QString label = QString::number(satellite->prn);
-        const double labelWidth = fontMetrics().horizontalAdvance(label);
-        // Right of the marker, or left of it where the right side would leave the widget.
-        double x = centre.x() + radius + gap;
-        if (x + labelWidth > width())
-            x = centre.x() - radius - gap - labelWidth;
-        const double baseline = centre.y() + (fontMetrics().ascent() - fontMetrics().descent()) / 2.0;
+    const std::vector<PlacedLabel> labels = placeLabels(horizon);
+    for (const PlacedLabel &label : labels) {
+        const QString number = QString::number(label.satellite->prn);
+        const double baseline = label.rect.top() + fontMetrics().ascent();
         QPainterPath path;
-        path.addText(QPointF(x, baseline), font(), label);
+        path.addText(QPointF(label.rect.left(), baseline), font(), number);
         painter.strokePath(path, QPen(base, kLabelHaloWidthPx, Qt::SolidLine, Qt::RoundCap, Qt::RoundJoin));
         painter.fillPath(path, text);
     }
+}
+
+std::vector<SkyPlotWidget::PlacedLabel> SkyPlotWidget::placeLabels(const QRectF &horizon) const
+{
+    const double radius = markerRadius();
+    const double gap = fontMetrics().height() * kLabelGapLines;
+    const double lineHeight = fontMetrics().height();
+    std::vector<QRectF> markers;
+    std::vector<const GpsSatellite *> plotted;
+    for (const GpsSatellite &satellite : m_satellites) {
+        if (!isPlottable(satellite))
+            continue;
+        const QPointF centre = skyPosition(*satellite.azimuth, *satellite.elevation, horizon);
+        markers.emplace_back(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius);
+        plotted.push_back(&satellite);
+    }
+    // Right of the marker first, then left, above, below and the corners: the first place that
+    // covers no other label, no marker and stays inside the widget; failing that, the one that
+    // covers least. Satellites close in the sky otherwise print their numbers over each other.
+    std::vector<PlacedLabel> placed;
+    const QRectF inside = rect();
+    for (std::size_t i = 0; i < plotted.size(); ++i) {
+        const QPointF centre = markers[i].center();
+        const double width = fontMetrics().horizontalAdvance(QString::number(plotted[i]->prn));
+        const double side = radius + gap;
+        const std::array<QPointF, 8> topLefts{{
+            {centre.x() + side, centre.y() - lineHeight / 2},
+            {centre.x() - side - width, centre.y() - lineHeight / 2},
+            {centre.x() - width / 2, centre.y() - side - lineHeight},
+            {centre.x() - width / 2, centre.y() + side},
+            {centre.x() + side, centre.y() - side - lineHeight},
+            {centre.x() - side - width, centre.y() - side - lineHeight},
+            {centre.x() + side, centre.y() + side},
+            {centre.x() - side - width, centre.y() + side},
+        }};
+        QRectF best;
+        double bestOverlap = std::numeric_limits<double>::infinity();
+        for (const QPointF &topLeft : topLefts) {
+            const QRectF candidate(topLeft, QSizeF(width, lineHeight));
+            double overlap = inside.contains(candidate) ? 0 : candidate.width() * candidate.height();
+            for (const PlacedLabel &other : placed)
+                overlap += area(candidate.intersected(other.rect));
+            for (std::size_t m = 0; m < markers.size(); ++m) {
+                if (m != i)
+                    overlap += area(candidate.intersected(markers[m]));
+            }
+            if (overlap < bestOverlap) {
+                best = candidate;
+                bestOverlap = overlap;
+            }
+            if (overlap == 0)
+                break;
+        }
+        placed.push_back({plotted[i], best});
+    }
+    return placed;
+}
+
+std::vector<QRectF> SkyPlotWidget::labelRects() const
+{
+    std::vector<QRectF> rects;
+    for (const PlacedLabel &label : placeLabels(horizonRect()))
+        rects.push_back(label.rect);
+    return rects;
 }
 
 const GpsSatellite *SkyPlotWidget::satelliteAt(const QPointF &point) const

@@ -39,6 +39,10 @@ public:
     // 0..90 are clamped and azimuths taken modulo 360, so bad receiver data still lands on the plot.
     static QPointF skyPosition(double azimuthDeg, double elevationDeg, const QRectF &horizon);
 
+    // Where the PRN labels go at the current size, in the order of satellites(), plotted ones
+    // only: placed so that they cover neither each other nor other markers where there is room.
+    std::vector<QRectF> labelRects() const;
+
     QSize sizeHint() const override;
     QSize minimumSizeHint() const override;
 
@@ -47,6 +51,12 @@ protected:
     bool event(QEvent *event) override;
 
 private:
+    struct PlacedLabel
+    {
+        const GpsSatellite *satellite;
+        QRectF rect;
+    };
+    std::vector<PlacedLabel> placeLabels(const QRectF &horizon) const;
     void paintGrid(QPainter &painter, const QRectF &horizon) const;
     void paintSatellites(QPainter &painter, const QRectF &horizon) const;
     double markerRadius() const;

@@ -186,6 +186,13 @@ void SourcesView::setModel(QAbstractItemModel *model)
 {
     QTableView::setModel(model);
     fitColumns();
+    if (!model)
+        return;
+    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
+        connect(model, signal, this, &SourcesView::fitRowHeight);
+    connect(model, &QAbstractItemModel::modelReset, this, &SourcesView::fitRowHeight);
+    connect(model, &QAbstractItemModel::layoutChanged, this, &SourcesView::fitRowHeight);
+    fitRowHeight();
 }
 
 void SourcesView::changeEvent(QEvent *event)
@@ -199,6 +206,19 @@ void SourcesView::resizeEvent(QResizeEvent *event)
 {
     QTableView::resizeEvent(event);
     fitNameColumn();
+    fitRowHeight();
+}
+
+void SourcesView::fitRowHeight()
+{
+    const int rows = model() ? model()->rowCount() : 0;
+    // The viewport without the horizontal header, which resizeEvent has already placed.
+    const int room = viewport()->height();
+    int height = kTouchTargetPx;
+    if (rows > 0 && rows * kTouchTargetPx > room)
+        height = std::max(kCompactTouchTargetPx, room / rows);
+    if (verticalHeader()->defaultSectionSize() != height)
+        verticalHeader()->setDefaultSectionSize(height);
 }
 
 void SourcesView::fitColumns()

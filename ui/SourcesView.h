@@ -25,6 +25,10 @@ private:
     // The name column takes what the status column's minimum leaves, up to a readable maximum;
     // on a wide screen the status column gets the rest, where long reject reasons fit.
     void fitNameColumn();
+    // Rows are kTouchTargetPx tall, shrinking down to kCompactTouchTargetPx when that keeps every
+    // source on screen (six sources on an 800x416 desktop): a half-hidden last row is easily
+    // missed, and it is often the selected one.
+    void fitRowHeight();
 
     int m_statusMinWidthPx = 0;
     int m_nameMaxWidthPx = 0;

@@ -1,6 +1,7 @@
 #include "TouchStyle.h"
 
 #include <QAbstractScrollArea>
+#include <QApplication>
 #include <QScroller>
 #include <QWidget>
 
@@ -13,6 +14,25 @@ QString touchStyleSheet()
                           "QListWidget::item { min-height: %1px; }")
         .arg(kTouchTargetPx)
         .arg(2 * kTouchTargetPx);
+}
+
+void applyTouchStyle(QApplication *app)
+{
+    QFont base = QApplication::font();
+    if (base.pointSizeF() < kMinBaseFontPt) { // -1 for a pixel-sized font: replaced too
+        base.setPointSizeF(kMinBaseFontPt);
+        QApplication::setFont(base);
+    }
+    const QString sheet = touchStyleSheet();
+    if (!app->styleSheet().contains(sheet))
+        app->setStyleSheet(app->styleSheet() + sheet);
+}
+
+QWidget *withTouchStyle(QWidget *parent)
+{
+    if (auto *app = qobject_cast<QApplication *>(QCoreApplication::instance()))
+        applyTouchStyle(app);
+    return parent;
 }
 
 void enableKineticScrolling(QAbstractScrollArea *area)

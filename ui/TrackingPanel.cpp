@@ -29,7 +29,7 @@ void setTextColor(QLabel *label, const QColor &color)
 
 QString formatFixed(double value, int decimals)
 {
-    return QString::number(value, 'f', decimals);
+    return formatDecimal(value, decimals);
 }
 
 QString formatSignedFixed(double value, int decimals)

@@ -6,7 +6,8 @@
 namespace s1 {
 
 namespace {
-constexpr int kRowSpacingPx = 10;
+// Rows a line apart would not fit the GPS and server pages on an 800x416 desktop.
+constexpr int kRowSpacingPx = 6;
 constexpr int kColumnSpacingPx = 12;
 constexpr int kDetailIndentPx = 20;
 constexpr int kNameColumn = 0;

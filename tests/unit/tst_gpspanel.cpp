@@ -153,6 +153,7 @@ private slots:
     void countsUsedAndPlottedSatellites();
     void signalBarsScaleWithSnr();
     void manySatellitesStayReadable();
+    void skyPlotLabelsDoNotOverlap();
     void fitsTabArea();
     void screenshots();
 };
@@ -434,15 +435,17 @@ void TestGpsPanel::manySatellitesStayReadable()
         status.satellites.push_back(satellite(GnssSystem::Sbas, kSbasFirstPrn + 4 * i, 30, 150 + 60 * i, 35, false));
     GpsPanel panel;
     panel.setStatus(status, kNow);
+    panel.showSection(GpsPanel::SignalsSection);
     showOnTabArea(panel);
 
     auto *bars = panel.findChild<SignalBarsWidget *>();
     QVERIFY(bars);
+    QVERIFY(bars->isVisible());
     QCOMPARE(static_cast<int>(bars->bars().size()), kManySatellites);
-    // Every bar keeps at least its minimum room and its label fits within the stagger: the bars
-    // scroll sideways instead of overlapping.
+    // Every bar keeps at least its minimum room and its label fits within the stagger, on the
+    // page without scrolling.
     QVERIFY(bars->width() >= bars->minimumSizeHint().width());
-    QVERIFY(bars->labelLines() >= 1 && bars->labelLines() <= 2);
+    QVERIFY(bars->labelLines() >= 1 && bars->labelLines() <= 3);
     const QRectF first = bars->barRect(0);
     const QRectF second = bars->barRect(1);
     QVERIFY(second.left() > first.right());
@@ -450,11 +453,34 @@ void TestGpsPanel::manySatellitesStayReadable()
     const int lines = bars->labelLines();
     const double sameLineDistance = bars->barRect(lines).center().x() - first.center().x();
     QVERIFY(sameLineDistance >= bars->fontMetrics().horizontalAdvance(QStringLiteral("88")));
-    auto *scroll = panel.findChild<QScrollArea *>();
-    QVERIFY(scroll);
-    if (bars->width() > scroll->viewport()->width())
-        QVERIFY(scroll->horizontalScrollBar()->maximum() > 0);
+    QVERIFY(QRect(QPoint(0, 0), panel.size()).contains(QRect(bars->mapTo(&panel, QPoint(0, 0)), bars->size())));
     QVERIFY(panel.grab().save(screenshotPath(QStringLiteral("gps-panel-many.png"))));
+}
+
+// Satellites close together in the sky: their numbers go where they cover neither each other
+// nor another marker (they all went to the right and printed over each other).
+void TestGpsPanel::skyPlotLabelsDoNotOverlap()
+{
+    std::vector<GpsSatellite> satellites;
+    // Two clusters of four, a few degrees apart, like a busy multi-constellation sky.
+    for (int i = 0; i < 4; ++i) {
+        satellites.push_back(satellite(GnssSystem::Gps, 10 + i, 40 + 2 * (i % 2), 90 + 4 * i, 40, true));
+        satellites.push_back(satellite(GnssSystem::Galileo, 110 + i, 60 + 3 * (i % 2), 250 + 5 * i, 40, i % 2 == 0));
+    }
+    SkyPlotWidget plot;
+    plot.setSatellites(satellites);
+    plot.resize(300, 300);
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    const std::vector<QRectF> labels = plot.labelRects();
+    QCOMPARE(labels.size(), satellites.size());
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+        QVERIFY(plot.rect().contains(labels[i].toAlignedRect()));
+        for (std::size_t j = i + 1; j < labels.size(); ++j)
+            QVERIFY2(!labels[i].intersects(labels[j]),
+                     qPrintable(QStringLiteral("labels %1 and %2 overlap").arg(i).arg(j)));
+    }
+    QVERIFY(plot.grab().save(screenshotPath(QStringLiteral("gps-sky-cluster.png"))));
 }
 
 void TestGpsPanel::fitsTabArea()
@@ -474,30 +500,36 @@ void TestGpsPanel::fitsTabArea()
                  qPrintable(QStringLiteral("%1 %2").arg(QLatin1String(child->metaObject()->className()),
                                                         child->objectName())));
     }
-    // Every value shows on one line, whole, inside the panel (the receiver model elides on purpose).
-    for (const QLabel *value : panel.findChildren<QLabel *>()) {
-        if (!value->objectName().endsWith(QStringLiteral("Value")) || !value->isVisible())
-            continue;
-        const QRect inPanel(value->mapTo(&panel, QPoint(0, 0)), value->size());
-        QVERIFY2(panel.rect().contains(inPanel), qPrintable(value->objectName()));
-        if (value->objectName() == QStringLiteral("gpsReceiverValue"))
-            continue;
-        QVERIFY2(value->fontMetrics().horizontalAdvance(value->text()) <= value->contentsRect().width(),
-                 qPrintable(QStringLiteral("%1: %2").arg(value->objectName(), value->text())));
+    // Every value of every section shows whole, inside the panel: on one line, the receiver
+    // model wrapped.
+    for (int section = 0; section < GpsPanel::kSectionCount; ++section) {
+        panel.showSection(section);
+        QCoreApplication::processEvents();
+        for (const QLabel *value : panel.findChildren<QLabel *>()) {
+            if (!value->objectName().endsWith(QStringLiteral("Value")) || !value->isVisible())
+                continue;
+            const QRect inPanel(value->mapTo(&panel, QPoint(0, 0)), value->size());
+            QVERIFY2(panel.rect().contains(inPanel), qPrintable(value->objectName()));
+            if (value->objectName() == QStringLiteral("gpsReceiverValue")) {
+                QVERIFY(value->text().startsWith(QStringLiteral("u-blox")));
+                QVERIFY(value->heightForWidth(value->width()) <= value->height());
+                continue;
+            }
+            QVERIFY2(value->fontMetrics().horizontalAdvance(value->text()) <= value->contentsRect().width(),
+                     qPrintable(QStringLiteral("%1: %2").arg(value->objectName(), value->text())));
+        }
     }
-    const QLabel *receiver = label(panel, "gpsReceiverValue");
-    QVERIFY(receiver->fontMetrics().horizontalAdvance(receiver->text()) <= receiver->contentsRect().width());
-    QVERIFY(receiver->text().startsWith(QStringLiteral("u-blox")));
 
-    // The sky plot and the bars sit side by side, each big enough to read.
+    // The sky plot as tall as the panel, the sections (the bars among them) beside it.
     auto *plot = panel.findChild<SkyPlotWidget *>();
-    auto *scroll = panel.findChild<QScrollArea *>();
-    QVERIFY(plot && scroll);
-    QVERIFY(plot->horizonRect().width() >= plot->fontMetrics().height() * 7);
+    panel.showSection(GpsPanel::SignalsSection);
+    QCoreApplication::processEvents();
+    auto *bars = panel.findChild<SignalBarsWidget *>();
+    QVERIFY(plot && bars);
+    QVERIFY(plot->horizonRect().width() >= plot->fontMetrics().height() * 12);
     const QRect plotInPanel(plot->mapTo(&panel, QPoint(0, 0)), plot->size());
-    const QRect barsInPanel(scroll->mapTo(&panel, QPoint(0, 0)), scroll->size());
+    const QRect barsInPanel(bars->mapTo(&panel, QPoint(0, 0)), bars->size());
     QVERIFY(barsInPanel.left() >= plotInPanel.right());
-    QCOMPARE(scroll->horizontalScrollBar()->maximum(), 0);
 
     // Narrow (portrait phone, split screen): the bands and the plots stack instead. Inside a
     // page like MainWindow's, not as a window, whose minimum size would stick.
@@ -511,9 +543,9 @@ void TestGpsPanel::fitsTabArea()
     QCoreApplication::processEvents();
     QCOMPARE(narrow->width(), 360);
     auto *narrowPlot = narrow->findChild<SkyPlotWidget *>();
-    auto *narrowScroll = narrow->findChild<QScrollArea *>();
+    auto *narrowSections = narrow->findChild<QWidget *>(QStringLiteral("gpsSections"));
     const QRect plotNarrow(narrowPlot->mapTo(narrow, QPoint(0, 0)), narrowPlot->size());
-    const QRect barsNarrow(narrowScroll->mapTo(narrow, QPoint(0, 0)), narrowScroll->size());
+    const QRect barsNarrow(narrowSections->mapTo(narrow, QPoint(0, 0)), narrowSections->size());
     QVERIFY(barsNarrow.top() >= plotNarrow.bottom());
     QVERIFY(narrowPlot->horizonRect().width() >= narrowPlot->fontMetrics().height() * 7);
     QVERIFY(page.grab().save(screenshotPath(QStringLiteral("gps-panel-narrow.png"))));

@@ -12,7 +12,9 @@
 namespace s1 {
 
 GpsSetupWizard::GpsSetupWizard(const Options &options, QWidget *parent)
-    : QWizard(parent)
+    // The touch style application-wide, also when the wizard is opened on its own: its pages
+    // and Qt's buttons are as readable as the main window.
+    : QWizard(withTouchStyle(parent))
 {
     m_state.configPath = options.configPath;
     m_state.deviceDirectory = options.deviceDirectory;
