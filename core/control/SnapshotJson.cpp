@@ -142,6 +142,10 @@ SourceSnapshot sourceFromReader(const JsonReader &in)
     s.lastRejectReason = in.string(QStringLiteral("lastRejectReason")).toStdString();
     s.kissCode = in.string(QStringLiteral("kissCode")).toStdString();
     s.driverStatus = in.string(QStringLiteral("driverStatus")).toStdString();
+    s.driverFault = in.boolean(QStringLiteral("driverFault"));
+    const QString letter = in.string(QStringLiteral("selection"));
+    if (letter.size() == 1 && letter.at(0).unicode() < 0x80)
+        s.selectionLetter = letter.at(0).toLatin1();
     s.stats = statsFromJson(in.object(QStringLiteral("stats")));
     s.adjustedOffset = in.number(QStringLiteral("adjustedOffset"));
     s.errorBound = in.number(QStringLiteral("errorBound"));
@@ -383,6 +387,8 @@ QJsonObject sourceToJson(const SourceSnapshot &s)
         {"lastRejectReason", QString::fromStdString(s.lastRejectReason)},
         {"kissCode", QString::fromStdString(s.kissCode)},
         {"driverStatus", QString::fromStdString(s.driverStatus)},
+        {"driverFault", s.driverFault},
+        {"selection", s.selectionLetter != 0 ? QString(QLatin1Char(s.selectionLetter)) : QString()},
         {"samples", samples},
         {"stats", statsToJson(s.stats)},
         {"adjustedOffset", s.adjustedOffset},
@@ -410,6 +416,9 @@ QJsonObject snapshotToJson(const EngineSnapshot &snapshot)
     QJsonArray sources;
     for (const SourceSnapshot &s : snapshot.sources)
         sources.append(sourceToJson(s));
+    QJsonArray unresolved;
+    for (const UnresolvedName &u : snapshot.unresolved)
+        unresolved.append(QJsonObject{{"name", QString::fromStdString(u.name)}, {"pool", u.pool}, {"failed", u.failed}});
     return {
         {"time", timeValue(snapshot.time)},
         {"ntpPort", snapshot.ntpPort},
@@ -420,6 +429,8 @@ QJsonObject snapshotToJson(const EngineSnapshot &snapshot)
         {"sources", sources},
         {"clientPacketsDropped", counterValue(snapshot.clientPacketsDropped)},
         {"gps", snapshot.gps ? QJsonValue(gpsStatusToJson(*snapshot.gps)) : QJsonValue()},
+        {"hostTime", timeValue(snapshot.hostTime)},
+        {"unresolved", unresolved},
     };
 }
 
@@ -440,6 +451,13 @@ std::optional<EngineSnapshot> snapshotFromJson(const QJsonObject &json, QString 
     for (qsizetype i = 0; i < sources.size(); ++i)
         s.sources.push_back(sourceFromReader(in.element(sources, i, QStringLiteral("sources"))));
     s.clientPacketsDropped = in.counter(QStringLiteral("clientPacketsDropped"));
+    s.hostTime = in.time(QStringLiteral("hostTime"));
+    const QJsonArray unresolved = in.array(QStringLiteral("unresolved"));
+    for (qsizetype i = 0; i < unresolved.size(); ++i) {
+        const JsonReader u = in.element(unresolved, i, QStringLiteral("unresolved"));
+        s.unresolved.push_back({u.string(QStringLiteral("name")).toStdString(), u.boolean(QStringLiteral("pool")),
+                                u.boolean(QStringLiteral("failed"))});
+    }
     if (json.value(QStringLiteral("gps")).isObject()) {
         QString gpsError;
         s.gps = gpsStatusFromJson(json.value(QStringLiteral("gps")).toObject(), &gpsError);

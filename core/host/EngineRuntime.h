@@ -106,6 +106,8 @@ private:
     void maintainDriftFile(bool force);
     void openLogFiles();
     void writeLogRecords();
+    // Logs a refclock device that cannot be opened once, not at every retry, and when it opens.
+    void reportRefClockFaults();
     UdpSocket *clientSocketFor(const IpAddress &ip) const;
 
     EngineConfig m_config;

@@ -85,6 +85,7 @@ EngineSnapshot richSnapshot()
     a.stats = {12, 7, 704.9, -0.058, 0.123, -2.5e-7, 9.9e-7};
     a.adjustedOffset = -1.2e-5;
     a.errorBound = 1.3e-4;
+    a.selectionLetter = '*';
 
     SourceSnapshot b;
     b.id = 8;
@@ -104,8 +105,13 @@ EngineSnapshot richSnapshot()
     c.address.port = 4123;
     c.kind = SourceKind::RefClock;
     c.state = SourceState::TooVariable;
+    c.driverStatus = "/dev/pps0: no such device";
+    c.driverFault = true;
+    c.selectionLetter = 'd';
 
     s.sources = {a, b, c};
+    s.hostTime = realTimeFromNanos(kSnapshotNs - 3'600'000'000'000);
+    s.unresolved = {UnresolvedName{"pool.invalid", true, true}, UnresolvedName{"ntp.invalid", false, false}};
     return s;
 }
 
