@@ -69,7 +69,13 @@ void ServiceViewer::onRequestFinished(qint64 requestId, bool ok, const QJsonValu
 {
     if (!m_window || requestId == 0)
         return;
-    if (requestId == m_reloadRequest) {
+    if (requestId == m_configurationRequest) {
+        m_configurationRequest = 0;
+        // An older service does not know the query: the window keeps its own guess.
+        const QString path = result.toObject().value(QStringLiteral("path")).toString();
+        if (ok && !path.isEmpty())
+            m_window->setConfigurationPath(path);
+    } else if (requestId == m_reloadRequest) {
         m_reloadRequest = 0;
         m_window->showActionResult(ok, describeReload(ok, result, error));
     } else if (requestId == m_makeStepRequest) {
@@ -84,6 +90,8 @@ void ServiceViewer::onStateChanged(ServiceConnection::State state, const QString
     if (!m_window)
         return;
     m_window->setConnectionDescription(describe(state, m_path, message));
+    if (state == ServiceConnection::State::Connected)
+        m_configurationRequest = m_connection->requestConfiguration();
     // Connected is not yet fresh: the service sends its current snapshot at once on subscribing,
     // and showSnapshot clears the mark then.
     if (state != ServiceConnection::State::Connected)

@@ -2,7 +2,8 @@
 // ServiceConnection's snapshots go to the same MainWindow::showSnapshot slot the engine thread
 // uses, its state to the status bar ("Service at PATH: connected"), and a lost connection marks
 // the last snapshot stale until the service is back. The window's actions become the service's
-// `reload` and `makestep` requests, and their answers its action results.
+// `reload` and `makestep` requests, and their answers its action results. The window's
+// configuration path becomes the one the service reports (`configuration`).
 #pragma once
 
 #include "control/ServiceConnection.h"
@@ -43,6 +44,9 @@ private:
     // The one request the window waits for (it sends no second one before the answer); 0: none.
     qint64 m_reloadRequest = 0;
     qint64 m_makeStepRequest = 0;
+    // The service's configuration file, asked for on every connect (it may have been restarted
+    // with another -f): the GPS wizard must edit the file the service reads.
+    qint64 m_configurationRequest = 0;
 };
 
 } // namespace s1

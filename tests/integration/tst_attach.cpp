@@ -147,6 +147,9 @@ void TestAttach::windowShowsTheService()
     QVERIFY(labelText(window, "servingPortValue").contains(QString::number(f.servicePort)));
     QVERIFY(labelText(window, "snapshotTime").startsWith(QStringLiteral("Updated ")));
     QVERIFY(!window.isSnapshotStale());
+    // The GPS wizard will edit the file this service reads, not the default path.
+    QVERIFY2(s1test::waitFor([&] { return window.configurationPath() == f.configPath; }, kReachTimeout),
+             qPrintable(window.configurationPath()));
 
     const QString screenshot = QDir(screenshotDir()).filePath(QStringLiteral("attached.png"));
     QVERIFY2(window.grab().save(screenshot), qPrintable(screenshot));
