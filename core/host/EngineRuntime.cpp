@@ -165,6 +165,9 @@ void EngineRuntime::openClockDriver()
     }
     KernelClockDriver::Options options;
     options.maxSlewRatePpm = m_config.clock.maxSlewRate;
+    // chrony's `rtcsync`: the kernel copies the system time to the RTC only while told it is
+    // synchronised; without the directive it is kept unsynchronised, as chronyd does.
+    options.rtcSync = m_config.clock.rtcSync;
     auto driver = std::make_unique<KernelClockDriver>(*api, options);
     if (!driver->open()) {
         m_clockWarning = "cannot control the system clock (" + driver->lastError()
