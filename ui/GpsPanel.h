@@ -37,6 +37,15 @@ public:
                    std::optional<s1::RealTime> now = std::nullopt);
 
     bool isShowingStatus() const;
+    // The status is the last known one (the service is gone): shown without any colour that
+    // would claim a live state.
+    void setStale(bool stale);
+
+    // Without a message for longer than this the receiver's values are old: fix, time, position
+    // and DOPs read unknown. A receiver talks at least once a second.
+    static constexpr double kMessageTimeoutSeconds = 3;
+    // "4 s ago", "2 min ago": the age of the last message.
+    static QString formatMessageAge(double seconds);
 
     // Text conventions, shared with the tests.
     static QString formatFixMode(GpsFixMode mode);       // "3D", "2D", "Time only", "No fix"
@@ -55,7 +64,7 @@ private:
     QWidget *createEmptyPage();
     QWidget *createStatusPage();
     void showValues(const GpsStatus &status, RealTime now);
-    void showSatellites(const GpsStatus &status);
+    void showSatellites(const GpsStatus &status, bool fresh);
     void updateReceiverText();
     void updateDirections();
     void fitSkyPlotWidth();
@@ -74,6 +83,7 @@ private:
     QLabel *m_legend = nullptr;
 
     QLabel *m_fix = nullptr;
+    QLabel *m_lastMessage = nullptr;
     QLabel *m_utc = nullptr;
     QLabel *m_timeValid = nullptr;
     QLabel *m_latitude = nullptr;
@@ -94,6 +104,9 @@ private:
     QLabel *m_overruns = nullptr;
 
     QString m_receiverText; // full identity; the label shows it elided to its width
+    std::optional<GpsStatus> m_status; // the last shown, for setStale()
+    RealTime m_now{};
+    bool m_stale = false;
 };
 
 } // namespace s1

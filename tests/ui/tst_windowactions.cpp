@@ -281,7 +281,7 @@ void TestWindowActions::staleStateClosesTheQuestion()
 void TestWindowActions::outcomesAreWorded()
 {
     QCOMPARE(ServiceViewer::describeMakeStep(true, 0, {}), QStringLiteral("Clock step done: no correction was pending"));
-    QCOMPARE(ServiceViewer::describeMakeStep(true, 2.5e-6, {}), QStringLiteral("Clock stepped by +2.5 us"));
+    QCOMPARE(ServiceViewer::describeMakeStep(true, 2.5e-6, {}), QStringLiteral("Clock stepped by +2.5 \u00b5s"));
     QCOMPARE(ServiceViewer::describeMakeStep(false, 0, QStringLiteral("makestep: the engine is not running")),
              QStringLiteral("Clock step failed: makestep: the engine is not running"));
     QCOMPARE(ServiceViewer::describeReload(true, QJsonObject{{"reloaded", true}, {"warnings", QJsonArray()}}, {}),
