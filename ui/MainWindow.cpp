@@ -148,30 +148,30 @@ void MainWindow::showSnapshot(const s1::EngineSnapshot &snapshot)
 
 void MainWindow::setConnectionDescription(const QString &description)
 {
-    m_connectionDescription = description;
-    showConnectionText();
+    m_connection->setText(description);
+    // Reasons can be long ("permission denied: ... run as a member of group ntpadm"): the
+    // tooltip keeps all of it when the status bar cannot.
+    m_connection->setToolTip(description);
 }
 
 void MainWindow::setReloadUnavailable(const QString &reason)
 {
     m_reloadUnavailable = reason;
     updateActions();
-    showConnectionText();
+    showActionsNote();
 }
 
 void MainWindow::setMakeStepUnavailable(const QString &reason)
 {
     m_makeStepUnavailable = reason;
     updateActions();
-    showConnectionText();
+    showActionsNote();
 }
 
-void MainWindow::showConnectionText()
+void MainWindow::showActionsNote()
 {
-    // Why an action is disabled belongs where it can be read without hovering.
+    // Why an action is disabled, beside it, where it can be read without hovering.
     QStringList parts;
-    if (!m_connectionDescription.isEmpty())
-        parts << m_connectionDescription;
     if (!m_reloadUnavailable.isEmpty() && m_reloadUnavailable == m_makeStepUnavailable)
         parts << tr("Reload and Step clock: %1").arg(m_reloadUnavailable);
     else {
@@ -180,11 +180,8 @@ void MainWindow::showConnectionText()
         if (!m_makeStepUnavailable.isEmpty())
             parts << tr("Step clock: %1").arg(m_makeStepUnavailable);
     }
-    const QString text = parts.join(QStringLiteral(" \u2014 "));
-    m_connection->setText(text);
-    // Reasons can be long ("permission denied: ... run as a member of group ntpadm"): the
-    // tooltip keeps all of it when the status bar cannot.
-    m_connection->setToolTip(text);
+    m_actionsNote->setText(parts.join(QLatin1Char('\n')));
+    m_actionsNoteAction->setVisible(!parts.isEmpty());
 }
 
 void MainWindow::markSnapshotStale()
@@ -288,6 +285,16 @@ void MainWindow::createActions()
     toolBar->addAction(m_reloadAction);
     toolBar->addAction(m_makeStepAction);
     toolBar->addAction(m_gpsSetupAction);
+    m_actionsNote = new QLabel(toolBar);
+    m_actionsNote->setObjectName(QStringLiteral("actionsNote"));
+    m_actionsNote->setContentsMargins(kPageMarginPx, 0, kPageMarginPx, 0);
+    // Two short lines fit beside the buttons on an 800 px screen.
+    m_actionsNote->setWordWrap(true);
+    m_actionsNote->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_actionsNote->setForegroundRole(QPalette::PlaceholderText);
+    // Shown and hidden through its action: the tool bar owns the label's visibility.
+    m_actionsNoteAction = toolBar->addWidget(m_actionsNote);
+    m_actionsNoteAction->setVisible(false);
     for (QAction *action : {m_reloadAction, m_makeStepAction, m_gpsSetupAction}) {
         auto *button = qobject_cast<QToolButton *>(toolBar->widgetForAction(action));
         if (!button)

@@ -90,7 +90,7 @@ private:
     void createStatusBar();
     void showSyncSummary(const ReferenceSnapshot &reference, const std::vector<SourceSnapshot> &sources);
     void showSnapshotAge();
-    void showConnectionText();
+    void showActionsNote();
     void openSourceDetail(const QModelIndex &index);
     void updateSourceDetail();
 
@@ -107,6 +107,8 @@ private:
     QLabel *m_connection = nullptr;
     QLabel *m_snapshotTime = nullptr;
     QLabel *m_actionResult = nullptr;
+    QLabel *m_actionsNote = nullptr;
+    QAction *m_actionsNoteAction = nullptr;
     QTimer *m_resultTimer = nullptr;
     QAction *m_reloadAction = nullptr;
     QAction *m_makeStepAction = nullptr;
@@ -115,7 +117,6 @@ private:
     QPointer<QMessageBox> m_stepConfirmation;
     QPointer<QMessageBox> m_failureDialog;
     QPointer<SourceDetailDialog> m_sourceDetail;
-    QString m_connectionDescription;
     QString m_reloadUnavailable;
     QString m_makeStepUnavailable;
     std::optional<ReferenceSnapshot> m_lastReference;

@@ -125,7 +125,11 @@ void SourceDetailDialog::showSource(const SourceSnapshot &source, RealTime now, 
     m_title->setText(stale ? tr("%1 (last known state)").arg(name) : name);
 
     // Everything that says why, most specific first; the table has room for one of them.
-    QStringList why{SourcesTableModel::statusText(source)};
+    QStringList why;
+    // The table's short status when it is more than the bare state (a fault, a reject, no
+    // reply); then selection's reason in full.
+    if (const QString status = SourcesTableModel::statusText(source); status != sourceStateText(source.state))
+        why << status;
     why << selectionText(source);
     if (source.kind == SourceKind::RefClock && !source.driverStatus.empty())
         why << tr("Driver: %1").arg(QString::fromStdString(source.driverStatus));

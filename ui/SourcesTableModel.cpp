@@ -414,7 +414,9 @@ QString SourcesTableModel::statusText(const SourceSnapshot &source)
         return QString::fromStdString(source.lastRejectReason);
     if (source.reach == 0 && source.requestsSent > 0)
         return tr("No reply");
-    return selectionText(source);
+    // Why it is not usable, when selection says; the other states speak for themselves here
+    // (the detail has selection's reason for them too).
+    return source.state == SourceState::Unusable ? selectionText(source) : sourceStateText(source.state);
 }
 
 QString SourcesTableModel::sampleToolTip(const SourceSnapshot &source) const

@@ -237,9 +237,14 @@ void TestWindowState::unavailableActionsSayWhy()
     auto *step = window.findChild<QAction *>(QStringLiteral("makeStepAction"));
     QVERIFY(!reload->isEnabled());
     QVERIFY(!step->isEnabled());
-    // Seen without hovering: in the status line.
-    QVERIFY2(text(window, "connectionDescription").contains(QStringLiteral("not available in the simulation")),
-             qPrintable(text(window, "connectionDescription")));
+    // Seen without hovering: beside the buttons.
+    QVERIFY2(text(window, "actionsNote").contains(QStringLiteral("not available in the simulation")),
+             qPrintable(text(window, "actionsNote")));
+    window.resize(kTouchScreenSize);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTRY_VERIFY(label(window, "actionsNote")->isVisible());
+    QVERIFY(window.grab().save(screenshotPath(QStringLiteral("actions-unavailable.png"))));
     // Triggered anyway (a shortcut): nothing is asked.
     step->trigger();
     QVERIFY(!openBox(window, "stepConfirmation"));
