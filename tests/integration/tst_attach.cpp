@@ -209,6 +209,11 @@ void TestAttach::windowActionsReachTheService()
                              kReachTimeout),
              qPrintable(labelText(window, "syncSummary")));
 
+    // The window asked which file the service reads when it connected; only the actions' answers
+    // count from here.
+    QVERIFY(s1test::waitFor([&] { return window.configurationPath() == f.configPath; }, kSocketTimeout));
+    answers.clear();
+
     // Step clock now, confirmed: the service's makestep answers with how far it stepped.
     step->trigger();
     QMessageBox *box = window.findChild<QMessageBox *>(QStringLiteral("stepConfirmation"));
