@@ -261,7 +261,7 @@ EngineSnapshot EngineRuntime::snapshot() const
         if (status.empty() && m_refClockStatus)
             status = m_refClockStatus(refclock);
         source.driverStatus = std::move(status);
-        source.driverFault = m_refClocks && m_refClocks->fault(refclock);
+        source.driverFault = (m_refClocks && m_refClocks->fault(refclock)) || (m_refClockFault && m_refClockFault(refclock));
         ++refclock;
     }
     if (m_gpsStatus)
