@@ -343,6 +343,10 @@ void TestGpsWizard::writeErrorIsReported()
     const QByteArray expected = QByteArray(GpsRefClockPlan::kNewConfiguration) + GpsRefClockPlan::kAppendedComment
         + "\nrefclock NMEA /dev/ttyAMA0:9600 refid NMEA offset 0.1 delay 0.2\n";
     QCOMPARE(child<QLabel>(fresh, "linesPreview")->text().toUtf8(), expected.trimmed());
+    fresh.resize(GpsSetupWizard::kPreferredWidthPx, GpsSetupWizard::kPreferredHeightPx);
+    fresh.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&fresh));
+    QVERIFY(fresh.grab().save(screenshotPath(QStringLiteral("wizard-review-new-file.png"))));
     QVERIFY(fresh.write());
     QCOMPARE(readFile(state.configPath), expected);
     const ConfigReadResult reread = readConfigFile(state.configPath.toStdString());

@@ -6,6 +6,7 @@
 #include "TouchStyle.h"
 
 #include <QBoxLayout>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
@@ -51,6 +52,8 @@ GpsReviewPage::GpsReviewPage(GpsWizardState *state, QWidget *parent)
     m_linesScroll->setWidget(m_lines);
     m_linesScroll->setWidgetResizable(true);
     m_linesScroll->setFrameShape(QFrame::NoFrame);
+    m_linesScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_linesScroll->viewport()->installEventFilter(this);
     enableKineticScrolling(m_linesScroll);
     m_replaces->setObjectName(QStringLiteral("replacesNote"));
     m_replaces->setWordWrap(true);
@@ -156,9 +159,7 @@ void GpsReviewPage::updatePreview()
         p.applyTo(document);
         m_lines->setText(QString::fromStdString(document.toText()).trimmed());
     }
-    constexpr int kMaxPreviewLines = 6;
-    const int lines = std::min(static_cast<int>(m_lines->text().count(QLatin1Char('\n'))) + 1, kMaxPreviewLines);
-    m_linesScroll->setFixedHeight(lines * m_lines->fontMetrics().lineSpacing() + 2 * (kPreviewMarginPx + m_lines->frameWidth()));
+    fitPreviewHeight();
     if (!loaded) {
         m_replaces->setText(error);
         return;
@@ -180,6 +181,26 @@ void GpsReviewPage::updatePreview()
         m_replaces->setText(format
                                 .arg(numbers.join(QStringLiteral(", ")), path));
     }
+}
+
+void GpsReviewPage::fitPreviewHeight()
+{
+    constexpr int kMaxPreviewLines = 6;
+    const int width = m_linesScroll->viewport()->width();
+    const int content = m_lines->heightForWidth(width > 0 ? width : m_linesScroll->width());
+    const int most = kMaxPreviewLines * m_lines->fontMetrics().lineSpacing()
+                     + 2 * (kPreviewMarginPx + m_lines->frameWidth());
+    const int height = std::min(content > 0 ? content : most, most);
+    if (m_linesScroll->height() != height || m_linesScroll->minimumHeight() != height)
+        m_linesScroll->setFixedHeight(height);
+}
+
+bool GpsReviewPage::eventFilter(QObject *watched, QEvent *event)
+{
+    // Width decides how many lines the wrapped preview takes; height does not feed back.
+    if (watched == m_linesScroll->viewport() && event->type() == QEvent::Resize)
+        fitPreviewHeight();
+    return QWizardPage::eventFilter(watched, event);
 }
 
 void GpsReviewPage::browse()

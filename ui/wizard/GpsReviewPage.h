@@ -33,7 +33,12 @@ public:
 signals:
     void written(const QString &path);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    // As tall as the wrapped lines, up to a few lines (then it scrolls).
+    void fitPreviewHeight();
     void updatePreview();
     void browse();
     void showResult(const QString &text, bool ok);
