@@ -191,7 +191,8 @@ void MainWindow::markSnapshotStale()
     m_stale = true;
     // Nothing may look live any more: no green anywhere.
     m_sourcesModel->setStale(true);
-    m_reference->showReference(*m_lastReference, false, true);
+    m_reference->showReference(*m_lastReference,
+                               syncState(*m_lastReference, m_lastSources) == SyncState::Synchronised, true);
     m_gpsPanel->setStale(true);
     showSyncSummary(*m_lastReference, m_lastSources);
     showSnapshotAge();

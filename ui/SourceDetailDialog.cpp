@@ -190,7 +190,7 @@ void SourceDetailDialog::showSource(const SourceSnapshot &source, RealTime now, 
 
 void SourceDetailDialog::showGone()
 {
-    m_why->setText(tr("This source is no longer configured."));
+    m_why->setText(tr("No longer in the list: the configuration was reloaded, or the name now has an address."));
 }
 
 } // namespace s1

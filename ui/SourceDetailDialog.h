@@ -23,7 +23,7 @@ public:
 
     // Shows `source` with ages measured at `now`; `stale`: the values are the last known ones.
     void showSource(const SourceSnapshot &source, RealTime now, bool stale);
-    // The source is gone from the snapshot (a reload dropped it).
+    // The source is gone from the snapshot (a reload dropped it, or its name resolved).
     void showGone();
     std::uint32_t sourceId() const { return m_sourceId; }
 
