@@ -3,6 +3,7 @@
 
 #include "config/ConfigReader.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -47,8 +48,18 @@ bool ServiceRunner::start()
         m_control.close();
         return false;
     }
+    publishConfigurationPath();
     startEngine();
     return true;
+}
+
+void ServiceRunner::publishConfigurationPath()
+{
+    // The file a reload would read, even while it does not exist and the built-in one runs
+    // (readConfiguration's rule).
+    const QString path = QString::fromStdString(m_options.configPath.empty() ? std::string(kDefaultConfigPath)
+                                                                             : m_options.configPath);
+    m_control.setConfigurationPath(path, m_options.configPath.empty() && !QFileInfo::exists(path));
 }
 
 void ServiceRunner::stop()
@@ -185,6 +196,8 @@ void ServiceRunner::finishReload(bool ok, const QJsonValue &result, const QStrin
         qCInfo(lcService) << "reload: done";
     else
         qCWarning(lcService).noquote() << "reload failed:" << error;
+    // The file may have appeared since the start (the GPS wizard creates it).
+    publishConfigurationPath();
     if (ticket)
         m_control.completeRequest(*ticket, ok, result, error);
 }

@@ -57,6 +57,8 @@ private:
     };
 
     bool openControlSocket();
+    // Tells the control server which file this service reads, for the `configuration` query.
+    void publishConfigurationPath();
     void startEngine();
     void onEngineStarted(bool ok, const QString &error, quint16 port);
     void beginReload(std::optional<quint64> ticket);

@@ -8,18 +8,52 @@
 
 namespace s1 {
 
+namespace {
+constexpr int kMillisPerSecond = 1000;
+} // namespace
+
 ServiceViewer::ServiceViewer(MainWindow *window, QString socketPath, QObject *parent)
     : QObject(parent)
     , m_window(window)
     , m_connection(new ServiceConnection(this))
     , m_path(std::move(socketPath))
+    , m_snapshotWatchdog(new QTimer(this))
 {
+    m_snapshotWatchdog->setSingleShot(true);
+    m_snapshotWatchdog->setInterval(kSnapshotTimeoutMs);
+    connect(m_snapshotWatchdog, &QTimer::timeout, this, &ServiceViewer::onSnapshotsStopped);
     connect(m_connection, &ServiceConnection::snapshotReceived, window, &MainWindow::showSnapshot);
+    connect(m_connection, &ServiceConnection::snapshotReceived, this, &ServiceViewer::onSnapshot);
     connect(m_connection, &ServiceConnection::connectionStateChanged, this, &ServiceViewer::onStateChanged);
     connect(m_connection, &ServiceConnection::requestFinished, this, &ServiceViewer::onRequestFinished);
     connect(window, &MainWindow::reloadRequested, this, [this] { m_reloadRequest = m_connection->requestReload(); });
     connect(window, &MainWindow::makeStepRequested, this,
             [this] { m_makeStepRequest = m_connection->requestMakeStep(); });
+}
+
+void ServiceViewer::setSnapshotTimeout(int milliseconds)
+{
+    m_snapshotWatchdog->setInterval(milliseconds);
+}
+
+void ServiceViewer::onSnapshot()
+{
+    m_snapshotWatchdog->start();
+    if (m_silent && m_window) {
+        m_silent = false;
+        m_window->setConnectionDescription(describe(ServiceConnection::State::Connected, m_path, {}));
+    }
+}
+
+void ServiceViewer::onSnapshotsStopped()
+{
+    if (!m_window)
+        return;
+    m_silent = true;
+    m_window->setConnectionDescription(tr("Service at %1: no update for %n s", nullptr,
+                                          (m_snapshotWatchdog->interval() + kMillisPerSecond - 1) / kMillisPerSecond)
+                                           .arg(m_path));
+    m_window->markSnapshotStale();
 }
 
 void ServiceViewer::start()
@@ -69,7 +103,13 @@ void ServiceViewer::onRequestFinished(qint64 requestId, bool ok, const QJsonValu
 {
     if (!m_window || requestId == 0)
         return;
-    if (requestId == m_reloadRequest) {
+    if (requestId == m_configurationRequest) {
+        m_configurationRequest = 0;
+        // An older service does not know the query: the window keeps its own guess.
+        const QString path = result.toObject().value(QStringLiteral("path")).toString();
+        if (ok && !path.isEmpty())
+            m_window->setConfigurationPath(path);
+    } else if (requestId == m_reloadRequest) {
         m_reloadRequest = 0;
         m_window->showActionResult(ok, describeReload(ok, result, error));
     } else if (requestId == m_makeStepRequest) {
@@ -84,6 +124,13 @@ void ServiceViewer::onStateChanged(ServiceConnection::State state, const QString
     if (!m_window)
         return;
     m_window->setConnectionDescription(describe(state, m_path, message));
+    m_silent = false;
+    if (state == ServiceConnection::State::Connected) {
+        m_configurationRequest = m_connection->requestConfiguration();
+        m_snapshotWatchdog->start(); // the first snapshot comes at once on subscribing
+    } else {
+        m_snapshotWatchdog->stop();
+    }
     // Connected is not yet fresh: the service sends its current snapshot at once on subscribing,
     // and showSnapshot clears the mark then.
     if (state != ServiceConnection::State::Connected)

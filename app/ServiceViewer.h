@@ -2,7 +2,8 @@
 // ServiceConnection's snapshots go to the same MainWindow::showSnapshot slot the engine thread
 // uses, its state to the status bar ("Service at PATH: connected"), and a lost connection marks
 // the last snapshot stale until the service is back. The window's actions become the service's
-// `reload` and `makestep` requests, and their answers its action results.
+// `reload` and `makestep` requests, and their answers its action results. The window's
+// configuration path becomes the one the service reports (`configuration`).
 #pragma once
 
 #include "control/ServiceConnection.h"
@@ -11,6 +12,7 @@
 #include <QObject>
 #include <QPointer>
 #include <QString>
+#include <QTimer>
 
 namespace s1 {
 
@@ -20,7 +22,13 @@ class ServiceViewer : public QObject
 {
     Q_OBJECT
 public:
+    // The service publishes once a second: a connection this long without a snapshot shows a
+    // service that has stopped working, and the window must not keep looking live.
+    static constexpr int kSnapshotTimeoutMs = 5000;
+
     ServiceViewer(MainWindow *window, QString socketPath, QObject *parent = nullptr);
+    // Tests shorten the wait.
+    void setSnapshotTimeout(int milliseconds);
 
     // Connects (and keeps reconnecting) and subscribes to the snapshot stream.
     void start();
@@ -35,14 +43,21 @@ public:
 
 private:
     void onStateChanged(ServiceConnection::State state, const QString &message);
+    void onSnapshot();
+    void onSnapshotsStopped();
     void onRequestFinished(qint64 requestId, bool ok, const QJsonValue &result, const QString &error);
 
     QPointer<MainWindow> m_window;
     ServiceConnection *m_connection;
     QString m_path;
+    QTimer *m_snapshotWatchdog;
+    bool m_silent = false; // connected, but the snapshots stopped
     // The one request the window waits for (it sends no second one before the answer); 0: none.
     qint64 m_reloadRequest = 0;
     qint64 m_makeStepRequest = 0;
+    // The service's configuration file, asked for on every connect (it may have been restarted
+    // with another -f): the GPS wizard must edit the file the service reads.
+    qint64 m_configurationRequest = 0;
 };
 
 } // namespace s1

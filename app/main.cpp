@@ -2,6 +2,7 @@
 // engine in a worker thread; they differ only in what watches it. The window can also show a
 // running service instead (--attach, or by default when one answers): then it runs no engine
 // and gets its snapshots over the control socket.
+#include "InProcessEngine.h"
 #include "LaunchOptions.h"
 #include "logging/LogCategories.h"
 #include "ServiceProbe.h"
@@ -11,7 +12,6 @@
 
 #include "control/ControlProtocol.h"
 
-#include "host/EngineThread.h"
 #include "host/SimulationHost.h"
 #include "AppTranslations.h"
 #include "MainWindow.h"
@@ -66,39 +66,20 @@ void scheduleScreenshot(QApplication &app, const s1::LaunchOptions &options, s1:
     });
 }
 
-// The window's actions on an in-process engine. Its makestep is the engine's own; a reload is
-// not offered as if it worked: this engine thread was built from the configuration read at start
-// and cannot read it again (the service restarts its engine for that), so the window says so.
-void connectActions(s1::MainWindow &window, s1::EngineThread &engine)
+// The window's actions on its in-process engine: makestep is the engine's own, a reload reads
+// the configuration file again and restarts the engine with it (InProcessEngine).
+void connectActions(s1::MainWindow &window, s1::InProcessEngine &engine)
 {
-    QObject::connect(&window, &s1::MainWindow::reloadRequested, &window, [&window] {
-        window.showActionResult(false, QCoreApplication::translate(
-                                           "main", "Reload is not available with the in-process engine: it reads "
-                                                   "the configuration only at start. Restart Stratum One, or run it "
-                                                   "as a service and reload that."));
-    });
-    // One request at a time (the window waits for each answer), so the ticket is only a label.
-    QObject::connect(&window, &s1::MainWindow::makeStepRequested, &engine,
-                     [&engine, ticket = quint64{0}]() mutable { engine.makeStep(++ticket); });
-    QObject::connect(&engine, &s1::EngineThread::makeStepDone, &window,
-                     [&window](quint64, bool ok, double stepped, const QString &error) {
-                         window.showActionResult(ok, s1::ServiceViewer::describeMakeStep(ok, stepped, error));
-                     });
+    s1::connectWindowActions(window, engine);
 }
 
-// The simulation has neither a configuration file nor a clock to step outside its scenario.
+// The simulation has neither a configuration file nor a clock to step outside its scenario:
+// both actions are disabled, and the status line says why.
 void connectActions(s1::MainWindow &window, s1::SimulationHost &)
 {
-    QObject::connect(&window, &s1::MainWindow::reloadRequested, &window, [&window] {
-        window.showActionResult(false, QCoreApplication::translate(
-                                           "main", "Reload is not available in the simulation: it has no "
-                                                   "configuration file."));
-    });
-    QObject::connect(&window, &s1::MainWindow::makeStepRequested, &window, [&window] {
-        window.showActionResult(false, QCoreApplication::translate(
-                                           "main", "Step clock now is not available in the simulation: its "
-                                                   "clocks follow the scenario."));
-    });
+    const QString reason = QCoreApplication::translate("main", "not available in the simulation");
+    window.setReloadUnavailable(reason);
+    window.setMakeStepUnavailable(reason);
 }
 
 // The file the GPS wizard edits: the one named with -f, else the one the service reads.
@@ -107,7 +88,7 @@ QString configurationPathFor(const s1::LaunchOptions &options)
     return QString::fromStdString(options.configPath.empty() ? std::string(s1::kDefaultConfigPath) : options.configPath);
 }
 
-// `Host` is an EngineThread or a SimulationHost: both publish snapshots and say when they started.
+// `Host` is an InProcessEngine or a SimulationHost: both publish snapshots and say when they started.
 template<typename Host>
 int runWindowWith(QApplication &app, const s1::LaunchOptions &options, Host &engine, const QString &what)
 {
@@ -181,7 +162,7 @@ int runWindow(QApplication &app, const s1::LaunchOptions &options, const s1::Eng
     s1::HostOptions host = s1::hostOptionsFor(options);
     // A window is a viewer: it may run beside the service, and must never fight it for the clock.
     host.clockControl = false;
-    s1::EngineThread engine(config, host);
+    s1::InProcessEngine engine(options, config, host);
     return runWindowWith(app, options, engine, QCoreApplication::translate("main", "In-process engine"));
 }
 

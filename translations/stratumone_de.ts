@@ -593,7 +593,7 @@
     <message>
         <location filename="../ui/wizard/GpsReviewPage.cpp" line="51"/>
         <source>Why offset %1: a receiver sends the time of a second about 0.1 s after the second starts. Why delay %2: serial time jitters by milliseconds, so better sources must outweigh it.</source>
-        <translation>Warum „offset %1“: Ein Empfänger sendet die Zeit einer Sekunde etwa 0,1 s nach deren Beginn. Warum „delay %2“: Die serielle Zeit schwankt um Millisekunden, daher müssen bessere Quellen schwerer wiegen.</translation>
+        <translation>„offset %1“: Der Empfänger meldet die Sekunde rund 0,1 s nach ihrem Beginn. „delay %2“: Serielle Zeit schwankt um Millisekunden; bessere Quellen wiegen mehr.</translation>
     </message>
     <message>
         <location filename="../ui/wizard/GpsReviewPage.cpp" line="67"/>

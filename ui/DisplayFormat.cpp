@@ -46,7 +46,7 @@ struct TimeUnit
 
 constexpr std::array<TimeUnit, 8> kTimeUnits = {{
     {kNanosecond, "ns", kSubSecondLimit, false},
-    {kMicrosecond, "us", kSubSecondLimit, true},
+    {kMicrosecond, "\u00b5s", kSubSecondLimit, true},
     {kMillisecond, "ms", kSubSecondLimit, true},
     {1, "s", kWideUnitLimit, true},
     {kSecondsPerMinute, "m", kWideUnitLimit, false},
@@ -92,7 +92,7 @@ QString magnitudeText(double magnitude)
         const QString number = significantText(scaled, unit.fractional);
         // Compare the rounded text, not `scaled`, so that 999.96 us becomes "1 ms", not "1000 us".
         if (number.toDouble() < unit.limit)
-            return localized(number) + QLatin1Char(' ') + QLatin1String(unit.suffix);
+            return localized(number) + QLatin1Char(' ') + QString::fromUtf8(unit.suffix);
     }
     Q_UNREACHABLE();
 }
@@ -294,6 +294,60 @@ QString formatDecimal(double value, int decimals)
     QLocale locale;
     locale.setNumberOptions(locale.numberOptions() | QLocale::OmitGroupSeparator);
     return locale.toString(value, 'f', decimals);
+}
+
+QString selectionText(const SourceSnapshot &source)
+{
+    switch (source.selectionLetter) {
+    case '*':
+        return DisplayFormat::tr("Selected");
+    case '+':
+        return DisplayFormat::tr("Combined with the selected source");
+    case 'N':
+        return DisplayFormat::tr("Never selected: noselect option");
+    case 's':
+        return DisplayFormat::tr("Not synchronised itself (leap 3 or stratum 16)");
+    case 'M':
+        return DisplayFormat::tr("Too few samples yet");
+    case 'd':
+        return DisplayFormat::tr("Root distance over maxdistance");
+    case '~':
+        return DisplayFormat::tr("Jitter over maxjitter");
+    case 'w':
+        return DisplayFormat::tr("Waiting for samples of other sources");
+    case 'T':
+        return DisplayFormat::tr("Disagrees with the trusted sources");
+    case 'x':
+        return DisplayFormat::tr("Falseticker: outside the interval most sources agree on");
+    case 'W':
+        return DisplayFormat::tr("Waiting: fewer agreeing sources than minsources, or no required one");
+    case 'P':
+        return DisplayFormat::tr("Not preferred: a prefer source agrees");
+    case 'U':
+        return DisplayFormat::tr("Waiting for a new sample of the best source");
+    case 'D':
+        return DisplayFormat::tr("Not combined: too far from the selected source");
+    case '?':
+        return source.reach == 0 ? DisplayFormat::tr("Not reachable: no reply to the last 8 polls")
+                                 : DisplayFormat::tr("Synchronised to us (a loop)");
+    default:
+        break;
+    }
+    return sourceStateText(source.state);
+}
+
+SyncState syncState(const ReferenceSnapshot &reference, const std::vector<SourceSnapshot> &sources)
+{
+    if (!reference.synchronised || reference.leap == LeapIndicator::Unsynchronised)
+        return SyncState::NotSynchronised;
+    const bool selected = std::any_of(sources.begin(), sources.end(),
+                                      [](const SourceSnapshot &s) { return s.state == SourceState::Selected; });
+    if (selected)
+        return SyncState::Synchronised;
+    // `local stratum N` serves our own clock with no source at all.
+    if (reference.referenceName == kLocalReferenceName)
+        return SyncState::LocalClock;
+    return SyncState::NoSourceSelected;
 }
 
 QString formatUtcTime(RealTime time)

@@ -9,12 +9,13 @@
 
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 namespace s1 {
 
 // Measured time values with a unit chosen so that about four significant digits show, with the
 // locale's decimal separator:
-// "+600 ns", "-13 us", "+1.2 ms", "-2.5 s". Nanoseconds are whole (sub-ns is below what NTP
+// "+600 ns", "-13 µs", "+1.2 ms", "-2.5 s". Nanoseconds are whole (sub-ns is below what NTP
 // resolves); past 99999 s the unit grows to minutes, hours, days, years like chronyc.
 // Not-a-number and infinities read "-".
 QString formatSignedSeconds(double seconds);
@@ -58,6 +59,30 @@ QString formatCount(std::uint64_t count);
 // without digit grouping. The window formats every fractional number with it; stratumctl keeps
 // chronyc's "." whatever the locale.
 QString formatDecimal(double value, int decimals);
+
+// What the header says about the time we serve. The engine's reference stays "synchronised"
+// while it holds over after losing its source; users must see that no source is selected.
+enum class SyncState {
+    Synchronised,     // a source is selected and the leap indicator is not 3
+    NoSourceSelected, // the reference holds over, but nothing is selected now
+    LocalClock,       // `local`: our own clock served, no source selected
+    NotSynchronised,  // leap 3, or never synchronised
+};
+// The reference name the engine gives `local`.
+inline constexpr const char *kLocalReferenceName = "LOCAL";
+SyncState syncState(const ReferenceSnapshot &reference, const std::vector<SourceSnapshot> &sources);
+
+// chronyc's sign for a source offset (`sources`, `sourcestats`, `selectdata`): positive when the
+// local clock is ahead of the source. The snapshot's offsets have RFC 5905's, the opposite.
+inline double chronycOffset(double snapshotOffset)
+{
+    return -snapshotOffset;
+}
+
+// Why a source has its selection state, in words, from chronyc's `selectdata` letter
+// (SourceSnapshot::selectionLetter): "Selected", "Falseticker: outside the interval most sources
+// agree on", "Root distance over maxdistance", ... Falls back to sourceStateText().
+QString selectionText(const SourceSnapshot &source);
 
 // A snapshot time as "2024-05-01 12:34:56 UTC".
 QString formatUtcTime(RealTime time);

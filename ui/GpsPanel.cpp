@@ -39,6 +39,8 @@ constexpr double kPpsStaleSeconds = 2;
 constexpr double kPulseAgeTenthsBelowS = 10;
 constexpr double kMillisPerSecond = 1000;
 constexpr int kPulseAgeDecimals = 1;
+constexpr long long kSecondsPerMinute = 60;
+constexpr long long kSecondsPerHour = 3600;
 
 constexpr int kGroupSpacingPx = 12;
 constexpr int kPlotSpacingPx = 8;
@@ -207,6 +209,7 @@ QWidget *GpsPanel::createStatusPage()
     // do not fit 800x480 (the PPS, receiver and error boxes were cut off, the bars scrolled).
     auto *fix = new ValueGroup(tr("Fix"), Qt::AlignLeft, page);
     m_fix = fix->addRow(tr("Mode"), QStringLiteral("gpsFixValue"));
+    m_lastMessage = fix->addRow(tr("Last message"), QStringLiteral("gpsLastMessageValue"));
     m_utc = fix->addRow(tr("UTC"), QStringLiteral("gpsUtcValue"));
     m_timeValid = fix->addRow(tr("Time valid"), QStringLiteral("gpsTimeValidValue"));
     m_dop = fix->addRow(tr("P/H/V DOP"), QStringLiteral("gpsDopValue"));
@@ -236,7 +239,7 @@ QWidget *GpsPanel::createStatusPage()
     m_overruns = errors->addRow(tr("Overruns"), QStringLiteral("gpsOverrunsValue"));
 
     // Short values: one line each.
-    for (QLabel *value : {m_fix, m_utc, m_timeValid, m_latitude, m_longitude, m_altitude, m_dop})
+    for (QLabel *value : {m_fix, m_lastMessage, m_utc, m_timeValid, m_latitude, m_longitude, m_altitude, m_dop})
         value->setWordWrap(false);
 
     m_sections = new QStackedWidget(page);
@@ -293,32 +296,64 @@ bool GpsPanel::isShowingStatus() const
 
 void GpsPanel::setStatus(const std::optional<GpsStatus> &status, std::optional<RealTime> now)
 {
+    m_status = status;
     if (!status) {
         m_pages->setCurrentIndex(EmptyPage);
         return;
     }
-    showValues(*status, now.value_or(newestTime(*status)));
-    showSatellites(*status);
+    m_now = now.value_or(newestTime(*status));
+    showValues(*status, m_now);
     m_pages->setCurrentIndex(StatusPage);
+}
+
+void GpsPanel::setStale(bool stale)
+{
+    if (stale == m_stale)
+        return;
+    m_stale = stale;
+    if (m_status)
+        showValues(*m_status, m_now);
+}
+
+QString GpsPanel::formatMessageAge(double seconds)
+{
+    const auto whole = static_cast<long long>(std::floor(std::max(0.0, seconds)));
+    if (whole < kSecondsPerMinute)
+        return tr("%1 s ago").arg(whole);
+    if (whole < kSecondsPerHour)
+        return tr("%1 min ago").arg(whole / kSecondsPerMinute);
+    return tr("%1 h ago").arg(whole / kSecondsPerHour);
 }
 
 void GpsPanel::showValues(const GpsStatus &status, RealTime now)
 {
-    m_fix->setText(formatFixMode(status.fixMode));
-    setTone(m_fix, fixTone(status.fixMode));
-    m_utc->setText(status.epochTime ? formatUtcDateTime(*status.epochTime) : QStringLiteral("-"));
-    m_timeValid->setText(status.epochTimeValid ? tr("Yes") : tr("No"));
-    setTone(m_timeValid, status.epochTimeValid ? StatusColors::kGood : StatusColors::kBad);
-    m_latitude->setText(status.latitude ? formatLatitude(*status.latitude) : QStringLiteral("-"));
-    m_longitude->setText(status.longitude ? formatLongitude(*status.longitude) : QStringLiteral("-"));
-    m_altitude->setText(status.altitude ? formatAltitude(*status.altitude) : QStringLiteral("-"));
-    m_dop->setText(formatDop(status.pdop, status.hdop, status.vdop));
+    // `now` and lastSentenceTime are on the host clock (the snapshot's hostTime). Old values
+    // are not shown as if current: a receiver that stopped talking has no fix we know of.
+    const std::optional<double> messageAge =
+        status.lastSentenceTime ? std::optional<double>(toSeconds(now - *status.lastSentenceTime)) : std::nullopt;
+    const bool fresh = messageAge && *messageAge <= kMessageTimeoutSeconds;
+    // Colour claims a live state: only for fresh values of a live snapshot.
+    const auto tone = [this, fresh](std::optional<QColor> color) { return fresh && !m_stale ? color : std::nullopt; };
+    const QString unknown = tr("Unknown");
+
+    m_lastMessage->setText(messageAge ? formatMessageAge(*messageAge) : tr("Never"));
+    setTone(m_lastMessage, !fresh && !m_stale ? std::optional<QColor>(StatusColors::kWarning) : std::nullopt);
+    m_fix->setText(fresh ? formatFixMode(status.fixMode) : unknown);
+    setTone(m_fix, tone(fixTone(status.fixMode)));
+    m_utc->setText(fresh && status.epochTime ? formatUtcDateTime(*status.epochTime) : QStringLiteral("-"));
+    m_timeValid->setText(!fresh ? unknown : status.epochTimeValid ? tr("Yes") : tr("No"));
+    setTone(m_timeValid, tone(status.epochTimeValid ? StatusColors::kGood : StatusColors::kBad));
+    m_latitude->setText(fresh && status.latitude ? formatLatitude(*status.latitude) : QStringLiteral("-"));
+    m_longitude->setText(fresh && status.longitude ? formatLongitude(*status.longitude) : QStringLiteral("-"));
+    m_altitude->setText(fresh && status.altitude ? formatAltitude(*status.altitude) : QStringLiteral("-"));
+    m_dop->setText(fresh ? formatDop(status.pdop, status.hdop, status.vdop) : formatDop({}, {}, {}));
+    showSatellites(status, fresh);
 
     const GpsPpsStatus &pps = status.pps;
     m_ppsPulses->setText(formatCount(pps.pulseCount));
     m_ppsLastPulse->setText(formatPulseAge(pps.lastPulse, now));
     const bool stale = pps.lastPulse && toSeconds(now - *pps.lastPulse) > kPpsStaleSeconds;
-    setTone(m_ppsLastPulse, stale ? std::optional<QColor>(StatusColors::kWarning) : std::nullopt);
+    setTone(m_ppsLastPulse, stale && !m_stale ? std::optional<QColor>(StatusColors::kWarning) : std::nullopt);
     m_ppsJitter->setText(pps.pulseCount > 0 ? formatSeconds(pps.jitter) : QStringLiteral("-"));
 
     const QString receiverText = status.receiver.empty() ? tr("Unknown") : QString::fromStdString(status.receiver);
@@ -336,22 +371,26 @@ void GpsPanel::showValues(const GpsStatus &status, RealTime now)
     m_sentences->setToolTip(perType.join(QLatin1Char('\n')));
 
     m_checksumErrors->setText(formatCount(status.checksumErrors));
-    setTone(m_checksumErrors, counterTone(status.checksumErrors));
+    setTone(m_checksumErrors, m_stale ? std::nullopt : counterTone(status.checksumErrors));
     m_garbage->setText(tr("%1 bytes").arg(formatCount(status.garbageBytes)));
-    setTone(m_garbage, counterTone(status.garbageBytes));
+    setTone(m_garbage, m_stale ? std::nullopt : counterTone(status.garbageBytes));
     m_overruns->setText(formatCount(status.serialOverruns));
-    setTone(m_overruns, counterTone(status.serialOverruns));
+    setTone(m_overruns, m_stale ? std::nullopt : counterTone(status.serialOverruns));
 }
 
-void GpsPanel::showSatellites(const GpsStatus &status)
+void GpsPanel::showSatellites(const GpsStatus &status, bool fresh)
 {
-    m_skyPlot->setSatellites(status.satellites);
-    m_signalBars->setSatellites(status.satellites);
+    // Satellites from a receiver that stopped talking are not in view as far as we know.
+    static const std::vector<GpsSatellite> kNone;
+    const std::vector<GpsSatellite> &satellites = fresh ? status.satellites : kNone;
+    m_skyPlot->setSatellites(satellites);
+    m_signalBars->setSatellites(satellites);
 
     // The count line doubles as the key to filled and hollow markers.
-    const int inView = static_cast<int>(status.satellites.size());
-    const int used = status.satellitesUsed();
-    m_satellites->setText(inView == 0 ? tr("No satellites in view")
+    const int inView = static_cast<int>(satellites.size());
+    const int used = fresh ? status.satellitesUsed() : 0;
+    m_satellites->setText(!fresh         ? tr("No recent satellite data")
+                          : inView == 0 ? tr("No satellites in view")
                                       : tr("%1 in view: \u25CF %2 used  \u25CB %3 not used")
                                             .arg(inView)
                                             .arg(used)
@@ -360,7 +399,7 @@ void GpsPanel::showSatellites(const GpsStatus &status)
     // Only the constellations on screen, in the order the status lists them.
     std::set<GnssSystem> seen;
     QStringList entries;
-    for (const GpsSatellite &satellite : status.satellites) {
+    for (const GpsSatellite &satellite : satellites) {
         if (!seen.insert(satellite.system).second)
             continue;
         entries << colorSwatch(constellationColor(satellite.system), QStringLiteral("&#9632;"))

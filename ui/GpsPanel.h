@@ -43,6 +43,15 @@ public:
     static constexpr int kSectionCount = ErrorsSection + 1;
     // Shows one of them, as a tap on its button does.
     void showSection(int index);
+    // The status is the last known one (the service is gone): shown without any colour that
+    // would claim a live state.
+    void setStale(bool stale);
+
+    // Without a message for longer than this the receiver's values are old: fix, time, position
+    // and DOPs read unknown. A receiver talks at least once a second.
+    static constexpr double kMessageTimeoutSeconds = 3;
+    // "4 s ago", "2 min ago": the age of the last message.
+    static QString formatMessageAge(double seconds);
 
     // Text conventions, shared with the tests.
     static QString formatFixMode(GpsFixMode mode);       // "3D", "2D", "Time only", "No fix"
@@ -61,7 +70,7 @@ private:
     QWidget *createEmptyPage();
     QWidget *createStatusPage();
     void showValues(const GpsStatus &status, RealTime now);
-    void showSatellites(const GpsStatus &status);
+    void showSatellites(const GpsStatus &status, bool fresh);
     void updateDirections();
     void fitSkyPlotWidth();
 
@@ -78,6 +87,7 @@ private:
     QLabel *m_legend = nullptr;
 
     QLabel *m_fix = nullptr;
+    QLabel *m_lastMessage = nullptr;
     QLabel *m_utc = nullptr;
     QLabel *m_timeValid = nullptr;
     QLabel *m_latitude = nullptr;
@@ -96,6 +106,10 @@ private:
     QLabel *m_checksumErrors = nullptr;
     QLabel *m_garbage = nullptr;
     QLabel *m_overruns = nullptr;
+
+    std::optional<GpsStatus> m_status; // the last shown, for setStale()
+    RealTime m_now{};
+    bool m_stale = false;
 };
 
 } // namespace s1

@@ -5,6 +5,7 @@
 #include "OffsetChart.h"
 #include "ReferencePanel.h"
 #include "ServerStatsPanel.h"
+#include "SourceDetailDialog.h"
 #include "SourcesTableModel.h"
 #include "SourcesView.h"
 #include "StatusColors.h"
@@ -34,6 +35,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 
 namespace s1 {
 
@@ -113,6 +115,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_sortedSources->setSortRole(SourcesTableModel::SortRole);
     m_sortedSources->setSortCaseSensitivity(Qt::CaseInsensitive);
     m_sourcesView->setModel(m_sortedSources);
+    // A tap on a source shows all there is to know about it, reasons included.
+    connect(m_sourcesView, &QAbstractItemView::clicked, this, &MainWindow::openSourceDetail);
 
     m_tabs->setDocumentMode(true);
     // The base line would stop short under the corner summary; the pages have their own edge.
@@ -147,7 +151,7 @@ MainWindow::MainWindow(QWidget *parent)
 
     createStatusBar();
     createActions();
-    showSyncSummary(ReferenceSnapshot{});
+    showSyncSummary(ReferenceSnapshot{}, {});
 
     const QScreen *screen = QGuiApplication::primaryScreen();
     resize(screen ? kDefaultWindowSize.boundedTo(screen->availableGeometry().size())
@@ -156,19 +160,25 @@ MainWindow::MainWindow(QWidget *parent)
 
 void MainWindow::showSnapshot(const s1::EngineSnapshot &snapshot)
 {
-    m_sourcesModel->setSources(snapshot.sources, snapshot.time);
+    m_sourcesModel->setSources(snapshot.sources, snapshot.time, snapshot.unresolved);
+    m_sourcesModel->setStale(false);
     m_serverStats->showStats(snapshot.server, snapshot.ntpPort, snapshot.serverError);
-    m_reference->showReference(snapshot.reference);
+    const bool synchronised = syncState(snapshot.reference, snapshot.sources) == SyncState::Synchronised;
+    m_reference->showReference(snapshot.reference, synchronised, false);
     m_tracking->showTracking(snapshot.reference);
     m_offsetChart->showSources(snapshot.sources, snapshot.time);
-    m_gpsPanel->setStatus(snapshot.gps, snapshot.time);
+    // GPS times are on the host clock's scale; older services do not say where that was.
+    m_gpsPanel->setStatus(snapshot.gps, snapshot.hostTime.value_or(snapshot.time));
+    m_gpsPanel->setStale(false);
     m_stale = false;
     m_lastReference = snapshot.reference;
+    m_lastSources = snapshot.sources;
     m_lastSnapshotTime = snapshot.time;
-    showSyncSummary(snapshot.reference);
-    m_tabs->setTabText(SourcesTab, tr("Sources (%1)").arg(snapshot.sources.size()));
+    showSyncSummary(snapshot.reference, snapshot.sources);
+    m_tabs->setTabText(SourcesTab, tr("Sources (%1)").arg(m_sourcesModel->rowCount()));
     showSnapshotAge();
     updateActions();
+    updateSourceDetail();
 }
 
 void MainWindow::setConnectionDescription(const QString &description)
@@ -179,14 +189,80 @@ void MainWindow::setConnectionDescription(const QString &description)
     m_connection->setToolTip(description);
 }
 
+void MainWindow::setReloadUnavailable(const QString &reason)
+{
+    m_reloadUnavailable = reason;
+    updateActions();
+    showActionsNote();
+}
+
+void MainWindow::setMakeStepUnavailable(const QString &reason)
+{
+    m_makeStepUnavailable = reason;
+    updateActions();
+    showActionsNote();
+}
+
+void MainWindow::showActionsNote()
+{
+    // Why an action is disabled, beside it, where it can be read without hovering.
+    QStringList parts;
+    if (!m_reloadUnavailable.isEmpty() && m_reloadUnavailable == m_makeStepUnavailable)
+        parts << tr("Reload and Step clock: %1").arg(m_reloadUnavailable);
+    else {
+        if (!m_reloadUnavailable.isEmpty())
+            parts << tr("Reload: %1").arg(m_reloadUnavailable);
+        if (!m_makeStepUnavailable.isEmpty())
+            parts << tr("Step clock: %1").arg(m_makeStepUnavailable);
+    }
+    m_actionsNote->setText(parts.join(QLatin1Char('\n')));
+    m_actionsNoteAction->setVisible(!parts.isEmpty());
+}
+
 void MainWindow::markSnapshotStale()
 {
     if (!m_lastReference || m_stale)
         return;
     m_stale = true;
-    showSyncSummary(*m_lastReference);
+    // Nothing may look live any more: no green anywhere.
+    m_sourcesModel->setStale(true);
+    m_reference->showReference(*m_lastReference,
+                               syncState(*m_lastReference, m_lastSources) == SyncState::Synchronised, true);
+    m_gpsPanel->setStale(true);
+    showSyncSummary(*m_lastReference, m_lastSources);
     showSnapshotAge();
     updateActions();
+    updateSourceDetail();
+}
+
+void MainWindow::openSourceDetail(const QModelIndex &index)
+{
+    const QVariant id = index.data(SourcesTableModel::SourceIdRole);
+    if (!id.isValid())
+        return;
+    if (!m_sourceDetail) {
+        auto *dialog = new SourceDetailDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        // Never larger than the window: on the touchscreen it covers it.
+        dialog->resize(dialog->size().boundedTo(size()));
+        m_sourceDetail = dialog;
+    }
+    const int row = m_sourcesModel->rowOfSource(id.value<std::uint32_t>());
+    if (row < 0)
+        return;
+    m_sourceDetail->showSource(m_sourcesModel->sourceAt(row), m_lastSnapshotTime, m_stale);
+    m_sourceDetail->open();
+}
+
+void MainWindow::updateSourceDetail()
+{
+    if (!m_sourceDetail || !m_sourceDetail->isVisible())
+        return;
+    const int row = m_sourcesModel->rowOfSource(m_sourceDetail->sourceId());
+    if (row < 0)
+        m_sourceDetail->showGone();
+    else
+        m_sourceDetail->showSource(m_sourcesModel->sourceAt(row), m_lastSnapshotTime, m_stale);
 }
 
 void MainWindow::showActionResult(bool ok, const QString &message)
@@ -259,6 +335,16 @@ void MainWindow::createActions()
     toolBar->addAction(m_reloadAction);
     toolBar->addAction(m_makeStepAction);
     toolBar->addAction(m_gpsSetupAction);
+    m_actionsNote = new QLabel(toolBar);
+    m_actionsNote->setObjectName(QStringLiteral("actionsNote"));
+    m_actionsNote->setContentsMargins(kPageMarginPx, 0, kPageMarginPx, 0);
+    // Two short lines fit beside the buttons on an 800 px screen.
+    m_actionsNote->setWordWrap(true);
+    m_actionsNote->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    m_actionsNote->setForegroundRole(QPalette::PlaceholderText);
+    // Shown and hidden through its action: the tool bar owns the label's visibility.
+    m_actionsNoteAction = toolBar->addWidget(m_actionsNote);
+    m_actionsNoteAction->setVisible(false);
     // The window's own actions at the far end, away from the engine's.
     auto *gap = new QWidget(toolBar);
     gap->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
@@ -293,8 +379,16 @@ void MainWindow::confirmMakeStep()
     auto *box = new QMessageBox(QMessageBox::Warning, tr("Step clock now"), tr("Step the clock now?"),
                                 QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("stepConfirmation"));
-    box->setInformativeText(tr("The whole remaining offset is corrected at once instead of gradually, so "
-                               "the time served to clients jumps."));
+    // How far: the correction still being slewed (positive offset: our time is fast, so it
+    // jumps back), as of the state on screen.
+    const double offset = m_lastReference ? m_lastReference->systemTimeOffset : 0.0;
+    const QString jump = offset == 0
+        ? tr("No correction is pending: the clock will not move.")
+        : tr("The time served jumps by %1 (it is now %2 %3 of NTP time).")
+              .arg(formatSignedSeconds(-offset), formatSeconds(std::fabs(offset)),
+                   offset > 0 ? tr("fast") : tr("slow"));
+    box->setInformativeText(tr("The whole remaining offset is corrected at once instead of gradually.") + QLatin1Char(' ')
+                            + jump);
     QPushButton *step = box->addButton(tr("Step clock"), QMessageBox::AcceptRole);
     step->setObjectName(QStringLiteral("confirmStepButton"));
     QPushButton *cancel = box->addButton(QMessageBox::Cancel);
@@ -325,10 +419,14 @@ void MainWindow::openGpsSetup()
 
 void MainWindow::offerReloadAfterGpsSetup(const QString &writtenPath)
 {
-    showActionResult(true, tr("GPS receiver added to %1: reload the configuration to use it.").arg(writtenPath));
     // Only where a reload can be sent now; otherwise the status line says what to do.
-    if (!m_reloadAction->isEnabled())
+    if (!m_reloadAction->isEnabled()) {
+        showActionResult(true, m_reloadUnavailable.isEmpty()
+                                   ? tr("GPS receiver added to %1: reload the configuration to use it.").arg(writtenPath)
+                                   : tr("GPS receiver added to %1 (reload: %2).").arg(writtenPath, m_reloadUnavailable));
         return;
+    }
+    showActionResult(true, tr("GPS receiver added to %1.").arg(writtenPath));
     auto *box = new QMessageBox(QMessageBox::Question, tr("GPS set-up"), tr("Reload the configuration now?"),
                                 QMessageBox::NoButton, this);
     box->setObjectName(QStringLiteral("reloadAfterGpsSetup"));
@@ -340,9 +438,11 @@ void MainWindow::offerReloadAfterGpsSetup(const QString &writtenPath)
     box->setEscapeButton(later);
     box->setStyleSheet(dialogButtonStyleSheet());
     box->setAttribute(Qt::WA_DeleteOnClose);
-    connect(box, &QDialog::finished, this, [this, box, reload] {
+    connect(box, &QDialog::finished, this, [this, box, reload, writtenPath] {
         if (box->clickedButton() == reload)
             requestReload();
+        else
+            showActionResult(true, tr("GPS receiver added to %1: reload the configuration to use it.").arg(writtenPath));
     });
     box->open();
 }
@@ -360,8 +460,8 @@ void MainWindow::updateActions()
 {
     const bool live = m_lastReference.has_value() && !m_stale;
     const bool enabled = live && !m_actionPending;
-    m_reloadAction->setEnabled(enabled);
-    m_makeStepAction->setEnabled(enabled);
+    m_reloadAction->setEnabled(enabled && m_reloadUnavailable.isEmpty());
+    m_makeStepAction->setEnabled(enabled && m_makeStepUnavailable.isEmpty());
     // The question was asked about a state that is no longer current.
     if (!live && m_stepConfirmation)
         m_stepConfirmation->reject();
@@ -476,25 +576,39 @@ void MainWindow::createStatusBar()
     statusBar()->addPermanentWidget(m_snapshotTime);
 }
 
-void MainWindow::showSyncSummary(const ReferenceSnapshot &reference)
+void MainWindow::showSyncSummary(const ReferenceSnapshot &reference, const std::vector<SourceSnapshot> &sources)
 {
+    // What the engine selects now, not what its reference last held: after losing its only
+    // source the engine holds over, still "synchronised", with nothing selected.
+    const SyncState state = syncState(reference, sources);
     QString text;
-    if (!reference.synchronised) {
-        text = tr("Not synchronised");
-    } else {
+    QColor color = StatusColors::kBad;
+    switch (state) {
+    case SyncState::Synchronised: {
         const QString name = reference.referenceName.empty()
                                  ? formatRefId(reference.referenceId, reference.stratum)
                                  : QString::fromStdString(reference.referenceName);
         text = tr("Synchronised to %1, stratum %2").arg(name).arg(reference.stratum);
+        color = StatusColors::kGood;
+        break;
+    }
+    case SyncState::LocalClock:
+        text = tr("Local clock, stratum %1").arg(reference.stratum);
+        color = StatusColors::kWarning;
+        break;
+    case SyncState::NoSourceSelected:
+        text = tr("No source selected");
+        break;
+    case SyncState::NotSynchronised:
+        text = tr("Not synchronised");
+        break;
     }
     if (m_stale)
         text = tr("Last known: %1").arg(text);
     m_syncSummary->setText(text);
     QPalette palette = m_syncSummary->palette();
     // A stale state is neither good nor bad news any more: it is not news.
-    palette.setColor(QPalette::WindowText, m_stale                   ? StatusColors::kWarning
-                                           : reference.synchronised ? StatusColors::kGood
-                                                                    : StatusColors::kBad);
+    palette.setColor(QPalette::WindowText, m_stale ? StatusColors::kWarning : color);
     m_syncSummary->setPalette(palette);
 }
 

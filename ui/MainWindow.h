@@ -15,6 +15,7 @@
 class QAction;
 class QLabel;
 class QMessageBox;
+class QModelIndex;
 class QSortFilterProxyModel;
 class QTabWidget;
 class QTimer;
@@ -25,6 +26,7 @@ class GpsPanel;
 class OffsetChart;
 class ReferencePanel;
 class ServerStatsPanel;
+class SourceDetailDialog;
 class SourcesTableModel;
 class SourcesView;
 class TrackingPanel;
@@ -42,6 +44,11 @@ public:
     const QString &configurationPath() const { return m_configurationPath; }
     // A request is out and its answer not shown yet: both actions wait for it.
     bool isActionPending() const { return m_actionPending; }
+    // Actions that cannot work where the snapshots come from (the simulation has no file to
+    // reload and no clock to step) are disabled with `reason` shown in the status line, not
+    // only in a tooltip a touchscreen cannot show. Empty: available.
+    void setReloadUnavailable(const QString &reason);
+    void setMakeStepUnavailable(const QString &reason);
 
 signals:
     // The user asked to re-read the configuration (chronyc's `reload`).
@@ -90,8 +97,11 @@ private:
     QWidget *createServerPage();
     QWidget *createTrackingPage();
     void createStatusBar();
-    void showSyncSummary(const ReferenceSnapshot &reference);
+    void showSyncSummary(const ReferenceSnapshot &reference, const std::vector<SourceSnapshot> &sources);
     void showSnapshotAge();
+    void showActionsNote();
+    void openSourceDetail(const QModelIndex &index);
+    void updateSourceDetail();
 
     SourcesTableModel *m_sourcesModel;
     QSortFilterProxyModel *m_sortedSources;
@@ -106,6 +116,8 @@ private:
     QLabel *m_connection = nullptr;
     QLabel *m_snapshotTime = nullptr;
     QLabel *m_actionResult = nullptr;
+    QLabel *m_actionsNote = nullptr;
+    QAction *m_actionsNoteAction = nullptr;
     QTimer *m_resultTimer = nullptr;
     QAction *m_reloadAction = nullptr;
     QAction *m_makeStepAction = nullptr;
@@ -115,7 +127,11 @@ private:
     QString m_configurationPath;
     QPointer<QMessageBox> m_stepConfirmation;
     QPointer<QMessageBox> m_failureDialog;
+    QPointer<SourceDetailDialog> m_sourceDetail;
+    QString m_reloadUnavailable;
+    QString m_makeStepUnavailable;
     std::optional<ReferenceSnapshot> m_lastReference;
+    std::vector<SourceSnapshot> m_lastSources;
     RealTime m_lastSnapshotTime{};
     bool m_stale = false;
     bool m_actionPending = false;

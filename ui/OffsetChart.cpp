@@ -1,5 +1,6 @@
 #include "OffsetChart.h"
 
+#include "DisplayFormat.h"
 #include "StatusColors.h"
 
 #include <QChart>
@@ -62,7 +63,8 @@ OffsetChart::OffsetChart(QWidget *parent)
     m_timeAxis->setTitleText(tr("Seconds ago"));
     m_timeAxis->setLabelFormat(QStringLiteral("%.0f"));
     m_timeAxis->setReverse(true); // now on the right, like a strip chart
-    m_offsetAxis->setTitleText(tr("Offset (µs)"));
+    // chronyc's sign, as in the sources table: positive when the local clock is ahead.
+    m_offsetAxis->setTitleText(tr("Offset local\u2212source (\u00b5s)"));
     m_offsetAxis->setLabelFormat(QStringLiteral("%.1f"));
     for (QValueAxis *axis : {m_timeAxis, m_offsetAxis}) {
         axis->setLabelsFont(font);
@@ -113,7 +115,7 @@ void OffsetChart::showSources(const std::vector<SourceSnapshot> &sources, RealTi
         points.reserve(static_cast<qsizetype>(source.recentSamples.size()));
         for (const SourceSample &sample : source.recentSamples) {
             const double age = std::max(0.0, toSeconds(now - sample.time));
-            const double offsetUs = sample.offset * kMicrosPerSecond;
+            const double offsetUs = chronycOffset(sample.offset) * kMicrosPerSecond;
             points.append(QPointF(age, offsetUs));
             minOffset = std::min(minOffset, offsetUs);
             maxOffset = std::max(maxOffset, offsetUs);

@@ -39,11 +39,12 @@ ReferencePanel::ReferencePanel(QWidget *parent)
     layout->addStretch();
 }
 
-void ReferencePanel::showReference(const ReferenceSnapshot &reference)
+void ReferencePanel::showReference(const ReferenceSnapshot &reference, bool synchronised, bool stale)
 {
-    m_synchronised->setText(reference.synchronised ? tr("Yes") : tr("No"));
-    setTextColor(m_synchronised,
-                 reference.synchronised ? StatusColors::kGood : StatusColors::kBad);
+    m_synchronised->setText(synchronised ? tr("Yes") : tr("No"));
+    setTextColor(m_synchronised, stale          ? palette().color(QPalette::Disabled, QPalette::WindowText)
+                                 : synchronised ? StatusColors::kGood
+                                                : StatusColors::kBad);
     m_stratum->setText(QString::number(reference.stratum));
     m_referenceId->setText(formatRefId(reference.referenceId, reference.stratum,
                                        QString::fromStdString(reference.referenceName)));

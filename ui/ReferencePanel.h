@@ -16,7 +16,9 @@ class ReferencePanel : public QWidget
 public:
     explicit ReferencePanel(QWidget *parent = nullptr);
 
-    void showReference(const ReferenceSnapshot &reference);
+    // `synchronised`: what the window's header says (a source selected, leap not 3), not only
+    // the engine's reference flag; `stale`: the last known state, drawn without colour.
+    void showReference(const ReferenceSnapshot &reference, bool synchronised, bool stale);
 
 private:
     QLabel *m_synchronised;

@@ -131,7 +131,8 @@ QVariant SourcesTableModel::headerData(int section, Qt::Orientation orientation,
         case LastRxColumn:
             return tr("Last Rx");
         case OffsetColumn:
-            return tr("Offset");
+            // Which sign, said where the numbers are: chronyc's, local clock minus source.
+            return tr("Offset\nlocal\u2212src");
         case DelayColumn:
             return tr("Delay");
         case StatusColumn:
@@ -154,7 +155,8 @@ QVariant SourcesTableModel::headerData(int section, Qt::Orientation orientation,
         case LastRxColumn:
             return tr("Time since the last good sample (seconds unless marked m, h, d, y)");
         case OffsetColumn:
-            return tr("Offset of the last sample; positive: the source is ahead");
+            return tr("Offset of the last sample as chronyc shows it: positive when the local clock "
+                      "is ahead of the source");
         case DelayColumn:
             return tr("Round-trip delay of the last sample");
         case StatusColumn:
@@ -164,16 +166,36 @@ QVariant SourcesTableModel::headerData(int section, Qt::Orientation orientation,
     return {};
 }
 
-void SourcesTableModel::setSources(const std::vector<SourceSnapshot> &sources, RealTime now)
+void SourcesTableModel::setSources(const std::vector<SourceSnapshot> &sources, RealTime now,
+                                   const std::vector<UnresolvedName> &unresolved)
 {
     const RealTime previousNow = m_now;
     m_now = now;
+    std::vector<SourceSnapshot> all = sources;
+    for (std::size_t i = 0; i < unresolved.size(); ++i) {
+        // A row like a source still resolving; driverFault marks a name that found no address.
+        SourceSnapshot row;
+        row.id = kUnresolvedIdBase + static_cast<std::uint32_t>(i);
+        row.name = unresolved[i].name;
+        row.poolName = unresolved[i].pool ? unresolved[i].name : std::string();
+        row.driverFault = unresolved[i].failed;
+        all.push_back(std::move(row));
+    }
     IncomingById incoming;
-    for (const SourceSnapshot &source : sources)
+    for (const SourceSnapshot &source : all)
         incoming.emplace(source.id, &source); // a duplicate id keeps its first snapshot
     removeVanishedRows(incoming);
     updateKnownRows(incoming, previousNow);
-    appendNewRows(sources);
+    appendNewRows(all);
+}
+
+void SourcesTableModel::setStale(bool stale)
+{
+    if (stale == m_stale)
+        return;
+    m_stale = stale;
+    if (rowCount() > 0)
+        emit dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1), {Qt::ForegroundRole});
 }
 
 int SourcesTableModel::rowOfSource(std::uint32_t id) const
@@ -255,7 +277,7 @@ QVariant SourcesTableModel::displayData(const SourceSnapshot &source, int column
     case LastRxColumn:
         return formatAge(ageSeconds(source.lastRx, m_now));
     case OffsetColumn:
-        return source.lastSample ? formatSignedSeconds(source.lastSample->offset)
+        return source.lastSample ? formatSignedSeconds(chronycOffset(source.lastSample->offset))
                                  : QStringLiteral("-");
     case DelayColumn:
         return source.lastSample ? formatSeconds(source.lastSample->delay) : QStringLiteral("-");
@@ -283,7 +305,7 @@ QVariant SourcesTableModel::rawData(const SourceSnapshot &source, int column) co
             return QVariant::fromValue(static_cast<qint64>(*age));
         return {};
     case OffsetColumn:
-        return source.lastSample ? QVariant(source.lastSample->offset) : QVariant();
+        return source.lastSample ? QVariant(chronycOffset(source.lastSample->offset)) : QVariant();
     case DelayColumn:
         return source.lastSample ? QVariant(source.lastSample->delay) : QVariant();
     case StatusColumn:
@@ -346,8 +368,9 @@ QVariant SourcesTableModel::toolTipData(const SourceSnapshot &source, int column
 
 QVariant SourcesTableModel::foregroundData(const SourceSnapshot &source, int column) const
 {
-    // An unusable source is greyed out as a whole: nothing in its row currently matters.
-    if (source.state == SourceState::Unusable)
+    // An unusable source is greyed out as a whole: nothing in its row currently matters; nor
+    // does anything in a table that is no longer live.
+    if (m_stale || source.state == SourceState::Unusable)
         return QGuiApplication::palette().color(QPalette::Disabled, QPalette::Text);
     if (column != StateColumn && column != StatusColumn)
         return {};
@@ -377,17 +400,23 @@ QVariant SourcesTableModel::fontData(int column) const
     return bold;
 }
 
-QString SourcesTableModel::statusText(const SourceSnapshot &source) const
+QString SourcesTableModel::statusText(const SourceSnapshot &source)
 {
     if (source.kind != SourceKind::RefClock && source.address.ip.isNull())
-        return tr("Resolving name");
+        return source.driverFault ? tr("Cannot resolve %1").arg(QString::fromStdString(source.name))
+                                  : tr("Resolving name");
+    // A refclock whose device is missing says so, not just "not usable".
+    if (source.driverFault && !source.driverStatus.empty())
+        return QString::fromStdString(source.driverStatus);
     if (!source.kissCode.empty())
         return tr("KoD %1").arg(QString::fromStdString(source.kissCode));
     if (!source.lastRejectReason.empty())
         return QString::fromStdString(source.lastRejectReason);
     if (source.reach == 0 && source.requestsSent > 0)
         return tr("No reply");
-    return sourceStateText(source.state);
+    // Why it is not usable, when selection says; the other states speak for themselves here
+    // (the detail has selection's reason for them too).
+    return source.state == SourceState::Unusable ? selectionText(source) : sourceStateText(source.state);
 }
 
 QString SourcesTableModel::sampleToolTip(const SourceSnapshot &source) const
@@ -395,9 +424,9 @@ QString SourcesTableModel::sampleToolTip(const SourceSnapshot &source) const
     if (!source.lastSample)
         return tr("No sample yet");
     const SourceSample &sample = *source.lastSample;
-    return tr("Last sample: offset %1, delay %2, dispersion %3\n"
+    return tr("Last sample: offset %1 (local clock minus source), delay %2, dispersion %3\n"
               "Source root delay %4, root dispersion %5")
-        .arg(formatSignedSeconds(sample.offset), formatSeconds(sample.delay),
+        .arg(formatSignedSeconds(chronycOffset(sample.offset)), formatSeconds(sample.delay),
              formatSeconds(sample.dispersion), formatSeconds(source.rootDelay),
              formatSeconds(source.rootDispersion));
 }

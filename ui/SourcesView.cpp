@@ -90,6 +90,8 @@ public:
 constexpr int kSortArrowWidthPx = 12;
 constexpr int kSortArrowHeightPx = 6;
 constexpr int kSortArrowTopPx = 3;
+// Air under a two-line title.
+constexpr int kTitleBottomPx = 2;
 
 // Flat sections whose text is inset exactly like the cells below, with the sort arrow above the
 // text: the fixed-width columns have no room for it beside the text, where styles put it.
@@ -121,8 +123,14 @@ protected:
         const int inset = textInset(this);
         const QRect textRect = rect.adjusted(inset, 0, -inset, 0);
         painter->setPen(colors.color(QPalette::ButtonText));
-        painter->drawText(textRect, textAlignment,
-                          fontMetrics().elidedText(title, Qt::ElideRight, textRect.width()));
+        // A title may have two lines (the offset's sign convention): each is elided alone.
+        QStringList lines = title.split(QLatin1Char('\n'));
+        for (QString &line : lines)
+            line = fontMetrics().elidedText(line, Qt::ElideRight, textRect.width());
+        // Several lines fill the section: at the bottom, they stay clear of the arrow on top.
+        const Qt::Alignment placed = lines.size() > 1 ? (textAlignment & Qt::AlignHorizontal_Mask) | Qt::AlignBottom
+                                                      : textAlignment;
+        painter->drawText(textRect.adjusted(0, 0, 0, -kTitleBottomPx), placed, lines.join(QLatin1Char('\n')));
 
         if (isSortIndicatorShown() && sortIndicatorSection() == logicalIndex)
             paintSortArrow(painter, rect);
@@ -233,11 +241,14 @@ void SourcesView::fitColumns()
     QFont boldFont = font();
     boldFont.setBold(true);
     const QFontMetricsF boldMetrics(boldFont);
+    int titleLines = 1;
     const auto sampleWidth = [&](const ColumnSample &sample) {
-        const QString title = model()->headerData(sample.column, Qt::Horizontal).toString();
+        const QStringList title = model()->headerData(sample.column, Qt::Horizontal).toString().split(QLatin1Char('\n'));
+        titleLines = std::max(titleLines, static_cast<int>(title.size()));
         const QString widest = QString::fromLatin1(sample.widestText);
-        const qreal valueWidth = (sample.bold ? boldMetrics : metrics).horizontalAdvance(widest);
-        const qreal textWidth = std::max(valueWidth, metrics.horizontalAdvance(title));
+        qreal textWidth = (sample.bold ? boldMetrics : metrics).horizontalAdvance(widest);
+        for (const QString &line : title)
+            textWidth = std::max(textWidth, metrics.horizontalAdvance(line));
         return static_cast<int>(std::ceil(textWidth)) + 2 * inset;
     };
     for (const ColumnSample &sample : kFixedColumns) {
@@ -247,6 +258,10 @@ void SourcesView::fitColumns()
     m_statusMinWidthPx = sampleWidth(kStatusMinimum);
     m_nameMaxWidthPx = static_cast<int>(std::ceil(metrics.averageCharWidth() * kNameMaxChars))
                        + 2 * inset;
+    // Two-line titles sit below the sort arrow (see paintSection).
+    const int titleHeight = static_cast<int>(std::ceil(metrics.lineSpacing() * titleLines));
+    header->setMinimumHeight(titleLines > 1 ? titleHeight + kSortArrowTopPx + kSortArrowHeightPx + kTitleBottomPx
+                                            : kHeaderHeightPx);
     header->setSectionResizeMode(SourcesTableModel::NameColumn, QHeaderView::Fixed);
     header->setSectionResizeMode(SourcesTableModel::StatusColumn, QHeaderView::Stretch);
     fitNameColumn();

@@ -20,7 +20,7 @@ struct CommandInfo
     bool changesState;
 };
 
-constexpr std::array<CommandInfo, 14> kCommands{{
+constexpr std::array<CommandInfo, 15> kCommands{{
     {Command::Snapshot, "snapshot", false},
     {Command::Tracking, "tracking", false},
     {Command::Sources, "sources", false},
@@ -35,6 +35,7 @@ constexpr std::array<CommandInfo, 14> kCommands{{
     {Command::Reload, "reload", true},
     {Command::MakeStep, "makestep", true},
     {Command::Gps, "gps", false},
+    {Command::Configuration, "configuration", false},
 }};
 
 const CommandInfo *infoFor(Command command)

@@ -34,7 +34,7 @@ constexpr const char *kDefaultSocketPath = "/run/stratumone/stratumone.sock";
 // The commands, and whether they change the service's state (the others only read).
 enum class Command : std::uint8_t {
     Snapshot, Tracking, Sources, SourceStats, Activity, ServerStats, SelectData, NtpData,
-    Clients, Subscribe, Unsubscribe, Reload, MakeStep, Gps,
+    Clients, Subscribe, Unsubscribe, Reload, MakeStep, Gps, Configuration,
 };
 std::optional<Command> commandFromName(std::string_view name);
 const char *commandName(Command command);

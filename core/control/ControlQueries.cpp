@@ -98,6 +98,7 @@ ControlAnswer answerQuery(const control::ControlRequest &request, const EngineSn
     case Command::Unsubscribe:
     case Command::Reload:
     case Command::MakeStep:
+    case Command::Configuration: // the server's own: it knows the file, the snapshot does not
         break;
     }
     return failure(QStringLiteral("%1 is not a query").arg(QLatin1String(control::commandName(request.command))));

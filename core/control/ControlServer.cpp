@@ -327,6 +327,12 @@ void ControlServer::onLine(ControlConnection *connection, const QByteArray &line
     case Command::MakeStep:
         handOver(connection, request);
         return;
+    case Command::Configuration:
+        connection->send(m_configurationPath.isEmpty()
+                             ? control::encodeError(request.id, QStringLiteral("configuration is not available here"))
+                             : control::encodeResult(request.id, QJsonObject{{"path", m_configurationPath},
+                                                                             {"builtIn", m_configurationBuiltIn}}));
+        return;
     default:
         break;
     }
@@ -352,6 +358,12 @@ void ControlServer::handOver(ControlConnection *connection, const control::Contr
         emit reloadRequested(ticket);
     else
         emit makeStepRequested(ticket);
+}
+
+void ControlServer::setConfigurationPath(const QString &path, bool builtIn)
+{
+    m_configurationPath = path;
+    m_configurationBuiltIn = builtIn;
 }
 
 void ControlServer::completeRequest(quint64 ticket, bool ok, const QJsonValue &result, const QString &error)

@@ -78,6 +78,9 @@ public:
     CommandCounters counters() const { return m_counters; }
     int connectionCount() const { return static_cast<int>(m_connections.size()); }
     const std::optional<EngineSnapshot> &latestSnapshot() const { return m_snapshot; }
+    // What the `configuration` query answers: the file a reload reads (`builtIn`: it does not
+    // exist yet and the built-in configuration runs). Not set: the query is an error.
+    void setConfigurationPath(const QString &path, bool builtIn);
 
 public slots:
     void publishSnapshot(const s1::EngineSnapshot &snapshot);
@@ -121,6 +124,8 @@ private:
     std::chrono::milliseconds m_idleTimeout = kDefaultIdleTimeout;
     std::map<quint64, Pending> m_pending;                 // by ticket
     std::optional<EngineSnapshot> m_snapshot;
+    QString m_configurationPath;
+    bool m_configurationBuiltIn = false;
     CommandCounters m_counters;
     quint64 m_nextConnectionId = 1;
     quint64 m_nextTicket = 1;

@@ -128,6 +128,11 @@ qint64 ServiceConnection::requestMakeStep()
     return sendRequest(control::Command::MakeStep);
 }
 
+qint64 ServiceConnection::requestConfiguration()
+{
+    return sendRequest(control::Command::Configuration);
+}
+
 void ServiceConnection::attempt()
 {
     m_retryTimer->stop();

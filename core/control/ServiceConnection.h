@@ -59,6 +59,8 @@ public:
     // requestFinished with the returned id (also when not connected: a failure at once).
     qint64 requestReload();
     qint64 requestMakeStep();
+    // `configuration`: the file the service reads ({"path", "builtIn"}).
+    qint64 requestConfiguration();
 
     State state() const { return m_state; }
     // Why the state is what it is: "connected to PATH", "no service at PATH (...)", ...

@@ -189,6 +189,10 @@ SourceSnapshot sourceFromReader(const JsonReader &in)
     s.unselectableReason = in.string(QStringLiteral("unselectableReason")).toStdString();
     if (!in.isNull(QStringLiteral("lastExchange")))
         s.lastExchange = exchangeFromJson(in.object(QStringLiteral("lastExchange")));
+    s.driverFault = in.boolean(QStringLiteral("driverFault"));
+    const QString letter = in.string(QStringLiteral("selection"));
+    if (letter.size() == 1 && letter.at(0).unicode() < 0x80)
+        s.selectionLetter = letter.at(0).toLatin1();
     s.stats = statsFromJson(in.object(QStringLiteral("stats")));
     s.adjustedOffset = in.number(QStringLiteral("adjustedOffset"));
     s.errorBound = in.number(QStringLiteral("errorBound"));
@@ -431,6 +435,8 @@ QJsonObject sourceToJson(const SourceSnapshot &s)
         {"kissCode", QString::fromStdString(s.kissCode)},
         {"driverStatus", QString::fromStdString(s.driverStatus)},
         {"unselectableReason", QString::fromStdString(s.unselectableReason)},
+        {"driverFault", s.driverFault},
+        {"selection", s.selectionLetter != 0 ? QString(QLatin1Char(s.selectionLetter)) : QString()},
         {"samples", samples},
         {"stats", statsToJson(s.stats)},
         {"adjustedOffset", s.adjustedOffset},
@@ -460,6 +466,9 @@ QJsonObject snapshotToJson(const EngineSnapshot &snapshot)
     QJsonArray sources;
     for (const SourceSnapshot &s : snapshot.sources)
         sources.append(sourceToJson(s));
+    QJsonArray unresolved;
+    for (const UnresolvedName &u : snapshot.unresolved)
+        unresolved.append(QJsonObject{{"name", QString::fromStdString(u.name)}, {"pool", u.pool}, {"failed", u.failed}});
     return {
         {"time", timeValue(snapshot.time)},
         {"ntpPort", snapshot.ntpPort},
@@ -471,6 +480,8 @@ QJsonObject snapshotToJson(const EngineSnapshot &snapshot)
         {"clientPacketsDropped", counterValue(snapshot.clientPacketsDropped)},
         {"gps", snapshot.gps ? QJsonValue(gpsStatusToJson(*snapshot.gps)) : QJsonValue()},
         {"configWarnings", stringArray(snapshot.configWarnings)},
+        {"hostTime", timeValue(snapshot.hostTime)},
+        {"unresolved", unresolved},
     };
 }
 
@@ -496,6 +507,13 @@ std::optional<EngineSnapshot> snapshotFromJson(const QJsonObject &json, QString 
         if (!warnings[i].isString())
             in.fail(QStringLiteral("configWarnings[%1]").arg(i), QStringLiteral("expected a string"));
         s.configWarnings.push_back(warnings[i].toString().toStdString());
+    }
+    s.hostTime = in.time(QStringLiteral("hostTime"));
+    const QJsonArray unresolved = in.array(QStringLiteral("unresolved"));
+    for (qsizetype i = 0; i < unresolved.size(); ++i) {
+        const JsonReader u = in.element(unresolved, i, QStringLiteral("unresolved"));
+        s.unresolved.push_back({u.string(QStringLiteral("name")).toStdString(), u.boolean(QStringLiteral("pool")),
+                                u.boolean(QStringLiteral("failed"))});
     }
     if (json.value(QStringLiteral("gps")).isObject()) {
         QString gpsError;

@@ -510,8 +510,10 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
     for (const auto &refclock : m_refClocks)
         candidates.push_back(candidateFor(refclock->id(), now));
     const SelectionResult result = m_selector.select(candidates, updatedId);
-    for (const SourceSelection &selection : result.sources)
+    for (const SourceSelection &selection : result.sources) {
         m_states[selection.id] = selection.state();
+        m_selectionLetters[selection.id] = statusLetter(selection.status);
+    }
     reportSelection(result);
     if (!result.updateReference || !result.selectedId)
         return;
@@ -731,6 +733,7 @@ void Engine::handleResolved(std::uint64_t token, const std::vector<IpAddress> &a
     PendingResolve &pending = it->second;
     if (addresses.empty()) {
         pending.inFlight = false;
+        pending.failed = true;
         pending.retryAt = now + pending.retryDelay;
         pending.retryDelay = std::min(pending.retryDelay * 2, kResolveRetryMax);
         return;
@@ -863,6 +866,8 @@ ReferenceSnapshot Engine::referenceSnapshot(RealTime now) const
 SourceSnapshot Engine::toLocalTimeScale(SourceSnapshot source, RealTime now) const
 {
     source.state = m_states.at(source.id);
+    if (const auto letter = m_selectionLetters.find(source.id); letter != m_selectionLetters.end())
+        source.selectionLetter = letter->second;
     const SourceStatistics &stats = m_statistics.at(source.id);
     if (stats.samples() > 0) {
         const SourcestatsReport report = stats.sourcestatsReport(now);
@@ -929,6 +934,9 @@ EngineSnapshot Engine::snapshot(RealTime reading) const
         s.sources.push_back(toLocalTimeScale(source->snapshot(), now));
     for (const auto &refclock : m_refClocks)
         s.sources.push_back(toLocalTimeScale(refclock->snapshot(), now));
+    // Tokens grow in configuration order.
+    for (const auto &[token, pending] : m_pendingResolves)
+        s.unresolved.push_back({pending.config.host, pending.config.kind == SourceConfig::Kind::Pool, pending.failed});
     return s;
 }
 

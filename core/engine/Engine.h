@@ -115,6 +115,7 @@ private:
         RealTime retryAt;
         Nanoseconds retryDelay;
         bool inFlight = false;
+        bool failed = false; // a lookup found no address
     };
 
     // A host clock reading on the raw scale, and back.
@@ -187,6 +188,7 @@ private:
     SourceSelector m_selector;
     std::map<std::uint32_t, SourceStatistics> m_statistics; // by source id
     std::map<std::uint32_t, SourceState> m_states;          // by source id
+    std::map<std::uint32_t, char> m_selectionLetters;       // selectdata's letter, by source id
     std::map<std::uint32_t, double> m_predictionMisfit;     // by source id
     // What an NTP source's samples go through before its statistics, by source id.
     struct NtpSampling

@@ -140,6 +140,12 @@ struct SourceSnapshot
     // Why this source can never be selected whatever it measures (authentication we cannot
     // provide); empty otherwise.
     std::string unselectableReason;
+    // Refclocks: the device cannot be used (missing, no permission, not a PPS device):
+    // driverStatus says why.
+    bool driverFault = false;
+    // chronyc's `selectdata` state letter from the last selection ('*', '+', 'x', 'd', 'M',
+    // 'N', ...; '?' for unreachable or a synchronisation loop); 0 before the first selection.
+    char selectionLetter = 0;
 
     // Statistics over the sample history (what `chronyc sourcestats` shows); zero until the
     // source has samples.
@@ -179,6 +185,17 @@ struct ReferenceSnapshot
     friend bool operator==(const ReferenceSnapshot &, const ReferenceSnapshot &) = default;
 };
 
+// A `server` or `pool` whose name has no address yet: listed so that a name that cannot be
+// resolved does not silently vanish from what the user sees.
+struct UnresolvedName
+{
+    std::string name;      // the host name as configured
+    bool pool = false;     // from a `pool` directive
+    bool failed = false;   // a lookup found no address; retried with growing intervals
+
+    friend bool operator==(const UnresolvedName &, const UnresolvedName &) = default;
+};
+
 struct EngineSnapshot
 {
     RealTime time;                 // engine time the snapshot was taken at
@@ -195,6 +212,11 @@ struct EngineSnapshot
     std::optional<GpsStatus> gps;
     // The configuration's warnings ("file:line:col: warning: ... has no effect yet", ...).
     std::vector<std::string> configWarnings;
+    // The host clock reading the snapshot was taken at: the scale GpsStatus's times are on
+    // (`time` is the engine's, which a virtual clock may put far from it). Set by hosts.
+    std::optional<RealTime> hostTime;
+    // Names still waiting for an address, in configuration order.
+    std::vector<UnresolvedName> unresolved;
 
     friend bool operator==(const EngineSnapshot &, const EngineSnapshot &) = default;
 };

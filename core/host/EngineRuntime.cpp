@@ -79,6 +79,7 @@ bool EngineRuntime::start(std::string &error)
     m_refClocks->start(now);
     openLogFiles();
     flush();
+    reportRefClockFaults();
     return true;
 }
 
@@ -154,6 +155,7 @@ void EngineRuntime::timeout()
     m_refClocks->timeout(readRealTimeClock());
     m_engine->handleTimeout(readRealTimeClock());
     flush();
+    reportRefClockFaults();
     maintainDriftFile(false);
 }
 
@@ -237,9 +239,20 @@ std::optional<RealTime> EngineRuntime::nextWakeup() const
     return next;
 }
 
+void EngineRuntime::reportRefClockFaults()
+{
+    if (!m_refClocks)
+        return;
+    for (std::string &report : m_refClocks->takeFaultReports())
+        if (m_eventSink)
+            m_eventSink({EngineEvent::Category::RefClock, std::move(report)});
+}
+
 EngineSnapshot EngineRuntime::snapshot() const
 {
-    EngineSnapshot s = m_engine ? m_engine->snapshot(readRealTimeClock()) : EngineSnapshot{};
+    const RealTime reading = readRealTimeClock();
+    EngineSnapshot s = m_engine ? m_engine->snapshot(reading) : EngineSnapshot{};
+    s.hostTime = reading;
     s.ntpPort = serverPort();
     s.serverError = m_serverError;
     // Refclock sources follow the NTP sources in configuration order.
@@ -251,6 +264,7 @@ EngineSnapshot EngineRuntime::snapshot() const
         if (status.empty() && m_refClockStatus)
             status = m_refClockStatus(refclock);
         source.driverStatus = std::move(status);
+        source.driverFault = (m_refClocks && m_refClocks->fault(refclock)) || (m_refClockFault && m_refClockFault(refclock));
         ++refclock;
     }
     if (m_gpsStatus)

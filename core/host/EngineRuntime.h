@@ -71,8 +71,11 @@ public:
     using GpsStatusProvider = std::function<std::optional<GpsStatus>()>;
     // Status lines of refclocks the host drives itself, by refclock index.
     using RefClockStatusProvider = std::function<std::string(std::size_t index)>;
+    // Whether such a refclock's device cannot be used (its status line says why).
+    using RefClockFaultProvider = std::function<bool(std::size_t index)>;
     void setGpsStatusProvider(GpsStatusProvider provider) { m_gpsStatus = std::move(provider); }
     void setRefClockStatusProvider(RefClockStatusProvider provider) { m_refClockStatus = std::move(provider); }
+    void setRefClockFaultProvider(RefClockFaultProvider provider) { m_refClockFault = std::move(provider); }
     void timeout();
     // The `makestep` command; the step taken (s).
     double makeStep();
@@ -107,6 +110,8 @@ private:
     void maintainDriftFile(bool force);
     void openLogFiles();
     void writeLogRecords();
+    // Logs a refclock device that cannot be opened once, not at every retry, and when it opens.
+    void reportRefClockFaults();
     UdpSocket *clientSocketFor(const IpAddress &ip) const;
 
     EngineConfig m_config;
@@ -122,6 +127,7 @@ private:
     EventSink m_eventSink;
     GpsStatusProvider m_gpsStatus;
     RefClockStatusProvider m_refClockStatus;
+    RefClockFaultProvider m_refClockFault;
     std::unique_ptr<RefClockDevices> m_refClocks;
     std::vector<std::string> m_warnings;
     std::string m_serverError;

@@ -45,6 +45,8 @@ public:
     // One line: "reading /dev/ttyAMA0 at 9600 baud, 812 messages" or what is wrong.
     const std::string &status() const { return m_status; }
     bool isOpen() const { return m_port.isOpen(); }
+    // The port cannot be read (missing, unplugged, silent): status() says why.
+    bool hasFault() const { return !m_fault.empty(); }
 
 private:
     void tryOpen();

@@ -109,6 +109,10 @@ void QtEngineHost::start()
         const auto it = m_nmea.find(index);
         return it == m_nmea.end() ? std::string() : it->second->status();
     });
+    m_runtime.setRefClockFaultProvider([this](std::size_t index) {
+        const auto it = m_nmea.find(index);
+        return it != m_nmea.end() && it->second->hasFault();
+    });
     m_runtime.setGpsStatusProvider([this]() -> std::optional<GpsStatus> {
         if (m_nmea.empty())
             return std::nullopt;

@@ -391,6 +391,28 @@ std::string RefClockDevices::status(std::size_t index) const
     return m_drivers[index]->status();
 }
 
+bool RefClockDevices::fault(std::size_t index) const
+{
+    return index < m_drivers.size() && m_drivers[index] && !m_drivers[index]->isOpen();
+}
+
+std::vector<std::string> RefClockDevices::takeFaultReports()
+{
+    m_faultReported.resize(m_drivers.size(), false);
+    std::vector<std::string> reports;
+    const auto retry = std::chrono::duration_cast<std::chrono::seconds>(kReopenInterval);
+    for (std::size_t i = 0; i < m_drivers.size(); ++i) {
+        const bool now = fault(i);
+        if (now == m_faultReported[i])
+            continue;
+        m_faultReported[i] = now;
+        // The status names the device ("/dev/pps0: no such device ...").
+        reports.push_back(now ? "refclock " + status(i) + " (trying again every " + std::to_string(retry.count()) + " s)"
+                              : "refclock " + status(i));
+    }
+    return reports;
+}
+
 std::optional<GpsPpsStatus> RefClockDevices::ppsStatus() const
 {
     for (const auto &d : m_drivers)

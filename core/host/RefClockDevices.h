@@ -60,6 +60,13 @@ public:
     // One line about refclock `index`'s driver ("open /dev/pps0, 812 pulses, 0 missed", or
     // what is wrong); empty for refclocks this class does not drive (NMEA).
     std::string status(std::size_t index) const;
+    // The device of refclock `index` cannot be used (status() says why); false for refclocks
+    // this class does not drive.
+    bool fault(std::size_t index) const;
+    // Lines for the log about devices that became unusable ("refclock /dev/pps0: no such
+    // device ... (trying again every 5 s)") or usable again since the last call: once per
+    // change, not at every retry.
+    std::vector<std::string> takeFaultReports();
     // The PPS part of the GPS view, from the first PPS device; nothing without one.
     std::optional<GpsPpsStatus> ppsStatus() const;
 
@@ -69,6 +76,7 @@ private:
     SampleSink m_samplesSink;
     PulseSink m_pulsesSink;
     std::vector<std::unique_ptr<Driver>> m_drivers; // in configuration order; null for NMEA
+    std::vector<bool> m_faultReported;              // by refclock index
     std::uint64_t m_fdGeneration = 0;
 };
 

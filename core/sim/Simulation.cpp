@@ -279,6 +279,8 @@ RunResult Simulation::run(std::optional<double> until)
                                          [](const RefClockModel &m) { return m.kind == RefClockModel::Kind::Pulses; });
         result.finalSnapshot.gps = SimGpsReceiver::status(toSeconds(m_now), simulationEpoch() + m_now,
                                                           pulses == m_scenario.refclocks.end() ? 0.0 : pulses->error);
+        // The simulated receiver's times are true time: that is the clock its ages compare with.
+        result.finalSnapshot.hostTime = simulationEpoch() + m_now;
     }
     result.events = m_clientEvents;
     return result;

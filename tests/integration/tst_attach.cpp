@@ -147,6 +147,9 @@ void TestAttach::windowShowsTheService()
     QVERIFY(labelText(window, "servingPortValue").contains(QString::number(f.servicePort)));
     QVERIFY(labelText(window, "snapshotTime").startsWith(QStringLiteral("Updated ")));
     QVERIFY(!window.isSnapshotStale());
+    // The GPS wizard will edit the file this service reads, not the default path.
+    QVERIFY2(s1test::waitFor([&] { return window.configurationPath() == f.configPath; }, kReachTimeout),
+             qPrintable(window.configurationPath()));
 
     const QString screenshot = QDir(screenshotDir()).filePath(QStringLiteral("attached.png"));
     QVERIFY2(window.grab().save(screenshot), qPrintable(screenshot));
@@ -205,6 +208,11 @@ void TestAttach::windowActionsReachTheService()
     QVERIFY2(s1test::waitFor([&] { return labelText(window, "syncSummary").startsWith(QStringLiteral("Synchronised")); },
                              kReachTimeout),
              qPrintable(labelText(window, "syncSummary")));
+
+    // The window asked which file the service reads when it connected; only the actions' answers
+    // count from here.
+    QVERIFY(s1test::waitFor([&] { return window.configurationPath() == f.configPath; }, kSocketTimeout));
+    answers.clear();
 
     // Step clock now, confirmed: the service's makestep answers with how far it stepped.
     step->trigger();

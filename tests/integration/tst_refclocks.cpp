@@ -469,6 +469,13 @@ void TestRefClocks::gpsWithPpsThroughUnplugAndReplug()
     QVERIFY2(tracking.out.contains("Stratum         : 3\n"), qPrintable(tracking.out));
     QVERIFY(LogCapture::contains("s1.gps", gps.device));
     QVERIFY(LogCapture::contains("s1.refclock", "refclock PPS delivered no usable sample"));
+    // The window lists the unplugged receiver with its fault, not just as unusable.
+    const std::optional<s1::EngineSnapshot> unplugged = engine.latest();
+    QVERIFY(unplugged);
+    const auto nmea = std::find_if(unplugged->sources.begin(), unplugged->sources.end(),
+                                   [](const s1::SourceSnapshot &s) { return s.name == "NMEA"; });
+    QVERIFY(nmea != unplugged->sources.end());
+    QVERIFY2(nmea->driverFault, nmea->driverStatus.c_str());
 
     // Replug: the driver reopens the port and PPS is selected again.
     QVERIFY2(gps.plug(), "socat did not make the pseudo-terminals again");

@@ -210,15 +210,17 @@ bool isQtInternal(const QWidget *widget)
     return widget->objectName().startsWith(QLatin1String("qt_"));
 }
 
-// The Server and Tracking pages are lists of values that may scroll on a short screen, by finger
-// and with a visible scroll bar; every other page must fit.
+// The Server and Tracking pages are lists of values, and the wizard's preview a whole new file:
+// they may scroll on a short screen, by finger and with a visible scroll bar; every other page
+// must fit.
 bool scrollsVisibly(const QWidget *content)
 {
     const QWidget *viewport = content->parentWidget();
     const auto *area = viewport ? qobject_cast<const QAbstractScrollArea *>(viewport->parentWidget()) : nullptr;
     if (!area || !area->verticalScrollBar()->isVisible())
         return false;
-    return area->objectName() == QLatin1String("serverPage") || area->objectName() == QLatin1String("trackingPage");
+    return area->objectName() == QLatin1String("serverPage") || area->objectName() == QLatin1String("trackingPage")
+           || area->objectName() == QLatin1String("linesPreviewArea");
 }
 
 void checkLabel(const QLabel *label, QStringList &problems)

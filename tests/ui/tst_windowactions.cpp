@@ -4,6 +4,7 @@
 // 800x480 screenshot docs/screenshots/actions.png (to S1_SCREENSHOT_DIR if set, else the build
 // directory).
 #include "MainWindow.h"
+#include "control/ControlServer.h"
 #include "ServiceViewer.h"
 #include "wizard/GpsSetupWizard.h"
 
@@ -16,6 +17,7 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QStatusBar>
+#include <QTemporaryDir>
 #include <QTest>
 #include <QToolBar>
 
@@ -37,6 +39,7 @@ EngineSnapshot makeSnapshot()
     snapshot.reference.stratum = 2;
     snapshot.reference.referenceId = 0xC0000201;
     snapshot.reference.referenceName = "ntp1.example.net";
+    snapshot.reference.leap = LeapIndicator::None;
     SourceSnapshot source;
     source.id = 1;
     source.name = "ntp1.example.net";
@@ -101,6 +104,7 @@ private slots:
     void outcomesAreWorded();
     void touchTargetsAndScreenshot();
     void gpsSetupOpensTheWizardOnTheConfiguration();
+    void silentServiceMakesTheWindowStale();
 };
 
 void TestWindowActions::actionsWaitForAFreshState()
@@ -281,7 +285,7 @@ void TestWindowActions::staleStateClosesTheQuestion()
 void TestWindowActions::outcomesAreWorded()
 {
     QCOMPARE(ServiceViewer::describeMakeStep(true, 0, {}), QStringLiteral("Clock step done: no correction was pending"));
-    QCOMPARE(ServiceViewer::describeMakeStep(true, 2.5e-6, {}), QStringLiteral("Clock stepped by +2.5 us"));
+    QCOMPARE(ServiceViewer::describeMakeStep(true, 2.5e-6, {}), QStringLiteral("Clock stepped by +2.5 \u00b5s"));
     QCOMPARE(ServiceViewer::describeMakeStep(false, 0, QStringLiteral("makestep: the engine is not running")),
              QStringLiteral("Clock step failed: makestep: the engine is not running"));
     QCOMPARE(ServiceViewer::describeReload(true, QJsonObject{{"reloaded", true}, {"warnings", QJsonArray()}}, {}),
@@ -373,6 +377,36 @@ void TestWindowActions::gpsSetupOpensTheWizardOnTheConfiguration()
         next->reject();
     }
     QCOMPARE(reloads.count(), 1);
+}
+
+// Connected, but no snapshot comes any more (a service that hangs): the window must not keep
+// showing the last one as live.
+void TestWindowActions::silentServiceMakesTheWindowStale()
+{
+    QTemporaryDir dir;
+    const QString socket = dir.filePath(QStringLiteral("s1.sock"));
+    ControlServer server;
+    QString error;
+    QVERIFY2(server.listen(socket.toStdString(), {}, error), qPrintable(error));
+    server.publishSnapshot(makeSnapshot());
+
+    MainWindow window;
+    ServiceViewer viewer(&window, socket);
+    constexpr int kShortTimeoutMs = 300;
+    viewer.setSnapshotTimeout(kShortTimeoutMs);
+    viewer.start();
+    QTRY_VERIFY2(labelText(window, "syncSummary").contains(QStringLiteral("ntp1.example.net")),
+                 qPrintable(labelText(window, "syncSummary") + " / " + labelText(window, "connectionDescription")));
+    QTRY_VERIFY(window.isSnapshotStale());
+    QVERIFY(labelText(window, "syncSummary").startsWith(QStringLiteral("Last known")));
+    QVERIFY2(labelText(window, "connectionDescription").contains(QStringLiteral("no update")),
+             qPrintable(labelText(window, "connectionDescription")));
+    QVERIFY(!action(window, "makeStepAction")->isEnabled());
+
+    // Snapshots again: live again.
+    server.publishSnapshot(makeSnapshot());
+    QTRY_VERIFY(!window.isSnapshotStale());
+    QCOMPARE(labelText(window, "connectionDescription"), QStringLiteral("Service at %1: connected").arg(socket));
 }
 
 QTEST_MAIN(TestWindowActions)

@@ -95,6 +95,7 @@ EngineSnapshot richSnapshot()
     exchange.referenceTime = realTimeFromNanos(kSnapshotNs - 16'500'000'000);
     exchange.responseTime = 1.25e-5;
     a.lastExchange = exchange;
+    a.selectionLetter = '*';
 
     SourceSnapshot b;
     b.id = 8;
@@ -115,10 +116,15 @@ EngineSnapshot richSnapshot()
     c.address.port = 4123;
     c.kind = SourceKind::RefClock;
     c.state = SourceState::TooVariable;
+    c.driverStatus = "/dev/pps0: no such device";
+    c.driverFault = true;
+    c.selectionLetter = 'd';
 
     s.sources = {a, b, c};
     s.configWarnings = {"/etc/stratumone/stratumone.conf:3:1: warning: 'ratelimit' has no effect yet",
                         "/etc/stratumone/stratumone.conf:7:18: warning: option 'key' of 'server' has no effect yet"};
+    s.hostTime = realTimeFromNanos(kSnapshotNs - 3'600'000'000'000);
+    s.unresolved = {UnresolvedName{"pool.invalid", true, true}, UnresolvedName{"ntp.invalid", false, false}};
     return s;
 }
 

@@ -135,6 +135,7 @@ private slots:
     void subscriberThatNeverReadsIsDropped();
     void reloadIsHandedOverAndAnswered();
     void stateChangesWithoutHandlerAreRefused();
+    void configurationNamesTheServicesFile();
     void staleSocketIsReplacedLiveOneIsNot();
     void socketFileRemovedOnClose();
     void controlGroup();
@@ -374,6 +375,22 @@ void TestControlServer::stateChangesWithoutHandlerAreRefused()
     const CallResult r = await(step);
     QVERIFY(r.message && !r.message->ok);
     QCOMPARE(r.message->error, QStringLiteral("makestep is not available here"));
+}
+
+// The window's GPS wizard must edit the file the service reads, not a guess.
+void TestControlServer::configurationNamesTheServicesFile()
+{
+    auto unknown = callAsync(m_path, control::Command::Configuration);
+    CallResult r = await(unknown);
+    QVERIFY(r.message && !r.message->ok);
+
+    m_server->setConfigurationPath(QStringLiteral("/srv/s1/test.conf"), false);
+    auto known = callAsync(m_path, control::Command::Configuration);
+    r = await(known);
+    QVERIFY2(r.message && r.message->ok, r.error.c_str());
+    QCOMPARE(r.message->result.toObject().value("path").toString(), QStringLiteral("/srv/s1/test.conf"));
+    QCOMPARE(r.message->result.toObject().value("builtIn").toBool(), false);
+    QCOMPARE(control::commandFromName("configuration"), std::optional(control::Command::Configuration));
 }
 
 void TestControlServer::staleSocketIsReplacedLiveOneIsNot()

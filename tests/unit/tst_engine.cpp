@@ -319,6 +319,7 @@ private slots:
     void poolResolvesToMaxSources();
     void serverNameUsesOneAddress();
     void failedResolveIsRetriedWithBackoff();
+    void unresolvedNamesAreListed();
     void duplicateAddressesArePolledOnce();
     void poolSkipsDuplicatesTowardsMaxSources();
     void twoEnginesMeasureTheOffset();
@@ -588,6 +589,33 @@ void TestEngine::failedResolveIsRetriedWithBackoff()
     QVERIFY(engine.takeResolveRequests().empty());
 }
 
+// A name that does not resolve must not vanish: the snapshot lists it, marked once a lookup
+// failed, until it has an address.
+void TestEngine::unresolvedNamesAreListed()
+{
+    EngineConfig config;
+    config.sources = {sourceConfig(SourceConfig::Kind::Pool, kPoolName),
+                      sourceConfig(SourceConfig::Kind::Server, kServerName)};
+    Engine engine(config, options(), kStart);
+    const std::vector<ResolveRequest> requests = engine.takeResolveRequests();
+    QCOMPARE(requests.size(), std::size_t{2});
+
+    EngineSnapshot s = engine.snapshot(kStart);
+    QCOMPARE(s.unresolved.size(), std::size_t{2});
+    QCOMPARE(s.unresolved[0], (UnresolvedName{kPoolName, true, false}));
+    QCOMPARE(s.unresolved[1], (UnresolvedName{kServerName, false, false}));
+
+    const RealTime answered = kStart + 30ms;
+    for (const ResolveRequest &r : requests)
+        engine.handleResolved(r.token, r.host == kPoolName ? std::vector<IpAddress>{}
+                                                           : addresses({"198.51.100.7"}),
+                              answered);
+    s = engine.snapshot(answered);
+    QCOMPARE(s.unresolved.size(), std::size_t{1});
+    QCOMPARE(s.unresolved[0], (UnresolvedName{kPoolName, true, true}));
+    QCOMPARE(s.sources.size(), std::size_t{1});
+}
+
 void TestEngine::duplicateAddressesArePolledOnce()
 {
     SourceConfig pool = sourceConfig(SourceConfig::Kind::Pool, kPoolName);
@@ -674,6 +702,10 @@ void TestEngine::twoEnginesMeasureTheOffset()
                  qPrintable(QString::number(sample.delay, 'g', 12)));
         QCOMPARE(sample.stratum, kSimServerStratum);
     }
+
+    // The selection's reason travels with the state: selectdata's letter.
+    QCOMPARE(source.state, SourceState::Selected);
+    QCOMPARE(source.selectionLetter, '*');
 
     // Every request reached the server and every reply was accepted.
     QCOMPARE(server.server.packetsReceived, std::uint64_t{kSimulatedPolls});

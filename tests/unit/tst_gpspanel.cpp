@@ -228,19 +228,20 @@ void TestGpsPanel::showsValues()
     panel.setStatus(makeStatus());
     QCOMPARE(labelText(panel, "gpsPpsLastPulseValue"), QStringLiteral("150 ms ago"));
 
-    // A receiver that knows nothing yet.
+    // A receiver never heard from: nothing is known about its fix.
     GpsStatus blank;
     panel.setStatus(blank, kNow);
-    QCOMPARE(labelText(panel, "gpsFixValue"), QStringLiteral("No fix"));
+    QCOMPARE(labelText(panel, "gpsLastMessageValue"), QStringLiteral("Never"));
+    QCOMPARE(labelText(panel, "gpsFixValue"), QStringLiteral("Unknown"));
     QCOMPARE(labelText(panel, "gpsUtcValue"), QStringLiteral("-"));
-    QCOMPARE(labelText(panel, "gpsTimeValidValue"), QStringLiteral("No"));
+    QCOMPARE(labelText(panel, "gpsTimeValidValue"), QStringLiteral("Unknown"));
     QCOMPARE(labelText(panel, "gpsLatitudeValue"), QStringLiteral("-"));
     QCOMPARE(labelText(panel, "gpsDopValue"), QStringLiteral("- / - / -"));
     QCOMPARE(labelText(panel, "gpsPpsLastPulseValue"), QStringLiteral("Never"));
     QCOMPARE(labelText(panel, "gpsPpsJitterValue"), QStringLiteral("-"));
     QCOMPARE(labelText(panel, "gpsBaudValue"), QStringLiteral("Unknown"));
     QCOMPARE(labelText(panel, "gpsReceiverValue"), QStringLiteral("Unknown"));
-    QCOMPARE(labelText(panel, "gpsSatellitesValue"), QStringLiteral("No satellites in view"));
+    QCOMPARE(labelText(panel, "gpsSatellitesValue"), QStringLiteral("No recent satellite data"));
     QVERIFY(!label(panel, "gpsLegend")->isVisibleTo(&panel));
 }
 
@@ -271,7 +272,7 @@ void TestGpsPanel::formatsCoordinatesAndUnits()
     GpsStatus status = makeStatus();
     status.pps.jitter = 1.5e-6;
     panel.setStatus(status, kNow);
-    QCOMPARE(labelText(panel, "gpsPpsJitterValue"), QStringLiteral("1.5 us"));
+    QCOMPARE(labelText(panel, "gpsPpsJitterValue"), QStringLiteral("1.5 \u00b5s"));
     status.pps.jitter = 2.5e-3;
     panel.setStatus(status, kNow);
     QCOMPARE(labelText(panel, "gpsPpsJitterValue"), QStringLiteral("2.5 ms"));

@@ -333,15 +333,39 @@ void TestGpsWizard::writeErrorIsReported()
     QCOMPARE(written.count(), 0);
     QVERIFY(!QFileInfo::exists(state.configPath));
 
-    // A file that does not exist yet in a directory that does is created.
+    // A file that does not exist yet in a directory that does is created: complete, not only
+    // the refclock lines (the pool and the service to the local networks would be lost), and
+    // shown whole before it is written.
     state.configPath = dir.filePath(QStringLiteral("new.conf"));
     GpsReviewPage fresh(&state);
     fresh.initializePage();
     QVERIFY(child<QLabel>(fresh, "replacesNote")->text().contains(QStringLiteral("will be created")));
+    const QByteArray expected = QByteArray(GpsRefClockPlan::kNewConfiguration) + GpsRefClockPlan::kAppendedComment
+        + "\nrefclock NMEA /dev/ttyAMA0:9600 refid NMEA offset 0.1 delay 0.2\n";
+    QCOMPARE(child<QLabel>(fresh, "linesPreview")->text().toUtf8(), expected.trimmed());
+    fresh.resize(GpsSetupWizard::kPreferredWidthPx, GpsSetupWizard::kPreferredHeightPx);
+    fresh.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&fresh));
+    QVERIFY(fresh.grab().save(screenshotPath(QStringLiteral("wizard-review-new-file.png"))));
     QVERIFY(fresh.write());
-    QCOMPARE(readFile(state.configPath),
-             QByteArray(GpsRefClockPlan::kAppendedComment)
-                 + "\nrefclock NMEA /dev/ttyAMA0:9600 refid NMEA offset 0.1 delay 0.2\n");
+    QCOMPARE(readFile(state.configPath), expected);
+    const ConfigReadResult reread = readConfigFile(state.configPath.toStdString());
+    QVERIFY(reread.ok());
+    QVERIFY(reread.diagnostics.empty());
+    QCOMPARE(reread.config.sources.size(), std::size_t{1});
+    QCOMPARE(reread.config.sources.front().host, std::string("2.debian.pool.ntp.org"));
+    QVERIFY(reread.config.clock.rtcSync);
+    QVERIFY(!reread.config.clock.driftFile.empty());
+    // It answers the local networks, private and link-local, IPv4 and IPv6.
+    std::vector<std::string> allowed;
+    for (const AccessRule &rule : reread.config.ntpAccess)
+        if (rule.allow && rule.subnet)
+            allowed.push_back(rule.subnet->toString());
+    QCOMPARE(allowed, (std::vector<std::string>{"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7",
+                                                  "fe80::/10"}));
+    QCOMPARE(reread.config.refClocks.size(), std::size_t{1});
+    // The wizard says it is written; whether to reload is the window's question.
+    QVERIFY(!child<QLabel>(fresh, "writeResult")->text().contains(QStringLiteral("Reload")));
 }
 
 void TestGpsWizard::wizardSetsUpReceiverOnPty()
@@ -409,7 +433,7 @@ void TestGpsWizard::wizardSetsUpReceiverOnPty()
     QVERIFY(wizard.button(QWizard::FinishButton)->isEnabled());
     QCOMPARE(written.count(), 1);
     QCOMPARE(written.front().front().toString(), config);
-    QVERIFY(child<QLabel>(review, "writeResult")->text().contains(QStringLiteral("Reload the service")));
+    QVERIFY(child<QLabel>(review, "writeResult")->text().startsWith(QStringLiteral("Written to")));
     QVERIFY(grabPage(wizard, QStringLiteral("wizard-written.png")));
 
     const QByteArray expected = QStringLiteral("# Stratum One configuration\n"

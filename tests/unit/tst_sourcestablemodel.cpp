@@ -99,9 +99,9 @@ void TestSourcesTableModel::signedSeconds_data()
     QTest::newRow("zero") << 0.0 << "+0 ns";
     QTest::newRow("negative below 1 ns rounds to +0") << -0.4e-9 << "+0 ns";
     QTest::newRow("ns") << 600e-9 << "+600 ns";
-    QTest::newRow("ns rounding up to us") << 999.6e-9 << "+1 us";
-    QTest::newRow("us") << -13e-6 << "-13 us";
-    QTest::newRow("us four digits") << 999.94e-6 << "+999.9 us";
+    QTest::newRow("ns rounding up to us") << 999.6e-9 << "+1 \u00b5s";
+    QTest::newRow("us") << -13e-6 << "-13 \u00b5s";
+    QTest::newRow("us four digits") << 999.94e-6 << "+999.9 \u00b5s";
     QTest::newRow("us rounding up to ms") << 999.96e-6 << "+1 ms";
     QTest::newRow("ms") << 1.2e-3 << "+1.2 ms";
     QTest::newRow("ms four significant") << -1.23456e-3 << "-1.235 ms";
@@ -127,7 +127,7 @@ void TestSourcesTableModel::unsignedSeconds_data()
     QTest::addColumn<QString>("expected");
     QTest::newRow("zero") << 0.0 << "0 ns";
     QTest::newRow("ns") << 250e-9 << "250 ns";
-    QTest::newRow("us") << 20e-6 << "20 us";
+    QTest::newRow("us") << 20e-6 << "20 \u00b5s";
     QTest::newRow("ms") << 1.2e-3 << "1.2 ms";
     QTest::newRow("tens of ms") << 20e-3 << "20 ms";
     QTest::newRow("hundreds of ms") << 0.1 << "100 ms";
@@ -305,7 +305,8 @@ void TestSourcesTableModel::changedSourceUpdatesItsRowInPlace()
     QCOMPARE(removed.size(), 0);
     QCOMPARE(reset.size(), 0);
     QCOMPARE(layout.size(), 0);
-    QCOMPARE(cell(model, 1, SourcesTableModel::OffsetColumn), QStringLiteral("+600 ns"));
+    // chronyc's sign: the source 600 ns ahead is the local clock 600 ns behind.
+    QCOMPARE(cell(model, 1, SourcesTableModel::OffsetColumn), QStringLiteral("-600 ns"));
     QCOMPARE(cell(model, 1, SourcesTableModel::StateColumn), QStringLiteral("^*"));
 }
 
@@ -410,7 +411,8 @@ void TestSourcesTableModel::displayColumns()
     QCOMPARE(cell(model, 0, M::PollColumn), QStringLiteral("10"));
     QCOMPARE(cell(model, 0, M::ReachColumn), QStringLiteral("017"));
     QCOMPARE(cell(model, 0, M::LastRxColumn), QStringLiteral("31"));
-    QCOMPARE(cell(model, 0, M::OffsetColumn), QStringLiteral("-13 us"));
+    // chronyc's sign (local clock minus source): the source is 13 us behind.
+    QCOMPARE(cell(model, 0, M::OffsetColumn), QStringLiteral("+13 \u00b5s"));
     QCOMPARE(cell(model, 0, M::DelayColumn), QStringLiteral("1.2 ms"));
     QCOMPARE(cell(model, 0, M::StatusColumn), QStringLiteral("Selected"));
 
@@ -431,14 +433,14 @@ void TestSourcesTableModel::rawAndSortRoles()
 
     using M = SourcesTableModel;
     const auto raw = [&](int column) { return model.index(0, column).data(M::RawValueRole); };
-    QCOMPARE(raw(M::OffsetColumn).toDouble(), -13e-6);
+    QCOMPARE(raw(M::OffsetColumn).toDouble(), 13e-6); // chronyc's sign
     QCOMPARE(raw(M::DelayColumn).toDouble(), 1.2e-3);
     QCOMPARE(raw(M::LastRxColumn).toLongLong(), 31);
     QCOMPARE(raw(M::ReachColumn).toInt(), 0377);
     QCOMPARE(raw(M::PollColumn).toInt(), 6);
     QCOMPARE(raw(M::StratumColumn).toInt(), 2);
     QCOMPARE(raw(M::StateColumn).toInt(), int(SourceState::Falseticker));
-    QCOMPARE(model.index(0, M::OffsetColumn).data(M::SortRole).toDouble(), -13e-6);
+    QCOMPARE(model.index(0, M::OffsetColumn).data(M::SortRole).toDouble(), 13e-6);
 
     // The state sorts from selected to unusable.
     auto ranked = makeSources({1, 2, 3});
@@ -492,7 +494,7 @@ void TestSourcesTableModel::alignmentAndToolTips()
     QVERIFY(cell(model, 0, M::ReachColumn, Qt::ToolTipRole).contains(QStringLiteral("11111111")));
     QVERIFY(cell(model, 0, M::NameColumn, Qt::ToolTipRole)
                 .contains(QStringLiteral("192.0.2.1:123")));
-    QVERIFY(cell(model, 0, M::OffsetColumn, Qt::ToolTipRole).contains(QStringLiteral("20 us")));
+    QVERIFY(cell(model, 0, M::OffsetColumn, Qt::ToolTipRole).contains(QStringLiteral("20 \u00b5s")));
     QVERIFY(cell(model, 0, M::LastRxColumn, Qt::ToolTipRole).contains(QStringLiteral("31 s")));
 }
 
@@ -552,7 +554,8 @@ void TestSourcesTableModel::headers()
     QCOMPARE(header(M::NameColumn), QStringLiteral("Name"));
     QCOMPARE(header(M::ReachColumn), QStringLiteral("Reach"));
     QCOMPARE(header(M::LastRxColumn), QStringLiteral("Last Rx"));
-    QCOMPARE(header(M::OffsetColumn), QStringLiteral("Offset"));
+    // Which sign, said in the header: chronyc's, the local clock minus the source.
+    QCOMPARE(header(M::OffsetColumn), QStringLiteral("Offset\nlocal\u2212src"));
     for (int section = 0; section < M::ColumnCount; ++section) {
         QVERIFY2(!header(section).isEmpty(), qPrintable(QString::number(section)));
         QVERIFY2(!header(section, Qt::ToolTipRole).isEmpty(), qPrintable(QString::number(section)));

@@ -36,6 +36,23 @@ public:
     static constexpr const char *kPpsRefId = "PPS";
     // Put above lines the wizard appends, so a reader of the file knows where they came from.
     static constexpr const char *kAppendedComment = "# GPS receiver, set up by the Stratum One GPS wizard";
+    // What a file the wizard creates starts with, so that a new stratum 1 still has servers to
+    // check its receiver against and answers the local networks, as chrony users set it up:
+    // the pool the built-in configuration uses, `allow` for the private (RFC 1918), unique local
+    // (fc00::/7) and link-local (fe80::/10) networks, a drift file (the service's
+    // StateDirectory), makestep and rtcsync (both in effect with the service).
+    static constexpr const char *kNewConfiguration =
+        "# Stratum One configuration (chrony.conf syntax), created by the GPS wizard.\n"
+        "pool 2.debian.pool.ntp.org iburst\n"
+        "# Serve the local networks.\n"
+        "allow 10.0.0.0/8\n"
+        "allow 172.16.0.0/12\n"
+        "allow 192.168.0.0/16\n"
+        "allow fc00::/7\n"
+        "allow fe80::/10\n"
+        "driftfile /var/lib/stratumone/stratumone.drift\n"
+        "makestep 1 3\n"
+        "rtcsync\n";
 
     explicit GpsRefClockPlan(GpsRefClockChoice choice);
 

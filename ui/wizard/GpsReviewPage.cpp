@@ -6,12 +6,14 @@
 #include "TouchStyle.h"
 
 #include <QBoxLayout>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFontDatabase>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
+#include <QScrollArea>
 
 #include <algorithm>
 
@@ -27,7 +29,8 @@ constexpr int kPreviewMarginPx = 4;
 GpsReviewPage::GpsReviewPage(GpsWizardState *state, QWidget *parent)
     : QWizardPage(parent)
     , m_state(state)
-    , m_lines(new QLabel(this))
+    , m_lines(new QLabel)
+    , m_linesScroll(new QScrollArea(this))
     , m_replaces(new QLabel(this))
     , m_path(new QLineEdit(this))
     , m_write(new QPushButton(tr("Write configuration"), this))
@@ -45,6 +48,14 @@ GpsReviewPage::GpsReviewPage(GpsWizardState *state, QWidget *parent)
     QFont mono = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     mono.setPointSizeF(std::max(mono.pointSizeF(), font().pointSizeF()));
     m_lines->setFont(mono);
+    // A new file is shown whole, which is more than the 480-line screen has room for.
+    m_linesScroll->setObjectName(QStringLiteral("linesPreviewArea"));
+    m_linesScroll->setWidget(m_lines);
+    m_linesScroll->setWidgetResizable(true);
+    m_linesScroll->setFrameShape(QFrame::NoFrame);
+    m_linesScroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_linesScroll->viewport()->installEventFilter(this);
+    enableKineticScrolling(m_linesScroll);
     m_replaces->setObjectName(QStringLiteral("replacesNote"));
     m_replaces->setWordWrap(true);
 
@@ -83,7 +94,7 @@ GpsReviewPage::GpsReviewPage(GpsWizardState *state, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("These lines will be written:"), this));
-    layout->addWidget(m_lines);
+    layout->addWidget(m_linesScroll);
     layout->addWidget(m_replaces);
     layout->addWidget(why);
     layout->addLayout(fileRow);
@@ -118,7 +129,9 @@ bool GpsReviewPage::loadTarget(ConfigDocument &document, QString &error) const
         return false;
     }
     if (!QFileInfo::exists(path)) {
-        document = ConfigDocument::fromText({});
+        // Not only the refclock lines: a file with nothing else would lose the pool the service
+        // runs without a file, and serve nobody.
+        document = ConfigDocument::fromText(GpsRefClockPlan::kNewConfiguration);
         return true;
     }
     std::string message;
@@ -139,14 +152,24 @@ void GpsReviewPage::updatePreview()
 
     ConfigDocument document;
     QString error;
-    if (!loadTarget(document, error)) {
+    const bool loaded = loadTarget(document, error);
+    const QString path = m_path->text().trimmed();
+    const bool created = loaded && !QFileInfo::exists(path);
+    if (created) {
+        // A new file is shown as it will be, every line of it.
+        p.applyTo(document);
+        m_lines->setText(QString::fromStdString(document.toText()).trimmed());
+    }
+    fitPreviewHeight();
+    if (!loaded) {
         m_replaces->setText(error);
         return;
     }
-    const QString path = m_path->text().trimmed();
     const auto replaced = p.replacedLines(document);
-    if (!QFileInfo::exists(path)) {
-        m_replaces->setText(tr("%1 does not exist yet: it will be created.").arg(path));
+    if (created) {
+        m_replaces->setText(tr("%1 does not exist yet: it will be created with the pool, service to the local "
+                               "networks, a drift file, makestep and rtcsync, and the receiver's lines.")
+                                .arg(path));
     } else if (replaced.empty()) {
         m_replaces->setText(tr("Added at the end of %1; the rest of the file is kept as it is.").arg(path));
     } else {
@@ -159,6 +182,28 @@ void GpsReviewPage::updatePreview()
         m_replaces->setText(format
                                 .arg(numbers.join(QStringLiteral(", ")), path));
     }
+}
+
+void GpsReviewPage::fitPreviewHeight()
+{
+    // Four lines keep the whole wizard within an 800x416 desktop (panel and title bar) with the
+    // path, the notes (German ones are long) and the button below; the rest scrolls by finger.
+    constexpr int kMaxPreviewLines = 4;
+    const int width = m_linesScroll->viewport()->width();
+    const int content = m_lines->heightForWidth(width > 0 ? width : m_linesScroll->width());
+    const int most = kMaxPreviewLines * m_lines->fontMetrics().lineSpacing()
+                     + 2 * (kPreviewMarginPx + m_lines->frameWidth());
+    const int height = std::min(content > 0 ? content : most, most);
+    if (m_linesScroll->height() != height || m_linesScroll->minimumHeight() != height)
+        m_linesScroll->setFixedHeight(height);
+}
+
+bool GpsReviewPage::eventFilter(QObject *watched, QEvent *event)
+{
+    // Width decides how many lines the wrapped preview takes; height does not feed back.
+    if (watched == m_linesScroll->viewport() && event->type() == QEvent::Resize)
+        fitPreviewHeight();
+    return QWizardPage::eventFilter(watched, event);
 }
 
 void GpsReviewPage::browse()
@@ -186,7 +231,8 @@ bool GpsReviewPage::write()
         return false;
     }
     m_written = true;
-    showResult(tr("Written to %1. Reload the service to use it.").arg(path), true);
+    // What happens next (a reload) is the window's to offer once the wizard is done.
+    showResult(tr("Written to %1.").arg(path), true);
     emit completeChanged();
     emit written(path);
     return true;

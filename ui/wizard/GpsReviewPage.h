@@ -11,6 +11,7 @@
 class QLabel;
 class QLineEdit;
 class QPushButton;
+class QScrollArea;
 
 namespace s1 {
 
@@ -32,15 +33,21 @@ public:
 signals:
     void written(const QString &path);
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    // As tall as the wrapped lines, up to a few lines (then it scrolls).
+    void fitPreviewHeight();
     void updatePreview();
     void browse();
     void showResult(const QString &text, bool ok);
-    // The file as it is now: an empty document when it does not exist yet.
+    // The file as it is now: GpsRefClockPlan::kNewConfiguration when it does not exist yet.
     bool loadTarget(ConfigDocument &document, QString &error) const;
 
     GpsWizardState *m_state;
     QLabel *m_lines;
+    QScrollArea *m_linesScroll;
     QLabel *m_replaces;
     QLineEdit *m_path;
     QPushButton *m_write;

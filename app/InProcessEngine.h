@@ -1,0 +1,73 @@
+// The window's own engine (`stratumone` without a service): an EngineThread that the window's
+// Reload can restart with the configuration file read again, as the service does for its own.
+//
+// A reload re-reads the file the window started with (-f FILE, else the default path, else the
+// built-in configuration). With errors the running engine stays and the answer lists every
+// file:line:col message; otherwise the engine thread is stopped and a new one started with the
+// new configuration (the sources' history starts again). Should the new one fail to start (its
+// port taken), the previous configuration is started again and the reload reported as failed.
+#pragma once
+
+#include "LaunchOptions.h"
+
+#include "host/EngineThread.h"
+
+#include <QObject>
+#include <QStringList>
+
+#include <memory>
+#include <optional>
+
+namespace s1 {
+
+class MainWindow;
+
+class InProcessEngine : public QObject
+{
+    Q_OBJECT
+public:
+    InProcessEngine(LaunchOptions options, EngineConfig config, HostOptions host, QObject *parent = nullptr);
+    ~InProcessEngine() override;
+
+    void start();
+    // Stops the engine and joins its thread; safe to call twice.
+    void stop();
+    bool isReloading() const { return m_reload.has_value(); }
+
+public slots:
+    void reload();
+    void makeStep(quint64 ticket);
+
+signals:
+    // Every start, the reloads' too.
+    void started(bool ok, const QString &error, quint16 serverPort);
+    void snapshotReady(const s1::EngineSnapshot &snapshot);
+    void makeStepDone(quint64 ticket, bool ok, double stepped, const QString &error);
+    // The reload's outcome in words for the window (its warnings, or why it failed).
+    void reloadDone(bool ok, const QString &message);
+
+private:
+    struct PendingReload
+    {
+        EngineConfig previous;
+        QStringList warnings;
+        bool rollingBack = false;
+        QString failure;
+    };
+
+    void startEngine();
+    void onEngineStarted(bool ok, const QString &error, quint16 port);
+    void finishReload(bool ok, const QString &message);
+
+    LaunchOptions m_options;
+    EngineConfig m_config;
+    HostOptions m_host;
+    std::unique_ptr<EngineThread> m_engine;
+    std::optional<PendingReload> m_reload;
+};
+
+// The window's actions on its in-process engine: Reload reads the file again and restarts the
+// engine with it, Step clock is the engine's makestep; the answers go to showActionResult.
+void connectWindowActions(MainWindow &window, InProcessEngine &engine);
+
+} // namespace s1
