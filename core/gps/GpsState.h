@@ -4,9 +4,11 @@
 //
 // Satellites: a GSV set is kept per talker and signal ID and replaces the previous set for that
 // key only when it is complete (a set interrupted by a lost sentence is dropped), so a
-// multi-GNSS receiver's GPS, GLONASS and Galileo lists coexist. "Used" comes from GSA (one used
-// list per system) or from NAV-SAT, which replaces the NMEA view entirely while it keeps
-// coming. Sets not refreshed for kSatelliteMaxAge are dropped, so a constellation the
+// multi-GNSS receiver's GPS, GLONASS and Galileo lists coexist; a set whose signal ID comes
+// only on its last sentence (Quectel LC79D) is one set, and Quectel's $PQGSV is a GSV with a
+// system ID. "Used" comes from GSA (one used list per system; used satellites no GSV lists
+// are shown with position and signal unknown) or from NAV-SAT / NAV-SVINFO, which replace the
+// NMEA view entirely while they keep coming. Sets not refreshed for kSatelliteMaxAge are dropped, so a constellation the
 // receiver stops reporting does not linger.
 //
 // Time: apply...() returns the epoch when a message makes a time *valid* under the facts'
