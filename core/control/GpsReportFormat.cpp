@@ -68,9 +68,13 @@ std::string formatGpsReport(const GpsStatus &s)
     line(out, "Position",
          s.latitude && s.longitude ? coordinate(*s.latitude, 'N', 'S') + " " + coordinate(*s.longitude, 'E', 'W') : kUnknown);
     line(out, "Altitude (MSL)", optionalDouble(s.altitude, "%.3f m"));
+    if (s.ellipsoidHeight)
+        line(out, "Height (WGS-84)", optionalDouble(s.ellipsoidHeight, "%.3f m"));
     line(out, "DOP", "P " + optionalDouble(s.pdop, "%.2f") + "  H " + optionalDouble(s.hdop, "%.2f") + "  V "
                          + optionalDouble(s.vdop, "%.2f"));
-    line(out, "Last message", s.lastSentenceTime ? formatGpsTime(*s.lastSentenceTime) : kUnknown);
+    // lastSentenceTime is on the host's raw clock, which means nothing to a reader; the age does.
+    line(out, "Last message", s.lastMessageAge ? format("%.0f s ago", *s.lastMessageAge)
+                                  : s.lastSentenceTime ? std::string("just now") : std::string(kUnknown));
     std::string counts;
     for (const auto &[type, n] : s.sentenceCounts)
         counts += (counts.empty() ? "" : ", ") + type + " " + std::to_string(n);

@@ -96,6 +96,7 @@ QJsonObject gpsStatusToJson(const GpsStatus &status)
         {"latitude", optionalNumber(status.latitude)},
         {"longitude", optionalNumber(status.longitude)},
         {"altitude", optionalNumber(status.altitude)},
+        {"ellipsoidHeight", optionalNumber(status.ellipsoidHeight)},
         {"pdop", optionalNumber(status.pdop)},
         {"hdop", optionalNumber(status.hdop)},
         {"vdop", optionalNumber(status.vdop)},
@@ -107,6 +108,7 @@ QJsonObject gpsStatusToJson(const GpsStatus &status)
         {"garbageBytes", counterValue(status.garbageBytes)},
         {"serialOverruns", counterValue(status.serialOverruns)},
         {"lastSentenceTime", optionalTime(status.lastSentenceTime)},
+        {"lastMessageAge", optionalNumber(status.lastMessageAge)},
         {"pps",
          QJsonObject{
              {"lastPulse", optionalTime(status.pps.lastPulse)},
@@ -132,6 +134,7 @@ std::optional<GpsStatus> gpsStatusFromJson(const QJsonObject &json, QString *err
     s.latitude = optionalNumberFrom(in, QStringLiteral("latitude"));
     s.longitude = optionalNumberFrom(in, QStringLiteral("longitude"));
     s.altitude = optionalNumberFrom(in, QStringLiteral("altitude"));
+    s.ellipsoidHeight = optionalNumberFrom(in, QStringLiteral("ellipsoidHeight"));
     s.pdop = optionalNumberFrom(in, QStringLiteral("pdop"));
     s.hdop = optionalNumberFrom(in, QStringLiteral("hdop"));
     s.vdop = optionalNumberFrom(in, QStringLiteral("vdop"));
@@ -148,6 +151,9 @@ std::optional<GpsStatus> gpsStatusFromJson(const QJsonObject &json, QString *err
     s.garbageBytes = in.counter(QStringLiteral("garbageBytes"));
     s.serialOverruns = in.counter(QStringLiteral("serialOverruns"));
     s.lastSentenceTime = in.time(QStringLiteral("lastSentenceTime"));
+    s.lastMessageAge = optionalNumberFrom(in, QStringLiteral("lastMessageAge"));
+    if (s.lastMessageAge && *s.lastMessageAge < 0)
+        in.fail(QStringLiteral("lastMessageAge"), QStringLiteral("must not be negative"));
     const JsonReader pps = in.object(QStringLiteral("pps"));
     s.pps.lastPulse = pps.time(QStringLiteral("lastPulse"));
     s.pps.pulseCount = pps.counter(QStringLiteral("pulseCount"));

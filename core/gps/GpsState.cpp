@@ -134,6 +134,82 @@ bool olderThan(RealTime updated, RealTime now, double maxAge)
     return toSeconds(now - updated) > maxAge;
 }
 
+// u-blox's own satellite numbering (NAV-SVINFO): GPS 1-32, BeiDou B6-B37 as 33-64 and B1-B5
+// as 159-163, GLONASS 65-96 (255: slot not yet known), SBAS 120-158, QZSS 193-202, Galileo
+// 211-246.
+constexpr int kUbxBeiDouLowFirst = 33;
+constexpr int kUbxBeiDouLowLast = 64;
+constexpr int kUbxBeiDouLowOffset = 27; // 33 = B6
+constexpr int kUbxBeiDouHighFirst = 159;
+constexpr int kUbxBeiDouHighLast = 163;
+constexpr int kUbxBeiDouHighOffset = 158; // 159 = B1
+constexpr int kUbxQzssFirst = 193;
+constexpr int kUbxQzssLast = 202;
+constexpr int kUbxGalileoFirst = 211;
+constexpr int kUbxGalileoLast = 246;
+constexpr int kUbxGalileoOffset = 210;
+
+std::optional<std::pair<GnssSystem, int>> ubxSvId(int n)
+{
+    if (inRange(n, 1, kGpsLast))
+        return std::pair{GnssSystem::Gps, n};
+    if (inRange(n, kUbxBeiDouLowFirst, kUbxBeiDouLowLast))
+        return std::pair{GnssSystem::BeiDou, n - kUbxBeiDouLowOffset};
+    if (inRange(n, kGlonassNmeaFirst, kGlonassNmeaLast))
+        return std::pair{GnssSystem::Glonass, n - kGlonassNmeaOffset};
+    if (inRange(n, kSbasPrnFirst, kSbasPrnLast))
+        return std::pair{GnssSystem::Sbas, n};
+    if (inRange(n, kUbxBeiDouHighFirst, kUbxBeiDouHighLast))
+        return std::pair{GnssSystem::BeiDou, n - kUbxBeiDouHighOffset};
+    if (inRange(n, kUbxQzssFirst, kUbxQzssLast))
+        return std::pair{GnssSystem::Qzss, n - kQzssExtendedOffset};
+    if (inRange(n, kUbxGalileoFirst, kUbxGalileoLast))
+        return std::pair{GnssSystem::Galileo, n - kUbxGalileoOffset};
+    return std::nullopt;
+}
+
+// Range checks: a value no receiver on Earth reports is a corrupted or crafted message.
+std::optional<double> checkedDop(std::optional<double> v)
+{
+    // 0 is what receivers without a DOP send, 99.99 what u-blox sends without a fix.
+    if (!v || !std::isfinite(*v) || *v <= 0 || *v > GpsState::kMaxDop)
+        return std::nullopt;
+    return v;
+}
+
+std::optional<double> checkedAltitude(std::optional<double> v)
+{
+    if (!v || !std::isfinite(*v) || *v < GpsState::kMinAltitude || *v > GpsState::kMaxAltitude)
+        return std::nullopt;
+    return v;
+}
+
+bool validCoordinates(std::optional<double> latitude, std::optional<double> longitude)
+{
+    constexpr double kMaxLatitude = 90.0;
+    constexpr double kMaxLongitude = 180.0;
+    return latitude && longitude && std::isfinite(*latitude) && std::isfinite(*longitude)
+        && std::fabs(*latitude) <= kMaxLatitude && std::fabs(*longitude) <= kMaxLongitude;
+}
+
+std::optional<int> checkedInt(std::optional<int> v, int min, int max)
+{
+    if (!v || *v < min || *v > max)
+        return std::nullopt;
+    return v;
+}
+
+// Lines of u-blox's start-up identity (NMEA TXT or UBX INF-NOTICE): "HW UBX-G70xx 00070000",
+// "ROM CORE 1.00 (59842)", "PROTVER=14.00", "MOD=NEO-M8T"; the other notices are status.
+bool isIdentityText(const std::string &text)
+{
+    for (const char *prefix : {"HW ", "ROM ", "FWVER=", "PROTVER=", "MOD=", "SW "}) {
+        if (text.starts_with(prefix))
+            return true;
+    }
+    return false;
+}
+
 } // namespace
 
 std::optional<GnssSystem> systemOfTalker(std::string_view talker)
@@ -186,8 +262,34 @@ void GpsState::addIdentity(const std::string &part)
 void GpsState::setFix(GpsFixMode mode, RealTime readTime)
 {
     m_status.fixMode = mode;
-    if (mode != GpsFixMode::None)
+    if (mode != GpsFixMode::None) {
         m_lastFixConfirmed = readTime;
+        return;
+    }
+    // No fix: the last position and DOPs are history, and no time is valid without a fix.
+    m_status.latitude.reset();
+    m_status.longitude.reset();
+    m_status.altitude.reset();
+    m_status.ellipsoidHeight.reset();
+    m_status.pdop.reset();
+    m_status.hdop.reset();
+    m_status.vdop.reset();
+    m_lastValidEpoch.reset();
+    m_status.epochTimeValid = false;
+}
+
+void GpsState::setDops(std::optional<double> pdop, std::optional<double> hdop, std::optional<double> vdop)
+{
+    m_status.pdop = checkedDop(pdop);
+    m_status.hdop = checkedDop(hdop);
+    m_status.vdop = checkedDop(vdop);
+}
+
+void GpsState::applyRtcm3(const std::string &type, RealTime readTime)
+{
+    count(type);
+    m_previousWasGsa = false;
+    m_status.lastSentenceTime = readTime;
 }
 
 bool GpsState::fixIsCurrent(RealTime readTime) const
@@ -211,20 +313,24 @@ std::optional<RealTime> GpsState::withKnownDate(const GpsTimeOfDay &tod) const
     return t;
 }
 
-void GpsState::reportEpoch(RealTime epoch, bool valid)
+void GpsState::reportEpoch(RealTime epoch, std::optional<bool> verdict)
 {
     m_status.epochTime = epoch;
-    if (valid)
+    if (verdict == true)
         m_lastValidEpoch = epoch;
+    else if (verdict == false)
+        m_lastValidEpoch.reset();
     m_status.epochTimeValid = m_lastValidEpoch
         && std::fabs(toSeconds(epoch - *m_lastValidEpoch)) <= kEpochValidityHold;
 }
 
-std::optional<GpsValidEpoch> GpsState::validEpoch(RealTime epoch, bool fromUbx)
+std::optional<GpsValidEpoch> GpsState::validEpoch(RealTime epoch, GpsTimeMessage message,
+                                                  std::optional<std::uint32_t> iTowMs)
 {
     m_dateAnchor = epoch;
     reportEpoch(epoch, true);
-    return GpsValidEpoch{epoch, fromUbx};
+    const bool fromUbx = message != GpsTimeMessage::NmeaRmc && message != GpsTimeMessage::NmeaZda;
+    return GpsValidEpoch{epoch, fromUbx, message, iTowMs};
 }
 
 void GpsState::applyTimeOfDay(const std::optional<GpsTimeOfDay> &tod)
@@ -232,7 +338,7 @@ void GpsState::applyTimeOfDay(const std::optional<GpsTimeOfDay> &tod)
     if (!tod)
         return;
     if (const auto t = withKnownDate(*tod))
-        reportEpoch(*t, false);
+        reportEpoch(*t, std::nullopt);
 }
 
 void GpsState::applyRmc(const NmeaRmc &m, RealTime readTime, std::optional<GpsValidEpoch> &out)
@@ -243,7 +349,7 @@ void GpsState::applyRmc(const NmeaRmc &m, RealTime readTime, std::optional<GpsVa
             setFix(GpsFixMode::Fix2D, readTime);
         else
             m_lastFixConfirmed = readTime;
-        if (m.latitude && m.longitude) {
+        if (validCoordinates(m.latitude, m.longitude)) {
             m_status.latitude = m.latitude;
             m_status.longitude = m.longitude;
         }
@@ -256,13 +362,16 @@ void GpsState::applyRmc(const NmeaRmc &m, RealTime readTime, std::optional<GpsVa
         if (const auto t = toRealTime(*m.date, *m.time)) {
             // A void RMC's date may be a firmware default (MTK: 1980-01-05): shown, never trusted.
             if (valid)
-                out = validEpoch(corrected(*t), false);
+                out = validEpoch(corrected(*t), GpsTimeMessage::NmeaRmc);
             else
                 reportEpoch(corrected(*t), false);
             return;
         }
     }
-    applyTimeOfDay(m.time);
+    if (valid)
+        applyTimeOfDay(m.time);
+    else if (const auto t = withKnownDate(*m.time))
+        reportEpoch(*t, false);
 }
 
 void GpsState::applyZda(const NmeaZda &m, RealTime readTime, std::optional<GpsValidEpoch> &out)
@@ -272,7 +381,7 @@ void GpsState::applyZda(const NmeaZda &m, RealTime readTime, std::optional<GpsVa
     if (m.date) {
         if (const auto t = toRealTime(*m.date, *m.time)) {
             if (fixIsCurrent(readTime))
-                out = validEpoch(corrected(*t), false);
+                out = validEpoch(corrected(*t), GpsTimeMessage::NmeaZda);
             else
                 reportEpoch(corrected(*t), false);
             return;
@@ -299,14 +408,12 @@ void GpsState::applyPosition(std::optional<double> latitude, std::optional<doubl
     const GpsFixMode mode = m_status.fixMode != GpsFixMode::None ? m_status.fixMode
         : altitude ? GpsFixMode::Fix3D : GpsFixMode::Fix2D;
     setFix(mode, readTime);
-    if (latitude && longitude) {
+    if (validCoordinates(latitude, longitude)) {
         m_status.latitude = latitude;
         m_status.longitude = longitude;
     }
-    if (altitude)
-        m_status.altitude = altitude;
-    if (hdop)
-        m_status.hdop = hdop;
+    m_status.altitude = checkedAltitude(altitude);
+    m_status.hdop = checkedDop(hdop);
 }
 
 void GpsState::applyGns(const NmeaGns &m, RealTime readTime)
@@ -328,12 +435,8 @@ void GpsState::applyGsa(const NmeaSentence &s, const NmeaGsa &m, RealTime readTi
         setFix(GpsFixMode::Fix2D, readTime);
     else if (m.fixType)
         setFix(GpsFixMode::None, readTime);
-    if (m.pdop)
-        m_status.pdop = m.pdop;
-    if (m.hdop)
-        m_status.hdop = m.hdop;
-    if (m.vdop)
-        m_status.vdop = m.vdop;
+    if (m_status.fixMode != GpsFixMode::None)
+        setDops(m.pdop, m.hdop, m.vdop);
 
     // One used list per system: multi-GNSS receivers send one GSA per constellation each
     // epoch. Without a system ID (or talker) the first PRN's numbering range decides.
@@ -366,12 +469,18 @@ void GpsState::applyGsa(const NmeaSentence &s, const NmeaGsa &m, RealTime readTi
     slot = std::move(used);
 }
 
-void GpsState::applyGsv(const NmeaSentence &s, const NmeaGsv &m, RealTime readTime)
+void GpsState::applyGsv(const std::string &talker, const NmeaGsv &m, RealTime readTime)
 {
-    const std::pair<std::string, int> key{s.talker(), m.signalId.value_or(-1)};
+    // A set is per talker and signal, but some receivers (Quectel LC79D) put the signal ID
+    // (and in $PQGSV the system ID) on the set's last sentence only: a sentence with a signal
+    // ID continues the set of its own signal or, failing that, the set of its talker that has
+    // none yet, and the set's satellites are numbered when it is complete.
+    const std::pair<std::string, int> key{talker, m.signalId.value_or(-1)};
     if (m.sentenceNumber == 1)
-        m_pendingGsv[key] = PendingGsv{m.sentenceCount, 1, {}};
-    const auto it = m_pendingGsv.find(key);
+        m_pendingGsv[key] = PendingGsv{m.sentenceCount, 1, m.signalId, m.systemId, {}};
+    auto it = m_pendingGsv.find(key);
+    if (it == m_pendingGsv.end() && m.signalId)
+        it = m_pendingGsv.find({talker, -1});
     if (it == m_pendingGsv.end())
         return; // middle of a set whose start we missed
     PendingGsv &pending = it->second;
@@ -379,17 +488,30 @@ void GpsState::applyGsv(const NmeaSentence &s, const NmeaGsv &m, RealTime readTi
         m_pendingGsv.erase(it); // a sentence of the set was lost: the set is incomplete
         return;
     }
+    if (m.signalId)
+        pending.signalId = m.signalId;
+    if (m.systemId)
+        pending.systemId = m.systemId;
     for (const NmeaGsvSatellite &sat : m.satellites) {
-        const auto id = nmeaSatellite(s.talker(), sat.prn);
-        if (!id || pending.satellites.size() >= kMaxSatellitesPerSet)
-            continue;
-        pending.satellites.push_back({id->first, id->second, sat.elevation, sat.azimuth, sat.snr, false});
+        if (pending.satellites.size() < kMaxSatellitesPerSet)
+            pending.satellites.push_back(sat);
     }
     ++pending.next;
     if (m.sentenceNumber == m.sentenceCount) {
-        if (m_gsvSets.size() < kMaxSatelliteSets || m_gsvSets.contains(key))
-            m_gsvSets[key] = SatelliteSet{std::move(pending.satellites), readTime};
-        m_pendingGsv.erase(key);
+        SatelliteSet set;
+        set.updated = readTime;
+        for (const NmeaGsvSatellite &sat : pending.satellites) {
+            const auto id = nmeaSatellite(talker, sat.prn, pending.systemId);
+            if (!id)
+                continue;
+            set.satellites.push_back({id->first, id->second, checkedInt(sat.elevation, -kMaxElevation, kMaxElevation),
+                                      checkedInt(sat.azimuth, 0, kMaxAzimuth), checkedInt(sat.snr, 0, kMaxSnr), false});
+        }
+        const std::pair<std::string, int> setKey{talker + std::to_string(pending.systemId.value_or(0)),
+                                                 pending.signalId.value_or(-1)};
+        if (m_gsvSets.size() < kMaxSatelliteSets || m_gsvSets.contains(setKey))
+            m_gsvSets[setKey] = std::move(set);
+        m_pendingGsv.erase(it);
     }
     if (m_pendingGsv.size() > kMaxSatelliteSets)
         m_pendingGsv.clear();
@@ -415,7 +537,10 @@ std::optional<GpsValidEpoch> GpsState::applyNmea(const NmeaSentence &s, RealTime
     std::optional<GpsValidEpoch> out;
     // Stays true only through a run of GSAs (read by applyGsa, set again below).
     m_previousWasGsa = m_previousWasGsa && !s.isProprietary() && s.formatter() == "GSA";
-    if (s.isProprietary()) {
+    if (const auto pqgsv = decodePqgsv(s)) {
+        // Quectel's BeiDou/QZSS view: a GSV with the system ID after the signal ID.
+        applyGsv("PQ", *pqgsv, readTime);
+    } else if (s.isProprietary()) {
         applyProprietaryIdentity(s);
     } else if (const auto rmc = decodeRmc(s)) {
         applyRmc(*rmc, readTime, out);
@@ -429,14 +554,10 @@ std::optional<GpsValidEpoch> GpsState::applyNmea(const NmeaSentence &s, RealTime
         applyGsa(s, *gsa, readTime);
         m_previousWasGsa = true;
     } else if (const auto gsv = decodeGsv(s)) {
-        applyGsv(s, *gsv, readTime);
+        applyGsv(s.talker(), *gsv, readTime);
     } else if (const auto txt = decodeTxt(s)) {
-        // u-blox prints its identity at start-up as TXT notices ("HW UBX-G70xx 00070000",
-        // "ROM CORE 1.00 (59842)", "PROTVER=14.00", "MOD=NEO-M8T"); the other notices are status.
-        for (const char *prefix : {"HW ", "ROM ", "FWVER=", "PROTVER=", "MOD=", "SW "}) {
-            if (txt->text.starts_with(prefix))
-                addIdentity(txt->text);
-        }
+        if (isIdentityText(txt->text))
+            addIdentity(txt->text);
     } else if (const auto gbs = decodeGbs(s)) {
         applyTimeOfDay(gbs->time);
     }
@@ -451,12 +572,55 @@ void GpsState::applyNavSat(const UbxNavSat &m, RealTime readTime)
         const auto system = systemOfUbx(sat.gnssId);
         if (!system || set.satellites.size() >= kMaxSatellitesPerSet * kMaxSatelliteSets)
             continue;
-        GpsSatellite s{*system, sat.svId, int(sat.elevation), int(sat.azimuth), std::nullopt, sat.used()};
+        GpsSatellite s{*system, sat.svId, checkedInt(sat.elevation, -kMaxElevation, kMaxElevation),
+                       checkedInt(sat.azimuth, 0, kMaxAzimuth), std::nullopt, sat.used()};
         if (sat.cno > 0)
-            s.snr = sat.cno;
+            s.snr = checkedInt(sat.cno, 0, kMaxSnr);
         set.satellites.push_back(s);
     }
     m_navSat = std::move(set);
+}
+
+void GpsState::applyNavSvInfo(const UbxNavSvInfo &m, RealTime readTime)
+{
+    SatelliteSet set;
+    set.updated = readTime;
+    for (const UbxNavSvInfoChannel &ch : m.channels) {
+        const auto id = ubxSvId(ch.svId);
+        if (!id || set.satellites.size() >= kMaxSatellitesPerSet * kMaxSatelliteSets)
+            continue;
+        GpsSatellite s{id->first, id->second, checkedInt(ch.elevation, -kMaxElevation, kMaxElevation),
+                       checkedInt(ch.azimuth, 0, kMaxAzimuth), std::nullopt, ch.used()};
+        if (ch.cno > 0)
+            s.snr = checkedInt(ch.cno, 0, kMaxSnr);
+        set.satellites.push_back(s);
+    }
+    m_navSat = std::move(set);
+}
+
+void GpsState::applyNavSol(const UbxNavSol &m, RealTime readTime, std::optional<GpsValidEpoch> &out)
+{
+    setFix(fixOfUbx(m.gpsFix, (m.flags & UbxNavSol::kFlagGpsFixOk) != 0), readTime);
+    if (m_status.fixMode == GpsFixMode::None)
+        return;
+    // Receivers without NAV-PVT/NAV-POSLLH report the position only here, in ECEF. NAV-SOL
+    // has no geoid: the height is above the ellipsoid, the MSL altitude stays unknown unless
+    // another message gives it.
+    if (m.ecefX != 0 || m.ecefY != 0 || m.ecefZ != 0) {
+        const GeodeticPosition p = ecefToGeodetic(m.ecefX, m.ecefY, m.ecefZ);
+        m_status.latitude = p.latitude;
+        m_status.longitude = p.longitude;
+        m_status.ellipsoidHeight = checkedAltitude(p.height);
+    }
+    m_status.pdop = checkedDop(m.pdop);
+    if (m.timeSet())
+        out = validEpoch(corrected(m.epochUtc(m_leapSeconds)), GpsTimeMessage::UbxNavSol, m.iTowMs);
+}
+
+void GpsState::applyUbxIdentity(const std::string &text)
+{
+    if (isIdentityText(text))
+        addIdentity(text);
 }
 
 std::optional<GpsValidEpoch> GpsState::applyUbx(const UbxFrame &f, RealTime readTime)
@@ -464,54 +628,69 @@ std::optional<GpsValidEpoch> GpsState::applyUbx(const UbxFrame &f, RealTime read
     count(ubxMessageName(f));
     m_previousWasGsa = false;
     m_status.lastSentenceTime = readTime;
+    std::optional<GpsValidEpoch> out;
     if (const auto pvt = decodeNavPvt(f)) {
         setFix(fixOfUbx(pvt->fixType, (pvt->flags & UbxNavPvt::kFlagGnssFixOk) != 0), readTime);
         if (m_status.fixMode != GpsFixMode::None) {
-            m_status.latitude = pvt->latitude;
-            m_status.longitude = pvt->longitude;
-            m_status.altitude = pvt->heightMsl;
-            m_status.pdop = pvt->pdop;
+            if (validCoordinates(pvt->latitude, pvt->longitude)) {
+                m_status.latitude = pvt->latitude;
+                m_status.longitude = pvt->longitude;
+            }
+            m_status.altitude = checkedAltitude(pvt->heightMsl);
+            m_status.ellipsoidHeight = checkedAltitude(pvt->heightEllipsoid);
+            m_status.pdop = checkedDop(pvt->pdop);
         }
         if (const auto epoch = pvt->epoch()) {
             if (pvt->timeUsable())
-                return validEpoch(corrected(*epoch), true);
+                return validEpoch(corrected(*epoch), GpsTimeMessage::UbxNavPvt, pvt->iTowMs);
             reportEpoch(corrected(*epoch), false);
         }
     } else if (const auto utc = decodeNavTimeUtc(f)) {
         if (const auto epoch = utc->epoch()) {
             if (utc->utcValid() && fixIsCurrent(readTime))
-                return validEpoch(corrected(*epoch), true);
+                return validEpoch(corrected(*epoch), GpsTimeMessage::UbxNavTimeUtc, utc->iTowMs);
             reportEpoch(corrected(*epoch), false);
         }
     } else if (const auto gpsTime = decodeNavTimeGps(f)) {
-        // The week is the full GPS week, not mod 1024: no rollover repair.
-        if (gpsTime->timeUsable() && fixIsCurrent(readTime))
-            return validEpoch(gpsTime->epochUtc(), true);
-        if (gpsTime->timeUsable())
-            reportEpoch(gpsTime->epochUtc(), false);
+        // The week is the full GPS week, but firmware resolves it with its own pivot like the
+        // calendar date: the same rollover rule applies, or this message and NAV-PVT of the
+        // same epoch would differ by 1024 weeks.
+        if (gpsTime->timeUsable()) {
+            m_leapSeconds = gpsTime->leapSeconds;
+            if (fixIsCurrent(readTime))
+                return validEpoch(corrected(gpsTime->epochUtc()), GpsTimeMessage::UbxNavTimeGps, gpsTime->iTowMs);
+            reportEpoch(corrected(gpsTime->epochUtc()), false);
+        }
     } else if (const auto status = decodeNavStatus(f)) {
         setFix(fixOfUbx(status->gpsFix, (status->flags & UbxNavStatus::kFlagGpsFixOk) != 0), readTime);
     } else if (const auto sol = decodeNavSol(f)) {
-        setFix(fixOfUbx(sol->gpsFix, (sol->flags & UbxNavSol::kFlagGpsFixOk) != 0), readTime);
+        applyNavSol(*sol, readTime, out);
     } else if (const auto llh = decodeNavPosLlh(f)) {
         // Time-only mode still reports the surveyed position the receiver holds.
         if (m_status.fixMode != GpsFixMode::None) {
-            m_status.latitude = llh->latitude;
-            m_status.longitude = llh->longitude;
-            m_status.altitude = llh->heightMsl;
+            if (validCoordinates(llh->latitude, llh->longitude)) {
+                m_status.latitude = llh->latitude;
+                m_status.longitude = llh->longitude;
+            }
+            m_status.altitude = checkedAltitude(llh->heightMsl);
+            m_status.ellipsoidHeight = checkedAltitude(llh->heightEllipsoid);
         }
     } else if (const auto dop = decodeNavDop(f)) {
-        m_status.pdop = dop->pdop;
-        m_status.hdop = dop->hdop;
-        m_status.vdop = dop->vdop;
+        if (m_status.fixMode != GpsFixMode::None)
+            setDops(dop->pdop, dop->hdop, dop->vdop);
     } else if (const auto sat = decodeNavSat(f)) {
         applyNavSat(*sat, readTime);
+    } else if (const auto svInfo = decodeNavSvInfo(f)) {
+        applyNavSvInfo(*svInfo, readTime);
     } else if (const auto ver = decodeMonVer(f)) {
         addIdentity("u-blox " + ver->hardwareVersion + " " + ver->softwareVersion);
         for (const std::string &ext : ver->extensions)
             addIdentity(ext);
+    } else if (const auto notice = decodeInfNotice(f)) {
+        // u-blox 6 and older print their identity as INF-NOTICE lines at start-up.
+        applyUbxIdentity(*notice);
     }
-    return std::nullopt;
+    return out;
 }
 
 std::vector<GpsSatellite> GpsState::satellites(RealTime now) const
@@ -542,6 +721,10 @@ std::vector<GpsSatellite> GpsState::satellites(RealTime now) const
         }
         for (auto &[id, s] : merged)
             s.used = used.contains(id);
+        // Used satellites of a receiver that sends GSA but no GSV (or whose GSV set for that
+        // system was lost): listed as used, with position and signal unknown.
+        for (const SatelliteId &id : used)
+            merged.try_emplace(id, GpsSatellite{id.first, id.second, std::nullopt, std::nullopt, std::nullopt, true});
     }
     std::vector<GpsSatellite> out;
     out.reserve(merged.size());
@@ -553,6 +736,22 @@ std::vector<GpsSatellite> GpsState::satellites(RealTime now) const
 GpsStatus GpsState::status(RealTime now) const
 {
     GpsStatus s = m_status;
+    if (m_status.lastSentenceTime)
+        s.lastMessageAge = std::max(0.0, toSeconds(now - *m_status.lastSentenceTime));
+    if (s.lastMessageAge && *s.lastMessageAge > kStatusTimeout) {
+        // The receiver went silent: nothing it said about its fix is current any more.
+        s.fixMode = GpsFixMode::None;
+        s.epochTimeValid = false;
+        s.latitude.reset();
+        s.longitude.reset();
+        s.altitude.reset();
+        s.ellipsoidHeight.reset();
+        s.pdop.reset();
+        s.hdop.reset();
+        s.vdop.reset();
+        s.satellites.clear();
+        return s;
+    }
     s.satellites = satellites(now);
     return s;
 }

@@ -46,6 +46,7 @@ struct GpsStatus
     std::optional<double> latitude;  // degrees, north positive
     std::optional<double> longitude; // degrees, east positive
     std::optional<double> altitude;  // m above mean sea level
+    std::optional<double> ellipsoidHeight; // m above the WGS-84 ellipsoid (UBX; NAV-SOL has no MSL)
     std::optional<double> pdop;
     std::optional<double> hdop;
     std::optional<double> vdop;
@@ -59,6 +60,9 @@ struct GpsStatus
     std::uint64_t garbageBytes = 0;
     std::uint64_t serialOverruns = 0; // counted by the serial driver
     std::optional<RealTime> lastSentenceTime; // raw clock, read time of the last good message
+    // Seconds from lastSentenceTime to when the snapshot was made ("last message 12 s ago");
+    // past GpsState::kStatusTimeout the fix, time, position, DOPs and satellites are unknown.
+    std::optional<double> lastMessageAge;
 
     GpsPpsStatus pps;
 

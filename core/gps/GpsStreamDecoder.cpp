@@ -1,5 +1,7 @@
 #include "gps/GpsStreamDecoder.h"
 
+#include "gps/Rtcm3Frame.h"
+
 #include <algorithm>
 #include <cmath>
 
@@ -14,6 +16,19 @@ constexpr std::uint8_t kLastPrintable = 0x7e;
 
 bool isNmeaStart(std::uint8_t b) { return b == '$' || b == '!'; }
 bool isLineEnd(std::uint8_t b) { return b == kCr || b == kLf; }
+bool couldStartItem(std::uint8_t b)
+{
+    return isNmeaStart(b) || b == UbxFrame::kSync1 || b == Rtcm3Frame::kPreamble || isLineEnd(b);
+}
+
+// Two valid epochs are the same receiver epoch when UBX says so (every NAV message of one
+// epoch carries its iTOW) or, for NMEA, when their times agree.
+bool sameEpoch(const GpsValidEpoch &a, const GpsValidEpoch &b)
+{
+    if (a.iTowMs && b.iTowMs)
+        return *a.iTowMs == *b.iTowMs;
+    return std::fabs(toSeconds(a.epochUtc - b.epochUtc)) < GpsStreamDecoder::kSameEpochTolerance;
+}
 
 } // namespace
 
@@ -35,6 +50,7 @@ void GpsStreamDecoder::feed(std::span<const std::uint8_t> bytes, RealTime readTi
     const double transfer = m_baud > 0 ? double(bytes.size()) * kBitsPerByte / m_baud : 0.0;
     const RealTime firstByte = readTime - fromSeconds(transfer);
     if (!m_lastReadTime || toSeconds(firstByte - *m_lastReadTime) > kBurstGap) {
+        finishEpoch(); // a new burst is a new epoch
         m_bursts.push_back({m_streamEnd, firstByte, m_lastReadTime.has_value()});
     }
     m_lastReadTime = readTime;
@@ -60,11 +76,28 @@ void GpsStreamDecoder::process(RealTime readTime)
     }
 }
 
+void GpsStreamDecoder::poll(RealTime now)
+{
+    if (m_lastReadTime && toSeconds(now - *m_lastReadTime) >= kBurstGap)
+        finishEpoch();
+}
+
+std::optional<RealTime> GpsStreamDecoder::nextDeadline() const
+{
+    if (!m_candidate || !m_lastReadTime)
+        return std::nullopt;
+    return *m_lastReadTime + fromSeconds(kBurstGap);
+}
+
 void GpsStreamDecoder::drop(std::size_t bytes, bool garbage)
 {
     bytes = std::min(bytes, m_buffer.size());
-    if (garbage)
-        m_state.countGarbage(bytes);
+    if (garbage) {
+        // Bytes inside a frame that failed its checksum were counted as that checksum error.
+        const std::uint64_t end = m_bufferPosition + bytes;
+        const std::uint64_t counted = end > m_quietUntil ? end - std::max(m_quietUntil, m_bufferPosition) : 0;
+        m_state.countGarbage(counted);
+    }
     m_buffer.erase(m_buffer.begin(), m_buffer.begin() + static_cast<std::ptrdiff_t>(bytes));
     m_bufferPosition += bytes;
 }
@@ -76,13 +109,14 @@ bool GpsStreamDecoder::consumeOne(RealTime readTime)
         return consumeNmea(readTime);
     if (first == UbxFrame::kSync1)
         return consumeUbx(readTime);
+    if (first == Rtcm3Frame::kPreamble)
+        return consumeRtcm3(readTime);
     if (isLineEnd(first)) {
         drop(1, false);
         return true;
     }
     // Noise: skip to the next byte that could start something.
-    const auto next = std::find_if(m_buffer.begin() + 1, m_buffer.end(),
-                                   [](std::uint8_t b) { return isNmeaStart(b) || b == UbxFrame::kSync1 || isLineEnd(b); });
+    const auto next = std::find_if(m_buffer.begin() + 1, m_buffer.end(), couldStartItem);
     drop(static_cast<std::size_t>(next - m_buffer.begin()), true);
     return true;
 }
@@ -115,7 +149,7 @@ bool GpsStreamDecoder::consumeNmea(RealTime readTime)
     }
     const std::uint64_t position = m_bufferPosition;
     if (const auto epoch = m_state.applyNmea(*sentence, readTime))
-        addFix(*epoch, position);
+        offerEpoch(*epoch, position);
     if (m_observer)
         m_observer(sentence->address(), std::span<const std::uint8_t>(m_buffer.data(), end));
     drop(end, false);
@@ -132,16 +166,55 @@ bool GpsStreamDecoder::consumeUbx(RealTime readTime)
         // A B5 that is not a frame: resync after it.
         drop(1, true);
         return true;
+    case UbxFrame::Result::BadChecksum:
+        badChecksum(consumed);
+        return true;
     case UbxFrame::Result::Frame:
         break;
     }
     const std::uint64_t position = m_bufferPosition;
     if (const auto epoch = m_state.applyUbx(m_frame, readTime))
-        addFix(*epoch, position);
+        offerEpoch(*epoch, position);
     if (m_observer)
         m_observer(ubxMessageName(m_frame), std::span<const std::uint8_t>(m_buffer.data(), consumed));
     drop(consumed, false);
+    if (m_frame.is(ubx::kClassNav, ubx::kIdNavEoe))
+        finishEpoch(); // the receiver says the epoch is complete
     return true;
+}
+
+bool GpsStreamDecoder::consumeRtcm3(RealTime readTime)
+{
+    int messageNumber = 0;
+    std::size_t consumed = 0;
+    switch (Rtcm3Frame::parse(m_buffer, messageNumber, consumed)) {
+    case Rtcm3Frame::Result::NeedMore:
+        return false;
+    case Rtcm3Frame::Result::Invalid:
+        drop(1, true);
+        return true;
+    case Rtcm3Frame::Result::BadChecksum:
+        badChecksum(consumed);
+        return true;
+    case Rtcm3Frame::Result::Frame:
+        break;
+    }
+    const std::string type = "RTCM3-" + std::to_string(messageNumber);
+    m_state.applyRtcm3(type, readTime);
+    if (m_observer)
+        m_observer(type, std::span<const std::uint8_t>(m_buffer.data(), consumed));
+    drop(consumed, false);
+    return true;
+}
+
+void GpsStreamDecoder::badChecksum(std::size_t claimedSize)
+{
+    // A frame whose header fits but whose checksum fails is a damaged message, not noise:
+    // count it as a checksum error, then resync one byte on (its length may be the damaged
+    // part) without counting the rest of what it claimed as garbage.
+    m_state.countChecksumError();
+    m_quietUntil = std::max(m_quietUntil, m_bufferPosition + claimedSize);
+    drop(1, false);
 }
 
 const GpsStreamDecoder::BurstMark *GpsStreamDecoder::burstOf(std::uint64_t position) const
@@ -155,17 +228,36 @@ const GpsStreamDecoder::BurstMark *GpsStreamDecoder::burstOf(std::uint64_t posit
     return found;
 }
 
-void GpsStreamDecoder::addFix(const GpsValidEpoch &epoch, std::uint64_t position)
+void GpsStreamDecoder::offerEpoch(const GpsValidEpoch &epoch, std::uint64_t position)
 {
-    if (m_lastFixEpoch && std::fabs(toSeconds(epoch.epochUtc - *m_lastFixEpoch)) < kSameEpochTolerance)
+    if (m_lastFix && sameEpoch(*m_lastFix, epoch))
         return; // this epoch already has its fix
-    m_lastFixEpoch = epoch.epochUtc;
-    const BurstMark *burst = burstOf(position);
-    if (!burst || !burst->complete)
+    if (m_candidate && sameEpoch(m_candidate->epoch, epoch)) {
+        // The better message of the epoch wins; the burst stays that of the first.
+        if (epoch.message < m_candidate->epoch.message)
+            m_candidate->epoch = epoch;
+    } else {
+        finishEpoch();
+        // The burst is looked up now: its mark may be gone by the time the epoch ends.
+        const BurstMark *burst = burstOf(position);
+        m_candidate = Candidate{epoch, burst && burst->complete ? std::optional<RealTime>(burst->start) : std::nullopt};
+    }
+    if (m_candidate->epoch.message == GpsTimeMessage::Best)
+        finishEpoch(); // nothing later in the epoch can beat it
+}
+
+void GpsStreamDecoder::finishEpoch()
+{
+    if (!m_candidate)
+        return;
+    const Candidate c = *m_candidate;
+    m_candidate.reset();
+    m_lastFix = c.epoch;
+    if (!c.burstStart)
         return;
     if (m_fixes.size() >= kMaxPendingFixes)
         m_fixes.pop_front();
-    m_fixes.push_back({epoch.epochUtc, burst->start, epoch.fromUbx});
+    m_fixes.push_back({c.epoch.epochUtc, *c.burstStart, c.epoch.fromUbx});
 }
 
 std::vector<GpsTimeFix> GpsStreamDecoder::takeTimeFixes()

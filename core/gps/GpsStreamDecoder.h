@@ -5,7 +5,11 @@
 // several), NMEA and UBX interleaved, with line noise. NMEA sentences run from '$' or '!' to
 // CR or LF; a non-printable byte or a new '$' inside one means it was cut short. UBX frames
 // are recognised by sync, length and checksum only; a failed frame resyncs one byte later.
-// Anything that is neither is counted as garbage (line ends between sentences are not).
+// RTCM 3 frames (corrections that RTK receivers and base stations send on the same port) are
+// recognised by preamble, length and CRC-24Q, counted and skipped. Garbage is counted after
+// framing: only bytes that are none of these (line ends between sentences are not garbage; a
+// frame still arriving is not either). A sentence or frame whose checksum fails is a checksum
+// error, not garbage, so a healthy stream at the right speed never looks like a wrong one.
 // The result does not depend on how the stream was chunked.
 //
 // Burst timestamps: serial time is only as good as the instant the receiver *starts*
@@ -16,6 +20,13 @@
 // message belongs to the burst of its first byte, even if it is completed by a later read.
 // The time fix of an epoch carries that burst's start. No fix comes from the first burst
 // after start-up: the port may have been opened in the middle of it, so its start is unknown.
+//
+// One fix per receiver epoch: a receiver often reports an epoch in several time messages
+// (NAV-PVT, NAV-TIMEUTC, NAV-TIMEGPS, RMC, ZDA). They are one epoch when UBX's iTOW says so or
+// their times agree; the best of them (GpsTimeMessage order, GpsState.h) is the epoch's fix.
+// The fix is final when nothing better can follow: the best kind arrived, the receiver ends
+// the epoch (NAV-EOE), a later epoch or a new burst starts, or poll() finds the line idle for
+// kBurstGap. Hosts call poll() at nextDeadline().
 #pragma once
 
 #include "gps/GpsState.h"
@@ -68,6 +79,10 @@ public:
     void setMessageObserver(MessageObserver observer) { m_observer = std::move(observer); }
     // `readTime`: the raw clock right after the read returned.
     void feed(std::span<const std::uint8_t> bytes, RealTime readTime);
+    // Ends the epoch whose burst is over (no byte for kBurstGap before `now`, raw clock).
+    void poll(RealTime now);
+    // When poll() must be called; nothing while no epoch waits for its end.
+    std::optional<RealTime> nextDeadline() const;
     void countOverrun() { m_state.countOverrun(); }
 
     std::vector<GpsTimeFix> takeTimeFixes();
@@ -87,9 +102,19 @@ private:
     bool consumeOne(RealTime readTime);
     bool consumeNmea(RealTime readTime);
     bool consumeUbx(RealTime readTime);
+    bool consumeRtcm3(RealTime readTime);
+    void badChecksum(std::size_t claimedSize);
     void drop(std::size_t bytes, bool garbage);
     const BurstMark *burstOf(std::uint64_t position) const;
-    void addFix(const GpsValidEpoch &epoch, std::uint64_t position);
+    void offerEpoch(const GpsValidEpoch &epoch, std::uint64_t position);
+    void finishEpoch();
+
+    struct Candidate
+    {
+        GpsValidEpoch epoch;
+        // Start of the burst of the epoch's first valid time message; none for the first burst.
+        std::optional<RealTime> burstStart;
+    };
 
     GpsState m_state;
     int m_baud = 0;
@@ -99,7 +124,9 @@ private:
     std::deque<BurstMark> m_bursts;
     std::optional<RealTime> m_lastReadTime;
     std::deque<GpsTimeFix> m_fixes;
-    std::optional<RealTime> m_lastFixEpoch;
+    std::optional<Candidate> m_candidate;  // the epoch being reported, best message so far
+    std::optional<GpsValidEpoch> m_lastFix; // the last epoch given a fix (or skipped as first)
+    std::uint64_t m_quietUntil = 0;         // stream offset: bytes before it are not garbage
     MessageObserver m_observer;
     UbxFrame m_frame; // reused to avoid an allocation per frame
 };

@@ -1,5 +1,6 @@
 #include "gps/NmeaMessages.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -218,10 +219,13 @@ std::optional<NmeaGsa> decodeGsa(const NmeaSentence &s)
     return g;
 }
 
-std::optional<NmeaGsv> decodeGsv(const NmeaSentence &s)
+namespace {
+
+// GSV and Quectel's PQGSV: the header, blocks of four, then the optional signal ID and (PQGSV
+// only) the system ID. Padding blocks may be left out, so the fields after the last whole
+// block tell which trailing fields there are.
+std::optional<NmeaGsv> decodeGsvFields(const NmeaSentence &s, bool withSystemId)
 {
-    if (!isNmea(s, "GSV"))
-        return std::nullopt;
     const auto count = nmeaInteger(s.field(1));
     const auto number = nmeaInteger(s.field(2));
     if (!count || !number || *count < 1 || *count > kMaxGsvSentences || *number < 1 || *number > *count)
@@ -231,7 +235,7 @@ std::optional<NmeaGsv> decodeGsv(const NmeaSentence &s)
     g.sentenceNumber = *number;
     g.satellitesInView = nmeaInteger(s.field(3));
     const int fields = static_cast<int>(s.fieldCount());
-    const int blocks = (fields - kGsvHeaderFields) / kGsvBlockFields;
+    const int blocks = std::max(0, (fields - kGsvHeaderFields) / kGsvBlockFields);
     for (int b = 0; b < blocks; ++b) {
         const int f = kGsvHeaderFields + 1 + b * kGsvBlockFields;
         const auto prn = nmeaInteger(s.field(f));
@@ -239,9 +243,28 @@ std::optional<NmeaGsv> decodeGsv(const NmeaSentence &s)
             continue; // padding blocks (",,,,") carry no satellite
         g.satellites.push_back({*prn, nmeaInteger(s.field(f + 1)), nmeaInteger(s.field(f + 2)), nmeaInteger(s.field(f + 3))});
     }
-    if ((fields - kGsvHeaderFields) % kGsvBlockFields >= 1)
-        g.signalId = nmeaInteger(s.field(kGsvHeaderFields + blocks * kGsvBlockFields + 1), kHexBase);
+    const int after = kGsvHeaderFields + blocks * kGsvBlockFields;
+    if (fields - after >= 1)
+        g.signalId = nmeaInteger(s.field(after + 1), kHexBase);
+    if (withSystemId && fields - after >= 2)
+        g.systemId = nmeaInteger(s.field(after + 2));
     return g;
+}
+
+} // namespace
+
+std::optional<NmeaGsv> decodeGsv(const NmeaSentence &s)
+{
+    if (!isNmea(s, "GSV"))
+        return std::nullopt;
+    return decodeGsvFields(s, false);
+}
+
+std::optional<NmeaGsv> decodePqgsv(const NmeaSentence &s)
+{
+    if (!s.isProprietary() || s.formatter() != "QGSV")
+        return std::nullopt;
+    return decodeGsvFields(s, true);
 }
 
 std::optional<NmeaGbs> decodeGbs(const NmeaSentence &s)

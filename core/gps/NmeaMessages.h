@@ -84,6 +84,7 @@ struct NmeaGsv
     std::optional<int> satellitesInView;
     std::vector<NmeaGsvSatellite> satellites;
     std::optional<int> signalId; // NMEA 4.10, hex
+    std::optional<int> systemId; // Quectel $PQGSV only: NMEA 4.10 system ID (4 BeiDou, 5 QZSS)
 };
 
 struct NmeaGbs
@@ -120,6 +121,8 @@ std::optional<NmeaGga> decodeGga(const NmeaSentence &s);
 std::optional<NmeaGns> decodeGns(const NmeaSentence &s);
 std::optional<NmeaGsa> decodeGsa(const NmeaSentence &s);
 std::optional<NmeaGsv> decodeGsv(const NmeaSentence &s);
+// Quectel's $PQGSV (LC79D: BeiDou and QZSS): a GSV with a system ID after the signal ID.
+std::optional<NmeaGsv> decodePqgsv(const NmeaSentence &s);
 std::optional<NmeaGbs> decodeGbs(const NmeaSentence &s);
 std::optional<NmeaVtg> decodeVtg(const NmeaSentence &s);
 std::optional<NmeaTxt> decodeTxt(const NmeaSentence &s);

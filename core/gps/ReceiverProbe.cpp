@@ -10,6 +10,7 @@ namespace s1 {
 namespace {
 
 constexpr std::string_view kUbxPrefix = "UBX-";
+constexpr std::string_view kRtcm3Prefix = "RTCM3-";
 constexpr std::size_t kTalkerLength = 2;
 
 // The constellation a talker stands for; GP counts as GPS here (what it mostly is), GN
@@ -70,7 +71,9 @@ bool ReceiverProbe::feed(std::span<const std::uint8_t> bytes, RealTime readTime)
         m_outcome = Outcome::Found;
         return false;
     }
-    if (attempt.messages == 0 && m_decoder->state().status().garbageBytes >= kGarbageToSkip) {
+    // The decoder's count, after framing: a large UBX frame still arriving, an RTCM 3 frame or
+    // a message with a bad checksum is not noise (the same count the serial driver uses).
+    if (attempt.messages == 0 && m_decoder->state().garbageBytes() >= kGarbageToSkip) {
         nextSpeed(readTime);
         return m_outcome == Outcome::Probing;
     }
@@ -110,6 +113,8 @@ void ReceiverProbe::onMessage(std::string_view type)
         m_ubx = true;
         return;
     }
+    if (type.starts_with(kRtcm3Prefix))
+        return; // a valid frame at this speed, but says nothing about NMEA
     m_nmea = true;
     // Proprietary sentences ("PUBX", "PMTK001") have no talker.
     if (type.size() > kTalkerLength && !type.starts_with('P'))

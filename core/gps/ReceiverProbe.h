@@ -4,7 +4,8 @@
 // them, calls poll() at nextDeadline(), and switches the port to baudRate() whenever feed()
 // or poll() return true. The probe tries each speed of its list in turn for at most
 // kListenTime; a speed is taken as soon as kMessagesToLock well-framed messages (NMEA with a
-// good checksum, or UBX with a good Fletcher sum) arrive at it. A speed that gives only
+// good checksum, UBX with a good Fletcher sum, or RTCM 3 with a good CRC-24Q) arrive at it.
+// Noise is the decoder's garbage count, after framing, the same the serial driver uses. A speed that gives only
 // noise is left early: at a wrong speed a UART still delivers bytes, just never a valid
 // frame, so noise is the sign to move on, and silence at every speed means nothing talks.
 //

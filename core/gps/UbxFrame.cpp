@@ -37,8 +37,10 @@ UbxFrame::Result UbxFrame::parse(std::span<const std::uint8_t> bytes, UbxFrame &
         return Result::NeedMore;
     const std::uint16_t expected = checksum(bytes.subspan(2, kHeaderSize - 2 + length));
     const std::uint16_t got = static_cast<std::uint16_t>(bytes[total - 2] | (bytes[total - 1] << kByteBits));
-    if (expected != got)
-        return Result::Invalid;
+    if (expected != got) {
+        consumed = total;
+        return Result::BadChecksum;
+    }
     frame.messageClass = bytes[2];
     frame.messageId = bytes[3];
     frame.payload.assign(bytes.begin() + kHeaderSize, bytes.begin() + static_cast<std::ptrdiff_t>(kHeaderSize + length));

@@ -24,7 +24,7 @@ public:
     // keeps a corrupted length from swallowing kilobytes of good data.
     static constexpr std::size_t kMaxPayload = 4096;
 
-    enum class Result { Frame, NeedMore, Invalid };
+    enum class Result { Frame, NeedMore, Invalid, BadChecksum };
 
     std::uint8_t messageClass = 0;
     std::uint8_t messageId = 0;
@@ -34,7 +34,8 @@ public:
 
     // Tries to read a frame at the start of `bytes` (which must start with the sync).
     // Frame: `frame` is filled and `consumed` is its size. NeedMore: the frame is not complete
-    // yet. Invalid: not a frame here (bad sync, oversized length or checksum mismatch).
+    // yet. Invalid: not a frame here (bad sync or oversized length). BadChecksum: sync and
+    // length fit but the Fletcher sum does not; `consumed` is the size the header claims.
     static Result parse(std::span<const std::uint8_t> bytes, UbxFrame &frame, std::size_t &consumed);
     // The wire form of a frame (for tests and for commands to the receiver).
     static std::vector<std::uint8_t> encode(std::uint8_t cls, std::uint8_t id, std::span<const std::uint8_t> payload);

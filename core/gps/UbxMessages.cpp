@@ -1,7 +1,9 @@
 #include "gps/UbxMessages.h"
 
+#include <cmath>
 #include <cstring>
 #include <map>
+#include <numbers>
 
 namespace s1 {
 
@@ -14,6 +16,8 @@ constexpr std::size_t kNavStatusSize = 16;
 constexpr std::size_t kNavSolSize = 52;
 constexpr std::size_t kNavPosLlhSize = 28;
 constexpr std::size_t kNavDopSize = 18;
+constexpr std::size_t kNavSvInfoHeader = 8;
+constexpr std::size_t kNavSvInfoBlock = 12;
 constexpr std::size_t kNavSatHeader = 8;
 constexpr std::size_t kNavSatBlock = 12;
 constexpr std::size_t kAckSize = 2;
@@ -22,6 +26,13 @@ constexpr std::size_t kMonVerHwSize = 10;
 constexpr std::size_t kMonVerExtSize = 30;
 constexpr double kDegreesPerUnit = 1e-7; // lat/lon I4 units
 constexpr double kMetresPerMm = 1e-3;
+constexpr double kMetresPerCm = 1e-2;
+// WGS-84 ellipsoid.
+constexpr double kWgs84A = 6378137.0;               // m, semi-major axis
+constexpr double kWgs84F = 1.0 / 298.257223563;     // flattening
+constexpr double kWgs84E2 = kWgs84F * (2 - kWgs84F); // first eccentricity squared
+constexpr int kGeodeticIterations = 6;              // converges to < 1 mm in 3-4 steps
+constexpr double kRadToDeg = 180.0 / std::numbers::pi;
 constexpr double kDopScale = 0.01;
 constexpr std::int64_t kNanosPerMs = 1'000'000;
 constexpr std::int64_t kGpsEpochUnixSeconds = 315'964'800; // 1980-01-06T00:00:00Z
@@ -86,6 +97,28 @@ RealTime UbxNavTimeGps::epochUtc() const
     const std::int64_t ns = (kGpsEpochUnixSeconds + std::int64_t(week) * kSecondsPerWeek - leapSeconds) * kNanosPerSecond
         + std::int64_t(iTowMs) * kNanosPerMs + fTowNs;
     return realTimeFromNanos(ns);
+}
+
+RealTime UbxNavSol::epochUtc(int leapSeconds) const
+{
+    const std::int64_t ns = (kGpsEpochUnixSeconds + std::int64_t(week) * kSecondsPerWeek - leapSeconds) * kNanosPerSecond
+        + std::int64_t(iTowMs) * kNanosPerMs + fTowNs;
+    return realTimeFromNanos(ns);
+}
+
+GeodeticPosition ecefToGeodetic(double x, double y, double z)
+{
+    // Iterative solution of the geodetic latitude; at the poles (p = 0) the longitude is 0.
+    const double p = std::hypot(x, y);
+    double lat = std::atan2(z, p * (1 - kWgs84E2));
+    double height = 0;
+    for (int i = 0; i < kGeodeticIterations; ++i) {
+        const double sinLat = std::sin(lat);
+        const double n = kWgs84A / std::sqrt(1 - kWgs84E2 * sinLat * sinLat);
+        height = std::fabs(std::cos(lat)) > 1e-12 ? p / std::cos(lat) - n : std::fabs(z) - n * (1 - kWgs84E2);
+        lat = std::atan2(z, p * (1 - kWgs84E2 * n / (n + height)));
+    }
+    return {lat * kRadToDeg, std::atan2(y, x) * kRadToDeg, height};
 }
 
 std::optional<UbxNavPvt> decodeNavPvt(const UbxFrame &f)
@@ -154,7 +187,18 @@ std::optional<UbxNavSol> decodeNavSol(const UbxFrame &f)
     if (!has(f, ubx::kClassNav, ubx::kIdNavSol, kNavSolSize))
         return std::nullopt;
     const Reader r{f.payload};
-    return UbxNavSol{r.u4(0), r.u1(10), r.u1(11)};
+    UbxNavSol m;
+    m.iTowMs = r.u4(0);
+    m.fTowNs = r.i4(4);
+    m.week = r.i2(8);
+    m.gpsFix = r.u1(10);
+    m.flags = r.u1(11);
+    m.ecefX = r.i4(12) * kMetresPerCm;
+    m.ecefY = r.i4(16) * kMetresPerCm;
+    m.ecefZ = r.i4(20) * kMetresPerCm;
+    m.pdop = r.u2(44) * kDopScale;
+    m.numSv = r.u1(47);
+    return m;
 }
 
 std::optional<UbxNavPosLlh> decodeNavPosLlh(const UbxFrame &f)
@@ -193,6 +237,30 @@ std::optional<UbxNavSat> decodeNavSat(const UbxFrame &f)
     return m;
 }
 
+std::optional<UbxNavSvInfo> decodeNavSvInfo(const UbxFrame &f)
+{
+    if (!has(f, ubx::kClassNav, ubx::kIdNavSvInfo, kNavSvInfoHeader))
+        return std::nullopt;
+    const Reader r{f.payload};
+    UbxNavSvInfo m;
+    m.iTowMs = r.u4(0);
+    const std::size_t count = r.u1(4);
+    if (f.payload.size() < kNavSvInfoHeader + count * kNavSvInfoBlock)
+        return std::nullopt;
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::size_t at = kNavSvInfoHeader + i * kNavSvInfoBlock;
+        m.channels.push_back({r.u1(at + 1), r.u1(at + 2), r.u1(at + 4), r.i1(at + 5), r.i2(at + 6)});
+    }
+    return m;
+}
+
+std::optional<std::string> decodeInfNotice(const UbxFrame &f)
+{
+    if (!f.is(ubx::kClassInf, ubx::kIdInfNotice))
+        return std::nullopt;
+    return Reader{f.payload}.chars(0, f.payload.size());
+}
+
 std::optional<UbxMonVer> decodeMonVer(const UbxFrame &f)
 {
     if (!has(f, ubx::kClassMon, ubx::kIdMonVer, kMonVerSwSize + kMonVerHwSize))
@@ -216,12 +284,47 @@ std::optional<UbxAck> decodeAck(const UbxFrame &f)
 
 std::string ubxMessageName(const UbxFrame &f)
 {
+    // The messages of the u-blox 6/M8/F9 protocol descriptions a receiver sends unasked or
+    // answers with, so the counters name them instead of showing numbers.
     static const std::map<std::pair<int, int>, const char *> names{
-        {{ubx::kClassNav, ubx::kIdNavPosLlh}, "UBX-NAV-POSLLH"}, {{ubx::kClassNav, ubx::kIdNavStatus}, "UBX-NAV-STATUS"},
-        {{ubx::kClassNav, ubx::kIdNavDop}, "UBX-NAV-DOP"}, {{ubx::kClassNav, ubx::kIdNavSol}, "UBX-NAV-SOL"},       {{ubx::kClassNav, ubx::kIdNavPvt}, "UBX-NAV-PVT"},
-        {{ubx::kClassNav, ubx::kIdNavTimeGps}, "UBX-NAV-TIMEGPS"}, {{ubx::kClassNav, ubx::kIdNavTimeUtc}, "UBX-NAV-TIMEUTC"},
-        {{ubx::kClassNav, ubx::kIdNavSat}, "UBX-NAV-SAT"},       {{ubx::kClassAck, ubx::kIdAckAck}, "UBX-ACK-ACK"},
-        {{ubx::kClassAck, ubx::kIdAckNak}, "UBX-ACK-NAK"},       {{ubx::kClassMon, ubx::kIdMonVer}, "UBX-MON-VER"},
+        {{0x01, 0x01}, "UBX-NAV-POSECEF"}, {{0x01, 0x02}, "UBX-NAV-POSLLH"}, {{0x01, 0x03}, "UBX-NAV-STATUS"},
+        {{0x01, 0x04}, "UBX-NAV-DOP"}, {{0x01, 0x05}, "UBX-NAV-ATT"}, {{0x01, 0x06}, "UBX-NAV-SOL"},
+        {{0x01, 0x07}, "UBX-NAV-PVT"}, {{0x01, 0x09}, "UBX-NAV-ODO"}, {{0x01, 0x11}, "UBX-NAV-VELECEF"},
+        {{0x01, 0x12}, "UBX-NAV-VELNED"}, {{0x01, 0x13}, "UBX-NAV-HPPOSECEF"}, {{0x01, 0x14}, "UBX-NAV-HPPOSLLH"},
+        {{0x01, 0x20}, "UBX-NAV-TIMEGPS"}, {{0x01, 0x21}, "UBX-NAV-TIMEUTC"}, {{0x01, 0x22}, "UBX-NAV-CLOCK"},
+        {{0x01, 0x23}, "UBX-NAV-TIMEGLO"}, {{0x01, 0x24}, "UBX-NAV-TIMEBDS"}, {{0x01, 0x25}, "UBX-NAV-TIMEGAL"},
+        {{0x01, 0x26}, "UBX-NAV-TIMELS"}, {{0x01, 0x27}, "UBX-NAV-TIMEQZSS"}, {{0x01, 0x30}, "UBX-NAV-SVINFO"},
+        {{0x01, 0x31}, "UBX-NAV-DGPS"}, {{0x01, 0x32}, "UBX-NAV-SBAS"}, {{0x01, 0x34}, "UBX-NAV-ORB"},
+        {{0x01, 0x35}, "UBX-NAV-SAT"}, {{0x01, 0x36}, "UBX-NAV-COV"}, {{0x01, 0x39}, "UBX-NAV-GEOFENCE"},
+        {{0x01, 0x3B}, "UBX-NAV-SVIN"}, {{0x01, 0x3C}, "UBX-NAV-RELPOSNED"}, {{0x01, 0x42}, "UBX-NAV-SLAS"},
+        {{0x01, 0x43}, "UBX-NAV-SIG"}, {{0x01, 0x60}, "UBX-NAV-AOPSTATUS"}, {{0x01, 0x61}, "UBX-NAV-EOE"},
+        {{0x02, 0x10}, "UBX-RXM-RAW"}, {{0x02, 0x11}, "UBX-RXM-SFRB"}, {{0x02, 0x13}, "UBX-RXM-SFRBX"},
+        {{0x02, 0x14}, "UBX-RXM-MEASX"}, {{0x02, 0x15}, "UBX-RXM-RAWX"}, {{0x02, 0x20}, "UBX-RXM-SVSI"},
+        {{0x02, 0x32}, "UBX-RXM-RTCM"}, {{0x02, 0x59}, "UBX-RXM-RLM"}, {{0x02, 0x61}, "UBX-RXM-IMES"},
+        {{0x04, 0x00}, "UBX-INF-ERROR"}, {{0x04, 0x01}, "UBX-INF-WARNING"}, {{0x04, 0x02}, "UBX-INF-NOTICE"},
+        {{0x04, 0x03}, "UBX-INF-TEST"}, {{0x04, 0x04}, "UBX-INF-DEBUG"},
+        {{0x05, 0x00}, "UBX-ACK-NAK"}, {{0x05, 0x01}, "UBX-ACK-ACK"},
+        {{0x06, 0x00}, "UBX-CFG-PRT"}, {{0x06, 0x01}, "UBX-CFG-MSG"}, {{0x06, 0x02}, "UBX-CFG-INF"},
+        {{0x06, 0x04}, "UBX-CFG-RST"}, {{0x06, 0x08}, "UBX-CFG-RATE"}, {{0x06, 0x09}, "UBX-CFG-CFG"},
+        {{0x06, 0x13}, "UBX-CFG-ANT"}, {{0x06, 0x16}, "UBX-CFG-SBAS"}, {{0x06, 0x17}, "UBX-CFG-NMEA"},
+        {{0x06, 0x24}, "UBX-CFG-NAV5"}, {{0x06, 0x31}, "UBX-CFG-TP5"}, {{0x06, 0x3D}, "UBX-CFG-TMODE2"},
+        {{0x06, 0x3E}, "UBX-CFG-GNSS"}, {{0x06, 0x71}, "UBX-CFG-TMODE3"}, {{0x06, 0x8A}, "UBX-CFG-VALSET"},
+        {{0x06, 0x8B}, "UBX-CFG-VALGET"}, {{0x06, 0x8C}, "UBX-CFG-VALDEL"},
+        {{0x09, 0x14}, "UBX-UPD-SOS"},
+        {{0x0A, 0x02}, "UBX-MON-IO"}, {{0x0A, 0x04}, "UBX-MON-VER"}, {{0x0A, 0x06}, "UBX-MON-MSGPP"},
+        {{0x0A, 0x07}, "UBX-MON-RXBUF"}, {{0x0A, 0x08}, "UBX-MON-TXBUF"}, {{0x0A, 0x09}, "UBX-MON-HW"},
+        {{0x0A, 0x0B}, "UBX-MON-HW2"}, {{0x0A, 0x21}, "UBX-MON-RXR"}, {{0x0A, 0x28}, "UBX-MON-GNSS"},
+        {{0x0A, 0x31}, "UBX-MON-SPAN"}, {{0x0A, 0x36}, "UBX-MON-COMMS"}, {{0x0A, 0x37}, "UBX-MON-HW3"},
+        {{0x0A, 0x38}, "UBX-MON-RF"}, {{0x0A, 0x39}, "UBX-MON-SYS"},
+        {{0x0B, 0x01}, "UBX-AID-INI"}, {{0x0B, 0x02}, "UBX-AID-HUI"}, {{0x0B, 0x31}, "UBX-AID-EPH"},
+        {{0x0B, 0x33}, "UBX-AID-AOP"},
+        {{0x0D, 0x01}, "UBX-TIM-TP"}, {{0x0D, 0x03}, "UBX-TIM-TM2"}, {{0x0D, 0x04}, "UBX-TIM-SVIN"},
+        {{0x0D, 0x06}, "UBX-TIM-VRFY"}, {{0x0D, 0x11}, "UBX-TIM-DOSC"}, {{0x0D, 0x12}, "UBX-TIM-TOS"},
+        {{0x0D, 0x13}, "UBX-TIM-SMEAS"}, {{0x0D, 0x15}, "UBX-TIM-VCOCAL"}, {{0x0D, 0x16}, "UBX-TIM-FCHG"},
+        {{0x0D, 0x17}, "UBX-TIM-HOC"},
+        {{0x10, 0x02}, "UBX-ESF-MEAS"}, {{0x10, 0x03}, "UBX-ESF-RAW"}, {{0x10, 0x10}, "UBX-ESF-STATUS"},
+        {{0x13, 0x60}, "UBX-MGA-ACK"}, {{0x21, 0x0E}, "UBX-LOG-INFO"},
+        {{0x27, 0x03}, "UBX-SEC-UNIQID"}, {{0x28, 0x00}, "UBX-HNR-PVT"},
     };
     if (const auto it = names.find({f.messageClass, f.messageId}); it != names.end())
         return it->second;

@@ -1,7 +1,9 @@
 // Typed decoders for the UBX messages the time server reads: NAV-PVT, NAV-TIMEUTC and
 // NAV-TIMEGPS (time), NAV-STATUS, NAV-POSLLH and NAV-DOP (fix and position on receivers that
 // are not configured for NAV-PVT, such as the M8T timing set), NAV-SAT (satellites), MON-VER
-// (identity) and ACK-ACK/NAK. Offsets are those of the u-blox M8/F9 protocol descriptions;
+// (identity) and ACK-ACK/NAK; for older receivers without NAV-PVT/NAV-POSLLH also NAV-SOL
+// (fix, ECEF position, week and time of week), NAV-SVINFO (satellites) and INF-NOTICE
+// (the identity lines u-blox 6 and older print at start). Offsets are those of the u-blox M8/F9 protocol descriptions;
 // a payload shorter than the fields read gives nullopt, a longer one is accepted (newer
 // protocol versions append fields).
 #pragma once
@@ -18,8 +20,13 @@ namespace s1 {
 
 namespace ubx {
 constexpr std::uint8_t kClassNav = 0x01;
+constexpr std::uint8_t kClassRxm = 0x02;
+constexpr std::uint8_t kClassInf = 0x04;
 constexpr std::uint8_t kClassAck = 0x05;
+constexpr std::uint8_t kClassCfg = 0x06;
 constexpr std::uint8_t kClassMon = 0x0A;
+constexpr std::uint8_t kClassTim = 0x0D;
+constexpr std::uint8_t kIdInfNotice = 0x02;
 constexpr std::uint8_t kIdNavPosLlh = 0x02;
 constexpr std::uint8_t kIdNavStatus = 0x03;
 constexpr std::uint8_t kIdNavDop = 0x04;
@@ -27,7 +34,9 @@ constexpr std::uint8_t kIdNavSol = 0x06;
 constexpr std::uint8_t kIdNavPvt = 0x07;
 constexpr std::uint8_t kIdNavTimeGps = 0x20;
 constexpr std::uint8_t kIdNavTimeUtc = 0x21;
+constexpr std::uint8_t kIdNavSvInfo = 0x30;
 constexpr std::uint8_t kIdNavSat = 0x35;
+constexpr std::uint8_t kIdNavEoe = 0x61;
 constexpr std::uint8_t kIdAckNak = 0x00;
 constexpr std::uint8_t kIdAckAck = 0x01;
 constexpr std::uint8_t kIdMonVer = 0x04;
@@ -103,14 +112,33 @@ struct UbxNavStatus
     static constexpr std::uint8_t kFlagGpsFixOk = 0x01;
 };
 
-// NAV-SOL (M8 and older): only the fix is used; the ECEF position is not converted.
+// NAV-SOL (M8 and older): fix, GPS time (week and time of week) and the ECEF position.
 struct UbxNavSol
 {
     std::uint32_t iTowMs = 0;
+    std::int32_t fTowNs = 0; // ns, +-500000
+    std::int16_t week = 0;
     std::uint8_t gpsFix = 0;
     std::uint8_t flags = 0;
+    double ecefX = 0, ecefY = 0, ecefZ = 0; // m
+    double pdop = 0;
+    std::uint8_t numSv = 0;
     static constexpr std::uint8_t kFlagGpsFixOk = 0x01;
+    static constexpr std::uint8_t kFlagWeekSet = 0x04;
+    static constexpr std::uint8_t kFlagTowSet = 0x08;
+    bool timeSet() const { return (flags & (kFlagWeekSet | kFlagTowSet)) == (kFlagWeekSet | kFlagTowSet); }
+    // GPS time of the epoch, shifted to UTC by `leapSeconds` (GPS - UTC).
+    RealTime epochUtc(int leapSeconds) const;
 };
+
+// WGS-84 geodetic position of an ECEF point.
+struct GeodeticPosition
+{
+    double latitude = 0;  // degrees
+    double longitude = 0; // degrees
+    double height = 0;    // m above the WGS-84 ellipsoid
+};
+GeodeticPosition ecefToGeodetic(double x, double y, double z);
 
 struct UbxNavPosLlh
 {
@@ -142,6 +170,24 @@ struct UbxNavSatellite
     bool used() const { return (flags & kFlagSvUsed) != 0; }
 };
 
+// NAV-SVINFO (u-blox 5 to M8): one block per channel; svid in u-blox's numbering.
+struct UbxNavSvInfoChannel
+{
+    std::uint8_t svId = 0;
+    std::uint8_t flags = 0;
+    std::uint8_t cno = 0;      // dB-Hz
+    std::int8_t elevation = 0; // degrees
+    std::int16_t azimuth = 0;  // degrees
+    static constexpr std::uint8_t kFlagSvUsed = 0x01;
+    bool used() const { return (flags & kFlagSvUsed) != 0; }
+};
+
+struct UbxNavSvInfo
+{
+    std::uint32_t iTowMs = 0;
+    std::vector<UbxNavSvInfoChannel> channels;
+};
+
 struct UbxNavSat
 {
     std::uint32_t iTowMs = 0;
@@ -171,10 +217,14 @@ std::optional<UbxNavPosLlh> decodeNavPosLlh(const UbxFrame &f);
 std::optional<UbxNavSol> decodeNavSol(const UbxFrame &f);
 std::optional<UbxNavDop> decodeNavDop(const UbxFrame &f);
 std::optional<UbxNavSat> decodeNavSat(const UbxFrame &f);
+std::optional<UbxNavSvInfo> decodeNavSvInfo(const UbxFrame &f);
 std::optional<UbxMonVer> decodeMonVer(const UbxFrame &f);
+// INF-NOTICE text, NUL padding removed.
+std::optional<std::string> decodeInfNotice(const UbxFrame &f);
 std::optional<UbxAck> decodeAck(const UbxFrame &f);
 
-// "UBX-NAV-PVT" for the messages above, "UBX-0x01-0x26" for the others.
+// "UBX-NAV-PVT" for every message the u-blox protocol descriptions name (decoded or not),
+// "UBX-0x01-0x7F" for the others.
 std::string ubxMessageName(const UbxFrame &f);
 
 } // namespace s1

@@ -8,6 +8,10 @@
 #include <linux/serial.h>
 #include <sys/ioctl.h>
 
+#include <algorithm>
+#include <cerrno>
+#include <cmath>
+#include <cstring>
 #include <span>
 
 namespace s1 {
@@ -21,12 +25,16 @@ NmeaSerialRefClock::NmeaSerialRefClock(std::size_t index, const RefClockConfig &
     , m_port(this)
     , m_reopenTimer(this)
     , m_silenceTimer(this)
+    , m_epochTimer(this)
 {
     m_decoder.setBaudRate(config.baudRate);
     m_decoder.setMessageObserver([this](std::string_view, std::span<const std::uint8_t>) {
         ++m_goodMessages;
-        m_bytesSinceGood = 0;
+        m_garbageAtGood = m_decoder.state().garbageBytes();
+        m_checksumErrorsAtGood = m_decoder.state().checksumErrors();
     });
+    m_epochTimer.setSingleShot(true);
+    connect(&m_epochTimer, &QTimer::timeout, this, &NmeaSerialRefClock::onEpochDeadline);
     m_reopenTimer.setSingleShot(true);
     m_reopenTimer.setInterval(kReopenIntervalMs);
     connect(&m_reopenTimer, &QTimer::timeout, this, &NmeaSerialRefClock::tryOpen);
@@ -54,18 +62,38 @@ void NmeaSerialRefClock::tryOpen()
     m_port.setParity(QSerialPort::NoParity);
     m_port.setStopBits(QSerialPort::OneStop);
     m_port.setFlowControl(QSerialPort::NoFlowControl);
+    errno = 0;
     if (!m_port.open(QIODevice::ReadOnly)) {
-        setFault("cannot open " + m_config.parameter + ": " + m_port.errorString().toStdString());
+        const int savedErrno = errno; // before anything else can change it
+        const std::string reason = openFailureReason(m_port.error(), m_port.errorString(), savedErrno);
+        setFault("cannot open " + m_config.parameter + ": " + reason);
+        m_port.clearError();
         m_reopenTimer.start();
         return;
     }
     if (m_reopens++ > 0)
         qCInfo(lcGps).noquote() << QString::fromStdString(m_config.parameter) << "is back";
-    m_bytesSinceGood = 0;
+    m_garbageAtGood = m_decoder.state().garbageBytes();
+    m_checksumErrorsAtGood = m_decoder.state().checksumErrors();
     m_overrunBaseline.reset();
     m_fault.clear();
     m_silenceTimer.start();
     updateStatus();
+}
+
+std::string NmeaSerialRefClock::openFailureReason(QSerialPort::SerialPortError error, const QString &errorString,
+                                                  int savedErrno)
+{
+    // QSerialPort can fail with its error still NoError, which reads "No error" (reported on
+    // a pseudo-terminal), or with a string that says nothing: the system's errno then is the
+    // real reason, and without one we say that no reason was given rather than "No error".
+    const bool saysNothing = error == QSerialPort::NoError || errorString.isEmpty()
+        || errorString == QLatin1String("No error") || errorString == QLatin1String("Unknown error");
+    if (!saysNothing)
+        return errorString.toStdString();
+    if (savedErrno != 0)
+        return std::strerror(savedErrno);
+    return "the serial port refused to open without saying why (QSerialPort error " + std::to_string(int(error)) + ")";
 }
 
 void NmeaSerialRefClock::onReadyRead()
@@ -76,10 +104,26 @@ void NmeaSerialRefClock::onReadyRead()
     const RealTime readTime = readRealTimeClock();
     countOverruns();
     m_silenceTimer.start();
-    m_bytesSinceGood += static_cast<std::uint64_t>(bytes.size());
+    const std::uint64_t goodBefore = m_goodMessages;
     m_decoder.feed(std::span(reinterpret_cast<const std::uint8_t *>(bytes.constData()),
                              static_cast<std::size_t>(bytes.size())),
                    readTime);
+    deliverFixes();
+    scheduleEpochDeadline();
+    const std::uint64_t garbage = m_decoder.state().garbageBytes() - m_garbageAtGood;
+    const std::uint64_t badChecksums = m_decoder.state().checksumErrors() - m_checksumErrorsAtGood;
+    if (garbage > kGarbageBeforeBaudWarning)
+        setFault("bytes but no valid NMEA or UBX at " + std::to_string(m_config.baudRate)
+                 + " baud: wrong baud rate?");
+    else if (badChecksums >= kChecksumErrorsBeforeWarning)
+        setFault(std::to_string(badChecksums) + " messages with a bad checksum and none good: damaged line?");
+    else if (!m_fault.empty() && m_goodMessages > goodBefore)
+        m_fault.clear();
+    updateStatus();
+}
+
+void NmeaSerialRefClock::deliverFixes()
+{
     for (const GpsTimeFix &fix : m_decoder.takeTimeFixes()) {
         RefClockSample sample;
         sample.referenceTime = fix.epochUtc;
@@ -87,12 +131,25 @@ void NmeaSerialRefClock::onReadyRead()
         sample.precision = kSerialPrecision;
         m_sink(m_index, sample);
     }
-    if (m_bytesSinceGood > kGarbageBeforeBaudWarning)
-        setFault("bytes but no valid NMEA or UBX at " + std::to_string(m_config.baudRate)
-                 + " baud: wrong baud rate?");
-    else if (!m_fault.empty() && m_bytesSinceGood == 0)
-        m_fault.clear();
-    updateStatus();
+}
+
+void NmeaSerialRefClock::scheduleEpochDeadline()
+{
+    const auto deadline = m_decoder.nextDeadline();
+    if (!deadline) {
+        m_epochTimer.stop();
+        return;
+    }
+    constexpr double kMsPerSecond = 1000.0;
+    const double wait = toSeconds(*deadline - readRealTimeClock());
+    m_epochTimer.start(std::max(0, static_cast<int>(std::ceil(wait * kMsPerSecond))));
+}
+
+void NmeaSerialRefClock::onEpochDeadline()
+{
+    m_decoder.poll(readRealTimeClock());
+    deliverFixes();
+    scheduleEpochDeadline();
 }
 
 void NmeaSerialRefClock::countOverruns()

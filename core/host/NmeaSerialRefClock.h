@@ -32,8 +32,11 @@ public:
     static constexpr int kReopenIntervalMs = 2000;
     // No byte for this long: the receiver is silent (wrong port, unpowered, not configured).
     static constexpr int kSilenceTimeoutMs = 3000;
-    // This many bytes without one good message: the baud rate is probably wrong.
+    // This many garbage bytes (counted by the decoder after framing, so frames still arriving,
+    // RTCM 3 and bad checksums are not) without one good message: the baud rate is probably wrong.
     static constexpr std::uint64_t kGarbageBeforeBaudWarning = 400;
+    // This many bad checksums without one good message: the line is damaged, the speed right.
+    static constexpr std::uint64_t kChecksumErrorsBeforeWarning = 5;
     // Serial time is good to a few milliseconds at best (NMEA_UBX_FACTS.md §4).
     static constexpr double kSerialPrecision = 1e-3; // s
 
@@ -47,10 +50,15 @@ public:
     bool isOpen() const { return m_port.isOpen(); }
     // The port cannot be read (missing, unplugged, silent): status() says why.
     bool hasFault() const { return !m_fault.empty(); }
+    // Why QSerialPort::open failed, in words: its own error, or the errno it left behind.
+    static std::string openFailureReason(QSerialPort::SerialPortError error, const QString &errorString, int savedErrno);
 
 private:
     void tryOpen();
     void onReadyRead();
+    void onEpochDeadline();
+    void deliverFixes();
+    void scheduleEpochDeadline();
     void onError(QSerialPort::SerialPortError error);
     void onSilence();
     void countOverruns();
@@ -63,11 +71,14 @@ private:
     QSerialPort m_port;
     QTimer m_reopenTimer;
     QTimer m_silenceTimer;
+    QTimer m_epochTimer; // ends the epoch whose burst is over (GpsStreamDecoder::poll)
     GpsStreamDecoder m_decoder;
     std::string m_status;
     std::string m_fault;
     std::uint64_t m_goodMessages = 0;
-    std::uint64_t m_bytesSinceGood = 0;
+    // The decoder's counters at the last good message.
+    std::uint64_t m_garbageAtGood = 0;
+    std::uint64_t m_checksumErrorsAtGood = 0;
     std::uint64_t m_reopens = 0;
     std::uint64_t m_overruns = 0;
     std::optional<std::uint64_t> m_overrunBaseline; // kernel's UART overrun count at the last read

@@ -55,8 +55,8 @@ const Allowance kAllowances[] = {
     {"telit-pls83-w.log", "altitude", 0.8, "the GA-talker GGA copies: as for time"},
     {"telit-pls83-w.log", "satellites", 0.1, "gpsd lists a satellite once per signal; we list it once"},
     {"telit-pls83-w.log", "used", 0.5, "as for satellites"},
-    {"st-teseo-liv4f.log", "satellites", 0.05, "gpsd lists a satellite once per signal (L1 and L5 GSV sets); we list it once"},
-    {"st-teseo-liv4f.log", "used", 0.05, "as for satellites"},
+    {"st-teseo-liv4f.log", "satellites", 0.0, "gpsd lists a satellite once per signal (L1 and L5 GSV sets); we list it once. The first report follows GSAs whose GSV sets have not come yet: we list their used satellites (position unknown), gpsd does not"},
+    {"st-teseo-liv4f.log", "used", 0.0, "as for satellites"},
     {"mtk-3301.log", "mode", 0.75, "gpsd takes a fix from GGA quality 0 with a position; the facts say quality 0 is no fix"},
     {"mtk-3301.log", "position", 0.9, "as for mode: we keep no position from quality-0 GGA"},
     {"mtk-3301.log", "altitude", 0.9, "as for position"},
@@ -70,12 +70,8 @@ const Allowance kAllowances[] = {
     {"ublox-neo-m9n-nmea.log", "mode", 0.95, "first report: gpsd's mode before the first GSA"},
     {"u-blox-m8t-time.log", "satellites", 0.9, "at some epoch ends gpsd still shows the previous epoch's NAV-SAT"},
     {"u-blox-m8t-time.log", "used", 0.75, "as for satellites"},
-    {"ublox-8-time.log", "position", 0.0, "position comes only in NAV-SOL ECEF, which we do not convert"},
-    {"ublox-8-time.log", "altitude", 0.0, "as for position"},
-    {"ublox-8-time.log", "satellites", 0.0, "satellites come only in NAV-SVINFO, which we do not decode"},
-    {"ublox-8-time.log", "used", 0.0, "as for satellites"},
-    {"ublox-neo-m8t.log", "position", 0.0, "position comes only in NAV-SOL ECEF, which we do not convert"},
-    {"ublox-neo-m8t.log", "altitude", 0.0, "as for position"},
+    {"ublox-8-time.log", "altitude", 0.0, "position comes only in NAV-SOL ECEF: gpsd derives an MSL altitude from its geoid model, we report the WGS-84 ellipsoid height and leave MSL unknown"},
+    {"ublox-neo-m8t.log", "altitude", 0.0, "as for ublox-8-time.log"},
 };
 // clang-format on
 

@@ -89,6 +89,8 @@ Result replay(const std::vector<std::uint8_t> &body, std::size_t cuts, std::mt19
             const RealTime readTime = burstStart + fromSeconds(double(points[i + 1] - start) * byteTime);
             d.feed(std::span(body).subspan(points[i], points[i + 1] - points[i]), readTime);
         }
+        // The line is idle until the next burst: the epoch ends.
+        d.poll(burstStart + fromSeconds(double(end - start) * byteTime + GpsStreamDecoder::kBurstGap));
         for (const GpsTimeFix &f : d.takeTimeFixes())
             r.fixes.push_back(f);
     }
@@ -101,6 +103,7 @@ std::vector<GpsTimeFix> feedLines(GpsStreamDecoder &d, const std::vector<std::st
 {
     for (const std::string &l : lines)
         d.feed(bytesOf(l), readTime);
+    d.poll(readTime + fromSeconds(GpsStreamDecoder::kBurstGap)); // the burst is over
     return d.takeTimeFixes();
 }
 
@@ -108,6 +111,10 @@ std::vector<GpsTimeFix> feedLines(GpsStreamDecoder &d, const std::vector<std::st
 std::vector<std::uint8_t> navPvt(int y, int mo, int d, int h, int mi, int s, std::int32_t nano, std::uint8_t valid, std::uint8_t fixType)
 {
     std::vector<std::uint8_t> p(92, 0);
+    // iTOW: any value that differs between epochs (every NAV message of one epoch shares it).
+    const std::uint32_t iTow = static_cast<std::uint32_t>(((d * 24 + h) * 60 + mi) * 60 + s) * 1000;
+    for (int i = 0; i < 4; ++i)
+        p[i] = static_cast<std::uint8_t>(iTow >> (8 * i));
     p[4] = static_cast<std::uint8_t>(y & 0xFF);
     p[5] = static_cast<std::uint8_t>(y >> 8);
     p[6] = static_cast<std::uint8_t>(mo);
@@ -303,6 +310,8 @@ void TestGpsStreamDecoder::burstTimestamp()
     const RealTime read2 = read1 + fromSeconds(10 * byteTime + 0.005);
     d.feed(bytesOf(rmc.substr(0, 10)), read2);
     d.feed(bytesOf(rmc.substr(10)), read2 + fromSeconds(double(rmc.size() - 10) * byteTime));
+    QVERIFY(d.takeTimeFixes().empty()); // a better message of the epoch may still come
+    d.poll(read2 + std::chrono::milliseconds(200));
     const auto fixes = d.takeTimeFixes();
     QCOMPARE(fixes.size(), std::size_t(1));
     QCOMPARE(fixes[0].epochUtc, kRmcAEpoch + std::chrono::seconds(1));
@@ -321,6 +330,7 @@ void TestGpsStreamDecoder::messageCompletedInLaterRead()
     d.feed(bytesOf("\n"), kT0 - std::chrono::seconds(1)); // a first, ignored burst
     d.feed(bytesOf(kRmcA.substr(0, 20)), kT0);
     d.feed(bytesOf(kRmcA.substr(20)), kT0 + std::chrono::milliseconds(500));
+    d.poll(kT0 + std::chrono::seconds(1));
     const auto fixes = d.takeTimeFixes();
     QCOMPARE(fixes.size(), std::size_t(1));
     QCOMPARE(fixes[0].burstStart, kT0 - fromSeconds(20.0 * GpsStreamDecoder::kBitsPerByte / kBaud));
@@ -454,10 +464,12 @@ void TestGpsStreamDecoder::satellitesPerTalker()
     QVERIFY(s.satellites.back().system == GnssSystem::BeiDou);
     QCOMPARE(*s.pdop, 2.0);
     QCOMPARE(*s.vdop, 1.5);
-    // A complete new GP set replaces only the GP list.
+    // A complete new GP set replaces only the GP list (GSA's used 01 and 05 stay listed,
+    // position unknown, until a GSA says otherwise).
     feedLines(d, {nmea("GPGSV,1,1,01,12,30,046,40")}, kT0);
     s = d.state().status();
-    QCOMPARE(s.satellites.size(), std::size_t(3));
+    QCOMPARE(s.satellites.size(), std::size_t(5));
+    QCOMPARE(s.satellitesUsed(), 2);
     // Sets not refreshed for kSatelliteMaxAge are dropped.
     QVERIFY(d.state().status(kT0 + fromSeconds(GpsState::kSatelliteMaxAge + 1)).satellites.empty());
     // NMEA numbering: SBAS 33 = PRN 120, GLONASS 65 = slot 1, u-blox BeiDou 401 = 1.
