@@ -18,7 +18,9 @@ namespace s1 {
 
 namespace {
 
-constexpr int kMaxPollWaitMs = 60'000;
+// The longest poll() wait: also bounds how late a stop signal is seen when it arrives between
+// the flag check and poll() (there is no ppoll() under clknetsim).
+constexpr int kMaxPollWaitMs = 1'000;
 
 int millisecondsUntil(RealTime deadline, RealTime now)
 {
@@ -95,8 +97,8 @@ int PlainHost::run()
     else if (m_runtime.controlsClock())
         say("steering the system clock");
 
-    // The runtime's fds (sockets, refclock drivers) and the stop fd last; rebuilt when a
-    // refclock driver was reopened.
+    // The runtime's fds (sockets, refclock drivers) and nothing else; rebuilt when a refclock
+    // driver was reopened.
     std::vector<int> runtimeFds;
     std::vector<pollfd> fds;
     std::uint64_t generation = 0;
@@ -106,8 +108,6 @@ int PlainHost::run()
         fds.clear();
         for (int fd : runtimeFds)
             fds.push_back({fd, POLLIN, 0});
-        if (m_options.stopFd >= 0)
-            fds.push_back({m_options.stopFd, POLLIN, 0});
     };
     watch();
 
@@ -120,7 +120,10 @@ int PlainHost::run()
     if (m_options.duration > 0)
         end = started + fromSeconds(m_options.duration);
 
+    const auto stopping = [this] { return m_options.stopRequested && *m_options.stopRequested; };
     for (;;) {
+        if (stopping())
+            break;
         RealTime now = readRealTimeClock();
         if (nextReport && now >= *nextReport) {
             report();
@@ -140,7 +143,7 @@ int PlainHost::run()
             say(std::string("poll: ") + std::strerror(errno));
             return 1;
         }
-        if (m_options.stopFd >= 0 && n > 0 && (fds.back().revents & POLLIN))
+        if (stopping())
             break;
         for (std::size_t i = 0; n > 0 && i < runtimeFds.size(); ++i)
             if (fds[i].revents & POLLIN)

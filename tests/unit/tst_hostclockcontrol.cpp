@@ -3,7 +3,10 @@
 // file's frequency and hands the clock back at its base frequency when it stops; a kernel that
 // refuses (no CAP_SYS_TIME) leaves the engine on its virtual clock with a clear warning; with
 // clock control off the kernel is never called; and the launch options turn it on unless -x.
+// Also how the plain host stops: SIGTERM/SIGINT set a flag, with no fd of their own (clknetsim
+// must simulate every fd in its poll() set).
 #include "LaunchOptions.h"
+#include "UnixSignalWatcher.h"
 
 #include "clock/DriftFile.h"
 #include "clock/KernelClockApi.h"
@@ -17,8 +20,13 @@
 #include <cerrno>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
 #include <string>
+#include <thread>
 #include <vector>
+
+#include <pthread.h>
+#include <signal.h>
 
 using namespace s1;
 
@@ -129,6 +137,14 @@ int runPlainHost(const EngineConfig &config, const HostOptions &options, std::st
     return code;
 }
 
+std::size_t openFdCount()
+{
+    std::size_t n = 0;
+    for ([[maybe_unused]] const auto &entry : std::filesystem::directory_iterator("/proc/self/fd"))
+        ++n;
+    return n;
+}
+
 std::optional<LaunchOptions> parse(const QStringList &arguments, LaunchProgram program)
 {
     return parseLaunchOptions(arguments, program).options;
@@ -144,6 +160,7 @@ private slots:
     void refusedKernelKeepsTheVirtualClock();
     void withoutClockControlTheKernelIsNeverCalled();
     void launchOptionsTurnClockControlOnUnlessX();
+    void stopSignalIsAFlagNotAnFd();
 };
 
 void TestHostClockControl::plainHostSteersThroughTheDriver()
@@ -246,6 +263,38 @@ void TestHostClockControl::launchOptionsTurnClockControlOnUnlessX()
     QVERIFY(!hostOptionsFor(*app({"--service", "-x"})).clockControl);
     // The real kernel unless a test injects one.
     QVERIFY(!hostOptionsFor(*app({"--service"})).kernelClockApi);
+}
+
+void TestHostClockControl::stopSignalIsAFlagNotAnFd()
+{
+    // The stop handlers open nothing: the old self-pipe was an fd clknetsim does not simulate,
+    // which it reports as always readable, so the host left its loop at the first poll().
+    const std::size_t before = openFdCount();
+    const volatile std::sig_atomic_t *stop = s1::installStopFlag();
+    QVERIFY(stop);
+    QCOMPARE(openFdCount(), before);
+    QCOMPARE(int(*stop), 0);
+
+    // A plain host without --duration runs until the signal; SIGTERM interrupts its poll()
+    // (no SA_RESTART) and it shuts down cleanly.
+    QTemporaryDir dir;
+    RecordingKernel kernel;
+    std::FILE *diagnostics = std::tmpfile();
+    QVERIFY(diagnostics);
+    PlainHostOptions plain;
+    plain.diagnostics = diagnostics;
+    plain.stopRequested = stop;
+    PlainHost host(configFor(dir, false), hostOptions(&kernel, false), plain);
+    const pthread_t pollingThread = pthread_self();
+    std::thread signaller([pollingThread] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        pthread_kill(pollingThread, SIGTERM);
+    });
+    const int code = host.run();
+    signaller.join();
+    std::fclose(diagnostics);
+    QCOMPARE(code, 0);
+    QCOMPARE(int(*stop), 1);
 }
 
 QTEST_APPLESS_MAIN(TestHostClockControl)
