@@ -62,6 +62,9 @@ struct Scenario
     std::optional<std::pair<double, int>> makestep;
     // A drift file's frequency (ppm, chrony's sign: positive = local clock fast) read at start.
     std::optional<double> driftPpm;
+    // Servers fill the bits of their receive and transmit timestamps below their precision
+    // with random noise, as chronyd does (what clknetsim runs show).
+    bool serverTimestampFuzz = true;
     double duration = 10000;   // s of true time
     double measureFrom = 210;  // s: errors before this are not counted (start-up)
 

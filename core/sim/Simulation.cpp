@@ -18,7 +18,23 @@ constexpr int kServerStratum = 1;
 // Streams derived from the run's seed, so that adding a server does not change the network noise.
 constexpr std::uint64_t kClockStream = 0x9E3779B97F4A7C15ull;
 constexpr std::uint64_t kRefClockStream = 0xC2B2AE3D27D4EB4Full;
+constexpr std::uint64_t kTimestampFuzzStream = 0x165667B19E3779F9ull;
 constexpr double kRefClockInterval = 1.0; // s between a refclock's samples or pulses
+// Where the receive and transmit timestamps sit in an NTP header (RFC 5905 figure 8).
+constexpr std::size_t kReceiveTimestampOffset = 32;
+constexpr std::size_t kTransmitTimestampOffset = 40;
+constexpr std::size_t kPrecisionOffset = 3;
+
+// XORs `bits` random low bits into the 64-bit big-endian NTP timestamp at `offset`.
+void fuzzTimestamp(std::vector<std::uint8_t> &packet, std::size_t offset, int bits, std::mt19937_64 &random)
+{
+    if (bits <= 0 || packet.size() < offset + 8)
+        return;
+    const std::uint64_t mask = bits >= 64 ? ~0ull : (1ull << bits) - 1;
+    const std::uint64_t noise = random() & mask;
+    for (int i = 0; i < 8; ++i)
+        packet[offset + 7 - static_cast<std::size_t>(i)] ^= static_cast<std::uint8_t>(noise >> (8 * i));
+}
 
 RealTime simulationEpoch()
 {
@@ -36,6 +52,7 @@ Simulation::Simulation(Scenario scenario, std::uint64_t seed, ClientClock client
     : m_scenario(std::move(scenario))
     , m_random(seed)
     , m_refclockRandom(seed ^ kRefClockStream)
+    , m_fuzzRandom(seed ^ kTimestampFuzzStream)
     , m_clientClock(m_scenario.clock, simulationEpoch(), seed ^ kClockStream)
 {
     const EngineConfig clientConfig = m_scenario.engineConfig();
@@ -175,6 +192,15 @@ void Simulation::deliverToServer(Event &event)
     for (OutgoingPacket &reply : server.engine->takeOutgoing()) {
         if (reply.stampTransmit)
             writeTransmitTimestamp(reply.data, server.engine->transmitTimestamp(raw));
+        // As chronyd (the server of chrony's simulation tests) does, the bits below the
+        // server's precision are random in both timestamps. The receive and transmit readings
+        // are one instant here (zero processing time), so T3 - T2 is as often negative as not.
+        if (m_scenario.serverTimestampFuzz && reply.data.size() > kPrecisionOffset) {
+            // Bits of the 32.32 fraction below 2^precision.
+            const int bits = 32 + static_cast<std::int8_t>(reply.data[kPrecisionOffset]);
+            fuzzTimestamp(reply.data, kReceiveTimestampOffset, bits, m_fuzzRandom);
+            fuzzTimestamp(reply.data, kTransmitTimestampOffset, bits, m_fuzzRandom);
+        }
         if (const auto delay = oneWayDelay(false))
             schedule(m_now + *delay, EventKind::ToClient, event.server, std::move(reply.data));
     }
