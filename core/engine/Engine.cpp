@@ -472,14 +472,25 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
     // Before the first clock update, wait while other sources' replies to the same round may
     // still be on their way: the first source to answer must not win by default, or a
     // falseticker that happens to be closest could pull the clock away.
-    if (!m_discipline.synchronised()
-        && std::any_of(m_sources.begin(), m_sources.end(), [now](const auto &s) {
+    // Likewise while sources are one sample short of a frequency: a source with a lone sample
+    // is no candidate once the clock is synchronised, so the first sources of a round to get
+    // their second sample (liars among them) would otherwise decide the majority alone.
+    const bool synchronised = m_discipline.synchronised();
+    if (std::any_of(m_sources.begin(), m_sources.end(), [&](const auto &s) {
+               if (synchronised && m_statistics.at(s->id()).samples() >= 2)
+                   return false;
                const auto since = s->awaitingReplySince();
                // A source that never answered after its first request is not worth waiting for.
                const bool mayAnswer = s->hasAnswered() || s->requestsSent() <= 1;
                return s->isActive() && mayAnswer && since && now - *since < kStartupReplyWait;
-           }))
+           })) {
+        // The sample still counts as news for the selection that follows: otherwise only the
+        // last source to answer the round could start the clock, and with another one best
+        // the first update waited a whole poll.
+        if (updatedId)
+            m_selector.noteSample(*updatedId);
         return;
+    }
     std::vector<SelectionCandidate> candidates;
     candidates.reserve(m_sources.size() + m_refClocks.size());
     for (const auto &source : m_sources)
