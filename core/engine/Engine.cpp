@@ -677,14 +677,18 @@ void Engine::handleTimeout(RealTime reading)
     }
     const RealTime now = rawTime(m_options.clockDriver, reading);
     requestDueResolves(now);
-    pollDueSources(now);
+    const bool polled = pollDueSources(now);
     pollDueRefClocks(now);
-    // Reach registers moved: a source may have become unreachable.
-    reselect(now, std::nullopt);
+    // Reach registers moved: a source may have become unreachable. Only then: a wake-up with
+    // nothing due (a host's report timer, a signal, a coarse timer) must change nothing, or
+    // results would depend on when the host happens to wake.
+    if (polled)
+        reselect(now, std::nullopt);
 }
 
-void Engine::pollDueSources(RealTime now)
+bool Engine::pollDueSources(RealTime now)
 {
+    bool polled = false;
     for (const auto &source : m_sources) {
         if (!source->isActive() || source->nextPollTime() > now)
             continue;
@@ -697,7 +701,9 @@ void Engine::pollDueSources(RealTime now)
         out.data = source->makeRequest(now, m_random());
         out.transmitToken = source->id();
         m_outgoing.push_back(std::move(out));
+        polled = true;
     }
+    return polled;
 }
 
 void Engine::requestDueResolves(RealTime now)

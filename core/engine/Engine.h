@@ -129,7 +129,8 @@ private:
     SourceStatisticsConfig statisticsConfig(std::optional<int> minSamples, std::optional<int> maxSamples) const;
     // Statistics and a selection state for a new source (NTP or refclock) with that id.
     void trackSource(std::uint32_t id, const SourceStatisticsConfig &statsConfig);
-    void pollDueSources(RealTime now);
+    // True when a request was made (a reach register moved).
+    bool pollDueSources(RealTime now);
     void requestDueResolves(RealTime now);
     void handleServerPacket(const ReceivedPacket &packet, RealTime rawReceive);
     ClientLogSnapshot clientLogSnapshot() const;

@@ -65,6 +65,9 @@ struct Scenario
     // Servers fill the bits of their receive and transmit timestamps below their precision
     // with random noise, as chronyd does (what clknetsim runs show).
     bool serverTimestampFuzz = true;
+    // s: the host also calls handleTimeout() this often, whether anything is due or not (as a
+    // host's report timer wakes it); 0: only when the engine asked. Must change no result.
+    double extraWakeupInterval = 0;
     double duration = 10000;   // s of true time
     double measureFrom = 210;  // s: errors before this are not counted (start-up)
 

@@ -233,15 +233,21 @@ RunResult Simulation::run(std::optional<double> until)
     const TrueTime end = fromSecondsTrue(until.value_or(m_scenario.duration));
     const TrueTime measureFrom = fromSecondsTrue(m_scenario.measureFrom);
     TrueTime nextMeasure = m_now;
+    const TrueTime extraWakeupInterval = fromSecondsTrue(m_scenario.extraWakeupInterval);
+    TrueTime nextExtraWakeup = m_now + extraWakeupInterval;
     std::optional<double> previousError;
 
     double sumSquares = 0, sumErrors = 0, maxError = 0, maxErrorAt = 0, sumFrequencySquares = 0, syncTime = 0;
     std::uint64_t measured = 0, frequencyMeasured = 0;
 
     flushClient();
-    while (m_now <= end) {
+    for (;;) {
         TrueTime next = nextMeasure;
         bool wake = false;
+        if (extraWakeupInterval > TrueTime(0) && nextExtraWakeup < next) {
+            next = nextExtraWakeup;
+            wake = true;
+        }
         if (const auto wakeRaw = m_client->nextWakeup()) {
             const TrueTime wakeTrue = std::max(m_kernel ? m_kernel->trueTimeOf(*wakeRaw)
                                                         : m_clientClock.trueTimeOf(*wakeRaw),
@@ -251,6 +257,10 @@ RunResult Simulation::run(std::optional<double> until)
                 wake = true;
             }
         }
+        // The run ends with the last thing due at `end`: what happens after it (a host's extra
+        // wake-up among them) must not decide whether one more second is measured.
+        if (next > end && (m_events.empty() || m_events.top().at > end))
+            break;
         if (!m_events.empty() && m_events.top().at <= next) {
             Event event = m_events.top();
             m_events.pop();
@@ -264,6 +274,8 @@ RunResult Simulation::run(std::optional<double> until)
             continue;
         }
         m_now = next;
+        if (extraWakeupInterval > TrueTime(0) && m_now >= nextExtraWakeup)
+            nextExtraWakeup += extraWakeupInterval;
         if (wake) {
             m_client->handleTimeout(clientReading());
             flushClient();

@@ -50,6 +50,8 @@ private slots:
     void trackingNamesTheServer();
     void eventsReportSelectionAndSteps();
     void deadServerDoesNotHoldUpSynchronisation();
+    void extraWakeupsChangeNothing_data();
+    void extraWakeupsChangeNothing();
 };
 
 void TestTimekeeping::defaultScenario()
@@ -162,6 +164,38 @@ void TestTimekeeping::deadServerDoesNotHoldUpSynchronisation()
     QCOMPARE(r.finalSnapshot.sources.at(0).state, SourceState::Selected);
     QCOMPARE(r.finalSnapshot.sources.at(1).reach, std::uint8_t{0});
     QVERIFY2(r.syncTime < 200, qPrintable(QString::number(r.syncTime)));
+}
+
+void TestTimekeeping::extraWakeupsChangeNothing_data()
+{
+    QTest::addColumn<QString>("scenario");
+    QTest::addColumn<bool>("kernelClock");
+    QTest::addColumn<double>("interval");
+    for (const char *name : {"default", "poll-4", "iburst", "packet-loss", "falsetickers-2", "refclock-shm"})
+        for (bool kernel : {false, true})
+            for (double interval : {1.0, 0.37})
+                QTest::addRow("%s%s every %g s", name, kernel ? " kernel" : "", interval)
+                    << QString(name) << kernel << interval;
+}
+
+void TestTimekeeping::extraWakeupsChangeNothing()
+{
+    // Under clknetsim, adding the host's --report-interval timer changed results by orders of
+    // magnitude: every wake-up re-ran selection. A wake-up with nothing due must change nothing.
+    QFETCH(QString, scenario);
+    QFETCH(bool, kernelClock);
+    QFETCH(double, interval);
+    Scenario s = *findScenario(scenario.toStdString());
+    s.duration = 1500;
+    const ClientClock clock = kernelClock ? ClientClock::Kernel : ClientClock::Virtual;
+    const RunResult plain = Simulation(s, 11, clock).run();
+    s.extraWakeupInterval = interval;
+    const RunResult woken = Simulation(s, 11, clock).run();
+    QCOMPARE(woken.rmsError, plain.rmsError);
+    QCOMPARE(woken.maxError, plain.maxError);
+    QCOMPARE(woken.rmsFrequencyError, plain.rmsFrequencyError);
+    QVERIFY(woken.finalSnapshot == plain.finalSnapshot);
+    QCOMPARE(woken.events.size(), plain.events.size());
 }
 
 QTEST_APPLESS_MAIN(TestTimekeeping)
