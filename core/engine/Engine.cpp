@@ -1,5 +1,7 @@
 #include "engine/Engine.h"
 
+#include "ntp/SymmetricReply.h"
+
 #include <QCryptographicHash>
 
 #include <algorithm>
@@ -186,6 +188,8 @@ void Engine::handlePacket(const ReceivedPacket &packet, RealTime now)
 void Engine::handleServerPacket(const ReceivedPacket &packet, RealTime rawReceive)
 {
     const RealTime cookedReceive = m_discipline.cook(rawReceive);
+    if (answerPeer(packet, cookedReceive))
+        return;
     NtpResponse response = m_responder.handle(packet.data, packet.truncated, packet.remote, cookedReceive,
                                               servedReference(cookedReceive));
     if (m_clientLog && response.verdict != NtpRequestVerdict::NotARequest) {
@@ -203,6 +207,30 @@ void Engine::handleServerPacket(const ReceivedPacket &packet, RealTime rawReceiv
     out.data = std::move(*reply);
     out.stampTransmit = true;
     m_outgoing.push_back(std::move(out));
+}
+
+bool Engine::answerPeer(const ReceivedPacket &packet, RealTime cookedReceive)
+{
+    if (packet.truncated || packet.remote.port == 0)
+        return false;
+    const NtpParseResult parsed = parseNtpPacket(packet.data);
+    if (!parsed.ok() || parsed.packet.header.mode != NtpMode::SymmetricActive
+        || parsed.packet.mac == NtpMacKind::SymmetricKey)
+        return false;
+    const IpAddress from = packet.remote.ip.unmapped();
+    const bool configured = std::any_of(m_sources.begin(), m_sources.end(), [&](const auto &s) {
+        return s->isPeer() && s->isActive() && s->address().ip == from;
+    });
+    if (!configured)
+        return false;
+    OutgoingPacket out;
+    out.role = SocketRole::Server;
+    out.hostSocket = packet.hostSocket;
+    out.remote = packet.remote;
+    out.data = symmetricPassiveReply(parsed.packet.header, cookedReceive, servedReference(cookedReceive));
+    out.stampTransmit = true;
+    m_outgoing.push_back(std::move(out));
+    return true;
 }
 
 void Engine::handleClientPacket(const ReceivedPacket &packet, RealTime rawReceive)

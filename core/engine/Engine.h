@@ -133,6 +133,9 @@ private:
     bool pollDueSources(RealTime now);
     void requestDueResolves(RealTime now);
     void handleServerPacket(const ReceivedPacket &packet, RealTime rawReceive);
+    // Answers a symmetric active packet from a configured `peer` (mode 2, whatever the access
+    // rules); false when the packet is anything else.
+    bool answerPeer(const ReceivedPacket &packet, RealTime cookedReceive);
     ClientLogSnapshot clientLogSnapshot() const;
     void handleClientPacket(const ReceivedPacket &packet, RealTime rawReceive);
     // The source's newest accepted sample: the sample tests, the measurements log, then the

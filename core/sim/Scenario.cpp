@@ -54,6 +54,7 @@ EngineConfig Scenario::engineConfig() const
     for (std::size_t i = 0; i < servers.size(); ++i) {
         SourceConfig source;
         source.host = serverAddress(i);
+        source.kind = servers[i].peer ? SourceConfig::Kind::Peer : SourceConfig::Kind::Server;
         source.minPoll = minPoll;
         source.maxPoll = maxPoll;
         source.iburst = iburst;

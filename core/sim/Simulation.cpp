@@ -79,7 +79,16 @@ Simulation::Simulation(Scenario scenario, std::uint64_t seed, ClientClock client
         server.clock = std::make_unique<SimClock>(perfect, simulationEpoch(), seed + i + 1);
         EngineConfig config;
         config.ntpPort = kNtpDefaultPort;
-        config.ntpAccess.push_back(AccessRule{});
+        if (model.peer) {
+            // Answers nobody but its peer, the client, which it names with a `peer` line of
+            // its own (never polled: server engines get no timeouts here).
+            SourceConfig client;
+            client.kind = SourceConfig::Kind::Peer;
+            client.host = kClientAddress.ip.toString();
+            config.sources.push_back(client);
+        } else {
+            config.ntpAccess.push_back(AccessRule{});
+        }
         config.local.enabled = true;
         config.local.stratum = model.stratum > 0 ? model.stratum : kServerStratum;
         EngineOptions options;

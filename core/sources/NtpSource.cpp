@@ -69,7 +69,9 @@ std::vector<std::uint8_t> NtpSource::makeRequest(RealTime now, std::uint64_t coo
     // limiting): a client request needs none, and it would fingerprint us to observers.
     request.leap = LeapIndicator::None;
     request.version = static_cast<std::uint8_t>(m_config.version);
-    request.mode = NtpMode::Client;
+    // A `peer` is polled in symmetric active mode: the peer answers that whatever its access
+    // rules (a `peer` line of its own is the permission), and in symmetric passive mode.
+    request.mode = isPeer() ? NtpMode::SymmetricActive : NtpMode::Client;
     request.poll = static_cast<std::int8_t>(m_poll);
     request.transmitTime = NtpTimestamp::fromRaw(cookie);
 
@@ -186,7 +188,10 @@ ReplyVerdict NtpSource::handleReply(const ParsedNtpPacket &reply, RealTime recei
     const NtpHeader &h = reply.header;
     const auto reject = [this](ReplyVerdict v) { recordVerdict(v); return v; };
 
-    if (h.mode != NtpMode::Server)
+    const bool expectedMode = isPeer()
+        ? h.mode == NtpMode::SymmetricPassive || h.mode == NtpMode::SymmetricActive
+        : h.mode == NtpMode::Server;
+    if (!expectedMode)
         return reject(ReplyVerdict::NotAServerReply);
     if (!m_awaitingReply)
         return reject(ReplyVerdict::Unexpected);

@@ -50,6 +50,7 @@ private slots:
     void trackingNamesTheServer();
     void eventsReportSelectionAndSteps();
     void deadServerDoesNotHoldUpSynchronisation();
+    void peerOnlyReachability();
     void extraWakeupsChangeNothing_data();
     void extraWakeupsChangeNothing();
 };
@@ -164,6 +165,28 @@ void TestTimekeeping::deadServerDoesNotHoldUpSynchronisation()
     QCOMPARE(r.finalSnapshot.sources.at(0).state, SourceState::Selected);
     QCOMPARE(r.finalSnapshot.sources.at(1).reach, std::uint8_t{0});
     QVERIFY2(r.syncTime < 200, qPrintable(QString::number(r.syncTime)));
+}
+
+void TestTimekeeping::peerOnlyReachability()
+{
+    // 125-packetloss under clknetsim: a node that reaches the time only through its `peer`s,
+    // which `deny` clients, never synchronised: we polled the peer in client mode and its
+    // access rules refused us. Peers poll each other in symmetric mode (1), answered with
+    // mode 2 whatever the access rules say.
+    Scenario s = *findScenario("default");
+    s.duration = 2000;
+    s.servers = {ServerModel{}};
+    s.servers[0].stratum = 2;
+    s.servers[0].peer = true;
+    const RunResult r = Simulation(s, 4).run();
+    const SourceSnapshot &peer = r.finalSnapshot.sources.at(0);
+    QCOMPARE(peer.kind, SourceKind::Peer);
+    QCOMPARE(peer.reach, std::uint8_t{0xff});
+    QCOMPARE(peer.repliesRejected, 0u);
+    QCOMPARE(peer.state, SourceState::Selected);
+    QVERIFY(r.finalSnapshot.reference.synchronised);
+    QCOMPARE(r.finalSnapshot.reference.stratum, 3);
+    QVERIFY2(r.rmsError < 1e-4, qPrintable(QString::number(r.rmsError)));
 }
 
 void TestTimekeeping::extraWakeupsChangeNothing_data()
