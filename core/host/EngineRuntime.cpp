@@ -53,11 +53,11 @@ bool EngineRuntime::start(std::string &error)
     engineOptions.precision = measureClockPrecision();
     if (!m_config.clock.driftFile.empty()) {
         std::string driftError;
-        if (const auto drift = readDriftFile(m_config.clock.driftFile, driftError))
-            // chrony's file holds the correction (positive: speed the clock up); the engine
-            // wants the oscillator's error (positive: it runs fast).
-            engineOptions.driftFrequencyPpm = -drift->frequencyPpm;
-        else if (!driftError.empty())
+        if (const auto drift = readDriftFile(m_config.clock.driftFile, driftError)) {
+            // chrony's file holds the clock's frequency error (positive: it runs fast, so the
+            // kernel frequency is set to the negative), which is the engine's sign too.
+            engineOptions.driftFrequencyPpm = drift->frequencyPpm;
+        } else if (!driftError.empty())
             m_warnings.push_back(driftError);
     }
     if (m_options.clockControl)
@@ -209,7 +209,7 @@ void EngineRuntime::maintainDriftFile(bool force)
     if (!reference.synchronised || reference.referenceId == Engine::kLocalReferenceId)
         return;
     std::string error;
-    if (!writeDriftFile(m_config.clock.driftFile, DriftState{-reference.frequencyPpm, reference.skewPpm}, error))
+    if (!writeDriftFile(m_config.clock.driftFile, DriftState{reference.frequencyPpm, reference.skewPpm}, error))
         std::fprintf(stderr, "stratumone: %s\n", error.c_str());
 }
 
