@@ -24,6 +24,8 @@ DisciplineConfig disciplineConfig(const EngineConfig &config, const EngineOption
     d.maxSlewRatePpm = config.clock.maxSlewRate;
     d.maxUpdateSkewPpm = config.clock.maxUpdateSkew;
     d.initialFrequencyPpm = options.driftFrequencyPpm;
+    if (options.driftFrequencyPpm)
+        d.initialSkewPpm = options.driftSkewPpm;
     return d;
 }
 

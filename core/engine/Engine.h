@@ -50,6 +50,8 @@ struct EngineOptions
     ClockDriver *clockDriver = nullptr;
     // The drift file's frequency (ppm, positive: the raw clock runs fast), read by the host.
     std::optional<double> driftFrequencyPpm;
+    // The drift file's skew (ppm): how far that frequency may be trusted.
+    std::optional<double> driftSkewPpm;
 };
 
 class Engine

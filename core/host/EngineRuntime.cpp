@@ -57,6 +57,7 @@ bool EngineRuntime::start(std::string &error)
             // chrony's file holds the clock's frequency error (positive: it runs fast, so the
             // kernel frequency is set to the negative), which is the engine's sign too.
             engineOptions.driftFrequencyPpm = drift->frequencyPpm;
+            engineOptions.driftSkewPpm = drift->skewPpm;
         } else if (!driftError.empty())
             m_warnings.push_back(driftError);
     }

@@ -95,6 +95,7 @@ std::vector<Scenario> standardScenarios()
     s.iburst = true;
     s.makestep = std::make_pair(1e-2, 1);
     s.driftPpm = s.clock.frequencyOffset * 1e6;
+    s.driftSkewPpm = 1.0;
     all.push_back(s);
 
     s = Scenario{};

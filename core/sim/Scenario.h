@@ -65,6 +65,8 @@ struct Scenario
     std::optional<std::pair<double, int>> makestep;
     // A drift file's frequency (ppm, chrony's sign: positive = local clock fast) read at start.
     std::optional<double> driftPpm;
+    // That drift file's skew (ppm); chrony's 102-iburst test writes "100 1.0".
+    std::optional<double> driftSkewPpm;
     // Servers fill the bits of their receive and transmit timestamps below their precision
     // with random noise, as chronyd does (what clknetsim runs show).
     bool serverTimestampFuzz = true;

@@ -60,6 +60,7 @@ Simulation::Simulation(Scenario scenario, std::uint64_t seed, ClientClock client
     clientOptions.seed = seed;
     clientOptions.precision = kSimulatedPrecision;
     clientOptions.driftFrequencyPpm = m_scenario.driftPpm;
+    clientOptions.driftSkewPpm = m_scenario.driftSkewPpm;
     if (clientClock == ClientClock::Kernel) {
         m_kernel = std::make_unique<SimKernelClock>(m_clientClock, [this] { return m_now; });
         KernelClockDriver::Options driverOptions;
