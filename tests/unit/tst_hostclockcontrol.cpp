@@ -161,6 +161,7 @@ private slots:
     void withoutClockControlTheKernelIsNeverCalled();
     void launchOptionsTurnClockControlOnUnlessX();
     void stopSignalIsAFlagNotAnFd();
+    void hwtimestampIsAnHonestWarning();
 };
 
 void TestHostClockControl::plainHostSteersThroughTheDriver()
@@ -296,6 +297,24 @@ void TestHostClockControl::stopSignalIsAFlagNotAnFd()
     std::fclose(diagnostics);
     QCOMPARE(code, 0);
     QCOMPARE(int(*stop), 1);
+}
+
+void TestHostClockControl::hwtimestampIsAnHonestWarning()
+{
+    // chrony's 133-hwts test configures hardware timestamping; we read the directive but have
+    // no hardware timestamps yet, so the host must say so (it still runs, on kernel software
+    // timestamps) instead of accepting it silently.
+    const ConfigReadResult read = readConfigText("port 0\nlocal stratum 5\nhwtimestamp eth0 nocrossts\n", "hw.conf");
+    QVERIFY(read.ok());
+    RecordingKernel kernel;
+    EngineRuntime runtime(read.config, hostOptions(&kernel, false));
+    std::string error;
+    QVERIFY2(runtime.start(error), error.c_str());
+    const auto &warnings = runtime.warnings();
+    QVERIFY(std::any_of(warnings.begin(), warnings.end(), [](const std::string &w) {
+        return w.find("hwtimestamp eth0: hardware timestamping is not implemented") != std::string::npos;
+    }));
+    runtime.shutdown();
 }
 
 QTEST_APPLESS_MAIN(TestHostClockControl)
