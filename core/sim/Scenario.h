@@ -28,6 +28,7 @@ struct ServerModel
     double offset = 0;       // s: how far the server's clock is from true time (falsetickers)
     int stratum = 1;
     bool answers = true;     // false: a dead server that never replies
+    int lostFirstRequests = 0; // the first requests that reach it are lost (a start-up mishap)
     // A `peer` of the client instead of a server: the client polls it in symmetric mode, and
     // it serves no clients (`deny`), only its configured peer, the client.
     bool peer = false;

@@ -191,6 +191,10 @@ void Simulation::deliverToServer(Event &event)
     if (!m_scenario.servers[event.server].answers)
         return;
     Server &server = m_servers[event.server];
+    if (server.requestsLost < m_scenario.servers[event.server].lostFirstRequests) {
+        ++server.requestsLost;
+        return;
+    }
     const RealTime raw = server.clock->read(m_now);
     ReceivedPacket packet;
     packet.role = SocketRole::Server;

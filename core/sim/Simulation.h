@@ -85,6 +85,7 @@ private:
         std::unique_ptr<SimClock> clock;
         std::unique_ptr<Engine> engine;
         SocketAddress address;
+        int requestsLost = 0;
     };
 
     RealTime clientReadingAt(TrueTime t);
