@@ -14,6 +14,9 @@ namespace {
 constexpr std::int64_t kEpochUnixSeconds = 1'767'225'600;
 const SocketAddress kClientAddress{IpAddress::v4(0xC6336401), 50123}; // 198.51.100.1
 constexpr int kSimulatedPrecision = -20; // log2 s, about 1 us: a typical Linux clock reading
+// What chronyd servers report under clknetsim (2^-23 s, about 120 ns): their timestamps are
+// fuzzed below it, so it sets how noisy T2 and T3 are.
+constexpr int kServerPrecision = -23;
 constexpr int kServerStratum = 1;
 // Streams derived from the run's seed, so that adding a server does not change the network noise.
 constexpr std::uint64_t kClockStream = 0x9E3779B97F4A7C15ull;
@@ -94,7 +97,7 @@ Simulation::Simulation(Scenario scenario, std::uint64_t seed, ClientClock client
         config.local.stratum = model.stratum > 0 ? model.stratum : kServerStratum;
         EngineOptions options;
         options.seed = seed + i + 1;
-        options.precision = kSimulatedPrecision;
+        options.precision = kServerPrecision;
         server.engine = std::make_unique<Engine>(config, options, server.clock->read(m_now));
         server.address = SocketAddress{*IpAddress::parse(clientConfig.sources[i].host), kNtpDefaultPort};
         m_servers.push_back(std::move(server));
