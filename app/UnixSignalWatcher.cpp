@@ -13,6 +13,12 @@ namespace s1 {
 namespace {
 
 int g_pipe[2] = {-1, -1};
+volatile std::sig_atomic_t g_stopRequested = 0;
+
+extern "C" void setStopFlag(int)
+{
+    g_stopRequested = 1;
+}
 
 extern "C" void forwardSignal(int signalNumber)
 {
@@ -36,12 +42,12 @@ bool makePipe()
     return true;
 }
 
-void installHandler(int signalNumber)
+void installHandler(int signalNumber, void (*handler)(int), int flags)
 {
     struct sigaction action {};
-    action.sa_handler = forwardSignal;
+    action.sa_handler = handler;
     sigemptyset(&action.sa_mask);
-    action.sa_flags = SA_RESTART;
+    action.sa_flags = flags;
     sigaction(signalNumber, &action, nullptr);
 }
 
@@ -61,7 +67,7 @@ bool UnixSignalWatcher::install()
     m_notifier = new QSocketNotifier(g_pipe[0], QSocketNotifier::Read, this);
     connect(m_notifier, &QSocketNotifier::activated, this, &UnixSignalWatcher::onReadable);
     for (int s : {SIGTERM, SIGINT, SIGHUP})
-        installHandler(s);
+        installHandler(s, forwardSignal, SA_RESTART);
     return true;
 }
 
@@ -76,13 +82,11 @@ void UnixSignalWatcher::onReadable()
     }
 }
 
-int installStopPipe()
+const volatile std::sig_atomic_t *installStopFlag()
 {
-    if (!makePipe())
-        return -1;
     for (int s : {SIGTERM, SIGINT})
-        installHandler(s);
-    return g_pipe[0];
+        installHandler(s, setStopFlag, 0);
+    return &g_stopRequested;
 }
 
 } // namespace s1

@@ -4,6 +4,8 @@
 
 #include <QObject>
 
+#include <csignal>
+
 class QSocketNotifier;
 
 namespace s1 {
@@ -27,8 +29,9 @@ private:
     QSocketNotifier *m_notifier = nullptr;
 };
 
-// Self-pipe for programs without a Qt loop: returns the read end, which becomes readable when
-// SIGTERM or SIGINT arrives; -1 on failure.
-int installStopPipe();
+// For programs with their own poll() loop: installs SIGTERM/SIGINT handlers that only set the
+// returned flag. They are installed without SA_RESTART, so a blocked poll() returns EINTR and the
+// loop sees the flag at once. No fd is opened (a simulator must see every fd the loop polls).
+const volatile std::sig_atomic_t *installStopFlag();
 
 } // namespace s1

@@ -26,7 +26,7 @@ int main(int argc, char **argv)
     plain.reportInterval = parse.options->reportInterval;
     plain.report = stdout;
     plain.duration = parse.options->duration;
-    plain.stopFd = s1::installStopPipe();
+    plain.stopRequested = s1::installStopFlag();
     s1::PlainHost host(*config, s1::hostOptionsFor(*parse.options), plain);
     return host.run();
 }

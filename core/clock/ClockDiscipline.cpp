@@ -1,5 +1,6 @@
 #include "clock/ClockDiscipline.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace s1 {
@@ -21,6 +22,8 @@ ClockDiscipline::ClockDiscipline(DisciplineConfig config, RealTime startRaw, Clo
     if (m_config.initialFrequencyPpm) {
         // A known frequency is applied at once: it is what makes a restart converge fast.
         m_frequency = *m_config.initialFrequencyPpm * kPpm;
+        if (m_config.initialSkewPpm)
+            m_frequencySkew = std::max(*m_config.initialSkewPpm * kPpm, kMinSkew);
         m_clock.setFrequency(startRaw, -m_frequency);
         if (m_driver) {
             m_driver->setFrequencyPpm(-*m_config.initialFrequencyPpm);
@@ -47,9 +50,18 @@ double ClockDiscipline::correctionAt(RealTime raw) const
 double ClockDiscipline::update(RealTime raw, const ClockUpdate &u)
 {
     // A frequency estimate too uncertain to trust keeps the one we have (chrony's
-    // maxupdateskew); the offset is corrected either way.
-    if (u.skew <= m_config.maxUpdateSkewPpm * kPpm)
-        m_frequency = u.frequency;
+    // maxupdateskew); the offset is corrected either way. Otherwise, as chrony's reference
+    // does, the estimate moves the frequency by a gain that weighs the two skews: a few
+    // samples over seconds (an iburst) must not override a drift file good to 1 ppm.
+    if (u.skew <= m_config.maxUpdateSkewPpm * kPpm) {
+        const double expected = m_frequencySkew * m_frequencySkew;
+        const double gain = std::clamp(3.0 * expected / (3.0 * expected + u.skew * u.skew), 0.0, 1.0);
+        const double frequency = m_frequency + gain * (u.frequency - m_frequency);
+        const double extraSkew = std::sqrt((m_frequency - frequency) * (m_frequency - frequency) * (1.0 - gain)
+                                           + (u.frequency - frequency) * (u.frequency - frequency) * gain);
+        m_frequencySkew = std::max(m_frequencySkew + gain * (u.skew - m_frequencySkew) + extraSkew, kMinSkew);
+        m_frequency = frequency;
+    }
 
     const double before = correctionAt(raw);
     const double change = u.offset - before;

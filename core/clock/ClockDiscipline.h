@@ -37,6 +37,9 @@ struct DisciplineConfig
     double maxUpdateSkewPpm = 1000;      // chrony's default `maxupdateskew`
     // The drift file's frequency: positive = the raw clock runs fast (ppm).
     std::optional<double> initialFrequencyPpm;
+    // The drift file's skew (ppm). Without one the frequency we start with is not trusted at
+    // all (chrony starts with a skew of 1 s/s) and the first estimate replaces it.
+    std::optional<double> initialSkewPpm;
     // chrony's `corrtimeratio` (default 3): with a clock driver, an offset as large as its
     // standard deviation is slewed away in about this many halves of the update interval.
     // Larger values keep the clock's frequency steadier at the price of slower corrections.
@@ -62,6 +65,11 @@ struct ClockUpdate
 class ClockDiscipline
 {
 public:
+    // chrony's skew for a frequency nothing is known about (1 s/s), and the least skew a
+    // frequency keeps (chrony's MIN_SKEW).
+    static constexpr double kUntrustedSkew = 1.0;
+    static constexpr double kMinSkew = 1e-12;
+
     // RFC 5905's worst-case frequency tolerance of a clock that is not disciplined
     // further, used to grow the root dispersion with time since the last update.
     static constexpr double kMaxClockError = 1e-6; // s/s
@@ -120,6 +128,8 @@ private:
     double m_lastOffset = 0;
     double m_meanSquareOffset = 0;
     double m_frequency = 0; // relative, raw clock fast
+    // How far m_frequency may be off (relative): weighs each new estimate against it.
+    double m_frequencySkew = kUntrustedSkew;
     ClockUpdate m_last;
 };
 

@@ -12,7 +12,9 @@ namespace s1 {
 
 struct DriftState
 {
-    double frequencyPpm = 0; // positive: the clock must be made faster
+    // chrony's sign: positive, the clock runs fast (chrony sets the kernel frequency to the
+    // negative); a clock 100 ppm fast is written "100 ...", as chronyd writes it.
+    double frequencyPpm = 0;
     double skewPpm = 0;      // uncertainty of frequencyPpm, >= 0
 };
 

@@ -1,6 +1,7 @@
 #include "engine/Engine.h"
 
 #include "config/ConfigEffects.h"
+#include "ntp/SymmetricReply.h"
 
 #include <QCryptographicHash>
 
@@ -24,6 +25,8 @@ DisciplineConfig disciplineConfig(const EngineConfig &config, const EngineOption
     d.maxSlewRatePpm = config.clock.maxSlewRate;
     d.maxUpdateSkewPpm = config.clock.maxUpdateSkew;
     d.initialFrequencyPpm = options.driftFrequencyPpm;
+    if (options.driftFrequencyPpm)
+        d.initialSkewPpm = options.driftSkewPpm;
     return d;
 }
 
@@ -190,6 +193,8 @@ void Engine::handlePacket(const ReceivedPacket &packet, RealTime now)
 void Engine::handleServerPacket(const ReceivedPacket &packet, RealTime rawReceive)
 {
     const RealTime cookedReceive = m_discipline.cook(rawReceive);
+    if (answerPeer(packet, cookedReceive))
+        return;
     NtpResponse response = m_responder.handle(packet.data, packet.truncated, packet.remote, cookedReceive,
                                               servedReference(cookedReceive));
     if (m_clientLog && response.verdict != NtpRequestVerdict::NotARequest) {
@@ -207,6 +212,30 @@ void Engine::handleServerPacket(const ReceivedPacket &packet, RealTime rawReceiv
     out.data = std::move(*reply);
     out.stampTransmit = true;
     m_outgoing.push_back(std::move(out));
+}
+
+bool Engine::answerPeer(const ReceivedPacket &packet, RealTime cookedReceive)
+{
+    if (packet.truncated || packet.remote.port == 0)
+        return false;
+    const NtpParseResult parsed = parseNtpPacket(packet.data);
+    if (!parsed.ok() || parsed.packet.header.mode != NtpMode::SymmetricActive
+        || parsed.packet.mac == NtpMacKind::SymmetricKey)
+        return false;
+    const IpAddress from = packet.remote.ip.unmapped();
+    const bool configured = std::any_of(m_sources.begin(), m_sources.end(), [&](const auto &s) {
+        return s->isPeer() && s->isActive() && s->address().ip == from;
+    });
+    if (!configured)
+        return false;
+    OutgoingPacket out;
+    out.role = SocketRole::Server;
+    out.hostSocket = packet.hostSocket;
+    out.remote = packet.remote;
+    out.data = symmetricPassiveReply(parsed.packet.header, cookedReceive, servedReference(cookedReceive));
+    out.stampTransmit = true;
+    m_outgoing.push_back(std::move(out));
+    return true;
 }
 
 void Engine::handleClientPacket(const ReceivedPacket &packet, RealTime rawReceive)
@@ -495,14 +524,25 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
     // Before the first clock update, wait while other sources' replies to the same round may
     // still be on their way: the first source to answer must not win by default, or a
     // falseticker that happens to be closest could pull the clock away.
-    if (!m_discipline.synchronised()
-        && std::any_of(m_sources.begin(), m_sources.end(), [now](const auto &s) {
+    // Likewise while sources are one sample short of a frequency: a source with a lone sample
+    // is no candidate once the clock is synchronised, so the first sources of a round to get
+    // their second sample (liars among them) would otherwise decide the majority alone.
+    const bool synchronised = m_discipline.synchronised();
+    if (std::any_of(m_sources.begin(), m_sources.end(), [&](const auto &s) {
+               if (synchronised && m_statistics.at(s->id()).samples() >= 2)
+                   return false;
                const auto since = s->awaitingReplySince();
                // A source that never answered after its first request is not worth waiting for.
                const bool mayAnswer = s->hasAnswered() || s->requestsSent() <= 1;
                return s->isActive() && mayAnswer && since && now - *since < kStartupReplyWait;
-           }))
+           })) {
+        // The sample still counts as news for the selection that follows: otherwise only the
+        // last source to answer the round could start the clock, and with another one best
+        // the first update waited a whole poll.
+        if (updatedId)
+            m_selector.noteSample(*updatedId);
         return;
+    }
     std::vector<SelectionCandidate> candidates;
     candidates.reserve(m_sources.size() + m_refClocks.size());
     for (const auto &source : m_sources)
@@ -691,14 +731,18 @@ void Engine::handleTimeout(RealTime reading)
     }
     const RealTime now = rawTime(m_options.clockDriver, reading);
     requestDueResolves(now);
-    pollDueSources(now);
+    const bool polled = pollDueSources(now);
     pollDueRefClocks(now);
-    // Reach registers moved: a source may have become unreachable.
-    reselect(now, std::nullopt);
+    // Reach registers moved: a source may have become unreachable. Only then: a wake-up with
+    // nothing due (a host's report timer, a signal, a coarse timer) must change nothing, or
+    // results would depend on when the host happens to wake.
+    if (polled)
+        reselect(now, std::nullopt);
 }
 
-void Engine::pollDueSources(RealTime now)
+bool Engine::pollDueSources(RealTime now)
 {
+    bool polled = false;
     for (const auto &source : m_sources) {
         if (!source->isActive() || source->nextPollTime() > now)
             continue;
@@ -711,7 +755,9 @@ void Engine::pollDueSources(RealTime now)
         out.data = source->makeRequest(now, m_random());
         out.transmitToken = source->id();
         m_outgoing.push_back(std::move(out));
+        polled = true;
     }
+    return polled;
 }
 
 void Engine::requestDueResolves(RealTime now)

@@ -50,6 +50,8 @@ struct EngineOptions
     ClockDriver *clockDriver = nullptr;
     // The drift file's frequency (ppm, positive: the raw clock runs fast), read by the host.
     std::optional<double> driftFrequencyPpm;
+    // The drift file's skew (ppm): how far that frequency may be trusted.
+    std::optional<double> driftSkewPpm;
 };
 
 class Engine
@@ -130,9 +132,13 @@ private:
     SourceStatisticsConfig statisticsConfig(std::optional<int> minSamples, std::optional<int> maxSamples) const;
     // Statistics and a selection state for a new source (NTP or refclock) with that id.
     void trackSource(std::uint32_t id, const SourceStatisticsConfig &statsConfig);
-    void pollDueSources(RealTime now);
+    // True when a request was made (a reach register moved).
+    bool pollDueSources(RealTime now);
     void requestDueResolves(RealTime now);
     void handleServerPacket(const ReceivedPacket &packet, RealTime rawReceive);
+    // Answers a symmetric active packet from a configured `peer` (mode 2, whatever the access
+    // rules); false when the packet is anything else.
+    bool answerPeer(const ReceivedPacket &packet, RealTime cookedReceive);
     ClientLogSnapshot clientLogSnapshot() const;
     void handleClientPacket(const ReceivedPacket &packet, RealTime rawReceive);
     // What `ntpdata` shows of a reply that answered our request.

@@ -51,15 +51,23 @@ bool EngineRuntime::start(std::string &error)
         return false;
     }
 
+    // Read and checked, but no host timestamps in hardware yet: say so rather than let the
+    // directive look as if it worked (kernel software timestamps are used on every interface).
+    for (const HwTimestampConfig &hw : m_config.hwTimestamps)
+        m_warnings.push_back("hwtimestamp " + hw.interface
+                             + ": hardware timestamping is not implemented yet; kernel software "
+                               "timestamps are used");
+
     EngineOptions engineOptions;
     engineOptions.precision = measureClockPrecision();
     if (!m_config.clock.driftFile.empty()) {
         std::string driftError;
-        if (const auto drift = readDriftFile(m_config.clock.driftFile, driftError))
-            // chrony's file holds the correction (positive: speed the clock up); the engine
-            // wants the oscillator's error (positive: it runs fast).
-            engineOptions.driftFrequencyPpm = -drift->frequencyPpm;
-        else if (!driftError.empty())
+        if (const auto drift = readDriftFile(m_config.clock.driftFile, driftError)) {
+            // chrony's file holds the clock's frequency error (positive: it runs fast, so the
+            // kernel frequency is set to the negative), which is the engine's sign too.
+            engineOptions.driftFrequencyPpm = drift->frequencyPpm;
+            engineOptions.driftSkewPpm = drift->skewPpm;
+        } else if (!driftError.empty())
             m_warnings.push_back(driftError);
     }
     if (m_options.clockControl)
@@ -217,7 +225,7 @@ void EngineRuntime::maintainDriftFile(bool force)
     if (!reference.synchronised || reference.referenceId == Engine::kLocalReferenceId)
         return;
     std::string error;
-    if (!writeDriftFile(m_config.clock.driftFile, DriftState{-reference.frequencyPpm, reference.skewPpm}, error))
+    if (!writeDriftFile(m_config.clock.driftFile, DriftState{reference.frequencyPpm, reference.skewPpm}, error))
         std::fprintf(stderr, "stratumone: %s\n", error.c_str());
 }
 

@@ -2,6 +2,7 @@
 
 #include "control/SnapshotJson.h"
 #include "host/HostClock.h"
+#include "host/WakeupTimer.h"
 
 #include <netdb.h>
 #include <poll.h>
@@ -18,7 +19,10 @@ namespace s1 {
 
 namespace {
 
-constexpr int kMaxPollWaitMs = 60'000;
+// The longest poll() wait: bounds how late a stop signal is seen when it arrives between the
+// flag check and poll() (there is no ppoll() under clknetsim). Deadlines are met by the
+// WakeupTimer; poll()'s millisecond timeout serves them only when no timerfd could be made.
+constexpr int kMaxPollWaitMs = 1'000;
 
 int millisecondsUntil(RealTime deadline, RealTime now)
 {
@@ -95,8 +99,9 @@ int PlainHost::run()
     else if (m_runtime.controlsClock())
         say("steering the system clock");
 
-    // The runtime's fds (sockets, refclock drivers) and the stop fd last; rebuilt when a
-    // refclock driver was reopened.
+    // The runtime's fds (sockets, refclock drivers) and the wake-up timer last, nothing else;
+    // rebuilt when a refclock driver was reopened.
+    WakeupTimer timer;
     std::vector<int> runtimeFds;
     std::vector<pollfd> fds;
     std::uint64_t generation = 0;
@@ -106,21 +111,27 @@ int PlainHost::run()
         fds.clear();
         for (int fd : runtimeFds)
             fds.push_back({fd, POLLIN, 0});
-        if (m_options.stopFd >= 0)
-            fds.push_back({m_options.stopFd, POLLIN, 0});
+        if (timer.isOpen())
+            fds.push_back({timer.fd(), POLLIN, 0});
     };
     watch();
 
     const RealTime started = readRealTimeClock();
     const auto interval = fromSeconds(m_options.reportInterval);
     std::optional<RealTime> nextReport;
+    // The first line after one interval, not before the first poll(): under clknetsim every
+    // clock reading before the first wait is fuzzed (its precision probe), so one more reading
+    // there would change the whole run.
     if (m_options.reportInterval > 0)
-        nextReport = started;
+        nextReport = started + interval;
     std::optional<RealTime> end;
     if (m_options.duration > 0)
         end = started + fromSeconds(m_options.duration);
 
+    const auto stopping = [this] { return m_options.stopRequested && *m_options.stopRequested; };
     for (;;) {
+        if (stopping())
+            break;
         RealTime now = readRealTimeClock();
         if (nextReport && now >= *nextReport) {
             report();
@@ -134,13 +145,24 @@ int PlainHost::run()
         for (const auto &t : {nextReport, end})
             if (t && (!wake || *t < *wake))
                 wake = t;
-        const int timeout = wake ? millisecondsUntil(*wake, now) : kMaxPollWaitMs;
+        // Something already due still goes through the timer (armed for a nanosecond), not a
+        // zero timeout: under clknetsim only a wait on a timer ends the fuzzing of clock
+        // readings that serves precision probes, and the engine's first request is due at once.
+        int timeout = kMaxPollWaitMs;
+        if (wake && timer.isOpen())
+            timer.armIn(*wake - now);
+        else if (wake)
+            timeout = millisecondsUntil(*wake, now);
+        else
+            timer.disarm();
         const int n = ::poll(fds.data(), fds.size(), timeout);
         if (n < 0 && errno != EINTR) {
             say(std::string("poll: ") + std::strerror(errno));
             return 1;
         }
-        if (m_options.stopFd >= 0 && n > 0 && (fds.back().revents & POLLIN))
+        if (n > 0 && timer.isOpen() && (fds.back().revents & POLLIN))
+            timer.acknowledge();
+        if (stopping())
             break;
         for (std::size_t i = 0; n > 0 && i < runtimeFds.size(); ++i)
             if (fds[i].revents & POLLIN)

@@ -6,6 +6,7 @@
 
 #include "host/EngineRuntime.h"
 
+#include <csignal>
 #include <cstdio>
 #include <string>
 
@@ -16,10 +17,13 @@ struct PlainHostOptions
     // Seconds between JSON snapshot lines on `report`; 0: none.
     double reportInterval = 0;
     std::FILE *report = nullptr;
-    // Stop after this many seconds (0: run until stopFd becomes readable).
+    // Stop after this many seconds (0: run until *stopRequested).
     double duration = 0;
-    // Readable when the host must stop (the read end of a signal self-pipe); -1: none.
-    int stopFd = -1;
+    // Set (by a signal handler) when the host must stop; checked before every poll() and when
+    // poll() returns, which a signal interrupts with EINTR. A flag and not a self-pipe: every fd
+    // in the poll() set must be one a clock-and-network simulator simulates (clknetsim reports
+    // any other fd as always readable). nullptr: none.
+    const volatile std::sig_atomic_t *stopRequested = nullptr;
     // Where warnings, errors and engine events go.
     std::FILE *diagnostics = stderr;
 };

@@ -54,6 +54,7 @@ EngineConfig Scenario::engineConfig() const
     for (std::size_t i = 0; i < servers.size(); ++i) {
         SourceConfig source;
         source.host = serverAddress(i);
+        source.kind = servers[i].peer ? SourceConfig::Kind::Peer : SourceConfig::Kind::Server;
         source.minPoll = minPoll;
         source.maxPoll = maxPoll;
         source.iburst = iburst;
@@ -94,6 +95,7 @@ std::vector<Scenario> standardScenarios()
     s.iburst = true;
     s.makestep = std::make_pair(1e-2, 1);
     s.driftPpm = s.clock.frequencyOffset * 1e6;
+    s.driftSkewPpm = 1.0;
     all.push_back(s);
 
     s = Scenario{};

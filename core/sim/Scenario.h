@@ -28,6 +28,10 @@ struct ServerModel
     double offset = 0;       // s: how far the server's clock is from true time (falsetickers)
     int stratum = 1;
     bool answers = true;     // false: a dead server that never replies
+    int lostFirstRequests = 0; // the first requests that reach it are lost (a start-up mishap)
+    // A `peer` of the client instead of a server: the client polls it in symmetric mode, and
+    // it serves no clients (`deny`), only its configured peer, the client.
+    bool peer = false;
 };
 
 // A reference clock attached to the simulated client. Sample refclocks (SHM, NMEA) deliver
@@ -62,6 +66,14 @@ struct Scenario
     std::optional<std::pair<double, int>> makestep;
     // A drift file's frequency (ppm, chrony's sign: positive = local clock fast) read at start.
     std::optional<double> driftPpm;
+    // That drift file's skew (ppm); chrony's 102-iburst test writes "100 1.0".
+    std::optional<double> driftSkewPpm;
+    // Servers fill the bits of their receive and transmit timestamps below their precision
+    // with random noise, as chronyd does (what clknetsim runs show).
+    bool serverTimestampFuzz = true;
+    // s: the host also calls handleTimeout() this often, whether anything is due or not (as a
+    // host's report timer wakes it); 0: only when the engine asked. Must change no result.
+    double extraWakeupInterval = 0;
     double duration = 10000;   // s of true time
     double measureFrom = 210;  // s: errors before this are not counted (start-up)
 

@@ -14,11 +14,30 @@ namespace {
 constexpr std::int64_t kEpochUnixSeconds = 1'767'225'600;
 const SocketAddress kClientAddress{IpAddress::v4(0xC6336401), 50123}; // 198.51.100.1
 constexpr int kSimulatedPrecision = -20; // log2 s, about 1 us: a typical Linux clock reading
+// What chronyd servers report under clknetsim (2^-23 s, about 120 ns): their timestamps are
+// fuzzed below it, so it sets how noisy T2 and T3 are.
+constexpr int kServerPrecision = -23;
 constexpr int kServerStratum = 1;
 // Streams derived from the run's seed, so that adding a server does not change the network noise.
 constexpr std::uint64_t kClockStream = 0x9E3779B97F4A7C15ull;
 constexpr std::uint64_t kRefClockStream = 0xC2B2AE3D27D4EB4Full;
+constexpr std::uint64_t kTimestampFuzzStream = 0x165667B19E3779F9ull;
 constexpr double kRefClockInterval = 1.0; // s between a refclock's samples or pulses
+// Where the receive and transmit timestamps sit in an NTP header (RFC 5905 figure 8).
+constexpr std::size_t kReceiveTimestampOffset = 32;
+constexpr std::size_t kTransmitTimestampOffset = 40;
+constexpr std::size_t kPrecisionOffset = 3;
+
+// XORs `bits` random low bits into the 64-bit big-endian NTP timestamp at `offset`.
+void fuzzTimestamp(std::vector<std::uint8_t> &packet, std::size_t offset, int bits, std::mt19937_64 &random)
+{
+    if (bits <= 0 || packet.size() < offset + 8)
+        return;
+    const std::uint64_t mask = bits >= 64 ? ~0ull : (1ull << bits) - 1;
+    const std::uint64_t noise = random() & mask;
+    for (int i = 0; i < 8; ++i)
+        packet[offset + 7 - static_cast<std::size_t>(i)] ^= static_cast<std::uint8_t>(noise >> (8 * i));
+}
 
 RealTime simulationEpoch()
 {
@@ -36,6 +55,7 @@ Simulation::Simulation(Scenario scenario, std::uint64_t seed, ClientClock client
     : m_scenario(std::move(scenario))
     , m_random(seed)
     , m_refclockRandom(seed ^ kRefClockStream)
+    , m_fuzzRandom(seed ^ kTimestampFuzzStream)
     , m_clientClock(m_scenario.clock, simulationEpoch(), seed ^ kClockStream)
 {
     const EngineConfig clientConfig = m_scenario.engineConfig();
@@ -43,6 +63,7 @@ Simulation::Simulation(Scenario scenario, std::uint64_t seed, ClientClock client
     clientOptions.seed = seed;
     clientOptions.precision = kSimulatedPrecision;
     clientOptions.driftFrequencyPpm = m_scenario.driftPpm;
+    clientOptions.driftSkewPpm = m_scenario.driftSkewPpm;
     if (clientClock == ClientClock::Kernel) {
         m_kernel = std::make_unique<SimKernelClock>(m_clientClock, [this] { return m_now; });
         KernelClockDriver::Options driverOptions;
@@ -62,12 +83,21 @@ Simulation::Simulation(Scenario scenario, std::uint64_t seed, ClientClock client
         server.clock = std::make_unique<SimClock>(perfect, simulationEpoch(), seed + i + 1);
         EngineConfig config;
         config.ntpPort = kNtpDefaultPort;
-        config.ntpAccess.push_back(AccessRule{});
+        if (model.peer) {
+            // Answers nobody but its peer, the client, which it names with a `peer` line of
+            // its own (never polled: server engines get no timeouts here).
+            SourceConfig client;
+            client.kind = SourceConfig::Kind::Peer;
+            client.host = kClientAddress.ip.toString();
+            config.sources.push_back(client);
+        } else {
+            config.ntpAccess.push_back(AccessRule{});
+        }
         config.local.enabled = true;
         config.local.stratum = model.stratum > 0 ? model.stratum : kServerStratum;
         EngineOptions options;
         options.seed = seed + i + 1;
-        options.precision = kSimulatedPrecision;
+        options.precision = kServerPrecision;
         server.engine = std::make_unique<Engine>(config, options, server.clock->read(m_now));
         server.address = SocketAddress{*IpAddress::parse(clientConfig.sources[i].host), kNtpDefaultPort};
         m_servers.push_back(std::move(server));
@@ -164,6 +194,10 @@ void Simulation::deliverToServer(Event &event)
     if (!m_scenario.servers[event.server].answers)
         return;
     Server &server = m_servers[event.server];
+    if (server.requestsLost < m_scenario.servers[event.server].lostFirstRequests) {
+        ++server.requestsLost;
+        return;
+    }
     const RealTime raw = server.clock->read(m_now);
     ReceivedPacket packet;
     packet.role = SocketRole::Server;
@@ -175,6 +209,15 @@ void Simulation::deliverToServer(Event &event)
     for (OutgoingPacket &reply : server.engine->takeOutgoing()) {
         if (reply.stampTransmit)
             writeTransmitTimestamp(reply.data, server.engine->transmitTimestamp(raw));
+        // As chronyd (the server of chrony's simulation tests) does, the bits below the
+        // server's precision are random in both timestamps. The receive and transmit readings
+        // are one instant here (zero processing time), so T3 - T2 is as often negative as not.
+        if (m_scenario.serverTimestampFuzz && reply.data.size() > kPrecisionOffset) {
+            // Bits of the 32.32 fraction below 2^precision.
+            const int bits = 32 + static_cast<std::int8_t>(reply.data[kPrecisionOffset]);
+            fuzzTimestamp(reply.data, kReceiveTimestampOffset, bits, m_fuzzRandom);
+            fuzzTimestamp(reply.data, kTransmitTimestampOffset, bits, m_fuzzRandom);
+        }
         if (const auto delay = oneWayDelay(false))
             schedule(m_now + *delay, EventKind::ToClient, event.server, std::move(reply.data));
     }
@@ -207,15 +250,21 @@ RunResult Simulation::run(std::optional<double> until)
     const TrueTime end = fromSecondsTrue(until.value_or(m_scenario.duration));
     const TrueTime measureFrom = fromSecondsTrue(m_scenario.measureFrom);
     TrueTime nextMeasure = m_now;
+    const TrueTime extraWakeupInterval = fromSecondsTrue(m_scenario.extraWakeupInterval);
+    TrueTime nextExtraWakeup = m_now + extraWakeupInterval;
     std::optional<double> previousError;
 
     double sumSquares = 0, sumErrors = 0, maxError = 0, maxErrorAt = 0, sumFrequencySquares = 0, syncTime = 0;
     std::uint64_t measured = 0, frequencyMeasured = 0;
 
     flushClient();
-    while (m_now <= end) {
+    for (;;) {
         TrueTime next = nextMeasure;
         bool wake = false;
+        if (extraWakeupInterval > TrueTime(0) && nextExtraWakeup < next) {
+            next = nextExtraWakeup;
+            wake = true;
+        }
         if (const auto wakeRaw = m_client->nextWakeup()) {
             const TrueTime wakeTrue = std::max(m_kernel ? m_kernel->trueTimeOf(*wakeRaw)
                                                         : m_clientClock.trueTimeOf(*wakeRaw),
@@ -225,6 +274,10 @@ RunResult Simulation::run(std::optional<double> until)
                 wake = true;
             }
         }
+        // The run ends with the last thing due at `end`: what happens after it (a host's extra
+        // wake-up among them) must not decide whether one more second is measured.
+        if (next > end && (m_events.empty() || m_events.top().at > end))
+            break;
         if (!m_events.empty() && m_events.top().at <= next) {
             Event event = m_events.top();
             m_events.pop();
@@ -238,6 +291,8 @@ RunResult Simulation::run(std::optional<double> until)
             continue;
         }
         m_now = next;
+        if (extraWakeupInterval > TrueTime(0) && m_now >= nextExtraWakeup)
+            nextExtraWakeup += extraWakeupInterval;
         if (wake) {
             m_client->handleTimeout(clientReading());
             flushClient();

@@ -85,6 +85,7 @@ private:
         std::unique_ptr<SimClock> clock;
         std::unique_ptr<Engine> engine;
         SocketAddress address;
+        int requestsLost = 0;
     };
 
     RealTime clientReadingAt(TrueTime t);
@@ -103,6 +104,7 @@ private:
     std::uniform_real_distribution<double> m_uniform{0.0, 1.0};
     std::normal_distribution<double> m_normal{0.0, 1.0};
     std::mt19937_64 m_refclockRandom; // its own stream: refclocks do not disturb network noise
+    std::mt19937_64 m_fuzzRandom;     // the servers' timestamp noise, its own stream too
     SimClock m_clientClock;
     // Declared before the client engine, which uses them until it is destroyed.
     std::unique_ptr<SimKernelClock> m_kernel;

@@ -69,7 +69,9 @@ std::vector<std::uint8_t> NtpSource::makeRequest(RealTime now, std::uint64_t coo
     // limiting): a client request needs none, and it would fingerprint us to observers.
     request.leap = LeapIndicator::None;
     request.version = static_cast<std::uint8_t>(m_config.version);
-    request.mode = NtpMode::Client;
+    // A `peer` is polled in symmetric active mode: the peer answers that whatever its access
+    // rules (a `peer` line of its own is the permission), and in symmetric passive mode.
+    request.mode = isPeer() ? NtpMode::SymmetricActive : NtpMode::Client;
     request.poll = static_cast<std::int8_t>(m_poll);
     request.transmitTime = NtpTimestamp::fromRaw(cookie);
 
@@ -186,7 +188,10 @@ ReplyVerdict NtpSource::handleReply(const ParsedNtpPacket &reply, RealTime recei
     const NtpHeader &h = reply.header;
     const auto reject = [this](ReplyVerdict v) { recordVerdict(v); return v; };
 
-    if (h.mode != NtpMode::Server)
+    const bool expectedMode = isPeer()
+        ? h.mode == NtpMode::SymmetricPassive || h.mode == NtpMode::SymmetricActive
+        : h.mode == NtpMode::Server;
+    if (!expectedMode)
         return reject(ReplyVerdict::NotAServerReply);
     if (!m_awaitingReply)
         return reject(ReplyVerdict::Unexpected);
@@ -248,18 +253,21 @@ ReplyVerdict NtpSource::handleReply(const ParsedNtpPacket &reply, RealTime recei
     const RealTime t4 = receiveTime;
     const RealTime t2 = h.receiveTime.toRealTime(t4);
     const RealTime t3 = h.transmitTime.toRealTime(t4);
+    // No sign test on T3 - T2 or T4 - T1: a server that answers at once (zero processing
+    // time) fills the bits of its timestamps below its precision with random noise, so T3 < T2
+    // by a fraction of a microsecond is an ordinary reply, as is T4 - T1 below the delay's
+    // resolution. Like chrony, the delay is taken as a magnitude with the precisions as its
+    // floor, and a server taking too long, either way, fails test A (kMaxServerResponseTime).
     const Nanoseconds serverTime = t3 - t2;
     const Nanoseconds roundTrip = t4 - t1;
-    if (serverTime < Nanoseconds::zero() || roundTrip < Nanoseconds::zero())
-        return reject(ReplyVerdict::Invalid);
 
     const double precisions = std::ldexp(1.0, m_localPrecision) + std::ldexp(1.0, h.precision);
     // Differences first, in integer nanoseconds, so that large absolute times lose nothing.
     // `offset` is added as chrony adds it: a server that seems 1 ms ahead with `offset -0.001`
     // is taken to be on time (it corrects for a known asymmetry of the path).
     const double offset = (toSeconds(t2 - t1) + toSeconds(t3 - t4)) / 2.0 + m_config.offset;
-    const double delay = std::max(toSeconds(roundTrip - serverTime), precisions);
-    const double dispersion = precisions + kDispersionRate * toSeconds(roundTrip);
+    const double delay = std::max(std::abs(toSeconds(roundTrip - serverTime)), precisions);
+    const double dispersion = precisions + kDispersionRate * std::abs(toSeconds(roundTrip));
     const double rootDistance = (m_rootDelay + delay) / 2.0 + m_rootDispersion + dispersion;
     if (rootDistance > kMaxRootDistance)
         return reject(ReplyVerdict::TooFar);
@@ -278,7 +286,7 @@ ReplyVerdict NtpSource::handleReply(const ParsedNtpPacket &reply, RealTime recei
         m_samples.pop_front();
     m_lastRx = t4;
     m_lastPrecision = precisions;
-    m_lastResponseTime = toSeconds(serverTime);
+    m_lastResponseTime = std::abs(toSeconds(serverTime));
 
     if (m_burstGoodLeft > 0 && --m_burstGoodLeft == 0)
         endBurst(m_sentTime); // enough good replies: the next request waits a full poll

@@ -18,7 +18,7 @@ namespace s1 {
 
 enum class ReplyVerdict : std::uint8_t {
     Accepted,
-    NotAServerReply, // wrong mode
+    NotAServerReply, // wrong mode (a server must answer in mode 4, a peer in mode 2 or 1)
     Unexpected,      // no request outstanding (late, or a reply to a previous one)
     Bogus,           // origin timestamp is not the transmit timestamp we sent
     Duplicate,       // the same transmit timestamp as the reply before
@@ -59,6 +59,7 @@ public:
     const SocketAddress &address() const { return m_address; }
     const std::string &name() const { return m_name; }
     const SourceConfig &config() const { return m_config; }
+    bool isPeer() const { return m_config.kind == SourceConfig::Kind::Peer; }
     // Whether the source still wants to be polled (a DENY or RSTR kiss ends that).
     bool isActive() const { return m_active; }
     RealTime nextPollTime() const { return m_nextPoll; }

@@ -253,6 +253,9 @@ public:
                                             const std::vector<CombineInput> &inputs) const;
 
     std::optional<std::uint32_t> selectedId() const { return m_selected; }
+    // Counts a new sample of source `id` without running selection (the engine holds the first
+    // selection back until a round's replies are in); the next select() sees it as news.
+    void noteSample(std::uint32_t id) { ++m_memory[id].updates; }
     // Drops the current selection (chrony's SRC_ReselectSource); the next select() picks the
     // best source afresh.
     void reselect() { m_selected.reset(); }

@@ -1,5 +1,6 @@
 // The `makestep` command on the virtual clock: the correction still being slewed is applied
-// at once, and only that.
+// at once, and only that. And how a frequency estimate moves the clock's frequency: weighed
+// against the skew of the one we have, as chrony's reference does.
 
 #include "clock/ClockDiscipline.h"
 
@@ -41,6 +42,46 @@ private slots:
         ClockDiscipline discipline(DisciplineConfig{}, kStart);
         QCOMPARE(discipline.makeStep(kStart + 5s), 0.0);
         QCOMPARE(discipline.correctionAt(kStart + 5s), 0.0);
+    }
+
+    // The frequency the virtual clock runs at after one update: the correction line's slope.
+    static double frequencyAfter(const DisciplineConfig &config, double estimate, double skew)
+    {
+        ClockDiscipline discipline(config, kStart);
+        ClockUpdate update;
+        update.offset = discipline.correctionAt(kStart); // no offset to slew
+        update.offsetSd = 1e-6;
+        update.frequency = estimate;
+        update.skew = skew;
+        discipline.update(kStart, update);
+        constexpr double kSpan = 1000; // s
+        return -(discipline.correctionAt(kStart + 1000s) - discipline.correctionAt(kStart)) / kSpan;
+    }
+
+    void frequencyEstimateWeighedByTheSkews()
+    {
+        // chrony's 102-iburst: a drift file good to 1 ppm, then four iburst samples over 6 s
+        // whose frequency is 22 ppm off with a skew of 20 ppm. Taking the estimate as it came
+        // ran the clock 22 ppm off for the minute until the next poll (1.5 ms under clknetsim).
+        constexpr double kDriftPpm = 100, kEstimatePpm = 122, kEstimateSkewPpm = 20;
+        DisciplineConfig trusted;
+        trusted.initialFrequencyPpm = kDriftPpm;
+        trusted.initialSkewPpm = 1.0;
+        const double kept = frequencyAfter(trusted, kEstimatePpm * 1e-6, kEstimateSkewPpm * 1e-6);
+        // gain = 3 * 1^2 / (3 * 1^2 + 20^2): under 1 % of the difference.
+        const double gain = 3.0 / (3.0 + kEstimateSkewPpm * kEstimateSkewPpm);
+        QVERIFY2(std::abs(kept - (kDriftPpm + gain * (kEstimatePpm - kDriftPpm)) * 1e-6) < 1e-9,
+                 qPrintable(QString::number(kept * 1e6)));
+
+        // Without a skew the start frequency is not trusted (chrony: 1 s/s): the estimate wins.
+        DisciplineConfig untrusted;
+        untrusted.initialFrequencyPpm = kDriftPpm;
+        const double taken = frequencyAfter(untrusted, kEstimatePpm * 1e-6, kEstimateSkewPpm * 1e-6);
+        QVERIFY2(std::abs(taken - kEstimatePpm * 1e-6) < 1e-9, qPrintable(QString::number(taken * 1e6)));
+
+        // An estimate beyond maxupdateskew changes nothing.
+        const double ignored = frequencyAfter(untrusted, kEstimatePpm * 1e-6, 2000e-6);
+        QVERIFY2(std::abs(ignored - kDriftPpm * 1e-6) < 1e-9, qPrintable(QString::number(ignored * 1e6)));
     }
 };
 

@@ -3,7 +3,10 @@
 // file's frequency and hands the clock back at its base frequency when it stops; a kernel that
 // refuses (no CAP_SYS_TIME) leaves the engine on its virtual clock with a clear warning; with
 // clock control off the kernel is never called; and the launch options turn it on unless -x.
+// Also how the plain host stops: SIGTERM/SIGINT set a flag, with no fd of their own (clknetsim
+// must simulate every fd in its poll() set).
 #include "LaunchOptions.h"
+#include "UnixSignalWatcher.h"
 
 #include "clock/DriftFile.h"
 #include "clock/KernelClockApi.h"
@@ -17,8 +20,13 @@
 #include <cerrno>
 #include <cstdio>
 #include <ctime>
+#include <filesystem>
 #include <string>
+#include <thread>
 #include <vector>
+
+#include <pthread.h>
+#include <signal.h>
 
 using namespace s1;
 
@@ -28,7 +36,7 @@ constexpr long kUserHz = 100;
 constexpr long kNominalTick = 10'000; // us per 1/USER_HZ s
 constexpr double kFreqScale = 65536.0;
 constexpr double kRunSeconds = 0.3;
-constexpr double kDriftPpm = 7.25;   // the drift file's frequency (chrony's sign: correction)
+constexpr double kDriftPpm = 7.25;   // the drift file's frequency (chrony's sign: the clock runs fast)
 constexpr double kKernelStartPpm = 112.5;
 
 // Records every clock_adjtime call and keeps tick, freq and status like the kernel; changes
@@ -129,6 +137,14 @@ int runPlainHost(const EngineConfig &config, const HostOptions &options, std::st
     return code;
 }
 
+std::size_t openFdCount()
+{
+    std::size_t n = 0;
+    for ([[maybe_unused]] const auto &entry : std::filesystem::directory_iterator("/proc/self/fd"))
+        ++n;
+    return n;
+}
+
 std::optional<LaunchOptions> parse(const QStringList &arguments, LaunchProgram program)
 {
     return parseLaunchOptions(arguments, program).options;
@@ -144,6 +160,8 @@ private slots:
     void refusedKernelKeepsTheVirtualClock();
     void withoutClockControlTheKernelIsNeverCalled();
     void launchOptionsTurnClockControlOnUnlessX();
+    void stopSignalIsAFlagNotAnFd();
+    void hwtimestampIsAnHonestWarning();
 };
 
 void TestHostClockControl::plainHostSteersThroughTheDriver()
@@ -161,7 +179,8 @@ void TestHostClockControl::plainHostSteersThroughTheDriver()
     // ... set the drift file's frequency, and left the clock at it when it stopped: with no
     // source to follow there is nothing but the base frequency to run.
     QVERIFY(kernel.changed(ADJ_TICK | ADJ_FREQUENCY));
-    QVERIFY2(std::abs(kernel.frequencyPpm() - kDriftPpm) < 1.0 / kFreqScale,
+    // chrony's sign: a file saying the clock runs 7.25 ppm fast slows the kernel by 7.25 ppm.
+    QVERIFY2(std::abs(kernel.frequencyPpm() + kDriftPpm) < 1.0 / kFreqScale,
              qPrintable(QString::number(kernel.frequencyPpm())));
     QVERIFY(kernel.status & STA_UNSYNC); // never synchronised to a source
     QVERIFY(!kernel.changed(ADJ_SETOFFSET));
@@ -181,7 +200,7 @@ void TestHostClockControl::plainHostSteersThroughTheDriver()
     runtime.shutdown();
     QCOMPARE(stops.modes.size(), callsBeforeShutdown + 1);
     QCOMPARE(stops.modes.back(), unsigned(ADJ_TICK | ADJ_FREQUENCY));
-    QVERIFY(std::abs(stops.frequencyPpm() - kDriftPpm) < 1.0 / kFreqScale);
+    QVERIFY(std::abs(stops.frequencyPpm() + kDriftPpm) < 1.0 / kFreqScale);
 
     // Without a drift file the frequency the kernel ran at is kept.
     RecordingKernel keeps;
@@ -246,6 +265,56 @@ void TestHostClockControl::launchOptionsTurnClockControlOnUnlessX()
     QVERIFY(!hostOptionsFor(*app({"--service", "-x"})).clockControl);
     // The real kernel unless a test injects one.
     QVERIFY(!hostOptionsFor(*app({"--service"})).kernelClockApi);
+}
+
+void TestHostClockControl::stopSignalIsAFlagNotAnFd()
+{
+    // The stop handlers open nothing: the old self-pipe was an fd clknetsim does not simulate,
+    // which it reports as always readable, so the host left its loop at the first poll().
+    const std::size_t before = openFdCount();
+    const volatile std::sig_atomic_t *stop = s1::installStopFlag();
+    QVERIFY(stop);
+    QCOMPARE(openFdCount(), before);
+    QCOMPARE(int(*stop), 0);
+
+    // A plain host without --duration runs until the signal; SIGTERM interrupts its poll()
+    // (no SA_RESTART) and it shuts down cleanly.
+    QTemporaryDir dir;
+    RecordingKernel kernel;
+    std::FILE *diagnostics = std::tmpfile();
+    QVERIFY(diagnostics);
+    PlainHostOptions plain;
+    plain.diagnostics = diagnostics;
+    plain.stopRequested = stop;
+    PlainHost host(configFor(dir, false), hostOptions(&kernel, false), plain);
+    const pthread_t pollingThread = pthread_self();
+    std::thread signaller([pollingThread] {
+        std::this_thread::sleep_for(std::chrono::milliseconds(200));
+        pthread_kill(pollingThread, SIGTERM);
+    });
+    const int code = host.run();
+    signaller.join();
+    std::fclose(diagnostics);
+    QCOMPARE(code, 0);
+    QCOMPARE(int(*stop), 1);
+}
+
+void TestHostClockControl::hwtimestampIsAnHonestWarning()
+{
+    // chrony's 133-hwts test configures hardware timestamping; we read the directive but have
+    // no hardware timestamps yet, so the host must say so (it still runs, on kernel software
+    // timestamps) instead of accepting it silently.
+    const ConfigReadResult read = readConfigText("port 0\nlocal stratum 5\nhwtimestamp eth0 nocrossts\n", "hw.conf");
+    QVERIFY(read.ok());
+    RecordingKernel kernel;
+    EngineRuntime runtime(read.config, hostOptions(&kernel, false));
+    std::string error;
+    QVERIFY2(runtime.start(error), error.c_str());
+    const auto &warnings = runtime.warnings();
+    QVERIFY(std::any_of(warnings.begin(), warnings.end(), [](const std::string &w) {
+        return w.find("hwtimestamp eth0: hardware timestamping is not implemented") != std::string::npos;
+    }));
+    runtime.shutdown();
 }
 
 QTEST_APPLESS_MAIN(TestHostClockControl)

@@ -26,6 +26,7 @@ private slots:
     void sameSeedSameRun();
     void differentSeedDifferentNoise();
     void lossDropsPackets();
+    void fuzzedServerTimestampsAreAllAccepted();
 };
 
 void TestSimulation::constantFrequencyIntegrates()
@@ -105,6 +106,26 @@ void TestSimulation::lossDropsPackets()
     // Each exchange survives with probability (1 - 0.33)^2, about 0.45.
     const double survival = static_cast<double>(answered(b)) / static_cast<double>(sent(b));
     QVERIFY2(survival > 0.3 && survival < 0.6, qPrintable(QString::number(survival)));
+}
+
+void TestSimulation::fuzzedServerTimestampsAreAllAccepted()
+{
+    // The servers answer at once and randomise the bits of T2 and T3 below their precision,
+    // as chronyd does under clknetsim: T3 < T2 in about half the replies. None of them may be
+    // rejected (under clknetsim half of chronyd's replies were, as "invalid timestamps").
+    Scenario scenario = *findScenario("poll-4");
+    scenario.duration = 2000;
+    QVERIFY(scenario.serverTimestampFuzz); // what the simulator models by default
+    const RunResult r = Simulation(scenario, 3).run();
+    const SourceSnapshot &source = r.finalSnapshot.sources.at(0);
+    QVERIFY(source.requestsSent > 100);
+    QCOMPARE(source.repliesRejected, 0u);
+    QCOMPARE(source.repliesAccepted, source.requestsSent);
+
+    // The noise is there: without it the same run differs.
+    scenario.serverTimestampFuzz = false;
+    const RunResult plain = Simulation(scenario, 3).run();
+    QVERIFY(plain.finalSnapshot.sources.at(0).lastSample->offset != source.lastSample->offset);
 }
 
 QTEST_APPLESS_MAIN(TestSimulation)
