@@ -51,13 +51,6 @@ bool EngineRuntime::start(std::string &error)
         return false;
     }
 
-    // Read and checked, but no host timestamps in hardware yet: say so rather than let the
-    // directive look as if it worked (kernel software timestamps are used on every interface).
-    for (const HwTimestampConfig &hw : m_config.hwTimestamps)
-        m_warnings.push_back("hwtimestamp " + hw.interface
-                             + ": hardware timestamping is not implemented yet; kernel software "
-                               "timestamps are used");
-
     EngineOptions engineOptions;
     engineOptions.precision = measureClockPrecision();
     if (!m_config.clock.driftFile.empty()) {
