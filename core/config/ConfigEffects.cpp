@@ -14,7 +14,7 @@ constexpr auto kDirectivesInEffect = std::to_array<std::string_view>({
     "combinelimit", "confdir", "deny", "driftfile", "include", "local", "log", "logdir", "makestep",
     "maxdistance", "maxjitter", "maxslewrate", "maxupdateskew", "minsources", "noclientlog", "pool",
     "port", "refclock", "reselectdist", "rtcsync", "server", "sourcedir", "stratumweight",
-    // `peer` is polled like a server (client mode): its other meaning, symmetric mode, is
+    // `peer` polls in symmetric mode; what it still lacks (chrony's test D against loops) is
     // warned about separately.
     "peer",
 });

@@ -239,8 +239,9 @@ void DirectiveParser::warnIfWithoutEffect(const ConfigWord &directive, const std
     if (m_report.lineHasError())
         return; // the line is not used at all
     if (name == "peer")
-        m_report.warningAt(at, directive.column, "symmetric mode of " + inQuotes(directive.text)
-                                                      + " has no effect yet: the peer is polled like a server");
+        m_report.warningAt(at, directive.column, "loop detection of " + inQuotes(directive.text)
+                                                          + " has no effect yet: symmetric polls are exchanged, but a "
+                                                            "synchronisation loop through the peer is not detected");
     else if (!directiveInEffect(name))
         m_report.warningAt(at, directive.column, inQuotes(directive.text) + " has no effect yet");
 }

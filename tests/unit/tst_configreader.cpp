@@ -1640,8 +1640,8 @@ void TestConfigReader::everySyntaxEntryIsInEffectOrWarned()
                                                            .arg(QString::fromStdString(name)));
         const bool effective = directive.support == DirectiveSupport::Implemented && directiveInEffect(name);
         if (name == "peer") {
-            QCOMPARE(warnings, QStringList{"test.conf:1:1: warning: symmetric mode of 'peer' has no effect yet: "
-                                           "the peer is polled like a server"});
+            QCOMPARE(warnings, QStringList{"test.conf:1:1: warning: loop detection of 'peer' has no effect yet: symmetric polls "
+                                           "are exchanged, but a synchronisation loop through the peer is not detected"});
         } else {
             QVERIFY2(effective != directiveWarned, qPrintable(QString::fromStdString(line) + ": " + warnings.join('|')));
             QVERIFY2(effective ? warnings.isEmpty() : warnings.size() == 1, qPrintable(warnings.join('|')));
@@ -2085,7 +2085,7 @@ void TestConfigReader::stratumOneExample()
                           file + ":35:48: warning: option 'ntsport' of 'server' has no effect yet",
                           file + ":35:61: warning: option 'certset' of 'server' has no effect yet",
                           file + ":36:57: warning: option 'ipv4' of 'pool' has no effect yet",
-                          file + ":37:1: warning: symmetric mode of 'peer' has no effect yet: the peer is polled like a server",
+                          file + ":37:1: warning: loop detection of 'peer' has no effect yet: symmetric polls are exchanged, but a synchronisation loop through the peer is not detected",
                           file + ":37:18: warning: option 'key' of 'peer' has no effect yet: authentication is not supported, so this source will never be selected",
                           file + ":37:25: warning: option 'xleave' of 'peer' has no effect yet",
                           file + ":37:52: warning: option 'presend' of 'peer' has no effect yet",
