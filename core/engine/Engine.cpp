@@ -1,7 +1,6 @@
 #include "engine/Engine.h"
 
 #include "config/ConfigEffects.h"
-#include "ntp/SymmetricReply.h"
 
 #include <QCryptographicHash>
 
@@ -232,7 +231,8 @@ bool Engine::answerPeer(const ReceivedPacket &packet, RealTime cookedReceive)
     out.role = SocketRole::Server;
     out.hostSocket = packet.hostSocket;
     out.remote = packet.remote;
-    out.data = symmetricPassiveReply(parsed.packet.header, cookedReceive, servedReference(cookedReceive));
+    out.data = NtpResponder::reply(parsed.packet.header, NtpMode::SymmetricPassive, cookedReceive,
+                                   servedReference(cookedReceive));
     out.stampTransmit = true;
     m_outgoing.push_back(std::move(out));
     return true;

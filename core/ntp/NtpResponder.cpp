@@ -85,12 +85,20 @@ NtpResponse NtpResponder::handle(std::span<const std::uint8_t> request, bool tru
         return {std::nullopt, Unanswered};
     }
 
+    // The reply is the bare header: never longer than the request, which is at least a header.
+    ++m_stats.repliesSent;
+    return {reply(in, *replyMode, receiveTime, reference), Answered};
+}
+
+std::vector<std::uint8_t> NtpResponder::reply(const NtpHeader &in, NtpMode mode, RealTime receiveTime,
+                                              const ServedReference &reference)
+{
     const bool synchronised = reference.stratum < kNtpMaxStratum
         && reference.leap != LeapIndicator::Unsynchronised;
     NtpHeader out;
     out.leap = synchronised ? reference.leap : LeapIndicator::Unsynchronised;
     out.version = in.version;
-    out.mode = *replyMode;
+    out.mode = mode;
     out.stratum = synchronised ? static_cast<std::uint8_t>(reference.stratum) : 0;
     out.poll = in.poll;
     out.precision = static_cast<std::int8_t>(reference.precision);
@@ -104,9 +112,7 @@ NtpResponse NtpResponder::handle(std::span<const std::uint8_t> request, bool tru
     out.transmitTime = out.receiveTime;
 
     const auto header = serializeNtpHeader(out);
-    // The reply is the bare header: never longer than the request, which is at least a header.
-    ++m_stats.repliesSent;
-    return {std::vector<std::uint8_t>(header.begin(), header.end()), Answered};
+    return {header.begin(), header.end()};
 }
 
 } // namespace s1

@@ -67,6 +67,13 @@ public:
     // The mode of our reply to `request` from `client`, or nothing when that mode gets none.
     static std::optional<NtpMode> replyModeFor(const NtpHeader &request, const SocketAddress &client);
 
+    // The bare-header reply of `mode` to `request`, as a server builds it (unsynchronised: leap
+    // 3, stratum 0, 1 s root delay and dispersion). Also the symmetric-passive answer to a
+    // configured peer, which the engine sends before the access rules (a `peer` line is the
+    // permission, as in chrony).
+    static std::vector<std::uint8_t> reply(const NtpHeader &request, NtpMode mode, RealTime receiveTime,
+                                           const ServedReference &reference);
+
 private:
     AccessFilter m_access;
     ServerStats m_stats;
