@@ -14,6 +14,7 @@
 #include "gps/ReceiverProbe.h"
 #include "gps/Rtcm3Frame.h"
 #include "gps/UbxMessages.h"
+#include "NmeaText.h"
 
 #include <QtTest>
 
@@ -23,6 +24,7 @@
 #include <vector>
 
 using namespace s1;
+using s1::test::nmea;
 
 namespace {
 
@@ -38,16 +40,6 @@ constexpr int kEpochWeek = 2369;
 constexpr std::uint32_t kEpochTowMs = 43'218'000;
 constexpr int kLeapSeconds = 18;
 const RealTime kEpochCorrected = realTimeFromNanos((kEpochUnix + kRollover) * kNanosPerSecond);
-
-std::string nmea(const std::string &body)
-{
-    std::uint8_t sum = 0;
-    for (char c : body)
-        sum ^= static_cast<std::uint8_t>(c);
-    char hex[3];
-    std::snprintf(hex, sizeof hex, "%02X", sum);
-    return "$" + body + "*" + hex + "\r\n";
-}
 
 Bytes bytesOf(const std::string &s) { return Bytes(s.begin(), s.end()); }
 

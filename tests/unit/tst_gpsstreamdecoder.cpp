@@ -3,6 +3,7 @@
 // timestamps, the time-fix rules (one fix per valid epoch, none from void or default dates),
 // satellites per talker, and the week-rollover repair (where it differs from gpsd).
 #include "gps/GpsStreamDecoder.h"
+#include "NmeaText.h"
 
 #include <QtTest>
 
@@ -11,6 +12,7 @@
 #include <vector>
 
 using namespace s1;
+using s1::test::nmea;
 
 namespace {
 
@@ -20,16 +22,6 @@ constexpr RealTime kT0 = realTimeFromNanos(1'700'000'000LL * kNanosPerSecond);
 constexpr RealTime kCapturePivot = realTimeFromNanos(946'684'800LL * kNanosPerSecond); // 2000-01-01
 // Bytes per simulated burst in the chunking tests: well under a second at kFastBaud.
 constexpr std::size_t kBurstBytes = 1500;
-
-std::string nmea(const std::string &body)
-{
-    std::uint8_t sum = 0;
-    for (char c : body)
-        sum ^= static_cast<std::uint8_t>(c);
-    char hex[3];
-    std::snprintf(hex, sizeof hex, "%02X", sum);
-    return "$" + body + "*" + hex + "\r\n";
-}
 
 std::span<const std::uint8_t> bytesOf(const std::string &s)
 {

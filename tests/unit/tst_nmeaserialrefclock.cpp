@@ -5,6 +5,7 @@
 #include "gps/Rtcm3Frame.h"
 #include "gps/UbxFrame.h"
 #include "host/NmeaSerialRefClock.h"
+#include "NmeaText.h"
 
 #include <QtTest>
 
@@ -15,22 +16,13 @@
 #include <random>
 
 using namespace s1;
+using s1::test::nmea;
 
 namespace {
 
 using Bytes = std::vector<std::uint8_t>;
 
 constexpr int kWaitMs = 5000; // generous: the driver answers within a burst gap (0.1 s)
-
-std::string nmea(const std::string &body)
-{
-    std::uint8_t sum = 0;
-    for (char c : body)
-        sum ^= static_cast<std::uint8_t>(c);
-    char hex[3];
-    std::snprintf(hex, sizeof hex, "%02X", sum);
-    return "$" + body + "*" + hex + "\r\n";
-}
 
 Bytes binaryPayload(std::size_t size, std::uint32_t seed)
 {
