@@ -1,11 +1,11 @@
 // Everything the window shows fits the 800x480 touchscreen and an 800x416 Raspberry Pi desktop
 // (panel and title bar taken off): every tab with realistic data (a GPS with 30 satellites, long
-// names, big counters), fresh and stale, with long status messages, and every dialog the window
-// opens, the GPS wizard's pages included. A page fails when a label's text is wider or taller
-// than the label (cut or elided), a button is squeezed below its text, the tab bar or the tool
-// bar needs scroll/overflow buttons, a visible widget sticks out of its parent (content taller
-// than its page), a row of the sources table is cut off, text is smaller than the touch style's
-// or a button smaller than a fingertip.
+// names, big counters, configuration warnings), fresh and stale, with long status messages, and
+// every dialog the window opens, the GPS wizard's pages and the warnings' list included. A page
+// fails when a label's text is wider or taller than the label (cut or elided), a button is
+// squeezed below its text, the tab bar or the tool bar needs scroll/overflow buttons, a visible
+// widget sticks out of its parent (content taller than its page), a row of the sources table is
+// cut off, text is smaller than the touch style's or a button smaller than a fingertip.
 #include "GpsPanel.h"
 #include "MainWindow.h"
 #include "SourcesView.h"
@@ -18,6 +18,7 @@
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
+#include <QDialog>
 #include <QDir>
 #include <QFile>
 #include <QHeaderView>
@@ -164,6 +165,12 @@ EngineSnapshot busySnapshot()
         source(6, "PPS", SourceKind::RefClock, SourceState::Combined, 0, 6.5e-6, 1e-9, now),
     };
     snapshot.gps = busyReceiver(now);
+    // The tool bar's warnings button beside its actions, the dialog with a list that scrolls.
+    for (const char *what : {"'ratelimit'", "'keyfile'", "option 'xleave'", "'hwtimestamp'", "'user'",
+                             "option 'key'", "'clientloglimit'", "'logdir'"})
+        snapshot.configWarnings.push_back(std::string("/etc/stratumone/sources.d/university-servers.sources:12:34: "
+                                                      "warning: ")
+                                          + what + " has no effect yet");
     return snapshot;
 }
 
@@ -220,7 +227,8 @@ bool scrollsVisibly(const QWidget *content)
     if (!area || !area->verticalScrollBar()->isVisible())
         return false;
     return area->objectName() == QLatin1String("serverPage") || area->objectName() == QLatin1String("trackingPage")
-           || area->objectName() == QLatin1String("linesPreviewArea");
+           || area->objectName() == QLatin1String("linesPreviewArea")
+           || area->objectName() == QLatin1String("configWarningsArea");
 }
 
 void checkLabel(const QLabel *label, QStringList &problems)
@@ -543,6 +551,9 @@ void TestLayout::windowDialogsFit()
     check(failure, QStringLiteral("action-failure"));
     if (failure)
         failure->accept();
+
+    window.findChild<QAction *>(QStringLiteral("configWarningsAction"))->trigger();
+    check(window.findChild<QDialog *>(QStringLiteral("configWarnings")), QStringLiteral("config-warnings"));
 
     QVERIFY2(reportProblems(problems), "layout problems, listed above");
 }
