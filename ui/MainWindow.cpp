@@ -194,7 +194,9 @@ void MainWindow::showConfigWarnings(const std::vector<std::string> &warnings)
     const bool one = list.size() == 1;
     m_configWarningsAction->setText(one ? tr("1 configuration warning")
                                         : tr("%1 configuration warnings").arg(list.size()));
-    m_configWarningsAction->setIconText(one ? tr("1 warning") : tr("%1 warnings").arg(list.size()));
+    // On the tool bar the warning sign and the count, like a badge: "Warnungen" beside the
+    // other buttons is more than 800 px hold.
+    m_configWarningsAction->setIconText(QString::number(list.size()));
     m_configWarningsAction->setVisible(!list.isEmpty());
     if (m_configWarningsDialog)
         m_configWarningsDialog->setWarnings(list);
