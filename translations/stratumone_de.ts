@@ -187,7 +187,7 @@
     <message>
         <location filename="../app/main.cpp" line="80"/>
         <source>not available in the simulation</source>
-        <translation>in der Simulation nicht möglich</translation>
+        <translation>nicht in der Simulation</translation>
     </message>
     <message>
         <location filename="../app/main.cpp" line="107"/>
@@ -869,211 +869,206 @@
         <translation>%1 Warnungen der Konfiguration</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="245"/>
-        <source>Reload and Step clock: %1</source>
-        <translation>Neu laden und Uhr stellen: %1</translation>
-    </message>
-    <message>
-        <location filename="../ui/MainWindow.cpp" line="248"/>
+        <location filename="../ui/MainWindow.cpp" line="252"/>
         <source>Reload: %1</source>
         <translation>Neu laden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="250"/>
+        <location filename="../ui/MainWindow.cpp" line="254"/>
         <source>Step clock: %1</source>
         <translation>Uhr stellen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="332"/>
+        <location filename="../ui/MainWindow.cpp" line="336"/>
         <source>Reload configuration</source>
         <translation>Konfiguration neu laden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="334"/>
+        <location filename="../ui/MainWindow.cpp" line="338"/>
         <source>Read the configuration file again and restart the engine with it (%1)</source>
         <translation>Die Konfigurationsdatei neu einlesen und die Engine damit neu starten (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="337"/>
-        <location filename="../ui/MainWindow.cpp" line="421"/>
+        <location filename="../ui/MainWindow.cpp" line="341"/>
+        <location filename="../ui/MainWindow.cpp" line="425"/>
         <source>Step clock now</source>
         <translation>Uhr jetzt stellen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="339"/>
+        <location filename="../ui/MainWindow.cpp" line="343"/>
         <source>Correct the whole remaining offset at once instead of slewing it (%1)</source>
         <translation>Den ganzen verbleibenden Versatz auf einmal korrigieren, statt ihn allmählich anzugleichen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="343"/>
+        <location filename="../ui/MainWindow.cpp" line="347"/>
         <source>GPS set-up…</source>
         <translation>GPS einrichten…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="345"/>
+        <location filename="../ui/MainWindow.cpp" line="349"/>
         <source>Find a GPS receiver on a serial port and add it to the configuration (%1)</source>
         <translation>Einen GPS-Empfänger an einer seriellen Schnittstelle suchen und in die Konfiguration eintragen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="349"/>
+        <location filename="../ui/MainWindow.cpp" line="353"/>
         <source>Full screen</source>
         <translation>Vollbild</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="350"/>
+        <location filename="../ui/MainWindow.cpp" line="354"/>
         <source>Use the whole screen, without title bar (%1)</source>
         <translation>Den ganzen Bildschirm nutzen, ohne Titelleiste (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="353"/>
+        <location filename="../ui/MainWindow.cpp" line="357"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="354"/>
+        <location filename="../ui/MainWindow.cpp" line="358"/>
         <source>Close the window (%1)</source>
         <translation>Das Fenster schließen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="364"/>
+        <location filename="../ui/MainWindow.cpp" line="368"/>
         <source>Reload</source>
         <translation>Neu laden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="368"/>
+        <location filename="../ui/MainWindow.cpp" line="372"/>
         <source>Actions</source>
         <translation>Aktionen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="412"/>
+        <location filename="../ui/MainWindow.cpp" line="416"/>
         <source>Reloading the configuration…</source>
         <translation>Konfiguration wird neu geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="421"/>
+        <location filename="../ui/MainWindow.cpp" line="425"/>
         <source>Step the clock now?</source>
         <translation>Die Uhr jetzt stellen?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="365"/>
-        <location filename="../ui/MainWindow.cpp" line="434"/>
+        <location filename="../ui/MainWindow.cpp" line="369"/>
+        <location filename="../ui/MainWindow.cpp" line="438"/>
         <source>Step clock</source>
         <translation>Uhr stellen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="447"/>
+        <location filename="../ui/MainWindow.cpp" line="451"/>
         <source>Stepping the clock…</source>
         <translation>Uhr wird gestellt…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="467"/>
-        <location filename="../ui/MainWindow.cpp" line="487"/>
+        <location filename="../ui/MainWindow.cpp" line="471"/>
+        <location filename="../ui/MainWindow.cpp" line="491"/>
         <source>GPS receiver added to %1: reload the configuration to use it.</source>
         <translation>GPS-Empfänger in %1 eingetragen: Laden Sie die Konfiguration neu, um ihn zu nutzen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="366"/>
-        <location filename="../ui/MainWindow.cpp" line="472"/>
+        <location filename="../ui/MainWindow.cpp" line="370"/>
+        <location filename="../ui/MainWindow.cpp" line="476"/>
         <source>GPS set-up</source>
         <translation>GPS einrichten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="428"/>
+        <location filename="../ui/MainWindow.cpp" line="432"/>
         <source>No correction is pending: the clock will not move.</source>
         <translation>Es steht keine Korrektur aus: Die Uhr bleibt, wie sie ist.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="429"/>
+        <location filename="../ui/MainWindow.cpp" line="433"/>
         <source>The time served jumps by %1 (it is now %2 %3 of NTP time).</source>
         <translation>Die ausgegebene Zeit springt um %1 (sie geht jetzt %2 %3 gegenüber der NTP-Zeit).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="431"/>
+        <location filename="../ui/MainWindow.cpp" line="435"/>
         <source>fast</source>
         <translation>vor</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="431"/>
+        <location filename="../ui/MainWindow.cpp" line="435"/>
         <source>slow</source>
         <translation>nach</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="432"/>
+        <location filename="../ui/MainWindow.cpp" line="436"/>
         <source>The whole remaining offset is corrected at once instead of gradually.</source>
         <translation>Der ganze verbleibende Versatz wird auf einmal statt allmählich korrigiert.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="468"/>
+        <location filename="../ui/MainWindow.cpp" line="472"/>
         <source>GPS receiver added to %1 (reload: %2).</source>
         <translation>GPS-Empfänger in %1 eingetragen (Neu laden: %2).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="471"/>
+        <location filename="../ui/MainWindow.cpp" line="475"/>
         <source>GPS receiver added to %1.</source>
         <translation>GPS-Empfänger in %1 eingetragen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="472"/>
+        <location filename="../ui/MainWindow.cpp" line="476"/>
         <source>Reload the configuration now?</source>
         <translation>Konfiguration jetzt neu laden?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="475"/>
+        <location filename="../ui/MainWindow.cpp" line="479"/>
         <source>The receiver is used once the configuration is read again.</source>
         <translation>Der Empfänger wird verwendet, sobald die Konfiguration neu gelesen ist.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="476"/>
+        <location filename="../ui/MainWindow.cpp" line="480"/>
         <source>Reload now</source>
         <translation>Jetzt neu laden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="478"/>
+        <location filename="../ui/MainWindow.cpp" line="482"/>
         <source>Later</source>
         <translation>Später</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="541"/>
+        <location filename="../ui/MainWindow.cpp" line="545"/>
         <source>Action failed</source>
         <translation>Aktion fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="638"/>
+        <location filename="../ui/MainWindow.cpp" line="642"/>
         <source>Local clock, stratum %1</source>
         <translation>Lokale Uhr, Stratum %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="642"/>
+        <location filename="../ui/MainWindow.cpp" line="646"/>
         <source>No source selected</source>
         <translation>Keine Quelle ausgewählt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="649"/>
+        <location filename="../ui/MainWindow.cpp" line="653"/>
         <source>Last known: %1</source>
         <translation>Zuletzt bekannt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="717"/>
+        <location filename="../ui/MainWindow.cpp" line="721"/>
         <source>Updated %1</source>
         <translation>Stand %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="717"/>
+        <location filename="../ui/MainWindow.cpp" line="721"/>
         <source>Stale: last update %1</source>
         <translation>Veraltet: Stand %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="603"/>
+        <location filename="../ui/MainWindow.cpp" line="607"/>
         <source>Waiting for the engine</source>
         <translation>Warten auf die Engine</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="645"/>
+        <location filename="../ui/MainWindow.cpp" line="649"/>
         <source>Not synchronised</source>
         <translation>Nicht synchronisiert</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="633"/>
+        <location filename="../ui/MainWindow.cpp" line="637"/>
         <source>Synchronised to %1, stratum %2</source>
         <translation>Synchronisiert mit %1, Stratum %2</translation>
     </message>

@@ -241,9 +241,13 @@ void MainWindow::showActionsNote()
 {
     // Why an action is disabled, beside it, where it can be read without hovering.
     QStringList parts;
-    if (!m_reloadUnavailable.isEmpty() && m_reloadUnavailable == m_makeStepUnavailable)
-        parts << tr("Reload and Step clock: %1").arg(m_reloadUnavailable);
-    else {
+    // One reason for both: the two greyed buttons beside it say what it is about, and the
+    // room between the buttons holds two short lines, not three.
+    if (!m_reloadUnavailable.isEmpty() && m_reloadUnavailable == m_makeStepUnavailable) {
+        QString reason = m_reloadUnavailable;
+        reason[0] = reason[0].toUpper();
+        parts << reason;
+    } else {
         if (!m_reloadUnavailable.isEmpty())
             parts << tr("Reload: %1").arg(m_reloadUnavailable);
         if (!m_makeStepUnavailable.isEmpty())

@@ -402,6 +402,8 @@ private slots:
     void cleanup();
     void everyPageFits_data();
     void everyPageFits();
+    void unavailableActionsNoteFits_data();
+    void unavailableActionsNoteFits();
     void windowDialogsFit_data();
     void windowDialogsFit();
     void wizardPagesFit_data();
@@ -514,6 +516,35 @@ void TestLayout::everyPageFits()
             }
         }
     }
+    QVERIFY2(reportProblems(problems), "layout problems, listed above");
+}
+
+// The simulation's window: both actions disabled, the reason beside them in the tool bar.
+void TestLayout::unavailableActionsNoteFits_data()
+{
+    addSizes();
+}
+
+void TestLayout::unavailableActionsNoteFits()
+{
+    QFETCH(QSize, screen);
+    MainWindow window;
+    const QString reason = QCoreApplication::translate("main", "not available in the simulation");
+    window.setReloadUnavailable(reason);
+    window.setMakeStepUnavailable(reason);
+    EngineSnapshot snapshot = busySnapshot();
+    snapshot.configWarnings.clear(); // the simulation reads no configuration
+    window.showSnapshot(snapshot);
+    window.resize(screen);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    settle();
+    auto *note = window.findChild<QLabel *>(QStringLiteral("actionsNote"));
+    QVERIFY(note && note->isVisible());
+    QStringList problems;
+    for (const QString &problem : layoutProblems(&window, screen))
+        problems << QStringLiteral("%1 actions note: %2").arg(sizeName(screen), problem);
+    window.grab().save(QDir(screenshotDir()).filePath(QStringLiteral("layout-%1-actions-note.png").arg(sizeName(screen))));
     QVERIFY2(reportProblems(problems), "layout problems, listed above");
 }
 
