@@ -97,6 +97,7 @@ SourceDetailDialog::SourceDetailDialog(QWidget *parent)
     columns->addLayout(right, 1);
 
     auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("sourceDetailArea"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(page);

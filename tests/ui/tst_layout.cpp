@@ -217,9 +217,9 @@ bool isQtInternal(const QWidget *widget)
     return widget->objectName().startsWith(QLatin1String("qt_"));
 }
 
-// The Server and Tracking pages are lists of values, and the wizard's preview a whole new file:
-// they may scroll on a short screen, by finger and with a visible scroll bar; every other page
-// must fit.
+// The Server and Tracking pages and a source's detail are lists of values, the wizard's preview
+// a whole new file and the configuration's warnings as many as it has: they may scroll on a
+// short screen, by finger and with a visible scroll bar; every other page must fit.
 bool scrollsVisibly(const QWidget *content)
 {
     const QWidget *viewport = content->parentWidget();
@@ -228,7 +228,8 @@ bool scrollsVisibly(const QWidget *content)
         return false;
     return area->objectName() == QLatin1String("serverPage") || area->objectName() == QLatin1String("trackingPage")
            || area->objectName() == QLatin1String("linesPreviewArea")
-           || area->objectName() == QLatin1String("configWarningsArea");
+           || area->objectName() == QLatin1String("configWarningsArea")
+           || area->objectName() == QLatin1String("sourceDetailArea");
 }
 
 void checkLabel(const QLabel *label, QStringList &problems)
@@ -582,6 +583,16 @@ void TestLayout::windowDialogsFit()
     check(failure, QStringLiteral("action-failure"));
     if (failure)
         failure->accept();
+
+    // A tap on a source: its detail, reasons and all.
+    auto *view = window.findChild<SourcesView *>();
+    QVERIFY(view);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                      view->visualRect(view->model()->index(3, 1)).center());
+    auto *detail = window.findChild<QDialog *>(QStringLiteral("sourceDetail"));
+    check(detail, QStringLiteral("source-detail"));
+    if (detail)
+        detail->reject();
 
     window.findChild<QAction *>(QStringLiteral("configWarningsAction"))->trigger();
     check(window.findChild<QDialog *>(QStringLiteral("configWarnings")), QStringLiteral("config-warnings"));
