@@ -1,5 +1,6 @@
 #include "MainWindow.h"
 
+#include "ConfigWarningsDialog.h"
 #include "DisplayFormat.h"
 #include "GpsPanel.h"
 #include "OffsetChart.h"
@@ -177,8 +178,41 @@ void MainWindow::showSnapshot(const s1::EngineSnapshot &snapshot)
     showSyncSummary(snapshot.reference, snapshot.sources);
     m_tabs->setTabText(SourcesTab, tr("Sources (%1)").arg(m_sourcesModel->rowCount()));
     showSnapshotAge();
+    showConfigWarnings(snapshot.configWarnings);
     updateActions();
     updateSourceDetail();
+}
+
+void MainWindow::showConfigWarnings(const std::vector<std::string> &warnings)
+{
+    QStringList list;
+    for (const std::string &warning : warnings)
+        list << QString::fromStdString(warning);
+    m_configWarnings = list;
+    // Counted where it is seen at a glance, listed a tap away.
+    // No English translation resolves tr()'s plural forms: the two forms English and German have.
+    const bool one = list.size() == 1;
+    m_configWarningsAction->setText(one ? tr("1 configuration warning")
+                                        : tr("%1 configuration warnings").arg(list.size()));
+    // On the tool bar the warning sign and the count, like a badge: "Warnungen" beside the
+    // other buttons is more than 800 px hold.
+    m_configWarningsAction->setIconText(QString::number(list.size()));
+    m_configWarningsAction->setVisible(!list.isEmpty());
+    if (m_configWarningsDialog)
+        m_configWarningsDialog->setWarnings(list);
+}
+
+void MainWindow::openConfigWarnings()
+{
+    if (!m_configWarningsDialog) {
+        auto *dialog = new ConfigWarningsDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        // Never larger than the window: on the touchscreen it covers it.
+        dialog->resize(dialog->size().boundedTo(size()));
+        m_configWarningsDialog = dialog;
+    }
+    m_configWarningsDialog->setWarnings(m_configWarnings);
+    m_configWarningsDialog->open();
 }
 
 void MainWindow::setConnectionDescription(const QString &description)
@@ -207,9 +241,13 @@ void MainWindow::showActionsNote()
 {
     // Why an action is disabled, beside it, where it can be read without hovering.
     QStringList parts;
-    if (!m_reloadUnavailable.isEmpty() && m_reloadUnavailable == m_makeStepUnavailable)
-        parts << tr("Reload and Step clock: %1").arg(m_reloadUnavailable);
-    else {
+    // One reason for both: the two greyed buttons beside it say what it is about, and the
+    // room between the buttons holds two short lines, not three.
+    if (!m_reloadUnavailable.isEmpty() && m_reloadUnavailable == m_makeStepUnavailable) {
+        QString reason = m_reloadUnavailable;
+        reason[0] = reason[0].toUpper();
+        parts << reason;
+    } else {
         if (!m_reloadUnavailable.isEmpty())
             parts << tr("Reload: %1").arg(m_reloadUnavailable);
         if (!m_makeStepUnavailable.isEmpty())
@@ -321,6 +359,12 @@ void MainWindow::createActions()
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
     // Short words on the buttons, so that all five fit 800 px in any language; the tooltips and
     // the menus keep the full text.
+    // Counted on the tool bar, listed a tap away (a touchscreen cannot hover for a tooltip);
+    // texts set by showConfigWarnings().
+    m_configWarningsAction = new QAction(style()->standardIcon(QStyle::SP_MessageBoxWarning), QString(), this);
+    m_configWarningsAction->setObjectName(QStringLiteral("configWarningsAction"));
+    m_configWarningsAction->setVisible(false);
+    connect(m_configWarningsAction, &QAction::triggered, this, &MainWindow::openConfigWarnings);
     m_reloadAction->setIconText(tr("Reload"));
     m_makeStepAction->setIconText(tr("Step clock"));
     m_gpsSetupAction->setIconText(tr("GPS set-up"));
@@ -335,6 +379,7 @@ void MainWindow::createActions()
     toolBar->addAction(m_reloadAction);
     toolBar->addAction(m_makeStepAction);
     toolBar->addAction(m_gpsSetupAction);
+    toolBar->addAction(m_configWarningsAction);
     m_actionsNote = new QLabel(toolBar);
     m_actionsNote->setObjectName(QStringLiteral("actionsNote"));
     m_actionsNote->setContentsMargins(kPageMarginPx, 0, kPageMarginPx, 0);
@@ -351,7 +396,8 @@ void MainWindow::createActions()
     toolBar->addWidget(gap);
     toolBar->addAction(m_fullScreenAction);
     toolBar->addAction(m_quitAction);
-    for (QAction *action : {m_reloadAction, m_makeStepAction, m_gpsSetupAction, m_fullScreenAction, m_quitAction}) {
+    for (QAction *action : {m_reloadAction, m_makeStepAction, m_gpsSetupAction, m_configWarningsAction,
+                            m_fullScreenAction, m_quitAction}) {
         auto *button = qobject_cast<QToolButton *>(toolBar->widgetForAction(action));
         if (!button)
             continue;

@@ -22,6 +22,7 @@ class QTimer;
 
 namespace s1 {
 
+class ConfigWarningsDialog;
 class GpsPanel;
 class OffsetChart;
 class ReferencePanel;
@@ -100,6 +101,8 @@ private:
     void showSyncSummary(const ReferenceSnapshot &reference, const std::vector<SourceSnapshot> &sources);
     void showSnapshotAge();
     void showActionsNote();
+    void showConfigWarnings(const std::vector<std::string> &warnings);
+    void openConfigWarnings();
     void openSourceDetail(const QModelIndex &index);
     void updateSourceDetail();
 
@@ -124,10 +127,14 @@ private:
     QAction *m_gpsSetupAction = nullptr;
     QAction *m_fullScreenAction = nullptr;
     QAction *m_quitAction = nullptr;
+    // Counts the configuration's warnings; hidden when there are none.
+    QAction *m_configWarningsAction = nullptr;
     QString m_configurationPath;
     QPointer<QMessageBox> m_stepConfirmation;
     QPointer<QMessageBox> m_failureDialog;
     QPointer<SourceDetailDialog> m_sourceDetail;
+    QPointer<ConfigWarningsDialog> m_configWarningsDialog;
+    QStringList m_configWarnings;
     QString m_reloadUnavailable;
     QString m_makeStepUnavailable;
     std::optional<ReferenceSnapshot> m_lastReference;

@@ -97,6 +97,7 @@ SourceDetailDialog::SourceDetailDialog(QWidget *parent)
     columns->addLayout(right, 1);
 
     auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(QStringLiteral("sourceDetailArea"));
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setWidget(page);
@@ -126,11 +127,17 @@ void SourceDetailDialog::showSource(const SourceSnapshot &source, RealTime now, 
 
     // Everything that says why, most specific first; the table has room for one of them.
     QStringList why;
+    // Authentication we cannot provide outweighs anything measured: first, and in full.
+    if (!source.unselectableReason.empty())
+        why << tr("Never selected: %1").arg(QString::fromStdString(source.unselectableReason));
     // The table's short status when it is more than the bare state (a fault, a reject, no
     // reply); then selection's reason in full.
-    if (const QString status = SourcesTableModel::statusText(source); status != sourceStateText(source.state))
+    if (const QString status = SourcesTableModel::statusText(source);
+        status != sourceStateText(source.state) && source.unselectableReason.empty())
         why << status;
-    why << selectionText(source);
+    // The engine marks it noselect; selection's "noselect option" would name the wrong cause.
+    if (source.unselectableReason.empty() || source.selectionLetter != 'N')
+        why << selectionText(source);
     if (source.kind == SourceKind::RefClock && !source.driverStatus.empty())
         why << tr("Driver: %1").arg(QString::fromStdString(source.driverStatus));
     if (!source.lastRejectReason.empty())

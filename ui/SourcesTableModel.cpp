@@ -405,6 +405,9 @@ QString SourcesTableModel::statusText(const SourceSnapshot &source)
     if (source.kind != SourceKind::RefClock && source.address.ip.isNull())
         return source.driverFault ? tr("Cannot resolve %1").arg(QString::fromStdString(source.name))
                                   : tr("Resolving name");
+    // Nothing it measures matters: the detail says which authentication it asks for.
+    if (!source.unselectableReason.empty())
+        return tr("Never selected: authentication");
     // A refclock whose device is missing says so, not just "not usable".
     if (source.driverFault && !source.driverStatus.empty())
         return QString::fromStdString(source.driverStatus);

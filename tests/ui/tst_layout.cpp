@@ -1,11 +1,11 @@
 // Everything the window shows fits the 800x480 touchscreen and an 800x416 Raspberry Pi desktop
 // (panel and title bar taken off): every tab with realistic data (a GPS with 30 satellites, long
-// names, big counters), fresh and stale, with long status messages, and every dialog the window
-// opens, the GPS wizard's pages included. A page fails when a label's text is wider or taller
-// than the label (cut or elided), a button is squeezed below its text, the tab bar or the tool
-// bar needs scroll/overflow buttons, a visible widget sticks out of its parent (content taller
-// than its page), a row of the sources table is cut off, text is smaller than the touch style's
-// or a button smaller than a fingertip.
+// names, big counters, configuration warnings), fresh and stale, with long status messages, and
+// every dialog the window opens, the GPS wizard's pages and the warnings' list included. A page
+// fails when a label's text is wider or taller than the label (cut or elided), a button is
+// squeezed below its text, the tab bar or the tool bar needs scroll/overflow buttons, a visible
+// widget sticks out of its parent (content taller than its page), a row of the sources table is
+// cut off, text is smaller than the touch style's or a button smaller than a fingertip.
 #include "GpsPanel.h"
 #include "MainWindow.h"
 #include "SourcesView.h"
@@ -18,6 +18,7 @@
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
+#include <QDialog>
 #include <QDir>
 #include <QFile>
 #include <QHeaderView>
@@ -164,6 +165,12 @@ EngineSnapshot busySnapshot()
         source(6, "PPS", SourceKind::RefClock, SourceState::Combined, 0, 6.5e-6, 1e-9, now),
     };
     snapshot.gps = busyReceiver(now);
+    // The tool bar's warnings button beside its actions, the dialog with a list that scrolls.
+    for (const char *what : {"'ratelimit'", "'keyfile'", "option 'xleave'", "'hwtimestamp'", "'user'",
+                             "option 'key'", "'clientloglimit'", "'logdir'"})
+        snapshot.configWarnings.push_back(std::string("/etc/stratumone/sources.d/university-servers.sources:12:34: "
+                                                      "warning: ")
+                                          + what + " has no effect yet");
     return snapshot;
 }
 
@@ -210,9 +217,9 @@ bool isQtInternal(const QWidget *widget)
     return widget->objectName().startsWith(QLatin1String("qt_"));
 }
 
-// The Server and Tracking pages are lists of values, and the wizard's preview a whole new file:
-// they may scroll on a short screen, by finger and with a visible scroll bar; every other page
-// must fit.
+// The Server and Tracking pages and a source's detail are lists of values, the wizard's preview
+// a whole new file and the configuration's warnings as many as it has: they may scroll on a
+// short screen, by finger and with a visible scroll bar; every other page must fit.
 bool scrollsVisibly(const QWidget *content)
 {
     const QWidget *viewport = content->parentWidget();
@@ -220,7 +227,9 @@ bool scrollsVisibly(const QWidget *content)
     if (!area || !area->verticalScrollBar()->isVisible())
         return false;
     return area->objectName() == QLatin1String("serverPage") || area->objectName() == QLatin1String("trackingPage")
-           || area->objectName() == QLatin1String("linesPreviewArea");
+           || area->objectName() == QLatin1String("linesPreviewArea")
+           || area->objectName() == QLatin1String("configWarningsArea")
+           || area->objectName() == QLatin1String("sourceDetailArea");
 }
 
 void checkLabel(const QLabel *label, QStringList &problems)
@@ -394,6 +403,8 @@ private slots:
     void cleanup();
     void everyPageFits_data();
     void everyPageFits();
+    void unavailableActionsNoteFits_data();
+    void unavailableActionsNoteFits();
     void windowDialogsFit_data();
     void windowDialogsFit();
     void wizardPagesFit_data();
@@ -509,6 +520,35 @@ void TestLayout::everyPageFits()
     QVERIFY2(reportProblems(problems), "layout problems, listed above");
 }
 
+// The simulation's window: both actions disabled, the reason beside them in the tool bar.
+void TestLayout::unavailableActionsNoteFits_data()
+{
+    addSizes();
+}
+
+void TestLayout::unavailableActionsNoteFits()
+{
+    QFETCH(QSize, screen);
+    MainWindow window;
+    const QString reason = QCoreApplication::translate("main", "not available in the simulation");
+    window.setReloadUnavailable(reason);
+    window.setMakeStepUnavailable(reason);
+    EngineSnapshot snapshot = busySnapshot();
+    snapshot.configWarnings.clear(); // the simulation reads no configuration
+    window.showSnapshot(snapshot);
+    window.resize(screen);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    settle();
+    auto *note = window.findChild<QLabel *>(QStringLiteral("actionsNote"));
+    QVERIFY(note && note->isVisible());
+    QStringList problems;
+    for (const QString &problem : layoutProblems(&window, screen))
+        problems << QStringLiteral("%1 actions note: %2").arg(sizeName(screen), problem);
+    window.grab().save(QDir(screenshotDir()).filePath(QStringLiteral("layout-%1-actions-note.png").arg(sizeName(screen))));
+    QVERIFY2(reportProblems(problems), "layout problems, listed above");
+}
+
 void TestLayout::windowDialogsFit_data()
 {
     addSizes();
@@ -543,6 +583,19 @@ void TestLayout::windowDialogsFit()
     check(failure, QStringLiteral("action-failure"));
     if (failure)
         failure->accept();
+
+    // A tap on a source: its detail, reasons and all.
+    auto *view = window.findChild<SourcesView *>();
+    QVERIFY(view);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
+                      view->visualRect(view->model()->index(3, 1)).center());
+    auto *detail = window.findChild<QDialog *>(QStringLiteral("sourceDetail"));
+    check(detail, QStringLiteral("source-detail"));
+    if (detail)
+        detail->reject();
+
+    window.findChild<QAction *>(QStringLiteral("configWarningsAction"))->trigger();
+    check(window.findChild<QDialog *>(QStringLiteral("configWarnings")), QStringLiteral("config-warnings"));
 
     QVERIFY2(reportProblems(problems), "layout problems, listed above");
 }

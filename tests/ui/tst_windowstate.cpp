@@ -2,7 +2,10 @@
 // follows the engine's selection and leap state, old GPS data is not shown as live, a stale
 // window shows no green anywhere, offsets carry chronyc's sign in "µs", an action that cannot
 // work is disabled with its reason in view, the step confirmation says how far the clock jumps,
-// a tap on a source opens its detail, a missing PPS device and an unresolvable name say so.
+// a tap on a source opens its detail, a missing PPS device and an unresolvable name say so;
+// the configuration's warnings are counted and listed, and a source that needs authentication
+// we cannot provide says it is never selected and why (item 12).
+#include "ConfigWarningsDialog.h"
 #include "GpsPanel.h"
 #include "MainWindow.h"
 #include "OffsetChart.h"
@@ -18,6 +21,8 @@
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+#include <QToolBar>
+#include <QToolButton>
 #include <QTest>
 #include <QValueAxis>
 #include <QChartView>
@@ -145,6 +150,8 @@ private slots:
     void stepConfirmationSaysHowFar();
     void tappingASourceShowsItsDetail();
     void missingDeviceAndUnresolvedNameAreListed();
+    void configurationWarningsAreListed();
+    void sourceNeedingAuthenticationSaysWhy();
 };
 
 void TestWindowState::headerFollowsTheSelection()
@@ -238,7 +245,7 @@ void TestWindowState::unavailableActionsSayWhy()
     QVERIFY(!reload->isEnabled());
     QVERIFY(!step->isEnabled());
     // Seen without hovering: beside the buttons.
-    QVERIFY2(text(window, "actionsNote").contains(QStringLiteral("not available in the simulation")),
+    QVERIFY2(text(window, "actionsNote").contains(QStringLiteral("not available in the simulation"), Qt::CaseInsensitive),
              qPrintable(text(window, "actionsNote")));
     window.resize(kTouchScreenSize);
     window.show();
@@ -308,6 +315,107 @@ void TestWindowState::missingDeviceAndUnresolvedNameAreListed()
     QCOMPARE(model->index(2, SourcesTableModel::NameColumn).data().toString(), QStringLiteral("pool.invalid"));
     QCOMPARE(model->index(2, SourcesTableModel::StatusColumn).data().toString(),
              QStringLiteral("Cannot resolve pool.invalid"));
+}
+
+void TestWindowState::configurationWarningsAreListed()
+{
+    MainWindow window;
+    window.resize(kTouchScreenSize);
+    window.showSnapshot(synchronisedToGps());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *action = window.findChild<QAction *>(QStringLiteral("configWarningsAction"));
+    QVERIFY(action);
+    // No warnings, nothing to see.
+    QVERIFY(!action->isVisible());
+
+    EngineSnapshot s = synchronisedToGps();
+    s.configWarnings = {"/etc/stratumone/stratumone.conf:3:1: warning: 'ratelimit' has no effect yet",
+                        "/etc/stratumone/stratumone.conf:7:22: warning: 'xleave' has no effect yet"};
+    window.showSnapshot(s);
+    QVERIFY(action->isVisible());
+    QCOMPARE(action->text(), QStringLiteral("2 configuration warnings"));
+    // On the tool bar, as a button a finger can hit.
+    auto *toolBar = window.findChild<QToolBar *>(QStringLiteral("actionsToolBar"));
+    auto *button = qobject_cast<QToolButton *>(toolBar->widgetForAction(action));
+    QVERIFY(button);
+    QTRY_VERIFY(button->isVisible());
+    QCOMPARE(button->text(), QStringLiteral("2"));
+    QVERIFY(button->height() >= kTouchTargetPx);
+
+    QTest::mouseClick(button, Qt::LeftButton);
+    auto *dialog = window.findChild<ConfigWarningsDialog *>();
+    QVERIFY(dialog);
+    QTRY_VERIFY(dialog->isVisible());
+    // Each warning in full, readable without hovering.
+    QCOMPARE(text(*dialog, "configWarning0"), QString::fromStdString(s.configWarnings[0]));
+    QCOMPARE(text(*dialog, "configWarning1"), QString::fromStdString(s.configWarnings[1]));
+    QVERIFY(dialog->grab().save(screenshotPath(QStringLiteral("config-warnings.png"))));
+
+    // Kept up to date while open: a reload that fixed one.
+    s.configWarnings.pop_back();
+    window.showSnapshot(s);
+    QCOMPARE(action->text(), QStringLiteral("1 configuration warning"));
+    QCOMPARE(text(*dialog, "configWarning0"), QString::fromStdString(s.configWarnings[0]));
+    QVERIFY(!label(*dialog, "configWarning1"));
+
+    auto *close = dialog->findChild<QPushButton *>(QStringLiteral("closeConfigWarnings"));
+    QVERIFY(close);
+    QVERIFY(close->height() >= kTouchTargetPx);
+    close->click();
+    QTRY_VERIFY(!dialog || !dialog->isVisible());
+
+    s.configWarnings.clear();
+    window.showSnapshot(s);
+    QVERIFY(!action->isVisible());
+}
+
+void TestWindowState::sourceNeedingAuthenticationSaysWhy()
+{
+    MainWindow window;
+    window.resize(kTouchScreenSize);
+    EngineSnapshot s = synchronisedToGps();
+    SourceSnapshot server;
+    server.id = 9;
+    server.name = "ntp.example.org";
+    server.kind = SourceKind::Server;
+    server.address = SocketAddress{IpAddress::v4(0xC0000209), 123};
+    server.state = SourceState::Unusable;
+    server.selectionLetter = 'N';
+    server.stratum = 2;
+    server.reach = 0377;
+    server.requestsSent = 10;
+    server.repliesAccepted = 10;
+    server.lastRx = s.time - 5s;
+    server.lastSample = SourceSample{*server.lastRx, 1e-3, 2e-3, 1e-6, 2, 1e-3};
+    server.unselectableReason = "it requires authentication with key 1, which is not supported yet";
+    s.sources.push_back(server);
+    window.showSnapshot(s);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+
+    auto *view = window.findChild<QTableView *>();
+    const QAbstractItemModel *model = view->model();
+    int row = -1;
+    for (int r = 0; r < model->rowCount(); ++r)
+        if (model->index(r, SourcesTableModel::NameColumn).data().toString() == QLatin1String("ntp.example.org"))
+            row = r;
+    QVERIFY(row >= 0);
+    QCOMPARE(model->index(row, SourcesTableModel::StatusColumn).data().toString(),
+             QStringLiteral("Never selected: authentication"));
+
+    const QRect cell = view->visualRect(model->index(row, SourcesTableModel::NameColumn));
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, cell.center());
+    auto *detail = window.findChild<SourceDetailDialog *>();
+    QVERIFY(detail);
+    QTRY_VERIFY(detail->isVisible());
+    const QString why = text(*detail, "sourceDetailWhy");
+    QVERIFY2(why.startsWith(QStringLiteral(
+                 "Never selected: it requires authentication with key 1, which is not supported yet")),
+             qPrintable(why));
+    // Not the noselect option: the user did not ask for it.
+    QVERIFY2(!why.contains(QStringLiteral("noselect")), qPrintable(why));
+    QVERIFY(detail->grab().save(screenshotPath(QStringLiteral("source-detail-authentication.png"))));
 }
 
 QTEST_MAIN(TestWindowState)
