@@ -15,6 +15,7 @@
 #include "wizard/GpsPpsPage.h"
 #include "wizard/GpsReviewPage.h"
 #include "wizard/GpsSetupWizard.h"
+#include "WidgetTestSupport.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -44,6 +45,7 @@
 #include <algorithm>
 
 using namespace s1;
+using s1::test::openBox;
 using namespace std::chrono_literals;
 
 namespace {
@@ -379,16 +381,6 @@ QString sizeName(const QSize &size)
         .arg(size.width())
         .arg(size.height())
         .arg(QLocale().language() == QLocale::German ? QStringLiteral("-de") : QString());
-}
-
-// The open one: a closed box may linger until its deferred deletion.
-QMessageBox *openBox(const QWidget &window, const char *name)
-{
-    for (QMessageBox *box : window.findChildren<QMessageBox *>(QLatin1String(name))) {
-        if (box->isVisible())
-            return box;
-    }
-    return nullptr;
 }
 
 } // namespace

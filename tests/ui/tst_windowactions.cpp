@@ -7,6 +7,7 @@
 #include "control/ControlServer.h"
 #include "ServiceViewer.h"
 #include "wizard/GpsSetupWizard.h"
+#include "WidgetTestSupport.h"
 
 #include <QAction>
 #include <QDir>
@@ -22,6 +23,8 @@
 #include <QToolBar>
 
 using namespace s1;
+using s1::test::screenshotPath;
+using s1::test::openBox;
 
 namespace {
 
@@ -69,23 +72,6 @@ bool labelShown(const QWidget &window, const char *name)
 {
     const auto *label = window.findChild<QLabel *>(QLatin1String(name));
     return label && label->isVisibleTo(&window);
-}
-
-// The open one: a closed box may linger until its deferred deletion.
-QMessageBox *openBox(const MainWindow &window, const char *name)
-{
-    for (QMessageBox *box : window.findChildren<QMessageBox *>(QLatin1String(name))) {
-        if (box->isVisible())
-            return box;
-    }
-    return nullptr;
-}
-
-QString screenshotPath(const QString &name)
-{
-    const QString dir = qEnvironmentVariableIsSet("S1_SCREENSHOT_DIR") ? qEnvironmentVariable("S1_SCREENSHOT_DIR")
-                                                                        : QStringLiteral(S1_BINARY_DIR);
-    return QDir(dir).filePath(name);
 }
 
 } // namespace

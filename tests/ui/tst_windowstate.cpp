@@ -12,6 +12,7 @@
 #include "SourceDetailDialog.h"
 #include "SourcesTableModel.h"
 #include "StatusColors.h"
+#include "WidgetTestSupport.h"
 
 #include <QAbstractItemView>
 #include <QAction>
@@ -29,6 +30,8 @@
 #include <QLineSeries>
 
 using namespace s1;
+using s1::test::screenshotPath;
+using s1::test::openBox;
 using namespace std::chrono_literals;
 
 namespace {
@@ -118,21 +121,6 @@ QStringList greenThings(const MainWindow &window)
                 green << QStringLiteral("cell %1,%2").arg(row).arg(column);
         }
     return green;
-}
-
-QMessageBox *openBox(const MainWindow &window, const char *name)
-{
-    for (QMessageBox *box : window.findChildren<QMessageBox *>(QLatin1String(name)))
-        if (box->isVisible())
-            return box;
-    return nullptr;
-}
-
-QString screenshotPath(const QString &name)
-{
-    const QString dir = qEnvironmentVariableIsSet("S1_SCREENSHOT_DIR") ? qEnvironmentVariable("S1_SCREENSHOT_DIR")
-                                                                        : QStringLiteral(S1_BINARY_DIR);
-    return QDir(dir).filePath(name);
 }
 
 } // namespace

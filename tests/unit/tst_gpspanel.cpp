@@ -7,6 +7,7 @@
 #include "SignalBarsWidget.h"
 #include "SkyPlotWidget.h"
 #include "StatusColors.h"
+#include "WidgetTestSupport.h"
 
 #include <QApplication>
 #include <QDir>
@@ -20,6 +21,7 @@
 #include <limits>
 
 using namespace s1;
+using s1::test::screenshotPath;
 
 namespace {
 
@@ -77,13 +79,6 @@ GpsStatus makeStatus()
     status.pps.pulseCount = 3600;
     status.pps.jitter = 850e-9;
     return status;
-}
-
-QString screenshotPath(const QString &name)
-{
-    const QString dir = qEnvironmentVariableIsSet("S1_SCREENSHOT_DIR") ? qEnvironmentVariable("S1_SCREENSHOT_DIR")
-                                                                       : QDir::tempPath();
-    return QDir(dir).filePath(name);
 }
 
 QLabel *label(const QWidget &panel, const char *objectName)

@@ -14,6 +14,7 @@
 #include "TouchStyle.h"
 
 #include "GpsCaptureFile.h"
+#include "WidgetTestSupport.h"
 
 #include <QtTest>
 
@@ -36,6 +37,7 @@
 #include <chrono>
 
 using namespace s1;
+using s1::test::screenshotPath;
 using namespace std::chrono_literals;
 
 namespace {
@@ -46,13 +48,6 @@ constexpr int kFeedIntervalMs = 50;
 constexpr int kDetectTimeoutMs = 10'000;
 constexpr int kSocatStartMs = 5'000;
 const QSize kScreen(800, 480);
-
-QString screenshotPath(const QString &name)
-{
-    const QString dir = qEnvironmentVariableIsSet("S1_SCREENSHOT_DIR") ? qEnvironmentVariable("S1_SCREENSHOT_DIR")
-                                                                       : QDir::tempPath();
-    return QDir(dir).filePath(name);
-}
 
 bool writeFile(const QString &path, const QByteArray &content)
 {

@@ -7,6 +7,7 @@
 #include "OffsetChart.h"
 #include "SourcesTableModel.h"
 #include "sim/SimGpsReceiver.h"
+#include "WidgetTestSupport.h"
 
 #include <QChart>
 #include <QDir>
@@ -20,6 +21,7 @@
 #include <QTest>
 
 using namespace s1;
+using s1::test::screenshotPath;
 
 namespace {
 
@@ -137,14 +139,6 @@ EngineSnapshot makeTrackingSnapshot()
         SourceSample{kNow - std::chrono::seconds(100), 5e-6, 1e-3, 30e-6, 2},
         SourceSample{kNow - std::chrono::seconds(30), 8e-6, 1e-3, 30e-6, 2}};
     return snapshot;
-}
-
-QString screenshotPath(const QString &name)
-{
-    const QString dir = qEnvironmentVariableIsSet("S1_SCREENSHOT_DIR")
-                            ? qEnvironmentVariable("S1_SCREENSHOT_DIR")
-                            : QStringLiteral(S1_BINARY_DIR);
-    return QDir(dir).filePath(name);
 }
 
 QString labelText(const QWidget &window, const char *objectName)
