@@ -5,6 +5,7 @@
 // segment buttons. Below kNarrowWidthPx the two columns stack instead.
 #pragma once
 
+#include "gps/GpsState.h"
 #include "gps/GpsStatus.h"
 #include "time/Timestamps.h"
 
@@ -48,8 +49,8 @@ public:
     void setStale(bool stale);
 
     // Without a message for longer than this the receiver's values are old: fix, time, position
-    // and DOPs read unknown. A receiver talks at least once a second.
-    static constexpr double kMessageTimeoutSeconds = 3;
+    // and DOPs read unknown. The engine's own limit, so the window and `stratumctl gps` agree.
+    static constexpr double kMessageTimeoutSeconds = GpsState::kStatusTimeout;
     // "4 s ago", "2 min ago": the age of the last message.
     static QString formatMessageAge(double seconds);
 
