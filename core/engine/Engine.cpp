@@ -326,7 +326,7 @@ void Engine::processNtpSample(NtpSource &source, RealTime now)
         countMissingSample(source, now);
         return;
     }
-    std::optional<StatSample> filtered = sampling.filter ? sampling.filter->addSample(sample) : sample;
+    std::optional<StatSample> filtered = sampling.filter ? sampling.filter->addSample(sample, m_discipline.frequency()) : sample;
     if (!filtered)
         return;
     source.adjustPoll(accumulateSample(source, *filtered));
@@ -338,7 +338,7 @@ void Engine::countMissingSample(NtpSource &source, RealTime now)
     NtpSampling &sampling = m_ntpSampling.at(source.id());
     if (!sampling.filter)
         return;
-    if (const auto filtered = sampling.filter->addMissing()) {
+    if (const auto filtered = sampling.filter->addMissing(m_discipline.frequency())) {
         // The span ended on a poll without a sample; the samples before it still count.
         source.adjustPoll(accumulateSample(source, *filtered));
         reselect(now, source.id());
@@ -692,7 +692,8 @@ void Engine::pollDueRefClocks(RealTime now)
         if (refclock->nextPollTime() > now)
             continue;
         const bool hadSample = refclock->reach() & 1;
-        const auto sample = refclock->poll(now, [this](RealTime raw) { return m_discipline.correctionAt(raw); });
+        const auto sample = refclock->poll(
+            now, [this](RealTime raw) { return m_discipline.correctionAt(raw); }, m_discipline.frequency());
         if (hadSample != sample.has_value()) {
             // Losing and regaining a refclock is what a person watching a GPS wants in the journal.
             const std::string reason = refclock->snapshot().lastRejectReason;

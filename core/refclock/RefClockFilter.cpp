@@ -20,13 +20,14 @@ void RefClockFilter::add(const StatSample &sample)
     m_samples.push_back(sample);
 }
 
-std::optional<StatSample> RefClockFilter::take(int minimum)
+std::optional<StatSample> RefClockFilter::take(int minimum, double frequency)
 {
     const int n = size();
     if (n == 0 || n < std::min(m_length, minimum))
         return std::nullopt;
 
-    std::vector<StatSample> sorted = m_samples;
+    const RealTime reference = m_samples.back().time;
+    std::vector<StatSample> sorted = inDisciplinedFrame(m_samples, frequency, reference);
     // Equal offsets keep their age order, so the choice never depends on the sort's whims.
     std::stable_sort(sorted.begin(), sorted.end(),
                      [](const StatSample &a, const StatSample &b) { return a.offset < b.offset; });
@@ -37,7 +38,7 @@ std::optional<StatSample> RefClockFilter::take(int minimum)
     kept.reserve(static_cast<std::size_t>(keep));
     for (int i = first; i < first + keep; ++i)
         kept.push_back(&sorted[static_cast<std::size_t>(i)]);
-    const StatSample result = averageSamples(kept, m_samples.back()).sample;
+    const StatSample result = restoreRawFrame(averageSamples(kept, m_samples.back()).sample, frequency, reference);
     m_samples.clear();
     return result;
 }

@@ -142,13 +142,14 @@ bool RefClockSource::addPulse(RealTime edge, const std::optional<PulseReference>
     return true;
 }
 
-std::optional<StatSample> RefClockSource::poll(RealTime now, const std::function<double(RealTime)> &correctionAt)
+std::optional<StatSample> RefClockSource::poll(RealTime now, const std::function<double(RealTime)> &correctionAt,
+                                               double frequency)
 {
     m_nextPoll = std::max(m_nextPoll + pollInterval(m_config.poll), now);
     m_reach = static_cast<std::uint8_t>(m_reach << 1);
     const int perPoll = m_config.poll - m_config.driverPoll >= 2 ? kMinSamplesPerPoll
                                                                 : 1 << std::max(m_config.poll - m_config.driverPoll, 0);
-    auto sample = m_filter.take(perPoll);
+    auto sample = m_filter.take(perPoll, frequency);
     if (!sample)
         return std::nullopt;
     if (m_config.maxDispersion && sample->peerDispersion > *m_config.maxDispersion) {

@@ -79,8 +79,10 @@ public:
 
     // The poll due at `now`: the filtered sample, or nothing when the driver gave too few
     // samples. `correctionAt` gives the engine's correction at a raw time, for the offsets the
-    // snapshot shows against the served time.
-    std::optional<StatSample> poll(RealTime now, const std::function<double(RealTime)> &correctionAt);
+    // snapshot shows against the served time; `frequency` the raw offsets' drift
+    // (ClockDiscipline::frequency()), which the filter removes before it sorts.
+    std::optional<StatSample> poll(RealTime now, const std::function<double(RealTime)> &correctionAt,
+                                   double frequency = 0.0);
 
     SourceSnapshot snapshot() const;
 

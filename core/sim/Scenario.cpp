@@ -58,6 +58,7 @@ EngineConfig Scenario::engineConfig() const
         source.minPoll = minPoll;
         source.maxPoll = maxPoll;
         source.iburst = iburst;
+        source.filter = filter;
         source.origin = "scenario " + name;
         config.sources.push_back(source);
     }

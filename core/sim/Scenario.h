@@ -62,6 +62,8 @@ struct Scenario
     int minPoll = 6;
     int maxPoll = 10;
     bool iburst = false;
+    // `filter N` of every server (0: none).
+    int filter = 0;
     // `makestep THRESHOLD LIMIT`
     std::optional<std::pair<double, int>> makestep;
     // A drift file's frequency (ppm, chrony's sign: positive = local clock fast) read at start.

@@ -1,5 +1,7 @@
 #include "sources/PollSampleFilter.h"
 
+#include "sources/SampleAverage.h"
+
 #include <algorithm>
 #include <cstddef>
 
@@ -17,21 +19,21 @@ void PollSampleFilter::reset()
     m_samples.clear();
 }
 
-std::optional<StatSample> PollSampleFilter::addSample(const StatSample &sample)
+std::optional<StatSample> PollSampleFilter::addSample(const StatSample &sample, double frequency)
 {
     // Samples never outnumber the polls counted since the last output, so this only guards.
     if (samplesHeld() >= m_length)
         m_samples.erase(m_samples.begin());
     m_samples.push_back(sample);
-    return countPoll();
+    return countPoll(frequency);
 }
 
-std::optional<StatSample> PollSampleFilter::addMissing()
+std::optional<StatSample> PollSampleFilter::addMissing(double frequency)
 {
-    return countPoll();
+    return countPoll(frequency);
 }
 
-std::optional<StatSample> PollSampleFilter::countPoll()
+std::optional<StatSample> PollSampleFilter::countPoll(double frequency)
 {
     m_polls = std::min(m_polls + 1, m_length);
     if (m_polls < m_length || m_samples.empty())
@@ -39,11 +41,14 @@ std::optional<StatSample> PollSampleFilter::countPoll()
     // A median filter as long as the samples actually collected: its selection (dispersion
     // preselection, middle one or two by offset) is then the one of those samples.
     MedianFilter median(samplesHeld());
+    const RealTime reference = m_samples.back().time;
     std::optional<StatSample> result;
-    for (const StatSample &s : m_samples)
+    for (const StatSample &s : inDisciplinedFrame(m_samples, frequency, reference))
         result = median.accumulate(s);
     reset();
-    return result;
+    if (!result)
+        return std::nullopt;
+    return restoreRawFrame(*result, frequency, reference);
 }
 
 } // namespace s1

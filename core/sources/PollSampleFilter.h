@@ -29,14 +29,15 @@ public:
     int samplesHeld() const { return static_cast<int>(m_samples.size()); }
 
     // A poll that gave a good sample; returns the filtered sample when this poll completes
-    // the span.
-    std::optional<StatSample> addSample(const StatSample &sample);
+    // the span. `frequency`: the raw offsets' drift (ClockDiscipline::frequency()); the median
+    // is taken on the disciplined clock (see inDisciplinedFrame), the output is raw again.
+    std::optional<StatSample> addSample(const StatSample &sample, double frequency = 0.0);
     // A poll that gave none (no reply, or a reply failing a test).
-    std::optional<StatSample> addMissing();
+    std::optional<StatSample> addMissing(double frequency = 0.0);
     void reset();
 
 private:
-    std::optional<StatSample> countPoll();
+    std::optional<StatSample> countPoll(double frequency);
 
     int m_length;
     int m_polls = 0;

@@ -41,4 +41,18 @@ SampleAverage averageSamples(std::span<const StatSample *const> samples, const S
     return {result, spread};
 }
 
+std::vector<StatSample> inDisciplinedFrame(std::span<const StatSample> samples, double frequency, RealTime reference)
+{
+    std::vector<StatSample> shifted(samples.begin(), samples.end());
+    for (StatSample &s : shifted)
+        s.offset -= frequency * toSeconds(s.time - reference);
+    return shifted;
+}
+
+StatSample restoreRawFrame(StatSample sample, double frequency, RealTime reference)
+{
+    sample.offset += frequency * toSeconds(sample.time - reference);
+    return sample;
+}
+
 } // namespace s1

@@ -8,6 +8,7 @@
 #include "sources/SourceStatistics.h"
 
 #include <span>
+#include <vector>
 
 namespace s1 {
 
@@ -19,5 +20,15 @@ struct SampleAverage
 
 // `samples` must not be empty; `newest` is the most recent of them.
 SampleAverage averageSamples(std::span<const StatSample *const> samples, const StatSample &newest);
+
+// Offsets in the engine's statistics are against the raw clock, which drifts (100 ppm moves a
+// raw offset 1.6 ms in 16 s) while the noise a filter must see through is microseconds. Sorted
+// by raw offset, a filter's "median" is merely its middle sample in time and its spread is the
+// drift. chrony's filters hold their samples on the disciplined clock instead. This removes
+// the drift `frequency` (the raw offsets' slope, s/s: ClockDiscipline::frequency()) relative
+// to `reference`; the transform is linear, so an average of shifted samples shifted back with
+// `restoreRawFrame` is exactly the average of the raw ones.
+std::vector<StatSample> inDisciplinedFrame(std::span<const StatSample> samples, double frequency, RealTime reference);
+StatSample restoreRawFrame(StatSample sample, double frequency, RealTime reference);
 
 } // namespace s1

@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <vector>
 
 using namespace s1;
 using namespace s1::sim;
@@ -182,12 +183,17 @@ void TestClockControl::systemClockConvergesLikeVirtualClock_data()
     QTest::addColumn<QString>("scenario");
     QTest::addColumn<double>("duration");
     QTest::addColumn<quint64>("seed");
-    QTest::newRow("default 1") << "default" << 4000.0 << quint64(1);
-    QTest::newRow("default 2") << "default" << 4000.0 << quint64(2);
-    QTest::newRow("poll-4") << "poll-4" << 2000.0 << quint64(3);
-    QTest::newRow("large-wander") << "large-wander" << 4000.0 << quint64(4);
-    QTest::newRow("refclock-shm") << "refclock-shm" << 2000.0 << quint64(5);
-    QTest::newRow("pps") << "pps" << 2000.0 << quint64(6);
+    // Seeds from `seed` whose median errors are compared. refclock-shm's virtual clock, with the
+    // refclock filter's median taken on the disciplined clock, has single seeds with a maximum
+    // far below its usual (seed 5: 1.6e-5 s against a median of 3.8e-5 s over 20 seeds), so
+    // one seed compares luck rather than the two clocks there.
+    QTest::addColumn<quint64>("seeds");
+    QTest::newRow("default 1") << "default" << 4000.0 << quint64(1) << quint64(1);
+    QTest::newRow("default 2") << "default" << 4000.0 << quint64(2) << quint64(1);
+    QTest::newRow("poll-4") << "poll-4" << 2000.0 << quint64(3) << quint64(1);
+    QTest::newRow("large-wander") << "large-wander" << 4000.0 << quint64(4) << quint64(1);
+    QTest::newRow("refclock-shm") << "refclock-shm" << 2000.0 << quint64(5) << quint64(5);
+    QTest::newRow("pps") << "pps" << 2000.0 << quint64(6) << quint64(1);
 }
 
 void TestClockControl::systemClockConvergesLikeVirtualClock()
@@ -195,6 +201,7 @@ void TestClockControl::systemClockConvergesLikeVirtualClock()
     QFETCH(QString, scenario);
     QFETCH(double, duration);
     QFETCH(quint64, seed);
+    QFETCH(quint64, seeds);
     const Scenario s = shortened(scenario.toStdString(), duration);
 
     Simulation virtualRun(s, seed);
@@ -202,14 +209,29 @@ void TestClockControl::systemClockConvergesLikeVirtualClock()
     Simulation steeredRun(s, seed, ClientClock::Kernel);
     const RunResult k = steeredRun.run();
 
+    std::vector<RunResult> virtualRuns{v}, steeredRuns{k};
+    for (quint64 extra = seed + 1; extra < seed + seeds; ++extra) {
+        virtualRuns.push_back(Simulation(s, extra).run());
+        steeredRuns.push_back(Simulation(s, extra, ClientClock::Kernel).run());
+    }
+    const auto median = [](const std::vector<RunResult> &runs, double RunResult::*figure) {
+        std::vector<double> values;
+        for (const RunResult &r : runs)
+            values.push_back(r.*figure);
+        std::sort(values.begin(), values.end());
+        return values[values.size() / 2];
+    };
+    const double vRms = median(virtualRuns, &RunResult::rmsError), kRms = median(steeredRuns, &RunResult::rmsError);
+    const double vMax = median(virtualRuns, &RunResult::maxError), kMax = median(steeredRuns, &RunResult::maxError);
+    const double vSync = median(virtualRuns, &RunResult::syncTime), kSync = median(steeredRuns, &RunResult::syncTime);
+
     const QString figures = QStringLiteral("virtual rms %1 max %2 sync %3; system rms %4 max %5 sync %6")
-                                .arg(v.rmsError).arg(v.maxError).arg(v.syncTime)
-                                .arg(k.rmsError).arg(k.maxError).arg(k.syncTime);
+                                .arg(vRms).arg(vMax).arg(vSync).arg(kRms).arg(kMax).arg(kSync);
     qInfo().noquote() << scenario << figures;
     QVERIFY(steeredRun.kernelClock() && steeredRun.kernelClock()->frequencyChanges() > 0);
-    QVERIFY2(k.rmsError <= kSteeredRmsFactor * v.rmsError, qPrintable(figures));
-    QVERIFY2(k.maxError <= kSteeredMaxFactor * v.maxError, qPrintable(figures));
-    QVERIFY2(k.syncTime <= v.syncTime + kSyncSlack, qPrintable(figures));
+    QVERIFY2(kRms <= kSteeredRmsFactor * vRms, qPrintable(figures));
+    QVERIFY2(kMax <= kSteeredMaxFactor * vMax, qPrintable(figures));
+    QVERIFY2(kSync <= vSync + kSyncSlack, qPrintable(figures));
 
     // Served time is the system clock's: the engine's local time of a reading is the reading.
     const RealTime reading = steeredRun.clientReading();

@@ -6,6 +6,7 @@
 // derived from those parameters or computed independently from the sample data, never read
 // back from the code under test.
 #include "sources/MedianFilter.h"
+#include "sources/PollSampleFilter.h"
 #include "sources/SourceStatistics.h"
 
 #include <QtTest>
@@ -137,6 +138,7 @@ private slots:
     void medianFilterFallsBackToAllSamples();
     void medianFilterClockCorrection();
     void medianFilterLengthOne();
+    void pollFilterMedianIgnoresTheRawClockDrift();
 
 private:
     // Feeds `count` samples of offset(t) + noise, `interval` apart from t = `first`.
@@ -934,4 +936,27 @@ void TestSourceStatistics::medianFilterLengthOne()
 }
 
 QTEST_APPLESS_MAIN(TestSourceStatistics)
+void TestSourceStatistics::pollFilterMedianIgnoresTheRawClockDrift()
+{
+    // chrony's 127-filter in clknetsim: `filter 15` at poll 4 while the raw clock runs 100 ppm
+    // fast. Raw offsets fall 1.6 ms per poll, far more than the noise; sorted raw, the "median"
+    // was simply the middle poll in time (and our RMS twice chronyd's). On the disciplined clock
+    // the median is the sample whose noise is the median: here the third, with noise 0.
+    constexpr double kDrift = -1e-4; // raw offsets' slope: ClockDiscipline::frequency()
+    constexpr double kPoll = 16.0;
+    constexpr double kBase = 0.05;
+    const std::array<double, 15> noise{40e-6, -30e-6, 0.0, -45e-6, 35e-6, -20e-6, 50e-6, -35e-6,
+                                       30e-6, -25e-6, 45e-6, -50e-6, 20e-6, -40e-6, 25e-6};
+    PollSampleFilter filter(15);
+    std::optional<StatSample> out;
+    for (std::size_t i = 0; i < noise.size(); ++i) {
+        const double t = kPoll * static_cast<double>(i);
+        out = filter.addSample(makeSample(t, kBase + kDrift * t + noise[i]), kDrift);
+        QCOMPARE(out.has_value(), i + 1 == noise.size());
+    }
+    QVERIFY(out->time == at(2 * kPoll));
+    QVERIFY2(std::abs(out->offset - (kBase + kDrift * 2 * kPoll)) < 1e-12, qPrintable(QString::number(out->offset)));
+    QCOMPARE(out->peerDispersion, kPeerDispersion); // one sample kept: no spread added
+}
+
 #include "tst_sourcestatistics.moc"
