@@ -59,7 +59,12 @@ double ClockDiscipline::update(RealTime raw, const ClockUpdate &u)
         const double frequency = m_frequency + gain * (u.frequency - m_frequency);
         const double extraSkew = std::sqrt((m_frequency - frequency) * (m_frequency - frequency) * (1.0 - gain)
                                            + (u.frequency - frequency) * (u.frequency - frequency) * gain);
-        m_frequencySkew = std::max(m_frequencySkew + gain * (u.skew - m_frequencySkew) + extraSkew, kMinSkew);
+        // A two-sample frequency is not kept as the prior: its skew (a normal quantile, no
+        // residuals) is on a far smaller scale than a regression's Student-t bound, so the first
+        // regression, which contains the same two samples, would move the frequency by a tenth
+        // of the difference and leave the two-sample error in for another poll interval.
+        if (!u.provisionalFrequency)
+            m_frequencySkew = std::max(m_frequencySkew + gain * (u.skew - m_frequencySkew) + extraSkew, kMinSkew);
         m_frequency = frequency;
     }
 

@@ -53,6 +53,10 @@ struct ClockUpdate
     double offsetSd = 0;        // s
     double frequency = 0;       // relative: the raw clock is fast by this much
     double skew = 0;            // relative error bound of frequency
+    // The frequency is a first guess from two samples (SourceStatistics::twoSampleFrequency):
+    // applied like any estimate, but not kept as the prior the next estimate is weighed
+    // against, since that estimate's regression contains the same two samples.
+    bool provisionalFrequency = false;
     double selectedFrequency = 0; // relative: the selected source's own estimate
     double rootDelay = 0;       // s, to the reference
     double rootDispersion = 0;  // s

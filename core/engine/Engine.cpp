@@ -584,6 +584,7 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
     update.frequency = estimate->frequency;
     update.skew = estimate->skew;
     update.selectedFrequency = m_statistics.at(*result.selectedId).frequency();
+    update.provisionalFrequency = m_statistics.at(*result.selectedId).twoSampleFrequency();
     update.rootDelay = estimate->rootDelay;
     update.rootDispersion = estimate->rootDispersion;
     update.sourceStratum = source.stratum;

@@ -218,6 +218,9 @@ public:
     int samples() const { return m_count; }
     int runs() const { return m_runs; }
     bool regressionValid() const { return m_regressionValid; }
+    // The frequency is the line through the first two samples, not a regression: a later fit
+    // contains both of them, so it is a first guess to apply, not a prior to weigh against.
+    bool twoSampleFrequency() const { return m_regressionValid && m_count == 2 && m_history == 0; }
     int stratum() const { return m_stratum; }
     LeapIndicator leap() const { return m_leap; }
     double span() const; // s, newest minus oldest sample in the regression

@@ -83,6 +83,43 @@ private slots:
         const double ignored = frequencyAfter(untrusted, kEstimatePpm * 1e-6, 2000e-6);
         QVERIFY2(std::abs(ignored - kDriftPpm * 1e-6) < 1e-9, qPrintable(QString::number(ignored * 1e6)));
     }
+
+    void twoSampleFrequencyDoesNotHoldBackTheFirstRegression()
+    {
+        // chrony's 109-makestep, seed 2: the line through the first two samples (64 s apart,
+        // 230 us delays) is 0.38 ppm off with a skew of 7.6 ppm (three standard deviations);
+        // the regression through three samples, which contains those two, comes with a skew of
+        // 40 ppm (a Student-t bound with one degree of freedom). Weighed against the first as if
+        // it were an independent prior, the regression moved the frequency by a tenth of the
+        // difference and the clock ran 0.38 ppm off for another minute.
+        constexpr double kTwoSamplePpm = 100.38, kTwoSampleSkewPpm = 7.6;
+        constexpr double kRegressionPpm = 100.0, kRegressionSkewPpm = 40;
+        ClockDiscipline discipline(DisciplineConfig{}, kStart); // no drift file: untrusted start
+        const auto updateAt = [&discipline](RealTime raw, double ppm, double skewPpm, bool provisional) {
+            ClockUpdate update;
+            update.offset = discipline.correctionAt(raw); // no offset to slew
+            update.offsetSd = 1e-6;
+            update.frequency = ppm * 1e-6;
+            update.skew = skewPpm * 1e-6;
+            update.provisionalFrequency = provisional;
+            discipline.update(raw, update);
+        };
+        const auto frequencyAt = [&discipline](RealTime raw) {
+            constexpr double kSpan = 1000; // s
+            return -(discipline.correctionAt(raw + 1000s) - discipline.correctionAt(raw)) / kSpan;
+        };
+        updateAt(kStart, kTwoSamplePpm, kTwoSampleSkewPpm, true);
+        // The first guess is applied as any estimate would be.
+        QVERIFY2(std::abs(frequencyAt(kStart) - kTwoSamplePpm * 1e-6) < 1e-11,
+                 qPrintable(QString::number(frequencyAt(kStart) * 1e6, 'f', 6)));
+        const RealTime next = kStart + 64s;
+        updateAt(next, kRegressionPpm, kRegressionSkewPpm, false);
+        // Weighed against the untrusted start (1 s/s), not against the two-sample guess.
+        const double gain = 3.0 / (3.0 + kRegressionSkewPpm * kRegressionSkewPpm * 1e-12);
+        const double expected = (kTwoSamplePpm + gain * (kRegressionPpm - kTwoSamplePpm)) * 1e-6;
+        QVERIFY2(std::abs(frequencyAt(next) - expected) < 1e-11,
+                 qPrintable(QString::number(frequencyAt(next) * 1e6, 'f', 6)));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestClockDiscipline)

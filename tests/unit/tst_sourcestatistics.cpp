@@ -112,6 +112,7 @@ class TestSourceStatistics : public QObject
 private slots:
     void initialState();
     void frequencySignAndOffset();
+    void twoSampleFrequencyFlagged();
     void historyBoundedByMaxSamples();
     void minSamplesRespected();
     void outOfOrderSampleDiscardsHistory();
@@ -178,6 +179,21 @@ void TestSourceStatistics::initialState()
     QCOMPARE(r.offset, 0.0);
     stats.regress(); // nothing to do, nothing to break
     QCOMPARE(stats.samples(), 0);
+}
+
+void TestSourceStatistics::twoSampleFrequencyFlagged()
+{
+    // The line through the first two samples is a first guess the clock discipline must not
+    // keep as a prior; from the third sample on the frequency is a regression's.
+    SourceStatistics stats;
+    feed(stats, makeSample(0, 0));
+    QVERIFY(!stats.twoSampleFrequency()); // one sample: no frequency at all
+    feed(stats, makeSample(64, -64e-6));
+    QVERIFY(stats.twoSampleFrequency());
+    QVERIFY(std::abs(stats.frequency() - 1e-6) < 1e-12);
+    feed(stats, makeSample(128, -128e-6));
+    QVERIFY(!stats.twoSampleFrequency());
+    QVERIFY(stats.regressionValid());
 }
 
 void TestSourceStatistics::frequencySignAndOffset()
