@@ -5,7 +5,7 @@
 
 #include "config/EngineConfig.h"
 #include "control/ControlProtocol.h"
-#include "host/HostClock.h"
+#include "clock/HostClock.h"
 #include "net/UdpSocket.h"
 #include "sources/NtpSource.h"
 
@@ -100,7 +100,7 @@ int query(const std::string &host, std::uint16_t port)
             std::fprintf(stderr, "stratumctl: no reply from %s\n", remote.toString().c_str());
             return 1;
         }
-        if (socket->receive(batch, s1::UdpSocket::Receive::Single) == 0 || batch[0].from != remote)
+        if (socket->receive(batch, s1::UdpSocket::Receive::Single, s1::readRealTimeClock) == 0 || batch[0].from != remote)
             continue;
         const auto parsed = s1::parseNtpPacket(batch[0].data);
         if (!parsed.ok())

@@ -2,7 +2,7 @@
 // chronyc-like conventions are tested in one place and stay identical across tables and panels.
 #pragma once
 
-#include "engine/EngineSnapshot.h"
+#include "report/EngineSnapshot.h"
 #include "ntp/NtpPacket.h"
 
 #include <QString>

@@ -4,7 +4,7 @@
 // or a service) decides what the request means.
 #pragma once
 
-#include "engine/EngineSnapshot.h"
+#include "report/EngineSnapshot.h"
 
 #include <QMainWindow>
 #include <QPointer>

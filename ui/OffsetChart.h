@@ -1,7 +1,7 @@
 // Recent offsets of the sources over time, the selected source drawn bold.
 #pragma once
 
-#include "engine/EngineSnapshot.h"
+#include "report/EngineSnapshot.h"
 
 #include <QChartView>
 

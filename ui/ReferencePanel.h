@@ -1,7 +1,7 @@
 // The time this server hands out: synchronisation state, stratum, reference, error bounds.
 #pragma once
 
-#include "engine/EngineSnapshot.h"
+#include "report/EngineSnapshot.h"
 
 #include <QWidget>
 

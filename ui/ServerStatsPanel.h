@@ -3,7 +3,7 @@
 
 #include <string>
 
-#include "engine/EngineSnapshot.h"
+#include "report/EngineSnapshot.h"
 
 #include <QWidget>
 

@@ -4,7 +4,7 @@
 // local clock is ahead of the source). Kept up to date while open; closes with a big button.
 #pragma once
 
-#include "engine/EngineSnapshot.h"
+#include "report/EngineSnapshot.h"
 
 #include <QDialog>
 

@@ -1,7 +1,7 @@
 // The time sources of the latest engine snapshot as a chronyc-`sources`-like table.
 #pragma once
 
-#include "engine/EngineSnapshot.h"
+#include "report/EngineSnapshot.h"
 
 #include <QAbstractTableModel>
 

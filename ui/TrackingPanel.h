@@ -1,7 +1,7 @@
 // What `chronyc tracking` shows: how well the local clock follows its reference.
 #pragma once
 
-#include "engine/EngineSnapshot.h"
+#include "report/EngineSnapshot.h"
 
 #include <QWidget>
 

@@ -4,7 +4,7 @@
 
 #include "control/ControlProtocol.h"
 #include "control/SnapshotReports.h"
-#include "engine/EngineSnapshot.h"
+#include "report/EngineSnapshot.h"
 
 #include <QJsonValue>
 #include <QString>

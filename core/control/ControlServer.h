@@ -16,7 +16,7 @@
 #include "control/SnapshotReports.h"
 #include "control/ControlSocketFile.h"
 #include "config/EngineConfig.h"
-#include "engine/EngineSnapshot.h"
+#include "report/EngineSnapshot.h"
 #include "net/AccessFilter.h"
 
 #include <QJsonValue>

@@ -12,7 +12,7 @@
 
 #include "control/ControlProtocol.h"
 #include "control/LineFramer.h"
-#include "engine/EngineSnapshot.h"
+#include "report/EngineSnapshot.h"
 
 #include <QJsonValue>
 #include <QObject>

@@ -4,7 +4,7 @@
 // integers. snapshotFromJson(snapshotToJson(s)) == s for every snapshot.
 #pragma once
 
-#include "engine/EngineSnapshot.h"
+#include "report/EngineSnapshot.h"
 
 #include <QJsonObject>
 #include <QString>

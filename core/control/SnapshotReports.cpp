@@ -1,9 +1,8 @@
 #include "control/SnapshotReports.h"
 
 #include "control/ChronycFormat.h"
+#include "ntp/ReferenceId.h"
 #include "sources/NtpSource.h"
-
-#include <QCryptographicHash>
 
 #include <algorithm>
 #include <cmath>
@@ -15,8 +14,6 @@ namespace {
 
 constexpr int kNtpVersion4 = 4;
 constexpr double kSelectedScore = 1.0;
-constexpr int kBitsPerByte = 8;
-constexpr int kRefIdBytes = 4;
 
 // chrony's packet tests as ntpdata prints them: test 1 in bit 9 ... test D in bit 0.
 constexpr std::uint16_t kAllTestsPassed = 0x3ff;
@@ -151,22 +148,6 @@ std::uint32_t clampedCount(std::uint64_t n)
 }
 
 } // namespace
-
-std::uint32_t referenceIdOf(const IpAddress &address)
-{
-    if (address.isV4())
-        return address.v4Value();
-    if (!address.isV6())
-        return 0;
-    const auto &bytes = address.bytes();
-    const QByteArray hash = QCryptographicHash::hash(
-        QByteArrayView(reinterpret_cast<const char *>(bytes.data()), static_cast<qsizetype>(bytes.size())),
-        QCryptographicHash::Md5);
-    std::uint32_t id = 0;
-    for (int i = 0; i < kRefIdBytes; ++i)
-        id = (id << kBitsPerByte) | static_cast<std::uint8_t>(hash[i]);
-    return id;
-}
 
 std::string sourceDisplayName(const SourceSnapshot &source, SourceNaming naming)
 {

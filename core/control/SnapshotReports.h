@@ -16,7 +16,7 @@
 #pragma once
 
 #include "control/ReportData.h"
-#include "engine/EngineSnapshot.h"
+#include "report/EngineSnapshot.h"
 
 #include <cstdint>
 #include <string>
@@ -76,8 +76,5 @@ std::vector<NtpDataReport> ntpDataReports(const EngineSnapshot &snapshot);
 // command channel is a Unix socket, which has no client addresses to log.
 ClientsReport clientsReport(const EngineSnapshot &snapshot);
 
-// chrony's reference ID for an address (UTI_IPToRefid): IPv4 as is, IPv6 the first 32 bits of
-// its MD5 hash.
-std::uint32_t referenceIdOf(const IpAddress &address);
 
 } // namespace s1

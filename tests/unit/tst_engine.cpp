@@ -3,7 +3,9 @@
 // engines talking over a simulated network with known clock offset and path asymmetry, whose
 // measurements must match RFC 5905's on-wire arithmetic and be exactly reproducible.
 #include "engine/Engine.h"
+#include "ntp/ReferenceId.h"
 
+#include <QCryptographicHash>
 #include <QtTest>
 
 #include <algorithm>
@@ -311,6 +313,21 @@ class TestEngine : public QObject
     Q_OBJECT
 
 private slots:
+    // RFC 5905 / chrony: an IPv4 reference is its address, an IPv6 one the first four octets of
+    // the MD5 of its 16 address bytes (checked against Qt's MD5, which the engine cannot use).
+    void referenceIdOfAnAddress()
+    {
+        QCOMPARE(s1::referenceIdOf(s1::IpAddress::v4(0xc0000201u)), 0xc0000201u);
+        const auto address = s1::IpAddress::parse("2001:db8::1");
+        QVERIFY(address);
+        const QByteArray digest = QCryptographicHash::hash(
+            QByteArray(reinterpret_cast<const char *>(address->bytes().data()), 16), QCryptographicHash::Md5);
+        const std::uint32_t expected = (std::uint32_t(std::uint8_t(digest[0])) << 24)
+            | (std::uint32_t(std::uint8_t(digest[1])) << 16) | (std::uint32_t(std::uint8_t(digest[2])) << 8)
+            | std::uint32_t(std::uint8_t(digest[3]));
+        QCOMPARE(s1::referenceIdOf(*address), expected);
+    }
+
     void localServerAnswers();
     void withoutLocalRepliesAreUnsynchronised();
     void deniedAndStrayPacketsGetNothing();

@@ -3,6 +3,7 @@
 // with ADJ_SETOFFSET, status and leap bits, and refused calls. The real clock is only ever
 // queried read-only (modes = 0).
 #include "clock/KernelClockApi.h"
+#include "clock/SystemKernelClockApi.h"
 #include "clock/KernelClockDriver.h"
 
 #include <QtTest>

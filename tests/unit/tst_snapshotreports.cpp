@@ -8,6 +8,7 @@
 #include "control/ControlQueries.h"
 #include "control/ReportJson.h"
 #include "control/SnapshotReports.h"
+#include "ntp/ReferenceId.h"
 #include "sources/NtpSource.h"
 
 #include <QJsonArray>

@@ -1,0 +1,978 @@
+#include "engine/Engine.h"
+
+#include "config/ConfigEffects.h"
+#include "ntp/ReferenceId.h"
+
+#include <algorithm>
+#include <cmath>
+#include <utility>
+
+namespace s1 {
+
+namespace {
+
+constexpr double kPpm = 1e-6;
+
+DisciplineConfig disciplineConfig(const EngineConfig &config, const EngineOptions &options)
+{
+    DisciplineConfig d;
+    if (config.clock.makeStep.enabled()) {
+        d.makestepThreshold = config.clock.makeStep.threshold;
+        d.makestepLimit = config.clock.makeStep.limit;
+    }
+    d.maxSlewRatePpm = config.clock.maxSlewRate;
+    d.maxUpdateSkewPpm = config.clock.maxUpdateSkew;
+    d.initialFrequencyPpm = options.driftFrequencyPpm;
+    if (options.driftFrequencyPpm)
+        d.initialSkewPpm = options.driftSkewPpm;
+    return d;
+}
+
+LogLeap logLeap(LeapIndicator leap)
+{
+    switch (leap) {
+    case LeapIndicator::None: return LogLeap::Normal;
+    case LeapIndicator::InsertSecond: return LogLeap::InsertSecond;
+    case LeapIndicator::DeleteSecond: return LogLeap::DeleteSecond;
+    case LeapIndicator::Unsynchronised: return LogLeap::Unsynchronised;
+    }
+    return LogLeap::Unsynchronised;
+}
+
+SelectorConfig selectorConfig(const EngineConfig &config)
+{
+    SelectorConfig s;
+    s.maxDistance = config.selection.maxDistance;
+    s.maxJitter = config.selection.maxJitter;
+    s.minSources = config.selection.minSources;
+    s.combineLimit = config.selection.combineLimit;
+    s.reselectDistance = config.selection.reselectDistance;
+    s.stratumWeight = config.selection.stratumWeight;
+    return s;
+}
+
+} // namespace
+
+Engine::Engine(EngineConfig config, EngineOptions options, RealTime now)
+    : m_config(std::move(config))
+    , m_options(options)
+    , m_discipline(disciplineConfig(m_config, options), rawTime(options.clockDriver, now), options.clockDriver)
+    , m_responder(AccessFilter(m_config.ntpAccess))
+    , m_clientLog(m_config.server.noClientLog ? std::nullopt
+                                              : std::optional<ClientLog>(std::in_place, m_config.server.clientLogLimit))
+    , m_selector(selectorConfig(m_config))
+    , m_random(options.seed)
+{
+    reportClockDriverErrors();
+    now = rawTime(m_options.clockDriver, now);
+    for (const SourceConfig &source : m_config.sources) {
+        const auto literal = IpAddress::parse(source.host);
+        if (literal && source.kind != SourceConfig::Kind::Pool) {
+            addSource(source, source.host, *literal, {}, now);
+            continue;
+        }
+        PendingResolve pending{source, now, kResolveRetryFirst};
+        m_pendingResolves.emplace(m_nextResolveToken++, pending);
+    }
+    for (std::size_t i = 0; i < m_config.refClocks.size(); ++i) {
+        const RefClockConfig &rc = m_config.refClocks[i];
+        const std::uint32_t id = m_nextSourceId++;
+        const std::string refId = rc.refId.empty() ? defaultRefId(rc, i) : rc.refId;
+        m_refClocks.push_back(std::make_unique<RefClockSource>(id, rc, refId, now,
+                                                               std::ldexp(1.0, m_options.precision)));
+        trackSource(id, statisticsConfig(rc.minSamples, rc.maxSamples));
+    }
+    requestDueResolves(now);
+}
+
+Engine::~Engine() = default;
+
+std::string Engine::defaultRefId(const RefClockConfig &config, std::size_t index)
+{
+    const char *driver = "PPS";
+    switch (config.driver) {
+    case RefClockDriver::Pps: driver = "PPS"; break;
+    case RefClockDriver::Shm: driver = "SHM"; break;
+    case RefClockDriver::Sock: driver = "SOC"; break;
+    case RefClockDriver::Phc: driver = "PHC"; break;
+    case RefClockDriver::Rtc: driver = "RTC"; break;
+    case RefClockDriver::Nmea: driver = "NME"; break;
+    }
+    return std::string(driver) + std::to_string(index % 10);
+}
+
+bool Engine::addSource(const SourceConfig &config, std::string name, const IpAddress &address,
+                       std::string poolName, RealTime now)
+{
+    const SocketAddress remote{address, config.port};
+    const bool known = std::any_of(m_sources.begin(), m_sources.end(),
+                                   [&](const auto &s) { return s->address() == remote; });
+    if (known)
+        return false; // two directives or pool members naming the same server poll it once
+    const std::uint32_t id = m_nextSourceId++;
+    if (const std::string reason = authenticationUnavailable(config); !reason.empty())
+        m_events.push_back({EngineEvent::Category::Ntp, "source " + name + " will never be selected: " + reason});
+    m_sources.push_back(std::make_unique<NtpSource>(id, config, std::move(name), remote,
+                                                    std::move(poolName), now, m_options.precision));
+    SourceStatisticsConfig statsConfig = statisticsConfig(config.minSamples, config.maxSamples);
+    statsConfig.minDelay = config.minDelay;
+    statsConfig.asymmetry = config.asymmetry;
+    statsConfig.boundByDelays = true;
+    trackSource(id, statsConfig);
+
+    NtpSampling sampling;
+    sampling.tests = SampleTestConfig::fromSource(config);
+    if (config.maxDelayQuant > 0) {
+        // chrony's estimator steps by half our clock's precision; the seed comes from the
+        // engine's, so that a run replays exactly.
+        sampling.delayQuantile.emplace(config.maxDelayQuant, std::ldexp(1.0, m_options.precision) / 2.0, m_random());
+    }
+    if (config.filter > 0)
+        sampling.filter.emplace(config.filter);
+    m_ntpSampling.emplace(id, std::move(sampling));
+    return true;
+}
+
+SourceStatisticsConfig Engine::statisticsConfig(std::optional<int> minSamples, std::optional<int> maxSamples) const
+{
+    SourceStatisticsConfig statsConfig;
+    statsConfig.precision = std::ldexp(1.0, m_options.precision);
+    if (minSamples)
+        statsConfig.minSamples = *minSamples;
+    if (maxSamples)
+        statsConfig.maxSamples = *maxSamples;
+    return statsConfig;
+}
+
+void Engine::trackSource(std::uint32_t id, const SourceStatisticsConfig &statsConfig)
+{
+    m_statistics.emplace(id, SourceStatistics(statsConfig));
+    m_states[id] = SourceState::Unusable;
+}
+
+RealTime Engine::rawTime(const ClockDriver *driver, RealTime reading)
+{
+    return driver ? driver->rawTime(reading) : reading;
+}
+
+RealTime Engine::hostTime(RealTime raw) const
+{
+    return m_options.clockDriver ? m_options.clockDriver->clockTime(raw) : raw;
+}
+
+void Engine::reportClockDriverErrors()
+{
+    for (const std::string &error : m_discipline.takeDriverErrors())
+        m_events.push_back({EngineEvent::Category::Clock, "adjusting the system clock failed: " + error});
+}
+
+void Engine::handlePacket(const ReceivedPacket &packet, RealTime now)
+{
+    (void)now;
+    const RealTime receive = rawTime(m_options.clockDriver, packet.receiveTime);
+    if (packet.role == SocketRole::Server)
+        handleServerPacket(packet, receive);
+    else
+        handleClientPacket(packet, receive);
+}
+
+void Engine::handleServerPacket(const ReceivedPacket &packet, RealTime rawReceive)
+{
+    const RealTime cookedReceive = m_discipline.cook(rawReceive);
+    if (answerPeer(packet, cookedReceive))
+        return;
+    NtpResponse response = m_responder.handle(packet.data, packet.truncated, packet.remote, cookedReceive,
+                                              servedReference(cookedReceive));
+    if (m_clientLog && response.verdict != NtpRequestVerdict::NotARequest) {
+        const auto outcome = response.verdict == NtpRequestVerdict::Denied ? ClientLog::Outcome::Dropped
+                                                                           : ClientLog::Outcome::Served;
+        m_clientLog->record(packet.remote.ip.unmapped(), rawReceive, outcome);
+    }
+    auto &reply = response.reply;
+    if (!reply)
+        return;
+    OutgoingPacket out;
+    out.role = SocketRole::Server;
+    out.hostSocket = packet.hostSocket;
+    out.remote = packet.remote;
+    out.data = std::move(*reply);
+    out.stampTransmit = true;
+    m_outgoing.push_back(std::move(out));
+}
+
+bool Engine::answerPeer(const ReceivedPacket &packet, RealTime cookedReceive)
+{
+    if (packet.truncated || packet.remote.port == 0)
+        return false;
+    const NtpParseResult parsed = parseNtpPacket(packet.data);
+    if (!parsed.ok() || parsed.packet.header.mode != NtpMode::SymmetricActive
+        || parsed.packet.mac == NtpMacKind::SymmetricKey)
+        return false;
+    const IpAddress from = packet.remote.ip.unmapped();
+    const bool configured = std::any_of(m_sources.begin(), m_sources.end(), [&](const auto &s) {
+        return s->isPeer() && s->isActive() && s->address().ip == from;
+    });
+    if (!configured)
+        return false;
+    OutgoingPacket out;
+    out.role = SocketRole::Server;
+    out.hostSocket = packet.hostSocket;
+    out.remote = packet.remote;
+    out.data = NtpResponder::reply(parsed.packet.header, NtpMode::SymmetricPassive, cookedReceive,
+                                   servedReference(cookedReceive));
+    out.stampTransmit = true;
+    m_outgoing.push_back(std::move(out));
+    return true;
+}
+
+void Engine::handleClientPacket(const ReceivedPacket &packet, RealTime rawReceive)
+{
+    if (packet.truncated) {
+        ++m_clientPacketsDropped;
+        return;
+    }
+    const SocketAddress remote{packet.remote.ip.unmapped(), packet.remote.port};
+    const auto it = std::find_if(m_sources.begin(), m_sources.end(),
+                                 [&](const auto &s) { return s->address() == remote; });
+    if (it == m_sources.end()) {
+        ++m_clientPacketsDropped;
+        return;
+    }
+    const NtpParseResult parsed = parseNtpPacket(packet.data);
+    if (!parsed.ok()) {
+        ++m_clientPacketsDropped;
+        return;
+    }
+    NtpSource &source = **it;
+    const double correction = m_discipline.correctionAt(rawReceive);
+    const bool awaited = source.awaitingReplySince().has_value();
+    const ReplyVerdict verdict = source.handleReply(parsed.packet, rawReceive, correction);
+    if (awaited && !source.awaitingReplySince())
+        m_lastExchanges[source.id()] = exchangeOf(parsed.packet.header, packet.local, rawReceive);
+    if (verdict == ReplyVerdict::Accepted) {
+        processNtpSample(source, rawReceive);
+        return;
+    }
+    // The reply ended its request without a sample (unsynchronised, too far, a kiss...): for
+    // the filter that poll gave nothing. Replies that did not match the request change nothing.
+    if (awaited && !source.awaitingReplySince())
+        countMissingSample(source, rawReceive);
+}
+
+NtpExchangeSnapshot Engine::exchangeOf(const NtpHeader &reply, const IpAddress &local, RealTime receive)
+{
+    NtpExchangeSnapshot e;
+    e.localAddress = local.unmapped();
+    e.version = reply.version;
+    e.mode = reply.mode;
+    e.poll = reply.poll;
+    e.precision = reply.precision;
+    if (!reply.referenceTime.isZero())
+        e.referenceTime = reply.referenceTime.toRealTime(receive);
+    const RealTime t2 = reply.receiveTime.toRealTime(receive);
+    const RealTime t3 = reply.transmitTime.toRealTime(receive);
+    e.responseTime = std::abs(toSeconds(t3 - t2));
+    return e;
+}
+
+void Engine::processNtpSample(NtpSource &source, RealTime now)
+{
+    const SourceSample *last = source.lastSample();
+    if (!last)
+        return;
+    StatSample sample;
+    sample.time = last->time;
+    sample.offset = last->rawOffset;
+    sample.peerDelay = last->delay;
+    sample.peerDispersion = last->dispersion;
+    sample.rootDelay = source.rootDelay() + last->delay;
+    sample.rootDispersion = source.rootDispersion() + last->dispersion;
+    sample.stratum = source.stratum();
+    sample.leap = source.leap();
+
+    NtpSampling &sampling = m_ntpSampling.at(source.id());
+    SampleTestInput input;
+    input.offset = sample.offset;
+    input.delay = sample.peerDelay;
+    input.dispersion = sample.peerDispersion;
+    input.precision = source.lastPrecision();
+    input.responseTime = source.lastResponseTime();
+    std::optional<DelayQuantileCheck> quantile;
+    if (sampling.delayQuantile)
+        quantile = DelayQuantileCheck{sampling.delayQuantile->estimate(), sampling.delayQuantile->minStep()};
+    const SampleTestResults tests = runSampleTests(sampling.tests, input,
+                                                   m_statistics.at(source.id()).delayTestData(sample.time), quantile);
+    // Every usable reply teaches the quantile, whether or not its sample passes.
+    if (sampling.delayQuantile)
+        sampling.delayQuantile->accumulate(sample.peerDelay);
+    logMeasurement(source, tests);
+
+    if (!tests.passed()) {
+        // The reply still counted for reach; only the sample is dropped.
+        source.adjustPoll(kFailedTestPollAdjustment);
+        countMissingSample(source, now);
+        return;
+    }
+    std::optional<StatSample> filtered = sampling.filter ? sampling.filter->addSample(sample, m_discipline.frequency()) : sample;
+    if (!filtered)
+        return;
+    source.adjustPoll(accumulateSample(source, *filtered));
+    reselect(now, source.id());
+}
+
+void Engine::countMissingSample(NtpSource &source, RealTime now)
+{
+    NtpSampling &sampling = m_ntpSampling.at(source.id());
+    if (!sampling.filter)
+        return;
+    if (const auto filtered = sampling.filter->addMissing(m_discipline.frequency())) {
+        // The span ended on a poll without a sample; the samples before it still count.
+        source.adjustPoll(accumulateSample(source, *filtered));
+        reselect(now, source.id());
+    }
+}
+
+std::optional<double> Engine::accumulateStatistics(std::uint32_t id, const StatSample &sample)
+{
+    SourceStatistics &stats = m_statistics.at(id);
+    std::optional<double> predictionError;
+    double &misfit = m_predictionMisfit[id];
+    if (stats.regressionValid()) {
+        predictionError = std::abs(stats.predictOffset(sample.time) - sample.offset);
+        const double sd = std::max(stats.stdDev(), kMinimumNoise);
+        const double normalised = *predictionError / sd;
+        misfit = (1 - kMisfitWeight) * misfit + kMisfitWeight * normalised * normalised;
+    }
+    stats.accumulate(sample);
+    // The discipline's frequency correction is the negative of the raw clock's error.
+    stats.regress(FrequencyFallback{-m_discipline.frequency(), m_config.clock.maxUpdateSkew * kPpm});
+    return predictionError;
+}
+
+void Engine::logMeasurement(const NtpSource &source, const SampleTestResults &tests)
+{
+    const SourceSample *last = source.lastSample();
+    if (!last || m_config.logging.logDir.empty() || !m_config.logging.measurements)
+        return;
+    MeasurementLogRecord m;
+    m.time = m_discipline.cook(last->time);
+    m.address = source.address().ip;
+    m.leap = logLeap(source.leap());
+    m.stratum = source.stratum();
+    m.testA = tests.testA;
+    m.testB = tests.testB;
+    m.testC = tests.testC;
+    m.localPoll = source.poll();
+    m.remotePoll = source.poll();
+    m.offset = last->offset;
+    m.peerDelay = last->delay;
+    m.peerDispersion = last->dispersion;
+    m.rootDelay = source.rootDelay();
+    m.rootDispersion = source.rootDispersion();
+    m.referenceId = source.referenceId();
+    m.ntpMode = static_cast<int>(NtpMode::Server);
+    m_logRecords.emplace_back(m);
+}
+
+double Engine::accumulateSample(const NtpSource &source, const StatSample &sample)
+{
+    const double peerDistance = sample.peerDelay / 2 + sample.peerDispersion;
+    const std::optional<double> predictionError = accumulateStatistics(source.id(), sample);
+    const SourceStatistics &stats = m_statistics.at(source.id());
+    double &misfit = m_predictionMisfit[source.id()];
+    const bool logging = !m_config.logging.logDir.empty();
+    if (logging && m_config.logging.statistics && stats.regressionValid()) {
+        StatisticsLogRecord st;
+        st.time = m_discipline.cook(sample.time);
+        st.address = source.address().ip;
+        st.referenceId = referenceIdOf(source.address().ip);
+        st.stdDev = stats.stdDev();
+        st.estimatedOffset = stats.offset() - m_discipline.correctionAt(stats.referenceTime());
+        st.offsetSd = stats.offsetSd();
+        // What the source says the frequency is, minus what the clock runs with (whose
+        // correction is the negative of the raw clock's estimated error).
+        st.residualFrequency = stats.frequency() + m_discipline.frequency();
+        st.skew = stats.skew();
+        st.samples = stats.samples();
+        st.runs = stats.runs();
+        st.asymmetry = stats.asymmetry();
+        m_logRecords.emplace_back(st);
+    }
+    double adjustment = pollAdjustment(predictionError, peerDistance, stats.samples(), source.config().pollTarget);
+    // Beyond chrony: when predictions keep missing by more than the source's own noise
+    // explains (a mean squared normalised error well above 1), the clock wanders faster than
+    // the interval allows to follow, so the interval comes down whatever the sample count says.
+    if (misfit > kPredictionMisfitLimit) {
+        adjustment = std::min(adjustment, -1.0);
+        misfit = 1.0;
+    }
+    return adjustment;
+}
+
+double Engine::pollAdjustment(std::optional<double> predictionError, double peerDistance, int samples,
+                              int pollTarget)
+{
+    // chrony's rule, whose figures the accuracy benchmark compares with: a source we predict
+    // worse than its own measurement error is polled faster, in proportion to how much worse;
+    // otherwise the interval drifts so that the regression holds about `polltarget` samples.
+    if (predictionError && peerDistance > 0 && *predictionError > peerDistance)
+        return -std::log2(*predictionError / peerDistance);
+    const double target = std::max(pollTarget, 1);
+    double adjustment = (samples / target - 1.0) / target;
+    if (samples < target)
+        adjustment *= 2; // shorten faster than lengthen
+    return adjustment;
+}
+
+void Engine::reportSelection(const SelectionResult &result)
+{
+    if (result.selectedId == m_reportedSelection
+        && (result.selectedId || result.reason == m_reportedNoSelection))
+        return;
+    const bool lost = m_reportedSelection.has_value();
+    m_reportedSelection = result.selectedId;
+    m_reportedNoSelection = result.reason;
+    if (result.selectedId) {
+        const SourceIdentity source = identityOf(*result.selectedId);
+        if (!source.name.empty())
+            m_events.push_back({EngineEvent::Category::Clock, "selected source " + source.name});
+    } else if (lost && result.reason != NoSelectionReason::None) {
+        // Only a lost selection is news; before the first one there is nothing to say.
+        m_events.push_back({EngineEvent::Category::Clock,
+                            std::string("no source selected: ") + toString(result.reason)});
+    }
+}
+
+Engine::SourceIdentity Engine::identityOf(std::uint32_t id) const
+{
+    SourceIdentity identity;
+    if (const NtpSource *source = findSource(id)) {
+        identity.name = source->name();
+        identity.referenceId = referenceIdOf(source->address().ip);
+        identity.ownReferenceId = source->referenceId();
+        identity.stratum = source->stratum();
+        identity.leap = source->leap();
+        identity.reach = source->reach();
+        identity.prefer = source->config().prefer;
+        identity.noselect = source->config().noselect || !authenticationUnavailable(source->config()).empty();
+        identity.trust = source->config().trust;
+        identity.require = source->config().require;
+        identity.address = source->address().ip;
+    } else if (const RefClockSource *refclock = findRefClock(id)) {
+        identity.name = refclock->name();
+        identity.referenceId = refclock->referenceId();
+        identity.ownReferenceId = refclock->referenceId();
+        identity.stratum = refclock->stratum();
+        identity.leap = refclock->leap();
+        identity.reach = refclock->reach();
+        identity.prefer = refclock->config().prefer;
+        identity.noselect = refclock->config().noselect;
+        identity.trust = refclock->config().trust;
+        identity.require = refclock->config().require;
+    }
+    return identity;
+}
+
+SelectionCandidate Engine::candidateFor(std::uint32_t id, RealTime now) const
+{
+    const SourceIdentity source = identityOf(id);
+    SelectionCandidate c;
+    c.id = id;
+    c.referenceId = source.ownReferenceId;
+    c.stratum = source.stratum;
+    c.leap = source.leap;
+    c.reach = source.reach;
+    c.options.prefer = source.prefer;
+    c.options.noselect = source.noselect;
+    c.options.trust = source.trust;
+    c.options.require = source.require;
+    const SourceStatistics &statistics = m_statistics.at(id);
+    const auto data = statistics.selectionData(now);
+    if (data) {
+        // A lone sample knows nothing of the frequency: its interval grows at the worst-case
+        // rate, soon overlapping everyone, liars included. It may start the clock, never steer
+        // it once synchronised.
+        const bool offsetOnly = statistics.samples() < 2;
+        const bool steering = m_selector.selectedId() == id;
+        c.enoughSamples = data->selectable && !(offsetOnly && m_discipline.synchronised() && !steering);
+        c.offset = data->offset;
+        c.rootDistance = data->rootDistance;
+        c.stdDev = data->stdDev;
+        c.skew = data->skew;
+        c.frequency = statistics.frequency();
+        c.stratum = data->stratum;
+        c.leap = data->leap;
+    }
+    return c;
+}
+
+void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
+{
+    // Before the first clock update, wait while other sources' replies to the same round may
+    // still be on their way: the first source to answer must not win by default, or a
+    // falseticker that happens to be closest could pull the clock away.
+    // Likewise while sources are one sample short of a frequency: a source with a lone sample
+    // is no candidate once the clock is synchronised, so the first sources of a round to get
+    // their second sample (liars among them) would otherwise decide the majority alone.
+    const bool synchronised = m_discipline.synchronised();
+    if (std::any_of(m_sources.begin(), m_sources.end(), [&](const auto &s) {
+               if (synchronised && m_statistics.at(s->id()).samples() >= 2)
+                   return false;
+               const auto since = s->awaitingReplySince();
+               // A source that never answered after its first request is not worth waiting for.
+               const bool mayAnswer = s->hasAnswered() || s->requestsSent() <= 1;
+               return s->isActive() && mayAnswer && since && now - *since < kStartupReplyWait;
+           })) {
+        // The sample still counts as news for the selection that follows: otherwise only the
+        // last source to answer the round could start the clock, and with another one best
+        // the first update waited a whole poll.
+        if (updatedId)
+            m_selector.noteSample(*updatedId);
+        return;
+    }
+    std::vector<SelectionCandidate> candidates;
+    candidates.reserve(m_sources.size() + m_refClocks.size());
+    for (const auto &source : m_sources)
+        candidates.push_back(candidateFor(source->id(), now));
+    for (const auto &refclock : m_refClocks)
+        candidates.push_back(candidateFor(refclock->id(), now));
+    const SelectionResult result = m_selector.select(candidates, updatedId);
+    for (const SourceSelection &selection : result.sources) {
+        m_states[selection.id] = selection.state();
+        m_selectionLetters[selection.id] = statusLetter(selection.status);
+    }
+    reportSelection(result);
+    if (!result.updateReference || !result.selectedId)
+        return;
+
+    std::vector<CombineInput> inputs;
+    for (const CombinedSource &combined : result.combined) {
+        const auto tracking = m_statistics.at(combined.id).trackingData(now);
+        if (!tracking)
+            continue;
+        CombineInput in;
+        in.id = combined.id;
+        in.offset = tracking->offset;
+        in.offsetSd = tracking->offsetSd;
+        in.frequency = tracking->frequency;
+        in.frequencySd = tracking->frequencySd;
+        in.skew = tracking->skew;
+        in.rootDelay = tracking->rootDelay;
+        in.rootDispersion = tracking->rootDispersion;
+        inputs.push_back(in);
+    }
+    const auto estimate = m_selector.combine(result, inputs);
+    if (!estimate)
+        return;
+    const SourceIdentity source = identityOf(*result.selectedId);
+    ClockUpdate update;
+    update.offset = estimate->offset;
+    update.offsetSd = estimate->offsetSd;
+    update.frequency = estimate->frequency;
+    update.skew = estimate->skew;
+    update.selectedFrequency = m_statistics.at(*result.selectedId).frequency();
+    update.provisionalFrequency = m_statistics.at(*result.selectedId).twoSampleFrequency();
+    update.rootDelay = estimate->rootDelay;
+    update.rootDispersion = estimate->rootDispersion;
+    update.sourceStratum = source.stratum;
+    update.referenceId = source.referenceId;
+    update.referenceName = source.name;
+    update.leap = result.leap;
+    if (const double stepped = m_discipline.update(now, update); stepped != 0) {
+        m_events.push_back({EngineEvent::Category::Clock,
+                            "clock stepped by " + std::to_string(stepped) + " s (makestep)"});
+    }
+    reportClockDriverErrors();
+    if (!m_config.logging.logDir.empty() && m_config.logging.tracking) {
+        const ReferenceSnapshot r = m_discipline.reference(now);
+        TrackingLogRecord t;
+        t.time = m_discipline.cook(now);
+        t.referenceAddress = source.address;
+        t.referenceId = r.referenceId;
+        t.stratum = r.stratum;
+        t.frequencyPpm = r.frequencyPpm;
+        t.skewPpm = r.skewPpm;
+        t.offset = r.lastOffset;
+        t.leap = logLeap(r.leap);
+        t.combinedSources = estimate->sourceCount;
+        t.offsetSd = estimate->offsetSd;
+        t.remainingCorrection = -r.systemTimeOffset;
+        t.rootDelay = r.rootDelay;
+        t.rootDispersion = r.rootDispersion;
+        t.maxError = r.rootDelay / 2 + r.rootDispersion + std::abs(r.lastOffset);
+        m_logRecords.emplace_back(t);
+    }
+}
+
+void Engine::handleRefClockSample(std::size_t index, const RefClockSample &hostSample, RealTime now)
+{
+    (void)now;
+    if (index >= m_refClocks.size())
+        return;
+    RefClockSample sample = hostSample;
+    sample.receiveTime = rawTime(m_options.clockDriver, sample.receiveTime);
+    RefClockSource &refclock = *m_refClocks[index];
+    if (refclock.config().ppsForced) {
+        // `pps`: only the phase of the sample counts; it marks where a pulse period starts.
+        addRefClockPulse(refclock, refclock.pulseEdgeOf(sample));
+        return;
+    }
+    if (refclock.addSample(sample))
+        logRefClockSample(refclock, *refclock.newestRawSample(), false, false);
+}
+
+void Engine::handleRefClockPulse(std::size_t index, const RefClockPulse &pulse, RealTime now)
+{
+    (void)now;
+    if (index >= m_refClocks.size())
+        return;
+    addRefClockPulse(*m_refClocks[index], rawTime(m_options.clockDriver, pulse.receiveTime));
+}
+
+void Engine::addRefClockPulse(RefClockSource &refclock, RealTime edge)
+{
+    if (refclock.addPulse(edge, pulseReference(refclock, edge)))
+        logRefClockSample(refclock, *refclock.newestRawSample(), false, true);
+}
+
+std::optional<PulseReference> Engine::pulseReference(const RefClockSource &refclock, RealTime edge) const
+{
+    const RefClockConfig &config = refclock.config();
+    const double period = refclock.pulsePeriod();
+    if (!config.lockRefId.empty()) {
+        const auto lock = std::find_if(m_refClocks.begin(), m_refClocks.end(),
+                                       [&](const auto &r) { return r->name() == config.lockRefId; });
+        if (lock == m_refClocks.end() || lock->get() == &refclock)
+            return std::nullopt;
+        const StatSample *newest = (*lock)->newestRawSample();
+        if (!newest || std::abs(toSeconds(edge - newest->time)) > config.maxLockAge * period)
+            return std::nullopt;
+        return PulseReference{PulseReference::Kind::LockedSource, newest->offset};
+    }
+    if (!m_discipline.synchronised())
+        return std::nullopt;
+    const ReferenceSnapshot r = m_discipline.reference(edge);
+    if (r.rootDelay / 2 + r.rootDispersion >= RefClockSource::kUnlockedDistanceLimit * period)
+        return std::nullopt;
+    return PulseReference{PulseReference::Kind::LocalClock, m_discipline.correctionAt(edge)};
+}
+
+void Engine::logRefClockSample(const RefClockSource &refclock, const StatSample &sample, bool filtered, bool pulse)
+{
+    if (m_config.logging.logDir.empty() || !m_config.logging.refclocks)
+        return;
+    RefclockLogRecord r;
+    r.time = m_discipline.cook(sample.time);
+    r.referenceId = refclock.referenceId();
+    r.filtered = filtered;
+    r.leap = logLeap(sample.leap);
+    r.pulse = pulse;
+    r.rawOffset = sample.offset - refclock.config().offset;
+    // chrony's sign in this file: + = the local clock is slow, i.e. the reference is ahead.
+    r.cookedOffset = sample.offset - m_discipline.correctionAt(sample.time);
+    r.dispersion = sample.peerDispersion;
+    m_logRecords.emplace_back(r);
+}
+
+void Engine::pollDueRefClocks(RealTime now)
+{
+    for (const auto &refclock : m_refClocks) {
+        if (refclock->nextPollTime() > now)
+            continue;
+        const bool hadSample = refclock->reach() & 1;
+        const auto sample = refclock->poll(
+            now, [this](RealTime raw) { return m_discipline.correctionAt(raw); }, m_discipline.frequency());
+        if (hadSample != sample.has_value()) {
+            // Losing and regaining a refclock is what a person watching a GPS wants in the journal.
+            const std::string reason = refclock->snapshot().lastRejectReason;
+            m_events.push_back({EngineEvent::Category::RefClock,
+                                sample ? "refclock " + refclock->name() + " delivers samples"
+                                       : "refclock " + refclock->name() + " delivered no usable sample this poll"
+                                             + (reason.empty() ? std::string(" (nothing from the driver)")
+                                                               : " (" + reason + ")")});
+        }
+        if (!sample)
+            continue;
+        logRefClockSample(*refclock, *sample, true, false);
+        accumulateStatistics(refclock->id(), *sample);
+        reselect(now, refclock->id());
+    }
+}
+
+double Engine::makeStep(RealTime reading)
+{
+    const double stepped = m_discipline.makeStep(rawTime(m_options.clockDriver, reading));
+    reportClockDriverErrors();
+    m_events.push_back({EngineEvent::Category::Clock,
+                        stepped == 0 ? std::string("makestep: no correction pending")
+                                     : "clock stepped by " + std::to_string(stepped) + " s (makestep command)"});
+    return stepped;
+}
+
+void Engine::handleTimeout(RealTime reading)
+{
+    if (m_options.clockDriver) {
+        // The driver's own timer (a slew leg ending), on the host clock.
+        if (const auto due = m_options.clockDriver->nextWakeup(); due && *due <= reading) {
+            m_discipline.driverTimeout();
+            reportClockDriverErrors();
+        }
+    }
+    const RealTime now = rawTime(m_options.clockDriver, reading);
+    requestDueResolves(now);
+    const bool polled = pollDueSources(now);
+    pollDueRefClocks(now);
+    // Reach registers moved: a source may have become unreachable. Only then: a wake-up with
+    // nothing due (a host's report timer, a signal, a coarse timer) must change nothing, or
+    // results would depend on when the host happens to wake.
+    if (polled)
+        reselect(now, std::nullopt);
+}
+
+bool Engine::pollDueSources(RealTime now)
+{
+    bool polled = false;
+    for (const auto &source : m_sources) {
+        if (!source->isActive() || source->nextPollTime() > now)
+            continue;
+        // The previous request was never answered: for the filter, a poll without a sample.
+        if (source->awaitingReplySince())
+            countMissingSample(*source, now);
+        OutgoingPacket out;
+        out.role = SocketRole::Client;
+        out.remote = source->address();
+        out.data = source->makeRequest(now, m_random());
+        out.transmitToken = source->id();
+        m_outgoing.push_back(std::move(out));
+        polled = true;
+    }
+    return polled;
+}
+
+void Engine::requestDueResolves(RealTime now)
+{
+    for (auto &[token, pending] : m_pendingResolves) {
+        if (pending.inFlight || pending.retryAt > now)
+            continue;
+        pending.inFlight = true;
+        m_resolveRequests.push_back({token, pending.config.host});
+    }
+}
+
+void Engine::handleResolved(std::uint64_t token, const std::vector<IpAddress> &addresses, RealTime reading)
+{
+    const RealTime now = rawTime(m_options.clockDriver, reading);
+    const auto it = m_pendingResolves.find(token);
+    if (it == m_pendingResolves.end())
+        return;
+    PendingResolve &pending = it->second;
+    if (addresses.empty()) {
+        pending.inFlight = false;
+        pending.failed = true;
+        pending.retryAt = now + pending.retryDelay;
+        pending.retryDelay = std::min(pending.retryDelay * 2, kResolveRetryMax);
+        return;
+    }
+    const SourceConfig config = pending.config;
+    m_pendingResolves.erase(it);
+    if (config.kind == SourceConfig::Kind::Pool) {
+        // Only sources really added count: a pool may return an address twice, or one that
+        // another directive already polls.
+        int wanted = std::max(config.maxSources, 1);
+        for (std::size_t i = 0; i < addresses.size() && wanted > 0; ++i)
+            if (addSource(config, addresses[i].toString(), addresses[i], config.host, now))
+                --wanted;
+    } else {
+        addSource(config, config.host, addresses.front(), {}, now);
+    }
+}
+
+void Engine::handleTransmitted(std::uint64_t token, RealTime sendTime)
+{
+    // Tokens are source ids.
+    if (NtpSource *source = findSource(static_cast<std::uint32_t>(token)); source && source->id() == token)
+        source->requestTransmitted(rawTime(m_options.clockDriver, sendTime));
+}
+
+RefClockSource *Engine::findRefClock(std::uint32_t id) const
+{
+    const auto it = std::find_if(m_refClocks.begin(), m_refClocks.end(), [id](const auto &r) { return r->id() == id; });
+    return it == m_refClocks.end() ? nullptr : it->get();
+}
+
+NtpSource *Engine::findSource(std::uint32_t id) const
+{
+    const auto it = std::find_if(m_sources.begin(), m_sources.end(), [id](const auto &s) { return s->id() == id; });
+    return it == m_sources.end() ? nullptr : it->get();
+}
+
+std::vector<OutgoingPacket> Engine::takeOutgoing()
+{
+    return std::exchange(m_outgoing, {});
+}
+
+std::vector<ResolveRequest> Engine::takeResolveRequests()
+{
+    return std::exchange(m_resolveRequests, {});
+}
+
+std::vector<EngineLogRecord> Engine::takeLogRecords()
+{
+    return std::exchange(m_logRecords, {});
+}
+
+std::vector<EngineEvent> Engine::takeEvents()
+{
+    return std::exchange(m_events, {});
+}
+
+
+std::optional<RealTime> Engine::nextWakeup() const
+{
+    std::optional<RealTime> next;
+    const auto consider = [&next](RealTime t) {
+        if (!next || t < *next)
+            next = t;
+    };
+    for (const auto &source : m_sources)
+        if (source->isActive())
+            consider(source->nextPollTime());
+    for (const auto &[token, pending] : m_pendingResolves)
+        if (!pending.inFlight)
+            consider(pending.retryAt);
+    for (const auto &refclock : m_refClocks)
+        consider(refclock->nextPollTime());
+    if (next)
+        next = hostTime(*next);
+    if (m_options.clockDriver)
+        if (const auto driverWakeup = m_options.clockDriver->nextWakeup())
+            consider(*driverWakeup);
+    if (!next)
+        return std::nullopt;
+    return next;
+}
+
+RealTime Engine::localTime(RealTime reading) const
+{
+    return m_discipline.cook(rawTime(m_options.clockDriver, reading));
+}
+
+NtpTimestamp Engine::transmitTimestamp(RealTime now) const
+{
+    return NtpTimestamp::fromRealTime(localTime(now));
+}
+
+ServedReference Engine::servedReference(RealTime now) const
+{
+    const ReferenceSnapshot r = referenceSnapshot(now);
+    ServedReference served;
+    served.leap = r.leap;
+    served.stratum = r.stratum;
+    served.referenceId = r.referenceId;
+    served.referenceTime = r.referenceTime.value_or(now);
+    served.rootDelay = r.rootDelay;
+    served.rootDispersion = r.rootDispersion;
+    served.precision = r.precision;
+    return served;
+}
+
+ReferenceSnapshot Engine::referenceSnapshot(RealTime now) const
+{
+    ReferenceSnapshot r;
+    r.precision = m_options.precision;
+    if (m_discipline.synchronised()) {
+        r = m_discipline.reference(m_discipline.uncook(now));
+        r.precision = m_options.precision;
+    } else if (m_config.local.enabled) {
+        // `local`: serve our own clock as if it were synchronised at the configured stratum,
+        // with no accumulated error beyond what a reading of it can resolve.
+        r.synchronised = true;
+        r.stratum = m_config.local.stratum;
+        r.referenceId = kLocalReferenceId;
+        r.referenceName = "LOCAL";
+        r.leap = LeapIndicator::None;
+        r.referenceTime = now;
+        r.rootDelay = 0;
+        r.rootDispersion = std::ldexp(1.0, m_options.precision);
+    }
+    return r;
+}
+
+SourceSnapshot Engine::toLocalTimeScale(SourceSnapshot source, RealTime now) const
+{
+    source.state = m_states.at(source.id);
+    if (const auto letter = m_selectionLetters.find(source.id); letter != m_selectionLetters.end())
+        source.selectionLetter = letter->second;
+    const SourceStatistics &stats = m_statistics.at(source.id);
+    if (stats.samples() > 0) {
+        const SourcestatsReport report = stats.sourcestatsReport(now);
+        source.stats.samples = report.samples;
+        source.stats.runs = report.runs;
+        source.stats.span = report.span;
+        source.stats.frequencyPpm = report.frequencyPpm();
+        source.stats.frequencySkewPpm = report.skewPpm();
+        // The regression is against the raw clock; users want it against our time.
+        source.stats.offset = report.offset - m_discipline.correctionAt(now);
+        source.stats.standardDeviation = report.stdDev;
+    }
+    if (const auto last = stats.lastSampleReport(now)) {
+        source.errorBound = last->error;
+        if (source.lastSample)
+            source.adjustedOffset = source.lastSample->rawOffset - m_discipline.correctionAt(now);
+    }
+    // Sample times are raw; users see them on our time scale.
+    const auto convert = [this](SourceSample &sample) { sample.time = m_discipline.cook(sample.time); };
+    for (SourceSample &sample : source.recentSamples)
+        convert(sample);
+    if (source.lastSample)
+        convert(*source.lastSample);
+    if (source.lastRx)
+        source.lastRx = m_discipline.cook(*source.lastRx);
+    if (const auto exchange = m_lastExchanges.find(source.id); exchange != m_lastExchanges.end())
+        source.lastExchange = exchange->second;
+    if (const NtpSource *ntp = findSource(source.id))
+        source.unselectableReason = authenticationUnavailable(ntp->config());
+    return source;
+}
+
+ClientLogSnapshot Engine::clientLogSnapshot() const
+{
+    ClientLogSnapshot log;
+    if (!m_clientLog)
+        return log;
+    log.enabled = true;
+    log.capacity = m_clientLog->capacity();
+    log.recordsDropped = m_clientLog->recordsDropped();
+    const std::vector<ClientRecord> records = m_clientLog->mostRecent(kSnapshotClientLimit);
+    log.notShown = m_clientLog->size() - records.size();
+    log.clients.reserve(records.size());
+    for (const ClientRecord &r : records)
+        log.clients.push_back({r.address, r.ntpPackets, r.ntpDropped, r.averageIntervalLog2,
+                               m_discipline.cook(r.lastPacket)});
+    return log;
+}
+
+EngineSnapshot Engine::snapshot(RealTime reading) const
+{
+    const RealTime now = rawTime(m_options.clockDriver, reading);
+    const RealTime cooked = m_discipline.cook(now);
+    EngineSnapshot s;
+    s.time = cooked;
+    s.reference = referenceSnapshot(cooked);
+    s.server = m_responder.stats();
+    s.clientLog = clientLogSnapshot();
+    s.clientPacketsDropped = m_clientPacketsDropped;
+    s.ntpPort = m_config.ntpPort;
+    s.configWarnings = m_config.warnings;
+    s.sources.reserve(m_sources.size() + m_refClocks.size());
+    for (const auto &source : m_sources)
+        s.sources.push_back(toLocalTimeScale(source->snapshot(), now));
+    for (const auto &refclock : m_refClocks)
+        s.sources.push_back(toLocalTimeScale(refclock->snapshot(), now));
+    // Tokens grow in configuration order.
+    for (const auto &[token, pending] : m_pendingResolves)
+        s.unresolved.push_back({pending.config.host, pending.config.kind == SourceConfig::Kind::Pool, pending.failed});
+    return s;
+}
+
+} // namespace s1

@@ -1,0 +1,234 @@
+// The Stratum One engine: sans-I/O, single-threaded and deterministic.
+//
+// It is fed packets (with their receive timestamps), name-resolution results, transmit
+// notifications and timer expiries, each together with the host's clock reading, and
+// answers with packets to send, names to resolve and the next time it wants to be woken. It
+// never opens a socket, reads a clock or starts a timer: hosts (Qt worker thread, plain poll()
+// loop, simulator) do that, and identical inputs give identical outputs.
+//
+// Every time a host hands in or gets back is a reading of the host's clock (CLOCK_REALTIME).
+// Without a clock driver that clock is the raw clock and the engine serves a virtual clock over
+// it. With one (EngineOptions::clockDriver) the engine steers that clock, so its readings are
+// corrected time: the engine turns them into raw time with the driver at the boundary, keeps
+// everything inside on the raw scale, and serves the steered clock's time.
+#pragma once
+
+#include "clock/ClockDiscipline.h"
+#include "clock/ClockDriver.h"
+#include "config/EngineConfig.h"
+#include "engine/EngineIo.h"
+#include "report/EngineSnapshot.h"
+#include "ntp/ClientLog.h"
+#include "ntp/NtpResponder.h"
+#include "refclock/RefClockSample.h"
+#include "refclock/RefClockSource.h"
+#include "sources/DelayQuantile.h"
+#include "sources/NtpSource.h"
+#include "sources/PollSampleFilter.h"
+#include "sources/SampleTests.h"
+#include "sources/SourceSelector.h"
+#include "sources/SourceStatistics.h"
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <random>
+#include <vector>
+
+namespace s1 {
+
+struct EngineOptions
+{
+    // Seeds every random choice (request cookies), so that a run can be replayed exactly.
+    std::uint64_t seed = 1;
+    // log2 s; the host measures its clock's reading resolution.
+    int precision = -20;
+    // Null: virtual clock, the system clock is never touched (`-x`). Otherwise the clock the
+    // engine steers (frequency, slews, makestep, sync status); it must outlive the engine and
+    // be open.
+    ClockDriver *clockDriver = nullptr;
+    // The drift file's frequency (ppm, positive: the raw clock runs fast), read by the host.
+    std::optional<double> driftFrequencyPpm;
+    // The drift file's skew (ppm): how far that frequency may be trusted.
+    std::optional<double> driftSkewPpm;
+};
+
+class Engine
+{
+public:
+    // Reference ID served with `local`: 127.127.1.1, as chrony and ntpd do.
+    static constexpr std::uint32_t kLocalReferenceId = 0x7F7F0101;
+    // Name-resolution retry: first wait and the cap of its doubling.
+    static constexpr Nanoseconds kResolveRetryFirst = std::chrono::seconds(8);
+    static constexpr Nanoseconds kResolveRetryMax = std::chrono::seconds(512);
+    // How long the first selection waits for replies still outstanding in the same round.
+    static constexpr Nanoseconds kStartupReplyWait = std::chrono::seconds(2);
+    // Clients a snapshot lists at most (the most recently seen). The snapshot is copied to the
+    // GUI thread and streamed as JSON to every subscriber once a second, so it must stay small
+    // (130-160 bytes of JSON per client: under 160 KiB here), while the log itself may hold
+    // tens of thousands; a thousand is more than an operator reads, and the rest are counted.
+    static constexpr std::size_t kSnapshotClientLimit = 1024;
+
+    Engine(EngineConfig config, EngineOptions options, RealTime now);
+    ~Engine();
+    Engine(const Engine &) = delete;
+    Engine &operator=(const Engine &) = delete;
+
+    void handlePacket(const ReceivedPacket &packet, RealTime now);
+    void handleTimeout(RealTime now);
+    // The host's answer to a ResolveRequest; an empty list means the name did not resolve.
+    void handleResolved(std::uint64_t token, const std::vector<IpAddress> &addresses, RealTime now);
+    void handleTransmitted(std::uint64_t token, RealTime sendTime);
+    // chronyc's `makestep`: steps the clock by the correction still being slewed. Returns the
+    // step (s); 0 when nothing was pending.
+    double makeStep(RealTime now);
+    // A driver's sample or pulse for the refclock at `index` in config().refClocks, with times
+    // on the raw clock.
+    void handleRefClockSample(std::size_t index, const RefClockSample &sample, RealTime now);
+    void handleRefClockPulse(std::size_t index, const RefClockPulse &pulse, RealTime now);
+    // The reference ID a refclock goes by when the configuration gives none: the driver's name
+    // cut to three letters and the refclock's position ("PPS0", "SHM1"), as chronyd names them.
+    static std::string defaultRefId(const RefClockConfig &config, std::size_t index);
+
+    std::vector<OutgoingPacket> takeOutgoing();
+    std::vector<ResolveRequest> takeResolveRequests();
+    // Records for the chrony-format log files enabled by `log`; empty without `logdir`.
+    std::vector<EngineLogRecord> takeLogRecords();
+    // Selection changes and clock steps, for the journal.
+    std::vector<EngineEvent> takeEvents();
+    // Host clock reading at which handleTimeout wants to be called. Sources poll and measure
+    // on the raw clock: their samples are offsets of the source from the raw clock, which the
+    // local clock's corrections never disturb.
+    std::optional<RealTime> nextWakeup() const;
+
+    // The engine's time (the time it serves) at host clock reading `reading`; with a clock
+    // driver that is the reading itself, up to a nanosecond of rounding.
+    RealTime localTime(RealTime reading) const;
+    // The transmit timestamp for a packet leaving at host clock reading `now`.
+    NtpTimestamp transmitTimestamp(RealTime now) const;
+    EngineSnapshot snapshot(RealTime now) const;
+    const EngineConfig &config() const { return m_config; }
+
+private:
+    struct PendingResolve
+    {
+        SourceConfig config;
+        RealTime retryAt;
+        Nanoseconds retryDelay;
+        bool inFlight = false;
+        bool failed = false; // a lookup found no address
+    };
+
+    // A host clock reading on the raw scale, and back.
+    static RealTime rawTime(const ClockDriver *driver, RealTime reading);
+    RealTime hostTime(RealTime raw) const;
+    // Turns what the clock driver refused into events.
+    void reportClockDriverErrors();
+    // False when a source with that address already exists.
+    bool addSource(const SourceConfig &config, std::string name, const IpAddress &address,
+                   std::string poolName, RealTime now);
+    // A source's statistics configuration: minsamples/maxsamples as given, our precision.
+    SourceStatisticsConfig statisticsConfig(std::optional<int> minSamples, std::optional<int> maxSamples) const;
+    // Statistics and a selection state for a new source (NTP or refclock) with that id.
+    void trackSource(std::uint32_t id, const SourceStatisticsConfig &statsConfig);
+    // True when a request was made (a reach register moved).
+    bool pollDueSources(RealTime now);
+    void requestDueResolves(RealTime now);
+    void handleServerPacket(const ReceivedPacket &packet, RealTime rawReceive);
+    // Answers a symmetric active packet from a configured `peer` (mode 2, whatever the access
+    // rules); false when the packet is anything else.
+    bool answerPeer(const ReceivedPacket &packet, RealTime cookedReceive);
+    ClientLogSnapshot clientLogSnapshot() const;
+    void handleClientPacket(const ReceivedPacket &packet, RealTime rawReceive);
+    // What `ntpdata` shows of a reply that answered our request.
+    static NtpExchangeSnapshot exchangeOf(const NtpHeader &reply, const IpAddress &local, RealTime receive);
+    // The source's newest accepted sample: the sample tests, the measurements log, then the
+    // filter (`filter N`) and, for what comes out of it, statistics, poll and selection.
+    void processNtpSample(NtpSource &source, RealTime now);
+    // A poll of `source` that gave no sample for the filter (no reply, or no usable one).
+    void countMissingSample(NtpSource &source, RealTime now);
+    void logMeasurement(const NtpSource &source, const SampleTestResults &tests);
+    // Adds `sample` (the source's, filtered) to its statistics; returns the poll adjustment it
+    // earns.
+    double accumulateSample(const NtpSource &source, const StatSample &sample);
+    // Adds `sample` to the statistics of source `id`; returns the prediction error of the
+    // statistics before the sample, when they could predict.
+    std::optional<double> accumulateStatistics(std::uint32_t id, const StatSample &sample);
+    void pollDueRefClocks(RealTime now);
+    std::optional<PulseReference> pulseReference(const RefClockSource &refclock, RealTime edge) const;
+    // A pulse edge (raw clock) for `refclock`, paired and logged; PPS and `pps` samples alike.
+    void addRefClockPulse(RefClockSource &refclock, RealTime edge);
+    void logRefClockSample(const RefClockSource &refclock, const StatSample &sample, bool filtered, bool pulse);
+    NtpSource *findSource(std::uint32_t id) const;
+    RefClockSource *findRefClock(std::uint32_t id) const;
+    // What selection and the reference need to know of any source, NTP or refclock.
+    struct SourceIdentity
+    {
+        std::string name;
+        std::uint32_t referenceId = 0; // the ID we serve when it is our reference
+        std::uint32_t ownReferenceId = 0; // what the source itself says it is synchronised to
+        int stratum = 0;
+        LeapIndicator leap = LeapIndicator::Unsynchronised;
+        std::uint8_t reach = 0;
+        bool prefer = false, noselect = false, trust = false, require = false;
+        IpAddress address; // null for refclocks
+    };
+    SourceIdentity identityOf(std::uint32_t id) const;
+    void reselect(RealTime now, std::optional<std::uint32_t> updatedId);
+    SelectionCandidate candidateFor(std::uint32_t id, RealTime now) const;
+    void reportSelection(const SelectionResult &result);
+    ServedReference servedReference(RealTime now) const;
+    SourceSnapshot toLocalTimeScale(SourceSnapshot source, RealTime now) const;
+    static double pollAdjustment(std::optional<double> predictionError, double peerDistance, int samples,
+                                 int pollTarget);
+    ReferenceSnapshot referenceSnapshot(RealTime now) const;
+
+    EngineConfig m_config;
+    EngineOptions m_options;
+    ClockDiscipline m_discipline;
+    NtpResponder m_responder;
+    // Null with `noclientlog`. Keeps raw times, which no step of ours disturbs.
+    std::optional<ClientLog> m_clientLog;
+    SourceSelector m_selector;
+    std::map<std::uint32_t, SourceStatistics> m_statistics; // by source id
+    std::map<std::uint32_t, SourceState> m_states;          // by source id
+    std::map<std::uint32_t, char> m_selectionLetters;       // selectdata's letter, by source id
+    std::map<std::uint32_t, double> m_predictionMisfit;     // by source id
+    // What an NTP source's samples go through before its statistics, by source id.
+    struct NtpSampling
+    {
+        SampleTestConfig tests;
+        std::optional<DelayQuantile> delayQuantile; // with maxdelayquant
+        std::optional<PollSampleFilter> filter;     // with filter N
+    };
+    std::map<std::uint32_t, NtpSampling> m_ntpSampling;
+    std::map<std::uint32_t, NtpExchangeSnapshot> m_lastExchanges; // by NTP source id
+    // chrony's poll adjustment for a reply whose sample failed a test: the interval lengthens
+    // slowly while the path stays bad (chrony uses 0.1 for a synchronisation loop, test D,
+    // which we do not test).
+    static constexpr double kFailedTestPollAdjustment = 0.02;
+    // Weight of a new squared normalised prediction error in its running mean, the mean above
+    // which the poll interval is shortened (about twice what noise alone gives), and a floor
+    // for the noise estimate (s) so that a perfect source does not divide by zero.
+    static constexpr double kMisfitWeight = 0.25;
+    static constexpr double kPredictionMisfitLimit = 2.0;
+    static constexpr double kMinimumNoise = 1e-12;
+    std::mt19937_64 m_random;
+
+    std::vector<std::unique_ptr<NtpSource>> m_sources;
+    std::vector<std::unique_ptr<RefClockSource>> m_refClocks; // in config().refClocks order
+    std::uint32_t m_nextSourceId = 1;
+    std::map<std::uint64_t, PendingResolve> m_pendingResolves; // by token
+    std::uint64_t m_nextResolveToken = 1;
+    std::uint64_t m_clientPacketsDropped = 0; // stray, truncated or malformed replies
+
+    std::vector<OutgoingPacket> m_outgoing;
+    std::vector<ResolveRequest> m_resolveRequests;
+    std::vector<EngineLogRecord> m_logRecords;
+    std::vector<EngineEvent> m_events;
+    std::optional<std::uint32_t> m_reportedSelection;
+    NoSelectionReason m_reportedNoSelection = NoSelectionReason::None;
+};
+
+} // namespace s1

@@ -1,0 +1,157 @@
+// One NTP server as seen by our client: poll scheduling, the reach register, the on-wire
+// checks of RFC 5905 and the offset/delay/dispersion of each exchange. Sans I/O: the engine
+// asks it for requests, feeds it replies and reads its snapshot. All its times are on one
+// local scale (the engine uses the raw clock), and offsets are the source's time minus it.
+#pragma once
+
+#include "config/EngineConfig.h"
+#include "report/EngineSnapshot.h"
+#include "ntp/NtpPacket.h"
+
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace s1 {
+
+enum class ReplyVerdict : std::uint8_t {
+    Accepted,
+    NotAServerReply, // wrong mode (a server must answer in mode 4, a peer in mode 2 or 1)
+    Unexpected,      // no request outstanding (late, or a reply to a previous one)
+    Bogus,           // origin timestamp is not the transmit timestamp we sent
+    Duplicate,       // the same transmit timestamp as the reply before
+    Invalid,         // zero or inconsistent timestamps
+    Unsynchronised,  // leap 3 or stratum 0/16+: valid, reachable, but no usable time
+    KissRate,
+    KissDeny,
+    KissRestrict,
+    TooFar,          // root distance beyond what a sample may have
+};
+
+const char *toString(ReplyVerdict verdict);
+
+class NtpSource
+{
+public:
+    // Longest interval between the requests of an initial burst (iburst), how many good replies
+    // end it, and how many requests (the first included) it may take at most.
+    static constexpr Nanoseconds kBurstInterval = std::chrono::seconds(2);
+    static constexpr int kBurstGoodReplies = 4;
+    static constexpr int kBurstMaxRequests = 8;
+    // Until a source has given this many samples (one offset, then a frequency), a request left
+    // unanswered is retried after kBurstInterval instead of a whole poll: at start-up a lost
+    // packet would otherwise leave the clock on an unknown frequency for minutes. The retries
+    // over the source's lifetime are bounded, so a dead server is not hammered.
+    static constexpr std::uint64_t kStartupSamples = 2;
+    static constexpr int kStartupRetries = 8;
+    static constexpr std::size_t kRecentSamples = 64;
+    // RFC 5905's frequency tolerance PHI: how fast dispersion grows with time (s/s).
+    static constexpr double kDispersionRate = 15e-6;
+    // chrony's default `maxdistance`: samples further than this are not used (s).
+    static constexpr double kMaxRootDistance = 3.0;
+
+    NtpSource(std::uint32_t id, const SourceConfig &config, std::string name, SocketAddress address,
+              std::string poolName, RealTime now, int localPrecision);
+
+    std::uint32_t id() const { return m_id; }
+    const SocketAddress &address() const { return m_address; }
+    const std::string &name() const { return m_name; }
+    const SourceConfig &config() const { return m_config; }
+    bool isPeer() const { return m_config.kind == SourceConfig::Kind::Peer; }
+    // Whether the source still wants to be polled (a DENY or RSTR kiss ends that).
+    bool isActive() const { return m_active; }
+    RealTime nextPollTime() const { return m_nextPoll; }
+    // Whether this source ever sent a reply we accepted, and how many requests it has had.
+    bool hasAnswered() const { return m_repliesAccepted > 0; }
+    std::uint64_t requestsSent() const { return m_requestsSent; }
+    // When the request still unanswered was sent; nothing when none is outstanding.
+    std::optional<RealTime> awaitingReplySince() const
+    {
+        return m_awaitingReply ? std::optional<RealTime>(m_sentTime) : std::nullopt;
+    }
+
+    // Builds the request for the poll due at `now` (engine time) and schedules the next one.
+    // `cookie` becomes the transmit timestamp: a random value that only the real server can echo.
+    std::vector<std::uint8_t> makeRequest(RealTime now, std::uint64_t cookie);
+    // The host's record of when the request actually left (engine time); improves T1.
+    void requestTransmitted(RealTime sendTime);
+    // `localCorrection`: what the engine adds to the local scale to get its served time at the
+    // moment of the reply (s); samples record their offset against both.
+    ReplyVerdict handleReply(const ParsedNtpPacket &reply, RealTime receiveTime, double localCorrection = 0);
+    // Moves the poll interval by `adjustment` log2 steps, accumulated until whole, within
+    // minpoll..maxpoll. The engine decides from how well the source is tracked.
+    void adjustPoll(double adjustment);
+
+    SourceSnapshot snapshot() const;
+
+    // The parts of the snapshot the engine needs on every sample, without copying the history.
+    std::uint8_t reach() const { return m_reach; }
+    int poll() const { return m_poll; }
+    int stratum() const { return m_stratum; }
+    std::uint32_t referenceId() const { return m_referenceId; }
+    LeapIndicator leap() const { return m_leap; }
+    double rootDelay() const { return m_rootDelay; }
+    double rootDispersion() const { return m_rootDispersion; }
+    // The newest accepted sample; null before the first. Its offsets include the configured
+    // `offset` correction.
+    const SourceSample *lastSample() const { return m_samples.empty() ? nullptr : &m_samples.back(); }
+    // Of the newest accepted reply, for the sample tests: our clock's precision plus the
+    // server's (s), and how long the server took between receiving and answering (s).
+    double lastPrecision() const { return m_lastPrecision; }
+    double lastResponseTime() const { return m_lastResponseTime; }
+
+private:
+    void recordVerdict(ReplyVerdict verdict);
+    void schedule(RealTime from);
+    void endBurst(RealTime lastRequest);
+    bool inBurst() const;
+    bool retriesMissingReply() const;
+    Nanoseconds burstInterval() const;
+    void raisePoll();
+
+    std::uint32_t m_id;
+    SourceConfig m_config;
+    std::string m_name;
+    SocketAddress m_address;
+    std::string m_poolName;
+    int m_localPrecision;
+
+    int m_poll;
+    std::uint8_t m_reach = 0;
+    bool m_active = true;
+    RealTime m_nextPoll;
+
+    // The outstanding request.
+    bool m_awaitingReply = false;
+    NtpTimestamp m_sentCookie;
+    RealTime m_sentTime{};
+    NtpTimestamp m_lastReplyTransmit;
+
+    int m_burstRequestsLeft = 0; // including the next request
+
+    int m_burstGoodLeft = 0;
+    int m_startupRetriesLeft = kStartupRetries;
+    bool m_retryScheduled = false; // the next poll is a retry in case the reply is lost
+    double m_pollScore = 0;
+
+    // What the source said about itself in its last valid reply.
+    int m_stratum = 0;
+    std::uint32_t m_referenceId = 0;
+    LeapIndicator m_leap = LeapIndicator::Unsynchronised;
+    double m_rootDelay = 0;
+    double m_rootDispersion = 0;
+
+    std::optional<RealTime> m_lastRx;
+    double m_lastPrecision = 0;
+    double m_lastResponseTime = 0;
+    std::deque<SourceSample> m_samples;
+    std::uint64_t m_requestsSent = 0;
+    std::uint64_t m_repliesAccepted = 0;
+    std::uint64_t m_repliesRejected = 0;
+    std::string m_lastRejectReason;
+    std::string m_kissCode;
+};
+
+} // namespace s1

@@ -1,0 +1,377 @@
+#include "host/EngineRuntime.h"
+
+#include "clock/DriftFile.h"
+#include "clock/HostClock.h"
+#include "clock/SystemKernelClockApi.h"
+
+#include <cstdio>
+
+namespace s1 {
+
+EngineRuntime::EngineRuntime(EngineConfig config, HostOptions options)
+    : m_config(std::move(config))
+    , m_options(std::move(options))
+    , m_batch(m_options.batchSize)
+{
+}
+
+EngineRuntime::~EngineRuntime() = default;
+
+bool EngineRuntime::start(std::string &error)
+{
+    const std::vector<IpAddress> addresses = m_options.serverAddresses.empty() ? ntpListenAddresses(m_config)
+                                                                               : m_options.serverAddresses;
+    if (m_config.ntpPort != 0 && !addresses.empty()) {
+        std::string lastError;
+        for (const IpAddress &address : addresses) {
+            std::string socketError;
+            auto socket = UdpSocket::open({address, m_config.ntpPort}, socketError);
+            if (!socket) {
+                lastError = socketError;
+                m_warnings.push_back("NTP server not listening on " + address.toString() + ": " + socketError);
+                continue;
+            }
+            m_sockets.push_back({std::move(socket), SocketRole::Server});
+        }
+        // Like chronyd, a server port that cannot be opened (taken, or privileged) leaves the
+        // client running; the snapshot shows that nothing is served.
+        if (m_sockets.empty())
+            m_serverError = "cannot open NTP port " + std::to_string(m_config.ntpPort) + ": " + lastError;
+    }
+    for (const IpAddress &any : {IpAddress::v4(0), IpAddress::v6({})}) {
+        std::string socketError;
+        auto socket = UdpSocket::open({any, 0}, socketError);
+        if (!socket) {
+            m_warnings.push_back("no " + std::string(any.isV4() ? "IPv4" : "IPv6") + " client socket: " + socketError);
+            continue;
+        }
+        m_sockets.push_back({std::move(socket), SocketRole::Client});
+    }
+    if (!clientSocketFor(IpAddress::v4(0)) && !clientSocketFor(IpAddress::v6({}))) {
+        error = "cannot open a client socket";
+        return false;
+    }
+
+    EngineOptions engineOptions;
+    engineOptions.precision = measureClockPrecision();
+    if (!m_config.clock.driftFile.empty()) {
+        std::string driftError;
+        if (const auto drift = readDriftFile(m_config.clock.driftFile, driftError)) {
+            // chrony's file holds the clock's frequency error (positive: it runs fast, so the
+            // kernel frequency is set to the negative), which is the engine's sign too.
+            engineOptions.driftFrequencyPpm = drift->frequencyPpm;
+            engineOptions.driftSkewPpm = drift->skewPpm;
+        } else if (!driftError.empty())
+            m_warnings.push_back(driftError);
+    }
+    if (m_options.clockControl)
+        openClockDriver();
+    engineOptions.clockDriver = m_clockDriver.get();
+    const RealTime now = readRealTimeClock();
+    engineOptions.seed = m_options.seed != 0 ? m_options.seed : static_cast<std::uint64_t>(nanosSinceEpoch(now));
+    m_engine = std::make_unique<Engine>(m_config, engineOptions, now);
+    m_refClocks = std::make_unique<RefClockDevices>(
+        m_config.refClocks, m_options.refClockSeams,
+        [this](std::size_t index, const RefClockSample &sample) {
+            m_engine->handleRefClockSample(index, sample, readRealTimeClock());
+        },
+        [this](std::size_t index, const RefClockPulse &pulse) {
+            m_engine->handleRefClockPulse(index, pulse, readRealTimeClock());
+        });
+    m_refClocks->start(now);
+    openLogFiles();
+    flush();
+    reportRefClockFaults();
+    return true;
+}
+
+std::vector<int> EngineRuntime::fds() const
+{
+    std::vector<int> out;
+    out.reserve(m_sockets.size());
+    for (const Socket &s : m_sockets)
+        out.push_back(s.socket->fd());
+    if (m_refClocks)
+        for (const int fd : m_refClocks->fds())
+            out.push_back(fd);
+    return out;
+}
+
+std::uint64_t EngineRuntime::fdGeneration() const
+{
+    return m_refClocks ? m_refClocks->fdGeneration() : 0;
+}
+
+void EngineRuntime::refClockSample(std::size_t index, const RefClockSample &sample)
+{
+    if (!m_engine)
+        return;
+    m_engine->handleRefClockSample(index, sample, readRealTimeClock());
+    flush();
+}
+
+void EngineRuntime::readable(std::size_t index)
+{
+    if (!m_engine)
+        return;
+    if (index >= m_sockets.size()) {
+        const std::vector<int> refclockFds = m_refClocks->fds();
+        const std::size_t k = index - m_sockets.size();
+        if (k < refclockFds.size()) {
+            m_refClocks->readable(refclockFds[k], readRealTimeClock());
+            flush();
+        }
+        return;
+    }
+    const Socket &s = m_sockets[index];
+    // Bounded: a flood cannot keep us here forever; the notifier fires again for the rest.
+    constexpr int kMaxBatchesPerWakeup = 8;
+    for (int round = 0; round < kMaxBatchesPerWakeup; ++round) {
+        const std::size_t n = s.socket->receive(m_batch, m_options.receiveMode, readRealTimeClock);
+        if (n == 0)
+            break;
+        const RealTime now = readRealTimeClock();
+        for (std::size_t i = 0; i < n; ++i) {
+            const ReceivedDatagram &d = m_batch[i];
+            ReceivedPacket packet;
+            packet.role = s.role;
+            packet.hostSocket = static_cast<int>(index);
+            packet.remote = d.from;
+            packet.local = d.local;
+            packet.data = d.data;
+            packet.truncated = d.truncated;
+            packet.receiveTime = d.receiveTime;
+            packet.kernelTimestamp = d.kernelTimestamp;
+            m_engine->handlePacket(packet, now);
+        }
+        flush();
+        if (n < m_batch.capacity())
+            break;
+    }
+}
+
+void EngineRuntime::timeout()
+{
+    if (!m_engine)
+        return;
+    m_refClocks->timeout(readRealTimeClock());
+    m_engine->handleTimeout(readRealTimeClock());
+    flush();
+    reportRefClockFaults();
+    maintainDriftFile(false);
+}
+
+void EngineRuntime::openClockDriver()
+{
+    KernelClockApi *api = m_options.kernelClockApi;
+    if (!api) {
+        m_systemClockApi = std::make_unique<SystemKernelClockApi>();
+        api = m_systemClockApi.get();
+    }
+    KernelClockDriver::Options options;
+    options.maxSlewRatePpm = m_config.clock.maxSlewRate;
+    // As chronyd on Linux: the kernel hears "synchronised" (and copies the time to the RTC
+    // every 11 minutes) only with `rtcsync`.
+    options.rtcSync = m_config.clock.rtcSync;
+    auto driver = std::make_unique<KernelClockDriver>(*api, options);
+    if (!driver->open()) {
+        m_clockWarning = "cannot control the system clock (" + driver->lastError()
+                         + "); keeping a virtual clock. Give the process CAP_SYS_TIME, or start it "
+                           "with -x to keep the virtual clock on purpose";
+        return;
+    }
+    m_clockDriver = std::move(driver);
+}
+
+double EngineRuntime::makeStep()
+{
+    if (!m_engine)
+        return 0;
+    const double stepped = m_engine->makeStep(readRealTimeClock());
+    flush();
+    return stepped;
+}
+
+void EngineRuntime::shutdown()
+{
+    maintainDriftFile(true);
+    if (m_clockDriver)
+        m_clockDriver->shutdown();
+}
+
+void EngineRuntime::maintainDriftFile(bool force)
+{
+    if (!m_engine || m_config.clock.driftFile.empty())
+        return;
+    const RealTime now = readRealTimeClock();
+    const auto interval = std::chrono::seconds(m_config.clock.driftFileInterval);
+    if (!force && m_lastDriftWrite && now - *m_lastDriftWrite < interval)
+        return;
+    if (!m_lastDriftWrite && !force) {
+        // Not at start: the first write waits a full interval for an estimate worth keeping.
+        m_lastDriftWrite = now;
+        return;
+    }
+    m_lastDriftWrite = now;
+    const ReferenceSnapshot reference = m_engine->snapshot(now).reference;
+    // Nothing learned (unsynchronised, or serving `local` only): keep what the file says. The
+    // file sets a steered clock's frequency at the next start, so a guess must not replace it.
+    if (!reference.synchronised || reference.referenceId == Engine::kLocalReferenceId)
+        return;
+    std::string error;
+    if (!writeDriftFile(m_config.clock.driftFile, DriftState{reference.frequencyPpm, reference.skewPpm}, error))
+        std::fprintf(stderr, "stratumone: %s\n", error.c_str());
+}
+
+void EngineRuntime::resolved(std::uint64_t token, const std::vector<IpAddress> &addresses)
+{
+    if (!m_engine)
+        return;
+    m_engine->handleResolved(token, addresses, readRealTimeClock());
+    flush();
+}
+
+std::optional<RealTime> EngineRuntime::nextWakeup() const
+{
+    if (!m_engine)
+        return std::nullopt;
+    std::optional<RealTime> next = m_engine->nextWakeup();
+    if (const auto devices = m_refClocks->nextWakeup(); devices && (!next || *devices < *next))
+        next = devices;
+    return next;
+}
+
+void EngineRuntime::reportRefClockFaults()
+{
+    if (!m_refClocks)
+        return;
+    for (std::string &report : m_refClocks->takeFaultReports())
+        if (m_eventSink)
+            m_eventSink({EngineEvent::Category::RefClock, std::move(report)});
+}
+
+EngineSnapshot EngineRuntime::snapshot() const
+{
+    const RealTime reading = readRealTimeClock();
+    EngineSnapshot s = m_engine ? m_engine->snapshot(reading) : EngineSnapshot{};
+    s.hostTime = reading;
+    s.ntpPort = serverPort();
+    s.serverError = m_serverError;
+    // Refclock sources follow the NTP sources in configuration order.
+    std::size_t refclock = 0;
+    for (SourceSnapshot &source : s.sources) {
+        if (source.kind != SourceKind::RefClock)
+            continue;
+        std::string status = m_refClocks ? m_refClocks->status(refclock) : std::string();
+        if (status.empty() && m_refClockStatus)
+            status = m_refClockStatus(refclock);
+        source.driverStatus = std::move(status);
+        source.driverFault = (m_refClocks && m_refClocks->fault(refclock)) || (m_refClockFault && m_refClockFault(refclock));
+        ++refclock;
+    }
+    if (m_gpsStatus)
+        s.gps = m_gpsStatus();
+    if (const auto pps = m_refClocks ? m_refClocks->ppsStatus() : std::nullopt) {
+        if (!s.gps)
+            s.gps = GpsStatus{};
+        s.gps->pps = *pps;
+    }
+    return s;
+}
+
+std::uint16_t EngineRuntime::serverPort() const
+{
+    for (const Socket &s : m_sockets)
+        if (s.role == SocketRole::Server)
+            return s.socket->localPort();
+    return 0;
+}
+
+UdpSocket *EngineRuntime::clientSocketFor(const IpAddress &ip) const
+{
+    for (const Socket &s : m_sockets)
+        if (s.role == SocketRole::Client && s.socket->family() == ip.family())
+            return s.socket.get();
+    return nullptr;
+}
+
+void EngineRuntime::flush()
+{
+    for (OutgoingPacket &out : m_engine->takeOutgoing()) {
+        UdpSocket *socket = nullptr;
+        if (out.role == SocketRole::Server && out.hostSocket >= 0
+            && static_cast<std::size_t>(out.hostSocket) < m_sockets.size())
+            socket = m_sockets[static_cast<std::size_t>(out.hostSocket)].socket.get();
+        else
+            socket = clientSocketFor(out.remote.ip);
+        if (!socket)
+            continue;
+        // The clock is read as the very last thing before the kernel takes the packet, the
+        // same moment on both ends of an exchange (our T1, the server's T3).
+        const RealTime sendTime = readRealTimeClock();
+        if (out.stampTransmit)
+            writeTransmitTimestamp(out.data, m_engine->transmitTimestamp(sendTime));
+        const bool sent = socket->send(out.remote, out.data);
+        if (sent && out.transmitToken != 0)
+            m_engine->handleTransmitted(out.transmitToken, sendTime);
+    }
+    if (m_resolver)
+        for (const ResolveRequest &request : m_engine->takeResolveRequests())
+            m_resolver(request);
+    writeLogRecords();
+    for (const EngineEvent &event : m_engine->takeEvents())
+        if (m_eventSink)
+            m_eventSink(event);
+}
+
+void EngineRuntime::openLogFiles()
+{
+    const LoggingConfig &logging = m_config.logging;
+    if (logging.logDir.empty())
+        return;
+    std::error_code ec;
+    std::filesystem::create_directories(logging.logDir, ec);
+    const auto add = [&](bool enabled, ChronyLog log) {
+        if (!enabled)
+            return;
+        LogFileSettings settings;
+        settings.directory = logging.logDir;
+        settings.name = std::string(chronyLogName(log));
+        settings.header = std::string(chronyLogHeader(log));
+        LogFileWriter writer(settings);
+        if (!writer.open())
+            m_warnings.push_back(writer.lastError());
+        m_logs.emplace(log, std::move(writer));
+    };
+    add(logging.tracking, ChronyLog::Tracking);
+    add(logging.measurements || logging.rawMeasurements, ChronyLog::Measurements);
+    add(logging.statistics, ChronyLog::Statistics);
+    add(logging.refclocks, ChronyLog::Refclocks);
+}
+
+void EngineRuntime::writeLogRecords()
+{
+    for (const EngineLogRecord &record : m_engine->takeLogRecords()) {
+        const ChronyLog log = std::visit(
+            [](const auto &r) {
+                using R = std::decay_t<decltype(r)>;
+                if constexpr (std::is_same_v<R, TrackingLogRecord>)
+                    return ChronyLog::Tracking;
+                else if constexpr (std::is_same_v<R, MeasurementLogRecord>)
+                    return ChronyLog::Measurements;
+                else if constexpr (std::is_same_v<R, StatisticsLogRecord>)
+                    return ChronyLog::Statistics;
+                else
+                    return ChronyLog::Refclocks;
+            },
+            record);
+        const auto writer = m_logs.find(log);
+        if (writer == m_logs.end())
+            continue;
+        // A failed write is reported by the writer and retried with the next line; the
+        // packet path never waits for a log.
+        writer->second.write(std::visit([](const auto &r) { return formatChronyLogLine(r); }, record));
+    }
+}
+
+} // namespace s1

@@ -1,0 +1,200 @@
+#include "host/QtEngineHost.h"
+
+#include "clock/HostClock.h"
+#include "host/NmeaSerialRefClock.h"
+#include "logging/LogCategories.h"
+#include "host/SnapshotMetaTypes.h"
+
+#include <QHostAddress>
+#include <QHostInfo>
+#include <QLoggingCategory>
+#include <QSocketNotifier>
+
+#include <algorithm>
+#include <cmath>
+
+
+namespace s1 {
+
+namespace {
+
+// The longest single QTimer interval we arm; longer waits are re-armed on expiry, so a clock
+// step never leaves the engine asleep for long.
+constexpr qint64 kMaxTimerMs = 60'000;
+
+std::optional<IpAddress> fromQHostAddress(const QHostAddress &address)
+{
+    return IpAddress::parse(address.toString().toStdString());
+}
+
+} // namespace
+
+QtEngineHost::QtEngineHost(EngineConfig config, HostOptions options, QObject *parent)
+    : QObject(parent)
+    , m_runtime(std::move(config), std::move(options))
+    , m_wakeTimer(this)
+    , m_snapshotTimer(this)
+{
+    registerSnapshotMetaTypes();
+    m_wakeTimer.setSingleShot(true);
+    m_wakeTimer.setTimerType(Qt::PreciseTimer);
+    connect(&m_wakeTimer, &QTimer::timeout, this, &QtEngineHost::onWakeTimer);
+    m_snapshotTimer.setInterval(kDefaultSnapshotIntervalMs);
+    connect(&m_snapshotTimer, &QTimer::timeout, this, &QtEngineHost::publishSnapshot);
+    m_runtime.setResolver([this](const ResolveRequest &request) { resolve(request); });
+    m_runtime.setEventSink([](const EngineEvent &event) {
+        const QString message = QString::fromStdString(event.message);
+        switch (event.category) {
+        case EngineEvent::Category::Clock: qCInfo(lcClock).noquote() << message; break;
+        case EngineEvent::Category::RefClock: qCInfo(lcRefclock).noquote() << message; break;
+        case EngineEvent::Category::Ntp: qCInfo(lcNtp).noquote() << message; break;
+        }
+    });
+}
+
+QtEngineHost::~QtEngineHost() = default;
+
+void QtEngineHost::watchFds()
+{
+    for (QSocketNotifier *notifier : m_notifiers) {
+        notifier->setEnabled(false);
+        notifier->deleteLater();
+    }
+    m_notifiers.clear();
+    m_fdGeneration = m_runtime.fdGeneration();
+    const std::vector<int> fds = m_runtime.fds();
+    for (std::size_t i = 0; i < fds.size(); ++i) {
+        auto *notifier = new QSocketNotifier(fds[i], QSocketNotifier::Read, this);
+        connect(notifier, &QSocketNotifier::activated, this, [this, i] {
+            m_runtime.readable(i);
+            reschedule();
+        });
+        m_notifiers.push_back(notifier);
+    }
+}
+
+void QtEngineHost::setSnapshotInterval(int milliseconds)
+{
+    m_snapshotTimer.setInterval(milliseconds);
+}
+
+void QtEngineHost::start()
+{
+    if (m_running)
+        return;
+    std::string error;
+    if (!m_runtime.start(error)) {
+        qCWarning(lcNtp) << "engine did not start:" << error.c_str();
+        emit started(false, QString::fromStdString(error), 0);
+        return;
+    }
+    for (const std::string &warning : m_runtime.warnings())
+        qCInfo(lcNtp) << warning.c_str();
+    if (!m_runtime.clockWarning().empty())
+        qCWarning(lcClock).noquote() << QString::fromStdString(m_runtime.clockWarning());
+    else if (m_runtime.controlsClock())
+        qCInfo(lcClock) << "steering the system clock";
+    for (std::size_t i = 0; i < m_runtime.config().refClocks.size(); ++i) {
+        const RefClockConfig &rc = m_runtime.config().refClocks[i];
+        if (rc.driver != RefClockDriver::Nmea)
+            continue;
+        auto *nmea = new NmeaSerialRefClock(i, rc, [this](std::size_t index, const RefClockSample &sample) {
+            m_runtime.refClockSample(index, sample);
+            reschedule();
+        }, this);
+        m_nmea.emplace(i, nmea);
+        nmea->start();
+    }
+    m_runtime.setRefClockStatusProvider([this](std::size_t index) {
+        const auto it = m_nmea.find(index);
+        return it == m_nmea.end() ? std::string() : it->second->status();
+    });
+    m_runtime.setRefClockFaultProvider([this](std::size_t index) {
+        const auto it = m_nmea.find(index);
+        return it != m_nmea.end() && it->second->hasFault();
+    });
+    m_runtime.setGpsStatusProvider([this]() -> std::optional<GpsStatus> {
+        if (m_nmea.empty())
+            return std::nullopt;
+        return m_nmea.begin()->second->gpsStatus();
+    });
+    watchFds();
+    m_running = true;
+    reschedule();
+    m_snapshotTimer.start();
+    emit started(true, {}, m_runtime.serverPort());
+    publishSnapshot();
+}
+
+void QtEngineHost::stop()
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    m_runtime.shutdown();
+    m_wakeTimer.stop();
+    m_snapshotTimer.stop();
+    for (QSocketNotifier *notifier : m_notifiers)
+        notifier->setEnabled(false);
+    publishSnapshot();
+}
+
+void QtEngineHost::publishSnapshot()
+{
+    emit snapshotReady(m_runtime.snapshot());
+}
+
+void QtEngineHost::makeStep(quint64 ticket)
+{
+    if (!m_running) {
+        emit makeStepDone(ticket, false, 0, QStringLiteral("makestep: the engine is not running"));
+        return;
+    }
+    const double stepped = m_runtime.makeStep();
+    reschedule();
+    emit makeStepDone(ticket, true, stepped, {});
+    publishSnapshot();
+}
+
+void QtEngineHost::onWakeTimer()
+{
+    if (!m_running)
+        return;
+    m_runtime.timeout();
+    reschedule();
+}
+
+void QtEngineHost::reschedule()
+{
+    if (!m_running)
+        return;
+    if (m_runtime.fdGeneration() != m_fdGeneration)
+        watchFds();
+    const auto next = m_runtime.nextWakeup();
+    if (!next) {
+        m_wakeTimer.stop();
+        return;
+    }
+    const Nanoseconds wait = *next - readRealTimeClock();
+    // Rounded up: waking a little late is harmless, waking early just spins once more.
+    const qint64 ms = std::clamp<qint64>(
+        static_cast<qint64>(std::ceil(static_cast<double>(wait.count()) / 1e6)), 0, kMaxTimerMs);
+    m_wakeTimer.start(static_cast<int>(ms));
+}
+
+void QtEngineHost::resolve(const ResolveRequest &request)
+{
+    const std::uint64_t token = request.token;
+    QHostInfo::lookupHost(QString::fromStdString(request.host), this, [this, token](const QHostInfo &info) {
+        std::vector<IpAddress> addresses;
+        for (const QHostAddress &address : info.addresses())
+            if (const auto ip = fromQHostAddress(address))
+                addresses.push_back(*ip);
+        if (addresses.empty())
+            qCWarning(lcNtp) << "could not resolve" << info.hostName() << info.errorString();
+        m_runtime.resolved(token, addresses);
+        reschedule();
+    });
+}
+
+} // namespace s1

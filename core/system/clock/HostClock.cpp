@@ -1,0 +1,50 @@
+#include "clock/HostClock.h"
+
+#include <algorithm>
+#include <cmath>
+#include <ctime>
+
+namespace s1 {
+
+namespace {
+
+constexpr int kPrecisionSamples = 100;
+constexpr int kMinPrecisionLog2 = -30; // ~1 ns: nothing resolves better
+constexpr int kMaxPrecisionLog2 = 0;
+
+Nanoseconds readClock(clockid_t id)
+{
+    timespec ts{};
+    clock_gettime(id, &ts);
+    return Nanoseconds(static_cast<std::int64_t>(ts.tv_sec) * kNanosPerSecond + ts.tv_nsec);
+}
+
+} // namespace
+
+RealTime readRealTimeClock()
+{
+    return RealTime(readClock(CLOCK_REALTIME));
+}
+
+Nanoseconds readMonotonicClock()
+{
+    return readClock(CLOCK_MONOTONIC);
+}
+
+int measureClockPrecision()
+{
+    std::int64_t best = kNanosPerSecond;
+    for (int i = 0; i < kPrecisionSamples; ++i) {
+        const Nanoseconds a = readClock(CLOCK_REALTIME);
+        Nanoseconds b = readClock(CLOCK_REALTIME);
+        // Bounded: a real clock advances within a few readings; a frozen simulated one may not.
+        for (int spin = 0; spin < kPrecisionSamples && b == a; ++spin)
+            b = readClock(CLOCK_REALTIME);
+        if (b > a)
+            best = std::min<std::int64_t>(best, (b - a).count());
+    }
+    const int log2 = static_cast<int>(std::ceil(std::log2(static_cast<double>(best) / kNanosPerSecond)));
+    return std::clamp(log2, kMinPrecisionLog2, kMaxPrecisionLog2);
+}
+
+} // namespace s1

@@ -1,0 +1,95 @@
+// A non-blocking UDP socket with kernel receive timestamps, for the hosts around the engine.
+//
+// Deliberately plain POSIX: socket(AF_INET*, SOCK_DGRAM, 0), fcntl(O_NONBLOCK), recvmsg or
+// recvmmsg, sendto. Clock-and-network simulators that intercept libc (chrony's clknetsim) know
+// exactly these calls, so the plain host can run inside them.
+#pragma once
+
+#include "net/IpAddress.h"
+#include "time/Timestamps.h"
+
+#include <cstdint>
+#include <memory>
+#include <span>
+#include <string>
+#include <vector>
+
+namespace s1 {
+
+struct ReceivedDatagram
+{
+    SocketAddress from;
+    IpAddress local;                    // the datagram's destination; null when unknown
+    std::span<const std::uint8_t> data; // valid until the batch is reused
+    bool truncated = false;
+    RealTime receiveTime;
+    bool kernelTimestamp = false;
+};
+
+// Preallocated receive buffers, so the packet path does not allocate.
+class DatagramBatch
+{
+public:
+    // Longer than any NTP packet we answer (header + extension fields + MAC); longer ones are
+    // reported truncated and dropped.
+    static constexpr std::size_t kBufferBytes = 1024;
+    static constexpr std::size_t kControlBytes = 256;
+
+    explicit DatagramBatch(std::size_t capacity);
+    ~DatagramBatch();
+    DatagramBatch(const DatagramBatch &) = delete;
+    DatagramBatch &operator=(const DatagramBatch &) = delete;
+
+    std::size_t capacity() const { return m_capacity; }
+    std::size_t size() const { return m_received.size(); }
+    const ReceivedDatagram &operator[](std::size_t i) const { return m_received[i]; }
+
+private:
+    friend class UdpSocket;
+    struct Storage;
+    std::size_t m_capacity;
+    std::unique_ptr<Storage> m_storage;
+    std::vector<ReceivedDatagram> m_received;
+};
+
+class UdpSocket
+{
+public:
+    enum class Receive : std::uint8_t {
+        Single,  // one recvmsg per datagram: the plain host, simulators
+        Batched, // recvmmsg: fewer system calls under load
+    };
+
+    ~UdpSocket();
+    UdpSocket(const UdpSocket &) = delete;
+    UdpSocket &operator=(const UdpSocket &) = delete;
+
+    // Opens and binds; port 0 picks an ephemeral port. IPv6 sockets are IPv6-only so that an
+    // IPv4 socket can share the port.
+    static std::unique_ptr<UdpSocket> open(const SocketAddress &bindAddress, std::string &error);
+
+    int fd() const { return m_fd; }
+    IpAddress::Family family() const { return m_family; }
+    std::uint16_t localPort() const { return m_localPort; }
+    bool kernelTimestamping() const { return m_kernelTimestamps; }
+
+    // The host's clock, read once per batch for datagrams the kernel gave no timestamp: the
+    // socket does not choose which clock stands in for the kernel's.
+    using ReadClock = RealTime (*)();
+
+    // Reads what is queued, up to the batch's capacity, without blocking. Datagrams without a
+    // kernel timestamp get readClock() at the time of the read. Returns the number received
+    // (0: none queued).
+    std::size_t receive(DatagramBatch &batch, Receive mode, ReadClock readClock);
+    bool send(const SocketAddress &to, std::span<const std::uint8_t> data);
+
+private:
+    UdpSocket(int fd, IpAddress::Family family, std::uint16_t port, bool kernelTimestamps);
+
+    int m_fd;
+    IpAddress::Family m_family;
+    std::uint16_t m_localPort;
+    bool m_kernelTimestamps;
+};
+
+} // namespace s1
