@@ -3,7 +3,7 @@
 #pragma once
 
 #include "report/EngineSnapshot.h"
-#include "ntp/NtpPacket.h"
+#include "ntp/NtpTypes.h"
 
 #include <QString>
 

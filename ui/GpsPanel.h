@@ -5,7 +5,6 @@
 // segment buttons. Below kNarrowWidthPx the two columns stack instead.
 #pragma once
 
-#include "gps/GpsState.h"
 #include "gps/GpsStatus.h"
 #include "time/Timestamps.h"
 
@@ -50,7 +49,7 @@ public:
 
     // Without a message for longer than this the receiver's values are old: fix, time, position
     // and DOPs read unknown. The engine's own limit, so the window and `stratumctl gps` agree.
-    static constexpr double kMessageTimeoutSeconds = GpsState::kStatusTimeout;
+    static constexpr double kMessageTimeoutSeconds = kGpsStatusTimeout;
     // "4 s ago", "2 min ago": the age of the last message.
     static QString formatMessageAge(double seconds);
 

@@ -1,6 +1,7 @@
 // DisplayFormat's chronyc-like text and SourcesTableModel's in-place row updates.
 #include "DisplayFormat.h"
 #include "SourcesTableModel.h"
+#include "ntp/NtpPacket.h"
 
 #include <QAbstractItemModelTester>
 #include <QColor>

@@ -76,9 +76,7 @@ public:
     // ZDA without a fix, UBX without its valid bits) and a lost fix clear it at once.
     static constexpr double kEpochValidityHold = 1.1; // s
     static constexpr double kSatelliteMaxAge = 10.0;  // s
-    // No message for this long (raw seconds): the receiver's fix, time, position, DOPs and
-    // satellites are unknown. Four missed epochs of a 1 Hz receiver.
-    static constexpr double kStatusTimeout = 5.0; // s
+    static constexpr double kStatusTimeout = kGpsStatusTimeout; // s
     // GPS - UTC for NAV-SOL time before the receiver told its own count: the value since
     // 2017-01-01, still in force at the build's rollover pivot.
     static constexpr int kDefaultLeapSeconds = 18;

@@ -36,6 +36,11 @@ struct GpsPpsStatus
     bool operator==(const GpsPpsStatus &) const = default;
 };
 
+// No message for this long (raw seconds): the receiver's fix, time, position, DOPs and
+// satellites are unknown. Four missed epochs of a 1 Hz receiver. The window ages its own view
+// of a silent feed by the same limit.
+inline constexpr double kGpsStatusTimeout = 5.0; // s
+
 struct GpsStatus
 {
     GpsFixMode fixMode = GpsFixMode::None;
