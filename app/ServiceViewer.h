@@ -6,7 +6,7 @@
 // configuration path becomes the one the service reports (`configuration`).
 #pragma once
 
-#include "control/ServiceConnection.h"
+#include "transport/ServiceConnection.h"
 
 #include <QJsonValue>
 #include <QObject>

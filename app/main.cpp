@@ -10,7 +10,7 @@
 #include "ServiceViewer.h"
 #include "UnixSignalWatcher.h"
 
-#include "control/ControlProtocol.h"
+#include "json/ControlProtocol.h"
 
 #include "host/SimulationHost.h"
 #include "AppTranslations.h"

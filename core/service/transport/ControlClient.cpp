@@ -1,4 +1,4 @@
-#include "control/ControlClient.h"
+#include "transport/ControlClient.h"
 
 #include "net/IpAddress.h"
 

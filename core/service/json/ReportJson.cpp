@@ -1,7 +1,7 @@
-#include "control/ReportJson.h"
+#include "json/ReportJson.h"
 
-#include "control/JsonReader.h"
-#include "control/SnapshotJson.h"
+#include "json/JsonReader.h"
+#include "json/SnapshotJson.h"
 
 #include <array>
 #include <limits>

@@ -1,4 +1,4 @@
-#include "control/ChronycFormat.h"
+#include "chronyc/ChronycFormat.h"
 
 #include "ntp/ReferenceId.h"
 

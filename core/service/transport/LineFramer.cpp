@@ -1,4 +1,4 @@
-#include "control/LineFramer.h"
+#include "transport/LineFramer.h"
 
 namespace s1 {
 

@@ -1,10 +1,10 @@
-#include "control/ControlServer.h"
+#include "transport/ControlServer.h"
 
 #include "logging/LogCategories.h"
 
-#include "control/ControlConnection.h"
+#include "transport/ControlConnection.h"
 #include "control/ControlQueries.h"
-#include "control/SnapshotJson.h"
+#include "json/SnapshotJson.h"
 
 #include <QJsonObject>
 #include <QLocalServer>

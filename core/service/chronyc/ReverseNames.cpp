@@ -1,4 +1,4 @@
-#include "control/ReverseNames.h"
+#include "chronyc/ReverseNames.h"
 
 #include <condition_variable>
 #include <map>

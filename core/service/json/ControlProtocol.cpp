@@ -1,6 +1,6 @@
-#include "control/ControlProtocol.h"
+#include "json/ControlProtocol.h"
 
-#include "control/JsonReader.h"
+#include "json/JsonReader.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,4 +1,4 @@
-#include "control/ControlSocketFile.h"
+#include "transport/ControlSocketFile.h"
 
 #include <grp.h>
 #include <sys/socket.h>

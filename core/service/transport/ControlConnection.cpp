@@ -1,6 +1,6 @@
-#include "control/ControlConnection.h"
+#include "transport/ControlConnection.h"
 
-#include "control/ControlProtocol.h"
+#include "json/ControlProtocol.h"
 
 #include <QAbstractSocket>
 #include <QHostAddress>

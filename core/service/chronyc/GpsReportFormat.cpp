@@ -1,4 +1,4 @@
-#include "control/GpsReportFormat.h"
+#include "chronyc/GpsReportFormat.h"
 
 #include "gps/GpsDate.h"
 

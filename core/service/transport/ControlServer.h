@@ -12,9 +12,9 @@
 // gets an error response, an over-long line an error and the connection closed.
 #pragma once
 
-#include "control/ControlProtocol.h"
-#include "control/SnapshotReports.h"
-#include "control/ControlSocketFile.h"
+#include "json/ControlProtocol.h"
+#include "chronyc/SnapshotReports.h"
+#include "transport/ControlSocketFile.h"
 #include "config/EngineConfig.h"
 #include "engine/EngineSnapshot.h"
 #include "net/AccessFilter.h"

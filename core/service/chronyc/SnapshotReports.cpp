@@ -1,6 +1,6 @@
-#include "control/SnapshotReports.h"
+#include "chronyc/SnapshotReports.h"
 
-#include "control/ChronycFormat.h"
+#include "chronyc/ChronycFormat.h"
 #include "sources/NtpSource.h"
 
 #include <QCryptographicHash>

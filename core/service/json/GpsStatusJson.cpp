@@ -1,7 +1,7 @@
-#include "control/GpsStatusJson.h"
+#include "json/GpsStatusJson.h"
 
-#include "control/JsonReader.h"
-#include "control/SnapshotJson.h"
+#include "json/JsonReader.h"
+#include "json/SnapshotJson.h"
 
 #include <QJsonArray>
 

@@ -3,8 +3,8 @@
 // costs at most the connect timeout or the reply timeout, never a hang.
 #pragma once
 
-#include "control/ControlProtocol.h"
-#include "control/LineFramer.h"
+#include "json/ControlProtocol.h"
+#include "transport/LineFramer.h"
 
 #include <QJsonObject>
 

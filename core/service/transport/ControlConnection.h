@@ -4,7 +4,7 @@
 // the local Unix socket or, when configured, on the remote TCP port (which serves queries only).
 #pragma once
 
-#include "control/LineFramer.h"
+#include "transport/LineFramer.h"
 
 #include <QByteArray>
 #include <QObject>

@@ -1,6 +1,6 @@
-#include "control/JsonReader.h"
+#include "json/JsonReader.h"
 
-#include "control/SnapshotJson.h"
+#include "json/SnapshotJson.h"
 
 #include <QJsonDocument>
 #include <QJsonValue>

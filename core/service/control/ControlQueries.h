@@ -2,8 +2,8 @@
 // the server that needs no socket, so that tests can call it directly.
 #pragma once
 
-#include "control/ControlProtocol.h"
-#include "control/SnapshotReports.h"
+#include "json/ControlProtocol.h"
+#include "chronyc/SnapshotReports.h"
 #include "engine/EngineSnapshot.h"
 
 #include <QJsonValue>

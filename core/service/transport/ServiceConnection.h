@@ -10,8 +10,8 @@
 // counted and dropped, a peer speaking another protocol version is reported as such.
 #pragma once
 
-#include "control/ControlProtocol.h"
-#include "control/LineFramer.h"
+#include "json/ControlProtocol.h"
+#include "transport/LineFramer.h"
 #include "engine/EngineSnapshot.h"
 
 #include <QJsonValue>

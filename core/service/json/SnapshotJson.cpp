@@ -1,7 +1,7 @@
-#include "control/SnapshotJson.h"
+#include "json/SnapshotJson.h"
 
-#include "control/GpsStatusJson.h"
-#include "control/JsonReader.h"
+#include "json/GpsStatusJson.h"
+#include "json/JsonReader.h"
 
 #include <QJsonArray>
 #include <QString>

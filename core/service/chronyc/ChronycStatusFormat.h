@@ -1,5 +1,5 @@
 // chronyc's `activity`, `serverstats`, `selectdata [-v]`, `ntpdata` and `clients` layouts, byte
-// for byte, and their `chronyc -c` CSV forms, from the plain values of control/ReportData.h.
+// for byte, and their `chronyc -c` CSV forms, from the plain values of chronyc/ReportData.h.
 //
 // The layouts are chronyc 4.6's (client.c's print_report formats): `serverstats` with the
 // timestamp counters added in 4.4, `ntpdata` with the good/kernel/hardware totals. In CSV mode
@@ -7,8 +7,8 @@
 // widths and '+' signs dropped, offsets to the nanosecond and intervals as plain seconds.
 #pragma once
 
-#include "control/ChronycFormat.h"
-#include "control/ReportData.h"
+#include "chronyc/ChronycFormat.h"
+#include "chronyc/ReportData.h"
 
 #include <string>
 #include <vector>

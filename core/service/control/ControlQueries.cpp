@@ -1,9 +1,9 @@
 #include "control/ControlQueries.h"
 
-#include "control/GpsStatusJson.h"
+#include "json/GpsStatusJson.h"
 
-#include "control/ReportJson.h"
-#include "control/SnapshotJson.h"
+#include "json/ReportJson.h"
+#include "json/SnapshotJson.h"
 
 #include <QJsonArray>
 

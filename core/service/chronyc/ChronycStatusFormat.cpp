@@ -1,4 +1,4 @@
-#include "control/ChronycStatusFormat.h"
+#include "chronyc/ChronycStatusFormat.h"
 
 #include <algorithm>
 #include <array>

@@ -1,7 +1,7 @@
-#include "control/ServiceConnection.h"
+#include "transport/ServiceConnection.h"
 
-#include "control/ControlClient.h"
-#include "control/SnapshotJson.h"
+#include "transport/ControlClient.h"
+#include "json/SnapshotJson.h"
 #include "logging/LogCategories.h"
 
 #include <QJsonDocument>
