@@ -2,6 +2,7 @@
 // GPS status, every chronyc report): each struct with every field set to something other than
 // its default, encoded to the exact bytes below (the wire format other readers depend on),
 // decoded back to an equal value, and decoded from an empty object to its defaults.
+#include "json/ControlProtocol.h"
 #include "json/GpsStatusJson.h"
 #include "json/ReportJson.h"
 #include "json/SnapshotJson.h"
@@ -18,8 +19,10 @@ class TestJsonWire : public QObject
     Q_OBJECT
 private slots:
     void snapshot();
+    void snapshotDefaults();
     void gpsStatus();
     void reports();
+    void duplicateKeysRejected();
 };
 
 namespace {
@@ -356,6 +359,21 @@ void TestJsonWire::snapshot()
     QVERIFY(*source == s.sources.at(0));
 }
 
+void TestJsonWire::snapshotDefaults()
+{
+    // Only "time" is required; every other member keeps the struct's default when missing
+    // (the reference's root delay and dispersion too: 1 s, not 0).
+    QString error;
+    const auto s = snapshotFromJson(QJsonObject{{"time", "5"}}, &error);
+    QVERIFY2(s.has_value(), qPrintable(error));
+    EngineSnapshot expected;
+    expected.time = realTimeFromNanos(5);
+    QVERIFY(*s == expected);
+    const auto source = sourceFromJson(QJsonObject{}, &error);
+    QVERIFY2(source.has_value(), qPrintable(error));
+    QVERIFY(*source == SourceSnapshot{});
+}
+
 void TestJsonWire::gpsStatus()
 {
     const GpsStatus g = fullGps();
@@ -388,6 +406,25 @@ void TestJsonWire::reports()
                 R"({"commandDropped":7,"commandIntervalLog2":8,"commandPackets":6,"lastCommandAge":9,"lastNtpAge":5,"name":"192.0.2.50","ntpDropped":2,"ntpIntervalLog2":-3,"ntpLimitedIntervalLog2":4,"ntpPackets":100})");
     checkReport(fullClients(),
                 R"({"clients":[{"commandDropped":7,"commandIntervalLog2":8,"commandPackets":6,"lastCommandAge":9,"lastNtpAge":5,"name":"192.0.2.50","ntpDropped":2,"ntpIntervalLog2":-3,"ntpLimitedIntervalLog2":4,"ntpPackets":100},{"commandDropped":0,"commandIntervalLog2":null,"commandPackets":0,"lastCommandAge":null,"lastNtpAge":null,"name":"","ntpDropped":0,"ntpIntervalLog2":null,"ntpLimitedIntervalLog2":null,"ntpPackets":0}],"notShown":3})");
+}
+
+void TestJsonWire::duplicateKeysRejected()
+{
+    // JSON leaves a repeated member's meaning open, and QJsonDocument silently keeps the last:
+    // a message repeating one, however deep in a snapshot or report, is refused whole.
+    QString error;
+    const QByteArray event =
+        R"({"v":1,"event":"snapshot","snapshot":{"time":"1","sources":[{"id":1,"stats":{"offset":1,"offset":2}}]}})";
+    QVERIFY(!control::parseMessage(event, &error));
+    QVERIFY2(error.startsWith(QStringLiteral("duplicate key \"snapshot.sources.stats.offset\"")), qPrintable(error));
+
+    const QByteArray response = R"({"v":1,"id":3,"ok":true,"result":{"stratum":2,"leap":"normal","stratum":3}})";
+    QVERIFY(!control::parseMessage(response, &error));
+    QVERIFY2(error.contains(QStringLiteral("result.stratum")), qPrintable(error));
+
+    // The same keys in different objects are no repetition.
+    const QByteArray fine = R"({"v":1,"id":3,"ok":true,"result":[{"name":"a"},{"name":"b"}]})";
+    QVERIFY2(control::parseMessage(fine, &error).has_value(), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestJsonWire)

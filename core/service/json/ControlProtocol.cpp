@@ -192,6 +192,9 @@ std::optional<ControlMessage> parseMessage(QByteArrayView text, QString *error)
         return fail(describeParseError(jsonError));
     if (!doc.isObject())
         return fail(QStringLiteral("a message must be a JSON object"));
+    // As for requests: a repeated member (in a snapshot or a report too) is refused, not guessed at.
+    if (const auto duplicate = findDuplicateJsonKey(text))
+        return fail(QStringLiteral("duplicate key \"%1\" in the message").arg(*duplicate));
     const QJsonObject o = doc.object();
     if (o.value(QStringLiteral("v")).toInteger(-1) != kProtocolVersion)
         return fail(QStringLiteral("unsupported protocol version"));

@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 #include <cstdint>
 #include <memory>
@@ -28,6 +29,8 @@ public:
     JsonReader element(const QJsonArray &array, qsizetype index, const QString &arrayKey) const;
 
     bool has(const QString &key) const { return m_object.contains(key); }
+    QStringList keys() const { return m_object.keys(); }
+    QJsonValue value(const QString &key) const { return m_object.value(key); }
     double number(const QString &key, double fallback = 0) const;
     std::int64_t integer(const QString &key, std::int64_t fallback = 0) const;
     // An integer within [min, max].
