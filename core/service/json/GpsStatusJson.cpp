@@ -29,9 +29,9 @@ inline auto describe(Type<GpsSatellite>)
         field("system", &S::system,
               Enum<GnssSystem>{.values = kSystems, .name = toString, .unknown = "unknown system '%1'", .required = true}),
         field("prn", &S::prn, Integer<int>{.min = 0}),
-        field("elevation", &S::elevation, OptionalInt{.min = kMinAngle, .max = kMaxAngle}),
-        field("azimuth", &S::azimuth, OptionalInt{.min = kMinAngle, .max = kMaxAngle}),
-        field("snr", &S::snr, OptionalInt{.min = 0, .max = kMaxSnr}),
+        field("elevation", &S::elevation, Nullable<Integer<int>>{.inner = {.min = kMinAngle, .max = kMaxAngle}}),
+        field("azimuth", &S::azimuth, Nullable<Integer<int>>{.inner = {.min = kMinAngle, .max = kMaxAngle}}),
+        field("snr", &S::snr, Nullable<Integer<int>>{.inner = {.min = 0, .max = kMaxSnr}}),
         field("used", &S::used),
     };
 }
@@ -64,7 +64,7 @@ inline auto describe(Type<GpsStatus>)
         field("garbageBytes", &G::garbageBytes),
         field("serialOverruns", &G::serialOverruns),
         field("lastSentenceTime", &G::lastSentenceTime),
-        field("lastMessageAge", &G::lastMessageAge, OptionalNumber{.nonNegative = true}),
+        field("lastMessageAge", &G::lastMessageAge, Nullable<Number>{.inner = {.nonNegative = true}}),
         field("pps", &G::pps),
     };
 }

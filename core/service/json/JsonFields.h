@@ -1,14 +1,18 @@
 // JSON by field description: one list per struct of (member name, data member, codec) drives both
 // the encoder and the decoder, so the two cannot drift apart.
 //
-//   constexpr auto describe(Type<SelectDataOptions>)
+//   inline auto describe(Type<SelectDataOptions>)   // in namespace s1::json
 //   {
 //       return std::tuple{field("noselect", &SelectDataOptions::noselect), ...};
 //   }
 //
+// then encodeObject(value) / decodeMessage<T>(object, &error). A new report needs only its
+// describe(); a nested struct must be described before the struct that holds it.
+//
 // A codec says how one C++ type travels as a member: numbers, integers within a range (the
 // type's own by default), counters, booleans, strings, instants (Unix nanoseconds as decimal
-// strings), optionals as null, enums by name, nested described structs, arrays of them. Every
+// strings), optionals as null (Nullable), enums by name, nested described structs, arrays of
+// them; a field names its codec only when the member type's default one will not do. Every
 // codec has
 //   void write(QJsonObject &o, const QString &key, const T &value) const;
 //   void read(const JsonReader &in, const QString &key, T &value) const;
@@ -63,8 +67,15 @@ struct Field
 
 struct Number
 {
+    bool nonNegative = false;
+
     void write(QJsonObject &o, const QString &key, double v) const { o.insert(key, v); }
-    void read(const JsonReader &in, const QString &key, double &v) const { v = in.number(key, v); }
+    void read(const JsonReader &in, const QString &key, double &v) const
+    {
+        v = in.number(key, v);
+        if (nonNegative && v < 0)
+            in.fail(key, QStringLiteral("must not be negative"));
+    }
 };
 
 // An integer within [min, max]; JSON carries int64.
@@ -125,54 +136,7 @@ struct Time
     }
 };
 
-struct OptionalTime
-{
-    void write(QJsonObject &o, const QString &key, const std::optional<RealTime> &v) const
-    {
-        o.insert(key, v ? QJsonValue(timeToJsonString(*v)) : QJsonValue());
-    }
-    void read(const JsonReader &in, const QString &key, std::optional<RealTime> &v) const { v = in.time(key); }
-};
-
-struct OptionalNumber
-{
-    bool nonNegative = false;
-
-    void write(QJsonObject &o, const QString &key, const std::optional<double> &v) const
-    {
-        o.insert(key, v ? QJsonValue(*v) : QJsonValue());
-    }
-    void read(const JsonReader &in, const QString &key, std::optional<double> &v) const
-    {
-        if (in.isNull(key)) {
-            v.reset();
-            return;
-        }
-        v = in.number(key);
-        if (nonNegative && *v < 0)
-            in.fail(key, QStringLiteral("must not be negative"));
-    }
-};
-
-struct OptionalInt
-{
-    std::int64_t min = std::numeric_limits<int>::min();
-    std::int64_t max = std::numeric_limits<int>::max();
-
-    void write(QJsonObject &o, const QString &key, const std::optional<int> &v) const
-    {
-        o.insert(key, v ? QJsonValue(*v) : QJsonValue());
-    }
-    void read(const JsonReader &in, const QString &key, std::optional<int> &v) const
-    {
-        if (in.isNull(key))
-            v.reset();
-        else
-            v = static_cast<int>(in.integerIn(key, min, max));
-    }
-};
-
-// Whole seconds, never negative; null reads as the default.
+// Whole seconds (an age, a span), never negative; null reads as the default.
 struct Seconds
 {
     void write(QJsonObject &o, const QString &key, std::chrono::seconds v) const
@@ -182,22 +146,6 @@ struct Seconds
     void read(const JsonReader &in, const QString &key, std::chrono::seconds &v) const
     {
         if (!in.isNull(key))
-            v = std::chrono::seconds(in.integerIn(key, 0, std::numeric_limits<std::int64_t>::max()));
-    }
-};
-
-// An age in whole seconds, null when there is none.
-struct OptionalSeconds
-{
-    void write(QJsonObject &o, const QString &key, const std::optional<std::chrono::seconds> &v) const
-    {
-        o.insert(key, v ? QJsonValue(static_cast<qint64>(v->count())) : QJsonValue());
-    }
-    void read(const JsonReader &in, const QString &key, std::optional<std::chrono::seconds> &v) const
-    {
-        if (in.isNull(key))
-            v.reset();
-        else
             v = std::chrono::seconds(in.integerIn(key, 0, std::numeric_limits<std::int64_t>::max()));
     }
 };
@@ -338,32 +286,6 @@ struct Object
     void read(const JsonReader &in, const QString &key, T &v) const { decodeObject(in.object(key), v); }
 };
 
-// Empty: left out (omit) or null; null or missing reads as empty.
-struct OptionalObject
-{
-    bool omitWhenEmpty = false;
-
-    template <Described T>
-    void write(QJsonObject &o, const QString &key, const std::optional<T> &v) const
-    {
-        if (v)
-            o.insert(key, encodeObject(*v));
-        else if (!omitWhenEmpty)
-            o.insert(key, QJsonValue());
-    }
-    template <Described T>
-    void read(const JsonReader &in, const QString &key, std::optional<T> &v) const
-    {
-        if (in.isNull(key)) {
-            v.reset();
-            return;
-        }
-        T value{};
-        decodeObject(in.object(key), value);
-        v = std::move(value);
-    }
-};
-
 struct ObjectArray
 {
     template <Described T>
@@ -387,45 +309,55 @@ struct ObjectArray
     }
 };
 
+// An optional value by the codec of its type: empty travels as null (or is left out with
+// omitWhenEmpty), and null or missing reads as empty.
+template <typename Inner>
+struct Nullable
+{
+    Inner inner{};
+    bool omitWhenEmpty = false;
+
+    template <typename T>
+    void write(QJsonObject &o, const QString &key, const std::optional<T> &v) const
+    {
+        if (v)
+            inner.write(o, key, *v);
+        else if (!omitWhenEmpty)
+            o.insert(key, QJsonValue());
+    }
+    template <typename T>
+    void read(const JsonReader &in, const QString &key, std::optional<T> &v) const
+    {
+        if (in.isNull(key)) {
+            v.reset();
+            return;
+        }
+        T value{};
+        inner.read(in, key, value);
+        v = std::move(value);
+    }
+};
+
 // The codec a member type gets when its field names none.
 template <typename T>
 struct DefaultCodec;
-template <>
-struct DefaultCodec<double> { using type = Number; };
-template <>
-struct DefaultCodec<bool> { using type = Boolean; };
-template <>
-struct DefaultCodec<std::string> { using type = String; };
-template <>
-struct DefaultCodec<std::uint64_t> { using type = Counter; };
-template <>
-struct DefaultCodec<int> { using type = Integer<int>; };
-template <>
-struct DefaultCodec<std::uint32_t> { using type = Integer<std::uint32_t>; };
-template <>
-struct DefaultCodec<std::uint16_t> { using type = Integer<std::uint16_t>; };
-template <>
-struct DefaultCodec<std::uint8_t> { using type = Integer<std::uint8_t>; };
-template <>
-struct DefaultCodec<RealTime> { using type = Time; };
-template <>
-struct DefaultCodec<std::optional<RealTime>> { using type = OptionalTime; };
-template <>
-struct DefaultCodec<std::optional<double>> { using type = OptionalNumber; };
-template <>
-struct DefaultCodec<std::optional<int>> { using type = OptionalInt; };
-template <>
-struct DefaultCodec<std::chrono::seconds> { using type = Seconds; };
-template <>
-struct DefaultCodec<std::optional<std::chrono::seconds>> { using type = OptionalSeconds; };
-template <>
-struct DefaultCodec<std::vector<std::string>> { using type = StringArray; };
-template <>
-struct DefaultCodec<std::map<std::string, std::uint64_t>> { using type = CounterMap; };
-template <Described T>
-struct DefaultCodec<T> { using type = Object; };
-template <Described T>
-struct DefaultCodec<std::vector<T>> { using type = ObjectArray; };
+// clang-format off
+template <> struct DefaultCodec<double> { using type = Number; };
+template <> struct DefaultCodec<bool> { using type = Boolean; };
+template <> struct DefaultCodec<std::string> { using type = String; };
+template <> struct DefaultCodec<std::uint64_t> { using type = Counter; };
+template <> struct DefaultCodec<int> { using type = Integer<int>; };
+template <> struct DefaultCodec<std::uint32_t> { using type = Integer<std::uint32_t>; };
+template <> struct DefaultCodec<std::uint16_t> { using type = Integer<std::uint16_t>; };
+template <> struct DefaultCodec<std::uint8_t> { using type = Integer<std::uint8_t>; };
+template <> struct DefaultCodec<RealTime> { using type = Time; };
+template <> struct DefaultCodec<std::chrono::seconds> { using type = Seconds; };
+template <> struct DefaultCodec<std::vector<std::string>> { using type = StringArray; };
+template <> struct DefaultCodec<std::map<std::string, std::uint64_t>> { using type = CounterMap; };
+template <Described T> struct DefaultCodec<T> { using type = Object; };
+template <Described T> struct DefaultCodec<std::vector<T>> { using type = ObjectArray; };
+template <typename T> struct DefaultCodec<std::optional<T>> { using type = Nullable<typename DefaultCodec<T>::type>; };
+// clang-format on
 
 template <typename Struct, typename Member>
 constexpr auto field(const char *key, Member Struct::*member)

@@ -90,7 +90,7 @@ const Enum<NtpDataReport::Mode> kNtpModeCodec{.values = kNtpModes,
 const Enum<Timestamping> kTimestampingCodec{
     .values = kTimestampings, .name = [](Timestamping v) { return nameIn(kTimestampingNames, v); }};
 
-const OptionalInt kInt8Interval{.min = kMinInt8, .max = kMaxInt8};
+const Nullable<Integer<int>> kInt8Interval{.inner = {.min = kMinInt8, .max = kMaxInt8}};
 
 } // namespace
 
