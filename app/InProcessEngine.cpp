@@ -5,17 +5,22 @@
 
 #include "config/ConfigReader.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
 #include <QJsonObject>
 
 namespace s1 {
 
 InProcessEngine::InProcessEngine(LaunchOptions options, EngineConfig config, HostOptions host, QObject *parent)
-    : QObject(parent)
+    : SnapshotFeed(parent)
     , m_options(std::move(options))
     , m_config(std::move(config))
     , m_host(std::move(host))
 {
+    connect(this, &InProcessEngine::reloadDone, this, &SnapshotFeed::actionFinished);
+    connect(this, &InProcessEngine::makeStepDone, this, [this](quint64, bool ok, double stepped, const QString &error) {
+        emit actionFinished(ok, ServiceViewer::describeMakeStep(ok, stepped, error));
+    });
 }
 
 InProcessEngine::~InProcessEngine()
@@ -42,6 +47,11 @@ void InProcessEngine::startEngine()
     connect(m_engine.get(), &EngineThread::makeStepDone, this, &InProcessEngine::makeStepDone);
     connect(m_engine.get(), &EngineThread::started, this, &InProcessEngine::onEngineStarted);
     m_engine->start();
+}
+
+void InProcessEngine::requestMakeStep()
+{
+    makeStep(++m_makeStepTicket);
 }
 
 void InProcessEngine::makeStep(quint64 ticket)
@@ -80,6 +90,8 @@ void InProcessEngine::reload()
 void InProcessEngine::onEngineStarted(bool ok, const QString &error, quint16 port)
 {
     emit started(ok, error, port);
+    emit connectionChanged(
+        describeEngineStart(ok, error, port, QCoreApplication::translate("main", "In-process engine")));
     if (!m_reload)
         return;
     if (ok && !m_reload->rollingBack) {
@@ -114,15 +126,18 @@ void InProcessEngine::finishReload(bool ok, const QString &message)
 
 void connectWindowActions(MainWindow &window, InProcessEngine &engine)
 {
-    QObject::connect(&window, &MainWindow::reloadRequested, &engine, &InProcessEngine::reload);
-    QObject::connect(&engine, &InProcessEngine::reloadDone, &window, &MainWindow::showActionResult);
-    // One request at a time (the window waits for each answer), so the ticket is only a label.
-    QObject::connect(&window, &MainWindow::makeStepRequested, &engine,
-                     [&engine, ticket = quint64{0}]() mutable { engine.makeStep(++ticket); });
-    QObject::connect(&engine, &InProcessEngine::makeStepDone, &window,
-                     [&window](quint64, bool ok, double stepped, const QString &error) {
-                         window.showActionResult(ok, ServiceViewer::describeMakeStep(ok, stepped, error));
-                     });
+    QObject::connect(&window, &MainWindow::reloadRequested, &engine, &InProcessEngine::requestReload);
+    QObject::connect(&window, &MainWindow::makeStepRequested, &engine, &InProcessEngine::requestMakeStep);
+    QObject::connect(&engine, &InProcessEngine::actionFinished, &window, &MainWindow::showActionResult);
+}
+
+QString describeEngineStart(bool ok, const QString &error, quint16 port, const QString &what)
+{
+    if (!ok)
+        return QCoreApplication::translate("main", "Engine failed: %1").arg(error);
+    if (port != 0)
+        return QCoreApplication::translate("main", "%1, serving NTP on UDP port %2").arg(what).arg(port);
+    return QCoreApplication::translate("main", "%1, not serving NTP").arg(what);
 }
 
 } // namespace s1

@@ -6,9 +6,12 @@
 // file:line:col message; otherwise the engine thread is stopped and a new one started with the
 // new configuration (the sources' history starts again). Should the new one fail to start (its
 // port taken), the previous configuration is started again and the reload reported as failed.
+// It is the window's feed for its own engine: snapshots, the engine's start in words, and the
+// answers to the window's requests.
 #pragma once
 
 #include "LaunchOptions.h"
+#include "SnapshotFeed.h"
 
 #include "host/EngineThread.h"
 
@@ -22,16 +25,18 @@ namespace s1 {
 
 class MainWindow;
 
-class InProcessEngine : public QObject
+class InProcessEngine : public SnapshotFeed
 {
     Q_OBJECT
 public:
     InProcessEngine(LaunchOptions options, EngineConfig config, HostOptions host, QObject *parent = nullptr);
     ~InProcessEngine() override;
 
-    void start();
+    void start() override;
     // Stops the engine and joins its thread; safe to call twice.
-    void stop();
+    void stop() override;
+    void requestReload() override { reload(); }
+    void requestMakeStep() override;
     bool isReloading() const { return m_reload.has_value(); }
 
 public slots:
@@ -41,7 +46,6 @@ public slots:
 signals:
     // Every start, the reloads' too.
     void started(bool ok, const QString &error, quint16 serverPort);
-    void snapshotReady(const s1::EngineSnapshot &snapshot);
     void makeStepDone(quint64 ticket, bool ok, double stepped, const QString &error);
     // The reload's outcome in words for the window (its warnings, or why it failed).
     void reloadDone(bool ok, const QString &message);
@@ -64,10 +68,17 @@ private:
     HostOptions m_host;
     std::unique_ptr<EngineThread> m_engine;
     std::optional<PendingReload> m_reload;
+    // One request at a time (the window waits for each answer), so the ticket is only a label.
+    quint64 m_makeStepTicket = 0;
 };
 
-// The window's actions on its in-process engine: Reload reads the file again and restarts the
-// engine with it, Step clock is the engine's makestep; the answers go to showActionResult.
+// The window's status line for an engine start: "In-process engine, serving NTP on UDP port 123",
+// "Simulation, not serving NTP", "Engine failed: ...".
+QString describeEngineStart(bool ok, const QString &error, quint16 port, const QString &what);
+
+// Only the window's actions on its in-process engine (MainWindow::setFeed connects everything):
+// Reload reads the file again and restarts the engine with it, Step clock is the engine's
+// makestep; the answers go to showActionResult.
 void connectWindowActions(MainWindow &window, InProcessEngine &engine);
 
 } // namespace s1

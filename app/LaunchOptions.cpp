@@ -2,7 +2,7 @@
 
 #include "config/ConfigFile.h"
 #include "config/ConfigReader.h"
-#include "control/ControlProtocol.h"
+#include "json/ControlProtocol.h"
 #include "logging/LogCategories.h"
 
 #include <QCommandLineParser>

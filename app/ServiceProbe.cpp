@@ -1,6 +1,6 @@
 #include "ServiceProbe.h"
 
-#include "control/ControlClient.h"
+#include "transport/ControlClient.h"
 
 #include <fcntl.h>
 #include <unistd.h>

@@ -12,7 +12,7 @@
 
 #include "LaunchOptions.h"
 
-#include "control/ControlServer.h"
+#include "transport/ControlServer.h"
 #include "host/EngineThread.h"
 
 #include <QObject>

@@ -13,8 +13,7 @@ constexpr int kMillisPerSecond = 1000;
 } // namespace
 
 ServiceViewer::ServiceViewer(MainWindow *window, QString socketPath, QObject *parent)
-    : QObject(parent)
-    , m_window(window)
+    : SnapshotFeed(parent)
     , m_connection(new ServiceConnection(this))
     , m_path(std::move(socketPath))
     , m_snapshotWatchdog(new QTimer(this))
@@ -22,13 +21,22 @@ ServiceViewer::ServiceViewer(MainWindow *window, QString socketPath, QObject *pa
     m_snapshotWatchdog->setSingleShot(true);
     m_snapshotWatchdog->setInterval(kSnapshotTimeoutMs);
     connect(m_snapshotWatchdog, &QTimer::timeout, this, &ServiceViewer::onSnapshotsStopped);
-    connect(m_connection, &ServiceConnection::snapshotReceived, window, &MainWindow::showSnapshot);
+    connect(m_connection, &ServiceConnection::snapshotReceived, this, &SnapshotFeed::snapshotReady);
     connect(m_connection, &ServiceConnection::snapshotReceived, this, &ServiceViewer::onSnapshot);
     connect(m_connection, &ServiceConnection::connectionStateChanged, this, &ServiceViewer::onStateChanged);
     connect(m_connection, &ServiceConnection::requestFinished, this, &ServiceViewer::onRequestFinished);
-    connect(window, &MainWindow::reloadRequested, this, [this] { m_reloadRequest = m_connection->requestReload(); });
-    connect(window, &MainWindow::makeStepRequested, this,
-            [this] { m_makeStepRequest = m_connection->requestMakeStep(); });
+    if (window)
+        window->setFeed(this);
+}
+
+void ServiceViewer::requestReload()
+{
+    m_reloadRequest = m_connection->requestReload();
+}
+
+void ServiceViewer::requestMakeStep()
+{
+    m_makeStepRequest = m_connection->requestMakeStep();
 }
 
 void ServiceViewer::setSnapshotTimeout(int milliseconds)
@@ -39,21 +47,19 @@ void ServiceViewer::setSnapshotTimeout(int milliseconds)
 void ServiceViewer::onSnapshot()
 {
     m_snapshotWatchdog->start();
-    if (m_silent && m_window) {
+    if (m_silent) {
         m_silent = false;
-        m_window->setConnectionDescription(describe(ServiceConnection::State::Connected, m_path, {}));
+        emit connectionChanged(describe(ServiceConnection::State::Connected, m_path, {}));
     }
 }
 
 void ServiceViewer::onSnapshotsStopped()
 {
-    if (!m_window)
-        return;
     m_silent = true;
-    m_window->setConnectionDescription(tr("Service at %1: no update for %n s", nullptr,
-                                          (m_snapshotWatchdog->interval() + kMillisPerSecond - 1) / kMillisPerSecond)
-                                           .arg(m_path));
-    m_window->markSnapshotStale();
+    emit connectionChanged(tr("Service at %1: no update for %n s", nullptr,
+                              (m_snapshotWatchdog->interval() + kMillisPerSecond - 1) / kMillisPerSecond)
+                               .arg(m_path));
+    emit snapshotsStale();
 }
 
 void ServiceViewer::start()
@@ -101,29 +107,27 @@ QString ServiceViewer::describeMakeStep(bool ok, double steppedSeconds, const QS
 
 void ServiceViewer::onRequestFinished(qint64 requestId, bool ok, const QJsonValue &result, const QString &error)
 {
-    if (!m_window || requestId == 0)
+    if (requestId == 0)
         return;
     if (requestId == m_configurationRequest) {
         m_configurationRequest = 0;
         // An older service does not know the query: the window keeps its own guess.
         const QString path = result.toObject().value(QStringLiteral("path")).toString();
         if (ok && !path.isEmpty())
-            m_window->setConfigurationPath(path);
+            emit configurationPathChanged(path);
     } else if (requestId == m_reloadRequest) {
         m_reloadRequest = 0;
-        m_window->showActionResult(ok, describeReload(ok, result, error));
+        emit actionFinished(ok, describeReload(ok, result, error));
     } else if (requestId == m_makeStepRequest) {
         m_makeStepRequest = 0;
         const double stepped = result.toObject().value(QStringLiteral("stepped")).toDouble();
-        m_window->showActionResult(ok, describeMakeStep(ok, stepped, error));
+        emit actionFinished(ok, describeMakeStep(ok, stepped, error));
     }
 }
 
 void ServiceViewer::onStateChanged(ServiceConnection::State state, const QString &message)
 {
-    if (!m_window)
-        return;
-    m_window->setConnectionDescription(describe(state, m_path, message));
+    emit connectionChanged(describe(state, m_path, message));
     m_silent = false;
     if (state == ServiceConnection::State::Connected) {
         m_configurationRequest = m_connection->requestConfiguration();
@@ -134,7 +138,7 @@ void ServiceViewer::onStateChanged(ServiceConnection::State state, const QString
     // Connected is not yet fresh: the service sends its current snapshot at once on subscribing,
     // and showSnapshot clears the mark then.
     if (state != ServiceConnection::State::Connected)
-        m_window->markSnapshotStale();
+        emit snapshotsStale();
 }
 
 } // namespace s1

@@ -1,16 +1,16 @@
-// Feeds a MainWindow from a running `stratumone --service` instead of an in-process engine: the
-// ServiceConnection's snapshots go to the same MainWindow::showSnapshot slot the engine thread
-// uses, its state to the status bar ("Service at PATH: connected"), and a lost connection marks
-// the last snapshot stale until the service is back. The window's actions become the service's
-// `reload` and `makestep` requests, and their answers its action results. The window's
-// configuration path becomes the one the service reports (`configuration`).
+// The window's feed from a running `stratumone --service` instead of an in-process engine: the
+// ServiceConnection's snapshots, its state in words ("Service at PATH: connected"), and a lost
+// connection or a silent service as stale snapshots until the service is back. The window's
+// requests become the service's `reload` and `makestep`, and their answers its action results.
+// The configuration path is the one the service reports (`configuration`).
 #pragma once
 
-#include "control/ServiceConnection.h"
+#include "SnapshotFeed.h"
+
+#include "transport/ServiceConnection.h"
 
 #include <QJsonValue>
 #include <QObject>
-#include <QPointer>
 #include <QString>
 #include <QTimer>
 
@@ -18,7 +18,7 @@ namespace s1 {
 
 class MainWindow;
 
-class ServiceViewer : public QObject
+class ServiceViewer : public SnapshotFeed
 {
     Q_OBJECT
 public:
@@ -26,12 +26,15 @@ public:
     // service that has stopped working, and the window must not keep looking live.
     static constexpr int kSnapshotTimeoutMs = 5000;
 
+    // Feeds `window` (when given) from the service at `socketPath`.
     ServiceViewer(MainWindow *window, QString socketPath, QObject *parent = nullptr);
     // Tests shorten the wait.
     void setSnapshotTimeout(int milliseconds);
 
     // Connects (and keeps reconnecting) and subscribes to the snapshot stream.
-    void start();
+    void start() override;
+    void requestReload() override;
+    void requestMakeStep() override;
     ServiceConnection &connection() { return *m_connection; }
 
     // The status bar's text for a connection state.
@@ -47,7 +50,6 @@ private:
     void onSnapshotsStopped();
     void onRequestFinished(qint64 requestId, bool ok, const QJsonValue &result, const QString &error);
 
-    QPointer<MainWindow> m_window;
     ServiceConnection *m_connection;
     QString m_path;
     QTimer *m_snapshotWatchdog;

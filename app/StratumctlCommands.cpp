@@ -1,12 +1,12 @@
 #include "StratumctlCommands.h"
 
-#include "control/ChronycFormat.h"
-#include "control/ChronycStatusFormat.h"
-#include "control/ControlClient.h"
-#include "control/GpsReportFormat.h"
-#include "control/GpsStatusJson.h"
-#include "control/ReportJson.h"
-#include "control/ReverseNames.h"
+#include "chronyc/ChronycFormat.h"
+#include "chronyc/ChronycStatusFormat.h"
+#include "transport/ControlClient.h"
+#include "chronyc/GpsReportFormat.h"
+#include "json/GpsStatusJson.h"
+#include "json/ReportJson.h"
+#include "chronyc/ReverseNames.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

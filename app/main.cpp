@@ -8,9 +8,10 @@
 #include "ServiceProbe.h"
 #include "ServiceRunner.h"
 #include "ServiceViewer.h"
+#include "SimulationFeed.h"
 #include "UnixSignalWatcher.h"
 
-#include "control/ControlProtocol.h"
+#include "json/ControlProtocol.h"
 
 #include "host/SimulationHost.h"
 #include "AppTranslations.h"
@@ -66,55 +67,31 @@ void scheduleScreenshot(QApplication &app, const s1::LaunchOptions &options, s1:
     });
 }
 
-// The window's actions on its in-process engine: makestep is the engine's own, a reload reads
-// the configuration file again and restarts the engine with it (InProcessEngine).
-void connectActions(s1::MainWindow &window, s1::InProcessEngine &engine)
-{
-    s1::connectWindowActions(window, engine);
-}
-
-// The simulation has neither a configuration file nor a clock to step outside its scenario:
-// both actions are disabled, and the status line says why.
-void connectActions(s1::MainWindow &window, s1::SimulationHost &)
-{
-    const QString reason = QCoreApplication::translate("main", "not available in the simulation");
-    window.setReloadUnavailable(reason);
-    window.setMakeStepUnavailable(reason);
-}
-
 // The file the GPS wizard edits: the one named with -f, else the one the service reads.
 QString configurationPathFor(const s1::LaunchOptions &options)
 {
     return QString::fromStdString(options.configPath.empty() ? std::string(s1::kDefaultConfigPath) : options.configPath);
 }
 
-// `Host` is an InProcessEngine or a SimulationHost: both publish snapshots and say when they started.
-template<typename Host>
-int runWindowWith(QApplication &app, const s1::LaunchOptions &options, Host &engine, const QString &what)
+// `Feed` is an InProcessEngine or a SimulationFeed: the window's feed, which also says when the
+// engine started (logged here).
+template<typename Feed>
+int runWindowWith(QApplication &app, const s1::LaunchOptions &options, Feed &feed)
 {
     s1::MainWindow window;
     window.setConfigurationPath(configurationPathFor(options));
     s1::UnixSignalWatcher signalWatcher;
     signalWatcher.install();
     QObject::connect(&signalWatcher, &s1::UnixSignalWatcher::terminationRequested, &app, &QCoreApplication::quit);
-    QObject::connect(&engine, &Host::snapshotReady, &window, &s1::MainWindow::showSnapshot);
-    QObject::connect(&engine, &Host::started, &window, [&](bool ok, const QString &error, quint16 port) {
+    QObject::connect(&feed, &Feed::started, &window, [&options](bool ok, const QString &error, quint16 port) {
         s1::logEngineStarted(ok, error, port, !options.noClockControl);
-        QString description;
-        if (!ok)
-            description = QCoreApplication::translate("main", "Engine failed: %1").arg(error);
-        else if (port != 0)
-            description = QCoreApplication::translate("main", "%1, serving NTP on UDP port %2").arg(what).arg(port);
-        else
-            description = QCoreApplication::translate("main", "%1, not serving NTP").arg(what);
-        window.setConnectionDescription(description);
     });
-    connectActions(window, engine);
-    engine.start();
+    window.setFeed(&feed);
+    feed.start();
     window.show();
     scheduleScreenshot(app, options, window);
     const int code = app.exec();
-    engine.stop();
+    feed.stop();
     return code;
 }
 
@@ -163,7 +140,7 @@ int runWindow(QApplication &app, const s1::LaunchOptions &options, const s1::Eng
     // A window is a viewer: it may run beside the service, and must never fight it for the clock.
     host.clockControl = false;
     s1::InProcessEngine engine(options, config, host);
-    return runWindowWith(app, options, engine, QCoreApplication::translate("main", "In-process engine"));
+    return runWindowWith(app, options, engine);
 }
 
 int runSimulation(QApplication &app, const s1::LaunchOptions &options)
@@ -171,7 +148,8 @@ int runSimulation(QApplication &app, const s1::LaunchOptions &options)
     s1::SimulationHost simulation(s1::sim::demoScenario(), options.seed != 0 ? options.seed : 1);
     s1::LaunchOptions simulated = options;
     simulated.noClockControl = true; // a simulated clock is all there is
-    return runWindowWith(app, simulated, simulation, QCoreApplication::translate("main", "Simulation"));
+    s1::SimulationFeed feed(simulation);
+    return runWindowWith(app, simulated, feed);
 }
 
 // Modes that must not need a display: the daemon, and the ones that only print and exit.

@@ -4,7 +4,7 @@
 #include "StratumctlCommands.h"
 
 #include "config/EngineConfig.h"
-#include "control/ControlProtocol.h"
+#include "json/ControlProtocol.h"
 #include "clock/HostClock.h"
 #include "net/UdpSocket.h"
 #include "sources/NtpSource.h"

@@ -296,6 +296,12 @@ QString formatDecimal(double value, int decimals)
     return locale.toString(value, 'f', decimals);
 }
 
+QString formatSignedDecimal(double value, int decimals)
+{
+    const QString text = formatDecimal(value, decimals);
+    return value >= 0 ? QStringLiteral("+") + text : text;
+}
+
 QString selectionText(const SourceSnapshot &source)
 {
     switch (source.selectionLetter) {
@@ -350,11 +356,15 @@ SyncState syncState(const ReferenceSnapshot &reference, const std::vector<Source
     return SyncState::NoSourceSelected;
 }
 
-QString formatUtcTime(RealTime time)
+QString formatUtcDateTime(RealTime time)
 {
     const auto msecs = std::chrono::floor<std::chrono::milliseconds>(time.time_since_epoch());
-    const QDateTime utc = QDateTime::fromMSecsSinceEpoch(msecs.count(), QTimeZone::utc());
-    return DisplayFormat::tr("%1 UTC").arg(utc.toString(QStringLiteral("yyyy-MM-dd HH:mm:ss")));
+    return QDateTime::fromMSecsSinceEpoch(msecs.count(), QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+}
+
+QString formatUtcTime(RealTime time)
+{
+    return DisplayFormat::tr("%1 UTC").arg(formatUtcDateTime(time));
 }
 
 } // namespace s1

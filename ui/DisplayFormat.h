@@ -59,6 +59,8 @@ QString formatCount(std::uint64_t count);
 // without digit grouping. The window formats every fractional number with it; stratumctl keeps
 // chronyc's "." whatever the locale.
 QString formatDecimal(double value, int decimals);
+// formatDecimal with a '+' before values from 0 up.
+QString formatSignedDecimal(double value, int decimals);
 
 // What the header says about the time we serve. The engine's reference stays "synchronised"
 // while it holds over after losing its source; users must see that no source is selected.
@@ -86,5 +88,7 @@ QString selectionText(const SourceSnapshot &source);
 
 // A snapshot time as "2024-05-01 12:34:56 UTC".
 QString formatUtcTime(RealTime time);
+// The same without the " UTC" suffix, for a row already labelled UTC.
+QString formatUtcDateTime(RealTime time);
 
 } // namespace s1

@@ -10,13 +10,11 @@
 #include <QBoxLayout>
 #include <QButtonGroup>
 #include <QPushButton>
-#include <QDateTime>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QLabel>
 #include <QStackedWidget>
 #include <QStringList>
-#include <QTimeZone>
 
 #include <algorithm>
 #include <chrono>
@@ -107,14 +105,6 @@ QString formatCoordinate(double degrees, double limit, const QString &positive, 
 QString formatOptionalDop(const std::optional<double> &dop)
 {
     return dop && std::isfinite(*dop) ? formatDecimal(*dop, kDopDecimals) : QStringLiteral("-");
-}
-
-QString formatUtcDateTime(RealTime time)
-{
-    // The row is named "UTC", so the date and time go without formatUtcTime's suffix.
-    const auto msecs = std::chrono::floor<std::chrono::milliseconds>(time.time_since_epoch());
-    return QDateTime::fromMSecsSinceEpoch(msecs.count(), QTimeZone::utc())
-        .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
 // The newest instant the status carries: the reference for ages when no snapshot time is given.
@@ -340,6 +330,7 @@ void GpsPanel::showValues(const GpsStatus &status, RealTime now)
     setTone(m_lastMessage, !fresh && !m_stale ? std::optional<QColor>(StatusColors::kWarning) : std::nullopt);
     m_fix->setText(fresh ? formatFixMode(status.fixMode) : unknown);
     setTone(m_fix, tone(fixTone(status.fixMode)));
+    // The row is named "UTC", so the date and time go without formatUtcTime's suffix.
     m_utc->setText(fresh && status.epochTime ? formatUtcDateTime(*status.epochTime) : QStringLiteral("-"));
     m_timeValid->setText(!fresh ? unknown : status.epochTimeValid ? tr("Yes") : tr("No"));
     setTone(m_timeValid, tone(status.epochTimeValid ? StatusColors::kGood : StatusColors::kBad));

@@ -6,6 +6,7 @@
 #include "OffsetChart.h"
 #include "ReferencePanel.h"
 #include "ServerStatsPanel.h"
+#include "SnapshotFeed.h"
 #include "SourceDetailDialog.h"
 #include "SourcesTableModel.h"
 #include "SourcesView.h"
@@ -213,6 +214,21 @@ void MainWindow::openConfigWarnings()
     }
     m_configWarningsDialog->setWarnings(m_configWarnings);
     m_configWarningsDialog->open();
+}
+
+void MainWindow::setFeed(SnapshotFeed *feed)
+{
+    connect(feed, &SnapshotFeed::snapshotReady, this, &MainWindow::showSnapshot);
+    connect(feed, &SnapshotFeed::connectionChanged, this, &MainWindow::setConnectionDescription);
+    connect(feed, &SnapshotFeed::snapshotsStale, this, &MainWindow::markSnapshotStale);
+    connect(feed, &SnapshotFeed::actionFinished, this, &MainWindow::showActionResult);
+    connect(feed, &SnapshotFeed::configurationPathChanged, this, &MainWindow::setConfigurationPath);
+    connect(this, &MainWindow::reloadRequested, feed, &SnapshotFeed::requestReload);
+    connect(this, &MainWindow::makeStepRequested, feed, &SnapshotFeed::requestMakeStep);
+    if (const QString reason = feed->reloadUnavailableReason(); !reason.isEmpty())
+        setReloadUnavailable(reason);
+    if (const QString reason = feed->makeStepUnavailableReason(); !reason.isEmpty())
+        setMakeStepUnavailable(reason);
 }
 
 void MainWindow::setConnectionDescription(const QString &description)

@@ -27,6 +27,7 @@ class GpsPanel;
 class OffsetChart;
 class ReferencePanel;
 class ServerStatsPanel;
+class SnapshotFeed;
 class SourceDetailDialog;
 class SourcesTableModel;
 class SourcesView;
@@ -38,6 +39,11 @@ class MainWindow : public QMainWindow
 
 public:
     explicit MainWindow(QWidget *parent = nullptr);
+
+    // The window's one link to where its state comes from (the engine thread, the simulation or
+    // a service): shows what `feed` publishes and sends it the user's requests. A request the
+    // feed cannot serve is disabled with the feed's reason.
+    void setFeed(SnapshotFeed *feed);
 
     bool isSnapshotStale() const { return m_stale; }
     // The configuration file the GPS set-up wizard edits (the one the engine or service reads).

@@ -31,7 +31,7 @@ QString sourceName(const SourceSnapshot &source)
 
 QString ppm(double value)
 {
-    return SourceDetailDialog::tr("%1 ppm").arg(QString::number(value, 'f', kPpmDecimals));
+    return SourceDetailDialog::tr("%1 ppm").arg(formatDecimal(value, kPpmDecimals));
 }
 
 } // namespace

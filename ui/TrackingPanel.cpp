@@ -27,17 +27,6 @@ void setTextColor(QLabel *label, const QColor &color)
     label->setPalette(palette);
 }
 
-QString formatFixed(double value, int decimals)
-{
-    return formatDecimal(value, decimals);
-}
-
-QString formatSignedFixed(double value, int decimals)
-{
-    const QString text = formatFixed(value, decimals);
-    return value >= 0 ? QStringLiteral("+") + text : text;
-}
-
 } // namespace
 
 TrackingPanel::TrackingPanel(QWidget *parent)
@@ -78,7 +67,7 @@ QString TrackingPanel::formatSystemTime(double seconds)
 {
     if (!std::isfinite(seconds))
         return QStringLiteral("-");
-    const QString amount = formatFixed(std::fabs(seconds), kOffsetDecimals);
+    const QString amount = formatDecimal(std::fabs(seconds), kOffsetDecimals);
     // Positive: our time is ahead of NTP time.
     return seconds > 0 ? tr("%1 s fast").arg(amount) : tr("%1 s slow").arg(amount);
 }
@@ -87,7 +76,7 @@ QString TrackingPanel::formatFrequency(double ppm)
 {
     if (!std::isfinite(ppm))
         return QStringLiteral("-");
-    const QString amount = formatFixed(std::fabs(ppm), kFrequencyDecimals);
+    const QString amount = formatDecimal(std::fabs(ppm), kFrequencyDecimals);
     // Positive: the oscillator runs fast.
     return ppm > 0 ? tr("%1 ppm fast").arg(amount) : tr("%1 ppm slow").arg(amount);
 }
@@ -107,16 +96,16 @@ void TrackingPanel::showTracking(const ReferenceSnapshot &reference)
                                                      : tr("Never"));
     m_systemTime->setText(formatSystemTime(reference.systemTimeOffset));
     m_lastOffset->setText(
-        tr("%1 s").arg(formatSignedFixed(reference.lastOffset, kOffsetDecimals)));
-    m_rmsOffset->setText(tr("%1 s").arg(formatFixed(reference.rmsOffset, kOffsetDecimals)));
+        tr("%1 s").arg(formatSignedDecimal(reference.lastOffset, kOffsetDecimals)));
+    m_rmsOffset->setText(tr("%1 s").arg(formatDecimal(reference.rmsOffset, kOffsetDecimals)));
     m_frequency->setText(formatFrequency(reference.frequencyPpm));
     m_residualFrequency->setText(
-        tr("%1 ppm").arg(formatSignedFixed(reference.residualFrequencyPpm, kFrequencyDecimals)));
-    m_skew->setText(tr("%1 ppm").arg(formatFixed(reference.skewPpm, kFrequencyDecimals)));
+        tr("%1 ppm").arg(formatSignedDecimal(reference.residualFrequencyPpm, kFrequencyDecimals)));
+    m_skew->setText(tr("%1 ppm").arg(formatDecimal(reference.skewPpm, kFrequencyDecimals)));
     m_rootDelay->setText(formatSeconds(reference.rootDelay));
     m_rootDispersion->setText(formatSeconds(reference.rootDispersion));
     m_updateInterval->setText(
-        tr("%1 s").arg(formatFixed(reference.updateInterval, kIntervalDecimals)));
+        tr("%1 s").arg(formatDecimal(reference.updateInterval, kIntervalDecimals)));
     m_leap->setText(formatLeap(reference.leap));
     setTextColor(m_leap, reference.leap == LeapIndicator::Unsynchronised
                              ? StatusColors::kBad

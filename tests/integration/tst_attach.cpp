@@ -14,7 +14,7 @@
 #include "ServiceProbe.h"
 #include "ServiceViewer.h"
 #include "SourcesTableModel.h"
-#include "control/ControlServer.h"
+#include "transport/ControlServer.h"
 #include "host/SnapshotMetaTypes.h"
 
 #include <QDir>

@@ -7,8 +7,8 @@
 #include "ProcessHelpers.h"
 #include "ServiceProcesses.h"
 
-#include "control/ChronycFormat.h"
-#include "control/ReverseNames.h"
+#include "chronyc/ChronycFormat.h"
+#include "chronyc/ReverseNames.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -13,7 +13,7 @@
 #include "EngineProbe.h"
 #include "ProcessHelpers.h"
 
-#include "control/ControlServer.h"
+#include "transport/ControlServer.h"
 #include "refclock/DeviceApi.h"
 
 #include <QFileInfo>

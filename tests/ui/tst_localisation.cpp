@@ -5,8 +5,8 @@
 #include "AppTranslations.h"
 #include "DisplayFormat.h"
 #include "GpsPanel.h"
-#include "control/ChronycFormat.h"
-#include "control/ReportData.h"
+#include "chronyc/ChronycFormat.h"
+#include "chronyc/ReportData.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>

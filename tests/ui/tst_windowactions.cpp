@@ -4,7 +4,7 @@
 // 800x480 screenshot docs/screenshots/actions.png (to S1_SCREENSHOT_DIR if set, else the build
 // directory).
 #include "MainWindow.h"
-#include "control/ControlServer.h"
+#include "transport/ControlServer.h"
 #include "ServiceViewer.h"
 #include "wizard/GpsSetupWizard.h"
 #include "WidgetTestSupport.h"

@@ -1,7 +1,7 @@
 // chronyc's report layouts: every tracking, sources and sourcestats block quoted in the project's
 // seed documents (tests/data/seeds, see its README.md) is rebuilt from the numbers it shows and
 // must come out byte for byte; plus chronyc's unit rules at their boundaries and the CSV forms.
-#include "control/ChronycFormat.h"
+#include "chronyc/ChronycFormat.h"
 
 #include <QtTest>
 

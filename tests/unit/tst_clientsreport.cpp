@@ -3,11 +3,11 @@
 // print_report format "%-25s  %6U  %5U  %C  %C  %I  %6U  %5U  %C  %I"), the CSV form, the
 // mapping from the snapshot's client log (sorting, rounding, ages, saturation), the JSON round
 // trips of the report and of the snapshot's client log, and the `clients` control query.
-#include "control/ChronycStatusFormat.h"
+#include "chronyc/ChronycStatusFormat.h"
 #include "control/ControlQueries.h"
-#include "control/ReportJson.h"
-#include "control/SnapshotJson.h"
-#include "control/SnapshotReports.h"
+#include "json/ReportJson.h"
+#include "json/SnapshotJson.h"
+#include "chronyc/SnapshotReports.h"
 
 #include <QJsonArray>
 #include <QtTest>

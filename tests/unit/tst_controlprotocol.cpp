@@ -1,10 +1,10 @@
 // The control socket's protocol without a socket: request parsing and its errors, the response
 // and event encodings, line framing with its length bound, and the JSON round trips of the
 // engine snapshot and of every chronyc report (what the GUI and stratumctl decode).
-#include "control/ControlProtocol.h"
-#include "control/LineFramer.h"
-#include "control/ReportJson.h"
-#include "control/SnapshotJson.h"
+#include "json/ControlProtocol.h"
+#include "transport/LineFramer.h"
+#include "json/ReportJson.h"
+#include "json/SnapshotJson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -3,9 +3,9 @@
 // handled without harm, subscriptions, the hand-over of state-changing commands, and the socket
 // file itself (mode, group, stale sockets, removal). The blocking ControlClient runs in a helper
 // thread while this thread's event loop serves.
-#include "control/ControlClient.h"
-#include "control/ControlServer.h"
-#include "control/SnapshotJson.h"
+#include "transport/ControlClient.h"
+#include "transport/ControlServer.h"
+#include "json/SnapshotJson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

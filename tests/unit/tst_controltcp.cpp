@@ -2,8 +2,8 @@
 // cmdallow rule, queries answered, state-changing commands refused with a message naming the
 // local socket, and peers outside cmdallow turned away. The blocking ControlClient runs in a
 // helper thread while this thread's event loop serves.
-#include "control/ControlClient.h"
-#include "control/ControlServer.h"
+#include "transport/ControlClient.h"
+#include "transport/ControlServer.h"
 
 #include <QTcpServer>
 #include <QtTest>

@@ -8,8 +8,8 @@
 // - older u-blox: NAV-SOL position and time, NAV-SVINFO satellites, INF-NOTICE identity;
 // - GSA without GSV, DOP 0, range checks, fix loss, time validity, UBX names;
 // - the status ages out when the receiver goes silent, and says how long ago it spoke.
-#include "control/GpsReportFormat.h"
-#include "control/GpsStatusJson.h"
+#include "chronyc/GpsReportFormat.h"
+#include "json/GpsStatusJson.h"
 #include "gps/GpsStreamDecoder.h"
 #include "gps/ReceiverProbe.h"
 #include "gps/Rtcm3Frame.h"

@@ -1,7 +1,7 @@
 // GpsStatus as JSON (exact round trip, including a status decoded from a real capture, and
 // clear errors for bad input) and the `stratumctl gps` text report.
-#include "control/GpsReportFormat.h"
-#include "control/GpsStatusJson.h"
+#include "chronyc/GpsReportFormat.h"
+#include "json/GpsStatusJson.h"
 #include "gps/GpsStreamDecoder.h"
 
 #include <QtTest>

@@ -1,8 +1,8 @@
 // stratumctl's reverse lookups (chronyc without -n): numeric addresses in a report become names,
 // looked up in parallel within a bounded time; what is not an address, has no name or is not
 // answered in time stays numeric; and names longer than chronyc's column are cut and marked.
-#include "control/ChronycFormat.h"
-#include "control/ReverseNames.h"
+#include "chronyc/ChronycFormat.h"
+#include "chronyc/ReverseNames.h"
 
 #include <QtTest>
 

@@ -3,10 +3,10 @@
 // away and comes back is reconnected to with a bounded back-off, absence and permission problems
 // are reported with the path, and a peer sending garbage, endless lines or another protocol
 // version is survived. Every wait is bounded.
-#include "control/ControlProtocol.h"
-#include "control/ControlServer.h"
-#include "control/ServiceConnection.h"
-#include "control/SnapshotJson.h"
+#include "json/ControlProtocol.h"
+#include "transport/ControlServer.h"
+#include "transport/ServiceConnection.h"
+#include "json/SnapshotJson.h"
 #include "host/SnapshotMetaTypes.h"
 
 #include <QJsonDocument>

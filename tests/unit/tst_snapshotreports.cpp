@@ -1,13 +1,13 @@
 // From an engine snapshot with known numbers to chronyc's exact report lines: the sign and unit
-// mappings of control/SnapshotReports (RFC 5905 offsets become chronyc's "local clock ahead"
+// mappings of chronyc/SnapshotReports (RFC 5905 offsets become chronyc's "local clock ahead"
 // offsets, ages are truncated, names follow -n) and the layouts of activity, serverstats,
-// selectdata and ntpdata (control/ChronycStatusFormat). Expected lines were worked out with
+// selectdata and ntpdata (chronyc/ChronycStatusFormat). Expected lines were worked out with
 // chronyc's printf formats, independently of the code under test.
-#include "control/ChronycFormat.h"
-#include "control/ChronycStatusFormat.h"
+#include "chronyc/ChronycFormat.h"
+#include "chronyc/ChronycStatusFormat.h"
 #include "control/ControlQueries.h"
-#include "control/ReportJson.h"
-#include "control/SnapshotReports.h"
+#include "json/ReportJson.h"
+#include "chronyc/SnapshotReports.h"
 #include "ntp/ReferenceId.h"
 #include "sources/NtpSource.h"
 

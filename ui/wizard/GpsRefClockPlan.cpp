@@ -1,8 +1,9 @@
 #include "wizard/GpsRefClockPlan.h"
 
+#include "config/ConfigValues.h"
+
 #include <algorithm>
 #include <filesystem>
-#include <sstream>
 
 namespace s1 {
 
@@ -13,13 +14,6 @@ constexpr std::string_view kNmeaDriver = "NMEA";
 constexpr std::string_view kPpsDriver = "PPS";
 constexpr std::size_t kDriverWord = 1;
 constexpr std::size_t kParameterWord = 2;
-
-std::string formatSeconds(double seconds)
-{
-    std::ostringstream out;
-    out << seconds;
-    return out.str();
-}
 
 } // namespace
 
@@ -42,7 +36,7 @@ GpsRefClockPlan::GpsRefClockPlan(GpsRefClockChoice choice) : m_choice(std::move(
 std::string GpsRefClockPlan::nmeaLine() const
 {
     std::string line = "refclock NMEA " + m_choice.port + ":" + std::to_string(m_choice.baudRate) + " refid "
-        + kNmeaRefId + " offset " + formatSeconds(kNmeaOffset) + " delay " + formatSeconds(kNmeaDelay);
+        + kNmeaRefId + " offset " + formatNumber(kNmeaOffset) + " delay " + formatNumber(kNmeaDelay);
     // With a PPS the serial time only numbers the pulses; selecting it as well would let its
     // millisecond jitter compete with the PPS's microseconds.
     if (!m_choice.ppsDevice.empty())

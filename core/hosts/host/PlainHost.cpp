@@ -1,6 +1,6 @@
 #include "host/PlainHost.h"
 
-#include "control/SnapshotJson.h"
+#include "json/SnapshotJson.h"
 #include "clock/HostClock.h"
 #include "host/WakeupTimer.h"
 

@@ -1,0 +1,32 @@
+// The window's feed from the built-in simulation (--simulate): the SimulationHost's snapshots.
+// The simulation has neither a configuration file nor a clock to step outside its scenario, so
+// both requests are unavailable, with the reason the window shows.
+#pragma once
+
+#include "SnapshotFeed.h"
+
+#include "host/SimulationHost.h"
+
+namespace s1 {
+
+class SimulationFeed : public SnapshotFeed
+{
+    Q_OBJECT
+public:
+    explicit SimulationFeed(SimulationHost &simulation, QObject *parent = nullptr);
+
+    void start() override;
+    void stop() override;
+    QString reloadUnavailableReason() const override;
+    QString makeStepUnavailableReason() const override;
+    void requestReload() override;
+    void requestMakeStep() override;
+
+signals:
+    void started(bool ok, const QString &error, quint16 serverPort);
+
+private:
+    SimulationHost &m_simulation;
+};
+
+} // namespace s1

@@ -1,0 +1,105 @@
+#include "chronyc/GpsReportFormat.h"
+
+#include "gps/GpsDate.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <tuple>
+
+namespace s1 {
+
+namespace {
+
+constexpr const char *kUnknown = "-";
+constexpr int kLabelWidth = 16;
+constexpr std::int64_t kNanosPerMinute = 60 * kNanosPerSecond;
+constexpr std::int64_t kNanosPerHour = 60 * kNanosPerMinute;
+constexpr double kMicrosPerSecond = 1e6;
+constexpr std::size_t kLineBuffer = 160;
+
+template<typename... Args>
+std::string format(const char *fmt, Args... args)
+{
+    char buf[kLineBuffer];
+    std::snprintf(buf, sizeof buf, fmt, args...);
+    return buf;
+}
+
+void line(std::string &out, const char *label, const std::string &value)
+{
+    out += format("%-*s: ", kLabelWidth, label) + value + "\n";
+}
+
+std::string optionalDouble(const std::optional<double> &v, const char *fmt)
+{
+    return v ? format(fmt, *v) : std::string(kUnknown);
+}
+
+std::string optionalInt(const std::optional<int> &v)
+{
+    return v ? std::to_string(*v) : std::string(kUnknown);
+}
+
+std::string coordinate(double degrees, char positive, char negative)
+{
+    return format("%.9f %c", degrees < 0 ? -degrees : degrees, degrees < 0 ? negative : positive);
+}
+
+} // namespace
+
+std::string formatGpsTime(RealTime time)
+{
+    const GpsDate d = dateOf(time);
+    const auto midnight = std::chrono::floor<std::chrono::days>(time);
+    const std::int64_t ns = (time - midnight).count();
+    return format("%04d-%02d-%02dT%02lld:%02lld:%02lld.%09lldZ", d.year, d.month, d.day,
+                  static_cast<long long>(ns / kNanosPerHour), static_cast<long long>(ns % kNanosPerHour / kNanosPerMinute),
+                  static_cast<long long>(ns % kNanosPerMinute / kNanosPerSecond), static_cast<long long>(ns % kNanosPerSecond));
+}
+
+std::string formatGpsReport(const GpsStatus &s)
+{
+    std::string out;
+    line(out, "Receiver", s.receiver.empty() ? kUnknown : s.receiver);
+    line(out, "Baud rate", s.baudRate > 0 ? std::to_string(s.baudRate) : kUnknown);
+    line(out, "Fix", toString(s.fixMode));
+    line(out, "Epoch (UTC)", s.epochTime ? formatGpsTime(*s.epochTime) + (s.epochTimeValid ? " (valid)" : " (not valid)") : kUnknown);
+    line(out, "Position",
+         s.latitude && s.longitude ? coordinate(*s.latitude, 'N', 'S') + " " + coordinate(*s.longitude, 'E', 'W') : kUnknown);
+    line(out, "Altitude (MSL)", optionalDouble(s.altitude, "%.3f m"));
+    if (s.ellipsoidHeight)
+        line(out, "Height (WGS-84)", optionalDouble(s.ellipsoidHeight, "%.3f m"));
+    line(out, "DOP", "P " + optionalDouble(s.pdop, "%.2f") + "  H " + optionalDouble(s.hdop, "%.2f") + "  V "
+                         + optionalDouble(s.vdop, "%.2f"));
+    // lastSentenceTime is on the host's raw clock, which means nothing to a reader; the age does.
+    line(out, "Last message", s.lastMessageAge ? format("%.0f s ago", *s.lastMessageAge)
+                                  : s.lastSentenceTime ? std::string("just now") : std::string(kUnknown));
+    std::string counts;
+    for (const auto &[type, n] : s.sentenceCounts)
+        counts += (counts.empty() ? "" : ", ") + type + " " + std::to_string(n);
+    line(out, "Messages", counts.empty() ? kUnknown : counts);
+    line(out, "Checksum errors", std::to_string(s.checksumErrors));
+    line(out, "Garbage bytes", std::to_string(s.garbageBytes));
+    line(out, "Serial overruns", std::to_string(s.serialOverruns));
+    line(out, "PPS", s.pps.pulseCount == 0 ? std::string("no pulses")
+                                           : format("%llu pulses, jitter %.3f us, last ", static_cast<unsigned long long>(s.pps.pulseCount),
+                                                    s.pps.jitter * kMicrosPerSecond)
+                                                 + (s.pps.lastPulse ? formatGpsTime(*s.pps.lastPulse) : kUnknown));
+    line(out, "Satellites", format("%zu in view, %d used", s.satellites.size(), s.satellitesUsed()));
+
+    std::vector<GpsSatellite> sats = s.satellites;
+    std::sort(sats.begin(), sats.end(), [](const GpsSatellite &a, const GpsSatellite &b) {
+        return std::tie(a.system, a.prn) < std::tie(b.system, b.prn);
+    });
+    if (!sats.empty()) {
+        out += "\nSystem    PRN  Elev  Azim  SNR  Used\n";
+        for (const GpsSatellite &sat : sats) {
+            out += format("%-8s %4d  %4s  %4s  %3s  %s\n", toString(sat.system), sat.prn, optionalInt(sat.elevation).c_str(),
+                          optionalInt(sat.azimuth).c_str(), optionalInt(sat.snr).c_str(), sat.used ? "yes" : "no");
+        }
+    }
+    return out;
+}
+
+} // namespace s1

@@ -1,0 +1,336 @@
+#include "json/SnapshotJson.h"
+
+#include "json/GpsStatusJson.h"
+#include "json/JsonFields.h"
+
+#include <QString>
+
+#include <array>
+#include <limits>
+
+namespace s1 {
+
+namespace json {
+
+namespace {
+
+constexpr int kMaxPollLog2 = 127;   // log2 s; generous bounds: JSON may come from elsewhere
+constexpr int kMaxPrecisionLog2 = 127;
+constexpr std::int64_t kMaxInt8 = std::numeric_limits<std::int8_t>::max();
+constexpr std::int64_t kMinInt8 = std::numeric_limits<std::int8_t>::min();
+constexpr std::int64_t kMaxNtpVersionField = 7; // 3 bits on the wire
+constexpr std::int64_t kMaxNtpModeField = 7;
+
+constexpr std::array kSourceStates{SourceState::Unusable, SourceState::Selected, SourceState::Combined,
+                                   SourceState::NotCombined, SourceState::Falseticker, SourceState::TooVariable};
+constexpr std::array kLeaps{LeapIndicator::None, LeapIndicator::InsertSecond, LeapIndicator::DeleteSecond,
+                            LeapIndicator::Unsynchronised};
+constexpr std::array kSourceKinds{SourceKind::Server, SourceKind::Peer, SourceKind::RefClock};
+
+const Enum<SourceState> kStateCodec{.values = kSourceStates, .name = toString};
+const Enum<LeapIndicator> kLeapCodec{.values = kLeaps, .name = toString};
+const Enum<SourceKind> kKindCodec{.values = kSourceKinds, .name = toString};
+
+// A source's address: "192.0.2.1:123" in `address`, kept for readers of the plain host's lines,
+// and its parts `ip` and `port` (the port survives even while the name is unresolved); null
+// while unresolved. Read back from the parts.
+struct SourceAddress
+{
+    void write(QJsonObject &o, const QString &, const SocketAddress &a) const
+    {
+        const bool resolved = !a.ip.isNull();
+        o.insert(QStringLiteral("address"), resolved ? QJsonValue(QString::fromStdString(a.toString())) : QJsonValue());
+        o.insert(QStringLiteral("ip"), resolved ? QJsonValue(QString::fromStdString(a.ip.toString())) : QJsonValue());
+        o.insert(QStringLiteral("port"), a.port);
+    }
+    void read(const JsonReader &in, const QString &, SocketAddress &a) const
+    {
+        Integer<std::uint16_t>{}.read(in, QStringLiteral("port"), a.port);
+        Address{.nullable = true}.read(in, QStringLiteral("ip"), a.ip);
+    }
+};
+
+// The receiver's status, described in GpsStatusJson; null without a receiver. Its problems
+// are reported as "gps: <problem>".
+struct Gps
+{
+    void write(QJsonObject &o, const QString &key, const std::optional<GpsStatus> &g) const
+    {
+        o.insert(key, g ? QJsonValue(gpsStatusToJson(*g)) : QJsonValue());
+    }
+    void read(const JsonReader &in, const QString &key, std::optional<GpsStatus> &g) const
+    {
+        const QJsonValue v = in.value(key);
+        if (!v.isObject())
+            return;
+        QString error;
+        g = gpsStatusFromJson(v.toObject(), &error);
+        if (!g)
+            in.fail(key, error);
+    }
+};
+
+} // namespace
+
+inline auto describe(Type<SourceSample>)
+{
+    using S = SourceSample;
+    return std::tuple{
+        field("time", &S::time),
+        field("offset", &S::offset),
+        field("delay", &S::delay),
+        field("dispersion", &S::dispersion),
+        field("stratum", &S::stratum),
+        field("rawOffset", &S::rawOffset),
+    };
+}
+
+inline auto describe(Type<SourceStatsSnapshot>)
+{
+    using S = SourceStatsSnapshot;
+    return std::tuple{
+        field("samples", &S::samples, Integer<int>{.min = 0}),
+        field("runs", &S::runs, Integer<int>{.min = 0}),
+        field("span", &S::span),
+        field("frequencyPpm", &S::frequencyPpm),
+        field("frequencySkewPpm", &S::frequencySkewPpm),
+        field("offset", &S::offset),
+        field("standardDeviation", &S::standardDeviation),
+    };
+}
+
+inline auto describe(Type<NtpExchangeSnapshot>)
+{
+    using E = NtpExchangeSnapshot;
+    return std::tuple{
+        field("localAddress", &E::localAddress, Address{.nullable = true}),
+        field("version", &E::version, Integer<int>{.min = 0, .max = kMaxNtpVersionField}),
+        field("mode", &E::mode, EnumNumber<NtpMode>{.max = kMaxNtpModeField}),
+        field("poll", &E::poll, Integer<int>{.min = kMinInt8, .max = kMaxInt8}),
+        field("precision", &E::precision, Integer<int>{.min = kMinInt8, .max = kMaxInt8}),
+        field("referenceTime", &E::referenceTime),
+        field("responseTime", &E::responseTime),
+    };
+}
+
+inline auto describe(Type<SourceSnapshot>)
+{
+    using S = SourceSnapshot;
+    return std::tuple{
+        field("id", &S::id),
+        field("name", &S::name),
+        field("address", &S::address, SourceAddress{}),
+        field("pool", &S::poolName),
+        field("kind", &S::kind, kKindCodec),
+        field("state", &S::state, kStateCodec),
+        field("stratum", &S::stratum),
+        field("poll", &S::poll, Integer<int>{.min = -kMaxPollLog2, .max = kMaxPollLog2}),
+        field("reach", &S::reach),
+        field("referenceId", &S::referenceId),
+        field("leap", &S::leap, kLeapCodec),
+        field("rootDelay", &S::rootDelay),
+        field("rootDispersion", &S::rootDispersion),
+        field("lastRx", &S::lastRx),
+        field("lastSample", &S::lastSample, Nullable<Object>{.omitWhenEmpty = true}),
+        field("samples", &S::recentSamples),
+        field("requestsSent", &S::requestsSent),
+        field("repliesAccepted", &S::repliesAccepted),
+        field("repliesRejected", &S::repliesRejected),
+        field("lastRejectReason", &S::lastRejectReason),
+        field("kissCode", &S::kissCode),
+        field("driverStatus", &S::driverStatus),
+        field("unselectableReason", &S::unselectableReason),
+        field("lastExchange", &S::lastExchange, Nullable<Object>{.omitWhenEmpty = true}),
+        field("driverFault", &S::driverFault),
+        field("selection", &S::selectionLetter, Letter{.strict = false}),
+        field("stats", &S::stats),
+        field("adjustedOffset", &S::adjustedOffset),
+        field("errorBound", &S::errorBound),
+    };
+}
+
+inline auto describe(Type<ReferenceSnapshot>)
+{
+    using R = ReferenceSnapshot;
+    return std::tuple{
+        field("synchronised", &R::synchronised),
+        field("stratum", &R::stratum),
+        field("referenceId", &R::referenceId),
+        field("referenceName", &R::referenceName),
+        field("leap", &R::leap, kLeapCodec),
+        field("referenceTime", &R::referenceTime),
+        field("rootDelay", &R::rootDelay),
+        field("rootDispersion", &R::rootDispersion),
+        field("precision", &R::precision, Integer<int>{.min = -kMaxPrecisionLog2, .max = kMaxPrecisionLog2}),
+        field("systemTimeOffset", &R::systemTimeOffset),
+        field("lastOffset", &R::lastOffset),
+        field("rmsOffset", &R::rmsOffset),
+        field("frequencyPpm", &R::frequencyPpm),
+        field("residualFrequencyPpm", &R::residualFrequencyPpm),
+        field("skewPpm", &R::skewPpm),
+        field("updateInterval", &R::updateInterval),
+    };
+}
+
+inline auto describe(Type<ServerStats>)
+{
+    using S = ServerStats;
+    return std::tuple{
+        field("packetsReceived", &S::packetsReceived),
+        field("repliesSent", &S::repliesSent),
+        field("droppedMalformed", &S::droppedMalformed),
+        field("droppedBadVersion", &S::droppedBadVersion),
+        field("droppedBadMode", &S::droppedBadMode),
+        field("droppedDenied", &S::droppedDenied),
+        field("droppedOther", &S::droppedOther),
+    };
+}
+
+inline auto describe(Type<ClientSnapshot>)
+{
+    using C = ClientSnapshot;
+    return std::tuple{
+        field("address", &C::address, Address{.invalid = "not an IP address: \"%1\""}),
+        field("ntpPackets", &C::ntpPackets),
+        field("ntpDropped", &C::ntpDropped),
+        field("averageIntervalLog2", &C::averageIntervalLog2),
+        field("lastPacket", &C::lastPacket),
+    };
+}
+
+inline auto describe(Type<ClientLogSnapshot>)
+{
+    using L = ClientLogSnapshot;
+    return std::tuple{
+        field("enabled", &L::enabled),
+        field("capacity", &L::capacity),
+        field("recordsDropped", &L::recordsDropped),
+        field("clients", &L::clients),
+        field("notShown", &L::notShown),
+    };
+}
+
+inline auto describe(Type<UnresolvedName>)
+{
+    using U = UnresolvedName;
+    return std::tuple{field("name", &U::name), field("pool", &U::pool), field("failed", &U::failed)};
+}
+
+inline auto describe(Type<EngineSnapshot>)
+{
+    using E = EngineSnapshot;
+    return std::tuple{
+        field("time", &E::time, Time{.required = true}),
+        field("ntpPort", &E::ntpPort),
+        field("serverError", &E::serverError),
+        field("reference", &E::reference),
+        field("server", &E::server),
+        field("clientLog", &E::clientLog),
+        field("sources", &E::sources),
+        field("clientPacketsDropped", &E::clientPacketsDropped),
+        field("gps", &E::gps, Gps{}),
+        field("configWarnings", &E::configWarnings),
+        field("hostTime", &E::hostTime),
+        field("unresolved", &E::unresolved),
+    };
+}
+
+} // namespace json
+
+namespace {
+
+template <typename Enum, std::size_t N>
+std::optional<Enum> lookup(const std::array<Enum, N> &values, const QString &text)
+{
+    for (Enum value : values)
+        if (text == QLatin1String(toString(value)))
+            return value;
+    return std::nullopt;
+}
+
+} // namespace
+
+QString timeToJsonString(RealTime time)
+{
+    return QString::number(nanosSinceEpoch(time));
+}
+
+std::optional<RealTime> timeFromJsonString(const QString &text)
+{
+    bool ok = false;
+    const qint64 ns = text.toLongLong(&ok);
+    if (!ok)
+        return std::nullopt;
+    return realTimeFromNanos(ns);
+}
+
+const char *toString(SourceState state)
+{
+    switch (state) {
+    case SourceState::Unusable: return "unusable";
+    case SourceState::Selected: return "selected";
+    case SourceState::Combined: return "combined";
+    case SourceState::NotCombined: return "not-combined";
+    case SourceState::Falseticker: return "falseticker";
+    case SourceState::TooVariable: return "too-variable";
+    }
+    return "unknown";
+}
+
+const char *toString(LeapIndicator leap)
+{
+    switch (leap) {
+    case LeapIndicator::None: return "normal";
+    case LeapIndicator::InsertSecond: return "insert-second";
+    case LeapIndicator::DeleteSecond: return "delete-second";
+    case LeapIndicator::Unsynchronised: return "unsynchronised";
+    }
+    return "unknown";
+}
+
+const char *toString(SourceKind kind)
+{
+    switch (kind) {
+    case SourceKind::Server: return "server";
+    case SourceKind::Peer: return "peer";
+    case SourceKind::RefClock: return "refclock";
+    }
+    return "unknown";
+}
+
+std::optional<SourceState> sourceStateFromString(const QString &text)
+{
+    return lookup(json::kSourceStates, text);
+}
+
+std::optional<LeapIndicator> leapFromString(const QString &text)
+{
+    return lookup(json::kLeaps, text);
+}
+
+std::optional<SourceKind> sourceKindFromString(const QString &text)
+{
+    return lookup(json::kSourceKinds, text);
+}
+
+QJsonObject sourceToJson(const SourceSnapshot &source)
+{
+    return json::encodeObject(source);
+}
+
+std::optional<SourceSnapshot> sourceFromJson(const QJsonObject &object, QString *error)
+{
+    return json::decodeMessage<SourceSnapshot>(object, error);
+}
+
+QJsonObject snapshotToJson(const EngineSnapshot &snapshot)
+{
+    return json::encodeObject(snapshot);
+}
+
+std::optional<EngineSnapshot> snapshotFromJson(const QJsonObject &object, QString *error)
+{
+    return json::decodeMessage<EngineSnapshot>(object, error);
+}
+
+} // namespace s1

@@ -1,0 +1,46 @@
+// Where the window's state comes from: the in-process engine thread, the simulation, or a running
+// service over the control socket. The window talks only to this interface: it shows what the
+// feed publishes (snapshots, which carry the GPS status, and words on the connection) and hands
+// it the user's two requests; the feed decides what they mean, and answers with actionFinished.
+#pragma once
+
+#include "report/EngineSnapshot.h"
+
+#include <QObject>
+#include <QString>
+
+namespace s1 {
+
+class SnapshotFeed : public QObject
+{
+    Q_OBJECT
+public:
+    using QObject::QObject;
+
+    // Starts publishing; stop() ends it (and joins any thread) and is safe to call twice.
+    virtual void start() = 0;
+    virtual void stop() {}
+
+    // Why this feed cannot reload its configuration or step the clock (the simulation has no
+    // file and no clock of its own); empty: the request is available.
+    virtual QString reloadUnavailableReason() const { return {}; }
+    virtual QString makeStepUnavailableReason() const { return {}; }
+
+    // chronyc's `reload` and `makestep`; each is answered once with actionFinished.
+    virtual void requestReload() = 0;
+    virtual void requestMakeStep() = 0;
+
+signals:
+    void snapshotReady(const s1::EngineSnapshot &snapshot);
+    // Where the snapshots come from and how that is going, e.g. "In-process engine, serving
+    // NTP on UDP port 123" or "Service at PATH: connected".
+    void connectionChanged(const QString &description);
+    // The snapshots stopped (a service gone quiet or disconnected): the last one is out of date.
+    void snapshotsStale();
+    // The answer to requestReload or requestMakeStep, in words for the user.
+    void actionFinished(bool ok, const QString &message);
+    // The configuration file the engine behind the feed reads (the GPS wizard edits it).
+    void configurationPathChanged(const QString &path);
+};
+
+} // namespace s1
