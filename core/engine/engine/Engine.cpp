@@ -80,7 +80,7 @@ Engine::Engine(EngineConfig config, EngineOptions options, RealTime now)
         const std::string refId = rc.refId.empty() ? defaultRefId(rc, i) : rc.refId;
         m_refClocks.push_back(std::make_unique<RefClockSource>(id, rc, refId, now,
                                                                std::ldexp(1.0, m_options.precision)));
-        trackSource(id, statisticsConfig(rc.minSamples, rc.maxSamples));
+        m_records.emplace(id, SourceRecord(statisticsConfig(rc.minSamples, rc.maxSamples)));
     }
     requestDueResolves(now);
 }
@@ -118,9 +118,9 @@ bool Engine::addSource(const SourceConfig &config, std::string name, const IpAdd
     statsConfig.minDelay = config.minDelay;
     statsConfig.asymmetry = config.asymmetry;
     statsConfig.boundByDelays = true;
-    trackSource(id, statsConfig);
+    SourceRecord record(statsConfig);
 
-    NtpSampling sampling;
+    NtpSampling &sampling = record.sampling.emplace();
     sampling.tests = SampleTestConfig::fromSource(config);
     if (config.maxDelayQuant > 0) {
         // chrony's estimator steps by half our clock's precision; the seed comes from the
@@ -129,7 +129,7 @@ bool Engine::addSource(const SourceConfig &config, std::string name, const IpAdd
     }
     if (config.filter > 0)
         sampling.filter.emplace(config.filter);
-    m_ntpSampling.emplace(id, std::move(sampling));
+    m_records.emplace(id, std::move(record));
     return true;
 }
 
@@ -142,12 +142,6 @@ SourceStatisticsConfig Engine::statisticsConfig(std::optional<int> minSamples, s
     if (maxSamples)
         statsConfig.maxSamples = *maxSamples;
     return statsConfig;
-}
-
-void Engine::trackSource(std::uint32_t id, const SourceStatisticsConfig &statsConfig)
-{
-    m_statistics.emplace(id, SourceStatistics(statsConfig));
-    m_states[id] = SourceState::Unusable;
 }
 
 RealTime Engine::rawTime(const ClockDriver *driver, RealTime reading)
@@ -248,7 +242,7 @@ void Engine::handleClientPacket(const ReceivedPacket &packet, RealTime rawReceiv
     const bool awaited = source.awaitingReplySince().has_value();
     const ReplyVerdict verdict = source.handleReply(parsed.packet, rawReceive, correction);
     if (awaited && !source.awaitingReplySince())
-        m_lastExchanges[source.id()] = exchangeOf(parsed.packet.header, packet.local, rawReceive);
+        m_records.at(source.id()).lastExchange = exchangeOf(parsed.packet.header, packet.local, rawReceive);
     if (verdict == ReplyVerdict::Accepted) {
         processNtpSample(source, rawReceive);
         return;
@@ -290,7 +284,8 @@ void Engine::processNtpSample(NtpSource &source, RealTime now)
     sample.stratum = source.stratum();
     sample.leap = source.leap();
 
-    NtpSampling &sampling = m_ntpSampling.at(source.id());
+    SourceRecord &record = m_records.at(source.id());
+    NtpSampling &sampling = *record.sampling;
     SampleTestInput input;
     input.offset = sample.offset;
     input.delay = sample.peerDelay;
@@ -301,7 +296,7 @@ void Engine::processNtpSample(NtpSource &source, RealTime now)
     if (sampling.delayQuantile)
         quantile = DelayQuantileCheck{sampling.delayQuantile->estimate(), sampling.delayQuantile->minStep()};
     const SampleTestResults tests = runSampleTests(sampling.tests, input,
-                                                   m_statistics.at(source.id()).delayTestData(sample.time), quantile);
+                                                   record.statistics.delayTestData(sample.time), quantile);
     // Every usable reply teaches the quantile, whether or not its sample passes.
     if (sampling.delayQuantile)
         sampling.delayQuantile->accumulate(sample.peerDelay);
@@ -322,7 +317,7 @@ void Engine::processNtpSample(NtpSource &source, RealTime now)
 
 void Engine::countMissingSample(NtpSource &source, RealTime now)
 {
-    NtpSampling &sampling = m_ntpSampling.at(source.id());
+    NtpSampling &sampling = *m_records.at(source.id()).sampling;
     if (!sampling.filter)
         return;
     if (const auto filtered = sampling.filter->addMissing(m_discipline.frequency())) {
@@ -334,9 +329,10 @@ void Engine::countMissingSample(NtpSource &source, RealTime now)
 
 std::optional<double> Engine::accumulateStatistics(std::uint32_t id, const StatSample &sample)
 {
-    SourceStatistics &stats = m_statistics.at(id);
+    SourceRecord &record = m_records.at(id);
+    SourceStatistics &stats = record.statistics;
     std::optional<double> predictionError;
-    double &misfit = m_predictionMisfit[id];
+    double &misfit = record.predictionMisfit;
     if (stats.regressionValid()) {
         predictionError = std::abs(stats.predictOffset(sample.time) - sample.offset);
         const double sd = std::max(stats.stdDev(), kMinimumNoise);
@@ -378,8 +374,9 @@ double Engine::accumulateSample(const NtpSource &source, const StatSample &sampl
 {
     const double peerDistance = sample.peerDelay / 2 + sample.peerDispersion;
     const std::optional<double> predictionError = accumulateStatistics(source.id(), sample);
-    const SourceStatistics &stats = m_statistics.at(source.id());
-    double &misfit = m_predictionMisfit[source.id()];
+    SourceRecord &record = m_records.at(source.id());
+    const SourceStatistics &stats = record.statistics;
+    double &misfit = record.predictionMisfit;
     const bool logging = !m_config.logging.logDir.empty();
     if (logging && m_config.logging.statistics && stats.regressionValid()) {
         StatisticsLogRecord st;
@@ -486,7 +483,7 @@ SelectionCandidate Engine::candidateFor(std::uint32_t id, RealTime now) const
     c.options.noselect = source.noselect;
     c.options.trust = source.trust;
     c.options.require = source.require;
-    const SourceStatistics &statistics = m_statistics.at(id);
+    const SourceStatistics &statistics = m_records.at(id).statistics;
     const auto data = statistics.selectionData(now);
     if (data) {
         // A lone sample knows nothing of the frequency: its interval grows at the worst-case
@@ -516,7 +513,7 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
     // their second sample (liars among them) would otherwise decide the majority alone.
     const bool synchronised = m_discipline.synchronised();
     if (std::any_of(m_sources.begin(), m_sources.end(), [&](const auto &s) {
-               if (synchronised && m_statistics.at(s->id()).samples() >= 2)
+               if (synchronised && m_records.at(s->id()).statistics.samples() >= 2)
                    return false;
                const auto since = s->awaitingReplySince();
                // A source that never answered after its first request is not worth waiting for.
@@ -538,8 +535,9 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
         candidates.push_back(candidateFor(refclock->id(), now));
     const SelectionResult result = m_selector.select(candidates, updatedId);
     for (const SourceSelection &selection : result.sources) {
-        m_states[selection.id] = selection.state();
-        m_selectionLetters[selection.id] = statusLetter(selection.status);
+        SourceRecord &record = m_records.at(selection.id);
+        record.state = selection.state();
+        record.selectionLetter = statusLetter(selection.status);
     }
     reportSelection(result);
     if (!result.updateReference || !result.selectedId)
@@ -547,7 +545,7 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
 
     std::vector<CombineInput> inputs;
     for (const CombinedSource &combined : result.combined) {
-        const auto tracking = m_statistics.at(combined.id).trackingData(now);
+        const auto tracking = m_records.at(combined.id).statistics.trackingData(now);
         if (!tracking)
             continue;
         CombineInput in;
@@ -570,8 +568,9 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
     update.offsetSd = estimate->offsetSd;
     update.frequency = estimate->frequency;
     update.skew = estimate->skew;
-    update.selectedFrequency = m_statistics.at(*result.selectedId).frequency();
-    update.provisionalFrequency = m_statistics.at(*result.selectedId).twoSampleFrequency();
+    const SourceStatistics &selected = m_records.at(*result.selectedId).statistics;
+    update.selectedFrequency = selected.frequency();
+    update.provisionalFrequency = selected.twoSampleFrequency();
     update.rootDelay = estimate->rootDelay;
     update.rootDispersion = estimate->rootDispersion;
     update.sourceStratum = source.stratum;
@@ -900,10 +899,11 @@ ReferenceSnapshot Engine::referenceSnapshot(RealTime now) const
 
 SourceSnapshot Engine::toLocalTimeScale(SourceSnapshot source, RealTime now) const
 {
-    source.state = m_states.at(source.id);
-    if (const auto letter = m_selectionLetters.find(source.id); letter != m_selectionLetters.end())
-        source.selectionLetter = letter->second;
-    const SourceStatistics &stats = m_statistics.at(source.id);
+    const SourceRecord &record = m_records.at(source.id);
+    source.state = record.state;
+    if (record.selectionLetter)
+        source.selectionLetter = *record.selectionLetter;
+    const SourceStatistics &stats = record.statistics;
     if (stats.samples() > 0) {
         const SourcestatsReport report = stats.sourcestatsReport(now);
         source.stats.samples = report.samples;
@@ -928,8 +928,8 @@ SourceSnapshot Engine::toLocalTimeScale(SourceSnapshot source, RealTime now) con
         convert(*source.lastSample);
     if (source.lastRx)
         source.lastRx = m_discipline.cook(*source.lastRx);
-    if (const auto exchange = m_lastExchanges.find(source.id); exchange != m_lastExchanges.end())
-        source.lastExchange = exchange->second;
+    if (record.lastExchange)
+        source.lastExchange = record.lastExchange;
     if (const NtpSource *ntp = findSource(source.id))
         source.unselectableReason = authenticationUnavailable(ntp->config());
     return source;

@@ -17,17 +17,14 @@
 #include "clock/ClockDriver.h"
 #include "config/EngineConfig.h"
 #include "engine/EngineIo.h"
+#include "engine/SourceRecord.h"
 #include "report/EngineSnapshot.h"
 #include "ntp/ClientLog.h"
 #include "ntp/NtpResponder.h"
 #include "refclock/RefClockSample.h"
 #include "refclock/RefClockSource.h"
-#include "sources/DelayQuantile.h"
 #include "sources/NtpSource.h"
-#include "sources/PollSampleFilter.h"
-#include "sources/SampleTests.h"
 #include "sources/SourceSelector.h"
-#include "sources/SourceStatistics.h"
 
 #include <cstdint>
 #include <map>
@@ -130,8 +127,6 @@ private:
                    std::string poolName, RealTime now);
     // A source's statistics configuration: minsamples/maxsamples as given, our precision.
     SourceStatisticsConfig statisticsConfig(std::optional<int> minSamples, std::optional<int> maxSamples) const;
-    // Statistics and a selection state for a new source (NTP or refclock) with that id.
-    void trackSource(std::uint32_t id, const SourceStatisticsConfig &statsConfig);
     // True when a request was made (a reach register moved).
     bool pollDueSources(RealTime now);
     void requestDueResolves(RealTime now);
@@ -191,19 +186,7 @@ private:
     // Null with `noclientlog`. Keeps raw times, which no step of ours disturbs.
     std::optional<ClientLog> m_clientLog;
     SourceSelector m_selector;
-    std::map<std::uint32_t, SourceStatistics> m_statistics; // by source id
-    std::map<std::uint32_t, SourceState> m_states;          // by source id
-    std::map<std::uint32_t, char> m_selectionLetters;       // selectdata's letter, by source id
-    std::map<std::uint32_t, double> m_predictionMisfit;     // by source id
-    // What an NTP source's samples go through before its statistics, by source id.
-    struct NtpSampling
-    {
-        SampleTestConfig tests;
-        std::optional<DelayQuantile> delayQuantile; // with maxdelayquant
-        std::optional<PollSampleFilter> filter;     // with filter N
-    };
-    std::map<std::uint32_t, NtpSampling> m_ntpSampling;
-    std::map<std::uint32_t, NtpExchangeSnapshot> m_lastExchanges; // by NTP source id
+    std::map<std::uint32_t, SourceRecord> m_records; // by source id, NTP and refclock
     // chrony's poll adjustment for a reply whose sample failed a test: the interval lengthens
     // slowly while the path stays bad (chrony uses 0.1 for a synchronisation loop, test D,
     // which we do not test).
