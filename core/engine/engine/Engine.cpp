@@ -548,31 +548,17 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
         const auto tracking = m_records.at(combined.id).statistics.trackingData(now);
         if (!tracking)
             continue;
-        CombineInput in;
-        in.id = combined.id;
-        in.offset = tracking->offset;
-        in.offsetSd = tracking->offsetSd;
-        in.frequency = tracking->frequency;
-        in.frequencySd = tracking->frequencySd;
-        in.skew = tracking->skew;
-        in.rootDelay = tracking->rootDelay;
-        in.rootDispersion = tracking->rootDispersion;
-        inputs.push_back(in);
+        inputs.push_back(CombineInput{*tracking, combined.id});
     }
     const auto estimate = m_selector.combine(result, inputs);
     if (!estimate)
         return;
     const SourceIdentity source = identityOf(*result.selectedId);
     ClockUpdate update;
-    update.offset = estimate->offset;
-    update.offsetSd = estimate->offsetSd;
-    update.frequency = estimate->frequency;
-    update.skew = estimate->skew;
+    static_cast<TrackingEstimate &>(update) = *estimate;
     const SourceStatistics &selected = m_records.at(*result.selectedId).statistics;
     update.selectedFrequency = selected.frequency();
     update.provisionalFrequency = selected.twoSampleFrequency();
-    update.rootDelay = estimate->rootDelay;
-    update.rootDispersion = estimate->rootDispersion;
     update.sourceStratum = source.stratum;
     update.referenceId = source.referenceId;
     update.referenceName = source.name;
