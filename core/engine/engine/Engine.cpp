@@ -28,17 +28,6 @@ DisciplineConfig disciplineConfig(const EngineConfig &config, const EngineOption
     return d;
 }
 
-LogLeap logLeap(LeapIndicator leap)
-{
-    switch (leap) {
-    case LeapIndicator::None: return LogLeap::Normal;
-    case LeapIndicator::InsertSecond: return LogLeap::InsertSecond;
-    case LeapIndicator::DeleteSecond: return LogLeap::DeleteSecond;
-    case LeapIndicator::Unsynchronised: return LogLeap::Unsynchronised;
-    }
-    return LogLeap::Unsynchronised;
-}
-
 SelectorConfig selectorConfig(const EngineConfig &config)
 {
     SelectorConfig s;
@@ -57,6 +46,7 @@ Engine::Engine(EngineConfig config, EngineOptions options, RealTime now)
     : m_config(std::move(config))
     , m_options(options)
     , m_discipline(disciplineConfig(m_config, options), rawTime(options.clockDriver, now), options.clockDriver)
+    , m_logger(m_config.logging, m_discipline)
     , m_responder(AccessFilter(m_config.ntpAccess))
     , m_clientLog(m_config.server.noClientLog ? std::nullopt
                                               : std::optional<ClientLog>(std::in_place, m_config.server.clientLogLimit))
@@ -300,7 +290,7 @@ void Engine::processNtpSample(NtpSource &source, RealTime now)
     // Every usable reply teaches the quantile, whether or not its sample passes.
     if (sampling.delayQuantile)
         sampling.delayQuantile->accumulate(sample.peerDelay);
-    logMeasurement(source, tests);
+    m_logger.sampleMeasured(source, *last, tests);
 
     if (!tests.passed()) {
         // The reply still counted for reach; only the sample is dropped.
@@ -345,31 +335,6 @@ std::optional<double> Engine::accumulateStatistics(std::uint32_t id, const StatS
     return predictionError;
 }
 
-void Engine::logMeasurement(const NtpSource &source, const SampleTestResults &tests)
-{
-    const SourceSample *last = source.lastSample();
-    if (!last || m_config.logging.logDir.empty() || !m_config.logging.measurements)
-        return;
-    MeasurementLogRecord m;
-    m.time = m_discipline.cook(last->time);
-    m.address = source.address().ip;
-    m.leap = logLeap(source.leap());
-    m.stratum = source.stratum();
-    m.testA = tests.testA;
-    m.testB = tests.testB;
-    m.testC = tests.testC;
-    m.localPoll = source.poll();
-    m.remotePoll = source.poll();
-    m.offset = last->offset;
-    m.peerDelay = last->delay;
-    m.peerDispersion = last->dispersion;
-    m.rootDelay = source.rootDelay();
-    m.rootDispersion = source.rootDispersion();
-    m.referenceId = source.referenceId();
-    m.ntpMode = static_cast<int>(NtpMode::Server);
-    m_logRecords.emplace_back(m);
-}
-
 double Engine::accumulateSample(const NtpSource &source, const StatSample &sample)
 {
     const double peerDistance = sample.peerDelay / 2 + sample.peerDispersion;
@@ -377,24 +342,7 @@ double Engine::accumulateSample(const NtpSource &source, const StatSample &sampl
     SourceRecord &record = m_records.at(source.id());
     const SourceStatistics &stats = record.statistics;
     double &misfit = record.predictionMisfit;
-    const bool logging = !m_config.logging.logDir.empty();
-    if (logging && m_config.logging.statistics && stats.regressionValid()) {
-        StatisticsLogRecord st;
-        st.time = m_discipline.cook(sample.time);
-        st.address = source.address().ip;
-        st.referenceId = referenceIdOf(source.address().ip);
-        st.stdDev = stats.stdDev();
-        st.estimatedOffset = stats.offset() - m_discipline.correctionAt(stats.referenceTime());
-        st.offsetSd = stats.offsetSd();
-        // What the source says the frequency is, minus what the clock runs with (whose
-        // correction is the negative of the raw clock's estimated error).
-        st.residualFrequency = stats.frequency() + m_discipline.frequency();
-        st.skew = stats.skew();
-        st.samples = stats.samples();
-        st.runs = stats.runs();
-        st.asymmetry = stats.asymmetry();
-        m_logRecords.emplace_back(st);
-    }
+    m_logger.statisticsUpdated(source, stats, sample.time);
     double adjustment = pollAdjustment(predictionError, peerDistance, stats.samples(), source.config().pollTarget);
     // Beyond chrony: when predictions keep missing by more than the source's own noise
     // explains (a mean squared normalised error well above 1), the clock wanders faster than
@@ -568,25 +516,7 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
                             "clock stepped by " + std::to_string(stepped) + " s (makestep)"});
     }
     reportClockDriverErrors();
-    if (!m_config.logging.logDir.empty() && m_config.logging.tracking) {
-        const ReferenceSnapshot r = m_discipline.reference(now);
-        TrackingLogRecord t;
-        t.time = m_discipline.cook(now);
-        t.referenceAddress = source.address;
-        t.referenceId = r.referenceId;
-        t.stratum = r.stratum;
-        t.frequencyPpm = r.frequencyPpm;
-        t.skewPpm = r.skewPpm;
-        t.offset = r.lastOffset;
-        t.leap = logLeap(r.leap);
-        t.combinedSources = estimate->sourceCount;
-        t.offsetSd = estimate->offsetSd;
-        t.remainingCorrection = -r.systemTimeOffset;
-        t.rootDelay = r.rootDelay;
-        t.rootDispersion = r.rootDispersion;
-        t.maxError = r.rootDelay / 2 + r.rootDispersion + std::abs(r.lastOffset);
-        m_logRecords.emplace_back(t);
-    }
+    m_logger.clockUpdated(now, source.address, *estimate);
 }
 
 void Engine::handleRefClockSample(std::size_t index, const RefClockSample &hostSample, RealTime now)
@@ -603,7 +533,7 @@ void Engine::handleRefClockSample(std::size_t index, const RefClockSample &hostS
         return;
     }
     if (refclock.addSample(sample))
-        logRefClockSample(refclock, *refclock.newestRawSample(), false, false);
+        m_logger.refclockSample(refclock, *refclock.newestRawSample(), false, false);
 }
 
 void Engine::handleRefClockPulse(std::size_t index, const RefClockPulse &pulse, RealTime now)
@@ -617,7 +547,7 @@ void Engine::handleRefClockPulse(std::size_t index, const RefClockPulse &pulse, 
 void Engine::addRefClockPulse(RefClockSource &refclock, RealTime edge)
 {
     if (refclock.addPulse(edge, pulseReference(refclock, edge)))
-        logRefClockSample(refclock, *refclock.newestRawSample(), false, true);
+        m_logger.refclockSample(refclock, *refclock.newestRawSample(), false, true);
 }
 
 std::optional<PulseReference> Engine::pulseReference(const RefClockSource &refclock, RealTime edge) const
@@ -642,23 +572,6 @@ std::optional<PulseReference> Engine::pulseReference(const RefClockSource &refcl
     return PulseReference{PulseReference::Kind::LocalClock, m_discipline.correctionAt(edge)};
 }
 
-void Engine::logRefClockSample(const RefClockSource &refclock, const StatSample &sample, bool filtered, bool pulse)
-{
-    if (m_config.logging.logDir.empty() || !m_config.logging.refclocks)
-        return;
-    RefclockLogRecord r;
-    r.time = m_discipline.cook(sample.time);
-    r.referenceId = refclock.referenceId();
-    r.filtered = filtered;
-    r.leap = logLeap(sample.leap);
-    r.pulse = pulse;
-    r.rawOffset = sample.offset - refclock.config().offset;
-    // chrony's sign in this file: + = the local clock is slow, i.e. the reference is ahead.
-    r.cookedOffset = sample.offset - m_discipline.correctionAt(sample.time);
-    r.dispersion = sample.peerDispersion;
-    m_logRecords.emplace_back(r);
-}
-
 void Engine::pollDueRefClocks(RealTime now)
 {
     for (const auto &refclock : m_refClocks) {
@@ -678,7 +591,7 @@ void Engine::pollDueRefClocks(RealTime now)
         }
         if (!sample)
             continue;
-        logRefClockSample(*refclock, *sample, true, false);
+        m_logger.refclockSample(*refclock, *sample, true, false);
         accumulateStatistics(refclock->id(), *sample);
         reselect(now, refclock->id());
     }
@@ -803,7 +716,7 @@ std::vector<ResolveRequest> Engine::takeResolveRequests()
 
 std::vector<EngineLogRecord> Engine::takeLogRecords()
 {
-    return std::exchange(m_logRecords, {});
+    return m_logger.take();
 }
 
 std::vector<EngineEvent> Engine::takeEvents()

@@ -18,6 +18,7 @@
 #include "config/EngineConfig.h"
 #include "engine/EngineIo.h"
 #include "engine/SourceRecord.h"
+#include "logging/EngineLogger.h"
 #include "report/EngineSnapshot.h"
 #include "ntp/ClientLog.h"
 #include "ntp/NtpResponder.h"
@@ -143,7 +144,6 @@ private:
     void processNtpSample(NtpSource &source, RealTime now);
     // A poll of `source` that gave no sample for the filter (no reply, or no usable one).
     void countMissingSample(NtpSource &source, RealTime now);
-    void logMeasurement(const NtpSource &source, const SampleTestResults &tests);
     // Adds `sample` (the source's, filtered) to its statistics; returns the poll adjustment it
     // earns.
     double accumulateSample(const NtpSource &source, const StatSample &sample);
@@ -154,7 +154,6 @@ private:
     std::optional<PulseReference> pulseReference(const RefClockSource &refclock, RealTime edge) const;
     // A pulse edge (raw clock) for `refclock`, paired and logged; PPS and `pps` samples alike.
     void addRefClockPulse(RefClockSource &refclock, RealTime edge);
-    void logRefClockSample(const RefClockSource &refclock, const StatSample &sample, bool filtered, bool pulse);
     NtpSource *findSource(std::uint32_t id) const;
     RefClockSource *findRefClock(std::uint32_t id) const;
     // What selection and the reference need to know of any source, NTP or refclock.
@@ -182,6 +181,7 @@ private:
     EngineConfig m_config;
     EngineOptions m_options;
     ClockDiscipline m_discipline;
+    EngineLogger m_logger;
     NtpResponder m_responder;
     // Null with `noclientlog`. Keeps raw times, which no step of ours disturbs.
     std::optional<ClientLog> m_clientLog;
@@ -208,7 +208,6 @@ private:
 
     std::vector<OutgoingPacket> m_outgoing;
     std::vector<ResolveRequest> m_resolveRequests;
-    std::vector<EngineLogRecord> m_logRecords;
     std::vector<EngineEvent> m_events;
     std::optional<std::uint32_t> m_reportedSelection;
     NoSelectionReason m_reportedNoSelection = NoSelectionReason::None;
