@@ -229,17 +229,16 @@ void Engine::handleClientPacket(const ReceivedPacket &packet, RealTime rawReceiv
     }
     NtpSource &source = **it;
     const double correction = m_discipline.correctionAt(rawReceive);
-    const bool awaited = source.awaitingReplySince().has_value();
-    const ReplyVerdict verdict = source.handleReply(parsed.packet, rawReceive, correction);
-    if (awaited && !source.awaitingReplySince())
+    const NtpReply reply = source.handleReply(parsed.packet, rawReceive, correction);
+    if (reply.endedRequest)
         m_records.at(source.id()).lastExchange = exchangeOf(parsed.packet.header, packet.local, rawReceive);
-    if (verdict == ReplyVerdict::Accepted) {
-        processNtpSample(source, rawReceive);
+    if (reply.sample) {
+        processNtpSample(source, reply, rawReceive);
         return;
     }
     // The reply ended its request without a sample (unsynchronised, too far, a kiss...): for
     // the filter that poll gave nothing. Replies that did not match the request change nothing.
-    if (awaited && !source.awaitingReplySince())
+    if (reply.endedRequest)
         countMissingSample(source, rawReceive);
 }
 
@@ -259,18 +258,16 @@ NtpExchangeSnapshot Engine::exchangeOf(const NtpHeader &reply, const IpAddress &
     return e;
 }
 
-void Engine::processNtpSample(NtpSource &source, RealTime now)
+void Engine::processNtpSample(NtpSource &source, const NtpReply &reply, RealTime now)
 {
-    const SourceSample *last = source.lastSample();
-    if (!last)
-        return;
+    const SourceSample &measured = *reply.sample;
     StatSample sample;
-    sample.time = last->time;
-    sample.offset = last->rawOffset;
-    sample.peerDelay = last->delay;
-    sample.peerDispersion = last->dispersion;
-    sample.rootDelay = source.rootDelay() + last->delay;
-    sample.rootDispersion = source.rootDispersion() + last->dispersion;
+    sample.time = measured.time;
+    sample.offset = measured.rawOffset;
+    sample.peerDelay = measured.delay;
+    sample.peerDispersion = measured.dispersion;
+    sample.rootDelay = source.rootDelay() + measured.delay;
+    sample.rootDispersion = source.rootDispersion() + measured.dispersion;
     sample.stratum = source.stratum();
     sample.leap = source.leap();
 
@@ -280,8 +277,8 @@ void Engine::processNtpSample(NtpSource &source, RealTime now)
     input.offset = sample.offset;
     input.delay = sample.peerDelay;
     input.dispersion = sample.peerDispersion;
-    input.precision = source.lastPrecision();
-    input.responseTime = source.lastResponseTime();
+    input.precision = reply.precision;
+    input.responseTime = reply.responseTime;
     std::optional<DelayQuantileCheck> quantile;
     if (sampling.delayQuantile)
         quantile = DelayQuantileCheck{sampling.delayQuantile->estimate(), sampling.delayQuantile->minStep()};
@@ -290,7 +287,7 @@ void Engine::processNtpSample(NtpSource &source, RealTime now)
     // Every usable reply teaches the quantile, whether or not its sample passes.
     if (sampling.delayQuantile)
         sampling.delayQuantile->accumulate(sample.peerDelay);
-    m_logger.sampleMeasured(source, *last, tests);
+    m_logger.sampleMeasured(source, measured, tests);
 
     if (!tests.passed()) {
         // The reply still counted for reach; only the sample is dropped.
@@ -301,8 +298,7 @@ void Engine::processNtpSample(NtpSource &source, RealTime now)
     std::optional<StatSample> filtered = sampling.filter ? sampling.filter->addSample(sample, m_discipline.frequency()) : sample;
     if (!filtered)
         return;
-    source.adjustPoll(accumulateSample(source, *filtered));
-    reselect(now, source.id());
+    updateNtpSource(source, *filtered, now);
 }
 
 void Engine::countMissingSample(NtpSource &source, RealTime now)
@@ -312,9 +308,15 @@ void Engine::countMissingSample(NtpSource &source, RealTime now)
         return;
     if (const auto filtered = sampling.filter->addMissing(m_discipline.frequency())) {
         // The span ended on a poll without a sample; the samples before it still count.
-        source.adjustPoll(accumulateSample(source, *filtered));
-        reselect(now, source.id());
+        updateNtpSource(source, *filtered, now);
     }
+}
+
+void Engine::updateNtpSource(NtpSource &source, const StatSample &sample, RealTime now)
+{
+    const double adjustment = accumulateSample(source, sample);
+    source.adjustPoll(adjustment);
+    reselect(now, source.id());
 }
 
 std::optional<double> Engine::accumulateStatistics(std::uint32_t id, const StatSample &sample)

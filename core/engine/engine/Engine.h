@@ -139,11 +139,14 @@ private:
     void handleClientPacket(const ReceivedPacket &packet, RealTime rawReceive);
     // What `ntpdata` shows of a reply that answered our request.
     static NtpExchangeSnapshot exchangeOf(const NtpHeader &reply, const IpAddress &local, RealTime receive);
-    // The source's newest accepted sample: the sample tests, the measurements log, then the
-    // filter (`filter N`) and, for what comes out of it, statistics, poll and selection.
-    void processNtpSample(NtpSource &source, RealTime now);
+    // The sample of an accepted reply: the sample tests, the measurements log, then the
+    // filter (`filter N`) and, for what comes out of it, updateNtpSource().
+    void processNtpSample(NtpSource &source, const NtpReply &reply, RealTime now);
     // A poll of `source` that gave no sample for the filter (no reply, or no usable one).
     void countMissingSample(NtpSource &source, RealTime now);
+    // A filtered sample of `source`, in three steps: its statistics, the poll interval they
+    // earn (NtpSource::adjustPoll), then selection.
+    void updateNtpSource(NtpSource &source, const StatSample &sample, RealTime now);
     // Adds `sample` (the source's, filtered) to its statistics; returns the poll adjustment it
     // earns.
     double accumulateSample(const NtpSource &source, const StatSample &sample);
