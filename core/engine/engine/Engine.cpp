@@ -68,9 +68,9 @@ Engine::Engine(EngineConfig config, EngineOptions options, RealTime now)
         const RefClockConfig &rc = m_config.refClocks[i];
         const std::uint32_t id = m_nextSourceId++;
         const std::string refId = rc.refId.empty() ? defaultRefId(rc, i) : rc.refId;
-        m_refClocks.push_back(std::make_unique<RefClockSource>(id, rc, refId, now,
-                                                               std::ldexp(1.0, m_options.precision)));
-        m_records.emplace(id, SourceRecord(statisticsConfig(rc.minSamples, rc.maxSamples)));
+        m_records.emplace(id, SourceRecord(std::make_unique<RefClockSource>(id, rc, refId, now,
+                                                                            std::ldexp(1.0, m_options.precision)),
+                                           statisticsConfig(rc.minSamples, rc.maxSamples)));
     }
     requestDueResolves(now);
 }
@@ -95,20 +95,21 @@ bool Engine::addSource(const SourceConfig &config, std::string name, const IpAdd
                        std::string poolName, RealTime now)
 {
     const SocketAddress remote{address, config.port};
-    const bool known = std::any_of(m_sources.begin(), m_sources.end(),
+    const std::vector<NtpSource *> sources = ntpSources();
+    const bool known = std::any_of(sources.begin(), sources.end(),
                                    [&](const auto &s) { return s->address() == remote; });
     if (known)
         return false; // two directives or pool members naming the same server poll it once
     const std::uint32_t id = m_nextSourceId++;
     if (const std::string reason = authenticationUnavailable(config); !reason.empty())
         m_events.push_back({EngineEvent::Category::Ntp, "source " + name + " will never be selected: " + reason});
-    m_sources.push_back(std::make_unique<NtpSource>(id, config, std::move(name), remote,
-                                                    std::move(poolName), now, m_options.precision));
     SourceStatisticsConfig statsConfig = statisticsConfig(config.minSamples, config.maxSamples);
     statsConfig.minDelay = config.minDelay;
     statsConfig.asymmetry = config.asymmetry;
     statsConfig.boundByDelays = true;
-    SourceRecord record(statsConfig);
+    SourceRecord record(std::make_unique<NtpSource>(id, config, std::move(name), remote, std::move(poolName), now,
+                                                    m_options.precision),
+                        statsConfig);
 
     NtpSampling &sampling = record.sampling.emplace();
     sampling.tests = SampleTestConfig::fromSource(config);
@@ -193,7 +194,8 @@ bool Engine::answerPeer(const ReceivedPacket &packet, RealTime cookedReceive)
         || parsed.packet.mac == NtpMacKind::SymmetricKey)
         return false;
     const IpAddress from = packet.remote.ip.unmapped();
-    const bool configured = std::any_of(m_sources.begin(), m_sources.end(), [&](const auto &s) {
+    const std::vector<NtpSource *> sources = ntpSources();
+    const bool configured = std::any_of(sources.begin(), sources.end(), [&](const auto &s) {
         return s->isPeer() && s->isActive() && s->address().ip == from;
     });
     if (!configured)
@@ -216,9 +218,10 @@ void Engine::handleClientPacket(const ReceivedPacket &packet, RealTime rawReceiv
         return;
     }
     const SocketAddress remote{packet.remote.ip.unmapped(), packet.remote.port};
-    const auto it = std::find_if(m_sources.begin(), m_sources.end(),
+    const std::vector<NtpSource *> sources = ntpSources();
+    const auto it = std::find_if(sources.begin(), sources.end(),
                                  [&](const auto &s) { return s->address() == remote; });
-    if (it == m_sources.end()) {
+    if (it == sources.end()) {
         ++m_clientPacketsDropped;
         return;
     }
@@ -462,7 +465,8 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
     // is no candidate once the clock is synchronised, so the first sources of a round to get
     // their second sample (liars among them) would otherwise decide the majority alone.
     const bool synchronised = m_discipline.synchronised();
-    if (std::any_of(m_sources.begin(), m_sources.end(), [&](const auto &s) {
+    const std::vector<NtpSource *> sources = ntpSources();
+    if (std::any_of(sources.begin(), sources.end(), [&](const auto &s) {
                if (synchronised && m_records.at(s->id()).statistics.samples() >= 2)
                    return false;
                const auto since = s->awaitingReplySince();
@@ -477,11 +481,12 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
             m_selector.noteSample(*updatedId);
         return;
     }
+    const std::vector<RefClockSource *> refclocks = refClocks();
     std::vector<SelectionCandidate> candidates;
-    candidates.reserve(m_sources.size() + m_refClocks.size());
-    for (const auto &source : m_sources)
+    candidates.reserve(sources.size() + refclocks.size());
+    for (const auto &source : sources)
         candidates.push_back(candidateFor(source->id(), now));
-    for (const auto &refclock : m_refClocks)
+    for (const auto &refclock : refclocks)
         candidates.push_back(candidateFor(refclock->id(), now));
     const SelectionResult result = m_selector.select(candidates, updatedId);
     for (const SourceSelection &selection : result.sources) {
@@ -524,11 +529,12 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
 void Engine::handleRefClockSample(std::size_t index, const RefClockSample &hostSample, RealTime now)
 {
     (void)now;
-    if (index >= m_refClocks.size())
+    const std::vector<RefClockSource *> refclocks = refClocks();
+    if (index >= refclocks.size())
         return;
     RefClockSample sample = hostSample;
     sample.receiveTime = rawTime(m_options.clockDriver, sample.receiveTime);
-    RefClockSource &refclock = *m_refClocks[index];
+    RefClockSource &refclock = *refclocks[index];
     if (refclock.config().ppsForced) {
         // `pps`: only the phase of the sample counts; it marks where a pulse period starts.
         addRefClockPulse(refclock, refclock.pulseEdgeOf(sample));
@@ -541,9 +547,10 @@ void Engine::handleRefClockSample(std::size_t index, const RefClockSample &hostS
 void Engine::handleRefClockPulse(std::size_t index, const RefClockPulse &pulse, RealTime now)
 {
     (void)now;
-    if (index >= m_refClocks.size())
+    const std::vector<RefClockSource *> refclocks = refClocks();
+    if (index >= refclocks.size())
         return;
-    addRefClockPulse(*m_refClocks[index], rawTime(m_options.clockDriver, pulse.receiveTime));
+    addRefClockPulse(*refclocks[index], rawTime(m_options.clockDriver, pulse.receiveTime));
 }
 
 void Engine::addRefClockPulse(RefClockSource &refclock, RealTime edge)
@@ -557,9 +564,10 @@ std::optional<PulseReference> Engine::pulseReference(const RefClockSource &refcl
     const RefClockConfig &config = refclock.config();
     const double period = refclock.pulsePeriod();
     if (!config.lockRefId.empty()) {
-        const auto lock = std::find_if(m_refClocks.begin(), m_refClocks.end(),
+        const std::vector<RefClockSource *> refclocks = refClocks();
+        const auto lock = std::find_if(refclocks.begin(), refclocks.end(),
                                        [&](const auto &r) { return r->name() == config.lockRefId; });
-        if (lock == m_refClocks.end() || lock->get() == &refclock)
+        if (lock == refclocks.end() || *lock == &refclock)
             return std::nullopt;
         const StatSample *newest = (*lock)->newestRawSample();
         if (!newest || std::abs(toSeconds(edge - newest->time)) > config.maxLockAge * period)
@@ -576,7 +584,7 @@ std::optional<PulseReference> Engine::pulseReference(const RefClockSource &refcl
 
 void Engine::pollDueRefClocks(RealTime now)
 {
-    for (const auto &refclock : m_refClocks) {
+    for (RefClockSource *refclock : refClocks()) {
         if (refclock->nextPollTime() > now)
             continue;
         const bool hadSample = refclock->reach() & 1;
@@ -632,7 +640,7 @@ void Engine::handleTimeout(RealTime reading)
 bool Engine::pollDueSources(RealTime now)
 {
     bool polled = false;
-    for (const auto &source : m_sources) {
+    for (NtpSource *source : ntpSources()) {
         if (!source->isActive() || source->nextPollTime() > now)
             continue;
         // The previous request was never answered: for the filter, a poll without a sample.
@@ -696,14 +704,32 @@ void Engine::handleTransmitted(std::uint64_t token, RealTime sendTime)
 
 RefClockSource *Engine::findRefClock(std::uint32_t id) const
 {
-    const auto it = std::find_if(m_refClocks.begin(), m_refClocks.end(), [id](const auto &r) { return r->id() == id; });
-    return it == m_refClocks.end() ? nullptr : it->get();
+    const auto it = m_records.find(id);
+    return it == m_records.end() ? nullptr : it->second.refclock.get();
 }
 
 NtpSource *Engine::findSource(std::uint32_t id) const
 {
-    const auto it = std::find_if(m_sources.begin(), m_sources.end(), [id](const auto &s) { return s->id() == id; });
-    return it == m_sources.end() ? nullptr : it->get();
+    const auto it = m_records.find(id);
+    return it == m_records.end() ? nullptr : it->second.ntp.get();
+}
+
+std::vector<NtpSource *> Engine::ntpSources() const
+{
+    std::vector<NtpSource *> sources;
+    for (const auto &[id, record] : m_records)
+        if (record.ntp)
+            sources.push_back(record.ntp.get());
+    return sources;
+}
+
+std::vector<RefClockSource *> Engine::refClocks() const
+{
+    std::vector<RefClockSource *> refclocks;
+    for (const auto &[id, record] : m_records)
+        if (record.refclock)
+            refclocks.push_back(record.refclock.get());
+    return refclocks;
 }
 
 std::vector<OutgoingPacket> Engine::takeOutgoing()
@@ -734,13 +760,13 @@ std::optional<RealTime> Engine::nextWakeup() const
         if (!next || t < *next)
             next = t;
     };
-    for (const auto &source : m_sources)
+    for (const NtpSource *source : ntpSources())
         if (source->isActive())
             consider(source->nextPollTime());
     for (const auto &[token, pending] : m_pendingResolves)
         if (!pending.inFlight)
             consider(pending.retryAt);
-    for (const auto &refclock : m_refClocks)
+    for (const RefClockSource *refclock : refClocks())
         consider(refclock->nextPollTime());
     if (next)
         next = hostTime(*next);
@@ -865,10 +891,10 @@ EngineSnapshot Engine::snapshot(RealTime reading) const
     s.clientPacketsDropped = m_clientPacketsDropped;
     s.ntpPort = m_config.ntpPort;
     s.configWarnings = m_config.warnings;
-    s.sources.reserve(m_sources.size() + m_refClocks.size());
-    for (const auto &source : m_sources)
+    s.sources.reserve(m_records.size());
+    for (const NtpSource *source : ntpSources())
         s.sources.push_back(toLocalTimeScale(source->snapshot(), now));
-    for (const auto &refclock : m_refClocks)
+    for (const RefClockSource *refclock : refClocks())
         s.sources.push_back(toLocalTimeScale(refclock->snapshot(), now));
     // Tokens grow in configuration order.
     for (const auto &[token, pending] : m_pendingResolves)

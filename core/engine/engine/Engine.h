@@ -159,6 +159,10 @@ private:
     void addRefClockPulse(RefClockSource &refclock, RealTime edge);
     NtpSource *findSource(std::uint32_t id) const;
     RefClockSource *findRefClock(std::uint32_t id) const;
+    // The sources in the order selection and snapshots take them: in the order they were added
+    // (ids grow), so refclocks in config().refClocks order.
+    std::vector<NtpSource *> ntpSources() const;
+    std::vector<RefClockSource *> refClocks() const;
     // What selection and the reference need to know of any source, NTP or refclock.
     struct SourceIdentity
     {
@@ -189,7 +193,6 @@ private:
     // Null with `noclientlog`. Keeps raw times, which no step of ours disturbs.
     std::optional<ClientLog> m_clientLog;
     SourceSelector m_selector;
-    std::map<std::uint32_t, SourceRecord> m_records; // by source id, NTP and refclock
     // chrony's poll adjustment for a reply whose sample failed a test: the interval lengthens
     // slowly while the path stays bad (chrony uses 0.1 for a synchronisation loop, test D,
     // which we do not test).
@@ -202,8 +205,7 @@ private:
     static constexpr double kMinimumNoise = 1e-12;
     std::mt19937_64 m_random;
 
-    std::vector<std::unique_ptr<NtpSource>> m_sources;
-    std::vector<std::unique_ptr<RefClockSource>> m_refClocks; // in config().refClocks order
+    std::map<std::uint32_t, SourceRecord> m_records; // by source id, NTP and refclock
     std::uint32_t m_nextSourceId = 1;
     std::map<std::uint64_t, PendingResolve> m_pendingResolves; // by token
     std::uint64_t m_nextResolveToken = 1;

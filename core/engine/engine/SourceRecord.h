@@ -1,14 +1,17 @@
-// Everything the engine keeps per source beside the source object itself (NtpSource or
-// RefClockSource): one record per source id, so that adding a source is one insert and nothing
-// about a source can be left behind in a map of its own.
+// Everything the engine keeps per source, the source itself (NtpSource or RefClockSource)
+// included: one record per source id, so that adding a source is one insert and nothing about
+// a source can be left behind in a map of its own.
 #pragma once
 
+#include "refclock/RefClockSource.h"
 #include "report/EngineSnapshot.h"
 #include "sources/DelayQuantile.h"
+#include "sources/NtpSource.h"
 #include "sources/PollSampleFilter.h"
 #include "sources/SampleTests.h"
 #include "sources/SourceStatistics.h"
 
+#include <memory>
 #include <optional>
 
 namespace s1 {
@@ -23,11 +26,20 @@ struct NtpSampling
 
 struct SourceRecord
 {
-    explicit SourceRecord(const SourceStatisticsConfig &statisticsConfig)
-        : statistics(statisticsConfig)
+    SourceRecord(std::unique_ptr<NtpSource> source, const SourceStatisticsConfig &statisticsConfig)
+        : ntp(std::move(source))
+        , statistics(statisticsConfig)
+    {
+    }
+    SourceRecord(std::unique_ptr<RefClockSource> source, const SourceStatisticsConfig &statisticsConfig)
+        : refclock(std::move(source))
+        , statistics(statisticsConfig)
     {
     }
 
+    // Exactly one of the two is set.
+    std::unique_ptr<NtpSource> ntp;
+    std::unique_ptr<RefClockSource> refclock;
     SourceStatistics statistics;
     SourceState state = SourceState::Unusable;
     std::optional<char> selectionLetter; // selectdata's letter, once selection has run
