@@ -105,7 +105,7 @@ int query(const std::string &host, std::uint16_t port)
         const auto parsed = s1::parseNtpPacket(batch[0].data);
         if (!parsed.ok())
             continue;
-        const s1::ReplyVerdict verdict = source.handleReply(parsed.packet, batch[0].receiveTime);
+        const s1::ReplyVerdict verdict = source.handleReply(parsed.packet, batch[0].receiveTime).verdict;
         const s1::SourceSnapshot s = source.snapshot();
         std::printf("server %s stratum %d leap %d refid %08" PRIX32 "\n", remote.toString().c_str(), s.stratum,
                     static_cast<int>(s.leap), s.referenceId);

@@ -183,6 +183,7 @@ struct PollResult
 {
     ReplyVerdict verdict;
     Exchange exchange;
+    double responseTime = 0; // s, as the sample tests get it
 };
 
 // One complete poll at the source's due time: request, server reply, reply handled.
@@ -192,8 +193,8 @@ PollResult pollOnce(NtpSource &source, int n, const Path &path = {},
     const RealTime t1 = source.nextPollTime();
     const Bytes request = source.makeRequest(t1, cookie(n));
     Exchange e = serve(request, t1, path, server);
-    const ReplyVerdict verdict = source.handleReply(e.reply, e.t4);
-    return {verdict, e};
+    const NtpReply reply = source.handleReply(e.reply, e.t4);
+    return {reply.verdict, e, reply.responseTime};
 }
 
 // The request for the poll due now, left unanswered; returns when it was sent.
@@ -226,6 +227,7 @@ private slots:
     void originMismatchIsBogus();
     void replyWithoutRequestIsUnexpected();
     void replayedReplyIsUnexpected();
+    void replyCarriesItsSample();
     void sameTransmitTimestampIsDuplicate();
     void wrongModeIsRejected();
     void unsynchronisedServer_data();
@@ -378,8 +380,8 @@ void TestNtpSource::requestTransmittedMovesT1()
     reported.requestTransmitted(left);
     const Exchange e1 = serve(req1, left, path);
     const Exchange e2 = serve(req2, left, path);
-    QCOMPARE(reported.handleReply(e1.reply, e1.t4), ReplyVerdict::Accepted);
-    QCOMPARE(unreported.handleReply(e2.reply, e2.t4), ReplyVerdict::Accepted);
+    QCOMPARE(reported.handleReply(e1.reply, e1.t4).verdict, ReplyVerdict::Accepted);
+    QCOMPARE(unreported.handleReply(e2.reply, e2.t4).verdict, ReplyVerdict::Accepted);
 
     // With the reported send time T1 is right and the measurement is the path's truth.
     const SourceSample good = *reported.snapshot().lastSample;
@@ -408,7 +410,7 @@ void TestNtpSource::originMismatchIsBogus()
     // An off-path attacker does not know the cookie.
     ParsedNtpPacket forged = e.reply;
     forged.header.originTime = NtpTimestamp::fromRaw(cookie(0) + 1);
-    QCOMPARE(source.handleReply(forged, e.t4), ReplyVerdict::Bogus);
+    QCOMPARE(source.handleReply(forged, e.t4).verdict, ReplyVerdict::Bogus);
     SourceSnapshot s = source.snapshot();
     QCOMPARE(s.reach & 1, 0);
     QVERIFY(!s.lastSample.has_value());
@@ -416,7 +418,7 @@ void TestNtpSource::originMismatchIsBogus()
     QVERIFY(!s.lastRejectReason.empty());
 
     // The forgery must not cancel the outstanding request: the genuine reply still counts.
-    QCOMPARE(source.handleReply(e.reply, e.t4), ReplyVerdict::Accepted);
+    QCOMPARE(source.handleReply(e.reply, e.t4).verdict, ReplyVerdict::Accepted);
     s = source.snapshot();
     QCOMPARE(s.reach, std::uint8_t{1});
     QVERIFY(s.lastSample.has_value());
@@ -431,11 +433,42 @@ void TestNtpSource::replyWithoutRequestIsUnexpected()
     request.transmitTime = NtpTimestamp::fromRaw(cookie(0));
     const auto raw = serializeNtpHeader(request);
     const Exchange e = serve(Bytes(raw.begin(), raw.end()), kStart, Path{});
-    QCOMPARE(source.handleReply(e.reply, e.t4), ReplyVerdict::Unexpected);
+    QCOMPARE(source.handleReply(e.reply, e.t4).verdict, ReplyVerdict::Unexpected);
     const SourceSnapshot s = source.snapshot();
     QCOMPARE(s.reach, std::uint8_t{0});
     QVERIFY(!s.lastSample.has_value());
     QCOMPARE(s.repliesRejected, 1u);
+}
+
+void TestNtpSource::replyCarriesItsSample()
+{
+    // The engine takes the sample from what handleReply returns, and learns from it whether
+    // the poll is over, without asking the source afterwards.
+    NtpSource source = makeSource(serverConfig());
+    const RealTime t1 = source.nextPollTime();
+    const Exchange e = serve(source.makeRequest(t1, cookie(0)), t1, Path{});
+    const NtpReply accepted = source.handleReply(e.reply, e.t4);
+    QCOMPARE(accepted.verdict, ReplyVerdict::Accepted);
+    QVERIFY(accepted.endedRequest);
+    QVERIFY(accepted.sample.has_value());
+    QCOMPARE(*accepted.sample, *source.snapshot().lastSample);
+    QVERIFY(accepted.precision > 0);
+
+    // The same reply again matches no request: no sample, and no poll ended.
+    const NtpReply again = source.handleReply(e.reply, e.t4 + 1ms);
+    QCOMPARE(again.verdict, ReplyVerdict::Unexpected);
+    QVERIFY(!again.endedRequest);
+    QVERIFY(!again.sample.has_value());
+
+    // An unsynchronised server ends the poll without a sample.
+    ServerState unsynchronised;
+    unsynchronised.leap = LeapIndicator::Unsynchronised;
+    const RealTime t2 = source.nextPollTime();
+    const Exchange u = serve(source.makeRequest(t2, cookie(1)), t2, Path{}, unsynchronised);
+    const NtpReply empty = source.handleReply(u.reply, u.t4);
+    QCOMPARE(empty.verdict, ReplyVerdict::Unsynchronised);
+    QVERIFY(empty.endedRequest);
+    QVERIFY(!empty.sample.has_value());
 }
 
 void TestNtpSource::replayedReplyIsUnexpected()
@@ -445,7 +478,7 @@ void TestNtpSource::replayedReplyIsUnexpected()
     NtpSource source = makeSource(serverConfig());
     const PollResult r = pollOnce(source, 0);
     QCOMPARE(r.verdict, ReplyVerdict::Accepted);
-    QCOMPARE(source.handleReply(r.exchange.reply, r.exchange.t4 + 1ms), ReplyVerdict::Unexpected);
+    QCOMPARE(source.handleReply(r.exchange.reply, r.exchange.t4 + 1ms).verdict, ReplyVerdict::Unexpected);
     QCOMPARE(source.snapshot().recentSamples.size(), std::size_t{1});
 }
 
@@ -461,7 +494,7 @@ void TestNtpSource::sameTransmitTimestampIsDuplicate()
     const Bytes request = source.makeRequest(t1, cookie(1));
     Exchange second = serve(request, t1, Path{});
     second.reply.header.transmitTime = first.exchange.reply.header.transmitTime;
-    QCOMPARE(source.handleReply(second.reply, second.t4), ReplyVerdict::Duplicate);
+    QCOMPARE(source.handleReply(second.reply, second.t4).verdict, ReplyVerdict::Duplicate);
 
     const SourceSnapshot s = source.snapshot();
     QCOMPARE(s.reach & 1, 0);          // this poll is not answered
@@ -477,7 +510,7 @@ void TestNtpSource::wrongModeIsRejected()
     const Bytes request = source.makeRequest(kStart, cookie(0));
     Exchange e = serve(request, kStart, Path{});
     e.reply.header.mode = NtpMode::SymmetricPassive;
-    QCOMPARE(source.handleReply(e.reply, e.t4), ReplyVerdict::NotAServerReply);
+    QCOMPARE(source.handleReply(e.reply, e.t4).verdict, ReplyVerdict::NotAServerReply);
     QCOMPARE(source.snapshot().reach, std::uint8_t{0});
     QVERIFY(!source.snapshot().lastSample.has_value());
 }
@@ -554,7 +587,7 @@ void TestNtpSource::invalidTimestamps()
         e.reply.header.transmitTime = NtpTimestamp();
     if (zeroReceive)
         e.reply.header.receiveTime = NtpTimestamp();
-    QCOMPARE(source.handleReply(e.reply, e.t4), ReplyVerdict::Invalid);
+    QCOMPARE(source.handleReply(e.reply, e.t4).verdict, ReplyVerdict::Invalid);
     const SourceSnapshot s = source.snapshot();
     QVERIFY(!s.lastSample.has_value());
     QCOMPARE(s.repliesAccepted, 0u);
@@ -575,7 +608,7 @@ void TestNtpSource::transmitBeforeReceiveBelowPrecision()
     const SourceSample sample = *source.snapshot().lastSample;
     QVERIFY(std::abs(sample.offset - path.expectedOffset()) < kTolerance);
     QVERIFY(std::abs(sample.delay - path.expectedDelay()) < kTolerance);
-    QVERIFY(std::abs(source.lastResponseTime() - 20e-9) < kTolerance);
+    QVERIFY(std::abs(r.responseTime - 20e-9) < kTolerance);
 
     // With zero network delay too, T4 - T1 < T3 - T2 and the delay would be negative: it is
     // the magnitude, at least both precisions.
@@ -587,7 +620,7 @@ void TestNtpSource::transmitBeforeReceiveBelowPrecision()
     const Bytes request = source.makeRequest(t1, cookie(1));
     Exchange e = serve(request, t1, instant);
     e.reply.header.transmitTime = NtpTimestamp::fromRealTime(e.t3 + 200ns); // server says 230 ns
-    QCOMPARE(source.handleReply(e.reply, e.t4), ReplyVerdict::Accepted);
+    QCOMPARE(source.handleReply(e.reply, e.t4).verdict, ReplyVerdict::Accepted);
     const double precisions = std::ldexp(1.0, kLocalPrecision) + std::ldexp(1.0, kServerPrecision);
     QCOMPARE(source.snapshot().lastSample->delay, precisions);
 }
@@ -614,7 +647,7 @@ void TestNtpSource::kissRateRaisesPoll()
         const int before = source.snapshot().poll;
         const RealTime t1 = source.nextPollTime();
         const Bytes request = source.makeRequest(t1, cookie(n));
-        QCOMPARE(source.handleReply(kiss(request, rate), t1 + 20ms), ReplyVerdict::KissRate);
+        QCOMPARE(source.handleReply(kiss(request, rate), t1 + 20ms).verdict, ReplyVerdict::KissRate);
         const SourceSnapshot s = source.snapshot();
         QCOMPARE(s.poll, std::min(before + 1, kMaxPoll));
         QCOMPARE(s.kissCode, std::string("RATE"));
@@ -637,7 +670,7 @@ void TestNtpSource::kissRateSlowsTheNextPoll()
     NtpSource source = makeSource(serverConfig(kMinPoll, 10));
     const RealTime t1 = source.nextPollTime();
     const Bytes request = source.makeRequest(t1, cookie(0));
-    QCOMPARE(source.handleReply(kiss(request, asciiCode("RATE")), t1 + 20ms),
+    QCOMPARE(source.handleReply(kiss(request, asciiCode("RATE")), t1 + 20ms).verdict,
              ReplyVerdict::KissRate);
     QCOMPARE(source.snapshot().poll, kMinPoll + 1);
     // RFC 5905 7.4: the very next request already waits the longer interval.
@@ -660,7 +693,7 @@ void TestNtpSource::kissDenyRestrictStopPolling()
 
     NtpSource source = makeSource(serverConfig());
     const Bytes request = source.makeRequest(kStart, cookie(0));
-    const ReplyVerdict verdict = source.handleReply(kiss(request, asciiCode(text)), kStart + 20ms);
+    const ReplyVerdict verdict = source.handleReply(kiss(request, asciiCode(text)), kStart + 20ms).verdict;
     QVERIFY(verdict == ReplyVerdict::KissDeny || verdict == ReplyVerdict::KissRestrict);
     // RFC 5905 section 7.4: DENY and RSTR end the association.
     QVERIFY(!source.isActive());
@@ -690,7 +723,7 @@ void TestNtpSource::kissWithWrongOriginChangesNothing()
     const SourceSnapshot before = source.snapshot();
     const Bytes request = source.makeRequest(kStart, cookie(0));
     const RealTime nextPoll = source.nextPollTime();
-    QCOMPARE(source.handleReply(kiss(request, asciiCode(text), false), kStart + 20ms),
+    QCOMPARE(source.handleReply(kiss(request, asciiCode(text), false), kStart + 20ms).verdict,
              ReplyVerdict::Bogus);
     QVERIFY(source.isActive());
     const SourceSnapshot s = source.snapshot();
@@ -700,7 +733,7 @@ void TestNtpSource::kissWithWrongOriginChangesNothing()
 
     // And the genuine answer to the still outstanding request is accepted.
     Exchange e = serve(request, kStart, Path{});
-    QCOMPARE(source.handleReply(e.reply, e.t4), ReplyVerdict::Accepted);
+    QCOMPARE(source.handleReply(e.reply, e.t4).verdict, ReplyVerdict::Accepted);
 }
 
 void TestNtpSource::reachRegister()

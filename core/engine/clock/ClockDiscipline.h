@@ -17,6 +17,7 @@
 #include "clock/ClockDriver.h"
 #include "clock/LocalClock.h"
 #include "report/EngineSnapshot.h"
+#include "sources/TrackingEstimate.h"
 
 #include <cstdint>
 #include <optional>
@@ -46,20 +47,16 @@ struct DisciplineConfig
     double correctionTimeRatio = 3.0;
 };
 
-// One update from source selection and combining, on the raw scale at instant `raw`.
-struct ClockUpdate
+// One update from source selection and combining, on the raw scale at instant `raw`: the
+// combined estimate (offset: source time minus raw time; frequency: the raw clock is fast by
+// this much) and what the selected source adds.
+struct ClockUpdate : TrackingEstimate
 {
-    double offset = 0;          // s: source time minus raw time
-    double offsetSd = 0;        // s
-    double frequency = 0;       // relative: the raw clock is fast by this much
-    double skew = 0;            // relative error bound of frequency
     // The frequency is a first guess from two samples (SourceStatistics::twoSampleFrequency):
     // applied like any estimate, but not kept as the prior the next estimate is weighed
     // against, since that estimate's regression contains the same two samples.
     bool provisionalFrequency = false;
     double selectedFrequency = 0; // relative: the selected source's own estimate
-    double rootDelay = 0;       // s, to the reference
-    double rootDispersion = 0;  // s
     int sourceStratum = 0;
     std::uint32_t referenceId = 0;
     std::string referenceName;

@@ -28,17 +28,6 @@ DisciplineConfig disciplineConfig(const EngineConfig &config, const EngineOption
     return d;
 }
 
-LogLeap logLeap(LeapIndicator leap)
-{
-    switch (leap) {
-    case LeapIndicator::None: return LogLeap::Normal;
-    case LeapIndicator::InsertSecond: return LogLeap::InsertSecond;
-    case LeapIndicator::DeleteSecond: return LogLeap::DeleteSecond;
-    case LeapIndicator::Unsynchronised: return LogLeap::Unsynchronised;
-    }
-    return LogLeap::Unsynchronised;
-}
-
 SelectorConfig selectorConfig(const EngineConfig &config)
 {
     SelectorConfig s;
@@ -57,6 +46,7 @@ Engine::Engine(EngineConfig config, EngineOptions options, RealTime now)
     : m_config(std::move(config))
     , m_options(options)
     , m_discipline(disciplineConfig(m_config, options), rawTime(options.clockDriver, now), options.clockDriver)
+    , m_logger(m_config.logging, m_discipline)
     , m_responder(AccessFilter(m_config.ntpAccess))
     , m_clientLog(m_config.server.noClientLog ? std::nullopt
                                               : std::optional<ClientLog>(std::in_place, m_config.server.clientLogLimit))
@@ -78,9 +68,9 @@ Engine::Engine(EngineConfig config, EngineOptions options, RealTime now)
         const RefClockConfig &rc = m_config.refClocks[i];
         const std::uint32_t id = m_nextSourceId++;
         const std::string refId = rc.refId.empty() ? defaultRefId(rc, i) : rc.refId;
-        m_refClocks.push_back(std::make_unique<RefClockSource>(id, rc, refId, now,
-                                                               std::ldexp(1.0, m_options.precision)));
-        trackSource(id, statisticsConfig(rc.minSamples, rc.maxSamples));
+        m_records.emplace(id, SourceRecord(std::make_unique<RefClockSource>(id, rc, refId, now,
+                                                                            std::ldexp(1.0, m_options.precision)),
+                                           statisticsConfig(rc.minSamples, rc.maxSamples)));
     }
     requestDueResolves(now);
 }
@@ -105,22 +95,23 @@ bool Engine::addSource(const SourceConfig &config, std::string name, const IpAdd
                        std::string poolName, RealTime now)
 {
     const SocketAddress remote{address, config.port};
-    const bool known = std::any_of(m_sources.begin(), m_sources.end(),
+    const std::vector<NtpSource *> sources = ntpSources();
+    const bool known = std::any_of(sources.begin(), sources.end(),
                                    [&](const auto &s) { return s->address() == remote; });
     if (known)
         return false; // two directives or pool members naming the same server poll it once
     const std::uint32_t id = m_nextSourceId++;
     if (const std::string reason = authenticationUnavailable(config); !reason.empty())
         m_events.push_back({EngineEvent::Category::Ntp, "source " + name + " will never be selected: " + reason});
-    m_sources.push_back(std::make_unique<NtpSource>(id, config, std::move(name), remote,
-                                                    std::move(poolName), now, m_options.precision));
     SourceStatisticsConfig statsConfig = statisticsConfig(config.minSamples, config.maxSamples);
     statsConfig.minDelay = config.minDelay;
     statsConfig.asymmetry = config.asymmetry;
     statsConfig.boundByDelays = true;
-    trackSource(id, statsConfig);
+    SourceRecord record(std::make_unique<NtpSource>(id, config, std::move(name), remote, std::move(poolName), now,
+                                                    m_options.precision),
+                        statsConfig);
 
-    NtpSampling sampling;
+    NtpSampling &sampling = record.sampling.emplace();
     sampling.tests = SampleTestConfig::fromSource(config);
     if (config.maxDelayQuant > 0) {
         // chrony's estimator steps by half our clock's precision; the seed comes from the
@@ -129,7 +120,7 @@ bool Engine::addSource(const SourceConfig &config, std::string name, const IpAdd
     }
     if (config.filter > 0)
         sampling.filter.emplace(config.filter);
-    m_ntpSampling.emplace(id, std::move(sampling));
+    m_records.emplace(id, std::move(record));
     return true;
 }
 
@@ -142,12 +133,6 @@ SourceStatisticsConfig Engine::statisticsConfig(std::optional<int> minSamples, s
     if (maxSamples)
         statsConfig.maxSamples = *maxSamples;
     return statsConfig;
-}
-
-void Engine::trackSource(std::uint32_t id, const SourceStatisticsConfig &statsConfig)
-{
-    m_statistics.emplace(id, SourceStatistics(statsConfig));
-    m_states[id] = SourceState::Unusable;
 }
 
 RealTime Engine::rawTime(const ClockDriver *driver, RealTime reading)
@@ -209,7 +194,8 @@ bool Engine::answerPeer(const ReceivedPacket &packet, RealTime cookedReceive)
         || parsed.packet.mac == NtpMacKind::SymmetricKey)
         return false;
     const IpAddress from = packet.remote.ip.unmapped();
-    const bool configured = std::any_of(m_sources.begin(), m_sources.end(), [&](const auto &s) {
+    const std::vector<NtpSource *> sources = ntpSources();
+    const bool configured = std::any_of(sources.begin(), sources.end(), [&](const auto &s) {
         return s->isPeer() && s->isActive() && s->address().ip == from;
     });
     if (!configured)
@@ -232,9 +218,10 @@ void Engine::handleClientPacket(const ReceivedPacket &packet, RealTime rawReceiv
         return;
     }
     const SocketAddress remote{packet.remote.ip.unmapped(), packet.remote.port};
-    const auto it = std::find_if(m_sources.begin(), m_sources.end(),
+    const std::vector<NtpSource *> sources = ntpSources();
+    const auto it = std::find_if(sources.begin(), sources.end(),
                                  [&](const auto &s) { return s->address() == remote; });
-    if (it == m_sources.end()) {
+    if (it == sources.end()) {
         ++m_clientPacketsDropped;
         return;
     }
@@ -245,17 +232,16 @@ void Engine::handleClientPacket(const ReceivedPacket &packet, RealTime rawReceiv
     }
     NtpSource &source = **it;
     const double correction = m_discipline.correctionAt(rawReceive);
-    const bool awaited = source.awaitingReplySince().has_value();
-    const ReplyVerdict verdict = source.handleReply(parsed.packet, rawReceive, correction);
-    if (awaited && !source.awaitingReplySince())
-        m_lastExchanges[source.id()] = exchangeOf(parsed.packet.header, packet.local, rawReceive);
-    if (verdict == ReplyVerdict::Accepted) {
-        processNtpSample(source, rawReceive);
+    const NtpReply reply = source.handleReply(parsed.packet, rawReceive, correction);
+    if (reply.endedRequest)
+        m_records.at(source.id()).lastExchange = exchangeOf(parsed.packet.header, packet.local, rawReceive);
+    if (reply.sample) {
+        processNtpSample(source, reply, rawReceive);
         return;
     }
     // The reply ended its request without a sample (unsynchronised, too far, a kiss...): for
     // the filter that poll gave nothing. Replies that did not match the request change nothing.
-    if (awaited && !source.awaitingReplySince())
+    if (reply.endedRequest)
         countMissingSample(source, rawReceive);
 }
 
@@ -275,37 +261,36 @@ NtpExchangeSnapshot Engine::exchangeOf(const NtpHeader &reply, const IpAddress &
     return e;
 }
 
-void Engine::processNtpSample(NtpSource &source, RealTime now)
+void Engine::processNtpSample(NtpSource &source, const NtpReply &reply, RealTime now)
 {
-    const SourceSample *last = source.lastSample();
-    if (!last)
-        return;
+    const SourceSample &measured = *reply.sample;
     StatSample sample;
-    sample.time = last->time;
-    sample.offset = last->rawOffset;
-    sample.peerDelay = last->delay;
-    sample.peerDispersion = last->dispersion;
-    sample.rootDelay = source.rootDelay() + last->delay;
-    sample.rootDispersion = source.rootDispersion() + last->dispersion;
+    sample.time = measured.time;
+    sample.offset = measured.rawOffset;
+    sample.peerDelay = measured.delay;
+    sample.peerDispersion = measured.dispersion;
+    sample.rootDelay = source.rootDelay() + measured.delay;
+    sample.rootDispersion = source.rootDispersion() + measured.dispersion;
     sample.stratum = source.stratum();
     sample.leap = source.leap();
 
-    NtpSampling &sampling = m_ntpSampling.at(source.id());
+    SourceRecord &record = m_records.at(source.id());
+    NtpSampling &sampling = *record.sampling;
     SampleTestInput input;
     input.offset = sample.offset;
     input.delay = sample.peerDelay;
     input.dispersion = sample.peerDispersion;
-    input.precision = source.lastPrecision();
-    input.responseTime = source.lastResponseTime();
+    input.precision = reply.precision;
+    input.responseTime = reply.responseTime;
     std::optional<DelayQuantileCheck> quantile;
     if (sampling.delayQuantile)
         quantile = DelayQuantileCheck{sampling.delayQuantile->estimate(), sampling.delayQuantile->minStep()};
     const SampleTestResults tests = runSampleTests(sampling.tests, input,
-                                                   m_statistics.at(source.id()).delayTestData(sample.time), quantile);
+                                                   record.statistics.delayTestData(sample.time), quantile);
     // Every usable reply teaches the quantile, whether or not its sample passes.
     if (sampling.delayQuantile)
         sampling.delayQuantile->accumulate(sample.peerDelay);
-    logMeasurement(source, tests);
+    m_logger.sampleMeasured(source, measured, tests);
 
     if (!tests.passed()) {
         // The reply still counted for reach; only the sample is dropped.
@@ -316,27 +301,33 @@ void Engine::processNtpSample(NtpSource &source, RealTime now)
     std::optional<StatSample> filtered = sampling.filter ? sampling.filter->addSample(sample, m_discipline.frequency()) : sample;
     if (!filtered)
         return;
-    source.adjustPoll(accumulateSample(source, *filtered));
-    reselect(now, source.id());
+    updateNtpSource(source, *filtered, now);
 }
 
 void Engine::countMissingSample(NtpSource &source, RealTime now)
 {
-    NtpSampling &sampling = m_ntpSampling.at(source.id());
+    NtpSampling &sampling = *m_records.at(source.id()).sampling;
     if (!sampling.filter)
         return;
     if (const auto filtered = sampling.filter->addMissing(m_discipline.frequency())) {
         // The span ended on a poll without a sample; the samples before it still count.
-        source.adjustPoll(accumulateSample(source, *filtered));
-        reselect(now, source.id());
+        updateNtpSource(source, *filtered, now);
     }
+}
+
+void Engine::updateNtpSource(NtpSource &source, const StatSample &sample, RealTime now)
+{
+    const double adjustment = accumulateSample(source, sample);
+    source.adjustPoll(adjustment);
+    reselect(now, source.id());
 }
 
 std::optional<double> Engine::accumulateStatistics(std::uint32_t id, const StatSample &sample)
 {
-    SourceStatistics &stats = m_statistics.at(id);
+    SourceRecord &record = m_records.at(id);
+    SourceStatistics &stats = record.statistics;
     std::optional<double> predictionError;
-    double &misfit = m_predictionMisfit[id];
+    double &misfit = record.predictionMisfit;
     if (stats.regressionValid()) {
         predictionError = std::abs(stats.predictOffset(sample.time) - sample.offset);
         const double sd = std::max(stats.stdDev(), kMinimumNoise);
@@ -349,55 +340,14 @@ std::optional<double> Engine::accumulateStatistics(std::uint32_t id, const StatS
     return predictionError;
 }
 
-void Engine::logMeasurement(const NtpSource &source, const SampleTestResults &tests)
-{
-    const SourceSample *last = source.lastSample();
-    if (!last || m_config.logging.logDir.empty() || !m_config.logging.measurements)
-        return;
-    MeasurementLogRecord m;
-    m.time = m_discipline.cook(last->time);
-    m.address = source.address().ip;
-    m.leap = logLeap(source.leap());
-    m.stratum = source.stratum();
-    m.testA = tests.testA;
-    m.testB = tests.testB;
-    m.testC = tests.testC;
-    m.localPoll = source.poll();
-    m.remotePoll = source.poll();
-    m.offset = last->offset;
-    m.peerDelay = last->delay;
-    m.peerDispersion = last->dispersion;
-    m.rootDelay = source.rootDelay();
-    m.rootDispersion = source.rootDispersion();
-    m.referenceId = source.referenceId();
-    m.ntpMode = static_cast<int>(NtpMode::Server);
-    m_logRecords.emplace_back(m);
-}
-
 double Engine::accumulateSample(const NtpSource &source, const StatSample &sample)
 {
     const double peerDistance = sample.peerDelay / 2 + sample.peerDispersion;
     const std::optional<double> predictionError = accumulateStatistics(source.id(), sample);
-    const SourceStatistics &stats = m_statistics.at(source.id());
-    double &misfit = m_predictionMisfit[source.id()];
-    const bool logging = !m_config.logging.logDir.empty();
-    if (logging && m_config.logging.statistics && stats.regressionValid()) {
-        StatisticsLogRecord st;
-        st.time = m_discipline.cook(sample.time);
-        st.address = source.address().ip;
-        st.referenceId = referenceIdOf(source.address().ip);
-        st.stdDev = stats.stdDev();
-        st.estimatedOffset = stats.offset() - m_discipline.correctionAt(stats.referenceTime());
-        st.offsetSd = stats.offsetSd();
-        // What the source says the frequency is, minus what the clock runs with (whose
-        // correction is the negative of the raw clock's estimated error).
-        st.residualFrequency = stats.frequency() + m_discipline.frequency();
-        st.skew = stats.skew();
-        st.samples = stats.samples();
-        st.runs = stats.runs();
-        st.asymmetry = stats.asymmetry();
-        m_logRecords.emplace_back(st);
-    }
+    SourceRecord &record = m_records.at(source.id());
+    const SourceStatistics &stats = record.statistics;
+    double &misfit = record.predictionMisfit;
+    m_logger.statisticsUpdated(source, stats, sample.time);
     double adjustment = pollAdjustment(predictionError, peerDistance, stats.samples(), source.config().pollTarget);
     // Beyond chrony: when predictions keep missing by more than the source's own noise
     // explains (a mean squared normalised error well above 1), the clock wanders faster than
@@ -486,7 +436,7 @@ SelectionCandidate Engine::candidateFor(std::uint32_t id, RealTime now) const
     c.options.noselect = source.noselect;
     c.options.trust = source.trust;
     c.options.require = source.require;
-    const SourceStatistics &statistics = m_statistics.at(id);
+    const SourceStatistics &statistics = m_records.at(id).statistics;
     const auto data = statistics.selectionData(now);
     if (data) {
         // A lone sample knows nothing of the frequency: its interval grows at the worst-case
@@ -515,8 +465,9 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
     // is no candidate once the clock is synchronised, so the first sources of a round to get
     // their second sample (liars among them) would otherwise decide the majority alone.
     const bool synchronised = m_discipline.synchronised();
-    if (std::any_of(m_sources.begin(), m_sources.end(), [&](const auto &s) {
-               if (synchronised && m_statistics.at(s->id()).samples() >= 2)
+    const std::vector<NtpSource *> sources = ntpSources();
+    if (std::any_of(sources.begin(), sources.end(), [&](const auto &s) {
+               if (synchronised && m_records.at(s->id()).statistics.samples() >= 2)
                    return false;
                const auto since = s->awaitingReplySince();
                // A source that never answered after its first request is not worth waiting for.
@@ -530,16 +481,18 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
             m_selector.noteSample(*updatedId);
         return;
     }
+    const std::vector<RefClockSource *> refclocks = refClocks();
     std::vector<SelectionCandidate> candidates;
-    candidates.reserve(m_sources.size() + m_refClocks.size());
-    for (const auto &source : m_sources)
+    candidates.reserve(sources.size() + refclocks.size());
+    for (const auto &source : sources)
         candidates.push_back(candidateFor(source->id(), now));
-    for (const auto &refclock : m_refClocks)
+    for (const auto &refclock : refclocks)
         candidates.push_back(candidateFor(refclock->id(), now));
     const SelectionResult result = m_selector.select(candidates, updatedId);
     for (const SourceSelection &selection : result.sources) {
-        m_states[selection.id] = selection.state();
-        m_selectionLetters[selection.id] = statusLetter(selection.status);
+        SourceRecord &record = m_records.at(selection.id);
+        record.state = selection.state();
+        record.selectionLetter = statusLetter(selection.status);
     }
     reportSelection(result);
     if (!result.updateReference || !result.selectedId)
@@ -547,33 +500,20 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
 
     std::vector<CombineInput> inputs;
     for (const CombinedSource &combined : result.combined) {
-        const auto tracking = m_statistics.at(combined.id).trackingData(now);
+        const auto tracking = m_records.at(combined.id).statistics.trackingData(now);
         if (!tracking)
             continue;
-        CombineInput in;
-        in.id = combined.id;
-        in.offset = tracking->offset;
-        in.offsetSd = tracking->offsetSd;
-        in.frequency = tracking->frequency;
-        in.frequencySd = tracking->frequencySd;
-        in.skew = tracking->skew;
-        in.rootDelay = tracking->rootDelay;
-        in.rootDispersion = tracking->rootDispersion;
-        inputs.push_back(in);
+        inputs.push_back(CombineInput{*tracking, combined.id});
     }
     const auto estimate = m_selector.combine(result, inputs);
     if (!estimate)
         return;
     const SourceIdentity source = identityOf(*result.selectedId);
     ClockUpdate update;
-    update.offset = estimate->offset;
-    update.offsetSd = estimate->offsetSd;
-    update.frequency = estimate->frequency;
-    update.skew = estimate->skew;
-    update.selectedFrequency = m_statistics.at(*result.selectedId).frequency();
-    update.provisionalFrequency = m_statistics.at(*result.selectedId).twoSampleFrequency();
-    update.rootDelay = estimate->rootDelay;
-    update.rootDispersion = estimate->rootDispersion;
+    static_cast<TrackingEstimate &>(update) = *estimate;
+    const SourceStatistics &selected = m_records.at(*result.selectedId).statistics;
+    update.selectedFrequency = selected.frequency();
+    update.provisionalFrequency = selected.twoSampleFrequency();
     update.sourceStratum = source.stratum;
     update.referenceId = source.referenceId;
     update.referenceName = source.name;
@@ -583,56 +523,40 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
                             "clock stepped by " + std::to_string(stepped) + " s (makestep)"});
     }
     reportClockDriverErrors();
-    if (!m_config.logging.logDir.empty() && m_config.logging.tracking) {
-        const ReferenceSnapshot r = m_discipline.reference(now);
-        TrackingLogRecord t;
-        t.time = m_discipline.cook(now);
-        t.referenceAddress = source.address;
-        t.referenceId = r.referenceId;
-        t.stratum = r.stratum;
-        t.frequencyPpm = r.frequencyPpm;
-        t.skewPpm = r.skewPpm;
-        t.offset = r.lastOffset;
-        t.leap = logLeap(r.leap);
-        t.combinedSources = estimate->sourceCount;
-        t.offsetSd = estimate->offsetSd;
-        t.remainingCorrection = -r.systemTimeOffset;
-        t.rootDelay = r.rootDelay;
-        t.rootDispersion = r.rootDispersion;
-        t.maxError = r.rootDelay / 2 + r.rootDispersion + std::abs(r.lastOffset);
-        m_logRecords.emplace_back(t);
-    }
+    m_logger.clockUpdated(now, source.address, *estimate);
 }
 
 void Engine::handleRefClockSample(std::size_t index, const RefClockSample &hostSample, RealTime now)
 {
     (void)now;
-    if (index >= m_refClocks.size())
+    const std::vector<RefClockSource *> refclocks = refClocks();
+    if (index >= refclocks.size())
         return;
     RefClockSample sample = hostSample;
     sample.receiveTime = rawTime(m_options.clockDriver, sample.receiveTime);
-    RefClockSource &refclock = *m_refClocks[index];
+    RefClockSource &refclock = *refclocks[index];
     if (refclock.config().ppsForced) {
         // `pps`: only the phase of the sample counts; it marks where a pulse period starts.
         addRefClockPulse(refclock, refclock.pulseEdgeOf(sample));
         return;
     }
     if (refclock.addSample(sample))
-        logRefClockSample(refclock, *refclock.newestRawSample(), false, false);
+        m_logger.refclockSample(refclock, *refclock.newestRawSample(), false, false);
 }
 
 void Engine::handleRefClockPulse(std::size_t index, const RefClockPulse &pulse, RealTime now)
 {
     (void)now;
-    if (index >= m_refClocks.size())
+    const std::vector<RefClockSource *> refclocks = refClocks();
+    if (index >= refclocks.size())
         return;
-    addRefClockPulse(*m_refClocks[index], rawTime(m_options.clockDriver, pulse.receiveTime));
+    addRefClockPulse(*refclocks[index], rawTime(m_options.clockDriver, pulse.receiveTime));
 }
 
 void Engine::addRefClockPulse(RefClockSource &refclock, RealTime edge)
 {
     if (refclock.addPulse(edge, pulseReference(refclock, edge)))
-        logRefClockSample(refclock, *refclock.newestRawSample(), false, true);
+        m_logger.refclockSample(refclock, *refclock.newestRawSample(), false, true);
 }
 
 std::optional<PulseReference> Engine::pulseReference(const RefClockSource &refclock, RealTime edge) const
@@ -640,9 +564,10 @@ std::optional<PulseReference> Engine::pulseReference(const RefClockSource &refcl
     const RefClockConfig &config = refclock.config();
     const double period = refclock.pulsePeriod();
     if (!config.lockRefId.empty()) {
-        const auto lock = std::find_if(m_refClocks.begin(), m_refClocks.end(),
+        const std::vector<RefClockSource *> refclocks = refClocks();
+        const auto lock = std::find_if(refclocks.begin(), refclocks.end(),
                                        [&](const auto &r) { return r->name() == config.lockRefId; });
-        if (lock == m_refClocks.end() || lock->get() == &refclock)
+        if (lock == refclocks.end() || *lock == &refclock)
             return std::nullopt;
         const StatSample *newest = (*lock)->newestRawSample();
         if (!newest || std::abs(toSeconds(edge - newest->time)) > config.maxLockAge * period)
@@ -657,26 +582,9 @@ std::optional<PulseReference> Engine::pulseReference(const RefClockSource &refcl
     return PulseReference{PulseReference::Kind::LocalClock, m_discipline.correctionAt(edge)};
 }
 
-void Engine::logRefClockSample(const RefClockSource &refclock, const StatSample &sample, bool filtered, bool pulse)
-{
-    if (m_config.logging.logDir.empty() || !m_config.logging.refclocks)
-        return;
-    RefclockLogRecord r;
-    r.time = m_discipline.cook(sample.time);
-    r.referenceId = refclock.referenceId();
-    r.filtered = filtered;
-    r.leap = logLeap(sample.leap);
-    r.pulse = pulse;
-    r.rawOffset = sample.offset - refclock.config().offset;
-    // chrony's sign in this file: + = the local clock is slow, i.e. the reference is ahead.
-    r.cookedOffset = sample.offset - m_discipline.correctionAt(sample.time);
-    r.dispersion = sample.peerDispersion;
-    m_logRecords.emplace_back(r);
-}
-
 void Engine::pollDueRefClocks(RealTime now)
 {
-    for (const auto &refclock : m_refClocks) {
+    for (RefClockSource *refclock : refClocks()) {
         if (refclock->nextPollTime() > now)
             continue;
         const bool hadSample = refclock->reach() & 1;
@@ -693,7 +601,7 @@ void Engine::pollDueRefClocks(RealTime now)
         }
         if (!sample)
             continue;
-        logRefClockSample(*refclock, *sample, true, false);
+        m_logger.refclockSample(*refclock, *sample, true, false);
         accumulateStatistics(refclock->id(), *sample);
         reselect(now, refclock->id());
     }
@@ -732,7 +640,7 @@ void Engine::handleTimeout(RealTime reading)
 bool Engine::pollDueSources(RealTime now)
 {
     bool polled = false;
-    for (const auto &source : m_sources) {
+    for (NtpSource *source : ntpSources()) {
         if (!source->isActive() || source->nextPollTime() > now)
             continue;
         // The previous request was never answered: for the filter, a poll without a sample.
@@ -796,14 +704,32 @@ void Engine::handleTransmitted(std::uint64_t token, RealTime sendTime)
 
 RefClockSource *Engine::findRefClock(std::uint32_t id) const
 {
-    const auto it = std::find_if(m_refClocks.begin(), m_refClocks.end(), [id](const auto &r) { return r->id() == id; });
-    return it == m_refClocks.end() ? nullptr : it->get();
+    const auto it = m_records.find(id);
+    return it == m_records.end() ? nullptr : it->second.refclock.get();
 }
 
 NtpSource *Engine::findSource(std::uint32_t id) const
 {
-    const auto it = std::find_if(m_sources.begin(), m_sources.end(), [id](const auto &s) { return s->id() == id; });
-    return it == m_sources.end() ? nullptr : it->get();
+    const auto it = m_records.find(id);
+    return it == m_records.end() ? nullptr : it->second.ntp.get();
+}
+
+std::vector<NtpSource *> Engine::ntpSources() const
+{
+    std::vector<NtpSource *> sources;
+    for (const auto &[id, record] : m_records)
+        if (record.ntp)
+            sources.push_back(record.ntp.get());
+    return sources;
+}
+
+std::vector<RefClockSource *> Engine::refClocks() const
+{
+    std::vector<RefClockSource *> refclocks;
+    for (const auto &[id, record] : m_records)
+        if (record.refclock)
+            refclocks.push_back(record.refclock.get());
+    return refclocks;
 }
 
 std::vector<OutgoingPacket> Engine::takeOutgoing()
@@ -818,7 +744,7 @@ std::vector<ResolveRequest> Engine::takeResolveRequests()
 
 std::vector<EngineLogRecord> Engine::takeLogRecords()
 {
-    return std::exchange(m_logRecords, {});
+    return m_logger.take();
 }
 
 std::vector<EngineEvent> Engine::takeEvents()
@@ -834,13 +760,13 @@ std::optional<RealTime> Engine::nextWakeup() const
         if (!next || t < *next)
             next = t;
     };
-    for (const auto &source : m_sources)
+    for (const NtpSource *source : ntpSources())
         if (source->isActive())
             consider(source->nextPollTime());
     for (const auto &[token, pending] : m_pendingResolves)
         if (!pending.inFlight)
             consider(pending.retryAt);
-    for (const auto &refclock : m_refClocks)
+    for (const RefClockSource *refclock : refClocks())
         consider(refclock->nextPollTime());
     if (next)
         next = hostTime(*next);
@@ -900,10 +826,11 @@ ReferenceSnapshot Engine::referenceSnapshot(RealTime now) const
 
 SourceSnapshot Engine::toLocalTimeScale(SourceSnapshot source, RealTime now) const
 {
-    source.state = m_states.at(source.id);
-    if (const auto letter = m_selectionLetters.find(source.id); letter != m_selectionLetters.end())
-        source.selectionLetter = letter->second;
-    const SourceStatistics &stats = m_statistics.at(source.id);
+    const SourceRecord &record = m_records.at(source.id);
+    source.state = record.state;
+    if (record.selectionLetter)
+        source.selectionLetter = *record.selectionLetter;
+    const SourceStatistics &stats = record.statistics;
     if (stats.samples() > 0) {
         const SourcestatsReport report = stats.sourcestatsReport(now);
         source.stats.samples = report.samples;
@@ -928,8 +855,8 @@ SourceSnapshot Engine::toLocalTimeScale(SourceSnapshot source, RealTime now) con
         convert(*source.lastSample);
     if (source.lastRx)
         source.lastRx = m_discipline.cook(*source.lastRx);
-    if (const auto exchange = m_lastExchanges.find(source.id); exchange != m_lastExchanges.end())
-        source.lastExchange = exchange->second;
+    if (record.lastExchange)
+        source.lastExchange = record.lastExchange;
     if (const NtpSource *ntp = findSource(source.id))
         source.unselectableReason = authenticationUnavailable(ntp->config());
     return source;
@@ -964,10 +891,10 @@ EngineSnapshot Engine::snapshot(RealTime reading) const
     s.clientPacketsDropped = m_clientPacketsDropped;
     s.ntpPort = m_config.ntpPort;
     s.configWarnings = m_config.warnings;
-    s.sources.reserve(m_sources.size() + m_refClocks.size());
-    for (const auto &source : m_sources)
+    s.sources.reserve(m_records.size());
+    for (const NtpSource *source : ntpSources())
         s.sources.push_back(toLocalTimeScale(source->snapshot(), now));
-    for (const auto &refclock : m_refClocks)
+    for (const RefClockSource *refclock : refClocks())
         s.sources.push_back(toLocalTimeScale(refclock->snapshot(), now));
     // Tokens grow in configuration order.
     for (const auto &[token, pending] : m_pendingResolves)

@@ -17,17 +17,15 @@
 #include "clock/ClockDriver.h"
 #include "config/EngineConfig.h"
 #include "engine/EngineIo.h"
+#include "engine/SourceRecord.h"
+#include "logging/EngineLogger.h"
 #include "report/EngineSnapshot.h"
 #include "ntp/ClientLog.h"
 #include "ntp/NtpResponder.h"
 #include "refclock/RefClockSample.h"
 #include "refclock/RefClockSource.h"
-#include "sources/DelayQuantile.h"
 #include "sources/NtpSource.h"
-#include "sources/PollSampleFilter.h"
-#include "sources/SampleTests.h"
 #include "sources/SourceSelector.h"
-#include "sources/SourceStatistics.h"
 
 #include <cstdint>
 #include <map>
@@ -130,8 +128,6 @@ private:
                    std::string poolName, RealTime now);
     // A source's statistics configuration: minsamples/maxsamples as given, our precision.
     SourceStatisticsConfig statisticsConfig(std::optional<int> minSamples, std::optional<int> maxSamples) const;
-    // Statistics and a selection state for a new source (NTP or refclock) with that id.
-    void trackSource(std::uint32_t id, const SourceStatisticsConfig &statsConfig);
     // True when a request was made (a reach register moved).
     bool pollDueSources(RealTime now);
     void requestDueResolves(RealTime now);
@@ -143,12 +139,14 @@ private:
     void handleClientPacket(const ReceivedPacket &packet, RealTime rawReceive);
     // What `ntpdata` shows of a reply that answered our request.
     static NtpExchangeSnapshot exchangeOf(const NtpHeader &reply, const IpAddress &local, RealTime receive);
-    // The source's newest accepted sample: the sample tests, the measurements log, then the
-    // filter (`filter N`) and, for what comes out of it, statistics, poll and selection.
-    void processNtpSample(NtpSource &source, RealTime now);
+    // The sample of an accepted reply: the sample tests, the measurements log, then the
+    // filter (`filter N`) and, for what comes out of it, updateNtpSource().
+    void processNtpSample(NtpSource &source, const NtpReply &reply, RealTime now);
     // A poll of `source` that gave no sample for the filter (no reply, or no usable one).
     void countMissingSample(NtpSource &source, RealTime now);
-    void logMeasurement(const NtpSource &source, const SampleTestResults &tests);
+    // A filtered sample of `source`, in three steps: its statistics, the poll interval they
+    // earn (NtpSource::adjustPoll), then selection.
+    void updateNtpSource(NtpSource &source, const StatSample &sample, RealTime now);
     // Adds `sample` (the source's, filtered) to its statistics; returns the poll adjustment it
     // earns.
     double accumulateSample(const NtpSource &source, const StatSample &sample);
@@ -159,9 +157,12 @@ private:
     std::optional<PulseReference> pulseReference(const RefClockSource &refclock, RealTime edge) const;
     // A pulse edge (raw clock) for `refclock`, paired and logged; PPS and `pps` samples alike.
     void addRefClockPulse(RefClockSource &refclock, RealTime edge);
-    void logRefClockSample(const RefClockSource &refclock, const StatSample &sample, bool filtered, bool pulse);
     NtpSource *findSource(std::uint32_t id) const;
     RefClockSource *findRefClock(std::uint32_t id) const;
+    // The sources in the order selection and snapshots take them: in the order they were added
+    // (ids grow), so refclocks in config().refClocks order.
+    std::vector<NtpSource *> ntpSources() const;
+    std::vector<RefClockSource *> refClocks() const;
     // What selection and the reference need to know of any source, NTP or refclock.
     struct SourceIdentity
     {
@@ -187,23 +188,11 @@ private:
     EngineConfig m_config;
     EngineOptions m_options;
     ClockDiscipline m_discipline;
+    EngineLogger m_logger;
     NtpResponder m_responder;
     // Null with `noclientlog`. Keeps raw times, which no step of ours disturbs.
     std::optional<ClientLog> m_clientLog;
     SourceSelector m_selector;
-    std::map<std::uint32_t, SourceStatistics> m_statistics; // by source id
-    std::map<std::uint32_t, SourceState> m_states;          // by source id
-    std::map<std::uint32_t, char> m_selectionLetters;       // selectdata's letter, by source id
-    std::map<std::uint32_t, double> m_predictionMisfit;     // by source id
-    // What an NTP source's samples go through before its statistics, by source id.
-    struct NtpSampling
-    {
-        SampleTestConfig tests;
-        std::optional<DelayQuantile> delayQuantile; // with maxdelayquant
-        std::optional<PollSampleFilter> filter;     // with filter N
-    };
-    std::map<std::uint32_t, NtpSampling> m_ntpSampling;
-    std::map<std::uint32_t, NtpExchangeSnapshot> m_lastExchanges; // by NTP source id
     // chrony's poll adjustment for a reply whose sample failed a test: the interval lengthens
     // slowly while the path stays bad (chrony uses 0.1 for a synchronisation loop, test D,
     // which we do not test).
@@ -216,8 +205,7 @@ private:
     static constexpr double kMinimumNoise = 1e-12;
     std::mt19937_64 m_random;
 
-    std::vector<std::unique_ptr<NtpSource>> m_sources;
-    std::vector<std::unique_ptr<RefClockSource>> m_refClocks; // in config().refClocks order
+    std::map<std::uint32_t, SourceRecord> m_records; // by source id, NTP and refclock
     std::uint32_t m_nextSourceId = 1;
     std::map<std::uint64_t, PendingResolve> m_pendingResolves; // by token
     std::uint64_t m_nextResolveToken = 1;
@@ -225,7 +213,6 @@ private:
 
     std::vector<OutgoingPacket> m_outgoing;
     std::vector<ResolveRequest> m_resolveRequests;
-    std::vector<EngineLogRecord> m_logRecords;
     std::vector<EngineEvent> m_events;
     std::optional<std::uint32_t> m_reportedSelection;
     NoSelectionReason m_reportedNoSelection = NoSelectionReason::None;

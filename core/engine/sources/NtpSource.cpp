@@ -183,7 +183,21 @@ void NtpSource::recordVerdict(ReplyVerdict verdict)
     }
 }
 
-ReplyVerdict NtpSource::handleReply(const ParsedNtpPacket &reply, RealTime receiveTime, double localCorrection)
+NtpReply NtpSource::handleReply(const ParsedNtpPacket &reply, RealTime receiveTime, double localCorrection)
+{
+    const bool awaited = m_awaitingReply;
+    NtpReply result;
+    result.verdict = judgeReply(reply, receiveTime, localCorrection);
+    result.endedRequest = awaited && !m_awaitingReply;
+    if (result.verdict == ReplyVerdict::Accepted) {
+        result.sample = m_samples.back();
+        result.precision = m_lastPrecision;
+        result.responseTime = m_lastResponseTime;
+    }
+    return result;
+}
+
+ReplyVerdict NtpSource::judgeReply(const ParsedNtpPacket &reply, RealTime receiveTime, double localCorrection)
 {
     const NtpHeader &h = reply.header;
     const auto reject = [this](ReplyVerdict v) { recordVerdict(v); return v; };

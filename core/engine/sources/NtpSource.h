@@ -32,6 +32,21 @@ enum class ReplyVerdict : std::uint8_t {
 
 const char *toString(ReplyVerdict verdict);
 
+// What a reply gave: its sample, or why there is none.
+struct NtpReply
+{
+    ReplyVerdict verdict = ReplyVerdict::Unexpected;
+    // With Accepted: the sample (its offsets include the configured `offset` correction), and
+    // for the sample tests our clock's precision plus the server's (s) and how long the server
+    // took between receiving and answering (s).
+    std::optional<SourceSample> sample;
+    double precision = 0;
+    double responseTime = 0;
+    // The reply ended the outstanding request, with or without a sample: the poll is over.
+    // Replies that did not match the request (wrong mode, unexpected, bogus, duplicate) do not.
+    bool endedRequest = false;
+};
+
 class NtpSource
 {
 public:
@@ -79,7 +94,7 @@ public:
     void requestTransmitted(RealTime sendTime);
     // `localCorrection`: what the engine adds to the local scale to get its served time at the
     // moment of the reply (s); samples record their offset against both.
-    ReplyVerdict handleReply(const ParsedNtpPacket &reply, RealTime receiveTime, double localCorrection = 0);
+    NtpReply handleReply(const ParsedNtpPacket &reply, RealTime receiveTime, double localCorrection = 0);
     // Moves the poll interval by `adjustment` log2 steps, accumulated until whole, within
     // minpoll..maxpoll. The engine decides from how well the source is tracked.
     void adjustPoll(double adjustment);
@@ -94,15 +109,10 @@ public:
     LeapIndicator leap() const { return m_leap; }
     double rootDelay() const { return m_rootDelay; }
     double rootDispersion() const { return m_rootDispersion; }
-    // The newest accepted sample; null before the first. Its offsets include the configured
-    // `offset` correction.
-    const SourceSample *lastSample() const { return m_samples.empty() ? nullptr : &m_samples.back(); }
-    // Of the newest accepted reply, for the sample tests: our clock's precision plus the
-    // server's (s), and how long the server took between receiving and answering (s).
-    double lastPrecision() const { return m_lastPrecision; }
-    double lastResponseTime() const { return m_lastResponseTime; }
 
 private:
+    // handleReply's checks and bookkeeping; the sample, when accepted, is m_samples.back().
+    ReplyVerdict judgeReply(const ParsedNtpPacket &reply, RealTime receiveTime, double localCorrection);
     void recordVerdict(ReplyVerdict verdict);
     void schedule(RealTime from);
     void endBurst(RealTime lastRequest);

@@ -617,16 +617,7 @@ std::optional<CombinedEstimate> SourceSelector::combine(
     if (!selected)
         return std::nullopt;
 
-    CombinedEstimate estimate;
-    estimate.selectedId = selected->id;
-    estimate.sourceCount = 1;
-    estimate.offset = selected->offset;
-    estimate.offsetSd = selected->offsetSd;
-    estimate.frequency = selected->frequency;
-    estimate.frequencySd = selected->frequencySd;
-    estimate.skew = selected->skew;
-    estimate.rootDelay = selected->rootDelay;
-    estimate.rootDispersion = selected->rootDispersion;
+    CombinedEstimate estimate{*selected, selected->id, 1};
 
     int count = 0;
     double sumOffsetWeight = 0;

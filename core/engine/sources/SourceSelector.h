@@ -43,6 +43,7 @@
 #include "ntp/NtpPacket.h"
 
 #include "config/EngineConfig.h"
+#include "sources/TrackingEstimate.h"
 
 #include <cstdint>
 #include <map>
@@ -195,33 +196,21 @@ struct SelectionResult
 };
 
 // One source's tracking estimate at the current time, for combining.
-struct CombineInput
+struct CombineInput : TrackingEstimate
 {
     std::uint32_t id = 0;
-    double offset = 0;             // s, positive: the source is ahead
-    double offsetSd = 0;           // s
-    double frequency = 0;          // s/s, of our clock relative to the source
-    double frequencySd = 0;        // s/s
-    double skew = 0;               // s/s, error bound of the frequency
-    double rootDelay = 0;          // s
-    double rootDispersion = 0;     // s
 };
 
-struct CombinedEstimate
+// The combined estimate: offset the weighted mean; offsetSd
+// sqrt(sum w_i (sd_i^2 + (offset_i - selected offset)^2) / sum w_i), chrony's measure of both
+// the estimates' noise and their disagreement; frequency weighted by 1 / frequency sd^2,
+// frequencySd 1 / sqrt(sum 1 / sd_i^2), skew 1 / sqrt(sum 1 / skew_i^2); rootDelay and
+// rootDispersion the selected source's, as chrony hands them to the reference (the reference's
+// own dispersion grows by offsetSd and the time since the update).
+struct CombinedEstimate : TrackingEstimate
 {
     std::uint32_t selectedId = 0;
-    int sourceCount = 0;           // sources that went into the estimate
-    double offset = 0;             // s, weighted mean
-    // s: sqrt(sum w_i (sd_i^2 + (offset_i - selected offset)^2) / sum w_i), chrony's measure
-    // of both the estimates' noise and their disagreement.
-    double offsetSd = 0;
-    double frequency = 0;          // s/s, weighted by 1 / frequency sd^2
-    double frequencySd = 0;        // s/s, 1 / sqrt(sum 1 / sd_i^2)
-    double skew = 0;               // s/s, 1 / sqrt(sum 1 / skew_i^2)
-    // s: the selected source's, as chrony hands them to the reference; the reference's own
-    // dispersion grows by offsetSd and the time since the update.
-    double rootDelay = 0;
-    double rootDispersion = 0;
+    int sourceCount = 0; // sources that went into the estimate
 
     friend bool operator==(const CombinedEstimate &, const CombinedEstimate &) = default;
 };

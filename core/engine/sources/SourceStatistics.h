@@ -18,6 +18,7 @@
 
 #include "ntp/NtpPacket.h"
 #include "sources/Regression.h"
+#include "sources/TrackingEstimate.h"
 #include "time/Timestamps.h"
 
 #include <array>
@@ -112,16 +113,11 @@ struct SelectionData
 };
 
 // What a clock update needs (chrony's SST_GetTrackingData), estimated for a chosen instant.
-struct TrackingData
+// rootDelay is the sample's with the smallest root distance; rootDispersion that sample's,
+// grown to `time`, plus offsetSd.
+struct TrackingData : TrackingEstimate
 {
-    RealTime time;             // the instant the estimates are for
-    double offset = 0;         // s, positive: source ahead
-    double offsetSd = 0;       // s, standard deviation of `offset` at `time`
-    double frequency = 0;      // relative, positive: our clock fast relative to the source
-    double frequencySd = 0;    // relative
-    double skew = 0;           // relative, error bound of `frequency`
-    double rootDelay = 0;      // s, of the sample with the smallest root distance
-    double rootDispersion = 0; // s, that sample's, grown to `time`, plus offsetSd
+    RealTime time; // the instant the estimates are for
 };
 
 // What the delay-deviation test needs for a new sample (chrony's SST_GetDelayTestData).
