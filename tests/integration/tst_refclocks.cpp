@@ -323,6 +323,7 @@ private slots:
     void shmAndSockSamplesFromGpsdLayouts();
     void gpsWithPpsThroughUnplugAndReplug();
     void plainHostReadsShm();
+    void plainHostReadsNmeaFromAPty();
 };
 
 void TestRefClocks::shmAndSockSamplesFromGpsdLayouts()
@@ -544,6 +545,42 @@ void TestRefClocks::plainHostReadsShm()
         }
     }
     QVERIFY2(raw > 10 && filtered > 3, qPrintable(QStringLiteral("%1 raw, %2 filtered").arg(raw).arg(filtered)));
+}
+
+// The plain poll() host runs the serial GPS through the same driver interface (it had no NMEA
+// before): a receiver on a pseudo-terminal gives samples, and the refclock is selected.
+void TestRefClocks::plainHostReadsNmeaFromAPty()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    PtyGps gps(dir.filePath("ttyGPS"), dir.filePath("feed"));
+    QVERIFY2(gps.plug(), "socat did not make the pseudo-terminals");
+    const QString config = s1test::writeFile(dir, "plain.conf", QStringLiteral(
+        "port 0\nrefclock NMEA %1:115200 refid NMEA poll 0\nmakestep 0.1 -1\n").arg(gps.device));
+    constexpr int kRunSeconds = 10;
+    QProcess host;
+    host.start(s1test::ourBinary("stratumone-core-host"),
+               {"-f", config, "-x", "--report-interval", "1", "--duration", QString::number(kRunSeconds)});
+    QVERIFY(host.waitForStarted());
+    QVERIFY(s1test::waitFor([&] { return host.state() == QProcess::NotRunning; }, std::chrono::seconds(kRunSeconds + 10)));
+    QCOMPARE(host.exitCode(), 0);
+    const QList<QByteArray> lines = host.readAllStandardOutput().trimmed().split('\n');
+    QVERIFY(!lines.isEmpty());
+    const QJsonObject last = QJsonDocument::fromJson(lines.last()).object();
+    bool found = false;
+    for (const QJsonValue &source : last.value("sources").toArray()) {
+        const QJsonObject s = source.toObject();
+        if (s.value("name").toString() != QStringLiteral("NMEA"))
+            continue;
+        found = true;
+        QVERIFY2(s.value("reach").toInt() > 0, qPrintable(QJsonDocument(s).toJson()));
+        QCOMPARE(s.value("state").toString(), QStringLiteral("selected"));
+        QVERIFY2(s.value("driverStatus").toString().startsWith("reading " + gps.device + " at 115200 baud"),
+                 qPrintable(s.value("driverStatus").toString()));
+    }
+    QVERIFY(found);
+    QCOMPARE(last.value("reference").toObject().value("stratum").toInt(), 1);
+    QCOMPARE(last.value("gps").toObject().value("fixMode").toString(), QStringLiteral("3d"));
 }
 
 QTEST_GUILESS_MAIN(TestRefClocks)
