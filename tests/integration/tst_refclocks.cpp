@@ -323,6 +323,7 @@ private slots:
     void shmAndSockSamplesFromGpsdLayouts();
     void gpsWithPpsThroughUnplugAndReplug();
     void plainHostReadsShm();
+    void plainHostReadsNmeaFromAPty();
 };
 
 void TestRefClocks::shmAndSockSamplesFromGpsdLayouts()
@@ -467,7 +468,8 @@ void TestRefClocks::gpsWithPpsThroughUnplugAndReplug()
     }, kSyncTimeout), qPrintable(sources.out + sources.err));
     tracking = ctl({"tracking"});
     QVERIFY2(tracking.out.contains("Stratum         : 3\n"), qPrintable(tracking.out));
-    QVERIFY(LogCapture::contains("s1.gps", gps.device));
+    // The serial driver's fault is logged once, like every refclock driver's.
+    QVERIFY(LogCapture::contains("s1.refclock", "refclock " + gps.device + " is gone"));
     QVERIFY(LogCapture::contains("s1.refclock", "refclock PPS delivered no usable sample"));
     // The window lists the unplugged receiver with its fault, not just as unusable.
     const std::optional<s1::EngineSnapshot> unplugged = engine.latest();
@@ -481,7 +483,7 @@ void TestRefClocks::gpsWithPpsThroughUnplugAndReplug()
     QVERIFY2(gps.plug(), "socat did not make the pseudo-terminals again");
     QVERIFY2(waitForSources([](const QString &out) { return out.contains("\n#* PPS "); }, kSyncTimeout),
              qPrintable(sources.out + sources.err));
-    QVERIFY(LogCapture::contains("s1.gps", "is back"));
+    QVERIFY(LogCapture::contains("s1.refclock", "refclock reading " + gps.device));
     tracking = ctl({"tracking"});
     QVERIFY2(tracking.out.contains("Stratum         : 1\n"), qPrintable(tracking.out));
     engine.stop();
@@ -543,6 +545,42 @@ void TestRefClocks::plainHostReadsShm()
         }
     }
     QVERIFY2(raw > 10 && filtered > 3, qPrintable(QStringLiteral("%1 raw, %2 filtered").arg(raw).arg(filtered)));
+}
+
+// The plain poll() host runs the serial GPS through the same driver interface (it had no NMEA
+// before): a receiver on a pseudo-terminal gives samples, and the refclock is selected.
+void TestRefClocks::plainHostReadsNmeaFromAPty()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    PtyGps gps(dir.filePath("ttyGPS"), dir.filePath("feed"));
+    QVERIFY2(gps.plug(), "socat did not make the pseudo-terminals");
+    const QString config = s1test::writeFile(dir, "plain.conf", QStringLiteral(
+        "port 0\nrefclock NMEA %1:115200 refid NMEA poll 0\nmakestep 0.1 -1\n").arg(gps.device));
+    constexpr int kRunSeconds = 10;
+    QProcess host;
+    host.start(s1test::ourBinary("stratumone-core-host"),
+               {"-f", config, "-x", "--report-interval", "1", "--duration", QString::number(kRunSeconds)});
+    QVERIFY(host.waitForStarted());
+    QVERIFY(s1test::waitFor([&] { return host.state() == QProcess::NotRunning; }, std::chrono::seconds(kRunSeconds + 10)));
+    QCOMPARE(host.exitCode(), 0);
+    const QList<QByteArray> lines = host.readAllStandardOutput().trimmed().split('\n');
+    QVERIFY(!lines.isEmpty());
+    const QJsonObject last = QJsonDocument::fromJson(lines.last()).object();
+    bool found = false;
+    for (const QJsonValue &source : last.value("sources").toArray()) {
+        const QJsonObject s = source.toObject();
+        if (s.value("name").toString() != QStringLiteral("NMEA"))
+            continue;
+        found = true;
+        QVERIFY2(s.value("reach").toInt() > 0, qPrintable(QJsonDocument(s).toJson()));
+        QCOMPARE(s.value("state").toString(), QStringLiteral("selected"));
+        QVERIFY2(s.value("driverStatus").toString().startsWith("reading " + gps.device + " at 115200 baud"),
+                 qPrintable(s.value("driverStatus").toString()));
+    }
+    QVERIFY(found);
+    QCOMPARE(last.value("reference").toObject().value("stratum").toInt(), 1);
+    QCOMPARE(last.value("gps").toObject().value("fixMode").toString(), QStringLiteral("3d"));
 }
 
 QTEST_GUILESS_MAIN(TestRefClocks)

@@ -2,15 +2,20 @@
 // with large UBX frames and RTCM 3 is not "wrong baud rate?", damaged frames are reported as
 // bad checksums, each epoch gives one sample once its burst is over, and a port that cannot
 // be opened says why instead of "No error".
+#include "clock/HostClock.h"
 #include "gps/Rtcm3Frame.h"
 #include "gps/UbxFrame.h"
-#include "host/NmeaSerialRefClock.h"
+#include "refclock/NmeaRefClockDriver.h"
+#include "refclock/TtyByteSource.h"
 #include "NmeaText.h"
 
 #include <QtTest>
 
+#include <poll.h>
 #include <pty.h>
 #include <unistd.h>
+
+#include <functional>
 
 #include <cerrno>
 #include <random>
@@ -44,6 +49,48 @@ RefClockConfig configFor(const std::string &path)
     c.baudRate = 115200;
     return c;
 }
+
+// The serial driver as a host runs it: read when its fd is readable, polled at its deadline.
+class SerialClock
+{
+public:
+    explicit SerialClock(const RefClockConfig &config, std::function<void(const RefClockSample &)> sink = {})
+        : m_driver(config, std::make_unique<TtyByteSource>(), {std::move(sink), {}})
+    {
+        m_driver.open(readRealTimeClock());
+    }
+    NmeaRefClockDriver &driver() { return m_driver; }
+    bool isOpen() const { return m_driver.isOpen(); }
+    std::string status() const { return m_driver.status().text; }
+    GpsStatus gpsStatus() const { return *m_driver.gpsStatus(readRealTimeClock()); }
+    // Runs the driver for up to `ms` milliseconds or until `done`; returns done().
+    bool runUntil(const std::function<bool()> &done, int ms)
+    {
+        const RealTime end = readRealTimeClock() + std::chrono::milliseconds(ms);
+        for (;;) {
+            if (done())
+                return true;
+            const RealTime now = readRealTimeClock();
+            if (now >= end)
+                return false;
+            RealTime wake = end;
+            if (const auto due = m_driver.deadline(); due && *due < wake)
+                wake = *due;
+            pollfd fd{m_driver.fd(), POLLIN, 0};
+            const int waitMs = static_cast<int>(std::max<std::int64_t>(
+                0, std::chrono::duration_cast<std::chrono::milliseconds>(wake - now).count() + 1));
+            const int n = ::poll(&fd, 1, waitMs);
+            if (n > 0 && (fd.revents & POLLIN))
+                m_driver.readable(readRealTimeClock());
+            if (const auto due = m_driver.deadline(); due && readRealTimeClock() >= *due)
+                m_driver.poll(readRealTimeClock());
+        }
+    }
+    void run(int ms) { runUntil([] { return false; }, ms); }
+
+private:
+    NmeaRefClockDriver m_driver;
+};
 
 class Pty
 {
@@ -92,19 +139,10 @@ private slots:
 
 void TestNmeaSerialRefClock::openFailureSaysWhy()
 {
-    // QSerialPort failing with NoError ("No error"): the errno it left is the reason.
-    QCOMPARE(NmeaSerialRefClock::openFailureReason(QSerialPort::NoError, QStringLiteral("No error"), EIO),
-             std::string(std::strerror(EIO)));
-    const std::string none = NmeaSerialRefClock::openFailureReason(QSerialPort::NoError, QStringLiteral("No error"), 0);
-    QVERIFY2(none.find("No error") == std::string::npos, none.c_str());
-    QCOMPARE(NmeaSerialRefClock::openFailureReason(QSerialPort::PermissionError, QStringLiteral("Permission denied"), 0),
-             std::string("Permission denied"));
     // Real ports: a missing device and a file that is no terminal.
-    NmeaSerialRefClock missing(0, configFor("/nonexistent/ttyGPS"), [](std::size_t, const RefClockSample &) {});
-    missing.start();
+    SerialClock missing(configFor("/nonexistent/ttyGPS"));
     QVERIFY2(missing.status() == "cannot open /nonexistent/ttyGPS: " + std::string(std::strerror(ENOENT)), missing.status().c_str());
-    NmeaSerialRefClock notATty(0, configFor("/dev/null"), [](std::size_t, const RefClockSample &) {});
-    notATty.start();
+    SerialClock notATty(configFor("/dev/null"));
     QVERIFY2(notATty.status().starts_with("cannot open /dev/null: ") && notATty.status().find("No error") == std::string::npos,
              notATty.status().c_str());
 }
@@ -113,19 +151,18 @@ void TestNmeaSerialRefClock::healthyBinaryStreamIsNotAWrongSpeed()
 {
     Pty pty;
     std::vector<RefClockSample> samples;
-    NmeaSerialRefClock clock(0, configFor(pty.name()), [&](std::size_t, const RefClockSample &s) { samples.push_back(s); });
-    clock.start();
+    SerialClock clock(configFor(pty.name()), [&](const RefClockSample &s) { samples.push_back(s); });
     QVERIFY2(clock.isOpen(), clock.status().c_str());
     const std::string rmc1 = nmea("GPRMC,120000.00,A,4807.038,N,01131.000,E,0.0,0.0,010627,,,A");
     const std::string rmc2 = nmea("GPRMC,120001.00,A,4807.038,N,01131.000,E,0.0,0.0,010627,,,A");
     // Burst 1 (the driver ignores the first burst's time), then burst 2: RMC, a 2 kB NAV-SIG
     // and three RTCM 3 frames, written in pieces so the driver reads them in parts.
     pty.write(rmc1);
-    QTRY_VERIFY_WITH_TIMEOUT(clock.gpsStatus().sentenceCounts.contains("GPRMC"), kWaitMs);
+    QVERIFY(clock.runUntil([&] { return clock.gpsStatus().sentenceCounts.contains("GPRMC"); }, kWaitMs));
     // The line is idle between bursts. A pseudo-terminal delivers at once what a 115200 baud
     // line takes 0.3 s for, and the driver dates a read's first byte by the baud rate: wait
     // as long as a 1 Hz receiver would.
-    QTest::qWait(1000);
+    clock.run(1000);
     Bytes burst(rmc2.begin(), rmc2.end());
     const Bytes sig = UbxFrame::encode(0x01, 0x43, binaryPayload(2048, 1));
     burst.insert(burst.end(), sig.begin(), sig.end());
@@ -136,21 +173,20 @@ void TestNmeaSerialRefClock::healthyBinaryStreamIsNotAWrongSpeed()
     for (std::size_t at = 0; at < burst.size(); at += 256)
         pty.write(Bytes(burst.begin() + std::ptrdiff_t(at), burst.begin() + std::ptrdiff_t(std::min(burst.size(), at + 256))));
     // One sample for the epoch once its burst is over.
-    QTRY_COMPARE_WITH_TIMEOUT(samples.size(), std::size_t(1), kWaitMs);
+    QVERIFY(clock.runUntil([&] { return samples.size() == 1; }, kWaitMs));
     const GpsStatus s = clock.gpsStatus();
     QCOMPARE(s.garbageBytes, std::uint64_t(0));
     QCOMPARE(s.sentenceCounts.at("UBX-NAV-SIG"), std::uint64_t(1));
     QVERIFY2(clock.status().find("wrong baud rate") == std::string::npos, clock.status().c_str());
     QVERIFY2(clock.status().starts_with("reading "), clock.status().c_str());
-    QTest::qWait(300);
+    clock.run(300);
     QCOMPARE(samples.size(), std::size_t(1));
 }
 
 void TestNmeaSerialRefClock::badChecksumsAreReportedAsSuch()
 {
     Pty pty;
-    NmeaSerialRefClock clock(0, configFor(pty.name()), [](std::size_t, const RefClockSample &) {});
-    clock.start();
+    SerialClock clock(configFor(pty.name()));
     QVERIFY2(clock.isOpen(), clock.status().c_str());
     Bytes stream;
     for (int i = 0; i < 6; ++i) {
@@ -159,7 +195,7 @@ void TestNmeaSerialRefClock::badChecksumsAreReportedAsSuch()
         stream.insert(stream.end(), frame.begin(), frame.end());
     }
     pty.write(stream);
-    QTRY_VERIFY_WITH_TIMEOUT(clock.gpsStatus().checksumErrors == 6, kWaitMs);
+    QVERIFY(clock.runUntil([&] { return clock.gpsStatus().checksumErrors == 6; }, kWaitMs));
     QCOMPARE(clock.gpsStatus().garbageBytes, std::uint64_t(0));
     QVERIFY2(clock.status().find("bad checksum") != std::string::npos, clock.status().c_str());
     QVERIFY2(clock.status().find("wrong baud rate") == std::string::npos, clock.status().c_str());

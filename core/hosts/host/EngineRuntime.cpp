@@ -102,14 +102,6 @@ std::uint64_t EngineRuntime::fdGeneration() const
     return m_refClocks ? m_refClocks->fdGeneration() : 0;
 }
 
-void EngineRuntime::refClockSample(std::size_t index, const RefClockSample &sample)
-{
-    if (!m_engine)
-        return;
-    m_engine->handleRefClockSample(index, sample, readRealTimeClock());
-    flush();
-}
-
 void EngineRuntime::readable(std::size_t index)
 {
     if (!m_engine)
@@ -262,20 +254,12 @@ EngineSnapshot EngineRuntime::snapshot() const
     for (SourceSnapshot &source : s.sources) {
         if (source.kind != SourceKind::RefClock)
             continue;
-        std::string status = m_refClocks ? m_refClocks->status(refclock) : std::string();
-        if (status.empty() && m_refClockStatus)
-            status = m_refClockStatus(refclock);
-        source.driverStatus = std::move(status);
-        source.driverFault = (m_refClocks && m_refClocks->fault(refclock)) || (m_refClockFault && m_refClockFault(refclock));
+        source.driverStatus = m_refClocks ? m_refClocks->status(refclock) : std::string();
+        source.driverFault = m_refClocks && m_refClocks->fault(refclock);
         ++refclock;
     }
-    if (m_gpsStatus)
-        s.gps = m_gpsStatus();
-    if (const auto pps = m_refClocks ? m_refClocks->ppsStatus() : std::nullopt) {
-        if (!s.gps)
-            s.gps = GpsStatus{};
-        s.gps->pps = *pps;
-    }
+    if (m_refClocks)
+        s.gps = m_refClocks->gpsStatus(reading);
     return s;
 }
 

@@ -65,17 +65,6 @@ public:
     std::vector<int> fds() const;
     std::uint64_t fdGeneration() const;
     void readable(std::size_t index);
-    // A sample from a refclock driver the host runs itself (the Qt host's serial NMEA).
-    void refClockSample(std::size_t index, const RefClockSample &sample);
-    // What the host knows about the GPS receiver; the snapshot carries it with the PPS state.
-    using GpsStatusProvider = std::function<std::optional<GpsStatus>()>;
-    // Status lines of refclocks the host drives itself, by refclock index.
-    using RefClockStatusProvider = std::function<std::string(std::size_t index)>;
-    // Whether such a refclock's device cannot be used (its status line says why).
-    using RefClockFaultProvider = std::function<bool(std::size_t index)>;
-    void setGpsStatusProvider(GpsStatusProvider provider) { m_gpsStatus = std::move(provider); }
-    void setRefClockStatusProvider(RefClockStatusProvider provider) { m_refClockStatus = std::move(provider); }
-    void setRefClockFaultProvider(RefClockFaultProvider provider) { m_refClockFault = std::move(provider); }
     void timeout();
     // The `makestep` command; the step taken (s).
     double makeStep();
@@ -125,9 +114,6 @@ private:
     DatagramBatch m_batch;
     Resolver m_resolver;
     EventSink m_eventSink;
-    GpsStatusProvider m_gpsStatus;
-    RefClockStatusProvider m_refClockStatus;
-    RefClockFaultProvider m_refClockFault;
     std::unique_ptr<RefClockDevices> m_refClocks;
     std::vector<std::string> m_warnings;
     std::string m_serverError;

@@ -1,7 +1,6 @@
 #include "host/QtEngineHost.h"
 
 #include "clock/HostClock.h"
-#include "host/NmeaSerialRefClock.h"
 #include "logging/LogCategories.h"
 #include "host/SnapshotMetaTypes.h"
 
@@ -94,30 +93,6 @@ void QtEngineHost::start()
         qCWarning(lcClock).noquote() << QString::fromStdString(m_runtime.clockWarning());
     else if (m_runtime.controlsClock())
         qCInfo(lcClock) << "steering the system clock";
-    for (std::size_t i = 0; i < m_runtime.config().refClocks.size(); ++i) {
-        const RefClockConfig &rc = m_runtime.config().refClocks[i];
-        if (rc.driver != RefClockDriver::Nmea)
-            continue;
-        auto *nmea = new NmeaSerialRefClock(i, rc, [this](std::size_t index, const RefClockSample &sample) {
-            m_runtime.refClockSample(index, sample);
-            reschedule();
-        }, this);
-        m_nmea.emplace(i, nmea);
-        nmea->start();
-    }
-    m_runtime.setRefClockStatusProvider([this](std::size_t index) {
-        const auto it = m_nmea.find(index);
-        return it == m_nmea.end() ? std::string() : it->second->status();
-    });
-    m_runtime.setRefClockFaultProvider([this](std::size_t index) {
-        const auto it = m_nmea.find(index);
-        return it != m_nmea.end() && it->second->hasFault();
-    });
-    m_runtime.setGpsStatusProvider([this]() -> std::optional<GpsStatus> {
-        if (m_nmea.empty())
-            return std::nullopt;
-        return m_nmea.begin()->second->gpsStatus();
-    });
     watchFds();
     m_running = true;
     reschedule();

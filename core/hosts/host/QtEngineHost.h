@@ -9,15 +9,12 @@
 #include <QString>
 #include <QTimer>
 
-#include <map>
 #include <memory>
 #include <vector>
 
 class QSocketNotifier;
 
 namespace s1 {
-
-class NmeaSerialRefClock;
 
 class QtEngineHost : public QObject
 {
@@ -53,7 +50,6 @@ private:
     EngineRuntime m_runtime;
     std::vector<QSocketNotifier *> m_notifiers;
     std::uint64_t m_fdGeneration = 0;
-    std::map<std::size_t, NmeaSerialRefClock *> m_nmea; // by refclock index; children of this
     QTimer m_wakeTimer;
     QTimer m_snapshotTimer;
     bool m_running = false;
