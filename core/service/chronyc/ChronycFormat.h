@@ -1,5 +1,5 @@
 // chronyc's report layouts, byte for byte: `tracking`, `sources [-v]`, `sourcestats [-v]` and
-// their `chronyc -c` CSV forms, produced from the plain values of chronyc/ReportData.h.
+// their `chronyc -c` CSV forms, produced from the plain values of report/ReportData.h.
 //
 // The layout rules (column widths, unit switching, fast/slow wording, CSV field lists) are those
 // of chronyc 4.x. Numbers are formatted with the C printf family in the "C" numeric locale, as
@@ -12,7 +12,7 @@
 // an exact zero). The format's 25-bit rounding is not reproduced: our values are more precise.
 #pragma once
 
-#include "chronyc/ReportData.h"
+#include "report/ReportData.h"
 
 #include <cstdint>
 #include <optional>

@@ -1,11 +1,11 @@
 // The numbers behind chronyc's `tracking`, `sources`, `sourcestats`, `activity`, `serverstats`,
 // `selectdata`, `ntpdata` and `clients` reports, as plain values.
 //
-// The control socket fills these from the engine snapshot; chronyc/ChronycFormat turns them into
-// chronyc's exact text and CSV layouts. Everything is kept in SI units and in full precision,
-// never preformatted: seconds as double, frequencies in ppm as double, instants as RealTime
-// (Unix nanoseconds). Signs follow chronyc's output, which is NOT always the RFC 5905 sign: see
-// the comments on each field.
+// The control socket fills these from the engine snapshot (service/chronyc/SnapshotReports);
+// service/chronyc/ChronycFormat turns them into chronyc's exact text and CSV layouts. Everything
+// is kept in SI units and in full precision, never preformatted: seconds as double, frequencies
+// in ppm as double, instants as RealTime (Unix nanoseconds). Signs follow chronyc's output, which
+// is NOT always the RFC 5905 sign: see the comments on each field.
 #pragma once
 
 #include "time/Timestamps.h"
