@@ -19,9 +19,9 @@ using namespace std::chrono_literals;
 
 namespace {
 
-using Mode = SourceReportRow::Mode;
-using State = SourceReportRow::State;
-using Leap = TrackingReport::Leap;
+using Mode = SourceKind;
+using State = SourceState;
+using Leap = LeapIndicator;
 
 // Units of the printed values, so that a seed's "-13us" reads -13 * us in the tables below.
 constexpr double ns = 1e-9;
@@ -94,7 +94,7 @@ TrackingReport clientTracking000()
             .referenceTime = utc(2025, 4, 9, 7, 11, 7), .systemTimeOffset = +0.000000517,
             .lastOffset = +0.000000003, .rmsOffset = 0.000003156, .frequencyPpm = +4.066,
             .residualFrequencyPpm = 0.0, .skewPpm = 0.015, .rootDelay = 0.000195510,
-            .rootDispersion = 0.000059909, .updateInterval = 64.6, .leap = Leap::Normal};
+            .rootDispersion = 0.000059909, .updateInterval = 64.6, .leap = Leap::None};
 }
 
 TrackingReport serverTracking000()
@@ -103,7 +103,7 @@ TrackingReport serverTracking000()
             .referenceTime = utc(2025, 4, 9, 7, 12, 20), .systemTimeOffset = +0.000002105,
             .lastOffset = +0.000003065, .rmsOffset = 0.000001946, .frequencyPpm = -1.916,
             .residualFrequencyPpm = +0.077, .skewPpm = 0.036, .rootDelay = 0.000000001,
-            .rootDispersion = 0.000015331, .updateInterval = 16.0, .leap = Leap::Normal};
+            .rootDispersion = 0.000015331, .updateInterval = 16.0, .leap = Leap::None};
 }
 
 TrackingReport tracking001()
@@ -112,7 +112,7 @@ TrackingReport tracking001()
             .referenceTime = utc(2024, 10, 21, 11, 34, 38), .systemTimeOffset = -0.000000003,
             .lastOffset = -0.000000003, .rmsOffset = 0.000000012, .frequencyPpm = +14.845,
             .residualFrequencyPpm = kTinyNegative, .skewPpm = 0.0, .rootDelay = 0.000000001,
-            .rootDispersion = 0.000011345, .updateInterval = 8.3, .leap = Leap::Normal};
+            .rootDispersion = 0.000011345, .updateInterval = 8.3, .leap = Leap::None};
 }
 
 TrackingReport tracking002()
@@ -121,7 +121,7 @@ TrackingReport tracking002()
             .referenceTime = utc(2024, 12, 21, 17, 18, 57), .systemTimeOffset = -0.000000106,
             .lastOffset = -0.000000096, .rmsOffset = 0.000000172, .frequencyPpm = +0.569,
             .residualFrequencyPpm = kTinyNegative, .skewPpm = 0.005, .rootDelay = 0.000000001,
-            .rootDispersion = 0.000017795, .updateInterval = 16.0, .leap = Leap::Normal};
+            .rootDispersion = 0.000017795, .updateInterval = 16.0, .leap = Leap::None};
 }
 
 TrackingReport publicTracking003()
@@ -130,7 +130,7 @@ TrackingReport publicTracking003()
             .referenceTime = utc(2022, 1, 21, 12, 41, 47), .systemTimeOffset = +0.000483869,
             .lastOffset = +0.000763419, .rmsOffset = 0.000790034, .frequencyPpm = +0.310,
             .residualFrequencyPpm = +0.215, .skewPpm = 1.199, .rootDelay = 0.012714397,
-            .rootDispersion = 0.001104208, .updateInterval = 522.2, .leap = Leap::Normal};
+            .rootDispersion = 0.001104208, .updateInterval = 522.2, .leap = Leap::None};
 }
 
 TrackingReport swtsTracking003()
@@ -139,7 +139,7 @@ TrackingReport swtsTracking003()
             .referenceTime = utc(2022, 1, 19, 16, 59, 22), .systemTimeOffset = -0.000000075,
             .lastOffset = -0.000000146, .rmsOffset = 0.000000970, .frequencyPpm = +24.067,
             .residualFrequencyPpm = -0.004, .skewPpm = 0.029, .rootDelay = 0.000061748,
-            .rootDispersion = 0.000024459, .updateInterval = 4.0, .leap = Leap::Normal};
+            .rootDispersion = 0.000024459, .updateInterval = 4.0, .leap = Leap::None};
 }
 
 TrackingReport hwtsTracking003()
@@ -148,7 +148,7 @@ TrackingReport hwtsTracking003()
             .referenceTime = utc(2022, 1, 19, 14, 12, 20), .systemTimeOffset = +0.000000010,
             .lastOffset = -0.000000003, .rmsOffset = 0.000000010, .frequencyPpm = +24.096,
             .residualFrequencyPpm = 0.0, .skewPpm = 0.004, .rootDelay = 0.000015813,
-            .rootDispersion = 0.000003070, .updateInterval = 0.3, .leap = Leap::Normal};
+            .rootDispersion = 0.000003070, .updateInterval = 0.3, .leap = Leap::None};
 }
 
 TrackingReport serialTracking003()
@@ -157,7 +157,7 @@ TrackingReport serialTracking003()
             .referenceTime = utc(2022, 1, 24, 12, 42, 11), .systemTimeOffset = +0.000000043,
             .lastOffset = +0.000000046, .rmsOffset = 0.000000489, .frequencyPpm = +2.331,
             .residualFrequencyPpm = 0.0, .skewPpm = 0.010, .rootDelay = 0.000000001,
-            .rootDispersion = 0.000007050, .updateInterval = 4.0, .leap = Leap::Normal};
+            .rootDispersion = 0.000007050, .updateInterval = 4.0, .leap = Leap::None};
 }
 
 TrackingReport phcTracking003()
@@ -166,7 +166,7 @@ TrackingReport phcTracking003()
             .referenceTime = utc(2022, 1, 24, 15, 38, 25), .systemTimeOffset = -0.000000008,
             .lastOffset = 0.0, .rmsOffset = 0.000000004, .frequencyPpm = -0.696,
             .residualFrequencyPpm = kTinyNegative, .skewPpm = 0.015, .rootDelay = 0.000000001,
-            .rootDispersion = 0.000002471, .updateInterval = 0.3, .leap = Leap::Normal};
+            .rootDispersion = 0.000002471, .updateInterval = 0.3, .leap = Leap::None};
 }
 
 // The seed only shows the first 24 characters of these names; the rest is the provider's usual
@@ -722,7 +722,7 @@ void TestChronycFormat::markersInRows()
 
 void TestChronycFormat::leapTexts()
 {
-    QCOMPARE(chronyc::leapText(Leap::Normal), std::string("Normal"));
+    QCOMPARE(chronyc::leapText(Leap::None), std::string("Normal"));
     QCOMPARE(chronyc::leapText(Leap::InsertSecond), std::string("Insert second"));
     QCOMPARE(chronyc::leapText(Leap::DeleteSecond), std::string("Delete second"));
     QCOMPARE(chronyc::leapText(Leap::Unsynchronised), std::string("Not synchronised"));

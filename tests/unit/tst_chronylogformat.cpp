@@ -94,7 +94,7 @@ int cMicros(RealTime time)
     return static_cast<int>(fraction / 1000);
 }
 
-char cLeap(LogLeap leap)
+char cLeap(LeapIndicator leap)
 {
     return "N+-?"[static_cast<int>(leap)];
 }
@@ -154,7 +154,7 @@ TrackingLogRecord docTracking()
     r.frequencyPpm = -3.541;
     r.skewPpm = 0.075;
     r.offset = -8.621e-06;
-    r.leap = LogLeap::Normal;
+    r.leap = LeapIndicator::None;
     r.combinedSources = 2;
     r.offsetSd = 2.940e-06;
     r.remainingCorrection = -2.084e-07;
@@ -169,7 +169,7 @@ MeasurementLogRecord sampleMeasurement()
     MeasurementLogRecord r;
     r.time = utc(2016, 11, 9, 5, 40, 50) + 750ms;
     r.address = ip("203.0.113.15");
-    r.leap = LogLeap::Normal;
+    r.leap = LeapIndicator::None;
     r.stratum = 2;
     r.localPoll = 10;
     r.remotePoll = 10;
@@ -213,7 +213,7 @@ RefclockLogRecord phcSample(bool filtered)
     r.referenceId = kRefIdPhck;
     r.filtered = filtered;
     r.driverPoll = 0;
-    r.leap = LogLeap::Normal;
+    r.leap = LeapIndicator::None;
     r.pulse = false;
     r.rawOffset = 1.0e-09;
     r.cookedOffset = 8.717931e-10;
@@ -340,11 +340,11 @@ void TestChronyLogFormat::refIdTextKeepsPrintableBytes()
 
 void TestChronyLogFormat::leapAndTimestampSourceCharacters()
 {
-    QCOMPARE(chronylog::leapChar(LogLeap::Normal), 'N');
-    QCOMPARE(chronylog::leapChar(LogLeap::InsertSecond), '+');
-    QCOMPARE(chronylog::leapChar(LogLeap::DeleteSecond), '-');
-    QCOMPARE(chronylog::leapChar(LogLeap::Unsynchronised), '?');
-    QCOMPARE(chronylog::leapChar(static_cast<LogLeap>(7)), '?');
+    QCOMPARE(chronylog::leapChar(LeapIndicator::None), 'N');
+    QCOMPARE(chronylog::leapChar(LeapIndicator::InsertSecond), '+');
+    QCOMPARE(chronylog::leapChar(LeapIndicator::DeleteSecond), '-');
+    QCOMPARE(chronylog::leapChar(LeapIndicator::Unsynchronised), '?');
+    QCOMPARE(chronylog::leapChar(static_cast<LeapIndicator>(7)), '?');
     QCOMPARE(chronylog::timestampSourceChar(LogTimestampSource::Daemon), 'D');
     QCOMPARE(chronylog::timestampSourceChar(LogTimestampSource::Kernel), 'K');
     QCOMPARE(chronylog::timestampSourceChar(LogTimestampSource::Hardware), 'H');
@@ -369,7 +369,7 @@ void TestChronyLogFormat::trackingRealRefclockLine()
     r.frequencyPpm = 58.491;
     r.skewPpm = 0.0001;
     r.offset = 2.234e-11;
-    r.leap = LogLeap::Normal;
+    r.leap = LeapIndicator::None;
     r.combinedSources = 1;
     r.offsetSd = 1.931e-11;
     r.remainingCorrection = 4.910e-11;
@@ -424,10 +424,10 @@ void TestChronyLogFormat::trackingLeapColumn()
     TrackingLogRecord r = docTracking();
     const std::string prefix = "2017-08-22 13:22:36 203.0.113.15     2     -3.541      0.075 "
                                "-8.621e-06 ";
-    for (const auto &[leap, character] : {std::pair{LogLeap::Normal, 'N'},
-                                          std::pair{LogLeap::InsertSecond, '+'},
-                                          std::pair{LogLeap::DeleteSecond, '-'},
-                                          std::pair{LogLeap::Unsynchronised, '?'}}) {
+    for (const auto &[leap, character] : {std::pair{LeapIndicator::None, 'N'},
+                                          std::pair{LeapIndicator::InsertSecond, '+'},
+                                          std::pair{LeapIndicator::DeleteSecond, '-'},
+                                          std::pair{LeapIndicator::Unsynchronised, '?'}}) {
         r.leap = leap;
         const std::string line = formatChronyLogLine(r);
         COMPARE_TEXT(line.substr(0, prefix.size() + 1), prefix + character);
@@ -441,7 +441,7 @@ void TestChronyLogFormat::trackingUnsynchronisedAndLocal()
     TrackingLogRecord unsynchronised;
     unsynchronised.time = utc(2024, 5, 1, 8, 0, 0);
     unsynchronised.referenceAddress = IpAddress::v4(0);
-    unsynchronised.leap = LogLeap::Unsynchronised;
+    unsynchronised.leap = LeapIndicator::Unsynchronised;
     unsynchronised.rootDelay = 1.0;
     unsynchronised.rootDispersion = 1.0;
     unsynchronised.skewPpm = 1e6;
@@ -453,7 +453,7 @@ void TestChronyLogFormat::trackingUnsynchronisedAndLocal()
     local.referenceAddress = IpAddress();
     local.referenceId = kRefIdLocal;
     local.stratum = 10;
-    local.leap = LogLeap::Normal;
+    local.leap = LeapIndicator::None;
     COMPARE_TEXT(formatChronyLogLine(local), expectedLine(local, ""));
     // With an address, the address wins over the refid.
     local.referenceAddress = ip("127.127.1.1");
@@ -502,7 +502,7 @@ void TestChronyLogFormat::measurementTestColumns()
     r.test6 = false;
     r.testB = false;
     r.testD = false;
-    r.leap = LogLeap::Unsynchronised;
+    r.leap = LeapIndicator::Unsynchronised;
     const std::string line = formatChronyLogLine(r);
     QVERIFY(line.find(" ?  2 011 001 1010  10 10 ") != std::string::npos);
     COMPARE_TEXT(line, expectedLine(r, "203.0.113.15"));
@@ -637,7 +637,7 @@ void TestChronyLogFormat::refclockMatchesPrintf()
     r.filtered = filtered;
     r.driverPoll = driverPoll;
     r.pulse = pulse;
-    r.leap = static_cast<LogLeap>(leap);
+    r.leap = static_cast<LeapIndicator>(leap);
     r.rawOffset = 4.9e-07;
     r.cookedOffset = -6.741777e-07;
     r.dispersion = 1.0e-06;

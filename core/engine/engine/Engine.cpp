@@ -28,17 +28,6 @@ DisciplineConfig disciplineConfig(const EngineConfig &config, const EngineOption
     return d;
 }
 
-LogLeap logLeap(LeapIndicator leap)
-{
-    switch (leap) {
-    case LeapIndicator::None: return LogLeap::Normal;
-    case LeapIndicator::InsertSecond: return LogLeap::InsertSecond;
-    case LeapIndicator::DeleteSecond: return LogLeap::DeleteSecond;
-    case LeapIndicator::Unsynchronised: return LogLeap::Unsynchronised;
-    }
-    return LogLeap::Unsynchronised;
-}
-
 SelectorConfig selectorConfig(const EngineConfig &config)
 {
     SelectorConfig s;
@@ -357,7 +346,7 @@ void Engine::logMeasurement(const NtpSource &source, const SampleTestResults &te
     MeasurementLogRecord m;
     m.time = m_discipline.cook(last->time);
     m.address = source.address().ip;
-    m.leap = logLeap(source.leap());
+    m.leap = source.leap();
     m.stratum = source.stratum();
     m.testA = tests.testA;
     m.testB = tests.testB;
@@ -593,7 +582,7 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
         t.frequencyPpm = r.frequencyPpm;
         t.skewPpm = r.skewPpm;
         t.offset = r.lastOffset;
-        t.leap = logLeap(r.leap);
+        t.leap = r.leap;
         t.combinedSources = estimate->sourceCount;
         t.offsetSd = estimate->offsetSd;
         t.remainingCorrection = -r.systemTimeOffset;
@@ -665,7 +654,7 @@ void Engine::logRefClockSample(const RefClockSource &refclock, const StatSample 
     r.time = m_discipline.cook(sample.time);
     r.referenceId = refclock.referenceId();
     r.filtered = filtered;
-    r.leap = logLeap(sample.leap);
+    r.leap = sample.leap;
     r.pulse = pulse;
     r.rawOffset = sample.offset - refclock.config().offset;
     // chrony's sign in this file: + = the local clock is slow, i.e. the reference is ahead.

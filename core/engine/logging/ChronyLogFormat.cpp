@@ -177,13 +177,13 @@ std::string sourceText(const IpAddress &address, std::uint32_t refId)
     return address.isNull() ? refIdText(refId) : addressText(address);
 }
 
-char leapChar(LogLeap leap)
+char leapChar(LeapIndicator leap)
 {
     switch (leap) {
-    case LogLeap::Normal: return 'N';
-    case LogLeap::InsertSecond: return '+';
-    case LogLeap::DeleteSecond: return '-';
-    case LogLeap::Unsynchronised: return '?';
+    case LeapIndicator::None: return 'N';
+    case LeapIndicator::InsertSecond: return '+';
+    case LeapIndicator::DeleteSecond: return '-';
+    case LeapIndicator::Unsynchronised: return '?';
     }
     return '?';
 }

@@ -49,7 +49,7 @@ std::string refIdText(std::uint32_t refId);
 // The IP address column: the address when there is one, otherwise the refid text.
 std::string sourceText(const IpAddress &address, std::uint32_t refId);
 
-char leapChar(LogLeap leap);                             // 'N' '+' '-' '?'
+char leapChar(LeapIndicator leap);                       // 'N' '+' '-' '?'
 char timestampSourceChar(LogTimestampSource source);     // 'D' 'K' 'H', '?' if out of range
 
 } // namespace chronylog

@@ -9,14 +9,12 @@
 #pragma once
 
 #include "net/IpAddress.h"
+#include "ntp/NtpTypes.h"
 #include "time/Timestamps.h"
 
 #include <cstdint>
 
 namespace s1 {
-
-// The leap column of every log: 'N', '+', '-', '?'. Same order as the NTP LI field.
-enum class LogLeap : std::uint8_t { Normal, InsertSecond, DeleteSecond, Unsynchronised };
 
 // Where a local timestamp of a measurement came from: 'D' daemon (user space), 'K' kernel,
 // 'H' hardware (NIC).
@@ -36,7 +34,7 @@ struct TrackingLogRecord
     double frequencyPpm = 0;         // ppm, positive: the local clock runs fast of UTC
     double skewPpm = 0;              // ppm, error bound of frequencyPpm
     double offset = 0;               // s, estimated local offset at the update, + = clock fast
-    LogLeap leap = LogLeap::Unsynchronised;
+    LeapIndicator leap = LeapIndicator::Unsynchronised;  // the leap column: 'N' '+' '-' '?'
     int combinedSources = 0;         // number of sources combined for this update
     double offsetSd = 0;             // s, standard deviation of the combined offset
     // s, offset correction still pending from the previous update, + = the clock is slow.
@@ -53,7 +51,7 @@ struct MeasurementLogRecord
 {
     RealTime time{};                 // sample time; printed to the second, UTC
     IpAddress address;               // the server or peer (null prints "[UNSPEC]", as chronyd)
-    LogLeap leap = LogLeap::Normal;  // the leap indicator of the received packet
+    LeapIndicator leap = LeapIndicator::None;  // the leap indicator of the received packet
     int stratum = 0;                 // of the received packet
 
     // The "123 567 ABCD" columns, each printed 1 for passed and 0 for failed.
@@ -119,7 +117,7 @@ struct RefclockLogRecord
     // rawOffset are then ignored.
     bool filtered = false;
     int driverPoll = 0;              // "DP": number of the driver poll within the poll interval
-    LogLeap leap = LogLeap::Normal;
+    LeapIndicator leap = LeapIndicator::None;
     bool pulse = false;              // "P": the sample is a PPS pulse
     double rawOffset = 0;            // s, local clock error as measured by the driver
     // s, the error after chronyd's corrections (clock slew, configured offset); + = the local

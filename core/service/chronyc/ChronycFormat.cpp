@@ -393,19 +393,19 @@ std::string refIdText(std::uint32_t refId)
 {
     return printableReferenceId(refId);
 }
-char modeMarker(SourceReportRow::Mode mode)
+char modeMarker(SourceKind mode)
 {
     switch (mode) {
-    case SourceReportRow::Mode::Server: return '^';
-    case SourceReportRow::Mode::Peer: return '=';
-    case SourceReportRow::Mode::RefClock: return '#';
+    case SourceKind::Server: return '^';
+    case SourceKind::Peer: return '=';
+    case SourceKind::RefClock: return '#';
     }
     return ' ';
 }
 
-char stateMarker(SourceReportRow::State state)
+char stateMarker(SourceState state)
 {
-    using State = SourceReportRow::State;
+    using State = SourceState;
     switch (state) {
     case State::Selected: return '*';
     case State::Combined: return '+';
@@ -417,11 +417,11 @@ char stateMarker(SourceReportRow::State state)
     return ' ';
 }
 
-std::string leapText(TrackingReport::Leap leap)
+std::string leapText(LeapIndicator leap)
 {
-    using Leap = TrackingReport::Leap;
+    using Leap = LeapIndicator;
     switch (leap) {
-    case Leap::Normal: return "Normal";
+    case Leap::None: return "Normal";
     case Leap::InsertSecond: return "Insert second";
     case Leap::DeleteSecond: return "Delete second";
     case Leap::Unsynchronised: return "Not synchronised";

@@ -75,9 +75,9 @@ std::string formatEpochTime(RealTime time);
 std::string refIdHex(std::uint32_t refId);   // "50505300"
 std::string refIdText(std::uint32_t refId);  // "PPS": the printable bytes of the refid
 
-char modeMarker(SourceReportRow::Mode mode);     // '^' '=' '#', ' ' if out of range
-char stateMarker(SourceReportRow::State state);  // '*' '+' '-' 'x' '~' '?', ' ' if out of range
-std::string leapText(TrackingReport::Leap leap); // "Normal", ..., "Invalid" if out of range
+char modeMarker(SourceKind mode);          // '^' '=' '#', ' ' if out of range
+char stateMarker(SourceState state);       // '*' '+' '-' 'x' '~' '?', ' ' if out of range
+std::string leapText(LeapIndicator leap);  // "Normal", ..., "Invalid" if out of range
 
 // A name as chronyc prints it in the given style (truncated for Resolved, unpadded).
 std::string displayName(std::string_view name, NameStyle style);

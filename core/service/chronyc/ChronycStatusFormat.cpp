@@ -92,18 +92,18 @@ Piece fixedField(double value, int decimals, bool showSign = false)
                  chronyc::formatFixed(value, decimals));
 }
 
-Piece leapField(TrackingReport::Leap leap)
+Piece leapField(LeapIndicator leap)
 {
     return field(chronyc::leapText(leap));
 }
 
 // "%1L": one character in text; CSV drops the width, so the full word.
-Piece shortLeapField(TrackingReport::Leap leap)
+Piece shortLeapField(LeapIndicator leap)
 {
-    using Leap = TrackingReport::Leap;
+    using Leap = LeapIndicator;
     std::string letter = "?";
     switch (leap) {
-    case Leap::Normal: letter = "N"; break;
+    case Leap::None: letter = "N"; break;
     case Leap::InsertSecond: letter = "+"; break;
     case Leap::DeleteSecond: letter = "-"; break;
     case Leap::Unsynchronised: letter = "?"; break;

@@ -8,6 +8,8 @@
 // is NOT always the RFC 5905 sign: see the comments on each field.
 #pragma once
 
+#include "ntp/NtpTypes.h"
+#include "report/SourceState.h"
 #include "time/Timestamps.h"
 
 #include <chrono>
@@ -21,9 +23,6 @@ namespace s1 {
 // `tracking`: the state of the system clock and its reference.
 struct TrackingReport
 {
-    // chronyc's "Leap status" line.
-    enum class Leap : std::uint8_t { Normal, InsertSecond, DeleteSecond, Unsynchronised };
-
     std::uint32_t referenceId = 0;  // printed as 8 hex digits
     // Printed in parentheses after the reference ID: the reference clock's refid text, the
     // server's host name, or its numeric address (chronyc -n / -c print the address).
@@ -41,7 +40,7 @@ struct TrackingReport
     double rootDelay = 0;           // s, total path delay to the stratum-1 computer
     double rootDispersion = 0;      // s, total dispersion to the stratum-1 computer
     double updateInterval = 0;      // s, between the last two clock updates
-    Leap leap = Leap::Unsynchronised;
+    LeapIndicator leap = LeapIndicator::Unsynchronised;  // chronyc's "Leap status" line
 
     friend bool operator==(const TrackingReport &, const TrackingReport &) = default;
 };
@@ -49,15 +48,8 @@ struct TrackingReport
 // One line of `sources`.
 struct SourceReportRow
 {
-    // The "M" column: '^' server, '=' peer, '#' local reference clock.
-    enum class Mode : std::uint8_t { Server, Peer, RefClock };
-    // The "S" column: '*' current best, '+' combined, '-' not combined, 'x' may be in error,
-    // '~' too variable, '?' unusable.
-    enum class State : std::uint8_t { Selected, Combined, NotCombined, Falseticker, TooVariable,
-                                      Unusable };
-
-    Mode mode = Mode::Server;
-    State state = State::Unusable;
+    SourceKind mode = SourceKind::Server;      // the "M" column
+    SourceState state = SourceState::Unusable; // the "S" column
     std::string name;               // host name, numeric address or refclock refid, untruncated
     int stratum = 0;
     int poll = 0;                   // log2 s, may be negative
@@ -151,7 +143,7 @@ struct SelectDataRow
     // s, the interval that holds the true offset, chronyc's sign (positive: local clock ahead).
     double lowLimit = 0;
     double highLimit = 0;
-    TrackingReport::Leap leap = TrackingReport::Leap::Unsynchronised;
+    LeapIndicator leap = LeapIndicator::Unsynchronised;
 
     friend bool operator==(const SelectDataRow &, const SelectDataRow &) = default;
 };
@@ -169,7 +161,7 @@ struct NtpDataReport
     std::uint16_t remotePort = 0;
     std::string localAddress;       // numeric, "[UNSPEC]" when unknown
     std::uint32_t localRefId = 0;
-    TrackingReport::Leap leap = TrackingReport::Leap::Unsynchronised;
+    LeapIndicator leap = LeapIndicator::Unsynchronised;
     int version = 0;
     Mode mode = Mode::Server;
     int stratum = 0;
