@@ -2,6 +2,7 @@
 // seed documents (tests/data/seeds, see its README.md) is rebuilt from the numbers it shows and
 // must come out byte for byte; plus chronyc's unit rules at their boundaries and the CSV forms.
 #include "chronyc/ChronycFormat.h"
+#include "ntp/ReferenceId.h"
 
 #include <QtTest>
 
@@ -733,15 +734,15 @@ void TestChronycFormat::referenceIds()
 {
     QCOMPARE(chronyc::refIdHex(0xC0A8018C), std::string("C0A8018C"));
     QCOMPARE(chronyc::refIdHex(1), std::string("00000001"));
-    QCOMPARE(chronyc::refIdText(0x50505300), std::string("PPS"));
-    QCOMPARE(chronyc::refIdText(0x50484330), std::string("PHC0"));
-    QCOMPARE(chronyc::refIdText(0x4C4F434C), std::string("LOCL"));
-    QCOMPARE(chronyc::refIdText(0x7F7F0101), std::string(""));   // 127.127.1.1: nothing printable
-    QCOMPARE(chronyc::refIdText(0x00475000), std::string("GP"));  // unprintable bytes are skipped
-    QCOMPARE(chronyc::refIdText(0x4750531F), std::string("GPS"));
-    QCOMPARE(chronyc::refIdText(0x47505320), std::string("GPS "));  // ' ' and '~' are printable
-    QCOMPARE(chronyc::refIdText(0x7E7F8000), std::string("~"));
-    QCOMPARE(chronyc::refIdText(0), std::string(""));
+    QCOMPARE(printableReferenceId(0x50505300), std::string("PPS"));
+    QCOMPARE(printableReferenceId(0x50484330), std::string("PHC0"));
+    QCOMPARE(printableReferenceId(0x4C4F434C), std::string("LOCL"));
+    QCOMPARE(printableReferenceId(0x7F7F0101), std::string(""));   // 127.127.1.1: nothing printable
+    QCOMPARE(printableReferenceId(0x00475000), std::string("GP"));  // unprintable bytes are skipped
+    QCOMPARE(printableReferenceId(0x4750531F), std::string("GPS"));
+    QCOMPARE(printableReferenceId(0x47505320), std::string("GPS "));  // ' ' and '~' are printable
+    QCOMPARE(printableReferenceId(0x7E7F8000), std::string("~"));
+    QCOMPARE(printableReferenceId(0), std::string(""));
 }
 
 // The unsynchronised report chronyd gives before its first update.

@@ -3,6 +3,7 @@
 // C library, plus lines quoted from real chronyd logs and chrony's documentation; the banners are
 // checked against chronyd's header strings.
 #include "logging/ChronyLogFormat.h"
+#include "ntp/ReferenceId.h"
 
 #include <QtTest>
 
@@ -328,14 +329,14 @@ void TestChronyLogFormat::logTimeMicrosTruncates()
 
 void TestChronyLogFormat::refIdTextKeepsPrintableBytes()
 {
-    COMPARE_TEXT(chronylog::refIdText(kRefIdPps), "PPS");
-    COMPARE_TEXT(chronylog::refIdText(kRefIdPhck), "PHCK");
-    COMPARE_TEXT(chronylog::refIdText(0), "");
-    COMPARE_TEXT(chronylog::refIdText(kRefIdLocal), "");
+    COMPARE_TEXT(printableReferenceId(kRefIdPps), "PPS");
+    COMPARE_TEXT(printableReferenceId(kRefIdPhck), "PHCK");
+    COMPARE_TEXT(printableReferenceId(0), "");
+    COMPARE_TEXT(printableReferenceId(kRefIdLocal), "");
     // Non-printable bytes are dropped wherever they are, the rest closes up; space is printable.
-    COMPARE_TEXT(chronylog::refIdText(0x0147ff53), "GS");
-    COMPARE_TEXT(chronylog::refIdText(0x41204220), "A B ");
-    COMPARE_TEXT(chronylog::refIdText(0x7e1f7f20), "~ ");
+    COMPARE_TEXT(printableReferenceId(0x0147ff53), "GS");
+    COMPARE_TEXT(printableReferenceId(0x41204220), "A B ");
+    COMPARE_TEXT(printableReferenceId(0x7e1f7f20), "~ ");
 }
 
 void TestChronyLogFormat::leapAndTimestampSourceCharacters()

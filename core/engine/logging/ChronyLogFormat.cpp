@@ -153,13 +153,9 @@ std::string logTimeMicros(RealTime time)
     return logTime(time) + buffer.data();
 }
 
-std::string refIdText(std::uint32_t refId)
-{
-    return printableReferenceId(refId);
-}
 std::string sourceText(const IpAddress &address, std::uint32_t refId)
 {
-    return address.isNull() ? refIdText(refId) : addressText(address);
+    return address.isNull() ? printableReferenceId(refId) : addressText(address);
 }
 
 char leapChar(LeapIndicator leap)
@@ -313,7 +309,7 @@ std::string formatChronyLogLine(const RefclockLogRecord &record)
 {
     LineBuilder line;
     line.text(chronylog::logTimeMicros(record.time)).space()
-        .left(chronylog::refIdText(record.referenceId), kRefclockRefIdWidth).space();
+        .left(printableReferenceId(record.referenceId), kRefclockRefIdWidth).space();
     if (record.filtered) {
         line.text("  - ").character(chronylog::leapChar(record.leap))
             .text(" -       -       ");

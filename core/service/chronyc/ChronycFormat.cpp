@@ -1,6 +1,5 @@
 #include "chronyc/ChronycFormat.h"
 
-#include "ntp/ReferenceId.h"
 #include "text/NumberText.h"
 
 #include <algorithm>
@@ -377,10 +376,6 @@ std::string refIdHex(std::uint32_t refId)
     return printfString("%08X", static_cast<unsigned>(refId));
 }
 
-std::string refIdText(std::uint32_t refId)
-{
-    return printableReferenceId(refId);
-}
 char modeMarker(SourceKind mode)
 {
     switch (mode) {

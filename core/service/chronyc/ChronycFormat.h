@@ -73,7 +73,6 @@ std::string formatUtcTime(RealTime time);
 std::string formatEpochTime(RealTime time);
 
 std::string refIdHex(std::uint32_t refId);   // "50505300"
-std::string refIdText(std::uint32_t refId);  // "PPS": the printable bytes of the refid
 
 char modeMarker(SourceKind mode);          // '^' '=' '#', ' ' if out of range
 char stateMarker(SourceState state);       // '*' '+' '-' 'x' '~' '?', ' ' if out of range

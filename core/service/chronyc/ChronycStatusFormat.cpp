@@ -1,5 +1,7 @@
 #include "chronyc/ChronycStatusFormat.h"
 
+#include "ntp/ReferenceId.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -241,7 +243,7 @@ std::vector<Piece> ntpDataPieces(const NtpDataReport &r)
         literal("Root delay      : "), fixedField(r.rootDelay, kRootDecimals), literal(" seconds\n"),
         literal("Root dispersion : "), fixedField(r.rootDispersion, kRootDecimals), literal(" seconds\n"),
         literal("Reference ID    : "), field(refIdHex(r.referenceId)), literal(" ("),
-        field(r.stratum <= 1 ? chronyc::refIdText(r.referenceId) : std::string()), literal(")\n"),
+        field(r.stratum <= 1 ? printableReferenceId(r.referenceId) : std::string()), literal(")\n"),
         literal("Reference time  : "),
         field(chronyc::formatUtcTime(r.referenceTime), chronyc::formatEpochTime(r.referenceTime)),
         literal("\n"),

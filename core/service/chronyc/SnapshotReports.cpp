@@ -128,7 +128,7 @@ TrackingReport trackingReport(const EngineSnapshot &snapshot, SourceNaming namin
     if (r.synchronised) {
         t.referenceId = r.referenceId;
         const SourceSnapshot *source = referenceSource(snapshot);
-        t.referenceName = source ? sourceDisplayName(*source, naming) : chronyc::refIdText(r.referenceId);
+        t.referenceName = source ? sourceDisplayName(*source, naming) : printableReferenceId(r.referenceId);
         t.stratum = r.stratum;
         t.referenceTime = r.referenceTime.value_or(RealTime{});
         t.leap = r.leap;
