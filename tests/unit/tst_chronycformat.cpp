@@ -4,10 +4,11 @@
 #include "chronyc/ChronycFormat.h"
 #include "ntp/ReferenceId.h"
 
+#include "CommaLocale.h"
+
 #include <QtTest>
 
 #include <algorithm>
-#include <clocale>
 #include <cmath>
 #include <functional>
 #include <limits>
@@ -994,20 +995,13 @@ void TestChronycFormat::epochTimes()
 void TestChronycFormat::numbersIgnoreTheLocale()
 {
     const std::string before = formatTracking(serverTracking000()) + formatSourcesCsv(sources001());
-    const char *previous = std::setlocale(LC_NUMERIC, nullptr);
-    const std::string saved = previous ? previous : "C";
-    const char *commaLocale = nullptr;
-    for (const char *candidate : {"de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", "fr_FR.utf8"}) {
-        if (std::setlocale(LC_NUMERIC, candidate)) {
-            commaLocale = candidate;
-            break;
-        }
+    std::string after;
+    {
+        const test::CommaLocale comma;
+        if (!comma.active())
+            QSKIP(comma.error().c_str());
+        after = formatTracking(serverTracking000()) + formatSourcesCsv(sources001());
     }
-    if (!commaLocale)
-        QSKIP("no locale with a decimal comma is installed (localedef -i de_DE -f UTF-8 DIR/de_DE.UTF-8"
-              " and LOCPATH=DIR provide one)");
-    const std::string after = formatTracking(serverTracking000()) + formatSourcesCsv(sources001());
-    std::setlocale(LC_NUMERIC, saved.c_str());
     COMPARE_TEXT(after, before);
 }
 

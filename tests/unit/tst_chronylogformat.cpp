@@ -5,10 +5,11 @@
 #include "logging/ChronyLogFormat.h"
 #include "ntp/ReferenceId.h"
 
+#include "CommaLocale.h"
+
 #include <QtTest>
 
 #include <cinttypes>
-#include <clocale>
 #include <cmath>
 #include <cstdarg>
 #include <cstdio>
@@ -689,23 +690,14 @@ void TestChronyLogFormat::numbersIgnoreTheLocale()
                                + formatChronyLogLine(sampleMeasurement())
                                + formatChronyLogLine(sampleStatistics())
                                + formatChronyLogLine(phcSample(false));
-    const char *previous = std::setlocale(LC_NUMERIC, nullptr);
-    const std::string saved = previous ? previous : "C";
-    const char *commaLocale = nullptr;
-    for (const char *candidate : {"de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", "fr_FR.utf8"}) {
-        if (std::setlocale(LC_NUMERIC, candidate)) {
-            commaLocale = candidate;
-            break;
-        }
+    std::string after;
+    {
+        const test::CommaLocale comma;
+        if (!comma.active())
+            QSKIP(comma.error().c_str());
+        after = formatChronyLogLine(docTracking()) + formatChronyLogLine(sampleMeasurement())
+                + formatChronyLogLine(sampleStatistics()) + formatChronyLogLine(phcSample(false));
     }
-    if (!commaLocale)
-        QSKIP("no locale with a decimal comma is installed (localedef -i de_DE -f UTF-8 "
-              "DIR/de_DE.UTF-8 and LOCPATH=DIR provide one)");
-    const std::string after = formatChronyLogLine(docTracking())
-                              + formatChronyLogLine(sampleMeasurement())
-                              + formatChronyLogLine(sampleStatistics())
-                              + formatChronyLogLine(phcSample(false));
-    std::setlocale(LC_NUMERIC, saved.c_str());
     COMPARE_TEXT(after, before);
 }
 
