@@ -184,8 +184,8 @@ MeasurementLogRecord sampleMeasurement()
     r.referenceId = 0xcb00717b;
     r.ntpMode = 4;
     r.interleaved = false;
-    r.transmitSource = LogTimestampSource::Daemon;
-    r.receiveSource = LogTimestampSource::Kernel;
+    r.transmitSource = TimestampSource::Daemon;
+    r.receiveSource = TimestampSource::Kernel;
     return r;
 }
 
@@ -347,10 +347,10 @@ void TestChronyLogFormat::leapAndTimestampSourceCharacters()
     QCOMPARE(chronylog::leapChar(LeapIndicator::DeleteSecond), '-');
     QCOMPARE(chronylog::leapChar(LeapIndicator::Unsynchronised), '?');
     QCOMPARE(chronylog::leapChar(static_cast<LeapIndicator>(7)), '?');
-    QCOMPARE(chronylog::timestampSourceChar(LogTimestampSource::Daemon), 'D');
-    QCOMPARE(chronylog::timestampSourceChar(LogTimestampSource::Kernel), 'K');
-    QCOMPARE(chronylog::timestampSourceChar(LogTimestampSource::Hardware), 'H');
-    QCOMPARE(chronylog::timestampSourceChar(static_cast<LogTimestampSource>(9)), '?');
+    QCOMPARE(chronylog::timestampSourceChar(TimestampSource::Daemon), 'D');
+    QCOMPARE(chronylog::timestampSourceChar(TimestampSource::Kernel), 'K');
+    QCOMPARE(chronylog::timestampSourceChar(TimestampSource::Hardware), 'H');
+    QCOMPARE(chronylog::timestampSourceChar(static_cast<TimestampSource>(9)), '?');
 }
 
 void TestChronyLogFormat::trackingDocumentationLine()
@@ -520,8 +520,8 @@ void TestChronyLogFormat::measurementModeAndTimestampColumns()
     MeasurementLogRecord r = sampleMeasurement();
     r.ntpMode = 1;
     r.interleaved = true;
-    r.transmitSource = LogTimestampSource::Hardware;
-    r.receiveSource = LogTimestampSource::Hardware;
+    r.transmitSource = TimestampSource::Hardware;
+    r.receiveSource = TimestampSource::Hardware;
     r.referenceId = 0x0a0000ff;
     std::string line = formatChronyLogLine(r);
     QVERIFY(line.ends_with(" 0A0000FF 1I H H"));
@@ -529,8 +529,8 @@ void TestChronyLogFormat::measurementModeAndTimestampColumns()
 
     r.ntpMode = 5;
     r.interleaved = false;
-    r.transmitSource = LogTimestampSource::Kernel;
-    r.receiveSource = LogTimestampSource::Daemon;
+    r.transmitSource = TimestampSource::Kernel;
+    r.receiveSource = TimestampSource::Daemon;
     r.referenceId = 0;
     line = formatChronyLogLine(r);
     QVERIFY(line.ends_with(" 00000000 5B K D"));

@@ -351,8 +351,8 @@ void TestControlProtocol::reportRoundTrips()
     ntp.tests = 0x2ff;
     ntp.interleaved = true;
     ntp.authenticated = true;
-    ntp.txTimestamping = NtpDataReport::Timestamping::Hardware;
-    ntp.rxTimestamping = NtpDataReport::Timestamping::Kernel;
+    ntp.txTimestamping = TimestampSource::Hardware;
+    ntp.rxTimestamping = TimestampSource::Kernel;
     ntp.totalTx = 24;
     ntp.totalRx = 23;
     ntp.totalValidRx = 22;

@@ -285,8 +285,8 @@ NtpDataReport fullNtpData()
     r.tests = 0x3ff;
     r.interleaved = true;
     r.authenticated = true;
-    r.txTimestamping = NtpDataReport::Timestamping::Kernel;
-    r.rxTimestamping = NtpDataReport::Timestamping::Hardware;
+    r.txTimestamping = TimestampSource::Kernel;
+    r.rxTimestamping = TimestampSource::Hardware;
     r.totalTx = 11;
     r.totalRx = 12;
     r.totalValidRx = 13;

@@ -169,12 +169,12 @@ char leapChar(LeapIndicator leap)
     return '?';
 }
 
-char timestampSourceChar(LogTimestampSource source)
+char timestampSourceChar(TimestampSource source)
 {
     switch (source) {
-    case LogTimestampSource::Daemon: return 'D';
-    case LogTimestampSource::Kernel: return 'K';
-    case LogTimestampSource::Hardware: return 'H';
+    case TimestampSource::Daemon: return 'D';
+    case TimestampSource::Kernel: return 'K';
+    case TimestampSource::Hardware: return 'H';
     }
     return '?';
 }

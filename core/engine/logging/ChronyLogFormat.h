@@ -48,7 +48,7 @@ std::string logTimeMicros(RealTime time);  // "2024-03-05 07:08:09.123456" (trun
 std::string sourceText(const IpAddress &address, std::uint32_t refId);
 
 char leapChar(LeapIndicator leap);                       // 'N' '+' '-' '?'
-char timestampSourceChar(LogTimestampSource source);     // 'D' 'K' 'H', '?' if out of range
+char timestampSourceChar(TimestampSource source);        // 'D' 'K' 'H', '?' if out of range
 
 } // namespace chronylog
 

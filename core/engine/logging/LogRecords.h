@@ -10,15 +10,12 @@
 
 #include "net/IpAddress.h"
 #include "ntp/NtpTypes.h"
+#include "time/TimestampSource.h"
 #include "time/Timestamps.h"
 
 #include <cstdint>
 
 namespace s1 {
-
-// Where a local timestamp of a measurement came from: 'D' daemon (user space), 'K' kernel,
-// 'H' hardware (NIC).
-enum class LogTimestampSource : std::uint8_t { Daemon, Kernel, Hardware };
 
 // tracking.log: one line per update of the system clock (and one when synchronisation is lost).
 struct TrackingLogRecord
@@ -79,8 +76,8 @@ struct MeasurementLogRecord
     std::uint32_t referenceId = 0;   // of the packet, printed as 8 hex digits
     int ntpMode = 0;                 // of the packet: 1 active, 2 passive, 4 server, 5 broadcast
     bool interleaved = false;        // 'I' interleaved, 'B' basic mode
-    LogTimestampSource transmitSource = LogTimestampSource::Daemon;  // our transmit timestamp
-    LogTimestampSource receiveSource = LogTimestampSource::Daemon;   // our receive timestamp
+    TimestampSource transmitSource = TimestampSource::Daemon;  // our transmit timestamp: 'D' 'K' 'H'
+    TimestampSource receiveSource = TimestampSource::Daemon;   // our receive timestamp
 };
 
 // statistics.log: one line per regression run over a source's samples.

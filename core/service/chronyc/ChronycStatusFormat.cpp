@@ -142,12 +142,12 @@ const char *modeText(NtpDataReport::Mode mode)
     return "Invalid";
 }
 
-const char *timestampingText(NtpDataReport::Timestamping source)
+const char *timestampingText(TimestampSource source)
 {
     switch (source) {
-    case NtpDataReport::Timestamping::Daemon: return "Daemon";
-    case NtpDataReport::Timestamping::Kernel: return "Kernel";
-    case NtpDataReport::Timestamping::Hardware: return "Hardware";
+    case TimestampSource::Daemon: return "Daemon";
+    case TimestampSource::Kernel: return "Kernel";
+    case TimestampSource::Hardware: return "Hardware";
     }
     return "Invalid";
 }

@@ -296,8 +296,8 @@ std::vector<NtpDataReport> ntpDataReports(const EngineSnapshot &snapshot)
             r.peerDispersion = s.lastSample->dispersion;
         }
         r.tests = ntpTests(s);
-        r.txTimestamping = NtpDataReport::Timestamping::Daemon;
-        r.rxTimestamping = NtpDataReport::Timestamping::Kernel;
+        r.txTimestamping = TimestampSource::Daemon;
+        r.rxTimestamping = TimestampSource::Kernel;
         r.totalTx = clampedCount(s.requestsSent);
         r.totalRx = clampedCount(s.repliesAccepted + s.repliesRejected);
         r.totalValidRx = clampedCount(s.repliesAccepted);

@@ -45,11 +45,10 @@ constexpr Names<NtpDataReport::Mode, 3> kNtpModeNames{{
     {NtpDataReport::Mode::Server, "server"},
 }};
 
-using Timestamping = NtpDataReport::Timestamping;
-constexpr Names<Timestamping, 3> kTimestampingNames{{
-    {Timestamping::Daemon, "daemon"},
-    {Timestamping::Kernel, "kernel"},
-    {Timestamping::Hardware, "hardware"},
+constexpr Names<TimestampSource, 3> kTimestampingNames{{
+    {TimestampSource::Daemon, "daemon"},
+    {TimestampSource::Kernel, "kernel"},
+    {TimestampSource::Hardware, "hardware"},
 }};
 
 constexpr auto kNtpModes = valuesOf(kNtpModeNames);
@@ -57,8 +56,8 @@ constexpr auto kTimestampings = valuesOf(kTimestampingNames);
 
 const Enum<NtpDataReport::Mode> kNtpModeCodec{.values = kNtpModes,
                                               .name = [](NtpDataReport::Mode v) { return nameIn(kNtpModeNames, v); }};
-const Enum<Timestamping> kTimestampingCodec{
-    .values = kTimestampings, .name = [](Timestamping v) { return nameIn(kTimestampingNames, v); }};
+const Enum<TimestampSource> kTimestampingCodec{
+    .values = kTimestampings, .name = [](TimestampSource v) { return nameIn(kTimestampingNames, v); }};
 
 const Nullable<Integer<int>> kInt8Interval{.inner = {.min = kMinInt8, .max = kMaxInt8}};
 

@@ -10,6 +10,7 @@
 
 #include "ntp/NtpTypes.h"
 #include "report/SourceState.h"
+#include "time/TimestampSource.h"
 #include "time/Timestamps.h"
 
 #include <chrono>
@@ -153,8 +154,6 @@ struct NtpDataReport
 {
     // The association's mode as the remote end answers (chronyc's "Mode" line).
     enum class Mode : std::uint8_t { SymmetricActive = 1, SymmetricPassive = 2, Server = 4 };
-    // How a timestamp was taken: chronyc's "Daemon", "Kernel", "Hardware".
-    enum class Timestamping : std::uint8_t { Daemon, Kernel, Hardware };
 
     std::string remoteAddress;      // numeric
     std::uint32_t remoteRefId = 0;  // the reference ID the address stands for (IPv4: itself)
@@ -181,8 +180,8 @@ struct NtpDataReport
     std::uint16_t tests = 0;
     bool interleaved = false;
     bool authenticated = false;
-    Timestamping txTimestamping = Timestamping::Daemon;
-    Timestamping rxTimestamping = Timestamping::Daemon;
+    TimestampSource txTimestamping = TimestampSource::Daemon;
+    TimestampSource rxTimestamping = TimestampSource::Daemon;
     std::uint32_t totalTx = 0;
     std::uint32_t totalRx = 0;
     std::uint32_t totalValidRx = 0;
