@@ -8,6 +8,7 @@
 #include "clock/HostClock.h"
 #include "net/UdpSocket.h"
 #include "sources/NtpSource.h"
+#include "text/NumberText.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -113,8 +114,12 @@ int query(const std::string &host, std::uint16_t port)
             std::printf("rejected: %s\n", s1::toString(verdict));
             return 1;
         }
-        std::printf("offset %+.9f s delay %.9f s dispersion %.9f s\n", s.lastSample->offset, s.lastSample->delay,
-                    s.lastSample->dispersion);
+        // Not printf's %f: QCoreApplication set the user's locale, and scripts read a decimal point.
+        constexpr int kDecimals = 9;
+        const std::string offset = s1::fixedText(s.lastSample->offset, kDecimals);
+        std::printf("offset %s%s s delay %s s dispersion %s s\n", offset.front() == '-' ? "" : "+", offset.c_str(),
+                    s1::fixedText(s.lastSample->delay, kDecimals).c_str(),
+                    s1::fixedText(s.lastSample->dispersion, kDecimals).c_str());
         return 0;
     }
 }

@@ -11,6 +11,7 @@
 #include "SourcesTableModel.h"
 #include "SourcesView.h"
 #include "StatusColors.h"
+#include "TextColor.h"
 #include "TouchStyle.h"
 #include "TrackingPanel.h"
 #include "wizard/GpsSetupWizard.h"
@@ -532,9 +533,7 @@ void MainWindow::updateActions()
 void MainWindow::showResultText(const QString &text, const QColor &color, bool bold)
 {
     m_actionResult->setText(text);
-    QPalette palette = m_actionResult->palette();
-    palette.setColor(QPalette::WindowText, color);
-    m_actionResult->setPalette(palette);
+    setTextColor(m_actionResult, color);
     QFont font = m_actionResult->font();
     font.setBold(bold);
     m_actionResult->setFont(font);
@@ -668,10 +667,8 @@ void MainWindow::showSyncSummary(const ReferenceSnapshot &reference, const std::
     if (m_stale)
         text = tr("Last known: %1").arg(text);
     m_syncSummary->setText(text);
-    QPalette palette = m_syncSummary->palette();
     // A stale state is neither good nor bad news any more: it is not news.
-    palette.setColor(QPalette::WindowText, m_stale ? StatusColors::kWarning : color);
-    m_syncSummary->setPalette(palette);
+    setTextColor(m_syncSummary, m_stale ? StatusColors::kWarning : color);
 }
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
@@ -725,9 +722,7 @@ void MainWindow::showSnapshotAge()
         QFont font = m_snapshotTime->font();
         font.setBold(true);
         m_snapshotTime->setFont(font);
-        QPalette palette = m_snapshotTime->palette();
-        palette.setColor(QPalette::WindowText, StatusColors::kWarning);
-        m_snapshotTime->setPalette(palette);
+        setTextColor(m_snapshotTime, StatusColors::kWarning);
     } else {
         // Empty font and palette: inherit the window's again.
         m_snapshotTime->setFont(QFont());

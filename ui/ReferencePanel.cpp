@@ -2,6 +2,7 @@
 
 #include "DisplayFormat.h"
 #include "StatusColors.h"
+#include "TextColor.h"
 #include "ValueGroup.h"
 
 #include <QLabel>
@@ -10,15 +11,6 @@
 #include <cmath>
 
 namespace s1 {
-
-namespace {
-void setTextColor(QLabel *label, const QColor &color)
-{
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, color);
-    label->setPalette(palette);
-}
-} // namespace
 
 ReferencePanel::ReferencePanel(QWidget *parent)
     : QWidget(parent)

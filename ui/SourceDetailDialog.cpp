@@ -3,6 +3,7 @@
 #include "DisplayFormat.h"
 #include "SourcesTableModel.h"
 #include "StatusColors.h"
+#include "TextColor.h"
 #include "TouchStyle.h"
 #include "ValueGroup.h"
 
@@ -146,10 +147,8 @@ void SourceDetailDialog::showSource(const SourceSnapshot &source, RealTime now, 
         why << tr("Kiss-o'-death received: %1").arg(QString::fromStdString(source.kissCode));
     why.removeDuplicates();
     m_why->setText(why.join(QLatin1Char('\n')));
-    QPalette palette = m_why->palette();
     const bool bad = !stale && source.state != SourceState::Selected && source.state != SourceState::Combined;
-    palette.setColor(QPalette::WindowText, bad ? StatusColors::kBad : this->palette().color(QPalette::WindowText));
-    m_why->setPalette(palette);
+    setTextColor(m_why, bad ? StatusColors::kBad : palette().color(QPalette::WindowText));
 
     m_kind->setText(source.poolName.empty() ? sourceKindText(source.kind)
                                             : tr("%1 from pool %2").arg(sourceKindText(source.kind),

@@ -2,6 +2,7 @@
 
 #include "DisplayFormat.h"
 #include "StatusColors.h"
+#include "TextColor.h"
 #include "ValueGroup.h"
 
 #include <QHBoxLayout>
@@ -19,13 +20,6 @@ constexpr int kOffsetDecimals = 9;
 constexpr int kFrequencyDecimals = 3;
 constexpr int kIntervalDecimals = 1;
 constexpr int kGroupSpacingPx = 12;
-
-void setTextColor(QLabel *label, const QColor &color)
-{
-    QPalette palette = label->palette();
-    palette.setColor(QPalette::WindowText, color);
-    label->setPalette(palette);
-}
 
 } // namespace
 

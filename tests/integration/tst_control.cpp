@@ -3,6 +3,7 @@
 // a broken and a fixed configuration (stratumctl and SIGHUP); a clean SIGTERM; the client log
 // as `stratumctl clients` shows it after an in-process client engine polled the service; and
 // stratumctl without a service; the remote TCP control port (queries only).
+#include "CommaLocale.h"
 #include "EngineProbe.h"
 #include "ProcessHelpers.h"
 #include "ServiceProcesses.h"
@@ -240,6 +241,22 @@ void TestControl::serviceReportsReloadAndStop()
                                                        {"query", "127.0.0.1", QString::number(f.servicePort)}, kCtlTimeout);
     QCOMPARE(query.exitCode, 0);
     QVERIFY2(query.out.contains("stratum 2"), qPrintable(query.out));
+    // Under a German locale too (where one can be had): the numbers keep their decimal point.
+    if (const s1::test::CommaLocale comma; comma.active()) {
+        const QByteArray previous = qgetenv("LC_ALL");
+        qputenv("LC_ALL", QByteArray::fromStdString(comma.name()));
+        const s1test::RunResult german = s1test::runProgram(
+            s1test::ourBinary("stratumctl"), {"query", "127.0.0.1", QString::number(f.servicePort)}, kCtlTimeout);
+        if (previous.isNull())
+            qunsetenv("LC_ALL");
+        else
+            qputenv("LC_ALL", previous);
+        QCOMPARE(german.exitCode, 0);
+        static const QRegularExpression kPointNumbers(
+            QStringLiteral("^offset [+-]\\d+\\.\\d{9} s delay \\d+\\.\\d{9} s dispersion \\d+\\.\\d{9} s$"),
+            QRegularExpression::MultilineOption);
+        QVERIFY2(kPointNumbers.match(german.out).hasMatch(), qPrintable(german.out));
+    }
     QCOMPARE(f.service.state(), QProcess::Running);
 
     // A fixed one: reloaded, the new engine serves it.

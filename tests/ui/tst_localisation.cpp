@@ -6,7 +6,7 @@
 #include "DisplayFormat.h"
 #include "GpsPanel.h"
 #include "chronyc/ChronycFormat.h"
-#include "chronyc/ReportData.h"
+#include "report/ReportData.h"
 
 #include <QApplication>
 #include <QDialogButtonBox>

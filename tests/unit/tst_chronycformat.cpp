@@ -2,11 +2,13 @@
 // seed documents (tests/data/seeds, see its README.md) is rebuilt from the numbers it shows and
 // must come out byte for byte; plus chronyc's unit rules at their boundaries and the CSV forms.
 #include "chronyc/ChronycFormat.h"
+#include "ntp/ReferenceId.h"
+
+#include "CommaLocale.h"
 
 #include <QtTest>
 
 #include <algorithm>
-#include <clocale>
 #include <cmath>
 #include <functional>
 #include <limits>
@@ -19,9 +21,9 @@ using namespace std::chrono_literals;
 
 namespace {
 
-using Mode = SourceReportRow::Mode;
-using State = SourceReportRow::State;
-using Leap = TrackingReport::Leap;
+using Mode = SourceKind;
+using State = SourceState;
+using Leap = LeapIndicator;
 
 // Units of the printed values, so that a seed's "-13us" reads -13 * us in the tables below.
 constexpr double ns = 1e-9;
@@ -94,7 +96,7 @@ TrackingReport clientTracking000()
             .referenceTime = utc(2025, 4, 9, 7, 11, 7), .systemTimeOffset = +0.000000517,
             .lastOffset = +0.000000003, .rmsOffset = 0.000003156, .frequencyPpm = +4.066,
             .residualFrequencyPpm = 0.0, .skewPpm = 0.015, .rootDelay = 0.000195510,
-            .rootDispersion = 0.000059909, .updateInterval = 64.6, .leap = Leap::Normal};
+            .rootDispersion = 0.000059909, .updateInterval = 64.6, .leap = Leap::None};
 }
 
 TrackingReport serverTracking000()
@@ -103,7 +105,7 @@ TrackingReport serverTracking000()
             .referenceTime = utc(2025, 4, 9, 7, 12, 20), .systemTimeOffset = +0.000002105,
             .lastOffset = +0.000003065, .rmsOffset = 0.000001946, .frequencyPpm = -1.916,
             .residualFrequencyPpm = +0.077, .skewPpm = 0.036, .rootDelay = 0.000000001,
-            .rootDispersion = 0.000015331, .updateInterval = 16.0, .leap = Leap::Normal};
+            .rootDispersion = 0.000015331, .updateInterval = 16.0, .leap = Leap::None};
 }
 
 TrackingReport tracking001()
@@ -112,7 +114,7 @@ TrackingReport tracking001()
             .referenceTime = utc(2024, 10, 21, 11, 34, 38), .systemTimeOffset = -0.000000003,
             .lastOffset = -0.000000003, .rmsOffset = 0.000000012, .frequencyPpm = +14.845,
             .residualFrequencyPpm = kTinyNegative, .skewPpm = 0.0, .rootDelay = 0.000000001,
-            .rootDispersion = 0.000011345, .updateInterval = 8.3, .leap = Leap::Normal};
+            .rootDispersion = 0.000011345, .updateInterval = 8.3, .leap = Leap::None};
 }
 
 TrackingReport tracking002()
@@ -121,7 +123,7 @@ TrackingReport tracking002()
             .referenceTime = utc(2024, 12, 21, 17, 18, 57), .systemTimeOffset = -0.000000106,
             .lastOffset = -0.000000096, .rmsOffset = 0.000000172, .frequencyPpm = +0.569,
             .residualFrequencyPpm = kTinyNegative, .skewPpm = 0.005, .rootDelay = 0.000000001,
-            .rootDispersion = 0.000017795, .updateInterval = 16.0, .leap = Leap::Normal};
+            .rootDispersion = 0.000017795, .updateInterval = 16.0, .leap = Leap::None};
 }
 
 TrackingReport publicTracking003()
@@ -130,7 +132,7 @@ TrackingReport publicTracking003()
             .referenceTime = utc(2022, 1, 21, 12, 41, 47), .systemTimeOffset = +0.000483869,
             .lastOffset = +0.000763419, .rmsOffset = 0.000790034, .frequencyPpm = +0.310,
             .residualFrequencyPpm = +0.215, .skewPpm = 1.199, .rootDelay = 0.012714397,
-            .rootDispersion = 0.001104208, .updateInterval = 522.2, .leap = Leap::Normal};
+            .rootDispersion = 0.001104208, .updateInterval = 522.2, .leap = Leap::None};
 }
 
 TrackingReport swtsTracking003()
@@ -139,7 +141,7 @@ TrackingReport swtsTracking003()
             .referenceTime = utc(2022, 1, 19, 16, 59, 22), .systemTimeOffset = -0.000000075,
             .lastOffset = -0.000000146, .rmsOffset = 0.000000970, .frequencyPpm = +24.067,
             .residualFrequencyPpm = -0.004, .skewPpm = 0.029, .rootDelay = 0.000061748,
-            .rootDispersion = 0.000024459, .updateInterval = 4.0, .leap = Leap::Normal};
+            .rootDispersion = 0.000024459, .updateInterval = 4.0, .leap = Leap::None};
 }
 
 TrackingReport hwtsTracking003()
@@ -148,7 +150,7 @@ TrackingReport hwtsTracking003()
             .referenceTime = utc(2022, 1, 19, 14, 12, 20), .systemTimeOffset = +0.000000010,
             .lastOffset = -0.000000003, .rmsOffset = 0.000000010, .frequencyPpm = +24.096,
             .residualFrequencyPpm = 0.0, .skewPpm = 0.004, .rootDelay = 0.000015813,
-            .rootDispersion = 0.000003070, .updateInterval = 0.3, .leap = Leap::Normal};
+            .rootDispersion = 0.000003070, .updateInterval = 0.3, .leap = Leap::None};
 }
 
 TrackingReport serialTracking003()
@@ -157,7 +159,7 @@ TrackingReport serialTracking003()
             .referenceTime = utc(2022, 1, 24, 12, 42, 11), .systemTimeOffset = +0.000000043,
             .lastOffset = +0.000000046, .rmsOffset = 0.000000489, .frequencyPpm = +2.331,
             .residualFrequencyPpm = 0.0, .skewPpm = 0.010, .rootDelay = 0.000000001,
-            .rootDispersion = 0.000007050, .updateInterval = 4.0, .leap = Leap::Normal};
+            .rootDispersion = 0.000007050, .updateInterval = 4.0, .leap = Leap::None};
 }
 
 TrackingReport phcTracking003()
@@ -166,7 +168,7 @@ TrackingReport phcTracking003()
             .referenceTime = utc(2022, 1, 24, 15, 38, 25), .systemTimeOffset = -0.000000008,
             .lastOffset = 0.0, .rmsOffset = 0.000000004, .frequencyPpm = -0.696,
             .residualFrequencyPpm = kTinyNegative, .skewPpm = 0.015, .rootDelay = 0.000000001,
-            .rootDispersion = 0.000002471, .updateInterval = 0.3, .leap = Leap::Normal};
+            .rootDispersion = 0.000002471, .updateInterval = 0.3, .leap = Leap::None};
 }
 
 // The seed only shows the first 24 characters of these names; the rest is the provider's usual
@@ -722,7 +724,7 @@ void TestChronycFormat::markersInRows()
 
 void TestChronycFormat::leapTexts()
 {
-    QCOMPARE(chronyc::leapText(Leap::Normal), std::string("Normal"));
+    QCOMPARE(chronyc::leapText(Leap::None), std::string("Normal"));
     QCOMPARE(chronyc::leapText(Leap::InsertSecond), std::string("Insert second"));
     QCOMPARE(chronyc::leapText(Leap::DeleteSecond), std::string("Delete second"));
     QCOMPARE(chronyc::leapText(Leap::Unsynchronised), std::string("Not synchronised"));
@@ -733,15 +735,15 @@ void TestChronycFormat::referenceIds()
 {
     QCOMPARE(chronyc::refIdHex(0xC0A8018C), std::string("C0A8018C"));
     QCOMPARE(chronyc::refIdHex(1), std::string("00000001"));
-    QCOMPARE(chronyc::refIdText(0x50505300), std::string("PPS"));
-    QCOMPARE(chronyc::refIdText(0x50484330), std::string("PHC0"));
-    QCOMPARE(chronyc::refIdText(0x4C4F434C), std::string("LOCL"));
-    QCOMPARE(chronyc::refIdText(0x7F7F0101), std::string(""));   // 127.127.1.1: nothing printable
-    QCOMPARE(chronyc::refIdText(0x00475000), std::string("GP"));  // unprintable bytes are skipped
-    QCOMPARE(chronyc::refIdText(0x4750531F), std::string("GPS"));
-    QCOMPARE(chronyc::refIdText(0x47505320), std::string("GPS "));  // ' ' and '~' are printable
-    QCOMPARE(chronyc::refIdText(0x7E7F8000), std::string("~"));
-    QCOMPARE(chronyc::refIdText(0), std::string(""));
+    QCOMPARE(printableReferenceId(0x50505300), std::string("PPS"));
+    QCOMPARE(printableReferenceId(0x50484330), std::string("PHC0"));
+    QCOMPARE(printableReferenceId(0x4C4F434C), std::string("LOCL"));
+    QCOMPARE(printableReferenceId(0x7F7F0101), std::string(""));   // 127.127.1.1: nothing printable
+    QCOMPARE(printableReferenceId(0x00475000), std::string("GP"));  // unprintable bytes are skipped
+    QCOMPARE(printableReferenceId(0x4750531F), std::string("GPS"));
+    QCOMPARE(printableReferenceId(0x47505320), std::string("GPS "));  // ' ' and '~' are printable
+    QCOMPARE(printableReferenceId(0x7E7F8000), std::string("~"));
+    QCOMPARE(printableReferenceId(0), std::string(""));
 }
 
 // The unsynchronised report chronyd gives before its first update.
@@ -993,20 +995,13 @@ void TestChronycFormat::epochTimes()
 void TestChronycFormat::numbersIgnoreTheLocale()
 {
     const std::string before = formatTracking(serverTracking000()) + formatSourcesCsv(sources001());
-    const char *previous = std::setlocale(LC_NUMERIC, nullptr);
-    const std::string saved = previous ? previous : "C";
-    const char *commaLocale = nullptr;
-    for (const char *candidate : {"de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", "fr_FR.utf8"}) {
-        if (std::setlocale(LC_NUMERIC, candidate)) {
-            commaLocale = candidate;
-            break;
-        }
+    std::string after;
+    {
+        const test::CommaLocale comma;
+        if (!comma.active())
+            QSKIP(comma.error().c_str());
+        after = formatTracking(serverTracking000()) + formatSourcesCsv(sources001());
     }
-    if (!commaLocale)
-        QSKIP("no locale with a decimal comma is installed (localedef -i de_DE -f UTF-8 DIR/de_DE.UTF-8"
-              " and LOCPATH=DIR provide one)");
-    const std::string after = formatTracking(serverTracking000()) + formatSourcesCsv(sources001());
-    std::setlocale(LC_NUMERIC, saved.c_str());
     COMPARE_TEXT(after, before);
 }
 

@@ -3,11 +3,13 @@
 // C library, plus lines quoted from real chronyd logs and chrony's documentation; the banners are
 // checked against chronyd's header strings.
 #include "logging/ChronyLogFormat.h"
+#include "ntp/ReferenceId.h"
+
+#include "CommaLocale.h"
 
 #include <QtTest>
 
 #include <cinttypes>
-#include <clocale>
 #include <cmath>
 #include <cstdarg>
 #include <cstdio>
@@ -94,7 +96,7 @@ int cMicros(RealTime time)
     return static_cast<int>(fraction / 1000);
 }
 
-char cLeap(LogLeap leap)
+char cLeap(LeapIndicator leap)
 {
     return "N+-?"[static_cast<int>(leap)];
 }
@@ -154,7 +156,7 @@ TrackingLogRecord docTracking()
     r.frequencyPpm = -3.541;
     r.skewPpm = 0.075;
     r.offset = -8.621e-06;
-    r.leap = LogLeap::Normal;
+    r.leap = LeapIndicator::None;
     r.combinedSources = 2;
     r.offsetSd = 2.940e-06;
     r.remainingCorrection = -2.084e-07;
@@ -169,7 +171,7 @@ MeasurementLogRecord sampleMeasurement()
     MeasurementLogRecord r;
     r.time = utc(2016, 11, 9, 5, 40, 50) + 750ms;
     r.address = ip("203.0.113.15");
-    r.leap = LogLeap::Normal;
+    r.leap = LeapIndicator::None;
     r.stratum = 2;
     r.localPoll = 10;
     r.remotePoll = 10;
@@ -182,8 +184,8 @@ MeasurementLogRecord sampleMeasurement()
     r.referenceId = 0xcb00717b;
     r.ntpMode = 4;
     r.interleaved = false;
-    r.transmitSource = LogTimestampSource::Daemon;
-    r.receiveSource = LogTimestampSource::Kernel;
+    r.transmitSource = TimestampSource::Daemon;
+    r.receiveSource = TimestampSource::Kernel;
     return r;
 }
 
@@ -213,7 +215,7 @@ RefclockLogRecord phcSample(bool filtered)
     r.referenceId = kRefIdPhck;
     r.filtered = filtered;
     r.driverPoll = 0;
-    r.leap = LogLeap::Normal;
+    r.leap = LeapIndicator::None;
     r.pulse = false;
     r.rawOffset = 1.0e-09;
     r.cookedOffset = 8.717931e-10;
@@ -328,27 +330,27 @@ void TestChronyLogFormat::logTimeMicrosTruncates()
 
 void TestChronyLogFormat::refIdTextKeepsPrintableBytes()
 {
-    COMPARE_TEXT(chronylog::refIdText(kRefIdPps), "PPS");
-    COMPARE_TEXT(chronylog::refIdText(kRefIdPhck), "PHCK");
-    COMPARE_TEXT(chronylog::refIdText(0), "");
-    COMPARE_TEXT(chronylog::refIdText(kRefIdLocal), "");
+    COMPARE_TEXT(printableReferenceId(kRefIdPps), "PPS");
+    COMPARE_TEXT(printableReferenceId(kRefIdPhck), "PHCK");
+    COMPARE_TEXT(printableReferenceId(0), "");
+    COMPARE_TEXT(printableReferenceId(kRefIdLocal), "");
     // Non-printable bytes are dropped wherever they are, the rest closes up; space is printable.
-    COMPARE_TEXT(chronylog::refIdText(0x0147ff53), "GS");
-    COMPARE_TEXT(chronylog::refIdText(0x41204220), "A B ");
-    COMPARE_TEXT(chronylog::refIdText(0x7e1f7f20), "~ ");
+    COMPARE_TEXT(printableReferenceId(0x0147ff53), "GS");
+    COMPARE_TEXT(printableReferenceId(0x41204220), "A B ");
+    COMPARE_TEXT(printableReferenceId(0x7e1f7f20), "~ ");
 }
 
 void TestChronyLogFormat::leapAndTimestampSourceCharacters()
 {
-    QCOMPARE(chronylog::leapChar(LogLeap::Normal), 'N');
-    QCOMPARE(chronylog::leapChar(LogLeap::InsertSecond), '+');
-    QCOMPARE(chronylog::leapChar(LogLeap::DeleteSecond), '-');
-    QCOMPARE(chronylog::leapChar(LogLeap::Unsynchronised), '?');
-    QCOMPARE(chronylog::leapChar(static_cast<LogLeap>(7)), '?');
-    QCOMPARE(chronylog::timestampSourceChar(LogTimestampSource::Daemon), 'D');
-    QCOMPARE(chronylog::timestampSourceChar(LogTimestampSource::Kernel), 'K');
-    QCOMPARE(chronylog::timestampSourceChar(LogTimestampSource::Hardware), 'H');
-    QCOMPARE(chronylog::timestampSourceChar(static_cast<LogTimestampSource>(9)), '?');
+    QCOMPARE(chronylog::leapChar(LeapIndicator::None), 'N');
+    QCOMPARE(chronylog::leapChar(LeapIndicator::InsertSecond), '+');
+    QCOMPARE(chronylog::leapChar(LeapIndicator::DeleteSecond), '-');
+    QCOMPARE(chronylog::leapChar(LeapIndicator::Unsynchronised), '?');
+    QCOMPARE(chronylog::leapChar(static_cast<LeapIndicator>(7)), '?');
+    QCOMPARE(chronylog::timestampSourceChar(TimestampSource::Daemon), 'D');
+    QCOMPARE(chronylog::timestampSourceChar(TimestampSource::Kernel), 'K');
+    QCOMPARE(chronylog::timestampSourceChar(TimestampSource::Hardware), 'H');
+    QCOMPARE(chronylog::timestampSourceChar(static_cast<TimestampSource>(9)), '?');
 }
 
 void TestChronyLogFormat::trackingDocumentationLine()
@@ -369,7 +371,7 @@ void TestChronyLogFormat::trackingRealRefclockLine()
     r.frequencyPpm = 58.491;
     r.skewPpm = 0.0001;
     r.offset = 2.234e-11;
-    r.leap = LogLeap::Normal;
+    r.leap = LeapIndicator::None;
     r.combinedSources = 1;
     r.offsetSd = 1.931e-11;
     r.remainingCorrection = 4.910e-11;
@@ -424,10 +426,10 @@ void TestChronyLogFormat::trackingLeapColumn()
     TrackingLogRecord r = docTracking();
     const std::string prefix = "2017-08-22 13:22:36 203.0.113.15     2     -3.541      0.075 "
                                "-8.621e-06 ";
-    for (const auto &[leap, character] : {std::pair{LogLeap::Normal, 'N'},
-                                          std::pair{LogLeap::InsertSecond, '+'},
-                                          std::pair{LogLeap::DeleteSecond, '-'},
-                                          std::pair{LogLeap::Unsynchronised, '?'}}) {
+    for (const auto &[leap, character] : {std::pair{LeapIndicator::None, 'N'},
+                                          std::pair{LeapIndicator::InsertSecond, '+'},
+                                          std::pair{LeapIndicator::DeleteSecond, '-'},
+                                          std::pair{LeapIndicator::Unsynchronised, '?'}}) {
         r.leap = leap;
         const std::string line = formatChronyLogLine(r);
         COMPARE_TEXT(line.substr(0, prefix.size() + 1), prefix + character);
@@ -441,7 +443,7 @@ void TestChronyLogFormat::trackingUnsynchronisedAndLocal()
     TrackingLogRecord unsynchronised;
     unsynchronised.time = utc(2024, 5, 1, 8, 0, 0);
     unsynchronised.referenceAddress = IpAddress::v4(0);
-    unsynchronised.leap = LogLeap::Unsynchronised;
+    unsynchronised.leap = LeapIndicator::Unsynchronised;
     unsynchronised.rootDelay = 1.0;
     unsynchronised.rootDispersion = 1.0;
     unsynchronised.skewPpm = 1e6;
@@ -453,7 +455,7 @@ void TestChronyLogFormat::trackingUnsynchronisedAndLocal()
     local.referenceAddress = IpAddress();
     local.referenceId = kRefIdLocal;
     local.stratum = 10;
-    local.leap = LogLeap::Normal;
+    local.leap = LeapIndicator::None;
     COMPARE_TEXT(formatChronyLogLine(local), expectedLine(local, ""));
     // With an address, the address wins over the refid.
     local.referenceAddress = ip("127.127.1.1");
@@ -502,7 +504,7 @@ void TestChronyLogFormat::measurementTestColumns()
     r.test6 = false;
     r.testB = false;
     r.testD = false;
-    r.leap = LogLeap::Unsynchronised;
+    r.leap = LeapIndicator::Unsynchronised;
     const std::string line = formatChronyLogLine(r);
     QVERIFY(line.find(" ?  2 011 001 1010  10 10 ") != std::string::npos);
     COMPARE_TEXT(line, expectedLine(r, "203.0.113.15"));
@@ -518,8 +520,8 @@ void TestChronyLogFormat::measurementModeAndTimestampColumns()
     MeasurementLogRecord r = sampleMeasurement();
     r.ntpMode = 1;
     r.interleaved = true;
-    r.transmitSource = LogTimestampSource::Hardware;
-    r.receiveSource = LogTimestampSource::Hardware;
+    r.transmitSource = TimestampSource::Hardware;
+    r.receiveSource = TimestampSource::Hardware;
     r.referenceId = 0x0a0000ff;
     std::string line = formatChronyLogLine(r);
     QVERIFY(line.ends_with(" 0A0000FF 1I H H"));
@@ -527,8 +529,8 @@ void TestChronyLogFormat::measurementModeAndTimestampColumns()
 
     r.ntpMode = 5;
     r.interleaved = false;
-    r.transmitSource = LogTimestampSource::Kernel;
-    r.receiveSource = LogTimestampSource::Daemon;
+    r.transmitSource = TimestampSource::Kernel;
+    r.receiveSource = TimestampSource::Daemon;
     r.referenceId = 0;
     line = formatChronyLogLine(r);
     QVERIFY(line.ends_with(" 00000000 5B K D"));
@@ -637,7 +639,7 @@ void TestChronyLogFormat::refclockMatchesPrintf()
     r.filtered = filtered;
     r.driverPoll = driverPoll;
     r.pulse = pulse;
-    r.leap = static_cast<LogLeap>(leap);
+    r.leap = static_cast<LeapIndicator>(leap);
     r.rawOffset = 4.9e-07;
     r.cookedOffset = -6.741777e-07;
     r.dispersion = 1.0e-06;
@@ -688,23 +690,14 @@ void TestChronyLogFormat::numbersIgnoreTheLocale()
                                + formatChronyLogLine(sampleMeasurement())
                                + formatChronyLogLine(sampleStatistics())
                                + formatChronyLogLine(phcSample(false));
-    const char *previous = std::setlocale(LC_NUMERIC, nullptr);
-    const std::string saved = previous ? previous : "C";
-    const char *commaLocale = nullptr;
-    for (const char *candidate : {"de_DE.UTF-8", "de_DE.utf8", "fr_FR.UTF-8", "fr_FR.utf8"}) {
-        if (std::setlocale(LC_NUMERIC, candidate)) {
-            commaLocale = candidate;
-            break;
-        }
+    std::string after;
+    {
+        const test::CommaLocale comma;
+        if (!comma.active())
+            QSKIP(comma.error().c_str());
+        after = formatChronyLogLine(docTracking()) + formatChronyLogLine(sampleMeasurement())
+                + formatChronyLogLine(sampleStatistics()) + formatChronyLogLine(phcSample(false));
     }
-    if (!commaLocale)
-        QSKIP("no locale with a decimal comma is installed (localedef -i de_DE -f UTF-8 "
-              "DIR/de_DE.UTF-8 and LOCPATH=DIR provide one)");
-    const std::string after = formatChronyLogLine(docTracking())
-                              + formatChronyLogLine(sampleMeasurement())
-                              + formatChronyLogLine(sampleStatistics())
-                              + formatChronyLogLine(phcSample(false));
-    std::setlocale(LC_NUMERIC, saved.c_str());
     COMPARE_TEXT(after, before);
 }
 

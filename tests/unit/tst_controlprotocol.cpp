@@ -149,7 +149,7 @@ TrackingReport richTracking()
     t.rootDelay = 1e-9;
     t.rootDispersion = 1.5331e-5;
     t.updateInterval = 16;
-    t.leap = TrackingReport::Leap::DeleteSecond;
+    t.leap = LeapIndicator::DeleteSecond;
     return t;
 }
 
@@ -280,8 +280,8 @@ void TestControlProtocol::reportRoundTrips()
     checkRoundTrip(TrackingReport{});
 
     SourceReportRow row;
-    row.mode = SourceReportRow::Mode::RefClock;
-    row.state = SourceReportRow::State::TooVariable;
+    row.mode = SourceKind::RefClock;
+    row.state = SourceState::TooVariable;
     row.name = "PPS";
     row.stratum = 0;
     row.poll = -3;
@@ -324,7 +324,7 @@ void TestControlProtocol::reportRoundTrips()
     select.score = 1.5;
     select.lowLimit = -3e-5;
     select.highLimit = 2e-5;
-    select.leap = TrackingReport::Leap::Normal;
+    select.leap = LeapIndicator::None;
     checkRowsRoundTrip(std::vector<SelectDataRow>{select, SelectDataRow{}});
 
     NtpDataReport ntp;
@@ -333,7 +333,7 @@ void TestControlProtocol::reportRoundTrips()
     ntp.remotePort = 123;
     ntp.localAddress = "192.0.2.2";
     ntp.localRefId = 0xC0000202;
-    ntp.leap = TrackingReport::Leap::Normal;
+    ntp.leap = LeapIndicator::None;
     ntp.version = 4;
     ntp.mode = NtpDataReport::Mode::SymmetricPassive;
     ntp.stratum = 1;
@@ -351,8 +351,8 @@ void TestControlProtocol::reportRoundTrips()
     ntp.tests = 0x2ff;
     ntp.interleaved = true;
     ntp.authenticated = true;
-    ntp.txTimestamping = NtpDataReport::Timestamping::Hardware;
-    ntp.rxTimestamping = NtpDataReport::Timestamping::Kernel;
+    ntp.txTimestamping = TimestampSource::Hardware;
+    ntp.rxTimestamping = TimestampSource::Kernel;
     ntp.totalTx = 24;
     ntp.totalRx = 23;
     ntp.totalValidRx = 22;

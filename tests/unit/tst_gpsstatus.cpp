@@ -4,6 +4,8 @@
 #include "json/GpsStatusJson.h"
 #include "gps/GpsStreamDecoder.h"
 
+#include "CommaLocale.h"
+
 #include <QtTest>
 
 #include <QJsonArray>
@@ -60,6 +62,7 @@ private slots:
     void jsonDefaultsAndErrors();
     void report();
     void reportUnknowns();
+    void reportIgnoresTheLocale();
 };
 
 void TestGpsStatus::jsonRoundTrip()
@@ -141,6 +144,23 @@ void TestGpsStatus::reportUnknowns()
     QVERIFY(r.find("PPS             : no pulses\n") != std::string::npos);
     QVERIFY(r.find("System") == std::string::npos); // no table without satellites
     QCOMPARE(formatGpsTime(realTimeFromNanos(0)), std::string("1970-01-01T00:00:00.000000000Z"));
+}
+
+void TestGpsStatus::reportIgnoresTheLocale()
+{
+    // Every line with a decimal point: position, altitude, height, DOP, message age, PPS jitter.
+    GpsStatus s = sample();
+    s.ellipsoidHeight = 40.25;
+    s.lastMessageAge = 1.5;
+    const std::string before = formatGpsReport(s);
+    QVERIFY2(before.find("Height (WGS-84) : 40.250 m\n") != std::string::npos, before.c_str());
+    test::CommaLocale comma;
+    if (!comma.active())
+        QSKIP(comma.error().c_str());
+    // stratumctl runs under the user's LANG (QCoreApplication sets the locale from it); the report
+    // is chronyc-style text for scripts and stays as in the C locale.
+    const std::string after = formatGpsReport(s);
+    QVERIFY2(after == before, after.c_str());
 }
 
 QTEST_GUILESS_MAIN(TestGpsStatus)

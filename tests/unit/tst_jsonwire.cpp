@@ -190,15 +190,15 @@ TrackingReport fullTracking()
     t.rootDelay = 0.003;
     t.rootDispersion = 0.004;
     t.updateInterval = 64.5;
-    t.leap = TrackingReport::Leap::InsertSecond;
+    t.leap = LeapIndicator::InsertSecond;
     return t;
 }
 
 SourceReportRow fullSourceRow()
 {
     SourceReportRow r;
-    r.mode = SourceReportRow::Mode::RefClock;
-    r.state = SourceReportRow::State::Falseticker;
+    r.mode = SourceKind::RefClock;
+    r.state = SourceState::Falseticker;
     r.name = "GPS";
     r.stratum = 0;
     r.poll = -4;
@@ -255,7 +255,7 @@ SelectDataRow fullSelectRow()
     r.score = 1.0;
     r.lowLimit = -1e-3;
     r.highLimit = 2e-3;
-    r.leap = TrackingReport::Leap::DeleteSecond;
+    r.leap = LeapIndicator::DeleteSecond;
     return r;
 }
 
@@ -267,7 +267,7 @@ NtpDataReport fullNtpData()
     r.remotePort = 123;
     r.localAddress = "192.0.2.100";
     r.localRefId = 0xC0000264;
-    r.leap = TrackingReport::Leap::Normal;
+    r.leap = LeapIndicator::None;
     r.version = 4;
     r.mode = NtpDataReport::Mode::SymmetricActive;
     r.stratum = 1;
@@ -285,8 +285,8 @@ NtpDataReport fullNtpData()
     r.tests = 0x3ff;
     r.interleaved = true;
     r.authenticated = true;
-    r.txTimestamping = NtpDataReport::Timestamping::Kernel;
-    r.rxTimestamping = NtpDataReport::Timestamping::Hardware;
+    r.txTimestamping = TimestampSource::Kernel;
+    r.rxTimestamping = TimestampSource::Hardware;
     r.totalTx = 11;
     r.totalRx = 12;
     r.totalValidRx = 13;

@@ -62,7 +62,7 @@ void TestReverseNames::longNamesAreCutToTheColumn()
     // chronyc's sources: a looked-up name longer than 25 characters keeps 24 and gets '>' as its
     // 25th.
     SourceReportRow row;
-    row.mode = SourceReportRow::Mode::Server;
+    row.mode = SourceKind::Server;
     row.name = reverseResolveNames({"192.0.2.1"}, 1s, fakeLookup).at(0);
     const std::string text = formatSources({row}, false, NameStyle::Resolved);
     const std::string line = text.substr(text.rfind("\n", text.size() - 2) + 1);

@@ -1,6 +1,7 @@
 #include "wizard/GpsDetectPage.h"
 
 #include "StatusColors.h"
+#include "TextColor.h"
 #include "wizard/GpsWizardState.h"
 #include "wizard/SerialReceiverProbe.h"
 #include "TouchStyle.h"
@@ -137,9 +138,7 @@ bool GpsDetectPage::validatePage()
 
 void GpsDetectPage::setStatus(const QString &text, bool failed)
 {
-    QPalette palette = m_status->palette();
-    palette.setColor(QPalette::WindowText, failed ? StatusColors::kBad : palette.color(QPalette::Text));
-    m_status->setPalette(palette);
+    setTextColor(m_status, failed ? StatusColors::kBad : m_status->palette().color(QPalette::Text));
     m_status->setText(text);
 }
 

@@ -1,6 +1,7 @@
 #include "wizard/GpsReviewPage.h"
 
 #include "StatusColors.h"
+#include "TextColor.h"
 #include "config/ConfigFile.h"
 #include "wizard/GpsWizardState.h"
 #include "TouchStyle.h"
@@ -240,9 +241,7 @@ bool GpsReviewPage::write()
 
 void GpsReviewPage::showResult(const QString &text, bool ok)
 {
-    QPalette palette = m_result->palette();
-    palette.setColor(QPalette::WindowText, ok ? StatusColors::kGood : StatusColors::kBad);
-    m_result->setPalette(palette);
+    setTextColor(m_result, ok ? StatusColors::kGood : StatusColors::kBad);
     m_result->setText(text);
 }
 

@@ -1,10 +1,10 @@
 #include "logging/ChronyLogFormat.h"
 
 #include "ntp/ReferenceId.h"
+#include "text/NumberText.h"
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <chrono>
 #include <cinttypes>
 #include <cstdio>
@@ -52,21 +52,6 @@ constexpr int kAsymmetryDecimals = 2;
 constexpr int kDigitWidth = 1;          // %1d: NTP mode
 constexpr std::int64_t kNanosPerMicro = 1'000;
 
-// Large enough for any double in %e or %f with the precisions above (%f of 1e308 is 309 digits).
-constexpr std::size_t kNumberBuffer = 400;
-
-// Formatting a double with std::to_chars, which is specified to round exactly as printf does in
-// the "C" locale, so the result does not depend on the process locale.
-std::string numberText(double value, std::chars_format style, int precision)
-{
-    std::array<char, kNumberBuffer> buffer{};
-    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value, style,
-                                      precision);
-    if (result.ec != std::errc())
-        return "?";
-    return std::string(buffer.data(), result.ptr);
-}
-
 // Appends printf-style fields to one line, one call per conversion of chronyd's format.
 class LineBuilder
 {
@@ -99,12 +84,12 @@ public:
     // %W.Pe
     LineBuilder &scientific(double value, int width, int digits)
     {
-        return right(numberText(value, std::chars_format::scientific, digits), width);
+        return right(scientificText(value, digits), width);
     }
     // %W.Pf
     LineBuilder &fixed(double value, int width, int decimals)
     {
-        return right(numberText(value, std::chars_format::fixed, decimals), width);
+        return right(fixedText(value, decimals), width);
     }
     // %08X
     LineBuilder &hex32(std::uint32_t value)
@@ -168,32 +153,28 @@ std::string logTimeMicros(RealTime time)
     return logTime(time) + buffer.data();
 }
 
-std::string refIdText(std::uint32_t refId)
-{
-    return printableReferenceId(refId);
-}
 std::string sourceText(const IpAddress &address, std::uint32_t refId)
 {
-    return address.isNull() ? refIdText(refId) : addressText(address);
+    return address.isNull() ? printableReferenceId(refId) : addressText(address);
 }
 
-char leapChar(LogLeap leap)
+char leapChar(LeapIndicator leap)
 {
     switch (leap) {
-    case LogLeap::Normal: return 'N';
-    case LogLeap::InsertSecond: return '+';
-    case LogLeap::DeleteSecond: return '-';
-    case LogLeap::Unsynchronised: return '?';
+    case LeapIndicator::None: return 'N';
+    case LeapIndicator::InsertSecond: return '+';
+    case LeapIndicator::DeleteSecond: return '-';
+    case LeapIndicator::Unsynchronised: return '?';
     }
     return '?';
 }
 
-char timestampSourceChar(LogTimestampSource source)
+char timestampSourceChar(TimestampSource source)
 {
     switch (source) {
-    case LogTimestampSource::Daemon: return 'D';
-    case LogTimestampSource::Kernel: return 'K';
-    case LogTimestampSource::Hardware: return 'H';
+    case TimestampSource::Daemon: return 'D';
+    case TimestampSource::Kernel: return 'K';
+    case TimestampSource::Hardware: return 'H';
     }
     return '?';
 }
@@ -328,7 +309,7 @@ std::string formatChronyLogLine(const RefclockLogRecord &record)
 {
     LineBuilder line;
     line.text(chronylog::logTimeMicros(record.time)).space()
-        .left(chronylog::refIdText(record.referenceId), kRefclockRefIdWidth).space();
+        .left(printableReferenceId(record.referenceId), kRefclockRefIdWidth).space();
     if (record.filtered) {
         line.text("  - ").character(chronylog::leapChar(record.leap))
             .text(" -       -       ");

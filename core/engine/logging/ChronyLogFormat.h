@@ -43,14 +43,12 @@ namespace chronylog {
 
 std::string logTime(RealTime time);        // "2024-03-05 07:08:09"
 std::string logTimeMicros(RealTime time);  // "2024-03-05 07:08:09.123456" (truncated, not rounded)
-// The printable ASCII characters of a refid, in order; others are left out ("PPS" for
-// 0x50505300, "" for 0).
-std::string refIdText(std::uint32_t refId);
-// The IP address column: the address when there is one, otherwise the refid text.
+// The IP address column: the address when there is one, otherwise the refid text
+// (printableReferenceId).
 std::string sourceText(const IpAddress &address, std::uint32_t refId);
 
-char leapChar(LogLeap leap);                             // 'N' '+' '-' '?'
-char timestampSourceChar(LogTimestampSource source);     // 'D' 'K' 'H', '?' if out of range
+char leapChar(LeapIndicator leap);                       // 'N' '+' '-' '?'
+char timestampSourceChar(TimestampSource source);        // 'D' 'K' 'H', '?' if out of range
 
 } // namespace chronylog
 

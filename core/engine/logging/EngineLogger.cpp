@@ -7,21 +7,6 @@
 
 namespace s1 {
 
-namespace {
-
-LogLeap logLeap(LeapIndicator leap)
-{
-    switch (leap) {
-    case LeapIndicator::None: return LogLeap::Normal;
-    case LeapIndicator::InsertSecond: return LogLeap::InsertSecond;
-    case LeapIndicator::DeleteSecond: return LogLeap::DeleteSecond;
-    case LeapIndicator::Unsynchronised: return LogLeap::Unsynchronised;
-    }
-    return LogLeap::Unsynchronised;
-}
-
-} // namespace
-
 EngineLogger::EngineLogger(const LoggingConfig &config, const ClockDiscipline &discipline)
     : m_config(config)
     , m_discipline(discipline)
@@ -36,7 +21,7 @@ void EngineLogger::sampleMeasured(const NtpSource &source, const SourceSample &s
     MeasurementLogRecord m;
     m.time = m_discipline.cook(sample.time);
     m.address = source.address().ip;
-    m.leap = logLeap(source.leap());
+    m.leap = source.leap();
     m.stratum = source.stratum();
     m.testA = tests.testA;
     m.testB = tests.testB;
@@ -87,7 +72,7 @@ void EngineLogger::clockUpdated(RealTime now, const IpAddress &referenceAddress,
     t.frequencyPpm = r.frequencyPpm;
     t.skewPpm = r.skewPpm;
     t.offset = r.lastOffset;
-    t.leap = logLeap(r.leap);
+    t.leap = r.leap;
     t.combinedSources = estimate.sourceCount;
     t.offsetSd = estimate.offsetSd;
     t.remainingCorrection = -r.systemTimeOffset;
@@ -105,7 +90,7 @@ void EngineLogger::refclockSample(const RefClockSource &refclock, const StatSamp
     r.time = m_discipline.cook(sample.time);
     r.referenceId = refclock.referenceId();
     r.filtered = filtered;
-    r.leap = logLeap(sample.leap);
+    r.leap = sample.leap;
     r.pulse = pulse;
     r.rawOffset = sample.offset - refclock.config().offset;
     // chrony's sign in this file: + = the local clock is slow, i.e. the reference is ahead.

@@ -9,18 +9,13 @@
 #pragma once
 
 #include "net/IpAddress.h"
+#include "ntp/NtpTypes.h"
+#include "time/TimestampSource.h"
 #include "time/Timestamps.h"
 
 #include <cstdint>
 
 namespace s1 {
-
-// The leap column of every log: 'N', '+', '-', '?'. Same order as the NTP LI field.
-enum class LogLeap : std::uint8_t { Normal, InsertSecond, DeleteSecond, Unsynchronised };
-
-// Where a local timestamp of a measurement came from: 'D' daemon (user space), 'K' kernel,
-// 'H' hardware (NIC).
-enum class LogTimestampSource : std::uint8_t { Daemon, Kernel, Hardware };
 
 // tracking.log: one line per update of the system clock (and one when synchronisation is lost).
 struct TrackingLogRecord
@@ -36,7 +31,7 @@ struct TrackingLogRecord
     double frequencyPpm = 0;         // ppm, positive: the local clock runs fast of UTC
     double skewPpm = 0;              // ppm, error bound of frequencyPpm
     double offset = 0;               // s, estimated local offset at the update, + = clock fast
-    LogLeap leap = LogLeap::Unsynchronised;
+    LeapIndicator leap = LeapIndicator::Unsynchronised;  // the leap column: 'N' '+' '-' '?'
     int combinedSources = 0;         // number of sources combined for this update
     double offsetSd = 0;             // s, standard deviation of the combined offset
     // s, offset correction still pending from the previous update, + = the clock is slow.
@@ -53,7 +48,7 @@ struct MeasurementLogRecord
 {
     RealTime time{};                 // sample time; printed to the second, UTC
     IpAddress address;               // the server or peer (null prints "[UNSPEC]", as chronyd)
-    LogLeap leap = LogLeap::Normal;  // the leap indicator of the received packet
+    LeapIndicator leap = LeapIndicator::None;  // the leap indicator of the received packet
     int stratum = 0;                 // of the received packet
 
     // The "123 567 ABCD" columns, each printed 1 for passed and 0 for failed.
@@ -81,8 +76,8 @@ struct MeasurementLogRecord
     std::uint32_t referenceId = 0;   // of the packet, printed as 8 hex digits
     int ntpMode = 0;                 // of the packet: 1 active, 2 passive, 4 server, 5 broadcast
     bool interleaved = false;        // 'I' interleaved, 'B' basic mode
-    LogTimestampSource transmitSource = LogTimestampSource::Daemon;  // our transmit timestamp
-    LogTimestampSource receiveSource = LogTimestampSource::Daemon;   // our receive timestamp
+    TimestampSource transmitSource = TimestampSource::Daemon;  // our transmit timestamp: 'D' 'K' 'H'
+    TimestampSource receiveSource = TimestampSource::Daemon;   // our receive timestamp
 };
 
 // statistics.log: one line per regression run over a source's samples.
@@ -119,7 +114,7 @@ struct RefclockLogRecord
     // rawOffset are then ignored.
     bool filtered = false;
     int driverPoll = 0;              // "DP": number of the driver poll within the poll interval
-    LogLeap leap = LogLeap::Normal;
+    LeapIndicator leap = LeapIndicator::None;
     bool pulse = false;              // "P": the sample is a PPS pulse
     double rawOffset = 0;            // s, local clock error as measured by the driver
     // s, the error after chronyd's corrections (clock slew, configured offset); + = the local

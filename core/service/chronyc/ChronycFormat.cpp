@@ -1,10 +1,9 @@
 #include "chronyc/ChronycFormat.h"
 
-#include "ntp/ReferenceId.h"
+#include "text/NumberText.h"
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <cmath>
 #include <cstdarg>
 #include <cstdio>
@@ -122,7 +121,7 @@ constexpr std::array<const char *, 12> kMonthNames{"Jan", "Feb", "Mar", "Apr", "
                                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
 // printf into a std::string. Only used for integer and string conversions, which do not depend
-// on the locale; doubles go through fixed() below.
+// on the locale; doubles go through fixedText (text/NumberText.h).
 [[gnu::format(printf, 1, 2)]] std::string printfString(const char *format, ...)
 {
     va_list args;
@@ -156,22 +155,10 @@ std::string padRight(std::string text, int width)
     return text;
 }
 
-// printf("%.*f") in the "C" locale, whatever the process locale (std::to_chars is specified
-// to round exactly as printf does).
-std::string fixed(double value, int decimals)
-{
-    std::array<char, 512> buffer{};  // %.9f of the largest wire value needs about 30
-    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value,
-                                      std::chars_format::fixed, decimals);
-    if (result.ec != std::errc())
-        return "?";
-    return std::string(buffer.data(), result.ptr);
-}
-
-// printf("%+.*f"): as fixed(), with '+' in front of anything not negative.
+// printf("%+.*f") in the "C" locale: fixedText with '+' in front of anything not negative.
 std::string signedFixed(double value, int decimals)
 {
-    std::string text = fixed(value, decimals);
+    std::string text = fixedText(value, decimals);
     if (text.front() != '-')
         text.insert(text.begin(), '+');
     return text;
@@ -194,7 +181,7 @@ std::string withUnit(double seconds, bool showSign)
     const int fieldWidth = showSign ? kSignedUnitFieldWidth : kUnsignedUnitFieldWidth;
     const int numberWidth = fieldWidth - static_cast<int>(range.unit.size());
     std::string number = showSign ? signedFixed(scaled, range.decimals)
-                                  : fixed(scaled, range.decimals);
+                                  : fixedText(scaled, range.decimals);
     return padLeft(std::move(number), numberWidth).append(range.unit);
 }
 
@@ -202,14 +189,14 @@ std::string ppm(double value, bool showSign)
 {
     value = chronyc::wireValue(value);
     const int decimals = std::fabs(value) < kPpmDecimalsBelow ? kPpmDecimals : 0;
-    return padLeft(showSign ? signedFixed(value, decimals) : fixed(value, decimals),
+    return padLeft(showSign ? signedFixed(value, decimals) : fixedText(value, decimals),
                    kPpmFieldWidth);
 }
 
 // Plain number for CSV: chronyc drops sign flags and widths there.
 std::string csvFixed(double value, int decimals)
 {
-    return fixed(chronyc::wireValue(value), decimals);
+    return fixedText(chronyc::wireValue(value), decimals);
 }
 
 std::string underline(std::string_view header)
@@ -245,20 +232,20 @@ std::string trackingLine(std::string_view label, const std::string &value)
 
 std::string secondsValue(double value)
 {
-    return fixed(chronyc::wireValue(value), kSecondsDecimals) + " seconds";
+    return fixedText(chronyc::wireValue(value), kSecondsDecimals) + " seconds";
 }
 
 std::string systemTimeValue(const TrackingReport &report)
 {
     const double correction = systemTimeCorrection(report);
-    return fixed(std::fabs(correction), kSecondsDecimals) + " seconds "
+    return fixedText(std::fabs(correction), kSecondsDecimals) + " seconds "
            + (correction > 0.0 ? "slow" : "fast") + " of NTP time";
 }
 
 std::string frequencyValue(const TrackingReport &report)
 {
     const double frequency = chronyc::wireValue(report.frequencyPpm);
-    return fixed(std::fabs(frequency), kPpmDecimals) + " ppm "
+    return fixedText(std::fabs(frequency), kPpmDecimals) + " ppm "
            + (frequency > 0.0 ? "fast" : "slow");
 }
 
@@ -350,7 +337,7 @@ std::string formatSignedFreqPpm(double value)
 std::string formatFixed(double value, int decimals, bool showSign)
 {
     value = wireValue(value);
-    return showSign ? signedFixed(value, decimals) : fixed(value, decimals);
+    return showSign ? signedFixed(value, decimals) : fixedText(value, decimals);
 }
 
 std::string formatUtcTime(RealTime time)
@@ -389,23 +376,19 @@ std::string refIdHex(std::uint32_t refId)
     return printfString("%08X", static_cast<unsigned>(refId));
 }
 
-std::string refIdText(std::uint32_t refId)
-{
-    return printableReferenceId(refId);
-}
-char modeMarker(SourceReportRow::Mode mode)
+char modeMarker(SourceKind mode)
 {
     switch (mode) {
-    case SourceReportRow::Mode::Server: return '^';
-    case SourceReportRow::Mode::Peer: return '=';
-    case SourceReportRow::Mode::RefClock: return '#';
+    case SourceKind::Server: return '^';
+    case SourceKind::Peer: return '=';
+    case SourceKind::RefClock: return '#';
     }
     return ' ';
 }
 
-char stateMarker(SourceReportRow::State state)
+char stateMarker(SourceState state)
 {
-    using State = SourceReportRow::State;
+    using State = SourceState;
     switch (state) {
     case State::Selected: return '*';
     case State::Combined: return '+';
@@ -417,11 +400,11 @@ char stateMarker(SourceReportRow::State state)
     return ' ';
 }
 
-std::string leapText(TrackingReport::Leap leap)
+std::string leapText(LeapIndicator leap)
 {
-    using Leap = TrackingReport::Leap;
+    using Leap = LeapIndicator;
     switch (leap) {
-    case Leap::Normal: return "Normal";
+    case Leap::None: return "Normal";
     case Leap::InsertSecond: return "Insert second";
     case Leap::DeleteSecond: return "Delete second";
     case Leap::Unsynchronised: return "Not synchronised";
@@ -455,11 +438,11 @@ std::string formatTracking(const TrackingReport &report)
     out += trackingLine("Residual freq",
                         signedFixed(wireValue(report.residualFrequencyPpm), kPpmDecimals)
                             + " ppm");
-    out += trackingLine("Skew", fixed(wireValue(report.skewPpm), kPpmDecimals) + " ppm");
+    out += trackingLine("Skew", fixedText(wireValue(report.skewPpm), kPpmDecimals) + " ppm");
     out += trackingLine("Root delay", secondsValue(report.rootDelay));
     out += trackingLine("Root dispersion", secondsValue(report.rootDispersion));
     out += trackingLine("Update interval",
-                        fixed(wireValue(report.updateInterval), kUpdateIntervalDecimals)
+                        fixedText(wireValue(report.updateInterval), kUpdateIntervalDecimals)
                             + " seconds");
     out += trackingLine("Leap status", leapText(report.leap));
     return out;
@@ -493,7 +476,7 @@ std::string formatTrackingCsv(const TrackingReport &report)
         report.referenceName,
         std::to_string(report.stratum),
         formatEpochTime(report.referenceTime),
-        fixed(systemTimeCorrection(report), kSecondsDecimals),
+        fixedText(systemTimeCorrection(report), kSecondsDecimals),
         csvFixed(report.lastOffset, kSecondsDecimals),
         csvFixed(report.rmsOffset, kSecondsDecimals),
         csvFixed(report.frequencyPpm, kPpmDecimals),

@@ -1,5 +1,5 @@
 // chronyc's report layouts, byte for byte: `tracking`, `sources [-v]`, `sourcestats [-v]` and
-// their `chronyc -c` CSV forms, produced from the plain values of chronyc/ReportData.h.
+// their `chronyc -c` CSV forms, produced from the plain values of report/ReportData.h.
 //
 // The layout rules (column widths, unit switching, fast/slow wording, CSV field lists) are those
 // of chronyc 4.x. Numbers are formatted with the C printf family in the "C" numeric locale, as
@@ -12,7 +12,7 @@
 // an exact zero). The format's 25-bit rounding is not reproduced: our values are more precise.
 #pragma once
 
-#include "chronyc/ReportData.h"
+#include "report/ReportData.h"
 
 #include <cstdint>
 #include <optional>
@@ -73,11 +73,10 @@ std::string formatUtcTime(RealTime time);
 std::string formatEpochTime(RealTime time);
 
 std::string refIdHex(std::uint32_t refId);   // "50505300"
-std::string refIdText(std::uint32_t refId);  // "PPS": the printable bytes of the refid
 
-char modeMarker(SourceReportRow::Mode mode);     // '^' '=' '#', ' ' if out of range
-char stateMarker(SourceReportRow::State state);  // '*' '+' '-' 'x' '~' '?', ' ' if out of range
-std::string leapText(TrackingReport::Leap leap); // "Normal", ..., "Invalid" if out of range
+char modeMarker(SourceKind mode);          // '^' '=' '#', ' ' if out of range
+char stateMarker(SourceState state);       // '*' '+' '-' 'x' '~' '?', ' ' if out of range
+std::string leapText(LeapIndicator leap);  // "Normal", ..., "Invalid" if out of range
 
 // A name as chronyc prints it in the given style (truncated for Resolved, unpadded).
 std::string displayName(std::string_view name, NameStyle style);

@@ -1,5 +1,7 @@
 #include "chronyc/ChronycStatusFormat.h"
 
+#include "ntp/ReferenceId.h"
+
 #include <algorithm>
 #include <array>
 #include <cmath>
@@ -92,18 +94,18 @@ Piece fixedField(double value, int decimals, bool showSign = false)
                  chronyc::formatFixed(value, decimals));
 }
 
-Piece leapField(TrackingReport::Leap leap)
+Piece leapField(LeapIndicator leap)
 {
     return field(chronyc::leapText(leap));
 }
 
 // "%1L": one character in text; CSV drops the width, so the full word.
-Piece shortLeapField(TrackingReport::Leap leap)
+Piece shortLeapField(LeapIndicator leap)
 {
-    using Leap = TrackingReport::Leap;
+    using Leap = LeapIndicator;
     std::string letter = "?";
     switch (leap) {
-    case Leap::Normal: letter = "N"; break;
+    case Leap::None: letter = "N"; break;
     case Leap::InsertSecond: letter = "+"; break;
     case Leap::DeleteSecond: letter = "-"; break;
     case Leap::Unsynchronised: letter = "?"; break;
@@ -140,12 +142,12 @@ const char *modeText(NtpDataReport::Mode mode)
     return "Invalid";
 }
 
-const char *timestampingText(NtpDataReport::Timestamping source)
+const char *timestampingText(TimestampSource source)
 {
     switch (source) {
-    case NtpDataReport::Timestamping::Daemon: return "Daemon";
-    case NtpDataReport::Timestamping::Kernel: return "Kernel";
-    case NtpDataReport::Timestamping::Hardware: return "Hardware";
+    case TimestampSource::Daemon: return "Daemon";
+    case TimestampSource::Kernel: return "Kernel";
+    case TimestampSource::Hardware: return "Hardware";
     }
     return "Invalid";
 }
@@ -241,7 +243,7 @@ std::vector<Piece> ntpDataPieces(const NtpDataReport &r)
         literal("Root delay      : "), fixedField(r.rootDelay, kRootDecimals), literal(" seconds\n"),
         literal("Root dispersion : "), fixedField(r.rootDispersion, kRootDecimals), literal(" seconds\n"),
         literal("Reference ID    : "), field(refIdHex(r.referenceId)), literal(" ("),
-        field(r.stratum <= 1 ? chronyc::refIdText(r.referenceId) : std::string()), literal(")\n"),
+        field(r.stratum <= 1 ? printableReferenceId(r.referenceId) : std::string()), literal(")\n"),
         literal("Reference time  : "),
         field(chronyc::formatUtcTime(r.referenceTime), chronyc::formatEpochTime(r.referenceTime)),
         literal("\n"),

@@ -1,5 +1,5 @@
 // chronyc's `activity`, `serverstats`, `selectdata [-v]`, `ntpdata` and `clients` layouts, byte
-// for byte, and their `chronyc -c` CSV forms, from the plain values of chronyc/ReportData.h.
+// for byte, and their `chronyc -c` CSV forms, from the plain values of report/ReportData.h.
 //
 // The layouts are chronyc 4.6's (client.c's print_report formats): `serverstats` with the
 // timestamp counters added in 4.4, `ntpdata` with the good/kernel/hardware totals. In CSV mode
@@ -8,7 +8,7 @@
 #pragma once
 
 #include "chronyc/ChronycFormat.h"
-#include "chronyc/ReportData.h"
+#include "report/ReportData.h"
 
 #include <string>
 #include <vector>

@@ -1,6 +1,7 @@
 #include "chronyc/GpsReportFormat.h"
 
 #include "gps/GpsDate.h"
+#include "text/NumberText.h"
 
 #include <algorithm>
 #include <chrono>
@@ -17,7 +18,14 @@ constexpr std::int64_t kNanosPerMinute = 60 * kNanosPerSecond;
 constexpr std::int64_t kNanosPerHour = 60 * kNanosPerMinute;
 constexpr double kMicrosPerSecond = 1e6;
 constexpr std::size_t kLineBuffer = 160;
+constexpr int kDegreeDecimals = 9;    // about 0.1 mm
+constexpr int kMetreDecimals = 3;
+constexpr int kDopDecimals = 2;
+constexpr int kJitterDecimals = 3;    // us
 
+// printf for integers and strings only: stratumctl runs under the user's locale (QCoreApplication
+// sets it from LANG), and a double through printf would get a decimal comma in German. Doubles go
+// through fixedText, which prints the C locale's point like chronyc.
 template<typename... Args>
 std::string format(const char *fmt, Args... args)
 {
@@ -31,9 +39,9 @@ void line(std::string &out, const char *label, const std::string &value)
     out += format("%-*s: ", kLabelWidth, label) + value + "\n";
 }
 
-std::string optionalDouble(const std::optional<double> &v, const char *fmt)
+std::string optionalDouble(const std::optional<double> &v, int decimals, const char *unit = "")
 {
-    return v ? format(fmt, *v) : std::string(kUnknown);
+    return v ? fixedText(*v, decimals) + unit : std::string(kUnknown);
 }
 
 std::string optionalInt(const std::optional<int> &v)
@@ -43,7 +51,7 @@ std::string optionalInt(const std::optional<int> &v)
 
 std::string coordinate(double degrees, char positive, char negative)
 {
-    return format("%.9f %c", degrees < 0 ? -degrees : degrees, degrees < 0 ? negative : positive);
+    return fixedText(degrees < 0 ? -degrees : degrees, kDegreeDecimals) + ' ' + (degrees < 0 ? negative : positive);
 }
 
 } // namespace
@@ -67,13 +75,13 @@ std::string formatGpsReport(const GpsStatus &s)
     line(out, "Epoch (UTC)", s.epochTime ? formatGpsTime(*s.epochTime) + (s.epochTimeValid ? " (valid)" : " (not valid)") : kUnknown);
     line(out, "Position",
          s.latitude && s.longitude ? coordinate(*s.latitude, 'N', 'S') + " " + coordinate(*s.longitude, 'E', 'W') : kUnknown);
-    line(out, "Altitude (MSL)", optionalDouble(s.altitude, "%.3f m"));
+    line(out, "Altitude (MSL)", optionalDouble(s.altitude, kMetreDecimals, " m"));
     if (s.ellipsoidHeight)
-        line(out, "Height (WGS-84)", optionalDouble(s.ellipsoidHeight, "%.3f m"));
-    line(out, "DOP", "P " + optionalDouble(s.pdop, "%.2f") + "  H " + optionalDouble(s.hdop, "%.2f") + "  V "
-                         + optionalDouble(s.vdop, "%.2f"));
+        line(out, "Height (WGS-84)", optionalDouble(s.ellipsoidHeight, kMetreDecimals, " m"));
+    line(out, "DOP", "P " + optionalDouble(s.pdop, kDopDecimals) + "  H " + optionalDouble(s.hdop, kDopDecimals)
+                         + "  V " + optionalDouble(s.vdop, kDopDecimals));
     // lastSentenceTime is on the host's raw clock, which means nothing to a reader; the age does.
-    line(out, "Last message", s.lastMessageAge ? format("%.0f s ago", *s.lastMessageAge)
+    line(out, "Last message", s.lastMessageAge ? fixedText(*s.lastMessageAge, 0) + " s ago"
                                   : s.lastSentenceTime ? std::string("just now") : std::string(kUnknown));
     std::string counts;
     for (const auto &[type, n] : s.sentenceCounts)
@@ -83,8 +91,8 @@ std::string formatGpsReport(const GpsStatus &s)
     line(out, "Garbage bytes", std::to_string(s.garbageBytes));
     line(out, "Serial overruns", std::to_string(s.serialOverruns));
     line(out, "PPS", s.pps.pulseCount == 0 ? std::string("no pulses")
-                                           : format("%llu pulses, jitter %.3f us, last ", static_cast<unsigned long long>(s.pps.pulseCount),
-                                                    s.pps.jitter * kMicrosPerSecond)
+                                           : format("%llu pulses, jitter ", static_cast<unsigned long long>(s.pps.pulseCount))
+                                                 + fixedText(s.pps.jitter * kMicrosPerSecond, kJitterDecimals) + " us, last "
                                                  + (s.pps.lastPulse ? formatGpsTime(*s.pps.lastPulse) : kUnknown));
     line(out, "Satellites", format("%zu in view, %d used", s.satellites.size(), s.satellitesUsed()));
 

@@ -23,41 +23,6 @@ constexpr std::uint16_t kTest3Invalid = 1U << 7;
 constexpr std::uint16_t kTest6Synchronised = 1U << 5;
 constexpr std::uint16_t kTest7RootDistance = 1U << 4;
 
-TrackingReport::Leap reportLeap(LeapIndicator leap)
-{
-    switch (leap) {
-    case LeapIndicator::None: return TrackingReport::Leap::Normal;
-    case LeapIndicator::InsertSecond: return TrackingReport::Leap::InsertSecond;
-    case LeapIndicator::DeleteSecond: return TrackingReport::Leap::DeleteSecond;
-    case LeapIndicator::Unsynchronised: return TrackingReport::Leap::Unsynchronised;
-    }
-    return TrackingReport::Leap::Unsynchronised;
-}
-
-SourceReportRow::Mode reportMode(SourceKind kind)
-{
-    switch (kind) {
-    case SourceKind::Server: return SourceReportRow::Mode::Server;
-    case SourceKind::Peer: return SourceReportRow::Mode::Peer;
-    case SourceKind::RefClock: return SourceReportRow::Mode::RefClock;
-    }
-    return SourceReportRow::Mode::Server;
-}
-
-SourceReportRow::State reportState(SourceState state)
-{
-    using State = SourceReportRow::State;
-    switch (state) {
-    case SourceState::Selected: return State::Selected;
-    case SourceState::Combined: return State::Combined;
-    case SourceState::NotCombined: return State::NotCombined;
-    case SourceState::Falseticker: return State::Falseticker;
-    case SourceState::TooVariable: return State::TooVariable;
-    case SourceState::Unusable: return State::Unusable;
-    }
-    return State::Unusable;
-}
-
 // Whole seconds from `since` to the snapshot, truncated like chronyd's (unsigned long) casts.
 std::optional<std::chrono::seconds> ageAt(const EngineSnapshot &snapshot, const std::optional<RealTime> &since)
 {
@@ -163,12 +128,12 @@ TrackingReport trackingReport(const EngineSnapshot &snapshot, SourceNaming namin
     if (r.synchronised) {
         t.referenceId = r.referenceId;
         const SourceSnapshot *source = referenceSource(snapshot);
-        t.referenceName = source ? sourceDisplayName(*source, naming) : chronyc::refIdText(r.referenceId);
+        t.referenceName = source ? sourceDisplayName(*source, naming) : printableReferenceId(r.referenceId);
         t.stratum = r.stratum;
         t.referenceTime = r.referenceTime.value_or(RealTime{});
-        t.leap = reportLeap(r.leap);
+        t.leap = r.leap;
     } else {
-        t.leap = TrackingReport::Leap::Unsynchronised;
+        t.leap = LeapIndicator::Unsynchronised;
     }
     t.systemTimeOffset = r.systemTimeOffset;
     t.lastOffset = r.lastOffset;
@@ -188,8 +153,8 @@ std::vector<SourceReportRow> sourceReportRows(const EngineSnapshot &snapshot, So
     rows.reserve(snapshot.sources.size());
     for (const SourceSnapshot &s : snapshot.sources) {
         SourceReportRow row;
-        row.mode = reportMode(s.kind);
-        row.state = reportState(s.state);
+        row.mode = s.kind;
+        row.state = s.state;
         row.name = sourceDisplayName(s, naming);
         row.stratum = s.stratum;
         row.poll = s.poll;
@@ -286,7 +251,7 @@ std::vector<SelectDataRow> selectDataRows(const EngineSnapshot &snapshot, Source
             row.lowLimit = offset - s.errorBound;
             row.highLimit = offset + s.errorBound;
         }
-        row.leap = reportLeap(s.leap);
+        row.leap = s.leap;
         rows.push_back(std::move(row));
     }
     return rows;
@@ -304,7 +269,7 @@ std::vector<NtpDataReport> ntpDataReports(const EngineSnapshot &snapshot)
         r.remotePort = s.address.port;
         // As chronyc: "[UNSPEC]" until a reply came in, then what that reply said.
         r.localAddress = "[UNSPEC]";
-        r.leap = reportLeap(s.leap);
+        r.leap = s.leap;
         r.version = kNtpVersion4;
         r.mode = s.kind == SourceKind::Peer ? NtpDataReport::Mode::SymmetricActive : NtpDataReport::Mode::Server;
         r.stratum = s.stratum;
@@ -331,8 +296,8 @@ std::vector<NtpDataReport> ntpDataReports(const EngineSnapshot &snapshot)
             r.peerDispersion = s.lastSample->dispersion;
         }
         r.tests = ntpTests(s);
-        r.txTimestamping = NtpDataReport::Timestamping::Daemon;
-        r.rxTimestamping = NtpDataReport::Timestamping::Kernel;
+        r.txTimestamping = TimestampSource::Daemon;
+        r.rxTimestamping = TimestampSource::Kernel;
         r.totalTx = clampedCount(s.requestsSent);
         r.totalRx = clampedCount(s.repliesAccepted + s.repliesRejected);
         r.totalValidRx = clampedCount(s.repliesAccepted);

@@ -1,4 +1,4 @@
-// From an engine snapshot to the values of chronyc's reports (chronyc/ReportData.h), with
+// From an engine snapshot to the values of chronyc's reports (report/ReportData.h), with
 // chronyc's signs and units. This is the one place that knows both conventions:
 //
 // - SourceSample::offset, SourceSnapshot::adjustedOffset and SourceStatsSnapshot::offset are
@@ -15,7 +15,7 @@
 // not carry yet are documented on each function and in docs/CONTROL_PROTOCOL.md.
 #pragma once
 
-#include "chronyc/ReportData.h"
+#include "report/ReportData.h"
 #include "report/EngineSnapshot.h"
 
 #include <cstdint>

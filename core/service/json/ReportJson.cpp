@@ -1,6 +1,7 @@
 #include "json/ReportJson.h"
 
 #include "json/JsonFields.h"
+#include "json/SharedEnums.h"
 
 #include <array>
 #include <limits>
@@ -38,57 +39,25 @@ const char *nameIn(const Names<E, N> &names, E value)
     return "unknown";
 }
 
-using Leap = TrackingReport::Leap;
-constexpr Names<Leap, 4> kLeapNames{{
-    {Leap::Normal, "normal"},
-    {Leap::InsertSecond, "insert-second"},
-    {Leap::DeleteSecond, "delete-second"},
-    {Leap::Unsynchronised, "unsynchronised"},
-}};
-
-constexpr Names<SourceReportRow::Mode, 3> kModeNames{{
-    {SourceReportRow::Mode::Server, "server"},
-    {SourceReportRow::Mode::Peer, "peer"},
-    {SourceReportRow::Mode::RefClock, "refclock"},
-}};
-
-using State = SourceReportRow::State;
-constexpr Names<State, 6> kStateNames{{
-    {State::Selected, "selected"},
-    {State::Combined, "combined"},
-    {State::NotCombined, "not-combined"},
-    {State::Falseticker, "falseticker"},
-    {State::TooVariable, "too-variable"},
-    {State::Unusable, "unusable"},
-}};
-
 constexpr Names<NtpDataReport::Mode, 3> kNtpModeNames{{
     {NtpDataReport::Mode::SymmetricActive, "symmetric-active"},
     {NtpDataReport::Mode::SymmetricPassive, "symmetric-passive"},
     {NtpDataReport::Mode::Server, "server"},
 }};
 
-using Timestamping = NtpDataReport::Timestamping;
-constexpr Names<Timestamping, 3> kTimestampingNames{{
-    {Timestamping::Daemon, "daemon"},
-    {Timestamping::Kernel, "kernel"},
-    {Timestamping::Hardware, "hardware"},
+constexpr Names<TimestampSource, 3> kTimestampingNames{{
+    {TimestampSource::Daemon, "daemon"},
+    {TimestampSource::Kernel, "kernel"},
+    {TimestampSource::Hardware, "hardware"},
 }};
 
-constexpr auto kLeaps = valuesOf(kLeapNames);
-constexpr auto kModes = valuesOf(kModeNames);
-constexpr auto kStates = valuesOf(kStateNames);
 constexpr auto kNtpModes = valuesOf(kNtpModeNames);
 constexpr auto kTimestampings = valuesOf(kTimestampingNames);
 
-const Enum<Leap> kLeapCodec{.values = kLeaps, .name = [](Leap v) { return nameIn(kLeapNames, v); }};
-const Enum<SourceReportRow::Mode> kModeCodec{.values = kModes,
-                                             .name = [](SourceReportRow::Mode v) { return nameIn(kModeNames, v); }};
-const Enum<State> kStateCodec{.values = kStates, .name = [](State v) { return nameIn(kStateNames, v); }};
 const Enum<NtpDataReport::Mode> kNtpModeCodec{.values = kNtpModes,
                                               .name = [](NtpDataReport::Mode v) { return nameIn(kNtpModeNames, v); }};
-const Enum<Timestamping> kTimestampingCodec{
-    .values = kTimestampings, .name = [](Timestamping v) { return nameIn(kTimestampingNames, v); }};
+const Enum<TimestampSource> kTimestampingCodec{
+    .values = kTimestampings, .name = [](TimestampSource v) { return nameIn(kTimestampingNames, v); }};
 
 const Nullable<Integer<int>> kInt8Interval{.inner = {.min = kMinInt8, .max = kMaxInt8}};
 
@@ -119,7 +88,7 @@ inline auto describe(Type<SourceReportRow>)
 {
     using R = SourceReportRow;
     return std::tuple{
-        field("mode", &R::mode, kModeCodec),
+        field("mode", &R::mode, kKindCodec),
         field("state", &R::state, kStateCodec),
         field("name", &R::name),
         field("stratum", &R::stratum),

@@ -1,4 +1,4 @@
-// The chronyc report values (chronyc/ReportData.h) as JSON: what the control socket answers to
+// The chronyc report values (report/ReportData.h) as JSON: what the control socket answers to
 // `tracking`, `sources`, `sourcestats`, `activity`, `serverstats`, `selectdata`, `ntpdata` and
 // `clients` ({"clients": [rows], "notShown": n}; unknown intervals null),
 // and what stratumctl reads back to print chronyc's layouts. Members are the struct fields in
@@ -7,7 +7,7 @@
 // == r for every report.
 #pragma once
 
-#include "chronyc/ReportData.h"
+#include "report/ReportData.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -2,6 +2,7 @@
 
 #include "json/GpsStatusJson.h"
 #include "json/JsonFields.h"
+#include "json/SharedEnums.h"
 
 #include <QString>
 
@@ -27,9 +28,13 @@ constexpr std::array kLeaps{LeapIndicator::None, LeapIndicator::InsertSecond, Le
                             LeapIndicator::Unsynchronised};
 constexpr std::array kSourceKinds{SourceKind::Server, SourceKind::Peer, SourceKind::RefClock};
 
+} // namespace
+
 const Enum<SourceState> kStateCodec{.values = kSourceStates, .name = toString};
 const Enum<LeapIndicator> kLeapCodec{.values = kLeaps, .name = toString};
 const Enum<SourceKind> kKindCodec{.values = kSourceKinds, .name = toString};
+
+namespace {
 
 // A source's address: "192.0.2.1:123" in `address`, kept for readers of the plain host's lines,
 // and its parts `ip` and `port` (the port survives even while the name is unresolved); null

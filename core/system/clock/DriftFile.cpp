@@ -1,5 +1,7 @@
 #include "clock/DriftFile.h"
 
+#include "text/NumberText.h"
+
 #include <array>
 #include <cerrno>
 #include <charconv>
@@ -138,15 +140,8 @@ std::optional<DriftState> parse(std::string_view content, std::string &reason)
 
 std::string format(const DriftState &state)
 {
-    // to_chars, not printf: the decimal point must not follow the locale (Qt sets LC_ALL).
-    std::array<char, 64> buffer{};
-    char *const end = buffer.data() + buffer.size();
-    auto result = std::to_chars(buffer.data(), end, state.frequencyPpm, std::chars_format::fixed,
-                                kDecimals);
-    *result.ptr++ = ' ';
-    result = std::to_chars(result.ptr, end, state.skewPpm, std::chars_format::fixed, kDecimals);
-    *result.ptr++ = '\n';
-    return std::string(buffer.data(), result.ptr);
+    // Not printf: the decimal point must not follow the locale (Qt sets LC_ALL).
+    return fixedText(state.frequencyPpm, kDecimals) + ' ' + fixedText(state.skewPpm, kDecimals) + '\n';
 }
 
 bool writeAll(int fd, std::string_view data, int &error)

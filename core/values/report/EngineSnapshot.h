@@ -5,6 +5,7 @@
 #include "gps/GpsStatus.h"
 #include "net/IpAddress.h"
 #include "ntp/NtpTypes.h"
+#include "report/SourceState.h"
 #include "time/Timestamps.h"
 
 #include <cstdint>
@@ -69,8 +70,6 @@ struct SourceSample
     friend bool operator==(const SourceSample &, const SourceSample &) = default;
 };
 
-enum class SourceKind : std::uint8_t { Server, Peer, RefClock };
-
 // Per-source regression figures, as `chronyc sourcestats` shows them.
 struct SourceStatsSnapshot
 {
@@ -83,16 +82,6 @@ struct SourceStatsSnapshot
     double standardDeviation = 0; // s
 
     friend bool operator==(const SourceStatsSnapshot &, const SourceStatsSnapshot &) = default;
-};
-
-// Mirrors chronyc's state column.
-enum class SourceState : std::uint8_t {
-    Unusable,     // ?  not reachable, unsynchronised, or not measured yet
-    Selected,     // *
-    Combined,     // +
-    NotCombined,  // -
-    Falseticker,  // x
-    TooVariable,  // ~
 };
 
 // The last reply of an NTP source that answered our request (what `chronyc ntpdata` shows of

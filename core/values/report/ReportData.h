@@ -1,13 +1,16 @@
 // The numbers behind chronyc's `tracking`, `sources`, `sourcestats`, `activity`, `serverstats`,
 // `selectdata`, `ntpdata` and `clients` reports, as plain values.
 //
-// The control socket fills these from the engine snapshot; chronyc/ChronycFormat turns them into
-// chronyc's exact text and CSV layouts. Everything is kept in SI units and in full precision,
-// never preformatted: seconds as double, frequencies in ppm as double, instants as RealTime
-// (Unix nanoseconds). Signs follow chronyc's output, which is NOT always the RFC 5905 sign: see
-// the comments on each field.
+// The control socket fills these from the engine snapshot (service/chronyc/SnapshotReports);
+// service/chronyc/ChronycFormat turns them into chronyc's exact text and CSV layouts. Everything
+// is kept in SI units and in full precision, never preformatted: seconds as double, frequencies
+// in ppm as double, instants as RealTime (Unix nanoseconds). Signs follow chronyc's output, which
+// is NOT always the RFC 5905 sign: see the comments on each field.
 #pragma once
 
+#include "ntp/NtpTypes.h"
+#include "report/SourceState.h"
+#include "time/TimestampSource.h"
 #include "time/Timestamps.h"
 
 #include <chrono>
@@ -21,9 +24,6 @@ namespace s1 {
 // `tracking`: the state of the system clock and its reference.
 struct TrackingReport
 {
-    // chronyc's "Leap status" line.
-    enum class Leap : std::uint8_t { Normal, InsertSecond, DeleteSecond, Unsynchronised };
-
     std::uint32_t referenceId = 0;  // printed as 8 hex digits
     // Printed in parentheses after the reference ID: the reference clock's refid text, the
     // server's host name, or its numeric address (chronyc -n / -c print the address).
@@ -41,7 +41,7 @@ struct TrackingReport
     double rootDelay = 0;           // s, total path delay to the stratum-1 computer
     double rootDispersion = 0;      // s, total dispersion to the stratum-1 computer
     double updateInterval = 0;      // s, between the last two clock updates
-    Leap leap = Leap::Unsynchronised;
+    LeapIndicator leap = LeapIndicator::Unsynchronised;  // chronyc's "Leap status" line
 
     friend bool operator==(const TrackingReport &, const TrackingReport &) = default;
 };
@@ -49,15 +49,8 @@ struct TrackingReport
 // One line of `sources`.
 struct SourceReportRow
 {
-    // The "M" column: '^' server, '=' peer, '#' local reference clock.
-    enum class Mode : std::uint8_t { Server, Peer, RefClock };
-    // The "S" column: '*' current best, '+' combined, '-' not combined, 'x' may be in error,
-    // '~' too variable, '?' unusable.
-    enum class State : std::uint8_t { Selected, Combined, NotCombined, Falseticker, TooVariable,
-                                      Unusable };
-
-    Mode mode = Mode::Server;
-    State state = State::Unusable;
+    SourceKind mode = SourceKind::Server;      // the "M" column
+    SourceState state = SourceState::Unusable; // the "S" column
     std::string name;               // host name, numeric address or refclock refid, untruncated
     int stratum = 0;
     int poll = 0;                   // log2 s, may be negative
@@ -151,7 +144,7 @@ struct SelectDataRow
     // s, the interval that holds the true offset, chronyc's sign (positive: local clock ahead).
     double lowLimit = 0;
     double highLimit = 0;
-    TrackingReport::Leap leap = TrackingReport::Leap::Unsynchronised;
+    LeapIndicator leap = LeapIndicator::Unsynchronised;
 
     friend bool operator==(const SelectDataRow &, const SelectDataRow &) = default;
 };
@@ -161,15 +154,13 @@ struct NtpDataReport
 {
     // The association's mode as the remote end answers (chronyc's "Mode" line).
     enum class Mode : std::uint8_t { SymmetricActive = 1, SymmetricPassive = 2, Server = 4 };
-    // How a timestamp was taken: chronyc's "Daemon", "Kernel", "Hardware".
-    enum class Timestamping : std::uint8_t { Daemon, Kernel, Hardware };
 
     std::string remoteAddress;      // numeric
     std::uint32_t remoteRefId = 0;  // the reference ID the address stands for (IPv4: itself)
     std::uint16_t remotePort = 0;
     std::string localAddress;       // numeric, "[UNSPEC]" when unknown
     std::uint32_t localRefId = 0;
-    TrackingReport::Leap leap = TrackingReport::Leap::Unsynchronised;
+    LeapIndicator leap = LeapIndicator::Unsynchronised;
     int version = 0;
     Mode mode = Mode::Server;
     int stratum = 0;
@@ -189,8 +180,8 @@ struct NtpDataReport
     std::uint16_t tests = 0;
     bool interleaved = false;
     bool authenticated = false;
-    Timestamping txTimestamping = Timestamping::Daemon;
-    Timestamping rxTimestamping = Timestamping::Daemon;
+    TimestampSource txTimestamping = TimestampSource::Daemon;
+    TimestampSource rxTimestamping = TimestampSource::Daemon;
     std::uint32_t totalTx = 0;
     std::uint32_t totalRx = 0;
     std::uint32_t totalValidRx = 0;
