@@ -216,6 +216,7 @@ void TestClockControl::systemClockConvergesLikeVirtualClock()
     }
     const auto median = [](const std::vector<RunResult> &runs, double RunResult::*figure) {
         std::vector<double> values;
+        values.reserve(runs.size());
         for (const RunResult &r : runs)
             values.push_back(r.*figure);
         std::sort(values.begin(), values.end());
