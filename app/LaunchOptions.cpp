@@ -18,11 +18,58 @@ namespace {
 // What a fresh installation without a configuration file uses: Debian's chrony default.
 constexpr const char *kBuiltInConfig = "pool 2.debian.pool.ntp.org iburst\n";
 
-} // namespace
-
-LaunchParse parseLaunchOptions(const QStringList &arguments, LaunchProgram program)
+// Every option either program knows; addOptions() decides which of them a program accepts.
+struct OptionSet
 {
-    QCommandLineParser parser;
+    QCommandLineOption service{QStringLiteral("service"), QStringLiteral("Run headless as a daemon (foreground, for systemd).")};
+    QCommandLineOption config{{QStringLiteral("f"), QStringLiteral("config")},
+                              QStringLiteral("Read the chrony.conf-syntax configuration <file>."), QStringLiteral("file")};
+    QCommandLineOption noClock{{QStringLiteral("x"), QStringLiteral("no-clock-control")},
+                               QStringLiteral("Never adjust the system clock; keep a virtual clock (like chronyd -x).")};
+    QCommandLineOption bind{QStringLiteral("bind"),
+                            QStringLiteral("Serve NTP only on <address> (repeatable; default: all)."), QStringLiteral("address")};
+    QCommandLineOption report{QStringLiteral("report-interval"),
+                              QStringLiteral("Print a JSON snapshot line every <seconds> on stdout."), QStringLiteral("seconds")};
+    QCommandLineOption duration{QStringLiteral("duration"), QStringLiteral("Exit after <seconds>."), QStringLiteral("seconds")};
+    QCommandLineOption seed{QStringLiteral("seed"),
+                            QStringLiteral("Seed the engine's random choices with <n> (reproducible runs)."), QStringLiteral("n")};
+    QCommandLineOption simulate{QStringLiteral("simulate"),
+                                QStringLiteral("Show a simulated engine (servers, a falseticker, a wandering clock) in real time: "
+                                               "try the app without hardware or network.")};
+    QCommandLineOption screenshot{QStringLiteral("screenshot"),
+                                  QStringLiteral("Save the window to <png> after --screenshot-delay seconds and quit."), QStringLiteral("png")};
+    QCommandLineOption screenshotDelay{QStringLiteral("screenshot-delay"),
+                                       QStringLiteral("Seconds to wait before --screenshot (default 5)."), QStringLiteral("seconds")};
+    QCommandLineOption controlSocket{QStringLiteral("control-socket"),
+                                     QStringLiteral("Service: listen for stratumctl on the Unix socket <path> (default: the "
+                                                    "configuration's `bindcmdaddress /path`, else %1).")
+                                         .arg(QLatin1String(control::kDefaultSocketPath)),
+                                     QStringLiteral("path")};
+    QCommandLineOption controlGroup{QStringLiteral("control-group"),
+                                    QStringLiteral("Service: give the control socket (mode 0660) to group <name>; its "
+                                                   "members may use every stratumctl command."),
+                                    QStringLiteral("name")};
+    QCommandLineOption checkConfig{QStringLiteral("check-config"),
+                                   QStringLiteral("Check the configuration <file>, print every error and warning as "
+                                                  "file:line:col, then \"<file>: OK\"; exit 0 if it has no errors, else 1."),
+                                   QStringLiteral("file")};
+    QCommandLineOption printConfig{QStringLiteral("p"),
+                                   QStringLiteral("Print the configuration's directives (-f or the default file, included "
+                                                  "files after a \"# FILE\" line each, comments dropped, words separated by "
+                                                  "one space) and exit, like chronyd -p.")};
+    QCommandLineOption debug{QStringLiteral("d"),
+                             QStringLiteral("Debug logging (the service always runs in the foreground and logs to stderr).")};
+    QCommandLineOption attach{QStringLiteral("attach"),
+                              QStringLiteral("Window: show the running service at the Unix socket [SOCKET] (default: "
+                                             "--control-socket, else %1) instead of running an engine; "
+                                             "reconnects when the service restarts.")
+                                  .arg(QLatin1String(control::kDefaultSocketPath))};
+    QCommandLineOption inProcess{QStringLiteral("in-process"),
+                                 QStringLiteral("Window: run an engine of its own even when a service is running.")};
+};
+
+void describeProgram(QCommandLineParser &parser, LaunchProgram program)
+{
     if (program == LaunchProgram::Application)
         parser.setApplicationDescription(QStringLiteral(
             "Stratum One: NTP server and time-keeping manager.\n"
@@ -34,91 +81,171 @@ LaunchParse parseLaunchOptions(const QStringList &arguments, LaunchProgram progr
     else
         parser.setApplicationDescription(QStringLiteral(
             "Stratum One engine in a plain poll() loop, without a Qt event loop, for simulators."));
+}
+
+// The options `program` accepts, in the order --help lists them.
+void addOptions(QCommandLineParser &parser, const OptionSet &opt, LaunchProgram program)
+{
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption service(QStringLiteral("service"), QStringLiteral("Run headless as a daemon (foreground, for systemd)."));
-    const QCommandLineOption config({QStringLiteral("f"), QStringLiteral("config")},
-                                    QStringLiteral("Read the chrony.conf-syntax configuration <file>."), QStringLiteral("file"));
-    const QCommandLineOption noClock({QStringLiteral("x"), QStringLiteral("no-clock-control")},
-                                     QStringLiteral("Never adjust the system clock; keep a virtual clock (like chronyd -x)."));
-    const QCommandLineOption bind(QStringLiteral("bind"),
-                                  QStringLiteral("Serve NTP only on <address> (repeatable; default: all)."), QStringLiteral("address"));
-    const QCommandLineOption report(QStringLiteral("report-interval"),
-                                    QStringLiteral("Print a JSON snapshot line every <seconds> on stdout."), QStringLiteral("seconds"));
-    const QCommandLineOption duration(QStringLiteral("duration"),
-                                      QStringLiteral("Exit after <seconds>."), QStringLiteral("seconds"));
-    const QCommandLineOption seed(QStringLiteral("seed"),
-                                  QStringLiteral("Seed the engine's random choices with <n> (reproducible runs)."), QStringLiteral("n"));
-    const QCommandLineOption simulate(QStringLiteral("simulate"),
-                                      QStringLiteral("Show a simulated engine (servers, a falseticker, a wandering clock) in real time: "
-                                                     "try the app without hardware or network."));
-    const QCommandLineOption screenshot(QStringLiteral("screenshot"),
-                                        QStringLiteral("Save the window to <png> after --screenshot-delay seconds and quit."), QStringLiteral("png"));
-    const QCommandLineOption screenshotDelay(QStringLiteral("screenshot-delay"),
-                                             QStringLiteral("Seconds to wait before --screenshot (default 5)."), QStringLiteral("seconds"));
-    const QCommandLineOption controlSocket(QStringLiteral("control-socket"),
-                                           QStringLiteral("Service: listen for stratumctl on the Unix socket <path> (default: the "
-                                                          "configuration's `bindcmdaddress /path`, else %1).")
-                                               .arg(QLatin1String(control::kDefaultSocketPath)),
-                                           QStringLiteral("path"));
-    const QCommandLineOption controlGroup(QStringLiteral("control-group"),
-                                          QStringLiteral("Service: give the control socket (mode 0660) to group <name>; its "
-                                                         "members may use every stratumctl command."),
-                                          QStringLiteral("name"));
-    const QCommandLineOption checkConfig(QStringLiteral("check-config"),
-                                         QStringLiteral("Check the configuration <file>, print every error and warning as "
-                                                        "file:line:col, then \"<file>: OK\"; exit 0 if it has no errors, else 1."),
-                                         QStringLiteral("file"));
-    const QCommandLineOption printConfig(QStringLiteral("p"),
-                                         QStringLiteral("Print the configuration's directives (-f or the default file, included "
-                                                        "files after a \"# FILE\" line each, comments dropped, words separated by "
-                                                        "one space) and exit, like chronyd -p."));
-    const QCommandLineOption debug(QStringLiteral("d"),
-                                   QStringLiteral("Debug logging (the service always runs in the foreground and logs to stderr)."));
-    const QCommandLineOption attach(QStringLiteral("attach"),
-                                    QStringLiteral("Window: show the running service at the Unix socket [SOCKET] (default: "
-                                                   "--control-socket, else %1) instead of running an engine; "
-                                                   "reconnects when the service restarts.")
-                                        .arg(QLatin1String(control::kDefaultSocketPath)));
-    const QCommandLineOption inProcess(QStringLiteral("in-process"),
-                                       QStringLiteral("Window: run an engine of its own even when a service is running."));
     if (program == LaunchProgram::Application) {
         parser.addPositionalArgument(QStringLiteral("SOCKET"), QStringLiteral("With --attach: the service's control socket."),
                                      QStringLiteral("[SOCKET]"));
-        parser.addOption(attach);
-        parser.addOption(inProcess);
-        parser.addOption(service);
-        parser.addOption(controlSocket);
-        parser.addOption(controlGroup);
-        parser.addOption(checkConfig);
-        parser.addOption(printConfig);
-        parser.addOption(debug);
-        parser.addOption(screenshot);
-        parser.addOption(screenshotDelay);
-        parser.addOption(simulate);
+        for (const QCommandLineOption *option : {&opt.attach, &opt.inProcess, &opt.service, &opt.controlSocket,
+                                                 &opt.controlGroup, &opt.checkConfig, &opt.printConfig, &opt.debug,
+                                                 &opt.screenshot, &opt.screenshotDelay, &opt.simulate})
+            parser.addOption(*option);
     }
-    parser.addOption(config);
-    parser.addOption(noClock);
-    parser.addOption(bind);
+    parser.addOption(opt.config);
+    parser.addOption(opt.noClock);
+    parser.addOption(opt.bind);
     if (program == LaunchProgram::CoreHost) {
-        parser.addOption(report);
-        parser.addOption(duration);
+        parser.addOption(opt.report);
+        parser.addOption(opt.duration);
     }
-    parser.addOption(seed);
+    parser.addOption(opt.seed);
+}
 
-    // --attach takes an optional value, which QCommandLineParser cannot express: --attach=PATH
-    // becomes --attach PATH, and PATH the one positional argument.
+// --attach takes an optional value, which QCommandLineParser cannot express: --attach=PATH
+// becomes --attach PATH, and PATH the one positional argument.
+QStringList splitAttachValue(const QStringList &arguments, LaunchProgram program)
+{
+    const QLatin1String attachWithValue("--attach=");
     QStringList args;
     for (const QString &argument : arguments) {
-        if (program == LaunchProgram::Application && argument.startsWith(QLatin1String("--attach="))) {
-            args << QStringLiteral("--attach") << argument.mid(int(sizeof("--attach=")) - 1);
+        if (program == LaunchProgram::Application && argument.startsWith(attachWithValue)) {
+            args << QStringLiteral("--attach") << argument.mid(attachWithValue.size());
             continue;
         }
         args << argument;
     }
+    return args;
+}
+
+// Prints a usage error; false, for the readers below to return.
+bool usageError(const QString &message)
+{
+    std::fprintf(stderr, "%s\n", qPrintable(message));
+    return false;
+}
+
+// The readers take one group of options into `o`; false after printing what is wrong.
+
+bool readBindAddresses(const QCommandLineParser &parser, const OptionSet &opt, LaunchOptions &o)
+{
+    for (const QString &text : parser.values(opt.bind)) {
+        const auto ip = IpAddress::parse(text.toStdString());
+        if (!ip)
+            return usageError(QStringLiteral("--bind: not an IP address: %1").arg(text));
+        o.bindAddresses.push_back(*ip);
+    }
+    return true;
+}
+
+// A number of seconds, when the option is given; `valid` says which values it accepts.
+template<typename Valid>
+bool readSeconds(const QCommandLineParser &parser, const QCommandLineOption &option, double &seconds, Valid valid,
+                 const char *error)
+{
+    if (!parser.isSet(option))
+        return true;
+    bool ok = false;
+    seconds = parser.value(option).toDouble(&ok);
+    return ok && valid(seconds) ? true : usageError(QString::fromLatin1(error));
+}
+
+bool readCoreHostOptions(const QCommandLineParser &parser, const OptionSet &opt, LaunchOptions &o)
+{
+    const auto positive = [](double seconds) { return seconds > 0; };
+    return readSeconds(parser, opt.report, o.reportInterval, positive,
+                       "--report-interval needs a positive number of seconds")
+        && readSeconds(parser, opt.duration, o.duration, positive, "--duration needs a positive number of seconds");
+}
+
+// The service's control socket, and the configuration check and print that exit at once.
+bool readServiceOptions(const QCommandLineParser &parser, const OptionSet &opt, LaunchOptions &o)
+{
+    o.service = parser.isSet(opt.service);
+    o.controlSocket = parser.value(opt.controlSocket).toStdString();
+    o.controlGroup = parser.value(opt.controlGroup).toStdString();
+    o.checkConfigPath = parser.value(opt.checkConfig).toStdString();
+    o.printConfig = parser.isSet(opt.printConfig);
+    o.debug = parser.isSet(opt.debug);
+    if (parser.isSet(opt.controlSocket) && !o.controlSocket.starts_with('/'))
+        return usageError(QStringLiteral("--control-socket needs an absolute path"));
+    if (parser.isSet(opt.checkConfig) && o.checkConfigPath.empty())
+        return usageError(QStringLiteral("--check-config needs a file"));
+    return true;
+}
+
+// --attach [SOCKET]: the socket, and no option that only an engine of the window's own uses.
+bool readAttachOptions(const QCommandLineParser &parser, const OptionSet &opt, const QStringList &positional,
+                       LaunchOptions &o)
+{
+    o.attach = true;
+    o.attachSocket = positional.isEmpty() ? o.controlSocket : positional.first().toStdString();
+    if (o.attachSocket.empty())
+        o.attachSocket = control::kDefaultSocketPath;
+    if (!o.attachSocket.starts_with('/'))
+        return usageError(QStringLiteral("--attach needs an absolute socket path"));
+    // The service owns the engine: options for an engine of the window's own make no sense.
+    // (-x does: the window never steers the clock, so it is harmless.)
+    for (const QCommandLineOption *engineOption :
+         {&opt.service, &opt.config, &opt.bind, &opt.seed, &opt.simulate, &opt.inProcess}) {
+        if (parser.isSet(*engineOption))
+            return usageError(QStringLiteral("--attach shows a running service; it cannot be combined with --%1")
+                                  .arg(engineOption->names().constLast()));
+    }
+    return true;
+}
+
+// What the window shows and the screenshot it may take.
+bool readWindowOptions(const QCommandLineParser &parser, const OptionSet &opt, const QStringList &positional,
+                       LaunchOptions &o)
+{
+    o.screenshotPath = parser.value(opt.screenshot).toStdString();
+    o.simulate = parser.isSet(opt.simulate);
+    o.inProcess = parser.isSet(opt.inProcess);
+    if (parser.isSet(opt.attach) && !readAttachOptions(parser, opt, positional, o))
+        return false;
+    return readSeconds(parser, opt.screenshotDelay, o.screenshotDelay, [](double seconds) { return seconds >= 0; },
+                       "--screenshot-delay needs a number of seconds");
+}
+
+bool readSeed(const QCommandLineParser &parser, const OptionSet &opt, LaunchOptions &o)
+{
+    if (!parser.isSet(opt.seed))
+        return true;
+    bool ok = false;
+    o.seed = parser.value(opt.seed).toULongLong(&ok);
+    return ok ? true : usageError(QStringLiteral("--seed needs a non-negative integer"));
+}
+
+bool readOptions(const QCommandLineParser &parser, const OptionSet &opt, LaunchProgram program, LaunchOptions &o)
+{
+    o.noClockControl = parser.isSet(opt.noClock);
+    o.configPath = parser.value(opt.config).toStdString();
+    if (!readBindAddresses(parser, opt, o))
+        return false;
+    if (program == LaunchProgram::CoreHost && !readCoreHostOptions(parser, opt, o))
+        return false;
+    if (program == LaunchProgram::Application
+        && !(readServiceOptions(parser, opt, o) && readWindowOptions(parser, opt, parser.positionalArguments(), o)))
+        return false;
+    return readSeed(parser, opt, o);
+}
+
+} // namespace
+
+LaunchParse parseLaunchOptions(const QStringList &arguments, LaunchProgram program)
+{
+    const OptionSet opt;
+    QCommandLineParser parser;
+    describeProgram(parser, program);
+    addOptions(parser, opt, program);
 
     LaunchParse result;
-    if (!parser.parse(args)) {
+    if (!parser.parse(splitAttachValue(arguments, program))) {
         std::fprintf(stderr, "%s\n", qPrintable(parser.errorText()));
         result.exitCode = 2;
         return result;
@@ -131,7 +258,7 @@ LaunchParse parseLaunchOptions(const QStringList &arguments, LaunchProgram progr
         std::fprintf(stdout, "%s %s\n", qPrintable(QFileInfo(arguments.value(0)).fileName()), S1_VERSION);
         return result;
     }
-    const bool attaching = program == LaunchProgram::Application && parser.isSet(attach);
+    const bool attaching = program == LaunchProgram::Application && parser.isSet(opt.attach);
     const QStringList positional = parser.positionalArguments();
     if (positional.size() > (attaching ? 1 : 0)) {
         std::fprintf(stderr, "unexpected argument: %s\n", qPrintable(positional.value(attaching ? 1 : 0)));
@@ -140,80 +267,7 @@ LaunchParse parseLaunchOptions(const QStringList &arguments, LaunchProgram progr
     }
 
     LaunchOptions o;
-    o.service = program == LaunchProgram::Application && parser.isSet(service);
-    o.noClockControl = parser.isSet(noClock);
-    o.configPath = parser.value(config).toStdString();
-    for (const QString &text : parser.values(bind)) {
-        const auto ip = IpAddress::parse(text.toStdString());
-        if (!ip) {
-            std::fprintf(stderr, "--bind: not an IP address: %s\n", qPrintable(text));
-            result.exitCode = 2;
-            return result;
-        }
-        o.bindAddresses.push_back(*ip);
-    }
-    bool ok = true;
-    if (program == LaunchProgram::CoreHost) {
-        if (parser.isSet(report) && ((o.reportInterval = parser.value(report).toDouble(&ok)), !ok || o.reportInterval <= 0)) {
-            std::fprintf(stderr, "--report-interval needs a positive number of seconds\n");
-            result.exitCode = 2;
-            return result;
-        }
-        if (parser.isSet(duration) && ((o.duration = parser.value(duration).toDouble(&ok)), !ok || o.duration <= 0)) {
-            std::fprintf(stderr, "--duration needs a positive number of seconds\n");
-            result.exitCode = 2;
-            return result;
-        }
-    }
-    if (program == LaunchProgram::Application) {
-        o.controlSocket = parser.value(controlSocket).toStdString();
-        o.controlGroup = parser.value(controlGroup).toStdString();
-        o.checkConfigPath = parser.value(checkConfig).toStdString();
-        o.printConfig = parser.isSet(printConfig);
-        o.debug = parser.isSet(debug);
-        if (parser.isSet(controlSocket) && !o.controlSocket.starts_with('/')) {
-            std::fprintf(stderr, "--control-socket needs an absolute path\n");
-            result.exitCode = 2;
-            return result;
-        }
-        if (parser.isSet(checkConfig) && o.checkConfigPath.empty()) {
-            std::fprintf(stderr, "--check-config needs a file\n");
-            result.exitCode = 2;
-            return result;
-        }
-        o.screenshotPath = parser.value(screenshot).toStdString();
-        o.simulate = parser.isSet(simulate);
-        o.inProcess = parser.isSet(inProcess);
-        o.attach = attaching;
-        if (attaching) {
-            o.attachSocket = positional.isEmpty() ? o.controlSocket : positional.first().toStdString();
-            if (o.attachSocket.empty())
-                o.attachSocket = control::kDefaultSocketPath;
-            if (!o.attachSocket.starts_with('/')) {
-                std::fprintf(stderr, "--attach needs an absolute socket path\n");
-                result.exitCode = 2;
-                return result;
-            }
-            // The service owns the engine: options for an engine of the window's own make no sense.
-            // (-x does: the window never steers the clock, so it is harmless.)
-            for (const QCommandLineOption *engineOption : {&service, &config, &bind, &seed, &simulate, &inProcess}) {
-                if (parser.isSet(*engineOption)) {
-                    std::fprintf(stderr, "--attach shows a running service; it cannot be combined with --%s\n",
-                                 qPrintable(engineOption->names().constLast()));
-                    result.exitCode = 2;
-                    return result;
-                }
-            }
-        }
-        if (parser.isSet(screenshotDelay)
-            && ((o.screenshotDelay = parser.value(screenshotDelay).toDouble(&ok)), !ok || o.screenshotDelay < 0)) {
-            std::fprintf(stderr, "--screenshot-delay needs a number of seconds\n");
-            result.exitCode = 2;
-            return result;
-        }
-    }
-    if (parser.isSet(seed) && ((o.seed = parser.value(seed).toULongLong(&ok)), !ok)) {
-        std::fprintf(stderr, "--seed needs a non-negative integer\n");
+    if (!readOptions(parser, opt, program, o)) {
         result.exitCode = 2;
         return result;
     }

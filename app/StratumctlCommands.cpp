@@ -177,7 +177,8 @@ int printResult(const StratumctlOptions &options, const CommandSpec &spec, bool 
     }
     case Command::Reload: {
         // chronyc's answer to a successful command; the service's warnings go to stderr.
-        for (const QJsonValue &warning : result.toObject().value(QStringLiteral("warnings")).toArray())
+        const QJsonArray warnings = result.toObject().value(QStringLiteral("warnings")).toArray();
+        for (const auto &warning : warnings)
             std::fprintf(stderr, "%s\n", qPrintable(warning.toString()));
         print("200 OK\n");
         return 0;

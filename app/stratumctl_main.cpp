@@ -141,7 +141,7 @@ int main(int argc, char **argv)
         if (arg == QLatin1String("-h") && i + 1 < args.size() && !args[i + 1].startsWith(QLatin1Char('-'))
             && !s1::isControlCommand(args[i + 1]) && args[i + 1] != QLatin1String("query")) {
             // chronyc's -h: a socket path (starting with '/') or a host's address.
-            const QString host = args[++i];
+            const QString &host = args[++i];
             if (host.startsWith(QLatin1Char('/'))) {
                 options.socketPath = host.toStdString();
                 options.remoteHost.clear();
@@ -189,7 +189,7 @@ int main(int argc, char **argv)
         return 2;
     }
     options.remotePort = remotePort;
-    const QString command = args[i];
+    const QString &command = args[i];
     const QStringList rest = args.mid(i + 1);
     if (command == QLatin1String("query")) {
         if (rest.size() != 1 && rest.size() != 2) {

@@ -197,7 +197,7 @@ QSizeF unwrappedTextSize(const QLabel *label)
     const QStringList lines = label->text().split(QLatin1Char('\n'));
     for (const QString &line : lines)
         width = std::max(width, metrics.horizontalAdvance(line));
-    return {width, lines.size() * metrics.lineSpacing()};
+    return {width, static_cast<qreal>(lines.size()) * metrics.lineSpacing()};
 }
 
 QString describe(const QWidget *widget)

@@ -443,7 +443,7 @@ QByteArray difference(const std::string &expected, const std::string &actual)
         const std::string w = i < want.size() ? want[i] : "<no line>";
         const std::string g = i < got.size() ? got[i] : "<no line>";
         if (w != g) {
-            return QByteArray("line ") + QByteArray::number(qulonglong(i + 1)) + "\n expected: ["
+            return QByteArray("line ") + QByteArray::number(static_cast<qulonglong>(i) + 1) + "\n expected: ["
                    + QByteArray::fromStdString(w) + "]\n actual:   [" + QByteArray::fromStdString(g)
                    + "]";
         }

@@ -216,6 +216,7 @@ void TestClockControl::systemClockConvergesLikeVirtualClock()
     }
     const auto median = [](const std::vector<RunResult> &runs, double RunResult::*figure) {
         std::vector<double> values;
+        values.reserve(runs.size());
         for (const RunResult &r : runs)
             values.push_back(r.*figure);
         std::sort(values.begin(), values.end());
@@ -281,12 +282,14 @@ void TestClockControl::syncStatusEndsSynchronised()
     const double age = toSeconds(r.finalSnapshot.time - *ref.referenceTime);
     const double distanceAtUpdate = ref.rootDelay / 2 + ref.rootDispersion - age * (ref.skewPpm * kPpm + 1e-6);
     const double grown = std::floor(age) * SimKernelClock::kMaxErrorGrowthUs * 1e-6;
-    const double maxError = kernel.maxErrorUs() * 1e-6;
+    // The kernel's whole microseconds, far below 2^53: exact as doubles.
+    const double maxError = static_cast<double>(kernel.maxErrorUs()) * 1e-6;
+    const double estError = static_cast<double>(kernel.estErrorUs()) * 1e-6;
     const QString figures = QStringLiteral("kernel maxerror %1 s, esterror %2 s; distance at update %3 s, age %4 s")
-                                .arg(maxError).arg(kernel.estErrorUs() * 1e-6).arg(distanceAtUpdate).arg(age);
+                                .arg(maxError).arg(estError).arg(distanceAtUpdate).arg(age);
     QVERIFY2(maxError >= distanceAtUpdate + grown - 2e-6, qPrintable(figures));
     QVERIFY2(maxError <= distanceAtUpdate + grown + std::abs(ref.lastOffset) + 2e-6, qPrintable(figures));
-    QVERIFY2(kernel.estErrorUs() > 0 && kernel.estErrorUs() * 1e-6 < distanceAtUpdate, qPrintable(figures));
+    QVERIFY2(kernel.estErrorUs() > 0 && estError < distanceAtUpdate, qPrintable(figures));
 }
 
 void TestClockControl::refusedKernelIsReportedNotFatal()

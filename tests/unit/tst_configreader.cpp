@@ -79,7 +79,7 @@ QString path(const QTemporaryDir &dir, const QString &relative)
 // Writes `content` to `relative` under `dir`, creating directories; returns the file's path.
 QString writeFile(const QTemporaryDir &dir, const QString &relative, const QByteArray &content)
 {
-    const QString file = path(dir, relative);
+    QString file = path(dir, relative); // not const: returned by move
     QDir().mkpath(QFileInfo(file).path());
     QFile out(file);
     if (!out.open(QIODevice::WriteOnly) || out.write(content) != content.size())

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <initializer_list>
 #include <map>
 #include <random>
 #include <vector>
@@ -553,7 +554,7 @@ void TestNtpPacket::ntsFieldsAreFlagged()
     const QByteArray v4 = headerBytes(4);
     QVERIFY(!parse(v4 + field(0x2005, 28)).packet.ntsFields);
     QVERIFY(!parse(v4 + field(0x2005, 28) + mac(1, kMd5MacLength)).packet.ntsFields);
-    for (const std::uint16_t type : {0x0104, 0x0204, 0x0304, 0x0404}) {
+    for (const std::uint16_t type : std::initializer_list<std::uint16_t>{0x0104, 0x0204, 0x0304, 0x0404}) {
         const NtpParseResult r = parse(v4 + field(0x2005, 16) + field(type, 28));
         QVERIFY(r.ok());
         QVERIFY2(r.packet.ntsFields, qPrintable(QString::number(type, 16)));

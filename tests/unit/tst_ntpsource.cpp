@@ -805,6 +805,7 @@ void TestNtpSource::iburstSettlesToMinpoll()
     NtpSource source = makeSource(serverConfig(kMinPoll, kMinPoll, true));
     std::vector<RealTime> sent;
     constexpr int kPolls = NtpSource::kBurstMaxRequests + 4;
+    sent.reserve(static_cast<std::size_t>(kPolls));
     for (int n = 0; n < kPolls; ++n)
         sent.push_back(pollOnce(source, n).exchange.t1);
     for (int i = NtpSource::kBurstMaxRequests; i < kPolls; ++i)
@@ -820,6 +821,7 @@ void TestNtpSource::iburstGivesUpAfterMaxRequests()
     constexpr int kMinPoll = 6;
     NtpSource source = makeSource(serverConfig(kMinPoll, 10, true));
     std::vector<RealTime> sent;
+    sent.reserve(static_cast<std::size_t>(NtpSource::kBurstMaxRequests));
     for (int n = 0; n < NtpSource::kBurstMaxRequests; ++n)
         sent.push_back(pollUnanswered(source, n));
     for (std::size_t i = 1; i < sent.size(); ++i)

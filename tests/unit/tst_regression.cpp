@@ -136,6 +136,7 @@ void TestRegression::exactLineIsRecovered()
     const double intercept = 1.25e-3; // s
     const double slope = -3.5e-6;     // s/s
     std::vector<double> y;
+    y.reserve(x.size());
     for (double xi : x)
         y.push_back(intercept + slope * xi);
 

@@ -65,7 +65,7 @@ void TestReverseNames::longNamesAreCutToTheColumn()
     row.mode = SourceKind::Server;
     row.name = reverseResolveNames({"192.0.2.1"}, 1s, fakeLookup).at(0);
     const std::string text = formatSources({row}, false, NameStyle::Resolved);
-    const std::string line = text.substr(text.rfind("\n", text.size() - 2) + 1);
+    const std::string line = text.substr(text.rfind('\n', text.size() - 2) + 1);
     QVERIFY2(line.starts_with("^? ntp1.a-rather-long-subdo>  "), line.c_str());
     // -n / -N print whatever they have in full.
     QVERIFY(formatSources({row}, false, NameStyle::Verbatim).find(kLongName) != std::string::npos);

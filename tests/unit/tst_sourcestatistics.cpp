@@ -393,6 +393,7 @@ void TestSourceStatistics::clockCorrectionMatchesCorrectedSamples()
     const RealTime when = at(kInterval * kSamples + 20);
     const auto truth = [](double t) { return 2e-3 + 3e-6 * t; };
     std::vector<double> noise;
+    noise.reserve(kSamples + 10);
     Gaussian gaussian(99);
     for (int i = 0; i < kSamples + 10; ++i)
         noise.push_back(2e-6 * gaussian.next());
@@ -495,9 +496,11 @@ void TestSourceStatistics::asymmetryEstimatedAndCorrected()
     constexpr double kTrue = 5e-4;       // s
     constexpr double kMinDelay = 1e-3;   // s
     constexpr double kMeanJitter = 2e-4; // s
+    constexpr int kJitters = 64;
     std::vector<double> jitters;
+    jitters.reserve(kJitters);
     Gaussian random(5);
-    for (int i = 0; i < 64; ++i)
+    for (int i = 0; i < kJitters; ++i)
         jitters.push_back(-std::log(random.uniform()) * kMeanJitter);
     const auto run = [&](SourceStatisticsConfig config) {
         SourceStatistics stats(config);
@@ -557,7 +560,7 @@ void TestSourceStatistics::clearAsymmetryUsedEarly()
     for (int seed = 1; seed <= kSeeds; ++seed) {
         if (samplesUntilCorrected(static_cast<std::uint64_t>(seed), true) <= 8)
             ++early;
-        if (samplesUntilCorrected(static_cast<std::uint64_t>(1000 + seed), false) <= kSamples)
+        if (samplesUntilCorrected(1000 + static_cast<std::uint64_t>(seed), false) <= kSamples)
             ++falseAlarms;
     }
     QVERIFY2(early >= kSeeds / 2, qPrintable(QString::number(early)));

@@ -92,7 +92,7 @@ void GpsPpsPage::onPathEdited(const QString &text)
 
 QString GpsPpsPage::ppsDevice() const
 {
-    const QString typed = m_path->text().trimmed();
+    QString typed = m_path->text().trimmed(); // not const: returned by move
     if (!typed.isEmpty())
         return typed;
     const QList<QListWidgetItem *> selected = m_list->selectedItems();

@@ -23,7 +23,7 @@ std::uint16_t UbxFrame::checksum(std::span<const std::uint8_t> bytes)
 UbxFrame::Result UbxFrame::parse(std::span<const std::uint8_t> bytes, UbxFrame &frame, std::size_t &consumed)
 {
     consumed = 0;
-    if (bytes.size() >= 1 && bytes[0] != kSync1)
+    if (!bytes.empty() && bytes[0] != kSync1)
         return Result::Invalid;
     if (bytes.size() >= 2 && bytes[1] != kSync2)
         return Result::Invalid;

@@ -57,7 +57,8 @@ void Md5::processBlock(const std::uint8_t *block)
         a = d;
         d = c;
         c = b;
-        b += std::rotl(f, kShifts[static_cast<std::size_t>((i / 16) * 4 + i % 4)]);
+        const int shift = (i / 16) * 4 + i % 4; // the round (16 steps each) and the step within it
+        b += std::rotl(f, kShifts[static_cast<std::size_t>(shift)]);
     }
     m_state[0] += a;
     m_state[1] += b;

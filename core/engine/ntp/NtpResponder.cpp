@@ -90,24 +90,24 @@ NtpResponse NtpResponder::handle(std::span<const std::uint8_t> request, bool tru
     return {reply(in, *replyMode, receiveTime, reference), Answered};
 }
 
-std::vector<std::uint8_t> NtpResponder::reply(const NtpHeader &in, NtpMode mode, RealTime receiveTime,
+std::vector<std::uint8_t> NtpResponder::reply(const NtpHeader &request, NtpMode mode, RealTime receiveTime,
                                               const ServedReference &reference)
 {
     const bool synchronised = reference.stratum < kNtpMaxStratum
         && reference.leap != LeapIndicator::Unsynchronised;
     NtpHeader out;
     out.leap = synchronised ? reference.leap : LeapIndicator::Unsynchronised;
-    out.version = in.version;
+    out.version = request.version;
     out.mode = mode;
     out.stratum = synchronised ? static_cast<std::uint8_t>(reference.stratum) : 0;
-    out.poll = in.poll;
+    out.poll = request.poll;
     out.precision = static_cast<std::int8_t>(reference.precision);
     out.rootDelay = NtpShort::fromSeconds(synchronised ? reference.rootDelay : kUnsynchronisedRootDelay);
     out.rootDispersion = NtpShort::fromSeconds(synchronised ? reference.rootDispersion
                                                             : kUnsynchronisedRootDispersion);
     out.referenceId = synchronised ? reference.referenceId : 0;
     out.referenceTime = synchronised ? NtpTimestamp::fromRealTime(reference.referenceTime) : NtpTimestamp();
-    out.originTime = in.transmitTime;
+    out.originTime = request.transmitTime;
     out.receiveTime = NtpTimestamp::fromRealTime(receiveTime);
     out.transmitTime = out.receiveTime;
 

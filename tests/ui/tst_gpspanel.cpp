@@ -332,7 +332,7 @@ void TestGpsPanel::skyPositionMapsAzimuthAndElevation()
     const QRectF widgetHorizon = plot.horizonRect();
     QCOMPARE(widgetHorizon.width(), widgetHorizon.height());
     QVERIFY(widgetHorizon.height() < 240);
-    QVERIFY(widgetHorizon.height() > 240 / 2);
+    QVERIFY(widgetHorizon.height() > 240.0 / 2);
     QVERIFY(near(widgetHorizon.center(), QPointF(150, 120)));
     QVERIFY(near(SkyPlotWidget::skyPosition(90, 0, widgetHorizon),
                  QPointF(widgetHorizon.right(), widgetHorizon.center().y())));
