@@ -8,8 +8,10 @@
 
 #include <QtTest>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
+#include <vector>
 
 using namespace s1;
 using namespace std::chrono_literals;
@@ -85,6 +87,42 @@ private slots:
         const double expected = 1e-3 + kDrift * toSeconds(out->time - kStart);
         QVERIFY2(std::abs(out->offset - expected) < kNoise, qPrintable(QString::number(out->offset - expected)));
         QVERIFY2(out->peerDispersion < 2 * kNoise, qPrintable(QString::number(out->peerDispersion)));
+    }
+
+    void filterDispersionIsSteadyAcrossPolls()
+    {
+        // chrony's 106-refclock-shm: 16 samples a poll with 100 us of normal noise. The
+        // statistics weigh each filtered sample by its dispersion; taken from each poll's own
+        // spread (ten kept samples estimate it to about a fifth) the weights were chance, and
+        // with them the regression. The long-term variance keeps them within a few per cent,
+        // and the dispersion is the error of the mean, not of one sample.
+        constexpr double kNoise = 100e-6;
+        constexpr int kPerPoll = 16;
+        constexpr int kPolls = 40;
+        constexpr int kWarmUp = 10; // polls before the long-term variance holds 50 degrees of freedom
+        std::mt19937_64 random(106);
+        std::normal_distribution<double> noise(0.0, kNoise);
+        RefClockFilter filter(64);
+        std::vector<double> dispersions;
+        for (int poll = 0; poll < kPolls; ++poll) {
+            for (int i = 0; i < kPerPoll; ++i)
+                filter.add(sampleAt(kStart + std::chrono::seconds(poll * kPerPoll + i), noise(random)));
+            const auto out = filter.take(kPerPoll);
+            QVERIFY(out);
+            if (poll >= kWarmUp)
+                dispersions.push_back(out->peerDispersion);
+        }
+        std::vector<double> sorted = dispersions;
+        std::sort(sorted.begin(), sorted.end());
+        const double median = sorted[sorted.size() / 2];
+        // A poll whose spread is significantly larger (one in ten by chance) keeps its own.
+        const auto steady = std::count_if(dispersions.begin(), dispersions.end(),
+                                          [median](double d) { return std::abs(d - median) < 0.1 * median; });
+        const QString figures = QStringLiteral("%1 of %2 within a tenth of the median %3 s (%4 .. %5)")
+                                    .arg(steady).arg(dispersions.size()).arg(median).arg(sorted.front()).arg(sorted.back());
+        QVERIFY2(steady >= static_cast<long>(dispersions.size() * 8 / 10), qPrintable(figures));
+        // The ten kept samples are the middle of sixteen, so their spread is below kNoise.
+        QVERIFY2(median < kNoise / std::sqrt(10.0), qPrintable(figures));
     }
 
     void filterWaitsForEnoughSamplesAndDropsTheOldest()

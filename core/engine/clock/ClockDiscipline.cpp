@@ -84,14 +84,17 @@ double ClockDiscipline::update(RealTime raw, const ClockUpdate &u)
     if (m_lastUpdateRaw)
         m_updateInterval = toSeconds(raw - *m_lastUpdateRaw);
     m_lastUpdateRaw = raw;
+    // The first regression after a two-sample guess corrects what that guess got wrong, and
+    // chrony, which has no such guess, makes its first correction there at full speed.
+    const bool afterGuess = m_last.provisionalFrequency && !u.provisionalFrequency;
     m_last = u;
     ++m_updates;
     if (m_driver)
-        steer(raw, change, step);
+        steer(raw, change, step, afterGuess);
     return step ? change : 0.0;
 }
 
-void ClockDiscipline::steer(RealTime raw, double change, bool step)
+void ClockDiscipline::steer(RealTime raw, double change, bool step, bool fast)
 {
     m_driver->setFrequencyPpm(m_clock.frequency() / kPpm);
     checkDriver();
@@ -107,7 +110,7 @@ void ClockDiscipline::steer(RealTime raw, double change, bool step)
         // chrony's correction rate: an offset the size of its SD takes corrtimeratio halves
         // of an update interval; larger ones go faster, up to maxslewrate.
         const double rate = m_config.correctionTimeRatio * kCorrectionRateScale * m_last.offsetSd * m_updateInterval;
-        m_driver->slew(change - pending, rate > 0 ? rate : kFirstCorrectionRate);
+        m_driver->slew(change - pending, rate > 0 && !fast ? rate : kFirstCorrectionRate);
     }
     checkDriver();
 

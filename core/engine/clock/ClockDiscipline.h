@@ -114,7 +114,8 @@ public:
     ReferenceSnapshot reference(RealTime raw) const;
 
 private:
-    void steer(RealTime raw, double change, bool step);
+    // `fast`: at the first-correction rate, whatever the offset's SD.
+    void steer(RealTime raw, double change, bool step, bool fast);
     // Keeps the driver's error, if its last operation failed.
     void checkDriver();
 

@@ -1,5 +1,6 @@
 #include "refclock/RefClockFilter.h"
 
+#include "sources/Regression.h"
 #include "sources/SampleAverage.h"
 
 #include <algorithm>
@@ -38,9 +39,44 @@ std::optional<StatSample> RefClockFilter::take(int minimum, double frequency)
     kept.reserve(static_cast<std::size_t>(keep));
     for (int i = first; i < first + keep; ++i)
         kept.push_back(&sorted[static_cast<std::size_t>(i)]);
-    const StatSample result = restoreRawFrame(averageSamples(kept, m_samples.back()).sample, frequency, reference);
+    SampleAverage average = averageSamples(kept, m_samples.back());
+    // averageSamples raised the dispersions to the spread of single samples; the mean is
+    // known better than that.
+    const double error = standardError(average.spread, keep);
+    double peerDispersion = 0;
+    double rootDispersion = 0;
+    for (const StatSample *k : kept) {
+        peerDispersion += k->peerDispersion / keep;
+        rootDispersion += k->rootDispersion / keep;
+    }
+    average.sample.peerDispersion = std::max(peerDispersion, error);
+    average.sample.rootDispersion = std::max(rootDispersion, error);
+    const StatSample result = restoreRawFrame(average.sample, frequency, reference);
     m_samples.clear();
     return result;
+}
+
+double RefClockFilter::standardError(double spread, int kept)
+{
+    if (kept < 2)
+        return std::sqrt(m_averageVariance);
+    const double dof = kept - 1.0;
+    const double variance = spread * spread;
+    const double previous = m_averageDof > 0 ? m_averageVariance : variance;
+    if (m_averageDof > kAverageDof) {
+        m_averageVariance += dof / (dof + kAverageDof) * (variance - m_averageVariance);
+    } else {
+        m_averageVariance = (m_averageVariance * m_averageDof + variance * dof) / (m_averageDof + dof);
+        m_averageDof += dof;
+    }
+    // Significantly larger: beyond the kLargerVarianceConfidence quantile of what `dof`
+    // degrees of freedom give around the long-term variance (chi-square, by Wilson and
+    // Hilferty's cube-root approximation, good to 3 % for one degree and better above).
+    const double a = 2.0 / (9.0 * dof);
+    const double z = normalQuantile(kLargerVarianceConfidence);
+    const double chiSquare = dof * std::pow(1.0 - a + z * std::sqrt(a), 3);
+    const double used = variance * dof / chiSquare < previous ? m_averageVariance : variance;
+    return std::sqrt(used / kept);
 }
 
 } // namespace s1

@@ -5,8 +5,12 @@
 // - It holds at most `length` samples (`filter N`); a new one pushes out the oldest.
 // - At a poll, with at least the minimum the caller names (capped by the filter length), they are sorted by
 //   offset on the disciplined clock (the raw clock's drift removed) and the kKeepFraction of them nearest the median are averaged (time, offset,
-//   delays, dispersions); the dispersion is raised to the standard deviation of the kept
-//   offsets when that is larger. Then the filter starts over empty.
+//   delays, dispersions); the dispersion is raised to the standard error of their mean when
+//   that is larger. Then the filter starts over empty.
+// - The variance behind that standard error is a long-term average over the polls (as
+//   chrony's filter keeps one), unless this poll's is significantly larger: a dozen samples
+//   estimate their own spread only to about a fifth, and the statistics weigh each filtered
+//   sample by its dispersion, so a fresh estimate per poll would weigh them by chance.
 // - With too few samples nothing comes out and the samples wait for the next poll.
 #pragma once
 
@@ -23,6 +27,12 @@ public:
     static constexpr int kMaxLength = 256;
     // Share of the samples, nearest the median, that are averaged.
     static constexpr double kKeepFraction = 0.6;
+    // The long-term variance: a plain mean over the degrees of freedom until it holds
+    // kAverageDof of them, then an exponential average with that memory.
+    static constexpr double kAverageDof = 50;
+    // One-sided confidence with which a poll's variance must exceed the long-term one to be
+    // used instead.
+    static constexpr double kLargerVarianceConfidence = 0.9;
 
     explicit RefClockFilter(int length);
 
@@ -36,8 +46,15 @@ public:
     void clear() { m_samples.clear(); }
 
 private:
+    // The standard error of the mean of `kept` offsets (spread: their standard deviation),
+    // with the variance replaced by the long-term one unless it is significantly larger; and
+    // the long-term variance updated.
+    double standardError(double spread, int kept);
+
     int m_length;
     std::vector<StatSample> m_samples; // oldest first
+    double m_averageVariance = 0; // s^2, long-term variance of the kept offsets
+    double m_averageDof = 0;      // degrees of freedom behind m_averageVariance
 };
 
 } // namespace s1

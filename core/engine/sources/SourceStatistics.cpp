@@ -110,6 +110,80 @@ void SourceStatistics::computeVariances(double asymmetry)
         const double sd = 1.0 + uncorrected * std::max(0.0, distance - minDistance) / scale;
         m_variances[static_cast<std::size_t>(i)] = sd * sd;
     }
+
+    // A frequency that wanders makes an old sample's offset, carried along the line to now,
+    // wrong by what the frequency did since: variance q age³ / 3 for a random walk of q per
+    // second. Added to its variance (in units of the white noise), the fit leans on recent
+    // samples as much as the wander demands and no more, where the runs test can only cut
+    // the history off once it is already visibly bent (clknetsim's 118-maxdelay: the
+    // frequency drifts 1e-10/s and the few samples that pass maxdelay are far apart).
+    const int total = m_history + m_count;
+    double white = m_stdDev * m_stdDev;
+    const double wander = estimateWander(total, white);
+    if (wander <= 0 || white <= 0)
+        return;
+    for (int i = 0; i < m_count; ++i) {
+        const double age = -m_x[static_cast<std::size_t>(m_history + i)];
+        m_variances[static_cast<std::size_t>(i)] += wander * age * age * age / 3.0 / white;
+    }
+}
+
+// For samples a, b, c (b - a and c - b apart by A and B seconds), the frequency from b to c
+// minus the one from a to b has variance v (1/A² + (1/A + 1/B)² + 1/B²) with white noise of
+// variance v per sample, plus q (A + B) / 3 with a frequency walking at q per second (a
+// steady drift adds its square, which the fit takes as wander too). Least squares of the
+// squared differences on those two terms give v and q.
+double SourceStatistics::estimateWander(int total, double &white) const
+{
+    struct Difference
+    {
+        double squared = 0;
+        double whiteTerm = 0;
+        double wanderTerm = 0;
+    };
+    const auto difference = [this](int i, int lag) -> std::optional<Difference> {
+        const auto at = [this](int k) { return static_cast<std::size_t>(k); };
+        const double a = m_x[at(i)] - m_x[at(i - lag)];
+        const double b = m_x[at(i + lag)] - m_x[at(i)];
+        if (a <= 0 || b <= 0)
+            return std::nullopt;
+        const double d = (m_y[at(i + lag)] - m_y[at(i)]) / b - (m_y[at(i)] - m_y[at(i - lag)]) / a;
+        return Difference{d * d, 1 / (a * a) + (1 / a + 1 / b) * (1 / a + 1 / b) + 1 / (b * b), (a + b) / 3.0};
+    };
+    double s11 = 0, s12 = 0, s22 = 0, s1y = 0, s2y = 0;
+    int used = 0;
+    for (int lag = 1; lag <= kWanderLags; ++lag) {
+        for (int i = lag; i + lag < total; ++i) {
+            if (const auto d = difference(i, lag)) {
+                s11 += d->whiteTerm * d->whiteTerm;
+                s12 += d->whiteTerm * d->wanderTerm;
+                s22 += d->wanderTerm * d->wanderTerm;
+                s1y += d->whiteTerm * d->squared;
+                s2y += d->wanderTerm * d->squared;
+                ++used;
+            }
+        }
+    }
+    const double determinant = s11 * s22 - s12 * s12;
+    if (used < kMinWanderDifferences || !(determinant > 0))
+        return 0;
+    double v = (s22 * s1y - s12 * s2y) / determinant;
+    const double q = (s11 * s2y - s12 * s1y) / determinant;
+    double residuals = 0;
+    for (int lag = 1; lag <= kWanderLags; ++lag) {
+        for (int i = lag; i + lag < total; ++i) {
+            if (const auto d = difference(i, lag)) {
+                const double r = d->squared - v * d->whiteTerm - q * d->wanderTerm;
+                residuals += r * r;
+            }
+        }
+    }
+    const double qSd = std::sqrt(residuals / (used - 2) * s11 / determinant);
+    if (!(q > kWanderSignificance * qSd))
+        return 0;
+    if (v > 0)
+        white = v;
+    return q;
 }
 
 bool SourceStatistics::confidentlyBeyondThreshold(const std::optional<PlaneFit> &plane)

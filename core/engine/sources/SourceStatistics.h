@@ -174,6 +174,14 @@ public:
     // One-sided confidence with which an estimate beyond kMinAsymmetry is used at once,
     // without waiting for kMinAsymmetryRun regressions.
     static constexpr double kAsymmetryConfidence = 0.95;
+    // Beyond chrony: a wandering frequency (a random walk, or a steady drift) found in the
+    // samples themselves. Differences of the frequencies between neighbouring samples, up to
+    // kWanderLags samples apart, grow with the time they span when the frequency moves and not
+    // otherwise; fitted with the white noise, the wander is used once it is kWanderSignificance
+    // standard errors above zero, from at least kMinWanderDifferences differences.
+    static constexpr int kWanderLags = 3;
+    static constexpr double kWanderSignificance = 2.0;
+    static constexpr int kMinWanderDifferences = 6;
     // Samples needed before the offset predictions and reports use the regression rather than
     // the newest sample (chrony's SST_PredictOffset and SST_DoSourcestatsReport), and before
     // the delay-deviation test has data (SST_GetDelayTestData).
@@ -277,6 +285,10 @@ private:
 
     void prune(int drop);
     void computeVariances(double asymmetry);
+    // The wander of the work space's samples (the frequency's variance growth, 1/s) and their
+    // white-noise variance (s², into `white`, unchanged when not estimated); 0 when the
+    // samples show none with confidence.
+    double estimateWander(int total, double &white) const;
     // Returns whether an asymmetry correction was applied.
     bool correctAsymmetry(int total);
     bool updateAsymmetryEstimate(int total);
