@@ -66,8 +66,9 @@ pps_ktime toKtime(double seconds)
     pps_ktime t{};
     const double whole = std::floor(seconds);
     t.sec = static_cast<std::int64_t>(whole);
-    t.nsec = static_cast<std::int32_t>(
-        std::min<double>(std::llround((seconds - whole) * kNanosPerSecond), kNanosPerSecond - 1));
+    // The fraction rounds to at most 1e9 ns, which a double holds exactly.
+    const double nanos = std::round((seconds - whole) * kNanosPerSecond);
+    t.nsec = static_cast<std::int32_t>(std::min<double>(nanos, kNanosPerSecond - 1));
     return t;
 }
 
