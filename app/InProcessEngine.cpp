@@ -76,9 +76,9 @@ void InProcessEngine::reload()
     for (const ConfigDiagnostic &d : read.diagnostics)
         messages << QString::fromStdString(d.toString());
     if (!read.ok()) {
-        emit reloadDone(false, ServiceViewer::describeReload(
-                                   false, {}, tr("%1 has errors; the running configuration is kept\n%2")
-                                                  .arg(file, messages.join(QLatin1Char('\n')))));
+        emit reloadDone(false, ServiceViewer::describeReload(false, {},
+                                                             tr("%1 has errors; the running configuration is kept\n%2")
+                                                                 .arg(file, messages.join(QLatin1Char('\n')))));
         return;
     }
     m_reload = PendingReload{m_config, messages, false, {}};
@@ -112,10 +112,13 @@ void InProcessEngine::onEngineStarted(bool ok, const QString &error, quint16 por
     m_reload->rollingBack = true;
     m_reload->failure = error;
     m_config = m_reload->previous;
-    QMetaObject::invokeMethod(this, [this] {
-        m_engine->stop();
-        startEngine();
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_engine->stop();
+            startEngine();
+        },
+        Qt::QueuedConnection);
 }
 
 void InProcessEngine::finishReload(bool ok, const QString &message)

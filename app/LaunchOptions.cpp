@@ -2,8 +2,8 @@
 
 #include "config/ConfigFile.h"
 #include "config/ConfigReader.h"
-#include "json/ControlProtocol.h"
 #include "logging/LogCategories.h"
+#include "json/ControlProtocol.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -21,44 +21,57 @@ constexpr const char *kBuiltInConfig = "pool 2.debian.pool.ntp.org iburst\n";
 // Every option either program knows; addOptions() decides which of them a program accepts.
 struct OptionSet
 {
-    QCommandLineOption service{QStringLiteral("service"), QStringLiteral("Run headless as a daemon (foreground, for systemd).")};
+    QCommandLineOption service{QStringLiteral("service"),
+                               QStringLiteral("Run headless as a daemon (foreground, for systemd).")};
     QCommandLineOption config{{QStringLiteral("f"), QStringLiteral("config")},
-                              QStringLiteral("Read the chrony.conf-syntax configuration <file>."), QStringLiteral("file")};
-    QCommandLineOption noClock{{QStringLiteral("x"), QStringLiteral("no-clock-control")},
-                               QStringLiteral("Never adjust the system clock; keep a virtual clock (like chronyd -x).")};
+                              QStringLiteral("Read the chrony.conf-syntax configuration <file>."),
+                              QStringLiteral("file")};
+    QCommandLineOption noClock{
+        {QStringLiteral("x"), QStringLiteral("no-clock-control")},
+        QStringLiteral("Never adjust the system clock; keep a virtual clock (like chronyd -x).")};
     QCommandLineOption bind{QStringLiteral("bind"),
-                            QStringLiteral("Serve NTP only on <address> (repeatable; default: all)."), QStringLiteral("address")};
+                            QStringLiteral("Serve NTP only on <address> (repeatable; default: all)."),
+                            QStringLiteral("address")};
     QCommandLineOption report{QStringLiteral("report-interval"),
-                              QStringLiteral("Print a JSON snapshot line every <seconds> on stdout."), QStringLiteral("seconds")};
-    QCommandLineOption duration{QStringLiteral("duration"), QStringLiteral("Exit after <seconds>."), QStringLiteral("seconds")};
+                              QStringLiteral("Print a JSON snapshot line every <seconds> on stdout."),
+                              QStringLiteral("seconds")};
+    QCommandLineOption duration{QStringLiteral("duration"), QStringLiteral("Exit after <seconds>."),
+                                QStringLiteral("seconds")};
     QCommandLineOption seed{QStringLiteral("seed"),
-                            QStringLiteral("Seed the engine's random choices with <n> (reproducible runs)."), QStringLiteral("n")};
-    QCommandLineOption simulate{QStringLiteral("simulate"),
-                                QStringLiteral("Show a simulated engine (servers, a falseticker, a wandering clock) in real time: "
-                                               "try the app without hardware or network.")};
+                            QStringLiteral("Seed the engine's random choices with <n> (reproducible runs)."),
+                            QStringLiteral("n")};
+    QCommandLineOption simulate{
+        QStringLiteral("simulate"),
+        QStringLiteral("Show a simulated engine (servers, a falseticker, a wandering clock) in real time: "
+                       "try the app without hardware or network.")};
     QCommandLineOption screenshot{QStringLiteral("screenshot"),
-                                  QStringLiteral("Save the window to <png> after --screenshot-delay seconds and quit."), QStringLiteral("png")};
+                                  QStringLiteral("Save the window to <png> after --screenshot-delay seconds and quit."),
+                                  QStringLiteral("png")};
     QCommandLineOption screenshotDelay{QStringLiteral("screenshot-delay"),
-                                       QStringLiteral("Seconds to wait before --screenshot (default 5)."), QStringLiteral("seconds")};
-    QCommandLineOption controlSocket{QStringLiteral("control-socket"),
-                                     QStringLiteral("Service: listen for stratumctl on the Unix socket <path> (default: the "
-                                                    "configuration's `bindcmdaddress /path`, else %1).")
-                                         .arg(QLatin1String(control::kDefaultSocketPath)),
-                                     QStringLiteral("path")};
+                                       QStringLiteral("Seconds to wait before --screenshot (default 5)."),
+                                       QStringLiteral("seconds")};
+    QCommandLineOption controlSocket{
+        QStringLiteral("control-socket"),
+        QStringLiteral("Service: listen for stratumctl on the Unix socket <path> (default: the "
+                       "configuration's `bindcmdaddress /path`, else %1).")
+            .arg(QLatin1String(control::kDefaultSocketPath)),
+        QStringLiteral("path")};
     QCommandLineOption controlGroup{QStringLiteral("control-group"),
                                     QStringLiteral("Service: give the control socket (mode 0660) to group <name>; its "
                                                    "members may use every stratumctl command."),
                                     QStringLiteral("name")};
-    QCommandLineOption checkConfig{QStringLiteral("check-config"),
-                                   QStringLiteral("Check the configuration <file>, print every error and warning as "
-                                                  "file:line:col, then \"<file>: OK\"; exit 0 if it has no errors, else 1."),
-                                   QStringLiteral("file")};
-    QCommandLineOption printConfig{QStringLiteral("p"),
-                                   QStringLiteral("Print the configuration's directives (-f or the default file, included "
-                                                  "files after a \"# FILE\" line each, comments dropped, words separated by "
-                                                  "one space) and exit, like chronyd -p.")};
-    QCommandLineOption debug{QStringLiteral("d"),
-                             QStringLiteral("Debug logging (the service always runs in the foreground and logs to stderr).")};
+    QCommandLineOption checkConfig{
+        QStringLiteral("check-config"),
+        QStringLiteral("Check the configuration <file>, print every error and warning as "
+                       "file:line:col, then \"<file>: OK\"; exit 0 if it has no errors, else 1."),
+        QStringLiteral("file")};
+    QCommandLineOption printConfig{
+        QStringLiteral("p"), QStringLiteral("Print the configuration's directives (-f or the default file, included "
+                                            "files after a \"# FILE\" line each, comments dropped, words separated by "
+                                            "one space) and exit, like chronyd -p.")};
+    QCommandLineOption debug{
+        QStringLiteral("d"),
+        QStringLiteral("Debug logging (the service always runs in the foreground and logs to stderr).")};
     QCommandLineOption attach{QStringLiteral("attach"),
                               QStringLiteral("Window: show the running service at the Unix socket [SOCKET] (default: "
                                              "--control-socket, else %1) instead of running an engine; "
@@ -71,16 +84,16 @@ struct OptionSet
 void describeProgram(QCommandLineParser &parser, LaunchProgram program)
 {
     if (program == LaunchProgram::Application)
-        parser.setApplicationDescription(QStringLiteral(
-            "Stratum One: NTP server and time-keeping manager.\n"
-            "Without --service it opens a window. Started without -f, --bind, --seed, --simulate\n"
-            "or --in-process while a service answers on %1, the window attaches\n"
-            "to that service (as chronyc talks to the running chronyd); otherwise it runs an engine\n"
-            "of its own. --attach [SOCKET] always shows a service.")
-            .arg(QLatin1String(control::kDefaultSocketPath)));
+        parser.setApplicationDescription(
+            QStringLiteral("Stratum One: NTP server and time-keeping manager.\n"
+                           "Without --service it opens a window. Started without -f, --bind, --seed, --simulate\n"
+                           "or --in-process while a service answers on %1, the window attaches\n"
+                           "to that service (as chronyc talks to the running chronyd); otherwise it runs an engine\n"
+                           "of its own. --attach [SOCKET] always shows a service.")
+                .arg(QLatin1String(control::kDefaultSocketPath)));
     else
-        parser.setApplicationDescription(QStringLiteral(
-            "Stratum One engine in a plain poll() loop, without a Qt event loop, for simulators."));
+        parser.setApplicationDescription(
+            QStringLiteral("Stratum One engine in a plain poll() loop, without a Qt event loop, for simulators."));
 }
 
 // The options `program` accepts, in the order --help lists them.
@@ -89,11 +102,12 @@ void addOptions(QCommandLineParser &parser, const OptionSet &opt, LaunchProgram 
     parser.addHelpOption();
     parser.addVersionOption();
     if (program == LaunchProgram::Application) {
-        parser.addPositionalArgument(QStringLiteral("SOCKET"), QStringLiteral("With --attach: the service's control socket."),
+        parser.addPositionalArgument(QStringLiteral("SOCKET"),
+                                     QStringLiteral("With --attach: the service's control socket."),
                                      QStringLiteral("[SOCKET]"));
-        for (const QCommandLineOption *option : {&opt.attach, &opt.inProcess, &opt.service, &opt.controlSocket,
-                                                 &opt.controlGroup, &opt.checkConfig, &opt.printConfig, &opt.debug,
-                                                 &opt.screenshot, &opt.screenshotDelay, &opt.simulate})
+        for (const QCommandLineOption *option :
+             {&opt.attach, &opt.inProcess, &opt.service, &opt.controlSocket, &opt.controlGroup, &opt.checkConfig,
+              &opt.printConfig, &opt.debug, &opt.screenshot, &opt.screenshotDelay, &opt.simulate})
             parser.addOption(*option);
     }
     parser.addOption(opt.config);
@@ -143,7 +157,7 @@ bool readBindAddresses(const QCommandLineParser &parser, const OptionSet &opt, L
 }
 
 // A number of seconds, when the option is given; `valid` says which values it accepts.
-template<typename Valid>
+template <typename Valid>
 bool readSeconds(const QCommandLineParser &parser, const QCommandLineOption &option, double &seconds, Valid valid,
                  const char *error)
 {
@@ -159,7 +173,7 @@ bool readCoreHostOptions(const QCommandLineParser &parser, const OptionSet &opt,
     const auto positive = [](double seconds) { return seconds > 0; };
     return readSeconds(parser, opt.report, o.reportInterval, positive,
                        "--report-interval needs a positive number of seconds")
-        && readSeconds(parser, opt.duration, o.duration, positive, "--duration needs a positive number of seconds");
+           && readSeconds(parser, opt.duration, o.duration, positive, "--duration needs a positive number of seconds");
 }
 
 // The service's control socket, and the configuration check and print that exit at once.
@@ -208,8 +222,9 @@ bool readWindowOptions(const QCommandLineParser &parser, const OptionSet &opt, c
     o.inProcess = parser.isSet(opt.inProcess);
     if (parser.isSet(opt.attach) && !readAttachOptions(parser, opt, positional, o))
         return false;
-    return readSeconds(parser, opt.screenshotDelay, o.screenshotDelay, [](double seconds) { return seconds >= 0; },
-                       "--screenshot-delay needs a number of seconds");
+    return readSeconds(
+        parser, opt.screenshotDelay, o.screenshotDelay, [](double seconds) { return seconds >= 0; },
+        "--screenshot-delay needs a number of seconds");
 }
 
 bool readSeed(const QCommandLineParser &parser, const OptionSet &opt, LaunchOptions &o)
@@ -284,7 +299,9 @@ bool windowSourceChosen(const LaunchOptions &options)
 ConfigReadResult readConfiguration(const LaunchOptions &options, std::string *usedPath)
 {
     const bool builtIn = options.configPath.empty() && !QFileInfo::exists(QString::fromUtf8(kDefaultConfigPath));
-    const std::string path = builtIn ? std::string() : options.configPath.empty() ? kDefaultConfigPath : options.configPath;
+    const std::string path = builtIn                      ? std::string()
+                             : options.configPath.empty() ? kDefaultConfigPath
+                                                          : options.configPath;
     if (usedPath)
         *usedPath = path;
     if (builtIn)

@@ -18,22 +18,22 @@ struct LaunchOptions
 {
     bool service = false;
     bool noClockControl = false;
-    std::string configPath;           // empty: the default path, if it exists
+    std::string configPath; // empty: the default path, if it exists
     std::vector<IpAddress> bindAddresses;
-    double reportInterval = 0;        // core host only
-    double duration = 0;              // core host only
+    double reportInterval = 0; // core host only
+    double duration = 0;       // core host only
     std::uint64_t seed = 0;
-    bool simulate = false;            // window only: run the simulator instead of the network
-    std::string screenshotPath;       // window only: grab the window to this PNG, then quit
-    double screenshotDelay = 5;       // s after start
-    std::string controlSocket;        // --control-socket; empty: from the configuration
-    std::string controlGroup;         // --control-group; empty: the service's own group
-    std::string checkConfigPath;      // --check-config FILE: check it and exit
-    bool printConfig = false;         // -p: print the configuration and exit
-    bool debug = false;               // -d: debug logging (the service always logs to stderr)
-    bool attach = false;              // window only: show a running service (--attach [SOCKET])
-    std::string attachSocket;         // its socket: SOCKET, else --control-socket, else the default
-    bool inProcess = false;           // window only: run an engine of its own even beside a service
+    bool simulate = false;       // window only: run the simulator instead of the network
+    std::string screenshotPath;  // window only: grab the window to this PNG, then quit
+    double screenshotDelay = 5;  // s after start
+    std::string controlSocket;   // --control-socket; empty: from the configuration
+    std::string controlGroup;    // --control-group; empty: the service's own group
+    std::string checkConfigPath; // --check-config FILE: check it and exit
+    bool printConfig = false;    // -p: print the configuration and exit
+    bool debug = false;          // -d: debug logging (the service always logs to stderr)
+    bool attach = false;         // window only: show a running service (--attach [SOCKET])
+    std::string attachSocket;    // its socket: SOCKET, else --control-socket, else the default
+    bool inProcess = false;      // window only: run an engine of its own even beside a service
 };
 
 // Whether the window was told what to show (an engine option, --simulate, --in-process or

@@ -11,9 +11,9 @@
 namespace s1 {
 
 enum class ProbeOutcome : std::uint8_t {
-    Absent,   // no socket, or nobody listening on it
-    Answers,  // a service answered a request
-    Denied,   // a socket is there but we may not open it: a service runs, for other users
+    Absent,  // no socket, or nobody listening on it
+    Answers, // a service answered a request
+    Denied,  // a socket is there but we may not open it: a service runs, for other users
 };
 
 struct ProbeResult

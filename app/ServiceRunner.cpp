@@ -8,7 +8,6 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 
-
 namespace s1 {
 
 namespace {
@@ -57,8 +56,8 @@ void ServiceRunner::publishConfigurationPath()
 {
     // The file a reload would read, even while it does not exist and the built-in one runs
     // (readConfiguration's rule).
-    const QString path = QString::fromStdString(m_options.configPath.empty() ? std::string(kDefaultConfigPath)
-                                                                             : m_options.configPath);
+    const QString path =
+        QString::fromStdString(m_options.configPath.empty() ? std::string(kDefaultConfigPath) : m_options.configPath);
     m_control.setConfigurationPath(path, m_options.configPath.empty() && !QFileInfo::exists(path));
 }
 
@@ -121,8 +120,9 @@ void ServiceRunner::onEngineStarted(bool ok, const QString &error, quint16 port)
         return;
     }
     if (ok) {
-        finishReload(false, {}, QStringLiteral("the new configuration did not start (%1); running the previous one again")
-                                    .arg(m_reload->failure));
+        finishReload(false, {},
+                     QStringLiteral("the new configuration did not start (%1); running the previous one again")
+                         .arg(m_reload->failure));
         return;
     }
     if (m_reload->rollingBack) {
@@ -135,10 +135,13 @@ void ServiceRunner::onEngineStarted(bool ok, const QString &error, quint16 port)
     m_reload->rollingBack = true;
     m_reload->failure = error;
     m_config = m_reload->previous;
-    QMetaObject::invokeMethod(this, [this] {
-        m_engine->stop();
-        startEngine();
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this,
+        [this] {
+            m_engine->stop();
+            startEngine();
+        },
+        Qt::QueuedConnection);
 }
 
 void ServiceRunner::reload()

@@ -12,8 +12,8 @@
 
 #include "LaunchOptions.h"
 
-#include "transport/ControlServer.h"
 #include "host/EngineThread.h"
+#include "transport/ControlServer.h"
 
 #include <QObject>
 #include <QStringList>
@@ -49,11 +49,11 @@ public slots:
 private:
     struct PendingReload
     {
-        std::optional<quint64> ticket;    // the control request to answer, none for SIGHUP
+        std::optional<quint64> ticket; // the control request to answer, none for SIGHUP
         EngineConfig previous;
         QStringList warnings;
         bool rollingBack = false;
-        QString failure;                  // why the new configuration did not start
+        QString failure; // why the new configuration did not start
     };
 
     bool openControlSocket();

@@ -2,11 +2,11 @@
 
 #include "chronyc/ChronycFormat.h"
 #include "chronyc/ChronycStatusFormat.h"
-#include "transport/ControlClient.h"
 #include "chronyc/GpsReportFormat.h"
+#include "chronyc/ReverseNames.h"
+#include "transport/ControlClient.h"
 #include "json/GpsStatusJson.h"
 #include "json/ReportJson.h"
-#include "chronyc/ReverseNames.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -29,22 +29,16 @@ struct CommandSpec
 {
     const char *name;
     Command command;
-    bool verboseFlag;   // accepts -v (and chronyc's -a, which changes nothing here)
+    bool verboseFlag; // accepts -v (and chronyc's -a, which changes nothing here)
 };
 
 constexpr CommandSpec kCommands[] = {
-    {"tracking", Command::Tracking, false},
-    {"sources", Command::Sources, true},
-    {"sourcestats", Command::SourceStats, true},
-    {"selectdata", Command::SelectData, true},
-    {"ntpdata", Command::NtpData, false},
-    {"activity", Command::Activity, false},
-    {"serverstats", Command::ServerStats, false},
-    {"clients", Command::Clients, false},
-    {"reload", Command::Reload, false},
-    {"makestep", Command::MakeStep, false},
-    {"snapshot", Command::Snapshot, false},
-    {"gps", Command::Gps, false},
+    {"tracking", Command::Tracking, false},       {"sources", Command::Sources, true},
+    {"sourcestats", Command::SourceStats, true},  {"selectdata", Command::SelectData, true},
+    {"ntpdata", Command::NtpData, false},         {"activity", Command::Activity, false},
+    {"serverstats", Command::ServerStats, false}, {"clients", Command::Clients, false},
+    {"reload", Command::Reload, false},           {"makestep", Command::MakeStep, false},
+    {"snapshot", Command::Snapshot, false},       {"gps", Command::Gps, false},
 };
 
 const CommandSpec *specFor(const QString &name)
@@ -109,7 +103,7 @@ std::optional<std::vector<Row>> rowsOf(const QJsonValue &result, QString &error)
 bool namesAddresses(Command command)
 {
     return command == Command::Sources || command == Command::SourceStats || command == Command::SelectData
-        || command == Command::Clients;
+           || command == Command::Clients;
 }
 
 // Replaces each row's numeric address by its name, as chronyc does without -n.
@@ -238,8 +232,8 @@ int runControlCommand(const StratumctlOptions &globalOptions, const QString &com
     QJsonObject requestArgs;
     // chronyc without -n, -N or -c looks the addresses up; --json shows the service's answer as it
     // is, with the configured names unless -n.
-    const bool lookUpNames = !options.numeric && !options.configuredNames && !options.csv && !options.json
-        && namesAddresses(spec->command);
+    const bool lookUpNames =
+        !options.numeric && !options.configuredNames && !options.csv && !options.json && namesAddresses(spec->command);
     if (options.numeric || options.csv || lookUpNames)
         requestArgs.insert(QStringLiteral("names"), QStringLiteral("numeric"));
     for (const QString &arg : args) {

@@ -11,12 +11,12 @@ namespace s1 {
 
 struct StratumctlOptions
 {
-    bool numeric = false;   // -n: numeric addresses, no reverse lookups
+    bool numeric = false;         // -n: numeric addresses, no reverse lookups
     bool configuredNames = false; // -N: the names the sources were configured with
-    bool csv = false;       // -c: chronyc's CSV forms (implies -n, like chronyc)
-    bool json = false;      // --json: the service's JSON result, as it is
-    std::string socketPath; // -s/--socket
-    std::string remoteHost; // -h ADDRESS: the remote TCP control port instead of the socket
+    bool csv = false;             // -c: chronyc's CSV forms (implies -n, like chronyc)
+    bool json = false;            // --json: the service's JSON result, as it is
+    std::string socketPath;       // -s/--socket
+    std::string remoteHost;       // -h ADDRESS: the remote TCP control port instead of the socket
     std::uint16_t remotePort = 0; // -p
 };
 

@@ -44,7 +44,8 @@ bool makePipe()
 
 void installHandler(int signalNumber, void (*handler)(int), int flags)
 {
-    struct sigaction action {};
+    struct sigaction action
+    { };
     action.sa_handler = handler;
     sigemptyset(&action.sa_mask);
     action.sa_flags = flags;
@@ -55,8 +56,7 @@ void installHandler(int signalNumber, void (*handler)(int), int flags)
 
 UnixSignalWatcher::UnixSignalWatcher(QObject *parent)
     : QObject(parent)
-{
-}
+{ }
 
 UnixSignalWatcher::~UnixSignalWatcher() = default;
 

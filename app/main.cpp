@@ -4,24 +4,24 @@
 // and gets its snapshots over the control socket.
 #include "InProcessEngine.h"
 #include "LaunchOptions.h"
-#include "logging/LogCategories.h"
 #include "ServiceProbe.h"
 #include "ServiceRunner.h"
 #include "ServiceViewer.h"
 #include "SimulationFeed.h"
 #include "UnixSignalWatcher.h"
+#include "logging/LogCategories.h"
 
 #include "json/ControlProtocol.h"
 
-#include "host/SimulationHost.h"
 #include "AppTranslations.h"
 #include "MainWindow.h"
+#include "host/SimulationHost.h"
 
 #include <QApplication>
 #include <QCoreApplication>
 #include <QLocale>
-#include <QTimer>
 #include <QLoggingCategory>
+#include <QTimer>
 
 #include <memory>
 
@@ -59,23 +59,25 @@ void scheduleScreenshot(QApplication &app, const s1::LaunchOptions &options, s1:
     if (options.screenshotPath.empty())
         return;
     constexpr double kMillisPerSecond = 1000;
-    QTimer::singleShot(static_cast<int>(options.screenshotDelay * kMillisPerSecond), &window, [&app, &options, &window] {
-        const bool saved = window.grab().save(QString::fromStdString(options.screenshotPath));
-        if (!saved)
-            qCWarning(lcService) << "could not save" << options.screenshotPath.c_str();
-        app.exit(saved ? 0 : 1);
-    });
+    QTimer::singleShot(static_cast<int>(options.screenshotDelay * kMillisPerSecond), &window,
+                       [&app, &options, &window] {
+                           const bool saved = window.grab().save(QString::fromStdString(options.screenshotPath));
+                           if (!saved)
+                               qCWarning(lcService) << "could not save" << options.screenshotPath.c_str();
+                           app.exit(saved ? 0 : 1);
+                       });
 }
 
 // The file the GPS wizard edits: the one named with -f, else the one the service reads.
 QString configurationPathFor(const s1::LaunchOptions &options)
 {
-    return QString::fromStdString(options.configPath.empty() ? std::string(s1::kDefaultConfigPath) : options.configPath);
+    return QString::fromStdString(options.configPath.empty() ? std::string(s1::kDefaultConfigPath)
+                                                             : options.configPath);
 }
 
 // `Feed` is an InProcessEngine or a SimulationFeed: the window's feed, which also says when the
 // engine started (logged here).
-template<typename Feed>
+template <typename Feed>
 int runWindowWith(QApplication &app, const s1::LaunchOptions &options, Feed &feed)
 {
     s1::MainWindow window;

@@ -3,12 +3,12 @@
 // NTP server the way our client measures it.
 #include "StratumctlCommands.h"
 
-#include "config/EngineConfig.h"
-#include "json/ControlProtocol.h"
 #include "clock/HostClock.h"
+#include "config/EngineConfig.h"
 #include "net/UdpSocket.h"
 #include "sources/NtpSource.h"
 #include "text/NumberText.h"
+#include "json/ControlProtocol.h"
 
 #include <QCoreApplication>
 #include <QStringList>
@@ -101,7 +101,8 @@ int query(const std::string &host, std::uint16_t port)
             std::fprintf(stderr, "stratumctl: no reply from %s\n", remote.toString().c_str());
             return 1;
         }
-        if (socket->receive(batch, s1::UdpSocket::Receive::Single, s1::readRealTimeClock) == 0 || batch[0].from != remote)
+        if (socket->receive(batch, s1::UdpSocket::Receive::Single, s1::readRealTimeClock) == 0
+            || batch[0].from != remote)
             continue;
         const auto parsed = s1::parseNtpPacket(batch[0].data);
         if (!parsed.ok())

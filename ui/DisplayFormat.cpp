@@ -196,8 +196,7 @@ QString formatAge(std::optional<std::int64_t> seconds)
 
 QString formatRefId(std::uint32_t referenceId, int stratum, const QString &name)
 {
-    const QString hex =
-        QStringLiteral("%1").arg(referenceId, kRefIdHexDigits, 16, QLatin1Char('0')).toUpper();
+    const QString hex = QStringLiteral("%1").arg(referenceId, kRefIdHexDigits, 16, QLatin1Char('0')).toUpper();
     QString label = name;
     // Stratum 0 carries kiss codes, 1 a clock tag, 16 (unsynchronised) chrony's state codes.
     if (label.isEmpty() && (stratum <= 1 || stratum >= kNtpMaxStratum))
@@ -359,7 +358,8 @@ SyncState syncState(const ReferenceSnapshot &reference, const std::vector<Source
 QString formatUtcDateTime(RealTime time)
 {
     const auto msecs = std::chrono::floor<std::chrono::milliseconds>(time.time_since_epoch());
-    return QDateTime::fromMSecsSinceEpoch(msecs.count(), QTimeZone::utc()).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
+    return QDateTime::fromMSecsSinceEpoch(msecs.count(), QTimeZone::utc())
+        .toString(QStringLiteral("yyyy-MM-dd HH:mm:ss"));
 }
 
 QString formatUtcTime(RealTime time)

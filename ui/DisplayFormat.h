@@ -2,8 +2,8 @@
 // chronyc-like conventions are tested in one place and stay identical across tables and panels.
 #pragma once
 
-#include "report/EngineSnapshot.h"
 #include "ntp/NtpTypes.h"
+#include "report/EngineSnapshot.h"
 
 #include <QString>
 

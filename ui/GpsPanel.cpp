@@ -9,10 +9,10 @@
 
 #include <QBoxLayout>
 #include <QButtonGroup>
-#include <QPushButton>
 #include <QEvent>
 #include <QFontDatabase>
 #include <QLabel>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QStringList>
 
@@ -97,9 +97,8 @@ QString formatCoordinate(double degrees, double limit, const QString &positive, 
 {
     if (!std::isfinite(degrees) || std::fabs(degrees) > limit)
         return QStringLiteral("-");
-    return QStringLiteral("%1 %2")
-        .arg(formatDecimal(std::fabs(degrees), kCoordinateDecimals),
-             degrees < 0 ? negative : positive);
+    return QStringLiteral("%1 %2").arg(formatDecimal(std::fabs(degrees), kCoordinateDecimals),
+                                       degrees < 0 ? negative : positive);
 }
 
 QString formatOptionalDop(const std::optional<double> &dop)
@@ -239,8 +238,8 @@ QWidget *GpsPanel::createStatusPage()
     auto *group = new QButtonGroup(page);
     group->setExclusive(true);
     const std::pair<QWidget *, QString> sections[] = {
-        {fix, tr("Fix")},     {position, tr("Position")}, {m_signalBars, tr("Signals")},
-        {pps, tr("PPS")},     {receiver, tr("Receiver")}, {errors, tr("Errors")},
+        {fix, tr("Fix")}, {position, tr("Position")}, {m_signalBars, tr("Signals")},
+        {pps, tr("PPS")}, {receiver, tr("Receiver")}, {errors, tr("Errors")},
     };
     for (const auto &[widget, title] : sections) {
         const int index = m_sections->addWidget(topAligned(widget));
@@ -380,12 +379,10 @@ void GpsPanel::showSatellites(const GpsStatus &status, bool fresh)
     // The count line doubles as the key to filled and hollow markers.
     const int inView = static_cast<int>(satellites.size());
     const int used = fresh ? status.satellitesUsed() : 0;
-    m_satellites->setText(!fresh         ? tr("No recent satellite data")
-                          : inView == 0 ? tr("No satellites in view")
-                                      : tr("%1 in view: \u25CF %2 used  \u25CB %3 not used")
-                                            .arg(inView)
-                                            .arg(used)
-                                            .arg(inView - used));
+    m_satellites->setText(
+        !fresh        ? tr("No recent satellite data")
+        : inView == 0 ? tr("No satellites in view")
+                      : tr("%1 in view: \u25CF %2 used  \u25CB %3 not used").arg(inView).arg(used).arg(inView - used));
 
     // Only the constellations on screen, in the order the status lists them.
     std::set<GnssSystem> seen;

@@ -34,8 +34,7 @@ public:
     // No status means no receiver is configured: the panel says so and how to add one.
     // Ages (the last PPS pulse) are measured at `now`, the snapshot's time; without it, at the
     // newest time the status itself carries (last sentence or pulse).
-    void setStatus(const std::optional<s1::GpsStatus> &status,
-                   std::optional<s1::RealTime> now = std::nullopt);
+    void setStatus(const std::optional<s1::GpsStatus> &status, std::optional<s1::RealTime> now = std::nullopt);
 
     bool isShowingStatus() const;
     // The sections on the right, in the order of their buttons.
@@ -54,12 +53,12 @@ public:
     static QString formatMessageAge(double seconds);
 
     // Text conventions, shared with the tests.
-    static QString formatFixMode(GpsFixMode mode);       // "3D", "2D", "Time only", "No fix"
-    static QString formatLatitude(double degrees);       // "52.5200 N", "33.8688 S"
-    static QString formatLongitude(double degrees);      // "13.4050 E", "70.6693 W"
-    static QString formatAltitude(double metres);        // "34.0 m"
+    static QString formatFixMode(GpsFixMode mode);  // "3D", "2D", "Time only", "No fix"
+    static QString formatLatitude(double degrees);  // "52.5200 N", "33.8688 S"
+    static QString formatLongitude(double degrees); // "13.4050 E", "70.6693 W"
+    static QString formatAltitude(double metres);   // "34.0 m"
     static QString formatDop(const std::optional<double> &pdop, const std::optional<double> &hdop,
-                             const std::optional<double> &vdop); // "1.6 / 0.9 / 1.3"
+                             const std::optional<double> &vdop);                    // "1.6 / 0.9 / 1.3"
     static QString formatPulseAge(std::optional<RealTime> lastPulse, RealTime now); // "400 ms ago"
 
 protected:

@@ -18,9 +18,9 @@
 
 #include <QAction>
 #include <QEvent>
-#include <QIcon>
 #include <QGuiApplication>
 #include <QHBoxLayout>
+#include <QIcon>
 #include <QKeySequence>
 #include <QLabel>
 #include <QMessageBox>
@@ -28,8 +28,8 @@
 #include <QScreen>
 #include <QScrollArea>
 #include <QSortFilterProxyModel>
-#include <QStyle>
 #include <QStatusBar>
+#include <QStyle>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTimer>
@@ -126,9 +126,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->tabBar()->setDrawBase(false);
     // Style sheet only for sizes; Fusion still draws the tabs.
     m_tabs->tabBar()->setStyleSheet(
-        QStringLiteral("QTabBar::tab { min-height: %1px; min-width: %2px; }")
-            .arg(kTouchTargetPx)
-            .arg(kTabMinWidthPx));
+        QStringLiteral("QTabBar::tab { min-height: %1px; min-width: %2px; }").arg(kTouchTargetPx).arg(kTabMinWidthPx));
     m_tabs->addTab(m_sourcesView, tr("Sources"));
     m_tabs->addTab(createServerPage(), tr("Server"));
     m_tabs->addTab(createTrackingPage(), tr("Tracking"));
@@ -157,8 +155,7 @@ MainWindow::MainWindow(QWidget *parent)
     showSyncSummary(ReferenceSnapshot{}, {});
 
     const QScreen *screen = QGuiApplication::primaryScreen();
-    resize(screen ? kDefaultWindowSize.boundedTo(screen->availableGeometry().size())
-                  : kDefaultWindowSize);
+    resize(screen ? kDefaultWindowSize.boundedTo(screen->availableGeometry().size()) : kDefaultWindowSize);
 }
 
 void MainWindow::showSnapshot(const s1::EngineSnapshot &snapshot)
@@ -281,8 +278,8 @@ void MainWindow::markSnapshotStale()
     m_stale = true;
     // Nothing may look live any more: no green anywhere.
     m_sourcesModel->setStale(true);
-    m_reference->showReference(*m_lastReference,
-                               syncState(*m_lastReference, m_lastSources) == SyncState::Synchronised, true);
+    m_reference->showReference(*m_lastReference, syncState(*m_lastReference, m_lastSources) == SyncState::Synchronised,
+                               true);
     m_gpsPanel->setStale(true);
     showSyncSummary(*m_lastReference, m_lastSources);
     showSnapshotAge();
@@ -367,8 +364,9 @@ void MainWindow::createActions()
     connect(m_gpsSetupAction, &QAction::triggered, this, &MainWindow::openGpsSetup);
 
     // A kiosk has no title bar to close it or leave full screen with.
-    m_fullScreenAction = createAction(QStyle::SP_TitleBarMaxButton, tr("Full screen"), QStringLiteral("fullScreenAction"),
-                                      QKeySequence(Qt::Key_F11), tr("Use the whole screen, without title bar (%1)"));
+    m_fullScreenAction =
+        createAction(QStyle::SP_TitleBarMaxButton, tr("Full screen"), QStringLiteral("fullScreenAction"),
+                     QKeySequence(Qt::Key_F11), tr("Use the whole screen, without title bar (%1)"));
     m_fullScreenAction->setCheckable(true);
     connect(m_fullScreenAction, &QAction::toggled, this, &MainWindow::setFullScreen);
     m_quitAction = createAction(QStyle::SP_DialogCloseButton, tr("Quit"), QStringLiteral("quitAction"),
@@ -445,13 +443,12 @@ void MainWindow::confirmMakeStep()
     // How far: the correction still being slewed (positive offset: our time is fast, so it
     // jumps back), as of the state on screen.
     const double offset = m_lastReference ? m_lastReference->systemTimeOffset : 0.0;
-    const QString jump = offset == 0
-        ? tr("No correction is pending: the clock will not move.")
-        : tr("The time served jumps by %1 (it is now %2 %3 of NTP time).")
-              .arg(formatSignedSeconds(-offset), formatSeconds(std::fabs(offset)),
-                   offset > 0 ? tr("fast") : tr("slow"));
-    box->setInformativeText(tr("The whole remaining offset is corrected at once instead of gradually.") + QLatin1Char(' ')
-                            + jump);
+    const QString jump = offset == 0 ? tr("No correction is pending: the clock will not move.")
+                                     : tr("The time served jumps by %1 (it is now %2 %3 of NTP time).")
+                                           .arg(formatSignedSeconds(-offset), formatSeconds(std::fabs(offset)),
+                                                offset > 0 ? tr("fast") : tr("slow"));
+    box->setInformativeText(tr("The whole remaining offset is corrected at once instead of gradually.")
+                            + QLatin1Char(' ') + jump);
     QPushButton *step = box->addButton(tr("Step clock"), QMessageBox::AcceptRole);
     step->setObjectName(QStringLiteral("confirmStepButton"));
     QPushButton *cancel = box->addButton(QMessageBox::Cancel);
@@ -474,8 +471,7 @@ void MainWindow::confirmMakeStep()
 
 void MainWindow::openGpsSetup()
 {
-    const QString path = m_configurationPath.isEmpty() ? QString::fromLatin1(kDefaultConfigPath)
-                                                       : m_configurationPath;
+    const QString path = m_configurationPath.isEmpty() ? QString::fromLatin1(kDefaultConfigPath) : m_configurationPath;
     GpsSetupWizard *wizard = openGpsWizard(this, path);
     connect(wizard, &GpsSetupWizard::configurationWritten, this, &MainWindow::offerReloadAfterGpsSetup);
 }
@@ -484,9 +480,10 @@ void MainWindow::offerReloadAfterGpsSetup(const QString &writtenPath)
 {
     // Only where a reload can be sent now; otherwise the status line says what to do.
     if (!m_reloadAction->isEnabled()) {
-        showActionResult(true, m_reloadUnavailable.isEmpty()
-                                   ? tr("GPS receiver added to %1: reload the configuration to use it.").arg(writtenPath)
-                                   : tr("GPS receiver added to %1 (reload: %2).").arg(writtenPath, m_reloadUnavailable));
+        showActionResult(true,
+                         m_reloadUnavailable.isEmpty()
+                             ? tr("GPS receiver added to %1: reload the configuration to use it.").arg(writtenPath)
+                             : tr("GPS receiver added to %1 (reload: %2).").arg(writtenPath, m_reloadUnavailable));
         return;
     }
     showActionResult(true, tr("GPS receiver added to %1.").arg(writtenPath));
@@ -505,7 +502,8 @@ void MainWindow::offerReloadAfterGpsSetup(const QString &writtenPath)
         if (box->clickedButton() == reload)
             requestReload();
         else
-            showActionResult(true, tr("GPS receiver added to %1: reload the configuration to use it.").arg(writtenPath));
+            showActionResult(true,
+                             tr("GPS receiver added to %1: reload the configuration to use it.").arg(writtenPath));
     });
     box->open();
 }
@@ -646,9 +644,8 @@ void MainWindow::showSyncSummary(const ReferenceSnapshot &reference, const std::
     QColor color = StatusColors::kBad;
     switch (state) {
     case SyncState::Synchronised: {
-        const QString name = reference.referenceName.empty()
-                                 ? formatRefId(reference.referenceId, reference.stratum)
-                                 : QString::fromStdString(reference.referenceName);
+        const QString name = reference.referenceName.empty() ? formatRefId(reference.referenceId, reference.stratum)
+                                                             : QString::fromStdString(reference.referenceName);
         text = tr("Synchronised to %1, stratum %2").arg(name).arg(reference.stratum);
         color = StatusColors::kGood;
         break;
@@ -706,11 +703,11 @@ void MainWindow::fitStatusText()
     // A wrapping label's size hint is a guess at a narrow width (QLabel cannot know the width
     // the status bar will give it): its height is set here from the width it gets instead, so
     // that the status bar is as many lines tall as the text needs at 800 px.
-    const int width = statusBar()->width() - (m_snapshotTime->isVisibleTo(this) ? m_snapshotTime->sizeHint().width() : 0)
-                      - kStatusReservePx;
+    const int width = statusBar()->width()
+                      - (m_snapshotTime->isVisibleTo(this) ? m_snapshotTime->sizeHint().width() : 0) - kStatusReservePx;
     for (QLabel *label : {m_connection, m_actionResult}) {
-        const int height = std::max(label->heightForWidth(std::max(width, 1)),
-                                    label->fontMetrics().height() + 2 * kStatusMarginPx);
+        const int height =
+            std::max(label->heightForWidth(std::max(width, 1)), label->fontMetrics().height() + 2 * kStatusMarginPx);
         if (label->minimumHeight() != height || label->maximumHeight() != height)
             label->setFixedHeight(height);
     }

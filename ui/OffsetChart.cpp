@@ -30,8 +30,8 @@ constexpr double kMinTimeRangeS = 60;
 constexpr int kTickCount = 5;
 constexpr qreal kChartFontPt = 12;
 
-const QColor kOtherColors[] = {StatusColors::kInUse, QColor(0x7b, 0x52, 0xab),
-                               QColor(0x8d, 0x6e, 0x63), QColor(0x00, 0x89, 0x7b)};
+const QColor kOtherColors[] = {StatusColors::kInUse, QColor(0x7b, 0x52, 0xab), QColor(0x8d, 0x6e, 0x63),
+                               QColor(0x00, 0x89, 0x7b)};
 
 bool isPlotted(const SourceSnapshot &source)
 {
@@ -125,8 +125,7 @@ void OffsetChart::showSources(const std::vector<SourceSnapshot> &sources, RealTi
         series->setName(QString::fromStdString(source.name));
 
         const bool selected = source.state == SourceState::Selected && !m_hasSelected;
-        QColor color = selected ? StatusColors::kGood
-                                : kOtherColors[otherIndex++ % std::size(kOtherColors)];
+        QColor color = selected ? StatusColors::kGood : kOtherColors[otherIndex++ % std::size(kOtherColors)];
         if (!selected)
             color.setAlpha(kOtherAlpha);
         QPen pen(color);

@@ -38,16 +38,14 @@ void ReferencePanel::showReference(const ReferenceSnapshot &reference, bool sync
                                  : synchronised ? StatusColors::kGood
                                                 : StatusColors::kBad);
     m_stratum->setText(QString::number(reference.stratum));
-    m_referenceId->setText(formatRefId(reference.referenceId, reference.stratum,
-                                       QString::fromStdString(reference.referenceName)));
+    m_referenceId->setText(
+        formatRefId(reference.referenceId, reference.stratum, QString::fromStdString(reference.referenceName)));
     m_leap->setText(formatLeap(reference.leap));
     m_rootDelay->setText(formatSeconds(reference.rootDelay));
     m_rootDispersion->setText(formatSeconds(reference.rootDispersion));
-    m_referenceTime->setText(reference.referenceTime ? formatUtcTime(*reference.referenceTime)
-                                                     : tr("Never"));
-    m_precision->setText(tr("%1 (2^%2 s)")
-                             .arg(formatSeconds(std::ldexp(1.0, reference.precision)))
-                             .arg(reference.precision));
+    m_referenceTime->setText(reference.referenceTime ? formatUtcTime(*reference.referenceTime) : tr("Never"));
+    m_precision->setText(
+        tr("%1 (2^%2 s)").arg(formatSeconds(std::ldexp(1.0, reference.precision))).arg(reference.precision));
 }
 
 } // namespace s1

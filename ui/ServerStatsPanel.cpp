@@ -14,18 +14,13 @@ ServerStatsPanel::ServerStatsPanel(QWidget *parent)
     auto *group = new ValueGroup(tr("NTP server"), Qt::AlignRight, this);
     using Style = ValueGroup::RowStyle;
     m_servingPort = group->addRow(tr("Serving on"), QStringLiteral("servingPortValue"));
-    m_packetsReceived =
-        group->addRow(tr("Requests received"), QStringLiteral("packetsReceivedValue"));
+    m_packetsReceived = group->addRow(tr("Requests received"), QStringLiteral("packetsReceivedValue"));
     m_repliesSent = group->addRow(tr("Replies sent"), QStringLiteral("repliesSentValue"));
     m_droppedTotal = group->addRow(tr("Dropped"), QStringLiteral("droppedTotalValue"));
-    m_droppedMalformed =
-        group->addRow(tr("Malformed"), QStringLiteral("droppedMalformedValue"), Style::Detail);
-    m_droppedBadVersion =
-        group->addRow(tr("Bad version"), QStringLiteral("droppedBadVersionValue"), Style::Detail);
-    m_droppedBadMode =
-        group->addRow(tr("Bad mode"), QStringLiteral("droppedBadModeValue"), Style::Detail);
-    m_droppedDenied =
-        group->addRow(tr("Access denied"), QStringLiteral("droppedDeniedValue"), Style::Detail);
+    m_droppedMalformed = group->addRow(tr("Malformed"), QStringLiteral("droppedMalformedValue"), Style::Detail);
+    m_droppedBadVersion = group->addRow(tr("Bad version"), QStringLiteral("droppedBadVersionValue"), Style::Detail);
+    m_droppedBadMode = group->addRow(tr("Bad mode"), QStringLiteral("droppedBadModeValue"), Style::Detail);
+    m_droppedDenied = group->addRow(tr("Access denied"), QStringLiteral("droppedDeniedValue"), Style::Detail);
     m_droppedOther = group->addRow(tr("Other"), QStringLiteral("droppedOtherValue"), Style::Detail);
 
     auto *layout = new QVBoxLayout(this);

@@ -125,9 +125,9 @@ QSize SignalBarsWidget::sizeHint() const
     const double line = fontMetrics().height();
     // Labels on two lines at most: roomier than the minimum, narrower than one label per slot.
     constexpr int kPreferredLabelLines = 2;
-    const double slot = std::min(std::max((widestLabel() + line * kLabelGapLines) / kPreferredLabelLines,
-                                          minimumSlotWidth()),
-                                 line * kMaxSlotLines);
+    const double slot =
+        std::min(std::max((widestLabel() + line * kLabelGapLines) / kPreferredLabelLines, minimumSlotWidth()),
+                 line * kMaxSlotLines);
     const auto count = static_cast<double>(std::max<std::size_t>(m_bars.size(), 1));
     const QSize minimum = minimumSizeHint();
     return QSize(static_cast<int>(std::ceil(axisWidth() + count * slot + line * kAxisGapLines)),
@@ -208,8 +208,8 @@ void SignalBarsWidget::paintBars(QPainter &painter, const Layout &layout) const
         }
         // Inset by half the pen so that the outline stays inside the bar's true size.
         painter.drawRect(satellite.used ? bar
-                                        : bar.adjusted(kBarPenWidthPx / 2, kBarPenWidthPx / 2,
-                                                       -kBarPenWidthPx / 2, -kBarPenWidthPx / 2));
+                                        : bar.adjusted(kBarPenWidthPx / 2, kBarPenWidthPx / 2, -kBarPenWidthPx / 2,
+                                                       -kBarPenWidthPx / 2));
 
         // Neighbouring labels step down a line each when a slot is narrower than a label.
         const double centreX = bar.center().x();

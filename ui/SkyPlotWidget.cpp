@@ -86,8 +86,7 @@ QString satelliteDescription(const GpsSatellite &satellite)
         parts << SkyPlotWidget::tr("elevation %1°").arg(*satellite.elevation);
     if (satellite.azimuth)
         parts << SkyPlotWidget::tr("azimuth %1°").arg(*satellite.azimuth);
-    parts << (satellite.snr ? SkyPlotWidget::tr("%1 dB-Hz").arg(*satellite.snr)
-                            : SkyPlotWidget::tr("no signal"));
+    parts << (satellite.snr ? SkyPlotWidget::tr("%1 dB-Hz").arg(*satellite.snr) : SkyPlotWidget::tr("no signal"));
     parts << (satellite.used ? SkyPlotWidget::tr("used in fix") : SkyPlotWidget::tr("not used"));
     return SkyPlotWidget::tr("%1 %2: %3")
         .arg(QLatin1String(toString(satellite.system)))
@@ -199,8 +198,8 @@ void SkyPlotWidget::paintGrid(QPainter &painter, const QRectF &horizon) const
         const QPointF direction = (onHorizon - centre) / (horizon.width() / 2);
         const QPointF anchor = onHorizon + direction * offset;
         const QSizeF box(fontMetrics().horizontalAdvance(cardinal.letter), fontMetrics().height());
-        painter.drawText(QRectF(anchor - QPointF(box.width() / 2, box.height() / 2), box),
-                         Qt::AlignCenter, cardinal.letter);
+        painter.drawText(QRectF(anchor - QPointF(box.width() / 2, box.height() / 2), box), Qt::AlignCenter,
+                         cardinal.letter);
     }
 }
 
@@ -217,8 +216,7 @@ void SkyPlotWidget::paintSatellites(QPainter &painter, const QRectF &horizon) co
         if (isPlottable(satellite))
             order.push_back(&satellite);
     }
-    std::stable_partition(order.begin(), order.end(),
-                          [](const GpsSatellite *satellite) { return !satellite->used; });
+    std::stable_partition(order.begin(), order.end(), [](const GpsSatellite *satellite) { return !satellite->used; });
 
     for (const GpsSatellite *satellite : order) {
         const QPointF centre = skyPosition(*satellite->azimuth, *satellite->elevation, horizon);

@@ -19,7 +19,7 @@ public:
 
     // Starts publishing; stop() ends it (and joins any thread) and is safe to call twice.
     virtual void start() = 0;
-    virtual void stop() {}
+    virtual void stop() { }
 
     // Why this feed cannot reload its configuration or step the clock (the simulation has no
     // file and no clock of its own); empty: the request is available.

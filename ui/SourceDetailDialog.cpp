@@ -150,16 +150,17 @@ void SourceDetailDialog::showSource(const SourceSnapshot &source, RealTime now, 
     const bool bad = !stale && source.state != SourceState::Selected && source.state != SourceState::Combined;
     setTextColor(m_why, bad ? StatusColors::kBad : palette().color(QPalette::WindowText));
 
-    m_kind->setText(source.poolName.empty() ? sourceKindText(source.kind)
-                                            : tr("%1 from pool %2").arg(sourceKindText(source.kind),
-                                                                         QString::fromStdString(source.poolName)));
+    m_kind->setText(
+        source.poolName.empty()
+            ? sourceKindText(source.kind)
+            : tr("%1 from pool %2").arg(sourceKindText(source.kind), QString::fromStdString(source.poolName)));
     m_address->setText(source.address.ip.isNull() ? QStringLiteral("-")
                                                   : QString::fromStdString(source.address.toString()));
-    m_state->setText(QStringLiteral("%1%2  %3")
-                         .arg(sourceModeSymbol(source.kind))
-                         .arg(sourceStateSymbol(source.state))
-                         .arg(source.selectionLetter != 0 ? QString(QLatin1Char(source.selectionLetter))
-                                                          : QStringLiteral("-")));
+    m_state->setText(
+        QStringLiteral("%1%2  %3")
+            .arg(sourceModeSymbol(source.kind))
+            .arg(sourceStateSymbol(source.state))
+            .arg(source.selectionLetter != 0 ? QString(QLatin1Char(source.selectionLetter)) : QStringLiteral("-")));
     m_stratum->setText(QString::number(source.stratum));
     m_referenceId->setText(formatRefId(source.referenceId, source.stratum));
     m_leap->setText(formatLeap(source.leap));
@@ -187,8 +188,9 @@ void SourceDetailDialog::showSource(const SourceSnapshot &source, RealTime now, 
     m_stdDev->setText(hasStats ? formatSeconds(stats.standardDeviation) : QStringLiteral("-"));
     if (sample) {
         const double offset = chronycOffset(source.adjustedOffset);
-        m_interval->setText(tr("%1 \u2026 %2").arg(formatSignedSeconds(offset - source.errorBound),
-                                                 formatSignedSeconds(offset + source.errorBound)));
+        m_interval->setText(
+            tr("%1 \u2026 %2")
+                .arg(formatSignedSeconds(offset - source.errorBound), formatSignedSeconds(offset + source.errorBound)));
     } else {
         m_interval->setText(QStringLiteral("-"));
     }

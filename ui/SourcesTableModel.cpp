@@ -68,8 +68,7 @@ QString displayName(const SourceSnapshot &source)
 
 SourcesTableModel::SourcesTableModel(QObject *parent)
     : QAbstractTableModel(parent)
-{
-}
+{ }
 
 int SourcesTableModel::rowCount(const QModelIndex &parent) const
 {
@@ -83,8 +82,7 @@ int SourcesTableModel::columnCount(const QModelIndex &parent) const
 
 QVariant SourcesTableModel::data(const QModelIndex &index, int role) const
 {
-    if (!index.isValid()
-        || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const SourceSnapshot &source = sourceAt(index.row());
     const int column = index.column();
@@ -277,8 +275,7 @@ QVariant SourcesTableModel::displayData(const SourceSnapshot &source, int column
     case LastRxColumn:
         return formatAge(ageSeconds(source.lastRx, m_now));
     case OffsetColumn:
-        return source.lastSample ? formatSignedSeconds(chronycOffset(source.lastSample->offset))
-                                 : QStringLiteral("-");
+        return source.lastSample ? formatSignedSeconds(chronycOffset(source.lastSample->offset)) : QStringLiteral("-");
     case DelayColumn:
         return source.lastSample ? formatSeconds(source.lastSample->delay) : QStringLiteral("-");
     case StatusColumn:
@@ -343,8 +340,7 @@ QVariant SourcesTableModel::toolTipData(const SourceSnapshot &source, int column
     case PollColumn:
         return tr("Polling every %1").arg(formatPollInterval(source.poll));
     case ReachColumn:
-        return tr("Last 8 polls, newest on the right (1: reply received): %1")
-            .arg(formatReachBits(source.reach));
+        return tr("Last 8 polls, newest on the right (1: reply received): %1").arg(formatReachBits(source.reach));
     case LastRxColumn:
         if (const auto age = ageSeconds(source.lastRx, m_now))
             return tr("Last good sample %1 s ago").arg(std::max<std::int64_t>(0, *age));
@@ -355,8 +351,7 @@ QVariant SourcesTableModel::toolTipData(const SourceSnapshot &source, int column
     case StatusColumn: {
         QStringList lines{statusText(source)};
         if (!source.lastRejectReason.empty())
-            lines << tr("Last reply rejected: %1")
-                         .arg(QString::fromStdString(source.lastRejectReason));
+            lines << tr("Last reply rejected: %1").arg(QString::fromStdString(source.lastRejectReason));
         if (!source.kissCode.empty())
             lines << tr("Kiss-o'-death received: %1").arg(QString::fromStdString(source.kissCode));
         lines.removeDuplicates();
@@ -430,8 +425,7 @@ QString SourcesTableModel::sampleToolTip(const SourceSnapshot &source) const
     return tr("Last sample: offset %1 (local clock minus source), delay %2, dispersion %3\n"
               "Source root delay %4, root dispersion %5")
         .arg(formatSignedSeconds(chronycOffset(sample.offset)), formatSeconds(sample.delay),
-             formatSeconds(sample.dispersion), formatSeconds(source.rootDelay),
-             formatSeconds(source.rootDispersion));
+             formatSeconds(sample.dispersion), formatSeconds(source.rootDelay), formatSeconds(source.rootDispersion));
 }
 
 } // namespace s1

@@ -20,15 +20,15 @@ class SourcesTableModel : public QAbstractTableModel
 
 public:
     enum Column {
-        StateColumn,   // chronyc "MS": mode and state symbols, "^*"
+        StateColumn, // chronyc "MS": mode and state symbols, "^*"
         NameColumn,
         StratumColumn,
-        PollColumn,    // log2 s
-        ReachColumn,   // octal
-        LastRxColumn,  // age of the last accepted sample
-        OffsetColumn,  // of the last sample, chronyc's sign (positive: the local clock is ahead)
-        DelayColumn,   // of the last sample
-        StatusColumn,  // why the source is not usable, or its selection state
+        PollColumn,   // log2 s
+        ReachColumn,  // octal
+        LastRxColumn, // age of the last accepted sample
+        OffsetColumn, // of the last sample, chronyc's sign (positive: the local clock is ahead)
+        DelayColumn,  // of the last sample
+        StatusColumn, // why the source is not usable, or its selection state
         ColumnCount
     };
 
@@ -50,8 +50,7 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
-    QVariant headerData(int section, Qt::Orientation orientation,
-                        int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     // Names without an address get rows of their own after the sources, with ids from here on
     // (far above any engine id), so that an unresolvable name is listed instead of missing.
@@ -74,10 +73,7 @@ public:
 
     // The row showing source `id`, or -1.
     int rowOfSource(std::uint32_t id) const;
-    const SourceSnapshot &sourceAt(int row) const
-    {
-        return m_sources.at(static_cast<std::size_t>(row));
-    }
+    const SourceSnapshot &sourceAt(int row) const { return m_sources.at(static_cast<std::size_t>(row)); }
 
 private:
     using IncomingById = std::unordered_map<std::uint32_t, const SourceSnapshot *>;

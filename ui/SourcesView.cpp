@@ -28,8 +28,7 @@ constexpr int kCellTextPaddingPx = 3;
 // QCommonStyle computes it for SE_ItemViewItemText) plus our padding. Headers use it too.
 int textInset(const QWidget *widget)
 {
-    return widget->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1
-           + kCellTextPaddingPx;
+    return widget->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, widget) + 1 + kCellTextPaddingPx;
 }
 
 struct ColumnSample
@@ -64,8 +63,7 @@ class PaddedItemDelegate : public QStyledItemDelegate
 public:
     using QStyledItemDelegate::QStyledItemDelegate;
 
-    void paint(QPainter *painter, const QStyleOptionViewItem &option,
-               const QModelIndex &index) const override
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
     {
         QStyleOptionViewItem background(option);
         initStyleOption(&background, index);
@@ -100,8 +98,7 @@ class SourcesHeader : public QHeaderView
 public:
     explicit SourcesHeader(QWidget *parent)
         : QHeaderView(Qt::Horizontal, parent)
-    {
-    }
+    { }
 
 protected:
     void paintSection(QPainter *painter, const QRect &rect, int logicalIndex) const override
@@ -114,11 +111,9 @@ protected:
         painter->setPen(colors.color(QPalette::Mid));
         painter->drawLine(rect.bottomLeft(), rect.bottomRight());
 
-        const QVariant alignment =
-            model()->headerData(logicalIndex, orientation(), Qt::TextAlignmentRole);
-        const Qt::Alignment textAlignment = alignment.isValid()
-                                                ? alignment.value<Qt::Alignment>()
-                                                : Qt::AlignLeft | Qt::AlignVCenter;
+        const QVariant alignment = model()->headerData(logicalIndex, orientation(), Qt::TextAlignmentRole);
+        const Qt::Alignment textAlignment =
+            alignment.isValid() ? alignment.value<Qt::Alignment>() : Qt::AlignLeft | Qt::AlignVCenter;
         const QString title = model()->headerData(logicalIndex, orientation()).toString();
         const int inset = textInset(this);
         const QRect textRect = rect.adjusted(inset, 0, -inset, 0);
@@ -128,8 +123,8 @@ protected:
         for (QString &line : lines)
             line = fontMetrics().elidedText(line, Qt::ElideRight, textRect.width());
         // Several lines fill the section: at the bottom, they stay clear of the arrow on top.
-        const Qt::Alignment placed = lines.size() > 1 ? (textAlignment & Qt::AlignHorizontal_Mask) | Qt::AlignBottom
-                                                      : textAlignment;
+        const Qt::Alignment placed =
+            lines.size() > 1 ? (textAlignment & Qt::AlignHorizontal_Mask) | Qt::AlignBottom : textAlignment;
         painter->drawText(textRect.adjusted(0, 0, 0, -kTitleBottomPx), placed, lines.join(QLatin1Char('\n')));
 
         if (isSortIndicatorShown() && sortIndicatorSection() == logicalIndex)
@@ -145,8 +140,7 @@ private:
         const qreal bottom = top + kSortArrowHeightPx;
         const bool up = sortIndicatorOrder() == Qt::AscendingOrder;
         const QPointF tip(left + kSortArrowWidthPx / 2.0, up ? top : bottom);
-        const QPolygonF arrow{{left, up ? bottom : top}, tip,
-                              {left + kSortArrowWidthPx, up ? bottom : top}};
+        const QPolygonF arrow{{left, up ? bottom : top}, tip, {left + kSortArrowWidthPx, up ? bottom : top}};
         painter->setRenderHint(QPainter::Antialiasing);
         painter->setPen(Qt::NoPen);
         painter->setBrush(palette().color(QPalette::ButtonText));
@@ -243,7 +237,8 @@ void SourcesView::fitColumns()
     const QFontMetricsF boldMetrics(boldFont);
     int titleLines = 1;
     const auto sampleWidth = [&](const ColumnSample &sample) {
-        const QStringList title = model()->headerData(sample.column, Qt::Horizontal).toString().split(QLatin1Char('\n'));
+        const QStringList title =
+            model()->headerData(sample.column, Qt::Horizontal).toString().split(QLatin1Char('\n'));
         titleLines = std::max(titleLines, static_cast<int>(title.size()));
         const QString widest = QString::fromLatin1(sample.widestText);
         qreal textWidth = (sample.bold ? boldMetrics : metrics).horizontalAdvance(widest);
@@ -256,8 +251,7 @@ void SourcesView::fitColumns()
         header->resizeSection(sample.column, sampleWidth(sample));
     }
     m_statusMinWidthPx = sampleWidth(kStatusMinimum);
-    m_nameMaxWidthPx = static_cast<int>(std::ceil(metrics.averageCharWidth() * kNameMaxChars))
-                       + 2 * inset;
+    m_nameMaxWidthPx = static_cast<int>(std::ceil(metrics.averageCharWidth() * kNameMaxChars)) + 2 * inset;
     // Two-line titles sit below the sort arrow (see paintSection).
     const int titleHeight = static_cast<int>(std::ceil(metrics.lineSpacing() * titleLines));
     header->setMinimumHeight(titleLines > 1 ? titleHeight + kSortArrowTopPx + kSortArrowHeightPx + kTitleBottomPx

@@ -32,19 +32,16 @@ TrackingPanel::TrackingPanel(QWidget *parent)
     m_referenceTime = reference->addRow(tr("Ref time"), QStringLiteral("trackingRefTimeValue"));
     m_leap = reference->addRow(tr("Leap status"), QStringLiteral("trackingLeapValue"));
     m_rootDelay = reference->addRow(tr("Root delay"), QStringLiteral("trackingRootDelayValue"));
-    m_rootDispersion =
-        reference->addRow(tr("Root dispersion"), QStringLiteral("trackingRootDispersionValue"));
+    m_rootDispersion = reference->addRow(tr("Root dispersion"), QStringLiteral("trackingRootDispersionValue"));
 
     auto *clock = new ValueGroup(tr("Local clock"), Qt::AlignLeft, this);
     m_systemTime = clock->addRow(tr("System time"), QStringLiteral("trackingSystemTimeValue"));
     m_lastOffset = clock->addRow(tr("Last offset"), QStringLiteral("trackingLastOffsetValue"));
     m_rmsOffset = clock->addRow(tr("RMS offset"), QStringLiteral("trackingRmsOffsetValue"));
     m_frequency = clock->addRow(tr("Frequency"), QStringLiteral("trackingFrequencyValue"));
-    m_residualFrequency =
-        clock->addRow(tr("Residual freq"), QStringLiteral("trackingResidualFrequencyValue"));
+    m_residualFrequency = clock->addRow(tr("Residual freq"), QStringLiteral("trackingResidualFrequencyValue"));
     m_skew = clock->addRow(tr("Skew"), QStringLiteral("trackingSkewValue"));
-    m_updateInterval =
-        clock->addRow(tr("Update interval"), QStringLiteral("trackingUpdateIntervalValue"));
+    m_updateInterval = clock->addRow(tr("Update interval"), QStringLiteral("trackingUpdateIntervalValue"));
 
     auto *columns = new QHBoxLayout;
     columns->setSpacing(kGroupSpacingPx);
@@ -78,19 +75,17 @@ QString TrackingPanel::formatFrequency(double ppm)
 void TrackingPanel::showTracking(const ReferenceSnapshot &reference)
 {
     if (reference.synchronised) {
-        m_reference->setText(formatRefId(reference.referenceId, reference.stratum,
-                                         QString::fromStdString(reference.referenceName)));
+        m_reference->setText(
+            formatRefId(reference.referenceId, reference.stratum, QString::fromStdString(reference.referenceName)));
         setTextColor(m_reference, palette().color(QPalette::WindowText));
     } else {
         m_reference->setText(tr("Not synchronised"));
         setTextColor(m_reference, StatusColors::kBad);
     }
     m_stratum->setText(QString::number(reference.stratum));
-    m_referenceTime->setText(reference.referenceTime ? formatUtcTime(*reference.referenceTime)
-                                                     : tr("Never"));
+    m_referenceTime->setText(reference.referenceTime ? formatUtcTime(*reference.referenceTime) : tr("Never"));
     m_systemTime->setText(formatSystemTime(reference.systemTimeOffset));
-    m_lastOffset->setText(
-        tr("%1 s").arg(formatSignedDecimal(reference.lastOffset, kOffsetDecimals)));
+    m_lastOffset->setText(tr("%1 s").arg(formatSignedDecimal(reference.lastOffset, kOffsetDecimals)));
     m_rmsOffset->setText(tr("%1 s").arg(formatDecimal(reference.rmsOffset, kOffsetDecimals)));
     m_frequency->setText(formatFrequency(reference.frequencyPpm));
     m_residualFrequency->setText(
@@ -98,12 +93,10 @@ void TrackingPanel::showTracking(const ReferenceSnapshot &reference)
     m_skew->setText(tr("%1 ppm").arg(formatDecimal(reference.skewPpm, kFrequencyDecimals)));
     m_rootDelay->setText(formatSeconds(reference.rootDelay));
     m_rootDispersion->setText(formatSeconds(reference.rootDispersion));
-    m_updateInterval->setText(
-        tr("%1 s").arg(formatDecimal(reference.updateInterval, kIntervalDecimals)));
+    m_updateInterval->setText(tr("%1 s").arg(formatDecimal(reference.updateInterval, kIntervalDecimals)));
     m_leap->setText(formatLeap(reference.leap));
-    setTextColor(m_leap, reference.leap == LeapIndicator::Unsynchronised
-                             ? StatusColors::kBad
-                             : palette().color(QPalette::WindowText));
+    setTextColor(m_leap, reference.leap == LeapIndicator::Unsynchronised ? StatusColors::kBad
+                                                                         : palette().color(QPalette::WindowText));
 }
 
 } // namespace s1

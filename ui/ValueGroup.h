@@ -20,8 +20,7 @@ public:
 
     // Adds a row and returns its value label. The label gets `objectName`, so that tests and
     // style sheets can find it. Detail rows are indented under the row above them.
-    QLabel *addRow(const QString &name, const QString &objectName,
-                   RowStyle style = RowStyle::Normal);
+    QLabel *addRow(const QString &name, const QString &objectName, RowStyle style = RowStyle::Normal);
 
 private:
     QGridLayout *m_grid;

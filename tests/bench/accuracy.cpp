@@ -74,7 +74,8 @@ int main(int argc, char **argv)
     }
 
     std::printf("%-14s %10s %10s %6s | %10s %10s %6s | %10s %10s %6s | %7s %7s %7s | %6s\n", "scenario", "rms", "max",
-                "sync", "chrony rms", "chrony max", "sync", "bias", "freq rms", "wall s", "rms x", "max x", "sync x", "seeds");
+                "sync", "chrony rms", "chrony max", "sync", "bias", "freq rms", "wall s", "rms x", "max x", "sync x",
+                "seeds");
     for (const s1::sim::Scenario &scenario : s1::sim::standardScenarios()) {
         if (!only.empty() && std::find(only.begin(), only.end(), scenario.name) == only.end())
             continue;
@@ -101,8 +102,7 @@ int main(int argc, char **argv)
         } else {
             std::printf("%-14s %10.3g %10.3g %6.0f | %10s %10s %6s | %10.3g %10.3g %6.2f | %7s %7s %7s | %6d\n",
                         scenario.name.c_str(), median(rms), median(max), median(sync), "-", "-", "-", median(bias),
-                        median(freq),
-                        wall / seeds, "-", "-", "-", seeds);
+                        median(freq), wall / seeds, "-", "-", "-", seeds);
         }
         std::fflush(stdout);
     }

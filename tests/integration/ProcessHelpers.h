@@ -18,8 +18,8 @@ QString ourBinary(const QString &name);
 
 // Root of the peers unpacked by scripts/fetch-peers.sh (S1_PEERS_DIR), or empty.
 QString peersDir();
-QString chronydPath();              // empty when not unpacked
-QStringList ntpdigCommand();        // program + leading arguments; empty when not unpacked
+QString chronydPath();       // empty when not unpacked
+QStringList ntpdigCommand(); // program + leading arguments; empty when not unpacked
 QProcessEnvironment ntpdigEnvironment();
 
 // Whether a missing peer must fail the test (in CI the test command fetches every peer) rather
@@ -44,7 +44,7 @@ QString lineStartingWith(const QString &text, const QString &prefix);
 // A short-lived program run to completion (killed after `timeout`), with what it printed.
 struct RunResult
 {
-    bool finished = false;  // exited by itself within the timeout
+    bool finished = false; // exited by itself within the timeout
     int exitCode = -1;
     QString out;
     QString err;
@@ -55,11 +55,11 @@ RunResult runProgram(const QString &program, const QStringList &arguments, std::
 } // namespace s1test
 
 // Skips (developer machine) or fails (CI) when a peer program is missing.
-#define S1_REQUIRE_PEER(path, what)                                                      \
-    do {                                                                                 \
-        if ((path).isEmpty()) {                                                          \
-            if (s1test::peersRequired())                                                 \
-                QFAIL(qPrintable(QStringLiteral("%1 is missing: run scripts/fetch-peers.sh").arg(what))); \
-            QSKIP(qPrintable(QStringLiteral("%1 not unpacked: run scripts/fetch-peers.sh").arg(what))); \
-        }                                                                                \
+#define S1_REQUIRE_PEER(path, what)                                                                                    \
+    do {                                                                                                               \
+        if ((path).isEmpty()) {                                                                                        \
+            if (s1test::peersRequired())                                                                               \
+                QFAIL(qPrintable(QStringLiteral("%1 is missing: run scripts/fetch-peers.sh").arg(what)));              \
+            QSKIP(qPrintable(QStringLiteral("%1 not unpacked: run scripts/fetch-peers.sh").arg(what)));                \
+        }                                                                                                              \
     } while (false)

@@ -12,7 +12,7 @@ namespace s1test {
 struct ServiceProcesses
 {
     QTemporaryDir dir;
-    QProcess server;   // the plain host the service polls
+    QProcess server; // the plain host the service polls
     QProcess service;
     quint16 serverPort = 0;
     quint16 servicePort = 0;

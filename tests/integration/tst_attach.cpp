@@ -14,12 +14,12 @@
 #include "ServiceProbe.h"
 #include "ServiceViewer.h"
 #include "SourcesTableModel.h"
-#include "transport/ControlServer.h"
 #include "host/SnapshotMetaTypes.h"
+#include "transport/ControlServer.h"
 
+#include <QAction>
 #include <QDir>
 #include <QFileInfo>
-#include <QAction>
 #include <QImage>
 #include <QJsonObject>
 #include <QLabel>
@@ -38,17 +38,17 @@ using namespace std::chrono_literals;
 namespace {
 
 constexpr auto kSocketTimeout = 10s;
-constexpr auto kReachTimeout = 30s;      // 8 polls at 0.25 s plus selection, with margin
+constexpr auto kReachTimeout = 30s; // 8 polls at 0.25 s plus selection, with margin
 constexpr auto kStopTimeout = 10s;
 constexpr auto kProgramTimeout = 30s;
 // A reload restarts the service's engine; the service allows itself this long for an answer.
-constexpr auto kActionTimeout = std::chrono::duration_cast<std::chrono::milliseconds>(
-    s1::ServiceConnection::kRequestTimeout);
-constexpr int kFastPoll = -2;            // four polls a second
+constexpr auto kActionTimeout =
+    std::chrono::duration_cast<std::chrono::milliseconds>(s1::ServiceConnection::kRequestTimeout);
+constexpr int kFastPoll = -2; // four polls a second
 const QSize kWindowSize(1024, 640);
 // Room to reconnect: the longest back-off plus a restart of the service.
-constexpr auto kReconnectTimeout = std::chrono::duration_cast<std::chrono::milliseconds>(
-    s1::ServiceConnection::kMaxRetryDelay + 15s);
+constexpr auto kReconnectTimeout =
+    std::chrono::duration_cast<std::chrono::milliseconds>(s1::ServiceConnection::kMaxRetryDelay + 15s);
 
 QString labelText(const QWidget &window, const char *name)
 {
@@ -83,7 +83,8 @@ public:
             socketPath = dir.filePath("run/stratumone.sock");
             configPath = s1test::writeFile(
                 dir, "service.conf",
-                QStringLiteral("port %1\nallow 127.0.0.1\nlocal stratum 3\nserver 127.0.0.1 port %2 minpoll %3 maxpoll %3\n")
+                QStringLiteral(
+                    "port %1\nallow 127.0.0.1\nlocal stratum 3\nserver 127.0.0.1 port %2 minpoll %3 maxpoll %3\n")
                     .arg(servicePort)
                     .arg(serverPort)
                     .arg(kFastPoll));
@@ -136,10 +137,11 @@ void TestAttach::windowShowsTheService()
                    ? table->model()->index(0, s1::SourcesTableModel::NameColumn).data().toString()
                    : QString();
     };
-    const bool synchronised = s1test::waitFor([&] {
-        return labelText(window, "syncSummary") == QStringLiteral("Synchronised to 127.0.0.1, stratum 2");
-    }, kReachTimeout);
-    QVERIFY2(synchronised, qPrintable(labelText(window, "syncSummary") + " / " + labelText(window, "connectionDescription")));
+    const bool synchronised = s1test::waitFor(
+        [&] { return labelText(window, "syncSummary") == QStringLiteral("Synchronised to 127.0.0.1, stratum 2"); },
+        kReachTimeout);
+    QVERIFY2(synchronised,
+             qPrintable(labelText(window, "syncSummary") + " / " + labelText(window, "connectionDescription")));
     QCOMPARE(table->model()->rowCount(), 1);
     QCOMPARE(firstSourceName(), QStringLiteral("127.0.0.1"));
     QCOMPARE(labelText(window, "connectionDescription"), QStringLiteral("Service at %1: connected").arg(f.socketPath));
@@ -157,15 +159,19 @@ void TestAttach::windowShowsTheService()
     // The service stops: the last state stays, marked stale, and the reason is shown.
     QVERIFY(s1test::stopProcess(f.service, SIGTERM, kStopTimeout));
     QVERIFY(s1test::waitFor([&] { return window.isSnapshotStale(); }, kStopTimeout));
-    QVERIFY2(labelText(window, "connectionDescription")
-                 .startsWith(QStringLiteral("Service disconnected: service stopped: %1 closed the connection").arg(f.socketPath)),
-             qPrintable(labelText(window, "connectionDescription")));
+    QVERIFY2(
+        labelText(window, "connectionDescription")
+            .startsWith(
+                QStringLiteral("Service disconnected: service stopped: %1 closed the connection").arg(f.socketPath)),
+        qPrintable(labelText(window, "connectionDescription")));
     QVERIFY(labelText(window, "snapshotTime").startsWith(QStringLiteral("Stale: last update ")));
     QVERIFY(labelText(window, "syncSummary").startsWith(QStringLiteral("Last known: Synchronised to 127.0.0.1")));
     QCOMPARE(firstSourceName(), QStringLiteral("127.0.0.1"));
-    QVERIFY2(window.grab().save(QDir(screenshotDir()).filePath(QStringLiteral("attached-stale.png"))), "stale screenshot");
+    QVERIFY2(window.grab().save(QDir(screenshotDir()).filePath(QStringLiteral("attached-stale.png"))),
+             "stale screenshot");
     QCOMPARE(s1::probeService(f.socketPath.toStdString()).outcome, s1::ProbeOutcome::Absent);
-    QVERIFY(s1test::waitFor([&] { return labelText(window, "connectionDescription").contains("no service at"); }, kStopTimeout));
+    QVERIFY(s1test::waitFor([&] { return labelText(window, "connectionDescription").contains("no service at"); },
+                            kStopTimeout));
 
     // Back again: the window reconnects by itself and is live.
     QVERIFY(f.startService());
@@ -205,9 +211,10 @@ void TestAttach::windowActionsReachTheService()
     QVERIFY2(s1test::waitFor([&] { return step->isEnabled(); }, kSocketTimeout),
              qPrintable(labelText(window, "connectionDescription")));
     // Synchronised first, so that there is a correction to step (a step with none is a success too).
-    QVERIFY2(s1test::waitFor([&] { return labelText(window, "syncSummary").startsWith(QStringLiteral("Synchronised")); },
-                             kReachTimeout),
-             qPrintable(labelText(window, "syncSummary")));
+    QVERIFY2(
+        s1test::waitFor([&] { return labelText(window, "syncSummary").startsWith(QStringLiteral("Synchronised")); },
+                        kReachTimeout),
+        qPrintable(labelText(window, "syncSummary")));
 
     // The window asked which file the service reads when it connected; only the actions' answers
     // count from here.
@@ -251,7 +258,8 @@ void TestAttach::attachArgumentsAreChecked()
     const QString program = s1test::ourBinary("stratumone");
     s1test::RunResult r = s1test::runProgram(program, {"--attach", "/tmp/x.sock", "-f", "/etc/hosts"}, kProgramTimeout);
     QCOMPARE(r.exitCode, 2);
-    QVERIFY2(r.err.contains("--attach shows a running service; it cannot be combined with --config"), qPrintable(r.err));
+    QVERIFY2(r.err.contains("--attach shows a running service; it cannot be combined with --config"),
+             qPrintable(r.err));
 
     r = s1test::runProgram(program, {"--attach", "--simulate"}, kProgramTimeout);
     QCOMPARE(r.exitCode, 2);

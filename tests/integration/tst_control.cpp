@@ -28,16 +28,16 @@ using namespace std::chrono_literals;
 
 namespace {
 
-constexpr auto kCtlTimeout = 20s;        // generous: a reload restarts the engine thread
-constexpr auto kReachTimeout = 20s;      // 8 polls at 0.25 s plus selection, with margin
-constexpr int kFastPoll = -2;            // four polls a second
+constexpr auto kCtlTimeout = 20s;   // generous: a reload restarts the engine thread
+constexpr auto kReachTimeout = 20s; // 8 polls at 0.25 s plus selection, with margin
+constexpr int kFastPoll = -2;       // four polls a second
 constexpr int kFullReach = 0377;
 constexpr qint64 kNoDaemonMaxMs = 3000;
-constexpr auto kSnapshotWait = 5s;       // the service publishes a snapshot once a second
+constexpr auto kSnapshotWait = 5s;            // the service publishes a snapshot once a second
 constexpr std::uint64_t kClientRequests = 12; // the probe's requests before it stops: 3 s
-const QString kClientsHeader = QStringLiteral(
-    "Hostname                      NTP   Drop Int IntL Last     Cmd   Drop Int  Last\n"
-    "===============================================================================\n");
+const QString kClientsHeader =
+    QStringLiteral("Hostname                      NTP   Drop Int IntL Last     Cmd   Drop Int  Last\n"
+                   "===============================================================================\n");
 
 // The local addresses of the UDP sockets bound to `port`, as /proc/net/udp and udp6 list them
 // (hex, the kernel's byte order: "0100007F" is 127.0.0.1, 31 zeros and a 1 in byte 12 ::1).
@@ -73,7 +73,8 @@ class ServiceFixture : public s1test::ServiceProcesses
 public:
     QString configText(int localStratum, bool withSource) const
     {
-        QString text = QStringLiteral("port %1\nallow 127.0.0.1\nlocal stratum %2\n").arg(servicePort).arg(localStratum);
+        QString text =
+            QStringLiteral("port %1\nallow 127.0.0.1\nlocal stratum %2\n").arg(servicePort).arg(localStratum);
         if (withSource)
             text += QStringLiteral("server 127.0.0.1 port %1 minpoll %2 maxpoll %2\n").arg(serverPort).arg(kFastPoll);
         return text;
@@ -118,17 +119,19 @@ void TestControl::serviceReportsReloadAndStop()
 
     f.configPath = s1test::writeFile(f.dir, "service.conf", f.configText(3, true));
     f.service.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    f.service.start(s1test::ourBinary("stratumone"), {"--service", "-f", f.configPath, "-x", "--bind", "127.0.0.1",
-                                                      "--control-socket", f.socketPath});
+    f.service.start(s1test::ourBinary("stratumone"),
+                    {"--service", "-f", f.configPath, "-x", "--bind", "127.0.0.1", "--control-socket", f.socketPath});
     QVERIFY(f.service.waitForStarted());
     QVERIFY2(s1test::waitFor([&] { return QFileInfo::exists(f.socketPath); }, 10s), "no control socket");
 
     // sources: the one server reaches 377 and is selected.
     s1test::RunResult sources;
-    const bool reached = s1test::waitFor([&] {
-        sources = f.ctl({"sources"});
-        return sources.exitCode == 0 && s1test::lineStartingWith(sources.out, "^*").contains(" 377 ");
-    }, kReachTimeout);
+    const bool reached = s1test::waitFor(
+        [&] {
+            sources = f.ctl({"sources"});
+            return sources.exitCode == 0 && s1test::lineStartingWith(sources.out, "^*").contains(" 377 ");
+        },
+        kReachTimeout);
     QVERIFY2(reached, qPrintable(sources.out + sources.err));
 
     // tracking: synchronised to 127.0.0.1 at stratum 1, so we are stratum 2.
@@ -141,7 +144,9 @@ void TestControl::serviceReportsReloadAndStop()
         QVERIFY2(label.match(line).hasMatch(), qPrintable(line));
     QCOMPARE(trackingLines[0], QStringLiteral("Reference ID    : 7F000001 (127.0.0.1)"));
     QCOMPARE(trackingLines[1], QStringLiteral("Stratum         : 2"));
-    QVERIFY(QRegularExpression("^System time     : \\d+\\.\\d{9} seconds (fast|slow) of NTP time$").match(trackingLines[3]).hasMatch());
+    QVERIFY(QRegularExpression("^System time     : \\d+\\.\\d{9} seconds (fast|slow) of NTP time$")
+                .match(trackingLines[3])
+                .hasMatch());
     QVERIFY(QRegularExpression("^Frequency       : \\d+\\.\\d{3} ppm (fast|slow)$").match(trackingLines[6]).hasMatch());
     QCOMPARE(trackingLines[12], QStringLiteral("Leap status     : Normal"));
 
@@ -155,7 +160,8 @@ void TestControl::serviceReportsReloadAndStop()
     const QStringList lines = verbose.out.split(QLatin1Char('\n'));
     QCOMPARE(lines[0], QString());
     QCOMPARE(lines[1], QStringLiteral("  .-- Source mode  '^' = server, '=' = peer, '#' = local clock."));
-    QCOMPARE(lines[9], QStringLiteral("MS Name/IP address         Stratum Poll Reach LastRx Last sample               "));
+    QCOMPARE(lines[9],
+             QStringLiteral("MS Name/IP address         Stratum Poll Reach LastRx Last sample               "));
     QCOMPARE(lines[10], QString(79, QLatin1Char('=')));
     const QRegularExpression sourceLine(QStringLiteral(
         "^\\^\\* 127\\.0\\.0\\.1 {21}1  -2   377 +\\d+ +[+-]\\d+[num]s\\[ *[+-]\\d+[num]s\\] \\+/- +\\d+[num]s$"));
@@ -166,9 +172,10 @@ void TestControl::serviceReportsReloadAndStop()
     QCOMPARE(stats.exitCode, 0);
     const QStringList statLines = stats.out.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
     QCOMPARE(statLines.size(), 3);
-    QCOMPARE(statLines[0], QStringLiteral("Name/IP Address            NP  NR  Span  Frequency  Freq Skew  Offset  Std Dev"));
-    const QRegularExpression statLine(QStringLiteral(
-        "^127\\.0\\.0\\.1 {16} +(\\d+) +(\\d+) +\\d+ +[+-]\\d+\\.\\d{3} +\\d+\\.\\d{3} +[+-]\\d+[nums]+ +\\d+[nums]+$"));
+    QCOMPARE(statLines[0],
+             QStringLiteral("Name/IP Address            NP  NR  Span  Frequency  Freq Skew  Offset  Std Dev"));
+    const QRegularExpression statLine(QStringLiteral("^127\\.0\\.0\\.1 {16} +(\\d+) +(\\d+) +\\d+ +[+-]\\d+\\.\\d{3} "
+                                                     "+\\d+\\.\\d{3} +[+-]\\d+[nums]+ +\\d+[nums]+$"));
     const auto statMatch = statLine.match(statLines[2]);
     QVERIFY2(statMatch.hasMatch(), qPrintable(statLines[2]));
     QVERIFY(statMatch.captured(1).toInt() >= 3);
@@ -213,7 +220,8 @@ void TestControl::serviceReportsReloadAndStop()
                                           "0 sources with unknown address\n"));
     const s1test::RunResult serverstats = f.ctl({"serverstats"});
     QCOMPARE(serverstats.exitCode, 0);
-    QVERIFY(s1test::lineStartingWith(serverstats.out, "Command packets received   : ").section(':', 1).trimmed().toInt() > 5);
+    QVERIFY(s1test::lineStartingWith(serverstats.out, "Command packets received   : ").section(':', 1).trimmed().toInt()
+            > 5);
     const s1test::RunResult selectdata = f.ctl({"-n", "selectdata"});
     QVERIFY2(s1test::lineStartingWith(selectdata.out, "* 127.0.0.1").endsWith("  N"), qPrintable(selectdata.out));
     // -N: the name the source was configured with.
@@ -237,8 +245,8 @@ void TestControl::serviceReportsReloadAndStop()
              qPrintable(broken.err));
     QVERIFY2(broken.err.contains(f.configPath + ":5:1: error: "), qPrintable(broken.err));
     QVERIFY2(broken.err.contains(f.configPath + ":6:12: error: "), qPrintable(broken.err));
-    const s1test::RunResult query = s1test::runProgram(s1test::ourBinary("stratumctl"),
-                                                       {"query", "127.0.0.1", QString::number(f.servicePort)}, kCtlTimeout);
+    const s1test::RunResult query = s1test::runProgram(
+        s1test::ourBinary("stratumctl"), {"query", "127.0.0.1", QString::number(f.servicePort)}, kCtlTimeout);
     QCOMPARE(query.exitCode, 0);
     QVERIFY2(query.out.contains("stratum 2"), qPrintable(query.out));
     // Under a German locale too (where one can be had): the numbers keep their decimal point.
@@ -265,19 +273,25 @@ void TestControl::serviceReportsReloadAndStop()
     QCOMPARE(fixed.exitCode, 0);
     QCOMPARE(fixed.out, QStringLiteral("200 OK\n"));
     s1test::RunResult local;
-    QVERIFY2(s1test::waitFor([&] {
-        local = f.ctl({"tracking"});
-        return local.out.startsWith("Reference ID    : 7F7F0101 ()\nStratum         : 5\n");
-    }, 10s), qPrintable(local.out));
+    QVERIFY2(s1test::waitFor(
+                 [&] {
+                     local = f.ctl({"tracking"});
+                     return local.out.startsWith("Reference ID    : 7F7F0101 ()\nStratum         : 5\n");
+                 },
+                 10s),
+             qPrintable(local.out));
     QCOMPARE(f.ctl({"sources"}).out.count(QLatin1Char('\n')), 2); // header and rule, no source
 
     // SIGHUP reloads the same way.
     s1test::writeFile(f.dir, "service.conf", f.configText(6, false));
     ::kill(static_cast<pid_t>(f.service.processId()), SIGHUP);
-    QVERIFY2(s1test::waitFor([&] {
-        local = f.ctl({"tracking"});
-        return s1test::lineStartingWith(local.out, "Stratum") == QStringLiteral("Stratum         : 6");
-    }, 10s), qPrintable(local.out));
+    QVERIFY2(s1test::waitFor(
+                 [&] {
+                     local = f.ctl({"tracking"});
+                     return s1test::lineStartingWith(local.out, "Stratum") == QStringLiteral("Stratum         : 6");
+                 },
+                 10s),
+             qPrintable(local.out));
 
     // SIGTERM: a clean stop, exit 0, and the socket is gone.
     QVERIFY(s1test::stopProcess(f.service, SIGTERM, 10s));
@@ -294,8 +308,8 @@ void TestControl::serviceLogsItsClients()
     f.socketPath = f.dir.filePath("run/stratumone.sock");
     f.configPath = s1test::writeFile(f.dir, "service.conf", f.configText(3, false));
     f.service.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    f.service.start(s1test::ourBinary("stratumone"), {"--service", "-f", f.configPath, "-x", "--bind", "127.0.0.1",
-                                                      "--control-socket", f.socketPath});
+    f.service.start(s1test::ourBinary("stratumone"),
+                    {"--service", "-f", f.configPath, "-x", "--bind", "127.0.0.1", "--control-socket", f.socketPath});
     QVERIFY(f.service.waitForStarted());
     QVERIFY2(s1test::waitFor([&] { return QFileInfo::exists(f.socketPath); }, 10s), "no control socket");
 
@@ -304,15 +318,19 @@ void TestControl::serviceLogsItsClients()
     constexpr std::uint64_t kUnseenRequests = 2;
     std::uint64_t sent = 0;
     {
-        s1test::EngineProbe client(
-            QStringLiteral("port 0\nserver 127.0.0.1 port %1 minpoll %2 maxpoll %2\n").arg(f.servicePort).arg(kFastPoll),
-            s1::IpAddress::v4(0x7f000001));
+        s1test::EngineProbe client(QStringLiteral("port 0\nserver 127.0.0.1 port %1 minpoll %2 maxpoll %2\n")
+                                       .arg(f.servicePort)
+                                       .arg(kFastPoll),
+                                   s1::IpAddress::v4(0x7f000001));
         QVERIFY(client.configOk());
         QVERIFY(client.start());
-        QVERIFY2(s1test::waitFor([&] {
-            const auto source = client.source("127.0.0.1");
-            return source && source->requestsSent >= kClientRequests && source->repliesAccepted > 0;
-        }, kReachTimeout), "the probe got no answers from the service");
+        QVERIFY2(s1test::waitFor(
+                     [&] {
+                         const auto source = client.source("127.0.0.1");
+                         return source && source->requestsSent >= kClientRequests && source->repliesAccepted > 0;
+                     },
+                     kReachTimeout),
+                 "the probe got no answers from the service");
         client.stop();
         sent = client.source("127.0.0.1")->requestsSent;
     }
@@ -321,23 +339,25 @@ void TestControl::serviceLogsItsClients()
     // server counters agree: the probe was its only client.
     s1test::RunResult csv;
     QStringList fields;
-    const bool settled = s1test::waitFor([&] {
-        csv = f.ctl({"-c", "clients"});
-        const s1test::RunResult stats = f.ctl({"-c", "serverstats"});
-        fields = csv.out.trimmed().split(QLatin1Char(','));
-        const QString received = stats.out.section(QLatin1Char(','), 0, 0);
-        return csv.exitCode == 0 && fields.size() == 10 && fields[1] == received && fields[1].toULongLong() >= sent;
-    }, kSnapshotWait);
+    const bool settled = s1test::waitFor(
+        [&] {
+            csv = f.ctl({"-c", "clients"});
+            const s1test::RunResult stats = f.ctl({"-c", "serverstats"});
+            fields = csv.out.trimmed().split(QLatin1Char(','));
+            const QString received = stats.out.section(QLatin1Char(','), 0, 0);
+            return csv.exitCode == 0 && fields.size() == 10 && fields[1] == received && fields[1].toULongLong() >= sent;
+        },
+        kSnapshotWait);
     QVERIFY2(settled, qPrintable(QStringLiteral("sent %1: ").arg(sent) + csv.out + csv.err));
     QCOMPARE(csv.out.count(QLatin1Char('\n')), 1);
     QCOMPARE(fields[0], QStringLiteral("127.0.0.1"));
     const qulonglong packets = fields[1].toULongLong();
     QVERIFY2(packets >= kClientRequests && packets <= sent + kUnseenRequests, qPrintable(csv.out));
-    QCOMPARE(fields[2], QStringLiteral("0"));           // allowed: nothing dropped
-    const int interval = fields[3].toInt();             // log2 of about 0.25 s
+    QCOMPARE(fields[2], QStringLiteral("0")); // allowed: nothing dropped
+    const int interval = fields[3].toInt();   // log2 of about 0.25 s
     QVERIFY2(interval >= kFastPoll - 1 && interval <= kFastPoll + 1, qPrintable(csv.out));
-    QCOMPARE(fields[4], QStringLiteral("127"));         // no rate limiting: IntL unknown
-    QVERIFY(fields[5].toULongLong() < 60);              // seconds since the last request
+    QCOMPARE(fields[4], QStringLiteral("127"));                            // no rate limiting: IntL unknown
+    QVERIFY(fields[5].toULongLong() < 60);                                 // seconds since the last request
     QCOMPARE(fields.mid(6), QStringList({"0", "0", "127", "4294967295"})); // no command clients
 
     // chronyc's layout with the same numbers.
@@ -353,14 +373,17 @@ void TestControl::serviceLogsItsClients()
     QCOMPARE(match.captured(2).trimmed().toInt(), interval);
     QCOMPARE(row.size(), kClientsHeader.indexOf(QLatin1Char('\n')) + 1); // as wide as the header
     s1test::RunResult numeric, plain;
-    QVERIFY2(s1test::waitFor([&] { // the Last column may tick between two calls
-        numeric = f.ctl({"-n", "clients"});
-        plain = f.ctl({"clients"});
-        // Without -n the client's address is looked up, as chronyc does.
-        QString expected = numeric.out;
-        expected.replace(kClientsHeader.size(), 25, QStringLiteral("%1").arg(loopbackName(), -25));
-        return numeric.exitCode == 0 && plain.out == expected;
-    }, kSnapshotWait), qPrintable(numeric.out + plain.out));
+    QVERIFY2(s1test::waitFor(
+                 [&] { // the Last column may tick between two calls
+                     numeric = f.ctl({"-n", "clients"});
+                     plain = f.ctl({"clients"});
+                     // Without -n the client's address is looked up, as chronyc does.
+                     QString expected = numeric.out;
+                     expected.replace(kClientsHeader.size(), 25, QStringLiteral("%1").arg(loopbackName(), -25));
+                     return numeric.exitCode == 0 && plain.out == expected;
+                 },
+                 kSnapshotWait),
+             qPrintable(numeric.out + plain.out));
 
     const s1test::RunResult json = f.ctl({"--json", "clients"});
     QCOMPARE(json.exitCode, 0);
@@ -384,7 +407,8 @@ void TestControl::noDaemon()
     QVERIFY(r.finished);
     QCOMPARE(r.exitCode, 1);
     QCOMPARE(r.err, QStringLiteral("stratumctl: cannot connect to %1: No such file or directory "
-                                   "(is stratumone --service running?)\n").arg(path));
+                                   "(is stratumone --service running?)\n")
+                        .arg(path));
     QVERIFY(r.out.isEmpty());
     QVERIFY2(r.elapsedMs < kNoDaemonMaxMs, qPrintable(QString::number(r.elapsedMs)));
 
@@ -408,19 +432,21 @@ void TestControl::remoteTcpAccess()
         f.configText(3, false)
             + QStringLiteral("bindcmdaddress 127.0.0.1\ncmdport %1\ncmdallow 127.0.0.1\n").arg(cmdPort));
     f.service.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    f.service.start(s1test::ourBinary("stratumone"), {"--service", "-f", f.configPath, "-x", "--bind", "127.0.0.1",
-                                                      "--control-socket", f.socketPath});
+    f.service.start(s1test::ourBinary("stratumone"),
+                    {"--service", "-f", f.configPath, "-x", "--bind", "127.0.0.1", "--control-socket", f.socketPath});
     QVERIFY(f.service.waitForStarted());
 
     const auto remote = [&](const QStringList &command) {
-        return s1test::runProgram(s1test::ourBinary("stratumctl"), QStringList{"-h", "127.0.0.1", "-p", cmdPort} + command,
-                                  kCtlTimeout);
+        return s1test::runProgram(s1test::ourBinary("stratumctl"),
+                                  QStringList{"-h", "127.0.0.1", "-p", cmdPort} + command, kCtlTimeout);
     };
     s1test::RunResult tracking;
-    const bool answered = s1test::waitFor([&] {
-        tracking = remote({"tracking"});
-        return tracking.exitCode == 0 && tracking.out.contains(QLatin1String("Stratum         : 3"));
-    }, kSnapshotWait);
+    const bool answered = s1test::waitFor(
+        [&] {
+            tracking = remote({"tracking"});
+            return tracking.exitCode == 0 && tracking.out.contains(QLatin1String("Stratum         : 3"));
+        },
+        kSnapshotWait);
     QVERIFY2(answered, qPrintable(tracking.out + tracking.err));
 
     const s1test::RunResult reload = remote({"reload"});
@@ -435,8 +461,8 @@ void TestControl::remoteTcpAccess()
     s1test::stopProcess(f.service, SIGTERM, 10s);
     const s1test::RunResult gone = remote({"tracking"});
     QCOMPARE(gone.exitCode, 1);
-    QVERIFY2(gone.err.startsWith(QStringLiteral("stratumctl: cannot connect to 127.0.0.1 port %1: Connection refused")
-                                     .arg(cmdPort)),
+    QVERIFY2(gone.err.startsWith(
+                 QStringLiteral("stratumctl: cannot connect to 127.0.0.1 port %1: Connection refused").arg(cmdPort)),
              qPrintable(gone.err));
     QVERIFY2(gone.elapsedMs < kNoDaemonMaxMs, qPrintable(QString::number(gone.elapsedMs)));
 }
@@ -444,7 +470,8 @@ void TestControl::remoteTcpAccess()
 void TestControl::checkAndPrintConfig()
 {
     QTemporaryDir dir;
-    const QString good = s1test::writeFile(dir, "good.conf", "# a comment\nserver   127.0.0.1  iburst\n\nlocal stratum 3\n");
+    const QString good =
+        s1test::writeFile(dir, "good.conf", "# a comment\nserver   127.0.0.1  iburst\n\nlocal stratum 3\n");
     s1test::RunResult r = s1test::runProgram(s1test::ourBinary("stratumone"), {"--check-config", good}, 10s);
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.out, good + ": OK\n");
@@ -511,10 +538,12 @@ void TestControl::bindAddressIsWhereTheServerListens()
                     {"--service", "-f", f.configPath, "-x", "--control-socket", f.socketPath});
     QVERIFY(f.service.waitForStarted());
     QStringList bound;
-    const bool listening = s1test::waitFor([&] {
-        bound = boundUdpAddresses(f.servicePort);
-        return bound.size() >= expected.size();
-    }, 10s);
+    const bool listening = s1test::waitFor(
+        [&] {
+            bound = boundUdpAddresses(f.servicePort);
+            return bound.size() >= expected.size();
+        },
+        10s);
     QVERIFY2(listening, qPrintable(bound.join(QLatin1Char(' '))));
     QCOMPARE(bound, expected);
 

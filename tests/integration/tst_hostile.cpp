@@ -21,8 +21,18 @@ constexpr int kPaceBurst = 200; // datagrams sent before waiting for the server 
 constexpr std::uint32_t kSeed = 20261121;
 constexpr std::size_t kMaxGarbageLength = 600;
 
-enum class Kind { Valid, TooShort, BadLength, BadVersion, BadMode, BadExtension, SignedRequest, StrayTrailer,
-                  ShortLastField, Count };
+enum class Kind {
+    Valid,
+    TooShort,
+    BadLength,
+    BadVersion,
+    BadMode,
+    BadExtension,
+    SignedRequest,
+    StrayTrailer,
+    ShortLastField,
+    Count
+};
 
 struct Expected
 {
@@ -80,11 +90,12 @@ void TestHostile::randomAndMalformedPacketsAreDroppedAndCounted()
         while (socket.hasPendingDatagrams()) {
             QByteArray datagram(static_cast<int>(socket.pendingDatagramSize()), '\0');
             socket.readDatagram(datagram.data(), datagram.size());
-            const auto parsed = s1::parseNtpPacket(std::span(reinterpret_cast<const std::uint8_t *>(datagram.constData()),
-                                                             static_cast<std::size_t>(datagram.size())));
+            const auto parsed =
+                s1::parseNtpPacket(std::span(reinterpret_cast<const std::uint8_t *>(datagram.constData()),
+                                             static_cast<std::size_t>(datagram.size())));
             const std::uint64_t origin = parsed.ok() ? parsed.packet.header.originTime.raw() : 0;
-            if (!parsed.ok() || datagram.size() != static_cast<int>(s1::kNtpHeaderLength)
-                || !validCookies.count(origin) || !answered.insert(origin).second)
+            if (!parsed.ok() || datagram.size() != static_cast<int>(s1::kNtpHeaderLength) || !validCookies.count(origin)
+                || !answered.insert(origin).second)
                 badReply = true;
         }
     };
@@ -129,8 +140,10 @@ void TestHostile::randomAndMalformedPacketsAreDroppedAndCounted()
         case Kind::BadExtension: {
             // An extension field that claims more bytes than the packet has.
             p = mutatedValid(32);
-            p[48] = 0x01; p[49] = 0x04; // type
-            p[50] = 0x00; p[51] = 0x64; // length 100 > 32
+            p[48] = 0x01;
+            p[49] = 0x04; // type
+            p[50] = 0x00;
+            p[51] = 0x64; // length 100 > 32
             ++expected.malformed;
             break;
         }
@@ -143,8 +156,10 @@ void TestHostile::randomAndMalformedPacketsAreDroppedAndCounted()
         case Kind::ShortLastField:
             // A last extension field of 16 bytes, shorter than RFC 7822's 28.
             p = mutatedValid(16);
-            p[48] = 0x20; p[49] = 0x05; // type
-            p[50] = 0x00; p[51] = 0x10; // length 16
+            p[48] = 0x20;
+            p[49] = 0x05; // type
+            p[50] = 0x00;
+            p[51] = 0x10; // length 16
             ++expected.malformed;
             break;
         case Kind::SignedRequest:
@@ -162,21 +177,26 @@ void TestHostile::randomAndMalformedPacketsAreDroppedAndCounted()
         if (sent % kPaceBurst == 0) {
             // Pace so that loopback never overflows the server's receive buffer: a kernel drop
             // would make the counters disagree for a reason that is not the server's.
-            QVERIFY2(s1test::waitFor([&] {
-                drainReplies();
-                return server.latest() && server.latest()->server.packetsReceived >= static_cast<quint64>(sent);
-            }, 10s), "server stopped receiving");
+            QVERIFY2(s1test::waitFor(
+                         [&] {
+                             drainReplies();
+                             return server.latest()
+                                    && server.latest()->server.packetsReceived >= static_cast<quint64>(sent);
+                         },
+                         10s),
+                     "server stopped receiving");
         }
     }
-    QVERIFY(s1test::waitFor([&] {
-        drainReplies();
-        return badReply || answered.size() == validCookies.size();
-    }, 10s));
+    QVERIFY(s1test::waitFor(
+        [&] {
+            drainReplies();
+            return badReply || answered.size() == validCookies.size();
+        },
+        10s));
     QVERIFY2(!badReply, "a reply answered no valid request, or one twice");
     QCOMPARE(answered.size(), validCookies.size());
-    QVERIFY(s1test::waitFor([&] {
-        return server.latest() && server.latest()->server.packetsReceived == static_cast<quint64>(sent);
-    }, 10s));
+    QVERIFY(s1test::waitFor(
+        [&] { return server.latest() && server.latest()->server.packetsReceived == static_cast<quint64>(sent); }, 10s));
 
     const s1::ServerStats stats = server.latest()->server;
     QCOMPARE(stats.packetsReceived, static_cast<quint64>(kPackets));

@@ -81,10 +81,13 @@ void TestHosts::qtHostServesPlainHostPolls()
     QCOMPARE(source.value("referenceId").toInteger(), qint64(0x7F7F0101));
     QVERIFY(std::abs(source.value("lastSample").toObject().value("offset").toDouble()) < kMaxLoopbackOffset);
 
-    QVERIFY(s1test::waitFor([&] {
-        return server.latest() && server.latest()->server.repliesSent
-            == static_cast<quint64>(source.value("repliesAccepted").toInteger());
-    }, 2s));
+    QVERIFY(s1test::waitFor(
+        [&] {
+            return server.latest()
+                   && server.latest()->server.repliesSent
+                          == static_cast<quint64>(source.value("repliesAccepted").toInteger());
+        },
+        2s));
     QCOMPARE(server.latest()->server.droppedTotal(), 0u);
 }
 
@@ -103,10 +106,12 @@ void TestHosts::plainHostServesQtHostPolls()
         s1::IpAddress::v4(0x7f000001));
     QVERIFY(client.configOk());
     QVERIFY(client.start());
-    const bool reached = s1test::waitFor([&] {
-        const auto s = client.source("127.0.0.1");
-        return s && s->reach == kFullReach;
-    }, 10s);
+    const bool reached = s1test::waitFor(
+        [&] {
+            const auto s = client.source("127.0.0.1");
+            return s && s->reach == kFullReach;
+        },
+        10s);
     const auto source = client.source("127.0.0.1");
     client.stop();
     QVERIFY(s1test::stopProcess(server, SIGTERM, 5s));
@@ -165,10 +170,12 @@ void TestHosts::driftFileWrittenOnExitAndRead()
 
     QTemporaryDir dir;
     const QString drift = dir.filePath("drift");
-    const QString conf = s1test::writeFile(
-        dir, "client.conf",
-        QStringLiteral("port 0\nserver 127.0.0.1 port %1 minpoll %2 maxpoll %2\ndriftfile %3\n")
-            .arg(port).arg(kFastPoll).arg(drift));
+    const QString conf =
+        s1test::writeFile(dir, "client.conf",
+                          QStringLiteral("port 0\nserver 127.0.0.1 port %1 minpoll %2 maxpoll %2\ndriftfile %3\n")
+                              .arg(port)
+                              .arg(kFastPoll)
+                              .arg(drift));
     const auto runClient = [&](QByteArray &stderrOut) {
         QProcess client;
         client.start(s1test::ourBinary("stratumone-core-host"), {"-f", conf, "-x", "--duration", "3"});
@@ -201,15 +208,18 @@ void TestHosts::serviceStopsCleanlyOnSigint()
 {
     const quint16 port = s1test::freeUdpPort();
     QTemporaryDir dir;
-    const QString conf = s1test::writeFile(dir, "s.conf", QStringLiteral("port %1\nallow 127.0.0.1\nlocal stratum 2\n").arg(port));
+    const QString conf =
+        s1test::writeFile(dir, "s.conf", QStringLiteral("port %1\nallow 127.0.0.1\nlocal stratum 2\n").arg(port));
     QProcess service;
     service.start(s1test::ourBinary("stratumone"),
                   {"--service", "-f", conf, "-x", "--bind", "127.0.0.1", "--control-socket", dir.filePath("c.sock")});
     QByteArray log;
-    QVERIFY(s1test::waitFor([&] {
-        log += service.readAllStandardError();
-        return log.contains("serving NTP") || service.state() == QProcess::NotRunning;
-    }, 10s));
+    QVERIFY(s1test::waitFor(
+        [&] {
+            log += service.readAllStandardError();
+            return log.contains("serving NTP") || service.state() == QProcess::NotRunning;
+        },
+        10s));
     QVERIFY(s1test::stopProcess(service, SIGINT, 10s));
     log += service.readAllStandardError();
     QCOMPARE(service.exitStatus(), QProcess::NormalExit);
@@ -225,10 +235,13 @@ void TestHosts::logFilesInChronyFormat()
     QVERIFY(server.start());
     QTemporaryDir dir;
     const QString logDir = dir.filePath("log"); // created on demand, as chronyd does
-    const QString conf = s1test::writeFile(
-        dir, "client.conf",
-        QStringLiteral("port 0\nserver 127.0.0.1 port %1 minpoll %2 maxpoll %2\nlogdir %3\n"
-                       "log tracking measurements statistics\n").arg(port).arg(kFastPoll).arg(logDir));
+    const QString conf =
+        s1test::writeFile(dir, "client.conf",
+                          QStringLiteral("port 0\nserver 127.0.0.1 port %1 minpoll %2 maxpoll %2\nlogdir %3\n"
+                                         "log tracking measurements statistics\n")
+                              .arg(port)
+                              .arg(kFastPoll)
+                              .arg(logDir));
     QProcess client;
     client.start(s1test::ourBinary("stratumone-core-host"), {"-f", conf, "-x", "--duration", "3"});
     QVERIFY(client.waitForFinished(15000));
@@ -244,7 +257,8 @@ void TestHosts::logFilesInChronyFormat()
         // chronyd's banner: a row of '=', the column header, a row of '='.
         QVERIFY(log[0].startsWith("====") && log[2] == log[0]);
         QVERIFY2(log[1].startsWith("   Date (UTC) Time     IP Address"), log[1].constData());
-        QVERIFY2(log[3].startsWith(QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate).toUtf8()) && log[3].contains(" 127.0.0.1 "),
+        QVERIFY2(log[3].startsWith(QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate).toUtf8())
+                     && log[3].contains(" 127.0.0.1 "),
                  log[3].constData());
     }
     // Each sample is measured at stratum 1 from the server; each clock update tracks it at 2.

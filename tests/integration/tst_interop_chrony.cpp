@@ -20,9 +20,9 @@ using namespace std::chrono_literals;
 namespace {
 
 constexpr int kFullReach = 0377;
-constexpr double kMaxLoopbackOffset = 100e-6;  // s: both ends read the same clock
+constexpr double kMaxLoopbackOffset = 100e-6;     // s: both ends read the same clock
 constexpr std::uint32_t kLocalRefId = 0x7F7F0101; // 127.127.1.1, what chronyd's `local` serves
-constexpr int kClientPoll = -1;                 // 0.5 s between polls
+constexpr int kClientPoll = -1;                   // 0.5 s between polls
 
 // chronyd drops root privileges to the user it was built for (_chrony), which an unpacked copy
 // does not have; run it as whoever runs the test.
@@ -34,10 +34,13 @@ QString currentUser()
 
 bool waitForOutput(QProcess &process, const QString &needle, std::chrono::milliseconds timeout, QByteArray &seen)
 {
-    return s1test::waitFor([&] {
-        seen += process.readAllStandardError();
-        return seen.contains(needle.toUtf8()) || process.state() == QProcess::NotRunning;
-    }, timeout) && seen.contains(needle.toUtf8());
+    return s1test::waitFor(
+               [&] {
+                   seen += process.readAllStandardError();
+                   return seen.contains(needle.toUtf8()) || process.state() == QProcess::NotRunning;
+               },
+               timeout)
+           && seen.contains(needle.toUtf8());
 }
 
 } // namespace
@@ -60,7 +63,8 @@ void TestInteropChrony::chronydClientAcceptsOurService()
     const QString conf = s1test::writeFile(dir, "stratumone.conf",
                                            QStringLiteral("port %1\nallow 127.0.0.1\nlocal stratum 1\n").arg(port));
     QProcess service;
-    service.start(s1test::ourBinary("stratumone"), {"--service", "-f", conf, "-x", "--bind", "127.0.0.1", "--control-socket", dir.filePath("control.sock")});
+    service.start(s1test::ourBinary("stratumone"), {"--service", "-f", conf, "-x", "--bind", "127.0.0.1",
+                                                    "--control-socket", dir.filePath("control.sock")});
     QByteArray serviceLog;
     QVERIFY2(waitForOutput(service, QStringLiteral("serving NTP on UDP port %1").arg(port), 10s, serviceLog),
              serviceLog.constData());
@@ -94,23 +98,27 @@ void TestInteropChrony::ourClientReachesChronydServer()
 
     const quint16 port = s1test::freeUdpPort();
     QTemporaryDir dir;
-    const QString conf = s1test::writeFile(dir, "chrony.conf", QStringLiteral(
-        "local stratum 1\n"
-        "allow 127.0.0.1\n"
-        "port %1\n"
-        "bindaddress 127.0.0.1\n"
-        "cmdport 0\n"
-        "pidfile %2\n").arg(port).arg(dir.filePath("chronyd.pid")));
+    const QString conf = s1test::writeFile(dir, "chrony.conf",
+                                           QStringLiteral("local stratum 1\n"
+                                                          "allow 127.0.0.1\n"
+                                                          "port %1\n"
+                                                          "bindaddress 127.0.0.1\n"
+                                                          "cmdport 0\n"
+                                                          "pidfile %2\n")
+                                               .arg(port)
+                                               .arg(dir.filePath("chronyd.pid")));
     QProcess server;
     server.setProcessChannelMode(QProcess::MergedChannels);
     server.start(chronyd, {"-x", "-d", "-u", currentUser(), "-F", "0", "-f", conf});
     QByteArray serverLog;
     // chronyd says nothing when its NTP socket is ready; it is once the process runs and logged
     // its start, and our client retries anyway.
-    QVERIFY(s1test::waitFor([&] {
-        serverLog += server.readAll();
-        return serverLog.contains("chronyd version") || server.state() == QProcess::NotRunning;
-    }, 10s));
+    QVERIFY(s1test::waitFor(
+        [&] {
+            serverLog += server.readAll();
+            return serverLog.contains("chronyd version") || server.state() == QProcess::NotRunning;
+        },
+        10s));
     QVERIFY2(server.state() == QProcess::Running, serverLog.constData());
 
     s1test::EngineProbe client(
@@ -119,18 +127,22 @@ void TestInteropChrony::ourClientReachesChronydServer()
     QVERIFY(client.configOk());
     QVERIFY(client.start());
     std::uint64_t requestsAtFullReach = 0;
-    const bool reached = s1test::waitFor([&] {
-        const auto s = client.source("127.0.0.1");
-        if (s && s->reach == kFullReach)
-            requestsAtFullReach = s->requestsSent;
-        return requestsAtFullReach != 0;
-    }, 15s);
+    const bool reached = s1test::waitFor(
+        [&] {
+            const auto s = client.source("127.0.0.1");
+            if (s && s->reach == kFullReach)
+                requestsAtFullReach = s->requestsSent;
+            return requestsAtFullReach != 0;
+        },
+        15s);
     // Selected, and tracked: stratum 2 under chronyd's stratum 1, its address as reference ID,
     // and our time within 100 us of chronyd's (both read the same system clock).
-    const bool tracking = s1test::waitFor([&] {
-        const auto s = client.source("127.0.0.1");
-        return s && s->state == s1::SourceState::Selected && client.latest()->reference.synchronised;
-    }, 10s);
+    const bool tracking = s1test::waitFor(
+        [&] {
+            const auto s = client.source("127.0.0.1");
+            return s && s->state == s1::SourceState::Selected && client.latest()->reference.synchronised;
+        },
+        10s);
     const auto source = client.source("127.0.0.1");
     const s1::ReferenceSnapshot reference = client.latest()->reference;
     client.stop();

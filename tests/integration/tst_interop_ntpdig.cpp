@@ -56,13 +56,15 @@ void TestInteropNtpdig::ntpdigQueriesPort123InNamespace()
     QTemporaryDir dir;
     const QString conf = s1test::writeFile(dir, "stratumone.conf", "allow 127.0.0.1\nlocal stratum 1\n");
     QProcess service;
-    service.start(QStringLiteral("ip"),
-                  {"netns", "exec", ns, s1test::ourBinary("stratumone"), "--service", "-f", conf, "-x", "--control-socket", dir.filePath("control.sock")});
+    service.start(QStringLiteral("ip"), {"netns", "exec", ns, s1test::ourBinary("stratumone"), "--service", "-f", conf,
+                                         "-x", "--control-socket", dir.filePath("control.sock")});
     QByteArray log;
-    const bool serving = s1test::waitFor([&] {
-        log += service.readAllStandardError();
-        return log.contains("serving NTP on UDP port 123") || service.state() == QProcess::NotRunning;
-    }, 10s);
+    const bool serving = s1test::waitFor(
+        [&] {
+            log += service.readAllStandardError();
+            return log.contains("serving NTP on UDP port 123") || service.state() == QProcess::NotRunning;
+        },
+        10s);
     QVERIFY2(serving && service.state() == QProcess::Running, log.constData());
 
     QProcess dig;
@@ -75,7 +77,8 @@ void TestInteropNtpdig::ntpdigQueriesPort123InNamespace()
     QCOMPARE(dig.exitCode(), 0);
 
     // e.g. "2026-11-21 10:01:02.123456 (+0000) +0.000012 +/- 0.000023 127.0.0.1 s1 no-leap"
-    const QRegularExpression line(QStringLiteral(R"(\(\+\d{4}\) ([-+][0-9.]+) \+/- ([0-9.]+) 127\.0\.0\.1 s(\d+) (\S+))"));
+    const QRegularExpression line(
+        QStringLiteral(R"(\(\+\d{4}\) ([-+][0-9.]+) \+/- ([0-9.]+) 127\.0\.0\.1 s(\d+) (\S+))"));
     const auto match = line.match(out);
     QVERIFY2(match.hasMatch(), qPrintable(out));
     QVERIFY2(std::abs(match.captured(1).toDouble()) < kMaxOffset, qPrintable(out));

@@ -13,8 +13,8 @@
 #include "EngineProbe.h"
 #include "ProcessHelpers.h"
 
-#include "transport/ControlServer.h"
 #include "refclock/DeviceApi.h"
+#include "transport/ControlServer.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -24,13 +24,13 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include <csignal>
+#include <fcntl.h>
 #include <linux/pps.h>
 #include <sys/ipc.h>
 #include <sys/shm.h>
 #include <sys/socket.h>
 #include <sys/un.h>
-#include <csignal>
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <atomic>
@@ -71,8 +71,11 @@ struct ShmWriter
         base = static_cast<char *>(p);
         return true;
     }
-    template<typename T>
-    void put(int offset, T value) { std::memcpy(base + offset, &value, sizeof value); }
+    template <typename T>
+    void put(int offset, T value)
+    {
+        std::memcpy(base + offset, &value, sizeof value);
+    }
 
     // mode 1: count++, fields, count++, valid = 1.
     void write(const timespec &reference, const timespec &receive)
@@ -129,7 +132,8 @@ bool sendSockSample(const QString &path, double offset)
     std::memcpy(datagram + 24, &pulse, 4);
     std::memcpy(datagram + 28, &leap, 4);
     std::memcpy(datagram + 36, &magic, 4);
-    const auto sent = ::sendto(fd, datagram, sizeof datagram, 0, reinterpret_cast<sockaddr *>(&address), sizeof address);
+    const auto sent =
+        ::sendto(fd, datagram, sizeof datagram, 0, reinterpret_cast<sockaddr *>(&address), sizeof address);
     ::close(fd);
     return sent == static_cast<ssize_t>(sizeof datagram);
 }
@@ -141,7 +145,9 @@ class FakePpsKernel final : public s1::DeviceApi
 public:
     static constexpr int kFd = 1000;
     static constexpr long kJitterNs = 1000;
-    explicit FakePpsKernel(std::string path) : m_path(std::move(path)) {}
+    explicit FakePpsKernel(std::string path)
+        : m_path(std::move(path))
+    { }
     std::atomic<bool> present{true};
 
     int open(const std::string &path, int) override { return present && path == m_path ? kFd : -ENOENT; }
@@ -159,8 +165,12 @@ public:
         case PPS_GETCAP:
             *static_cast<int *>(arg) = PPS_CAPTUREASSERT | PPS_OFFSETASSERT | PPS_CANWAIT | PPS_TSFMT_TSPEC;
             return 0;
-        case PPS_GETPARAMS: *static_cast<pps_kparams *>(arg) = m_params; return 0;
-        case PPS_SETPARAMS: m_params = *static_cast<pps_kparams *>(arg); return 0;
+        case PPS_GETPARAMS:
+            *static_cast<pps_kparams *>(arg) = m_params;
+            return 0;
+        case PPS_SETPARAMS:
+            m_params = *static_cast<pps_kparams *>(arg);
+            return 0;
         case PPS_FETCH: {
             auto *data = static_cast<pps_fdata *>(arg);
             const timespec now = nowPlus(0);
@@ -178,12 +188,16 @@ public:
             data->info.current_mode = m_params.mode;
             return 0;
         }
-        default: return -ENOTTY;
+        default:
+            return -ENOTTY;
         }
     }
 
 private:
-    static long jitter(std::int64_t second) { return static_cast<long>((second * 7919) % (2 * kJitterNs + 1)) - kJitterNs; }
+    static long jitter(std::int64_t second)
+    {
+        return static_cast<long>((second * 7919) % (2 * kJitterNs + 1)) - kJitterNs;
+    }
     std::string m_path;
     std::mutex m_mutex;
     pps_kparams m_params{};
@@ -194,7 +208,8 @@ QString nmeaChecksummed(const QString &body)
     std::uint8_t sum = 0;
     for (const char c : body.toLatin1())
         sum ^= static_cast<std::uint8_t>(c);
-    return QStringLiteral("$%1*%2\r\n").arg(body, QString::number(sum, 16).toUpper().rightJustified(2, QLatin1Char('0')));
+    return QStringLiteral("$%1*%2\r\n")
+        .arg(body, QString::number(sum, 16).toUpper().rightJustified(2, QLatin1Char('0')));
 }
 
 // RMC and GGA of the second that starts at Unix time `second`, as a receiver with a fix sends them.
@@ -219,7 +234,9 @@ public:
     int fd = -1;
     QTimer timer;
 
-    PtyGps(QString devicePath, QString feedPath) : device(std::move(devicePath)), feed(std::move(feedPath))
+    PtyGps(QString devicePath, QString feedPath)
+        : device(std::move(devicePath))
+        , feed(std::move(feedPath))
     {
         timer.setSingleShot(true);
         timer.setTimerType(Qt::PreciseTimer);
@@ -338,15 +355,18 @@ void TestRefClocks::shmAndSockSamplesFromGpsdLayouts()
     const quint16 port = s1test::freeUdpPort();
     const QString sockPath = dir.filePath("gpsd.sock");
     const QString socketPath = dir.filePath("ctl.sock");
-    const QString config = s1test::writeFile(dir, "service.conf", QStringLiteral(
-        "port %1\nallow 127.0.0.1\n"
-        "refclock SHM %2 refid GPS poll 0 dpoll -2 precision 1e-6\n"
-        "refclock SOCK %3 refid SOCK poll 0 precision 1e-6\n"
-        "makestep 0.001 -1\n").arg(port).arg(unit).arg(sockPath));
+    const QString config = s1test::writeFile(dir, "service.conf",
+                                             QStringLiteral("port %1\nallow 127.0.0.1\n"
+                                                            "refclock SHM %2 refid GPS poll 0 dpoll -2 precision 1e-6\n"
+                                                            "refclock SOCK %3 refid SOCK poll 0 precision 1e-6\n"
+                                                            "makestep 0.001 -1\n")
+                                                 .arg(port)
+                                                 .arg(unit)
+                                                 .arg(sockPath));
     QProcess service;
     service.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    service.start(s1test::ourBinary("stratumone"), {"--service", "-f", config, "-x", "--bind", "127.0.0.1",
-                                                    "--control-socket", socketPath});
+    service.start(s1test::ourBinary("stratumone"),
+                  {"--service", "-f", config, "-x", "--bind", "127.0.0.1", "--control-socket", socketPath});
     QVERIFY(service.waitForStarted());
     const auto cleanup = qScopeGuard([&] { s1test::stopProcess(service, SIGTERM, 5s); });
     QVERIFY2(s1test::waitFor([&] { return QFileInfo::exists(sockPath); }, 10s), "no SOCK socket");
@@ -364,11 +384,14 @@ void TestRefClocks::shmAndSockSamplesFromGpsdLayouts()
         return s1test::runProgram(s1test::ourBinary("stratumctl"), QStringList{"-s", socketPath} + args, kCtlTimeout);
     };
     s1test::RunResult sources;
-    const bool selected = s1test::waitFor([&] {
-        sources = ctl({"sources"});
-        return s1test::lineStartingWith(sources.out, "#* ").size() > 0
-            && (s1test::lineStartingWith(sources.out, "#+ ").size() > 0 || s1test::lineStartingWith(sources.out, "#- ").size() > 0);
-    }, kSyncTimeout);
+    const bool selected = s1test::waitFor(
+        [&] {
+            sources = ctl({"sources"});
+            return s1test::lineStartingWith(sources.out, "#* ").size() > 0
+                   && (s1test::lineStartingWith(sources.out, "#+ ").size() > 0
+                       || s1test::lineStartingWith(sources.out, "#- ").size() > 0);
+        },
+        kSyncTimeout);
     QVERIFY2(selected, qPrintable(sources.out + sources.err));
     QVERIFY2(sources.out.contains(QRegularExpression("\\n#[*+-] GPS ")), qPrintable(sources.out));
     QVERIFY2(sources.out.contains(QRegularExpression("\\n#[*+-] SOCK ")), qPrintable(sources.out));
@@ -382,10 +405,12 @@ void TestRefClocks::shmAndSockSamplesFromGpsdLayouts()
                               s1::IpAddress::v4(0x7F000001));
     QVERIFY(probe.start());
     std::optional<s1::SourceSnapshot> measured;
-    QVERIFY(s1test::waitFor([&] {
-        measured = probe.source("127.0.0.1");
-        return measured && measured->lastSample && measured->repliesAccepted >= 4;
-    }, 20s));
+    QVERIFY(s1test::waitFor(
+        [&] {
+            measured = probe.source("127.0.0.1");
+            return measured && measured->lastSample && measured->repliesAccepted >= 4;
+        },
+        20s));
     const double offset = measured->lastSample->rawOffset;
     QVERIFY2(std::abs(offset - kKnownOffset) < kOffsetTolerance, qPrintable(QString::number(offset, 'g', 9)));
 }
@@ -413,12 +438,13 @@ void TestRefClocks::gpsWithPpsThroughUnplugAndReplug()
     FakePpsKernel ppsKernel("/dev/pps0");
     s1::RefClockSeams seams;
     seams.devices = &ppsKernel;
-    s1test::EngineProbe engine(QStringLiteral(
-        "server 127.0.0.1 port %1 minpoll -1 maxpoll -1\n"
-        "refclock NMEA %2:115200 refid NMEA poll 1 offset 0.05 delay 0.2\n"
-        "refclock PPS /dev/pps0 lock NMEA refid PPS poll 1\n"
-        "makestep 0.1 -1\n").arg(serverPort).arg(gps.device),
-        s1::IpAddress::v4(0x7F000001), seams);
+    s1test::EngineProbe engine(QStringLiteral("server 127.0.0.1 port %1 minpoll -1 maxpoll -1\n"
+                                              "refclock NMEA %2:115200 refid NMEA poll 1 offset 0.05 delay 0.2\n"
+                                              "refclock PPS /dev/pps0 lock NMEA refid PPS poll 1\n"
+                                              "makestep 0.1 -1\n")
+                                   .arg(serverPort)
+                                   .arg(gps.device),
+                               s1::IpAddress::v4(0x7F000001), seams);
     QVERIFY(engine.configOk());
     s1::ControlServer control;
     QString error;
@@ -429,20 +455,27 @@ void TestRefClocks::gpsWithPpsThroughUnplugAndReplug()
 
     const auto ctl = [&](const QStringList &args) { return runWithEventLoop(QStringList{"-s", socketPath} + args); };
     s1test::RunResult sources;
-    const auto waitForSources = [&](const std::function<bool(const QString &)> &condition, std::chrono::seconds timeout) {
-        return s1test::waitFor([&] {
-            sources = ctl({"-n", "sources"}); // numeric: the server line is matched by address
-            return sources.exitCode == 0 && condition(sources.out);
-        }, timeout);
+    const auto waitForSources = [&](const std::function<bool(const QString &)> &condition,
+                                    std::chrono::seconds timeout) {
+        return s1test::waitFor(
+            [&] {
+                sources = ctl({"-n", "sources"}); // numeric: the server line is matched by address
+                return sources.exitCode == 0 && condition(sources.out);
+            },
+            timeout);
     };
 
     // Locked: PPS selected, NMEA selectable but not combined (its 0.2 s delay), stratum 1.
-    QVERIFY2(waitForSources([](const QString &out) {
-        return out.contains("\n#* PPS ") && out.contains(QRegularExpression("\\n#[-+] NMEA "));
-    }, kSyncTimeout), qPrintable(sources.out + sources.err));
+    QVERIFY2(waitForSources(
+                 [](const QString &out) {
+                     return out.contains("\n#* PPS ") && out.contains(QRegularExpression("\\n#[-+] NMEA "));
+                 },
+                 kSyncTimeout),
+             qPrintable(sources.out + sources.err));
     qInfo().noquote() << "locked:\n" << sources.out;
     s1test::RunResult tracking = ctl({"tracking"});
-    QVERIFY2(tracking.out.startsWith("Reference ID    : 50505300 (PPS)\nStratum         : 1\n"), qPrintable(tracking.out));
+    QVERIFY2(tracking.out.startsWith("Reference ID    : 50505300 (PPS)\nStratum         : 1\n"),
+             qPrintable(tracking.out));
     // stratumctl gps: the receiver as the serial driver decoded it, the PPS as the device counts it.
     const s1test::RunResult gpsReport = ctl({"gps"});
     QCOMPARE(gpsReport.exitCode, 0);
@@ -463,9 +496,10 @@ void TestRefClocks::gpsWithPpsThroughUnplugAndReplug()
     // Unplug the GPS: the serial port goes away, PPS loses its lock source and becomes
     // unusable, the network server takes over and the stratum follows it.
     gps.unplug();
-    QVERIFY2(waitForSources([](const QString &out) {
-        return out.contains("\n#? PPS ") && out.contains("\n^* 127.0.0.1 ");
-    }, kSyncTimeout), qPrintable(sources.out + sources.err));
+    QVERIFY2(
+        waitForSources([](const QString &out) { return out.contains("\n#? PPS ") && out.contains("\n^* 127.0.0.1 "); },
+                       kSyncTimeout),
+        qPrintable(sources.out + sources.err));
     tracking = ctl({"tracking"});
     QVERIFY2(tracking.out.contains("Stratum         : 3\n"), qPrintable(tracking.out));
     // The serial driver's fault is logged once, like every refclock driver's.
@@ -498,9 +532,12 @@ void TestRefClocks::plainHostReadsShm()
     const int unit = 30 + static_cast<int>(::getpid() % 30);
     ShmWriter shm;
     QVERIFY2(shm.create(unit), std::strerror(errno));
-    const QString config = s1test::writeFile(dir, "plain.conf", QStringLiteral(
-        "port 0\nrefclock SHM %1 refid GPS poll 0 dpoll -2 precision 1e-6\nmakestep 0.001 -1\n"
-        "logdir %2\nlog refclocks\n").arg(unit).arg(dir.filePath("log")));
+    const QString config = s1test::writeFile(
+        dir, "plain.conf",
+        QStringLiteral("port 0\nrefclock SHM %1 refid GPS poll 0 dpoll -2 precision 1e-6\nmakestep 0.001 -1\n"
+                       "logdir %2\nlog refclocks\n")
+            .arg(unit)
+            .arg(dir.filePath("log")));
     constexpr int kRunSeconds = 12;
     QProcess host;
     host.start(s1test::ourBinary("stratumone-core-host"),
@@ -509,7 +546,8 @@ void TestRefClocks::plainHostReadsShm()
     QTimer writer;
     connect(&writer, &QTimer::timeout, this, [&] { shm.write(nowPlus(kKnownOffset), nowPlus(0)); });
     writer.start(250);
-    QVERIFY(s1test::waitFor([&] { return host.state() == QProcess::NotRunning; }, std::chrono::seconds(kRunSeconds + 10)));
+    QVERIFY(
+        s1test::waitFor([&] { return host.state() == QProcess::NotRunning; }, std::chrono::seconds(kRunSeconds + 10)));
     QCOMPARE(host.exitCode(), 0);
     const QList<QByteArray> lines = host.readAllStandardOutput().trimmed().split('\n');
     QVERIFY(!lines.isEmpty());
@@ -524,7 +562,8 @@ void TestRefClocks::plainHostReadsShm()
         QCOMPARE(s.value("kind").toString(), QStringLiteral("refclock"));
         QCOMPARE(s.value("state").toString(), QStringLiteral("selected"));
         QVERIFY(s.value("reach").toInt() > 0);
-        QVERIFY2(s.value("driverStatus").toString().contains("samples"), qPrintable(s.value("driverStatus").toString()));
+        QVERIFY2(s.value("driverStatus").toString().contains("samples"),
+                 qPrintable(s.value("driverStatus").toString()));
     }
     QVERIFY(found);
 
@@ -541,7 +580,8 @@ void TestRefClocks::plainHostReadsShm()
             ++filtered;
         } else {
             ++raw;
-            QVERIFY2(std::abs(columns[6].toDouble() - kKnownOffset) < 1e-5, line.constData()); // + = the reference is ahead
+            QVERIFY2(std::abs(columns[6].toDouble() - kKnownOffset) < 1e-5,
+                     line.constData()); // + = the reference is ahead
         }
     }
     QVERIFY2(raw > 10 && filtered > 3, qPrintable(QStringLiteral("%1 raw, %2 filtered").arg(raw).arg(filtered)));
@@ -555,14 +595,16 @@ void TestRefClocks::plainHostReadsNmeaFromAPty()
     QVERIFY(dir.isValid());
     PtyGps gps(dir.filePath("ttyGPS"), dir.filePath("feed"));
     QVERIFY2(gps.plug(), "socat did not make the pseudo-terminals");
-    const QString config = s1test::writeFile(dir, "plain.conf", QStringLiteral(
-        "port 0\nrefclock NMEA %1:115200 refid NMEA poll 0\nmakestep 0.1 -1\n").arg(gps.device));
+    const QString config = s1test::writeFile(
+        dir, "plain.conf",
+        QStringLiteral("port 0\nrefclock NMEA %1:115200 refid NMEA poll 0\nmakestep 0.1 -1\n").arg(gps.device));
     constexpr int kRunSeconds = 10;
     QProcess host;
     host.start(s1test::ourBinary("stratumone-core-host"),
                {"-f", config, "-x", "--report-interval", "1", "--duration", QString::number(kRunSeconds)});
     QVERIFY(host.waitForStarted());
-    QVERIFY(s1test::waitFor([&] { return host.state() == QProcess::NotRunning; }, std::chrono::seconds(kRunSeconds + 10)));
+    QVERIFY(
+        s1test::waitFor([&] { return host.state() == QProcess::NotRunning; }, std::chrono::seconds(kRunSeconds + 10)));
     QCOMPARE(host.exitCode(), 0);
     const QList<QByteArray> lines = host.readAllStandardOutput().trimmed().split('\n');
     QVERIFY(!lines.isEmpty());

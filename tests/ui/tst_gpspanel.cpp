@@ -323,8 +323,7 @@ void TestGpsPanel::skyPositionMapsAzimuthAndElevation()
     QVERIFY(near(SkyPlotWidget::skyPosition(450, 0, horizon), QPointF(210, 120)));
     QVERIFY(near(SkyPlotWidget::skyPosition(90, -5, horizon), QPointF(210, 120)));
     QVERIFY(near(SkyPlotWidget::skyPosition(90, 120, horizon), QPointF(110, 120)));
-    QVERIFY(near(SkyPlotWidget::skyPosition(90, std::numeric_limits<double>::quiet_NaN(), horizon),
-                 QPointF(210, 120)));
+    QVERIFY(near(SkyPlotWidget::skyPosition(90, std::numeric_limits<double>::quiet_NaN(), horizon), QPointF(210, 120)));
 
     // The widget's horizon is a centred circle inside its size, with room for N/E/S/W around it.
     SkyPlotWidget plot;
@@ -343,8 +342,8 @@ void TestGpsPanel::skyPlotDrawsSatellitesWhereMapped()
     SkyPlotWidget plot;
     plot.resize(300, 300);
     // A used GPS satellite due east on the horizon, an unused Galileo one at the zenith.
-    plot.setSatellites({satellite(GnssSystem::Gps, 7, 0, 90, 40, true),
-                        satellite(GnssSystem::Galileo, 9, 90, 0, 30, false)});
+    plot.setSatellites(
+        {satellite(GnssSystem::Gps, 7, 0, 90, 40, true), satellite(GnssSystem::Galileo, 9, 90, 0, 30, false)});
     const QImage image = plot.grab().toImage();
     const qreal ratio = image.devicePixelRatio();
     const QRectF horizon = plot.horizonRect();
@@ -392,10 +391,11 @@ void TestGpsPanel::signalBarsScaleWithSnr()
 {
     SignalBarsWidget bars;
     bars.resize(300, 220);
-    bars.setSatellites({satellite(GnssSystem::Gps, 1, 10, 10, static_cast<int>(SignalBarsWidget::kSnrScaleMaxDbHz), true),
-                        satellite(GnssSystem::Gps, 2, 10, 10, 22, false),
-                        satellite(GnssSystem::Gps, 3, 10, 10, 90, true), // beyond the scale: full
-                        satellite(GnssSystem::Gps, 4, 10, 10, 0, false)}); // searching: no bar
+    bars.setSatellites(
+        {satellite(GnssSystem::Gps, 1, 10, 10, static_cast<int>(SignalBarsWidget::kSnrScaleMaxDbHz), true),
+         satellite(GnssSystem::Gps, 2, 10, 10, 22, false),
+         satellite(GnssSystem::Gps, 3, 10, 10, 90, true),   // beyond the scale: full
+         satellite(GnssSystem::Gps, 4, 10, 10, 0, false)}); // searching: no bar
     QCOMPARE(static_cast<int>(bars.bars().size()), 3);
     const QRectF full = bars.barRect(0);
     const QRectF partial = bars.barRect(1);

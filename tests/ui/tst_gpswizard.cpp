@@ -3,6 +3,7 @@
 // wizard driven page by page against a real receiver capture replayed at 9600 baud into a
 // socat pseudo-terminal, ending with the lines in a temporary configuration file. Each page is
 // saved as an 800x480 screenshot (S1_SCREENSHOT_DIR, else the temp dir).
+#include "TouchStyle.h"
 #include "config/ConfigReader.h"
 #include "wizard/GpsDetectPage.h"
 #include "wizard/GpsPortPage.h"
@@ -11,7 +12,6 @@
 #include "wizard/GpsReviewPage.h"
 #include "wizard/GpsSetupWizard.h"
 #include "wizard/SerialReceiverProbe.h"
-#include "TouchStyle.h"
 
 #include "GpsCaptureFile.h"
 #include "WidgetTestSupport.h"
@@ -73,8 +73,9 @@ class PtyReceiver
 {
 public:
     PtyReceiver(const QString &dir, QByteArray capture)
-        : device(QDir(dir).filePath(QStringLiteral("ttyGPS"))), m_feed(QDir(dir).filePath(QStringLiteral("feed"))),
-          m_capture(std::move(capture))
+        : device(QDir(dir).filePath(QStringLiteral("ttyGPS")))
+        , m_feed(QDir(dir).filePath(QStringLiteral("feed")))
+        , m_capture(std::move(capture))
     {
         QObject::connect(&m_timer, &QTimer::timeout, [this] { send(); });
     }
@@ -144,16 +145,15 @@ bool grabPage(QWizard &wizard, const QString &name)
     return shot.size() == kScreen && shot.save(screenshotPath(name));
 }
 
-const char *const kOriginalConfig =
-    "# Stratum One configuration\n"
-    "# (comments and blank lines must survive the wizard)\n"
-    "\n"
-    "# public servers\n"
-    "pool 2.debian.pool.ntp.org   iburst\n"
-    "refclock NMEA %1:4800 refid GPS\n"
-    "allow 192.168.0.0/16\n"
-    "refclock NMEA %1 refid OLD\n"
-    "refclock SHM 0 refid SHM0\n";
+const char *const kOriginalConfig = "# Stratum One configuration\n"
+                                    "# (comments and blank lines must survive the wizard)\n"
+                                    "\n"
+                                    "# public servers\n"
+                                    "pool 2.debian.pool.ntp.org   iburst\n"
+                                    "refclock NMEA %1:4800 refid GPS\n"
+                                    "allow 192.168.0.0/16\n"
+                                    "refclock NMEA %1 refid OLD\n"
+                                    "refclock SHM 0 refid SHM0\n";
 
 } // namespace
 
@@ -183,7 +183,8 @@ void TestGpsWizard::initTestCase()
 void TestGpsWizard::planLines()
 {
     const GpsRefClockPlan serialOnly({"/dev/ttyAMA0", 9600, ""});
-    QCOMPARE(serialOnly.lines(), std::vector<std::string>{"refclock NMEA /dev/ttyAMA0:9600 refid NMEA offset 0.1 delay 0.2"});
+    QCOMPARE(serialOnly.lines(),
+             std::vector<std::string>{"refclock NMEA /dev/ttyAMA0:9600 refid NMEA offset 0.1 delay 0.2"});
     const GpsRefClockPlan withPps({"/dev/ttyUSB0", 38400, "/dev/pps0"});
     const std::vector<std::string> expected{"refclock NMEA /dev/ttyUSB0:38400 refid NMEA offset 0.1 delay 0.2 noselect",
                                             "refclock PPS /dev/pps0 lock NMEA refid PPS prefer"};
@@ -247,7 +248,8 @@ void TestGpsWizard::openErrorsSayWhatToDo()
     const QString port = dir.filePath(QStringLiteral("ttyS9"));
     QVERIFY(writeFile(port, {}));
     const QString group = QFileInfo(port).group();
-    const QString denied = SerialReceiverProbe::describeOpenError(QSerialPort::PermissionError, port, "Permission denied");
+    const QString denied =
+        SerialReceiverProbe::describeOpenError(QSerialPort::PermissionError, port, "Permission denied");
     QVERIFY2(denied.contains(port), qPrintable(denied));
     if (group != QLatin1String("root")) {
         QVERIFY2(denied.contains(QStringLiteral("\"%1\"").arg(group)), qPrintable(denied));
@@ -294,7 +296,7 @@ void TestGpsWizard::ppsPageListsDevices()
     GpsPpsPage page(&state);
     page.initializePage();
     auto *list = child<QListWidget>(page, "ppsList");
-    QCOMPARE(list->count(), 3); // No PPS + two devices
+    QCOMPARE(list->count(), 3);            // No PPS + two devices
     QCOMPARE(page.ppsDevice(), QString()); // two devices: no guess
     list->setCurrentRow(2);
     QCOMPARE(page.ppsDevice(), dev.filePath(QStringLiteral("pps1")));
@@ -336,7 +338,7 @@ void TestGpsWizard::writeErrorIsReported()
     fresh.initializePage();
     QVERIFY(child<QLabel>(fresh, "replacesNote")->text().contains(QStringLiteral("will be created")));
     const QByteArray expected = QByteArray(GpsRefClockPlan::kNewConfiguration) + GpsRefClockPlan::kAppendedComment
-        + "\nrefclock NMEA /dev/ttyAMA0:9600 refid NMEA offset 0.1 delay 0.2\n";
+                                + "\nrefclock NMEA /dev/ttyAMA0:9600 refid NMEA offset 0.1 delay 0.2\n";
     QCOMPARE(child<QLabel>(fresh, "linesPreview")->text().toUtf8(), expected.trimmed());
     fresh.resize(GpsSetupWizard::kPreferredWidthPx, GpsSetupWizard::kPreferredHeightPx);
     fresh.show();
@@ -356,8 +358,8 @@ void TestGpsWizard::writeErrorIsReported()
     for (const AccessRule &rule : reread.config.ntpAccess)
         if (rule.allow && rule.subnet)
             allowed.push_back(rule.subnet->toString());
-    QCOMPARE(allowed, (std::vector<std::string>{"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7",
-                                                  "fe80::/10"}));
+    QCOMPARE(allowed,
+             (std::vector<std::string>{"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "fc00::/7", "fe80::/10"}));
     QCOMPARE(reread.config.refClocks.size(), std::size_t{1});
     // The wizard says it is written; whether to reload is the window's question.
     QVERIFY(!child<QLabel>(fresh, "writeResult")->text().contains(QStringLiteral("Reload")));
@@ -418,8 +420,10 @@ void TestGpsWizard::wizardSetsUpReceiverOnPty()
     // 4. Review and write.
     QCOMPARE(wizard.currentId(), int(GpsSetupWizard::ReviewPageId));
     const QWidget &review = *wizard.reviewPage();
-    const QString nmeaLine = QStringLiteral("refclock NMEA %1:9600 refid NMEA offset 0.1 delay 0.2 noselect").arg(receiver.device);
-    const QString ppsLine = QStringLiteral("refclock PPS %1 lock NMEA refid PPS prefer").arg(dev.filePath(QStringLiteral("pps0")));
+    const QString nmeaLine =
+        QStringLiteral("refclock NMEA %1:9600 refid NMEA offset 0.1 delay 0.2 noselect").arg(receiver.device);
+    const QString ppsLine =
+        QStringLiteral("refclock PPS %1 lock NMEA refid PPS prefer").arg(dev.filePath(QStringLiteral("pps0")));
     QCOMPARE(child<QLabel>(review, "linesPreview")->text(), nmeaLine + QLatin1Char('\n') + ppsLine);
     QCOMPARE(child<QLineEdit>(review, "configPath")->text(), config);
     const QString replaces = child<QLabel>(review, "replacesNote")->text();

@@ -10,12 +10,12 @@
 #include "MainWindow.h"
 #include "SourcesView.h"
 #include "TouchStyle.h"
+#include "WidgetTestSupport.h"
 #include "wizard/GpsDetectPage.h"
 #include "wizard/GpsPortPage.h"
 #include "wizard/GpsPpsPage.h"
 #include "wizard/GpsReviewPage.h"
 #include "wizard/GpsSetupWizard.h"
-#include "WidgetTestSupport.h"
 
 #include <QAbstractButton>
 #include <QAbstractItemView>
@@ -24,6 +24,7 @@
 #include <QFile>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLibraryInfo>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -38,7 +39,6 @@
 #include <QToolBar>
 #include <QToolButton>
 #include <QTranslator>
-#include <QLibraryInfo>
 
 #include <QRegularExpression>
 
@@ -158,8 +158,7 @@ EngineSnapshot busySnapshot()
     snapshot.server.droppedDenied = 3'456'789;
     snapshot.server.droppedOther = 45'678;
     snapshot.sources = {
-        source(1, "ntp1.example-university.edu", SourceKind::Server, SourceState::Selected, 1, -13e-6,
-               1.2e-3, now),
+        source(1, "ntp1.example-university.edu", SourceKind::Server, SourceState::Selected, 1, -13e-6, 1.2e-3, now),
         source(2, "2.debian.pool.ntp.org", SourceKind::Server, SourceState::Combined, 2, 27.9e-6, 352e-6, now),
         source(3, "192.0.2.3", SourceKind::Server, SourceState::NotCombined, 2, -22.4e-6, 587e-6, now),
         source(4, "time.example.org", SourceKind::Server, SourceState::Falseticker, 1, 30.01e-3, 316e-6, now),
@@ -168,8 +167,8 @@ EngineSnapshot busySnapshot()
     };
     snapshot.gps = busyReceiver(now);
     // The tool bar's warnings button beside its actions, the dialog with a list that scrolls.
-    for (const char *what : {"'ratelimit'", "'keyfile'", "option 'xleave'", "'hwtimestamp'", "'user'",
-                             "option 'key'", "'clientloglimit'", "'logdir'"})
+    for (const char *what : {"'ratelimit'", "'keyfile'", "option 'xleave'", "'hwtimestamp'", "'user'", "option 'key'",
+                             "'clientloglimit'", "'logdir'"})
         snapshot.configWarnings.push_back(std::string("/etc/stratumone/sources.d/university-servers.sources:12:34: "
                                                       "warning: ")
                                           + what + " has no effect yet");
@@ -204,8 +203,7 @@ QString describe(const QWidget *widget)
 {
     QString path;
     for (const QWidget *w = widget; w; w = w->parentWidget()) {
-        QString name = w->objectName().isEmpty() ? QString::fromLatin1(w->metaObject()->className())
-                                                 : w->objectName();
+        QString name = w->objectName().isEmpty() ? QString::fromLatin1(w->metaObject()->className()) : w->objectName();
         path = path.isEmpty() ? name : name + QLatin1Char('/') + path;
         if (w->isWindow())
             break;
@@ -238,19 +236,21 @@ void checkLabel(const QLabel *label, QStringList &problems)
 {
     if (label->text().isEmpty() || !label->pixmap().isNull())
         return;
-    const QRect room = label->contentsRect().adjusted(label->margin(), label->margin(), -label->margin(),
-                                                      -label->margin());
+    const QRect room =
+        label->contentsRect().adjusted(label->margin(), label->margin(), -label->margin(), -label->margin());
     const QString what = QStringLiteral("%1 \"%2\"").arg(describe(label), label->text().left(60));
     if (!label->wordWrap()) {
         const QSizeF needed = unwrappedTextSize(label);
         if (needed.width() > room.width() + kTolerancePx)
             problems << QStringLiteral("%1: text %2 px wide in %3 px").arg(what).arg(needed.width()).arg(room.width());
         if (needed.height() > room.height() + kTolerancePx)
-            problems << QStringLiteral("%1: text %2 px tall in %3 px").arg(what).arg(needed.height()).arg(room.height());
+            problems
+                << QStringLiteral("%1: text %2 px tall in %3 px").arg(what).arg(needed.height()).arg(room.height());
     } else {
         const int needed = label->heightForWidth(label->width());
         if (needed > label->height() + kTolerancePx)
-            problems << QStringLiteral("%1: wrapped text %2 px tall in %3 px").arg(what).arg(needed).arg(label->height());
+            problems
+                << QStringLiteral("%1: wrapped text %2 px tall in %3 px").arg(what).arg(needed).arg(label->height());
         if (!isRichText(label)) {
             const QFontMetricsF metrics(label->font());
             // Lines break at spaces and after hyphens ("example-" / "university.edu").
@@ -270,7 +270,10 @@ void checkButton(const QAbstractButton *button, QStringList &problems)
 {
     const QString what = QStringLiteral("%1 \"%2\"").arg(describe(button), button->text());
     if (qobject_cast<const QPushButton *>(button) && button->width() + kTolerancePx < button->sizeHint().width())
-        problems << QStringLiteral("%1: squeezed to %2 px of %3").arg(what).arg(button->width()).arg(button->sizeHint().width());
+        problems << QStringLiteral("%1: squeezed to %2 px of %3")
+                        .arg(what)
+                        .arg(button->width())
+                        .arg(button->sizeHint().width());
     if (!button->text().isEmpty() && button->height() + kTolerancePx < kTouchTargetPx)
         problems << QStringLiteral("%1: %2 px tall, below a fingertip").arg(what).arg(button->height());
 }
@@ -291,7 +294,8 @@ QStringList layoutProblems(QWidget *root, const QSize &screen)
             continue;
         QWidget *parent = widget->parentWidget();
         if (parent && !widget->isWindow() && !isQtInternal(widget) && !scrollsVisibly(widget)
-            && !QRect(QPoint(0, 0), parent->size()).adjusted(-kTolerancePx, -kTolerancePx, kTolerancePx, kTolerancePx)
+            && !QRect(QPoint(0, 0), parent->size())
+                    .adjusted(-kTolerancePx, -kTolerancePx, kTolerancePx, kTolerancePx)
                     .contains(widget->geometry()))
             problems << QStringLiteral("%1: at %2,%3 %4x%5, outside its parent's %6x%7")
                             .arg(describe(widget))
@@ -435,9 +439,9 @@ void TestLayout::init()
     const QString ours = QStringLiteral(S1_BINARY_DIR "/app/stratumone_de.qm");
     if (!QFile::exists(ours))
         QSKIP("stratumone_de.qm is not built (build the stratumone target)");
-    for (auto &[translator, file] : {std::pair{&m_ours, ours},
-                                     std::pair{&m_qt, QLibraryInfo::path(QLibraryInfo::TranslationsPath)
-                                                          + QStringLiteral("/qtbase_de.qm")}}) {
+    for (auto &[translator, file] :
+         {std::pair{&m_ours, ours},
+          std::pair{&m_qt, QLibraryInfo::path(QLibraryInfo::TranslationsPath) + QStringLiteral("/qtbase_de.qm")}}) {
         if (translator->load(file))
             QCoreApplication::installTranslator(translator);
     }
@@ -537,7 +541,8 @@ void TestLayout::unavailableActionsNoteFits()
     QStringList problems;
     for (const QString &problem : layoutProblems(&window, screen))
         problems << QStringLiteral("%1 actions note: %2").arg(sizeName(screen), problem);
-    window.grab().save(QDir(screenshotDir()).filePath(QStringLiteral("layout-%1-actions-note.png").arg(sizeName(screen))));
+    window.grab().save(
+        QDir(screenshotDir()).filePath(QStringLiteral("layout-%1-actions-note.png").arg(sizeName(screen))));
     QVERIFY2(reportProblems(problems), "layout problems, listed above");
 }
 
@@ -561,7 +566,8 @@ void TestLayout::windowDialogsFit()
         settle();
         for (const QString &problem : layoutProblems(dialog, screen))
             problems << QStringLiteral("%1 %2: %3").arg(sizeName(screen), name, problem);
-        dialog->grab().save(QDir(screenshotDir()).filePath(QStringLiteral("layout-%1-%2.png").arg(sizeName(screen), name)));
+        dialog->grab().save(
+            QDir(screenshotDir()).filePath(QStringLiteral("layout-%1-%2.png").arg(sizeName(screen), name)));
     };
 
     window.findChild<QAction *>(QStringLiteral("makeStepAction"))->trigger();
@@ -579,8 +585,7 @@ void TestLayout::windowDialogsFit()
     // A tap on a source: its detail, reasons and all.
     auto *view = window.findChild<SourcesView *>();
     QVERIFY(view);
-    QTest::mouseClick(view->viewport(), Qt::LeftButton, {},
-                      view->visualRect(view->model()->index(3, 1)).center());
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(view->model()->index(3, 1)).center());
     auto *detail = window.findChild<QDialog *>(QStringLiteral("sourceDetail"));
     check(detail, QStringLiteral("source-detail"));
     if (detail)
@@ -626,7 +631,8 @@ void TestLayout::wizardPagesFit()
         settle();
         for (const QString &problem : layoutProblems(wizard, screen))
             problems << QStringLiteral("%1 %2: %3").arg(sizeName(screen), name, problem);
-        wizard->grab().save(QDir(screenshotDir()).filePath(QStringLiteral("layout-%1-%2.png").arg(sizeName(screen), name)));
+        wizard->grab().save(
+            QDir(screenshotDir()).filePath(QStringLiteral("layout-%1-%2.png").arg(sizeName(screen), name)));
     };
     check(QStringLiteral("wizard-port"));
 

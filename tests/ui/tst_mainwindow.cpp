@@ -6,14 +6,14 @@
 #include "MainWindow.h"
 #include "OffsetChart.h"
 #include "SourcesTableModel.h"
-#include "sim/SimGpsReceiver.h"
 #include "WidgetTestSupport.h"
+#include "sim/SimGpsReceiver.h"
 
 #include <QChart>
 #include <QDir>
-#include <QLineSeries>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineSeries>
 #include <QScrollBar>
 #include <QStatusBar>
 #include <QTabWidget>
@@ -34,8 +34,7 @@ constexpr qreal kMinFontPt = 11;
 // Least room a cell keeps beside its text, so that adjacent columns never touch.
 constexpr int kMinCellAirPx = 12;
 
-SourceSnapshot makeSource(std::uint32_t id, const std::string &name, SourceState state,
-                          double offset, double delay)
+SourceSnapshot makeSource(std::uint32_t id, const std::string &name, SourceState state, double offset, double delay)
 {
     SourceSnapshot source;
     source.id = id;
@@ -87,8 +86,7 @@ EngineSnapshot makeSnapshot()
 EngineSnapshot makeBusySnapshot()
 {
     EngineSnapshot snapshot = makeSnapshot();
-    SourceSnapshot pool = makeSource(4, "2.debian.pool.ntp.org", SourceState::NotCombined,
-                                     -2.345e-3, 48.1e-3);
+    SourceSnapshot pool = makeSource(4, "2.debian.pool.ntp.org", SourceState::NotCombined, -2.345e-3, 48.1e-3);
     pool.poolName = "2.debian.pool.ntp.org";
     pool.poll = 10;
     pool.reach = 0357;
@@ -135,9 +133,8 @@ EngineSnapshot makeTrackingSnapshot()
     }
     // A third plotted source with fewer samples, to tell the series apart.
     snapshot.sources[3].state = SourceState::Combined;
-    snapshot.sources[3].recentSamples = {
-        SourceSample{kNow - std::chrono::seconds(100), 5e-6, 1e-3, 30e-6, 2},
-        SourceSample{kNow - std::chrono::seconds(30), 8e-6, 1e-3, 30e-6, 2}};
+    snapshot.sources[3].recentSamples = {SourceSample{kNow - std::chrono::seconds(100), 5e-6, 1e-3, 30e-6, 2},
+                                         SourceSample{kNow - std::chrono::seconds(30), 8e-6, 1e-3, 30e-6, 2}};
     return snapshot;
 }
 
@@ -171,17 +168,13 @@ void TestMainWindow::fitsTouchScreen()
 {
     MainWindow window;
     const QSize minimum = window.minimumSizeHint().expandedTo(window.minimumSize());
-    QVERIFY2(minimum.width() <= kTouchScreenSize.width()
-                 && minimum.height() <= kTouchScreenSize.height(),
-             qPrintable(QStringLiteral("minimum %1x%2")
-                            .arg(minimum.width())
-                            .arg(minimum.height())));
+    QVERIFY2(minimum.width() <= kTouchScreenSize.width() && minimum.height() <= kTouchScreenSize.height(),
+             qPrintable(QStringLiteral("minimum %1x%2").arg(minimum.width()).arg(minimum.height())));
     QVERIFY(window.font().pointSizeF() >= kMinFontPt);
     for (const QWidget *child : window.findChildren<QWidget *>()) {
         QVERIFY2(child->font().pointSizeF() >= kMinFontPt,
-                 qPrintable(QStringLiteral("%1 %2")
-                                .arg(QLatin1String(child->metaObject()->className()),
-                                     child->objectName())));
+                 qPrintable(QStringLiteral("%1 %2").arg(QLatin1String(child->metaObject()->className()),
+                                                        child->objectName())));
     }
     QVERIFY(!window.windowTitle().isEmpty());
 }
@@ -395,8 +388,7 @@ void TestMainWindow::showsTracking()
     MainWindow window;
     window.showSnapshot(makeTrackingSnapshot());
 
-    QCOMPARE(labelText(window, "trackingReferenceValue"),
-             QStringLiteral("C0000201 (ntp1.example.net)"));
+    QCOMPARE(labelText(window, "trackingReferenceValue"), QStringLiteral("C0000201 (ntp1.example.net)"));
     QCOMPARE(labelText(window, "trackingStratumValue"), QStringLiteral("3"));
     QCOMPARE(labelText(window, "trackingRefTimeValue"), QStringLiteral("2024-05-01 12:34:16 UTC"));
     QCOMPARE(labelText(window, "trackingSystemTimeValue"), QStringLiteral("0.000002105 s fast"));
@@ -470,9 +462,8 @@ void TestMainWindow::trackingScreenshot()
     if (QTest::currentTestFailed())
         return;
     // Every value shows whole: nothing scrolls at the touchscreen's size.
-    for (const char *name : {"trackingReferenceValue", "trackingSystemTimeValue",
-                             "trackingUpdateIntervalValue", "trackingLeapValue",
-                             "trackingRootDispersionValue"}) {
+    for (const char *name : {"trackingReferenceValue", "trackingSystemTimeValue", "trackingUpdateIntervalValue",
+                             "trackingLeapValue", "trackingRootDispersionValue"}) {
         const auto *label = window.findChild<QLabel *>(QLatin1String(name));
         QVERIFY(label);
         QVERIFY2(label->visibleRegion().boundingRect().size() == label->size(), name);
@@ -486,7 +477,7 @@ void TestMainWindow::gpsTabShowsTheReceiver()
     window.setConnectionDescription(QStringLiteral("Simulation"));
     EngineSnapshot snapshot = makeSnapshot();
     // The simulated receiver two hours in: a realistic sky with some satellites below the mask.
-    constexpr double kElapsed = 7200; // s
+    constexpr double kElapsed = 7200;   // s
     constexpr double kPpsJitter = 1e-6; // s
     snapshot.gps = sim::SimGpsReceiver::status(kElapsed, kNow, kPpsJitter);
     window.showSnapshot(snapshot);

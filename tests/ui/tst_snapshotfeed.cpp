@@ -20,9 +20,8 @@ class FakeFeed : public SnapshotFeed
 public:
     explicit FakeFeed(QString unavailable = {})
         : m_unavailable(std::move(unavailable))
-    {
-    }
-    void start() override {}
+    { }
+    void start() override { }
     QString reloadUnavailableReason() const override { return m_unavailable; }
     QString makeStepUnavailableReason() const override { return m_unavailable; }
     void requestReload() override { ++reloads; }

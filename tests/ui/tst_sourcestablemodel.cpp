@@ -20,8 +20,7 @@ namespace {
 constexpr std::int64_t kSnapshotNanos = 1'714'566'896'000'000'000; // 2024-05-01 12:34:56 UTC
 const RealTime kNow = realTimeFromNanos(kSnapshotNanos);
 
-SourceSnapshot makeSource(std::uint32_t id, const std::string &name,
-                          SourceState state = SourceState::Combined)
+SourceSnapshot makeSource(std::uint32_t id, const std::string &name, SourceState state = SourceState::Combined)
 {
     SourceSnapshot source;
     source.id = id;
@@ -201,15 +200,22 @@ void TestSourcesTableModel::refId_data()
     QTest::addColumn<int>("stratum");
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("address refid, no name") << quint32(0xC0A8018C) << 2 << "" << "C0A8018C";
+    QTest::newRow("address refid, no name") << quint32(0xC0A8018C) << 2 << ""
+                                            << "C0A8018C";
     QTest::newRow("with name") << quint32(0xC0A8018C) << 3 << "ntp1.example.net"
                                << "C0A8018C (ntp1.example.net)";
-    QTest::newRow("clock tag") << quint32(0x47505300) << 1 << "" << "47505300 (GPS)";
-    QTest::newRow("kiss code") << quint32(kKissRate) << 0 << "" << "52415445 (RATE)";
-    QTest::newRow("unsynchronised zero") << quint32(0) << 16 << "" << "00000000";
-    QTest::newRow("not printable") << quint32(0x01020304) << 1 << "" << "01020304";
-    QTest::newRow("ascii-looking at stratum 2") << quint32(0x47505300) << 2 << "" << "47505300";
-    QTest::newRow("local") << quint32(0x7F7F0101) << 10 << "LOCAL" << "7F7F0101 (LOCAL)";
+    QTest::newRow("clock tag") << quint32(0x47505300) << 1 << ""
+                               << "47505300 (GPS)";
+    QTest::newRow("kiss code") << quint32(kKissRate) << 0 << ""
+                               << "52415445 (RATE)";
+    QTest::newRow("unsynchronised zero") << quint32(0) << 16 << ""
+                                         << "00000000";
+    QTest::newRow("not printable") << quint32(0x01020304) << 1 << ""
+                                   << "01020304";
+    QTest::newRow("ascii-looking at stratum 2") << quint32(0x47505300) << 2 << ""
+                                                << "47505300";
+    QTest::newRow("local") << quint32(0x7F7F0101) << 10 << "LOCAL"
+                           << "7F7F0101 (LOCAL)";
 }
 
 void TestSourcesTableModel::refId()
@@ -244,8 +250,7 @@ void TestSourcesTableModel::symbols()
 
 void TestSourcesTableModel::utcTime()
 {
-    QCOMPARE(formatUtcTime(kNow + std::chrono::milliseconds(999)),
-             QStringLiteral("2024-05-01 12:34:56 UTC"));
+    QCOMPARE(formatUtcTime(kNow + std::chrono::milliseconds(999)), QStringLiteral("2024-05-01 12:34:56 UTC"));
 }
 
 void TestSourcesTableModel::passesModelTester()
@@ -449,9 +454,7 @@ void TestSourcesTableModel::rawAndSortRoles()
     ranked[1].state = SourceState::Selected;
     ranked[2].state = SourceState::Falseticker;
     model.setSources(ranked, kNow);
-    const auto rank = [&](int row) {
-        return model.index(row, M::StateColumn).data(M::SortRole).toInt();
-    };
+    const auto rank = [&](int row) { return model.index(row, M::StateColumn).data(M::SortRole).toInt(); };
     QVERIFY(rank(1) < rank(2));
     QVERIFY(rank(2) < rank(0));
     QCOMPARE(model.index(2, M::DelayColumn).data(M::SourceIdRole).toUInt(), 3u);
@@ -493,8 +496,7 @@ void TestSourcesTableModel::alignmentAndToolTips()
 
     QVERIFY(cell(model, 0, M::PollColumn, Qt::ToolTipRole).contains(QStringLiteral("64 s")));
     QVERIFY(cell(model, 0, M::ReachColumn, Qt::ToolTipRole).contains(QStringLiteral("11111111")));
-    QVERIFY(cell(model, 0, M::NameColumn, Qt::ToolTipRole)
-                .contains(QStringLiteral("192.0.2.1:123")));
+    QVERIFY(cell(model, 0, M::NameColumn, Qt::ToolTipRole).contains(QStringLiteral("192.0.2.1:123")));
     QVERIFY(cell(model, 0, M::OffsetColumn, Qt::ToolTipRole).contains(QStringLiteral("20 \u00b5s")));
     QVERIFY(cell(model, 0, M::LastRxColumn, Qt::ToolTipRole).contains(QStringLiteral("31 s")));
 }

@@ -4,10 +4,10 @@
 // 800x480 screenshot docs/screenshots/actions.png (to S1_SCREENSHOT_DIR if set, else the build
 // directory).
 #include "MainWindow.h"
-#include "transport/ControlServer.h"
 #include "ServiceViewer.h"
-#include "wizard/GpsSetupWizard.h"
 #include "WidgetTestSupport.h"
+#include "transport/ControlServer.h"
+#include "wizard/GpsSetupWizard.h"
 
 #include <QAction>
 #include <QDir>
@@ -23,8 +23,8 @@
 #include <QToolBar>
 
 using namespace s1;
-using s1::test::screenshotPath;
 using s1::test::openBox;
+using s1::test::screenshotPath;
 
 namespace {
 
@@ -270,7 +270,8 @@ void TestWindowActions::staleStateClosesTheQuestion()
 
 void TestWindowActions::outcomesAreWorded()
 {
-    QCOMPARE(ServiceViewer::describeMakeStep(true, 0, {}), QStringLiteral("Clock step done: no correction was pending"));
+    QCOMPARE(ServiceViewer::describeMakeStep(true, 0, {}),
+             QStringLiteral("Clock step done: no correction was pending"));
     QCOMPARE(ServiceViewer::describeMakeStep(true, 2.5e-6, {}), QStringLiteral("Clock stepped by +2.5 \u00b5s"));
     QCOMPARE(ServiceViewer::describeMakeStep(false, 0, QStringLiteral("makestep: the engine is not running")),
              QStringLiteral("Clock step failed: makestep: the engine is not running"));
@@ -356,8 +357,8 @@ void TestWindowActions::gpsSetupOpensTheWizardOnTheConfiguration()
         QMessageBox *offer = openBox(window, "reloadAfterGpsSetup");
         QVERIFY(offer);
         QAbstractButton *choice = QLatin1String(button) == QLatin1String("Later")
-            ? offer->buttons().value(offer->buttons().indexOf(offer->escapeButton()))
-            : offer->findChild<QPushButton *>(QLatin1String(button));
+                                      ? offer->buttons().value(offer->buttons().indexOf(offer->escapeButton()))
+                                      : offer->findChild<QPushButton *>(QLatin1String(button));
         QVERIFY(choice);
         choice->click();
         next->reject();

@@ -16,22 +16,22 @@
 
 #include <QAbstractItemView>
 #include <QAction>
+#include <QChartView>
 #include <QDir>
 #include <QLabel>
+#include <QLineSeries>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+#include <QTest>
 #include <QToolBar>
 #include <QToolButton>
-#include <QTest>
 #include <QValueAxis>
-#include <QChartView>
-#include <QLineSeries>
 
 using namespace s1;
-using s1::test::screenshotPath;
 using s1::test::openBox;
+using s1::test::screenshotPath;
 using namespace std::chrono_literals;
 
 namespace {
@@ -146,7 +146,8 @@ void TestWindowState::headerFollowsTheSelection()
 {
     MainWindow window;
     window.showSnapshot(gpsFeedStopped());
-    QVERIFY2(!text(window, "syncSummary").contains(QStringLiteral("Synchronised")), qPrintable(text(window, "syncSummary")));
+    QVERIFY2(!text(window, "syncSummary").contains(QStringLiteral("Synchronised")),
+             qPrintable(text(window, "syncSummary")));
     QVERIFY(label(window, "syncSummary")->palette().color(QPalette::WindowText) != StatusColors::kGood);
     QCOMPARE(text(window, "synchronisedValue"), QStringLiteral("No"));
 
@@ -233,8 +234,9 @@ void TestWindowState::unavailableActionsSayWhy()
     QVERIFY(!reload->isEnabled());
     QVERIFY(!step->isEnabled());
     // Seen without hovering: beside the buttons.
-    QVERIFY2(text(window, "actionsNote").contains(QStringLiteral("not available in the simulation"), Qt::CaseInsensitive),
-             qPrintable(text(window, "actionsNote")));
+    QVERIFY2(
+        text(window, "actionsNote").contains(QStringLiteral("not available in the simulation"), Qt::CaseInsensitive),
+        qPrintable(text(window, "actionsNote")));
     window.resize(kTouchScreenSize);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -398,8 +400,8 @@ void TestWindowState::sourceNeedingAuthenticationSaysWhy()
     QVERIFY(detail);
     QTRY_VERIFY(detail->isVisible());
     const QString why = text(*detail, "sourceDetailWhy");
-    QVERIFY2(why.startsWith(QStringLiteral(
-                 "Never selected: it requires authentication with key 1, which is not supported yet")),
+    QVERIFY2(why.startsWith(
+                 QStringLiteral("Never selected: it requires authentication with key 1, which is not supported yet")),
              qPrintable(why));
     // Not the noselect option: the user did not ask for it.
     QVERIFY2(!why.contains(QStringLiteral("noselect")), qPrintable(why));

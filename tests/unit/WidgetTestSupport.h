@@ -12,7 +12,7 @@ namespace s1::test {
 inline QString screenshotPath(const QString &name)
 {
     const QString dir = qEnvironmentVariableIsSet("S1_SCREENSHOT_DIR") ? qEnvironmentVariable("S1_SCREENSHOT_DIR")
-                                                                        : QStringLiteral(S1_BINARY_DIR);
+                                                                       : QStringLiteral(S1_BINARY_DIR);
     return QDir(dir).filePath(name);
 }
 

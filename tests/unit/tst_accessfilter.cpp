@@ -239,7 +239,7 @@ void TestAccessFilter::handBuiltRuleIsNormalised()
     filter.add(rule(true, false, "192.168.1.77", 24)); // host bits set
     QVERIFY(filter.allows(ip("192.168.1.1")));
     QVERIFY(!filter.allows(ip("192.168.2.1")));
-    filter.add(rule(false, false, "192.168.1.0", 24));  // same subnet: replaces
+    filter.add(rule(false, false, "192.168.1.0", 24)); // same subnet: replaces
     QVERIFY(!filter.allows(ip("192.168.1.1")));
 
     // A subnet without an address family covers nothing rather than everything.

@@ -49,14 +49,12 @@ constexpr State kTooVariable = State::TooVariable;
 RealTime utc(int year, unsigned month, unsigned day, int hour, int minute, int second)
 {
     using namespace std::chrono;
-    const sys_days date{std::chrono::year{year} / std::chrono::month{month}
-                        / std::chrono::day{day}};
+    const sys_days date{std::chrono::year{year} / std::chrono::month{month} / std::chrono::day{day}};
     return RealTime(date) + hours{hour} + minutes{minute} + seconds{second};
 }
 
-SourceReportRow source(Mode mode, State state, const char *name, int stratum, int poll,
-                       std::uint8_t reach, std::optional<std::chrono::seconds> lastRx,
-                       double adjusted, double measured, double error)
+SourceReportRow source(Mode mode, State state, const char *name, int stratum, int poll, std::uint8_t reach,
+                       std::optional<std::chrono::seconds> lastRx, double adjusted, double measured, double error)
 {
     SourceReportRow row;
     row.mode = mode;
@@ -72,9 +70,8 @@ SourceReportRow source(Mode mode, State state, const char *name, int stratum, in
     return row;
 }
 
-SourceStatsRow stats(const char *name, std::uint32_t samples, std::uint32_t runs,
-                     std::chrono::seconds span, double frequencyPpm, double skewPpm,
-                     double offset, double stdDev)
+SourceStatsRow stats(const char *name, std::uint32_t samples, std::uint32_t runs, std::chrono::seconds span,
+                     double frequencyPpm, double skewPpm, double offset, double stdDev)
 {
     SourceStatsRow row;
     row.name = name;
@@ -92,83 +89,164 @@ SourceStatsRow stats(const char *name, std::uint32_t samples, std::uint32_t runs
 
 TrackingReport clientTracking000()
 {
-    return {.referenceId = 0xC0A8018C, .referenceName = "clockpi", .stratum = 2,
-            .referenceTime = utc(2025, 4, 9, 7, 11, 7), .systemTimeOffset = +0.000000517,
-            .lastOffset = +0.000000003, .rmsOffset = 0.000003156, .frequencyPpm = +4.066,
-            .residualFrequencyPpm = 0.0, .skewPpm = 0.015, .rootDelay = 0.000195510,
-            .rootDispersion = 0.000059909, .updateInterval = 64.6, .leap = Leap::None};
+    return {.referenceId = 0xC0A8018C,
+            .referenceName = "clockpi",
+            .stratum = 2,
+            .referenceTime = utc(2025, 4, 9, 7, 11, 7),
+            .systemTimeOffset = +0.000000517,
+            .lastOffset = +0.000000003,
+            .rmsOffset = 0.000003156,
+            .frequencyPpm = +4.066,
+            .residualFrequencyPpm = 0.0,
+            .skewPpm = 0.015,
+            .rootDelay = 0.000195510,
+            .rootDispersion = 0.000059909,
+            .updateInterval = 64.6,
+            .leap = Leap::None};
 }
 
 TrackingReport serverTracking000()
 {
-    return {.referenceId = 0x50505300, .referenceName = "PPS", .stratum = 1,
-            .referenceTime = utc(2025, 4, 9, 7, 12, 20), .systemTimeOffset = +0.000002105,
-            .lastOffset = +0.000003065, .rmsOffset = 0.000001946, .frequencyPpm = -1.916,
-            .residualFrequencyPpm = +0.077, .skewPpm = 0.036, .rootDelay = 0.000000001,
-            .rootDispersion = 0.000015331, .updateInterval = 16.0, .leap = Leap::None};
+    return {.referenceId = 0x50505300,
+            .referenceName = "PPS",
+            .stratum = 1,
+            .referenceTime = utc(2025, 4, 9, 7, 12, 20),
+            .systemTimeOffset = +0.000002105,
+            .lastOffset = +0.000003065,
+            .rmsOffset = 0.000001946,
+            .frequencyPpm = -1.916,
+            .residualFrequencyPpm = +0.077,
+            .skewPpm = 0.036,
+            .rootDelay = 0.000000001,
+            .rootDispersion = 0.000015331,
+            .updateInterval = 16.0,
+            .leap = Leap::None};
 }
 
 TrackingReport tracking001()
 {
-    return {.referenceId = 0x50484330, .referenceName = "PHC0", .stratum = 1,
-            .referenceTime = utc(2024, 10, 21, 11, 34, 38), .systemTimeOffset = -0.000000003,
-            .lastOffset = -0.000000003, .rmsOffset = 0.000000012, .frequencyPpm = +14.845,
-            .residualFrequencyPpm = kTinyNegative, .skewPpm = 0.0, .rootDelay = 0.000000001,
-            .rootDispersion = 0.000011345, .updateInterval = 8.3, .leap = Leap::None};
+    return {.referenceId = 0x50484330,
+            .referenceName = "PHC0",
+            .stratum = 1,
+            .referenceTime = utc(2024, 10, 21, 11, 34, 38),
+            .systemTimeOffset = -0.000000003,
+            .lastOffset = -0.000000003,
+            .rmsOffset = 0.000000012,
+            .frequencyPpm = +14.845,
+            .residualFrequencyPpm = kTinyNegative,
+            .skewPpm = 0.0,
+            .rootDelay = 0.000000001,
+            .rootDispersion = 0.000011345,
+            .updateInterval = 8.3,
+            .leap = Leap::None};
 }
 
 TrackingReport tracking002()
 {
-    return {.referenceId = 0x50505300, .referenceName = "PPS", .stratum = 1,
-            .referenceTime = utc(2024, 12, 21, 17, 18, 57), .systemTimeOffset = -0.000000106,
-            .lastOffset = -0.000000096, .rmsOffset = 0.000000172, .frequencyPpm = +0.569,
-            .residualFrequencyPpm = kTinyNegative, .skewPpm = 0.005, .rootDelay = 0.000000001,
-            .rootDispersion = 0.000017795, .updateInterval = 16.0, .leap = Leap::None};
+    return {.referenceId = 0x50505300,
+            .referenceName = "PPS",
+            .stratum = 1,
+            .referenceTime = utc(2024, 12, 21, 17, 18, 57),
+            .systemTimeOffset = -0.000000106,
+            .lastOffset = -0.000000096,
+            .rmsOffset = 0.000000172,
+            .frequencyPpm = +0.569,
+            .residualFrequencyPpm = kTinyNegative,
+            .skewPpm = 0.005,
+            .rootDelay = 0.000000001,
+            .rootDispersion = 0.000017795,
+            .updateInterval = 16.0,
+            .leap = Leap::None};
 }
 
 TrackingReport publicTracking003()
 {
-    return {.referenceId = 0xD91E4B93, .referenceName = "217.30.75.147", .stratum = 2,
-            .referenceTime = utc(2022, 1, 21, 12, 41, 47), .systemTimeOffset = +0.000483869,
-            .lastOffset = +0.000763419, .rmsOffset = 0.000790034, .frequencyPpm = +0.310,
-            .residualFrequencyPpm = +0.215, .skewPpm = 1.199, .rootDelay = 0.012714397,
-            .rootDispersion = 0.001104208, .updateInterval = 522.2, .leap = Leap::None};
+    return {.referenceId = 0xD91E4B93,
+            .referenceName = "217.30.75.147",
+            .stratum = 2,
+            .referenceTime = utc(2022, 1, 21, 12, 41, 47),
+            .systemTimeOffset = +0.000483869,
+            .lastOffset = +0.000763419,
+            .rmsOffset = 0.000790034,
+            .frequencyPpm = +0.310,
+            .residualFrequencyPpm = +0.215,
+            .skewPpm = 1.199,
+            .rootDelay = 0.012714397,
+            .rootDispersion = 0.001104208,
+            .updateInterval = 522.2,
+            .leap = Leap::None};
 }
 
 TrackingReport swtsTracking003()
 {
-    return {.referenceId = 0xC0A87B01, .referenceName = "192.168.123.1", .stratum = 2,
-            .referenceTime = utc(2022, 1, 19, 16, 59, 22), .systemTimeOffset = -0.000000075,
-            .lastOffset = -0.000000146, .rmsOffset = 0.000000970, .frequencyPpm = +24.067,
-            .residualFrequencyPpm = -0.004, .skewPpm = 0.029, .rootDelay = 0.000061748,
-            .rootDispersion = 0.000024459, .updateInterval = 4.0, .leap = Leap::None};
+    return {.referenceId = 0xC0A87B01,
+            .referenceName = "192.168.123.1",
+            .stratum = 2,
+            .referenceTime = utc(2022, 1, 19, 16, 59, 22),
+            .systemTimeOffset = -0.000000075,
+            .lastOffset = -0.000000146,
+            .rmsOffset = 0.000000970,
+            .frequencyPpm = +24.067,
+            .residualFrequencyPpm = -0.004,
+            .skewPpm = 0.029,
+            .rootDelay = 0.000061748,
+            .rootDispersion = 0.000024459,
+            .updateInterval = 4.0,
+            .leap = Leap::None};
 }
 
 TrackingReport hwtsTracking003()
 {
-    return {.referenceId = 0xC0A87B01, .referenceName = "192.168.123.1", .stratum = 2,
-            .referenceTime = utc(2022, 1, 19, 14, 12, 20), .systemTimeOffset = +0.000000010,
-            .lastOffset = -0.000000003, .rmsOffset = 0.000000010, .frequencyPpm = +24.096,
-            .residualFrequencyPpm = 0.0, .skewPpm = 0.004, .rootDelay = 0.000015813,
-            .rootDispersion = 0.000003070, .updateInterval = 0.3, .leap = Leap::None};
+    return {.referenceId = 0xC0A87B01,
+            .referenceName = "192.168.123.1",
+            .stratum = 2,
+            .referenceTime = utc(2022, 1, 19, 14, 12, 20),
+            .systemTimeOffset = +0.000000010,
+            .lastOffset = -0.000000003,
+            .rmsOffset = 0.000000010,
+            .frequencyPpm = +24.096,
+            .residualFrequencyPpm = 0.0,
+            .skewPpm = 0.004,
+            .rootDelay = 0.000015813,
+            .rootDispersion = 0.000003070,
+            .updateInterval = 0.3,
+            .leap = Leap::None};
 }
 
 TrackingReport serialTracking003()
 {
-    return {.referenceId = 0x47505300, .referenceName = "GPS", .stratum = 1,
-            .referenceTime = utc(2022, 1, 24, 12, 42, 11), .systemTimeOffset = +0.000000043,
-            .lastOffset = +0.000000046, .rmsOffset = 0.000000489, .frequencyPpm = +2.331,
-            .residualFrequencyPpm = 0.0, .skewPpm = 0.010, .rootDelay = 0.000000001,
-            .rootDispersion = 0.000007050, .updateInterval = 4.0, .leap = Leap::None};
+    return {.referenceId = 0x47505300,
+            .referenceName = "GPS",
+            .stratum = 1,
+            .referenceTime = utc(2022, 1, 24, 12, 42, 11),
+            .systemTimeOffset = +0.000000043,
+            .lastOffset = +0.000000046,
+            .rmsOffset = 0.000000489,
+            .frequencyPpm = +2.331,
+            .residualFrequencyPpm = 0.0,
+            .skewPpm = 0.010,
+            .rootDelay = 0.000000001,
+            .rootDispersion = 0.000007050,
+            .updateInterval = 4.0,
+            .leap = Leap::None};
 }
 
 TrackingReport phcTracking003()
 {
-    return {.referenceId = 0x47505300, .referenceName = "GPS", .stratum = 1,
-            .referenceTime = utc(2022, 1, 24, 15, 38, 25), .systemTimeOffset = -0.000000008,
-            .lastOffset = 0.0, .rmsOffset = 0.000000004, .frequencyPpm = -0.696,
-            .residualFrequencyPpm = kTinyNegative, .skewPpm = 0.015, .rootDelay = 0.000000001,
-            .rootDispersion = 0.000002471, .updateInterval = 0.3, .leap = Leap::None};
+    return {.referenceId = 0x47505300,
+            .referenceName = "GPS",
+            .stratum = 1,
+            .referenceTime = utc(2022, 1, 24, 15, 38, 25),
+            .systemTimeOffset = -0.000000008,
+            .lastOffset = 0.0,
+            .rmsOffset = 0.000000004,
+            .frequencyPpm = -0.696,
+            .residualFrequencyPpm = kTinyNegative,
+            .skewPpm = 0.015,
+            .rootDelay = 0.000000001,
+            .rootDispersion = 0.000002471,
+            .updateInterval = 0.3,
+            .leap = Leap::None};
 }
 
 // The seed only shows the first 24 characters of these names; the rest is the provider's usual
@@ -271,9 +349,9 @@ std::vector<SourceReportRow> redactedSources004()
 
 // How a seed's copy of a block differs from what chronyc wrote to the terminal.
 enum class SeedQuirk {
-    None,                     // verbatim
-    LegendBlankLineDropped,   // the blank line chronyc prints before the `-v` legend is missing
-    TrailingSpacesTrimmed,    // the publisher stripped trailing spaces (the sources header's)
+    None,                   // verbatim
+    LegendBlankLineDropped, // the blank line chronyc prints before the `-v` legend is missing
+    TrailingSpacesTrimmed,  // the publisher stripped trailing spaces (the sources header's)
 };
 
 struct GoldenCase
@@ -286,17 +364,14 @@ struct GoldenCase
 const std::vector<GoldenCase> &goldenCases()
 {
     using Q = SeedQuirk;
-    constexpr auto numeric = NameStyle::Verbatim;  // the 003 reports come from `chronyc -n`
+    constexpr auto numeric = NameStyle::Verbatim; // the 003 reports come from `chronyc -n`
     static const std::vector<GoldenCase> cases{
-        {"000_client_sources_v.txt", Q::LegendBlankLineDropped,
-         [] { return formatSources(clientSources000(), true); }},
+        {"000_client_sources_v.txt", Q::LegendBlankLineDropped, [] { return formatSources(clientSources000(), true); }},
         {"000_client_tracking.txt", Q::None, [] { return formatTracking(clientTracking000()); }},
-        {"000_server_sources_v.txt", Q::LegendBlankLineDropped,
-         [] { return formatSources(serverSources000(), true); }},
+        {"000_server_sources_v.txt", Q::LegendBlankLineDropped, [] { return formatSources(serverSources000(), true); }},
         {"000_server_tracking.txt", Q::None, [] { return formatTracking(serverTracking000()); }},
 
-        {"001_sources.txt", Q::TrailingSpacesTrimmed,
-         [] { return formatSources(sources001(), false); }},
+        {"001_sources.txt", Q::TrailingSpacesTrimmed, [] { return formatSources(sources001(), false); }},
         {"001_sourcestats.txt", Q::None, [] { return formatSourceStats(sourceStats001(), false); }},
         {"001_tracking.txt", Q::None, [] { return formatTracking(tracking001()); }},
 
@@ -307,54 +382,52 @@ const std::vector<GoldenCase> &goldenCases()
          [] { return formatSourceStats(publicSourceStats003(), false, numeric); }},
 
         {"003_swts_tracking.txt", Q::None, [] { return formatTracking(swtsTracking003()); }},
-        {"003_swts_sources.txt", Q::TrailingSpacesTrimmed, [] {
-             return formatSources({source(kServer, kBest, "192.168.123.1", 1, 2,
-                                          0377, 8s, +1002 * ns, +864 * ns, 47 * us)},
-                                  false, numeric);
+        {"003_swts_sources.txt", Q::TrailingSpacesTrimmed,
+         [] {
+             return formatSources(
+                 {source(kServer, kBest, "192.168.123.1", 1, 2, 0377, 8s, +1002 * ns, +864 * ns, 47 * us)}, false,
+                 numeric);
          }},
-        {"003_swts_sourcestats.txt", Q::None, [] {
-             return formatSourceStats({stats("192.168.123.1", 9, 6, 32s, -0.004, 0.045,
-                                             -14 * ns, 223 * ns)},
-                                      false, numeric);
+        {"003_swts_sourcestats.txt", Q::None,
+         [] {
+             return formatSourceStats({stats("192.168.123.1", 9, 6, 32s, -0.004, 0.045, -14 * ns, 223 * ns)}, false,
+                                      numeric);
          }},
 
         {"003_hwts_tracking.txt", Q::None, [] { return formatTracking(hwtsTracking003()); }},
-        {"003_hwts_sources.txt", Q::TrailingSpacesTrimmed, [] {
-             return formatSources({source(kServer, kBest, "192.168.123.1", 1, -4,
-                                          0377, 1s, +33 * ns, +30 * ns, 11 * us)},
-                                  false, numeric);
+        {"003_hwts_sources.txt", Q::TrailingSpacesTrimmed,
+         [] {
+             return formatSources(
+                 {source(kServer, kBest, "192.168.123.1", 1, -4, 0377, 1s, +33 * ns, +30 * ns, 11 * us)}, false,
+                 numeric);
          }},
-        {"003_hwts_sourcestats.txt", Q::None, [] {
-             return formatSourceStats({stats("192.168.123.1", 37, 13, 12s, 0.0, 0.004, 0.0,
-                                             24 * ns)},
-                                      false, numeric);
+        {"003_hwts_sourcestats.txt", Q::None,
+         [] {
+             return formatSourceStats({stats("192.168.123.1", 37, 13, 12s, 0.0, 0.004, 0.0, 24 * ns)}, false, numeric);
          }},
 
         {"003_serial_tracking.txt", Q::None, [] { return formatTracking(serialTracking003()); }},
-        {"003_serial_sources.txt", Q::TrailingSpacesTrimmed, [] {
-             return formatSources({source(kRefClock, kBest, "GPS", 0, 2, 0377, 6s,
-                                          +262 * ns, +307 * ns, 1246 * ns)},
+        {"003_serial_sources.txt", Q::TrailingSpacesTrimmed,
+         [] {
+             return formatSources({source(kRefClock, kBest, "GPS", 0, 2, 0377, 6s, +262 * ns, +307 * ns, 1246 * ns)},
                                   false, numeric);
          }},
-        {"003_serial_sourcestats.txt", Q::None, [] {
-             return formatSourceStats({stats("GPS", 18, 11, 69s, 0.0, 0.010, +1 * ns, 209 * ns)},
-                                      false, numeric);
-         }},
+        {"003_serial_sourcestats.txt", Q::None,
+         [] { return formatSourceStats({stats("GPS", 18, 11, 69s, 0.0, 0.010, +1 * ns, 209 * ns)}, false, numeric); }},
 
         {"003_phc_tracking.txt", Q::None, [] { return formatTracking(phcTracking003()); }},
-        {"003_phc_sources.txt", Q::TrailingSpacesTrimmed, [] {
+        {"003_phc_sources.txt", Q::TrailingSpacesTrimmed,
+         [] {
              return formatSources(
-                 {source(kRefClock, kBest, "GPS", 0, -2, 0377, 1s, -1 * ns, -1 * ns,
-                         1308 * ns),
-                  source(kRefClock, kUnusable, "NMEA", 0, 6, 0377, 46s, -8397 * us,
-                         -8392 * us, 5176 * us)},
+                 {source(kRefClock, kBest, "GPS", 0, -2, 0377, 1s, -1 * ns, -1 * ns, 1308 * ns),
+                  source(kRefClock, kUnusable, "NMEA", 0, 6, 0377, 46s, -8397 * us, -8392 * us, 5176 * us)},
                  false, numeric);
          }},
-        {"003_phc_sourcestats.txt", Q::None, [] {
-             return formatSourceStats(
-                 {stats("GPS", 9, 5, 2s, kTinyNegative, 0.014, kTinyNegative, 5 * ns),
-                  stats("NMEA", 8, 5, 446s, -0.027, 9.862, -8848 * us, 627 * us)},
-                 false, numeric);
+        {"003_phc_sourcestats.txt", Q::None,
+         [] {
+             return formatSourceStats({stats("GPS", 9, 5, 2s, kTinyNegative, 0.014, kTinyNegative, 5 * ns),
+                                       stats("NMEA", 8, 5, 446s, -0.027, 9.862, -8848 * us, 627 * us)},
+                                      false, numeric);
          }},
     };
     return cases;
@@ -429,7 +502,7 @@ std::string collapseWhitespace(const std::string &text)
 // A sources row without its name: the markers, then everything after the name.
 std::string withoutName(const std::string &line)
 {
-    constexpr std::size_t kNameStart = 3;  // after "MS "
+    constexpr std::size_t kNameStart = 3; // after "MS "
     const std::size_t nameEnd = line.find(' ', kNameStart);
     return line.substr(0, kNameStart) + line.substr(nameEnd);
 }
@@ -444,19 +517,17 @@ QByteArray difference(const std::string &expected, const std::string &actual)
         const std::string g = i < got.size() ? got[i] : "<no line>";
         if (w != g) {
             return QByteArray("line ") + QByteArray::number(static_cast<qulonglong>(i) + 1) + "\n expected: ["
-                   + QByteArray::fromStdString(w) + "]\n actual:   [" + QByteArray::fromStdString(g)
-                   + "]";
+                   + QByteArray::fromStdString(w) + "]\n actual:   [" + QByteArray::fromStdString(g) + "]";
         }
     }
     return expected == actual ? QByteArray() : QByteArray("differs in line endings");
 }
 
-#define COMPARE_TEXT(actual, expected)                                                          \
-    do {                                                                                        \
-        const std::string actualText_ = (actual);                                               \
-        const std::string expectedText_ = (expected);                                           \
-        QVERIFY2(actualText_ == expectedText_,                                                  \
-                 difference(expectedText_, actualText_).constData());                           \
+#define COMPARE_TEXT(actual, expected)                                                                                 \
+    do {                                                                                                               \
+        const std::string actualText_ = (actual);                                                                      \
+        const std::string expectedText_ = (expected);                                                                  \
+        QVERIFY2(actualText_ == expectedText_, difference(expectedText_, actualText_).constData());                    \
     } while (false)
 
 } // namespace
@@ -518,9 +589,8 @@ void TestChronycFormat::goldenSeeds()
 {
     QFETCH(QString, file);
     const auto &cases = goldenCases();
-    const auto golden = std::find_if(cases.begin(), cases.end(), [&](const GoldenCase &c) {
-        return file == QLatin1String(c.file);
-    });
+    const auto golden =
+        std::find_if(cases.begin(), cases.end(), [&](const GoldenCase &c) { return file == QLatin1String(c.file); });
     QVERIFY(golden != cases.end());
 
     const std::string seed = readSeed(file);
@@ -553,8 +623,7 @@ void TestChronycFormat::flattenedTrackingSeed()
 // first source's name by a shorter placeholder. Everything chronyc computed is checked.
 void TestChronycFormat::redactedSourcesSeed()
 {
-    const std::vector<std::string> seed =
-        splitLines(readSeed(QString::fromLatin1(kRedactedSourcesSeed)));
+    const std::vector<std::string> seed = splitLines(readSeed(QString::fromLatin1(kRedactedSourcesSeed)));
     const std::vector<std::string> actual = splitLines(formatSources(redactedSources004(), false));
     QCOMPARE(seed.size(), std::size_t{8});
     QCOMPARE(actual.size(), seed.size());
@@ -571,13 +640,11 @@ void TestChronycFormat::redactedSourcesSeed()
 
 void TestChronycFormat::everySeedFileIsTested()
 {
-    std::set<QString> tested{QString::fromLatin1(kFlattenedTrackingSeed),
-                             QString::fromLatin1(kRedactedSourcesSeed)};
+    std::set<QString> tested{QString::fromLatin1(kFlattenedTrackingSeed), QString::fromLatin1(kRedactedSourcesSeed)};
     for (const GoldenCase &golden : goldenCases())
         tested.insert(QString::fromLatin1(golden.file));
 
-    const QStringList files = QDir(seedPath(QString())).entryList({QStringLiteral("*.txt")},
-                                                                  QDir::Files);
+    const QStringList files = QDir(seedPath(QString())).entryList({QStringLiteral("*.txt")}, QDir::Files);
     const std::set<QString> present(files.begin(), files.end());
     QCOMPARE(present.size(), std::size_t{24});
     QVERIFY(present == tested);
@@ -593,8 +660,7 @@ void TestChronycFormat::sourcesHeaderSpansTheRowWidth()
         QCOMPARE(lines[i].size(), std::size_t{79});
     QCOMPARE(lines[0].substr(64), std::string(15, ' '));
 
-    const std::vector<std::string> statsLines =
-        splitLines(formatSourceStats(sourceStats001(), false));
+    const std::vector<std::string> statsLines = splitLines(formatSourceStats(sourceStats001(), false));
     QCOMPARE(statsLines[1], std::string(78, '='));
     for (std::size_t i = 2; i < statsLines.size(); ++i)
         QCOMPARE(statsLines[i].size(), std::size_t{78});
@@ -602,21 +668,19 @@ void TestChronycFormat::sourcesHeaderSpansTheRowWidth()
 
 void TestChronycFormat::sourceStatsVerboseLegend()
 {
-    const std::string expected =
-        "                             .- Number of sample points in measurement set.\n"
-        "                            /    .- Number of residual runs with same sign.\n"
-        "                           |    /    .- Length of measurement set (time).\n"
-        "                           |   |    /      .- Est. clock freq error (ppm).\n"
-        "                           |   |   |      /           .- Est. error in freq.\n"
-        "                           |   |   |     |           /         .- Est. offset.\n"
-        "                           |   |   |     |          |          |   On the -.\n"
-        "                           |   |   |     |          |          |   samples. \\\n"
-        "                           |   |   |     |          |          |             |\n"
-        "Name/IP Address            NP  NR  Span  Frequency  Freq Skew  Offset  Std Dev\n"
-        "==============================================================================\n"
-        "GPS                        18  11    69     +0.000      0.010     +1ns   209ns\n";
-    COMPARE_TEXT(formatSourceStats({stats("GPS", 18, 11, 69s, 0.0, 0.010, 1 * ns, 209 * ns)}, true),
-                 expected);
+    const std::string expected = "                             .- Number of sample points in measurement set.\n"
+                                 "                            /    .- Number of residual runs with same sign.\n"
+                                 "                           |    /    .- Length of measurement set (time).\n"
+                                 "                           |   |    /      .- Est. clock freq error (ppm).\n"
+                                 "                           |   |   |      /           .- Est. error in freq.\n"
+                                 "                           |   |   |     |           /         .- Est. offset.\n"
+                                 "                           |   |   |     |          |          |   On the -.\n"
+                                 "                           |   |   |     |          |          |   samples. \\\n"
+                                 "                           |   |   |     |          |          |             |\n"
+                                 "Name/IP Address            NP  NR  Span  Frequency  Freq Skew  Offset  Std Dev\n"
+                                 "==============================================================================\n"
+                                 "GPS                        18  11    69     +0.000      0.010     +1ns   209ns\n";
+    COMPARE_TEXT(formatSourceStats({stats("GPS", 18, 11, 69s, 0.0, 0.010, 1 * ns, 209 * ns)}, true), expected);
 }
 
 void TestChronycFormat::emptyReports()
@@ -642,10 +706,8 @@ void TestChronycFormat::nameTruncation_data()
 
     QTest::newRow("short") << "clockpi" << true << "clockpi";
     QTest::newRow("24 chars") << "abcdefghijklmnopqrstuvwx" << true << "abcdefghijklmnopqrstuvwx";
-    QTest::newRow("25 chars fit") << "ntp3.hjelmenterprises.com" << true
-                                  << "ntp3.hjelmenterprises.com";
-    QTest::newRow("26 chars cut") << "ntp3.hjelmenterprises.comX" << true
-                                  << "ntp3.hjelmenterprises.co>";
+    QTest::newRow("25 chars fit") << "ntp3.hjelmenterprises.com" << true << "ntp3.hjelmenterprises.com";
+    QTest::newRow("26 chars cut") << "ntp3.hjelmenterprises.comX" << true << "ntp3.hjelmenterprises.co>";
     QTest::newRow("long cut") << kBahnhof230 << true << "h-98-128-230-186.A498.pr>";
     QTest::newRow("verbatim keeps all") << kBahnhof230 << false << kBahnhof230;
     QTest::newRow("empty") << "" << true << "";
@@ -660,14 +722,13 @@ void TestChronycFormat::nameTruncation()
     QCOMPARE(QString::fromStdString(chronyc::displayName(name.toStdString(), style)), expected);
 
     // The same name in both reports: sources pads to 27, sourcestats to 25.
-    const std::string sourcesRow = splitLines(formatSources(
-        {source(kServer, kBest, name.toUtf8().constData(), 1, 6, 0377, 1s, 0, 0, 0)},
-        false, style))[2];
+    const std::string sourcesRow = splitLines(
+        formatSources({source(kServer, kBest, name.toUtf8().constData(), 1, 6, 0377, 1s, 0, 0, 0)}, false, style))[2];
     QCOMPARE(QString::fromStdString(sourcesRow.substr(3, expected.size())), expected);
     if (expected.size() <= 25)
         QCOMPARE(sourcesRow.size(), std::size_t{79});
-    const std::string statsRow = splitLines(formatSourceStats(
-        {stats(name.toUtf8().constData(), 1, 1, 1s, 0, 0, 0, 0)}, false, style))[2];
+    const std::string statsRow =
+        splitLines(formatSourceStats({stats(name.toUtf8().constData(), 1, 1, 1s, 0, 0, 0, 0)}, false, style))[2];
     QCOMPARE(QString::fromStdString(statsRow.substr(0, expected.size())), expected);
     if (expected.size() <= 25)
         QCOMPARE(statsRow.size(), std::size_t{78});
@@ -675,14 +736,12 @@ void TestChronycFormat::nameTruncation()
 
 void TestChronycFormat::verbatimNamesPushTheColumns()
 {
-    const char *v6 = "2001:db8:1234:5678:9abc:def0:1234:5678";  // 38 chars, never cut with -n
-    COMPARE_TEXT(splitLines(formatSources({source(kServer, kBest, v6, 1, 6, 0377,
-                                                  5s, 0, 0, 1 * ms)},
-                                          false, NameStyle::Verbatim))[2],
+    const char *v6 = "2001:db8:1234:5678:9abc:def0:1234:5678"; // 38 chars, never cut with -n
+    COMPARE_TEXT(splitLines(formatSources({source(kServer, kBest, v6, 1, 6, 0377, 5s, 0, 0, 1 * ms)}, false,
+                                          NameStyle::Verbatim))[2],
                  "^* 2001:db8:1234:5678:9abc:def0:1234:5678   1   6   377     5     +0ns[   +0ns] "
                  "+/- 1000us");
-    COMPARE_TEXT(splitLines(formatSourceStats({stats(v6, 4, 3, 5s, 0, 0, 0, 0)}, false,
-                                              NameStyle::Verbatim))[2],
+    COMPARE_TEXT(splitLines(formatSourceStats({stats(v6, 4, 3, 5s, 0, 0, 0, 0)}, false, NameStyle::Verbatim))[2],
                  "2001:db8:1234:5678:9abc:def0:1234:5678   4   3     5     +0.000      0.000     "
                  "+0ns     0ns");
 }
@@ -705,12 +764,12 @@ void TestChronycFormat::markers()
 
 void TestChronycFormat::markersInRows()
 {
-    const std::string out = formatSources(
-        {source(kPeer, kFalseticker, "peer.example", 3, 6, 0377, 10s, 0, 0, 0),
-         source(kPeer, kTooVariable, "peer2.example", 3, 6, 0377, 10s, 0, 0, 0),
-         source(kServer, kCombined, "srv.example", 2, 6, 0377, 10s, 0, 0, 0),
-         source(static_cast<Mode>(9), static_cast<State>(9), "odd", 2, 6, 0, never, 0, 0, 0)},
-        false);
+    const std::string out =
+        formatSources({source(kPeer, kFalseticker, "peer.example", 3, 6, 0377, 10s, 0, 0, 0),
+                       source(kPeer, kTooVariable, "peer2.example", 3, 6, 0377, 10s, 0, 0, 0),
+                       source(kServer, kCombined, "srv.example", 2, 6, 0377, 10s, 0, 0, 0),
+                       source(static_cast<Mode>(9), static_cast<State>(9), "odd", 2, 6, 0, never, 0, 0, 0)},
+                      false);
     const std::vector<std::string> lines = splitLines(out);
     QCOMPARE(lines.size(), std::size_t{6});
     QCOMPARE(lines[2].substr(0, 3), std::string("=x "));
@@ -718,8 +777,7 @@ void TestChronycFormat::markersInRows()
     QCOMPARE(lines[4].substr(0, 3), std::string("^+ "));
     QCOMPARE(lines[5].substr(0, 3), std::string("   "));
     // Reach in octal, three digits wide.
-    COMPARE_TEXT(lines[5],
-                 "   odd                           2   6     0     -     +0ns[   +0ns] +/-    0ns");
+    COMPARE_TEXT(lines[5], "   odd                           2   6     0     -     +0ns[   +0ns] +/-    0ns");
 }
 
 void TestChronycFormat::leapTexts()
@@ -739,9 +797,9 @@ void TestChronycFormat::referenceIds()
     QCOMPARE(printableReferenceId(0x50484330), std::string("PHC0"));
     QCOMPARE(printableReferenceId(0x4C4F434C), std::string("LOCL"));
     QCOMPARE(printableReferenceId(0x7F7F0101), std::string(""));   // 127.127.1.1: nothing printable
-    QCOMPARE(printableReferenceId(0x00475000), std::string("GP"));  // unprintable bytes are skipped
+    QCOMPARE(printableReferenceId(0x00475000), std::string("GP")); // unprintable bytes are skipped
     QCOMPARE(printableReferenceId(0x4750531F), std::string("GPS"));
-    QCOMPARE(printableReferenceId(0x47505320), std::string("GPS "));  // ' ' and '~' are printable
+    QCOMPARE(printableReferenceId(0x47505320), std::string("GPS ")); // ' ' and '~' are printable
     QCOMPARE(printableReferenceId(0x7E7F8000), std::string("~"));
     QCOMPARE(printableReferenceId(0), std::string(""));
 }
@@ -750,20 +808,19 @@ void TestChronycFormat::referenceIds()
 void TestChronycFormat::trackingZerosAndSigns()
 {
     TrackingReport report;
-    COMPARE_TEXT(formatTracking(report),
-                 "Reference ID    : 00000000 ()\n"
-                 "Stratum         : 0\n"
-                 "Ref time (UTC)  : Thu Jan 01 00:00:00 1970\n"
-                 "System time     : 0.000000000 seconds fast of NTP time\n"
-                 "Last offset     : +0.000000000 seconds\n"
-                 "RMS offset      : 0.000000000 seconds\n"
-                 "Frequency       : 0.000 ppm slow\n"
-                 "Residual freq   : +0.000 ppm\n"
-                 "Skew            : 0.000 ppm\n"
-                 "Root delay      : 0.000000000 seconds\n"
-                 "Root dispersion : 0.000000000 seconds\n"
-                 "Update interval : 0.0 seconds\n"
-                 "Leap status     : Not synchronised\n");
+    COMPARE_TEXT(formatTracking(report), "Reference ID    : 00000000 ()\n"
+                                         "Stratum         : 0\n"
+                                         "Ref time (UTC)  : Thu Jan 01 00:00:00 1970\n"
+                                         "System time     : 0.000000000 seconds fast of NTP time\n"
+                                         "Last offset     : +0.000000000 seconds\n"
+                                         "RMS offset      : 0.000000000 seconds\n"
+                                         "Frequency       : 0.000 ppm slow\n"
+                                         "Residual freq   : +0.000 ppm\n"
+                                         "Skew            : 0.000 ppm\n"
+                                         "Root delay      : 0.000000000 seconds\n"
+                                         "Root dispersion : 0.000000000 seconds\n"
+                                         "Update interval : 0.0 seconds\n"
+                                         "Leap status     : Not synchronised\n");
 
     // Signs: a clock behind NTP time is "slow", a clock running fast is "fast".
     report.systemTimeOffset = -1.5;
@@ -846,7 +903,7 @@ void TestChronycFormat::signedNanoseconds()
 
 void TestChronycFormat::intervals_data()
 {
-    QTest::addColumn<qint64>("seconds");  // negative: no sample (nullopt)
+    QTest::addColumn<qint64>("seconds"); // negative: no sample (nullopt)
     QTest::addColumn<QString>("expected");
 
     constexpr qint64 day = 86400;
@@ -888,7 +945,7 @@ void TestChronycFormat::freqPpm()
     QCOMPARE(chronyc::formatSignedFreqPpm(-123456.7), std::string("   -123457"));
     QCOMPARE(chronyc::formatFreqPpm(0.145), std::string("     0.145"));
     QCOMPARE(chronyc::formatFreqPpm(9.862), std::string("     9.862"));
-    QCOMPARE(chronyc::formatFreqPpm(-1.5), std::string("    -1.500"));  // chronyc keeps the sign
+    QCOMPARE(chronyc::formatFreqPpm(-1.5), std::string("    -1.500")); // chronyc keeps the sign
     QCOMPARE(chronyc::formatFreqPpm(123456.0), std::string("    123456"));
 }
 
@@ -928,9 +985,9 @@ void TestChronycFormat::wireValues()
     QVERIFY(!std::signbit(chronyc::wireValue(-0.0)));
     QCOMPARE(chronyc::wireValue(-1e-101), 0.0);
     QVERIFY(!std::signbit(chronyc::wireValue(-1e-101)));
-    QCOMPARE(chronyc::wireValue(inf), 4611685743549480960.0);     // (2^24 - 1) * 2^38
+    QCOMPARE(chronyc::wireValue(inf), 4611685743549480960.0); // (2^24 - 1) * 2^38
     QCOMPARE(chronyc::wireValue(1e30), 4611685743549480960.0);
-    QCOMPARE(chronyc::wireValue(-inf), -4611686018427387904.0);   // -2^62
+    QCOMPARE(chronyc::wireValue(-inf), -4611686018427387904.0); // -2^62
     QCOMPARE(chronyc::wireValue(1e18), 1e18);
 }
 
@@ -946,9 +1003,7 @@ void TestChronycFormat::nanAndHugeInReports()
     QCOMPARE(chronyc::formatSignedNanoseconds(-inf), std::string("-146235604339y"));
     QCOMPARE(chronyc::formatNanoseconds(inf), std::string("146235595622y"));
 
-    COMPARE_TEXT(splitLines(formatSources({source(kServer, kUnusable, "bad", 16, 6, 1,
-                                                  1s, nan, inf, -inf)},
-                                          false))[2],
+    COMPARE_TEXT(splitLines(formatSources({source(kServer, kUnusable, "bad", 16, 6, 1, 1s, nan, inf, -inf)}, false))[2],
                  "^? bad                          16   6     1     1     +0ns[+146235595622y] +/- "
                  "146235604339y");
 
@@ -963,23 +1018,18 @@ void TestChronycFormat::nanAndHugeInReports()
     COMPARE_TEXT(lines[9], "Root delay      : 4611685743549480960.000000000 seconds");
     COMPARE_TEXT(lines[11], "Update interval : 0.0 seconds");
     const std::string csv = formatTrackingCsv(report);
-    QVERIFY2(csv.find("nan") == std::string::npos && csv.find("inf") == std::string::npos,
-             csv.c_str());
+    QVERIFY2(csv.find("nan") == std::string::npos && csv.find("inf") == std::string::npos, csv.c_str());
 }
 
 void TestChronycFormat::utcTimes()
 {
     QCOMPARE(chronyc::formatUtcTime(RealTime{}), std::string("Thu Jan 01 00:00:00 1970"));
-    QCOMPARE(chronyc::formatUtcTime(utc(2025, 4, 9, 7, 12, 20)),
-             std::string("Wed Apr 09 07:12:20 2025"));
+    QCOMPARE(chronyc::formatUtcTime(utc(2025, 4, 9, 7, 12, 20)), std::string("Wed Apr 09 07:12:20 2025"));
     // Fractions are cut, not rounded.
-    QCOMPARE(chronyc::formatUtcTime(utc(2024, 2, 29, 23, 59, 59)
-                                    + std::chrono::nanoseconds(999'999'999)),
+    QCOMPARE(chronyc::formatUtcTime(utc(2024, 2, 29, 23, 59, 59) + std::chrono::nanoseconds(999'999'999)),
              std::string("Thu Feb 29 23:59:59 2024"));
-    QCOMPARE(chronyc::formatUtcTime(RealTime{} - std::chrono::nanoseconds(1)),
-             std::string("Wed Dec 31 23:59:59 1969"));
-    QCOMPARE(chronyc::formatUtcTime(utc(2036, 2, 7, 6, 28, 16)),
-             std::string("Thu Feb 07 06:28:16 2036"));
+    QCOMPARE(chronyc::formatUtcTime(RealTime{} - std::chrono::nanoseconds(1)), std::string("Wed Dec 31 23:59:59 1969"));
+    QCOMPARE(chronyc::formatUtcTime(utc(2036, 2, 7, 6, 28, 16)), std::string("Thu Feb 07 06:28:16 2036"));
 }
 
 void TestChronycFormat::epochTimes()
@@ -988,8 +1038,7 @@ void TestChronycFormat::epochTimes()
     QCOMPARE(chronyc::formatEpochTime(utc(2022, 1, 19, 14, 12, 20) + std::chrono::nanoseconds(5)),
              std::string("1642601540.000000005"));
     // timespec style: whole seconds rounded down, positive nanoseconds.
-    QCOMPARE(chronyc::formatEpochTime(RealTime{} - std::chrono::nanoseconds(1)),
-             std::string("-1.999999999"));
+    QCOMPARE(chronyc::formatEpochTime(RealTime{} - std::chrono::nanoseconds(1)), std::string("-1.999999999"));
 }
 
 void TestChronycFormat::numbersIgnoreTheLocale()
@@ -1024,12 +1073,9 @@ void TestChronycFormat::trackingCsv()
 void TestChronycFormat::sourcesCsv()
 {
     COMPARE_TEXT(formatSourcesCsv({
-                     source(kServer, kBest, "192.168.123.1", 1, -4, 0377, 1s,
-                            +33 * ns, +30 * ns, 11 * us),
-                     source(kRefClock, kUnusable, "NMEA", 0, 6, 0, never, -8397 * us,
-                            -8392 * us, 5176 * us),
-                     source(kPeer, kCombined, kLinode, 2, 10, 0177, 1200s, 1.5, -0.25,
-                            0.125),
+                     source(kServer, kBest, "192.168.123.1", 1, -4, 0377, 1s, +33 * ns, +30 * ns, 11 * us),
+                     source(kRefClock, kUnusable, "NMEA", 0, 6, 0, never, -8397 * us, -8392 * us, 5176 * us),
+                     source(kPeer, kCombined, kLinode, 2, 10, 0177, 1200s, 1.5, -0.25, 0.125),
                  }),
                  "^,*,192.168.123.1,1,-4,377,1,0.000000033,0.000000030,0.000011000\n"
                  "#,?,NMEA,0,6,0,4294967295,-0.008397000,-0.008392000,0.005176000\n"

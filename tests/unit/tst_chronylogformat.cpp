@@ -20,23 +20,19 @@
 using namespace s1;
 using namespace std::chrono_literals;
 
-#define COMPARE_TEXT(actual, expected) \
-    QCOMPARE(QString::fromStdString(actual), QString::fromStdString(expected))
+#define COMPARE_TEXT(actual, expected) QCOMPARE(QString::fromStdString(actual), QString::fromStdString(expected))
 
 namespace {
 
 // chronyd's formats, copied from its sources (reference.c, ntp_core.c, sourcestats.c,
 // refclock.c), so that a mistake in the formatter cannot be mirrored here.
-constexpr const char *kTrackingFormat =
-    "%s %-15s %2d %10.3f %10.3f %10.3e %1c %2d %10.3e %10.3e %10.3e %10.3e %10.3e";
+constexpr const char *kTrackingFormat = "%s %-15s %2d %10.3f %10.3f %10.3e %1c %2d %10.3e %10.3e %10.3e %10.3e %10.3e";
 constexpr const char *kMeasurementFormat =
     "%s %-15s %1c %2d %1d%1d%1d %1d%1d%1d %1d%1d%1d%d  %2d %2d %4.2f %10.3e %10.3e %10.3e "
     "%10.3e %10.3e %08" PRIX32 " %1d%1c %1c %1c";
-constexpr const char *kStatisticsFormat =
-    "%s %-15s %10.3e %10.3e %10.3e %10.3e %10.3e %7.1e %3d %3d %3d %5.2f";
+constexpr const char *kStatisticsFormat = "%s %-15s %10.3e %10.3e %10.3e %10.3e %10.3e %7.1e %3d %3d %3d %5.2f";
 constexpr const char *kRefclockRawFormat = "%s.%06d %-5s %3d %1c %1d %13.6e %13.6e %10.3e";
-constexpr const char *kRefclockFilteredFormat =
-    "%s.%06d %-5s   - %1c -       -       %13.6e %10.3e";
+constexpr const char *kRefclockFilteredFormat = "%s.%06d %-5s   - %1c -       -       %13.6e %10.3e";
 
 // chronyd's header strings, as its LOG_FileOpen calls spell them.
 const std::string kTrackingHeader =
@@ -48,8 +44,7 @@ const std::string kMeasurementsHeader =
 const std::string kStatisticsHeader =
     "   Date (UTC) Time     IP Address    Std dev'n Est offset  Offset sd  Diff freq   Est skew  "
     "Stress  Ns  Bs  Nr  Asym";
-const std::string kRefclocksHeader =
-    "   Date (UTC) Time         Refid  DP L P  Raw offset   Cooked offset      Disp.";
+const std::string kRefclocksHeader = "   Date (UTC) Time         Refid  DP L P  Raw offset   Cooked offset      Disp.";
 
 constexpr std::uint32_t kRefIdPps = 0x50505300;   // "PPS"
 constexpr std::uint32_t kRefIdGps = 0x47505300;   // "GPS"
@@ -70,8 +65,7 @@ constexpr std::uint32_t kRefIdLocal = 0x7f7f0101; // 127.127.1.1: no printable b
 RealTime utc(int year, unsigned month, unsigned day, int hour, int minute, int second)
 {
     using namespace std::chrono;
-    const sys_days date{std::chrono::year{year} / std::chrono::month{month}
-                        / std::chrono::day{day}};
+    const sys_days date{std::chrono::year{year} / std::chrono::month{month} / std::chrono::day{day}};
     return RealTime(date) + hours{hour} + minutes{minute} + seconds{second};
 }
 
@@ -79,8 +73,7 @@ RealTime utc(int year, unsigned month, unsigned day, int hour, int minute, int s
 std::string cLogTime(RealTime time)
 {
     const auto ns = nanosSinceEpoch(time);
-    const std::int64_t wholeSeconds = ns >= 0 ? ns / kNanosPerSecond
-                                              : -((-ns + kNanosPerSecond - 1) / kNanosPerSecond);
+    const std::int64_t wholeSeconds = ns >= 0 ? ns / kNanosPerSecond : -((-ns + kNanosPerSecond - 1) / kNanosPerSecond);
     const auto t = static_cast<std::time_t>(wholeSeconds);
     std::tm parts{};
     gmtime_r(&t, &parts);
@@ -111,38 +104,34 @@ IpAddress ip(const char *text)
 
 std::string expectedLine(const TrackingLogRecord &r, const char *source)
 {
-    return cFormat(kTrackingFormat, cLogTime(r.time).c_str(), source, r.stratum, r.frequencyPpm,
-                   r.skewPpm, r.offset, cLeap(r.leap), r.combinedSources, r.offsetSd,
-                   r.remainingCorrection, r.rootDelay, r.rootDispersion, r.maxError);
+    return cFormat(kTrackingFormat, cLogTime(r.time).c_str(), source, r.stratum, r.frequencyPpm, r.skewPpm, r.offset,
+                   cLeap(r.leap), r.combinedSources, r.offsetSd, r.remainingCorrection, r.rootDelay, r.rootDispersion,
+                   r.maxError);
 }
 
 std::string expectedLine(const MeasurementLogRecord &r, const char *address)
 {
     const char sources[] = "DKH";
-    return cFormat(kMeasurementFormat, cLogTime(r.time).c_str(), address, cLeap(r.leap),
-                   r.stratum, r.test1, r.test2, r.test3, r.test5, r.test6, r.test7, r.testA,
-                   r.testB, r.testC, r.testD, r.localPoll, r.remotePoll, r.pollScore, r.offset,
-                   r.peerDelay, r.peerDispersion, r.rootDelay, r.rootDispersion, r.referenceId,
-                   r.ntpMode, r.interleaved ? 'I' : 'B',
-                   sources[static_cast<int>(r.transmitSource)],
+    return cFormat(kMeasurementFormat, cLogTime(r.time).c_str(), address, cLeap(r.leap), r.stratum, r.test1, r.test2,
+                   r.test3, r.test5, r.test6, r.test7, r.testA, r.testB, r.testC, r.testD, r.localPoll, r.remotePoll,
+                   r.pollScore, r.offset, r.peerDelay, r.peerDispersion, r.rootDelay, r.rootDispersion, r.referenceId,
+                   r.ntpMode, r.interleaved ? 'I' : 'B', sources[static_cast<int>(r.transmitSource)],
                    sources[static_cast<int>(r.receiveSource)]);
 }
 
 std::string expectedLine(const StatisticsLogRecord &r, const char *source)
 {
-    return cFormat(kStatisticsFormat, cLogTime(r.time).c_str(), source, r.stdDev,
-                   r.estimatedOffset, r.offsetSd, r.residualFrequency, r.skew, r.stress,
-                   r.samples, r.bestStart, r.runs, r.asymmetry);
+    return cFormat(kStatisticsFormat, cLogTime(r.time).c_str(), source, r.stdDev, r.estimatedOffset, r.offsetSd,
+                   r.residualFrequency, r.skew, r.stress, r.samples, r.bestStart, r.runs, r.asymmetry);
 }
 
 std::string expectedLine(const RefclockLogRecord &r, const char *refId)
 {
     if (r.filtered)
-        return cFormat(kRefclockFilteredFormat, cLogTime(r.time).c_str(), cMicros(r.time), refId,
-                       cLeap(r.leap), r.cookedOffset, r.dispersion);
-    return cFormat(kRefclockRawFormat, cLogTime(r.time).c_str(), cMicros(r.time), refId,
-                   r.driverPoll, cLeap(r.leap), r.pulse ? 1 : 0, r.rawOffset, r.cookedOffset,
-                   r.dispersion);
+        return cFormat(kRefclockFilteredFormat, cLogTime(r.time).c_str(), cMicros(r.time), refId, cLeap(r.leap),
+                       r.cookedOffset, r.dispersion);
+    return cFormat(kRefclockRawFormat, cLogTime(r.time).c_str(), cMicros(r.time), refId, r.driverPoll, cLeap(r.leap),
+                   r.pulse ? 1 : 0, r.rawOffset, r.cookedOffset, r.dispersion);
 }
 
 TrackingLogRecord docTracking()
@@ -211,7 +200,7 @@ RefclockLogRecord phcSample(bool filtered)
 {
     // A refclocks.log excerpt posted to chrony-dev (ptp_kvm "PHCK", 2023).
     RefclockLogRecord r;
-    r.time = utc(2023, 6, 29, 18, 49, 55) + 595742999ns;  // the nanoseconds are truncated
+    r.time = utc(2023, 6, 29, 18, 49, 55) + 595742999ns; // the nanoseconds are truncated
     r.referenceId = kRefIdPhck;
     r.filtered = filtered;
     r.driverPoll = 0;
@@ -308,23 +297,19 @@ void TestChronyLogFormat::bannerRuleIsCappedLikeChronyd()
 void TestChronyLogFormat::logTimeIsUtcToTheSecond()
 {
     COMPARE_TEXT(chronylog::logTime(RealTime{}), "1970-01-01 00:00:00");
-    COMPARE_TEXT(chronylog::logTime(utc(2024, 2, 29, 23, 59, 59) + 999999999ns),
-                 "2024-02-29 23:59:59");
+    COMPARE_TEXT(chronylog::logTime(utc(2024, 2, 29, 23, 59, 59) + 999999999ns), "2024-02-29 23:59:59");
     // time_t is rounded down, also before the epoch.
     COMPARE_TEXT(chronylog::logTime(RealTime{} - 1ns), "1969-12-31 23:59:59");
-    for (const RealTime t : {utc(2000, 1, 1, 0, 0, 0), utc(2038, 1, 19, 3, 14, 8) + 1ns,
-                             utc(2262, 4, 11, 0, 0, 0), utc(1677, 9, 22, 0, 0, 1)})
+    for (const RealTime t : {utc(2000, 1, 1, 0, 0, 0), utc(2038, 1, 19, 3, 14, 8) + 1ns, utc(2262, 4, 11, 0, 0, 0),
+                             utc(1677, 9, 22, 0, 0, 1)})
         COMPARE_TEXT(chronylog::logTime(t), cLogTime(t));
 }
 
 void TestChronyLogFormat::logTimeMicrosTruncates()
 {
-    COMPARE_TEXT(chronylog::logTimeMicros(utc(2009, 11, 30, 14, 33, 27)),
-                 "2009-11-30 14:33:27.000000");
-    COMPARE_TEXT(chronylog::logTimeMicros(utc(2009, 11, 30, 14, 33, 27) + 999999999ns),
-                 "2009-11-30 14:33:27.999999");
-    COMPARE_TEXT(chronylog::logTimeMicros(utc(2009, 11, 30, 14, 33, 27) + 1999ns),
-                 "2009-11-30 14:33:27.000001");
+    COMPARE_TEXT(chronylog::logTimeMicros(utc(2009, 11, 30, 14, 33, 27)), "2009-11-30 14:33:27.000000");
+    COMPARE_TEXT(chronylog::logTimeMicros(utc(2009, 11, 30, 14, 33, 27) + 999999999ns), "2009-11-30 14:33:27.999999");
+    COMPARE_TEXT(chronylog::logTimeMicros(utc(2009, 11, 30, 14, 33, 27) + 1999ns), "2009-11-30 14:33:27.000001");
     COMPARE_TEXT(chronylog::logTimeMicros(RealTime{} - 1ns), "1969-12-31 23:59:59.999999");
 }
 
@@ -378,9 +363,8 @@ void TestChronyLogFormat::trackingRealRefclockLine()
     r.rootDelay = 1.000e-09;
     r.rootDispersion = 2.153e-06;
     r.maxError = 4.728e-06;
-    COMPARE_TEXT(formatChronyLogLine(r),
-                 "2026-03-02 15:59:44 PPS              1     58.491      0.000  2.234e-11 N  1 "
-                 " 1.931e-11  4.910e-11  1.000e-09  2.153e-06  4.728e-06");
+    COMPARE_TEXT(formatChronyLogLine(r), "2026-03-02 15:59:44 PPS              1     58.491      0.000  2.234e-11 N  1 "
+                                         " 1.931e-11  4.910e-11  1.000e-09  2.153e-06  4.728e-06");
 }
 
 void TestChronyLogFormat::trackingMatchesPrintf_data()
@@ -426,10 +410,9 @@ void TestChronyLogFormat::trackingLeapColumn()
     TrackingLogRecord r = docTracking();
     const std::string prefix = "2017-08-22 13:22:36 203.0.113.15     2     -3.541      0.075 "
                                "-8.621e-06 ";
-    for (const auto &[leap, character] : {std::pair{LeapIndicator::None, 'N'},
-                                          std::pair{LeapIndicator::InsertSecond, '+'},
-                                          std::pair{LeapIndicator::DeleteSecond, '-'},
-                                          std::pair{LeapIndicator::Unsynchronised, '?'}}) {
+    for (const auto &[leap, character] :
+         {std::pair{LeapIndicator::None, 'N'}, std::pair{LeapIndicator::InsertSecond, '+'},
+          std::pair{LeapIndicator::DeleteSecond, '-'}, std::pair{LeapIndicator::Unsynchronised, '?'}}) {
         r.leap = leap;
         const std::string line = formatChronyLogLine(r);
         COMPARE_TEXT(line.substr(0, prefix.size() + 1), prefix + character);
@@ -495,9 +478,8 @@ void TestChronyLogFormat::measurementMatchesPrintf()
 void TestChronyLogFormat::measurementTestColumns()
 {
     MeasurementLogRecord r = sampleMeasurement();
-    COMPARE_TEXT(formatChronyLogLine(r),
-                 "2016-11-09 05:40:50 203.0.113.15    N  2 111 111 1111  10 10 1.00 -4.966e-03 "
-                 " 2.296e-01  1.577e-05  1.615e-01  7.446e-03 CB00717B 4B D K");
+    COMPARE_TEXT(formatChronyLogLine(r), "2016-11-09 05:40:50 203.0.113.15    N  2 111 111 1111  10 10 1.00 -4.966e-03 "
+                                         " 2.296e-01  1.577e-05  1.615e-01  7.446e-03 CB00717B 4B D K");
     // Each test lands in its own digit.
     r.test1 = false;
     r.test5 = false;
@@ -617,7 +599,7 @@ void TestChronyLogFormat::refclockMatchesPrintf_data()
     QTest::addColumn<bool>("pulse");
     QTest::addColumn<int>("leap");
 
-    const std::uint32_t nmea = 0x4e4d4541;  // "NMEA"
+    const std::uint32_t nmea = 0x4e4d4541; // "NMEA"
     QTest::newRow("pps pulse") << false << kRefIdPps1 << QString("PPS1") << 7 << true << 0;
     QTest::newRow("gps insert") << false << kRefIdGps << QString("GPS") << 15 << false << 1;
     QTest::newRow("wide poll") << false << nmea << QString("NMEA") << 1024 << false << 2;
@@ -650,7 +632,7 @@ void TestChronyLogFormat::extremeNumbersMatchPrintf()
 {
     const double values[] = {0.0,
                              -0.0,
-                             1e-320,  // subnormal
+                             1e-320, // subnormal
                              -1.23456789e+123,
                              9.9995e-5,
                              0.5,
@@ -686,10 +668,8 @@ void TestChronyLogFormat::extremeNumbersMatchPrintf()
 
 void TestChronyLogFormat::numbersIgnoreTheLocale()
 {
-    const std::string before = formatChronyLogLine(docTracking())
-                               + formatChronyLogLine(sampleMeasurement())
-                               + formatChronyLogLine(sampleStatistics())
-                               + formatChronyLogLine(phcSample(false));
+    const std::string before = formatChronyLogLine(docTracking()) + formatChronyLogLine(sampleMeasurement())
+                               + formatChronyLogLine(sampleStatistics()) + formatChronyLogLine(phcSample(false));
     std::string after;
     {
         const test::CommaLocale comma;

@@ -199,7 +199,8 @@ void TestClientLog::evictsTheLeastRecentlySeen()
 
 void TestClientLog::capacityFollowsTheLimit()
 {
-    QCOMPARE(ClientLog(kDefaultClientLogLimit).capacity(), std::size_t(kDefaultClientLogLimit / ClientLog::kRecordBytes));
+    QCOMPARE(ClientLog(kDefaultClientLogLimit).capacity(),
+             std::size_t(kDefaultClientLogLimit / ClientLog::kRecordBytes));
     QCOMPARE(ClientLog(kDefaultClientLogLimit).capacity(), 2978u); // 512 KiB at 176 bytes a record
     QCOMPARE(ClientLog(kThreeRecords + ClientLog::kRecordBytes - 1).capacity(), 3u);
 
@@ -230,9 +231,9 @@ void TestClientLog::ipv6AndIpv4AreDistinctClients()
 
 void TestClientLog::floodOfRandomAddressesStaysBounded()
 {
-    constexpr std::uint64_t kLimit = 64 * 1024;  // bytes
+    constexpr std::uint64_t kLimit = 64 * 1024; // bytes
     constexpr int kFloodPackets = 200'000;
-    constexpr int kRegularEvery = 100;           // the real client asks once per this many
+    constexpr int kRegularEvery = 100; // the real client asks once per this many
     ClientLog log(kLimit);
     const std::size_t capacity = log.capacity();
     QCOMPARE(capacity, std::size_t(kLimit / ClientLog::kRecordBytes));

@@ -4,10 +4,10 @@
 // mapping from the snapshot's client log (sorting, rounding, ages, saturation), the JSON round
 // trips of the report and of the snapshot's client log, and the `clients` control query.
 #include "chronyc/ChronycStatusFormat.h"
+#include "chronyc/SnapshotReports.h"
 #include "control/ControlQueries.h"
 #include "json/ReportJson.h"
 #include "json/SnapshotJson.h"
-#include "chronyc/SnapshotReports.h"
 
 #include <QJsonArray>
 #include <QtTest>
@@ -22,9 +22,8 @@ namespace {
 
 const RealTime kNow = realTimeFromNanos(1'744'182'740'500'000'000LL); // 2025-04-09 07:12:20.5
 
-constexpr const char *kHeader =
-    "Hostname                      NTP   Drop Int IntL Last     Cmd   Drop Int  Last\n"
-    "===============================================================================\n";
+constexpr const char *kHeader = "Hostname                      NTP   Drop Int IntL Last     Cmd   Drop Int  Last\n"
+                                "===============================================================================\n";
 
 ClientReportRow row(std::string name, std::uint32_t packets, std::uint32_t dropped, std::optional<int> interval,
                     std::optional<std::chrono::seconds> last)
@@ -53,8 +52,8 @@ std::vector<ClientReportRow> goldenRows()
     };
 }
 
-ClientSnapshot client(const char *address, std::uint64_t packets, std::uint64_t dropped,
-                      std::optional<double> interval, RealTime last)
+ClientSnapshot client(const char *address, std::uint64_t packets, std::uint64_t dropped, std::optional<double> interval,
+                      RealTime last)
 {
     ClientSnapshot c;
     c.address = *IpAddress::parse(address);
@@ -74,9 +73,9 @@ EngineSnapshot snapshotWithClients()
     s.clientLog.recordsDropped = 17;
     s.clientLog.notShown = 2;
     s.clientLog.clients = {
-        client("192.0.2.10", 5, 0, 5.5, kNow - 37900ms),       // Int rounds to 6, Last truncates to 37
-        client("2001:db8::1", 7, 2, -2.5, kNow - 3h),          // rounds away from zero: -3
-        client("10.0.0.2", 1, 0, std::nullopt, kNow - 200ms),  // one request: no interval yet
+        client("192.0.2.10", 5, 0, 5.5, kNow - 37900ms),             // Int rounds to 6, Last truncates to 37
+        client("2001:db8::1", 7, 2, -2.5, kNow - 3h),                // rounds away from zero: -3
+        client("10.0.0.2", 1, 0, std::nullopt, kNow - 200ms),        // one request: no interval yet
         client("192.0.2.9", 5'000'000'000ULL, 0, 300.0, kNow - 59s), // beyond chronyd's fields
     };
     return s;
@@ -102,7 +101,8 @@ private slots:
 
 void TestClientsReport::layoutIsChronycs()
 {
-    const std::string expected = std::string(kHeader)
+    const std::string expected =
+        std::string(kHeader)
         + "192.168.174.55                 11      0   6   -    40       0      0   -     -\n"
           "10.10.0.11                    234      0   6   -    29       0      0   -     -\n"
           "localhost                       0      0   -   -     -       7      0  11   23m\n"
@@ -114,12 +114,11 @@ void TestClientsReport::layoutIsChronycs()
 void TestClientsReport::csvIsChronycs()
 {
     // No header; %C prints chronyd's 127 for "unknown", %I the raw uint32 (all ones for none).
-    const std::string expected =
-        "192.168.174.55,11,0,6,127,40,0,0,127,4294967295\n"
-        "10.10.0.11,234,0,6,127,29,0,0,127,4294967295\n"
-        "localhost,0,0,127,127,4294967295,7,0,11,1400\n"
-        "2001:db8:85a3::8a2e:370:7334,123456,12345,-2,127,18500,0,0,127,4294967295\n"
-        "198.51.100.7,4294967295,3,-19,127,432100,0,0,127,4294967295\n";
+    const std::string expected = "192.168.174.55,11,0,6,127,40,0,0,127,4294967295\n"
+                                 "10.10.0.11,234,0,6,127,29,0,0,127,4294967295\n"
+                                 "localhost,0,0,127,127,4294967295,7,0,11,1400\n"
+                                 "2001:db8:85a3::8a2e:370:7334,123456,12345,-2,127,18500,0,0,127,4294967295\n"
+                                 "198.51.100.7,4294967295,3,-19,127,432100,0,0,127,4294967295\n";
     QCOMPARE(formatClientsCsv(goldenRows()), expected);
 }
 
@@ -135,7 +134,8 @@ void TestClientsReport::reportFromSnapshot()
     QCOMPARE(report.notShown, 2u);
     QCOMPARE(report.rows.size(), 4u);
     // Sorted by address, IPv4 first; named by address.
-    const std::string expected = std::string(kHeader)
+    const std::string expected =
+        std::string(kHeader)
         + "10.0.0.2                        1      0   -   -     0       0      0   -     -\n"
           "192.0.2.9                  4294967295      0  126   -    59       0      0   -     -\n"
           "192.0.2.10                      5      0   6   -    37       0      0   -     -\n"
@@ -193,7 +193,8 @@ void TestClientsReport::snapshotJsonRoundTrip()
     const QJsonObject json = snapshotToJson(s);
     const QJsonObject log = json.value("clientLog").toObject();
     QCOMPARE(log.value("enabled").toBool(), true);
-    QCOMPARE(log.value("clients").toArray().at(1).toObject().value("address").toString(), QStringLiteral("2001:db8::1"));
+    QCOMPARE(log.value("clients").toArray().at(1).toObject().value("address").toString(),
+             QStringLiteral("2001:db8::1"));
     QVERIFY(log.value("clients").toArray().at(2).toObject().value("averageIntervalLog2").isNull());
     QString error;
     const auto back = snapshotFromJson(json, &error);

@@ -141,7 +141,7 @@ void TestClockControl::simKernelIntegratesTickAndFrequency()
     SimKernelClock kernel(oscillator, [&now] { return now; });
     timex tx{};
     tx.modes = ADJ_TICK | ADJ_FREQUENCY;
-    tx.tick = SimKernelClock::kNominalTick + 2;              // +200 ppm
+    tx.tick = SimKernelClock::kNominalTick + 2;                    // +200 ppm
     tx.freq = static_cast<long>(-50 * SimKernelClock::kFreqScale); // -50 ppm
     QVERIFY(kernel.adjtime(tx) >= 0);
     QCOMPARE(kernel.frequencyPpm(), 150.0);
@@ -229,7 +229,12 @@ void TestClockControl::systemClockConvergesLikeVirtualClock()
     const double vSync = median(virtualRuns, &RunResult::syncTime), kSync = median(steeredRuns, &RunResult::syncTime);
 
     const QString figures = QStringLiteral("virtual rms %1 max %2 sync %3; system rms %4 max %5 sync %6")
-                                .arg(vRms).arg(vMax).arg(vSync).arg(kRms).arg(kMax).arg(kSync);
+                                .arg(vRms)
+                                .arg(vMax)
+                                .arg(vSync)
+                                .arg(kRms)
+                                .arg(kMax)
+                                .arg(kSync);
     qInfo().noquote() << scenario << figures;
     QVERIFY(steeredRun.kernelClock() && steeredRun.kernelClock()->frequencyChanges() > 0);
     QVERIFY2(kRms <= kSteeredRmsFactor * vRms, qPrintable(figures));
@@ -278,9 +283,9 @@ void TestClockControl::firstRegressionCorrectsAtOnce()
     // Like chronyd's first correction it now goes at full speed (within the driver's shortest
     // slew, 1 s).
     constexpr int kSeeds = 5;
-    constexpr int kUpdate = 3;           // one sample, the two-sample guess, the first regression
-    constexpr double kLimit = 60;        // s: the third poll is at 32 s
-    constexpr double kSettle = 3;        // s after the update
+    constexpr int kUpdate = 3;    // one sample, the two-sample guess, the first regression
+    constexpr double kLimit = 60; // s: the third poll is at 32 s
+    constexpr double kSettle = 3; // s after the update
     for (int seed = 1; seed <= kSeeds; ++seed) {
         Simulation run(shortened("poll-4", kLimit), static_cast<std::uint64_t>(seed), ClientClock::Kernel);
         std::optional<RealTime> lastReference;
@@ -303,7 +308,11 @@ void TestClockControl::firstRegressionCorrectsAtOnce()
         QVERIFY2(updates >= kUpdate, qPrintable(QString::number(updates)));
         const double left = run.clockDriver()->pendingSlew(run.clientReading());
         const QString figures = QStringLiteral("seed %1: update at %2 s, pending %3 s then, %4 s after %5 s")
-                                    .arg(seed).arg(updatedAt).arg(started).arg(left).arg(kSettle);
+                                    .arg(seed)
+                                    .arg(updatedAt)
+                                    .arg(started)
+                                    .arg(left)
+                                    .arg(kSettle);
         QVERIFY2(std::abs(left) <= 1e-9, qPrintable(figures));
     }
 }
@@ -328,7 +337,10 @@ void TestClockControl::syncStatusEndsSynchronised()
     const double maxError = static_cast<double>(kernel.maxErrorUs()) * 1e-6;
     const double estError = static_cast<double>(kernel.estErrorUs()) * 1e-6;
     const QString figures = QStringLiteral("kernel maxerror %1 s, esterror %2 s; distance at update %3 s, age %4 s")
-                                .arg(maxError).arg(estError).arg(distanceAtUpdate).arg(age);
+                                .arg(maxError)
+                                .arg(estError)
+                                .arg(distanceAtUpdate)
+                                .arg(age);
     QVERIFY2(maxError >= distanceAtUpdate + grown - 2e-6, qPrintable(figures));
     QVERIFY2(maxError <= distanceAtUpdate + grown + std::abs(ref.lastOffset) + 2e-6, qPrintable(figures));
     QVERIFY2(kernel.estErrorUs() > 0 && estError < distanceAtUpdate, qPrintable(figures));

@@ -11,9 +11,9 @@ using namespace std::chrono_literals;
 
 namespace {
 const RealTime kStart = realTimeFromNanos(1'790'000'000LL * kNanosPerSecond);
-constexpr double kOffset = 0.5;      // s to gain: slewed at maxslewrate it takes seconds
-constexpr double kTolerance = 1e-9;  // s
-}
+constexpr double kOffset = 0.5;     // s to gain: slewed at maxslewrate it takes seconds
+constexpr double kTolerance = 1e-9; // s
+} // namespace
 
 class TestClockDiscipline : public QObject
 {

@@ -296,20 +296,23 @@ void TestConfigReader::trailingCommentIsNotAComment()
     // chronyd only recognises whole-line comments; the rest of the line is arguments.
     const ConfigReadResult result = read("server a.example.net iburst # nearby\n"
                                          "port 123 ; old port\n");
-    QCOMPARE(diagnosticsBesidesNoEffect(result),
-             QStringList({"test.conf:1:29: error: unknown option '#' for 'server' (comments must be on a line of their own)",
-                          "test.conf:2:10: error: unexpected argument ';' for 'port' (comments must be on a line of their own)"}));
+    QCOMPARE(
+        diagnosticsBesidesNoEffect(result),
+        QStringList(
+            {"test.conf:1:29: error: unknown option '#' for 'server' (comments must be on a line of their own)",
+             "test.conf:2:10: error: unexpected argument ';' for 'port' (comments must be on a line of their own)"}));
     QVERIFY(!result.ok());
 }
 
 void TestConfigReader::directiveAndOptionNamesAreCaseInsensitive()
 {
-    const ConfigReadResult result = read("SERVER A.Example.NET IBurst MinPoll 4 MAXPOLL 5 Prefer NOSELECT Port 1123 VERSION 3\n"
-                                         "Pool p.example.net MaxSources 2\n"
-                                         "ALLOW 10/8\n"
-                                         "Deny all\n"
-                                         "LOCAL Stratum 7 ORPHAN Distance 2\n"
-                                         "PoRt 4123\n");
+    const ConfigReadResult result =
+        read("SERVER A.Example.NET IBurst MinPoll 4 MAXPOLL 5 Prefer NOSELECT Port 1123 VERSION 3\n"
+             "Pool p.example.net MaxSources 2\n"
+             "ALLOW 10/8\n"
+             "Deny all\n"
+             "LOCAL Stratum 7 ORPHAN Distance 2\n"
+             "PoRt 4123\n");
     QCOMPARE(diagnosticsBesidesNoEffect(result), QStringList());
     QCOMPARE(result.config.sources.size(), std::size_t(2));
     const SourceConfig &s = result.config.sources[0];
@@ -376,7 +379,8 @@ void TestConfigReader::serverDefaults()
 
 void TestConfigReader::serverWithAllImplementedOptions()
 {
-    const ConfigReadResult result = read("server 192.0.2.1 minpoll -2 maxpoll 8 iburst prefer noselect port 1123 version 3\n");
+    const ConfigReadResult result =
+        read("server 192.0.2.1 minpoll -2 maxpoll 8 iburst prefer noselect port 1123 version 3\n");
     QCOMPARE(diagnosticsBesidesNoEffect(result), QStringList());
     const SourceConfig &s = result.config.sources.at(0);
     QCOMPARE(s.kind, SourceConfig::Kind::Server);
@@ -447,7 +451,8 @@ void TestConfigReader::pollLimits()
     const ConfigReadResult result = read("server s " + option + " " + QByteArray::number(value) + lowMinPoll);
     QCOMPARE(result.ok(), ok);
     if (ok)
-        QCOMPARE(option == "minpoll" ? result.config.sources.at(0).minPoll : result.config.sources.at(0).maxPoll, value);
+        QCOMPARE(option == "minpoll" ? result.config.sources.at(0).minPoll : result.config.sources.at(0).maxPoll,
+                 value);
     else
         QCOMPARE(diagnosticsBesidesNoEffect(result),
                  QStringList({QStringLiteral("test.conf:1:%1: error: '%2' must be between -7 and 24, got %3")
@@ -480,7 +485,8 @@ void TestConfigReader::everySourceOptionIsParsedSilently_data()
 {
     QTest::addColumn<QByteArray>("option");
     QTest::addColumn<QByteArray>("value");
-    const char *flags[] = {"burst", "offline", "auto_offline", "trust", "require", "xleave", "nts", "copy", "ipv4", "ipv6"};
+    const char *flags[] = {"burst",  "offline", "auto_offline", "trust", "require",
+                           "xleave", "nts",     "copy",         "ipv4",  "ipv6"};
     for (const char *flag : flags)
         QTest::newRow(flag) << QByteArray(flag) << QByteArray();
     QTest::newRow("key") << QByteArray("key") << QByteArray("42");
@@ -518,7 +524,6 @@ void TestConfigReader::everySourceOptionIsParsedSilently()
     QVERIFY(result.config.sources[0].iburst);
 }
 
-
 void TestConfigReader::sourceErrors_data()
 {
     QTest::addColumn<QByteArray>("text");
@@ -535,15 +540,18 @@ void TestConfigReader::sourceErrors_data()
     QTest::newRow("missing minpoll") << QByteArray("server s minpoll")
                                      << QStringList{"test.conf:1:10: error: missing value for 'minpoll'"};
     QTest::newRow("bad minpoll") << QByteArray("server s minpoll x")
-                                 << QStringList{"test.conf:1:18: error: invalid value 'x' for 'minpoll': expected an integer"};
-    QTest::newRow("fractional maxpoll") << QByteArray("server s maxpoll 6.5")
-                                        << QStringList{"test.conf:1:18: error: invalid value '6.5' for 'maxpoll': expected an integer"};
-    QTest::newRow("huge maxpoll") << QByteArray("server s maxpoll 99999999999999999999")
-                                  << QStringList{"test.conf:1:18: error: 'maxpoll' must be between -7 and 24, got 99999999999999999999"};
+                                 << QStringList{
+                                        "test.conf:1:18: error: invalid value 'x' for 'minpoll': expected an integer"};
+    QTest::newRow("fractional maxpoll")
+        << QByteArray("server s maxpoll 6.5")
+        << QStringList{"test.conf:1:18: error: invalid value '6.5' for 'maxpoll': expected an integer"};
+    QTest::newRow("huge maxpoll")
+        << QByteArray("server s maxpoll 99999999999999999999")
+        << QStringList{"test.conf:1:18: error: 'maxpoll' must be between -7 and 24, got 99999999999999999999"};
     QTest::newRow("port 0") << QByteArray("server s port 0")
                             << QStringList{"test.conf:1:15: error: 'port' must be between 1 and 65535, got 0"};
-    QTest::newRow("port too big") << QByteArray("server s port 65536")
-                                  << QStringList{"test.conf:1:15: error: 'port' must be between 1 and 65535, got 65536"};
+    QTest::newRow("port too big") << QByteArray(
+        "server s port 65536") << QStringList{"test.conf:1:15: error: 'port' must be between 1 and 65535, got 65536"};
     QTest::newRow("missing port") << QByteArray("server s iburst port")
                                   << QStringList{"test.conf:1:17: error: missing value for 'port'"};
     QTest::newRow("version 0") << QByteArray("server s version 0")
@@ -552,34 +560,44 @@ void TestConfigReader::sourceErrors_data()
                                << QStringList{"test.conf:1:18: error: 'version' must be between 1 and 4, got 5"};
     QTest::newRow("maxsources 0") << QByteArray("pool p maxsources 0")
                                   << QStringList{"test.conf:1:19: error: 'maxsources' must be between 1 and 16, got 0"};
-    QTest::newRow("maxsources 17") << QByteArray("pool p maxsources 17")
-                                   << QStringList{"test.conf:1:19: error: 'maxsources' must be between 1 and 16, got 17"};
+    QTest::newRow("maxsources 17") << QByteArray(
+        "pool p maxsources 17") << QStringList{"test.conf:1:19: error: 'maxsources' must be between 1 and 16, got 17"};
     QTest::newRow("bad real") << QByteArray("server s maxdelay abc")
-                              << QStringList{"test.conf:1:19: error: invalid value 'abc' for 'maxdelay': expected a number"};
+                              << QStringList{
+                                     "test.conf:1:19: error: invalid value 'abc' for 'maxdelay': expected a number"};
     QTest::newRow("missing real") << QByteArray("server s offset")
                                   << QStringList{"test.conf:1:10: error: missing value for 'offset'"};
     QTest::newRow("key 0") << QByteArray("server s key 0")
                            << QStringList{"test.conf:1:14: error: 'key' must be between 1 and 4294967295, got 0"};
-    QTest::newRow("key too big") << QByteArray("server s key 4294967296")
-                                 << QStringList{"test.conf:1:14: error: 'key' must be between 1 and 4294967295, got 4294967296"};
-    QTest::newRow("bad extfield") << QByteArray("server s extfield zz")
-                                  << QStringList{"test.conf:1:19: error: invalid value 'zz' for 'extfield': expected a hexadecimal number"};
-    QTest::newRow("unknown extfield") << QByteArray("server s extfield F325")
-                                      << QStringList{"test.conf:1:19: error: invalid value 'F325' for 'extfield': expected F323 or F324"};
+    QTest::newRow("key too big")
+        << QByteArray("server s key 4294967296")
+        << QStringList{"test.conf:1:14: error: 'key' must be between 1 and 4294967295, got 4294967296"};
+    QTest::newRow("bad extfield")
+        << QByteArray("server s extfield zz")
+        << QStringList{"test.conf:1:19: error: invalid value 'zz' for 'extfield': expected a hexadecimal number"};
+    QTest::newRow("unknown extfield")
+        << QByteArray("server s extfield F325")
+        << QStringList{"test.conf:1:19: error: invalid value 'F325' for 'extfield': expected F323 or F324"};
     QTest::newRow("minstratum 17") << QByteArray("server s minstratum 17")
-                                   << QStringList{"test.conf:1:21: error: 'minstratum' must be between 0 and 16, got 17"};
+                                   << QStringList{
+                                          "test.conf:1:21: error: 'minstratum' must be between 0 and 16, got 17"};
     QTest::newRow("asymmetry") << QByteArray("server s asymmetry 0.6")
-                               << QStringList{"test.conf:1:20: error: 'asymmetry' must be between -0.5 and 0.5, got 0.6"};
-    QTest::newRow("maxdelay negative") << QByteArray("server s maxdelay -1")
-                                       << QStringList{"test.conf:1:19: error: 'maxdelay' must be between 0 and 1000, got -1"};
-    QTest::newRow("maxdelay too long") << QByteArray("server s maxdelay 1000.5")
-                                       << QStringList{"test.conf:1:19: error: 'maxdelay' must be between 0 and 1000, got 1000.5"};
+                               << QStringList{
+                                      "test.conf:1:20: error: 'asymmetry' must be between -0.5 and 0.5, got 0.6"};
+    QTest::newRow("maxdelay negative") << QByteArray(
+        "server s maxdelay -1") << QStringList{"test.conf:1:19: error: 'maxdelay' must be between 0 and 1000, got -1"};
+    QTest::newRow("maxdelay too long")
+        << QByteArray("server s maxdelay 1000.5")
+        << QStringList{"test.conf:1:19: error: 'maxdelay' must be between 0 and 1000, got 1000.5"};
     QTest::newRow("maxdelayratio") << QByteArray("server s maxdelayratio -2")
-                                   << QStringList{"test.conf:1:24: error: 'maxdelayratio' must not be negative, got -2"};
+                                   << QStringList{
+                                          "test.conf:1:24: error: 'maxdelayratio' must not be negative, got -2"};
     QTest::newRow("maxdelayquant") << QByteArray("server s maxdelayquant 1.5")
-                                   << QStringList{"test.conf:1:24: error: 'maxdelayquant' must be between 0 and 1, got 1.5"};
-    QTest::newRow("mindelay nan") << QByteArray("server s mindelay nan")
-                                  << QStringList{"test.conf:1:19: error: invalid value 'nan' for 'mindelay': expected a number"};
+                                   << QStringList{
+                                          "test.conf:1:24: error: 'maxdelayquant' must be between 0 and 1, got 1.5"};
+    QTest::newRow("mindelay nan")
+        << QByteArray("server s mindelay nan")
+        << QStringList{"test.conf:1:19: error: invalid value 'nan' for 'mindelay': expected a number"};
     QTest::newRow("filter") << QByteArray("server s filter -1")
                             << QStringList{"test.conf:1:17: error: 'filter' must not be negative, got -1"};
     QTest::newRow("polltarget") << QByteArray("server s polltarget 0")
@@ -589,11 +607,14 @@ void TestConfigReader::sourceErrors_data()
     QTest::newRow("ntsport") << QByteArray("server s nts ntsport 65536")
                              << QStringList{"test.conf:1:22: error: 'ntsport' must be between 0 and 65535, got 65536"};
     QTest::newRow("certset") << QByteArray("server s certset -1")
-                             << QStringList{"test.conf:1:18: error: 'certset' must be between 0 and 4294967295, got -1"};
-    QTest::newRow("minsamples") << QByteArray("server s minsamples x")
-                                << QStringList{"test.conf:1:21: error: invalid value 'x' for 'minsamples': expected an integer"};
-    QTest::newRow("maxunreach") << QByteArray("server s maxunreach 1.5")
-                                << QStringList{"test.conf:1:21: error: invalid value '1.5' for 'maxunreach': expected an integer"};
+                             << QStringList{
+                                    "test.conf:1:18: error: 'certset' must be between 0 and 4294967295, got -1"};
+    QTest::newRow("minsamples")
+        << QByteArray("server s minsamples x")
+        << QStringList{"test.conf:1:21: error: invalid value 'x' for 'minsamples': expected an integer"};
+    QTest::newRow("maxunreach")
+        << QByteArray("server s maxunreach 1.5")
+        << QStringList{"test.conf:1:21: error: invalid value '1.5' for 'maxunreach': expected an integer"};
     QTest::newRow("several errors on a line")
         << QByteArray("server s minpoll x maxpoll 99 version 0")
         << QStringList{"test.conf:1:18: error: invalid value 'x' for 'minpoll': expected an integer",
@@ -682,12 +703,13 @@ void TestConfigReader::accessErrors_data()
                                          << "test.conf:1:10: error: host names in allow/deny are not supported";
     QTest::newRow("upper-case ALL is a host name")
         << QByteArray("allow ALL") << "test.conf:1:7: error: host names in allow/deny are not supported";
-    QTest::newRow("v4 prefix too long") << QByteArray("allow 10.0.0.0/33")
-                                        << "test.conf:1:7: error: prefix length 33 is longer than the 32 bits of the address";
-    QTest::newRow("shortened prefix too long") << QByteArray("allow 10/40")
-                                               << "test.conf:1:7: error: prefix length 40 is longer than the 32 bits of the address";
-    QTest::newRow("v6 prefix too long") << QByteArray("deny 2001:db8::/129")
-                                        << "test.conf:1:6: error: prefix length 129 is longer than the 128 bits of the address";
+    QTest::newRow("v4 prefix too long") << QByteArray(
+        "allow 10.0.0.0/33") << "test.conf:1:7: error: prefix length 33 is longer than the 32 bits of the address";
+    QTest::newRow("shortened prefix too long")
+        << QByteArray("allow 10/40")
+        << "test.conf:1:7: error: prefix length 40 is longer than the 32 bits of the address";
+    QTest::newRow("v6 prefix too long") << QByteArray(
+        "deny 2001:db8::/129") << "test.conf:1:6: error: prefix length 129 is longer than the 128 bits of the address";
     QTest::newRow("bad prefix") << QByteArray("allow 1.2.3.4/x")
                                 << "test.conf:1:7: error: invalid prefix length in '1.2.3.4/x'";
     QTest::newRow("empty prefix") << QByteArray("allow 1.2.3.4/")
@@ -697,8 +719,10 @@ void TestConfigReader::accessErrors_data()
     QTest::newRow("octet too big") << QByteArray("allow 256/8") << "test.conf:1:7: error: invalid subnet '256/8'";
     QTest::newRow("five octets") << QByteArray("allow 1.2.3.4.5") << "test.conf:1:7: error: invalid subnet '1.2.3.4.5'";
     QTest::newRow("trailing dot") << QByteArray("allow 10.") << "test.conf:1:7: error: invalid subnet '10.'";
-    QTest::newRow("bad v6") << QByteArray("allow 2001:db8:::1") << "test.conf:1:7: error: invalid subnet '2001:db8:::1'";
-    QTest::newRow("host name with prefix") << QByteArray("allow lan/24") << "test.conf:1:7: error: invalid subnet 'lan/24'";
+    QTest::newRow("bad v6") << QByteArray("allow 2001:db8:::1")
+                            << "test.conf:1:7: error: invalid subnet '2001:db8:::1'";
+    QTest::newRow("host name with prefix")
+        << QByteArray("allow lan/24") << "test.conf:1:7: error: invalid subnet 'lan/24'";
     QTest::newRow("two subnets") << QByteArray("allow 1.2.3.4 5.6.7.8")
                                  << "test.conf:1:15: error: unexpected argument '5.6.7.8' for 'allow'";
     QTest::newRow("all twice") << QByteArray("deny all all")
@@ -732,7 +756,8 @@ void TestConfigReader::localDefaults()
 
 void TestConfigReader::localOptions()
 {
-    const ConfigReadResult result = read("local stratum 1 orphan distance 0.25 activate 0.5 waitsynced 100 waitunsynced 30\n");
+    const ConfigReadResult result =
+        read("local stratum 1 orphan distance 0.25 activate 0.5 waitsynced 100 waitunsynced 30\n");
     QCOMPARE(diagnosticsBesidesNoEffect(result), QStringList());
     QVERIFY(result.config.local.enabled);
     QCOMPARE(result.config.local.stratum, 1);
@@ -810,10 +835,14 @@ void TestConfigReader::portErrors_data()
     QTest::addColumn<QByteArray>("line");
     QTest::addColumn<QString>("expected");
     QTest::newRow("missing") << QByteArray("port") << "test.conf:1:1: error: 'port' needs a port number";
-    QTest::newRow("too big") << QByteArray("port 65536") << "test.conf:1:6: error: 'port' must be between 0 and 65535, got 65536";
-    QTest::newRow("negative") << QByteArray("port -1") << "test.conf:1:6: error: 'port' must be between 0 and 65535, got -1";
-    QTest::newRow("not a number") << QByteArray("port ntp") << "test.conf:1:6: error: invalid value 'ntp' for 'port': expected an integer";
-    QTest::newRow("extra") << QByteArray("port 123 456") << "test.conf:1:10: error: unexpected argument '456' for 'port'";
+    QTest::newRow("too big") << QByteArray("port 65536")
+                             << "test.conf:1:6: error: 'port' must be between 0 and 65535, got 65536";
+    QTest::newRow("negative") << QByteArray("port -1")
+                              << "test.conf:1:6: error: 'port' must be between 0 and 65535, got -1";
+    QTest::newRow("not a number") << QByteArray("port ntp")
+                                  << "test.conf:1:6: error: invalid value 'ntp' for 'port': expected an integer";
+    QTest::newRow("extra") << QByteArray("port 123 456")
+                           << "test.conf:1:10: error: unexpected argument '456' for 'port'";
 }
 
 void TestConfigReader::portErrors()
@@ -895,18 +924,17 @@ void TestConfigReader::unsupportedDirectivesWarn()
     const ConfigReadResult result = read("  " + line);
     QVERIFY(result.ok());
     const QByteArray name = line.left(line.indexOf(' ') < 0 ? line.size() : line.indexOf(' '));
-    QCOMPARE(diagnostics(result),
-             QStringList({QStringLiteral("test.conf:1:3: warning: '%1' has no effect yet")
-                              .arg(QString::fromLatin1(name))}));
+    QCOMPARE(
+        diagnostics(result),
+        QStringList({QStringLiteral("test.conf:1:3: warning: '%1' has no effect yet").arg(QString::fromLatin1(name))}));
     QVERIFY(withoutWarnings(result.config) == EngineConfig{});
 }
 
 void TestConfigReader::unknownDirective()
 {
     const ConfigReadResult result = read("server a\n\t  frobnicate 1\nserve b\n");
-    QCOMPARE(diagnosticsBesidesNoEffect(result),
-             QStringList({"test.conf:2:4: error: unknown directive 'frobnicate'",
-                          "test.conf:3:1: error: unknown directive 'serve'"}));
+    QCOMPARE(diagnosticsBesidesNoEffect(result), QStringList({"test.conf:2:4: error: unknown directive 'frobnicate'",
+                                                              "test.conf:3:1: error: unknown directive 'serve'"}));
     QVERIFY(!result.ok());
     QCOMPARE(result.config.sources.size(), std::size_t(1));
 }
@@ -937,29 +965,28 @@ void TestConfigReader::errorsDoNotStopReading()
 void TestConfigReader::chronySeedExamples()
 {
     // Lines of chrony's own example files and Debian's default chrony.conf.
-    const ConfigReadResult result = read(
-        "# Welcome to the chrony configuration file. See chrony.conf(5) for more\n"
-        "pool 2.debian.pool.ntp.org iburst\n"
-        "! pool pool.ntp.org iburst\n"
-        "server foo.example.net iburst\n"
-        "server bar.example.net iburst\n"
-        "server 127.127.1.1\n"
-        "server ntp.example.com minpoll 4 maxpoll 6 polltarget 16\n"
-        "pool pool.ntp.org iburst maxsources 3\n"
-        "driftfile /var/lib/chrony/chrony.drift\n"
-        "makestep 1 3\n"
-        "rtcsync\n"
-        "allow 1.2.3.4\n"
-        "deny 1.2.3\n"
-        "allow 1.2\n"
-        "allow 3.4.5.0/24\n"
-        "allow 6.7.8/22\n"
-        "allow 2001:db8::/32\n"
-        "allow 0/0\n"
-        "allow ::/0\n"
-        "! allow 192.168.0.0/16\n"
-        "local stratum 10\n"
-        "port 0\n");
+    const ConfigReadResult result = read("# Welcome to the chrony configuration file. See chrony.conf(5) for more\n"
+                                         "pool 2.debian.pool.ntp.org iburst\n"
+                                         "! pool pool.ntp.org iburst\n"
+                                         "server foo.example.net iburst\n"
+                                         "server bar.example.net iburst\n"
+                                         "server 127.127.1.1\n"
+                                         "server ntp.example.com minpoll 4 maxpoll 6 polltarget 16\n"
+                                         "pool pool.ntp.org iburst maxsources 3\n"
+                                         "driftfile /var/lib/chrony/chrony.drift\n"
+                                         "makestep 1 3\n"
+                                         "rtcsync\n"
+                                         "allow 1.2.3.4\n"
+                                         "deny 1.2.3\n"
+                                         "allow 1.2\n"
+                                         "allow 3.4.5.0/24\n"
+                                         "allow 6.7.8/22\n"
+                                         "allow 2001:db8::/32\n"
+                                         "allow 0/0\n"
+                                         "allow ::/0\n"
+                                         "! allow 192.168.0.0/16\n"
+                                         "local stratum 10\n"
+                                         "port 0\n");
     QCOMPARE(diagnosticsBesidesNoEffect(result), QStringList());
     QCOMPARE(result.config.clock.driftFile, std::string("/var/lib/chrony/chrony.drift"));
     QCOMPARE(result.config.clock.makeStep.threshold, 1.0);
@@ -992,12 +1019,12 @@ void TestConfigReader::chronySeedExamples()
 
 void TestConfigReader::allSourceOptionsOnOneLine()
 {
-    const ConfigReadResult result = read(
-        "server ntp.example.net port 1123 minpoll 4 maxpoll 8 iburst burst prefer noselect trust require xleave "
-        "offline auto_offline key 7 maxdelay 0.3 maxdelayratio 2.5 maxdelaydevratio 4 maxdelayquant 0.2 "
-        "mindelay 0.0001 asymmetry -0.25 offset 0.00012 minsamples 4 maxsamples 32 maxunreach 20 filter 3 "
-        "polltarget 12 presend 9 minstratum 3 version 3 extfield F323 extfield 0xf324 extfield F323 nts "
-        "ntsport 4461 certset 2 copy ipv6\n");
+    const ConfigReadResult result =
+        read("server ntp.example.net port 1123 minpoll 4 maxpoll 8 iburst burst prefer noselect trust require xleave "
+             "offline auto_offline key 7 maxdelay 0.3 maxdelayratio 2.5 maxdelaydevratio 4 maxdelayquant 0.2 "
+             "mindelay 0.0001 asymmetry -0.25 offset 0.00012 minsamples 4 maxsamples 32 maxunreach 20 filter 3 "
+             "polltarget 12 presend 9 minstratum 3 version 3 extfield F323 extfield 0xf324 extfield F323 nts "
+             "ntsport 4461 certset 2 copy ipv6\n");
     QCOMPARE(diagnosticsBesidesNoEffect(result), QStringList());
     const SourceConfig &s = result.config.sources.at(0);
     QCOMPARE(s.host, std::string("ntp.example.net"));
@@ -1056,9 +1083,10 @@ void TestConfigReader::implausibleHostWarns()
     // chronyd accepts any printable name; one that cannot be a DNS name never resolves.
     const ConfigReadResult result = read("server <ip_addr_of_server>\nserver fe80::1%eth0\nserver ntp_1.example.net\n");
     QVERIFY(result.ok());
-    QCOMPARE(diagnosticsBesidesNoEffect(result),
-             QStringList{"test.conf:1:8: warning: '<ip_addr_of_server>' is neither an address nor a valid host name; it "
-                         "will never resolve"});
+    QCOMPARE(
+        diagnosticsBesidesNoEffect(result),
+        QStringList{"test.conf:1:8: warning: '<ip_addr_of_server>' is neither an address nor a valid host name; it "
+                    "will never resolve"});
     QCOMPARE(result.config.sources.size(), std::size_t(3));
 }
 
@@ -1120,10 +1148,10 @@ void TestConfigReader::refClockDriverParameters()
 
 void TestConfigReader::refClockAllOptions()
 {
-    const ConfigReadResult result = read(
-        "refclock PPS /dev/pps0 poll 3 dpoll -2 refid PPS1 lock NMEA rate 4 maxlockage 8 width 0.1 pps local "
-        "offset -0.0005 delay 0.0002 stratum 2 precision 1e-9 maxdispersion 0.001 filter 16 prefer noselect trust "
-        "require tai minsamples 3 maxsamples 40\n");
+    const ConfigReadResult result =
+        read("refclock PPS /dev/pps0 poll 3 dpoll -2 refid PPS1 lock NMEA rate 4 maxlockage 8 width 0.1 pps local "
+             "offset -0.0005 delay 0.0002 stratum 2 precision 1e-9 maxdispersion 0.001 filter 16 prefer noselect trust "
+             "require tai minsamples 3 maxsamples 40\n");
     QCOMPARE(diagnosticsBesidesNoEffect(result), QStringList());
     const RefClockConfig &c = result.config.refClocks.at(0);
     QCOMPARE(c.poll, 3);
@@ -1182,41 +1210,54 @@ void TestConfigReader::refClockErrors_data()
         "test.conf:1:10: error: unknown refclock driver 'pps'; expected PPS, SHM, SOCK, PHC, RTC or NMEA (driver "
         "names are upper case)");
     row("empty parameter", "refclock PPS :clear", "test.conf:1:14: error: missing driver parameter in ':clear'");
-    row("bad segment", "refclock SHM x", "test.conf:1:14: error: invalid SHM segment 'x': expected a non-negative integer");
+    row("bad segment", "refclock SHM x",
+        "test.conf:1:14: error: invalid SHM segment 'x': expected a non-negative integer");
     row("negative segment", "refclock SHM -1",
         "test.conf:1:14: error: invalid SHM segment '-1': expected a non-negative integer");
     row("non-octal perm", "refclock SHM 0:perm=0800",
         "test.conf:1:16: error: invalid value '0800' for driver option 'perm': expected an octal file mode up to 0777");
     row("perm too big", "refclock SHM 0:perm=01000",
-        "test.conf:1:16: error: invalid value '01000' for driver option 'perm': expected an octal file mode up to 0777");
+        "test.conf:1:16: error: invalid value '01000' for driver option 'perm': expected an octal file mode up to "
+        "0777");
     row("perm without value", "refclock SHM 0:perm",
         "test.conf:1:16: error: invalid value '' for driver option 'perm': expected an octal file mode up to 0777");
     row("bad pin", "refclock PHC /dev/ptp0:pin=x",
         "test.conf:1:24: error: invalid value 'x' for driver option 'pin': expected a non-negative integer");
     row("bad channel", "refclock PHC /dev/ptp0:extpps:channel=-1",
         "test.conf:1:31: error: invalid value '-1' for driver option 'channel': expected a non-negative integer");
-    row("flag with value", "refclock PHC /dev/ptp0:extpps=1", "test.conf:1:24: error: driver option 'extpps' takes no value");
+    row("flag with value", "refclock PHC /dev/ptp0:extpps=1",
+        "test.conf:1:24: error: driver option 'extpps' takes no value");
     row("option of another driver", "refclock PPS /dev/pps0:nocrossts",
         "test.conf:1:24: error: unknown driver option 'nocrossts' for refclock driver 'PPS'");
-    row("SOCK has no options", "refclock SOCK /tmp/s:x", "test.conf:1:22: error: unknown driver option 'x' for refclock driver 'SOCK'");
+    row("SOCK has no options", "refclock SOCK /tmp/s:x",
+        "test.conf:1:22: error: unknown driver option 'x' for refclock driver 'SOCK'");
     row("driver options are case-sensitive", "refclock RTC /dev/rtc0:UTC",
         "test.conf:1:24: error: unknown driver option 'UTC' for refclock driver 'RTC'");
-    row("empty driver option", "refclock PPS /dev/pps0::clear", "test.conf:1:24: error: empty driver option for refclock driver 'PPS'");
-    row("odd baud rate", "refclock NMEA /dev/ttyS0:12345", "test.conf:1:26: error: unsupported baud rate '12345' for refclock driver 'NMEA'");
-    row("baud as a word", "refclock NMEA /dev/ttyS0:fast", "test.conf:1:26: error: unknown driver option 'fast' for refclock driver 'NMEA'");
+    row("empty driver option", "refclock PPS /dev/pps0::clear",
+        "test.conf:1:24: error: empty driver option for refclock driver 'PPS'");
+    row("odd baud rate", "refclock NMEA /dev/ttyS0:12345",
+        "test.conf:1:26: error: unsupported baud rate '12345' for refclock driver 'NMEA'");
+    row("baud as a word", "refclock NMEA /dev/ttyS0:fast",
+        "test.conf:1:26: error: unknown driver option 'fast' for refclock driver 'NMEA'");
     row("long refid", "refclock PPS /dev/pps0 refid GPSXX",
         "test.conf:1:30: error: invalid value 'GPSXX' for 'refid': expected at most 4 characters");
     row("long lock", "refclock PPS /dev/pps0 lock NMEA0",
         "test.conf:1:29: error: invalid value 'NMEA0' for 'lock': expected at most 4 characters");
     row("missing lock", "refclock PPS /dev/pps0 lock", "test.conf:1:24: error: missing value for 'lock'");
-    row("stratum 16", "refclock PPS /dev/pps0 stratum 16", "test.conf:1:32: error: 'stratum' must be between 0 and 15, got 16");
-    row("poll 33", "refclock PPS /dev/pps0 poll 33", "test.conf:1:29: error: 'poll' must be between -32 and 32, got 33");
+    row("stratum 16", "refclock PPS /dev/pps0 stratum 16",
+        "test.conf:1:32: error: 'stratum' must be between 0 and 15, got 16");
+    row("poll 33", "refclock PPS /dev/pps0 poll 33",
+        "test.conf:1:29: error: 'poll' must be between -32 and 32, got 33");
     row("filter 0", "refclock PPS /dev/pps0 filter 0", "test.conf:1:31: error: 'filter' must be at least 1, got 0");
     row("rate 0", "refclock PPS /dev/pps0 rate 0", "test.conf:1:29: error: 'rate' must be at least 1, got 0");
-    row("negative width", "refclock PPS /dev/pps0 width -1", "test.conf:1:30: error: 'width' must not be negative, got -1");
-    row("bad offset", "refclock PPS /dev/pps0 offset 1ms", "test.conf:1:31: error: invalid value '1ms' for 'offset': expected a number");
-    row("unknown option", "refclock PPS /dev/pps0 bogus", "test.conf:1:24: error: unknown option 'bogus' for 'refclock'");
-    row("source option", "refclock PPS /dev/pps0 iburst", "test.conf:1:24: error: unknown option 'iburst' for 'refclock'");
+    row("negative width", "refclock PPS /dev/pps0 width -1",
+        "test.conf:1:30: error: 'width' must not be negative, got -1");
+    row("bad offset", "refclock PPS /dev/pps0 offset 1ms",
+        "test.conf:1:31: error: invalid value '1ms' for 'offset': expected a number");
+    row("unknown option", "refclock PPS /dev/pps0 bogus",
+        "test.conf:1:24: error: unknown option 'bogus' for 'refclock'");
+    row("source option", "refclock PPS /dev/pps0 iburst",
+        "test.conf:1:24: error: unknown option 'iburst' for 'refclock'");
 }
 
 void TestConfigReader::refClockErrors()
@@ -1289,13 +1330,13 @@ void TestConfigReader::realDirectives()
     const EngineConfig &c = result.config;
     const QByteArray name = line.left(line.indexOf(' ')).toLower();
     const double actual = name == "maxslewrate"     ? c.clock.maxSlewRate
-                        : name == "maxupdateskew"   ? c.clock.maxUpdateSkew
-                        : name == "maxdistance"     ? c.selection.maxDistance
-                        : name == "maxjitter"       ? c.selection.maxJitter
-                        : name == "combinelimit"    ? c.selection.combineLimit
-                        : name == "reselectdist"    ? c.selection.reselectDistance
-                        : name == "stratumweight"   ? c.selection.stratumWeight
-                        : name == "logchange"       ? c.logging.logChange
+                          : name == "maxupdateskew" ? c.clock.maxUpdateSkew
+                          : name == "maxdistance"   ? c.selection.maxDistance
+                          : name == "maxjitter"     ? c.selection.maxJitter
+                          : name == "combinelimit"  ? c.selection.combineLimit
+                          : name == "reselectdist"  ? c.selection.reselectDistance
+                          : name == "stratumweight" ? c.selection.stratumWeight
+                          : name == "logchange"     ? c.logging.logChange
                                                     : -1.0;
     QCOMPARE(actual, expected);
 }
@@ -1341,7 +1382,8 @@ void TestConfigReader::directiveErrors_data()
     row("hwtimestamp eth0 minpoll 25", "test.conf:1:26: error: 'minpoll' must be between -7 and 24, got 25");
     row("hwtimestamp eth0 burst", "test.conf:1:18: error: unknown option 'burst' for 'hwtimestamp'");
     row("bindaddress", "test.conf:1:1: error: 'bindaddress' needs an address");
-    row("bindaddress eth0", "test.conf:1:13: error: invalid value 'eth0' for 'bindaddress': expected an IPv4 or IPv6 address");
+    row("bindaddress eth0",
+        "test.conf:1:13: error: invalid value 'eth0' for 'bindaddress': expected an IPv4 or IPv6 address");
     row("bindcmdaddress localhost",
         "test.conf:1:16: error: invalid value 'localhost' for 'bindcmdaddress': expected an address or a path starting "
         "with '/'");
@@ -1445,10 +1487,11 @@ void TestConfigReader::textDirectives()
 
 void TestConfigReader::hwTimestamp()
 {
-    const ConfigReadResult result = read("hwtimestamp eth0 minpoll -2 maxpoll 4 minsamples 3 maxsamples 20 precision 1e-8 "
-                                         "rxcomp 5e-8 txcomp -6e-8 rxfilter PTP nocrossts\n"
-                                         "hwtimestamp * minpoll 2\n"
-                                         "hwtimestamp eth1\n");
+    const ConfigReadResult result =
+        read("hwtimestamp eth0 minpoll -2 maxpoll 4 minsamples 3 maxsamples 20 precision 1e-8 "
+             "rxcomp 5e-8 txcomp -6e-8 rxfilter PTP nocrossts\n"
+             "hwtimestamp * minpoll 2\n"
+             "hwtimestamp eth1\n");
     QCOMPARE(diagnosticsBesidesNoEffect(result), QStringList());
     const auto &h = result.config.hwTimestamps;
     QCOMPARE(h.size(), std::size_t(3));
@@ -1483,7 +1526,8 @@ void TestConfigReader::bindAddresses()
                                          "bindcmdaddress ::1\n"
                                          "bindcmdaddress /run/chrony/chronyd.sock\n");
     QCOMPARE(diagnosticsBesidesNoEffect(result), QStringList());
-    QCOMPARE(result.config.server.bindAddressV4, std::optional<IpAddress>(ip("192.0.2.2"))); // one per family, last wins
+    QCOMPARE(result.config.server.bindAddressV4,
+             std::optional<IpAddress>(ip("192.0.2.2"))); // one per family, last wins
     QCOMPARE(result.config.server.bindAddressV6, std::optional<IpAddress>(ip("2001:db8::1")));
     QCOMPARE(result.config.command.bindAddressV4, std::optional<IpAddress>(ip("127.0.0.1")));
     QCOMPARE(result.config.command.bindAddressV6, std::optional<IpAddress>(ip("::1")));
@@ -1533,7 +1577,8 @@ void TestConfigReader::serverAndCommandDirectives()
 
 void TestConfigReader::logDirective()
 {
-    const ConfigReadResult result = read("log tracking measurements\nlog statistics refclocks rtc tempcomp selection\nlog\n");
+    const ConfigReadResult result =
+        read("log tracking measurements\nlog statistics refclocks rtc tempcomp selection\nlog\n");
     QCOMPARE(diagnosticsBesidesNoEffect(result), QStringList());
     const LoggingConfig &l = result.config.logging;
     QVERIFY(l.tracking && l.measurements && l.statistics && l.refclocks && l.rtc && l.tempcomp && l.selection);
@@ -1546,7 +1591,8 @@ void TestConfigReader::logDirective()
 
 void TestConfigReader::obsoleteDirectivesWarn()
 {
-    const ConfigReadResult result = read("commandkey 1\ngeneratecommandkey\nlinux_freq_scale 0.99\nlinux_hz 100\ndumponexit\n");
+    const ConfigReadResult result =
+        read("commandkey 1\ngeneratecommandkey\nlinux_freq_scale 0.99\nlinux_hz 100\ndumponexit\n");
     QVERIFY(result.ok());
     QCOMPARE(diagnostics(result), QStringList({"test.conf:1:1: warning: 'commandkey' is obsolete; ignored",
                                                "test.conf:2:1: warning: 'generatecommandkey' is obsolete; ignored",
@@ -1581,25 +1627,45 @@ namespace {
 // A valid line for every directive that takes arguments (the rest are valid alone); options
 // are appended to these.
 const std::map<std::string, std::string> kSampleLines = {
-    {"bindaddress", "bindaddress 127.0.0.1"}, {"bindcmdaddress", "bindcmdaddress 127.0.0.1"},
-    {"clientloglimit", "clientloglimit 100000"}, {"cmdport", "cmdport 323"}, {"combinelimit", "combinelimit 3"},
-    {"confdir", "confdir /nonexistent-s1"}, {"driftfile", "driftfile /var/lib/chrony/drift"},
-    {"dumpdir", "dumpdir /var/lib/chrony"}, {"hwtimestamp", "hwtimestamp eth0"}, {"include", "include /nonexistent-s1/a.conf"},
-    {"keyfile", "keyfile /etc/chrony/chrony.keys"}, {"leapsecmode", "leapsecmode slew"},
-    {"leapsectz", "leapsectz right/UTC"}, {"log", "log tracking"}, {"logchange", "logchange 1"},
-    {"logdir", "logdir /var/log/chrony"}, {"makestep", "makestep 1 3"}, {"maxdistance", "maxdistance 3"},
-    {"maxjitter", "maxjitter 1"}, {"maxslewrate", "maxslewrate 1000"}, {"maxupdateskew", "maxupdateskew 100"},
-    {"minsources", "minsources 1"}, {"peer", "peer 192.0.2.1"}, {"pidfile", "pidfile /run/s1.pid"},
-    {"pool", "pool pool.example.net"}, {"port", "port 123"}, {"refclock", "refclock SHM 0"},
-    {"reselectdist", "reselectdist 0.0001"}, {"server", "server 192.0.2.1"}, {"sourcedir", "sourcedir /nonexistent-s1"},
-    {"stratumweight", "stratumweight 0.001"}, {"user", "user _chrony"},
+    {"bindaddress", "bindaddress 127.0.0.1"},
+    {"bindcmdaddress", "bindcmdaddress 127.0.0.1"},
+    {"clientloglimit", "clientloglimit 100000"},
+    {"cmdport", "cmdport 323"},
+    {"combinelimit", "combinelimit 3"},
+    {"confdir", "confdir /nonexistent-s1"},
+    {"driftfile", "driftfile /var/lib/chrony/drift"},
+    {"dumpdir", "dumpdir /var/lib/chrony"},
+    {"hwtimestamp", "hwtimestamp eth0"},
+    {"include", "include /nonexistent-s1/a.conf"},
+    {"keyfile", "keyfile /etc/chrony/chrony.keys"},
+    {"leapsecmode", "leapsecmode slew"},
+    {"leapsectz", "leapsectz right/UTC"},
+    {"log", "log tracking"},
+    {"logchange", "logchange 1"},
+    {"logdir", "logdir /var/log/chrony"},
+    {"makestep", "makestep 1 3"},
+    {"maxdistance", "maxdistance 3"},
+    {"maxjitter", "maxjitter 1"},
+    {"maxslewrate", "maxslewrate 1000"},
+    {"maxupdateskew", "maxupdateskew 100"},
+    {"minsources", "minsources 1"},
+    {"peer", "peer 192.0.2.1"},
+    {"pidfile", "pidfile /run/s1.pid"},
+    {"pool", "pool pool.example.net"},
+    {"port", "port 123"},
+    {"refclock", "refclock SHM 0"},
+    {"reselectdist", "reselectdist 0.0001"},
+    {"server", "server 192.0.2.1"},
+    {"sourcedir", "sourcedir /nonexistent-s1"},
+    {"stratumweight", "stratumweight 0.001"},
+    {"user", "user _chrony"},
 };
 
 // A valid value for every option that takes one ("1" unless listed).
 const std::map<std::string, std::string> kSampleValues = {
-    {"asymmetry", "0.1"}, {"extfield", "F323"}, {"lock", "PPS"}, {"refid", "GPS"}, {"rxfilter", "all"},
-    {"maxdelayquant", "0.5"}, {"version", "4"}, {"minpoll", "4"}, {"maxpoll", "6"}, {"precision", "1e-6"},
-    {"presend", "6"}, {"ntsport", "4460"}, {"port", "123"},
+    {"asymmetry", "0.1"},     {"extfield", "F323"}, {"lock", "PPS"},  {"refid", "GPS"}, {"rxfilter", "all"},
+    {"maxdelayquant", "0.5"}, {"version", "4"},     {"minpoll", "4"}, {"maxpoll", "6"}, {"precision", "1e-6"},
+    {"presend", "6"},         {"ntsport", "4460"},  {"port", "123"},
 };
 
 QStringList withoutEffect(const ConfigReadResult &result)
@@ -1636,14 +1702,16 @@ void TestConfigReader::everySyntaxEntryIsInEffectOrWarned()
             continue;
         }
         const QStringList warnings = withoutEffect(result);
-        const bool directiveWarned = warnings.contains(QStringLiteral("test.conf:1:1: warning: '%1' has no effect yet")
-                                                           .arg(QString::fromStdString(name)));
+        const bool directiveWarned = warnings.contains(
+            QStringLiteral("test.conf:1:1: warning: '%1' has no effect yet").arg(QString::fromStdString(name)));
         const bool effective = directive.support == DirectiveSupport::Implemented && directiveInEffect(name);
         if (name == "peer") {
-            QCOMPARE(warnings, QStringList{"test.conf:1:1: warning: loop detection of 'peer' has no effect yet: symmetric polls "
-                                           "are exchanged, but a synchronisation loop through the peer is not detected"});
+            QCOMPARE(warnings,
+                     QStringList{"test.conf:1:1: warning: loop detection of 'peer' has no effect yet: symmetric polls "
+                                 "are exchanged, but a synchronisation loop through the peer is not detected"});
         } else {
-            QVERIFY2(effective != directiveWarned, qPrintable(QString::fromStdString(line) + ": " + warnings.join('|')));
+            QVERIFY2(effective != directiveWarned,
+                     qPrintable(QString::fromStdString(line) + ": " + warnings.join('|')));
             QVERIFY2(effective ? warnings.isEmpty() : warnings.size() == 1, qPrintable(warnings.join('|')));
         }
         ++(effective ? inEffect : warned);
@@ -1682,7 +1750,8 @@ void TestConfigReader::everySyntaxEntryIsInEffectOrWarned()
 
 void TestConfigReader::logsAndDriversWithoutEffectAreWarned()
 {
-    const ConfigReadResult logs = read("log tracking measurements statistics refclocks selection rtc tempcomp rawmeasurements\n");
+    const ConfigReadResult logs =
+        read("log tracking measurements statistics refclocks selection rtc tempcomp rawmeasurements\n");
     QVERIFY(logs.ok());
     QCOMPARE(withoutEffect(logs), QStringList({"test.conf:1:48: warning: log 'selection' has no effect yet",
                                                "test.conf:1:58: warning: log 'rtc' has no effect yet",
@@ -1690,13 +1759,15 @@ void TestConfigReader::logsAndDriversWithoutEffectAreWarned()
                                                "test.conf:1:71: warning: log 'rawmeasurements' has no effect yet"}));
     const ConfigReadResult drivers = read("refclock PPS /dev/pps0\nrefclock RTC /dev/rtc0:utc\nrefclock SHM 0 local\n");
     QVERIFY(drivers.ok());
-    QCOMPARE(withoutEffect(drivers), QStringList({"test.conf:2:10: warning: refclock driver 'RTC' has no effect yet",
-                                                  "test.conf:3:16: warning: option 'local' of 'refclock' has no effect yet"}));
+    QCOMPARE(withoutEffect(drivers),
+             QStringList({"test.conf:2:10: warning: refclock driver 'RTC' has no effect yet",
+                          "test.conf:3:16: warning: option 'local' of 'refclock' has no effect yet"}));
 }
 
 void TestConfigReader::authenticatedSourcesAreWarned()
 {
-    const ConfigReadResult result = read("server a.example.net key 1 iburst\npool b.example.net nts\nserver c.example.net\n");
+    const ConfigReadResult result =
+        read("server a.example.net key 1 iburst\npool b.example.net nts\nserver c.example.net\n");
     QVERIFY(result.ok());
     QCOMPARE(withoutEffect(result),
              QStringList({"test.conf:1:22: warning: option 'key' of 'server' has no effect yet: authentication is not "
@@ -1728,8 +1799,8 @@ void TestConfigReader::listenAddressesFollowBindaddressAndAllow_data()
     // bindaddress or its any address.
     QTest::newRow("no allow: not serving") << QByteArray("bindaddress 127.0.0.1\n") << QStringList{};
     QTest::newRow("allow all") << QByteArray("allow\n") << QStringList{"0.0.0.0", "::"};
-    QTest::newRow("allow all, bindaddress v4") << QByteArray("allow all\nbindaddress 127.0.0.1\n")
-                                               << QStringList{"127.0.0.1", "::"};
+    QTest::newRow("allow all, bindaddress v4")
+        << QByteArray("allow all\nbindaddress 127.0.0.1\n") << QStringList{"127.0.0.1", "::"};
     QTest::newRow("allow v4 only") << QByteArray("allow 192.168.0.0/16\nbindaddress 192.168.1.5\nbindaddress ::1\n")
                                    << QStringList{"192.168.1.5"};
     QTest::newRow("allow v6 only") << QByteArray("allow 2001:db8::/32\nbindaddress ::1\n") << QStringList{"::1"};
@@ -1756,7 +1827,8 @@ void TestConfigReader::lineTooLong()
     QCOMPARE(diagnostics(read(longest)), QStringList());
     const QByteArray tooLong = "server " + QByteArray(2040, 'a') + "\nserver b\n";
     const ConfigReadResult result = read(tooLong);
-    QCOMPARE(diagnosticsBesidesNoEffect(result), QStringList{"test.conf:1:1: error: line is longer than chronyd's limit of 2047 bytes"});
+    QCOMPARE(diagnosticsBesidesNoEffect(result),
+             QStringList{"test.conf:1:1: error: line is longer than chronyd's limit of 2047 bytes"});
     QCOMPARE(result.config.sources.size(), std::size_t(1));
 }
 
@@ -1766,7 +1838,8 @@ void TestConfigReader::includeFile()
 {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
-    const QString main = writeFile(dir, "chrony.conf", "server a.example.net\ninclude " + path(dir, "extra.conf") + "\nserver c.example.net\n");
+    const QString main = writeFile(
+        dir, "chrony.conf", "server a.example.net\ninclude " + path(dir, "extra.conf") + "\nserver c.example.net\n");
     const QString extra = writeFile(dir, "extra.conf", "\nserver b.example.net iburst\nbogus\n");
 
     const ConfigReadResult result = readConfigFile(main.toStdString());
@@ -1828,7 +1901,8 @@ void TestConfigReader::includeSelfByPattern()
     QVERIFY(dir.isValid());
     const QString self = writeFile(dir, "self.conf", "include " + path(dir, "*.conf") + "\nserver s\n");
     const ConfigReadResult result = readConfigFile(self.toStdString());
-    QCOMPARE(diagnosticsBesidesNoEffect(result), QStringList{self + ":1:9: error: include loop: '" + self + "' is already being read"});
+    QCOMPARE(diagnosticsBesidesNoEffect(result),
+             QStringList{self + ":1:9: error: include loop: '" + self + "' is already being read"});
     QCOMPARE(hosts(result), QStringList{"s"});
 }
 
@@ -1839,7 +1913,10 @@ void TestConfigReader::includeDepthLimit()
     constexpr int kChain = 12;
     for (int i = 0; i < kChain; ++i)
         writeFile(dir, QStringLiteral("f%1.conf").arg(i),
-                  QStringLiteral("server s%1\ninclude %2\n").arg(i).arg(path(dir, QStringLiteral("f%1.conf").arg(i + 1))).toUtf8());
+                  QStringLiteral("server s%1\ninclude %2\n")
+                      .arg(i)
+                      .arg(path(dir, QStringLiteral("f%1.conf").arg(i + 1)))
+                      .toUtf8());
     const ConfigReadResult result = readConfigFile(path(dir, "f0.conf").toStdString());
     QCOMPARE(diagnosticsBesidesNoEffect(result),
              QStringList{path(dir, "f9.conf") + ":2:9: error: cannot include '" + path(dir, "f10.conf")
@@ -1861,7 +1938,8 @@ void TestConfigReader::confDir()
     const ConfigReadResult result = readConfigFile(main.toStdString());
     // By file name across the directories; the first directory's a.conf hides the second's.
     QCOMPARE(hosts(result), QStringList({"a1", "b2", "c1"}));
-    QCOMPARE(diagnosticsBesidesNoEffect(result), QStringList{path(dir, "d2/b.conf") + ":2:1: error: unknown directive 'bad'"});
+    QCOMPARE(diagnosticsBesidesNoEffect(result),
+             QStringList{path(dir, "d2/b.conf") + ":2:1: error: unknown directive 'bad'"});
     QCOMPARE(files(result), QStringList({main, a1, path(dir, "d2/b.conf"), path(dir, "d1/c.conf")}));
 
     QByteArray eleven = "confdir";
@@ -1885,23 +1963,26 @@ void TestConfigReader::sourceDir()
     writeFile(dir, "s2/dhcp.sources", "server hidden\n");
     writeFile(dir, "s2/other.sources", "# from s2\npeer 192.0.2.9\n");
     writeFile(dir, "s2/other.conf", "server notasource\n");
-    const QString main = writeFile(dir, "chrony.conf",
-                                   "sourcedir " + path(dir, "s1") + " " + path(dir, "s2") + "\nserver main.example.net\n");
+    const QString main = writeFile(
+        dir, "chrony.conf", "sourcedir " + path(dir, "s1") + " " + path(dir, "s2") + "\nserver main.example.net\n");
 
     const ConfigReadResult result = readConfigFile(main.toStdString());
     // chronyd skips bad lines of sources files: they are warnings, the read succeeds.
     QVERIFY(result.ok());
-    QCOMPARE(diagnosticsBesidesNoEffect(result),
-             QStringList({dhcp + ":4:1: warning: only server, pool, peer and refclock lines are read from sources files; ignored",
-                          dhcp + ":5:20: warning: 'minpoll' must be between -7 and 24, got 99",
-                          dhcp + ":6:1: warning: last line of a sources file has no line break; ignored"}));
+    QCOMPARE(
+        diagnosticsBesidesNoEffect(result),
+        QStringList(
+            {dhcp + ":4:1: warning: only server, pool, peer and refclock lines are read from sources files; ignored",
+             dhcp + ":5:20: warning: 'minpoll' must be between -7 and 24, got 99",
+             dhcp + ":6:1: warning: last line of a sources file has no line break; ignored"}));
     // The configured sources come first, as chronyd adds sourcedir sources after them.
     QCOMPARE(hosts(result), QStringList({"main.example.net", "192.0.2.1", "pool.example.net", "192.0.2.9"}));
     QCOMPARE(result.config.sources[3].kind, SourceConfig::Kind::Peer);
     QCOMPARE(result.config.sources[3].origin, path(dir, "s2/other.sources").toStdString() + ":2");
     QCOMPARE(result.config.refClocks.size(), std::size_t(1));
     QVERIFY(result.config.ntpAccess.empty());
-    QVERIFY(result.config.sourceDirs == std::vector<std::string>({path(dir, "s1").toStdString(), path(dir, "s2").toStdString()}));
+    QVERIFY(result.config.sourceDirs
+            == std::vector<std::string>({path(dir, "s1").toStdString(), path(dir, "s2").toStdString()}));
 }
 
 void TestConfigReader::includesNotFollowedOnRequest()
@@ -1911,8 +1992,8 @@ void TestConfigReader::includesNotFollowedOnRequest()
     writeFile(dir, "inc/a.conf", "server included\n");
     writeFile(dir, "src/a.sources", "server fromsources\n");
     const QString main = writeFile(dir, "chrony.conf",
-                                   "include " + path(dir, "inc/a.conf") + "\nconfdir " + path(dir, "inc") + "\nsourcedir "
-                                       + path(dir, "src") + "\nserver main\n");
+                                   "include " + path(dir, "inc/a.conf") + "\nconfdir " + path(dir, "inc")
+                                       + "\nsourcedir " + path(dir, "src") + "\nserver main\n");
     ConfigReadOptions options;
     options.followIncludes = false;
     const ConfigReadResult result = readConfigFile(main.toStdString(), options);
@@ -1927,10 +2008,11 @@ void TestConfigReader::includeArgumentErrors()
     ConfigReadOptions options;
     options.followIncludes = false;
     const ConfigReadResult result = readConfigText("include\ninclude a b\nconfdir\nsourcedir\n", kFile, options);
-    QCOMPARE(diagnosticsBesidesNoEffect(result), QStringList({"test.conf:1:1: error: 'include' needs a file name or pattern",
-                                               "test.conf:2:11: error: unexpected argument 'b' for 'include'",
-                                               "test.conf:3:1: error: 'confdir' needs a directory",
-                                               "test.conf:4:1: error: 'sourcedir' needs a directory"}));
+    QCOMPARE(diagnosticsBesidesNoEffect(result),
+             QStringList({"test.conf:1:1: error: 'include' needs a file name or pattern",
+                          "test.conf:2:11: error: unexpected argument 'b' for 'include'",
+                          "test.conf:3:1: error: 'confdir' needs a directory",
+                          "test.conf:4:1: error: 'sourcedir' needs a directory"}));
 }
 
 // ---- the test data files
@@ -2035,8 +2117,9 @@ void TestConfigReader::seed004Placeholders()
     const ConfigReadResult result = readData("seed004-placeholders.conf");
     QCOMPARE(diagnosticsBesidesNoEffect(result),
              QStringList({file + ":1:7: error: invalid subnet '<ip_addr_of_client>'",
-                          file + ":2:8: warning: '<ip_addr_of_server>' is neither an address nor a valid host name; it "
-                                 "will never resolve"}));
+                          file
+                              + ":2:8: warning: '<ip_addr_of_server>' is neither an address nor a valid host name; it "
+                                "will never resolve"}));
     QVERIFY(result.config.ntpAccess.empty());
     QCOMPARE(hosts(result), QStringList{"<ip_addr_of_server>"}); // "Server": directives are case-insensitive
 }
@@ -2081,12 +2164,18 @@ void TestConfigReader::stratumOneExample()
     const QString file = dataPath("stratum1-gps-server.conf");
     const ConfigReadResult result = readData("stratum1-gps-server.conf");
     QCOMPARE(diagnostics(result),
-             QStringList({file + ":35:35: warning: option 'nts' of 'server' has no effect yet: authentication is not supported, so this source will never be selected",
+             QStringList({file
+                              + ":35:35: warning: option 'nts' of 'server' has no effect yet: authentication is not "
+                                "supported, so this source will never be selected",
                           file + ":35:48: warning: option 'ntsport' of 'server' has no effect yet",
                           file + ":35:61: warning: option 'certset' of 'server' has no effect yet",
                           file + ":36:57: warning: option 'ipv4' of 'pool' has no effect yet",
-                          file + ":37:1: warning: loop detection of 'peer' has no effect yet: symmetric polls are exchanged, but a synchronisation loop through the peer is not detected",
-                          file + ":37:18: warning: option 'key' of 'peer' has no effect yet: authentication is not supported, so this source will never be selected",
+                          file
+                              + ":37:1: warning: loop detection of 'peer' has no effect yet: symmetric polls are "
+                                "exchanged, but a synchronisation loop through the peer is not detected",
+                          file
+                              + ":37:18: warning: option 'key' of 'peer' has no effect yet: authentication is not "
+                                "supported, so this source will never be selected",
                           file + ":37:25: warning: option 'xleave' of 'peer' has no effect yet",
                           file + ":37:52: warning: option 'presend' of 'peer' has no effect yet",
                           file + ":38:20: warning: option 'offline' of 'server' has no effect yet",
@@ -2209,7 +2298,8 @@ void TestConfigReader::missingFile()
     const ConfigReadResult result = readConfigFile(path);
     QVERIFY(!result.ok());
     QCOMPARE(diagnosticsBesidesNoEffect(result),
-             QStringList{QString::fromStdString(path + ":0:0: error: cannot open configuration file: No such file or directory")});
+             QStringList{QString::fromStdString(
+                 path + ":0:0: error: cannot open configuration file: No such file or directory")});
 }
 
 void TestConfigReader::directoryIsUnreadable()

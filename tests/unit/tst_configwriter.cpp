@@ -90,7 +90,8 @@ ConfigReadResult readDocument(const ConfigDocument &document)
 
 QString permissionsOf(const QString &path)
 {
-    struct stat info{};
+    struct stat info
+    { };
     if (::stat(QFile::encodeName(path).constData(), &info) != 0)
         return {};
     return QString::number(info.st_mode & 07777, 8);
@@ -379,7 +380,7 @@ void TestConfigWriter::optionQueries()
                                                "pool p\n");
     QCOMPARE(document.optionValue(0, "minpoll"), std::optional<std::string_view>("5"));
     QVERIFY(!document.optionValue(0, "maxpoll"));
-    QVERIFY(!document.optionValue(0, "iburst")); // a flag has no value
+    QVERIFY(!document.optionValue(0, "iburst"));  // a flag has no value
     QVERIFY(!document.optionValue(2, "maxpoll")); // written without its value
     QVERIFY(document.hasOption(0, "IBURST"));
     QVERIFY(document.hasOption(2, "maxpoll"));
@@ -443,7 +444,8 @@ void TestConfigWriter::insertSetAndRemoveLines()
 
 void TestConfigWriter::editsOnLargeFileChangeOneLine()
 {
-    const std::string original = readBytes(QStringLiteral(S1_TEST_DATA_DIR "/config/stratum1-gps-server.conf")).toStdString();
+    const std::string original =
+        readBytes(QStringLiteral(S1_TEST_DATA_DIR "/config/stratum1-gps-server.conf")).toStdString();
     ConfigDocument document = documentOf(original);
 
     const std::vector<std::size_t> refclocks = document.findDirectives("refclock");
@@ -471,7 +473,8 @@ void TestConfigWriter::gpsWizardScenario()
 {
     // What the GPS wizard does to Debian's default file: add NMEA + PPS reference clocks, serve
     // the LAN, and tighten makestep; every other line stays as it was.
-    const std::string original = readBytes(QStringLiteral(S1_TEST_DATA_DIR "/config/debian-default-chrony.conf")).toStdString();
+    const std::string original =
+        readBytes(QStringLiteral(S1_TEST_DATA_DIR "/config/debian-default-chrony.conf")).toStdString();
     ConfigDocument document = documentOf(original);
     const std::size_t makestep = document.findDirectives("makestep").at(0);
     QVERIFY(document.setLineText(makestep, "makestep 0.1 3"));
@@ -538,7 +541,8 @@ void TestConfigWriter::saveReplacesFileKeepingPermissions()
     const QString path = dir.filePath("chrony.conf");
     writeBytes(path, "server old\n");
     QVERIFY(::chmod(QFile::encodeName(path).constData(), 0640) == 0);
-    struct stat before{};
+    struct stat before
+    { };
     QVERIFY(::stat(QFile::encodeName(path).constData(), &before) == 0);
 
     ConfigDocument document;
@@ -549,7 +553,8 @@ void TestConfigWriter::saveReplacesFileKeepingPermissions()
 
     QCOMPARE(readBytes(path), QByteArray("server old iburst\n"));
     QCOMPARE(permissionsOf(path), QStringLiteral("640"));
-    struct stat after{};
+    struct stat after
+    { };
     QVERIFY(::stat(QFile::encodeName(path).constData(), &after) == 0);
     QVERIFY(after.st_ino != before.st_ino); // a new file renamed over the old one, not rewritten in place
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{"chrony.conf"});

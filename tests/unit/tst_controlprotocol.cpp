@@ -1,8 +1,8 @@
 // The control socket's protocol without a socket: request parsing and its errors, the response
 // and event encodings, line framing with its length bound, and the JSON round trips of the
 // engine snapshot and of every chronyc report (what the GUI and stratumctl decode).
-#include "json/ControlProtocol.h"
 #include "transport/LineFramer.h"
+#include "json/ControlProtocol.h"
 #include "json/ReportJson.h"
 #include "json/SnapshotJson.h"
 
@@ -75,8 +75,7 @@ EngineSnapshot richSnapshot()
     a.rootDispersion = 1.5e-5;
     a.lastRx = realTimeFromNanos(kSnapshotNs - 5'000'000'001);
     a.lastSample = sample(kSnapshotNs - 5'000'000'001, -1.2345678901234567e-5, 2.5e-4, 3e-6, 1, -0.0);
-    a.recentSamples = {sample(kSnapshotNs - 69'000'000'000, 1e-3, 2e-4, 1e-6, 1, 1.1e-3),
-                       *a.lastSample};
+    a.recentSamples = {sample(kSnapshotNs - 69'000'000'000, 1e-3, 2e-4, 1e-6, 1, 1.1e-3), *a.lastSample};
     a.requestsSent = std::uint64_t(std::numeric_limits<std::int64_t>::max());
     a.repliesAccepted = 30;
     a.repliesRejected = 2;
@@ -249,19 +248,32 @@ void TestControlProtocol::snapshotDecodeErrors_data()
 {
     QTest::addColumn<QString>("json");
     QTest::addColumn<QString>("where");
-    QTest::newRow("missing time") << R"({"sources":[]})" << "time: missing";
-    QTest::newRow("time as number") << R"({"time":12})" << "time: expected Unix nanoseconds";
-    QTest::newRow("time not digits") << R"({"time":"soon"})" << "time: expected Unix nanoseconds";
-    QTest::newRow("reach text") << R"({"time":"1","sources":[{"reach":"377"}]})" << "sources[0].reach: expected an integer";
-    QTest::newRow("reach too big") << R"({"time":"1","sources":[{"reach":256}]})" << "sources[0].reach: 256 is out of range";
-    QTest::newRow("fraction") << R"({"time":"1","sources":[{},{"poll":1.5}]})" << "sources[1].poll: expected an integer";
-    QTest::newRow("unknown state") << R"({"time":"1","sources":[{"state":"happy"}]})" << "sources[0].state: unknown value \"happy\"";
-    QTest::newRow("bad ip") << R"({"time":"1","sources":[{"ip":"300.1.1.1"}]})" << "sources[0].ip: not an IP address";
-    QTest::newRow("sources not array") << R"({"time":"1","sources":{}})" << "sources: expected an array";
-    QTest::newRow("source not object") << R"({"time":"1","sources":[3]})" << "sources[0]: expected an object";
-    QTest::newRow("negative counter") << R"({"time":"1","server":{"repliesSent":-1}})" << "server.repliesSent: expected a non-negative";
-    QTest::newRow("reference leap") << R"({"time":"1","reference":{"leap":3}})" << "reference.leap: expected a string";
-    QTest::newRow("sample offset") << R"({"time":"1","sources":[{"samples":[{"offset":"x"}]}]})" << "sources[0].samples[0].offset: expected a number";
+    QTest::newRow("missing time") << R"({"sources":[]})"
+                                  << "time: missing";
+    QTest::newRow("time as number") << R"({"time":12})"
+                                    << "time: expected Unix nanoseconds";
+    QTest::newRow("time not digits") << R"({"time":"soon"})"
+                                     << "time: expected Unix nanoseconds";
+    QTest::newRow("reach text") << R"({"time":"1","sources":[{"reach":"377"}]})"
+                                << "sources[0].reach: expected an integer";
+    QTest::newRow("reach too big") << R"({"time":"1","sources":[{"reach":256}]})"
+                                   << "sources[0].reach: 256 is out of range";
+    QTest::newRow("fraction") << R"({"time":"1","sources":[{},{"poll":1.5}]})"
+                              << "sources[1].poll: expected an integer";
+    QTest::newRow("unknown state") << R"({"time":"1","sources":[{"state":"happy"}]})"
+                                   << "sources[0].state: unknown value \"happy\"";
+    QTest::newRow("bad ip") << R"({"time":"1","sources":[{"ip":"300.1.1.1"}]})"
+                            << "sources[0].ip: not an IP address";
+    QTest::newRow("sources not array") << R"({"time":"1","sources":{}})"
+                                       << "sources: expected an array";
+    QTest::newRow("source not object") << R"({"time":"1","sources":[3]})"
+                                       << "sources[0]: expected an object";
+    QTest::newRow("negative counter") << R"({"time":"1","server":{"repliesSent":-1}})"
+                                      << "server.repliesSent: expected a non-negative";
+    QTest::newRow("reference leap") << R"({"time":"1","reference":{"leap":3}})"
+                                    << "reference.leap: expected a string";
+    QTest::newRow("sample offset") << R"({"time":"1","sources":[{"samples":[{"offset":"x"}]}]})"
+                                   << "sources[0].samples[0].offset: expected a number";
 }
 
 void TestControlProtocol::snapshotDecodeErrors()
@@ -372,9 +384,9 @@ void TestControlProtocol::reportRoundTrips()
 
 void TestControlProtocol::requestRoundTripEveryCommand()
 {
-    const Command all[] = {Command::Snapshot, Command::Tracking, Command::Sources, Command::SourceStats,
-                           Command::Activity, Command::ServerStats, Command::SelectData, Command::NtpData,
-                           Command::Clients, Command::Subscribe, Command::Unsubscribe, Command::Reload,
+    const Command all[] = {Command::Snapshot, Command::Tracking,    Command::Sources,     Command::SourceStats,
+                           Command::Activity, Command::ServerStats, Command::SelectData,  Command::NtpData,
+                           Command::Clients,  Command::Subscribe,   Command::Unsubscribe, Command::Reload,
                            Command::MakeStep};
     qint64 id = 0;
     for (Command command : all) {
@@ -412,23 +424,29 @@ void TestControlProtocol::requestErrors_data()
     QTest::newRow("truncated") << QByteArray(R"({"v":1,"id":2,"cmd":"track)") << "not JSON" << QJsonValue();
     QTest::newRow("array") << QByteArray(R"([1,2])") << "a request must be a JSON object" << QJsonValue();
     QTest::newRow("empty") << QByteArray() << "not JSON" << QJsonValue();
-    QTest::newRow("no version") << QByteArray(R"({"id":4,"cmd":"tracking"})") << "missing protocol version" << QJsonValue(4);
+    QTest::newRow("no version") << QByteArray(R"({"id":4,"cmd":"tracking"})") << "missing protocol version"
+                                << QJsonValue(4);
     QTest::newRow("version 2") << QByteArray(R"({"v":2,"id":4,"cmd":"tracking"})")
                                << "unsupported protocol version 2 (this server speaks 1)" << QJsonValue(4);
     QTest::newRow("version text") << QByteArray(R"({"v":"1","id":4,"cmd":"tracking"})")
                                   << "unsupported protocol version \"1\"" << QJsonValue(4);
     QTest::newRow("no id") << QByteArray(R"({"v":1,"cmd":"tracking"})") << "\"id\" must be an integer" << QJsonValue();
-    QTest::newRow("id text") << QByteArray(R"({"v":1,"id":"a","cmd":"tracking"})") << "\"id\" must be an integer" << QJsonValue();
-    QTest::newRow("id fraction") << QByteArray(R"({"v":1,"id":1.5,"cmd":"tracking"})") << "\"id\" must be an integer" << QJsonValue();
+    QTest::newRow("id text") << QByteArray(R"({"v":1,"id":"a","cmd":"tracking"})") << "\"id\" must be an integer"
+                             << QJsonValue();
+    QTest::newRow("id fraction") << QByteArray(R"({"v":1,"id":1.5,"cmd":"tracking"})") << "\"id\" must be an integer"
+                                 << QJsonValue();
     QTest::newRow("no cmd") << QByteArray(R"({"v":1,"id":6})") << "\"cmd\" must be a string" << QJsonValue(6);
-    QTest::newRow("unknown cmd") << QByteArray(R"({"v":1,"id":7,"cmd":"shutdown"})") << "unknown command \"shutdown\"" << QJsonValue(7);
+    QTest::newRow("unknown cmd") << QByteArray(R"({"v":1,"id":7,"cmd":"shutdown"})") << "unknown command \"shutdown\""
+                                 << QJsonValue(7);
     QTest::newRow("duplicate cmd") << QByteArray(R"({"v":1,"id":9,"cmd":"tracking","cmd":"reload"})")
                                    << "duplicate key \"cmd\" in the request" << QJsonValue(9);
     QTest::newRow("duplicate id") << QByteArray(R"({"v":1,"id":9,"id":10,"cmd":"tracking"})")
                                   << "duplicate key \"id\" in the request" << QJsonValue();
-    QTest::newRow("duplicate nested") << QByteArray(R"({"v":1,"id":9,"cmd":"sources","args":{"names":"numeric","names":"x"}})")
+    QTest::newRow("duplicate nested") << QByteArray(
+        R"({"v":1,"id":9,"cmd":"sources","args":{"names":"numeric","names":"x"}})")
                                       << "duplicate key \"args.names\" in the request" << QJsonValue(9);
-    QTest::newRow("args array") << QByteArray(R"({"v":1,"id":8,"cmd":"sources","args":[]})") << "\"args\" must be an object" << QJsonValue(8);
+    QTest::newRow("args array") << QByteArray(R"({"v":1,"id":8,"cmd":"sources","args":[]})")
+                                << "\"args\" must be an object" << QJsonValue(8);
 }
 
 void TestControlProtocol::requestErrors()
@@ -454,7 +472,8 @@ void TestControlProtocol::commandsThatChangeState()
 void TestControlProtocol::responsesAndEvents()
 {
     const QByteArray ok = encodeResult(QJsonValue(12), QJsonArray{1, 2});
-    QCOMPARE(ok, QByteArray(R"({"id":12,"ok":true,"result":[1,2],"v":1})" "\n"));
+    QCOMPARE(ok, QByteArray(R"({"id":12,"ok":true,"result":[1,2],"v":1})"
+                            "\n"));
     const auto okMessage = parseMessage(stripNewline(ok));
     QVERIFY(okMessage.has_value());
     QVERIFY(okMessage->kind == ControlMessage::Kind::Response);

@@ -7,11 +7,11 @@
 #include "transport/ControlServer.h"
 #include "json/SnapshotJson.h"
 
+#include "StaleSocket.h"
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QLocalSocket>
 #include <QTemporaryDir>
-#include "StaleSocket.h"
 
 #include <QtTest>
 
@@ -23,8 +23,8 @@
 
 #include <algorithm>
 #include <chrono>
-#include <memory>
 #include <future>
+#include <memory>
 
 using namespace s1;
 using namespace std::chrono_literals;
@@ -84,10 +84,7 @@ T await(std::future<T> &future)
 class RawClient
 {
 public:
-    explicit RawClient(const QString &path)
-    {
-        m_socket.connectToServer(path);
-    }
+    explicit RawClient(const QString &path) { m_socket.connectToServer(path); }
     bool connected() { return m_socket.waitForConnected(kWaitMs); }
     void send(const QByteArray &bytes)
     {
@@ -168,14 +165,16 @@ void TestControlServer::cleanup()
 
 void TestControlServer::listensWithMode0660InNewDirectory()
 {
-    struct stat st {};
+    struct stat st
+    { };
     QCOMPARE(::stat(m_path.c_str(), &st), 0);
     QVERIFY(S_ISSOCK(st.st_mode));
     QCOMPARE(st.st_mode & 07777, mode_t(0660));
     QVERIFY(m_server->isListening());
     // Only the socket: the temporary name used for binding is gone.
-    QCOMPARE(QDir(m_dir->filePath("run")).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot),
-             QStringList{"ctl.sock"});
+    QCOMPARE(
+        QDir(m_dir->filePath("run")).entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot),
+        QStringList{"ctl.sock"});
 }
 
 void TestControlServer::answersFromLatestSnapshot()
@@ -210,7 +209,8 @@ void TestControlServer::badJsonGetsAnErrorAndTheConnectionStays()
     QVERIFY(reply.value("id").isNull());
     QVERIFY(reply.value("error").toString().startsWith("not JSON"));
 
-    client.send(R"({"v":1,"id":5,"cmd":"launch"})" "\n");
+    client.send(R"({"v":1,"id":5,"cmd":"launch"})"
+                "\n");
     reply = object(client.readLine());
     QCOMPARE(reply.value("id").toInt(), 5);
     QCOMPARE(reply.value("error").toString(), QStringLiteral("unknown command \"launch\""));
@@ -218,7 +218,8 @@ void TestControlServer::badJsonGetsAnErrorAndTheConnectionStays()
     client.send(QByteArray("\x00\xff\xfe{\n", 5));
     QVERIFY(object(client.readLine()).value("error").toString().startsWith("not JSON"));
 
-    client.send(R"({"v":1,"id":6,"cmd":"tracking"})" "\n");
+    client.send(R"({"v":1,"id":6,"cmd":"tracking"})"
+                "\n");
     reply = object(client.readLine());
     QCOMPARE(reply.value("id").toInt(), 6);
     QVERIFY(reply.value("ok").toBool());
@@ -235,7 +236,8 @@ void TestControlServer::overlongLineGetsAnErrorAndIsClosed()
         client.send(QByteArray(1024, 'x'));
     const QJsonObject reply = object(client.readLine());
     QCOMPARE(reply.value("ok").toBool(true), false);
-    QVERIFY2(reply.value("error").toString().contains("longer than 65536 bytes"), qPrintable(reply.value("error").toString()));
+    QVERIFY2(reply.value("error").toString().contains("longer than 65536 bytes"),
+             qPrintable(reply.value("error").toString()));
     QVERIFY(client.waitClosed());
     QVERIFY(QTest::qWaitFor([&] { return m_server->connectionCount() == 0; }, kWaitMs));
     // The server is unharmed.
@@ -253,7 +255,9 @@ void TestControlServer::manyRequestsOnOneConnection()
     // Pipelined in one write: each gets its own response, in order.
     QByteArray batch;
     for (int id = 1; id <= 20; ++id)
-        batch += R"({"v":1,"id":)" + QByteArray::number(id) + R"(,"cmd":"sources"})" "\n";
+        batch += R"({"v":1,"id":)" + QByteArray::number(id)
+                 + R"(,"cmd":"sources"})"
+                   "\n";
     client.send(batch);
     for (int id = 1; id <= 20; ++id) {
         const QJsonObject reply = object(client.readLine());
@@ -267,7 +271,8 @@ void TestControlServer::subscribeStreamsSnapshots()
     m_server->publishSnapshot(snapshotWithStratum(3));
     RawClient client(QString::fromStdString(m_path));
     QVERIFY(client.connected());
-    client.send(R"({"v":1,"id":1,"cmd":"subscribe"})" "\n");
+    client.send(R"({"v":1,"id":1,"cmd":"subscribe"})"
+                "\n");
     QVERIFY(object(client.readLine()).value("ok").toBool());
     // The current snapshot at once, then each one published.
     QJsonObject event = object(client.readLine());
@@ -280,7 +285,8 @@ void TestControlServer::subscribeStreamsSnapshots()
     QVERIFY(decoded && *decoded == snapshotWithStratum(4));
 
     // Requests still work while subscribed.
-    client.send(R"({"v":1,"id":2,"cmd":"unsubscribe"})" "\n");
+    client.send(R"({"v":1,"id":2,"cmd":"unsubscribe"})"
+                "\n");
     QCOMPARE(object(client.readLine()).value("id").toInt(), 2);
     m_server->publishSnapshot(snapshotWithStratum(5));
     QTest::qWait(100);
@@ -293,14 +299,16 @@ void TestControlServer::vanishingClientsAreForgotten()
     {
         RawClient subscriber(QString::fromStdString(m_path));
         QVERIFY(subscriber.connected());
-        subscriber.send(R"({"v":1,"id":1,"cmd":"subscribe"})" "\n");
+        subscriber.send(R"({"v":1,"id":1,"cmd":"subscribe"})"
+                        "\n");
         QVERIFY(!subscriber.readLine().isEmpty());
         RawClient halfLine(QString::fromStdString(m_path));
         QVERIFY(halfLine.connected());
         halfLine.send(R"({"v":1,"id":1,"cmd":"trac)");
         RawClient asksAndLeaves(QString::fromStdString(m_path));
         QVERIFY(asksAndLeaves.connected());
-        asksAndLeaves.send(R"({"v":1,"id":1,"cmd":"snapshot"})" "\n");
+        asksAndLeaves.send(R"({"v":1,"id":1,"cmd":"snapshot"})"
+                           "\n");
         asksAndLeaves.socket().abort();
         QVERIFY(QTest::qWaitFor([&] { return m_server->connectionCount() >= 2; }, kWaitMs));
     }
@@ -321,7 +329,8 @@ void TestControlServer::subscriberThatNeverReadsIsDropped()
     address.sun_family = AF_UNIX;
     std::snprintf(address.sun_path, sizeof(address.sun_path), "%s", m_path.c_str());
     QCOMPARE(::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof(address)), 0);
-    const QByteArray subscribe = R"({"v":1,"id":1,"cmd":"subscribe"})" "\n";
+    const QByteArray subscribe = R"({"v":1,"id":1,"cmd":"subscribe"})"
+                                 "\n";
     QCOMPARE(::write(fd, subscribe.constData(), static_cast<std::size_t>(subscribe.size())), ssize_t(subscribe.size()));
     QVERIFY(QTest::qWaitFor([&] { return m_server->connectionCount() == 1; }, kWaitMs));
 
@@ -354,7 +363,8 @@ void TestControlServer::reloadIsHandedOverAndAnswered()
     // The client leaves before the answer: completing is harmless, and unknown tickets too.
     RawClient leaving(QString::fromStdString(m_path));
     QVERIFY(leaving.connected());
-    leaving.send(R"({"v":1,"id":9,"cmd":"reload"})" "\n");
+    leaving.send(R"({"v":1,"id":9,"cmd":"reload"})"
+                 "\n");
     QVERIFY(QTest::qWaitFor([&] { return tickets.size() == 2; }, kWaitMs));
     leaving.socket().abort();
     QVERIFY(QTest::qWaitFor([&] { return m_server->connectionCount() == 0; }, kWaitMs));
@@ -406,7 +416,8 @@ void TestControlServer::staleSocketIsReplacedLiveOneIsNot()
     const std::string stale = m_dir->filePath("stale.sock").toStdString();
     QVERIFY(test::makeStaleSocket(stale));
     QVERIFY2(second.listen(stale, {}, error), qPrintable(error));
-    struct stat st {};
+    struct stat st
+    { };
     QCOMPARE(::stat(stale.c_str(), &st), 0);
     QCOMPARE(st.st_mode & 07777, mode_t(0660));
 
@@ -456,7 +467,8 @@ void TestControlServer::controlGroup()
     QVERIFY(own);
     const std::string path = m_dir->filePath("grp/g2.sock").toStdString();
     QVERIFY2(server.listen(path, own->gr_name, error), qPrintable(error));
-    struct stat st {};
+    struct stat st
+    { };
     QCOMPARE(::stat(path.c_str(), &st), 0);
     QCOMPARE(st.st_gid, ::getegid());
     QCOMPARE(st.st_mode & 07777, mode_t(0660));
@@ -494,9 +506,8 @@ void TestControlServer::idleClientsCannotLockOthersOut()
     constexpr int kIdleClients = ControlServer::kMaxConnections + 16;
     std::vector<std::unique_ptr<RawClient>> idle;
     const auto closedCount = [&] {
-        return std::count_if(idle.begin(), idle.end(), [](const auto &c) {
-            return c->socket().state() == QLocalSocket::UnconnectedState;
-        });
+        return std::count_if(idle.begin(), idle.end(),
+                             [](const auto &c) { return c->socket().state() == QLocalSocket::UnconnectedState; });
     };
     for (int i = 0; i < kIdleClients; ++i) {
         idle.push_back(std::make_unique<RawClient>(QString::fromStdString(m_path)));
@@ -504,10 +515,12 @@ void TestControlServer::idleClientsCannotLockOthersOut()
         // Each is accepted (before the listen backlog fills); beyond its peer's share, the
         // oldest connection of that peer is pushed out, with a reason.
         const int expectedClosed = std::max(0, i + 1 - ControlServer::kMaxConnectionsPerPeer);
-        QVERIFY(QTest::qWaitFor([&] {
-            return m_server->connectionCount() == std::min(i + 1, ControlServer::kMaxConnectionsPerPeer)
-                && closedCount() == expectedClosed;
-        }, kWaitMs));
+        QVERIFY(QTest::qWaitFor(
+            [&] {
+                return m_server->connectionCount() == std::min(i + 1, ControlServer::kMaxConnectionsPerPeer)
+                       && closedCount() == expectedClosed;
+            },
+            kWaitMs));
     }
     QCOMPARE(m_server->connectionCount(), ControlServer::kMaxConnectionsPerPeer);
     const QJsonObject pushedOut = object(idle.front()->socket().readAll().trimmed());
@@ -530,7 +543,8 @@ void TestControlServer::idleClientsAreClosedSubscribersStay()
     m_server->publishSnapshot(snapshotWithStratum(3));
     RawClient subscriber(QString::fromStdString(m_path));
     QVERIFY(subscriber.connected());
-    subscriber.send(R"({"v":1,"id":1,"cmd":"subscribe"})" "\n");
+    subscriber.send(R"({"v":1,"id":1,"cmd":"subscribe"})"
+                    "\n");
     QVERIFY(!subscriber.readLine().isEmpty()); // the result
     QVERIFY(!subscriber.readLine().isEmpty()); // the current snapshot
 
@@ -545,7 +559,9 @@ void TestControlServer::idleClientsAreClosedSubscribersStay()
     QVERIFY(busy.connected());
     for (int id = 1; id <= 6; ++id) {
         QTest::qWait(static_cast<int>((kIdle / 2).count()));
-        busy.send(R"({"v":1,"id":)" + QByteArray::number(id) + R"(,"cmd":"tracking"})" "\n");
+        busy.send(R"({"v":1,"id":)" + QByteArray::number(id)
+                  + R"(,"cmd":"tracking"})"
+                    "\n");
         QCOMPARE(object(busy.readLine()).value("id").toInt(), id);
     }
     QCOMPARE(subscriber.socket().state(), QLocalSocket::ConnectedState);
@@ -561,22 +577,27 @@ void TestControlServer::duplicateKeysAreRefused()
     RawClient client(QString::fromStdString(m_path));
     QVERIFY(client.connected());
     // Before, QJsonDocument kept the last "cmd" and the reload ran.
-    client.send(R"({"v":1,"id":7,"cmd":"tracking","cmd":"reload"})" "\n");
+    client.send(R"({"v":1,"id":7,"cmd":"tracking","cmd":"reload"})"
+                "\n");
     QJsonObject reply = object(client.readLine());
     QCOMPARE(reply.value("id").toInt(), 7);
     QCOMPARE(reply.value("ok").toBool(true), false);
     QCOMPARE(reply.value("error").toString(), QStringLiteral("duplicate key \"cmd\" in the request"));
     // The same key spelt with an escape, and a key repeated inside "args".
-    client.send(R"({"v":1,"id":8,"cmd":"tracking","c\u006dd":"reload"})" "\n");
+    client.send(R"({"v":1,"id":8,"cmd":"tracking","c\u006dd":"reload"})"
+                "\n");
     QCOMPARE(object(client.readLine()).value("error").toString(),
              QStringLiteral("duplicate key \"cmd\" in the request"));
-    client.send(R"({"v":1,"id":9,"cmd":"ntpdata","args":{"address":"192.0.2.1","address":"192.0.2.2"}})" "\n");
+    client.send(R"({"v":1,"id":9,"cmd":"ntpdata","args":{"address":"192.0.2.1","address":"192.0.2.2"}})"
+                "\n");
     QCOMPARE(object(client.readLine()).value("error").toString(),
              QStringLiteral("duplicate key \"args.address\" in the request"));
     // Equal keys in different objects, and keys inside strings, are fine.
-    client.send(R"({"v":1,"id":10,"cmd":"ntpdata","args":{"v":1,"address":"\"v\":"}})" "\n");
+    client.send(R"({"v":1,"id":10,"cmd":"ntpdata","args":{"v":1,"address":"\"v\":"}})"
+                "\n");
     QCOMPARE(object(client.readLine()).value("id").toInt(), 10);
-    client.send(R"({"v":1,"id":11,"cmd":"tracking"})" "\n");
+    client.send(R"({"v":1,"id":11,"cmd":"tracking"})"
+                "\n");
     QVERIFY(object(client.readLine()).value("ok").toBool());
     QCOMPARE(reloads, 0);
 }

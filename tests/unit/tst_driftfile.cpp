@@ -42,8 +42,7 @@ void writeRaw(const std::filesystem::path &path, const QByteArray &bytes)
 QStringList entries(const std::filesystem::path &directory)
 {
     return QDir(QString::fromStdString(directory.string()))
-        .entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
-                   QDir::Name);
+        .entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
 }
 
 // Makes this thread's file accesses those of an unprivileged user: root ignores directory
@@ -192,8 +191,8 @@ void TestDriftFile::acceptedFormats_data()
 
     QTest::newRow("ours") << QByteArray("-12.345678 0.123456\n") << -12.345678 << 0.123456;
     // chrony writes "%20.6f %20.6f\n".
-    QTest::newRow("chrony padded") << QByteArray("          -12.345678             0.123456\n")
-                                   << -12.345678 << 0.123456;
+    QTest::newRow("chrony padded") << QByteArray("          -12.345678             0.123456\n") << -12.345678
+                                   << 0.123456;
     QTest::newRow("plus sign") << QByteArray("+1.5 0\n") << 1.5 << 0.0;
     QTest::newRow("exponent") << QByteArray("1e1 2e-1\n") << 10.0 << 0.2;
     QTest::newRow("CRLF") << QByteArray("1.0 0.5\r\n") << 1.0 << 0.5;
@@ -223,14 +222,11 @@ void TestDriftFile::roundTripFormatsExactly_data()
     QTest::addColumn<double>("readFrequency");
     QTest::addColumn<double>("readSkew");
 
-    QTest::newRow("example") << -12.345678 << 0.123456 << QByteArray("-12.345678 0.123456\n")
-                             << -12.345678 << 0.123456;
+    QTest::newRow("example") << -12.345678 << 0.123456 << QByteArray("-12.345678 0.123456\n") << -12.345678 << 0.123456;
     QTest::newRow("zero") << 0.0 << 0.0 << QByteArray("0.000000 0.000000\n") << 0.0 << 0.0;
-    QTest::newRow("rounded to 6 decimals") << 1.23456789 << 0.1234564
-                                           << QByteArray("1.234568 0.123456\n") << 1.234568
-                                           << 0.123456;
-    QTest::newRow("large") << -9999.999999 << 10000.0
-                           << QByteArray("-9999.999999 10000.000000\n") << -9999.999999
+    QTest::newRow("rounded to 6 decimals")
+        << 1.23456789 << 0.1234564 << QByteArray("1.234568 0.123456\n") << 1.234568 << 0.123456;
+    QTest::newRow("large") << -9999.999999 << 10000.0 << QByteArray("-9999.999999 10000.000000\n") << -9999.999999
                            << 10000.0;
 }
 
@@ -246,7 +242,8 @@ void TestDriftFile::roundTripFormatsExactly()
     QVERIFY2(writeDriftFile(m_path, {frequency, skew}, error), error.c_str());
     QVERIFY(error.empty());
     QCOMPARE(contents(m_path), line);
-    struct stat info{};
+    struct stat info
+    { };
     QCOMPARE(::stat(m_path.c_str(), &info), 0);
     QCOMPARE(info.st_mode & 0777, kExpectedFileMode);
 

@@ -32,7 +32,7 @@ constexpr std::int64_t kStartUnixSeconds = 1'760'000'000;
 const RealTime kStart = realTimeFromNanos(kStartUnixSeconds * kNanosPerSecond + 375'000'000);
 
 constexpr std::uint64_t kSeed = 42;
-constexpr int kPrecision = -20; // log2 s
+constexpr int kPrecision = -20;  // log2 s
 constexpr int kServerSocket = 3; // an arbitrary host socket index, to be echoed
 constexpr std::uint16_t kClientPort = 50'123;
 constexpr std::uint64_t kClientCookie = 0x1122'3344'5566'7788ull;
@@ -73,8 +73,7 @@ EngineConfig servingConfig(bool local, int stratum = kDefaultLocalStratum)
     return c;
 }
 
-SourceConfig sourceConfig(SourceConfig::Kind kind, const char *host, int minPoll = 4,
-                          int maxPoll = 4)
+SourceConfig sourceConfig(SourceConfig::Kind kind, const char *host, int minPoll = 4, int maxPoll = 4)
 {
     SourceConfig s;
     s.kind = kind;
@@ -141,7 +140,7 @@ constexpr Nanoseconds kDelayToClient = 3ms;
 constexpr Nanoseconds kClientSendLatency = 15us;
 constexpr Nanoseconds kServerTurnaround = 40us;
 
-constexpr int kSimServerStratum = 1; // a `local stratum 1` server
+constexpr int kSimServerStratum = 1;   // a `local stratum 1` server
 constexpr int kSimulationPollLog2 = 0; // minpoll = maxpoll = 0: a request every second
 constexpr int kMaxIterations = 10'000;
 constexpr Nanoseconds kMaxSimulatedTime = 60s;
@@ -157,8 +156,7 @@ public:
         : m_now(kStart)
         , m_server(serverConfig(), options(kServerSeed), serverClock(kStart))
         , m_client(clientConfig(key), options(clientSeed), clientClock(kStart))
-    {
-    }
+    { }
 
     // Processes every event up to true time `end`. False if a bound (iterations, simulated
     // time) was hit first.
@@ -199,17 +197,13 @@ private:
         Bytes data;
     };
 
-    static EngineConfig serverConfig()
-    {
-        return servingConfig(true, kSimServerStratum);
-    }
+    static EngineConfig serverConfig() { return servingConfig(true, kSimServerStratum); }
 
     static EngineConfig clientConfig(std::uint32_t key)
     {
         EngineConfig c;
         c.ntpPort = 0; // a pure client
-        c.sources = {sourceConfig(SourceConfig::Kind::Server, "192.0.2.1", kSimulationPollLog2,
-                                  kSimulationPollLog2)};
+        c.sources = {sourceConfig(SourceConfig::Kind::Server, "192.0.2.1", kSimulationPollLog2, kSimulationPollLog2)};
         c.sources.front().key = key;
         return c;
     }
@@ -274,8 +268,7 @@ private:
             if (out.transmitToken != 0)
                 m_server.handleTransmitted(out.transmitToken, serverClock(sent));
             if (out.remote == kClientAddress)
-                m_inFlight.emplace(sent + kDelayToClient,
-                                   Datagram{Host::Client, kServerAddress, std::move(out.data)});
+                m_inFlight.emplace(sent + kDelayToClient, Datagram{Host::Client, kServerAddress, std::move(out.data)});
         }
     }
 
@@ -289,8 +282,7 @@ private:
                 m_client.handleTransmitted(out.transmitToken, clientClock(sent));
             m_cookies.push_back(parse(out.data).transmitTime.raw());
             if (out.remote == kServerAddress)
-                m_inFlight.emplace(sent + kDelayToServer,
-                                   Datagram{Host::Server, kClientAddress, std::move(out.data)});
+                m_inFlight.emplace(sent + kDelayToServer, Datagram{Host::Server, kClientAddress, std::move(out.data)});
         }
     }
 
@@ -322,9 +314,9 @@ private slots:
         QVERIFY(address);
         const QByteArray digest = QCryptographicHash::hash(
             QByteArray(reinterpret_cast<const char *>(address->bytes().data()), 16), QCryptographicHash::Md5);
-        const std::uint32_t expected = (std::uint32_t(std::uint8_t(digest[0])) << 24)
-            | (std::uint32_t(std::uint8_t(digest[1])) << 16) | (std::uint32_t(std::uint8_t(digest[2])) << 8)
-            | std::uint32_t(std::uint8_t(digest[3]));
+        const std::uint32_t expected =
+            (std::uint32_t(std::uint8_t(digest[0])) << 24) | (std::uint32_t(std::uint8_t(digest[1])) << 16)
+            | (std::uint32_t(std::uint8_t(digest[2])) << 8) | std::uint32_t(std::uint8_t(digest[3]));
         QCOMPARE(s1::referenceIdOf(*address), expected);
     }
 
@@ -379,9 +371,8 @@ void TestEngine::localServerAnswers()
     // Unadjusted virtual clock: engine time is the raw clock, so T2 is the host's receive time
     // (which has a .375 s fraction: 0.375 * 2^32 = 0x60000000 exactly).
     constexpr std::uint32_t kThreeEighthsFraction = 0x6000'0000;
-    QCOMPARE(h.receiveTime,
-             NtpTimestamp(static_cast<std::uint32_t>(kStartUnixSeconds + 1 + kNtpToUnixSeconds),
-                          kThreeEighthsFraction));
+    QCOMPARE(h.receiveTime, NtpTimestamp(static_cast<std::uint32_t>(kStartUnixSeconds + 1 + kNtpToUnixSeconds),
+                                         kThreeEighthsFraction));
     QCOMPARE(h.receiveTime, NtpTimestamp::fromRealTime(received));
 
     const RealTime sendTime = received + 35us;
@@ -513,9 +504,8 @@ void TestEngine::poolResolvesToMaxSources()
     const std::vector<ResolveRequest> requests = engine.takeResolveRequests();
     QCOMPARE(requests.size(), std::size_t{1});
 
-    const std::vector<IpAddress> resolved = addresses({"198.51.100.1", "198.51.100.2",
-                                                       "198.51.100.3", "2001:db8::4",
-                                                       "198.51.100.5", "198.51.100.6"});
+    const std::vector<IpAddress> resolved =
+        addresses({"198.51.100.1", "198.51.100.2", "198.51.100.3", "2001:db8::4", "198.51.100.5", "198.51.100.6"});
     const RealTime answered = kStart + 30ms;
     engine.handleResolved(requests.front().token, resolved, answered);
 
@@ -561,8 +551,7 @@ void TestEngine::serverNameUsesOneAddress()
     QCOMPARE(s.sources.size(), std::size_t{1});
     QCOMPARE(s.sources.front().name, std::string(kServerName));
     QVERIFY(s.sources.front().poolName.empty());
-    QVERIFY(std::find(resolved.begin(), resolved.end(), s.sources.front().address.ip)
-            != resolved.end());
+    QVERIFY(std::find(resolved.begin(), resolved.end(), s.sources.front().address.ip) != resolved.end());
 }
 
 void TestEngine::failedResolveIsRetriedWithBackoff()
@@ -624,8 +613,7 @@ void TestEngine::unresolvedNamesAreListed()
 
     const RealTime answered = kStart + 30ms;
     for (const ResolveRequest &r : requests)
-        engine.handleResolved(r.token, r.host == kPoolName ? std::vector<IpAddress>{}
-                                                           : addresses({"198.51.100.7"}),
+        engine.handleResolved(r.token, r.host == kPoolName ? std::vector<IpAddress>{} : addresses({"198.51.100.7"}),
                               answered);
     s = engine.snapshot(answered);
     QCOMPARE(s.unresolved.size(), std::size_t{1});
@@ -644,8 +632,7 @@ void TestEngine::duplicateAddressesArePolledOnce()
     Engine engine(config, options(), kStart);
     const std::vector<ResolveRequest> requests = engine.takeResolveRequests();
     QCOMPARE(requests.size(), std::size_t{1});
-    engine.handleResolved(requests.front().token,
-                          addresses({"192.0.2.1", "198.51.100.1", "192.0.2.1", "198.51.100.1"}),
+    engine.handleResolved(requests.front().token, addresses({"192.0.2.1", "198.51.100.1", "192.0.2.1", "198.51.100.1"}),
                           kStart);
 
     engine.handleTimeout(kStart);
@@ -671,10 +658,10 @@ void TestEngine::poolSkipsDuplicatesTowardsMaxSources()
     const std::vector<ResolveRequest> requests = engine.takeResolveRequests();
     QCOMPARE(requests.size(), std::size_t{1});
     // 6 distinct addresses, one already a `server`, one listed twice: 5 are new.
-    engine.handleResolved(requests.front().token,
-                          addresses({"198.51.100.1", "198.51.100.2", "198.51.100.2",
-                                     "198.51.100.3", "198.51.100.4", "198.51.100.5"}),
-                          kStart);
+    engine.handleResolved(
+        requests.front().token,
+        addresses({"198.51.100.1", "198.51.100.2", "198.51.100.2", "198.51.100.3", "198.51.100.4", "198.51.100.5"}),
+        kStart);
     int fromPool = 0;
     for (const SourceSnapshot &s : engine.snapshot(kStart).sources)
         fromPool += s.poolName == kPoolName ? 1 : 0;
@@ -700,8 +687,7 @@ void TestEngine::twoEnginesMeasureTheOffset()
 
     // RFC 5905 section 8: the offset is the clock difference minus half the path asymmetry,
     // and the delay the round trip without the server's turnaround.
-    const double expectedOffset = toSeconds(kServerClockAhead)
-        - toSeconds(kDelayToClient - kDelayToServer) / 2;
+    const double expectedOffset = toSeconds(kServerClockAhead) - toSeconds(kDelayToClient - kDelayToServer) / 2;
     const double expectedDelay = toSeconds(kDelayToServer + kDelayToClient);
     constexpr double kTolerance = 1e-6; // s
     QCOMPARE(source.recentSamples.size(), std::size_t{kSimulatedPolls});
@@ -742,14 +728,15 @@ void TestEngine::ntpDataComesFromTheReply()
     QCOMPARE(e.localAddress, kClientAddress.ip);
     QCOMPARE(e.version, 4);
     QCOMPARE(e.mode, NtpMode::Server);
-    QCOMPARE(e.precision, kPrecision); // the server engine's
+    QCOMPARE(e.precision, kPrecision);     // the server engine's
     QCOMPARE(e.poll, kSimulationPollLog2); // the server echoes the client's poll
     const ReferenceSnapshot served = network.serverSnapshot().reference;
     QVERIFY(served.referenceTime.has_value());
     // The server's `local` reference time is the time it answered, on its own (fast) clock.
     QVERIFY2(std::abs(toSeconds(e.referenceTime - *served.referenceTime)) < 1.5,
              qPrintable(QString::number(toSeconds(e.referenceTime - *served.referenceTime))));
-    QVERIFY2(std::abs(e.responseTime - toSeconds(kServerTurnaround)) < 1e-6, qPrintable(QString::number(e.responseTime)));
+    QVERIFY2(std::abs(e.responseTime - toSeconds(kServerTurnaround)) < 1e-6,
+             qPrintable(QString::number(e.responseTime)));
 }
 
 void TestEngine::authenticatedSourceIsNeverSelected()
@@ -763,11 +750,13 @@ void TestEngine::authenticatedSourceIsNeverSelected()
     QCOMPARE(source.reach, std::uint8_t{0377});
     QVERIFY(source.state != SourceState::Selected && source.state != SourceState::Combined);
     QVERIFY(!client.reference.synchronised);
-    QCOMPARE(source.unselectableReason, std::string("it requires authentication with key 1, which is not supported yet"));
+    QCOMPARE(source.unselectableReason,
+             std::string("it requires authentication with key 1, which is not supported yet"));
     const std::vector<EngineEvent> events = network.takeClientEvents();
     QVERIFY(std::any_of(events.begin(), events.end(), [](const EngineEvent &e) {
-        return e.message == "source 192.0.2.1 will never be selected: it requires authentication with key 1, "
-                            "which is not supported yet";
+        return e.message
+               == "source 192.0.2.1 will never be selected: it requires authentication with key 1, "
+                  "which is not supported yet";
     }));
 }
 
@@ -788,8 +777,7 @@ void TestEngine::runsAreDeterministic()
     QCOMPARE(other.requestCookies().size(), first.requestCookies().size());
     for (std::size_t i = 0; i < first.requestCookies().size(); ++i)
         QVERIFY(other.requestCookies()[i] != first.requestCookies()[i]);
-    const std::set<std::uint64_t> distinct(first.requestCookies().begin(),
-                                           first.requestCookies().end());
+    const std::set<std::uint64_t> distinct(first.requestCookies().begin(), first.requestCookies().end());
     QCOMPARE(distinct.size(), first.requestCookies().size());
     const SourceSnapshot a = first.clientSnapshot().sources.front();
     const SourceSnapshot b = other.clientSnapshot().sources.front();

@@ -221,9 +221,15 @@ void TestGpsCaptures::captures()
         const GpsStatus &s = at.status;
         const int sats = row.value(QStringLiteral("satellites")).toInt();
         check("satellites", int(s.satellites.size()) == sats,
-              QStringLiteral("gpsd %1 ours %2 after %3").arg(sats).arg(s.satellites.size()).arg(QString::fromStdString(at.raw)));
+              QStringLiteral("gpsd %1 ours %2 after %3")
+                  .arg(sats)
+                  .arg(s.satellites.size())
+                  .arg(QString::fromStdString(at.raw)));
         check("used", s.satellitesUsed() == row.value("used").toInt(),
-              QStringLiteral("gpsd %1 ours %2 after %3").arg(row.value("used").toInt()).arg(s.satellitesUsed()).arg(QString::fromStdString(at.raw)));
+              QStringLiteral("gpsd %1 ours %2 after %3")
+                  .arg(row.value("used").toInt())
+                  .arg(s.satellitesUsed())
+                  .arg(QString::fromStdString(at.raw)));
     };
     for (const QJsonObject &row : expected) {
         const Trace *at = nullptr;
@@ -264,14 +270,18 @@ void TestGpsCaptures::captures()
                 const QDateTime dt = QDateTime::fromString(time.toString(), Qt::ISODateWithMs);
                 const std::int64_t ms = dt.toMSecsSinceEpoch();
                 const bool ok = s.epochTime && (nanosSinceEpoch(*s.epochTime) + 500'000) / 1'000'000 == ms;
-                check("time", ok, QString::fromStdString(at->raw) + " " + time.toString() + " ours " + (s.epochTime ? QString::number(nanosSinceEpoch(*s.epochTime) / 1'000'000 - ms) : QString("none")));
+                check("time", ok,
+                      QString::fromStdString(at->raw) + " " + time.toString() + " ours "
+                          + (s.epochTime ? QString::number(nanosSinceEpoch(*s.epochTime) / 1'000'000 - ms)
+                                         : QString("none")));
             }
             const int mode = row.value(QStringLiteral("mode")).toInt();
             const int ours = s.fixMode == GpsFixMode::None ? 1 : s.fixMode == GpsFixMode::Fix2D ? 2 : 3;
-            check("mode", mode == ours, QStringLiteral("gpsd %1 ours %2 after %3").arg(mode).arg(ours).arg(QString::fromStdString(at->raw)));
+            check("mode", mode == ours,
+                  QStringLiteral("gpsd %1 ours %2 after %3").arg(mode).arg(ours).arg(QString::fromStdString(at->raw)));
             if (row.contains(QStringLiteral("lat"))) {
                 const bool ok = s.latitude && s.longitude && std::fabs(*s.latitude - row.value("lat").toDouble()) < 1e-6
-                    && std::fabs(*s.longitude - row.value("lon").toDouble()) < 1e-6;
+                                && std::fabs(*s.longitude - row.value("lon").toDouble()) < 1e-6;
                 check("position", ok, QString::fromStdString(at->raw));
             }
             if (row.contains(QStringLiteral("altMSL"))) {
@@ -296,7 +306,10 @@ void TestGpsCaptures::captures()
     for (const auto &[what, n] : checked) {
         const double agreement = double(n - failed[what]) / n;
         QVERIFY2(agreement >= requiredAgreement(name, what),
-                 qPrintable(QStringLiteral("%1: %2 agrees on %3 of %4 reports").arg(name, QString::fromStdString(what)).arg(n - failed[what]).arg(n)));
+                 qPrintable(QStringLiteral("%1: %2 agrees on %3 of %4 reports")
+                                .arg(name, QString::fromStdString(what))
+                                .arg(n - failed[what])
+                                .arg(n)));
     }
 }
 

@@ -8,13 +8,13 @@
 // - older u-blox: NAV-SOL position and time, NAV-SVINFO satellites, INF-NOTICE identity;
 // - GSA without GSV, DOP 0, range checks, fix loss, time validity, UBX names;
 // - the status ages out when the receiver goes silent, and says how long ago it spoke.
+#include "NmeaText.h"
 #include "chronyc/GpsReportFormat.h"
-#include "json/GpsStatusJson.h"
 #include "gps/GpsStreamDecoder.h"
 #include "gps/ReceiverProbe.h"
 #include "gps/Rtcm3Frame.h"
 #include "gps/UbxMessages.h"
-#include "NmeaText.h"
+#include "json/GpsStatusJson.h"
 
 #include <QtTest>
 
@@ -41,7 +41,10 @@ constexpr std::uint32_t kEpochTowMs = 43'218'000;
 constexpr int kLeapSeconds = 18;
 const RealTime kEpochCorrected = realTimeFromNanos((kEpochUnix + kRollover) * kNanosPerSecond);
 
-Bytes bytesOf(const std::string &s) { return Bytes(s.begin(), s.end()); }
+Bytes bytesOf(const std::string &s)
+{
+    return Bytes(s.begin(), s.end());
+}
 
 void put(Bytes &p, std::size_t at, std::uint64_t v, int bytes)
 {
@@ -49,7 +52,8 @@ void put(Bytes &p, std::size_t at, std::uint64_t v, int bytes)
         p[at + std::size_t(i)] = static_cast<std::uint8_t>(v >> (8 * i));
 }
 
-Bytes navPvt(std::uint32_t iTow, int y, int mo, int d, int h, int mi, int s, std::int32_t nano, std::uint8_t fixType = 3)
+Bytes navPvt(std::uint32_t iTow, int y, int mo, int d, int h, int mi, int s, std::int32_t nano,
+             std::uint8_t fixType = 3)
 {
     Bytes p(92, 0);
     put(p, 0, iTow, 4);
@@ -62,7 +66,7 @@ Bytes navPvt(std::uint32_t iTow, int y, int mo, int d, int h, int mi, int s, std
     p[11] = 0x37; // validDate, validTime, fullyResolved
     put(p, 16, std::uint32_t(nano), 4);
     p[20] = fixType;
-    p[21] = 0x01; // gnssFixOK
+    p[21] = 0x01;                                            // gnssFixOK
     put(p, 24, std::uint32_t(std::int32_t(115'167'000)), 4); // lon 11.5167
     put(p, 28, std::uint32_t(std::int32_t(481'173'000)), 4); // lat 48.1173
     put(p, 36, 545'400, 4);                                  // hMSL 545.4 m
@@ -357,8 +361,8 @@ void TestGpsDecoding::rtcm3Crc()
     const std::string check = "123456789";
     QCOMPARE(Rtcm3Frame::crc24q(std::span(reinterpret_cast<const std::uint8_t *>(check.data()), check.size())),
              std::uint32_t(0xCDE703));
-    const Bytes example{0xD3, 0x00, 0x13, 0x3E, 0xD7, 0xD3, 0x02, 0x02, 0x98, 0x0E, 0xDE, 0xEF, 0x34, 0xB4,
-                        0xBD, 0x62, 0xAC, 0x09, 0x41, 0x98, 0x6F, 0x33, 0x36, 0x0B, 0x98};
+    const Bytes example{0xD3, 0x00, 0x13, 0x3E, 0xD7, 0xD3, 0x02, 0x02, 0x98, 0x0E, 0xDE, 0xEF, 0x34,
+                        0xB4, 0xBD, 0x62, 0xAC, 0x09, 0x41, 0x98, 0x6F, 0x33, 0x36, 0x0B, 0x98};
     int number = 0;
     std::size_t consumed = 0;
     QCOMPARE(Rtcm3Frame::parse(example, number, consumed), Rtcm3Frame::Result::Frame);
@@ -466,8 +470,12 @@ void TestGpsDecoding::navSvInfoSatellites()
     // u-blox numbering: GPS 5, BeiDou B6 as 33, GLONASS R1 as 65, SBAS 120, Galileo E1 as
     // 211, and 255 (GLONASS slot unknown) left out.
     Receiver r;
-    r.burst(navSvInfo(kEpochTowMs, {{5, true, 44, 60, 90}, {33, true, 40, 30, 120}, {65, false, 35, 20, 200},
-                                    {120, false, 38, 33, 180}, {211, true, 41, 50, 300}, {255, false, 20, 5, 10}}));
+    r.burst(navSvInfo(kEpochTowMs, {{5, true, 44, 60, 90},
+                                    {33, true, 40, 30, 120},
+                                    {65, false, 35, 20, 200},
+                                    {120, false, 38, 33, 180},
+                                    {211, true, 41, 50, 300},
+                                    {255, false, 20, 5, 10}}));
     const GpsStatus s = r.status();
     QCOMPARE(s.satellites.size(), std::size_t(5));
     QCOMPARE(s.satellitesUsed(), 3);
@@ -521,9 +529,9 @@ void TestGpsDecoding::zeroAndOutOfRangeValuesAreUnknown()
     QVERIFY(!s.satellites.front().elevation && !s.satellites.front().azimuth && !s.satellites.front().snr);
     // And in UBX: a NAV-DOP of 0 and 99.99.
     Bytes dop(18, 0);
-    put(dop, 6, 0, 2);      // pDOP 0
-    put(dop, 12, 9999, 2);  // hDOP 99.99
-    put(dop, 10, 120, 2);   // vDOP 1.20
+    put(dop, 6, 0, 2);     // pDOP 0
+    put(dop, 12, 9999, 2); // hDOP 99.99
+    put(dop, 10, 120, 2);  // vDOP 1.20
     r.burst(UbxFrame::encode(ubx::kClassNav, ubx::kIdNavDop, dop));
     s = r.status();
     QVERIFY(!s.pdop && !s.hdop);

@@ -1,8 +1,8 @@
 // GpsStatus as JSON (exact round trip, including a status decoded from a real capture, and
 // clear errors for bad input) and the `stratumctl gps` text report.
 #include "chronyc/GpsReportFormat.h"
-#include "json/GpsStatusJson.h"
 #include "gps/GpsStreamDecoder.h"
+#include "json/GpsStatusJson.h"
 
 #include "CommaLocale.h"
 
@@ -26,7 +26,8 @@ GpsStatus sample()
     s.altitude = 27.548;
     s.pdop = 1.89;
     s.hdop = 0.95;
-    s.satellites = {{GnssSystem::Gps, 4, 48, 216, 25, true}, {GnssSystem::Glonass, 3, std::nullopt, std::nullopt, std::nullopt, false},
+    s.satellites = {{GnssSystem::Gps, 4, 48, 216, 25, true},
+                    {GnssSystem::Glonass, 3, std::nullopt, std::nullopt, std::nullopt, false},
                     {GnssSystem::Sbas, 120, 30, 200, 40, false}};
     s.receiver = "u-blox 00190000 EXT CORE 1.00";
     s.baudRate = 38400;
@@ -86,7 +87,8 @@ void TestGpsStatus::jsonRoundTripOfCapture()
     const QByteArray body = captureBody("ublox-neo-m9n-nmea.log");
     GpsStreamDecoder d;
     d.setBaudRate(9600);
-    d.feed(std::span(reinterpret_cast<const std::uint8_t *>(body.constData()), std::size_t(body.size())), realTimeFromNanos(1));
+    d.feed(std::span(reinterpret_cast<const std::uint8_t *>(body.constData()), std::size_t(body.size())),
+           realTimeFromNanos(1));
     const GpsStatus s = d.state().status();
     QVERIFY(s.satellites.size() > 10);
     const auto back = gpsStatusFromJson(gpsStatusToJson(s));
@@ -125,7 +127,8 @@ void TestGpsStatus::report()
     QVERIFY(r.find("Position        : 45.877525179 S 170.500132760 E\n") != std::string::npos);
     QVERIFY(r.find("DOP             : P 1.89  H 0.95  V -\n") != std::string::npos);
     QVERIFY(r.find("Messages        : GPRMC 3, UBX-NAV-PVT 29\n") != std::string::npos);
-    QVERIFY(r.find("PPS             : 42 pulses, jitter 1.500 us, last 2019-04-22T21:19:20.000000123Z\n") != std::string::npos);
+    QVERIFY(r.find("PPS             : 42 pulses, jitter 1.500 us, last 2019-04-22T21:19:20.000000123Z\n")
+            != std::string::npos);
     QVERIFY(r.find("Satellites      : 3 in view, 1 used\n") != std::string::npos);
     // The table: sorted by system (GPS, SBAS, GLONASS) then PRN, fixed width.
     const std::string table = "System    PRN  Elev  Azim  SNR  Used\n"

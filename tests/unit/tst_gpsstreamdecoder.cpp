@@ -2,8 +2,8 @@
 // (random bytes, every truncation, corruption), garbage and checksum counting, burst
 // timestamps, the time-fix rules (one fix per valid epoch, none from void or default dates),
 // satellites per talker, and the week-rollover repair (where it differs from gpsd).
-#include "gps/GpsStreamDecoder.h"
 #include "NmeaText.h"
+#include "gps/GpsStreamDecoder.h"
 
 #include <QtTest>
 
@@ -100,7 +100,8 @@ std::vector<GpsTimeFix> feedLines(GpsStreamDecoder &d, const std::vector<std::st
 }
 
 // One UBX NAV-PVT with the given date/time, validity and fix.
-std::vector<std::uint8_t> navPvt(int y, int mo, int d, int h, int mi, int s, std::int32_t nano, std::uint8_t valid, std::uint8_t fixType)
+std::vector<std::uint8_t> navPvt(int y, int mo, int d, int h, int mi, int s, std::int32_t nano, std::uint8_t valid,
+                                 std::uint8_t fixType)
 {
     std::vector<std::uint8_t> p(92, 0);
     // iTOW: any value that differs between epochs (every NAV message of one epoch shares it).
@@ -209,7 +210,7 @@ void TestGpsStreamDecoder::everyTruncation()
         std::uint64_t wholeCount = 0;
         {
             GpsStreamDecoder d;
-    d.setRolloverPivot(kCapturePivot); // the test data are from 2019
+            d.setRolloverPivot(kCapturePivot); // the test data are from 2019
             d.feed(body, kT0);
             for (const auto &[k, n] : d.state().status().sentenceCounts)
                 wholeCount += n;
@@ -217,7 +218,7 @@ void TestGpsStreamDecoder::everyTruncation()
         std::uint64_t previous = 0;
         for (std::size_t cut = 0; cut <= std::min<std::size_t>(body.size(), 3000); cut += 1) {
             GpsStreamDecoder d;
-    d.setRolloverPivot(kCapturePivot); // the test data are from 2019
+            d.setRolloverPivot(kCapturePivot); // the test data are from 2019
             d.feed(std::span(body).first(cut), kT0);
             std::uint64_t n = 0;
             for (const auto &[k, c] : d.state().status().sentenceCounts)
@@ -345,15 +346,18 @@ void TestGpsStreamDecoder::voidAndDefaultDatesGiveNoFix()
     d.feed(bytesOf("\n"), kT0 - std::chrono::seconds(5));
     // beidou-bd.log's void RMC with a date; MTK's default date 1980-01-05 at 23:59:59; an
     // empty RMC; GGA quality 0.
-    const auto fixes = feedLines(d, {nmea("GNRMC,074150.799,V,,,,,,,250215,,,N"), nmea("GPRMC,235959.000,V,,,,,,,050180,,,N"),
-                                     nmea("GPRMC,,V,,,,,,,,,,N"), nmea("GNGGA,074150.799,,,,,0,00,,,M,0.0,M,,0000,")},
-                                 kT0);
+    const auto fixes =
+        feedLines(d,
+                  {nmea("GNRMC,074150.799,V,,,,,,,250215,,,N"), nmea("GPRMC,235959.000,V,,,,,,,050180,,,N"),
+                   nmea("GPRMC,,V,,,,,,,,,,N"), nmea("GNGGA,074150.799,,,,,0,00,,,M,0.0,M,,0000,")},
+                  kT0);
     QVERIFY(fixes.empty());
     const GpsStatus s = d.state().status();
     QVERIFY(s.fixMode == GpsFixMode::None);
     QVERIFY(!s.epochTimeValid);
     // Status A but mode indicator N (not valid) is void too.
-    QVERIFY(feedLines(d, {nmea("GPRMC,235724.02,A,4808.9978,N,01135.0800,E,000.0,000.0,060419,003.0,E,N")}, kT0).empty());
+    QVERIFY(
+        feedLines(d, {nmea("GPRMC,235724.02,A,4808.9978,N,01135.0800,E,000.0,000.0,060419,003.0,E,N")}, kT0).empty());
 }
 
 void TestGpsStreamDecoder::zdaNeedsCurrentFix()
@@ -414,7 +418,8 @@ void TestGpsStreamDecoder::weekRollover()
     GpsStreamDecoder d;
     d.setRolloverPivot(realTimeFromNanos(1'546'300'800LL * kNanosPerSecond)); // 2019-01-01
     d.feed(bytesOf("\n"), kT0 - std::chrono::seconds(5));
-    const auto fixes = feedLines(d, {nmea("GPRMC,120000.00,A,4808.9978,N,01135.0800,E,000.0,000.0,220899,003.0,E,A")}, kT0);
+    const auto fixes =
+        feedLines(d, {nmea("GPRMC,120000.00,A,4808.9978,N,01135.0800,E,000.0,000.0,220899,003.0,E,A")}, kT0);
     QCOMPARE(fixes.size(), std::size_t(1));
     // gpsd would report 1999-08-22T12:00:00Z here; we report 2019-04-07T12:00:00Z.
     QCOMPARE(nanosSinceEpoch(fixes[0].epochUtc), 1554638400LL * kNanosPerSecond);
@@ -445,9 +450,11 @@ void TestGpsStreamDecoder::satellitesPerTalker()
     GpsStreamDecoder d;
     d.setRolloverPivot(kCapturePivot); // the test data are from 2019
     // beidou-bd.log style: a GP set and a BD set coexist; an incomplete set does not replace.
-    feedLines(d, {nmea("GPGSV,2,1,05,01,30,046,22,05,10,100,27,07,20,200,24,08,40,300,27"), nmea("GPGSV,2,2,05,09,27,171,25"),
-                  nmea("BDGSV,1,1,02,01,00,000,45,02,01,090,35"), nmea("GPGSA,A,3,01,05,,,,,,,,,,,2.0,1.0,1.5"),
-                  nmea("GPGSV,2,1,05,01,30,046,22,05,10,100,27,07,20,200,24,08,40,300,27")},
+    feedLines(d,
+              {nmea("GPGSV,2,1,05,01,30,046,22,05,10,100,27,07,20,200,24,08,40,300,27"),
+               nmea("GPGSV,2,2,05,09,27,171,25"), nmea("BDGSV,1,1,02,01,00,000,45,02,01,090,35"),
+               nmea("GPGSA,A,3,01,05,,,,,,,,,,,2.0,1.0,1.5"),
+               nmea("GPGSV,2,1,05,01,30,046,22,05,10,100,27,07,20,200,24,08,40,300,27")},
               kT0);
     GpsStatus s = d.state().status();
     QCOMPARE(s.satellites.size(), std::size_t(7));
@@ -477,8 +484,9 @@ void TestGpsStreamDecoder::receiverIdentity()
 {
     GpsStreamDecoder d;
     d.setRolloverPivot(kCapturePivot); // the test data are from 2019
-    feedLines(d, {nmea("GPTXT,01,01,02,u-blox ag - www.u-blox.com"), nmea("GPTXT,01,01,02,HW UBX-G70xx   00070000"),
-                  nmea("GPTXT,01,01,02,ANTSTATUS=OK"), nmea("PMTK705,AXN_2.31_3339_13101700,5632,PA6H,1.0")},
+    feedLines(d,
+              {nmea("GPTXT,01,01,02,u-blox ag - www.u-blox.com"), nmea("GPTXT,01,01,02,HW UBX-G70xx   00070000"),
+               nmea("GPTXT,01,01,02,ANTSTATUS=OK"), nmea("PMTK705,AXN_2.31_3339_13101700,5632,PA6H,1.0")},
               kT0);
     QCOMPARE(d.state().status().receiver, std::string("HW UBX-G70xx   00070000; AXN_2.31_3339_13101700 5632 PA6H 1.0"));
 }

@@ -36,7 +36,7 @@ constexpr long kUserHz = 100;
 constexpr long kNominalTick = 10'000; // us per 1/USER_HZ s
 constexpr double kFreqScale = 65536.0;
 constexpr double kRunSeconds = 0.3;
-constexpr double kDriftPpm = 7.25;   // the drift file's frequency (chrony's sign: the clock runs fast)
+constexpr double kDriftPpm = 7.25; // the drift file's frequency (chrony's sign: the clock runs fast)
 constexpr double kKernelStartPpm = 112.5;
 
 // Records every clock_adjtime call and keeps tick, freq and status like the kernel; changes
@@ -45,7 +45,7 @@ class RecordingKernel : public KernelClockApi
 {
 public:
     bool privileged = true;
-    long tick = kNominalTick + 1;                                       // +100 ppm
+    long tick = kNominalTick + 1;                                        // +100 ppm
     long freq = static_cast<long>((kKernelStartPpm - 100) * kFreqScale); // +12.5 ppm
     int status = STA_UNSYNC;
     std::vector<unsigned> modes;

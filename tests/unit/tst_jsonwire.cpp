@@ -233,12 +233,12 @@ ServerStatsReport fullServerStats()
 {
     ServerStatsReport r;
     std::uint64_t n = 1;
-    for (std::uint64_t *field : {&r.ntpPacketsReceived, &r.ntpPacketsDropped, &r.commandPacketsReceived,
-                                 &r.commandPacketsDropped, &r.clientLogRecordsDropped, &r.ntsKeConnectionsAccepted,
-                                 &r.ntsKeConnectionsDropped, &r.authenticatedNtpPackets, &r.interleavedNtpPackets,
-                                 &r.ntpTimestampsHeld, &r.ntpTimestampSpan, &r.ntpDaemonRxTimestamps,
-                                 &r.ntpDaemonTxTimestamps, &r.ntpKernelRxTimestamps, &r.ntpKernelTxTimestamps,
-                                 &r.ntpHardwareRxTimestamps, &r.ntpHardwareTxTimestamps})
+    for (std::uint64_t *field :
+         {&r.ntpPacketsReceived, &r.ntpPacketsDropped, &r.commandPacketsReceived, &r.commandPacketsDropped,
+          &r.clientLogRecordsDropped, &r.ntsKeConnectionsAccepted, &r.ntsKeConnectionsDropped,
+          &r.authenticatedNtpPackets, &r.interleavedNtpPackets, &r.ntpTimestampsHeld, &r.ntpTimestampSpan,
+          &r.ntpDaemonRxTimestamps, &r.ntpDaemonTxTimestamps, &r.ntpKernelRxTimestamps, &r.ntpKernelTxTimestamps,
+          &r.ntpHardwareRxTimestamps, &r.ntpHardwareTxTimestamps})
         *field = n++;
     return r;
 }
@@ -342,7 +342,6 @@ constexpr const char *kSnapshotGolden =
 
 } // namespace
 
-
 void TestJsonWire::snapshot()
 {
     const EngineSnapshot s = fullSnapshot();
@@ -389,23 +388,31 @@ void TestJsonWire::gpsStatus()
 
 void TestJsonWire::reports()
 {
-    checkReport(fullTracking(),
-                R"({"frequencyPpm":-11.25,"lastOffset":2.5e-06,"leap":"insert-second","referenceId":3221225985,"referenceName":"ntp1","referenceTime":"1744182740123456789","residualFrequencyPpm":0.001,"rmsOffset":3.5e-06,"rootDelay":0.003,"rootDispersion":0.004,"skewPpm":0.02,"stratum":3,"systemTimeOffset":-1.5e-06,"updateInterval":64.5})");
-    checkReport(fullSourceRow(),
-                R"({"adjustedOffset":1e-07,"errorBound":3e-07,"lastRxAge":17,"measuredOffset":2e-07,"mode":"refclock","name":"GPS","poll":-4,"reach":127,"state":"falseticker","stratum":0})");
-    checkReport(fullStatsRow(),
-                R"({"frequencyPpm":-0.5,"frequencySkewPpm":0.25,"name":"192.0.2.1","offset":-3e-06,"runs":5,"samples":4000000000,"span":1234,"stdDev":4e-06})");
+    checkReport(
+        fullTracking(),
+        R"({"frequencyPpm":-11.25,"lastOffset":2.5e-06,"leap":"insert-second","referenceId":3221225985,"referenceName":"ntp1","referenceTime":"1744182740123456789","residualFrequencyPpm":0.001,"rmsOffset":3.5e-06,"rootDelay":0.003,"rootDispersion":0.004,"skewPpm":0.02,"stratum":3,"systemTimeOffset":-1.5e-06,"updateInterval":64.5})");
+    checkReport(
+        fullSourceRow(),
+        R"({"adjustedOffset":1e-07,"errorBound":3e-07,"lastRxAge":17,"measuredOffset":2e-07,"mode":"refclock","name":"GPS","poll":-4,"reach":127,"state":"falseticker","stratum":0})");
+    checkReport(
+        fullStatsRow(),
+        R"({"frequencyPpm":-0.5,"frequencySkewPpm":0.25,"name":"192.0.2.1","offset":-3e-06,"runs":5,"samples":4000000000,"span":1234,"stdDev":4e-06})");
     checkReport(fullActivity(), R"({"burstOffline":4,"burstOnline":3,"offline":2,"online":1,"unresolved":5})");
-    checkReport(fullServerStats(),
-                R"({"authenticatedNtpPackets":8,"clientLogRecordsDropped":5,"commandPacketsDropped":4,"commandPacketsReceived":3,"interleavedNtpPackets":9,"ntpDaemonRxTimestamps":12,"ntpDaemonTxTimestamps":13,"ntpHardwareRxTimestamps":16,"ntpHardwareTxTimestamps":17,"ntpKernelRxTimestamps":14,"ntpKernelTxTimestamps":15,"ntpPacketsDropped":2,"ntpPacketsReceived":1,"ntpTimestampSpan":11,"ntpTimestampsHeld":10,"ntsKeConnectionsAccepted":6,"ntsKeConnectionsDropped":7})");
-    checkReport(fullSelectRow(),
-                R"({"authenticated":true,"configured":{"noselect":true,"prefer":false,"require":false,"trust":true},"effective":{"noselect":false,"prefer":true,"require":true,"trust":false},"highLimit":0.002,"lastSampleAge":9,"leap":"delete-second","lowLimit":-0.001,"name":"ntp1","score":1,"state":"*"})");
-    checkReport(fullNtpData(),
-                R"({"authenticated":true,"interleaved":true,"jitterAsymmetry":-0.25,"leap":"normal","localAddress":"192.0.2.100","localRefId":3221226084,"mode":"symmetric-active","offset":-5e-06,"peerDelay":3e-04,"peerDispersion":4e-06,"poll":6,"precision":-20,"referenceId":1196446464,"referenceTime":"1744182740123456782","remoteAddress":"192.0.2.1","remotePort":123,"remoteRefId":3221225985,"responseTime":5e-06,"rootDelay":1e-04,"rootDispersion":2e-04,"rxTimestamping":"hardware","stratum":1,"tests":1023,"totalGoodRx":14,"totalHwRx":18,"totalHwTx":17,"totalKernelRx":16,"totalKernelTx":15,"totalRx":12,"totalTx":11,"totalValidRx":13,"txTimestamping":"kernel","version":4})");
-    checkReport(fullClientRow(),
-                R"({"commandDropped":7,"commandIntervalLog2":8,"commandPackets":6,"lastCommandAge":9,"lastNtpAge":5,"name":"192.0.2.50","ntpDropped":2,"ntpIntervalLog2":-3,"ntpLimitedIntervalLog2":4,"ntpPackets":100})");
-    checkReport(fullClients(),
-                R"({"clients":[{"commandDropped":7,"commandIntervalLog2":8,"commandPackets":6,"lastCommandAge":9,"lastNtpAge":5,"name":"192.0.2.50","ntpDropped":2,"ntpIntervalLog2":-3,"ntpLimitedIntervalLog2":4,"ntpPackets":100},{"commandDropped":0,"commandIntervalLog2":null,"commandPackets":0,"lastCommandAge":null,"lastNtpAge":null,"name":"","ntpDropped":0,"ntpIntervalLog2":null,"ntpLimitedIntervalLog2":null,"ntpPackets":0}],"notShown":3})");
+    checkReport(
+        fullServerStats(),
+        R"({"authenticatedNtpPackets":8,"clientLogRecordsDropped":5,"commandPacketsDropped":4,"commandPacketsReceived":3,"interleavedNtpPackets":9,"ntpDaemonRxTimestamps":12,"ntpDaemonTxTimestamps":13,"ntpHardwareRxTimestamps":16,"ntpHardwareTxTimestamps":17,"ntpKernelRxTimestamps":14,"ntpKernelTxTimestamps":15,"ntpPacketsDropped":2,"ntpPacketsReceived":1,"ntpTimestampSpan":11,"ntpTimestampsHeld":10,"ntsKeConnectionsAccepted":6,"ntsKeConnectionsDropped":7})");
+    checkReport(
+        fullSelectRow(),
+        R"({"authenticated":true,"configured":{"noselect":true,"prefer":false,"require":false,"trust":true},"effective":{"noselect":false,"prefer":true,"require":true,"trust":false},"highLimit":0.002,"lastSampleAge":9,"leap":"delete-second","lowLimit":-0.001,"name":"ntp1","score":1,"state":"*"})");
+    checkReport(
+        fullNtpData(),
+        R"({"authenticated":true,"interleaved":true,"jitterAsymmetry":-0.25,"leap":"normal","localAddress":"192.0.2.100","localRefId":3221226084,"mode":"symmetric-active","offset":-5e-06,"peerDelay":3e-04,"peerDispersion":4e-06,"poll":6,"precision":-20,"referenceId":1196446464,"referenceTime":"1744182740123456782","remoteAddress":"192.0.2.1","remotePort":123,"remoteRefId":3221225985,"responseTime":5e-06,"rootDelay":1e-04,"rootDispersion":2e-04,"rxTimestamping":"hardware","stratum":1,"tests":1023,"totalGoodRx":14,"totalHwRx":18,"totalHwTx":17,"totalKernelRx":16,"totalKernelTx":15,"totalRx":12,"totalTx":11,"totalValidRx":13,"txTimestamping":"kernel","version":4})");
+    checkReport(
+        fullClientRow(),
+        R"({"commandDropped":7,"commandIntervalLog2":8,"commandPackets":6,"lastCommandAge":9,"lastNtpAge":5,"name":"192.0.2.50","ntpDropped":2,"ntpIntervalLog2":-3,"ntpLimitedIntervalLog2":4,"ntpPackets":100})");
+    checkReport(
+        fullClients(),
+        R"({"clients":[{"commandDropped":7,"commandIntervalLog2":8,"commandPackets":6,"lastCommandAge":9,"lastNtpAge":5,"name":"192.0.2.50","ntpDropped":2,"ntpIntervalLog2":-3,"ntpLimitedIntervalLog2":4,"ntpPackets":100},{"commandDropped":0,"commandIntervalLog2":null,"commandPackets":0,"lastCommandAge":null,"lastNtpAge":null,"name":"","ntpDropped":0,"ntpIntervalLog2":null,"ntpLimitedIntervalLog2":null,"ntpPackets":0}],"notShown":3})");
 }
 
 void TestJsonWire::duplicateKeysRejected()

@@ -3,8 +3,8 @@
 // with ADJ_SETOFFSET, status and leap bits, and refused calls. The real clock is only ever
 // queried read-only (modes = 0).
 #include "clock/KernelClockApi.h"
-#include "clock/SystemKernelClockApi.h"
 #include "clock/KernelClockDriver.h"
+#include "clock/SystemKernelClockApi.h"
 
 #include <QtTest>
 
@@ -20,12 +20,12 @@ using namespace s1;
 namespace {
 
 constexpr long kUserHz = 100;
-constexpr long kNominalTick = 10'000;          // us per 1/USER_HZ s
-constexpr double kFreqScale = 65536.0;         // timex.freq: ppm in 16.16
-constexpr long kKernelMaxFreqScaled = 500L << 16; // MAXFREQ, 500 ppm
-constexpr long kPhaseLimitUs = 16'000'000;     // NTP_PHASE_LIMIT: 16 s
+constexpr long kNominalTick = 10'000;                                // us per 1/USER_HZ s
+constexpr double kFreqScale = 65536.0;                               // timex.freq: ppm in 16.16
+constexpr long kKernelMaxFreqScaled = 500L << 16;                    // MAXFREQ, 500 ppm
+constexpr long kPhaseLimitUs = 16'000'000;                           // NTP_PHASE_LIMIT: 16 s
 constexpr std::int64_t kStartNs = 1'700'000'000LL * kNanosPerSecond; // 2023-11-14
-constexpr double kMaxLinuxFrequencyPpm = 100'000; // tick +-10 %
+constexpr double kMaxLinuxFrequencyPpm = 100'000;                    // tick +-10 %
 // Served time must match the ideal clock to this (s): the model moves in whole nanoseconds.
 constexpr double kServedTolerance = 1e-8;
 constexpr double kPpm = 1e6;
@@ -40,7 +40,7 @@ public:
     // Model state, public so that tests can preset and inspect it.
     long hz = kUserHz;
     long tick = kNominalTick;
-    long freq = 0;            // scaled ppm
+    long freq = 0; // scaled ppm
     int status = STA_UNSYNC;
     long maxerror = kPhaseLimitUs;
     long esterror = kPhaseLimitUs;
@@ -166,8 +166,7 @@ public:
         const std::int64_t targetNs = nanosSinceEpoch(target);
         if (targetNs <= nowNs)
             return;
-        advance(static_cast<long double>(targetNs - nowNs) / 1e9L
-                / (1.0L + frequencyPpm() / kPpm));
+        advance(static_cast<long double>(targetNs - nowNs) / 1e9L / (1.0L + frequencyPpm() / kPpm));
         while (nowNs < targetNs)
             advance(1e-9L);
     }
@@ -194,14 +193,12 @@ public:
         , m_originNs(kernel.nowNs)
         , m_originTrue(kernel.trueSeconds)
         , m_basePpm(basePpm)
-    {
-    }
+    { }
 
     // Seconds since the origin the ideal clock reads now.
     long double elapsed() const
     {
-        return m_elapsedAtRebase
-               + (m_kernel.trueSeconds - m_originTrue) * (1.0L + m_basePpm / kPpm);
+        return m_elapsedAtRebase + (m_kernel.trueSeconds - m_originTrue) * (1.0L + m_basePpm / kPpm);
     }
     void setBase(double basePpm)
     {
@@ -215,14 +212,10 @@ public:
     // zero once the slews are done.
     double rawLead() const
     {
-        return static_cast<double>(static_cast<long double>(m_kernel.nowNs - m_originNs) / 1e9L
-                                   - elapsed());
+        return static_cast<double>(static_cast<long double>(m_kernel.nowNs - m_originNs) / 1e9L - elapsed());
     }
     // Served (raw + pending) minus ideal.
-    double servedError(const KernelClockDriver &driver) const
-    {
-        return rawLead() + driver.pendingSlew(m_kernel.now());
-    }
+    double servedError(const KernelClockDriver &driver) const { return rawLead() + driver.pendingSlew(m_kernel.now()); }
 
 private:
     const FakeKernel &m_kernel;
@@ -234,8 +227,7 @@ private:
 
 // Plays the engine: wakes the driver when it asks, up to `until` seconds of raw time, and
 // checks served time at each wakeup and half-way between. Returns the worst served error.
-double runSlew(FakeKernel &kernel, KernelClockDriver &driver, const IdealClock &ideal,
-               double until)
+double runSlew(FakeKernel &kernel, KernelClockDriver &driver, const IdealClock &ideal, double until)
 {
     const RealTime end = kernel.now() + fromSeconds(until);
     double worst = 0;
@@ -467,8 +459,7 @@ void TestKernelClockDriver::slewRemovesOffset()
     const double worst = runSlew(kernel, driver, ideal, 2 * KernelClockDriver::kMaxSlewDuration);
     QVERIFY2(worst < kServedTolerance, qPrintable(QString::number(worst)));
     // The clock itself has gained the offset, nothing is pending, the base frequency runs.
-    QVERIFY2(std::abs(ideal.rawLead()) < kServedTolerance,
-             qPrintable(QString::number(ideal.rawLead())));
+    QVERIFY2(std::abs(ideal.rawLead()) < kServedTolerance, qPrintable(QString::number(ideal.rawLead())));
     QVERIFY(std::abs(driver.pendingSlew(kernel.now())) < kServedTolerance);
     QVERIFY(std::abs(driver.kernelFrequencyPpm() - basePpm) < 1.0 / kFreqScale);
     QVERIFY(!kernel.frequencyClamped);
@@ -593,8 +584,7 @@ void TestKernelClockDriver::stepUsesExactSetOffset_data()
     QTest::newRow("-1 ns") << -1e-9 << qint64(-1) << qint64(999'999'999);
     QTest::newRow("+1 ns") << 1e-9 << qint64(0) << qint64(1);
     QTest::newRow("+123.456789012 s") << 123.456789012 << qint64(123) << qint64(456'789'012);
-    QTest::newRow("-86400.000000001 s") << -86400.000000001 << qint64(-86401)
-                                        << qint64(999'999'999);
+    QTest::newRow("-86400.000000001 s") << -86400.000000001 << qint64(-86401) << qint64(999'999'999);
     QTest::newRow("1970 to 2025") << 1.75e9 << qint64(1'750'000'000) << qint64(0);
 }
 
@@ -655,26 +645,22 @@ void TestKernelClockDriver::syncStatus_data()
     QTest::addColumn<long>("estErrorUs");
 
     const auto none = int(LeapIndicator::None);
-    QTest::newRow("synchronised") << true << none << 0.01 << 0.001 << true << 0 << 10'000L
-                                  << 1'000L;
-    QTest::newRow("insert") << true << int(LeapIndicator::InsertSecond) << 0.01 << 0.001 << true
-                            << STA_INS << 10'000L << 1'000L;
-    QTest::newRow("delete") << true << int(LeapIndicator::DeleteSecond) << 0.01 << 0.001 << true
-                            << STA_DEL << 10'000L << 1'000L;
-    QTest::newRow("unsynchronised") << false << none << 0.01 << 0.001 << true << STA_UNSYNC
-                                    << kPhaseLimitUs << kPhaseLimitUs;
-    QTest::newRow("leap unsynchronised")
-        << true << int(LeapIndicator::Unsynchronised) << 0.01 << 0.001 << true << STA_UNSYNC
-        << kPhaseLimitUs << kPhaseLimitUs;
-    QTest::newRow("max error beyond 16 s") << true << none << 20.0 << 0.001 << true << STA_UNSYNC
-                                           << kPhaseLimitUs << 1'000L;
-    QTest::newRow("no rtcsync") << true << none << 0.01 << 0.001 << false << STA_UNSYNC
-                                << 10'000L << 1'000L;
-    QTest::newRow("no rtcsync, insert") << true << int(LeapIndicator::InsertSecond) << 0.01
-                                        << 0.001 << false << (STA_UNSYNC | STA_INS) << 10'000L
-                                        << 1'000L;
-    QTest::newRow("NaN error") << true << none << std::nan("") << 0.001 << true << STA_UNSYNC
-                               << kPhaseLimitUs << 1'000L;
+    QTest::newRow("synchronised") << true << none << 0.01 << 0.001 << true << 0 << 10'000L << 1'000L;
+    QTest::newRow("insert") << true << int(LeapIndicator::InsertSecond) << 0.01 << 0.001 << true << STA_INS << 10'000L
+                            << 1'000L;
+    QTest::newRow("delete") << true << int(LeapIndicator::DeleteSecond) << 0.01 << 0.001 << true << STA_DEL << 10'000L
+                            << 1'000L;
+    QTest::newRow("unsynchronised") << false << none << 0.01 << 0.001 << true << STA_UNSYNC << kPhaseLimitUs
+                                    << kPhaseLimitUs;
+    QTest::newRow("leap unsynchronised") << true << int(LeapIndicator::Unsynchronised) << 0.01 << 0.001 << true
+                                         << STA_UNSYNC << kPhaseLimitUs << kPhaseLimitUs;
+    QTest::newRow("max error beyond 16 s")
+        << true << none << 20.0 << 0.001 << true << STA_UNSYNC << kPhaseLimitUs << 1'000L;
+    QTest::newRow("no rtcsync") << true << none << 0.01 << 0.001 << false << STA_UNSYNC << 10'000L << 1'000L;
+    QTest::newRow("no rtcsync, insert") << true << int(LeapIndicator::InsertSecond) << 0.01 << 0.001 << false
+                                        << (STA_UNSYNC | STA_INS) << 10'000L << 1'000L;
+    QTest::newRow("NaN error") << true << none << std::nan("") << 0.001 << true << STA_UNSYNC << kPhaseLimitUs
+                               << 1'000L;
 }
 
 void TestKernelClockDriver::syncStatus()
@@ -693,8 +679,7 @@ void TestKernelClockDriver::syncStatus()
     options.rtcSync = rtcSync;
     KernelClockDriver driver(kernel, options);
     QVERIFY(driver.open());
-    driver.setSyncStatus(
-        {synchronised, static_cast<LeapIndicator>(leap), maxError, estimatedError});
+    driver.setSyncStatus({synchronised, static_cast<LeapIndicator>(leap), maxError, estimatedError});
     QVERIFY2(driver.lastError().empty(), driver.lastError().c_str());
     QCOMPARE(kernel.status & (STA_UNSYNC | STA_INS | STA_DEL | STA_PLL), bits);
     QCOMPARE(kernel.maxerror, maxErrorUs);
@@ -725,8 +710,7 @@ void TestKernelClockDriver::refusedOpenIsReported()
     QVERIFY(!driver.open());
     QVERIFY(!driver.isOpen());
     QCOMPARE(driver.lastErrno(), EPERM);
-    QVERIFY2(driver.lastError().find("not permitted") != std::string::npos,
-             driver.lastError().c_str());
+    QVERIFY2(driver.lastError().find("not permitted") != std::string::npos, driver.lastError().c_str());
 
     // Nothing else reaches the kernel, and nothing aborts.
     const std::size_t calls = kernel.modesSeen.size();

@@ -16,15 +16,14 @@
 using namespace s1;
 namespace fs = std::filesystem;
 
-#define COMPARE_TEXT(actual, expected) \
-    QCOMPARE(QString::fromStdString(actual), QString::fromStdString(expected))
+#define COMPARE_TEXT(actual, expected) QCOMPARE(QString::fromStdString(actual), QString::fromStdString(expected))
 
 namespace {
 
 const std::string kHeader = "   Date (UTC) Time     IP Address   St   Offset";
 // Built here rather than with formatChronyLogBanner, so a wrong banner cannot go unnoticed.
-const std::string kBanner = std::string(kHeader.size(), '=') + "\n" + kHeader + "\n"
-                            + std::string(kHeader.size(), '=') + "\n";
+const std::string kBanner =
+    std::string(kHeader.size(), '=') + "\n" + kHeader + "\n" + std::string(kHeader.size(), '=') + "\n";
 
 std::string readFile(const fs::path &path)
 {
@@ -117,8 +116,7 @@ void TestLogFileWriter::writesBannerThenLines()
     COMPARE_TEXT(writer.lastError(), "");
     // chronyd's permissions, before the umask.
     const auto permissions = fs::status(writer.filePath()).permissions();
-    const auto notGranted = fs::perms::group_write | fs::perms::others_write
-                            | fs::perms::owner_exec;
+    const auto notGranted = fs::perms::group_write | fs::perms::others_write | fs::perms::owner_exec;
     QCOMPARE(permissions & notGranted, fs::perms::none);
 }
 
@@ -146,8 +144,7 @@ void TestLogFileWriter::appendKeepsExistingContent()
     // A restart appends again, with its own banner, as chronyd does.
     LogFileWriter writer(settingsFor(m_logdir));
     QVERIFY(writer.write("new 2"));
-    COMPARE_TEXT(readFile(path),
-                 "old line from a previous run\n" + kBanner + "new 1\n" + kBanner + "new 2\n");
+    COMPARE_TEXT(readFile(path), "old line from a previous run\n" + kBanner + "new 1\n" + kBanner + "new 2\n");
 }
 
 void TestLogFileWriter::bannerRepeatsEveryNLines_data()
@@ -210,7 +207,7 @@ void TestLogFileWriter::closeThenWriteOpensAgain()
     QVERIFY(writer.write("one"));
     writer.close();
     QVERIFY(!writer.isOpen());
-    writer.close();  // harmless twice
+    writer.close(); // harmless twice
     QVERIFY(writer.write("two"));
     QVERIFY(writer.isOpen());
     COMPARE_TEXT(readFile(writer.filePath()), kBanner + "one\n" + kBanner + "two\n");
@@ -222,7 +219,7 @@ void TestLogFileWriter::moveKeepsTheOpenFile()
     QVERIFY(first.write("one"));
     LogFileWriter second(std::move(first));
     QVERIFY(second.isOpen());
-    QVERIFY(second.write("two"));  // same file, no second banner
+    QVERIFY(second.write("two")); // same file, no second banner
 
     LogFileWriter third(LogFileSettings{m_logdir, "other", kHeader, 32});
     third = std::move(second);
@@ -240,8 +237,7 @@ void TestLogFileWriter::missingLogdirIsReportedAndRecovers()
     QVERIFY(!writer.isOpen());
     QVERIFY(!writer.write("lost"));
     const QString error = QString::fromStdString(writer.lastError());
-    QVERIFY2(error.contains(QString::fromStdString((logdir / "tracking.log").string())),
-             qPrintable(error));
+    QVERIFY2(error.contains(QString::fromStdString((logdir / "tracking.log").string())), qPrintable(error));
     QVERIFY2(error.contains("No such file or directory"), qPrintable(error));
 
     // Writes retry the open, so the log starts once the directory exists.
@@ -271,7 +267,7 @@ void TestLogFileWriter::readOnlyLogdirIsReported()
     const fs::path logdir = m_logdir / "readonly";
     fs::create_directory(logdir);
     fs::permissions(logdir, fs::perms::owner_read | fs::perms::owner_exec);
-    const bool bypassed = ::access(logdir.c_str(), W_OK) == 0;  // root ignores permissions
+    const bool bypassed = ::access(logdir.c_str(), W_OK) == 0; // root ignores permissions
     if (!bypassed) {
         LogFileWriter writer(settingsFor(logdir));
         QVERIFY(!writer.open());
@@ -292,7 +288,7 @@ void TestLogFileWriter::fifoWithoutReaderDoesNotBlock()
     LogFileWriter writer(settingsFor(m_logdir));
     QElapsedTimer timer;
     timer.start();
-    QVERIFY(!writer.open());  // a blocking open would wait here for a reader forever
+    QVERIFY(!writer.open()); // a blocking open would wait here for a reader forever
     QVERIFY(!writer.write("lost"));
     QVERIFY(timer.elapsed() < 5000);
     QVERIFY(!writer.lastError().empty());
@@ -313,7 +309,7 @@ void TestLogFileWriter::fifoWithReaderIsRefused()
     const QString error = QString::fromStdString(writer.lastError());
     QVERIFY2(error.endsWith("tracking.log: not a regular file"), qPrintable(error));
     char byte = 0;
-    QCOMPARE(::read(reader, &byte, 1), ssize_t(0));  // nothing was written, writer closed
+    QCOMPARE(::read(reader, &byte, 1), ssize_t(0)); // nothing was written, writer closed
     ::close(reader);
 }
 

@@ -67,7 +67,8 @@ void TestNmeaSentence::framing()
     QVERIFY(s.hadChecksum());
     QCOMPARE(s.fieldCount(), std::size_t(12));
     // LF-only and no line end at all are the same sentence.
-    QCOMPARE(mustParse("$GPRMC,064951.000,A,2307.1256,N,12016.4438,E,0.03,165.48,260406,3.05,W,A*2C\n").fieldCount(), std::size_t(12));
+    QCOMPARE(mustParse("$GPRMC,064951.000,A,2307.1256,N,12016.4438,E,0.03,165.48,260406,3.05,W,A*2C\n").fieldCount(),
+             std::size_t(12));
     // '!' sentences (AIS) are framed the same way.
     QVERIFY(mustParse("!AIVDM,1,1,,A,13aEOK?P00PD2wVMdLDRhgvL289?,0*26").isEncapsulated());
 }

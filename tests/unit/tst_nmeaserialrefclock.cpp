@@ -2,12 +2,12 @@
 // with large UBX frames and RTCM 3 is not "wrong baud rate?", damaged frames are reported as
 // bad checksums, each epoch gives one sample once its burst is over, and a port that cannot
 // be opened says why instead of "No error".
+#include "NmeaText.h"
 #include "clock/HostClock.h"
 #include "gps/Rtcm3Frame.h"
 #include "gps/UbxFrame.h"
 #include "refclock/NmeaRefClockDriver.h"
 #include "refclock/TtyByteSource.h"
-#include "NmeaText.h"
 
 #include <QtTest>
 
@@ -86,7 +86,10 @@ public:
                 m_driver.poll(readRealTimeClock());
         }
     }
-    void run(int ms) { runUntil([] { return false; }, ms); }
+    void run(int ms)
+    {
+        runUntil([] { return false; }, ms);
+    }
 
 private:
     NmeaRefClockDriver m_driver;
@@ -141,9 +144,11 @@ void TestNmeaSerialRefClock::openFailureSaysWhy()
 {
     // Real ports: a missing device and a file that is no terminal.
     SerialClock missing(configFor("/nonexistent/ttyGPS"));
-    QVERIFY2(missing.status() == "cannot open /nonexistent/ttyGPS: " + std::string(std::strerror(ENOENT)), missing.status().c_str());
+    QVERIFY2(missing.status() == "cannot open /nonexistent/ttyGPS: " + std::string(std::strerror(ENOENT)),
+             missing.status().c_str());
     SerialClock notATty(configFor("/dev/null"));
-    QVERIFY2(notATty.status().starts_with("cannot open /dev/null: ") && notATty.status().find("No error") == std::string::npos,
+    QVERIFY2(notATty.status().starts_with("cannot open /dev/null: ")
+                 && notATty.status().find("No error") == std::string::npos,
              notATty.status().c_str());
 }
 
@@ -171,7 +176,8 @@ void TestNmeaSerialRefClock::healthyBinaryStreamIsNotAWrongSpeed()
         burst.insert(burst.end(), rtcm.begin(), rtcm.end());
     }
     for (std::size_t at = 0; at < burst.size(); at += 256)
-        pty.write(Bytes(burst.begin() + std::ptrdiff_t(at), burst.begin() + std::ptrdiff_t(std::min(burst.size(), at + 256))));
+        pty.write(Bytes(burst.begin() + std::ptrdiff_t(at),
+                        burst.begin() + std::ptrdiff_t(std::min(burst.size(), at + 256))));
     // One sample for the epoch once its burst is over.
     QVERIFY(clock.runUntil([&] { return samples.size() == 1; }, kWaitMs));
     const GpsStatus s = clock.gpsStatus();

@@ -52,8 +52,7 @@ NtpHeader sampleHeader(std::uint8_t version = kNtpVersion, NtpMode mode = NtpMod
 
 QByteArray toByteArray(const Bytes &bytes)
 {
-    return QByteArray(reinterpret_cast<const char *>(bytes.data()),
-                      static_cast<qsizetype>(bytes.size()));
+    return QByteArray(reinterpret_cast<const char *>(bytes.data()), static_cast<qsizetype>(bytes.size()));
 }
 
 QByteArray headerBytes(std::uint8_t version = kNtpVersion)
@@ -79,8 +78,7 @@ QByteArray be32(std::uint32_t v)
 QByteArray rawField(std::uint16_t type, std::uint16_t declaredLength, std::size_t actualSize)
 {
     QByteArray out = be16(type) + be16(declaredLength);
-    out.append(QByteArray(static_cast<qsizetype>(actualSize - kFieldHeaderLength),
-                          static_cast<char>(kBodyFill)));
+    out.append(QByteArray(static_cast<qsizetype>(actualSize - kFieldHeaderLength), static_cast<char>(kBodyFill)));
     return out;
 }
 
@@ -91,8 +89,7 @@ QByteArray field(std::uint16_t type, std::size_t length)
 
 QByteArray mac(std::uint32_t keyId, std::size_t totalLength)
 {
-    return be32(keyId)
-            + QByteArray(static_cast<qsizetype>(totalLength - 4), static_cast<char>(kDigestFill));
+    return be32(keyId) + QByteArray(static_cast<qsizetype>(totalLength - 4), static_cast<char>(kDigestFill));
 }
 
 // Parsing goes through an exactly sized heap buffer so that AddressSanitizer builds catch any
@@ -134,13 +131,13 @@ void TestNtpPacket::knownPacketBytes()
 {
     // Laid out by hand from RFC 5905 figure 8.
     const Bytes expected = {
-        0x23, // LI 0, VN 4, mode 3 (client)
-        0x02, // stratum
-        0x06, // poll 2^6 s
-        0xEC, // precision -20
-        0x00, 0x00, 0x12, 0x34, // root delay
-        0x00, 0x05, 0x67, 0x89, // root dispersion
-        0xC0, 0x00, 0x02, 0x01, // reference ID
+        0x23,                                           // LI 0, VN 4, mode 3 (client)
+        0x02,                                           // stratum
+        0x06,                                           // poll 2^6 s
+        0xEC,                                           // precision -20
+        0x00, 0x00, 0x12, 0x34,                         // root delay
+        0x00, 0x05, 0x67, 0x89,                         // root dispersion
+        0xC0, 0x00, 0x02, 0x01,                         // reference ID
         0xE9, 0x3C, 0x7F, 0x00, 0x80, 0x00, 0x00, 0x00, // reference time
         0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, // origin time
         0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, // receive time
@@ -238,14 +235,12 @@ void TestNtpPacket::allLeapVersionModeCombinations()
     for (int leap = 0; leap < kLeapValues; ++leap) {
         for (int version = kNtpMinVersion; version <= kNtpVersion; ++version) {
             for (int mode = 0; mode < kModeValues; ++mode) {
-                NtpHeader h = sampleHeader(static_cast<std::uint8_t>(version),
-                                           static_cast<NtpMode>(mode));
+                NtpHeader h = sampleHeader(static_cast<std::uint8_t>(version), static_cast<NtpMode>(mode));
                 h.leap = static_cast<LeapIndicator>(leap);
                 const NtpParseResult r = parseNtpPacket(serializeNtpHeader(h));
                 QVERIFY(r.ok());
                 QVERIFY2(r.packet.header == h,
-                         qPrintable(QStringLiteral("LI %1 VN %2 mode %3")
-                                            .arg(leap).arg(version).arg(mode)));
+                         qPrintable(QStringLiteral("LI %1 VN %2 mode %3").arg(leap).arg(version).arg(mode)));
             }
         }
     }
@@ -282,23 +277,20 @@ void TestNtpPacket::headerRoundTrip_data()
     QTest::addColumn<quint64>("receiveTime");
     QTest::addColumn<quint64>("transmitTime");
 
-    QTest::newRow("all zero") << 0 << 4 << 0 << 0 << 0 << 0 << 0u << 0u << 0u
-                              << Q_UINT64_C(0) << Q_UINT64_C(0) << Q_UINT64_C(0)
-                              << Q_UINT64_C(0);
-    QTest::newRow("all ones") << 3 << 4 << 7 << 255 << -1 << -1 << 0xFFFFFFFFu << 0xFFFFFFFFu
-                              << 0xFFFFFFFFu << ~Q_UINT64_C(0) << ~Q_UINT64_C(0)
-                              << ~Q_UINT64_C(0) << ~Q_UINT64_C(0);
+    QTest::newRow("all zero") << 0 << 4 << 0 << 0 << 0 << 0 << 0u << 0u << 0u << Q_UINT64_C(0) << Q_UINT64_C(0)
+                              << Q_UINT64_C(0) << Q_UINT64_C(0);
+    QTest::newRow("all ones") << 3 << 4 << 7 << 255 << -1 << -1 << 0xFFFFFFFFu << 0xFFFFFFFFu << 0xFFFFFFFFu
+                              << ~Q_UINT64_C(0) << ~Q_UINT64_C(0) << ~Q_UINT64_C(0) << ~Q_UINT64_C(0);
     QTest::newRow("typical server reply")
-            << 0 << 4 << 4 << 1 << 10 << -29 << 0x00000010u << 0x00000A3Bu << 0x47505300u
-            << Q_UINT64_C(0xE93C7F0012345678) << Q_UINT64_C(0xE93C7F0587654321)
-            << Q_UINT64_C(0xE93C7F05AAAAAAAA) << Q_UINT64_C(0xE93C7F05AAAAB000);
+        << 0 << 4 << 4 << 1 << 10 << -29 << 0x00000010u << 0x00000A3Bu << 0x47505300u << Q_UINT64_C(0xE93C7F0012345678)
+        << Q_UINT64_C(0xE93C7F0587654321) << Q_UINT64_C(0xE93C7F05AAAAAAAA) << Q_UINT64_C(0xE93C7F05AAAAB000);
     QTest::newRow("unsynchronised stratum 16")
-            << 3 << 3 << 4 << 16 << 17 << -6 << 0u << 0xFFFFu << 0u << Q_UINT64_C(0)
-            << Q_UINT64_C(1) << Q_UINT64_C(0x100000000) << Q_UINT64_C(0x8000000000000000);
+        << 3 << 3 << 4 << 16 << 17 << -6 << 0u << 0xFFFFu << 0u << Q_UINT64_C(0) << Q_UINT64_C(1)
+        << Q_UINT64_C(0x100000000) << Q_UINT64_C(0x8000000000000000);
     QTest::newRow("extreme poll and precision")
-            << 1 << 2 << 1 << 15 << -128 << 127 << 0x80000000u << 0x00000001u << 0x7F000001u
-            << Q_UINT64_C(0x0000000100000000) << Q_UINT64_C(0x00000000FFFFFFFF)
-            << Q_UINT64_C(0xFFFFFFFF00000000) << Q_UINT64_C(0x0123456789ABCDEF);
+        << 1 << 2 << 1 << 15 << -128 << 127 << 0x80000000u << 0x00000001u << 0x7F000001u
+        << Q_UINT64_C(0x0000000100000000) << Q_UINT64_C(0x00000000FFFFFFFF) << Q_UINT64_C(0xFFFFFFFF00000000)
+        << Q_UINT64_C(0x0123456789ABCDEF);
 }
 
 void TestNtpPacket::headerRoundTrip()
@@ -367,80 +359,64 @@ void TestNtpPacket::parseErrors_data()
     QTest::newRow("empty") << QByteArray() << NtpParseError::TooShort;
     QTest::newRow("one byte") << QByteArray(1, '\x23') << NtpParseError::TooShort;
     QTest::newRow("47 bytes") << v4.left(47) << NtpParseError::TooShort;
-    QTest::newRow("47 bytes with bad version") << withVersion(0).left(47)
-                                              << NtpParseError::TooShort;
+    QTest::newRow("47 bytes with bad version") << withVersion(0).left(47) << NtpParseError::TooShort;
     QTest::newRow("49 bytes") << v4 + QByteArray(1, '\0') << NtpParseError::BadLength;
     QTest::newRow("50 bytes") << v4 + QByteArray(2, '\0') << NtpParseError::BadLength;
     QTest::newRow("51 bytes") << v4 + QByteArray(3, '\0') << NtpParseError::BadLength;
-    QTest::newRow("odd length beats bad version") << withVersion(0) + QByteArray(2, '\0')
-                                                  << NtpParseError::BadLength;
+    QTest::newRow("odd length beats bad version") << withVersion(0) + QByteArray(2, '\0') << NtpParseError::BadLength;
     QTest::newRow("version 0") << withVersion(0) << NtpParseError::UnsupportedVersion;
     QTest::newRow("version 5") << withVersion(5) << NtpParseError::UnsupportedVersion;
     QTest::newRow("version 6") << withVersion(6) << NtpParseError::UnsupportedVersion;
     QTest::newRow("version 7") << withVersion(7) << NtpParseError::UnsupportedVersion;
-    QTest::newRow("bad version beats bad trailer") << withVersion(5) + QByteArray(8, '\0')
-                                                   << NtpParseError::UnsupportedVersion;
+    QTest::newRow("bad version beats bad trailer")
+        << withVersion(5) + QByteArray(8, '\0') << NtpParseError::UnsupportedVersion;
 
     // NTPv4 trailers that are neither fields nor a MAC.
     QTest::newRow("v4 + 8 bytes") << v4 + QByteArray(8, '\x01') << NtpParseError::TrailingGarbage;
-    QTest::newRow("v4 + 12 bytes") << v4 + QByteArray(12, '\x01')
-                                   << NtpParseError::TrailingGarbage;
+    QTest::newRow("v4 + 12 bytes") << v4 + QByteArray(12, '\x01') << NtpParseError::TrailingGarbage;
     QTest::newRow("v4 + field + 12 bytes")
-            << v4 + field(kNtsCookieType, 16) + QByteArray(12, '\0')
-            << NtpParseError::TrailingGarbage;
+        << v4 + field(kNtsCookieType, 16) + QByteArray(12, '\0') << NtpParseError::TrailingGarbage;
     // 28 bytes left after the field: too long for a v4 MAC, so they must be a field, and
     // key ID 1 frames one of length 1.
     QTest::newRow("v4 + field + MAC + 8 bytes")
-            << v4 + field(kNtsCookieType, 16) + mac(1, kMd5MacLength) + QByteArray(8, '\0')
-            << NtpParseError::BadExtensionField;
+        << v4 + field(kNtsCookieType, 16) + mac(1, kMd5MacLength) + QByteArray(8, '\0')
+        << NtpParseError::BadExtensionField;
 
     // Fields whose framing is wrong.
     QTest::newRow("field length overruns the packet")
-            << v4 + rawField(kNtsCookieType, 32, 16) << NtpParseError::BadExtensionField;
+        << v4 + rawField(kNtsCookieType, 32, 16) << NtpParseError::BadExtensionField;
     QTest::newRow("second field overruns")
-            << v4 + field(kNtsCookieType, 16) + rawField(kNtsCookieType, 64, 28)
-            << NtpParseError::BadExtensionField;
+        << v4 + field(kNtsCookieType, 16) + rawField(kNtsCookieType, 64, 28) << NtpParseError::BadExtensionField;
     QTest::newRow("field length not a multiple of 4")
-            << v4 + rawField(kNtsCookieType, 18, 28) << NtpParseError::BadExtensionField;
+        << v4 + rawField(kNtsCookieType, 18, 28) << NtpParseError::BadExtensionField;
     QTest::newRow("field length 12 (< 16)")
-            << v4 + rawField(kNtsCookieType, 12, 16) << NtpParseError::BadExtensionField;
+        << v4 + rawField(kNtsCookieType, 12, 16) << NtpParseError::BadExtensionField;
     QTest::newRow("field length 4 (header only)")
-            << v4 + rawField(kNtsCookieType, 4, 28) << NtpParseError::BadExtensionField;
-    QTest::newRow("field length 0") << v4 + rawField(0, 0, 16)
-                                    << NtpParseError::BadExtensionField;
-    QTest::newRow("28 zero bytes") << v4 + QByteArray(28, '\0')
-                                   << NtpParseError::BadExtensionField;
+        << v4 + rawField(kNtsCookieType, 4, 28) << NtpParseError::BadExtensionField;
+    QTest::newRow("field length 0") << v4 + rawField(0, 0, 16) << NtpParseError::BadExtensionField;
+    QTest::newRow("28 zero bytes") << v4 + QByteArray(28, '\0') << NtpParseError::BadExtensionField;
     // What chronyd drops and we answered before: a last field shorter than RFC 7822's 28
     // bytes (16 bytes left cannot be a field after the header or after another field), and a
     // 4-byte trailer that is not a crypto-NAK (key ID 0), also after a field.
-    QTest::newRow("one 16-byte field") << v4 + field(kNtsUniqueIdentifierType, 16)
-                                       << NtpParseError::BadExtensionField;
-    QTest::newRow("two 16-byte fields") << v4 + field(kNtsUniqueIdentifierType, 16)
-                                                 + field(kNtsCookieType, 16)
+    QTest::newRow("one 16-byte field") << v4 + field(kNtsUniqueIdentifierType, 16) << NtpParseError::BadExtensionField;
+    QTest::newRow("two 16-byte fields") << v4 + field(kNtsUniqueIdentifierType, 16) + field(kNtsCookieType, 16)
                                         << NtpParseError::BadExtensionField;
-    QTest::newRow("28-byte field + 16-byte field") << v4 + field(kNtsUniqueIdentifierType, 28)
-                                                            + field(kNtsCookieType, 16)
-                                                   << NtpParseError::BadExtensionField;
-    QTest::newRow("4-byte trailer with key ID") << v4 + be32(0xDEADBEEFu)
-                                                << NtpParseError::TrailingGarbage;
+    QTest::newRow("28-byte field + 16-byte field")
+        << v4 + field(kNtsUniqueIdentifierType, 28) + field(kNtsCookieType, 16) << NtpParseError::BadExtensionField;
+    QTest::newRow("4-byte trailer with key ID") << v4 + be32(0xDEADBEEFu) << NtpParseError::TrailingGarbage;
     QTest::newRow("4-byte trailer with key ID 1") << v4 + be32(1) << NtpParseError::TrailingGarbage;
-    QTest::newRow("field + crypto-NAK") << v4 + field(kNtsCookieType, 28) + be32(0)
-                                        << NtpParseError::TrailingGarbage;
-    QTest::newRow("field + 4 bytes") << v4 + field(kNtsCookieType, 28) + be32(5)
-                                     << NtpParseError::TrailingGarbage;
+    QTest::newRow("field + crypto-NAK") << v4 + field(kNtsCookieType, 28) + be32(0) << NtpParseError::TrailingGarbage;
+    QTest::newRow("field + 4 bytes") << v4 + field(kNtsCookieType, 28) + be32(5) << NtpParseError::TrailingGarbage;
 
     // No v4 MAC is longer than SHA-1's; a longer one must parse as fields, and key ID 1 makes
     // the would-be field length 1.
-    QTest::newRow("v4 with a 68-byte MAC") << v4 + mac(1, kNtpMaxMacLength)
-                                           << NtpParseError::BadExtensionField;
+    QTest::newRow("v4 with a 68-byte MAC") << v4 + mac(1, kNtpMaxMacLength) << NtpParseError::BadExtensionField;
 
     // NTPv3 and older: only a MAC may follow.
     QTest::newRow("v3 + 8 bytes") << v3 + mac(1, 8) << NtpParseError::TrailingGarbage;
     QTest::newRow("v3 + 16 bytes") << v3 + mac(1, 16) << NtpParseError::TrailingGarbage;
-    QTest::newRow("v3 + 72 bytes") << v3 + mac(1, kNtpMaxMacLength + 4)
-                                   << NtpParseError::TrailingGarbage;
-    QTest::newRow("v3 with a valid-looking field") << v3 + field(kNtsCookieType, 16)
-                                                   << NtpParseError::TrailingGarbage;
+    QTest::newRow("v3 + 72 bytes") << v3 + mac(1, kNtpMaxMacLength + 4) << NtpParseError::TrailingGarbage;
+    QTest::newRow("v3 with a valid-looking field") << v3 + field(kNtsCookieType, 16) << NtpParseError::TrailingGarbage;
 }
 
 void TestNtpPacket::parseErrors()
@@ -478,55 +454,43 @@ void TestNtpPacket::trailers_data()
     const QByteArray v4 = headerBytes(4);
 
     QTest::newRow("bare v4 header") << v4 << 0 << NtpMacKind::None << 0u << 0;
-    QTest::newRow("one 28-byte field") << v4 + field(kNtsUniqueIdentifierType, 28) << 1
-                                       << NtpMacKind::None << 0u << 0;
-    QTest::newRow("16-byte field, then a 28-byte one") << v4 + field(kNtsUniqueIdentifierType, 16)
-                                                              + field(kNtsCookieType, 28)
-                                                       << 2 << NtpMacKind::None << 0u << 0;
-    QTest::newRow("two fields, last 28") << v4 + field(kNtsUniqueIdentifierType, 36)
-                                                    + field(kNtsCookieType, 28)
-                                         << 2 << NtpMacKind::None << 0u << 0;
-    QTest::newRow("three fields + MD5 MAC")
-            << v4 + field(1, 16) + field(2, 20) + field(3, 100) + mac(7, kMd5MacLength) << 3
-            << NtpMacKind::SymmetricKey << 7u << int(kMd5MacLength);
-    QTest::newRow("field + MD5 MAC (20)") << v4 + field(kNtsCookieType, 16) + mac(42, kMd5MacLength)
-                                          << 1 << NtpMacKind::SymmetricKey << 42u
-                                          << int(kMd5MacLength);
-    QTest::newRow("field + SHA-1 MAC (24)")
-            << v4 + field(kNtsCookieType, 16) + mac(0x01020304u, kSha1MacLength) << 1
-            << NtpMacKind::SymmetricKey << 0x01020304u << int(kSha1MacLength);
-    QTest::newRow("MD5 MAC alone") << v4 + mac(0xFFFFFFFFu, kMd5MacLength) << 0
-                                   << NtpMacKind::SymmetricKey << 0xFFFFFFFFu
-                                   << int(kMd5MacLength);
+    QTest::newRow("one 28-byte field") << v4 + field(kNtsUniqueIdentifierType, 28) << 1 << NtpMacKind::None << 0u << 0;
+    QTest::newRow("16-byte field, then a 28-byte one")
+        << v4 + field(kNtsUniqueIdentifierType, 16) + field(kNtsCookieType, 28) << 2 << NtpMacKind::None << 0u << 0;
+    QTest::newRow("two fields, last 28") << v4 + field(kNtsUniqueIdentifierType, 36) + field(kNtsCookieType, 28) << 2
+                                         << NtpMacKind::None << 0u << 0;
+    QTest::newRow("three fields + MD5 MAC") << v4 + field(1, 16) + field(2, 20) + field(3, 100) + mac(7, kMd5MacLength)
+                                            << 3 << NtpMacKind::SymmetricKey << 7u << int(kMd5MacLength);
+    QTest::newRow("field + MD5 MAC (20)") << v4 + field(kNtsCookieType, 16) + mac(42, kMd5MacLength) << 1
+                                          << NtpMacKind::SymmetricKey << 42u << int(kMd5MacLength);
+    QTest::newRow("field + SHA-1 MAC (24)") << v4 + field(kNtsCookieType, 16) + mac(0x01020304u, kSha1MacLength) << 1
+                                            << NtpMacKind::SymmetricKey << 0x01020304u << int(kSha1MacLength);
+    QTest::newRow("MD5 MAC alone") << v4 + mac(0xFFFFFFFFu, kMd5MacLength) << 0 << NtpMacKind::SymmetricKey
+                                   << 0xFFFFFFFFu << int(kMd5MacLength);
     // Key IDs whose low 16 bits would frame a valid field: 20 or 24 trailing bytes are still
     // a MAC (RFC 7822 section 7.5).
-    QTest::newRow("MAC with key ID 16") << v4 + mac(16, kMd5MacLength) << 0
-                                        << NtpMacKind::SymmetricKey << 16u << int(kMd5MacLength);
-    QTest::newRow("MAC with key ID 20") << v4 + mac(20, kSha1MacLength) << 0
-                                        << NtpMacKind::SymmetricKey << 20u
+    QTest::newRow("MAC with key ID 16") << v4 + mac(16, kMd5MacLength) << 0 << NtpMacKind::SymmetricKey << 16u
+                                        << int(kMd5MacLength);
+    QTest::newRow("MAC with key ID 20") << v4 + mac(20, kSha1MacLength) << 0 << NtpMacKind::SymmetricKey << 20u
                                         << int(kSha1MacLength);
-    QTest::newRow("field + MAC with key ID 24")
-            << v4 + field(kNtsCookieType, 16) + mac(24, kSha1MacLength) << 1
-            << NtpMacKind::SymmetricKey << 24u << int(kSha1MacLength);
-    QTest::newRow("crypto-NAK") << v4 + be32(0) << 0 << NtpMacKind::CryptoNak << 0u
-                                << int(kNtpCryptoNakLength);
+    QTest::newRow("field + MAC with key ID 24") << v4 + field(kNtsCookieType, 16) + mac(24, kSha1MacLength) << 1
+                                                << NtpMacKind::SymmetricKey << 24u << int(kSha1MacLength);
+    QTest::newRow("crypto-NAK") << v4 + be32(0) << 0 << NtpMacKind::CryptoNak << 0u << int(kNtpCryptoNakLength);
     // The ambiguous case: 16-byte field + 4 bytes is 20 trailing bytes, which the MAC-first
     // rule reads as a key ID (the field's type and length words) and a 16-byte digest.
     QTest::newRow("16-byte field + 4 bytes reads as a MAC")
-            << v4 + field(kNtsCookieType, 16) + be32(5) << 0 << NtpMacKind::SymmetricKey
-            << (std::uint32_t{kNtsCookieType} << 16 | 16u) << int(kMd5MacLength);
+        << v4 + field(kNtsCookieType, 16) + be32(5) << 0 << NtpMacKind::SymmetricKey
+        << (std::uint32_t{kNtsCookieType} << 16 | 16u) << int(kMd5MacLength);
 
     QTest::newRow("bare v3 header") << headerBytes(3) << 0 << NtpMacKind::None << 0u << 0;
-    QTest::newRow("v3 + MD5 MAC") << headerBytes(3) + mac(3, kMd5MacLength) << 0
-                                  << NtpMacKind::SymmetricKey << 3u << int(kMd5MacLength);
-    QTest::newRow("v3 + 68-byte MAC") << headerBytes(3) + mac(99, kNtpMaxMacLength) << 0
-                                      << NtpMacKind::SymmetricKey << 99u
-                                      << int(kNtpMaxMacLength);
-    QTest::newRow("v3 + crypto-NAK") << headerBytes(3) + be32(0) << 0 << NtpMacKind::CryptoNak
-                                     << 0u << int(kNtpCryptoNakLength);
-    QTest::newRow("v2 + SHA-1 MAC") << headerBytes(2) + mac(0x10001u, kSha1MacLength) << 0
-                                    << NtpMacKind::SymmetricKey << 0x10001u
-                                    << int(kSha1MacLength);
+    QTest::newRow("v3 + MD5 MAC") << headerBytes(3) + mac(3, kMd5MacLength) << 0 << NtpMacKind::SymmetricKey << 3u
+                                  << int(kMd5MacLength);
+    QTest::newRow("v3 + 68-byte MAC") << headerBytes(3) + mac(99, kNtpMaxMacLength) << 0 << NtpMacKind::SymmetricKey
+                                      << 99u << int(kNtpMaxMacLength);
+    QTest::newRow("v3 + crypto-NAK") << headerBytes(3) + be32(0) << 0 << NtpMacKind::CryptoNak << 0u
+                                     << int(kNtpCryptoNakLength);
+    QTest::newRow("v2 + SHA-1 MAC") << headerBytes(2) + mac(0x10001u, kSha1MacLength) << 0 << NtpMacKind::SymmetricKey
+                                    << 0x10001u << int(kSha1MacLength);
     QTest::newRow("v1 bare") << headerBytes(1) << 0 << NtpMacKind::None << 0u << 0;
 }
 
@@ -545,8 +509,7 @@ void TestNtpPacket::trailers()
     QCOMPARE(int(r.packet.mac), int(macKind));
     QCOMPARE(r.packet.keyId, keyId);
     QCOMPARE(r.packet.macLength, static_cast<std::size_t>(macLength));
-    QVERIFY(r.packet.header
-            == sampleHeader(r.packet.header.version)); // trailers never disturb the header
+    QVERIFY(r.packet.header == sampleHeader(r.packet.header.version)); // trailers never disturb the header
 }
 
 void TestNtpPacket::ntsFieldsAreFlagged()
@@ -564,15 +527,14 @@ void TestNtpPacket::ntsFieldsAreFlagged()
 void TestNtpPacket::errorStrings()
 {
     QCOMPARE(QString::fromLatin1(toString(NtpParseError::TooShort)), QStringLiteral("too short"));
-    QCOMPARE(QString::fromLatin1(toString(NtpParseError::UnsupportedVersion)),
-             QStringLiteral("unsupported version"));
-    QCOMPARE(QString::fromLatin1(toString(NtpParseError::BadExtensionField)),
-             QStringLiteral("bad extension field"));
-    QCOMPARE(QString::fromLatin1(toString(NtpParseError::TrailingGarbage)),
-             QStringLiteral("trailing garbage"));
+    QCOMPARE(QString::fromLatin1(toString(NtpParseError::UnsupportedVersion)), QStringLiteral("unsupported version"));
+    QCOMPARE(QString::fromLatin1(toString(NtpParseError::BadExtensionField)), QStringLiteral("bad extension field"));
+    QCOMPARE(QString::fromLatin1(toString(NtpParseError::TrailingGarbage)), QStringLiteral("trailing garbage"));
 
-    const NtpParseError all[] = {NtpParseError::None, NtpParseError::TooShort,
-                                 NtpParseError::BadLength, NtpParseError::UnsupportedVersion,
+    const NtpParseError all[] = {NtpParseError::None,
+                                 NtpParseError::TooShort,
+                                 NtpParseError::BadLength,
+                                 NtpParseError::UnsupportedVersion,
                                  NtpParseError::BadExtensionField,
                                  NtpParseError::TrailingGarbage};
     QSet<QString> seen;
@@ -597,10 +559,8 @@ void TestNtpPacket::transmitTimestampStamping()
 
     const Bytes expectedStamp = {0x0A, 0x0B, 0x0C, 0x0D, 0x0E, 0x0F, 0x10, 0x11};
     for (std::size_t i = 0; i < packet.size(); ++i) {
-        const bool inStamp = i >= kNtpTransmitTimestampOffset
-                && i < kNtpTransmitTimestampOffset + expectedStamp.size();
-        const std::uint8_t expected = inStamp ? expectedStamp[i - kNtpTransmitTimestampOffset]
-                                              : before[i];
+        const bool inStamp = i >= kNtpTransmitTimestampOffset && i < kNtpTransmitTimestampOffset + expectedStamp.size();
+        const std::uint8_t expected = inStamp ? expectedStamp[i - kNtpTransmitTimestampOffset] : before[i];
         QVERIFY2(packet[i] == expected, qPrintable(QStringLiteral("byte %1").arg(i)));
     }
 
@@ -659,8 +619,7 @@ void TestNtpPacket::fuzz()
         if (p.header.version < kNtpVersion) {
             QCOMPARE(p.extensionFieldCount, 0);
         }
-        const std::size_t fieldBytes
-                = static_cast<std::size_t>(p.extensionFieldCount) * kNtpMinExtensionFieldLength;
+        const std::size_t fieldBytes = static_cast<std::size_t>(p.extensionFieldCount) * kNtpMinExtensionFieldLength;
         QVERIFY(kNtpHeaderLength + fieldBytes + p.macLength <= p.length);
         switch (p.mac) {
         case NtpMacKind::None:
@@ -677,9 +636,8 @@ void TestNtpPacket::fuzz()
         // The MAC, when present, is always the last bytes of the packet.
         if (p.mac != NtpMacKind::None) {
             const std::size_t at = p.length - p.macLength;
-            const std::uint32_t keyId = (std::uint32_t{buffer[at]} << 24)
-                    | (std::uint32_t{buffer[at + 1]} << 16) | (std::uint32_t{buffer[at + 2]} << 8)
-                    | buffer[at + 3];
+            const std::uint32_t keyId = (std::uint32_t{buffer[at]} << 24) | (std::uint32_t{buffer[at + 1]} << 16)
+                                        | (std::uint32_t{buffer[at + 2]} << 8) | buffer[at + 3];
             QCOMPARE(p.keyId, keyId);
             ++withMac;
         }
@@ -720,8 +678,8 @@ void TestNtpPacket::fuzz()
         case 0: // flip a few bytes, favouring the field length bytes just past the header
             for (std::size_t n = 1 + below(4); n > 0; --n) {
                 const std::size_t at = below(3) == 0 && buffer.size() > kNtpHeaderLength + 4
-                        ? kNtpHeaderLength + 2 + below(2)
-                        : below(buffer.size());
+                                           ? kNtpHeaderLength + 2 + below(2)
+                                           : below(buffer.size());
                 buffer[at] = byte();
             }
             break;
@@ -752,8 +710,10 @@ void TestNtpPacket::fuzz()
     }
 
     // The fuzzing is only worth something if it reaches every outcome.
-    const NtpParseError all[] = {NtpParseError::None, NtpParseError::TooShort,
-                                 NtpParseError::BadLength, NtpParseError::UnsupportedVersion,
+    const NtpParseError all[] = {NtpParseError::None,
+                                 NtpParseError::TooShort,
+                                 NtpParseError::BadLength,
+                                 NtpParseError::UnsupportedVersion,
                                  NtpParseError::BadExtensionField,
                                  NtpParseError::TrailingGarbage};
     for (NtpParseError e : all) {

@@ -77,8 +77,7 @@ RealTime receiveTime()
 
 NtpTimestamp expectedReceiveTimestamp()
 {
-    return NtpTimestamp(static_cast<std::uint32_t>(kReceiveUnixSeconds + kNtpToUnixSeconds),
-                        kQuarterSecondFraction);
+    return NtpTimestamp(static_cast<std::uint32_t>(kReceiveUnixSeconds + kNtpToUnixSeconds), kQuarterSecondFraction);
 }
 
 RealTime referenceTime()
@@ -88,8 +87,7 @@ RealTime referenceTime()
 
 NtpTimestamp expectedReferenceTimestamp()
 {
-    return NtpTimestamp(static_cast<std::uint32_t>(kReceiveUnixSeconds - kReferenceAgeSeconds
-                                                   + kNtpToUnixSeconds),
+    return NtpTimestamp(static_cast<std::uint32_t>(kReceiveUnixSeconds - kReferenceAgeSeconds + kNtpToUnixSeconds),
                         kHalfSecondFraction);
 }
 
@@ -143,8 +141,7 @@ NtpResponder openResponder()
 
 // A plain 48-byte request as a client would send it: everything zero except byte 0, poll and
 // the transmit timestamp (the client's cookie).
-Bytes request(std::uint8_t version = kNtpVersion, NtpMode mode = NtpMode::Client,
-              std::int8_t poll = kClientPoll)
+Bytes request(std::uint8_t version = kNtpVersion, NtpMode mode = NtpMode::Client, std::int8_t poll = kClientPoll)
 {
     NtpHeader h;
     h.leap = LeapIndicator::None;
@@ -184,8 +181,7 @@ void appendMac(Bytes &out, std::size_t digestLength)
 }
 
 std::optional<Bytes> respond(NtpResponder &responder, const Bytes &data,
-                             const SocketAddress &from = client("192.0.2.10"),
-                             bool truncated = false)
+                             const SocketAddress &from = client("192.0.2.10"), bool truncated = false)
 {
     return responder.respond(data, truncated, from, receiveTime(), synchronisedReference());
 }
@@ -267,8 +263,7 @@ void TestNtpResponder::replyFields()
     QFETCH(int, poll);
 
     NtpResponder responder = openResponder();
-    const Bytes req = request(static_cast<std::uint8_t>(version), NtpMode::Client,
-                              static_cast<std::int8_t>(poll));
+    const Bytes req = request(static_cast<std::uint8_t>(version), NtpMode::Client, static_cast<std::int8_t>(poll));
     const auto reply = respond(responder, req);
     QVERIFY(reply.has_value());
     // A plain header: never longer than the request (no amplification).
@@ -314,8 +309,7 @@ void TestNtpResponder::nonExactRootValuesAreRoundedUp()
     reference.rootDispersion = kRootDispersion;
 
     NtpResponder responder = openResponder();
-    const auto reply = responder.respond(request(), false, client("192.0.2.10"), receiveTime(),
-                                         reference);
+    const auto reply = responder.respond(request(), false, client("192.0.2.10"), receiveTime(), reference);
     QVERIFY(reply.has_value());
     const NtpHeader h = parseReply(*reply);
     QVERIFY(h.rootDelay.toSeconds() >= kRootDelay);
@@ -345,8 +339,7 @@ void TestNtpResponder::unsynchronisedReference()
     reference.stratum = stratum;
 
     NtpResponder responder = openResponder();
-    const auto reply = responder.respond(request(), false, client("192.0.2.10"), receiveTime(),
-                                         reference);
+    const auto reply = responder.respond(request(), false, client("192.0.2.10"), receiveTime(), reference);
     // Still answered: the client learns the server is reachable but unsynchronised.
     QVERIFY(reply.has_value());
     QCOMPARE(reply->size(), kNtpHeaderLength);
@@ -391,8 +384,8 @@ void TestNtpResponder::allowSubnetDenyHost()
 
     constexpr int kSubnetPrefix = 24;
     constexpr int kHostPrefix = 32;
-    NtpResponder responder(AccessFilter({subnetRule(true, "192.0.2.0", kSubnetPrefix),
-                                         subnetRule(false, "192.0.2.7", kHostPrefix)}));
+    NtpResponder responder(
+        AccessFilter({subnetRule(true, "192.0.2.0", kSubnetPrefix), subnetRule(false, "192.0.2.7", kHostPrefix)}));
     const auto reply = respond(responder, request(), client(address.toLatin1().constData()));
     QCOMPARE(reply.has_value(), answered);
     if (answered) {
@@ -422,8 +415,8 @@ void TestNtpResponder::ipv4MappedClientIsJudgedAsIpv4()
     constexpr int kSubnetPrefix = 24;
     constexpr int kHostPrefix = 32;
     // IPv4 rules only: an IPv6 lookup of the mapped address would find nothing and deny.
-    NtpResponder responder(AccessFilter({subnetRule(true, "192.0.2.0", kSubnetPrefix),
-                                         subnetRule(false, "192.0.2.7", kHostPrefix)}));
+    NtpResponder responder(
+        AccessFilter({subnetRule(true, "192.0.2.0", kSubnetPrefix), subnetRule(false, "192.0.2.7", kHostPrefix)}));
     const auto reply = respond(responder, request(), client(address.toLatin1().constData()));
     QCOMPARE(reply.has_value(), answered);
     if (answered) {
@@ -585,8 +578,7 @@ void TestNtpResponder::junkTrailersAreDropped_data()
     QTest::newRow("field of length 30") << QList<int>{0x2005001e, 0, 0, 0, 0, 0, 0, 0};
     QTest::newRow("field longer than the packet") << QList<int>{0x20050040, 0, 0, 0, 0, 0, 0};
     QTest::newRow("28-byte field + 4 bytes") << QList<int>{0x2005001c, 0, 0, 0, 0, 0, 0, 7};
-    QTest::newRow("28-byte field + 16-byte field")
-            << QList<int>{0x2005001c, 0, 0, 0, 0, 0, 0, 0x20050010, 0, 0, 0};
+    QTest::newRow("28-byte field + 16-byte field") << QList<int>{0x2005001c, 0, 0, 0, 0, 0, 0, 0x20050010, 0, 0, 0};
 }
 
 void TestNtpResponder::junkTrailersAreDropped()
@@ -733,8 +725,7 @@ void TestNtpResponder::countersAddUpAfterMixedRun()
         QVERIFY(!respond(responder, request(), denied).has_value());
         ++deniedCount;
         QVERIFY(!respond(responder, request(kNtpVersion, NtpMode::Control), allowed).has_value());
-        QVERIFY(!respond(responder, request(kNtpVersion, NtpMode::SymmetricPassive), allowed)
-                     .has_value());
+        QVERIFY(!respond(responder, request(kNtpVersion, NtpMode::SymmetricPassive), allowed).has_value());
         badMode += 2;
         QVERIFY(!respond(responder, request(0), allowed).has_value());
         QVERIFY(!respond(responder, request(5), allowed).has_value());

@@ -25,9 +25,9 @@ constexpr int kPoll = 4;        // minpoll = maxpoll: the interval never moves
 constexpr std::uint64_t kSeed = 11;
 constexpr int kMaxScriptSteps = 1000;
 
-constexpr double kServerAhead = 0.25;  // s, the server's clock against ours
-constexpr double kBaseDelay = 1e-3;    // s, the usual round trip
-constexpr double kSpikeDelay = 50e-3;  // s, a congested round trip
+constexpr double kServerAhead = 0.25; // s, the server's clock against ours
+constexpr double kBaseDelay = 1e-3;   // s, the usual round trip
+constexpr double kSpikeDelay = 50e-3; // s, a congested round trip
 // The server's time between receiving and answering; it must not count as delay.
 constexpr Nanoseconds kTurnaround = 30us;
 // Enough ordinary samples for the delay tests to have data (SourceStatistics needs 6).
@@ -54,8 +54,7 @@ class ScriptedServer
 public:
     explicit ScriptedServer(const SourceConfig &source)
         : m_engine(config(source), options(), kStart)
-    {
-    }
+    { }
 
     // Runs the next poll and answers it with `offset` and `delay` (s), or not at all. Returns
     // the log records the poll produced.
@@ -223,7 +222,7 @@ void TestNtpSamplePath::testCDropsADelaySpikeButTheReplyCountsForReach()
     QVERIFY(!accumulated(records));
     const SourceSnapshot s = server.source();
     QCOMPARE(s.stats.samples, samples);
-    QCOMPARE(s.reach & 1, 1); // the server answered with usable time
+    QCOMPARE(s.reach & 1, 1);                                               // the server answered with usable time
     QVERIFY(std::abs(s.lastSample->delay - kSpikeDelay) < kWireResolution); // still shown
     // The next ordinary reply is used again.
     QVERIFY(accumulated(server.poll(kServerAhead)));

@@ -65,7 +65,7 @@ std::uint64_t cookie(int n)
 std::uint32_t asciiCode(const char (&code)[5])
 {
     return (static_cast<std::uint32_t>(code[0]) << 24) | (static_cast<std::uint32_t>(code[1]) << 16)
-        | (static_cast<std::uint32_t>(code[2]) << 8) | static_cast<std::uint32_t>(code[3]);
+           | (static_cast<std::uint32_t>(code[2]) << 8) | static_cast<std::uint32_t>(code[3]);
 }
 
 SourceConfig serverConfig(int minPoll = 6, int maxPoll = 10, bool iburst = false)
@@ -126,8 +126,7 @@ struct Exchange
 };
 
 // The server's answer to `requestBytes`, which left us at `t1` (our clock).
-Exchange serve(const Bytes &requestBytes, RealTime t1, const Path &path,
-               const ServerState &server = {})
+Exchange serve(const Bytes &requestBytes, RealTime t1, const Path &path, const ServerState &server = {})
 {
     Exchange e;
     e.request = parseRequest(requestBytes);
@@ -169,8 +168,7 @@ ParsedNtpPacket kiss(const Bytes &requestBytes, std::uint32_t code, bool echoOri
     h.stratum = 0;
     h.poll = request.poll;
     h.referenceId = code;
-    h.originTime = echoOrigin ? request.transmitTime
-                              : NtpTimestamp::fromRaw(request.transmitTime.raw() ^ 1);
+    h.originTime = echoOrigin ? request.transmitTime : NtpTimestamp::fromRaw(request.transmitTime.raw() ^ 1);
     h.receiveTime = NtpTimestamp::fromRealTime(kStart);
     h.transmitTime = h.receiveTime;
     ParsedNtpPacket p;
@@ -187,8 +185,7 @@ struct PollResult
 };
 
 // One complete poll at the source's due time: request, server reply, reply handled.
-PollResult pollOnce(NtpSource &source, int n, const Path &path = {},
-                    const ServerState &server = {})
+PollResult pollOnce(NtpSource &source, int n, const Path &path = {}, const ServerState &server = {})
 {
     const RealTime t1 = source.nextPollTime();
     const Bytes request = source.makeRequest(t1, cookie(n));
@@ -208,8 +205,7 @@ RealTime pollUnanswered(NtpSource &source, int n)
 double sampleDispersion(const Exchange &e)
 {
     // RFC 5905 appendix A.5.1.1: both precisions plus PHI times the round trip T4 - T1.
-    return std::ldexp(1.0, kLocalPrecision) + std::ldexp(1.0, kServerPrecision)
-        + kRfcPhi * toSeconds(e.t4 - e.t1);
+    return std::ldexp(1.0, kLocalPrecision) + std::ldexp(1.0, kServerPrecision) + kRfcPhi * toSeconds(e.t4 - e.t1);
 }
 
 } // namespace
@@ -393,8 +389,7 @@ void TestNtpSource::requestTransmittedMovesT1()
     // it into the offset.
     const SourceSample early = *unreported.snapshot().lastSample;
     QVERIFY(std::abs(early.delay - (path.expectedDelay() + toSeconds(kSendLatency))) < kTolerance);
-    QVERIFY(std::abs(early.offset - (path.expectedOffset() + toSeconds(kSendLatency) / 2))
-            < kTolerance);
+    QVERIFY(std::abs(early.offset - (path.expectedOffset() + toSeconds(kSendLatency) / 2)) < kTolerance);
 
     // A late report for a request already answered must not move anything.
     reported.requestTransmitted(left + 1s);
@@ -497,8 +492,8 @@ void TestNtpSource::sameTransmitTimestampIsDuplicate()
     QCOMPARE(source.handleReply(second.reply, second.t4).verdict, ReplyVerdict::Duplicate);
 
     const SourceSnapshot s = source.snapshot();
-    QCOMPARE(s.reach & 1, 0);          // this poll is not answered
-    QCOMPARE(s.reach & 2, 2);          // the first one was
+    QCOMPARE(s.reach & 1, 0); // this poll is not answered
+    QCOMPARE(s.reach & 2, 2); // the first one was
     QCOMPARE(s.recentSamples.size(), std::size_t{1});
     QCOMPARE(s.repliesAccepted, 1u);
     QCOMPARE(s.repliesRejected, 1u);
@@ -670,8 +665,7 @@ void TestNtpSource::kissRateSlowsTheNextPoll()
     NtpSource source = makeSource(serverConfig(kMinPoll, 10));
     const RealTime t1 = source.nextPollTime();
     const Bytes request = source.makeRequest(t1, cookie(0));
-    QCOMPARE(source.handleReply(kiss(request, asciiCode("RATE")), t1 + 20ms).verdict,
-             ReplyVerdict::KissRate);
+    QCOMPARE(source.handleReply(kiss(request, asciiCode("RATE")), t1 + 20ms).verdict, ReplyVerdict::KissRate);
     QCOMPARE(source.snapshot().poll, kMinPoll + 1);
     // RFC 5905 7.4: the very next request already waits the longer interval.
 
@@ -723,8 +717,7 @@ void TestNtpSource::kissWithWrongOriginChangesNothing()
     const SourceSnapshot before = source.snapshot();
     const Bytes request = source.makeRequest(kStart, cookie(0));
     const RealTime nextPoll = source.nextPollTime();
-    QCOMPARE(source.handleReply(kiss(request, asciiCode(text), false), kStart + 20ms).verdict,
-             ReplyVerdict::Bogus);
+    QCOMPARE(source.handleReply(kiss(request, asciiCode(text), false), kStart + 20ms).verdict, ReplyVerdict::Bogus);
     QVERIFY(source.isActive());
     const SourceSnapshot s = source.snapshot();
     QVERIFY(s.kissCode.empty());
@@ -809,8 +802,7 @@ void TestNtpSource::iburstSettlesToMinpoll()
     for (int n = 0; n < kPolls; ++n)
         sent.push_back(pollOnce(source, n).exchange.t1);
     for (int i = NtpSource::kBurstMaxRequests; i < kPolls; ++i)
-        QCOMPARE(sent[static_cast<std::size_t>(i)] - sent[static_cast<std::size_t>(i - 1)],
-                 pollSeconds(kMinPoll));
+        QCOMPARE(sent[static_cast<std::size_t>(i)] - sent[static_cast<std::size_t>(i - 1)], pollSeconds(kMinPoll));
     QCOMPARE(source.snapshot().poll, kMinPoll);
 }
 

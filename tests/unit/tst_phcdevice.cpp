@@ -278,8 +278,7 @@ void TestPhcDevice::openChecksTheClock()
 
     PhcDevice missing(kernel, "/dev/ptp7");
     QVERIFY(!missing.open());
-    QVERIFY2(QString::fromStdString(missing.lastError()).contains("no such device"),
-             missing.lastError().c_str());
+    QVERIFY2(QString::fromStdString(missing.lastError()).contains("no such device"), missing.lastError().c_str());
 
     FakePhcKernel denied;
     denied.openError = EACCES;
@@ -374,8 +373,7 @@ void TestPhcDevice::fallbackOrderRemembered()
     kernel.requests.clear();
 
     QVERIFY(device.readOffset().has_value());
-    std::vector<unsigned long> expected{PTP_SYS_OFFSET_PRECISE, PTP_SYS_OFFSET_EXTENDED,
-                                        PTP_SYS_OFFSET};
+    std::vector<unsigned long> expected{PTP_SYS_OFFSET_PRECISE, PTP_SYS_OFFSET_EXTENDED, PTP_SYS_OFFSET};
     QCOMPARE(kernel.requests, expected);
     QVERIFY(device.method() == PhcReadMethod::Basic);
     QVERIFY(device.lastError().empty()); // refusals on the way are no errors
@@ -416,8 +414,7 @@ void TestPhcDevice::otherErrorsDoNotFallBack()
     const std::vector<unsigned long> expected{PTP_SYS_OFFSET_PRECISE};
     QCOMPARE(kernel.requests, expected);
     QVERIFY(device.method() == PhcReadMethod::Precise);
-    QVERIFY2(QString::fromStdString(device.lastError()).contains("PTP_SYS_OFFSET_PRECISE"),
-             device.lastError().c_str());
+    QVERIFY2(QString::fromStdString(device.lastError()).contains("PTP_SYS_OFFSET_PRECISE"), device.lastError().c_str());
     QCOMPARE(device.errorCount(), 1u);
     QVERIFY(device.isOpen());
 
@@ -436,8 +433,7 @@ void TestPhcDevice::nothingSupported()
     kernel.requests.clear();
     QVERIFY(!device.readOffset().has_value());
     QCOMPARE(kernel.requests.size(), 3u);
-    QVERIFY2(QString::fromStdString(device.lastError()).contains("(PTP_SYS_OFFSET:"),
-             device.lastError().c_str());
+    QVERIFY2(QString::fromStdString(device.lastError()).contains("(PTP_SYS_OFFSET:"), device.lastError().c_str());
     // Bounded: a second call asks only the last method again.
     kernel.requests.clear();
     QVERIFY(!device.readOffset().has_value());
@@ -455,9 +451,9 @@ void TestPhcDevice::noCrossTimestamps()
     kernel.requests.clear();
     const auto reading = device.readOffset(4);
     QVERIFY(reading.has_value());
-    QVERIFY(std::find(kernel.requests.begin(), kernel.requests.end(),
-                      static_cast<unsigned long>(PTP_SYS_OFFSET_PRECISE))
-            == kernel.requests.end());
+    QVERIFY(
+        std::find(kernel.requests.begin(), kernel.requests.end(), static_cast<unsigned long>(PTP_SYS_OFFSET_PRECISE))
+        == kernel.requests.end());
     QVERIFY(device.method() == PhcReadMethod::Extended);
     QCOMPARE(reading->window, 200e-9);
 }
@@ -478,8 +474,7 @@ void TestPhcDevice::invalidTimestampsSkipped()
     kernel.timings = {{-100, 0}};
     reading = device.readOffset(3);
     QVERIFY(!reading.has_value());
-    QVERIFY2(QString::fromStdString(device.lastError()).contains("no valid reading"),
-             device.lastError().c_str());
+    QVERIFY2(QString::fromStdString(device.lastError()).contains("no valid reading"), device.lastError().c_str());
     QVERIFY(device.method() == PhcReadMethod::Extended);
 }
 
@@ -490,8 +485,7 @@ void TestPhcDevice::deviceVanishes()
     QVERIFY(device.open());
     kernel.vanished = true;
     QVERIFY(!device.readOffset().has_value());
-    QVERIFY2(QString::fromStdString(device.lastError()).contains("vanished"),
-             device.lastError().c_str());
+    QVERIFY2(QString::fromStdString(device.lastError()).contains("vanished"), device.lastError().c_str());
     QVERIFY(!device.isOpen());
     QCOMPARE(kernel.closes, 1);
     QVERIFY(device.method() == PhcReadMethod::Precise); // ENODEV is no reason to fall back
@@ -559,8 +553,7 @@ void TestPhcDevice::externalTimestampRefusals()
     PhcDevice readOnly(kernel, kPath);
     QVERIFY(readOnly.open());
     QVERIFY(!readOnly.enableExternalTimestamps(0u, 0, PhcEdge::Rising));
-    QVERIFY2(QString::fromStdString(readOnly.lastError()).contains("extpps"),
-             readOnly.lastError().c_str());
+    QVERIFY2(QString::fromStdString(readOnly.lastError()).contains("extpps"), readOnly.lastError().c_str());
     readOnly.close();
 
     PhcDevice device(kernel, kPath, externalTimestampOptions());
@@ -569,8 +562,7 @@ void TestPhcDevice::externalTimestampRefusals()
     QVERIFY2(QString::fromStdString(device.lastError()).contains("no external timestamp channel 2"),
              device.lastError().c_str());
     QVERIFY(!device.enableExternalTimestamps(unsigned(kPins), 0, PhcEdge::Rising));
-    QVERIFY2(QString::fromStdString(device.lastError()).contains("no pin 4"),
-             device.lastError().c_str());
+    QVERIFY2(QString::fromStdString(device.lastError()).contains("no pin 4"), device.lastError().c_str());
     QVERIFY(kernel.pinRequests.empty());
     QVERIFY(kernel.exttsRequests.empty());
     QVERIFY(!device.externalTimestampsEnabled());
@@ -626,8 +618,7 @@ void TestPhcDevice::partialRecordsReassembled()
 
     // A record whose tail is still in the kernel waits for the next call.
     kernel.queueEvent(0, kStartNs + 4 * kNanosPerSecond + 44);
-    const auto tail = std::vector<unsigned char>(kernel.eventBytes.begin() + 20,
-                                                 kernel.eventBytes.end());
+    const auto tail = std::vector<unsigned char>(kernel.eventBytes.begin() + 20, kernel.eventBytes.end());
     kernel.eventBytes.erase(kernel.eventBytes.begin() + 20, kernel.eventBytes.end());
     QVERIFY(device.readEvents().empty());
     kernel.eventBytes.insert(kernel.eventBytes.end(), tail.begin(), tail.end());

@@ -25,9 +25,8 @@ constexpr std::int64_t kStartNs = 1'700'000'000LL * kNanosPerSecond; // 2023-11-
 constexpr int kFakeFd = 7;
 const std::string kPath = "/dev/pps0";
 // What pps-gpio and pps-ldisc register: both edges, offsets, echo, waiting, timespec.
-constexpr int kFullCapabilities = PPS_CAPTUREBOTH | PPS_OFFSETASSERT | PPS_OFFSETCLEAR
-                                  | PPS_ECHOASSERT | PPS_ECHOCLEAR | PPS_CANWAIT
-                                  | PPS_TSFMT_TSPEC;
+constexpr int kFullCapabilities = PPS_CAPTUREBOTH | PPS_OFFSETASSERT | PPS_OFFSETCLEAR | PPS_ECHOASSERT | PPS_ECHOCLEAR
+                                  | PPS_CANWAIT | PPS_TSFMT_TSPEC;
 
 pps_ktime ktime(std::int64_t ns)
 {
@@ -48,10 +47,10 @@ class FakePpsKernel : public DeviceApi
 public:
     // Model state, public so that tests can preset and inspect it.
     bool exists = true;
-    int openError = 0;        // errno for open(), when set
-    bool isPpsDevice = true;  // false: a character device that knows no PPS ioctl
-    bool privileged = true;   // CAP_SYS_TIME
-    bool vanished = false;    // the source was unregistered: every ioctl gives ENODEV
+    int openError = 0;       // errno for open(), when set
+    bool isPpsDevice = true; // false: a character device that knows no PPS ioctl
+    bool privileged = true;  // CAP_SYS_TIME
+    bool vanished = false;   // the source was unregistered: every ioctl gives ENODEV
     int capabilities = kFullCapabilities;
     pps_kparams params{};
     pps_kinfo info{};
@@ -231,8 +230,7 @@ void TestPpsDevice::notAPpsDevice()
     kernel.isPpsDevice = false;
     PpsDevice device(kernel, kPath);
     QVERIFY(!device.open());
-    QVERIFY2(QString::fromStdString(device.lastError()).contains("not a PPS device"),
-             device.lastError().c_str());
+    QVERIFY2(QString::fromStdString(device.lastError()).contains("not a PPS device"), device.lastError().c_str());
     QCOMPARE(kernel.closes, 1);
 }
 
@@ -241,10 +239,10 @@ void TestPpsDevice::capabilityRefusal_data()
     QTest::addColumn<int>("capabilities");
     QTest::addColumn<bool>("clearEdge");
     QTest::addColumn<QString>("expected");
-    QTest::newRow("no clear capture")
-        << (kFullCapabilities & ~PPS_CAPTURECLEAR) << true << "cannot capture clear edges";
-    QTest::newRow("no assert capture")
-        << (kFullCapabilities & ~PPS_CAPTUREASSERT) << false << "cannot capture assert edges";
+    QTest::newRow("no clear capture") << (kFullCapabilities & ~PPS_CAPTURECLEAR) << true
+                                      << "cannot capture clear edges";
+    QTest::newRow("no assert capture") << (kFullCapabilities & ~PPS_CAPTUREASSERT) << false
+                                       << "cannot capture assert edges";
     QTest::newRow("cannot wait") << (kFullCapabilities & ~PPS_CANWAIT) << false << "PPS_CANWAIT";
 }
 
@@ -257,8 +255,7 @@ void TestPpsDevice::capabilityRefusal()
     kernel.capabilities = capabilities;
     PpsDevice device(kernel, kPath, clearEdge ? PpsEdge::Clear : PpsEdge::Assert);
     QVERIFY(!device.open());
-    QVERIFY2(QString::fromStdString(device.lastError()).contains(expected),
-             device.lastError().c_str());
+    QVERIFY2(QString::fromStdString(device.lastError()).contains(expected), device.lastError().c_str());
     QVERIFY(kernel.setParams.empty()); // refused before touching the source
     QCOMPARE(kernel.closes, 1);
     QVERIFY(!device.status().open);
@@ -277,8 +274,8 @@ void TestPpsDevice::paramsSetForTheEdge()
     const PpsEdge edge = clearEdge ? PpsEdge::Clear : PpsEdge::Assert;
     FakePpsKernel kernel;
     // Someone captured the other edge in NTP format, with an offset and echo of their own.
-    kernel.params.mode = (clearEdge ? PPS_CAPTUREASSERT : PPS_CAPTURECLEAR) | PPS_OFFSETASSERT
-                         | PPS_ECHOCLEAR | PPS_CANWAIT;
+    kernel.params.mode =
+        (clearEdge ? PPS_CAPTUREASSERT : PPS_CAPTURECLEAR) | PPS_OFFSETASSERT | PPS_ECHOCLEAR | PPS_CANWAIT;
     kernel.params.assert_off_tu = ktime(1234);
     kernel.params.clear_off_tu = ktime(5678);
     PpsDevice device(kernel, kPath, edge);
@@ -288,14 +285,12 @@ void TestPpsDevice::paramsSetForTheEdge()
     QVERIFY(kernel.openFlags & O_CLOEXEC);
 
     // GETCAP, then GETPARAMS before SETPARAMS, then the baseline FETCH.
-    const std::vector<unsigned long> expectedRequests{PPS_GETCAP, PPS_GETPARAMS, PPS_SETPARAMS,
-                                                      PPS_FETCH};
+    const std::vector<unsigned long> expectedRequests{PPS_GETCAP, PPS_GETPARAMS, PPS_SETPARAMS, PPS_FETCH};
     QCOMPARE(kernel.requests, expectedRequests);
     QCOMPARE(kernel.setParams.size(), 1u);
     const pps_kparams &set = kernel.setParams.front();
     const int captureBit = clearEdge ? PPS_CAPTURECLEAR : PPS_CAPTUREASSERT;
-    QCOMPARE(set.mode, captureBit | PPS_OFFSETASSERT | PPS_ECHOCLEAR | PPS_CANWAIT
-                           | PPS_TSFMT_TSPEC);
+    QCOMPARE(set.mode, captureBit | PPS_OFFSETASSERT | PPS_ECHOCLEAR | PPS_CANWAIT | PPS_TSFMT_TSPEC);
     QCOMPARE(set.api_version, PPS_API_VERS);
     QCOMPARE(set.assert_off_tu.nsec, 1234);
     QCOMPARE(set.clear_off_tu.nsec, 5678);
@@ -316,8 +311,7 @@ void TestPpsDevice::setParamsNeedsPrivilege()
     kernel.privileged = false;
     PpsDevice device(kernel, kPath);
     QVERIFY(!device.open());
-    QVERIFY2(QString::fromStdString(device.lastError()).contains("CAP_SYS_TIME"),
-             device.lastError().c_str());
+    QVERIFY2(QString::fromStdString(device.lastError()).contains("CAP_SYS_TIME"), device.lastError().c_str());
     QCOMPARE(kernel.closes, 1);
 }
 
@@ -465,8 +459,7 @@ void TestPpsDevice::waitingFetchUsesTheTimeout()
     QVERIFY(!device.fetch(std::nan("")).has_value());
     QCOMPARE(kernel.fetchTimeouts.back().sec, 0);
     QVERIFY(!device.fetch(1e12).has_value());
-    QCOMPARE(kernel.fetchTimeouts.back().sec,
-             static_cast<std::int64_t>(PpsDevice::kMaxFetchTimeout));
+    QCOMPARE(kernel.fetchTimeouts.back().sec, static_cast<std::int64_t>(PpsDevice::kMaxFetchTimeout));
     QCOMPARE(kernel.fetchTimeouts.back().nsec, 0);
     QCOMPARE(device.status().errorCount, 0u);
 }
@@ -485,8 +478,7 @@ void TestPpsDevice::deviceVanishes()
     QVERIFY(!status.open);
     QVERIFY(!device.isOpen());
     QCOMPARE(status.errorCount, 1u);
-    QVERIFY2(QString::fromStdString(status.lastError).contains("vanished"),
-             status.lastError.c_str());
+    QVERIFY2(QString::fromStdString(status.lastError).contains("vanished"), status.lastError.c_str());
     QVERIFY(QString::fromStdString(status.lastError).contains("No such device"));
     QCOMPARE(kernel.closes, 1);
     // What the view showed before stays.

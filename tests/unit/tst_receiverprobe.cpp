@@ -23,12 +23,12 @@ using namespace s1;
 namespace {
 
 constexpr std::int64_t kStartNs = 1'700'000'000LL * kNanosPerSecond; // 2023-11-14
-constexpr double kStep = 0.05;                  // s between reads, as a tty delivers them
-constexpr int kUartBitsPerByte = 10;            // start, 8 data, stop
+constexpr double kStep = 0.05;                                       // s between reads, as a tty delivers them
+constexpr int kUartBitsPerByte = 10;                                 // start, 8 data, stop
 constexpr int kStopBit = 9;
-constexpr int kSamplesPerBit = 16;              // a UART hunts for the start edge at 16x
+constexpr int kSamplesPerBit = 16; // a UART hunts for the start edge at 16x
 constexpr double kBitCentre = 0.5;
-constexpr double kRunLimit = 60.0;              // s, far above any probe's schedule
+constexpr double kRunLimit = 60.0; // s, far above any probe's schedule
 constexpr unsigned kNoiseSeed = 12345;
 
 std::vector<std::uint8_t> loadCapture(const QString &name)
@@ -79,7 +79,10 @@ std::vector<std::uint8_t> uartReceive(const std::vector<std::uint8_t> &sent, int
 class Transmitter
 {
 public:
-    Transmitter(std::vector<std::uint8_t> data, int baud) : m_data(std::move(data)), m_baud(baud) {}
+    Transmitter(std::vector<std::uint8_t> data, int baud)
+        : m_data(std::move(data))
+        , m_baud(baud)
+    { }
     std::vector<std::uint8_t> send(double seconds)
     {
         std::vector<std::uint8_t> out;
@@ -104,7 +107,7 @@ private:
 
 struct Run
 {
-    double elapsed = 0;   // s until the probe decided
+    double elapsed = 0; // s until the probe decided
     int speedSwitches = 0;
 };
 
@@ -186,12 +189,18 @@ void TestReceiverProbe::findsTheSpeedAtOnce_data()
     QTest::addColumn<QString>("receiver"); // part of the identity; empty: the capture has none
     QTest::addColumn<int>("system");       // a constellation that must be listed
 
-    QTest::newRow("u-blox 8, NMEA") << "ublox-8.log" << true << false << "GN" << "" << int(GnssSystem::Glonass);
-    QTest::newRow("u-blox M9N") << "ublox-neo-m9n-nmea.log" << true << false << "GN" << "" << int(GnssSystem::Gps);
-    QTest::newRow("Quectel L70") << "quectel-L70.log" << true << false << "GP" << "L70" << int(GnssSystem::Gps);
-    QTest::newRow("Garmin 15x") << "garmin15x.log" << true << false << "GP" << "" << int(GnssSystem::Gps);
-    QTest::newRow("BeiDou") << "beidou-bd.log" << true << false << "BD" << "" << int(GnssSystem::BeiDou);
-    QTest::newRow("u-blox M8T, UBX") << "u-blox-m8t-time.log" << false << true << "" << "" << int(GnssSystem::Gps);
+    QTest::newRow("u-blox 8, NMEA") << "ublox-8.log" << true << false << "GN"
+                                    << "" << int(GnssSystem::Glonass);
+    QTest::newRow("u-blox M9N") << "ublox-neo-m9n-nmea.log" << true << false << "GN"
+                                << "" << int(GnssSystem::Gps);
+    QTest::newRow("Quectel L70") << "quectel-L70.log" << true << false << "GP"
+                                 << "L70" << int(GnssSystem::Gps);
+    QTest::newRow("Garmin 15x") << "garmin15x.log" << true << false << "GP"
+                                << "" << int(GnssSystem::Gps);
+    QTest::newRow("BeiDou") << "beidou-bd.log" << true << false << "BD"
+                            << "" << int(GnssSystem::BeiDou);
+    QTest::newRow("u-blox M8T, UBX") << "u-blox-m8t-time.log" << false << true << ""
+                                     << "" << int(GnssSystem::Gps);
 }
 
 void TestReceiverProbe::findsTheSpeedAtOnce()

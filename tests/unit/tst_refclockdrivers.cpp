@@ -2,12 +2,12 @@
 // fake devices: PPS pulses from a model kernel, NMEA samples from a fake byte source, and for
 // each driver what a device that cannot be opened looks like (fault, status, reopen, fd); then
 // the list the hosts run (RefClockDevices) reopening a serial port that went away.
+#include "NmeaText.h"
 #include "host/RefClockDevices.h"
 #include "refclock/DeviceApi.h"
 #include "refclock/NmeaRefClockDriver.h"
 #include "refclock/RefClockDriverFactory.h"
 #include "refclock/ShmSegmentApi.h"
-#include "NmeaText.h"
 
 #include <QtTest>
 
@@ -49,16 +49,23 @@ public:
     int ioctl(int, unsigned long request, void *arg) override
     {
         switch (request) {
-        case PPS_GETCAP: *static_cast<int *>(arg) = PPS_CAPTUREBOTH | PPS_TSFMT_TSPEC | PPS_CANWAIT; return 0;
-        case PPS_GETPARAMS: *static_cast<pps_kparams *>(arg) = params; return 0;
-        case PPS_SETPARAMS: params = *static_cast<const pps_kparams *>(arg); return 0;
+        case PPS_GETCAP:
+            *static_cast<int *>(arg) = PPS_CAPTUREBOTH | PPS_TSFMT_TSPEC | PPS_CANWAIT;
+            return 0;
+        case PPS_GETPARAMS:
+            *static_cast<pps_kparams *>(arg) = params;
+            return 0;
+        case PPS_SETPARAMS:
+            params = *static_cast<const pps_kparams *>(arg);
+            return 0;
         case PPS_FETCH: {
             auto &data = *static_cast<pps_fdata *>(arg);
             info.current_mode = params.mode;
             data.info = info;
             return 0;
         }
-        default: return -ENOTTY;
+        default:
+            return -ENOTTY;
         }
     }
     long read(int, void *, std::size_t) override { return -EINVAL; }
@@ -71,7 +78,7 @@ public:
     int get(key_t, std::size_t, int) override { return -ENOENT; }
     int attach(int, void *&) override { return -EINVAL; }
     int detach(void *) override { return 0; }
-    void barrier() override {}
+    void barrier() override { }
 };
 
 // A serial port in memory: bytes queued by the test, read by the driver; it can be unplugged.
@@ -88,8 +95,7 @@ public:
     };
     explicit FakeSerial(Line &line)
         : m_line(line)
-    {
-    }
+    { }
     bool open(const std::string &, int, std::string &error) override
     {
         if (!m_line.present) {
@@ -245,12 +251,13 @@ void TestRefClockDrivers::nmeaPortThatGoesAwayIsReopened()
     RefClockSeams seams;
     seams.serial = [&](const RefClockConfig &) { return std::make_unique<FakeSerial>(line); };
     std::vector<RefClockSample> samples;
-    RefClockDevices devices({config(RefClockDriver::Nmea, "/dev/ttyGPS")}, seams,
-                            [&](std::size_t index, const RefClockSample &s) {
-                                QCOMPARE(index, std::size_t{0});
-                                samples.push_back(s);
-                            },
-                            [](std::size_t, const RefClockPulse &) {});
+    RefClockDevices devices(
+        {config(RefClockDriver::Nmea, "/dev/ttyGPS")}, seams,
+        [&](std::size_t index, const RefClockSample &s) {
+            QCOMPARE(index, std::size_t{0});
+            samples.push_back(s);
+        },
+        [](std::size_t, const RefClockPulse &) {});
     devices.start(kStart);
     QCOMPARE(devices.fds(), std::vector<int>{kFakeFd});
     QVERIFY(!devices.fault(0));

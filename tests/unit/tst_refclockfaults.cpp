@@ -45,8 +45,9 @@ void TestRefClockFaults::missingDeviceIsReportedOnce()
     pps.driver = RefClockDriver::Pps;
     pps.parameter = "/dev/pps0";
     MissingDevice kernel;
-    RefClockDevices devices({pps}, RefClockSeams{&kernel, nullptr, {}}, [](std::size_t, const RefClockSample &) {},
-                            [](std::size_t, const RefClockPulse &) {});
+    RefClockDevices devices(
+        {pps}, RefClockSeams{&kernel, nullptr, {}}, [](std::size_t, const RefClockSample &) {},
+        [](std::size_t, const RefClockPulse &) {});
     const RealTime start = realTimeFromNanos(1'700'000'000'000'000'000);
     devices.start(start);
     QVERIFY(devices.fault(0));

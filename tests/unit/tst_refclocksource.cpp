@@ -119,7 +119,11 @@ private slots:
         const auto steady = std::count_if(dispersions.begin(), dispersions.end(),
                                           [median](double d) { return std::abs(d - median) < 0.1 * median; });
         const QString figures = QStringLiteral("%1 of %2 within a tenth of the median %3 s (%4 .. %5)")
-                                    .arg(steady).arg(dispersions.size()).arg(median).arg(sorted.front()).arg(sorted.back());
+                                    .arg(steady)
+                                    .arg(dispersions.size())
+                                    .arg(median)
+                                    .arg(sorted.front())
+                                    .arg(sorted.back());
         QVERIFY2(steady >= static_cast<long>(dispersions.size() * 8 / 10), qPrintable(figures));
         // The ten kept samples are the middle of sixteen, so their spread is below kNoise.
         QVERIFY2(median < kNoise / std::sqrt(10.0), qPrintable(figures));
@@ -217,10 +221,10 @@ private slots:
         RefClockSource pps(2, config, "PHC0", kStart, 1e-9);
         const RealTime second = realTimeFromNanos(1'790'000'100LL * kNanosPerSecond);
         const PulseReference reference{PulseReference::Kind::LockedSource, 0.0};
-        QVERIFY(pps.addPulse(second + 2us, reference));            // the leading edge
-        QVERIFY(!pps.addPulse(second + 100ms + 2us, reference));   // the trailing edge
+        QVERIFY(pps.addPulse(second + 2us, reference));          // the leading edge
+        QVERIFY(!pps.addPulse(second + 100ms + 2us, reference)); // the trailing edge
         QVERIFY(pps.snapshot().lastRejectReason.find("width") != std::string::npos);
-        QVERIFY(pps.addPulse(second + 1s - 3us, reference));      // the next leading edge, early
+        QVERIFY(pps.addPulse(second + 1s - 3us, reference)); // the next leading edge, early
 
         config.pulseWidth = 0.8; // high for most of the second: the trailing edge is before the next pulse
         RefClockSource wide(3, config, "PHC1", kStart, 1e-9);

@@ -23,13 +23,11 @@ constexpr double kExactTolerance = 1e-12;
 // chrony's regress.c table of runs-test critical values (5 % level) for n = 0..129 residuals,
 // a published reference for runsCriticalValue.
 constexpr std::array<int, 130> kChronyCriticalRuns = {
-    0,  0,  0,  0,  0,  0,  0,  0,  2,  3,  3,  3,  4,  4,  5,  5,  5,  6,  6,  7,
-    7,  7,  8,  8,  9,  9,  9,  10, 10, 11, 11, 11, 12, 12, 13, 13, 14, 14, 14, 15,
-    15, 16, 16, 17, 17, 18, 18, 18, 19, 19, 20, 20, 21, 21, 21, 22, 22, 23, 23, 24,
-    24, 25, 25, 26, 26, 26, 27, 27, 28, 28, 29, 29, 30, 30, 30, 31, 31, 32, 32, 33,
-    33, 34, 34, 35, 35, 35, 36, 36, 37, 37, 38, 38, 39, 39, 40, 40, 40, 41, 41, 42,
-    42, 43, 43, 44, 44, 45, 45, 46, 46, 46, 47, 47, 48, 48, 49, 49, 50, 50, 51, 51,
-    52, 52, 52, 53, 53, 54, 54, 55, 55, 56,
+    0,  0,  0,  0,  0,  0,  0,  0,  2,  3,  3,  3,  4,  4,  5,  5,  5,  6,  6,  7,  7,  7,  8,  8,  9,  9,
+    9,  10, 10, 11, 11, 11, 12, 12, 13, 13, 14, 14, 14, 15, 15, 16, 16, 17, 17, 18, 18, 18, 19, 19, 20, 20,
+    21, 21, 21, 22, 22, 23, 23, 24, 24, 25, 25, 26, 26, 26, 27, 27, 28, 28, 29, 29, 30, 30, 30, 31, 31, 32,
+    32, 33, 33, 34, 34, 35, 35, 35, 36, 36, 37, 37, 38, 38, 39, 39, 40, 40, 40, 41, 41, 42, 42, 43, 43, 44,
+    44, 45, 45, 46, 46, 46, 47, 47, 48, 48, 49, 49, 50, 50, 51, 51, 52, 52, 52, 53, 53, 54, 54, 55, 55, 56,
 };
 // Where the normal approximation gives 22.01 and chrony's table has 21.
 constexpr int kChronyTableDeviation = 54;
@@ -37,10 +35,9 @@ constexpr int kChronyTableDeviation = 54;
 // The 99.95 % quantiles of Student's t for 1..40 degrees of freedom as printed in chrony's
 // RGR_GetTCoef (4 significant digits, 3 for 31.6).
 constexpr std::array<double, 40> kT9995 = {
-    636.6, 31.6,  12.92, 8.61,  6.869, 5.959, 5.408, 5.041, 4.781, 4.587,
-    4.437, 4.318, 4.221, 4.140, 4.073, 4.015, 3.965, 3.922, 3.883, 3.850,
-    3.819, 3.792, 3.768, 3.745, 3.725, 3.707, 3.690, 3.674, 3.659, 3.646,
-    3.633, 3.622, 3.611, 3.601, 3.591, 3.582, 3.574, 3.566, 3.558, 3.551,
+    636.6, 31.6,  12.92, 8.61,  6.869, 5.959, 5.408, 5.041, 4.781, 4.587, 4.437, 4.318, 4.221, 4.140,
+    4.073, 4.015, 3.965, 3.922, 3.883, 3.850, 3.819, 3.792, 3.768, 3.745, 3.725, 3.707, 3.690, 3.674,
+    3.659, 3.646, 3.633, 3.622, 3.611, 3.601, 3.591, 3.582, 3.574, 3.566, 3.558, 3.551,
 };
 
 // Residual pattern orthogonal to a constant and to x = 0..7: fits through line + pattern
@@ -219,8 +216,8 @@ void TestRegression::degenerateInputIsRejected()
     QVERIFY(!weightedRegression(std::vector<double>{0, 1}, std::vector<double>{0, 1}, ones(2)));
     QVERIFY(!weightedRegression(std::vector<double>{5, 5, 5}, std::vector<double>{0, 1, 2}, ones(3)));
     QVERIFY(!weightedRegression(std::vector<double>{0, 1, 2}, std::vector<double>{0, 1}, ones(3)));
-    QVERIFY(!weightedRegression(std::vector<double>{0, 1, 2}, std::vector<double>{0, 1, 2},
-                                std::vector<double>{1, 0, 1}));
+    QVERIFY(
+        !weightedRegression(std::vector<double>{0, 1, 2}, std::vector<double>{0, 1, 2}, std::vector<double>{1, 0, 1}));
     QVERIFY(!findBestRegression(std::vector<double>{0, 1}, std::vector<double>{0, 1}, ones(2), 0));
     const std::vector<double> tooLong(kMaxRegressionSeries + 1, 0.0);
     QVERIFY(!findBestRegression(tooLong, tooLong, ones(3), 0));
@@ -368,8 +365,7 @@ void TestRegression::planeFitRejectsCollinear()
     const std::vector<double> y = {1, 2, 0, 3, 1};
     QVERIFY(!planeRegression(x1, x2Collinear, y));
     QVERIFY(!planeRegression(x1, x2Constant, y));
-    QVERIFY(!planeRegression(std::vector<double>{0, 1, 2}, std::vector<double>{0, 1, 0},
-                             std::vector<double>{1, 2, 3}));
+    QVERIFY(!planeRegression(std::vector<double>{0, 1, 2}, std::vector<double>{0, 1, 0}, std::vector<double>{1, 2, 3}));
 }
 
 void TestRegression::planeFitSlopeSdMatchesSpread()
@@ -392,8 +388,8 @@ void TestRegression::planeFitSlopeSdMatchesSpread()
         for (int i = 0; i < kPoints; ++i) {
             // Box-Muller: a normal deviate from two uniform ones.
             const double z = std::sqrt(-2.0 * std::log(uniform())) * std::cos(2.0 * std::numbers::pi * uniform());
-            y[static_cast<std::size_t>(i)] = 2e-3 + 3e-6 * x1[static_cast<std::size_t>(i)]
-                - 0.4 * x2[static_cast<std::size_t>(i)] + kNoise * z;
+            y[static_cast<std::size_t>(i)] =
+                2e-3 + 3e-6 * x1[static_cast<std::size_t>(i)] - 0.4 * x2[static_cast<std::size_t>(i)] + kNoise * z;
         }
         const auto fit = planeRegression(x1, x2, y);
         QVERIFY(fit);
@@ -406,11 +402,13 @@ void TestRegression::planeFitSlopeSdMatchesSpread()
     const double spread = std::sqrt(sumSquares / kRepeats - mean * mean);
     const double reported = std::sqrt(reportedSquares / kRepeats);
     QVERIFY2(std::abs(mean + 0.4) < 3 * spread / std::sqrt(double(kRepeats)), qPrintable(QString::number(mean)));
-    QVERIFY2(std::abs(reported / spread - 1) < 0.05, qPrintable(QStringLiteral("reported %1 spread %2").arg(reported).arg(spread)));
+    QVERIFY2(std::abs(reported / spread - 1) < 0.05,
+             qPrintable(QStringLiteral("reported %1 spread %2").arg(reported).arg(spread)));
 
     // An exact plane leaves nothing to be uncertain about.
     for (int i = 0; i < kPoints; ++i)
-        y[static_cast<std::size_t>(i)] = 2e-3 + 3e-6 * x1[static_cast<std::size_t>(i)] - 0.4 * x2[static_cast<std::size_t>(i)];
+        y[static_cast<std::size_t>(i)] =
+            2e-3 + 3e-6 * x1[static_cast<std::size_t>(i)] - 0.4 * x2[static_cast<std::size_t>(i)];
     QVERIFY(planeRegression(x1, x2, y)->slope2Sd < 1e-9);
 }
 
@@ -467,8 +465,7 @@ void TestRegression::studentTClosedForms()
                  qPrintable(describe(studentTQuantile(p, 1), cauchy)));
         // Two: t = (2p - 1) / sqrt(2 p (1 - p)).
         const double two = (2 * p - 1) / std::sqrt(2 * p * (1 - p));
-        QVERIFY2(std::abs(studentTQuantile(p, 2) / two - 1) < 1e-10,
-                 qPrintable(describe(studentTQuantile(p, 2), two)));
+        QVERIFY2(std::abs(studentTQuantile(p, 2) / two - 1) < 1e-10, qPrintable(describe(studentTQuantile(p, 2), two)));
     }
     // Three: F(t) = 1/2 + (atan(u) + u / (1 + u²)) / pi with u = t / sqrt(3).
     for (double t : {-4.0, -0.5, 0.0, 1.0, 3.182}) {
@@ -500,8 +497,7 @@ void TestRegression::studentTCdfInvertsQuantile()
     for (int dof : {1, 2, 3, 4, 7, 10, 25, 62, 126}) {
         for (double p : {0.001, 0.1, 0.5, 0.8, 0.99, 0.9995}) {
             const double t = studentTQuantile(p, dof);
-            QVERIFY2(near(studentTCdf(t, dof), p, 1e-12),
-                     qPrintable(QStringLiteral("dof %1 p %2").arg(dof).arg(p)));
+            QVERIFY2(near(studentTCdf(t, dof), p, 1e-12), qPrintable(QStringLiteral("dof %1 p %2").arg(dof).arg(p)));
         }
         QVERIFY(near(studentTCdf(0.0, dof), 0.5, 1e-15));
         QVERIFY(near(studentTCdf(-1.5, dof), 1 - studentTCdf(1.5, dof), 1e-15));

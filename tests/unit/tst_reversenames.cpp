@@ -46,14 +46,14 @@ private slots:
 
 void TestReverseNames::addressesBecomeNamesWithinTheTimeout()
 {
-    const std::vector<std::string> names{"192.0.2.1", "PPS", "192.0.2.2", "192.0.2.3", "2001:db8::1",
-                                         "192.0.2.4", "192.0.2.1", "pool.example.net"};
+    const std::vector<std::string> names{"192.0.2.1",   "PPS",       "192.0.2.2", "192.0.2.3",
+                                         "2001:db8::1", "192.0.2.4", "192.0.2.1", "pool.example.net"};
     QElapsedTimer timer;
     timer.start();
     const std::vector<std::string> resolved = reverseResolveNames(names, 300ms, fakeLookup);
     QVERIFY2(timer.elapsed() < 2000, qPrintable(QString::number(timer.elapsed())));
-    const std::vector<std::string> expected{kLongName, "PPS", "192.0.2.2", "192.0.2.3", "v6.example.org",
-                                            "ntp.example.org", kLongName, "pool.example.net"};
+    const std::vector<std::string> expected{
+        kLongName, "PPS", "192.0.2.2", "192.0.2.3", "v6.example.org", "ntp.example.org", kLongName, "pool.example.net"};
     QCOMPARE(resolved, expected);
 }
 

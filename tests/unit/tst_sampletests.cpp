@@ -245,9 +245,10 @@ void TestSampleTests::delayQuantileConvergesOnTheConfiguredFraction()
     for (const double p : {0.1, 0.2, 0.3}) {
         const double estimate = estimateFor(p);
         const double fractionBelow = 1 - std::exp(-(estimate - kBase) / kMeanExtra);
-        QVERIFY2(std::abs(fractionBelow - p) < kFractionTolerance,
-                 qPrintable(QString("p %1: estimate %2 s has %3 of the delays below it")
-                                .arg(p).arg(estimate).arg(fractionBelow)));
+        QVERIFY2(
+            std::abs(fractionBelow - p) < kFractionTolerance,
+            qPrintable(
+                QString("p %1: estimate %2 s has %3 of the delays below it").arg(p).arg(estimate).arg(fractionBelow)));
         QVERIFY(estimate > previous); // a higher quantile is a longer delay
         previous = estimate;
     }

@@ -3,19 +3,19 @@
 // away and comes back is reconnected to with a bounded back-off, absence and permission problems
 // are reported with the path, and a peer sending garbage, endless lines or another protocol
 // version is survived. Every wait is bounded.
-#include "json/ControlProtocol.h"
+#include "host/SnapshotMetaTypes.h"
 #include "transport/ControlServer.h"
 #include "transport/ServiceConnection.h"
+#include "json/ControlProtocol.h"
 #include "json/SnapshotJson.h"
-#include "host/SnapshotMetaTypes.h"
 
+#include "StaleSocket.h"
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QSignalSpy>
 #include <QTemporaryDir>
-#include "StaleSocket.h"
 
 #include <QtTest>
 
@@ -247,7 +247,8 @@ void TestServiceConnection::reportsAbsenceWithThePath()
     ServiceConnection staleConnection;
     staleConnection.connectTo(stale);
     QTRY_COMPARE_WITH_TIMEOUT(staleConnection.state(), ServiceConnection::State::Disconnected, kWaitMs);
-    QVERIFY2(staleConnection.stateMessage().startsWith(QStringLiteral("no service at %1: the socket is there but nobody answers").arg(stale)),
+    QVERIFY2(staleConnection.stateMessage().startsWith(
+                 QStringLiteral("no service at %1: the socket is there but nobody answers").arg(stale)),
              qPrintable(staleConnection.stateMessage()));
 
     ServiceConnection relative;
@@ -284,7 +285,8 @@ void TestServiceConnection::reportsPermissionDeniedWithThePath()
     QCOMPARE(states.at(1).at(0).value<ServiceConnection::State>(), ServiceConnection::State::Disconnected);
     const QString message = states.at(1).at(1).toString();
     QVERIFY2(message.startsWith(QStringLiteral("permission denied: %1 (").arg(m_path)), qPrintable(message));
-    QVERIFY2(message.contains(QStringLiteral("run as a member of group %1 or as root)").arg(group)), qPrintable(message));
+    QVERIFY2(message.contains(QStringLiteral("run as a member of group %1 or as root)").arg(group)),
+             qPrintable(message));
     connection.disconnectFromService();
 }
 
@@ -305,10 +307,14 @@ void TestServiceConnection::dropsGarbageAndSurvivesEndlessLines()
     fake.send("this is not JSON\n");
     fake.send("[1,2,3]\n");
     fake.send(binary + "\n");
-    fake.send(R"j({"v":1,"event":"snapshot","snapshot":{"time":"yesterday"}})j" "\n");
-    fake.send(R"j({"v":1,"event":"snapshot","snapshot":[]})j" "\n");
-    fake.send(R"j({"v":1,"id":999,"ok":true,"result":{}})j" "\n");
-    fake.send(R"j({"v":1,"event":"fireworks"})j" "\n"); // unknown events are not garbage
+    fake.send(R"j({"v":1,"event":"snapshot","snapshot":{"time":"yesterday"}})j"
+              "\n");
+    fake.send(R"j({"v":1,"event":"snapshot","snapshot":[]})j"
+              "\n");
+    fake.send(R"j({"v":1,"id":999,"ok":true,"result":{}})j"
+              "\n");
+    fake.send(R"j({"v":1,"event":"fireworks"})j"
+              "\n"); // unknown events are not garbage
     const EngineSnapshot good = makeSnapshot(2);
     fake.send(control::encodeSnapshotEvent(snapshotToJson(good)));
     QTRY_COMPARE_WITH_TIMEOUT(snapshots.size(), 1, kWaitMs);
@@ -319,9 +325,10 @@ void TestServiceConnection::dropsGarbageAndSurvivesEndlessLines()
     // A line that never ends: cut off at the bound, the connection given up and tried again.
     fake.send(QByteArray(kSmallLineLimit + 1, 'x'));
     QTRY_COMPARE_WITH_TIMEOUT(connection.state(), ServiceConnection::State::Disconnected, kWaitMs);
-    QCOMPARE(connection.stateMessage(), QStringLiteral("protocol error: the service at %1 sent a line longer than %2 bytes")
-                                            .arg(m_path)
-                                            .arg(kSmallLineLimit));
+    QCOMPARE(connection.stateMessage(),
+             QStringLiteral("protocol error: the service at %1 sent a line longer than %2 bytes")
+                 .arg(m_path)
+                 .arg(kSmallLineLimit));
     QTRY_COMPARE_WITH_TIMEOUT(fake.connections(), 2, kReconnectWaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(connection.state(), ServiceConnection::State::Connected, kWaitMs);
     fake.send(control::encodeSnapshotEvent(snapshotToJson(makeSnapshot(5))));
@@ -339,10 +346,12 @@ void TestServiceConnection::reportsProtocolVersionMismatch()
     QTRY_COMPARE_WITH_TIMEOUT(fake.connections(), 1, kWaitMs);
     QTRY_COMPARE_WITH_TIMEOUT(connection.state(), ServiceConnection::State::Connected, kWaitMs);
     // What a future service would answer to our version-1 subscribe.
-    fake.send(R"j({"v":2,"id":null,"ok":false,"error":"unsupported protocol version 1 (this server speaks 2)"})j" "\n");
+    fake.send(R"j({"v":2,"id":null,"ok":false,"error":"unsupported protocol version 1 (this server speaks 2)"})j"
+              "\n");
     QTRY_COMPARE_WITH_TIMEOUT(connection.state(), ServiceConnection::State::Disconnected, kWaitMs);
-    QCOMPARE(connection.stateMessage(),
-             QStringLiteral("protocol mismatch: the service at %1 speaks version 2, this program version 1").arg(m_path));
+    QCOMPARE(
+        connection.stateMessage(),
+        QStringLiteral("protocol mismatch: the service at %1 speaks version 2, this program version 1").arg(m_path));
     // Not hammered: the next try waits the longest delay.
     QCOMPARE(connection.retryDelay(), ServiceConnection::kMaxRetryDelay);
 
@@ -364,9 +373,10 @@ void TestServiceConnection::reportsProtocolVersionMismatch()
 void TestServiceConnection::reloadAndMakeStepAnswers()
 {
     QVERIFY(startServer());
-    const QMetaObject::Connection answering = connect(m_server.get(), &ControlServer::reloadRequested, this, [this](quint64 ticket) {
-        m_server->completeRequest(ticket, true, QJsonObject{{"reloaded", true}}, {});
-    });
+    const QMetaObject::Connection answering =
+        connect(m_server.get(), &ControlServer::reloadRequested, this, [this](quint64 ticket) {
+            m_server->completeRequest(ticket, true, QJsonObject{{"reloaded", true}}, {});
+        });
     ServiceConnection connection;
     QSignalSpy answers(&connection, &ServiceConnection::requestFinished);
 

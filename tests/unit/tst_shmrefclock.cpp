@@ -77,8 +77,8 @@ class FakeShmApi : public ShmSegmentApi
 {
 public:
     ShmTimeSegment segment{};
-    int getResult = kFakeSegmentId; // or -errno
-    int attachResult = 0;           // or -errno
+    int getResult = kFakeSegmentId;     // or -errno
+    int attachResult = 0;               // or -errno
     std::function<void(int)> onBarrier; // the writer's moves, by barrier number
 
     // What the reader asked for.
@@ -124,7 +124,9 @@ public:
 class RawSegment
 {
 public:
-    explicit RawSegment(void *base) : m_base(static_cast<std::uint8_t *>(base)) {}
+    explicit RawSegment(void *base)
+        : m_base(static_cast<std::uint8_t *>(base))
+    { }
 
     std::int32_t &i32(std::size_t offset) const { return *reinterpret_cast<std::int32_t *>(m_base + offset); }
     std::int64_t &i64(std::size_t offset) const { return *reinterpret_cast<std::int64_t *>(m_base + offset); }
@@ -180,7 +182,10 @@ public:
     static constexpr int kFirstUnit = 70;
     static constexpr int kUnitSpread = 20;
 
-    PrivateUnit() : unit(kFirstUnit + static_cast<int>(::getpid() % kUnitSpread)), key(*ShmRefClock::keyForUnit(unit)) {}
+    PrivateUnit()
+        : unit(kFirstUnit + static_cast<int>(::getpid() % kUnitSpread))
+        , key(*ShmRefClock::keyForUnit(unit))
+    { }
     ~PrivateUnit() { remove(); }
 
     // A segment left by a crashed run of this test (ours, unattached) is removed; anything
@@ -269,7 +274,8 @@ void TestShmRefClock::attachErrors()
     ShmRefClock rootOnly(api, 0);
     QVERIFY(!rootOnly.attach());
     QVERIFY(!rootOnly.status().attached);
-    QVERIFY2(rootOnly.status().error.find("SHM unit 0 (key 0x4e545030)") != std::string::npos, rootOnly.status().error.c_str());
+    QVERIFY2(rootOnly.status().error.find("SHM unit 0 (key 0x4e545030)") != std::string::npos,
+             rootOnly.status().error.c_str());
     QVERIFY2(rootOnly.status().error.find("root") != std::string::npos, rootOnly.status().error.c_str());
 
     api.getResult = -EINVAL;
@@ -446,10 +452,10 @@ void TestShmRefClock::nanosecondsOnlyWhenConsistent_data()
     QTest::newRow("both ns consistent") << 123'456'789u << 654'321'987u << std::int64_t(123'456'789)
                                         << std::int64_t(654'321'987);
     QTest::newRow("ns zero (µs-only writer)") << 0u << 0u << std::int64_t(123'456'000) << std::int64_t(654'321'000);
-    QTest::newRow("one stamp's ns stale: both µs") << 123'456'789u << 999u << std::int64_t(123'456'000)
-                                                   << std::int64_t(654'321'000);
-    QTest::newRow("ns rounded, not truncated") << 123'457'000u << 654'321'987u << std::int64_t(123'456'000)
-                                               << std::int64_t(654'321'000);
+    QTest::newRow("one stamp's ns stale: both µs")
+        << 123'456'789u << 999u << std::int64_t(123'456'000) << std::int64_t(654'321'000);
+    QTest::newRow("ns rounded, not truncated")
+        << 123'457'000u << 654'321'987u << std::int64_t(123'456'000) << std::int64_t(654'321'000);
     QTest::newRow("ns out of range") << 4'000'000'000u << 654'321'987u << std::int64_t(123'456'000)
                                      << std::int64_t(654'321'000);
 }
@@ -542,12 +548,24 @@ void TestShmRefClock::malformedSamples()
     writeMode1(api.segment, Stamp{kSecond, 0}, Stamp{kSecond, 0});
     ShmTimeSegment &seg = api.segment;
     switch (field) {
-    case 0: seg.mode = 2; break;
-    case 1: seg.leap = 4; break;
-    case 2: seg.clockTimeStampUSec = -1; break;
-    case 3: seg.receiveTimeStampUSec = 1'000'000; break;
-    case 4: seg.receiveTimeStampSec = 0; break;
-    case 5: seg.clockTimeStampSec = -kSecond; break;
+    case 0:
+        seg.mode = 2;
+        break;
+    case 1:
+        seg.leap = 4;
+        break;
+    case 2:
+        seg.clockTimeStampUSec = -1;
+        break;
+    case 3:
+        seg.receiveTimeStampUSec = 1'000'000;
+        break;
+    case 4:
+        seg.receiveTimeStampSec = 0;
+        break;
+    case 5:
+        seg.clockTimeStampSec = -kSecond;
+        break;
     }
     ShmRefClock shm(api, 2);
     QVERIFY(!shm.read());

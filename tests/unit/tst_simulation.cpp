@@ -14,7 +14,7 @@ using namespace std::chrono_literals;
 namespace {
 const RealTime kEpoch = RealTime(std::chrono::seconds(1'767'225'600));
 constexpr double kNs = 1e-9;
-}
+} // namespace
 
 class TestSimulation : public QObject
 {

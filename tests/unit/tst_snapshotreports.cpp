@@ -5,11 +5,11 @@
 // chronyc's printf formats, independently of the code under test.
 #include "chronyc/ChronycFormat.h"
 #include "chronyc/ChronycStatusFormat.h"
-#include "control/ControlQueries.h"
-#include "json/ReportJson.h"
 #include "chronyc/SnapshotReports.h"
+#include "control/ControlQueries.h"
 #include "ntp/ReferenceId.h"
 #include "sources/NtpSource.h"
+#include "json/ReportJson.h"
 
 #include <QJsonArray>
 #include <QtTest>
@@ -134,7 +134,7 @@ EngineSnapshot knownSnapshot()
     r.systemTimeOffset = 2.105e-6; // our time is fast
     r.lastOffset = 3.065e-6;
     r.rmsOffset = 1.946e-6;
-    r.frequencyPpm = -1.916;       // the oscillator is slow
+    r.frequencyPpm = -1.916; // the oscillator is slow
     r.residualFrequencyPpm = 0.077;
     r.skewPpm = 0.036;
     r.updateInterval = 16;
@@ -143,32 +143,29 @@ EngineSnapshot knownSnapshot()
     return s;
 }
 
-const char *const kTrackingConfigured =
-    "Reference ID    : C0000201 (ntp1.example.net)\n"
-    "Stratum         : 2\n"
-    "Ref time (UTC)  : Wed Apr 09 07:12:04 2025\n"
-    "System time     : 0.000002105 seconds fast of NTP time\n"
-    "Last offset     : +0.000003065 seconds\n"
-    "RMS offset      : 0.000001946 seconds\n"
-    "Frequency       : 1.916 ppm slow\n"
-    "Residual freq   : +0.077 ppm\n"
-    "Skew            : 0.036 ppm\n"
-    "Root delay      : 0.000123456 seconds\n"
-    "Root dispersion : 0.000654321 seconds\n"
-    "Update interval : 16.0 seconds\n"
-    "Leap status     : Normal\n";
+const char *const kTrackingConfigured = "Reference ID    : C0000201 (ntp1.example.net)\n"
+                                        "Stratum         : 2\n"
+                                        "Ref time (UTC)  : Wed Apr 09 07:12:04 2025\n"
+                                        "System time     : 0.000002105 seconds fast of NTP time\n"
+                                        "Last offset     : +0.000003065 seconds\n"
+                                        "RMS offset      : 0.000001946 seconds\n"
+                                        "Frequency       : 1.916 ppm slow\n"
+                                        "Residual freq   : +0.077 ppm\n"
+                                        "Skew            : 0.036 ppm\n"
+                                        "Root delay      : 0.000123456 seconds\n"
+                                        "Root dispersion : 0.000654321 seconds\n"
+                                        "Update interval : 16.0 seconds\n"
+                                        "Leap status     : Normal\n";
 
-const std::string kSourcesHeader =
-    "MS Name/IP address         Stratum Poll Reach LastRx Last sample               \n"
-    "===============================================================================\n";
+const std::string kSourcesHeader = "MS Name/IP address         Stratum Poll Reach LastRx Last sample               \n"
+                                   "===============================================================================\n";
 
 const std::string kSourceStatsHeader =
     "Name/IP Address            NP  NR  Span  Frequency  Freq Skew  Offset  Std Dev\n"
     "==============================================================================\n";
 
-const std::string kSelectDataHeader =
-    "S Name/IP Address        Auth COpts EOpts Last Score     Interval  Leap\n"
-    "=======================================================================\n";
+const std::string kSelectDataHeader = "S Name/IP Address        Auth COpts EOpts Last Score     Interval  Leap\n"
+                                      "=======================================================================\n";
 
 // One source of the snapshot, alone.
 EngineSnapshot only(SourceSnapshot source)
@@ -231,7 +228,8 @@ void TestSnapshotReports::trackingLocalAndUnsynchronised()
     refclock.reference.referenceId = 0x50505300;
     refclock.reference.referenceName = "PPS";
     refclock.reference.stratum = 1;
-    QVERIFY(formatTracking(trackingReport(refclock, SourceNaming::Numeric)).starts_with("Reference ID    : 50505300 (PPS)\n"));
+    QVERIFY(formatTracking(trackingReport(refclock, SourceNaming::Numeric))
+                .starts_with("Reference ID    : 50505300 (PPS)\n"));
 
     EngineSnapshot unsynchronised = knownSnapshot();
     unsynchronised.reference = ReferenceSnapshot{};
@@ -243,7 +241,8 @@ void TestSnapshotReports::trackingLocalAndUnsynchronised()
     QVERIFY(text.ends_with("Leap status     : Not synchronised\n"));
     // chronyd reports 1 s of root delay and dispersion while unsynchronised (it sends them too).
     QVERIFY2(text.find("Root delay      : 1.000000000 seconds\nRoot dispersion : 1.000000000 seconds\n")
-                 != std::string::npos, text.c_str());
+                 != std::string::npos,
+             text.c_str());
 }
 
 void TestSnapshotReports::sources()
@@ -284,8 +283,8 @@ void TestSnapshotReports::lastRxTruncatesAndNeverGoesNegative()
 void TestSnapshotReports::sourcestats()
 {
     const auto rows = sourceStatsRows(knownSnapshot(), SourceNaming::Configured);
-    QCOMPARE(rows[0].span, 704s);       // 704.9 s truncated
-    QCOMPARE(rows[0].offset, 2.5e-7);   // the source is 250 ns behind: we are ahead
+    QCOMPARE(rows[0].span, 704s);     // 704.9 s truncated
+    QCOMPARE(rows[0].offset, 2.5e-7); // the source is 250 ns behind: we are ahead
     QCOMPARE(rows[0].frequencyPpm, -0.058);
     QCOMPARE(formatSourceStats(rows, false, NameStyle::Verbatim),
              kSourceStatsHeader
@@ -367,9 +366,10 @@ void TestSnapshotReports::selectdata()
                    "+ PPS                       N ----- -----  21m   0.0   -60ns  +340ns  N\n");
     const std::string verbose = formatSelectData(firstThree, true, NameStyle::Verbatim);
     QVERIFY(verbose.starts_with("  . State: N - noselect, s - unsynchronised, M - missing samples, r - stratum\n"));
-    QVERIFY(verbose.ends_with(kSelectDataHeader + "* ntp1.example.net          N ----- -----   37   1.0   -36us   +12us  N\n"
-                                                  "D 2001:db8::1               N ----- -----    -   0.0    +0ns    +0ns  -\n"
-                                                  "+ PPS                       N ----- -----  21m   0.0   -60ns  +340ns  N\n"));
+    QVERIFY(verbose.ends_with(kSelectDataHeader
+                              + "* ntp1.example.net          N ----- -----   37   1.0   -36us   +12us  N\n"
+                                "D 2001:db8::1               N ----- -----    -   0.0    +0ns    +0ns  -\n"
+                                "+ PPS                       N ----- -----  21m   0.0   -60ns  +340ns  N\n"));
     // CSV: every option letter is a field, the leap status spelled out.
     QCOMPARE(formatSelectDataCsv({rows[0]}),
              std::string("*,ntp1.example.net,N,-,-,-,-,-,-,-,-,-,-,37,1.0,-0.000036000,0.000012000,Normal\n"));
@@ -379,42 +379,43 @@ void TestSnapshotReports::ntpdata()
 {
     const auto reports = ntpDataReports(knownSnapshot());
     QCOMPARE(reports.size(), std::size_t(2)); // the reference clock has no NTP data
-    QCOMPARE(formatNtpData({reports[0]}, true),
-             std::string("Remote address  : 192.0.2.1 (C0000201)\n"
-                         "Remote port     : 123\n"
-                         "Local address   : 192.0.2.100 (C0000264)\n"
-                         "Leap status     : Normal\n"
-                         "Version         : 4\n"
-                         "Mode            : Server\n"
-                         "Stratum         : 1\n"
-                         "Poll interval   : 7 (128 seconds)\n"
-                         "Precision       : -20 (0.000000954 seconds)\n"
-                         "Root delay      : 0.000015 seconds\n"
-                         "Root dispersion : 0.000025 seconds\n"
-                         "Reference ID    : 47505300 (GPS)\n"
-                         "Reference time  : Wed Apr 09 07:11:58 2025\n"
-                         "Offset          : +0.000013000 seconds\n"
-                         "Peer delay      : 0.000250000 seconds\n"
-                         "Peer dispersion : 0.000003000 seconds\n"
-                         "Response time   : 0.000012345 seconds\n"
-                         "Jitter asymmetry: +0.00\n"
-                         "NTP tests       : 111 111 1111\n"
-                         "Interleaved     : No\n"
-                         "Authenticated   : No\n"
-                         "TX timestamping : Daemon\n"
-                         "RX timestamping : Kernel\n"
-                         "Total TX        : 32\n"
-                         "Total RX        : 32\n"
-                         "Total valid RX  : 30\n"
-                         "Total good RX   : 30\n"
-                         "Total kernel TX : 0\n"
-                         "Total kernel RX : 32\n"
-                         "Total HW TX     : 0\n"
-                         "Total HW RX     : 0\n"));
+    QCOMPARE(formatNtpData({reports[0]}, true), std::string("Remote address  : 192.0.2.1 (C0000201)\n"
+                                                            "Remote port     : 123\n"
+                                                            "Local address   : 192.0.2.100 (C0000264)\n"
+                                                            "Leap status     : Normal\n"
+                                                            "Version         : 4\n"
+                                                            "Mode            : Server\n"
+                                                            "Stratum         : 1\n"
+                                                            "Poll interval   : 7 (128 seconds)\n"
+                                                            "Precision       : -20 (0.000000954 seconds)\n"
+                                                            "Root delay      : 0.000015 seconds\n"
+                                                            "Root dispersion : 0.000025 seconds\n"
+                                                            "Reference ID    : 47505300 (GPS)\n"
+                                                            "Reference time  : Wed Apr 09 07:11:58 2025\n"
+                                                            "Offset          : +0.000013000 seconds\n"
+                                                            "Peer delay      : 0.000250000 seconds\n"
+                                                            "Peer dispersion : 0.000003000 seconds\n"
+                                                            "Response time   : 0.000012345 seconds\n"
+                                                            "Jitter asymmetry: +0.00\n"
+                                                            "NTP tests       : 111 111 1111\n"
+                                                            "Interleaved     : No\n"
+                                                            "Authenticated   : No\n"
+                                                            "TX timestamping : Daemon\n"
+                                                            "RX timestamping : Kernel\n"
+                                                            "Total TX        : 32\n"
+                                                            "Total RX        : 32\n"
+                                                            "Total valid RX  : 30\n"
+                                                            "Total good RX   : 30\n"
+                                                            "Total kernel TX : 0\n"
+                                                            "Total kernel RX : 32\n"
+                                                            "Total HW TX     : 0\n"
+                                                            "Total HW RX     : 0\n"));
     const std::string both = formatNtpData(reports, false);
     QVERIFY(both.starts_with("\nRemote address  : 192.0.2.1 (C0000201)\n"));
     QVERIFY2(both.find("\n\nRemote address  : 2001:db8::1 (39AB9B37)\n"
-                       "Remote port     : 123\n") != std::string::npos, both.c_str());
+                       "Remote port     : 123\n")
+                 != std::string::npos,
+             both.c_str());
     QVERIFY(both.find("Mode            : Symmetric active\n") != std::string::npos);
     QVERIFY(both.find("Reference ID    : 00000000 ()\n") != std::string::npos);
     // The peer never answered a request: nothing of a reply is known.

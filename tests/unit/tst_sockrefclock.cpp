@@ -5,8 +5,8 @@
 #include "refclock/SockRefClockSocket.h"
 #include "refclock/SockSample.h"
 
-#include <QTemporaryDir>
 #include "StaleSocket.h"
+#include <QTemporaryDir>
 
 #include <QtTest>
 
@@ -32,7 +32,7 @@ namespace {
 
 constexpr std::int64_t kSecond = 1'750'000'000; // 2025-06-15
 constexpr std::int64_t kNanosPerMicro = 1'000;
-constexpr std::size_t kSampleBytes = 40;        // LP64 sizeof(struct sock_sample), from the facts
+constexpr std::size_t kSampleBytes = 40; // LP64 sizeof(struct sock_sample), from the facts
 constexpr std::int32_t kMagic = 0x534F434B;
 constexpr int kPollTimeoutMs = 2'000;
 // Byte offsets of the LP64 layout, written out from REFCLOCK_FACTS.md §2.2 independently of
@@ -40,7 +40,7 @@ constexpr int kPollTimeoutMs = 2'000;
 constexpr std::size_t kOffTvSec = 0, kOffTvUsec = 8, kOffOffset = 16, kOffPulse = 24, kOffLeap = 28, kOffPad = 32,
                       kOffMagic = 36;
 
-template<typename T>
+template <typename T>
 void put(std::vector<std::uint8_t> &bytes, std::size_t offset, T value)
 {
     std::memcpy(bytes.data() + offset, &value, sizeof value);
@@ -48,8 +48,8 @@ void put(std::vector<std::uint8_t> &bytes, std::size_t offset, T value)
 
 // A datagram as gpsd's chrony_send() lays it out: tv = system time of the event, offset =
 // real − system, pulse, leap, pad 0, magic.
-std::vector<std::uint8_t> gpsdDatagram(std::int64_t sec, std::int64_t usec, double offset, int pulse = 0,
-                                       int leap = 0, std::int32_t magic = kMagic)
+std::vector<std::uint8_t> gpsdDatagram(std::int64_t sec, std::int64_t usec, double offset, int pulse = 0, int leap = 0,
+                                       std::int32_t magic = kMagic)
 {
     std::vector<std::uint8_t> bytes(kSampleBytes, 0xAA);
     put<std::int64_t>(bytes, kOffTvSec, sec);
@@ -220,8 +220,8 @@ void TestSockRefClock::pulseToEdge_data()
     // The live check: offset +0.000123 was logged by chronyd as raw offset −0.000123, i.e. the
     // system clock read N.000123 at the second boundary N.
     QTest::newRow("edge itself") << std::int64_t(123) << 1.23e-4 << kSecond << std::int64_t(123'000) << -1.23e-4;
-    QTest::newRow("stamped later in the second") << std::int64_t(400'000) << 1.23e-4 << kSecond
-                                                 << std::int64_t(123'000) << -1.23e-4;
+    QTest::newRow("stamped later in the second")
+        << std::int64_t(400'000) << 1.23e-4 << kSecond << std::int64_t(123'000) << -1.23e-4;
     QTest::newRow("system clock behind") << std::int64_t(999'877) << 0.999877 << kSecond << std::int64_t(999'877'000)
                                          << 1.23e-4;
     QTest::newRow("negative phase") << std::int64_t(999'877) << -1.23e-4 << kSecond + 1 << std::int64_t(-123'000)
@@ -255,7 +255,8 @@ void TestSockRefClock::socketReceivesGpsdDatagrams()
     QVERIFY2(socket, error.c_str());
     QCOMPARE(socket->path(), path);
 
-    struct stat st {};
+    struct stat st
+    { };
     QCOMPARE(::lstat(path.c_str(), &st), 0);
     QVERIFY(S_ISSOCK(st.st_mode));
     QCOMPARE(st.st_mode & 0777, 0666u); // gpsd, another user, needs write permission
@@ -266,9 +267,9 @@ void TestSockRefClock::socketReceivesGpsdDatagrams()
     Sender gpsd(path);
     QVERIFY(gpsd.connected());
     QVERIFY(gpsd.send(gpsdDatagram(kSecond, 874'999, 0.125000124)));
-    QVERIFY(gpsd.send(std::vector<std::uint8_t>(kSampleBytes - 1, 0)));       // short
-    QVERIFY(gpsd.send(gpsdDatagram(kSecond, 0, 0.1, 0, 0, 0x12345678)));      // bad magic
-    QVERIFY(gpsd.send(std::vector<std::uint8_t>(1000, 0)));                   // longer than our buffer
+    QVERIFY(gpsd.send(std::vector<std::uint8_t>(kSampleBytes - 1, 0)));      // short
+    QVERIFY(gpsd.send(gpsdDatagram(kSecond, 0, 0.1, 0, 0, 0x12345678)));     // bad magic
+    QVERIFY(gpsd.send(std::vector<std::uint8_t>(1000, 0)));                  // longer than our buffer
     QVERIFY(gpsd.send(gpsdDatagram(kSecond + 1, 875'001, -0.000001, 0, 2))); // negative offset
     QVERIFY(readable(socket->fd()));
 
@@ -359,7 +360,8 @@ void TestSockRefClock::removesOnlyItsOwnFile()
     {
         auto socket = SockRefClockSocket::open(path, error, 0660);
         QVERIFY2(socket, error.c_str());
-        struct stat st {};
+        struct stat st
+        { };
         QCOMPARE(::lstat(path.c_str(), &st), 0);
         QCOMPARE(st.st_mode & 0777, 0660u);
     }
@@ -370,10 +372,12 @@ void TestSockRefClock::removesOnlyItsOwnFile()
     QVERIFY2(socket, error.c_str());
     QCOMPARE(::unlink(path.c_str()), 0);
     QVERIFY(test::makeStaleSocket(path, SOCK_DGRAM));
-    struct stat before {};
+    struct stat before
+    { };
     QCOMPARE(::lstat(path.c_str(), &before), 0);
     socket.reset();
-    struct stat after {};
+    struct stat after
+    { };
     QCOMPARE(::lstat(path.c_str(), &after), 0);
     QCOMPARE(after.st_ino, before.st_ino);
 }
@@ -393,8 +397,7 @@ void TestSockRefClock::openErrors()
     error.clear();
     const std::string missing = dir.filePath("no/such/dir/ref.sock").toStdString();
     QVERIFY(!SockRefClockSocket::open(missing, error));
-    QVERIFY2(error.find(missing) != std::string::npos && error.find("cannot bind") != std::string::npos,
-             error.c_str());
+    QVERIFY2(error.find(missing) != std::string::npos && error.find("cannot bind") != std::string::npos, error.c_str());
 }
 
 QTEST_GUILESS_MAIN(TestSockRefClock)

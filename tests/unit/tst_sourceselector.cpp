@@ -20,15 +20,14 @@ using namespace s1;
 
 namespace {
 
-constexpr double kMs = 1e-3;     // s
-constexpr double kPpm = 1e-6;    // s/s
+constexpr double kMs = 1e-3;              // s
+constexpr double kPpm = 1e-6;             // s/s
 constexpr double kFalseOffset = 50 * kMs; // s, far outside any interval of the tests
 constexpr double kDistance = 1 * kMs;     // s, the usual root distance of a test source
 constexpr int kStratum = 2;
 constexpr std::uint8_t kFullReach = 0xff;
 
-SelectionCandidate good(std::uint32_t id, double offset = 0, double distance = kDistance,
-                        int stratum = kStratum)
+SelectionCandidate good(std::uint32_t id, double offset = 0, double distance = kDistance, int stratum = kStratum)
 {
     SelectionCandidate c;
     c.id = id;
@@ -62,12 +61,18 @@ SelectionResult pollAll(SourceSelector &selector, const Candidates &candidates, 
 char stateChar(SourceState state)
 {
     switch (state) {
-    case SourceState::Unusable: return '?';
-    case SourceState::Selected: return '*';
-    case SourceState::Combined: return '+';
-    case SourceState::NotCombined: return '-';
-    case SourceState::Falseticker: return 'x';
-    case SourceState::TooVariable: return '~';
+    case SourceState::Unusable:
+        return '?';
+    case SourceState::Selected:
+        return '*';
+    case SourceState::Combined:
+        return '+';
+    case SourceState::NotCombined:
+        return '-';
+    case SourceState::Falseticker:
+        return 'x';
+    case SourceState::TooVariable:
+        return '~';
     }
     return '!';
 }
@@ -91,15 +96,13 @@ bool near(double actual, double expected)
     return std::abs(actual - expected) <= 1e-9 * std::abs(expected) + 1e-18;
 }
 
-#define VERIFY_NEAR(actual, expected)                                                          \
-    QVERIFY2(near((actual), (expected)),                                                       \
-             qPrintable(QStringLiteral("%1 = %2, expected %3")                                 \
-                            .arg(QLatin1String(#actual))                                       \
-                            .arg((actual), 0, 'g', 17)                                         \
-                            .arg((expected), 0, 'g', 17)))
+#define VERIFY_NEAR(actual, expected)                                                                                  \
+    QVERIFY2(near((actual), (expected)), qPrintable(QStringLiteral("%1 = %2, expected %3")                             \
+                                                        .arg(QLatin1String(#actual))                                   \
+                                                        .arg((actual), 0, 'g', 17)                                     \
+                                                        .arg((expected), 0, 'g', 17)))
 
-CombineInput input(std::uint32_t id, double offset, double offsetSd, double frequency,
-                   double frequencySd, double skew)
+CombineInput input(std::uint32_t id, double offset, double offsetSd, double frequency, double frequencySd, double skew)
 {
     CombineInput in;
     in.id = id;
@@ -207,8 +210,7 @@ void TestSourceSelector::falsetickers_data()
     const double f = kFalseOffset / kMs;
     QTest::newRow("one of five off") << QList<double>{0, 0.1, -0.1, f, 0.2} << "*++x+";
     QTest::newRow("two of five off") << QList<double>{0, f, -0.1, f, 0.2} << "*x+x+";
-    QTest::newRow("two off in opposite directions")
-        << QList<double>{0, f, -0.1, -f, 0.2} << "*x+x+";
+    QTest::newRow("two off in opposite directions") << QList<double>{0, f, -0.1, -f, 0.2} << "*x+x+";
     // Intervals that merely touch agree: [-1, 1] and [1, 3] ms meet at 1 ms.
     QTest::newRow("touching intervals") << QList<double>{0, 2, 0.5, f, -f} << "*++xx";
 }
@@ -452,8 +454,7 @@ void TestSourceSelector::stratumWeight()
     SelectorConfig config;
     config.stratumWeight = stratumWeight;
     SourceSelector selector(config);
-    const SelectionResult r = pollAll(
-        selector, {good(1, 0, stratum1Distance * kMs, 1), good(2, 0, 1.0 * kMs, 2)});
+    const SelectionResult r = pollAll(selector, {good(1, 0, stratum1Distance * kMs, 1), good(2, 0, 1.0 * kMs, 2)});
     QCOMPARE(r.selectedId, std::optional<std::uint32_t>(expected));
 }
 
@@ -473,8 +474,7 @@ void TestSourceSelector::require()
     fresh.options.require = true;
     fresh.enoughSamples = false;
     SourceSelector waiting;
-    QCOMPARE(pollAll(waiting, {fresh, good(2), good(3)}, 2).reason,
-             NoSelectionReason::NoRequiredSource);
+    QCOMPARE(pollAll(waiting, {fresh, good(2), good(3)}, 2).reason, NoSelectionReason::NoRequiredSource);
 
     // In agreement, it allows selection; it need not be the selected one.
     required.offset = 0;
@@ -488,15 +488,13 @@ void TestSourceSelector::trustOutvotesMajority()
 {
     SelectionCandidate t1 = good(1);
     SelectionCandidate t2 = good(2, 0.1 * kMs);
-    const Candidates untrusting = {t1, t2, good(3, kFalseOffset), good(4, kFalseOffset),
-                                   good(5, kFalseOffset)};
+    const Candidates untrusting = {t1, t2, good(3, kFalseOffset), good(4, kFalseOffset), good(5, kFalseOffset)};
     SourceSelector plain;
     QCOMPARE(states(pollAll(plain, untrusting)), QStringLiteral("xx*++"));
 
     t1.options.trust = true;
     t2.options.trust = true;
-    const Candidates trusting = {t1, t2, good(3, kFalseOffset), good(4, kFalseOffset),
-                                 good(5, kFalseOffset)};
+    const Candidates trusting = {t1, t2, good(3, kFalseOffset), good(4, kFalseOffset), good(5, kFalseOffset)};
     SourceSelector selector;
     const SelectionResult r = pollAll(selector, trusting);
     QCOMPARE(states(r), QStringLiteral("*+xxx"));
@@ -543,8 +541,7 @@ void TestSourceSelector::combinelimitExcludesDistantTruechimer()
 {
     // Selected at 1 ms: combined up to 3 * (1 + 0.1) = 3.3 ms.
     SourceSelector selector;
-    const SelectionResult r = pollAll(
-        selector, {good(1, 0, 1 * kMs), good(2, 0, 3.2 * kMs), good(3, 0, 3.4 * kMs)});
+    const SelectionResult r = pollAll(selector, {good(1, 0, 1 * kMs), good(2, 0, 3.2 * kMs), good(3, 0, 3.4 * kMs)});
     QCOMPARE(states(r), QStringLiteral("*+-"));
     QCOMPARE(r.find(3)->status, SelectionStatus::Distant);
     QCOMPARE(r.combined.size(), std::size_t{2});
@@ -553,8 +550,7 @@ void TestSourceSelector::combinelimitExcludesDistantTruechimer()
     SelectorConfig config;
     config.combineLimit = 4;
     SourceSelector wider(config);
-    QCOMPARE(states(pollAll(wider, {good(1, 0, 1 * kMs), good(2, 0, 3.2 * kMs),
-                                    good(3, 0, 3.4 * kMs)})),
+    QCOMPARE(states(pollAll(wider, {good(1, 0, 1 * kMs), good(2, 0, 3.2 * kMs), good(3, 0, 3.4 * kMs)})),
              QStringLiteral("*++"));
 }
 
@@ -678,8 +674,7 @@ void TestSourceSelector::lostSelectionPicksBestDistance()
 void TestSourceSelector::removedSelectedSourceIsReplaced()
 {
     SourceSelector selector;
-    QCOMPARE(pollAll(selector, {good(1), good(2, 0, 2 * kMs)}).selectedId,
-             std::optional<std::uint32_t>(1));
+    QCOMPARE(pollAll(selector, {good(1), good(2, 0, 2 * kMs)}).selectedId, std::optional<std::uint32_t>(1));
     const SelectionResult r = selector.select({good(2, 0, 2 * kMs)}, 2);
     QCOMPARE(r.selectedId, std::optional<std::uint32_t>(2));
     QCOMPARE(states(r), QStringLiteral("*"));
@@ -721,14 +716,14 @@ void TestSourceSelector::displayStates()
 {
     // chronyc's `sources` column for each detailed status (chrony 4.8's SRC_ReportSource()).
     const std::vector<std::pair<SelectionStatus, char>> expected = {
-        {SelectionStatus::NoSelect, '?'},     {SelectionStatus::Unreachable, '?'},
+        {SelectionStatus::NoSelect, '?'},       {SelectionStatus::Unreachable, '?'},
         {SelectionStatus::Unsynchronised, '?'}, {SelectionStatus::SyncLoop, '?'},
-        {SelectionStatus::BadStats, '?'},     {SelectionStatus::BadDistance, '?'},
-        {SelectionStatus::Jittery, '~'},      {SelectionStatus::WaitsStats, '?'},
-        {SelectionStatus::Untrusted, '?'},    {SelectionStatus::Falseticker, 'x'},
-        {SelectionStatus::WaitsSources, '-'}, {SelectionStatus::NonPreferred, '-'},
-        {SelectionStatus::WaitsUpdate, '-'},  {SelectionStatus::Distant, '-'},
-        {SelectionStatus::Combined, '+'},     {SelectionStatus::Selected, '*'},
+        {SelectionStatus::BadStats, '?'},       {SelectionStatus::BadDistance, '?'},
+        {SelectionStatus::Jittery, '~'},        {SelectionStatus::WaitsStats, '?'},
+        {SelectionStatus::Untrusted, '?'},      {SelectionStatus::Falseticker, 'x'},
+        {SelectionStatus::WaitsSources, '-'},   {SelectionStatus::NonPreferred, '-'},
+        {SelectionStatus::WaitsUpdate, '-'},    {SelectionStatus::Distant, '-'},
+        {SelectionStatus::Combined, '+'},       {SelectionStatus::Selected, '*'},
     };
     for (const auto &[status, display] : expected)
         QCOMPARE(stateChar(toSourceState(status)), display);
@@ -743,8 +738,7 @@ void TestSourceSelector::displayStates()
 void TestSourceSelector::combinedOffsetOfEqualSources()
 {
     SourceSelector selector;
-    const SelectionResult r
-        = pollAll(selector, {good(1, 1 * kMs, 2 * kMs), good(2, 3 * kMs, 2 * kMs)});
+    const SelectionResult r = pollAll(selector, {good(1, 1 * kMs, 2 * kMs), good(2, 3 * kMs, 2 * kMs)});
     QCOMPARE(states(r), QStringLiteral("*+"));
     const std::vector<CombineInput> inputs = {input(1, 1 * kMs, 0.1 * kMs, 0, kPpm, kPpm),
                                               input(2, 3 * kMs, 0.1 * kMs, 0, kPpm, kPpm)};
@@ -777,8 +771,8 @@ void TestSourceSelector::combinedOffsetWeighted()
     SourceSelector selector(config);
     const SelectionResult r = pollAll(selector, {good(1, o1, d1), good(2, o2, d2)});
     QCOMPARE(states(r), QStringLiteral("*+"));
-    const std::optional<CombinedEstimate> e = selector.combine(
-        r, {input(1, o1, sd1, 0, kPpm, kPpm), input(2, o2, sd2, 0, kPpm, kPpm)});
+    const std::optional<CombinedEstimate> e =
+        selector.combine(r, {input(1, o1, sd1, 0, kPpm, kPpm), input(2, o2, sd2, 0, kPpm, kPpm)});
     QVERIFY(e);
 
     const bool byDistance = config.offsetWeighting == OffsetWeighting::InverseDistance;
@@ -801,8 +795,7 @@ void TestSourceSelector::combinedErrors()
     const SelectionResult r = pollAll(selector, {c1, c2});
     QCOMPARE(states(r), QStringLiteral("*+"));
     const CombineInput in1 = input(1, o1, sd1, f1, fsd1, skew1);
-    const std::optional<CombinedEstimate> e
-        = selector.combine(r, {input(2, o2, sd2, f2, fsd2, skew2), in1});
+    const std::optional<CombinedEstimate> e = selector.combine(r, {input(2, o2, sd2, f2, fsd2, skew2), in1});
     QVERIFY(e);
     QCOMPARE(e->selectedId, 1u);
 
@@ -827,8 +820,7 @@ void TestSourceSelector::combineSingleSourcePassesThrough()
     const SelectionResult r = pollAll(selector, {good(1), good(2, 0, 10 * kMs)});
     QCOMPARE(states(r), QStringLiteral("*-"));
     const CombineInput in1 = input(1, 0.7 * kMs, 0.2 * kMs, 1.5 * kPpm, 0.01 * kPpm, 0.02 * kPpm);
-    const std::optional<CombinedEstimate> e
-        = selector.combine(r, {in1, input(2, 5 * kMs, 0.1 * kMs, 0, kPpm, kPpm)});
+    const std::optional<CombinedEstimate> e = selector.combine(r, {in1, input(2, 5 * kMs, 0.1 * kMs, 0, kPpm, kPpm)});
     QVERIFY(e);
     CombinedEstimate expected;
     expected.selectedId = 1;

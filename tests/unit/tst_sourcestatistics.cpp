@@ -28,10 +28,10 @@ namespace {
 // An arbitrary present-day start with a sub-second part, so no sample time is round.
 const RealTime kStart = realTimeFromNanos(1'760'000'000'250'000'000);
 
-constexpr double kPeerDelay = 1e-3;          // s
-constexpr double kPeerDispersion = 2e-6;     // s
-constexpr double kUpstreamRootDelay = 4e-3;  // s, the source's own root delay
-constexpr double kUpstreamRootDisp = 1e-4;   // s, the source's own root dispersion
+constexpr double kPeerDelay = 1e-3;         // s
+constexpr double kPeerDispersion = 2e-6;    // s
+constexpr double kUpstreamRootDelay = 4e-3; // s, the source's own root delay
+constexpr double kUpstreamRootDisp = 1e-4;  // s, the source's own root dispersion
 constexpr int kStratum = 2;
 
 RealTime at(double seconds)
@@ -71,7 +71,9 @@ double alternating(int i, double amplitude)
 class Gaussian
 {
 public:
-    explicit Gaussian(std::uint64_t seed) : m_engine(seed) {}
+    explicit Gaussian(std::uint64_t seed)
+        : m_engine(seed)
+    { }
     double next()
     {
         const double u1 = uniform();
@@ -145,8 +147,7 @@ private slots:
 private:
     // Feeds `count` samples of offset(t) + noise, `interval` apart from t = `first`.
     static void feedSeries(SourceStatistics &stats, int count, double interval, double first,
-                           const std::function<double(double)> &offset,
-                           const std::function<double(int)> &noise);
+                           const std::function<double(double)> &offset, const std::function<double(int)> &noise);
 };
 
 void TestSourceStatistics::feedSeries(SourceStatistics &stats, int count, double interval, double first,
@@ -281,7 +282,8 @@ void TestSourceStatistics::minSamplesRespected()
 void TestSourceStatistics::outOfOrderSampleDiscardsHistory()
 {
     SourceStatistics stats;
-    feedSeries(stats, 10, 16, 100, [](double) { return 1e-3; }, [](int i) { return alternating(i, 1e-6); });
+    feedSeries(
+        stats, 10, 16, 100, [](double) { return 1e-3; }, [](int i) { return alternating(i, 1e-6); });
     QCOMPARE(stats.samples(), 10);
     feed(stats, makeSample(50, 2e-3)); // older than everything held: the clock went back
     QCOMPARE(stats.samples(), 1);
@@ -307,11 +309,11 @@ void TestSourceStatistics::frequencyChangeDropsOldSamples()
 {
     // The source gains 5 ppm on us for 64 samples, then loses 5 ppm: our clock's frequency
     // relative to it goes from -5 ppm to +5 ppm.
-    constexpr double kInterval = 16;    // s
-    constexpr double kSigma = 1e-6;     // s
+    constexpr double kInterval = 16; // s
+    constexpr double kSigma = 1e-6;  // s
     constexpr int kBefore = 64;
     constexpr int kAfter = 32;
-    constexpr double kRate = 5e-6;      // s/s
+    constexpr double kRate = 5e-6; // s/s
     const double bend = kInterval * kBefore;
     const auto truth = [&](double t) { return t < bend ? kRate * t : kRate * bend - kRate * (t - bend); };
     Gaussian noise(7);
@@ -332,8 +334,8 @@ void TestSourceStatistics::frequencyChangeDropsOldSamples()
     // ... and the frequency follows the new slope, within the reported bound.
     QVERIFY2(near(stats.frequency(), kRate, std::max(stats.skew(), 0.02e-6)),
              qPrintable(describe(stats.frequency(), kRate)));
-    QVERIFY(near(stats.offsetAt(at(kInterval * (kBefore + kAfter - 1))),
-                 truth(kInterval * (kBefore + kAfter - 1)), 3 * kSigma));
+    QVERIFY(near(stats.offsetAt(at(kInterval * (kBefore + kAfter - 1))), truth(kInterval * (kBefore + kAfter - 1)),
+                 3 * kSigma));
 }
 
 void TestSourceStatistics::noiseCalibration()
@@ -343,10 +345,10 @@ void TestSourceStatistics::noiseCalibration()
     // should: the frequency's reported standard error must be honest, not just large.
     constexpr int kTrials = 200;
     constexpr int kSamples = 64;
-    constexpr double kInterval = 64;    // s
-    constexpr double kSigma = 50e-6;    // s
-    constexpr double kGain = 12.5e-6;   // s/s: the source gains on us
-    constexpr double kOffset = -3e-3;   // s
+    constexpr double kInterval = 64;  // s
+    constexpr double kSigma = 50e-6;  // s
+    constexpr double kGain = 12.5e-6; // s/s: the source gains on us
+    constexpr double kOffset = -3e-3; // s
     const double t975 = studentTQuantile(0.975, kSamples - 2);
 
     int stdDevWithin20 = 0;
@@ -357,8 +359,9 @@ void TestSourceStatistics::noiseCalibration()
     for (int trial = 0; trial < kTrials; ++trial) {
         Gaussian noise(1000 + static_cast<std::uint64_t>(trial));
         SourceStatistics stats;
-        feedSeries(stats, kSamples, kInterval, 0, [](double t) { return kOffset + kGain * t; },
-                   [&](int) { return kSigma * noise.next(); });
+        feedSeries(
+            stats, kSamples, kInterval, 0, [](double t) { return kOffset + kGain * t; },
+            [&](int) { return kSigma * noise.next(); });
 
         const bool stdDevOk = std::abs(stats.stdDev() / kSigma - 1) <= 0.2;
         stdDevWithin20 += stdDevOk;
@@ -378,8 +381,7 @@ void TestSourceStatistics::noiseCalibration()
     QVERIFY(withinSkew >= kTrials * 9 / 10);
     // A 95 % interval from the reported standard error covers about 95 %: neither optimistic
     // nor padded (binomial spread over 200 trials is 1.5 %).
-    QVERIFY2(within95 >= kTrials * 88 / 100 && within95 <= kTrials * 995 / 1000,
-             qPrintable(QString::number(within95)));
+    QVERIFY2(within95 >= kTrials * 88 / 100 && within95 <= kTrials * 995 / 1000, qPrintable(QString::number(within95)));
     QVERIFY(sdRatioWithin25 >= kTrials * 9 / 10);
 }
 
@@ -389,7 +391,7 @@ void TestSourceStatistics::clockCorrectionMatchesCorrectedSamples()
     // measurements as the corrected clock would have made them.
     constexpr double kInterval = 32; // s
     constexpr int kSamples = 40;
-    constexpr double kOffsetChange = 1.5e-3;    // s added to the clock
+    constexpr double kOffsetChange = 1.5e-3;     // s added to the clock
     constexpr double kFrequencyChange = -2.5e-6; // s/s
     const RealTime when = at(kInterval * kSamples + 20);
     const auto truth = [](double t) { return 2e-3 + 3e-6 * t; };
@@ -442,7 +444,8 @@ void TestSourceStatistics::clockCorrectionMatchesCorrectedSamples()
 
     // Measurements on the new clock continue both the same way.
     for (int i = kSamples; i < kSamples + 10; ++i) {
-        const StatSample s = corrected(makeSample(kInterval * i, truth(kInterval * i) + noise[static_cast<std::size_t>(i)]));
+        const StatSample s =
+            corrected(makeSample(kInterval * i, truth(kInterval * i) + noise[static_cast<std::size_t>(i)]));
         feed(slewed, s);
         feed(direct, s);
     }
@@ -576,9 +579,9 @@ void TestSourceStatistics::delaysBoundTheOffset()
     // their delay allows); the newest saw no queueing and reads the truth. Weighted least
     // squares still leans towards the many; the delays say the truth is within the newest
     // sample's own dispersion.
-    constexpr double kTrue = 1e-3;     // s
-    constexpr double kLate = 200e-6;   // s
-    constexpr double kLow = 80e-6;     // s
+    constexpr double kTrue = 1e-3;   // s
+    constexpr double kLate = 200e-6; // s
+    constexpr double kLow = 80e-6;   // s
     constexpr int kCount = 20;
     const auto run = [&](bool bounded, double newestOffset) {
         SourceStatisticsConfig config;
@@ -609,8 +612,8 @@ void TestSourceStatistics::driftingFrequencyShortensTheMemory()
     // pass maxdelay come through, a few microseconds of noise, minutes to half an hour apart.
     // A line through the long history (the runs test sees no bend in so few samples) lags the
     // drift. The wander found in the samples makes the old ones count for less. Mean |error| of the offset at the newest sample over 10 noise seeds.
-    constexpr double kDrift = 1e-10;  // 1/s: d frequency / dt
-    constexpr double kNoise = 2e-6;   // s
+    constexpr double kDrift = 1e-10; // 1/s: d frequency / dt
+    constexpr double kNoise = 2e-6;  // s
     constexpr int kSamples = 40;
     constexpr int kSeeds = 10;
     constexpr std::array<double, 5> kGaps = {64, 192, 128, 448, 64}; // s, repeating
@@ -637,13 +640,14 @@ void TestSourceStatistics::uncertainFrequencyFallsBack()
     // the fitted slope is far too uncertain to steer a clock. Carried along the frequency the
     // clock runs at instead, the offset is the plain mean of the samples moved to the newest
     // one's time (equal delays: equal weights).
-    constexpr double kFrequency = 1e-4; // our clock fast
+    constexpr double kFrequency = 1e-4;                                        // our clock fast
     constexpr std::array<double, 5> kNoise = {0.05, 0.02, -0.05, 0.01, -0.06}; // s
     const auto truth = [](double t) { return 1e-3 - kFrequency * t; };
     const auto run = [&](std::optional<FrequencyFallback> fallback) {
         SourceStatistics stats;
         for (std::size_t i = 0; i < kNoise.size(); ++i) {
-            stats.accumulate(makeSample(64.0 * static_cast<double>(i), truth(64.0 * static_cast<double>(i)) + kNoise[i]));
+            stats.accumulate(
+                makeSample(64.0 * static_cast<double>(i), truth(64.0 * static_cast<double>(i)) + kNoise[i]));
             stats.regress(fallback);
         }
         return stats;
@@ -662,7 +666,9 @@ void TestSourceStatistics::uncertainFrequencyFallsBack()
     QVERIFY2(near(fallen.offset(), expected, 1e-12), qPrintable(describe(fallen.offset(), expected)));
     // Its error is the noise's mean; the fitted line's end, tilted by the noise, is off by more.
     QVERIFY2(std::abs(fallen.offset() - truth(newest)) < 0.5 * std::abs(plain.offset() - truth(newest)),
-             qPrintable(QStringLiteral("fallback %1 fit %2").arg(fallen.offset() - truth(newest)).arg(plain.offset() - truth(newest))));
+             qPrintable(QStringLiteral("fallback %1 fit %2")
+                            .arg(fallen.offset() - truth(newest))
+                            .arg(plain.offset() - truth(newest))));
     // The fitted frequency and skew are still what the samples say.
     QCOMPARE(fallen.frequency(), plain.frequency());
     QCOMPARE(fallen.skew(), plain.skew());
@@ -745,8 +751,9 @@ void TestSourceStatistics::selectionData()
     const auto one = single.selectionData(at(200));
     QVERIFY(one && one->selectable);
     QCOMPARE(single.frequency(), 0.0);
-    QVERIFY(near(one->rootDistance, 0.5 * y0.rootDelay + y0.rootDispersion
-                                        + toSeconds(at(200) - y0.time) * SourceStatistics::kWorstCaseFrequency,
+    QVERIFY(near(one->rootDistance,
+                 0.5 * y0.rootDelay + y0.rootDispersion
+                     + toSeconds(at(200) - y0.time) * SourceStatistics::kWorstCaseFrequency,
                  1e-12));
 }
 
@@ -754,8 +761,8 @@ void TestSourceStatistics::trackingData()
 {
     SourceStatistics stats;
     Gaussian noise(11);
-    feedSeries(stats, 30, 64, 0, [](double t) { return -7e-4 + 8e-6 * t; },
-               [&](int) { return 3e-6 * noise.next(); });
+    feedSeries(
+        stats, 30, 64, 0, [](double t) { return -7e-4 + 8e-6 * t; }, [&](int) { return 3e-6 * noise.next(); });
     const RealTime reference = stats.referenceTime();
     QCOMPARE(reference, at(29 * 64));
 
@@ -822,9 +829,8 @@ void TestSourceStatistics::sourcestatsReport()
     QCOMPARE(r.runs, stats.runs());
     QVERIFY(near(r.offset, stats.offsetAt(now), 1e-18));
     const double bestAge = toSeconds(now - at(300)); // equal distances: the newest is best
-    QVERIFY(near(r.offsetError, stats.offsetSd() + bestAge * stats.skew() + 0.5 * newest.rootDelay
-                                    + newest.rootDispersion,
-                 1e-15));
+    QVERIFY(near(r.offsetError,
+                 stats.offsetSd() + bestAge * stats.skew() + 0.5 * newest.rootDelay + newest.rootDispersion, 1e-15));
     QCOMPARE(r.frequency, stats.frequency());
     QVERIFY(near(r.frequencyPpm(), stats.frequency() * 1e6, 1e-15));
     QVERIFY(near(r.skewPpm(), stats.skew() * 1e6, 1e-12));
@@ -835,7 +841,8 @@ void TestSourceStatistics::sourcestatsReport()
 void TestSourceStatistics::lastSampleReport()
 {
     SourceStatistics stats;
-    feedSeries(stats, 5, 10, 0, [](double) { return 2e-3; }, [](int i) { return alternating(i, 1e-6); });
+    feedSeries(
+        stats, 5, 10, 0, [](double) { return 2e-3; }, [](int i) { return alternating(i, 1e-6); });
     const double measured = 2e-3 + alternating(4, 1e-6);
     auto r = stats.lastSampleReport(at(45));
     QVERIFY(r);
@@ -857,7 +864,8 @@ void TestSourceStatistics::lastSampleReport()
 void TestSourceStatistics::addDispersion()
 {
     SourceStatistics stats;
-    feedSeries(stats, 10, 16, 0, [](double) { return 1e-3; }, [](int i) { return alternating(i, 1e-6); });
+    feedSeries(
+        stats, 10, 16, 0, [](double) { return 1e-3; }, [](int i) { return alternating(i, 1e-6); });
     const RealTime now = at(200);
     const double before = stats.selectionData(now)->rootDistance;
     const double trackingBefore = stats.trackingData(now)->rootDispersion;
@@ -931,8 +939,8 @@ void TestSourceStatistics::medianFilterPreselectsByDispersion()
     const std::vector<double> dispersions = {1e-6, 1e-6, 10e-6, 10e-6, 1e-6, 1e-6, 1e-6};
     std::optional<StatSample> out;
     for (int i = 0; i < 7; ++i)
-        out = filter.accumulate(makeSample(i, offsets[static_cast<std::size_t>(i)], kPeerDelay,
-                                           dispersions[static_cast<std::size_t>(i)]));
+        out = filter.accumulate(
+            makeSample(i, offsets[static_cast<std::size_t>(i)], kPeerDelay, dispersions[static_cast<std::size_t>(i)]));
     QVERIFY(out);
     // The good ones are 1, 2, 10, 20, 30 us: the median is 10 us, the first sample.
     QCOMPARE(out->offset, 10e-6);
@@ -947,8 +955,8 @@ void TestSourceStatistics::medianFilterFallsBackToAllSamples()
     const std::vector<double> dispersions = {1e-6, 1e-6, 1.4e-6, 5e-6, 5e-6, 5e-6};
     std::optional<StatSample> out;
     for (int i = 0; i < 6; ++i)
-        out = filter.accumulate(makeSample(i, offsets[static_cast<std::size_t>(i)], kPeerDelay,
-                                           dispersions[static_cast<std::size_t>(i)]));
+        out = filter.accumulate(
+            makeSample(i, offsets[static_cast<std::size_t>(i)], kPeerDelay, dispersions[static_cast<std::size_t>(i)]));
     QVERIFY(out);
     // All six: the middle two are 3 us (t = 5) and 4 us (t = 4).
     QVERIFY(near(out->offset, 3.5e-6, 1e-18));
@@ -993,7 +1001,7 @@ void TestSourceStatistics::pollFilterMedianIgnoresTheRawClockDrift()
     constexpr double kDrift = -1e-4; // raw offsets' slope: ClockDiscipline::frequency()
     constexpr double kPoll = 16.0;
     constexpr double kBase = 0.05;
-    const std::array<double, 15> noise{40e-6, -30e-6, 0.0, -45e-6, 35e-6, -20e-6, 50e-6, -35e-6,
+    const std::array<double, 15> noise{40e-6, -30e-6, 0.0,   -45e-6, 35e-6, -20e-6, 50e-6, -35e-6,
                                        30e-6, -25e-6, 45e-6, -50e-6, 20e-6, -40e-6, 25e-6};
     PollSampleFilter filter(15);
     std::optional<StatSample> out;

@@ -154,7 +154,8 @@ void TestTimekeeping::eventsReportSelectionAndSteps()
     const RunResult f = Simulation(liars, 4).run();
     QVERIFY(!f.events.empty());
     for (const EngineEvent &e : f.events)
-        QVERIFY2(e.message != "selected source 192.0.2.1" && e.message != "selected source 192.0.2.2", e.message.c_str());
+        QVERIFY2(e.message != "selected source 192.0.2.1" && e.message != "selected source 192.0.2.2",
+                 e.message.c_str());
 }
 
 void TestTimekeeping::deadServerDoesNotHoldUpSynchronisation()

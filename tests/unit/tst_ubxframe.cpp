@@ -44,7 +44,7 @@ std::vector<UbxFrame> framesOf(const char *name)
     return frames;
 }
 
-template<typename Decode>
+template <typename Decode>
 auto firstDecoded(const std::vector<UbxFrame> &frames, Decode decode) -> decltype(decode(frames.front()))
 {
     for (const UbxFrame &f : frames) {
@@ -168,8 +168,17 @@ void TestUbxFrame::navSat()
     put(p, 0, 123456, 4);
     p[4] = 1;
     p[5] = 2;
-    p[8] = 0; p[9] = 5; p[10] = 40; p[11] = 45; put(p, 12, 270, 2); put(p, 16, 0x08, 4);
-    p[20] = 6; p[21] = 3; p[22] = 0; p[23] = static_cast<std::uint8_t>(-5); put(p, 24, 10, 2);
+    p[8] = 0;
+    p[9] = 5;
+    p[10] = 40;
+    p[11] = 45;
+    put(p, 12, 270, 2);
+    put(p, 16, 0x08, 4);
+    p[20] = 6;
+    p[21] = 3;
+    p[22] = 0;
+    p[23] = static_cast<std::uint8_t>(-5);
+    put(p, 24, 10, 2);
     UbxFrame f{ubx::kClassNav, ubx::kIdNavSat, p};
     const auto sat = decodeNavSat(f);
     QVERIFY(sat);

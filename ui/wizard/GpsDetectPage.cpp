@@ -2,9 +2,9 @@
 
 #include "StatusColors.h"
 #include "TextColor.h"
+#include "TouchStyle.h"
 #include "wizard/GpsWizardState.h"
 #include "wizard/SerialReceiverProbe.h"
-#include "TouchStyle.h"
 
 #include <QBoxLayout>
 #include <QDateTime>
@@ -47,7 +47,8 @@ QString timeText(const ReceiverFindings &f)
     if (!f.epochTime)
         return GpsDetectPage::tr("not reported yet");
     const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(f.epochTime->time_since_epoch());
-    const QString utc = QDateTime::fromMSecsSinceEpoch(ms.count(), Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
+    const QString utc =
+        QDateTime::fromMSecsSinceEpoch(ms.count(), Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss 'UTC'"));
     return f.epochTimeValid ? utc : GpsDetectPage::tr("%1 (not valid yet)").arg(utc);
 }
 
@@ -154,7 +155,8 @@ void GpsDetectPage::showProbe()
     const ReceiverProbe &probe = m_probe->probe();
     const ReceiverFindings findings = m_probe->findings();
     const bool found = probe.outcome() == ReceiverProbe::Outcome::Found;
-    const bool failed = probe.outcome() == ReceiverProbe::Outcome::NoData || probe.outcome() == ReceiverProbe::Outcome::Garbage;
+    const bool failed =
+        probe.outcome() == ReceiverProbe::Outcome::NoData || probe.outcome() == ReceiverProbe::Outcome::Garbage;
     setStatus(outcomeText(probe.outcome(), findings, probe.attempts(), probe.baudOrder().size()), failed);
     m_retry->setEnabled(!probe.isRunning());
     showFindings(findings, found);
@@ -168,7 +170,8 @@ void GpsDetectPage::showFindings(const ReceiverFindings &f, bool found)
     m_speed->setText(found ? tr("%1 baud").arg(f.baudRate) : unknown);
     m_protocol->setText(found ? protocolText(f) : unknown);
     m_constellations->setText(found ? constellationText(f) : unknown);
-    m_receiver->setText(found ? (f.receiver.empty() ? tr("does not say") : QString::fromStdString(f.receiver)) : unknown);
+    m_receiver->setText(found ? (f.receiver.empty() ? tr("does not say") : QString::fromStdString(f.receiver))
+                              : unknown);
     m_fix->setText(found ? fixText(f.fixMode) : unknown);
     m_satellites->setText(found ? tr("%1 used of %2 in view").arg(f.satellitesUsed).arg(f.satellitesVisible) : unknown);
     m_time->setText(found ? timeText(f) : unknown);

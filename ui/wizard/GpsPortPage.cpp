@@ -1,8 +1,8 @@
 #include "wizard/GpsPortPage.h"
 
+#include "TouchStyle.h"
 #include "wizard/GpsRefClockPlan.h"
 #include "wizard/GpsWizardState.h"
-#include "TouchStyle.h"
 
 #include <QBoxLayout>
 #include <QDir>
@@ -12,7 +12,6 @@
 #include <QListWidget>
 #include <QPushButton>
 #include <QSerialPortInfo>
-
 
 namespace s1 {
 

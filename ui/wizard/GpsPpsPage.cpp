@@ -1,8 +1,8 @@
 #include "wizard/GpsPpsPage.h"
 
+#include "TouchStyle.h"
 #include "wizard/GpsRefClockPlan.h"
 #include "wizard/GpsWizardState.h"
-#include "TouchStyle.h"
 
 #include <QBoxLayout>
 #include <QDir>

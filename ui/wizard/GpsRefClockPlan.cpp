@@ -31,12 +31,14 @@ bool sameDevice(const std::string &a, const std::string &b)
     return !error && same;
 }
 
-GpsRefClockPlan::GpsRefClockPlan(GpsRefClockChoice choice) : m_choice(std::move(choice)) {}
+GpsRefClockPlan::GpsRefClockPlan(GpsRefClockChoice choice)
+    : m_choice(std::move(choice))
+{ }
 
 std::string GpsRefClockPlan::nmeaLine() const
 {
     std::string line = "refclock NMEA " + m_choice.port + ":" + std::to_string(m_choice.baudRate) + " refid "
-        + kNmeaRefId + " offset " + formatNumber(kNmeaOffset) + " delay " + formatNumber(kNmeaDelay);
+                       + kNmeaRefId + " offset " + formatNumber(kNmeaOffset) + " delay " + formatNumber(kNmeaDelay);
     // With a PPS the serial time only numbers the pulses; selecting it as well would let its
     // millisecond jitter compete with the PPS's microseconds.
     if (!m_choice.ppsDevice.empty())
@@ -103,7 +105,8 @@ void GpsRefClockPlan::applyTo(ConfigDocument &document) const
     if (!replace(document, linesFor(document, kNmeaDriver, m_choice.port), nmeaLine()))
         toAppend.push_back(nmeaLine());
     // Looked up after the NMEA edit, which may have removed lines.
-    if (!m_choice.ppsDevice.empty() && !replace(document, linesFor(document, kPpsDriver, m_choice.ppsDevice), ppsLine()))
+    if (!m_choice.ppsDevice.empty()
+        && !replace(document, linesFor(document, kPpsDriver, m_choice.ppsDevice), ppsLine()))
         toAppend.push_back(ppsLine());
     if (toAppend.empty())
         return;

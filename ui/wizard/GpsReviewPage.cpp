@@ -2,9 +2,9 @@
 
 #include "StatusColors.h"
 #include "TextColor.h"
+#include "TouchStyle.h"
 #include "config/ConfigFile.h"
 #include "wizard/GpsWizardState.h"
-#include "TouchStyle.h"
 
 #include <QBoxLayout>
 #include <QEvent>
@@ -177,11 +177,12 @@ void GpsReviewPage::updatePreview()
         QStringList numbers;
         for (const std::size_t index : replaced)
             numbers << QString::number(index + 1);
-        const QString format = replaced.size() == 1
-            ? tr("Replaces line %1 of %2 (the same device's earlier setting); the rest of the file is kept as it is.")
-            : tr("Replaces lines %1 of %2 (the same device's earlier settings); the rest of the file is kept as it is.");
-        m_replaces->setText(format
-                                .arg(numbers.join(QStringLiteral(", ")), path));
+        const QString format =
+            replaced.size() == 1 ? tr(
+                "Replaces line %1 of %2 (the same device's earlier setting); the rest of the file is kept as it is.")
+                                 : tr("Replaces lines %1 of %2 (the same device's earlier settings); the rest of the "
+                                      "file is kept as it is.");
+        m_replaces->setText(format.arg(numbers.join(QStringLiteral(", ")), path));
     }
 }
 
@@ -192,8 +193,8 @@ void GpsReviewPage::fitPreviewHeight()
     constexpr int kMaxPreviewLines = 4;
     const int width = m_linesScroll->viewport()->width();
     const int content = m_lines->heightForWidth(width > 0 ? width : m_linesScroll->width());
-    const int most = kMaxPreviewLines * m_lines->fontMetrics().lineSpacing()
-                     + 2 * (kPreviewMarginPx + m_lines->frameWidth());
+    const int most =
+        kMaxPreviewLines * m_lines->fontMetrics().lineSpacing() + 2 * (kPreviewMarginPx + m_lines->frameWidth());
     const int height = std::min(content > 0 ? content : most, most);
     if (m_linesScroll->height() != height || m_linesScroll->minimumHeight() != height)
         m_linesScroll->setFixedHeight(height);

@@ -1,10 +1,10 @@
 #include "wizard/GpsSetupWizard.h"
 
+#include "TouchStyle.h"
 #include "wizard/GpsDetectPage.h"
 #include "wizard/GpsPortPage.h"
 #include "wizard/GpsPpsPage.h"
 #include "wizard/GpsReviewPage.h"
-#include "TouchStyle.h"
 
 #include <QGuiApplication>
 #include <QScreen>

@@ -14,7 +14,10 @@ RealTime probeClockNow()
     return RealTime(std::chrono::duration_cast<Nanoseconds>(sinceBoot));
 }
 
-SerialReceiverProbe::SerialReceiverProbe(QObject *parent) : QObject(parent), m_port(this), m_deadline(this)
+SerialReceiverProbe::SerialReceiverProbe(QObject *parent)
+    : QObject(parent)
+    , m_port(this)
+    , m_deadline(this)
 {
     m_deadline.setSingleShot(true);
     connect(&m_deadline, &QTimer::timeout, this, &SerialReceiverProbe::onDeadline);
@@ -83,9 +86,9 @@ void SerialReceiverProbe::onReadyRead()
     const QByteArray bytes = m_port.readAll();
     if (bytes.isEmpty())
         return;
-    const bool switched = m_probe.feed(std::span(reinterpret_cast<const std::uint8_t *>(bytes.constData()),
-                                                 static_cast<std::size_t>(bytes.size())),
-                                       probeClockNow());
+    const bool switched = m_probe.feed(
+        std::span(reinterpret_cast<const std::uint8_t *>(bytes.constData()), static_cast<std::size_t>(bytes.size())),
+        probeClockNow());
     follow(switched);
     emit changed();
 }

@@ -46,7 +46,7 @@ private:
     {
         RealTime system; // where the segment starts, on both scales
         RealTime raw;
-        double ppm = 0;  // the system clock's rate over the raw scale, minus one, in ppm
+        double ppm = 0; // the system clock's rate over the raw scale, minus one, in ppm
     };
 
     void add(const Segment &segment);

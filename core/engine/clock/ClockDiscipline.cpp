@@ -9,7 +9,7 @@ namespace {
 constexpr double kPpm = 1e-6;
 // chrony's correction rate is corrtimeratio times half the offset SD times the interval.
 constexpr double kCorrectionRateScale = 0.5;
-}
+} // namespace
 
 ClockDiscipline::ClockDiscipline(DisciplineConfig config, RealTime startRaw, ClockDriver *driver)
     : m_config(config)
@@ -71,16 +71,16 @@ double ClockDiscipline::update(RealTime raw, const ClockUpdate &u)
     const double before = correctionAt(raw);
     const double change = u.offset - before;
     const bool step = m_config.makestepThreshold && std::abs(change) > *m_config.makestepThreshold
-        && (m_config.makestepLimit < 0 || m_updates < m_config.makestepLimit);
+                      && (m_config.makestepLimit < 0 || m_updates < m_config.makestepLimit);
     // A steered clock is slewed by its driver: the line alone is the target it follows.
     const bool slewHere = !step && !m_driver;
     m_clock.correct(raw, u.offset, -m_frequency, slewHere ? m_config.maxSlewRatePpm * kPpm : 0.0);
 
     // chrony's sign: positive = our clock was ahead of the reference.
     m_lastOffset = -change;
-    m_meanSquareOffset = m_updates == 0
-        ? m_lastOffset * m_lastOffset
-        : (1 - kRmsOffsetWeight) * m_meanSquareOffset + kRmsOffsetWeight * m_lastOffset * m_lastOffset;
+    m_meanSquareOffset =
+        m_updates == 0 ? m_lastOffset * m_lastOffset
+                       : (1 - kRmsOffsetWeight) * m_meanSquareOffset + kRmsOffsetWeight * m_lastOffset * m_lastOffset;
     if (m_lastUpdateRaw)
         m_updateInterval = toSeconds(raw - *m_lastUpdateRaw);
     m_lastUpdateRaw = raw;

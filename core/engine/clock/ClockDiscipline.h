@@ -34,8 +34,8 @@ struct DisciplineConfig
     // LIMIT updates (every update when LIMIT is negative).
     std::optional<double> makestepThreshold;
     int makestepLimit = 0;
-    double maxSlewRatePpm = 83333.333;   // chrony's default `maxslewrate`
-    double maxUpdateSkewPpm = 1000;      // chrony's default `maxupdateskew`
+    double maxSlewRatePpm = 83333.333; // chrony's default `maxslewrate`
+    double maxUpdateSkewPpm = 1000;    // chrony's default `maxupdateskew`
     // The drift file's frequency: positive = the raw clock runs fast (ppm).
     std::optional<double> initialFrequencyPpm;
     // The drift file's skew (ppm). Without one the frequency we start with is not trusted at

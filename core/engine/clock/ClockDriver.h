@@ -65,7 +65,7 @@ public:
     virtual double pendingSlew(RealTime /*clock*/) const { return 0; }
     // Clock reading at which handleTimeout() must be called to end or re-plan a running slew.
     virtual std::optional<RealTime> nextWakeup() const { return std::nullopt; }
-    virtual void handleTimeout() {}
+    virtual void handleTimeout() { }
 };
 
 } // namespace s1

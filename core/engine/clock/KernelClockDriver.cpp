@@ -32,8 +32,7 @@ double sanitisedError(double seconds)
 
 KernelClockDriver::KernelClockDriver(KernelClockApi &api)
     : KernelClockDriver(api, Options{})
-{
-}
+{ }
 
 KernelClockDriver::KernelClockDriver(KernelClockApi &api, Options options)
     : m_api(api)
@@ -64,8 +63,7 @@ bool KernelClockDriver::open()
     }
     m_nominalTick = (kMicrosPerSecond + m_userHz / 2) / m_userHz; // as the kernel rounds it
     const long maxTickBias = m_nominalTick / kMaxTickBiasDivisor;
-    m_maxFrequencyPpm = kPpmPerUnit * static_cast<double>(maxTickBias)
-                        / static_cast<double>(m_nominalTick);
+    m_maxFrequencyPpm = kPpmPerUnit * static_cast<double>(maxTickBias) / static_cast<double>(m_nominalTick);
 
     // Nothing but this driver may move the clock: cancel an adjtime() offset and the kernel
     // PLL's offset (it only accepts ADJ_OFFSET with STA_PLL set), then switch the PLL off.
@@ -90,8 +88,7 @@ bool KernelClockDriver::open()
         return false;
     takeStatus(current);
     m_deltaTick = current.tick - m_nominalTick;
-    m_kernelFrequencyPpm = static_cast<double>(m_userHz * m_deltaTick)
-                           + static_cast<double>(current.freq) / kFreqScale;
+    m_kernelFrequencyPpm = static_cast<double>(m_userHz * m_deltaTick) + static_cast<double>(current.freq) / kFreqScale;
     m_baseFrequencyPpm = m_kernelFrequencyPpm;
     const std::optional<RealTime> now = readRaw();
     if (!now)
@@ -148,9 +145,7 @@ void KernelClockDriver::slew(double offset, double correctionRate)
         fail("slewing: not a finite offset", EINVAL);
         return;
     }
-    m_correctionRate = std::isfinite(correctionRate) && correctionRate > 0
-                           ? correctionRate
-                           : m_options.correctionRate;
+    m_correctionRate = std::isfinite(correctionRate) && correctionRate > 0 ? correctionRate : m_options.correctionRate;
     // If the kernel refuses the new frequency the offset stays pending, which is the truth:
     // the clock is not gaining it.
     m_offsetRegister += offset;
@@ -319,8 +314,7 @@ bool KernelClockDriver::setKernelFrequency(double ppm, std::optional<RealTime> a
         return false;
     // The values the kernel took, after its rounding and clamping.
     m_deltaTick = tx.tick - m_nominalTick;
-    m_kernelFrequencyPpm = ppmPerTick * static_cast<double>(m_deltaTick)
-                           + static_cast<double>(tx.freq) / kFreqScale;
+    m_kernelFrequencyPpm = ppmPerTick * static_cast<double>(m_deltaTick) + static_cast<double>(tx.freq) / kFreqScale;
     takeStatus(tx);
     if (at)
         m_history.frequencyChanged(*at, m_kernelFrequencyPpm);
@@ -341,15 +335,13 @@ bool KernelClockDriver::replanSlew()
     if (std::abs(m_offsetRegister) >= kMinOffsetCorrection)
         duration = std::max(m_correctionRate / std::abs(m_offsetRegister), kMinSlewDuration);
     const double maxCorrection = m_options.maxSlewRatePpm / kPpmPerUnit;
-    const double correction =
-        std::clamp(m_offsetRegister / duration, -maxCorrection, maxCorrection);
-    const bool accepted = setKernelFrequency(
-        clampFrequency(m_baseFrequencyPpm + correction * (kPpmPerUnit + m_baseFrequencyPpm)), *now);
+    const double correction = std::clamp(m_offsetRegister / duration, -maxCorrection, maxCorrection);
+    const bool accepted =
+        setKernelFrequency(clampFrequency(m_baseFrequencyPpm + correction * (kPpmPerUnit + m_baseFrequencyPpm)), *now);
     // Gain per raw second over a clock running at base, from what the kernel really runs
     // (rounded to 2^-16 ppm); a refused change keeps the previous rate, which still runs.
     if (accepted)
-        m_slewRate = (m_kernelFrequencyPpm - m_baseFrequencyPpm)
-                     / (kPpmPerUnit + m_kernelFrequencyPpm);
+        m_slewRate = (m_kernelFrequencyPpm - m_baseFrequencyPpm) / (kPpmPerUnit + m_kernelFrequencyPpm);
 
     // End the leg when the offset is gone. With no rate, or one of the wrong sign (kernel
     // rounding, base at the frequency limit, a refused change), check again after the
@@ -357,8 +349,7 @@ bool KernelClockDriver::replanSlew()
     if (std::abs(m_offsetRegister) < kMinOffsetCorrection || m_offsetRegister * m_slewRate <= 0)
         m_slewDuration = kMaxSlewDuration;
     else
-        m_slewDuration = std::clamp(m_offsetRegister / m_slewRate, kMinSlewDuration,
-                                    kMaxSlewDuration);
+        m_slewDuration = std::clamp(m_offsetRegister / m_slewRate, kMinSlewDuration, kMaxSlewDuration);
     m_slewPlanned = true;
     return accepted;
 }

@@ -138,10 +138,10 @@ private:
     bool m_open = false;
 
     long m_userHz = 0;
-    long m_nominalTick = 0;     // us per 1/USER_HZ s
-    long m_deltaTick = 0;       // us, tick - nominal
+    long m_nominalTick = 0; // us per 1/USER_HZ s
+    long m_deltaTick = 0;   // us, tick - nominal
     double m_maxFrequencyPpm = 0;
-    int m_status = 0;           // writable STA_* bits as the kernel last reported them
+    int m_status = 0; // writable STA_* bits as the kernel last reported them
 
     double m_baseFrequencyPpm = 0;
     double m_kernelFrequencyPpm = 0;

@@ -9,7 +9,7 @@ namespace {
 // Enough rounds of uncook's fixed-point iteration for any slew rate below 1 to converge far
 // below a nanosecond (the error shrinks by the rate each round).
 constexpr int kUncookRounds = 8;
-}
+} // namespace
 
 double LocalClock::lineAt(RealTime raw) const
 {

@@ -16,8 +16,8 @@ struct ConfigDiagnostic
 
     Severity severity = Severity::Error;
     std::string file;
-    int line = 0;    // 1-based; 0 when the problem concerns the file as a whole
-    int column = 0;  // 1-based byte column of the offending word; 0 with line 0
+    int line = 0;   // 1-based; 0 when the problem concerns the file as a whole
+    int column = 0; // 1-based byte column of the offending word; 0 with line 0
     std::string message;
 
     // "file:line:col: error: message" (or "warning:").

@@ -64,7 +64,8 @@ const DirectiveSyntax *syntaxOfLine(const ConfigLine &line)
 
 // ---- ConfigLine
 
-ConfigLine::ConfigLine(std::string text, std::string terminator) : m_terminator(std::move(terminator))
+ConfigLine::ConfigLine(std::string text, std::string terminator)
+    : m_terminator(std::move(terminator))
 {
     setText(std::move(text));
 }

@@ -10,10 +10,36 @@ namespace {
 // Each entry was checked against what reads it: the engine (core/engine, core/sources,
 // core/refclock, core/clock), the hosts (core/host) and the service (app/).
 constexpr auto kDirectivesInEffect = std::to_array<std::string_view>({
-    "allow", "bindaddress", "bindcmdaddress", "clientloglimit", "cmdallow", "cmddeny", "cmdport",
-    "combinelimit", "confdir", "deny", "driftfile", "include", "local", "log", "logdir", "makestep",
-    "maxdistance", "maxjitter", "maxslewrate", "maxupdateskew", "minsources", "noclientlog", "pool",
-    "port", "refclock", "reselectdist", "rtcsync", "server", "sourcedir", "stratumweight",
+    "allow",
+    "bindaddress",
+    "bindcmdaddress",
+    "clientloglimit",
+    "cmdallow",
+    "cmddeny",
+    "cmdport",
+    "combinelimit",
+    "confdir",
+    "deny",
+    "driftfile",
+    "include",
+    "local",
+    "log",
+    "logdir",
+    "makestep",
+    "maxdistance",
+    "maxjitter",
+    "maxslewrate",
+    "maxupdateskew",
+    "minsources",
+    "noclientlog",
+    "pool",
+    "port",
+    "refclock",
+    "reselectdist",
+    "rtcsync",
+    "server",
+    "sourcedir",
+    "stratumweight",
     // `peer` polls in symmetric mode; what it still lacks (chrony's test D against loops) is
     // warned about separately.
     "peer",
@@ -26,15 +52,15 @@ struct OptionInEffect
 };
 
 constexpr auto kSourceOptionsInEffect = std::to_array<std::string_view>({
-    "asymmetry", "filter", "iburst", "maxdelay", "maxdelaydevratio", "maxdelayquant", "maxdelayratio",
-    "maxpoll", "maxsamples", "maxsources", "mindelay", "minpoll", "minsamples", "noselect", "offset",
-    "polltarget", "port", "prefer", "require", "trust", "version",
+    "asymmetry", "filter",     "iburst",     "maxdelay", "maxdelaydevratio", "maxdelayquant", "maxdelayratio",
+    "maxpoll",   "maxsamples", "maxsources", "mindelay", "minpoll",          "minsamples",    "noselect",
+    "offset",    "polltarget", "port",       "prefer",   "require",          "trust",         "version",
 });
 
 constexpr auto kRefClockOptionsInEffect = std::to_array<std::string_view>({
-    "delay", "dpoll", "filter", "lock", "maxdispersion", "maxlockage", "maxsamples", "minsamples",
-    "noselect", "offset", "poll", "pps", "precision", "prefer", "rate", "refid", "require", "stratum",
-    "tai", "trust", "width",
+    "delay",      "dpoll",    "filter",  "lock",    "maxdispersion", "maxlockage", "maxsamples",
+    "minsamples", "noselect", "offset",  "poll",    "pps",           "precision",  "prefer",
+    "rate",       "refid",    "require", "stratum", "tai",           "trust",      "width",
 });
 
 constexpr auto kOtherOptionsInEffect = std::to_array<OptionInEffect>({
@@ -43,7 +69,10 @@ constexpr auto kOtherOptionsInEffect = std::to_array<OptionInEffect>({
 });
 
 constexpr auto kLogsInEffect = std::to_array<std::string_view>({
-    "measurements", "refclocks", "statistics", "tracking",
+    "measurements",
+    "refclocks",
+    "statistics",
+    "tracking",
 });
 
 template <typename List>
@@ -89,8 +118,7 @@ std::string authenticationUnavailable(const SourceConfig &source)
     if (source.nts)
         return "it requires NTS authentication, which is not supported yet";
     if (source.key != 0)
-        return "it requires authentication with key " + std::to_string(source.key)
-            + ", which is not supported yet";
+        return "it requires authentication with key " + std::to_string(source.key) + ", which is not supported yet";
     return {};
 }
 

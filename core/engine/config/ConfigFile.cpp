@@ -15,9 +15,9 @@ namespace s1 {
 
 namespace {
 
-constexpr mode_t kNewFileMode = 0644;     // chrony.conf holds no secrets; keys live in keyfile
+constexpr mode_t kNewFileMode = 0644; // chrony.conf holds no secrets; keys live in keyfile
 constexpr mode_t kPermissionBits = 07777;
-constexpr std::size_t kReadChunk = 65536; // bytes
+constexpr std::size_t kReadChunk = 65536;           // bytes
 constexpr std::string_view kTempSuffix = ".XXXXXX"; // mkstemp's template
 
 std::string systemError(const std::string &what, int errorNumber)
@@ -29,7 +29,9 @@ std::string systemError(const std::string &what, int errorNumber)
 class FileDescriptor
 {
 public:
-    explicit FileDescriptor(int fd) : m_fd(fd) {}
+    explicit FileDescriptor(int fd)
+        : m_fd(fd)
+    { }
     ~FileDescriptor() { close(); }
     FileDescriptor(const FileDescriptor &) = delete;
     FileDescriptor &operator=(const FileDescriptor &) = delete;
@@ -72,7 +74,8 @@ std::string directoryOf(const std::string &path)
 // The file a save replaces: the target of a symbolic link, so that the link survives.
 bool resolveSaveTarget(const std::string &path, std::string &target, std::string &error)
 {
-    struct stat info{};
+    struct stat info
+    { };
     if (::lstat(path.c_str(), &info) != 0 || !S_ISLNK(info.st_mode)) {
         target = path;
         return true;
@@ -89,7 +92,8 @@ bool resolveSaveTarget(const std::string &path, std::string &target, std::string
 // The mode and owner of the file being replaced, given to the new one.
 void copyAttributes(int fd, const std::string &target)
 {
-    struct stat info{};
+    struct stat info
+    { };
     if (::stat(target.c_str(), &info) != 0) {
         ::fchmod(fd, kNewFileMode);
         return;

@@ -25,7 +25,7 @@ enum class FileKind : std::uint8_t {
 bool isSourceDirective(std::string_view name)
 {
     return equalsIgnoreCase(name, "server") || equalsIgnoreCase(name, "pool") || equalsIgnoreCase(name, "peer")
-        || equalsIgnoreCase(name, "refclock");
+           || equalsIgnoreCase(name, "refclock");
 }
 
 // The identity of a file for loop detection: the same file reached by two spellings is one file.
@@ -41,9 +41,10 @@ class ConfigLoader
 {
 public:
     explicit ConfigLoader(const ConfigReadOptions &options)
-        : m_options(options), m_report(m_result.diagnostics), m_parser(m_result.config, m_report)
-    {
-    }
+        : m_options(options)
+        , m_report(m_result.diagnostics)
+        , m_parser(m_result.config, m_report)
+    { }
 
     void readMainFile(const std::string &path);
     void readMainDocument(const ConfigDocument &document, const std::string &fileName);
@@ -165,7 +166,8 @@ void ConfigLoader::followInclude(const ConfigWords &words, const std::string &fi
         return;
     }
     if (words.size() > 2) {
-        m_report.error(words[2].column, "unexpected argument " + inQuotes(words[2].text) + " for " + inQuotes(directive.text));
+        m_report.error(words[2].column,
+                       "unexpected argument " + inQuotes(words[2].text) + " for " + inQuotes(directive.text));
         return;
     }
     if (!m_options.followIncludes)
@@ -174,7 +176,8 @@ void ConfigLoader::followInclude(const ConfigWords &words, const std::string &fi
     const ConfigWord &pattern = words[1];
     const IncludeMatches matches = expandIncludePattern(std::string(pattern.text));
     if (!matches.error.empty())
-        m_report.error(pattern.column, "cannot search for files matching " + inQuotes(pattern.text) + ": " + matches.error);
+        m_report.error(pattern.column,
+                       "cannot search for files matching " + inQuotes(pattern.text) + ": " + matches.error);
     for (const std::string &path : matches.paths)
         readIncluded(path, fileName, number, pattern.column, FileKind::Config);
 }
@@ -187,9 +190,9 @@ void ConfigLoader::followDirectories(const ConfigWords &words, const std::string
         return;
     }
     if (words.size() - 1 > kMaxSearchDirectories) {
-        m_report.error(words[kMaxSearchDirectories + 1].column,
-                       "too many directories for " + inQuotes(directive.text) + ": chronyd reads at most "
-                           + std::to_string(kMaxSearchDirectories));
+        m_report.error(words[kMaxSearchDirectories + 1].column, "too many directories for " + inQuotes(directive.text)
+                                                                    + ": chronyd reads at most "
+                                                                    + std::to_string(kMaxSearchDirectories));
         return;
     }
     std::vector<std::string> directories;
@@ -243,9 +246,8 @@ std::string ConfigDiagnostic::toString() const
 
 bool ConfigReadResult::ok() const
 {
-    return std::none_of(diagnostics.begin(), diagnostics.end(), [](const ConfigDiagnostic &d) {
-        return d.severity == ConfigDiagnostic::Severity::Error;
-    });
+    return std::none_of(diagnostics.begin(), diagnostics.end(),
+                        [](const ConfigDiagnostic &d) { return d.severity == ConfigDiagnostic::Severity::Error; });
 }
 
 ConfigReadResult readConfigText(std::string_view text, const std::string &fileName)

@@ -40,29 +40,76 @@ const OptionSyntaxTables &optionTables()
 
 // chrony 4.x directives (conf.c) that are valid but not read into EngineConfig yet.
 constexpr auto kNotImplemented = std::to_array<std::string_view>({
-    "acquisitionport", "authselectmode", "bindacqaddress", "bindacqdevice", "bindcmddevice",
-    "binddevice", "broadcast", "clockprecision", "cmdratelimit", "corrtimeratio", "dscp",
-    "fallbackdrift", "hwclockfile", "hwtstimeout", "initstepslew", "leapseclist", "lock_all",
-    "logbanner", "mailonchange", "manual", "maxchange", "maxclockerror", "maxdrift",
-    "maxntsconnections", "maxsamples", "minsamples", "nocerttimecheck", "nosystemcert",
-    "ntpsigndsocket", "ntsaeads", "ntscachedir", "ntsdumpdir", "ntsntpserver", "ntsport",
-    "ntsprocesses", "ntsratelimit", "ntsrefresh", "ntsrotate", "ntsservercert", "ntsserverkey",
-    "ntstrustedcerts", "opencommands", "ptpdomain", "ptpport", "refresh", "rtcautotrim",
-    "rtcdevice", "rtcfile", "rtconutc", "sched_priority", "smoothtime", "tempcomp",
+    "acquisitionport",
+    "authselectmode",
+    "bindacqaddress",
+    "bindacqdevice",
+    "bindcmddevice",
+    "binddevice",
+    "broadcast",
+    "clockprecision",
+    "cmdratelimit",
+    "corrtimeratio",
+    "dscp",
+    "fallbackdrift",
+    "hwclockfile",
+    "hwtstimeout",
+    "initstepslew",
+    "leapseclist",
+    "lock_all",
+    "logbanner",
+    "mailonchange",
+    "manual",
+    "maxchange",
+    "maxclockerror",
+    "maxdrift",
+    "maxntsconnections",
+    "maxsamples",
+    "minsamples",
+    "nocerttimecheck",
+    "nosystemcert",
+    "ntpsigndsocket",
+    "ntsaeads",
+    "ntscachedir",
+    "ntsdumpdir",
+    "ntsntpserver",
+    "ntsport",
+    "ntsprocesses",
+    "ntsratelimit",
+    "ntsrefresh",
+    "ntsrotate",
+    "ntsservercert",
+    "ntsserverkey",
+    "ntstrustedcerts",
+    "opencommands",
+    "ptpdomain",
+    "ptpport",
+    "refresh",
+    "rtcautotrim",
+    "rtcdevice",
+    "rtcfile",
+    "rtconutc",
+    "sched_priority",
+    "smoothtime",
+    "tempcomp",
 });
 
 // Directives chronyd still accepts and ignores.
 constexpr auto kObsolete = std::to_array<std::string_view>({
-    "commandkey", "dumponexit", "generatecommandkey", "linux_freq_scale", "linux_hz",
+    "commandkey",
+    "dumponexit",
+    "generatecommandkey",
+    "linux_freq_scale",
+    "linux_hz",
 });
 
 // Implemented directives without named options.
 constexpr auto kPlainImplemented = std::to_array<std::string_view>({
-    "allow", "bindaddress", "bindcmdaddress", "clientloglimit", "cmdallow", "cmddeny", "cmdport",
-    "combinelimit", "confdir", "deny", "dumpdir", "include", "keyfile", "leapsecmode", "leapsectz",
-    "log", "logchange", "logdir", "makestep", "maxdistance", "maxjitter", "maxslewrate",
-    "maxupdateskew", "minsources", "noclientlog", "pidfile", "port", "reselectdist", "rtcsync",
-    "sourcedir", "stratumweight", "user",
+    "allow",        "bindaddress",   "bindcmdaddress", "clientloglimit", "cmdallow", "cmddeny",     "cmdport",
+    "combinelimit", "confdir",       "deny",           "dumpdir",        "include",  "keyfile",     "leapsecmode",
+    "leapsectz",    "log",           "logchange",      "logdir",         "makestep", "maxdistance", "maxjitter",
+    "maxslewrate",  "maxupdateskew", "minsources",     "noclientlog",    "pidfile",  "port",        "reselectdist",
+    "rtcsync",      "sourcedir",     "stratumweight",  "user",
 });
 
 std::vector<DirectiveSyntax> buildDirectives()
@@ -84,7 +131,8 @@ std::vector<DirectiveSyntax> buildDirectives()
         all.push_back({name, DirectiveSupport::NotImplemented, 0, {}});
     for (std::string_view name : kObsolete)
         all.push_back({name, DirectiveSupport::Obsolete, 0, {}});
-    std::sort(all.begin(), all.end(), [](const DirectiveSyntax &a, const DirectiveSyntax &b) { return a.name < b.name; });
+    std::sort(all.begin(), all.end(),
+              [](const DirectiveSyntax &a, const DirectiveSyntax &b) { return a.name < b.name; });
     return all;
 }
 

@@ -95,7 +95,8 @@ bool isHostNameChar(char c)
 
 bool looksLikeHostName(std::string_view text)
 {
-    return std::all_of(text.begin(), text.end(), isHostNameChar) && std::any_of(text.begin(), text.end(), isAsciiLetter);
+    return std::all_of(text.begin(), text.end(), isHostNameChar)
+           && std::any_of(text.begin(), text.end(), isAsciiLetter);
 }
 
 } // namespace

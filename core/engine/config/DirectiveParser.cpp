@@ -93,7 +93,8 @@ std::string invalidValue(const ConfigWord &owner, const ConfigWord &value, std::
 // 32-bit limits (key ids) are real limits and are spelt out.
 bool isUnboundedAbove(const ValueRange &range, bool integer)
 {
-    return range.max == kUnbounded || (integer && (range.max == INT_MAX || range.max >= static_cast<double>(LLONG_MAX)));
+    return range.max == kUnbounded
+           || (integer && (range.max == INT_MAX || range.max >= static_cast<double>(LLONG_MAX)));
 }
 
 bool inRange(double value, const ValueRange &range)
@@ -141,9 +142,9 @@ void DiagnosticReporter::warning(int column, std::string message)
 void DiagnosticReporter::warningAt(std::size_t index, int column, std::string message)
 {
     index = std::min(index, m_diagnostics.size());
-    m_diagnostics.insert(m_diagnostics.begin() + static_cast<std::ptrdiff_t>(index),
-                         {ConfigDiagnostic::Severity::Warning, m_file ? *m_file : std::string(), m_line, column,
-                          std::move(message)});
+    m_diagnostics.insert(
+        m_diagnostics.begin() + static_cast<std::ptrdiff_t>(index),
+        {ConfigDiagnostic::Severity::Warning, m_file ? *m_file : std::string(), m_line, column, std::move(message)});
 }
 
 void DiagnosticReporter::fileError(const std::string &file, std::string message)
@@ -176,7 +177,8 @@ std::span<const DirectiveParser::HandlerEntry> DirectiveParser::handlers()
         {"cmdallow", [](P &p, const W &w) { p.parseAccess(w, p.m_config.command.access, true); }},
         {"cmddeny", [](P &p, const W &w) { p.parseAccess(w, p.m_config.command.access, false); }},
         {"cmdport", [](P &p, const W &w) { p.parsePort(w, p.m_config.command.port); }},
-        {"combinelimit", [](P &p, const W &w) { p.parseRealValue(w, p.m_config.selection.combineLimit, kNonNegative); }},
+        {"combinelimit",
+         [](P &p, const W &w) { p.parseRealValue(w, p.m_config.selection.combineLimit, kNonNegative); }},
         {"deny", [](P &p, const W &w) { p.parseAccess(w, p.m_config.ntpAccess, false); }},
         {"driftfile", [](P &p, const W &w) { p.parseDriftFile(w); }},
         {"dumpdir", [](P &p, const W &w) { p.parseText(w, p.m_config.dumpDir, "a directory"); }},
@@ -193,7 +195,8 @@ std::span<const DirectiveParser::HandlerEntry> DirectiveParser::handlers()
         {"maxjitter", [](P &p, const W &w) { p.parseRealValue(w, p.m_config.selection.maxJitter, kNonNegative); }},
         {"maxslewrate", [](P &p, const W &w) { p.parseRealValue(w, p.m_config.clock.maxSlewRate, kNonNegative); }},
         {"maxupdateskew", [](P &p, const W &w) { p.parseRealValue(w, p.m_config.clock.maxUpdateSkew, kNonNegative); }},
-        {"minsources", [](P &p, const W &w) { p.parseIntegerValue(w, p.m_config.selection.minSources, kMinSourcesRange); }},
+        {"minsources",
+         [](P &p, const W &w) { p.parseIntegerValue(w, p.m_config.selection.minSources, kMinSourcesRange); }},
         {"noclientlog", [](P &p, const W &w) { p.parseFlag(w, p.m_config.server.noClientLog); }},
         {"peer", [](P &p, const W &w) { p.parseSource(w, SourceConfig::Kind::Peer); }},
         {"pidfile", [](P &p, const W &w) { p.parsePidFile(w); }},
@@ -201,10 +204,12 @@ std::span<const DirectiveParser::HandlerEntry> DirectiveParser::handlers()
         {"port", [](P &p, const W &w) { p.parsePort(w, p.m_config.ntpPort); }},
         {"ratelimit", [](P &p, const W &w) { p.parseRateLimit(w); }},
         {"refclock", [](P &p, const W &w) { p.parseRefClock(w); }},
-        {"reselectdist", [](P &p, const W &w) { p.parseRealValue(w, p.m_config.selection.reselectDistance, kNonNegative); }},
+        {"reselectdist",
+         [](P &p, const W &w) { p.parseRealValue(w, p.m_config.selection.reselectDistance, kNonNegative); }},
         {"rtcsync", [](P &p, const W &w) { p.parseFlag(w, p.m_config.clock.rtcSync); }},
         {"server", [](P &p, const W &w) { p.parseSource(w, SourceConfig::Kind::Server); }},
-        {"stratumweight", [](P &p, const W &w) { p.parseRealValue(w, p.m_config.selection.stratumWeight, kNonNegative); }},
+        {"stratumweight",
+         [](P &p, const W &w) { p.parseRealValue(w, p.m_config.selection.stratumWeight, kNonNegative); }},
         {"user", [](P &p, const W &w) { p.parseText(w, p.m_config.user, "a user name"); }},
     };
     return kHandlers;
@@ -239,9 +244,10 @@ void DirectiveParser::warnIfWithoutEffect(const ConfigWord &directive, const std
     if (m_report.lineHasError())
         return; // the line is not used at all
     if (name == "peer")
-        m_report.warningAt(at, directive.column, "loop detection of " + inQuotes(directive.text)
-                                                          + " has no effect yet: symmetric polls are exchanged, but a "
-                                                            "synchronisation loop through the peer is not detected");
+        m_report.warningAt(at, directive.column,
+                           "loop detection of " + inQuotes(directive.text)
+                               + " has no effect yet: symmetric polls are exchanged, but a "
+                                 "synchronisation loop through the peer is not detected");
     else if (!directiveInEffect(name))
         m_report.warningAt(at, directive.column, inQuotes(directive.text) + " has no effect yet");
 }
@@ -279,7 +285,8 @@ void DirectiveParser::parseSource(const ConfigWords &words, SourceConfig::Kind k
 void DirectiveParser::warnImplausibleHost(const ConfigWord &host)
 {
     if (!isPlausibleHost(host.text))
-        m_report.warning(host.column, inQuotes(host.text) + " is neither an address nor a valid host name; it will never resolve");
+        m_report.warning(host.column,
+                         inQuotes(host.text) + " is neither an address nor a valid host name; it will never resolve");
 }
 
 // ---- refclock
@@ -295,12 +302,14 @@ void DirectiveParser::parseRefClock(const ConfigWords &words)
     RefClockConfig clock;
     clock.origin = m_report.origin();
     const ConfigWord &driver = words[1];
-    const auto known = std::find_if(kDrivers.begin(), kDrivers.end(), [&](const DriverName &d) { return d.name == driver.text; });
+    const auto known =
+        std::find_if(kDrivers.begin(), kDrivers.end(), [&](const DriverName &d) { return d.name == driver.text; });
     if (known == kDrivers.end()) {
         const bool wrongCase = std::any_of(kDrivers.begin(), kDrivers.end(),
                                            [&](const DriverName &d) { return equalsIgnoreCase(d.name, driver.text); });
         m_report.error(driver.column, "unknown refclock driver " + inQuotes(driver.text) + "; expected "
-                                          + listOfNames(kDrivers) + (wrongCase ? " (driver names are upper case)" : ""));
+                                          + listOfNames(kDrivers)
+                                          + (wrongCase ? " (driver names are upper case)" : ""));
         return; // the parameter and options depend on the driver
     }
     clock.driver = known->driver;
@@ -324,8 +333,10 @@ void DirectiveParser::parseDriverParameter(RefClockConfig &clock, const ConfigWo
     }
     if (clock.driver == RefClockDriver::Shm) {
         long long segment = 0;
-        if (!allDigits(clock.parameter) || parseInteger(clock.parameter, segment) != NumberStatus::Ok || segment > INT_MAX) {
-            m_report.error(word.column, "invalid SHM segment " + inQuotes(clock.parameter) + ": expected a non-negative integer");
+        if (!allDigits(clock.parameter) || parseInteger(clock.parameter, segment) != NumberStatus::Ok
+            || segment > INT_MAX) {
+            m_report.error(word.column,
+                           "invalid SHM segment " + inQuotes(clock.parameter) + ": expected a non-negative integer");
             return;
         }
         clock.shmSegment = static_cast<int>(segment);
@@ -334,7 +345,8 @@ void DirectiveParser::parseDriverParameter(RefClockConfig &clock, const ConfigWo
     std::size_t start = colon;
     while (start != std::string_view::npos) {
         const std::size_t next = word.text.find(':', start + 1);
-        const std::string_view option = word.text.substr(start + 1, next == std::string_view::npos ? next : next - start - 1);
+        const std::string_view option =
+            word.text.substr(start + 1, next == std::string_view::npos ? next : next - start - 1);
         applyDriverOption(clock, option, word.column + static_cast<int>(start) + 1);
         start = next;
     }
@@ -345,7 +357,9 @@ bool DirectiveParser::applyDriverOption(RefClockConfig &clock, std::string_view 
     const std::size_t equals = option.find('=');
     const std::string_view name = option.substr(0, equals);
     const std::string_view value = equals == std::string_view::npos ? std::string_view() : option.substr(equals + 1);
-    const auto driverName = std::find_if(kDrivers.begin(), kDrivers.end(), [&](const DriverName &d) { return d.driver == clock.driver; })->name;
+    const auto driverName = std::find_if(kDrivers.begin(), kDrivers.end(), [&](const DriverName &d) {
+                                return d.driver == clock.driver;
+                            })->name;
 
     const auto flag = [&](bool &field) {
         if (equals != std::string_view::npos) {
@@ -357,9 +371,11 @@ bool DirectiveParser::applyDriverOption(RefClockConfig &clock, std::string_view 
     };
     const auto number = [&](int &field, int base, long long max, std::string_view expected) {
         long long parsed = 0;
-        const bool digits = base == kOctalBase ? std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '7'; })
-                                               : allDigits(value);
-        if (value.empty() || !digits || std::from_chars(value.data(), value.data() + value.size(), parsed, base).ec != std::errc()
+        const bool digits = base == kOctalBase
+                                ? std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '7'; })
+                                : allDigits(value);
+        if (value.empty() || !digits
+            || std::from_chars(value.data(), value.data() + value.size(), parsed, base).ec != std::errc()
             || parsed > max) {
             m_report.error(column, "invalid value " + inQuotes(value) + " for driver option " + inQuotes(name) + ": "
                                        + std::string(expected));
@@ -410,8 +426,9 @@ bool DirectiveParser::applyDriverOption(RefClockConfig &clock, std::string_view 
     case RefClockDriver::Sock:
         break;
     }
-    m_report.error(column, (option.empty() ? std::string("empty driver option") : "unknown driver option " + inQuotes(option))
-                               + " for refclock driver " + inQuotes(driverName));
+    m_report.error(column,
+                   (option.empty() ? std::string("empty driver option") : "unknown driver option " + inQuotes(option))
+                       + " for refclock driver " + inQuotes(driverName));
     return false;
 }
 
@@ -525,7 +542,8 @@ void DirectiveParser::parseLeapSecMode(const ConfigWords &words)
         {"ignore", LeapSecondMode::Ignore},
     });
     const ConfigWord &value = words[1];
-    const auto it = std::find_if(kModes.begin(), kModes.end(), [&](const Mode &m) { return equalsIgnoreCase(m.name, value.text); });
+    const auto it =
+        std::find_if(kModes.begin(), kModes.end(), [&](const Mode &m) { return equalsIgnoreCase(m.name, value.text); });
     if (it == kModes.end())
         m_report.error(value.column, invalidValue(words[0], value, "expected " + listOfNames(kModes)));
     else
@@ -566,10 +584,11 @@ void DirectiveParser::parseLog(const ConfigWords &words)
 {
     LoggingConfig logging = m_config.logging;
     for (std::size_t i = 1; i < words.size(); ++i) {
-        const auto it = std::find_if(kLogNames.begin(), kLogNames.end(), [&](const LogName &l) { return l.name == words[i].text; });
+        const auto it =
+            std::find_if(kLogNames.begin(), kLogNames.end(), [&](const LogName &l) { return l.name == words[i].text; });
         if (it == kLogNames.end()) {
-            m_report.error(words[i].column, "unknown log " + inQuotes(words[i].text) + "; expected " + listOfNames(kLogNames)
-                                                + commentHint(words[i].text));
+            m_report.error(words[i].column, "unknown log " + inQuotes(words[i].text) + "; expected "
+                                                + listOfNames(kLogNames) + commentHint(words[i].text));
             continue;
         }
         logging.*(it->flag) = true;
@@ -693,7 +712,8 @@ bool DirectiveParser::applyOption(const OptionRule<Target> &rule, const ConfigWo
         break;
     case ValueKind::HexInteger: {
         long long number = 0;
-        if (parseHexInteger(value->text, number) != NumberStatus::Ok || !inRange(static_cast<double>(number), rule.range)) {
+        if (parseHexInteger(value->text, number) != NumberStatus::Ok
+            || !inRange(static_cast<double>(number), rule.range)) {
             m_report.error(value->column, invalidValue(option, *value, expectedKind(rule.kind)));
             return false;
         }
@@ -739,7 +759,8 @@ std::optional<long long> DirectiveParser::readInteger(const ConfigWord &owner, c
     return number;
 }
 
-std::optional<double> DirectiveParser::readReal(const ConfigWord &owner, const ConfigWord &value, const ValueRange &range)
+std::optional<double> DirectiveParser::readReal(const ConfigWord &owner, const ConfigWord &value,
+                                                const ValueRange &range)
 {
     double number = 0.0;
     if (parseReal(value.text, number) != NumberStatus::Ok) {
@@ -753,7 +774,8 @@ std::optional<double> DirectiveParser::readReal(const ConfigWord &owner, const C
     return number;
 }
 
-void DirectiveParser::rangeError(const ConfigWord &owner, const ConfigWord &value, const ValueRange &range, bool integer)
+void DirectiveParser::rangeError(const ConfigWord &owner, const ConfigWord &value, const ValueRange &range,
+                                 bool integer)
 {
     const auto format = [&](double bound) {
         return integer ? std::to_string(static_cast<long long>(bound)) : formatNumber(bound);

@@ -20,7 +20,9 @@ namespace s1 {
 class DiagnosticReporter
 {
 public:
-    explicit DiagnosticReporter(std::vector<ConfigDiagnostic> &diagnostics) : m_diagnostics(diagnostics) {}
+    explicit DiagnosticReporter(std::vector<ConfigDiagnostic> &diagnostics)
+        : m_diagnostics(diagnostics)
+    { }
 
     void startLine(const std::string &file, int line);
     void error(int column, std::string message);
@@ -50,7 +52,10 @@ private:
 class DirectiveParser
 {
 public:
-    DirectiveParser(EngineConfig &config, DiagnosticReporter &report) : m_config(config), m_report(report) {}
+    DirectiveParser(EngineConfig &config, DiagnosticReporter &report)
+        : m_config(config)
+        , m_report(report)
+    { }
 
     // `words` is a directive line: not blank, not a comment.
     void parse(const ConfigWords &words);
@@ -97,8 +102,7 @@ private:
                       Target &target);
     // Applies one option; false (reported) when it is refused.
     template <typename Target>
-    bool applyOption(const OptionRule<Target> &rule, const ConfigWord &option, const ConfigWord *value,
-                     Target &target);
+    bool applyOption(const OptionRule<Target> &rule, const ConfigWord &option, const ConfigWord *value, Target &target);
     std::optional<long long> readInteger(const ConfigWord &owner, const ConfigWord &value, const ValueRange &range);
     std::optional<double> readReal(const ConfigWord &owner, const ConfigWord &value, const ValueRange &range);
     void rangeError(const ConfigWord &owner, const ConfigWord &value, const ValueRange &range, bool integer);

@@ -14,18 +14,18 @@
 namespace s1 {
 
 constexpr std::uint16_t kNtpDefaultPort = 123;
-constexpr int kDefaultMinPoll = 6;   // log2 s, chrony's default
-constexpr int kDefaultMaxPoll = 10;  // log2 s
-constexpr int kMinPollLimit = -7;    // log2 s (1/128 s), chrony's documented minimum
-constexpr int kMaxPollLimit = 24;    // log2 s
+constexpr int kDefaultMinPoll = 6;  // log2 s, chrony's default
+constexpr int kDefaultMaxPoll = 10; // log2 s
+constexpr int kMinPollLimit = -7;   // log2 s (1/128 s), chrony's documented minimum
+constexpr int kMaxPollLimit = 24;   // log2 s
 constexpr int kDefaultPoolMaxSources = 4;
 constexpr int kDefaultLocalStratum = 10;
 
 // chrony's source defaults (srcparams.h).
-constexpr double kDefaultMaxDelay = 3.0;          // s
+constexpr double kDefaultMaxDelay = 3.0; // s
 constexpr double kDefaultMaxDelayDevRatio = 10.0;
-constexpr int kDefaultPollTarget = 8;             // samples
-constexpr int kDefaultMaxUnreach = 100000;        // polls
+constexpr int kDefaultPollTarget = 8;      // samples
+constexpr int kDefaultMaxUnreach = 100000; // polls
 constexpr std::uint16_t kDefaultNtsKePort = 4460;
 // NTP extension fields chrony knows (experimental code points, chrony 4.2+).
 constexpr std::uint32_t kExtFieldMonotonicRoot = 0xF323;
@@ -39,7 +39,7 @@ struct SourceConfig
     enum class Family : std::uint8_t { Any, V4, V6 }; // "ipv4"/"ipv6": resolve to that family only
 
     Kind kind = Kind::Server;
-    std::string host;                 // name or address as written
+    std::string host; // name or address as written
     std::uint16_t port = kNtpDefaultPort;
     int minPoll = kDefaultMinPoll;
     int maxPoll = kDefaultMaxPoll;
@@ -48,33 +48,33 @@ struct SourceConfig
     bool noselect = false;
     int version = 4;
     int maxSources = kDefaultPoolMaxSources; // pool only
-    std::string origin;               // "file:line" the source came from, for messages
+    std::string origin;                      // "file:line" the source came from, for messages
 
     bool burst = false;
     bool offline = false;
     bool autoOffline = false;
     bool trust = false;
     bool require = false;
-    bool xleave = false;              // interleaved mode
+    bool xleave = false; // interleaved mode
     bool nts = false;
     bool copy = false;
     Family family = Family::Any;
-    std::uint32_t key = 0;            // symmetric key id; 0: no authentication
-    double maxDelay = kDefaultMaxDelay;           // s
-    double maxDelayRatio = 0.0;                   // 0: test disabled
+    std::uint32_t key = 0;              // symmetric key id; 0: no authentication
+    double maxDelay = kDefaultMaxDelay; // s
+    double maxDelayRatio = 0.0;         // 0: test disabled
     double maxDelayDevRatio = kDefaultMaxDelayDevRatio;
-    double maxDelayQuant = 0.0;                   // quantile; 0: test disabled
-    double minDelay = 0.0;                        // s; 0: use the measured minimum
-    std::optional<double> asymmetry;              // -0.5..0.5; unset: estimated
-    double offset = 0.0;                          // s
-    std::optional<int> minSamples;                // unset: the global minsamples
-    std::optional<int> maxSamples;                // unset: the global maxsamples
-    int maxUnreach = kDefaultMaxUnreach;          // polls
-    int filter = 0;                               // samples; 0: no median filter
-    int pollTarget = kDefaultPollTarget;          // samples
-    std::optional<int> presend;                   // log2 s; unset: never presend
+    double maxDelayQuant = 0.0;          // quantile; 0: test disabled
+    double minDelay = 0.0;               // s; 0: use the measured minimum
+    std::optional<double> asymmetry;     // -0.5..0.5; unset: estimated
+    double offset = 0.0;                 // s
+    std::optional<int> minSamples;       // unset: the global minsamples
+    std::optional<int> maxSamples;       // unset: the global maxsamples
+    int maxUnreach = kDefaultMaxUnreach; // polls
+    int filter = 0;                      // samples; 0: no median filter
+    int pollTarget = kDefaultPollTarget; // samples
+    std::optional<int> presend;          // log2 s; unset: never presend
     int minStratum = 0;
-    std::vector<std::uint32_t> extFields;         // extension field types, in the order given
+    std::vector<std::uint32_t> extFields; // extension field types, in the order given
     std::uint16_t ntsPort = kDefaultNtsKePort;
     std::uint32_t certSet = 0;
 
@@ -86,31 +86,32 @@ struct LocalReferenceConfig
     bool enabled = false;
     int stratum = kDefaultLocalStratum;
     bool orphan = false;
-    double distance = 1.0; // s
-    double activate = 0.0;     // s; unused until the root distance first drops below it; 0: no such condition
-    double waitSynced = 0.0;   // s after losing synchronisation before the local reference takes over
-    double waitUnsynced = 0.0; // s after start, never synchronised, before it takes over; chrony: 300 with orphan, else 0
+    double distance = 1.0;   // s
+    double activate = 0.0;   // s; unused until the root distance first drops below it; 0: no such condition
+    double waitSynced = 0.0; // s after losing synchronisation before the local reference takes over
+    double waitUnsynced =
+        0.0; // s after start, never synchronised, before it takes over; chrony: 300 with orphan, else 0
 
     friend bool operator==(const LocalReferenceConfig &, const LocalReferenceConfig &) = default;
 };
 
 // chrony's defaults for the selection and clock-control directives (conf.c).
-constexpr double kDefaultMaxDistance = 3.0;          // s
-constexpr double kDefaultMaxJitter = 1.0;            // s
+constexpr double kDefaultMaxDistance = 3.0; // s
+constexpr double kDefaultMaxJitter = 1.0;   // s
 constexpr int kDefaultMinSources = 1;
 constexpr double kDefaultCombineLimit = 3.0;
-constexpr double kDefaultReselectDistance = 1e-4;    // s
-constexpr double kDefaultStratumWeight = 1e-3;       // s per stratum
-constexpr double kDefaultMaxSlewRate = 1e6 / 12.0;   // ppm, 83333.333
-constexpr double kDefaultMaxUpdateSkew = 1000.0;     // ppm
-constexpr int kDefaultDriftFileInterval = 3600;      // s
-constexpr double kDefaultLogChange = 1.0;            // s
+constexpr double kDefaultReselectDistance = 1e-4;  // s
+constexpr double kDefaultStratumWeight = 1e-3;     // s per stratum
+constexpr double kDefaultMaxSlewRate = 1e6 / 12.0; // ppm, 83333.333
+constexpr double kDefaultMaxUpdateSkew = 1000.0;   // ppm
+constexpr int kDefaultDriftFileInterval = 3600;    // s
+constexpr double kDefaultLogChange = 1.0;          // s
 constexpr std::uint16_t kDefaultCommandPort = 323;
 constexpr std::uint64_t kDefaultClientLogLimit = 524288; // bytes
-constexpr int kDefaultRateLimitInterval = 3;         // log2 s
-constexpr int kDefaultRateLimitBurst = 8;            // responses
-constexpr int kDefaultRateLimitLeak = 2;             // log2 of 1/fraction
-constexpr int kDefaultHwTimestampMinPoll = 0;        // log2 s
+constexpr int kDefaultRateLimitInterval = 3;             // log2 s
+constexpr int kDefaultRateLimitBurst = 8;                // responses
+constexpr int kDefaultRateLimitLeak = 2;                 // log2 of 1/fraction
+constexpr int kDefaultHwTimestampMinPoll = 0;            // log2 s
 constexpr int kDefaultHwTimestampMinSamples = 2;
 constexpr int kDefaultHwTimestampMaxSamples = 16;
 constexpr double kDefaultHwTimestampPrecision = 100e-9; // s
@@ -150,12 +151,12 @@ enum class LeapSecondMode : std::uint8_t { System, Slew, Step, Ignore };
 struct ClockControlConfig
 {
     MakeStepConfig makeStep;
-    double maxSlewRate = kDefaultMaxSlewRate;     // ppm
-    double maxUpdateSkew = kDefaultMaxUpdateSkew; // ppm
-    std::string driftFile;                        // empty: no drift file
+    double maxSlewRate = kDefaultMaxSlewRate;          // ppm
+    double maxUpdateSkew = kDefaultMaxUpdateSkew;      // ppm
+    std::string driftFile;                             // empty: no drift file
     int driftFileInterval = kDefaultDriftFileInterval; // s, "driftfile PATH interval N"
     bool rtcSync = false;
-    std::string leapSecTimezone;                  // e.g. "right/UTC"; empty: none
+    std::string leapSecTimezone; // e.g. "right/UTC"; empty: none
     LeapSecondMode leapSecMode = LeapSecondMode::System;
 
     friend bool operator==(const ClockControlConfig &, const ClockControlConfig &) = default;
@@ -172,8 +173,8 @@ struct HwTimestampConfig
     int minSamples = kDefaultHwTimestampMinSamples;
     int maxSamples = kDefaultHwTimestampMaxSamples;
     double precision = kDefaultHwTimestampPrecision; // s
-    double txComp = 0.0;                          // s
-    double rxComp = 0.0;                          // s
+    double txComp = 0.0;                             // s
+    double rxComp = 0.0;                             // s
     bool noCrossTimestamp = false;
     RxFilter rxFilter = RxFilter::Any;
 
@@ -207,9 +208,9 @@ struct NtpServerConfig
 // The chronyc-style command channel: cmdport, bindcmdaddress, cmdallow, cmddeny.
 struct CommandConfig
 {
-    std::uint16_t port = kDefaultCommandPort;     // 0 disables the UDP command port
-    std::optional<IpAddress> bindAddressV4;       // unset: 127.0.0.1
-    std::optional<IpAddress> bindAddressV6;       // unset: ::1
+    std::uint16_t port = kDefaultCommandPort;       // 0 disables the UDP command port
+    std::optional<IpAddress> bindAddressV4;         // unset: 127.0.0.1
+    std::optional<IpAddress> bindAddressV6;         // unset: ::1
     std::string socketPath = kDefaultCommandSocket; // empty: Unix socket disabled ("bindcmdaddress /")
     std::vector<AccessRule> access;
 
@@ -219,7 +220,7 @@ struct CommandConfig
 // log, logdir, logchange.
 struct LoggingConfig
 {
-    std::string logDir;      // empty: no log files
+    std::string logDir; // empty: no log files
     bool tracking = false;
     bool measurements = false;
     bool rawMeasurements = false; // implies measurements
@@ -251,10 +252,10 @@ struct EngineConfig
     NtpServerConfig server;
     CommandConfig command;
     LoggingConfig logging;
-    std::string keyFile;                 // empty: no keys
+    std::string keyFile;                   // empty: no keys
     std::string pidFile = kDefaultPidFile; // empty: no PID file ("pidfile /")
     std::string user = kDefaultUser;
-    std::string dumpDir;                 // empty: no dumps
+    std::string dumpDir; // empty: no dumps
     // "file:line:col: warning: ..." lines from reading it (ConfigReadResult::diagnostics),
     // among them whatever has no effect yet (ConfigEffects.h).
     std::vector<std::string> warnings;

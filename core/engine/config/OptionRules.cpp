@@ -20,17 +20,17 @@ constexpr ValueRange kNonNegative{0.0, kUnbounded};
 constexpr ValueRange kPositive{0.0, kUnbounded, true};
 constexpr ValueRange kNonNegativeInt{0.0, kIntMax};
 constexpr ValueRange kPollRange{kMinPollLimit, kMaxPollLimit};
-constexpr ValueRange kChronyPollBound{-32, 32};       // log2 s, conf.c's bound for refclock polls and presend
-constexpr ValueRange kSourcePortRange{1, kMaxPort};    // a source on port 0 cannot be reached
+constexpr ValueRange kChronyPollBound{-32, 32};     // log2 s, conf.c's bound for refclock polls and presend
+constexpr ValueRange kSourcePortRange{1, kMaxPort}; // a source on port 0 cannot be reached
 constexpr ValueRange kNtpVersionRange{1, 4};
-constexpr ValueRange kPoolSourcesRange{1, 16};         // chrony adds at most 16 sources from a pool
-constexpr ValueRange kMaxDelayRange{0.0, 1000.0};      // s, chrony.conf(5)
+constexpr ValueRange kPoolSourcesRange{1, 16};    // chrony adds at most 16 sources from a pool
+constexpr ValueRange kMaxDelayRange{0.0, 1000.0}; // s, chrony.conf(5)
 constexpr ValueRange kAsymmetryRange{-0.5, 0.5};
 constexpr ValueRange kQuantileRange{0.0, 1.0};
-constexpr ValueRange kSourceStratumRange{0, 16};       // minstratum: 16 makes a source unusable
+constexpr ValueRange kSourceStratumRange{0, 16}; // minstratum: 16 makes a source unusable
 constexpr ValueRange kRefClockStratumRange{0, 15};
-constexpr ValueRange kLocalStratumRange{1, 15};        // 16 means unsynchronised
-constexpr ValueRange kKeyRange{1, kUint32Max};         // key 0 means "no key" in chrony
+constexpr ValueRange kLocalStratumRange{1, 15}; // 16 means unsynchronised
+constexpr ValueRange kKeyRange{1, kUint32Max};  // key 0 means "no key" in chrony
 constexpr ValueRange kUint32Range{0, kUint32Max};
 constexpr ValueRange kRateLimitIntervalRange{-19, 12}; // log2 s, chrony.conf(5)
 constexpr ValueRange kRateLimitBurstRange{1, 255};     // responses
@@ -39,17 +39,37 @@ constexpr ValueRange kRateLimitKodRange{0, 4};         // clientlog.c MIN/MAX_KO
 constexpr std::size_t kMaxRefIdLength = 4;             // characters in an NTP reference id
 
 // The part of a target the plain setters write to.
-SourceConfig &model(SourceOptions &target) { return target.source; }
-RefClockConfig &model(RefClockConfig &target) { return target; }
-LocalReferenceConfig &model(LocalOptions &target) { return target.local; }
-HwTimestampConfig &model(HwTimestampOptions &target) { return target.config; }
-RateLimitConfig &model(RateLimitConfig &target) { return target; }
-ClockControlConfig &model(ClockControlConfig &target) { return target; }
+SourceConfig &model(SourceOptions &target)
+{
+    return target.source;
+}
+RefClockConfig &model(RefClockConfig &target)
+{
+    return target;
+}
+LocalReferenceConfig &model(LocalOptions &target)
+{
+    return target.local;
+}
+HwTimestampConfig &model(HwTimestampOptions &target)
+{
+    return target.config;
+}
+RateLimitConfig &model(RateLimitConfig &target)
+{
+    return target;
+}
+ClockControlConfig &model(ClockControlConfig &target)
+{
+    return target;
+}
 
 template <typename T>
-struct IsOptional : std::false_type {};
+struct IsOptional : std::false_type
+{ };
 template <typename T>
-struct IsOptional<std::optional<T>> : std::true_type {};
+struct IsOptional<std::optional<T>> : std::true_type
+{ };
 
 // The value's range was checked against the field's type by the rule's ValueRange.
 template <typename Field, typename Value>
@@ -276,16 +296,37 @@ constexpr OptionRule<RateLimitConfig> kRateLimitRules[] = {
 };
 
 constexpr OptionRule<ClockControlConfig> kDriftFileRules[] = {
-    {"interval", ValueKind::Integer, {1, kIntMax}, setInteger<ClockControlConfig, &ClockControlConfig::driftFileInterval>},
+    {"interval",
+     ValueKind::Integer,
+     {1, kIntMax},
+     setInteger<ClockControlConfig, &ClockControlConfig::driftFileInterval>},
 };
 
 } // namespace
 
-std::span<const OptionRule<SourceOptions>> sourceOptionRules() { return kSourceRules; }
-std::span<const OptionRule<RefClockConfig>> refClockOptionRules() { return kRefClockRules; }
-std::span<const OptionRule<LocalOptions>> localOptionRules() { return kLocalRules; }
-std::span<const OptionRule<HwTimestampOptions>> hwTimestampOptionRules() { return kHwTimestampRules; }
-std::span<const OptionRule<RateLimitConfig>> rateLimitOptionRules() { return kRateLimitRules; }
-std::span<const OptionRule<ClockControlConfig>> driftFileOptionRules() { return kDriftFileRules; }
+std::span<const OptionRule<SourceOptions>> sourceOptionRules()
+{
+    return kSourceRules;
+}
+std::span<const OptionRule<RefClockConfig>> refClockOptionRules()
+{
+    return kRefClockRules;
+}
+std::span<const OptionRule<LocalOptions>> localOptionRules()
+{
+    return kLocalRules;
+}
+std::span<const OptionRule<HwTimestampOptions>> hwTimestampOptionRules()
+{
+    return kHwTimestampRules;
+}
+std::span<const OptionRule<RateLimitConfig>> rateLimitOptionRules()
+{
+    return kRateLimitRules;
+}
+std::span<const OptionRule<ClockControlConfig>> driftFileOptionRules()
+{
+    return kDriftFileRules;
+}
 
 } // namespace s1

@@ -17,14 +17,14 @@ enum class RefClockDriver : std::uint8_t {
     Nmea, // NMEA /dev/ttyXXX[:BAUD]  (Stratum One: reads NMEA sentences from a serial port)
 };
 
-constexpr int kDefaultRefClockPoll = 4;          // log2 s
-constexpr int kDefaultRefClockDriverPoll = 0;    // log2 s
-constexpr int kDefaultRefClockFilter = 64;       // samples
-constexpr int kDefaultPpsRate = 1;               // pulses per second
-constexpr int kDefaultMaxLockAge = 2;            // pulses
-constexpr double kDefaultRefClockDelay = 1e-9;   // s
-constexpr int kDefaultShmPermissions = 0600;     // octal file mode of the segment
-constexpr int kDefaultNmeaBaudRate = 9600;       // baud, what most GNSS receivers start with
+constexpr int kDefaultRefClockPoll = 4;        // log2 s
+constexpr int kDefaultRefClockDriverPoll = 0;  // log2 s
+constexpr int kDefaultRefClockFilter = 64;     // samples
+constexpr int kDefaultPpsRate = 1;             // pulses per second
+constexpr int kDefaultMaxLockAge = 2;          // pulses
+constexpr double kDefaultRefClockDelay = 1e-9; // s
+constexpr int kDefaultShmPermissions = 0600;   // octal file mode of the segment
+constexpr int kDefaultNmeaBaudRate = 9600;     // baud, what most GNSS receivers start with
 
 struct RefClockConfig
 {
@@ -34,41 +34,41 @@ struct RefClockConfig
     std::string parameter;
 
     // Driver options (the ":option" suffixes of the parameter).
-    int shmSegment = 0;                            // SHM
-    int shmPermissions = kDefaultShmPermissions;   // SHM :perm=
-    bool clearEdge = false;                        // PPS, PHC :clear
-    bool noCrossTimestamp = false;                 // PHC :nocrossts
-    bool externalPps = false;                      // PHC :extpps
-    int pin = 0;                                   // PHC :pin=
-    int channel = 0;                               // PHC :channel=
-    bool rtcOnUtc = false;                         // RTC :utc
-    int baudRate = kDefaultNmeaBaudRate;           // NMEA :BAUD
+    int shmSegment = 0;                          // SHM
+    int shmPermissions = kDefaultShmPermissions; // SHM :perm=
+    bool clearEdge = false;                      // PPS, PHC :clear
+    bool noCrossTimestamp = false;               // PHC :nocrossts
+    bool externalPps = false;                    // PHC :extpps
+    int pin = 0;                                 // PHC :pin=
+    int channel = 0;                             // PHC :channel=
+    bool rtcOnUtc = false;                       // RTC :utc
+    int baudRate = kDefaultNmeaBaudRate;         // NMEA :BAUD
 
     // Directive options.
-    int poll = kDefaultRefClockPoll;               // log2 s
-    int driverPoll = kDefaultRefClockDriverPoll;   // log2 s, "dpoll"
-    std::string refId;                             // 1-4 characters; empty: chrony derives it
-    std::string lockRefId;                         // "lock": refid of the clock pulses are paired with
-    int rate = kDefaultPpsRate;                    // pulses per second
-    int maxLockAge = kDefaultMaxLockAge;           // pulses
-    double pulseWidth = 0.0;                       // s, "width"; 0 accepts both edges
-    bool ppsForced = false;                        // "pps"
-    bool local = false;                            // "local": not locked to UTC
-    double offset = 0.0;                           // s
-    double delay = kDefaultRefClockDelay;          // s
+    int poll = kDefaultRefClockPoll;             // log2 s
+    int driverPoll = kDefaultRefClockDriverPoll; // log2 s, "dpoll"
+    std::string refId;                           // 1-4 characters; empty: chrony derives it
+    std::string lockRefId;                       // "lock": refid of the clock pulses are paired with
+    int rate = kDefaultPpsRate;                  // pulses per second
+    int maxLockAge = kDefaultMaxLockAge;         // pulses
+    double pulseWidth = 0.0;                     // s, "width"; 0 accepts both edges
+    bool ppsForced = false;                      // "pps"
+    bool local = false;                          // "local": not locked to UTC
+    double offset = 0.0;                         // s
+    double delay = kDefaultRefClockDelay;        // s
     int stratum = 0;
-    std::optional<double> precision;               // s; unset: the driver's own
-    std::optional<double> maxDispersion;           // s; unset: no limit
-    int filter = kDefaultRefClockFilter;           // samples
+    std::optional<double> precision;     // s; unset: the driver's own
+    std::optional<double> maxDispersion; // s; unset: no limit
+    int filter = kDefaultRefClockFilter; // samples
     bool prefer = false;
     bool noselect = false;
     bool trust = false;
     bool require = false;
     bool tai = false;
-    std::optional<int> minSamples;                 // unset: the global minsamples
-    std::optional<int> maxSamples;                 // unset: the global maxsamples
+    std::optional<int> minSamples; // unset: the global minsamples
+    std::optional<int> maxSamples; // unset: the global maxsamples
 
-    std::string origin;                            // "file:line", for messages
+    std::string origin; // "file:line", for messages
 
     friend bool operator==(const RefClockConfig &, const RefClockConfig &) = default;
 };

@@ -68,9 +68,9 @@ Engine::Engine(EngineConfig config, EngineOptions options, RealTime now)
         const RefClockConfig &rc = m_config.refClocks[i];
         const std::uint32_t id = m_nextSourceId++;
         const std::string refId = rc.refId.empty() ? defaultRefId(rc, i) : rc.refId;
-        m_records.emplace(id, SourceRecord(std::make_unique<RefClockSource>(id, rc, refId, now,
-                                                                            std::ldexp(1.0, m_options.precision)),
-                                           statisticsConfig(rc.minSamples, rc.maxSamples)));
+        m_records.emplace(
+            id, SourceRecord(std::make_unique<RefClockSource>(id, rc, refId, now, std::ldexp(1.0, m_options.precision)),
+                             statisticsConfig(rc.minSamples, rc.maxSamples)));
     }
     requestDueResolves(now);
 }
@@ -81,23 +81,35 @@ std::string Engine::defaultRefId(const RefClockConfig &config, std::size_t index
 {
     const char *driver = "PPS";
     switch (config.driver) {
-    case RefClockDriver::Pps: driver = "PPS"; break;
-    case RefClockDriver::Shm: driver = "SHM"; break;
-    case RefClockDriver::Sock: driver = "SOC"; break;
-    case RefClockDriver::Phc: driver = "PHC"; break;
-    case RefClockDriver::Rtc: driver = "RTC"; break;
-    case RefClockDriver::Nmea: driver = "NME"; break;
+    case RefClockDriver::Pps:
+        driver = "PPS";
+        break;
+    case RefClockDriver::Shm:
+        driver = "SHM";
+        break;
+    case RefClockDriver::Sock:
+        driver = "SOC";
+        break;
+    case RefClockDriver::Phc:
+        driver = "PHC";
+        break;
+    case RefClockDriver::Rtc:
+        driver = "RTC";
+        break;
+    case RefClockDriver::Nmea:
+        driver = "NME";
+        break;
     }
     return std::string(driver) + std::to_string(index % 10);
 }
 
-bool Engine::addSource(const SourceConfig &config, std::string name, const IpAddress &address,
-                       std::string poolName, RealTime now)
+bool Engine::addSource(const SourceConfig &config, std::string name, const IpAddress &address, std::string poolName,
+                       RealTime now)
 {
     const SocketAddress remote{address, config.port};
     const std::vector<NtpSource *> sources = ntpSources();
-    const bool known = std::any_of(sources.begin(), sources.end(),
-                                   [&](const auto &s) { return s->address() == remote; });
+    const bool known =
+        std::any_of(sources.begin(), sources.end(), [&](const auto &s) { return s->address() == remote; });
     if (known)
         return false; // two directives or pool members naming the same server poll it once
     const std::uint32_t id = m_nextSourceId++;
@@ -107,9 +119,9 @@ bool Engine::addSource(const SourceConfig &config, std::string name, const IpAdd
     statsConfig.minDelay = config.minDelay;
     statsConfig.asymmetry = config.asymmetry;
     statsConfig.boundByDelays = true;
-    SourceRecord record(std::make_unique<NtpSource>(id, config, std::move(name), remote, std::move(poolName), now,
-                                                    m_options.precision),
-                        statsConfig);
+    SourceRecord record(
+        std::make_unique<NtpSource>(id, config, std::move(name), remote, std::move(poolName), now, m_options.precision),
+        statsConfig);
 
     NtpSampling &sampling = record.sampling.emplace();
     sampling.tests = SampleTestConfig::fromSource(config);
@@ -166,11 +178,11 @@ void Engine::handleServerPacket(const ReceivedPacket &packet, RealTime rawReceiv
     const RealTime cookedReceive = m_discipline.cook(rawReceive);
     if (answerPeer(packet, cookedReceive))
         return;
-    NtpResponse response = m_responder.handle(packet.data, packet.truncated, packet.remote, cookedReceive,
-                                              servedReference(cookedReceive));
+    NtpResponse response =
+        m_responder.handle(packet.data, packet.truncated, packet.remote, cookedReceive, servedReference(cookedReceive));
     if (m_clientLog && response.verdict != NtpRequestVerdict::NotARequest) {
-        const auto outcome = response.verdict == NtpRequestVerdict::Denied ? ClientLog::Outcome::Dropped
-                                                                           : ClientLog::Outcome::Served;
+        const auto outcome =
+            response.verdict == NtpRequestVerdict::Denied ? ClientLog::Outcome::Dropped : ClientLog::Outcome::Served;
         m_clientLog->record(packet.remote.ip.unmapped(), rawReceive, outcome);
     }
     auto &reply = response.reply;
@@ -219,8 +231,7 @@ void Engine::handleClientPacket(const ReceivedPacket &packet, RealTime rawReceiv
     }
     const SocketAddress remote{packet.remote.ip.unmapped(), packet.remote.port};
     const std::vector<NtpSource *> sources = ntpSources();
-    const auto it = std::find_if(sources.begin(), sources.end(),
-                                 [&](const auto &s) { return s->address() == remote; });
+    const auto it = std::find_if(sources.begin(), sources.end(), [&](const auto &s) { return s->address() == remote; });
     if (it == sources.end()) {
         ++m_clientPacketsDropped;
         return;
@@ -285,8 +296,8 @@ void Engine::processNtpSample(NtpSource &source, const NtpReply &reply, RealTime
     std::optional<DelayQuantileCheck> quantile;
     if (sampling.delayQuantile)
         quantile = DelayQuantileCheck{sampling.delayQuantile->estimate(), sampling.delayQuantile->minStep()};
-    const SampleTestResults tests = runSampleTests(sampling.tests, input,
-                                                   record.statistics.delayTestData(sample.time), quantile);
+    const SampleTestResults tests =
+        runSampleTests(sampling.tests, input, record.statistics.delayTestData(sample.time), quantile);
     // Every usable reply teaches the quantile, whether or not its sample passes.
     if (sampling.delayQuantile)
         sampling.delayQuantile->accumulate(sample.peerDelay);
@@ -298,7 +309,8 @@ void Engine::processNtpSample(NtpSource &source, const NtpReply &reply, RealTime
         countMissingSample(source, now);
         return;
     }
-    std::optional<StatSample> filtered = sampling.filter ? sampling.filter->addSample(sample, m_discipline.frequency()) : sample;
+    std::optional<StatSample> filtered =
+        sampling.filter ? sampling.filter->addSample(sample, m_discipline.frequency()) : sample;
     if (!filtered)
         return;
     updateNtpSource(source, *filtered, now);
@@ -359,8 +371,7 @@ double Engine::accumulateSample(const NtpSource &source, const StatSample &sampl
     return adjustment;
 }
 
-double Engine::pollAdjustment(std::optional<double> predictionError, double peerDistance, int samples,
-                              int pollTarget)
+double Engine::pollAdjustment(std::optional<double> predictionError, double peerDistance, int samples, int pollTarget)
 {
     // chrony's rule, whose figures the accuracy benchmark compares with: a source we predict
     // worse than its own measurement error is polled faster, in proportion to how much worse;
@@ -376,8 +387,7 @@ double Engine::pollAdjustment(std::optional<double> predictionError, double peer
 
 void Engine::reportSelection(const SelectionResult &result)
 {
-    if (result.selectedId == m_reportedSelection
-        && (result.selectedId || result.reason == m_reportedNoSelection))
+    if (result.selectedId == m_reportedSelection && (result.selectedId || result.reason == m_reportedNoSelection))
         return;
     const bool lost = m_reportedSelection.has_value();
     m_reportedSelection = result.selectedId;
@@ -388,8 +398,8 @@ void Engine::reportSelection(const SelectionResult &result)
             m_events.push_back({EngineEvent::Category::Clock, "selected source " + source.name});
     } else if (lost && result.reason != NoSelectionReason::None) {
         // Only a lost selection is news; before the first one there is nothing to say.
-        m_events.push_back({EngineEvent::Category::Clock,
-                            std::string("no source selected: ") + toString(result.reason)});
+        m_events.push_back(
+            {EngineEvent::Category::Clock, std::string("no source selected: ") + toString(result.reason)});
     }
 }
 
@@ -467,13 +477,13 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
     const bool synchronised = m_discipline.synchronised();
     const std::vector<NtpSource *> sources = ntpSources();
     if (std::any_of(sources.begin(), sources.end(), [&](const auto &s) {
-               if (synchronised && m_records.at(s->id()).statistics.samples() >= 2)
-                   return false;
-               const auto since = s->awaitingReplySince();
-               // A source that never answered after its first request is not worth waiting for.
-               const bool mayAnswer = s->hasAnswered() || s->requestsSent() <= 1;
-               return s->isActive() && mayAnswer && since && now - *since < kStartupReplyWait;
-           })) {
+            if (synchronised && m_records.at(s->id()).statistics.samples() >= 2)
+                return false;
+            const auto since = s->awaitingReplySince();
+            // A source that never answered after its first request is not worth waiting for.
+            const bool mayAnswer = s->hasAnswered() || s->requestsSent() <= 1;
+            return s->isActive() && mayAnswer && since && now - *since < kStartupReplyWait;
+        })) {
         // The sample still counts as news for the selection that follows: otherwise only the
         // last source to answer the round could start the clock, and with another one best
         // the first update waited a whole poll.
@@ -519,8 +529,8 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
     update.referenceName = source.name;
     update.leap = result.leap;
     if (const double stepped = m_discipline.update(now, update); stepped != 0) {
-        m_events.push_back({EngineEvent::Category::Clock,
-                            "clock stepped by " + std::to_string(stepped) + " s (makestep)"});
+        m_events.push_back(
+            {EngineEvent::Category::Clock, "clock stepped by " + std::to_string(stepped) + " s (makestep)"});
     }
     reportClockDriverErrors();
     m_logger.clockUpdated(now, source.address, *estimate);
@@ -593,11 +603,11 @@ void Engine::pollDueRefClocks(RealTime now)
         if (hadSample != sample.has_value()) {
             // Losing and regaining a refclock is what a person watching a GPS wants in the journal.
             const std::string reason = refclock->snapshot().lastRejectReason;
-            m_events.push_back({EngineEvent::Category::RefClock,
-                                sample ? "refclock " + refclock->name() + " delivers samples"
-                                       : "refclock " + refclock->name() + " delivered no usable sample this poll"
-                                             + (reason.empty() ? std::string(" (nothing from the driver)")
-                                                               : " (" + reason + ")")});
+            m_events.push_back(
+                {EngineEvent::Category::RefClock,
+                 sample ? "refclock " + refclock->name() + " delivers samples"
+                        : "refclock " + refclock->name() + " delivered no usable sample this poll"
+                              + (reason.empty() ? std::string(" (nothing from the driver)") : " (" + reason + ")")});
         }
         if (!sample)
             continue;
@@ -752,7 +762,6 @@ std::vector<EngineEvent> Engine::takeEvents()
     return std::exchange(m_events, {});
 }
 
-
 std::optional<RealTime> Engine::nextWakeup() const
 {
     std::optional<RealTime> next;
@@ -874,8 +883,8 @@ ClientLogSnapshot Engine::clientLogSnapshot() const
     log.notShown = m_clientLog->size() - records.size();
     log.clients.reserve(records.size());
     for (const ClientRecord &r : records)
-        log.clients.push_back({r.address, r.ntpPackets, r.ntpDropped, r.averageIntervalLog2,
-                               m_discipline.cook(r.lastPacket)});
+        log.clients.push_back(
+            {r.address, r.ntpPackets, r.ntpDropped, r.averageIntervalLog2, m_discipline.cook(r.lastPacket)});
     return log;
 }
 

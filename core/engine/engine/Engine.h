@@ -19,11 +19,11 @@
 #include "engine/EngineIo.h"
 #include "engine/SourceRecord.h"
 #include "logging/EngineLogger.h"
-#include "report/EngineSnapshot.h"
 #include "ntp/ClientLog.h"
 #include "ntp/NtpResponder.h"
 #include "refclock/RefClockSample.h"
 #include "refclock/RefClockSource.h"
+#include "report/EngineSnapshot.h"
 #include "sources/NtpSource.h"
 #include "sources/SourceSelector.h"
 
@@ -124,8 +124,8 @@ private:
     // Turns what the clock driver refused into events.
     void reportClockDriverErrors();
     // False when a source with that address already exists.
-    bool addSource(const SourceConfig &config, std::string name, const IpAddress &address,
-                   std::string poolName, RealTime now);
+    bool addSource(const SourceConfig &config, std::string name, const IpAddress &address, std::string poolName,
+                   RealTime now);
     // A source's statistics configuration: minsamples/maxsamples as given, our precision.
     SourceStatisticsConfig statisticsConfig(std::optional<int> minSamples, std::optional<int> maxSamples) const;
     // True when a request was made (a reach register moved).
@@ -167,7 +167,7 @@ private:
     struct SourceIdentity
     {
         std::string name;
-        std::uint32_t referenceId = 0; // the ID we serve when it is our reference
+        std::uint32_t referenceId = 0;    // the ID we serve when it is our reference
         std::uint32_t ownReferenceId = 0; // what the source itself says it is synchronised to
         int stratum = 0;
         LeapIndicator leap = LeapIndicator::Unsynchronised;

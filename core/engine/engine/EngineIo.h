@@ -21,19 +21,19 @@ enum class SocketRole : std::uint8_t { Server, Client };
 struct ReceivedPacket
 {
     SocketRole role = SocketRole::Server;
-    int hostSocket = -1;              // opaque to the engine; echoed in replies
+    int hostSocket = -1; // opaque to the engine; echoed in replies
     SocketAddress remote;
-    IpAddress local;                  // the address it was sent to; null when the host cannot tell
+    IpAddress local; // the address it was sent to; null when the host cannot tell
     std::span<const std::uint8_t> data;
-    bool truncated = false;           // the datagram was larger than the host's buffer
-    RealTime receiveTime;             // raw clock; from the kernel when kernelTimestamp
+    bool truncated = false; // the datagram was larger than the host's buffer
+    RealTime receiveTime;   // raw clock; from the kernel when kernelTimestamp
     bool kernelTimestamp = false;
 };
 
 struct OutgoingPacket
 {
     SocketRole role = SocketRole::Server;
-    int hostSocket = -1;              // for replies: the socket the request came in on
+    int hostSocket = -1; // for replies: the socket the request came in on
     SocketAddress remote;
     std::vector<std::uint8_t> data;
     // The host overwrites the transmit timestamp with Engine::transmitTimestamp(now) right
@@ -44,8 +44,7 @@ struct OutgoingPacket
 };
 
 // A line for one of chrony's log files, handed to the host, which owns the files.
-using EngineLogRecord =
-    std::variant<TrackingLogRecord, MeasurementLogRecord, StatisticsLogRecord, RefclockLogRecord>;
+using EngineLogRecord = std::variant<TrackingLogRecord, MeasurementLogRecord, StatisticsLogRecord, RefclockLogRecord>;
 
 // Something a person running the service wants to read in the journal: the host logs it in
 // the category it names.

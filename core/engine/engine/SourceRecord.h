@@ -29,13 +29,11 @@ struct SourceRecord
     SourceRecord(std::unique_ptr<NtpSource> source, const SourceStatisticsConfig &statisticsConfig)
         : ntp(std::move(source))
         , statistics(statisticsConfig)
-    {
-    }
+    { }
     SourceRecord(std::unique_ptr<RefClockSource> source, const SourceStatisticsConfig &statisticsConfig)
         : refclock(std::move(source))
         , statistics(statisticsConfig)
-    {
-    }
+    { }
 
     // Exactly one of the two is set.
     std::unique_ptr<NtpSource> ntp;

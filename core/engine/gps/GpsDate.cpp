@@ -32,7 +32,9 @@ bool isValidDate(const GpsDate &date)
     using namespace std::chrono;
     if (date.year <= 0 || date.month < 1 || date.month > 12 || date.day < 1 || date.day > 31)
         return false;
-    return year_month_day{year{date.year}, month{static_cast<unsigned>(date.month)}, day{static_cast<unsigned>(date.day)}}.ok();
+    return year_month_day{year{date.year}, month{static_cast<unsigned>(date.month)},
+                          day{static_cast<unsigned>(date.day)}}
+        .ok();
 }
 
 std::optional<RealTime> toRealTime(const GpsDate &date, const GpsTimeOfDay &time)
@@ -41,7 +43,8 @@ std::optional<RealTime> toRealTime(const GpsDate &date, const GpsTimeOfDay &time
     if (!isValidDate(date) || time.hour < 0 || time.hour >= kHoursPerDay || time.minute < 0
         || time.minute >= kMinutesPerHour || time.nanosOfMinute < 0 || time.nanosOfMinute >= kMaxNanosOfMinute)
         return std::nullopt;
-    const sys_days days{year_month_day{year{date.year}, month{static_cast<unsigned>(date.month)}, day{static_cast<unsigned>(date.day)}}};
+    const sys_days days{year_month_day{year{date.year}, month{static_cast<unsigned>(date.month)},
+                                       day{static_cast<unsigned>(date.day)}}};
     return RealTime(duration_cast<Nanoseconds>(days.time_since_epoch()) + Nanoseconds(time.nanosOfDay()));
 }
 

@@ -44,8 +44,10 @@ constexpr int kGgaQualityInvalid = 0;
 constexpr int kGsaFix2D = 2;
 constexpr int kGsaFix3D = 3;
 
-
-bool inRange(int n, int first, int last) { return n >= first && n <= last; }
+bool inRange(int n, int first, int last)
+{
+    return n >= first && n <= last;
+}
 
 std::optional<std::pair<GnssSystem, int>> byNumber(int n)
 {
@@ -91,27 +93,42 @@ std::optional<std::pair<GnssSystem, int>> inSystem(GnssSystem system, int n)
 std::optional<GnssSystem> systemOfId(int id)
 {
     switch (id) {
-    case kSystemIdGps: return GnssSystem::Gps;
-    case kSystemIdGlonass: return GnssSystem::Glonass;
-    case kSystemIdGalileo: return GnssSystem::Galileo;
-    case kSystemIdBeiDou: return GnssSystem::BeiDou;
-    case kSystemIdQzss: return GnssSystem::Qzss;
-    case kSystemIdNavIc: return GnssSystem::NavIc;
-    default: return std::nullopt;
+    case kSystemIdGps:
+        return GnssSystem::Gps;
+    case kSystemIdGlonass:
+        return GnssSystem::Glonass;
+    case kSystemIdGalileo:
+        return GnssSystem::Galileo;
+    case kSystemIdBeiDou:
+        return GnssSystem::BeiDou;
+    case kSystemIdQzss:
+        return GnssSystem::Qzss;
+    case kSystemIdNavIc:
+        return GnssSystem::NavIc;
+    default:
+        return std::nullopt;
     }
 }
 
 std::optional<GnssSystem> systemOfUbx(std::uint8_t gnssId)
 {
     switch (static_cast<UbxGnssId>(gnssId)) {
-    case UbxGnssId::Gps: return GnssSystem::Gps;
-    case UbxGnssId::Sbas: return GnssSystem::Sbas;
-    case UbxGnssId::Galileo: return GnssSystem::Galileo;
-    case UbxGnssId::BeiDou: return GnssSystem::BeiDou;
-    case UbxGnssId::Qzss: return GnssSystem::Qzss;
-    case UbxGnssId::Glonass: return GnssSystem::Glonass;
-    case UbxGnssId::NavIc: return GnssSystem::NavIc;
-    case UbxGnssId::Imes: break;
+    case UbxGnssId::Gps:
+        return GnssSystem::Gps;
+    case UbxGnssId::Sbas:
+        return GnssSystem::Sbas;
+    case UbxGnssId::Galileo:
+        return GnssSystem::Galileo;
+    case UbxGnssId::BeiDou:
+        return GnssSystem::BeiDou;
+    case UbxGnssId::Qzss:
+        return GnssSystem::Qzss;
+    case UbxGnssId::Glonass:
+        return GnssSystem::Glonass;
+    case UbxGnssId::NavIc:
+        return GnssSystem::NavIc;
+    case UbxGnssId::Imes:
+        break;
     }
     return std::nullopt;
 }
@@ -119,12 +136,16 @@ std::optional<GnssSystem> systemOfUbx(std::uint8_t gnssId)
 GpsFixMode fixOfUbx(std::uint8_t fixType, bool fixOk)
 {
     switch (static_cast<UbxFixType>(fixType)) {
-    case UbxFixType::Fix2D: return fixOk ? GpsFixMode::Fix2D : GpsFixMode::None;
+    case UbxFixType::Fix2D:
+        return fixOk ? GpsFixMode::Fix2D : GpsFixMode::None;
     case UbxFixType::Fix3D:
-    case UbxFixType::GnssDeadReckoning: return fixOk ? GpsFixMode::Fix3D : GpsFixMode::None;
-    case UbxFixType::TimeOnly: return fixOk ? GpsFixMode::TimeOnly : GpsFixMode::None;
+    case UbxFixType::GnssDeadReckoning:
+        return fixOk ? GpsFixMode::Fix3D : GpsFixMode::None;
+    case UbxFixType::TimeOnly:
+        return fixOk ? GpsFixMode::TimeOnly : GpsFixMode::None;
     case UbxFixType::None:
-    case UbxFixType::DeadReckoning: break; // no GNSS solution: nothing a time server can use
+    case UbxFixType::DeadReckoning:
+        break; // no GNSS solution: nothing a time server can use
     }
     return GpsFixMode::None;
 }
@@ -189,7 +210,7 @@ bool validCoordinates(std::optional<double> latitude, std::optional<double> long
     constexpr double kMaxLatitude = 90.0;
     constexpr double kMaxLongitude = 180.0;
     return latitude && longitude && std::isfinite(*latitude) && std::isfinite(*longitude)
-        && std::fabs(*latitude) <= kMaxLatitude && std::fabs(*longitude) <= kMaxLongitude;
+           && std::fabs(*latitude) <= kMaxLatitude && std::fabs(*longitude) <= kMaxLongitude;
 }
 
 std::optional<int> checkedInt(std::optional<int> v, int min, int max)
@@ -227,7 +248,8 @@ std::optional<GnssSystem> systemOfTalker(std::string_view talker)
     return std::nullopt; // GP, GN and others: decided by the number
 }
 
-std::optional<std::pair<GnssSystem, int>> nmeaSatellite(std::string_view talker, int number, std::optional<int> systemId)
+std::optional<std::pair<GnssSystem, int>> nmeaSatellite(std::string_view talker, int number,
+                                                        std::optional<int> systemId)
 {
     if (number <= 0)
         return std::nullopt;
@@ -295,7 +317,7 @@ void GpsState::applyRtcm3(const std::string &type, RealTime readTime)
 bool GpsState::fixIsCurrent(RealTime readTime) const
 {
     return m_status.fixMode != GpsFixMode::None && m_lastFixConfirmed
-        && toSeconds(readTime - *m_lastFixConfirmed) <= kFixConfirmationAge;
+           && toSeconds(readTime - *m_lastFixConfirmed) <= kFixConfirmationAge;
 }
 
 std::optional<RealTime> GpsState::withKnownDate(const GpsTimeOfDay &tod) const
@@ -320,8 +342,7 @@ void GpsState::reportEpoch(RealTime epoch, std::optional<bool> verdict)
         m_lastValidEpoch = epoch;
     else if (verdict == false)
         m_lastValidEpoch.reset();
-    m_status.epochTimeValid = m_lastValidEpoch
-        && std::fabs(toSeconds(epoch - *m_lastValidEpoch)) <= kEpochValidityHold;
+    m_status.epochTimeValid = m_lastValidEpoch && std::fabs(toSeconds(epoch - *m_lastValidEpoch)) <= kEpochValidityHold;
 }
 
 std::optional<GpsValidEpoch> GpsState::validEpoch(RealTime epoch, GpsTimeMessage message,
@@ -406,7 +427,8 @@ void GpsState::applyPosition(std::optional<double> latitude, std::optional<doubl
 {
     // GSA says 2D or 3D when the receiver sends it; GGA or GNS alone can only tell by the altitude.
     const GpsFixMode mode = m_status.fixMode != GpsFixMode::None ? m_status.fixMode
-        : altitude ? GpsFixMode::Fix3D : GpsFixMode::Fix2D;
+                            : altitude                           ? GpsFixMode::Fix3D
+                                                                 : GpsFixMode::Fix2D;
     setFix(mode, readTime);
     if (validCoordinates(latitude, longitude)) {
         m_status.latitude = latitude;
@@ -572,8 +594,12 @@ void GpsState::applyNavSat(const UbxNavSat &m, RealTime readTime)
         const auto system = systemOfUbx(sat.gnssId);
         if (!system || set.satellites.size() >= kMaxSatellitesPerSet * kMaxSatelliteSets)
             continue;
-        GpsSatellite s{*system, sat.svId, checkedInt(sat.elevation, -kMaxElevation, kMaxElevation),
-                       checkedInt(sat.azimuth, 0, kMaxAzimuth), std::nullopt, sat.used()};
+        GpsSatellite s{*system,
+                       sat.svId,
+                       checkedInt(sat.elevation, -kMaxElevation, kMaxElevation),
+                       checkedInt(sat.azimuth, 0, kMaxAzimuth),
+                       std::nullopt,
+                       sat.used()};
         if (sat.cno > 0)
             s.snr = checkedInt(sat.cno, 0, kMaxSnr);
         set.satellites.push_back(s);
@@ -589,8 +615,12 @@ void GpsState::applyNavSvInfo(const UbxNavSvInfo &m, RealTime readTime)
         const auto id = ubxSvId(ch.svId);
         if (!id || set.satellites.size() >= kMaxSatellitesPerSet * kMaxSatelliteSets)
             continue;
-        GpsSatellite s{id->first, id->second, checkedInt(ch.elevation, -kMaxElevation, kMaxElevation),
-                       checkedInt(ch.azimuth, 0, kMaxAzimuth), std::nullopt, ch.used()};
+        GpsSatellite s{id->first,
+                       id->second,
+                       checkedInt(ch.elevation, -kMaxElevation, kMaxElevation),
+                       checkedInt(ch.azimuth, 0, kMaxAzimuth),
+                       std::nullopt,
+                       ch.used()};
         if (ch.cno > 0)
             s.snr = checkedInt(ch.cno, 0, kMaxSnr);
         set.satellites.push_back(s);

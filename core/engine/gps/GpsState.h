@@ -74,14 +74,14 @@ public:
     // only for the next epoch of a 1 Hz receiver, so the flag does not flicker while the
     // sentence that validates it is on its way; any message that can say "invalid" (void RMC,
     // ZDA without a fix, UBX without its valid bits) and a lost fix clear it at once.
-    static constexpr double kEpochValidityHold = 1.1; // s
-    static constexpr double kSatelliteMaxAge = 10.0;  // s
+    static constexpr double kEpochValidityHold = 1.1;           // s
+    static constexpr double kSatelliteMaxAge = 10.0;            // s
     static constexpr double kStatusTimeout = kGpsStatusTimeout; // s
     // GPS - UTC for NAV-SOL time before the receiver told its own count: the value since
     // 2017-01-01, still in force at the build's rollover pivot.
     static constexpr int kDefaultLeapSeconds = 18;
     // Plausible ranges; anything outside is a corrupted or crafted message.
-    static constexpr double kMinAltitude = -1'000.0; // m, below the lowest land (Dead Sea -430 m)
+    static constexpr double kMinAltitude = -1'000.0;  // m, below the lowest land (Dead Sea -430 m)
     static constexpr double kMaxAltitude = 100'000.0; // m, above what airborne receivers allow (50 km)
     static constexpr double kMaxDop = 99.0;           // receivers send 99.99 for "no DOP"
     static constexpr int kMaxSnr = 99;                // dB-Hz, two digits in GSV
@@ -159,8 +159,8 @@ private:
     void applyGga(const NmeaGga &m, RealTime readTime);
     void applyGns(const NmeaGns &m, RealTime readTime);
     // The fix, position and HDOP of a GGA or GNS with a fix.
-    void applyPosition(std::optional<double> latitude, std::optional<double> longitude,
-                       std::optional<double> altitude, std::optional<double> hdop, RealTime readTime);
+    void applyPosition(std::optional<double> latitude, std::optional<double> longitude, std::optional<double> altitude,
+                       std::optional<double> hdop, RealTime readTime);
     void applyGsa(const NmeaSentence &s, const NmeaGsa &m, RealTime readTime);
     void applyGsv(const std::string &talker, const NmeaGsv &m, RealTime readTime);
     void applyTimeOfDay(const std::optional<GpsTimeOfDay> &tod);
@@ -173,7 +173,7 @@ private:
 
     GpsStatus m_status;
     RealTime m_rolloverPivot = kDefaultRolloverPivot;
-    std::optional<RealTime> m_dateAnchor; // a trusted date + time, rollover-corrected
+    std::optional<RealTime> m_dateAnchor;       // a trusted date + time, rollover-corrected
     std::optional<RealTime> m_lastFixConfirmed; // raw read time
     std::optional<RealTime> m_lastValidEpoch;
     int m_leapSeconds = kDefaultLeapSeconds; // GPS - UTC, as the receiver last said
@@ -191,7 +191,8 @@ private:
 // NMEA satellite number in a sentence from `talker` (with the NMEA 4.10 system ID when the
 // sentence has one) to a system and the system's own PRN; nullopt for numbers no convention
 // assigns.
-std::optional<std::pair<GnssSystem, int>> nmeaSatellite(std::string_view talker, int number, std::optional<int> systemId = std::nullopt);
+std::optional<std::pair<GnssSystem, int>> nmeaSatellite(std::string_view talker, int number,
+                                                        std::optional<int> systemId = std::nullopt);
 // The constellation an NMEA talker ID stands for on its own: GL, GA, GB/BD, GQ/QZ, GI. Not GP,
 // whose sentences also carry SBAS numbers, nor GN (combined): there the number decides.
 std::optional<GnssSystem> systemOfTalker(std::string_view talker);

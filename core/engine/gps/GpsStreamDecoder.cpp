@@ -14,8 +14,14 @@ constexpr std::uint8_t kLf = '\n';
 constexpr std::uint8_t kFirstPrintable = 0x20;
 constexpr std::uint8_t kLastPrintable = 0x7e;
 
-bool isNmeaStart(std::uint8_t b) { return b == '$' || b == '!'; }
-bool isLineEnd(std::uint8_t b) { return b == kCr || b == kLf; }
+bool isNmeaStart(std::uint8_t b)
+{
+    return b == '$' || b == '!';
+}
+bool isLineEnd(std::uint8_t b)
+{
+    return b == kCr || b == kLf;
+}
 bool couldStartItem(std::uint8_t b)
 {
     return isNmeaStart(b) || b == UbxFrame::kSync1 || b == Rtcm3Frame::kPreamble || isLineEnd(b);
@@ -72,8 +78,7 @@ void GpsStreamDecoder::feed(std::span<const std::uint8_t> bytes, RealTime readTi
 void GpsStreamDecoder::process(RealTime readTime)
 {
     // Every successful consumeOne() removes at least one byte.
-    while (!m_buffer.empty() && consumeOne(readTime)) {
-    }
+    while (!m_buffer.empty() && consumeOne(readTime)) { }
 }
 
 void GpsStreamDecoder::poll(RealTime now)

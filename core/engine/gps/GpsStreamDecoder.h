@@ -124,7 +124,7 @@ private:
     std::deque<BurstMark> m_bursts;
     std::optional<RealTime> m_lastReadTime;
     std::deque<GpsTimeFix> m_fixes;
-    std::optional<Candidate> m_candidate;  // the epoch being reported, best message so far
+    std::optional<Candidate> m_candidate;   // the epoch being reported, best message so far
     std::optional<GpsValidEpoch> m_lastFix; // the last epoch given a fix (or skipped as first)
     std::uint64_t m_quietUntil = 0;         // stream offset: bytes before it are not garbage
     MessageObserver m_observer;

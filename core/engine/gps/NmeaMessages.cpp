@@ -14,8 +14,8 @@ constexpr double kMinutesPerDegree = 60.0;
 constexpr double kDegreesScale = 100.0; // ddmm.mm: degrees * 100 + minutes
 constexpr double kMaxLatitude = 90.0;
 constexpr double kMaxLongitude = 180.0;
-constexpr int kGsvHeaderFields = 3;  // count, number, in view
-constexpr int kGsvBlockFields = 4;   // PRN, elevation, azimuth, SNR
+constexpr int kGsvHeaderFields = 3; // count, number, in view
+constexpr int kGsvBlockFields = 4;  // PRN, elevation, azimuth, SNR
 constexpr int kGsaFirstPrnField = 3;
 constexpr int kGsaLastPrnField = 14;
 constexpr int kHexBase = 16;
@@ -241,7 +241,8 @@ std::optional<NmeaGsv> decodeGsvFields(const NmeaSentence &s, bool withSystemId)
         const auto prn = nmeaInteger(s.field(f));
         if (!prn || *prn <= 0)
             continue; // padding blocks (",,,,") carry no satellite
-        g.satellites.push_back({*prn, nmeaInteger(s.field(f + 1)), nmeaInteger(s.field(f + 2)), nmeaInteger(s.field(f + 3))});
+        g.satellites.push_back(
+            {*prn, nmeaInteger(s.field(f + 1)), nmeaInteger(s.field(f + 2)), nmeaInteger(s.field(f + 3))});
     }
     const int after = kGsvHeaderFields + blocks * kGsvBlockFields;
     if (fields - after >= 1)

@@ -17,12 +17,12 @@ namespace s1 {
 struct NmeaRmc
 {
     std::optional<GpsTimeOfDay> time;
-    bool statusValid = false; // status 'A'; 'V' and anything else mean void
+    bool statusValid = false;        // status 'A'; 'V' and anything else mean void
     std::optional<double> latitude;  // degrees, north positive
     std::optional<double> longitude; // degrees, east positive
     std::optional<double> speedKnots;
     std::optional<double> courseDegrees;
-    std::optional<GpsDate> date; // two-digit year expanded with kCenturyPivotYY
+    std::optional<GpsDate> date;       // two-digit year expanded with kCenturyPivotYY
     std::optional<char> modeIndicator; // NMEA 2.3+; 'N' = not valid
 };
 
@@ -130,7 +130,7 @@ std::optional<NmeaTxt> decodeTxt(const NmeaSentence &s);
 // Field helpers, public for the tests and the proprietary-sentence code.
 std::optional<double> nmeaNumber(std::string_view field);
 std::optional<int> nmeaInteger(std::string_view field, int base = 10);
-std::optional<GpsTimeOfDay> nmeaTime(std::string_view field);               // hhmmss[.s...]
+std::optional<GpsTimeOfDay> nmeaTime(std::string_view field);                              // hhmmss[.s...]
 std::optional<double> nmeaCoordinate(std::string_view value, std::string_view hemisphere); // [d]ddmm.mmmm + N/S/E/W
 
 } // namespace s1

@@ -110,14 +110,22 @@ std::string_view NmeaSentence::field(std::size_t index) const
 const char *NmeaSentence::toString(Error error)
 {
     switch (error) {
-    case Error::None: return "no error";
-    case Error::TooShort: return "too short for an NMEA sentence";
-    case Error::TooLong: return "longer than the accepted maximum";
-    case Error::BadStart: return "does not start with '$' or '!'";
-    case Error::BadCharacter: return "non-printable or framing character inside the sentence";
-    case Error::MissingChecksum: return "standard sentence without checksum";
-    case Error::BadChecksumDigits: return "checksum is not two hex digits";
-    case Error::ChecksumMismatch: return "checksum mismatch";
+    case Error::None:
+        return "no error";
+    case Error::TooShort:
+        return "too short for an NMEA sentence";
+    case Error::TooLong:
+        return "longer than the accepted maximum";
+    case Error::BadStart:
+        return "does not start with '$' or '!'";
+    case Error::BadCharacter:
+        return "non-printable or framing character inside the sentence";
+    case Error::MissingChecksum:
+        return "standard sentence without checksum";
+    case Error::BadChecksumDigits:
+        return "checksum is not two hex digits";
+    case Error::ChecksumMismatch:
+        return "checksum mismatch";
     }
     return "unknown error";
 }

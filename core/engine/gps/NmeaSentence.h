@@ -26,7 +26,16 @@ public:
     // A line that will not fit a standard address ($ + 5 characters) cannot be a sentence.
     static constexpr std::size_t kMinLength = 6;
 
-    enum class Error { None, TooShort, TooLong, BadStart, BadCharacter, MissingChecksum, BadChecksumDigits, ChecksumMismatch };
+    enum class Error {
+        None,
+        TooShort,
+        TooLong,
+        BadStart,
+        BadCharacter,
+        MissingChecksum,
+        BadChecksumDigits,
+        ChecksumMismatch
+    };
 
     // `line` is one sentence starting at '$' or '!', with or without the CR LF. nullopt with
     // `error` set when it is not a well-formed sentence.

@@ -94,8 +94,8 @@ void ReceiverProbe::nextSpeed(RealTime now)
         beginAttempt(m_index + 1, now);
         return;
     }
-    const bool anyBytes = std::any_of(m_attempts.begin(), m_attempts.end(),
-                                      [](const ProbeAttempt &a) { return a.bytes > 0; });
+    const bool anyBytes =
+        std::any_of(m_attempts.begin(), m_attempts.end(), [](const ProbeAttempt &a) { return a.bytes > 0; });
     m_outcome = anyBytes ? Outcome::Garbage : Outcome::NoData;
 }
 

@@ -43,13 +43,13 @@ struct ReceiverFindings
     int baudRate = 0;
     bool nmea = false;
     bool ubx = false;
-    std::set<std::string> talkers;         // "GP", "GN", ... of standard NMEA sentences
-    std::set<GnssSystem> constellations;   // from talkers and from the satellites listed
-    std::string receiver;                  // model and firmware, when it says (MON-VER, TXT, PMTK)
+    std::set<std::string> talkers;       // "GP", "GN", ... of standard NMEA sentences
+    std::set<GnssSystem> constellations; // from talkers and from the satellites listed
+    std::string receiver;                // model and firmware, when it says (MON-VER, TXT, PMTK)
     GpsFixMode fixMode = GpsFixMode::None;
     int satellitesVisible = 0;
     int satellitesUsed = 0;
-    std::optional<RealTime> epochTime;     // the receiver's last reported UTC epoch
+    std::optional<RealTime> epochTime; // the receiver's last reported UTC epoch
     bool epochTimeValid = false;
     std::uint64_t messages = 0;
     std::uint64_t garbageBytes = 0;

@@ -12,7 +12,7 @@ constexpr int kCrcBits = 24;
 constexpr int kByteBits = 8;
 constexpr std::uint8_t kReservedMask = 0xFC; // the six bits before the 10-bit length
 constexpr std::uint8_t kLengthHighMask = 0x03;
-constexpr int kMessageNumberShift = 4;       // 12-bit number: payload byte 0 and the high nibble of byte 1
+constexpr int kMessageNumberShift = 4; // 12-bit number: payload byte 0 and the high nibble of byte 1
 } // namespace
 
 std::uint32_t Rtcm3Frame::crc24q(std::span<const std::uint8_t> bytes)
@@ -48,7 +48,8 @@ Rtcm3Frame::Result Rtcm3Frame::parse(std::span<const std::uint8_t> bytes, int &m
         return Result::NeedMore;
     const std::uint32_t expected = crc24q(bytes.first(kHeaderSize + length));
     const std::size_t at = kHeaderSize + length;
-    const std::uint32_t got = (std::uint32_t(bytes[at]) << 16) | (std::uint32_t(bytes[at + 1]) << kByteBits) | bytes[at + 2];
+    const std::uint32_t got =
+        (std::uint32_t(bytes[at]) << 16) | (std::uint32_t(bytes[at + 1]) << kByteBits) | bytes[at + 2];
     consumed = total;
     if (expected != got)
         return Result::BadChecksum;

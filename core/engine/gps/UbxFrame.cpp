@@ -7,7 +7,7 @@ namespace s1 {
 namespace {
 constexpr unsigned kByteBits = 8;
 constexpr std::size_t kLengthOffset = 4;
-}
+} // namespace
 
 std::uint16_t UbxFrame::checksum(std::span<const std::uint8_t> bytes)
 {
@@ -43,7 +43,8 @@ UbxFrame::Result UbxFrame::parse(std::span<const std::uint8_t> bytes, UbxFrame &
     }
     frame.messageClass = bytes[2];
     frame.messageId = bytes[3];
-    frame.payload.assign(bytes.begin() + kHeaderSize, bytes.begin() + static_cast<std::ptrdiff_t>(kHeaderSize + length));
+    frame.payload.assign(bytes.begin() + kHeaderSize,
+                         bytes.begin() + static_cast<std::ptrdiff_t>(kHeaderSize + length));
     consumed = total;
     return Result::Frame;
 }

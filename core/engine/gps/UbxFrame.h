@@ -17,7 +17,7 @@ class UbxFrame
 public:
     static constexpr std::uint8_t kSync1 = 0xB5;
     static constexpr std::uint8_t kSync2 = 0x62;
-    static constexpr std::size_t kHeaderSize = 6;   // sync, class, ID, length
+    static constexpr std::size_t kHeaderSize = 6; // sync, class, ID, length
     static constexpr std::size_t kChecksumSize = 2;
     // Larger than any message we decode (MON-VER with many extensions, NAV-SAT with
     // ~100 satellites: 8 + 12 * 100 bytes); a larger length is taken as line noise, which

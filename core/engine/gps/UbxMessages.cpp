@@ -28,10 +28,10 @@ constexpr double kDegreesPerUnit = 1e-7; // lat/lon I4 units
 constexpr double kMetresPerMm = 1e-3;
 constexpr double kMetresPerCm = 1e-2;
 // WGS-84 ellipsoid.
-constexpr double kWgs84A = 6378137.0;               // m, semi-major axis
-constexpr double kWgs84F = 1.0 / 298.257223563;     // flattening
+constexpr double kWgs84A = 6378137.0;                // m, semi-major axis
+constexpr double kWgs84F = 1.0 / 298.257223563;      // flattening
 constexpr double kWgs84E2 = kWgs84F * (2 - kWgs84F); // first eccentricity squared
-constexpr int kGeodeticIterations = 6;              // converges to < 1 mm in 3-4 steps
+constexpr int kGeodeticIterations = 6;               // converges to < 1 mm in 3-4 steps
 constexpr double kRadToDeg = 180.0 / std::numbers::pi;
 constexpr double kDopScale = 0.01;
 constexpr std::int64_t kNanosPerMs = 1'000'000;
@@ -48,7 +48,8 @@ struct Reader
     std::int16_t i2(std::size_t at) const { return static_cast<std::int16_t>(u2(at)); }
     std::uint32_t u4(std::size_t at) const
     {
-        return std::uint32_t(p[at]) | (std::uint32_t(p[at + 1]) << 8) | (std::uint32_t(p[at + 2]) << 16) | (std::uint32_t(p[at + 3]) << 24);
+        return std::uint32_t(p[at]) | (std::uint32_t(p[at + 1]) << 8) | (std::uint32_t(p[at + 2]) << 16)
+               | (std::uint32_t(p[at + 3]) << 24);
     }
     std::int32_t i4(std::size_t at) const { return static_cast<std::int32_t>(u4(at)); }
     // A fixed-size, NUL-padded character field.
@@ -85,23 +86,31 @@ bool UbxNavPvt::timeUsable() const
     const std::uint8_t required = kValidDate | kValidTime | kFullyResolved;
     const auto fix = static_cast<UbxFixType>(fixType);
     const bool fixOk = fix == UbxFixType::Fix2D || fix == UbxFixType::Fix3D || fix == UbxFixType::GnssDeadReckoning
-        || fix == UbxFixType::TimeOnly;
+                       || fix == UbxFixType::TimeOnly;
     return (valid & required) == required && fixOk;
 }
 
-std::optional<RealTime> UbxNavPvt::epoch() const { return epochOf(date, timeOfDay, nano); }
-std::optional<RealTime> UbxNavTimeUtc::epoch() const { return epochOf(date, timeOfDay, nano); }
+std::optional<RealTime> UbxNavPvt::epoch() const
+{
+    return epochOf(date, timeOfDay, nano);
+}
+std::optional<RealTime> UbxNavTimeUtc::epoch() const
+{
+    return epochOf(date, timeOfDay, nano);
+}
 
 RealTime UbxNavTimeGps::epochUtc() const
 {
-    const std::int64_t ns = (kGpsEpochUnixSeconds + std::int64_t(week) * kSecondsPerWeek - leapSeconds) * kNanosPerSecond
+    const std::int64_t ns =
+        (kGpsEpochUnixSeconds + std::int64_t(week) * kSecondsPerWeek - leapSeconds) * kNanosPerSecond
         + std::int64_t(iTowMs) * kNanosPerMs + fTowNs;
     return realTimeFromNanos(ns);
 }
 
 RealTime UbxNavSol::epochUtc(int leapSeconds) const
 {
-    const std::int64_t ns = (kGpsEpochUnixSeconds + std::int64_t(week) * kSecondsPerWeek - leapSeconds) * kNanosPerSecond
+    const std::int64_t ns =
+        (kGpsEpochUnixSeconds + std::int64_t(week) * kSecondsPerWeek - leapSeconds) * kNanosPerSecond
         + std::int64_t(iTowMs) * kNanosPerMs + fTowNs;
     return realTimeFromNanos(ns);
 }
@@ -215,7 +224,11 @@ std::optional<UbxNavDop> decodeNavDop(const UbxFrame &f)
     if (!has(f, ubx::kClassNav, ubx::kIdNavDop, kNavDopSize))
         return std::nullopt;
     const Reader r{f.payload};
-    return UbxNavDop{r.u4(0), r.u2(4) * kDopScale, r.u2(6) * kDopScale, r.u2(8) * kDopScale, r.u2(10) * kDopScale,
+    return UbxNavDop{r.u4(0),
+                     r.u2(4) * kDopScale,
+                     r.u2(6) * kDopScale,
+                     r.u2(8) * kDopScale,
+                     r.u2(10) * kDopScale,
                      r.u2(12) * kDopScale};
 }
 
@@ -287,44 +300,40 @@ std::string ubxMessageName(const UbxFrame &f)
     // The messages of the u-blox 6/M8/F9 protocol descriptions a receiver sends unasked or
     // answers with, so the counters name them instead of showing numbers.
     static const std::map<std::pair<int, int>, const char *> names{
-        {{0x01, 0x01}, "UBX-NAV-POSECEF"}, {{0x01, 0x02}, "UBX-NAV-POSLLH"}, {{0x01, 0x03}, "UBX-NAV-STATUS"},
-        {{0x01, 0x04}, "UBX-NAV-DOP"}, {{0x01, 0x05}, "UBX-NAV-ATT"}, {{0x01, 0x06}, "UBX-NAV-SOL"},
-        {{0x01, 0x07}, "UBX-NAV-PVT"}, {{0x01, 0x09}, "UBX-NAV-ODO"}, {{0x01, 0x11}, "UBX-NAV-VELECEF"},
-        {{0x01, 0x12}, "UBX-NAV-VELNED"}, {{0x01, 0x13}, "UBX-NAV-HPPOSECEF"}, {{0x01, 0x14}, "UBX-NAV-HPPOSLLH"},
-        {{0x01, 0x20}, "UBX-NAV-TIMEGPS"}, {{0x01, 0x21}, "UBX-NAV-TIMEUTC"}, {{0x01, 0x22}, "UBX-NAV-CLOCK"},
-        {{0x01, 0x23}, "UBX-NAV-TIMEGLO"}, {{0x01, 0x24}, "UBX-NAV-TIMEBDS"}, {{0x01, 0x25}, "UBX-NAV-TIMEGAL"},
-        {{0x01, 0x26}, "UBX-NAV-TIMELS"}, {{0x01, 0x27}, "UBX-NAV-TIMEQZSS"}, {{0x01, 0x30}, "UBX-NAV-SVINFO"},
-        {{0x01, 0x31}, "UBX-NAV-DGPS"}, {{0x01, 0x32}, "UBX-NAV-SBAS"}, {{0x01, 0x34}, "UBX-NAV-ORB"},
-        {{0x01, 0x35}, "UBX-NAV-SAT"}, {{0x01, 0x36}, "UBX-NAV-COV"}, {{0x01, 0x39}, "UBX-NAV-GEOFENCE"},
-        {{0x01, 0x3B}, "UBX-NAV-SVIN"}, {{0x01, 0x3C}, "UBX-NAV-RELPOSNED"}, {{0x01, 0x42}, "UBX-NAV-SLAS"},
-        {{0x01, 0x43}, "UBX-NAV-SIG"}, {{0x01, 0x60}, "UBX-NAV-AOPSTATUS"}, {{0x01, 0x61}, "UBX-NAV-EOE"},
-        {{0x02, 0x10}, "UBX-RXM-RAW"}, {{0x02, 0x11}, "UBX-RXM-SFRB"}, {{0x02, 0x13}, "UBX-RXM-SFRBX"},
-        {{0x02, 0x14}, "UBX-RXM-MEASX"}, {{0x02, 0x15}, "UBX-RXM-RAWX"}, {{0x02, 0x20}, "UBX-RXM-SVSI"},
-        {{0x02, 0x32}, "UBX-RXM-RTCM"}, {{0x02, 0x59}, "UBX-RXM-RLM"}, {{0x02, 0x61}, "UBX-RXM-IMES"},
-        {{0x04, 0x00}, "UBX-INF-ERROR"}, {{0x04, 0x01}, "UBX-INF-WARNING"}, {{0x04, 0x02}, "UBX-INF-NOTICE"},
-        {{0x04, 0x03}, "UBX-INF-TEST"}, {{0x04, 0x04}, "UBX-INF-DEBUG"},
-        {{0x05, 0x00}, "UBX-ACK-NAK"}, {{0x05, 0x01}, "UBX-ACK-ACK"},
-        {{0x06, 0x00}, "UBX-CFG-PRT"}, {{0x06, 0x01}, "UBX-CFG-MSG"}, {{0x06, 0x02}, "UBX-CFG-INF"},
-        {{0x06, 0x04}, "UBX-CFG-RST"}, {{0x06, 0x08}, "UBX-CFG-RATE"}, {{0x06, 0x09}, "UBX-CFG-CFG"},
-        {{0x06, 0x13}, "UBX-CFG-ANT"}, {{0x06, 0x16}, "UBX-CFG-SBAS"}, {{0x06, 0x17}, "UBX-CFG-NMEA"},
-        {{0x06, 0x24}, "UBX-CFG-NAV5"}, {{0x06, 0x31}, "UBX-CFG-TP5"}, {{0x06, 0x3D}, "UBX-CFG-TMODE2"},
-        {{0x06, 0x3E}, "UBX-CFG-GNSS"}, {{0x06, 0x71}, "UBX-CFG-TMODE3"}, {{0x06, 0x8A}, "UBX-CFG-VALSET"},
-        {{0x06, 0x8B}, "UBX-CFG-VALGET"}, {{0x06, 0x8C}, "UBX-CFG-VALDEL"},
-        {{0x09, 0x14}, "UBX-UPD-SOS"},
-        {{0x0A, 0x02}, "UBX-MON-IO"}, {{0x0A, 0x04}, "UBX-MON-VER"}, {{0x0A, 0x06}, "UBX-MON-MSGPP"},
-        {{0x0A, 0x07}, "UBX-MON-RXBUF"}, {{0x0A, 0x08}, "UBX-MON-TXBUF"}, {{0x0A, 0x09}, "UBX-MON-HW"},
-        {{0x0A, 0x0B}, "UBX-MON-HW2"}, {{0x0A, 0x21}, "UBX-MON-RXR"}, {{0x0A, 0x28}, "UBX-MON-GNSS"},
-        {{0x0A, 0x31}, "UBX-MON-SPAN"}, {{0x0A, 0x36}, "UBX-MON-COMMS"}, {{0x0A, 0x37}, "UBX-MON-HW3"},
-        {{0x0A, 0x38}, "UBX-MON-RF"}, {{0x0A, 0x39}, "UBX-MON-SYS"},
-        {{0x0B, 0x01}, "UBX-AID-INI"}, {{0x0B, 0x02}, "UBX-AID-HUI"}, {{0x0B, 0x31}, "UBX-AID-EPH"},
-        {{0x0B, 0x33}, "UBX-AID-AOP"},
-        {{0x0D, 0x01}, "UBX-TIM-TP"}, {{0x0D, 0x03}, "UBX-TIM-TM2"}, {{0x0D, 0x04}, "UBX-TIM-SVIN"},
-        {{0x0D, 0x06}, "UBX-TIM-VRFY"}, {{0x0D, 0x11}, "UBX-TIM-DOSC"}, {{0x0D, 0x12}, "UBX-TIM-TOS"},
-        {{0x0D, 0x13}, "UBX-TIM-SMEAS"}, {{0x0D, 0x15}, "UBX-TIM-VCOCAL"}, {{0x0D, 0x16}, "UBX-TIM-FCHG"},
-        {{0x0D, 0x17}, "UBX-TIM-HOC"},
-        {{0x10, 0x02}, "UBX-ESF-MEAS"}, {{0x10, 0x03}, "UBX-ESF-RAW"}, {{0x10, 0x10}, "UBX-ESF-STATUS"},
-        {{0x13, 0x60}, "UBX-MGA-ACK"}, {{0x21, 0x0E}, "UBX-LOG-INFO"},
-        {{0x27, 0x03}, "UBX-SEC-UNIQID"}, {{0x28, 0x00}, "UBX-HNR-PVT"},
+        {{0x01, 0x01}, "UBX-NAV-POSECEF"}, {{0x01, 0x02}, "UBX-NAV-POSLLH"},    {{0x01, 0x03}, "UBX-NAV-STATUS"},
+        {{0x01, 0x04}, "UBX-NAV-DOP"},     {{0x01, 0x05}, "UBX-NAV-ATT"},       {{0x01, 0x06}, "UBX-NAV-SOL"},
+        {{0x01, 0x07}, "UBX-NAV-PVT"},     {{0x01, 0x09}, "UBX-NAV-ODO"},       {{0x01, 0x11}, "UBX-NAV-VELECEF"},
+        {{0x01, 0x12}, "UBX-NAV-VELNED"},  {{0x01, 0x13}, "UBX-NAV-HPPOSECEF"}, {{0x01, 0x14}, "UBX-NAV-HPPOSLLH"},
+        {{0x01, 0x20}, "UBX-NAV-TIMEGPS"}, {{0x01, 0x21}, "UBX-NAV-TIMEUTC"},   {{0x01, 0x22}, "UBX-NAV-CLOCK"},
+        {{0x01, 0x23}, "UBX-NAV-TIMEGLO"}, {{0x01, 0x24}, "UBX-NAV-TIMEBDS"},   {{0x01, 0x25}, "UBX-NAV-TIMEGAL"},
+        {{0x01, 0x26}, "UBX-NAV-TIMELS"},  {{0x01, 0x27}, "UBX-NAV-TIMEQZSS"},  {{0x01, 0x30}, "UBX-NAV-SVINFO"},
+        {{0x01, 0x31}, "UBX-NAV-DGPS"},    {{0x01, 0x32}, "UBX-NAV-SBAS"},      {{0x01, 0x34}, "UBX-NAV-ORB"},
+        {{0x01, 0x35}, "UBX-NAV-SAT"},     {{0x01, 0x36}, "UBX-NAV-COV"},       {{0x01, 0x39}, "UBX-NAV-GEOFENCE"},
+        {{0x01, 0x3B}, "UBX-NAV-SVIN"},    {{0x01, 0x3C}, "UBX-NAV-RELPOSNED"}, {{0x01, 0x42}, "UBX-NAV-SLAS"},
+        {{0x01, 0x43}, "UBX-NAV-SIG"},     {{0x01, 0x60}, "UBX-NAV-AOPSTATUS"}, {{0x01, 0x61}, "UBX-NAV-EOE"},
+        {{0x02, 0x10}, "UBX-RXM-RAW"},     {{0x02, 0x11}, "UBX-RXM-SFRB"},      {{0x02, 0x13}, "UBX-RXM-SFRBX"},
+        {{0x02, 0x14}, "UBX-RXM-MEASX"},   {{0x02, 0x15}, "UBX-RXM-RAWX"},      {{0x02, 0x20}, "UBX-RXM-SVSI"},
+        {{0x02, 0x32}, "UBX-RXM-RTCM"},    {{0x02, 0x59}, "UBX-RXM-RLM"},       {{0x02, 0x61}, "UBX-RXM-IMES"},
+        {{0x04, 0x00}, "UBX-INF-ERROR"},   {{0x04, 0x01}, "UBX-INF-WARNING"},   {{0x04, 0x02}, "UBX-INF-NOTICE"},
+        {{0x04, 0x03}, "UBX-INF-TEST"},    {{0x04, 0x04}, "UBX-INF-DEBUG"},     {{0x05, 0x00}, "UBX-ACK-NAK"},
+        {{0x05, 0x01}, "UBX-ACK-ACK"},     {{0x06, 0x00}, "UBX-CFG-PRT"},       {{0x06, 0x01}, "UBX-CFG-MSG"},
+        {{0x06, 0x02}, "UBX-CFG-INF"},     {{0x06, 0x04}, "UBX-CFG-RST"},       {{0x06, 0x08}, "UBX-CFG-RATE"},
+        {{0x06, 0x09}, "UBX-CFG-CFG"},     {{0x06, 0x13}, "UBX-CFG-ANT"},       {{0x06, 0x16}, "UBX-CFG-SBAS"},
+        {{0x06, 0x17}, "UBX-CFG-NMEA"},    {{0x06, 0x24}, "UBX-CFG-NAV5"},      {{0x06, 0x31}, "UBX-CFG-TP5"},
+        {{0x06, 0x3D}, "UBX-CFG-TMODE2"},  {{0x06, 0x3E}, "UBX-CFG-GNSS"},      {{0x06, 0x71}, "UBX-CFG-TMODE3"},
+        {{0x06, 0x8A}, "UBX-CFG-VALSET"},  {{0x06, 0x8B}, "UBX-CFG-VALGET"},    {{0x06, 0x8C}, "UBX-CFG-VALDEL"},
+        {{0x09, 0x14}, "UBX-UPD-SOS"},     {{0x0A, 0x02}, "UBX-MON-IO"},        {{0x0A, 0x04}, "UBX-MON-VER"},
+        {{0x0A, 0x06}, "UBX-MON-MSGPP"},   {{0x0A, 0x07}, "UBX-MON-RXBUF"},     {{0x0A, 0x08}, "UBX-MON-TXBUF"},
+        {{0x0A, 0x09}, "UBX-MON-HW"},      {{0x0A, 0x0B}, "UBX-MON-HW2"},       {{0x0A, 0x21}, "UBX-MON-RXR"},
+        {{0x0A, 0x28}, "UBX-MON-GNSS"},    {{0x0A, 0x31}, "UBX-MON-SPAN"},      {{0x0A, 0x36}, "UBX-MON-COMMS"},
+        {{0x0A, 0x37}, "UBX-MON-HW3"},     {{0x0A, 0x38}, "UBX-MON-RF"},        {{0x0A, 0x39}, "UBX-MON-SYS"},
+        {{0x0B, 0x01}, "UBX-AID-INI"},     {{0x0B, 0x02}, "UBX-AID-HUI"},       {{0x0B, 0x31}, "UBX-AID-EPH"},
+        {{0x0B, 0x33}, "UBX-AID-AOP"},     {{0x0D, 0x01}, "UBX-TIM-TP"},        {{0x0D, 0x03}, "UBX-TIM-TM2"},
+        {{0x0D, 0x04}, "UBX-TIM-SVIN"},    {{0x0D, 0x06}, "UBX-TIM-VRFY"},      {{0x0D, 0x11}, "UBX-TIM-DOSC"},
+        {{0x0D, 0x12}, "UBX-TIM-TOS"},     {{0x0D, 0x13}, "UBX-TIM-SMEAS"},     {{0x0D, 0x15}, "UBX-TIM-VCOCAL"},
+        {{0x0D, 0x16}, "UBX-TIM-FCHG"},    {{0x0D, 0x17}, "UBX-TIM-HOC"},       {{0x10, 0x02}, "UBX-ESF-MEAS"},
+        {{0x10, 0x03}, "UBX-ESF-RAW"},     {{0x10, 0x10}, "UBX-ESF-STATUS"},    {{0x13, 0x60}, "UBX-MGA-ACK"},
+        {{0x21, 0x0E}, "UBX-LOG-INFO"},    {{0x27, 0x03}, "UBX-SEC-UNIQID"},    {{0x28, 0x00}, "UBX-HNR-PVT"},
     };
     if (const auto it = names.find({f.messageClass, f.messageId}); it != names.end())
         return it->second;

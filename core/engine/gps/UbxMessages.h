@@ -43,7 +43,14 @@ constexpr std::uint8_t kIdMonVer = 0x04;
 } // namespace ubx
 
 // fixType / gpsFix values shared by NAV-PVT, NAV-STATUS and NAV-SOL.
-enum class UbxFixType : std::uint8_t { None = 0, DeadReckoning = 1, Fix2D = 2, Fix3D = 3, GnssDeadReckoning = 4, TimeOnly = 5 };
+enum class UbxFixType : std::uint8_t {
+    None = 0,
+    DeadReckoning = 1,
+    Fix2D = 2,
+    Fix3D = 3,
+    GnssDeadReckoning = 4,
+    TimeOnly = 5
+};
 
 struct UbxNavPvt
 {
@@ -156,13 +163,22 @@ struct UbxNavDop
 };
 
 // NAV-SAT gnssId values.
-enum class UbxGnssId : std::uint8_t { Gps = 0, Sbas = 1, Galileo = 2, BeiDou = 3, Imes = 4, Qzss = 5, Glonass = 6, NavIc = 7 };
+enum class UbxGnssId : std::uint8_t {
+    Gps = 0,
+    Sbas = 1,
+    Galileo = 2,
+    BeiDou = 3,
+    Imes = 4,
+    Qzss = 5,
+    Glonass = 6,
+    NavIc = 7
+};
 
 struct UbxNavSatellite
 {
     std::uint8_t gnssId = 0;
     std::uint8_t svId = 0;
-    std::uint8_t cno = 0;   // dB-Hz
+    std::uint8_t cno = 0;      // dB-Hz
     std::int8_t elevation = 0; // degrees
     std::int16_t azimuth = 0;  // degrees
     std::uint32_t flags = 0;

@@ -32,24 +32,24 @@ constexpr std::size_t kMaxBannerRule = 255;
 constexpr char kBannerRuleChar = '=';
 
 // --- Column widths and precisions shared by several formats.
-constexpr int kAddressWidth = 15;       // %-15s
-constexpr int kRefclockRefIdWidth = 5;  // %-5s
-constexpr int kSmallIntWidth = 2;       // %2d: stratum, sources, polls
-constexpr int kCountWidth = 3;          // %3d: sample counts, driver poll
-constexpr int kPpmWidth = 10;           // %10.3f
+constexpr int kAddressWidth = 15;      // %-15s
+constexpr int kRefclockRefIdWidth = 5; // %-5s
+constexpr int kSmallIntWidth = 2;      // %2d: stratum, sources, polls
+constexpr int kCountWidth = 3;         // %3d: sample counts, driver poll
+constexpr int kPpmWidth = 10;          // %10.3f
 constexpr int kPpmDecimals = 3;
-constexpr int kSciWidth = 10;           // %10.3e: most seconds columns
+constexpr int kSciWidth = 10; // %10.3e: most seconds columns
 constexpr int kSciDigits = 3;
-constexpr int kFineSciWidth = 13;       // %13.6e: refclock offsets
+constexpr int kFineSciWidth = 13; // %13.6e: refclock offsets
 constexpr int kFineSciDigits = 6;
-constexpr int kStressWidth = 7;         // %7.1e
+constexpr int kStressWidth = 7; // %7.1e
 constexpr int kStressDigits = 1;
-constexpr int kScoreWidth = 4;          // %4.2f: measurement poll score
+constexpr int kScoreWidth = 4; // %4.2f: measurement poll score
 constexpr int kScoreDecimals = 2;
-constexpr int kAsymmetryWidth = 5;      // %5.2f
+constexpr int kAsymmetryWidth = 5; // %5.2f
 constexpr int kAsymmetryDecimals = 2;
 
-constexpr int kDigitWidth = 1;          // %1d: NTP mode
+constexpr int kDigitWidth = 1; // %1d: NTP mode
 constexpr std::int64_t kNanosPerMicro = 1'000;
 
 // Appends printf-style fields to one line, one call per conversion of chronyd's format.
@@ -82,15 +82,9 @@ public:
     // %1c
     LineBuilder &character(char value) { return text(std::string_view(&value, 1)); }
     // %W.Pe
-    LineBuilder &scientific(double value, int width, int digits)
-    {
-        return right(scientificText(value, digits), width);
-    }
+    LineBuilder &scientific(double value, int width, int digits) { return right(scientificText(value, digits), width); }
     // %W.Pf
-    LineBuilder &fixed(double value, int width, int decimals)
-    {
-        return right(fixedText(value, decimals), width);
-    }
+    LineBuilder &fixed(double value, int width, int decimals) { return right(fixedText(value, decimals), width); }
     // %08X
     LineBuilder &hex32(std::uint32_t value)
     {
@@ -134,10 +128,9 @@ std::string logTime(RealTime time)
     const year_month_day date{day};
     const hh_mm_ss timeOfDay{wholeSeconds - day};
     std::array<char, 64> buffer{};
-    std::snprintf(buffer.data(), buffer.size(), "%04d-%02u-%02u %02d:%02d:%02d",
-                  static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
-                  static_cast<unsigned>(date.day()), static_cast<int>(timeOfDay.hours().count()),
-                  static_cast<int>(timeOfDay.minutes().count()),
+    std::snprintf(buffer.data(), buffer.size(), "%04d-%02u-%02u %02d:%02d:%02d", static_cast<int>(date.year()),
+                  static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
+                  static_cast<int>(timeOfDay.hours().count()), static_cast<int>(timeOfDay.minutes().count()),
                   static_cast<int>(timeOfDay.seconds().count()));
     return buffer.data();
 }
@@ -161,10 +154,14 @@ std::string sourceText(const IpAddress &address, std::uint32_t refId)
 char leapChar(LeapIndicator leap)
 {
     switch (leap) {
-    case LeapIndicator::None: return 'N';
-    case LeapIndicator::InsertSecond: return '+';
-    case LeapIndicator::DeleteSecond: return '-';
-    case LeapIndicator::Unsynchronised: return '?';
+    case LeapIndicator::None:
+        return 'N';
+    case LeapIndicator::InsertSecond:
+        return '+';
+    case LeapIndicator::DeleteSecond:
+        return '-';
+    case LeapIndicator::Unsynchronised:
+        return '?';
     }
     return '?';
 }
@@ -172,9 +169,12 @@ char leapChar(LeapIndicator leap)
 char timestampSourceChar(TimestampSource source)
 {
     switch (source) {
-    case TimestampSource::Daemon: return 'D';
-    case TimestampSource::Kernel: return 'K';
-    case TimestampSource::Hardware: return 'H';
+    case TimestampSource::Daemon:
+        return 'D';
+    case TimestampSource::Kernel:
+        return 'K';
+    case TimestampSource::Hardware:
+        return 'H';
     }
     return '?';
 }
@@ -186,10 +186,14 @@ char timestampSourceChar(TimestampSource source)
 std::string_view chronyLogName(ChronyLog log)
 {
     switch (log) {
-    case ChronyLog::Tracking: return "tracking";
-    case ChronyLog::Measurements: return "measurements";
-    case ChronyLog::Statistics: return "statistics";
-    case ChronyLog::Refclocks: return "refclocks";
+    case ChronyLog::Tracking:
+        return "tracking";
+    case ChronyLog::Measurements:
+        return "measurements";
+    case ChronyLog::Statistics:
+        return "statistics";
+    case ChronyLog::Refclocks:
+        return "refclocks";
     }
     return {};
 }
@@ -197,10 +201,14 @@ std::string_view chronyLogName(ChronyLog log)
 std::string_view chronyLogHeader(ChronyLog log)
 {
     switch (log) {
-    case ChronyLog::Tracking: return kTrackingHeader;
-    case ChronyLog::Measurements: return kMeasurementsHeader;
-    case ChronyLog::Statistics: return kStatisticsHeader;
-    case ChronyLog::Refclocks: return kRefclocksHeader;
+    case ChronyLog::Tracking:
+        return kTrackingHeader;
+    case ChronyLog::Measurements:
+        return kMeasurementsHeader;
+    case ChronyLog::Statistics:
+        return kStatisticsHeader;
+    case ChronyLog::Refclocks:
+        return kRefclocksHeader;
     }
     return {};
 }
@@ -229,19 +237,31 @@ std::string formatChronyLogBanner(ChronyLog log)
 std::string formatChronyLogLine(const TrackingLogRecord &record)
 {
     LineBuilder line;
-    line.text(chronylog::logTime(record.time)).space()
+    line.text(chronylog::logTime(record.time))
+        .space()
         .left(chronylog::sourceText(record.referenceAddress, record.referenceId), kAddressWidth)
-        .space().integer(record.stratum, kSmallIntWidth)
-        .space().fixed(record.frequencyPpm, kPpmWidth, kPpmDecimals)
-        .space().fixed(record.skewPpm, kPpmWidth, kPpmDecimals)
-        .space().scientific(record.offset, kSciWidth, kSciDigits)
-        .space().character(chronylog::leapChar(record.leap))
-        .space().integer(record.combinedSources, kSmallIntWidth)
-        .space().scientific(record.offsetSd, kSciWidth, kSciDigits)
-        .space().scientific(record.remainingCorrection, kSciWidth, kSciDigits)
-        .space().scientific(record.rootDelay, kSciWidth, kSciDigits)
-        .space().scientific(record.rootDispersion, kSciWidth, kSciDigits)
-        .space().scientific(record.maxError, kSciWidth, kSciDigits);
+        .space()
+        .integer(record.stratum, kSmallIntWidth)
+        .space()
+        .fixed(record.frequencyPpm, kPpmWidth, kPpmDecimals)
+        .space()
+        .fixed(record.skewPpm, kPpmWidth, kPpmDecimals)
+        .space()
+        .scientific(record.offset, kSciWidth, kSciDigits)
+        .space()
+        .character(chronylog::leapChar(record.leap))
+        .space()
+        .integer(record.combinedSources, kSmallIntWidth)
+        .space()
+        .scientific(record.offsetSd, kSciWidth, kSciDigits)
+        .space()
+        .scientific(record.remainingCorrection, kSciWidth, kSciDigits)
+        .space()
+        .scientific(record.rootDelay, kSciWidth, kSciDigits)
+        .space()
+        .scientific(record.rootDispersion, kSciWidth, kSciDigits)
+        .space()
+        .scientific(record.maxError, kSciWidth, kSciDigits);
     return line.take();
 }
 
@@ -254,26 +274,51 @@ std::string formatChronyLogLine(const TrackingLogRecord &record)
 std::string formatChronyLogLine(const MeasurementLogRecord &record)
 {
     LineBuilder line;
-    line.text(chronylog::logTime(record.time)).space()
+    line.text(chronylog::logTime(record.time))
+        .space()
         .left(addressText(record.address), kAddressWidth)
-        .space().character(chronylog::leapChar(record.leap))
-        .space().integer(record.stratum, kSmallIntWidth)
-        .space().flag(record.test1).flag(record.test2).flag(record.test3)
-        .space().flag(record.test5).flag(record.test6).flag(record.test7)
-        .space().flag(record.testA).flag(record.testB).flag(record.testC).flag(record.testD)
-        .text("  ").integer(record.localPoll, kSmallIntWidth)
-        .space().integer(record.remotePoll, kSmallIntWidth)
-        .space().fixed(record.pollScore, kScoreWidth, kScoreDecimals)
-        .space().scientific(record.offset, kSciWidth, kSciDigits)
-        .space().scientific(record.peerDelay, kSciWidth, kSciDigits)
-        .space().scientific(record.peerDispersion, kSciWidth, kSciDigits)
-        .space().scientific(record.rootDelay, kSciWidth, kSciDigits)
-        .space().scientific(record.rootDispersion, kSciWidth, kSciDigits)
-        .space().hex32(record.referenceId)
-        .space().integer(record.ntpMode, kDigitWidth)
+        .space()
+        .character(chronylog::leapChar(record.leap))
+        .space()
+        .integer(record.stratum, kSmallIntWidth)
+        .space()
+        .flag(record.test1)
+        .flag(record.test2)
+        .flag(record.test3)
+        .space()
+        .flag(record.test5)
+        .flag(record.test6)
+        .flag(record.test7)
+        .space()
+        .flag(record.testA)
+        .flag(record.testB)
+        .flag(record.testC)
+        .flag(record.testD)
+        .text("  ")
+        .integer(record.localPoll, kSmallIntWidth)
+        .space()
+        .integer(record.remotePoll, kSmallIntWidth)
+        .space()
+        .fixed(record.pollScore, kScoreWidth, kScoreDecimals)
+        .space()
+        .scientific(record.offset, kSciWidth, kSciDigits)
+        .space()
+        .scientific(record.peerDelay, kSciWidth, kSciDigits)
+        .space()
+        .scientific(record.peerDispersion, kSciWidth, kSciDigits)
+        .space()
+        .scientific(record.rootDelay, kSciWidth, kSciDigits)
+        .space()
+        .scientific(record.rootDispersion, kSciWidth, kSciDigits)
+        .space()
+        .hex32(record.referenceId)
+        .space()
+        .integer(record.ntpMode, kDigitWidth)
         .character(record.interleaved ? 'I' : 'B')
-        .space().character(chronylog::timestampSourceChar(record.transmitSource))
-        .space().character(chronylog::timestampSourceChar(record.receiveSource));
+        .space()
+        .character(chronylog::timestampSourceChar(record.transmitSource))
+        .space()
+        .character(chronylog::timestampSourceChar(record.receiveSource));
     return line.take();
 }
 
@@ -284,18 +329,29 @@ std::string formatChronyLogLine(const MeasurementLogRecord &record)
 std::string formatChronyLogLine(const StatisticsLogRecord &record)
 {
     LineBuilder line;
-    line.text(chronylog::logTime(record.time)).space()
+    line.text(chronylog::logTime(record.time))
+        .space()
         .left(chronylog::sourceText(record.address, record.referenceId), kAddressWidth)
-        .space().scientific(record.stdDev, kSciWidth, kSciDigits)
-        .space().scientific(record.estimatedOffset, kSciWidth, kSciDigits)
-        .space().scientific(record.offsetSd, kSciWidth, kSciDigits)
-        .space().scientific(record.residualFrequency, kSciWidth, kSciDigits)
-        .space().scientific(record.skew, kSciWidth, kSciDigits)
-        .space().scientific(record.stress, kStressWidth, kStressDigits)
-        .space().integer(record.samples, kCountWidth)
-        .space().integer(record.bestStart, kCountWidth)
-        .space().integer(record.runs, kCountWidth)
-        .space().fixed(record.asymmetry, kAsymmetryWidth, kAsymmetryDecimals);
+        .space()
+        .scientific(record.stdDev, kSciWidth, kSciDigits)
+        .space()
+        .scientific(record.estimatedOffset, kSciWidth, kSciDigits)
+        .space()
+        .scientific(record.offsetSd, kSciWidth, kSciDigits)
+        .space()
+        .scientific(record.residualFrequency, kSciWidth, kSciDigits)
+        .space()
+        .scientific(record.skew, kSciWidth, kSciDigits)
+        .space()
+        .scientific(record.stress, kStressWidth, kStressDigits)
+        .space()
+        .integer(record.samples, kCountWidth)
+        .space()
+        .integer(record.bestStart, kCountWidth)
+        .space()
+        .integer(record.runs, kCountWidth)
+        .space()
+        .fixed(record.asymmetry, kAsymmetryWidth, kAsymmetryDecimals);
     return line.take();
 }
 
@@ -308,20 +364,25 @@ std::string formatChronyLogLine(const StatisticsLogRecord &record)
 std::string formatChronyLogLine(const RefclockLogRecord &record)
 {
     LineBuilder line;
-    line.text(chronylog::logTimeMicros(record.time)).space()
-        .left(printableReferenceId(record.referenceId), kRefclockRefIdWidth).space();
+    line.text(chronylog::logTimeMicros(record.time))
+        .space()
+        .left(printableReferenceId(record.referenceId), kRefclockRefIdWidth)
+        .space();
     if (record.filtered) {
-        line.text("  - ").character(chronylog::leapChar(record.leap))
-            .text(" -       -       ");
+        line.text("  - ").character(chronylog::leapChar(record.leap)).text(" -       -       ");
     } else {
         line.integer(record.driverPoll, kCountWidth)
-            .space().character(chronylog::leapChar(record.leap))
-            .space().flag(record.pulse)
-            .space().scientific(record.rawOffset, kFineSciWidth, kFineSciDigits)
+            .space()
+            .character(chronylog::leapChar(record.leap))
+            .space()
+            .flag(record.pulse)
+            .space()
+            .scientific(record.rawOffset, kFineSciWidth, kFineSciDigits)
             .space();
     }
     line.scientific(record.cookedOffset, kFineSciWidth, kFineSciDigits)
-        .space().scientific(record.dispersion, kSciWidth, kSciDigits);
+        .space()
+        .scientific(record.dispersion, kSciWidth, kSciDigits);
     return line.take();
 }
 

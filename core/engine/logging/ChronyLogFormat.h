@@ -41,14 +41,14 @@ std::string formatChronyLogLine(const RefclockLogRecord &record);
 // The building blocks, each mirroring one of chronyd's printing helpers.
 namespace chronylog {
 
-std::string logTime(RealTime time);        // "2024-03-05 07:08:09"
-std::string logTimeMicros(RealTime time);  // "2024-03-05 07:08:09.123456" (truncated, not rounded)
+std::string logTime(RealTime time);       // "2024-03-05 07:08:09"
+std::string logTimeMicros(RealTime time); // "2024-03-05 07:08:09.123456" (truncated, not rounded)
 // The IP address column: the address when there is one, otherwise the refid text
 // (printableReferenceId).
 std::string sourceText(const IpAddress &address, std::uint32_t refId);
 
-char leapChar(LeapIndicator leap);                       // 'N' '+' '-' '?'
-char timestampSourceChar(TimestampSource source);        // 'D' 'K' 'H', '?' if out of range
+char leapChar(LeapIndicator leap);                // 'N' '+' '-' '?'
+char timestampSourceChar(TimestampSource source); // 'D' 'K' 'H', '?' if out of range
 
 } // namespace chronylog
 

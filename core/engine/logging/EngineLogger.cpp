@@ -10,11 +10,9 @@ namespace s1 {
 EngineLogger::EngineLogger(const LoggingConfig &config, const ClockDiscipline &discipline)
     : m_config(config)
     , m_discipline(discipline)
-{
-}
+{ }
 
-void EngineLogger::sampleMeasured(const NtpSource &source, const SourceSample &sample,
-                                  const SampleTestResults &tests)
+void EngineLogger::sampleMeasured(const NtpSource &source, const SourceSample &sample, const SampleTestResults &tests)
 {
     if (!wanted(m_config.measurements))
         return;

@@ -61,9 +61,8 @@ void AccessFilter::set(Entries &entries, const Subnet &subnet, bool allow, bool 
         return;
     }
     // Subnets of equal length never overlap, so their relative order does not matter.
-    const auto position = std::find_if(entries.begin(), entries.end(), [&](const Entry &e) {
-        return e.subnet.prefixLength < subnet.prefixLength;
-    });
+    const auto position = std::find_if(entries.begin(), entries.end(),
+                                       [&](const Entry &e) { return e.subnet.prefixLength < subnet.prefixLength; });
     entries.insert(position, Entry{subnet, allow});
 }
 

@@ -9,7 +9,7 @@ namespace s1 {
 // A subnet as chrony writes it: "192.168.1.0/24", "10/8", "2001:db8::/32", or a bare address.
 struct Subnet
 {
-    IpAddress address;   // the network, host bits cleared
+    IpAddress address; // the network, host bits cleared
     int prefixLength = 0;
 
     // The network of `address` with `prefixLength` leading bits kept and the rest cleared; the

@@ -18,8 +18,7 @@ std::size_t capacityFor(std::uint64_t limitBytes)
 
 ClientLog::ClientLog(std::uint64_t limitBytes)
     : m_capacity(capacityFor(limitBytes))
-{
-}
+{ }
 
 void ClientLog::record(const IpAddress &client, RealTime time, Outcome outcome)
 {

@@ -24,12 +24,12 @@ namespace s1 {
 struct ClientRecord
 {
     IpAddress address;
-    std::uint64_t ntpPackets = 0;  // requests received, dropped ones included
-    std::uint64_t ntpDropped = 0;  // requests we did not answer because of access rules
+    std::uint64_t ntpPackets = 0; // requests received, dropped ones included
+    std::uint64_t ntpDropped = 0; // requests we did not answer because of access rules
     // log2 s, exponentially averaged over the intervals between this client's requests; none
     // until the second request.
     std::optional<double> averageIntervalLog2;
-    RealTime lastPacket;           // on the caller's time scale
+    RealTime lastPacket; // on the caller's time scale
 
     friend bool operator==(const ClientRecord &, const ClientRecord &) = default;
 };
@@ -72,7 +72,7 @@ private:
     static void update(ClientRecord &record, RealTime time, Outcome outcome);
 
     std::size_t m_capacity;
-    Recency m_byRecency;  // most recently seen first
+    Recency m_byRecency; // most recently seen first
     std::map<IpAddress, Recency::iterator> m_byAddress;
     std::uint64_t m_recordsDropped = 0;
 };

@@ -23,7 +23,8 @@ const std::array<std::uint32_t, kRounds> &sineTable()
         std::array<std::uint32_t, kRounds> t{};
         constexpr double kTwoPow32 = 4294967296.0;
         for (int i = 0; i < kRounds; ++i)
-            t[static_cast<std::size_t>(i)] = static_cast<std::uint32_t>(std::floor(std::fabs(std::sin(i + 1.0)) * kTwoPow32));
+            t[static_cast<std::size_t>(i)] =
+                static_cast<std::uint32_t>(std::floor(std::fabs(std::sin(i + 1.0)) * kTwoPow32));
         return t;
     }();
     return table;
@@ -48,10 +49,22 @@ void Md5::processBlock(const std::uint8_t *block)
         std::uint32_t f = 0;
         int g = 0;
         switch (i / 16) {
-        case 0: f = (b & c) | (~b & d); g = i; break;
-        case 1: f = (d & b) | (~d & c); g = (5 * i + 1) % 16; break;
-        case 2: f = b ^ c ^ d; g = (3 * i + 5) % 16; break;
-        default: f = c ^ (b | ~d); g = (7 * i) % 16; break;
+        case 0:
+            f = (b & c) | (~b & d);
+            g = i;
+            break;
+        case 1:
+            f = (d & b) | (~d & c);
+            g = (5 * i + 1) % 16;
+            break;
+        case 2:
+            f = b ^ c ^ d;
+            g = (3 * i + 5) % 16;
+            break;
+        default:
+            f = c ^ (b | ~d);
+            g = (7 * i) % 16;
+            break;
         }
         f += a + t[static_cast<std::size_t>(i)] + m[static_cast<std::size_t>(g)];
         a = d;

@@ -108,8 +108,8 @@ constexpr std::uint16_t kNtsAuthenticatorField = 0x0404;
 
 bool isNtsField(std::uint16_t type)
 {
-    return type == kNtsUniqueIdentifierField || type == kNtsCookieField
-        || type == kNtsCookiePlaceholderField || type == kNtsAuthenticatorField;
+    return type == kNtsUniqueIdentifierField || type == kNtsCookieField || type == kNtsCookiePlaceholderField
+           || type == kNtsAuthenticatorField;
 }
 
 // Walks everything after the header. Rules, in this order, with `remainder` the unparsed bytes
@@ -143,8 +143,7 @@ NtpParseError parseTrailer(std::span<const std::uint8_t> data, ParsedNtpPacket &
         if (remainder == 0) {
             return NtpParseError::None;
         }
-        if (remainder == kNtpCryptoNakLength
-                || (remainder >= kNtpMinMacLength && remainder <= kNtpMaxMacLength)) {
+        if (remainder == kNtpCryptoNakLength || (remainder >= kNtpMinMacLength && remainder <= kNtpMaxMacLength)) {
             setMac(packet, data, parsed);
             return NtpParseError::None;
         }
@@ -176,8 +175,7 @@ NtpParseError parseTrailer(std::span<const std::uint8_t> data, ParsedNtpPacket &
         }
         const std::uint16_t fieldType = readU16(data, parsed);
         const std::size_t fieldLength = readU16(data, parsed + kExtensionFieldLengthOffset);
-        if (fieldLength < kNtpMinExtensionFieldLength || fieldLength % kWordLength != 0
-                || fieldLength > remainder) {
+        if (fieldLength < kNtpMinExtensionFieldLength || fieldLength % kWordLength != 0 || fieldLength > remainder) {
             return NtpParseError::BadExtensionField;
         }
         ++packet.extensionFieldCount;
@@ -245,9 +243,8 @@ std::array<std::uint8_t, kNtpHeaderLength> serializeNtpHeader(const NtpHeader &h
 {
     std::array<std::uint8_t, kNtpHeaderLength> out{};
     out[kLiVnModeOffset] = static_cast<std::uint8_t>(
-            ((static_cast<std::uint8_t>(header.leap) & kLeapMask) << kLeapShift)
-            | ((header.version & kVersionMask) << kVersionShift)
-            | (static_cast<std::uint8_t>(header.mode) & kModeMask));
+        ((static_cast<std::uint8_t>(header.leap) & kLeapMask) << kLeapShift)
+        | ((header.version & kVersionMask) << kVersionShift) | (static_cast<std::uint8_t>(header.mode) & kModeMask));
     out[kStratumOffset] = header.stratum;
     out[kPollOffset] = static_cast<std::uint8_t>(header.poll);
     out[kPrecisionOffset] = static_cast<std::uint8_t>(header.precision);

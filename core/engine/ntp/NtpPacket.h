@@ -28,8 +28,8 @@ constexpr std::uint8_t kNtpVersion = 4;
 constexpr std::uint8_t kNtpMinVersion = 1;
 
 // Reference IDs a stratum-0 (kiss-o'-death) packet carries (RFC 5905 section 7.4).
-constexpr std::uint32_t kKissRate = 0x52415445;   // "RATE"
-constexpr std::uint32_t kKissDeny = 0x44454e59;   // "DENY"
+constexpr std::uint32_t kKissRate = 0x52415445;     // "RATE"
+constexpr std::uint32_t kKissDeny = 0x44454e59;     // "DENY"
 constexpr std::uint32_t kKissRestrict = 0x52535452; // "RSTR"
 
 // The fixed 48-byte header.
@@ -60,11 +60,11 @@ enum class NtpMacKind : std::uint8_t {
 
 enum class NtpParseError : std::uint8_t {
     None,
-    TooShort,             // shorter than the 48-byte header
-    BadLength,            // not a whole number of 32-bit words
-    UnsupportedVersion,   // version 0 or above 4
-    BadExtensionField,    // an extension field whose framing does not fit the packet
-    TrailingGarbage,      // bytes after the header that are neither extension fields nor a MAC
+    TooShort,           // shorter than the 48-byte header
+    BadLength,          // not a whole number of 32-bit words
+    UnsupportedVersion, // version 0 or above 4
+    BadExtensionField,  // an extension field whose framing does not fit the packet
+    TrailingGarbage,    // bytes after the header that are neither extension fields nor a MAC
 };
 
 const char *toString(NtpParseError error);

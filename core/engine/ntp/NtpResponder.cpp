@@ -34,13 +34,10 @@ std::optional<NtpMode> NtpResponder::replyModeFor(const NtpHeader &request, cons
 
 NtpResponder::NtpResponder(AccessFilter access)
     : m_access(std::move(access))
-{
-}
+{ }
 
-std::optional<std::vector<std::uint8_t>> NtpResponder::respond(std::span<const std::uint8_t> request,
-                                                               bool truncated,
-                                                               const SocketAddress &client,
-                                                               RealTime receiveTime,
+std::optional<std::vector<std::uint8_t>> NtpResponder::respond(std::span<const std::uint8_t> request, bool truncated,
+                                                               const SocketAddress &client, RealTime receiveTime,
                                                                const ServedReference &reference)
 {
     return handle(request, truncated, client, receiveTime, reference).reply;
@@ -93,8 +90,7 @@ NtpResponse NtpResponder::handle(std::span<const std::uint8_t> request, bool tru
 std::vector<std::uint8_t> NtpResponder::reply(const NtpHeader &request, NtpMode mode, RealTime receiveTime,
                                               const ServedReference &reference)
 {
-    const bool synchronised = reference.stratum < kNtpMaxStratum
-        && reference.leap != LeapIndicator::Unsynchronised;
+    const bool synchronised = reference.stratum < kNtpMaxStratum && reference.leap != LeapIndicator::Unsynchronised;
     NtpHeader out;
     out.leap = synchronised ? reference.leap : LeapIndicator::Unsynchronised;
     out.version = request.version;
@@ -103,8 +99,7 @@ std::vector<std::uint8_t> NtpResponder::reply(const NtpHeader &request, NtpMode 
     out.poll = request.poll;
     out.precision = static_cast<std::int8_t>(reference.precision);
     out.rootDelay = NtpShort::fromSeconds(synchronised ? reference.rootDelay : kUnsynchronisedRootDelay);
-    out.rootDispersion = NtpShort::fromSeconds(synchronised ? reference.rootDispersion
-                                                            : kUnsynchronisedRootDispersion);
+    out.rootDispersion = NtpShort::fromSeconds(synchronised ? reference.rootDispersion : kUnsynchronisedRootDispersion);
     out.referenceId = synchronised ? reference.referenceId : 0;
     out.referenceTime = synchronised ? NtpTimestamp::fromRealTime(reference.referenceTime) : NtpTimestamp();
     out.originTime = request.transmitTime;

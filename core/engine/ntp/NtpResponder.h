@@ -1,9 +1,9 @@
 // The NTP server side of the engine: turns one client request into one reply, sans I/O.
 #pragma once
 
-#include "report/EngineSnapshot.h"
 #include "net/AccessFilter.h"
 #include "ntp/NtpPacket.h"
+#include "report/EngineSnapshot.h"
 
 #include <cstdint>
 #include <optional>
@@ -14,19 +14,19 @@ namespace s1 {
 
 // What an unsynchronised server reports as its root delay and dispersion: chronyd's values
 // (1 s each), which clients ignore anyway since leap 3 / stratum 0 says "do not use me".
-constexpr double kUnsynchronisedRootDelay = 1.0;     // s
+constexpr double kUnsynchronisedRootDelay = 1.0;      // s
 constexpr double kUnsynchronisedRootDispersion = 1.0; // s
 
 // Values a reply is built from: the engine's reference state at the time of the request.
 struct ServedReference
 {
     LeapIndicator leap = LeapIndicator::Unsynchronised;
-    int stratum = kNtpMaxStratum;  // 16 = unsynchronised, sent as 0
+    int stratum = kNtpMaxStratum; // 16 = unsynchronised, sent as 0
     std::uint32_t referenceId = 0;
     RealTime referenceTime;
-    double rootDelay = 0;          // s
-    double rootDispersion = 0;     // s, at the time of the request
-    int precision = 0;             // log2 s
+    double rootDelay = 0;      // s
+    double rootDispersion = 0; // s, at the time of the request
+    int precision = 0;         // log2 s
 };
 
 // What became of one datagram on the server socket, as the client log needs to know it.
@@ -53,10 +53,8 @@ public:
     // Returns the reply to send back to `client`, or nothing (and counts why) when the packet
     // must be dropped. `receiveTime` is the request's arrival on the engine's time scale. The
     // reply's transmit timestamp holds the receive time until the host stamps it for real.
-    std::optional<std::vector<std::uint8_t>> respond(std::span<const std::uint8_t> request,
-                                                     bool truncated,
-                                                     const SocketAddress &client,
-                                                     RealTime receiveTime,
+    std::optional<std::vector<std::uint8_t>> respond(std::span<const std::uint8_t> request, bool truncated,
+                                                     const SocketAddress &client, RealTime receiveTime,
                                                      const ServedReference &reference);
     // The same, with the verdict the reply (or its absence) stands for.
     NtpResponse handle(std::span<const std::uint8_t> request, bool truncated, const SocketAddress &client,

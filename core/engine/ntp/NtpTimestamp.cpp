@@ -28,8 +28,7 @@ constexpr std::uint64_t nanosToFraction(std::uint64_t subSecondNanos)
 
 constexpr std::uint64_t fractionToNanos(std::uint32_t fraction)
 {
-    return (static_cast<std::uint64_t>(fraction) * kNanosPerSecondU + kFractionUnitsPerSecond / 2)
-            >> kFractionBits;
+    return (static_cast<std::uint64_t>(fraction) * kNanosPerSecondU + kFractionUnitsPerSecond / 2) >> kFractionBits;
 }
 
 } // namespace
@@ -63,9 +62,8 @@ RealTime NtpTimestamp::toRealTime(RealTime pivot) const
 {
     // Put the pivot on the full (era-extended) NTP scale in fraction units. Truncating the
     // sub-unit part is harmless: it only decides which era wins, to within 233 ps of a half era.
-    const Int128 pivotUnits = Int128{nanosSinceEpoch(pivot)} * Int128{kFractionUnitsPerSecond}
-                    / Int128{kNanosPerSecond}
-            + Int128{kNtpToUnixEpochSeconds} * Int128{kFractionUnitsPerSecond};
+    const Int128 pivotUnits = Int128{nanosSinceEpoch(pivot)} * Int128{kFractionUnitsPerSecond} / Int128{kNanosPerSecond}
+                              + Int128{kNtpToUnixEpochSeconds} * Int128{kFractionUnitsPerSecond};
 
     // The wrapped difference between the 64-bit wire value and the pivot's low 64 bits is the
     // signed offset to the nearest instant with this wire value: within [-2^31, 2^31) s, with
@@ -77,8 +75,8 @@ RealTime NtpTimestamp::toRealTime(RealTime pivot) const
     // Arithmetic shift floors, so instants before 1900 (negative here) keep a positive fraction,
     // which is m_fraction by construction.
     const Int128 fullNtpSeconds = fullUnits >> kFractionBits;
-    const Int128 unixNanos = (fullNtpSeconds - kNtpToUnixEpochSeconds) * kNanosPerSecond
-            + static_cast<Int128>(fractionToNanos(m_fraction));
+    const Int128 unixNanos =
+        (fullNtpSeconds - kNtpToUnixEpochSeconds) * kNanosPerSecond + static_cast<Int128>(fractionToNanos(m_fraction));
 
     // Only pivots within 68 years of the ends of the int64 ns range (years 1677 and 2262) can
     // land outside it; saturate rather than wrap to the other end.

@@ -17,7 +17,9 @@ class NtpTimestamp
 public:
     constexpr NtpTimestamp() = default;
     constexpr NtpTimestamp(std::uint32_t seconds, std::uint32_t fraction)
-        : m_seconds(seconds), m_fraction(fraction) {}
+        : m_seconds(seconds)
+        , m_fraction(fraction)
+    { }
 
     static constexpr NtpTimestamp fromRaw(std::uint64_t raw)
     {
@@ -35,10 +37,7 @@ public:
 
     constexpr std::uint32_t seconds() const { return m_seconds; }
     constexpr std::uint32_t fraction() const { return m_fraction; }
-    constexpr std::uint64_t raw() const
-    {
-        return (static_cast<std::uint64_t>(m_seconds) << 32) | m_fraction;
-    }
+    constexpr std::uint64_t raw() const { return (static_cast<std::uint64_t>(m_seconds) << 32) | m_fraction; }
     constexpr bool isZero() const { return m_seconds == 0 && m_fraction == 0; }
 
     friend constexpr bool operator==(NtpTimestamp, NtpTimestamp) = default;
@@ -53,7 +52,12 @@ class NtpShort
 {
 public:
     constexpr NtpShort() = default;
-    static constexpr NtpShort fromRaw(std::uint32_t raw) { NtpShort s; s.m_raw = raw; return s; }
+    static constexpr NtpShort fromRaw(std::uint32_t raw)
+    {
+        NtpShort s;
+        s.m_raw = raw;
+        return s;
+    }
 
     // Negative values clamp to zero and values past the format's range to its maximum,
     // rounding up so that an error bound is never understated.

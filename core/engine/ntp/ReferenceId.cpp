@@ -31,7 +31,7 @@ std::uint32_t referenceIdOf(const IpAddress &address)
         return 0;
     const Md5::Digest digest = Md5::hash(address.bytes());
     return (std::uint32_t(digest[0]) << 24) | (std::uint32_t(digest[1]) << 16) | (std::uint32_t(digest[2]) << 8)
-        | std::uint32_t(digest[3]);
+           | std::uint32_t(digest[3]);
 }
 
 } // namespace s1

@@ -53,8 +53,8 @@ private:
 
     int m_length;
     std::vector<StatSample> m_samples; // oldest first
-    double m_averageVariance = 0; // s^2, long-term variance of the kept offsets
-    double m_averageDof = 0;      // degrees of freedom behind m_averageVariance
+    double m_averageVariance = 0;      // s^2, long-term variance of the kept offsets
+    double m_averageDof = 0;           // degrees of freedom behind m_averageVariance
 };
 
 } // namespace s1

@@ -30,8 +30,7 @@ RefClockSource::RefClockSource(std::uint32_t id, const RefClockConfig &config, s
     , m_localPrecision(localPrecision)
     , m_filter(config.filter)
     , m_nextPoll(now + pollInterval(config.poll))
-{
-}
+{ }
 
 std::uint32_t RefClockSource::packReferenceId(const std::string &refId)
 {
@@ -52,8 +51,7 @@ double RefClockSource::dispersionFloor(double driverPrecision) const
     return m_localPrecision;
 }
 
-StatSample RefClockSource::makeStatSample(RealTime time, double rawOffset, LeapIndicator leap,
-                                          double precision) const
+StatSample RefClockSource::makeStatSample(RealTime time, double rawOffset, LeapIndicator leap, double precision) const
 {
     StatSample s;
     s.time = time;
@@ -147,8 +145,9 @@ std::optional<StatSample> RefClockSource::poll(RealTime now, const std::function
 {
     m_nextPoll = std::max(m_nextPoll + pollInterval(m_config.poll), now);
     m_reach = static_cast<std::uint8_t>(m_reach << 1);
-    const int perPoll = m_config.poll - m_config.driverPoll >= 2 ? kMinSamplesPerPoll
-                                                                : 1 << std::max(m_config.poll - m_config.driverPoll, 0);
+    const int perPoll = m_config.poll - m_config.driverPoll >= 2
+                            ? kMinSamplesPerPoll
+                            : 1 << std::max(m_config.poll - m_config.driverPoll, 0);
     auto sample = m_filter.take(perPoll, frequency);
     if (!sample)
         return std::nullopt;

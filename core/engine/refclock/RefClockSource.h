@@ -12,9 +12,9 @@
 #pragma once
 
 #include "config/RefClockConfig.h"
-#include "report/EngineSnapshot.h"
 #include "refclock/RefClockFilter.h"
 #include "refclock/RefClockSample.h"
+#include "report/EngineSnapshot.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -38,7 +38,7 @@ class RefClockSource
 {
 public:
     // TAI - UTC since 2017-01-01 (IERS Bulletin C): `tai` refclocks are converted with it.
-    static constexpr double kTaiMinusUtc = 37.0;                 // s
+    static constexpr double kTaiMinusUtc = 37.0; // s
     // A locked pulse further than this share of a period from the second its lock source
     // names cannot be paired safely.
     static constexpr double kLockPhaseLimit = 0.4;

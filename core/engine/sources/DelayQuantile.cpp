@@ -15,7 +15,7 @@ constexpr double kSmallestStep = 1e-9;
 
 DelayQuantile::DelayQuantile(double quantile, double minStep, std::uint64_t seed)
     : m_k(static_cast<int>(std::lround(
-          (std::isnan(quantile) ? kMinQuantile : std::clamp(quantile, kMinQuantile, kMaxQuantile)) * kResolution)))
+        (std::isnan(quantile) ? kMinQuantile : std::clamp(quantile, kMinQuantile, kMaxQuantile)) * kResolution)))
     , m_minStep(std::isnan(minStep) ? kSmallestStep : std::max(minStep, kSmallestStep))
     , m_stepFloor(-kLargeStepDelay * m_minStep)
     , m_random(seed)

@@ -28,17 +28,28 @@ std::string kissCodeText(std::uint32_t referenceId)
 const char *toString(ReplyVerdict verdict)
 {
     switch (verdict) {
-    case ReplyVerdict::Accepted: return "accepted";
-    case ReplyVerdict::NotAServerReply: return "not a server reply";
-    case ReplyVerdict::Unexpected: return "unexpected reply (no request outstanding)";
-    case ReplyVerdict::Bogus: return "bogus reply (origin timestamp mismatch)";
-    case ReplyVerdict::Duplicate: return "duplicate reply";
-    case ReplyVerdict::Invalid: return "invalid timestamps";
-    case ReplyVerdict::Unsynchronised: return "server not synchronised";
-    case ReplyVerdict::KissRate: return "kiss-o'-death RATE: polling too fast";
-    case ReplyVerdict::KissDeny: return "kiss-o'-death DENY: access denied";
-    case ReplyVerdict::KissRestrict: return "kiss-o'-death RSTR: access restricted";
-    case ReplyVerdict::TooFar: return "root distance too large";
+    case ReplyVerdict::Accepted:
+        return "accepted";
+    case ReplyVerdict::NotAServerReply:
+        return "not a server reply";
+    case ReplyVerdict::Unexpected:
+        return "unexpected reply (no request outstanding)";
+    case ReplyVerdict::Bogus:
+        return "bogus reply (origin timestamp mismatch)";
+    case ReplyVerdict::Duplicate:
+        return "duplicate reply";
+    case ReplyVerdict::Invalid:
+        return "invalid timestamps";
+    case ReplyVerdict::Unsynchronised:
+        return "server not synchronised";
+    case ReplyVerdict::KissRate:
+        return "kiss-o'-death RATE: polling too fast";
+    case ReplyVerdict::KissDeny:
+        return "kiss-o'-death DENY: access denied";
+    case ReplyVerdict::KissRestrict:
+        return "kiss-o'-death RSTR: access restricted";
+    case ReplyVerdict::TooFar:
+        return "root distance too large";
     }
     return "unknown";
 }
@@ -200,11 +211,13 @@ NtpReply NtpSource::handleReply(const ParsedNtpPacket &reply, RealTime receiveTi
 ReplyVerdict NtpSource::judgeReply(const ParsedNtpPacket &reply, RealTime receiveTime, double localCorrection)
 {
     const NtpHeader &h = reply.header;
-    const auto reject = [this](ReplyVerdict v) { recordVerdict(v); return v; };
+    const auto reject = [this](ReplyVerdict v) {
+        recordVerdict(v);
+        return v;
+    };
 
-    const bool expectedMode = isPeer()
-        ? h.mode == NtpMode::SymmetricPassive || h.mode == NtpMode::SymmetricActive
-        : h.mode == NtpMode::Server;
+    const bool expectedMode = isPeer() ? h.mode == NtpMode::SymmetricPassive || h.mode == NtpMode::SymmetricActive
+                                       : h.mode == NtpMode::Server;
     if (!expectedMode)
         return reject(ReplyVerdict::NotAServerReply);
     if (!m_awaitingReply)
@@ -224,8 +237,8 @@ ReplyVerdict NtpSource::judgeReply(const ParsedNtpPacket &reply, RealTime receiv
         m_nextPoll = m_sentTime + pollInterval(m_poll);
     }
 
-    const bool kiss = h.stratum == 0
-        && (h.referenceId == kKissRate || h.referenceId == kKissDeny || h.referenceId == kKissRestrict);
+    const bool kiss =
+        h.stratum == 0 && (h.referenceId == kKissRate || h.referenceId == kKissDeny || h.referenceId == kKissRestrict);
     if (kiss) {
         m_kissCode = kissCodeText(h.referenceId);
         switch (h.referenceId) {

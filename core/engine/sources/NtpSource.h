@@ -5,8 +5,8 @@
 #pragma once
 
 #include "config/EngineConfig.h"
-#include "report/EngineSnapshot.h"
 #include "ntp/NtpPacket.h"
+#include "report/EngineSnapshot.h"
 
 #include <cstdint>
 #include <deque>
@@ -27,7 +27,7 @@ enum class ReplyVerdict : std::uint8_t {
     KissRate,
     KissDeny,
     KissRestrict,
-    TooFar,          // root distance beyond what a sample may have
+    TooFar, // root distance beyond what a sample may have
 };
 
 const char *toString(ReplyVerdict verdict);

@@ -32,12 +32,11 @@ constexpr double kMinResolvedMass = 1e-9;
 
 bool allPositiveFinite(std::span<const double> values)
 {
-    return std::all_of(values.begin(), values.end(),
-                       [](double v) { return std::isfinite(v) && v > 0; });
+    return std::all_of(values.begin(), values.end(), [](double v) { return std::isfinite(v) && v > 0; });
 }
 
 // Bisection for the root of a function increasing on [lo, hi].
-template<typename F>
+template <typename F>
 double bisect(F increasing, double target, double lo, double hi)
 {
     for (int i = 0; i < kBisectionSteps; ++i) {
@@ -92,8 +91,8 @@ std::optional<LinearFit> weightedRegression(std::span<const double> x, std::span
                                             std::span<const double> variances)
 {
     const std::size_t n = x.size();
-    if (n < static_cast<std::size_t>(kMinPointsForRegression) || y.size() != n
-        || variances.size() != n || !allPositiveFinite(variances))
+    if (n < static_cast<std::size_t>(kMinPointsForRegression) || y.size() != n || variances.size() != n
+        || !allPositiveFinite(variances))
         return std::nullopt;
 
     // Weighted means first, then centred sums: the offsets are tiny next to the times, and
@@ -148,8 +147,7 @@ int countRuns(std::span<const double> residuals)
         return 0;
     int runs = 1;
     for (std::size_t i = 1; i < residuals.size(); ++i) {
-        const bool sameSign = (residuals[i - 1] < 0 && residuals[i] < 0)
-            || (residuals[i - 1] > 0 && residuals[i] > 0);
+        const bool sameSign = (residuals[i - 1] < 0 && residuals[i] < 0) || (residuals[i - 1] > 0 && residuals[i] > 0);
         if (!sameSign)
             ++runs;
     }
@@ -324,8 +322,8 @@ double studentTQuantile(double p, int dof)
     // Solve in theta = atan(t / sqrt(dof)), which maps the whole real line onto a bounded
     // interval where the central mass rises smoothly from -1 to 1.
     const double halfPi = 0.5 * std::numbers::pi;
-    const double theta = bisect([dof](double th) { return studentTCentralMass(th, dof); },
-                                2.0 * p - 1.0, -halfPi, halfPi);
+    const double theta =
+        bisect([dof](double th) { return studentTCentralMass(th, dof); }, 2.0 * p - 1.0, -halfPi, halfPi);
     return std::sqrt(static_cast<double>(dof)) * std::tan(theta);
 }
 

@@ -17,17 +17,17 @@ namespace s1 {
 // is estimated from the residuals.
 struct LinearFit
 {
-    double intercept = 0;      // fitted y at x = 0
+    double intercept = 0; // fitted y at x = 0
     double slope = 0;
-    double meanX = 0;          // weighted mean of x: where the fitted value is known best
-    double meanSd = 0;         // standard deviation of the fitted value at meanX
-    double interceptSd = 0;    // standard deviation of the intercept
-    double slopeSd = 0;        // standard deviation of the slope
+    double meanX = 0;       // weighted mean of x: where the fitted value is known best
+    double meanSd = 0;      // standard deviation of the fitted value at meanX
+    double interceptSd = 0; // standard deviation of the intercept
+    double slopeSd = 0;     // standard deviation of the slope
     // Weighted mean of the squared residuals scaled to an unbiased estimate (over n - 2 degrees
     // of freedom) of the variance of a point of average weight.
     double variance = 0;
     int points = 0;
-    int degreesOfFreedom = 0;  // points - 2
+    int degreesOfFreedom = 0; // points - 2
 
     double valueAt(double x) const { return intercept + slope * x; }
     // Standard deviation of the fitted value at x (the line's own uncertainty, not a point's).

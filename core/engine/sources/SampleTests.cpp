@@ -34,7 +34,7 @@ SampleTestConfig SampleTestConfig::fromSource(const SourceConfig &source)
 bool passesMaxDelay(const SampleTestInput &sample, double maxDelay)
 {
     return sample.delay - sample.dispersion <= maxDelay && sample.precision <= maxDelay
-        && sample.responseTime <= kMaxServerResponseTime;
+           && sample.responseTime <= kMaxServerResponseTime;
 }
 
 bool passesMaxDelayRatio(double delay, const std::optional<DelayTestData> &history, double maxDelayRatio,
@@ -70,10 +70,9 @@ SampleTestResults runSampleTests(const SampleTestConfig &config, const SampleTes
     SampleTestResults r;
     r.testA = passesMaxDelay(sample, config.maxDelay);
     r.testB = passesMaxDelayRatio(sample.delay, history, config.maxDelayRatio, config.maxClockError);
-    r.testC = delayQuantile
-        ? passesDelayQuantile(sample.delay, delayQuantile->estimate, delayQuantile->step)
-        : passesMaxDelayDevRatio(sample.offset, sample.delay, history, config.maxDelayDevRatio,
-                                 config.maxClockError);
+    r.testC = delayQuantile ? passesDelayQuantile(sample.delay, delayQuantile->estimate, delayQuantile->step)
+                            : passesMaxDelayDevRatio(sample.offset, sample.delay, history, config.maxDelayDevRatio,
+                                                     config.maxClockError);
     return r;
 }
 

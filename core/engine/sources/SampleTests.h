@@ -19,7 +19,7 @@ struct SampleTestConfig
 {
     // chrony's limits on the options (ntp_core.c MAX_MAXDELAY, MAX_MAXDELAYRATIO,
     // MAX_MAXDELAYDEVRATIO): larger values are clamped to them.
-    static constexpr double kMaxMaxDelay = 1e3;            // s
+    static constexpr double kMaxMaxDelay = 1e3; // s
     static constexpr double kMaxMaxDelayRatio = 1e6;
     static constexpr double kMaxMaxDelayDevRatio = 1e6;
     // `maxdelayratio` below this turns test B off, as in chrony.

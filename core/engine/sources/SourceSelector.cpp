@@ -10,7 +10,7 @@ namespace {
 
 // Floors that keep 1/x weights and score ratios finite for a zero input. Far below any real
 // root distance (which includes the clock precision) or statistical deviation.
-constexpr double kMinDistance = 1e-9;  // s
+constexpr double kMinDistance = 1e-9;   // s
 constexpr double kMinDeviation = 1e-12; // s or s/s
 
 struct Interval
@@ -35,7 +35,7 @@ struct Agreement
     int depth = 0;      // intervals covering the agreed interval
     int trustDepth = 0; // trusted intervals among them
     Interval agreed;
-    Interval trusted;   // the region covered by the most trusted intervals
+    Interval trusted; // the region covered by the most trusted intervals
 };
 
 // Sweeps the endpoints in offset order, lower ends first at equal offsets (intervals that only
@@ -88,8 +88,7 @@ Interval intervalOf(const SelectionCandidate &c)
 
 const CombineInput *findInput(const std::vector<CombineInput> &inputs, std::uint32_t id)
 {
-    const auto it = std::find_if(inputs.begin(), inputs.end(),
-                                 [id](const CombineInput &in) { return in.id == id; });
+    const auto it = std::find_if(inputs.begin(), inputs.end(), [id](const CombineInput &in) { return in.id == id; });
     return it == inputs.end() ? nullptr : &*it;
 }
 
@@ -108,14 +107,19 @@ double inverseSquare(double sd)
 SourceState toSourceState(SelectionStatus status)
 {
     switch (status) {
-    case SelectionStatus::Jittery: return SourceState::TooVariable;
-    case SelectionStatus::Falseticker: return SourceState::Falseticker;
+    case SelectionStatus::Jittery:
+        return SourceState::TooVariable;
+    case SelectionStatus::Falseticker:
+        return SourceState::Falseticker;
     case SelectionStatus::WaitsSources:
     case SelectionStatus::NonPreferred:
     case SelectionStatus::WaitsUpdate:
-    case SelectionStatus::Distant: return SourceState::NotCombined;
-    case SelectionStatus::Combined: return SourceState::Combined;
-    case SelectionStatus::Selected: return SourceState::Selected;
+    case SelectionStatus::Distant:
+        return SourceState::NotCombined;
+    case SelectionStatus::Combined:
+        return SourceState::Combined;
+    case SelectionStatus::Selected:
+        return SourceState::Selected;
     case SelectionStatus::NoSelect:
     case SelectionStatus::Unreachable:
     case SelectionStatus::Unsynchronised:
@@ -123,7 +127,8 @@ SourceState toSourceState(SelectionStatus status)
     case SelectionStatus::BadStats:
     case SelectionStatus::BadDistance:
     case SelectionStatus::WaitsStats:
-    case SelectionStatus::Untrusted: return SourceState::Unusable;
+    case SelectionStatus::Untrusted:
+        return SourceState::Unusable;
     }
     return SourceState::Unusable;
 }
@@ -131,22 +136,37 @@ SourceState toSourceState(SelectionStatus status)
 char statusLetter(SelectionStatus status)
 {
     switch (status) {
-    case SelectionStatus::NoSelect: return 'N';
-    case SelectionStatus::Unsynchronised: return 's';
-    case SelectionStatus::BadStats: return 'M';
-    case SelectionStatus::BadDistance: return 'd';
-    case SelectionStatus::Jittery: return '~';
-    case SelectionStatus::WaitsStats: return 'w';
-    case SelectionStatus::Untrusted: return 'T';
-    case SelectionStatus::Falseticker: return 'x';
-    case SelectionStatus::WaitsSources: return 'W';
-    case SelectionStatus::NonPreferred: return 'P';
-    case SelectionStatus::WaitsUpdate: return 'U';
-    case SelectionStatus::Distant: return 'D';
-    case SelectionStatus::Combined: return '+';
-    case SelectionStatus::Selected: return '*';
+    case SelectionStatus::NoSelect:
+        return 'N';
+    case SelectionStatus::Unsynchronised:
+        return 's';
+    case SelectionStatus::BadStats:
+        return 'M';
+    case SelectionStatus::BadDistance:
+        return 'd';
+    case SelectionStatus::Jittery:
+        return '~';
+    case SelectionStatus::WaitsStats:
+        return 'w';
+    case SelectionStatus::Untrusted:
+        return 'T';
+    case SelectionStatus::Falseticker:
+        return 'x';
+    case SelectionStatus::WaitsSources:
+        return 'W';
+    case SelectionStatus::NonPreferred:
+        return 'P';
+    case SelectionStatus::WaitsUpdate:
+        return 'U';
+    case SelectionStatus::Distant:
+        return 'D';
+    case SelectionStatus::Combined:
+        return '+';
+    case SelectionStatus::Selected:
+        return '*';
     case SelectionStatus::Unreachable:
-    case SelectionStatus::SyncLoop: return '?';
+    case SelectionStatus::SyncLoop:
+        return '?';
     }
     return '?';
 }
@@ -154,22 +174,29 @@ char statusLetter(SelectionStatus status)
 const char *toString(NoSelectionReason reason)
 {
     switch (reason) {
-    case NoSelectionReason::None: return "source selected";
-    case NoSelectionReason::NoSources: return "no sources";
-    case NoSelectionReason::NoSelectableSources: return "no selectable sources";
-    case NoSelectionReason::WaitingForStats: return "waiting for samples from other sources";
-    case NoSelectionReason::NoMajority: return "no majority";
-    case NoSelectionReason::NoRequiredSource: return "no required source in agreement";
-    case NoSelectionReason::NotEnoughSources: return "not enough sources in agreement";
-    case NoSelectionReason::WaitingForUpdate: return "waiting for a new sample";
+    case NoSelectionReason::None:
+        return "source selected";
+    case NoSelectionReason::NoSources:
+        return "no sources";
+    case NoSelectionReason::NoSelectableSources:
+        return "no selectable sources";
+    case NoSelectionReason::WaitingForStats:
+        return "waiting for samples from other sources";
+    case NoSelectionReason::NoMajority:
+        return "no majority";
+    case NoSelectionReason::NoRequiredSource:
+        return "no required source in agreement";
+    case NoSelectionReason::NotEnoughSources:
+        return "not enough sources in agreement";
+    case NoSelectionReason::WaitingForUpdate:
+        return "waiting for a new sample";
     }
     return "unknown";
 }
 
 const SourceSelection *SelectionResult::find(std::uint32_t id) const
 {
-    const auto it = std::find_if(sources.begin(), sources.end(),
-                                 [id](const SourceSelection &s) { return s.id == id; });
+    const auto it = std::find_if(sources.begin(), sources.end(), [id](const SourceSelection &s) { return s.id == id; });
     return it == sources.end() ? nullptr : &*it;
 }
 
@@ -205,13 +232,11 @@ struct SourceSelector::Pass
 
     int countOk() const
     {
-        return static_cast<int>(std::count_if(work.begin(), work.end(),
-                                              [](const Work &w) { return w.ok(); }));
+        return static_cast<int>(std::count_if(work.begin(), work.end(), [](const Work &w) { return w.ok(); }));
     }
     Work *find(std::uint32_t id)
     {
-        const auto it = std::find_if(work.begin(), work.end(),
-                                     [id](const Work &w) { return w.id() == id; });
+        const auto it = std::find_if(work.begin(), work.end(), [id](const Work &w) { return w.id() == id; });
         return it == work.end() ? nullptr : &*it;
     }
     void markOk(SelectionStatus status)
@@ -225,8 +250,7 @@ struct SourceSelector::Pass
 
 SourceSelector::SourceSelector(SelectorConfig config)
     : m_config(config)
-{
-}
+{ }
 
 void SourceSelector::reset()
 {
@@ -242,8 +266,7 @@ SelectionResult SourceSelector::select(const std::vector<SelectionCandidate> &ca
     Pass pass;
     for (std::size_t i = 0; i < candidates.size(); ++i)
         pass.work.push_back({&candidates[i], i, std::nullopt});
-    std::stable_sort(pass.work.begin(), pass.work.end(),
-                     [](const Work &a, const Work &b) { return a.id() < b.id(); });
+    std::stable_sort(pass.work.begin(), pass.work.end(), [](const Work &a, const Work &b) { return a.id() < b.id(); });
 
     if (pass.work.empty()) {
         unselect(pass, NoSelectionReason::NoSources, std::nullopt);
@@ -272,8 +295,7 @@ SelectionResult SourceSelector::select(const std::vector<SelectionCandidate> &ca
 
     const std::size_t best = updateScores(pass, updatedId);
     const std::uint32_t bestId = pass.work[best].id();
-    const bool challengerWins = m_selected && *m_selected != bestId
-        && m_memory[bestId].score > kScoreLimit;
+    const bool challengerWins = m_selected && *m_selected != bestId && m_memory[bestId].score > kScoreLimit;
     if (!m_selected || challengerWins) {
         // A new source is selected only once it can update the reference.
         if (m_memory[bestId].updates == 0) {
@@ -300,8 +322,7 @@ SelectionResult SourceSelector::select(const std::vector<SelectionCandidate> &ca
 }
 
 // Keeps the memory of the current candidates only, and counts the new sample.
-void SourceSelector::remember(const std::vector<SelectionCandidate> &candidates,
-                              std::optional<std::uint32_t> updatedId)
+void SourceSelector::remember(const std::vector<SelectionCandidate> &candidates, std::optional<std::uint32_t> updatedId)
 {
     const auto present = [&candidates](std::uint32_t id) {
         return std::any_of(candidates.begin(), candidates.end(),
@@ -357,9 +378,8 @@ void SourceSelector::checkSources(Pass &pass) const
 // source's reach register is full.
 bool SourceSelector::waitForStats(const Pass &pass) const
 {
-    return pass.badStats > 0 && pass.countOk() > 0 && !m_selected
-        && pass.maxUsableReachSize < kReachBits
-        && (pass.maxUsableReach >> 1) == pass.maxBadStatReach;
+    return pass.badStats > 0 && pass.countOk() > 0 && !m_selected && pass.maxUsableReachSize < kReachBits
+           && (pass.maxUsableReach >> 1) == pass.maxBadStatReach;
 }
 
 // Steps 3 and 4: the intersection and the truechimers. False when there is no majority.
@@ -396,8 +416,7 @@ bool SourceSelector::findTruechimers(Pass &pass) const
         const Interval interval = intervalOf(*w.candidate);
         if (!interval.contains(agreement.agreed) && !agreement.agreed.contains(interval)) {
             w.status = SelectionStatus::Falseticker;
-        } else if (trusting && !w.candidate->options.trust
-                   && !agreement.trusted.contains(interval)) {
+        } else if (trusting && !w.candidate->options.trust && !agreement.trusted.contains(interval)) {
             w.status = SelectionStatus::Untrusted;
         }
     }
@@ -430,9 +449,8 @@ bool SourceSelector::enoughTruechimers(Pass &pass) const
 // accepted when more than half of the voters agree.
 void SourceSelector::voteLeap(Pass &pass) const
 {
-    const bool trusting = std::any_of(pass.work.begin(), pass.work.end(), [](const Work &w) {
-        return w.ok() && w.candidate->options.trust;
-    });
+    const bool trusting = std::any_of(pass.work.begin(), pass.work.end(),
+                                      [](const Work &w) { return w.ok() && w.candidate->options.trust; });
     int votes = 0;
     int insert = 0;
     int remove = 0;
@@ -454,9 +472,8 @@ void SourceSelector::voteLeap(Pass &pass) const
 // Step 5: preferred truechimers, if any, are the only ones left in the running.
 void SourceSelector::applyPrefer(Pass &pass) const
 {
-    const bool anyPreferred = std::any_of(pass.work.begin(), pass.work.end(), [](const Work &w) {
-        return w.ok() && w.candidate->options.prefer;
-    });
+    const bool anyPreferred = std::any_of(pass.work.begin(), pass.work.end(),
+                                          [](const Work &w) { return w.ok() && w.candidate->options.prefer; });
     if (!anyPreferred)
         return;
     for (Work &w : pass.work) {
@@ -467,8 +484,7 @@ void SourceSelector::applyPrefer(Pass &pass) const
 
 // The distance sources are ranked by: root distance plus stratumweight per stratum above the
 // lowest among the candidates, plus the reselect distance for a challenger (NTP sources only).
-double SourceSelector::selectionDistance(const SelectionCandidate &c, int minStratum,
-                                         bool handicap) const
+double SourceSelector::selectionDistance(const SelectionCandidate &c, int minStratum, bool handicap) const
 {
     double distance = c.rootDistance + (c.stratum - minStratum) * m_config.stratumWeight;
     if (handicap && !c.referenceClock)
@@ -529,14 +545,12 @@ std::size_t SourceSelector::updateScores(Pass &pass, std::optional<std::uint32_t
 // Whether a truechimer is close enough to the selected source to be combined with it: root
 // distance within combinelimit times the selected one's (with the reselect distance), and
 // frequency within combinelimit times the sum of both skews and maxclockerror.
-bool SourceSelector::combinable(const SelectionCandidate &c,
-                                const SelectionCandidate &selected) const
+bool SourceSelector::combinable(const SelectionCandidate &c, const SelectionCandidate &selected) const
 {
     double selectedDistance = selected.rootDistance;
     if (!selected.referenceClock)
         selectedDistance += m_config.reselectDistance;
-    const double frequencyLimit
-        = m_config.combineLimit * (selected.skew + c.skew + m_config.maxClockError);
+    const double frequencyLimit = m_config.combineLimit * (selected.skew + c.skew + m_config.maxClockError);
     return !(c.rootDistance > m_config.combineLimit * selectedDistance
              || std::abs(selected.frequency - c.frequency) > frequencyLimit);
 }
@@ -562,8 +576,7 @@ void SourceSelector::markCombined(Pass &pass, bool runChecks)
     }
 }
 
-void SourceSelector::unselect(Pass &pass, NoSelectionReason reason,
-                              std::optional<SelectionStatus> okStatus)
+void SourceSelector::unselect(Pass &pass, NoSelectionReason reason, std::optional<SelectionStatus> okStatus)
 {
     m_selected.reset();
     pass.reason = reason;
@@ -587,18 +600,15 @@ SelectionResult SourceSelector::finish(const Pass &pass) const
 
     result.selectedId = m_selected;
     result.leap = pass.leap;
-    const auto weightOf = [](const Work &w) {
-        return 1.0 / std::max(w.candidate->rootDistance, kMinDistance);
-    };
+    const auto weightOf = [](const Work &w) { return 1.0 / std::max(w.candidate->rootDistance, kMinDistance); };
     for (const Work &w : pass.work) {
         if (w.status == SelectionStatus::Selected)
             result.combined.insert(result.combined.begin(), {w.id(), weightOf(w)});
         else if (w.status == SelectionStatus::Combined)
             result.combined.push_back({w.id(), weightOf(w)});
     }
-    const double total = std::accumulate(
-        result.combined.begin(), result.combined.end(), 0.0,
-        [](double sum, const CombinedSource &s) { return sum + s.weight; });
+    const double total = std::accumulate(result.combined.begin(), result.combined.end(), 0.0,
+                                         [](double sum, const CombinedSource &s) { return sum + s.weight; });
     for (CombinedSource &s : result.combined)
         s.weight /= total;
     return result;
@@ -608,8 +618,8 @@ SelectionResult SourceSelector::finish(const Pass &pass) const
 // per config: 1/root distance like chrony, or 1/offset variance), the frequency the mean
 // weighted by 1/frequency variance; the errors combine as independent estimates. A lone
 // selected source passes through unchanged.
-std::optional<CombinedEstimate> SourceSelector::combine(
-    const SelectionResult &result, const std::vector<CombineInput> &inputs) const
+std::optional<CombinedEstimate> SourceSelector::combine(const SelectionResult &result,
+                                                        const std::vector<CombineInput> &inputs) const
 {
     if (!result.selectedId)
         return std::nullopt;
@@ -630,9 +640,8 @@ std::optional<CombinedEstimate> SourceSelector::combine(
         const CombineInput *in = findInput(inputs, source.id);
         if (!in)
             continue;
-        const double offsetWeight = m_config.offsetWeighting == OffsetWeighting::InverseDistance
-            ? source.weight
-            : inverseSquare(in->offsetSd);
+        const double offsetWeight =
+            m_config.offsetWeighting == OffsetWeighting::InverseDistance ? source.weight : inverseSquare(in->offsetSd);
         const double frequencyWeight = inverseSquare(in->frequencySd);
         sumOffsetWeight += offsetWeight;
         sumOffset += offsetWeight * in->offset;

@@ -39,8 +39,8 @@
 //    rootDistance.
 #pragma once
 
-#include "report/EngineSnapshot.h"
 #include "ntp/NtpPacket.h"
+#include "report/EngineSnapshot.h"
 
 #include "config/EngineConfig.h"
 #include "sources/TrackingEstimate.h"
@@ -53,7 +53,7 @@
 namespace s1 {
 
 // The directives' defaults (maxdistance, maxjitter, ...) live with the configuration model.
-constexpr double kDefaultMaxClockError = 1e-6;     // s/s (1 ppm), `maxclockerror`
+constexpr double kDefaultMaxClockError = 1e-6; // s/s (1 ppm), `maxclockerror`
 
 // Bits of the reach register (chrony's SOURCE_REACH_BITS).
 constexpr int kReachBits = 8;
@@ -66,8 +66,8 @@ enum class OffsetWeighting : std::uint8_t {
 
 struct SelectorConfig
 {
-    double maxDistance = kDefaultMaxDistance;           // s
-    double maxJitter = kDefaultMaxJitter;               // s
+    double maxDistance = kDefaultMaxDistance; // s
+    double maxJitter = kDefaultMaxJitter;     // s
     int minSources = kDefaultMinSources;
     double combineLimit = kDefaultCombineLimit;
     double reselectDistance = kDefaultReselectDistance; // s
@@ -94,24 +94,24 @@ struct SelectOptions
 // current time.
 struct SelectionCandidate
 {
-    std::uint32_t id = 0;          // unique among the candidates of one call
+    std::uint32_t id = 0; // unique among the candidates of one call
     // The reference ID the source sends (whom it is synchronised to); loop detection.
     std::uint32_t referenceId = 0;
     int stratum = 0;
     LeapIndicator leap = LeapIndicator::None; // Unsynchronised: not selectable
-    std::uint8_t reach = 0;        // reach register, newest poll in bit 0; 0: unreachable
-    int reachSize = kReachBits;    // polls the register has seen so far, at most kReachBits
+    std::uint8_t reach = 0;                   // reach register, newest poll in bit 0; 0: unreachable
+    int reachSize = kReachBits;               // polls the register has seen so far, at most kReachBits
     // Enough samples for usable statistics (chrony's select_ok: at least 3 samples).
     bool enoughSamples = false;
     // Reference clocks are not handicapped by the reselect distance (chrony: only NTP sources).
     bool referenceClock = false;
     SelectOptions options;
 
-    double offset = 0;             // s, estimated at now; positive: the source is ahead
+    double offset = 0; // s, estimated at now; positive: the source is ahead
     // s, half-width of the interval the true offset lies in: [offset - d, offset + d]
     // (root delay / 2 + root dispersion + the statistics' own dispersion, at now).
     double rootDistance = 0;
-    double stdDev = 0;             // s, of the offset estimate; compared with maxjitter
+    double stdDev = 0; // s, of the offset estimate; compared with maxjitter
     // Frequency estimate and its error bound (s/s): sources whose frequency disagrees with the
     // selected source's are not combined.
     double frequency = 0;
@@ -160,7 +160,7 @@ struct SourceSelection
 {
     std::uint32_t id = 0;
     SelectionStatus status = SelectionStatus::BadStats;
-    double score = 1;              // chrony's selection score (diagnostics)
+    double score = 1; // chrony's selection score (diagnostics)
 
     SourceState state() const { return toSourceState(status); }
     friend bool operator==(const SourceSelection &, const SourceSelection &) = default;
@@ -169,16 +169,16 @@ struct SourceSelection
 struct CombinedSource
 {
     std::uint32_t id = 0;
-    double weight = 0;             // 1 / root distance, normalised: the weights sum to 1
+    double weight = 0; // 1 / root distance, normalised: the weights sum to 1
 
     friend bool operator==(const CombinedSource &, const CombinedSource &) = default;
 };
 
 struct SelectionResult
 {
-    std::vector<SourceSelection> sources;      // one per candidate, in input order
+    std::vector<SourceSelection> sources; // one per candidate, in input order
     std::optional<std::uint32_t> selectedId;
-    std::vector<CombinedSource> combined;      // the selected source first, then `+` by id
+    std::vector<CombinedSource> combined; // the selected source first, then `+` by id
     NoSelectionReason reason = NoSelectionReason::NoSources;
     // The selected source has a sample the reference has not seen: update the clock now.
     // False while the selected source has nothing new (another source's sample changed only
@@ -234,7 +234,7 @@ public:
     // and a source is only newly selected once it has a sample to update the reference with.
     // Sources absent from `candidates` are forgotten.
     SelectionResult select(const std::vector<SelectionCandidate> &candidates,
-                            std::optional<std::uint32_t> updatedId = std::nullopt);
+                           std::optional<std::uint32_t> updatedId = std::nullopt);
 
     // Combines the tracking estimates of result.combined (inputs of other ids are ignored).
     // nullopt when nothing is selected or the selected source has no input.
@@ -256,13 +256,12 @@ private:
     {
         double score = 1;
         int distant = 0;
-        int updates = 0;           // samples since the last reference update
+        int updates = 0; // samples since the last reference update
     };
     struct Work;
     struct Pass;
 
-    void remember(const std::vector<SelectionCandidate> &candidates,
-                  std::optional<std::uint32_t> updatedId);
+    void remember(const std::vector<SelectionCandidate> &candidates, std::optional<std::uint32_t> updatedId);
     void checkSources(Pass &pass) const;
     bool waitForStats(const Pass &pass) const;
     bool findTruechimers(Pass &pass) const;

@@ -72,8 +72,7 @@ void SourceStatistics::accumulate(const StatSample &sample)
     s.offset = sample.offset;
     s.originalOffset = sample.offset;
     // A delay below the known minimum is an error of the same size in the other direction.
-    s.peerDelay = sample.peerDelay < m_config.minDelay ? 2.0 * m_config.minDelay - sample.peerDelay
-                                                       : sample.peerDelay;
+    s.peerDelay = sample.peerDelay < m_config.minDelay ? 2.0 * m_config.minDelay - sample.peerDelay : sample.peerDelay;
     s.peerDispersion = sample.peerDispersion;
     s.rootDelay = sample.rootDelay;
     s.rootDispersion = sample.rootDispersion;
@@ -98,8 +97,8 @@ void SourceStatistics::computeVariances(double asymmetry)
     const double medianDistance = median(distances); // reorders the scratch copy only
 
     const double precision = m_config.precision;
-    const double scale = std::max(precision, std::min((medianDistance - minDistance) / kSdToDistanceRatio,
-                                                      minDistance));
+    const double scale =
+        std::max(precision, std::min((medianDistance - minDistance) / kSdToDistanceRatio, minDistance));
     minDistance += precision;
 
     // Extra delay on one way only, corrected for by the asymmetry, no longer moves the offset:
@@ -199,8 +198,8 @@ bool SourceStatistics::confidentlyBeyondThreshold(const std::optional<PlaneFit> 
 std::optional<PlaneFit> SourceStatistics::planeWithoutLargestDelay(int total) const
 {
     const auto n = static_cast<std::size_t>(total);
-    const auto largest = static_cast<std::size_t>(
-        std::max_element(m_excessDelay.begin(), m_excessDelay.begin() + total) - m_excessDelay.begin());
+    const auto largest = static_cast<std::size_t>(std::max_element(m_excessDelay.begin(), m_excessDelay.begin() + total)
+                                                  - m_excessDelay.begin());
     std::array<double, kCapacity> x{};
     std::array<double, kCapacity> delay{};
     std::array<double, kCapacity> y{};
@@ -223,9 +222,9 @@ std::optional<PlaneFit> SourceStatistics::planeWithoutLargestDelay(int total) co
 bool SourceStatistics::updateAsymmetryEstimate(int total)
 {
     const auto n = static_cast<std::size_t>(total);
-    const auto plane = planeRegression(std::span<const double>(m_x.data(), n),
-                                       std::span<const double>(m_excessDelay.data(), n),
-                                       std::span<const double>(m_y.data(), n));
+    const auto plane =
+        planeRegression(std::span<const double>(m_x.data(), n), std::span<const double>(m_excessDelay.data(), n),
+                        std::span<const double>(m_y.data(), n));
     // Our offsets have the opposite sign of chrony's.
     const double estimate = plane ? -plane->slope2 : 0.0;
     if (!plane || estimate * m_asymmetryRun < 0) {
@@ -298,11 +297,9 @@ void SourceStatistics::regress(std::optional<FrequencyFallback> fallback)
     computeVariances(corrected ? m_asymmetry : 0.0);
 
     const auto n = static_cast<std::size_t>(total);
-    const auto trimmed = findBestRegression(std::span<const double>(m_x.data(), n),
-                                            std::span<const double>(m_y.data(), n),
-                                            std::span<const double>(m_variances.data(),
-                                                                    static_cast<std::size_t>(m_count)),
-                                            m_config.minSamples);
+    const auto trimmed = findBestRegression(
+        std::span<const double>(m_x.data(), n), std::span<const double>(m_y.data(), n),
+        std::span<const double>(m_variances.data(), static_cast<std::size_t>(m_count)), m_config.minSamples);
     if (trimmed) {
         const int history = m_history; // acceptFit moves the trimmed samples into the history
         acceptFit(*trimmed);
@@ -332,8 +329,9 @@ void SourceStatistics::boundOffsetByDelays()
         intervals[static_cast<std::size_t>(i)] = {ageSeconds(m_offsetTime, s.time), s.offset - halfWidth,
                                                   s.offset + halfWidth};
     }
-    const auto range = offsetRangeAt(std::span<const OffsetInterval>(intervals.data(), static_cast<std::size_t>(m_count)),
-                                     m_frequency - m_skew, m_frequency + m_skew);
+    const auto range =
+        offsetRangeAt(std::span<const OffsetInterval>(intervals.data(), static_cast<std::size_t>(m_count)),
+                      m_frequency - m_skew, m_frequency + m_skew);
     if (range)
         m_offset = truncatedNormalMean(m_offset, m_offsetSd, range->lower, range->upper);
 }
@@ -362,8 +360,7 @@ void SourceStatistics::acceptFit(const TrimmedFit &trimmed)
     m_frequency = -fit.slope;
     m_slopeSd = fit.slopeSd;
     m_frequencySd = std::clamp(fit.slopeSd, kMinSkew, kMaxSkew);
-    m_skew = std::clamp(fit.slopeSd * studentTQuantile(kSkewQuantile, fit.degreesOfFreedom), kMinSkew,
-                        kMaxSkew);
+    m_skew = std::clamp(fit.slopeSd * studentTQuantile(kSkewQuantile, fit.degreesOfFreedom), kMinSkew, kMaxSkew);
     // x was measured from the newest sample: the intercept is the offset at its time.
     m_offsetTime = newest().time;
     m_offset = fit.intercept;
@@ -444,8 +441,7 @@ void SourceStatistics::findBestSample()
     m_bestSample = 0;
     for (int i = 0; i < m_count; ++i) {
         const StoredSample &s = at(i);
-        const double distance = s.rootDispersion + 0.5 * s.rootDelay
-            + ageSeconds(newestTime, s.time) * m_skew;
+        const double distance = s.rootDispersion + 0.5 * s.rootDelay + ageSeconds(newestTime, s.time) * m_skew;
         if (distance < bestDistance) {
             bestDistance = distance;
             m_bestSample = i;
@@ -455,9 +451,7 @@ void SourceStatistics::findBestSample()
 
 void SourceStatistics::applyClockCorrection(RealTime when, double offsetChange, double frequencyChange)
 {
-    const auto shift = [&](RealTime t) {
-        return offsetChange + frequencyChange * ageSeconds(t, when);
-    };
+    const auto shift = [&](RealTime t) { return offsetChange + frequencyChange * ageSeconds(t, when); };
     for (int i = -m_history; i < m_count; ++i) {
         StoredSample &s = at(i);
         const double d = shift(s.time);
@@ -590,8 +584,7 @@ SourcestatsReport SourceStatistics::sourcestatsReport(RealTime now) const
     if (m_count >= kMinSamplesToReportEstimate) {
         const StoredSample &b = best();
         r.offset = offsetAt(now);
-        r.offsetError = m_offsetSd + std::abs(ageSeconds(now, b.time)) * m_skew + 0.5 * b.rootDelay
-            + b.rootDispersion;
+        r.offsetError = m_offsetSd + std::abs(ageSeconds(now, b.time)) * m_skew + 0.5 * b.rootDelay + b.rootDispersion;
     } else {
         r.offset = newest().offset;
         r.offsetError = 0.5 * newest().rootDelay + newest().rootDispersion;

@@ -109,7 +109,7 @@ struct SelectionData
     double lastSampleAgo = 0;  // s, age of the newest sample
     int stratum = 0;
     LeapIndicator leap = LeapIndicator::Unsynchronised;
-    bool selectable = false;   // a regression succeeded: there are enough samples
+    bool selectable = false; // a regression succeeded: there are enough samples
 };
 
 // What a clock update needs (chrony's SST_GetTrackingData), estimated for a chosen instant.
@@ -229,13 +229,13 @@ public:
     LeapIndicator leap() const { return m_leap; }
     double span() const; // s, newest minus oldest sample in the regression
 
-    double frequency() const { return m_frequency; }          // relative, + : our clock fast
+    double frequency() const { return m_frequency; } // relative, + : our clock fast
     double frequencyPpm() const { return m_frequency * 1e6; }
-    double frequencySd() const { return m_frequencySd; }      // relative
-    double skew() const { return m_skew; }                    // relative
+    double frequencySd() const { return m_frequencySd; } // relative
+    double skew() const { return m_skew; }               // relative
     double skewPpm() const { return m_skew * 1e6; }
-    double stdDev() const { return m_stdDev; }                // s
-    double asymmetry() const { return m_asymmetry; }          // chrony's "Jitter asymmetry"
+    double stdDev() const { return m_stdDev; }       // s
+    double asymmetry() const { return m_asymmetry; } // chrony's "Jitter asymmetry"
 
     // The regression's estimate: the offset at referenceTime() (the newest sample when the
     // line was fitted) and its standard deviation, and both extrapolated to any time.
@@ -313,25 +313,25 @@ private:
 
     // Estimates.
     bool m_regressionValid = false;
-    bool m_haveEstimate = false;     // a regression ever succeeded since the reset
-    int m_bestSample = 0;            // smallest root distance at the newest sample's time
+    bool m_haveEstimate = false; // a regression ever succeeded since the reset
+    int m_bestSample = 0;        // smallest root distance at the newest sample's time
     int m_runs = 0;
     RealTime m_offsetTime{};
-    double m_offset = 0;             // s, at m_offsetTime
+    double m_offset = 0; // s, at m_offsetTime
     double m_offsetSd = kInitialOffsetSd;
-    double m_meanX = 0;              // s relative to m_offsetTime: the fit's weighted mean time
-    double m_meanSd = 0;             // s, the fit's standard deviation there
-    double m_slopeSd = 0;            // the fit's, unclamped
+    double m_meanX = 0;   // s relative to m_offsetTime: the fit's weighted mean time
+    double m_meanSd = 0;  // s, the fit's standard deviation there
+    double m_slopeSd = 0; // the fit's, unclamped
     double m_frequency = 0;
     double m_frequencySd = kWorstCaseFrequency;
     double m_skew = kWorstCaseFrequency;
     double m_stdDev = kInitialStdDev;
     double m_asymmetry = 0;
-    int m_asymmetryRun = 0;          // consecutive significant estimates, signed
+    int m_asymmetryRun = 0; // consecutive significant estimates, signed
 
     // Work space of regress(), oldest first.
-    std::array<double, kCapacity> m_x{};         // s, sample time minus newest sample time
-    std::array<double, kCapacity> m_y{};         // s, offsets
+    std::array<double, kCapacity> m_x{};           // s, sample time minus newest sample time
+    std::array<double, kCapacity> m_y{};           // s, offsets
     std::array<double, kCapacity> m_excessDelay{}; // s, delay above the minimum
     std::array<double, kMaxSamples> m_variances{};
     std::array<double, kMaxSamples> m_scratch{};

@@ -15,8 +15,7 @@ constexpr std::size_t kNumberBuffer = 512;
 std::string numberText(double value, std::chars_format style, int precision)
 {
     std::array<char, kNumberBuffer> buffer{};
-    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value, style,
-                                      precision);
+    const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value, style, precision);
     if (result.ec != std::errc())
         return "?";
     return std::string(buffer.data(), result.ptr);

@@ -8,7 +8,7 @@
 
 namespace s1 {
 
-std::string fixedText(double value, int decimals);     // printf("%.*f"), "?" if it cannot
-std::string scientificText(double value, int digits);  // printf("%.*e"), "?" if it cannot
+std::string fixedText(double value, int decimals);    // printf("%.*f"), "?" if it cannot
+std::string scientificText(double value, int digits); // printf("%.*e"), "?" if it cannot
 
 } // namespace s1

@@ -12,15 +12,14 @@ EngineRuntime::EngineRuntime(EngineConfig config, HostOptions options)
     : m_config(std::move(config))
     , m_options(std::move(options))
     , m_batch(m_options.batchSize)
-{
-}
+{ }
 
 EngineRuntime::~EngineRuntime() = default;
 
 bool EngineRuntime::start(std::string &error)
 {
-    const std::vector<IpAddress> addresses = m_options.serverAddresses.empty() ? ntpListenAddresses(m_config)
-                                                                               : m_options.serverAddresses;
+    const std::vector<IpAddress> addresses =
+        m_options.serverAddresses.empty() ? ntpListenAddresses(m_config) : m_options.serverAddresses;
     if (m_config.ntpPort != 0 && !addresses.empty()) {
         std::string lastError;
         for (const IpAddress &address : addresses) {

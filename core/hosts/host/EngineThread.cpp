@@ -27,8 +27,9 @@ EngineThread::~EngineThread()
 
 void EngineThread::setSnapshotInterval(int milliseconds)
 {
-    QMetaObject::invokeMethod(m_host, [host = m_host, milliseconds] { host->setSnapshotInterval(milliseconds); },
-                              m_thread.isRunning() ? Qt::QueuedConnection : Qt::DirectConnection);
+    QMetaObject::invokeMethod(
+        m_host, [host = m_host, milliseconds] { host->setSnapshotInterval(milliseconds); },
+        m_thread.isRunning() ? Qt::QueuedConnection : Qt::DirectConnection);
 }
 
 void EngineThread::start()
@@ -58,7 +59,8 @@ void EngineThread::makeStep(quint64 ticket)
         emit makeStepDone(ticket, false, 0, QStringLiteral("makestep: the engine is not running"));
         return;
     }
-    QMetaObject::invokeMethod(m_host, [host = m_host, ticket] { host->makeStep(ticket); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_host, [host = m_host, ticket] { host->makeStep(ticket); }, Qt::QueuedConnection);
 }
 
 } // namespace s1

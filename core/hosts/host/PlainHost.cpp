@@ -1,8 +1,8 @@
 #include "host/PlainHost.h"
 
-#include "json/SnapshotJson.h"
 #include "clock/HostClock.h"
 #include "host/WakeupTimer.h"
+#include "json/SnapshotJson.h"
 
 #include <netdb.h>
 #include <poll.h>
@@ -33,10 +33,11 @@ int millisecondsUntil(RealTime deadline, RealTime now)
 } // namespace
 
 PlainHost::PlainHost(EngineConfig config, HostOptions options, PlainHostOptions plainOptions)
-    : m_runtime(std::move(config), [&options] {
-        options.receiveMode = UdpSocket::Receive::Single;
-        return std::move(options);
-    }())
+    : m_runtime(std::move(config),
+                [&options] {
+                    options.receiveMode = UdpSocket::Receive::Single;
+                    return std::move(options);
+                }())
     , m_options(plainOptions)
 {
     m_runtime.setResolver([this](const ResolveRequest &request) { resolve(request); });

@@ -1,8 +1,8 @@
 #include "host/QtEngineHost.h"
 
 #include "clock/HostClock.h"
-#include "logging/LogCategories.h"
 #include "host/SnapshotMetaTypes.h"
+#include "logging/LogCategories.h"
 
 #include <QHostAddress>
 #include <QHostInfo>
@@ -11,7 +11,6 @@
 
 #include <algorithm>
 #include <cmath>
-
 
 namespace s1 {
 
@@ -44,9 +43,15 @@ QtEngineHost::QtEngineHost(EngineConfig config, HostOptions options, QObject *pa
     m_runtime.setEventSink([](const EngineEvent &event) {
         const QString message = QString::fromStdString(event.message);
         switch (event.category) {
-        case EngineEvent::Category::Clock: qCInfo(lcClock).noquote() << message; break;
-        case EngineEvent::Category::RefClock: qCInfo(lcRefclock).noquote() << message; break;
-        case EngineEvent::Category::Ntp: qCInfo(lcNtp).noquote() << message; break;
+        case EngineEvent::Category::Clock:
+            qCInfo(lcClock).noquote() << message;
+            break;
+        case EngineEvent::Category::RefClock:
+            qCInfo(lcRefclock).noquote() << message;
+            break;
+        case EngineEvent::Category::Ntp:
+            qCInfo(lcNtp).noquote() << message;
+            break;
         }
     });
 }
@@ -152,8 +157,8 @@ void QtEngineHost::reschedule()
     }
     const Nanoseconds wait = *next - readRealTimeClock();
     // Rounded up: waking a little late is harmless, waking early just spins once more.
-    const qint64 ms = std::clamp<qint64>(
-        static_cast<qint64>(std::ceil(static_cast<double>(wait.count()) / 1e6)), 0, kMaxTimerMs);
+    const qint64 ms =
+        std::clamp<qint64>(static_cast<qint64>(std::ceil(static_cast<double>(wait.count()) / 1e6)), 0, kMaxTimerMs);
     m_wakeTimer.start(static_cast<int>(ms));
 }
 

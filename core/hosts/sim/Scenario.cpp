@@ -13,11 +13,11 @@ std::string serverAddress(std::size_t index)
 // A serial GPS receiver: the NMEA time of each second arrives about 0.13 s late with a
 // few milliseconds of jitter, the latency compensated by `offset` as a user would, and a wide
 // `delay` so that the PPS locked to it is preferred.
-constexpr double kNmeaLatency = 0.13;   // s
-constexpr double kNmeaJitter = 5e-3;    // s
-constexpr double kNmeaDelay = 0.2;      // s
+constexpr double kNmeaLatency = 0.13; // s
+constexpr double kNmeaJitter = 5e-3;  // s
+constexpr double kNmeaDelay = 0.2;    // s
 // A PPS edge timestamped by a GPIO interrupt: about a microsecond of jitter.
-constexpr double kPpsJitter = 1e-6;     // s
+constexpr double kPpsJitter = 1e-6; // s
 
 RefClockModel gpsReceiver()
 {

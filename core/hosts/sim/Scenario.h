@@ -20,14 +20,14 @@ struct NetworkModel
     // The jitter of requests scales by (1 - 2a), that of replies by (1 + 2a) (chrony's
     // jitter_asymmetry); a negative delay drops.
     double asymmetry = 0;
-    double loss = 0;         // probability that a packet is lost, each way
+    double loss = 0; // probability that a packet is lost, each way
 };
 
 struct ServerModel
 {
-    double offset = 0;       // s: how far the server's clock is from true time (falsetickers)
+    double offset = 0; // s: how far the server's clock is from true time (falsetickers)
     int stratum = 1;
-    bool answers = true;     // false: a dead server that never replies
+    bool answers = true;       // false: a dead server that never replies
     int lostFirstRequests = 0; // the first requests that reach it are lost (a start-up mishap)
     // A `peer` of the client instead of a server: the client polls it in symmetric mode, and
     // it serves no clients (`deny`), only its configured peer, the client.
@@ -42,11 +42,11 @@ struct RefClockModel
     enum class Kind : std::uint8_t { Samples, Pulses };
     Kind kind = Kind::Samples;
     std::string refId;
-    double error = 0;        // s, standard deviation of each sample's error or pulse's jitter
-    double latency = 0;      // s after the event before the host has the sample
-    double offsetOption = 0; // s, the refclock's `offset` (compensates the latency)
+    double error = 0;                     // s, standard deviation of each sample's error or pulse's jitter
+    double latency = 0;                   // s after the event before the host has the sample
+    double offsetOption = 0;              // s, the refclock's `offset` (compensates the latency)
     double delay = kDefaultRefClockDelay; // s, the refclock's `delay`
-    std::string lock;        // refid a pulse refclock takes its seconds from
+    std::string lock;                     // refid a pulse refclock takes its seconds from
     int poll = kDefaultRefClockPoll;
 };
 
@@ -76,8 +76,8 @@ struct Scenario
     // s: the host also calls handleTimeout() this often, whether anything is due or not (as a
     // host's report timer wakes it); 0: only when the engine asked. Must change no result.
     double extraWakeupInterval = 0;
-    double duration = 10000;   // s of true time
-    double measureFrom = 210;  // s: errors before this are not counted (start-up)
+    double duration = 10000;  // s of true time
+    double measureFrom = 210; // s: errors before this are not counted (start-up)
 
     EngineConfig engineConfig() const;
 };

@@ -10,7 +10,9 @@ constexpr double kNanosPerSecondD = 1e9;
 }
 
 SimClock::SimClock(Model model, RealTime epoch, std::uint64_t seed)
-    : m_model(model), m_epoch(epoch), m_random(seed)
+    : m_model(model)
+    , m_epoch(epoch)
+    , m_random(seed)
 {
     m_frequency.push_back(model.frequencyOffset);
     m_phase.push_back(model.startOffset);
@@ -34,7 +36,7 @@ RealTime SimClock::read(TrueTime t)
     // Whole seconds and the fraction are kept apart so that nanoseconds survive long runs.
     const double phase = m_phase[k] - static_cast<double>(k) + within * (1.0 + m_frequency[k]);
     return m_epoch + Nanoseconds(static_cast<std::int64_t>(k) * kNanosPerSecond)
-        + Nanoseconds(std::llround(phase * kNanosPerSecondD));
+           + Nanoseconds(std::llround(phase * kNanosPerSecondD));
 }
 
 TrueTime SimClock::trueTimeOf(RealTime raw)
@@ -53,7 +55,7 @@ TrueTime SimClock::trueTimeOf(RealTime raw)
     }
     const double within = std::max(0.0, (target - m_phase[k]) / (1.0 + m_frequency[k]));
     TrueTime t = Nanoseconds(static_cast<std::int64_t>(k) * kNanosPerSecond)
-        + Nanoseconds(static_cast<std::int64_t>(std::ceil(within * kNanosPerSecondD)));
+                 + Nanoseconds(static_cast<std::int64_t>(std::ceil(within * kNanosPerSecondD)));
     // Rounding may leave us a nanosecond short of `raw`.
     while (read(t) < raw)
         t += Nanoseconds(1);

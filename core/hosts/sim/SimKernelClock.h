@@ -26,11 +26,11 @@ class SimKernelClock final : public KernelClockApi
 {
 public:
     static constexpr long kUserHz = 100;
-    static constexpr long kNominalTick = 10'000;          // us per 1/USER_HZ s
-    static constexpr double kFreqScale = 65536.0;         // timex.freq: ppm in 16.16
-    static constexpr long kMaxFreqScaled = 500L << 16;    // MAXFREQ: 500 ppm
-    static constexpr long kPhaseLimitUs = 16'000'000;     // NTP_PHASE_LIMIT: 16 s
-    static constexpr long kMaxErrorGrowthUs = 500;        // per second (MAXFREQ)
+    static constexpr long kNominalTick = 10'000;       // us per 1/USER_HZ s
+    static constexpr double kFreqScale = 65536.0;      // timex.freq: ppm in 16.16
+    static constexpr long kMaxFreqScaled = 500L << 16; // MAXFREQ: 500 ppm
+    static constexpr long kPhaseLimitUs = 16'000'000;  // NTP_PHASE_LIMIT: 16 s
+    static constexpr long kMaxErrorGrowthUs = 500;     // per second (MAXFREQ)
     // Rate segments kept for readings of the past (refclock timestamps, delayed deliveries).
     static constexpr std::size_t kMaxSegments = 1024;
 

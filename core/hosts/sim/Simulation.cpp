@@ -174,8 +174,8 @@ void Simulation::flushClient()
     for (OutgoingPacket &out : m_client->takeOutgoing()) {
         if (out.transmitToken != 0)
             m_client->handleTransmitted(out.transmitToken, raw);
-        const auto server = std::find_if(m_servers.begin(), m_servers.end(),
-                                         [&](const Server &s) { return s.address == out.remote; });
+        const auto server =
+            std::find_if(m_servers.begin(), m_servers.end(), [&](const Server &s) { return s.address == out.remote; });
         if (server == m_servers.end())
             continue;
         if (const auto delay = oneWayDelay(true))
@@ -266,9 +266,8 @@ RunResult Simulation::run(std::optional<double> until)
             wake = true;
         }
         if (const auto wakeRaw = m_client->nextWakeup()) {
-            const TrueTime wakeTrue = std::max(m_kernel ? m_kernel->trueTimeOf(*wakeRaw)
-                                                        : m_clientClock.trueTimeOf(*wakeRaw),
-                                               m_now);
+            const TrueTime wakeTrue =
+                std::max(m_kernel ? m_kernel->trueTimeOf(*wakeRaw) : m_clientClock.trueTimeOf(*wakeRaw), m_now);
             if (wakeTrue < next) {
                 next = wakeTrue;
                 wake = true;
@@ -325,7 +324,8 @@ RunResult Simulation::run(std::optional<double> until)
     result.maxError = maxError;
     result.maxErrorAt = maxErrorAt;
     result.meanError = measured ? sumErrors / static_cast<double>(measured) : 0;
-    result.rmsFrequencyError = frequencyMeasured ? std::sqrt(sumFrequencySquares / static_cast<double>(frequencyMeasured)) : 0;
+    result.rmsFrequencyError =
+        frequencyMeasured ? std::sqrt(sumFrequencySquares / static_cast<double>(frequencyMeasured)) : 0;
     result.syncTime = syncTime;
     result.packetsDelivered = m_delivered;
     result.finalSnapshot = m_client->snapshot(clientReading());

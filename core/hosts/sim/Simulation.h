@@ -69,7 +69,7 @@ private:
         TrueTime at;
         std::uint64_t sequence; // FIFO among simultaneous events: keeps runs deterministic
         EventKind kind;
-        std::size_t server; // or the refclock's index
+        std::size_t server;    // or the refclock's index
         TrueTime eventTime{0}; // RefClock: the true time the sample or pulse is about
         std::vector<std::uint8_t> data;
     };

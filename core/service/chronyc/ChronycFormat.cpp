@@ -20,8 +20,8 @@ namespace {
 constexpr double kWireTiny = 1e-100;
 // Saturation values: coefficient 2^24 - 1 (positive) or -2^24 (negative) at the largest
 // exponent, scaled by 2^(63 - 25).
-constexpr double kWireMax = static_cast<double>((std::int64_t{1} << 24) - 1)
-                            * static_cast<double>(std::int64_t{1} << 38);
+constexpr double kWireMax =
+    static_cast<double>((std::int64_t{1} << 24) - 1) * static_cast<double>(std::int64_t{1} << 38);
 constexpr double kWireMin = -static_cast<double>(std::int64_t{1} << 62);
 
 // chronyc's interval value meaning "no sample yet".
@@ -43,9 +43,9 @@ constexpr std::uint32_t kDaysPerYear = 365;
 // hours, days and (365-day) years.
 struct UnitRange
 {
-    double below;           // |seconds| below this use this unit
-    double factor;          // units per second (multiplied) or seconds per unit (divided)
-    bool divide;            // chronyc divides by the factor for units longer than a second
+    double below;  // |seconds| below this use this unit
+    double factor; // units per second (multiplied) or seconds per unit (divided)
+    bool divide;   // chronyc divides by the factor for units longer than a second
     std::string_view unit;
     int decimals;
 };
@@ -69,7 +69,7 @@ constexpr int kSignedUnitFieldWidth = 7;
 // --- print_freq_ppm: 3 decimals in a 10-wide field, none once the value needs 6 integer digits.
 constexpr double kPpmDecimalsBelow = 99999.5;
 constexpr int kPpmFieldWidth = 10;
-constexpr int kPpmDecimals = 3;  // also tracking's ppm lines and every CSV ppm value
+constexpr int kPpmDecimals = 3; // also tracking's ppm lines and every CSV ppm value
 
 // --- `sources`
 constexpr std::string_view kSourcesLegend =
@@ -115,8 +115,7 @@ constexpr int kUpdateIntervalDecimals = 1;
 // Plain seconds (tracking lines, every CSV time value) are printed to the nanosecond.
 constexpr int kSecondsDecimals = 9;
 
-constexpr std::array<const char *, 7> kWeekdayNames{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri",
-                                                     "Sat"};
+constexpr std::array<const char *, 7> kWeekdayNames{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
 constexpr std::array<const char *, 12> kMonthNames{"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                                    "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
@@ -180,8 +179,7 @@ std::string withUnit(double seconds, bool showSign)
     const double scaled = range.divide ? seconds / range.factor : seconds * range.factor;
     const int fieldWidth = showSign ? kSignedUnitFieldWidth : kUnsignedUnitFieldWidth;
     const int numberWidth = fieldWidth - static_cast<int>(range.unit.size());
-    std::string number = showSign ? signedFixed(scaled, range.decimals)
-                                  : fixedText(scaled, range.decimals);
+    std::string number = showSign ? signedFixed(scaled, range.decimals) : fixedText(scaled, range.decimals);
     return padLeft(std::move(number), numberWidth).append(range.unit);
 }
 
@@ -189,8 +187,7 @@ std::string ppm(double value, bool showSign)
 {
     value = chronyc::wireValue(value);
     const int decimals = std::fabs(value) < kPpmDecimalsBelow ? kPpmDecimals : 0;
-    return padLeft(showSign ? signedFixed(value, decimals) : fixedText(value, decimals),
-                   kPpmFieldWidth);
+    return padLeft(showSign ? signedFixed(value, decimals) : fixedText(value, decimals), kPpmFieldWidth);
 }
 
 // Plain number for CSV: chronyc drops sign flags and widths there.
@@ -238,24 +235,22 @@ std::string secondsValue(double value)
 std::string systemTimeValue(const TrackingReport &report)
 {
     const double correction = systemTimeCorrection(report);
-    return fixedText(std::fabs(correction), kSecondsDecimals) + " seconds "
-           + (correction > 0.0 ? "slow" : "fast") + " of NTP time";
+    return fixedText(std::fabs(correction), kSecondsDecimals) + " seconds " + (correction > 0.0 ? "slow" : "fast")
+           + " of NTP time";
 }
 
 std::string frequencyValue(const TrackingReport &report)
 {
     const double frequency = chronyc::wireValue(report.frequencyPpm);
-    return fixedText(std::fabs(frequency), kPpmDecimals) + " ppm "
-           + (frequency > 0.0 ? "fast" : "slow");
+    return fixedText(std::fabs(frequency), kPpmDecimals) + " ppm " + (frequency > 0.0 ? "fast" : "slow");
 }
 
 std::string sourceLine(const SourceReportRow &row, NameStyle names)
 {
-    return printfString("%c%c %-*s  %2d  %2d   %3o  %s  %s[%s] +/- %s\n",
-                        chronyc::modeMarker(row.mode), chronyc::stateMarker(row.state),
-                        kSourcesNameWidth, chronyc::displayName(row.name, names).c_str(),
-                        row.stratum, row.poll, static_cast<unsigned>(row.reach),
-                        chronyc::formatInterval(row.lastRxAge).c_str(),
+    return printfString("%c%c %-*s  %2d  %2d   %3o  %s  %s[%s] +/- %s\n", chronyc::modeMarker(row.mode),
+                        chronyc::stateMarker(row.state), kSourcesNameWidth,
+                        chronyc::displayName(row.name, names).c_str(), row.stratum, row.poll,
+                        static_cast<unsigned>(row.reach), chronyc::formatInterval(row.lastRxAge).c_str(),
                         chronyc::formatSignedNanoseconds(row.adjustedOffset).c_str(),
                         chronyc::formatSignedNanoseconds(row.measuredOffset).c_str(),
                         chronyc::formatNanoseconds(row.errorBound).c_str());
@@ -263,14 +258,11 @@ std::string sourceLine(const SourceReportRow &row, NameStyle names)
 
 std::string sourceStatsLine(const SourceStatsRow &row, NameStyle names)
 {
-    return printfString("%-*s %3u %3u  %s %s %s  %s  %s\n", kSourceStatsNameWidth,
-                        chronyc::displayName(row.name, names).c_str(),
-                        static_cast<unsigned>(row.samples), static_cast<unsigned>(row.runs),
-                        chronyc::formatInterval(row.span).c_str(),
-                        chronyc::formatSignedFreqPpm(row.frequencyPpm).c_str(),
-                        chronyc::formatFreqPpm(row.frequencySkewPpm).c_str(),
-                        chronyc::formatSignedNanoseconds(row.offset).c_str(),
-                        chronyc::formatNanoseconds(row.stdDev).c_str());
+    return printfString(
+        "%-*s %3u %3u  %s %s %s  %s  %s\n", kSourceStatsNameWidth, chronyc::displayName(row.name, names).c_str(),
+        static_cast<unsigned>(row.samples), static_cast<unsigned>(row.runs), chronyc::formatInterval(row.span).c_str(),
+        chronyc::formatSignedFreqPpm(row.frequencyPpm).c_str(), chronyc::formatFreqPpm(row.frequencySkewPpm).c_str(),
+        chronyc::formatSignedNanoseconds(row.offset).c_str(), chronyc::formatNanoseconds(row.stdDev).c_str());
 }
 
 } // namespace
@@ -279,7 +271,7 @@ namespace chronyc {
 
 double wireValue(double x)
 {
-    if (!(std::fabs(x) >= kWireTiny))  // also NaN and both zeros
+    if (!(std::fabs(x) >= kWireTiny)) // also NaN and both zeros
         return 0.0;
     return std::clamp(x, kWireMin, kWireMax);
 }
@@ -347,14 +339,10 @@ std::string formatUtcTime(RealTime time)
     const auto day = floor<days>(second);
     const year_month_day date{day};
     const hh_mm_ss clock{second - day};
-    return printfString("%s %s %02u %02d:%02d:%02d %d",
-                        kWeekdayNames[weekday{day}.c_encoding()],
-                        kMonthNames[static_cast<unsigned>(date.month()) - 1],
-                        static_cast<unsigned>(date.day()),
-                        static_cast<int>(clock.hours().count()),
-                        static_cast<int>(clock.minutes().count()),
-                        static_cast<int>(clock.seconds().count()),
-                        static_cast<int>(date.year()));
+    return printfString("%s %s %02u %02d:%02d:%02d %d", kWeekdayNames[weekday{day}.c_encoding()],
+                        kMonthNames[static_cast<unsigned>(date.month()) - 1], static_cast<unsigned>(date.day()),
+                        static_cast<int>(clock.hours().count()), static_cast<int>(clock.minutes().count()),
+                        static_cast<int>(clock.seconds().count()), static_cast<int>(date.year()));
 }
 
 std::string formatEpochTime(RealTime time)
@@ -367,8 +355,7 @@ std::string formatEpochTime(RealTime time)
         fraction += kNanosPerSecond;
         --seconds;
     }
-    return printfString("%lld.%09lld", static_cast<long long>(seconds),
-                        static_cast<long long>(fraction));
+    return printfString("%lld.%09lld", static_cast<long long>(seconds), static_cast<long long>(fraction));
 }
 
 std::string refIdHex(std::uint32_t refId)
@@ -379,9 +366,12 @@ std::string refIdHex(std::uint32_t refId)
 char modeMarker(SourceKind mode)
 {
     switch (mode) {
-    case SourceKind::Server: return '^';
-    case SourceKind::Peer: return '=';
-    case SourceKind::RefClock: return '#';
+    case SourceKind::Server:
+        return '^';
+    case SourceKind::Peer:
+        return '=';
+    case SourceKind::RefClock:
+        return '#';
     }
     return ' ';
 }
@@ -390,12 +380,18 @@ char stateMarker(SourceState state)
 {
     using State = SourceState;
     switch (state) {
-    case State::Selected: return '*';
-    case State::Combined: return '+';
-    case State::NotCombined: return '-';
-    case State::Falseticker: return 'x';
-    case State::TooVariable: return '~';
-    case State::Unusable: return '?';
+    case State::Selected:
+        return '*';
+    case State::Combined:
+        return '+';
+    case State::NotCombined:
+        return '-';
+    case State::Falseticker:
+        return 'x';
+    case State::TooVariable:
+        return '~';
+    case State::Unusable:
+        return '?';
     }
     return ' ';
 }
@@ -404,10 +400,14 @@ std::string leapText(LeapIndicator leap)
 {
     using Leap = LeapIndicator;
     switch (leap) {
-    case Leap::None: return "Normal";
-    case Leap::InsertSecond: return "Insert second";
-    case Leap::DeleteSecond: return "Delete second";
-    case Leap::Unsynchronised: return "Not synchronised";
+    case Leap::None:
+        return "Normal";
+    case Leap::InsertSecond:
+        return "Insert second";
+    case Leap::DeleteSecond:
+        return "Delete second";
+    case Leap::Unsynchronised:
+        return "Not synchronised";
     }
     return "Invalid";
 }
@@ -425,31 +425,24 @@ std::string formatTracking(const TrackingReport &report)
 {
     using namespace chronyc;
     std::string out;
-    out += trackingLine("Reference ID", refIdHex(report.referenceId) + " ("
-                                            + report.referenceName + ")");
+    out += trackingLine("Reference ID", refIdHex(report.referenceId) + " (" + report.referenceName + ")");
     out += trackingLine("Stratum", std::to_string(report.stratum));
     out += trackingLine("Ref time (UTC)", formatUtcTime(report.referenceTime));
     out += trackingLine("System time", systemTimeValue(report));
-    out += trackingLine("Last offset",
-                        signedFixed(wireValue(report.lastOffset), kSecondsDecimals)
-                            + " seconds");
+    out += trackingLine("Last offset", signedFixed(wireValue(report.lastOffset), kSecondsDecimals) + " seconds");
     out += trackingLine("RMS offset", secondsValue(report.rmsOffset));
     out += trackingLine("Frequency", frequencyValue(report));
-    out += trackingLine("Residual freq",
-                        signedFixed(wireValue(report.residualFrequencyPpm), kPpmDecimals)
-                            + " ppm");
+    out += trackingLine("Residual freq", signedFixed(wireValue(report.residualFrequencyPpm), kPpmDecimals) + " ppm");
     out += trackingLine("Skew", fixedText(wireValue(report.skewPpm), kPpmDecimals) + " ppm");
     out += trackingLine("Root delay", secondsValue(report.rootDelay));
     out += trackingLine("Root dispersion", secondsValue(report.rootDispersion));
     out += trackingLine("Update interval",
-                        fixedText(wireValue(report.updateInterval), kUpdateIntervalDecimals)
-                            + " seconds");
+                        fixedText(wireValue(report.updateInterval), kUpdateIntervalDecimals) + " seconds");
     out += trackingLine("Leap status", leapText(report.leap));
     return out;
 }
 
-std::string formatSources(const std::vector<SourceReportRow> &rows, bool verbose,
-                          NameStyle names)
+std::string formatSources(const std::vector<SourceReportRow> &rows, bool verbose, NameStyle names)
 {
     std::string out = verbose ? std::string(kSourcesLegend) : std::string();
     out += underline(kSourcesHeader);
@@ -458,8 +451,7 @@ std::string formatSources(const std::vector<SourceReportRow> &rows, bool verbose
     return out;
 }
 
-std::string formatSourceStats(const std::vector<SourceStatsRow> &rows, bool verbose,
-                              NameStyle names)
+std::string formatSourceStats(const std::vector<SourceStatsRow> &rows, bool verbose, NameStyle names)
 {
     std::string out = verbose ? std::string(kSourceStatsLegend) : std::string();
     out += underline(kSourceStatsHeader);

@@ -24,8 +24,8 @@ namespace s1 {
 
 // How chronyc obtained the names it prints in `sources` and `sourcestats`.
 enum class NameStyle : std::uint8_t {
-    Resolved,  // plain chronyc: reverse-DNS names, cut to 25 chars with '>' as the last one
-    Verbatim,  // chronyc -n (numeric addresses) or -N (configured names): printed in full
+    Resolved, // plain chronyc: reverse-DNS names, cut to 25 chars with '>' as the last one
+    Verbatim, // chronyc -n (numeric addresses) or -N (configured names): printed in full
 };
 
 std::string formatTracking(const TrackingReport &report);
@@ -72,11 +72,11 @@ std::string formatUtcTime(RealTime time);
 // "1744182740.000000000": seconds.nanoseconds since the Unix epoch (the CSV time form).
 std::string formatEpochTime(RealTime time);
 
-std::string refIdHex(std::uint32_t refId);   // "50505300"
+std::string refIdHex(std::uint32_t refId); // "50505300"
 
-char modeMarker(SourceKind mode);          // '^' '=' '#', ' ' if out of range
-char stateMarker(SourceState state);       // '*' '+' '-' 'x' '~' '?', ' ' if out of range
-std::string leapText(LeapIndicator leap);  // "Normal", ..., "Invalid" if out of range
+char modeMarker(SourceKind mode);         // '^' '=' '#', ' ' if out of range
+char stateMarker(SourceState state);      // '*' '+' '-' 'x' '~' '?', ' ' if out of range
+std::string leapText(LeapIndicator leap); // "Normal", ..., "Invalid" if out of range
 
 // A name as chronyc prints it in the given style (truncated for Resolved, unpadded).
 std::string displayName(std::string_view name, NameStyle style);

@@ -74,8 +74,7 @@ std::string padRight(std::string text, std::size_t width)
 // chronyc's "%I": an interval with unit in text, plain seconds (0xFFFFFFFF for none) in CSV.
 Piece intervalField(std::optional<std::chrono::seconds> interval)
 {
-    return field(chronyc::formatInterval(interval),
-                 std::to_string(chronyc::intervalWireValue(interval)));
+    return field(chronyc::formatInterval(interval), std::to_string(chronyc::intervalWireValue(interval)));
 }
 
 // chronyc's "%+S": signed seconds with unit in text, "%.9f" in CSV.
@@ -83,15 +82,13 @@ constexpr int kCsvSecondsDecimals = 9;
 
 Piece signedSecondsField(double seconds)
 {
-    return field(chronyc::formatSignedNanoseconds(seconds),
-                 chronyc::formatFixed(seconds, kCsvSecondsDecimals));
+    return field(chronyc::formatSignedNanoseconds(seconds), chronyc::formatFixed(seconds, kCsvSecondsDecimals));
 }
 
 // "%.Nf" / "%+.Nf": the same digits in CSV, without the sign flag.
 Piece fixedField(double value, int decimals, bool showSign = false)
 {
-    return field(chronyc::formatFixed(value, decimals, showSign),
-                 chronyc::formatFixed(value, decimals));
+    return field(chronyc::formatFixed(value, decimals, showSign), chronyc::formatFixed(value, decimals));
 }
 
 Piece leapField(LeapIndicator leap)
@@ -105,10 +102,18 @@ Piece shortLeapField(LeapIndicator leap)
     using Leap = LeapIndicator;
     std::string letter = "?";
     switch (leap) {
-    case Leap::None: letter = "N"; break;
-    case Leap::InsertSecond: letter = "+"; break;
-    case Leap::DeleteSecond: letter = "-"; break;
-    case Leap::Unsynchronised: letter = "?"; break;
+    case Leap::None:
+        letter = "N";
+        break;
+    case Leap::InsertSecond:
+        letter = "+";
+        break;
+    case Leap::DeleteSecond:
+        letter = "-";
+        break;
+    case Leap::Unsynchronised:
+        letter = "?";
+        break;
     }
     return field(letter, chronyc::leapText(leap));
 }
@@ -135,9 +140,12 @@ std::string binary(unsigned value, int bits)
 const char *modeText(NtpDataReport::Mode mode)
 {
     switch (mode) {
-    case NtpDataReport::Mode::SymmetricActive: return "Symmetric active";
-    case NtpDataReport::Mode::SymmetricPassive: return "Symmetric passive";
-    case NtpDataReport::Mode::Server: return "Server";
+    case NtpDataReport::Mode::SymmetricActive:
+        return "Symmetric active";
+    case NtpDataReport::Mode::SymmetricPassive:
+        return "Symmetric passive";
+    case NtpDataReport::Mode::Server:
+        return "Server";
     }
     return "Invalid";
 }
@@ -145,9 +153,12 @@ const char *modeText(NtpDataReport::Mode mode)
 const char *timestampingText(TimestampSource source)
 {
     switch (source) {
-    case TimestampSource::Daemon: return "Daemon";
-    case TimestampSource::Kernel: return "Kernel";
-    case TimestampSource::Hardware: return "Hardware";
+    case TimestampSource::Daemon:
+        return "Daemon";
+    case TimestampSource::Kernel:
+        return "Kernel";
+    case TimestampSource::Hardware:
+        return "Hardware";
     }
     return "Invalid";
 }
@@ -213,12 +224,12 @@ std::vector<Piece> selectDataPieces(const SelectDataRow &row, NameStyle names)
     return p;
 }
 
-constexpr int kRootDecimals = 6;      // ntpdata's root delay/dispersion: microseconds
+constexpr int kRootDecimals = 6; // ntpdata's root delay/dispersion: microseconds
 constexpr int kSecondsDecimals = 9;
 constexpr int kPollSecondsDecimals = 0;
 constexpr int kAsymmetryDecimals = 2;
-constexpr int kFirstTestsShift = 7;   // tests 1-3
-constexpr int kSecondTestsShift = 4;  // tests 5-7
+constexpr int kFirstTestsShift = 7;  // tests 1-3
+constexpr int kSecondTestsShift = 4; // tests 5-7
 constexpr int kTestGroupBits = 3;
 constexpr int kLastTestGroupBits = 4; // tests A-D
 
@@ -227,46 +238,113 @@ std::vector<Piece> ntpDataPieces(const NtpDataReport &r)
     using chronyc::refIdHex;
     const unsigned tests = r.tests;
     std::vector<Piece> p{
-        literal("Remote address  : "), field(r.remoteAddress), literal(" ("),
-        field(refIdHex(r.remoteRefId)), literal(")\n"),
-        literal("Remote port     : "), field(std::to_string(r.remotePort)), literal("\n"),
-        literal("Local address   : "), field(r.localAddress), literal(" ("),
-        field(refIdHex(r.localRefId)), literal(")\n"),
-        literal("Leap status     : "), leapField(r.leap), literal("\n"),
-        literal("Version         : "), field(std::to_string(r.version)), literal("\n"),
-        literal("Mode            : "), field(modeText(r.mode)), literal("\n"),
-        literal("Stratum         : "), field(std::to_string(r.stratum)), literal("\n"),
-        literal("Poll interval   : "), field(std::to_string(r.poll)), literal(" ("),
-        field(chronyc::formatFixed(log2ToDouble(r.poll), kPollSecondsDecimals)), literal(" seconds)\n"),
-        literal("Precision       : "), field(std::to_string(r.precision)), literal(" ("),
-        field(chronyc::formatFixed(log2ToDouble(r.precision), kSecondsDecimals)), literal(" seconds)\n"),
-        literal("Root delay      : "), fixedField(r.rootDelay, kRootDecimals), literal(" seconds\n"),
-        literal("Root dispersion : "), fixedField(r.rootDispersion, kRootDecimals), literal(" seconds\n"),
-        literal("Reference ID    : "), field(refIdHex(r.referenceId)), literal(" ("),
-        field(r.stratum <= 1 ? printableReferenceId(r.referenceId) : std::string()), literal(")\n"),
+        literal("Remote address  : "),
+        field(r.remoteAddress),
+        literal(" ("),
+        field(refIdHex(r.remoteRefId)),
+        literal(")\n"),
+        literal("Remote port     : "),
+        field(std::to_string(r.remotePort)),
+        literal("\n"),
+        literal("Local address   : "),
+        field(r.localAddress),
+        literal(" ("),
+        field(refIdHex(r.localRefId)),
+        literal(")\n"),
+        literal("Leap status     : "),
+        leapField(r.leap),
+        literal("\n"),
+        literal("Version         : "),
+        field(std::to_string(r.version)),
+        literal("\n"),
+        literal("Mode            : "),
+        field(modeText(r.mode)),
+        literal("\n"),
+        literal("Stratum         : "),
+        field(std::to_string(r.stratum)),
+        literal("\n"),
+        literal("Poll interval   : "),
+        field(std::to_string(r.poll)),
+        literal(" ("),
+        field(chronyc::formatFixed(log2ToDouble(r.poll), kPollSecondsDecimals)),
+        literal(" seconds)\n"),
+        literal("Precision       : "),
+        field(std::to_string(r.precision)),
+        literal(" ("),
+        field(chronyc::formatFixed(log2ToDouble(r.precision), kSecondsDecimals)),
+        literal(" seconds)\n"),
+        literal("Root delay      : "),
+        fixedField(r.rootDelay, kRootDecimals),
+        literal(" seconds\n"),
+        literal("Root dispersion : "),
+        fixedField(r.rootDispersion, kRootDecimals),
+        literal(" seconds\n"),
+        literal("Reference ID    : "),
+        field(refIdHex(r.referenceId)),
+        literal(" ("),
+        field(r.stratum <= 1 ? printableReferenceId(r.referenceId) : std::string()),
+        literal(")\n"),
         literal("Reference time  : "),
         field(chronyc::formatUtcTime(r.referenceTime), chronyc::formatEpochTime(r.referenceTime)),
         literal("\n"),
-        literal("Offset          : "), fixedField(r.offset, kSecondsDecimals, true), literal(" seconds\n"),
-        literal("Peer delay      : "), fixedField(r.peerDelay, kSecondsDecimals), literal(" seconds\n"),
-        literal("Peer dispersion : "), fixedField(r.peerDispersion, kSecondsDecimals), literal(" seconds\n"),
-        literal("Response time   : "), fixedField(r.responseTime, kSecondsDecimals), literal(" seconds\n"),
-        literal("Jitter asymmetry: "), fixedField(r.jitterAsymmetry, kAsymmetryDecimals, true), literal("\n"),
-        literal("NTP tests       : "), field(binary(tests >> kFirstTestsShift, kTestGroupBits)),
-        literal(" "), field(binary(tests >> kSecondTestsShift, kTestGroupBits)),
-        literal(" "), field(binary(tests, kLastTestGroupBits)), literal("\n"),
-        literal("Interleaved     : "), field(yesNo(r.interleaved)), literal("\n"),
-        literal("Authenticated   : "), field(yesNo(r.authenticated)), literal("\n"),
-        literal("TX timestamping : "), field(timestampingText(r.txTimestamping)), literal("\n"),
-        literal("RX timestamping : "), field(timestampingText(r.rxTimestamping)), literal("\n"),
-        literal("Total TX        : "), field(std::to_string(r.totalTx)), literal("\n"),
-        literal("Total RX        : "), field(std::to_string(r.totalRx)), literal("\n"),
-        literal("Total valid RX  : "), field(std::to_string(r.totalValidRx)), literal("\n"),
-        literal("Total good RX   : "), field(std::to_string(r.totalGoodRx)), literal("\n"),
-        literal("Total kernel TX : "), field(std::to_string(r.totalKernelTx)), literal("\n"),
-        literal("Total kernel RX : "), field(std::to_string(r.totalKernelRx)), literal("\n"),
-        literal("Total HW TX     : "), field(std::to_string(r.totalHwTx)), literal("\n"),
-        literal("Total HW RX     : "), field(std::to_string(r.totalHwRx)), literal("\n"),
+        literal("Offset          : "),
+        fixedField(r.offset, kSecondsDecimals, true),
+        literal(" seconds\n"),
+        literal("Peer delay      : "),
+        fixedField(r.peerDelay, kSecondsDecimals),
+        literal(" seconds\n"),
+        literal("Peer dispersion : "),
+        fixedField(r.peerDispersion, kSecondsDecimals),
+        literal(" seconds\n"),
+        literal("Response time   : "),
+        fixedField(r.responseTime, kSecondsDecimals),
+        literal(" seconds\n"),
+        literal("Jitter asymmetry: "),
+        fixedField(r.jitterAsymmetry, kAsymmetryDecimals, true),
+        literal("\n"),
+        literal("NTP tests       : "),
+        field(binary(tests >> kFirstTestsShift, kTestGroupBits)),
+        literal(" "),
+        field(binary(tests >> kSecondTestsShift, kTestGroupBits)),
+        literal(" "),
+        field(binary(tests, kLastTestGroupBits)),
+        literal("\n"),
+        literal("Interleaved     : "),
+        field(yesNo(r.interleaved)),
+        literal("\n"),
+        literal("Authenticated   : "),
+        field(yesNo(r.authenticated)),
+        literal("\n"),
+        literal("TX timestamping : "),
+        field(timestampingText(r.txTimestamping)),
+        literal("\n"),
+        literal("RX timestamping : "),
+        field(timestampingText(r.rxTimestamping)),
+        literal("\n"),
+        literal("Total TX        : "),
+        field(std::to_string(r.totalTx)),
+        literal("\n"),
+        literal("Total RX        : "),
+        field(std::to_string(r.totalRx)),
+        literal("\n"),
+        literal("Total valid RX  : "),
+        field(std::to_string(r.totalValidRx)),
+        literal("\n"),
+        literal("Total good RX   : "),
+        field(std::to_string(r.totalGoodRx)),
+        literal("\n"),
+        literal("Total kernel TX : "),
+        field(std::to_string(r.totalKernelTx)),
+        literal("\n"),
+        literal("Total kernel RX : "),
+        field(std::to_string(r.totalKernelRx)),
+        literal("\n"),
+        literal("Total HW TX     : "),
+        field(std::to_string(r.totalHwTx)),
+        literal("\n"),
+        literal("Total HW RX     : "),
+        field(std::to_string(r.totalHwRx)),
+        literal("\n"),
     };
     return p;
 }
@@ -274,11 +352,11 @@ std::vector<Piece> ntpDataPieces(const NtpDataReport &r)
 std::vector<Piece> activityPieces(const ActivityReport &r)
 {
     return {
-        field(std::to_string(r.online)), literal(" sources online\n"),
-        field(std::to_string(r.offline)), literal(" sources offline\n"),
-        field(std::to_string(r.burstOnline)), literal(" sources doing burst (return to online)\n"),
+        field(std::to_string(r.online)),       literal(" sources online\n"),
+        field(std::to_string(r.offline)),      literal(" sources offline\n"),
+        field(std::to_string(r.burstOnline)),  literal(" sources doing burst (return to online)\n"),
         field(std::to_string(r.burstOffline)), literal(" sources doing burst (return to offline)\n"),
-        field(std::to_string(r.unresolved)), literal(" sources with unknown address\n"),
+        field(std::to_string(r.unresolved)),   literal(" sources with unknown address\n"),
     };
 }
 
@@ -339,16 +417,26 @@ Piece countField(std::uint32_t count, std::size_t width)
 std::vector<Piece> clientPieces(const ClientReportRow &r)
 {
     return {
-        field(padRight(r.name, kClientNameWidth), r.name), literal("  "),
-        countField(r.ntpPackets, kClientPacketsWidth), literal("  "),
-        countField(r.ntpDropped, kClientDropsWidth), literal("  "),
-        clientIntervalField(r.ntpIntervalLog2), literal("  "),
-        clientIntervalField(r.ntpLimitedIntervalLog2), literal("  "),
-        intervalField(r.lastNtpAge), literal("  "),
-        countField(r.commandPackets, kClientPacketsWidth), literal("  "),
-        countField(r.commandDropped, kClientDropsWidth), literal("  "),
-        clientIntervalField(r.commandIntervalLog2), literal("  "),
-        intervalField(r.lastCommandAge), literal("\n"),
+        field(padRight(r.name, kClientNameWidth), r.name),
+        literal("  "),
+        countField(r.ntpPackets, kClientPacketsWidth),
+        literal("  "),
+        countField(r.ntpDropped, kClientDropsWidth),
+        literal("  "),
+        clientIntervalField(r.ntpIntervalLog2),
+        literal("  "),
+        clientIntervalField(r.ntpLimitedIntervalLog2),
+        literal("  "),
+        intervalField(r.lastNtpAge),
+        literal("  "),
+        countField(r.commandPackets, kClientPacketsWidth),
+        literal("  "),
+        countField(r.commandDropped, kClientDropsWidth),
+        literal("  "),
+        clientIntervalField(r.commandIntervalLog2),
+        literal("  "),
+        intervalField(r.lastCommandAge),
+        literal("\n"),
     };
 }
 

@@ -18,15 +18,15 @@ constexpr std::int64_t kNanosPerMinute = 60 * kNanosPerSecond;
 constexpr std::int64_t kNanosPerHour = 60 * kNanosPerMinute;
 constexpr double kMicrosPerSecond = 1e6;
 constexpr std::size_t kLineBuffer = 160;
-constexpr int kDegreeDecimals = 9;    // about 0.1 mm
+constexpr int kDegreeDecimals = 9; // about 0.1 mm
 constexpr int kMetreDecimals = 3;
 constexpr int kDopDecimals = 2;
-constexpr int kJitterDecimals = 3;    // us
+constexpr int kJitterDecimals = 3; // us
 
 // printf for integers and strings only: stratumctl runs under the user's locale (QCoreApplication
 // sets it from LANG), and a double through printf would get a decimal comma in German. Doubles go
 // through fixedText, which prints the C locale's point like chronyc.
-template<typename... Args>
+template <typename... Args>
 std::string format(const char *fmt, Args... args)
 {
     char buf[kLineBuffer];
@@ -61,9 +61,10 @@ std::string formatGpsTime(RealTime time)
     const GpsDate d = dateOf(time);
     const auto midnight = std::chrono::floor<std::chrono::days>(time);
     const std::int64_t ns = (time - midnight).count();
-    return format("%04d-%02d-%02dT%02lld:%02lld:%02lld.%09lldZ", d.year, d.month, d.day,
-                  static_cast<long long>(ns / kNanosPerHour), static_cast<long long>(ns % kNanosPerHour / kNanosPerMinute),
-                  static_cast<long long>(ns % kNanosPerMinute / kNanosPerSecond), static_cast<long long>(ns % kNanosPerSecond));
+    return format(
+        "%04d-%02d-%02dT%02lld:%02lld:%02lld.%09lldZ", d.year, d.month, d.day,
+        static_cast<long long>(ns / kNanosPerHour), static_cast<long long>(ns % kNanosPerHour / kNanosPerMinute),
+        static_cast<long long>(ns % kNanosPerMinute / kNanosPerSecond), static_cast<long long>(ns % kNanosPerSecond));
 }
 
 std::string formatGpsReport(const GpsStatus &s)
@@ -72,17 +73,22 @@ std::string formatGpsReport(const GpsStatus &s)
     line(out, "Receiver", s.receiver.empty() ? kUnknown : s.receiver);
     line(out, "Baud rate", s.baudRate > 0 ? std::to_string(s.baudRate) : kUnknown);
     line(out, "Fix", toString(s.fixMode));
-    line(out, "Epoch (UTC)", s.epochTime ? formatGpsTime(*s.epochTime) + (s.epochTimeValid ? " (valid)" : " (not valid)") : kUnknown);
+    line(out, "Epoch (UTC)",
+         s.epochTime ? formatGpsTime(*s.epochTime) + (s.epochTimeValid ? " (valid)" : " (not valid)") : kUnknown);
     line(out, "Position",
-         s.latitude && s.longitude ? coordinate(*s.latitude, 'N', 'S') + " " + coordinate(*s.longitude, 'E', 'W') : kUnknown);
+         s.latitude && s.longitude ? coordinate(*s.latitude, 'N', 'S') + " " + coordinate(*s.longitude, 'E', 'W')
+                                   : kUnknown);
     line(out, "Altitude (MSL)", optionalDouble(s.altitude, kMetreDecimals, " m"));
     if (s.ellipsoidHeight)
         line(out, "Height (WGS-84)", optionalDouble(s.ellipsoidHeight, kMetreDecimals, " m"));
-    line(out, "DOP", "P " + optionalDouble(s.pdop, kDopDecimals) + "  H " + optionalDouble(s.hdop, kDopDecimals)
-                         + "  V " + optionalDouble(s.vdop, kDopDecimals));
+    line(out, "DOP",
+         "P " + optionalDouble(s.pdop, kDopDecimals) + "  H " + optionalDouble(s.hdop, kDopDecimals) + "  V "
+             + optionalDouble(s.vdop, kDopDecimals));
     // lastSentenceTime is on the host's raw clock, which means nothing to a reader; the age does.
-    line(out, "Last message", s.lastMessageAge ? fixedText(*s.lastMessageAge, 0) + " s ago"
-                                  : s.lastSentenceTime ? std::string("just now") : std::string(kUnknown));
+    line(out, "Last message",
+         s.lastMessageAge     ? fixedText(*s.lastMessageAge, 0) + " s ago"
+         : s.lastSentenceTime ? std::string("just now")
+                              : std::string(kUnknown));
     std::string counts;
     for (const auto &[type, n] : s.sentenceCounts)
         counts += (counts.empty() ? "" : ", ") + type + " " + std::to_string(n);
@@ -90,10 +96,11 @@ std::string formatGpsReport(const GpsStatus &s)
     line(out, "Checksum errors", std::to_string(s.checksumErrors));
     line(out, "Garbage bytes", std::to_string(s.garbageBytes));
     line(out, "Serial overruns", std::to_string(s.serialOverruns));
-    line(out, "PPS", s.pps.pulseCount == 0 ? std::string("no pulses")
-                                           : format("%llu pulses, jitter ", static_cast<unsigned long long>(s.pps.pulseCount))
-                                                 + fixedText(s.pps.jitter * kMicrosPerSecond, kJitterDecimals) + " us, last "
-                                                 + (s.pps.lastPulse ? formatGpsTime(*s.pps.lastPulse) : kUnknown));
+    line(out, "PPS",
+         s.pps.pulseCount == 0 ? std::string("no pulses")
+                               : format("%llu pulses, jitter ", static_cast<unsigned long long>(s.pps.pulseCount))
+                                     + fixedText(s.pps.jitter * kMicrosPerSecond, kJitterDecimals) + " us, last "
+                                     + (s.pps.lastPulse ? formatGpsTime(*s.pps.lastPulse) : kUnknown));
     line(out, "Satellites", format("%zu in view, %d used", s.satellites.size(), s.satellitesUsed()));
 
     std::vector<GpsSatellite> sats = s.satellites;
@@ -103,8 +110,9 @@ std::string formatGpsReport(const GpsStatus &s)
     if (!sats.empty()) {
         out += "\nSystem    PRN  Elev  Azim  SNR  Used\n";
         for (const GpsSatellite &sat : sats) {
-            out += format("%-8s %4d  %4s  %4s  %3s  %s\n", toString(sat.system), sat.prn, optionalInt(sat.elevation).c_str(),
-                          optionalInt(sat.azimuth).c_str(), optionalInt(sat.snr).c_str(), sat.used ? "yes" : "no");
+            out += format("%-8s %4d  %4s  %4s  %3s  %s\n", toString(sat.system), sat.prn,
+                          optionalInt(sat.elevation).c_str(), optionalInt(sat.azimuth).c_str(),
+                          optionalInt(sat.snr).c_str(), sat.used ? "yes" : "no");
         }
     }
     return out;

@@ -31,8 +31,8 @@ std::optional<std::string> systemReverseLookup(const IpAddress &address)
     if (length == 0)
         return std::nullopt;
     char host[NI_MAXHOST];
-    if (getnameinfo(reinterpret_cast<const sockaddr *>(&storage), length, host, sizeof host, nullptr, 0,
-                    NI_NAMEREQD) != 0)
+    if (getnameinfo(reinterpret_cast<const sockaddr *>(&storage), length, host, sizeof host, nullptr, 0, NI_NAMEREQD)
+        != 0)
         return std::nullopt;
     return std::string(host);
 }

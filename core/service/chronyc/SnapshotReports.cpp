@@ -46,8 +46,8 @@ std::optional<int> clientInterval(const std::optional<double> &log2Interval)
 {
     if (!log2Interval || !std::isfinite(*log2Interval))
         return std::nullopt;
-    const double clamped = std::clamp(*log2Interval, static_cast<double>(kMinClientInterval),
-                                      static_cast<double>(kMaxClientInterval));
+    const double clamped =
+        std::clamp(*log2Interval, static_cast<double>(kMinClientInterval), static_cast<double>(kMaxClientInterval));
     return static_cast<int>(std::lround(clamped));
 }
 
@@ -71,12 +71,18 @@ const SourceSnapshot *referenceSource(const EngineSnapshot &snapshot)
 char selectStateLetter(const SourceSnapshot &s)
 {
     switch (s.state) {
-    case SourceState::Selected: return '*';
-    case SourceState::Combined: return '+';
-    case SourceState::NotCombined: return 'D';
-    case SourceState::Falseticker: return 'x';
-    case SourceState::TooVariable: return '~';
-    case SourceState::Unusable: break;
+    case SourceState::Selected:
+        return '*';
+    case SourceState::Combined:
+        return '+';
+    case SourceState::NotCombined:
+        return 'D';
+    case SourceState::Falseticker:
+        return 'x';
+    case SourceState::TooVariable:
+        return '~';
+    case SourceState::Unusable:
+        break;
     }
     if (s.reach != 0 && (s.leap == LeapIndicator::Unsynchronised || s.stratum <= 0 || s.stratum >= kNtpMaxStratum))
         return 's';
@@ -283,7 +289,8 @@ std::vector<NtpDataReport> ntpDataReports(const EngineSnapshot &snapshot)
                 r.localRefId = referenceIdOf(e->localAddress);
             }
             r.version = e->version;
-            if (e->mode == NtpMode::SymmetricActive || e->mode == NtpMode::SymmetricPassive || e->mode == NtpMode::Server)
+            if (e->mode == NtpMode::SymmetricActive || e->mode == NtpMode::SymmetricPassive
+                || e->mode == NtpMode::Server)
                 r.mode = static_cast<NtpDataReport::Mode>(e->mode);
             r.poll = e->poll;
             r.precision = e->precision;

@@ -15,8 +15,8 @@
 // not carry yet are documented on each function and in docs/CONTROL_PROTOCOL.md.
 #pragma once
 
-#include "report/ReportData.h"
 #include "report/EngineSnapshot.h"
+#include "report/ReportData.h"
 
 #include <cstdint>
 #include <string>
@@ -31,8 +31,8 @@ enum class SourceNaming : std::uint8_t { Configured, Numeric };
 // The command channel's own counters, for `serverstats`.
 struct CommandCounters
 {
-    std::uint64_t received = 0;  // request lines read
-    std::uint64_t dropped = 0;   // lines that were not a valid request
+    std::uint64_t received = 0; // request lines read
+    std::uint64_t dropped = 0;  // lines that were not a valid request
 };
 
 std::string sourceDisplayName(const SourceSnapshot &source, SourceNaming naming);
@@ -75,6 +75,5 @@ std::vector<NtpDataReport> ntpDataReports(const EngineSnapshot &snapshot);
 // rules: we do no rate limiting, so IntL is always "-". The command columns stay empty: our
 // command channel is a Unix socket, which has no client addresses to log.
 ClientsReport clientsReport(const EngineSnapshot &snapshot);
-
 
 } // namespace s1

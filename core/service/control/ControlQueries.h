@@ -2,9 +2,9 @@
 // the server that needs no socket, so that tests can call it directly.
 #pragma once
 
-#include "json/ControlProtocol.h"
 #include "chronyc/SnapshotReports.h"
 #include "report/EngineSnapshot.h"
+#include "json/ControlProtocol.h"
 
 #include <QJsonValue>
 #include <QString>

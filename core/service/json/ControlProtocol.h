@@ -33,8 +33,21 @@ constexpr const char *kDefaultSocketPath = "/run/stratumone/stratumone.sock";
 
 // The commands, and whether they change the service's state (the others only read).
 enum class Command : std::uint8_t {
-    Snapshot, Tracking, Sources, SourceStats, Activity, ServerStats, SelectData, NtpData,
-    Clients, Subscribe, Unsubscribe, Reload, MakeStep, Gps, Configuration,
+    Snapshot,
+    Tracking,
+    Sources,
+    SourceStats,
+    Activity,
+    ServerStats,
+    SelectData,
+    NtpData,
+    Clients,
+    Subscribe,
+    Unsubscribe,
+    Reload,
+    MakeStep,
+    Gps,
+    Configuration,
 };
 std::optional<Command> commandFromName(std::string_view name);
 const char *commandName(Command command);
@@ -68,12 +81,12 @@ struct ControlMessage
 {
     enum class Kind : std::uint8_t { Response, Event };
     Kind kind = Kind::Response;
-    QJsonValue id;          // responses: the request's id (null if the server could not read it)
+    QJsonValue id; // responses: the request's id (null if the server could not read it)
     bool ok = false;
-    QJsonValue result;      // ok responses
-    QString error;          // failed responses
-    QString event;          // events: "snapshot"
-    QJsonObject body;       // the whole object (events carry their payload in it)
+    QJsonValue result; // ok responses
+    QString error;     // failed responses
+    QString event;     // events: "snapshot"
+    QJsonObject body;  // the whole object (events carry their payload in it)
 };
 
 std::optional<ControlMessage> parseMessage(QByteArrayView line, QString *error = nullptr);

@@ -26,8 +26,9 @@ inline auto describe(Type<GpsSatellite>)
 {
     using S = GpsSatellite;
     return std::tuple{
-        field("system", &S::system,
-              Enum<GnssSystem>{.values = kSystems, .name = toString, .unknown = "unknown system '%1'", .required = true}),
+        field(
+            "system", &S::system,
+            Enum<GnssSystem>{.values = kSystems, .name = toString, .unknown = "unknown system '%1'", .required = true}),
         field("prn", &S::prn, Integer<int>{.min = 0}),
         field("elevation", &S::elevation, Nullable<Integer<int>>{.inner = {.min = kMinAngle, .max = kMaxAngle}}),
         field("azimuth", &S::azimuth, Nullable<Integer<int>>{.inner = {.min = kMinAngle, .max = kMaxAngle}}),
@@ -39,14 +40,16 @@ inline auto describe(Type<GpsSatellite>)
 inline auto describe(Type<GpsPpsStatus>)
 {
     using P = GpsPpsStatus;
-    return std::tuple{field("lastPulse", &P::lastPulse), field("pulseCount", &P::pulseCount), field("jitter", &P::jitter)};
+    return std::tuple{field("lastPulse", &P::lastPulse), field("pulseCount", &P::pulseCount),
+                      field("jitter", &P::jitter)};
 }
 
 inline auto describe(Type<GpsStatus>)
 {
     using G = GpsStatus;
     return std::tuple{
-        field("fixMode", &G::fixMode, Enum<GpsFixMode>{.values = kFixModes, .name = toString, .unknown = "unknown fix mode '%1'"}),
+        field("fixMode", &G::fixMode,
+              Enum<GpsFixMode>{.values = kFixModes, .name = toString, .unknown = "unknown fix mode '%1'"}),
         field("epochTime", &G::epochTime),
         field("epochTimeValid", &G::epochTimeValid),
         field("latitude", &G::latitude),

@@ -21,9 +21,9 @@
 // fails through the JsonReader with its path.
 #pragma once
 
+#include "net/IpAddress.h"
 #include "json/JsonReader.h"
 #include "json/SnapshotJson.h"
-#include "net/IpAddress.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -46,14 +46,16 @@ namespace s1::json {
 // Tag for the describe() overloads.
 template <typename T>
 struct Type
-{
-};
+{ };
 
 template <typename T>
 using Description = decltype(describe(Type<T>{}));
 
 template <typename T>
-concept Described = requires { describe(Type<T>{}); };
+concept Described = requires
+{
+    describe(Type<T>{});
+};
 
 template <typename Struct, typename Member, typename Codec>
 struct Field
@@ -281,9 +283,15 @@ void decodeObject(const JsonReader &in, T &value);
 struct Object
 {
     template <Described T>
-    void write(QJsonObject &o, const QString &key, const T &v) const { o.insert(key, encodeObject(v)); }
+    void write(QJsonObject &o, const QString &key, const T &v) const
+    {
+        o.insert(key, encodeObject(v));
+    }
     template <Described T>
-    void read(const JsonReader &in, const QString &key, T &v) const { decodeObject(in.object(key), v); }
+    void read(const JsonReader &in, const QString &key, T &v) const
+    {
+        decodeObject(in.object(key), v);
+    }
 };
 
 struct ObjectArray

@@ -13,15 +13,13 @@ namespace s1 {
 
 JsonReader::JsonReader(QJsonObject object, QString path)
     : JsonReader(std::move(object), std::move(path), std::make_shared<State>())
-{
-}
+{ }
 
 JsonReader::JsonReader(QJsonObject object, QString path, std::shared_ptr<State> state)
     : m_object(std::move(object))
     , m_path(std::move(path))
     , m_state(std::move(state))
-{
-}
+{ }
 
 QString JsonReader::where(const QString &key) const
 {
@@ -166,8 +164,8 @@ struct JsonScope
 {
     bool isObject = false;
     bool expectKey = false;
-    QString path;        // of this object or array, for messages
-    QString lastKey;     // the member being read
+    QString path;    // of this object or array, for messages
+    QString lastKey; // the member being read
     std::set<QString> keys;
 };
 

@@ -56,8 +56,8 @@ constexpr auto kTimestampings = valuesOf(kTimestampingNames);
 
 const Enum<NtpDataReport::Mode> kNtpModeCodec{.values = kNtpModes,
                                               .name = [](NtpDataReport::Mode v) { return nameIn(kNtpModeNames, v); }};
-const Enum<TimestampSource> kTimestampingCodec{
-    .values = kTimestampings, .name = [](TimestampSource v) { return nameIn(kTimestampingNames, v); }};
+const Enum<TimestampSource> kTimestampingCodec{.values = kTimestampings,
+                                               .name = [](TimestampSource v) { return nameIn(kTimestampingNames, v); }};
 
 const Nullable<Integer<int>> kInt8Interval{.inner = {.min = kMinInt8, .max = kMaxInt8}};
 
@@ -120,10 +120,8 @@ inline auto describe(Type<ActivityReport>)
 {
     using A = ActivityReport;
     return std::tuple{
-        field("online", &A::online),
-        field("offline", &A::offline),
-        field("burstOnline", &A::burstOnline),
-        field("burstOffline", &A::burstOffline),
+        field("online", &A::online),           field("offline", &A::offline),
+        field("burstOnline", &A::burstOnline), field("burstOffline", &A::burstOffline),
         field("unresolved", &A::unresolved),
     };
 }
@@ -242,15 +240,42 @@ inline auto describe(Type<ClientsReport>)
 
 } // namespace json
 
-QJsonObject toJson(const TrackingReport &report) { return json::encodeObject(report); }
-QJsonObject toJson(const SourceReportRow &row) { return json::encodeObject(row); }
-QJsonObject toJson(const SourceStatsRow &row) { return json::encodeObject(row); }
-QJsonObject toJson(const ActivityReport &report) { return json::encodeObject(report); }
-QJsonObject toJson(const ServerStatsReport &report) { return json::encodeObject(report); }
-QJsonObject toJson(const SelectDataRow &row) { return json::encodeObject(row); }
-QJsonObject toJson(const NtpDataReport &report) { return json::encodeObject(report); }
-QJsonObject toJson(const ClientReportRow &row) { return json::encodeObject(row); }
-QJsonObject toJson(const ClientsReport &report) { return json::encodeObject(report); }
+QJsonObject toJson(const TrackingReport &report)
+{
+    return json::encodeObject(report);
+}
+QJsonObject toJson(const SourceReportRow &row)
+{
+    return json::encodeObject(row);
+}
+QJsonObject toJson(const SourceStatsRow &row)
+{
+    return json::encodeObject(row);
+}
+QJsonObject toJson(const ActivityReport &report)
+{
+    return json::encodeObject(report);
+}
+QJsonObject toJson(const ServerStatsReport &report)
+{
+    return json::encodeObject(report);
+}
+QJsonObject toJson(const SelectDataRow &row)
+{
+    return json::encodeObject(row);
+}
+QJsonObject toJson(const NtpDataReport &report)
+{
+    return json::encodeObject(report);
+}
+QJsonObject toJson(const ClientReportRow &row)
+{
+    return json::encodeObject(row);
+}
+QJsonObject toJson(const ClientsReport &report)
+{
+    return json::encodeObject(report);
+}
 
 template <typename Report>
 std::optional<Report> reportFromJson(const QJsonObject &object, QString *error)

@@ -2,14 +2,14 @@
 // leap indicator, a source kind or a source state has one name on the wire wherever it appears.
 #pragma once
 
-#include "json/JsonFields.h"
 #include "ntp/NtpTypes.h"
 #include "report/SourceState.h"
+#include "json/JsonFields.h"
 
 namespace s1::json {
 
-extern const Enum<SourceState> kStateCodec;   // "selected", "combined", ... "unusable"
-extern const Enum<LeapIndicator> kLeapCodec;  // "normal", "insert-second", ... "unsynchronised"
-extern const Enum<SourceKind> kKindCodec;     // "server", "peer", "refclock"
+extern const Enum<SourceState> kStateCodec;  // "selected", "combined", ... "unusable"
+extern const Enum<LeapIndicator> kLeapCodec; // "normal", "insert-second", ... "unsynchronised"
+extern const Enum<SourceKind> kKindCodec;    // "server", "peer", "refclock"
 
 } // namespace s1::json

@@ -15,14 +15,14 @@ namespace json {
 
 namespace {
 
-constexpr int kMaxPollLog2 = 127;   // log2 s; generous bounds: JSON may come from elsewhere
+constexpr int kMaxPollLog2 = 127; // log2 s; generous bounds: JSON may come from elsewhere
 constexpr int kMaxPrecisionLog2 = 127;
 constexpr std::int64_t kMaxInt8 = std::numeric_limits<std::int8_t>::max();
 constexpr std::int64_t kMinInt8 = std::numeric_limits<std::int8_t>::min();
 constexpr std::int64_t kMaxNtpVersionField = 7; // 3 bits on the wire
 constexpr std::int64_t kMaxNtpModeField = 7;
 
-constexpr std::array kSourceStates{SourceState::Unusable, SourceState::Selected, SourceState::Combined,
+constexpr std::array kSourceStates{SourceState::Unusable,    SourceState::Selected,    SourceState::Combined,
                                    SourceState::NotCombined, SourceState::Falseticker, SourceState::TooVariable};
 constexpr std::array kLeaps{LeapIndicator::None, LeapIndicator::InsertSecond, LeapIndicator::DeleteSecond,
                             LeapIndicator::Unsynchronised};
@@ -81,12 +81,9 @@ inline auto describe(Type<SourceSample>)
 {
     using S = SourceSample;
     return std::tuple{
-        field("time", &S::time),
-        field("offset", &S::offset),
-        field("delay", &S::delay),
-        field("dispersion", &S::dispersion),
-        field("stratum", &S::stratum),
-        field("rawOffset", &S::rawOffset),
+        field("time", &S::time),       field("offset", &S::offset),
+        field("delay", &S::delay),     field("dispersion", &S::dispersion),
+        field("stratum", &S::stratum), field("rawOffset", &S::rawOffset),
     };
 }
 
@@ -181,12 +178,9 @@ inline auto describe(Type<ServerStats>)
 {
     using S = ServerStats;
     return std::tuple{
-        field("packetsReceived", &S::packetsReceived),
-        field("repliesSent", &S::repliesSent),
-        field("droppedMalformed", &S::droppedMalformed),
-        field("droppedBadVersion", &S::droppedBadVersion),
-        field("droppedBadMode", &S::droppedBadMode),
-        field("droppedDenied", &S::droppedDenied),
+        field("packetsReceived", &S::packetsReceived),   field("repliesSent", &S::repliesSent),
+        field("droppedMalformed", &S::droppedMalformed), field("droppedBadVersion", &S::droppedBadVersion),
+        field("droppedBadMode", &S::droppedBadMode),     field("droppedDenied", &S::droppedDenied),
         field("droppedOther", &S::droppedOther),
     };
 }
@@ -207,11 +201,8 @@ inline auto describe(Type<ClientLogSnapshot>)
 {
     using L = ClientLogSnapshot;
     return std::tuple{
-        field("enabled", &L::enabled),
-        field("capacity", &L::capacity),
-        field("recordsDropped", &L::recordsDropped),
-        field("clients", &L::clients),
-        field("notShown", &L::notShown),
+        field("enabled", &L::enabled), field("capacity", &L::capacity), field("recordsDropped", &L::recordsDropped),
+        field("clients", &L::clients), field("notShown", &L::notShown),
     };
 }
 
@@ -272,12 +263,18 @@ std::optional<RealTime> timeFromJsonString(const QString &text)
 const char *toString(SourceState state)
 {
     switch (state) {
-    case SourceState::Unusable: return "unusable";
-    case SourceState::Selected: return "selected";
-    case SourceState::Combined: return "combined";
-    case SourceState::NotCombined: return "not-combined";
-    case SourceState::Falseticker: return "falseticker";
-    case SourceState::TooVariable: return "too-variable";
+    case SourceState::Unusable:
+        return "unusable";
+    case SourceState::Selected:
+        return "selected";
+    case SourceState::Combined:
+        return "combined";
+    case SourceState::NotCombined:
+        return "not-combined";
+    case SourceState::Falseticker:
+        return "falseticker";
+    case SourceState::TooVariable:
+        return "too-variable";
     }
     return "unknown";
 }
@@ -285,10 +282,14 @@ const char *toString(SourceState state)
 const char *toString(LeapIndicator leap)
 {
     switch (leap) {
-    case LeapIndicator::None: return "normal";
-    case LeapIndicator::InsertSecond: return "insert-second";
-    case LeapIndicator::DeleteSecond: return "delete-second";
-    case LeapIndicator::Unsynchronised: return "unsynchronised";
+    case LeapIndicator::None:
+        return "normal";
+    case LeapIndicator::InsertSecond:
+        return "insert-second";
+    case LeapIndicator::DeleteSecond:
+        return "delete-second";
+    case LeapIndicator::Unsynchronised:
+        return "unsynchronised";
     }
     return "unknown";
 }
@@ -296,9 +297,12 @@ const char *toString(LeapIndicator leap)
 const char *toString(SourceKind kind)
 {
     switch (kind) {
-    case SourceKind::Server: return "server";
-    case SourceKind::Peer: return "peer";
-    case SourceKind::RefClock: return "refclock";
+    case SourceKind::Server:
+        return "server";
+    case SourceKind::Peer:
+        return "peer";
+    case SourceKind::RefClock:
+        return "refclock";
     }
     return "unknown";
 }

@@ -58,11 +58,13 @@ std::string parentOf(const std::string &path)
 
 std::string permissionHint(const std::string &path)
 {
-    struct stat st {};
+    struct stat st
+    { };
     if (::stat(path.c_str(), &st) != 0) {
         // The directory on the way cannot be searched.
         const std::string dir = parentOf(path);
-        struct stat dst {};
+        struct stat dst
+        { };
         if (::stat(dir.c_str(), &dst) == 0)
             return " (cannot enter " + dir + ", owned by " + userName(dst.st_uid) + ":" + groupName(dst.st_gid)
                    + "; run as a member of group " + groupName(dst.st_gid) + " or as root)";
@@ -71,8 +73,8 @@ std::string permissionHint(const std::string &path)
     char mode[8];
     std::snprintf(mode, sizeof(mode), "%04o", static_cast<unsigned>(st.st_mode & 07777));
     const std::string group = groupName(st.st_gid);
-    return " (the socket is " + userName(st.st_uid) + ":" + group + " mode " + mode
-           + "; run as a member of group " + group + " or as root)";
+    return " (the socket is " + userName(st.st_uid) + ":" + group + " mode " + mode + "; run as a member of group "
+           + group + " or as root)";
 }
 
 } // namespace
@@ -98,8 +100,7 @@ std::string describeConnectError(const std::string &path, int errorNumber)
 
 ControlClient::ControlClient()
     : m_framer(control::kMaxMessageBytes)
-{
-}
+{ }
 
 ControlClient::~ControlClient()
 {
@@ -216,8 +217,8 @@ bool ControlClient::sendAll(const QByteArray &bytes, Clock::time_point deadline,
 {
     qsizetype sent = 0;
     while (sent < bytes.size()) {
-        const ssize_t n = ::send(m_fd, bytes.constData() + sent, static_cast<std::size_t>(bytes.size() - sent),
-                                 MSG_NOSIGNAL);
+        const ssize_t n =
+            ::send(m_fd, bytes.constData() + sent, static_cast<std::size_t>(bytes.size() - sent), MSG_NOSIGNAL);
         if (n > 0) {
             sent += n;
             continue;
@@ -237,8 +238,7 @@ bool ControlClient::sendAll(const QByteArray &bytes, Clock::time_point deadline,
     return true;
 }
 
-std::optional<control::ControlMessage> ControlClient::readMessage(std::chrono::milliseconds timeout,
-                                                                  std::string &error)
+std::optional<control::ControlMessage> ControlClient::readMessage(std::chrono::milliseconds timeout, std::string &error)
 {
     if (m_fd < 0) {
         error = "not connected";

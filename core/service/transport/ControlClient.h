@@ -3,8 +3,8 @@
 // costs at most the connect timeout or the reply timeout, never a hang.
 #pragma once
 
-#include "json/ControlProtocol.h"
 #include "transport/LineFramer.h"
+#include "json/ControlProtocol.h"
 
 #include <QJsonObject>
 

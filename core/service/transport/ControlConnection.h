@@ -67,7 +67,7 @@ private:
     QIODevice *m_socket;
     QTimer *m_idleTimer;
     QString m_peer;
-    QLocalSocket *m_local = nullptr;   // set for a Unix socket peer
+    QLocalSocket *m_local = nullptr;     // set for a Unix socket peer
     QAbstractSocket *m_remote = nullptr; // set for a TCP peer
     quint64 m_id;
     LineFramer m_framer;

@@ -2,16 +2,16 @@
 
 #include "logging/LogCategories.h"
 
-#include "transport/ControlConnection.h"
 #include "control/ControlQueries.h"
+#include "transport/ControlConnection.h"
 #include "json/SnapshotJson.h"
 
+#include <QHostAddress>
 #include <QJsonObject>
 #include <QLocalServer>
 #include <QLocalSocket>
 #include <QLoggingCategory>
 #include <QMetaMethod>
-#include <QHostAddress>
 #include <QTcpServer>
 #include <QTcpSocket>
 
@@ -21,7 +21,6 @@
 
 #include <sys/socket.h>
 #include <unistd.h>
-
 
 namespace s1 {
 
@@ -58,8 +57,8 @@ QHostAddress toHostAddress(const IpAddress &address)
 
 std::vector<IpAddress> remoteControlAddresses(const CommandConfig &config)
 {
-    const bool anyAllow = std::any_of(config.access.begin(), config.access.end(),
-                                      [](const AccessRule &rule) { return rule.allow; });
+    const bool anyAllow =
+        std::any_of(config.access.begin(), config.access.end(), [](const AccessRule &rule) { return rule.allow; });
     if (config.port == 0 || !anyAllow)
         return {};
     std::vector<IpAddress> addresses;
@@ -185,9 +184,9 @@ void ControlServer::onNewRemoteConnection(QTcpServer *server)
         if (!m_remoteAccess.allows(peer)) {
             qCWarning(lcControl).noquote() << "remote control: refusing" << QString::fromStdString(peer.toString())
                                            << "(not allowed by cmdallow/cmddeny)";
-            connection->closeAfter(control::encodeError(
-                QJsonValue(), QStringLiteral("access denied: %1 is not allowed by cmdallow")
-                                  .arg(QString::fromStdString(peer.toString()))));
+            connection->closeAfter(
+                control::encodeError(QJsonValue(), QStringLiteral("access denied: %1 is not allowed by cmdallow")
+                                                       .arg(QString::fromStdString(peer.toString()))));
             continue;
         }
         qCDebug(lcControl).noquote() << "client" << id << "connected over TCP from"
@@ -269,8 +268,8 @@ void ControlServer::onIdle(ControlConnection *connection)
     m_connections.erase(connection->id());
     m_lastActivity.erase(connection->id());
     const double seconds = std::chrono::duration<double>(m_idleTimeout).count();
-    connection->closeAfter(control::encodeError(
-        QJsonValue(), QStringLiteral("no request for %1 s; closing").arg(seconds)));
+    connection->closeAfter(
+        control::encodeError(QJsonValue(), QStringLiteral("no request for %1 s; closing").arg(seconds)));
 }
 
 void ControlServer::onClosed(ControlConnection *connection)
@@ -301,9 +300,11 @@ void ControlServer::onLine(ControlConnection *connection, const QByteArray &line
         return;
     }
     const control::ControlRequest &request = *parsed.request;
-    qCDebug(lcControl) << "client" << connection->id() << "request" << request.id << control::commandName(request.command);
+    qCDebug(lcControl) << "client" << connection->id() << "request" << request.id
+                       << control::commandName(request.command);
     if (connection->isRemote() && control::changesState(request.command)) {
-        qCInfo(lcControl) << "client" << connection->id() << "refused over TCP:" << control::commandName(request.command);
+        qCInfo(lcControl) << "client" << connection->id()
+                          << "refused over TCP:" << control::commandName(request.command);
         connection->send(control::encodeError(
             request.id, QStringLiteral("%1 changes the service's state and needs the local control socket; "
                                        "remote (TCP) access serves queries only")
@@ -348,7 +349,8 @@ void ControlServer::handOver(ControlConnection *connection, const control::Contr
                                       : QMetaMethod::fromSignal(&ControlServer::makeStepRequested);
     if (!isSignalConnected(signal)) {
         connection->send(control::encodeError(
-            request.id, QStringLiteral("%1 is not available here").arg(QLatin1String(control::commandName(request.command)))));
+            request.id,
+            QStringLiteral("%1 is not available here").arg(QLatin1String(control::commandName(request.command)))));
         return;
     }
     const quint64 ticket = m_nextTicket++;

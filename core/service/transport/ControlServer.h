@@ -12,12 +12,12 @@
 // gets an error response, an over-long line an error and the connection closed.
 #pragma once
 
-#include "json/ControlProtocol.h"
 #include "chronyc/SnapshotReports.h"
-#include "transport/ControlSocketFile.h"
 #include "config/EngineConfig.h"
-#include "report/EngineSnapshot.h"
 #include "net/AccessFilter.h"
+#include "report/EngineSnapshot.h"
+#include "transport/ControlSocketFile.h"
+#include "json/ControlProtocol.h"
 
 #include <QJsonValue>
 #include <QObject>
@@ -122,7 +122,7 @@ private:
     std::map<quint64, quint64> m_lastActivity;            // by connection id: activity sequence
     quint64 m_activity = 0;
     std::chrono::milliseconds m_idleTimeout = kDefaultIdleTimeout;
-    std::map<quint64, Pending> m_pending;                 // by ticket
+    std::map<quint64, Pending> m_pending; // by ticket
     std::optional<EngineSnapshot> m_snapshot;
     QString m_configurationPath;
     bool m_configurationBuiltIn = false;

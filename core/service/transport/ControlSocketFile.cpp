@@ -39,8 +39,7 @@ bool fillAddress(const std::string &path, sockaddr_un &address, std::string &err
     address = {};
     address.sun_family = AF_UNIX;
     if (path.size() >= sizeof(address.sun_path)) {
-        error = path + ": socket path too long (at most " + std::to_string(sizeof(address.sun_path) - 1)
-                + " bytes)";
+        error = path + ": socket path too long (at most " + std::to_string(sizeof(address.sun_path) - 1) + " bytes)";
         return false;
     }
     std::memcpy(address.sun_path, path.c_str(), path.size() + 1);
@@ -50,7 +49,8 @@ bool fillAddress(const std::string &path, sockaddr_un &address, std::string &err
 // mkdir -p; only the directories created here get `mode` and `group`.
 bool makeDirectories(const std::string &dir, mode_t mode, std::optional<gid_t> group, std::string &error)
 {
-    struct stat st {};
+    struct stat st
+    { };
     if (::stat(dir.c_str(), &st) == 0) {
         if (S_ISDIR(st.st_mode))
             return true;
@@ -96,7 +96,7 @@ std::optional<gid_t> lookupGroup(const std::string &name, std::string &error)
 {
     const long hint = ::sysconf(_SC_GETGR_R_SIZE_MAX);
     std::vector<char> buffer(hint > 0 ? static_cast<std::size_t>(hint) : kDefaultGroupBufferBytes);
-    group entry {};
+    group entry{};
     group *found = nullptr;
     int rc = 0;
     while ((rc = ::getgrnam_r(name.c_str(), &entry, buffer.data(), buffer.size(), &found)) == ERANGE)
@@ -125,7 +125,8 @@ int bindControlSocket(const std::string &path, std::optional<gid_t> group, std::
     if (!makeDirectories(dir, group ? kControlGroupDirectoryMode : kControlDirectoryMode, group, error))
         return -1;
 
-    struct stat st {};
+    struct stat st
+    { };
     if (::lstat(path.c_str(), &st) == 0) {
         if (!S_ISSOCK(st.st_mode)) {
             error = path + ": exists and is not a socket; not replacing it";
@@ -169,7 +170,8 @@ int bindControlSocket(const std::string &path, std::optional<gid_t> group, std::
 
 std::optional<SocketFileId> socketFileId(const std::string &path)
 {
-    struct stat st {};
+    struct stat st
+    { };
     if (::lstat(path.c_str(), &st) != 0 || !S_ISSOCK(st.st_mode))
         return std::nullopt;
     return SocketFileId{st.st_dev, st.st_ino};

@@ -4,8 +4,7 @@ namespace s1 {
 
 LineFramer::LineFramer(qsizetype maxLineBytes)
     : m_maxLineBytes(maxLineBytes)
-{
-}
+{ }
 
 void LineFramer::append(QByteArrayView bytes)
 {

@@ -1,8 +1,8 @@
 #include "transport/ServiceConnection.h"
 
+#include "logging/LogCategories.h"
 #include "transport/ControlClient.h"
 #include "json/SnapshotJson.h"
-#include "logging/LogCategories.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -67,9 +67,8 @@ ServiceConnection::ServiceConnection(QObject *parent, qsizetype maxLineBytes)
     m_retryTimer->setSingleShot(true);
     m_connectTimer->setSingleShot(true);
     connect(m_retryTimer, &QTimer::timeout, this, &ServiceConnection::attempt);
-    connect(m_connectTimer, &QTimer::timeout, this, [this] {
-        lose(connectErrorMessage(m_path, QLocalSocket::SocketTimeoutError, {}));
-    });
+    connect(m_connectTimer, &QTimer::timeout, this,
+            [this] { lose(connectErrorMessage(m_path, QLocalSocket::SocketTimeoutError, {})); });
     connect(m_socket, &QLocalSocket::connected, this, &ServiceConnection::onConnected);
     connect(m_socket, &QLocalSocket::readyRead, this, &ServiceConnection::onReadyRead);
     connect(m_socket, &QLocalSocket::disconnected, this, &ServiceConnection::onDisconnected);
@@ -92,7 +91,8 @@ void ServiceConnection::connectTo(const QString &path)
     m_retryDelay = kFirstRetryDelay;
     if (!path.startsWith(QLatin1Char('/'))) {
         // Qt would look for a relative name in the temporary directory: never what was meant.
-        setState(State::Disconnected, QStringLiteral("cannot attach to \"%1\": the socket path must be absolute").arg(path));
+        setState(State::Disconnected,
+                 QStringLiteral("cannot attach to \"%1\": the socket path must be absolute").arg(path));
         return;
     }
     m_wanted = true;
@@ -175,7 +175,9 @@ void ServiceConnection::onReadyRead()
         handleLine(*line);
     }
     if (m_socketUp && m_framer.overflowed())
-        lose(QStringLiteral("protocol error: the service at %1 sent a line longer than %2 bytes").arg(m_path).arg(m_maxLineBytes));
+        lose(QStringLiteral("protocol error: the service at %1 sent a line longer than %2 bytes")
+                 .arg(m_path)
+                 .arg(m_maxLineBytes));
 }
 
 void ServiceConnection::onSocketError(int error)
@@ -208,9 +210,8 @@ void ServiceConnection::lose(const QString &reason, bool backOffFully)
     m_connectTimer->stop();
     if (m_socket->state() != QLocalSocket::UnconnectedState)
         m_socket->abort();
-    const QString message = m_serviceComplaint.isEmpty()
-                                ? reason
-                                : QStringLiteral("%1 (it said: %2)").arg(reason, m_serviceComplaint);
+    const QString message =
+        m_serviceComplaint.isEmpty() ? reason : QStringLiteral("%1 (it said: %2)").arg(reason, m_serviceComplaint);
     failAllRequests(QStringLiteral("no answer: %1").arg(message));
     setState(State::Disconnected, message);
     if (!m_wanted)
@@ -228,7 +229,8 @@ void ServiceConnection::handleLine(const QByteArray &line)
         // A JSON object with another "v" is a service of another version, not noise: say so
         // and stop listening to it (retrying slowly: it may be upgraded and restarted).
         const QJsonDocument doc = QJsonDocument::fromJson(line);
-        const QJsonValue version = doc.isObject() ? doc.object().value(QStringLiteral("v")) : QJsonValue(QJsonValue::Undefined);
+        const QJsonValue version =
+            doc.isObject() ? doc.object().value(QStringLiteral("v")) : QJsonValue(QJsonValue::Undefined);
         if (!version.isUndefined() && version.toInteger(-1) != control::kProtocolVersion) {
             lose(QStringLiteral("protocol mismatch: the service at %1 speaks version %2, this program version %3")
                      .arg(m_path, versionText(version))
@@ -261,7 +263,8 @@ void ServiceConnection::handleResponse(const control::ControlMessage &message)
     if (id != 0 && id == m_subscribeId) {
         m_subscribeId = 0;
         if (!message.ok)
-            lose(QStringLiteral("protocol mismatch: the service at %1 does not stream snapshots: %2").arg(m_path, message.error),
+            lose(QStringLiteral("protocol mismatch: the service at %1 does not stream snapshots: %2")
+                     .arg(m_path, message.error),
                  true);
         return;
     }
@@ -314,7 +317,8 @@ qint64 ServiceConnection::sendRequest(control::Command command)
     QTimer::singleShot(kRequestTimeout, this, [this, id] {
         if (m_pending.count(id) != 0)
             finishRequest(id, false, QJsonValue(),
-                          QStringLiteral("no answer from the service within %1 s").arg(kRequestTimeout.count() / kMillisPerSecond));
+                          QStringLiteral("no answer from the service within %1 s")
+                              .arg(kRequestTimeout.count() / kMillisPerSecond));
     });
     return id;
 }

@@ -10,9 +10,9 @@
 // counted and dropped, a peer speaking another protocol version is reported as such.
 #pragma once
 
-#include "json/ControlProtocol.h"
-#include "transport/LineFramer.h"
 #include "report/EngineSnapshot.h"
+#include "transport/LineFramer.h"
+#include "json/ControlProtocol.h"
 
 #include <QJsonValue>
 #include <QObject>
@@ -102,13 +102,13 @@ private:
     qsizetype m_maxLineBytes;
     LineFramer m_framer;
     QString m_path;
-    bool m_wanted = false;          // connectTo() without disconnectFromService() since
+    bool m_wanted = false; // connectTo() without disconnectFromService() since
     bool m_subscribeWanted = false;
-    bool m_attemptActive = false;   // an attempt is under way or connected, and not lost yet
-    bool m_socketUp = false;        // ... and it reached ConnectedState
+    bool m_attemptActive = false; // an attempt is under way or connected, and not lost yet
+    bool m_socketUp = false;      // ... and it reached ConnectedState
     State m_state = State::Disconnected;
     QString m_stateMessage;
-    QString m_serviceComplaint;     // an error the service sent without an id, before closing
+    QString m_serviceComplaint; // an error the service sent without an id, before closing
     std::chrono::milliseconds m_retryDelay = kFirstRetryDelay; // the wait scheduled last
     std::chrono::milliseconds m_backoff = kFirstRetryDelay;    // the wait after the next loss
     std::optional<EngineSnapshot> m_snapshot;

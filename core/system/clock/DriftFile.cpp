@@ -38,7 +38,9 @@ std::string describeErrno(const std::filesystem::path &path, std::string_view wh
 class FileDescriptor
 {
 public:
-    explicit FileDescriptor(int fd) : m_fd(fd) {}
+    explicit FileDescriptor(int fd)
+        : m_fd(fd)
+    { }
     ~FileDescriptor()
     {
         if (m_fd >= 0)
@@ -197,8 +199,7 @@ std::optional<DriftState> readDriftFile(const std::filesystem::path &path, std::
     return state;
 }
 
-bool writeDriftFile(const std::filesystem::path &path, const DriftState &state,
-                    std::string &error)
+bool writeDriftFile(const std::filesystem::path &path, const DriftState &state, std::string &error)
 {
     error.clear();
     if (const std::string reason = invalidReason(state); !reason.empty()) {
@@ -209,11 +210,9 @@ bool writeDriftFile(const std::filesystem::path &path, const DriftState &state,
         error = describe(path, "not a file name");
         return false;
     }
-    const std::filesystem::path directory = path.has_parent_path() ? path.parent_path()
-                                                                    : std::filesystem::path(".");
+    const std::filesystem::path directory = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
     // Hidden, and in the same directory: rename() is only atomic within one file system.
-    std::string temporary =
-        (directory / ("." + path.filename().string() + ".tmp.XXXXXX")).string();
+    std::string temporary = (directory / ("." + path.filename().string() + ".tmp.XXXXXX")).string();
 
     FileDescriptor file(::mkostemp(temporary.data(), O_CLOEXEC));
     if (file.get() < 0) {

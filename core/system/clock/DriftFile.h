@@ -15,7 +15,7 @@ struct DriftState
     // chrony's sign: positive, the clock runs fast (chrony sets the kernel frequency to the
     // negative); a clock 100 ppm fast is written "100 ...", as chronyd writes it.
     double frequencyPpm = 0;
-    double skewPpm = 0;      // uncertainty of frequencyPpm, >= 0
+    double skewPpm = 0; // uncertainty of frequencyPpm, >= 0
 };
 
 // No real oscillator is 1 % off (chrony's maxdrift defaults to 500 ppm): larger values mean
@@ -34,7 +34,6 @@ std::optional<DriftState> readDriftFile(const std::filesystem::path &path, std::
 // left as it was, except when only the final directory sync failed (then the message says
 // the new content is in place but may not survive a crash). Values readDriftFile would reject
 // are not written.
-bool writeDriftFile(const std::filesystem::path &path, const DriftState &state,
-                    std::string &error);
+bool writeDriftFile(const std::filesystem::path &path, const DriftState &state, std::string &error);
 
 } // namespace s1

@@ -35,11 +35,10 @@ std::filesystem::path logPath(const LogFileSettings &settings)
 } // namespace
 
 LogFileWriter::LogFileWriter(LogFileSettings settings)
-    : m_settings(std::move(settings)),
-      m_path(logPath(m_settings)),
-      m_banner(formatChronyLogBanner(m_settings.header))
-{
-}
+    : m_settings(std::move(settings))
+    , m_path(logPath(m_settings))
+    , m_banner(formatChronyLogBanner(m_settings.header))
+{ }
 
 LogFileWriter::~LogFileWriter()
 {
@@ -47,14 +46,13 @@ LogFileWriter::~LogFileWriter()
 }
 
 LogFileWriter::LogFileWriter(LogFileWriter &&other) noexcept
-    : m_settings(std::move(other.m_settings)),
-      m_path(std::move(other.m_path)),
-      m_banner(std::move(other.m_banner)),
-      m_fd(std::exchange(other.m_fd, -1)),
-      m_linesSinceOpen(std::exchange(other.m_linesSinceOpen, 0)),
-      m_lastError(std::move(other.m_lastError))
-{
-}
+    : m_settings(std::move(other.m_settings))
+    , m_path(std::move(other.m_path))
+    , m_banner(std::move(other.m_banner))
+    , m_fd(std::exchange(other.m_fd, -1))
+    , m_linesSinceOpen(std::exchange(other.m_linesSinceOpen, 0))
+    , m_lastError(std::move(other.m_lastError))
+{ }
 
 LogFileWriter &LogFileWriter::operator=(LogFileWriter &&other) noexcept
 {
@@ -81,7 +79,8 @@ bool LogFileWriter::open()
     }
     // Only regular files: a FIFO or device could block the caller or, once its reader goes away,
     // kill the process with SIGPIPE.
-    struct stat status {};
+    struct stat status
+    { };
     if (::fstat(fd, &status) != 0 || !S_ISREG(status.st_mode)) {
         ::close(fd);
         fail("Could not open log file", "not a regular file");

@@ -32,10 +32,10 @@ constexpr int kDefaultLogBannerInterval = 32;
 
 struct LogFileSettings
 {
-    std::filesystem::path directory;  // chronyd's `logdir`; not created here
-    std::string name;                 // the file is <directory>/<name>.log
-    std::string header;               // the banner's column header line (chronyLogHeader)
-    int bannerInterval = kDefaultLogBannerInterval;  // chronyd's `logbanner`
+    std::filesystem::path directory;                // chronyd's `logdir`; not created here
+    std::string name;                               // the file is <directory>/<name>.log
+    std::string header;                             // the banner's column header line (chronyLogHeader)
+    int bannerInterval = kDefaultLogBannerInterval; // chronyd's `logbanner`
 };
 
 class LogFileWriter

@@ -1,8 +1,8 @@
 #include "net/UdpSocket.h"
 
+#include <arpa/inet.h>
 #include <fcntl.h>
 #include <linux/net_tstamp.h>
-#include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -84,7 +84,7 @@ IpAddress extractDestination(const msghdr &msg)
             return IpAddress::v4(ntohl(info.ipi_addr.s_addr));
         }
         if (c->cmsg_level == IPPROTO_IPV6 && c->cmsg_type == IPV6_PKTINFO
-                && c->cmsg_len >= CMSG_LEN(sizeof(in6_pktinfo))) {
+            && c->cmsg_len >= CMSG_LEN(sizeof(in6_pktinfo))) {
             in6_pktinfo info{};
             std::memcpy(&info, CMSG_DATA(c), sizeof info);
             std::array<std::uint8_t, 16> bytes{};
@@ -100,7 +100,11 @@ IpAddress extractDestination(const msghdr &msg)
 struct DatagramBatch::Storage
 {
     explicit Storage(std::size_t n)
-        : buffers(n), control(n), addresses(n), iovecs(n), headers(n)
+        : buffers(n)
+        , control(n)
+        , addresses(n)
+        , iovecs(n)
+        , headers(n)
     {
         for (std::size_t i = 0; i < n; ++i) {
             iovecs[i].iov_base = buffers[i].data();
@@ -137,9 +141,11 @@ DatagramBatch::DatagramBatch(std::size_t capacity)
 DatagramBatch::~DatagramBatch() = default;
 
 UdpSocket::UdpSocket(int fd, IpAddress::Family family, std::uint16_t port, bool kernelTimestamps)
-    : m_fd(fd), m_family(family), m_localPort(port), m_kernelTimestamps(kernelTimestamps)
-{
-}
+    : m_fd(fd)
+    , m_family(family)
+    , m_localPort(port)
+    , m_kernelTimestamps(kernelTimestamps)
+{ }
 
 UdpSocket::~UdpSocket()
 {
@@ -198,8 +204,8 @@ std::size_t UdpSocket::receive(DatagramBatch &batch, Receive mode, ReadClock rea
     if (mode == Receive::Batched) {
         for (std::size_t i = 0; i < batch.m_capacity; ++i)
             st.prepare(i);
-        const int n = ::recvmmsg(m_fd, st.headers.data(), static_cast<unsigned>(batch.m_capacity),
-                                 MSG_DONTWAIT, nullptr);
+        const int n =
+            ::recvmmsg(m_fd, st.headers.data(), static_cast<unsigned>(batch.m_capacity), MSG_DONTWAIT, nullptr);
         count = n > 0 ? static_cast<std::size_t>(n) : 0;
     } else {
         while (count < batch.m_capacity) {
@@ -219,8 +225,8 @@ std::size_t UdpSocket::receive(DatagramBatch &batch, Receive mode, ReadClock rea
     for (std::size_t i = 0; i < count; ++i) {
         const msghdr &m = st.headers[i].msg_hdr;
         ReceivedDatagram d;
-        const auto from = SocketAddress::fromSockaddr(reinterpret_cast<const sockaddr *>(&st.addresses[i]),
-                                                      m.msg_namelen);
+        const auto from =
+            SocketAddress::fromSockaddr(reinterpret_cast<const sockaddr *>(&st.addresses[i]), m.msg_namelen);
         if (from)
             d.from = *from;
         const std::size_t length = std::min<std::size_t>(st.headers[i].msg_len, DatagramBatch::kBufferBytes);

@@ -90,15 +90,13 @@ const char *phcReadMethodName(PhcReadMethod method)
 
 PhcDevice::PhcDevice(DeviceApi &api, std::string path)
     : PhcDevice(api, std::move(path), Options{})
-{
-}
+{ }
 
 PhcDevice::PhcDevice(DeviceApi &api, std::string path, Options options)
     : m_api(api)
     , m_path(std::move(path))
     , m_options(options)
-{
-}
+{ }
 
 PhcDevice::~PhcDevice()
 {
@@ -126,8 +124,7 @@ bool PhcDevice::open()
     ptp_clock_caps caps{};
     const int result = m_api.ioctl(m_fd, PTP_CLOCK_GETCAPS, &caps);
     if (result < 0) {
-        fail(m_path + ": "
-             + (result == -ENOTTY ? std::string("not a PTP hardware clock") : "reading capabilities")
+        fail(m_path + ": " + (result == -ENOTTY ? std::string("not a PTP hardware clock") : "reading capabilities")
              + callFailure("PTP_CLOCK_GETCAPS", -result));
         close();
         return false;
@@ -175,8 +172,7 @@ std::optional<PhcReading> PhcDevice::readOffset(int samples)
             failCall("reading the clock", call, attempt.error);
             return std::nullopt;
         }
-        m_method = m_method == PhcReadMethod::Precise ? PhcReadMethod::Extended
-                                                      : PhcReadMethod::Basic;
+        m_method = m_method == PhcReadMethod::Precise ? PhcReadMethod::Extended : PhcReadMethod::Basic;
     }
     return std::nullopt;
 }
@@ -228,8 +224,7 @@ PhcDevice::Attempt PhcDevice::readBasic(int samples)
     return {0, narrowestReading(std::span(sandwiches.data(), count))};
 }
 
-bool PhcDevice::enableExternalTimestamps(std::optional<unsigned> pin, unsigned channel,
-                                         PhcEdge edge)
+bool PhcDevice::enableExternalTimestamps(std::optional<unsigned> pin, unsigned channel, PhcEdge edge)
 {
     if (!isOpen()) {
         fail(m_path + ": not open");
@@ -245,8 +240,7 @@ bool PhcDevice::enableExternalTimestamps(std::optional<unsigned> pin, unsigned c
         return false;
     }
     if (pin && *pin >= static_cast<unsigned>(std::max(m_pins, 0))) {
-        fail(m_path + ": no pin " + std::to_string(*pin) + " (the clock has "
-             + std::to_string(m_pins) + ")");
+        fail(m_path + ": no pin " + std::to_string(*pin) + " (the clock has " + std::to_string(m_pins) + ")");
         return false;
     }
     disableExternalTimestamps();
@@ -266,8 +260,7 @@ bool PhcDevice::enableExternalTimestamps(std::optional<unsigned> pin, unsigned c
 
     ptp_extts_request request{};
     request.index = channel;
-    request.flags = PTP_ENABLE_FEATURE
-                    | (edge == PhcEdge::Rising ? PTP_RISING_EDGE : PTP_FALLING_EDGE);
+    request.flags = PTP_ENABLE_FEATURE | (edge == PhcEdge::Rising ? PTP_RISING_EDGE : PTP_FALLING_EDGE);
 #ifdef PTP_STRICT_FLAGS
     // Asks drivers to stamp exactly the edge given rather than whatever their hardware does.
     // The v1 request strips this bit before drivers see it (only PTP_EXTTS_REQUEST2 passes it
@@ -277,8 +270,7 @@ bool PhcDevice::enableExternalTimestamps(std::optional<unsigned> pin, unsigned c
 #endif
     const int result = m_api.ioctl(m_fd, PTP_EXTTS_REQUEST, &request);
     if (result < 0) {
-        failCall("enabling external timestamps on channel " + std::to_string(channel),
-                 "PTP_EXTTS_REQUEST", -result);
+        failCall("enabling external timestamps on channel " + std::to_string(channel), "PTP_EXTTS_REQUEST", -result);
         return false;
     }
     m_extts = ExternalTimestamps{channel};

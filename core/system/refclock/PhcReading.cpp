@@ -23,12 +23,10 @@ std::optional<PhcReading> narrowestReading(std::span<const PhcSandwich> sandwich
 RealTime phcToSystem(RealTime phcTime, const PhcReading &reading, double phcFrequencyOffset)
 {
     const Nanoseconds phcElapsed = phcTime - reading.phcTime;
-    if (phcFrequencyOffset == 0.0 || !std::isfinite(phcFrequencyOffset)
-        || phcFrequencyOffset <= -1.0)
+    if (phcFrequencyOffset == 0.0 || !std::isfinite(phcFrequencyOffset) || phcFrequencyOffset <= -1.0)
         return reading.systemTime + phcElapsed;
     // phcElapsed PHC seconds took phcElapsed / (1 + f) system seconds.
-    const double correction = static_cast<double>(phcElapsed.count()) * phcFrequencyOffset
-                              / (1.0 + phcFrequencyOffset);
+    const double correction = static_cast<double>(phcElapsed.count()) * phcFrequencyOffset / (1.0 + phcFrequencyOffset);
     return reading.systemTime + phcElapsed - Nanoseconds(std::llround(correction));
 }
 

@@ -6,8 +6,7 @@ PhcRefClockDriver::PhcRefClockDriver(const RefClockConfig &config, DeviceApi &ap
     : RefClockDriverInterface(std::move(sinks))
     , m_config(config)
     , m_device(api, config.parameter, PhcDevice::Options{config.noCrossTimestamp, config.externalPps})
-{
-}
+{ }
 
 bool PhcRefClockDriver::open(RealTime)
 {

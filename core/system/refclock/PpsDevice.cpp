@@ -4,8 +4,8 @@
 
 #include <algorithm>
 #include <cerrno>
-#include <cstdint>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <fcntl.h>
 #include <utility>
@@ -114,8 +114,7 @@ bool PpsDevice::open()
     const int result = m_api.ioctl(m_fd, PPS_FETCH, &data);
     if (result < 0)
         return failOpen("reading the current edge" + callFailure("PPS_FETCH", -result));
-    m_lastSequence = m_status.edge == PpsEdge::Assert ? data.info.assert_sequence
-                                                       : data.info.clear_sequence;
+    m_lastSequence = m_status.edge == PpsEdge::Assert ? data.info.assert_sequence : data.info.clear_sequence;
     return true;
 }
 
@@ -125,18 +124,16 @@ bool PpsDevice::configure()
     int result = m_api.ioctl(m_fd, PPS_GETCAP, &capabilities);
     if (result < 0) {
         return failOpen(result == -ENOTTY ? "not a PPS device" + callFailure("PPS_GETCAP", ENOTTY)
-                                          : "reading capabilities"
-                                                + callFailure("PPS_GETCAP", -result));
+                                          : "reading capabilities" + callFailure("PPS_GETCAP", -result));
     }
     const int wanted = captureBit(m_status.edge);
     if (!(capabilities & wanted)) {
-        return failOpen(std::string("cannot capture ") + ppsEdgeName(m_status.edge)
-                        + " edges (capabilities " + hex(capabilities) + ")");
+        return failOpen(std::string("cannot capture ") + ppsEdgeName(m_status.edge) + " edges (capabilities "
+                        + hex(capabilities) + ")");
     }
     // Without it PPS_FETCH cannot wait for an edge with a timeout.
     if (!(capabilities & PPS_CANWAIT)) {
-        return failOpen("cannot wait for edges (no PPS_CANWAIT in capabilities "
-                        + hex(capabilities) + ")");
+        return failOpen("cannot wait for edges (no PPS_CANWAIT in capabilities " + hex(capabilities) + ")");
     }
 
     // Start from the current parameters so that offsets and echo settings made by others
@@ -154,7 +151,8 @@ bool PpsDevice::configure()
     result = m_api.ioctl(m_fd, PPS_SETPARAMS, &params);
     if (result == -EPERM) {
         return failOpen("setting the capture edge needs CAP_SYS_TIME (run as root or grant the "
-                        "capability)" + callFailure("PPS_SETPARAMS", EPERM));
+                        "capability)"
+                        + callFailure("PPS_SETPARAMS", EPERM));
     }
     if (result < 0)
         return failOpen("setting the capture edge" + callFailure("PPS_SETPARAMS", -result));

@@ -5,8 +5,7 @@ namespace s1 {
 PpsRefClockDriver::PpsRefClockDriver(const RefClockConfig &config, DeviceApi &api, Sinks sinks)
     : RefClockDriverInterface(std::move(sinks))
     , m_device(api, config.parameter, config.clearEdge ? PpsEdge::Clear : PpsEdge::Assert)
-{
-}
+{ }
 
 bool PpsRefClockDriver::open(RealTime)
 {

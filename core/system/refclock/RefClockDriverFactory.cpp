@@ -33,17 +33,22 @@ std::unique_ptr<RefClockDriverInterface> makeRefClockDriver(const RefClockConfig
     DeviceApi &devices = seams.devices ? *seams.devices : systemDevices();
     ShmSegmentApi &shm = seams.shm ? *seams.shm : systemShm();
     switch (config.driver) {
-    case RefClockDriver::Shm: return std::make_unique<ShmRefClockDriver>(config, shm, std::move(sinks));
-    case RefClockDriver::Sock: return std::make_unique<SockRefClockDriver>(config, std::move(sinks));
-    case RefClockDriver::Pps: return std::make_unique<PpsRefClockDriver>(config, devices, std::move(sinks));
-    case RefClockDriver::Phc: return std::make_unique<PhcRefClockDriver>(config, devices, std::move(sinks));
+    case RefClockDriver::Shm:
+        return std::make_unique<ShmRefClockDriver>(config, shm, std::move(sinks));
+    case RefClockDriver::Sock:
+        return std::make_unique<SockRefClockDriver>(config, std::move(sinks));
+    case RefClockDriver::Pps:
+        return std::make_unique<PpsRefClockDriver>(config, devices, std::move(sinks));
+    case RefClockDriver::Phc:
+        return std::make_unique<PhcRefClockDriver>(config, devices, std::move(sinks));
     case RefClockDriver::Nmea: {
         std::unique_ptr<ByteSource> source = seams.serial ? seams.serial(config) : nullptr;
         if (!source)
             source = std::make_unique<TtyByteSource>();
         return std::make_unique<NmeaRefClockDriver>(config, std::move(source), std::move(sinks));
     }
-    case RefClockDriver::Rtc: break; // not implemented (the configuration says so)
+    case RefClockDriver::Rtc:
+        break; // not implemented (the configuration says so)
     }
     return nullptr;
 }

@@ -41,8 +41,7 @@ public:
 
     explicit RefClockDriverInterface(Sinks sinks)
         : m_sinks(std::move(sinks))
-    {
-    }
+    { }
     virtual ~RefClockDriverInterface() = default;
     RefClockDriverInterface(const RefClockDriverInterface &) = delete;
     RefClockDriverInterface &operator=(const RefClockDriverInterface &) = delete;
@@ -54,7 +53,7 @@ public:
     // The fd to watch for readability while open; -1: none (a polled driver).
     virtual int fd() const { return -1; }
     // The fd is readable: read what is there.
-    virtual void readable(RealTime /*now*/) {}
+    virtual void readable(RealTime /*now*/) { }
     // Whether poll() is due every driver poll (`dpoll`) while open.
     virtual bool polled() const { return true; }
     // The poll timer: read a polled device, or act on deadline().

@@ -41,8 +41,7 @@ std::string attachErrorText(int error, key_t key)
                "(units 0 and 1 are root-only by the ntpd/gpsd convention; run as root, or use a "
                "unit created with perm=0666)";
     case EINVAL:
-        return "a segment with this key exists but is smaller than "
-               + std::to_string(sizeof(ShmTimeSegment))
+        return "a segment with this key exists but is smaller than " + std::to_string(sizeof(ShmTimeSegment))
                + " bytes (a 32-bit writer or another program?); remove it with ipcrm -M " + hexKey(key);
     case ENOSPC:
         return "the system's shared-memory segment limit is reached (kernel.shmmni)";
@@ -87,8 +86,7 @@ ShmRefClock::ShmRefClock(ShmSegmentApi &api, int unit, int permissions)
     : m_api(api)
     , m_unit(unit)
     , m_permissions(permissions)
-{
-}
+{ }
 
 ShmRefClock::~ShmRefClock()
 {
@@ -185,7 +183,8 @@ std::optional<RefClockSample> ShmRefClock::decode(const ShmTimeSegment &copy)
                      + std::to_string(copy.receiveTimeStampUSec) + ")");
         return std::nullopt;
     }
-    if (copy.leap < static_cast<int>(LeapIndicator::None) || copy.leap > static_cast<int>(LeapIndicator::Unsynchronised)) {
+    if (copy.leap < static_cast<int>(LeapIndicator::None)
+        || copy.leap > static_cast<int>(LeapIndicator::Unsynchronised)) {
         rejectSample("leap indicator " + std::to_string(copy.leap) + " is not 0-3");
         return std::nullopt;
     }
@@ -194,8 +193,8 @@ std::optional<RefClockSample> ShmRefClock::decode(const ShmTimeSegment &copy)
     // µs one would carry a bias of up to 1 µs.
     const bool useNanos = nanosAgree(copy.clockTimeStampNSec, copy.clockTimeStampUSec)
                           && nanosAgree(copy.receiveTimeStampNSec, copy.receiveTimeStampUSec);
-    const std::int64_t clockNanos = useNanos ? std::int64_t(copy.clockTimeStampNSec)
-                                             : std::int64_t(copy.clockTimeStampUSec) * kShmNanosPerMicro;
+    const std::int64_t clockNanos =
+        useNanos ? std::int64_t(copy.clockTimeStampNSec) : std::int64_t(copy.clockTimeStampUSec) * kShmNanosPerMicro;
     const std::int64_t receiveNanos = useNanos ? std::int64_t(copy.receiveTimeStampNSec)
                                                : std::int64_t(copy.receiveTimeStampUSec) * kShmNanosPerMicro;
 

@@ -7,8 +7,7 @@ namespace s1 {
 SockRefClockDriver::SockRefClockDriver(const RefClockConfig &config, Sinks sinks)
     : RefClockDriverInterface(std::move(sinks))
     , m_path(config.parameter)
-{
-}
+{ }
 
 SockRefClockDriver::~SockRefClockDriver() = default;
 
@@ -41,7 +40,7 @@ RefClockDriverStatus SockRefClockDriver::status() const
         return {m_error, true};
     const SockReaderStatus &st = m_socket->status();
     std::string text = "SOCK " + m_socket->path() + ": " + std::to_string(st.samplesReceived) + " samples, "
-        + std::to_string(st.badDatagrams) + " bad";
+                       + std::to_string(st.badDatagrams) + " bad";
     if (!st.lastError.empty())
         text += " (last: " + st.lastError + ")";
     return {text, false};

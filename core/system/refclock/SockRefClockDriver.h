@@ -20,7 +20,7 @@ public:
     bool isOpen() const override { return m_socket != nullptr; }
     int fd() const override;
     bool polled() const override { return false; }
-    void poll(RealTime) override {}
+    void poll(RealTime) override { }
     void readable(RealTime now) override;
     RefClockDriverStatus status() const override;
 

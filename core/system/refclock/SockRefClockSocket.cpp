@@ -53,7 +53,8 @@ bool someoneBound(const sockaddr_un &address)
 // Clears the way for bind(): nothing there, or a stale socket we removed.
 bool clearStaleSocket(const std::string &path, const sockaddr_un &address, std::string &error)
 {
-    struct stat st {};
+    struct stat st
+    { };
     if (::lstat(path.c_str(), &st) != 0) {
         if (errno == ENOENT)
             return true;
@@ -100,7 +101,8 @@ std::unique_ptr<SockRefClockSocket> SockRefClockSocket::open(const std::string &
     // bind() applies the umask; the writer is usually another user and needs `mode` exactly.
     if (::chmod(path.c_str(), mode) != 0)
         return fail("cannot set the socket's mode", true);
-    struct stat st {};
+    struct stat st
+    { };
     if (::lstat(path.c_str(), &st) != 0)
         return fail("cannot stat the socket", true);
     return std::unique_ptr<SockRefClockSocket>(new SockRefClockSocket(fd, path, st.st_dev, st.st_ino));
@@ -111,14 +113,14 @@ SockRefClockSocket::SockRefClockSocket(int fd, std::string path, dev_t device, i
     , m_path(std::move(path))
     , m_device(device)
     , m_inode(inode)
-{
-}
+{ }
 
 SockRefClockSocket::~SockRefClockSocket()
 {
     ::close(m_fd);
     // Only our own file: a newer instance may have replaced a socket it took for stale.
-    struct stat st {};
+    struct stat st
+    { };
     if (::lstat(m_path.c_str(), &st) == 0 && S_ISSOCK(st.st_mode) && st.st_dev == m_device && st.st_ino == m_inode)
         ::unlink(m_path.c_str());
 }

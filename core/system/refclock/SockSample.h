@@ -29,9 +29,9 @@ constexpr std::int32_t kSockMagic = 0x534F434B;
 // The one place its layout is written down.
 struct SockSampleWire
 {
-    std::int64_t tvSec;  // struct timeval: system time of the measurement
+    std::int64_t tvSec; // struct timeval: system time of the measurement
     std::int64_t tvUsec;
-    double offset;       // s
+    double offset; // s
     std::int32_t pulse;
     std::int32_t leap;
     std::int32_t pad;

@@ -14,7 +14,7 @@ constexpr std::array kSystemNames{std::pair{GnssSystem::Gps, "GPS"},         std
                                   std::pair{GnssSystem::BeiDou, "BeiDou"},   std::pair{GnssSystem::Qzss, "QZSS"},
                                   std::pair{GnssSystem::NavIc, "NavIC"}};
 
-template<typename Table, typename Enum>
+template <typename Table, typename Enum>
 const char *nameOf(const Table &table, Enum value)
 {
     for (const auto &[v, name] : table) {
@@ -24,7 +24,7 @@ const char *nameOf(const Table &table, Enum value)
     return "?";
 }
 
-template<typename Enum, typename Table>
+template <typename Enum, typename Table>
 std::optional<Enum> valueOf(const Table &table, std::string_view text)
 {
     for (const auto &[v, name] : table) {
@@ -36,9 +36,21 @@ std::optional<Enum> valueOf(const Table &table, std::string_view text)
 
 } // namespace
 
-const char *toString(GpsFixMode mode) { return nameOf(kFixNames, mode); }
-const char *toString(GnssSystem system) { return nameOf(kSystemNames, system); }
-std::optional<GpsFixMode> gpsFixModeFromString(std::string_view text) { return valueOf<GpsFixMode>(kFixNames, text); }
-std::optional<GnssSystem> gnssSystemFromString(std::string_view text) { return valueOf<GnssSystem>(kSystemNames, text); }
+const char *toString(GpsFixMode mode)
+{
+    return nameOf(kFixNames, mode);
+}
+const char *toString(GnssSystem system)
+{
+    return nameOf(kSystemNames, system);
+}
+std::optional<GpsFixMode> gpsFixModeFromString(std::string_view text)
+{
+    return valueOf<GpsFixMode>(kFixNames, text);
+}
+std::optional<GnssSystem> gnssSystemFromString(std::string_view text)
+{
+    return valueOf<GnssSystem>(kSystemNames, text);
+}
 
 } // namespace s1

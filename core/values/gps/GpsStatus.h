@@ -48,9 +48,9 @@ struct GpsStatus
     // (valid RMC with date, ZDA during a fix, UBX validity flags).
     std::optional<RealTime> epochTime;
     bool epochTimeValid = false;
-    std::optional<double> latitude;  // degrees, north positive
-    std::optional<double> longitude; // degrees, east positive
-    std::optional<double> altitude;  // m above mean sea level
+    std::optional<double> latitude;        // degrees, north positive
+    std::optional<double> longitude;       // degrees, east positive
+    std::optional<double> altitude;        // m above mean sea level
     std::optional<double> ellipsoidHeight; // m above the WGS-84 ellipsoid (UBX; NAV-SOL has no MSL)
     std::optional<double> pdop;
     std::optional<double> hdop;
@@ -63,7 +63,7 @@ struct GpsStatus
     std::map<std::string, std::uint64_t> sentenceCounts; // "GPRMC", "UBX-NAV-PVT", ...
     std::uint64_t checksumErrors = 0;
     std::uint64_t garbageBytes = 0;
-    std::uint64_t serialOverruns = 0; // counted by the serial driver
+    std::uint64_t serialOverruns = 0;         // counted by the serial driver
     std::optional<RealTime> lastSentenceTime; // raw clock, read time of the last good message
     // Seconds from lastSentenceTime to when the snapshot was made ("last message 12 s ago");
     // past GpsState::kStatusTimeout the fix, time, position, DOPs and satellites are unknown.

@@ -72,8 +72,8 @@ std::uint32_t IpAddress::v4Value() const
 {
     if (m_family != Family::V4)
         return 0;
-    return (std::uint32_t(m_bytes[0]) << 24) | (std::uint32_t(m_bytes[1]) << 16)
-        | (std::uint32_t(m_bytes[2]) << 8) | std::uint32_t(m_bytes[3]);
+    return (std::uint32_t(m_bytes[0]) << 24) | (std::uint32_t(m_bytes[1]) << 16) | (std::uint32_t(m_bytes[2]) << 8)
+           | std::uint32_t(m_bytes[3]);
 }
 
 IpAddress IpAddress::unmapped() const

@@ -17,13 +17,13 @@ namespace s1 {
 
 struct ServerStats
 {
-    std::uint64_t packetsReceived = 0;   // every datagram that reached the server socket
+    std::uint64_t packetsReceived = 0; // every datagram that reached the server socket
     std::uint64_t repliesSent = 0;
-    std::uint64_t droppedMalformed = 0;  // failed to parse: length, framing
+    std::uint64_t droppedMalformed = 0; // failed to parse: length, framing
     std::uint64_t droppedBadVersion = 0;
-    std::uint64_t droppedBadMode = 0;    // not a client request (incl. modes 6 and 7)
-    std::uint64_t droppedDenied = 0;     // no `allow` covers the client, or a `deny` does
-    std::uint64_t droppedOther = 0;      // signed requests we cannot verify, source port 0
+    std::uint64_t droppedBadMode = 0; // not a client request (incl. modes 6 and 7)
+    std::uint64_t droppedDenied = 0;  // no `allow` covers the client, or a `deny` does
+    std::uint64_t droppedOther = 0;   // signed requests we cannot verify, source port 0
 
     std::uint64_t droppedTotal() const
     {
@@ -36,10 +36,10 @@ struct ServerStats
 struct ClientSnapshot
 {
     IpAddress address;
-    std::uint64_t ntpPackets = 0;   // requests received, dropped ones included
-    std::uint64_t ntpDropped = 0;   // refused by the access rules (we have no rate limiting)
+    std::uint64_t ntpPackets = 0;              // requests received, dropped ones included
+    std::uint64_t ntpDropped = 0;              // refused by the access rules (we have no rate limiting)
     std::optional<double> averageIntervalLog2; // log2 s between requests; none after one request
-    RealTime lastPacket;            // engine time of the last request
+    RealTime lastPacket;                       // engine time of the last request
 
     friend bool operator==(const ClientSnapshot &, const ClientSnapshot &) = default;
 };
@@ -61,24 +61,24 @@ struct ClientLogSnapshot
 // One offset measurement of a source (RFC 5905 on-wire protocol).
 struct SourceSample
 {
-    RealTime time;          // local (engine) time of the measurement
-    double offset = 0;      // s, positive: the source is ahead of our time as it was then
-    double delay = 0;       // s, round trip
-    double dispersion = 0;  // s
+    RealTime time;         // local (engine) time of the measurement
+    double offset = 0;     // s, positive: the source is ahead of our time as it was then
+    double delay = 0;      // s, round trip
+    double dispersion = 0; // s
     int stratum = 0;
-    double rawOffset = 0;   // s, `offset` against the uncorrected clock (what statistics use)
+    double rawOffset = 0; // s, `offset` against the uncorrected clock (what statistics use)
     friend bool operator==(const SourceSample &, const SourceSample &) = default;
 };
 
 // Per-source regression figures, as `chronyc sourcestats` shows them.
 struct SourceStatsSnapshot
 {
-    int samples = 0;             // NP
-    int runs = 0;                // NR
-    double span = 0;             // s between the oldest and newest sample used
-    double frequencyPpm = 0;     // residual frequency of the local clock against the source
-    double frequencySkewPpm = 0; // error bound of that frequency
-    double offset = 0;           // s, estimated offset now (RFC 5905 sign)
+    int samples = 0;              // NP
+    int runs = 0;                 // NR
+    double span = 0;              // s between the oldest and newest sample used
+    double frequencyPpm = 0;      // residual frequency of the local clock against the source
+    double frequencySkewPpm = 0;  // error bound of that frequency
+    double offset = 0;            // s, estimated offset now (RFC 5905 sign)
     double standardDeviation = 0; // s
 
     friend bool operator==(const SourceStatsSnapshot &, const SourceStatsSnapshot &) = default;
@@ -88,23 +88,23 @@ struct SourceStatsSnapshot
 // it), straight from the packet.
 struct NtpExchangeSnapshot
 {
-    IpAddress localAddress;        // where the reply arrived; null when the host cannot tell
+    IpAddress localAddress; // where the reply arrived; null when the host cannot tell
     int version = 0;
     NtpMode mode = NtpMode::Server;
-    int poll = 0;                  // log2 s, the server's
-    int precision = 0;             // log2 s, the server's
-    RealTime referenceTime;        // the server's; the epoch when it sent none (zero)
-    double responseTime = 0;       // s, the server's T3 - T2
+    int poll = 0;            // log2 s, the server's
+    int precision = 0;       // log2 s, the server's
+    RealTime referenceTime;  // the server's; the epoch when it sent none (zero)
+    double responseTime = 0; // s, the server's T3 - T2
 
     friend bool operator==(const NtpExchangeSnapshot &, const NtpExchangeSnapshot &) = default;
 };
 
 struct SourceSnapshot
 {
-    std::uint32_t id = 0;          // stable for the life of the source
-    std::string name;              // as configured (host name or address)
-    SocketAddress address;         // resolved address; null while resolving
-    std::string poolName;          // the `pool` it came from, if any
+    std::uint32_t id = 0;  // stable for the life of the source
+    std::string name;      // as configured (host name or address)
+    SocketAddress address; // resolved address; null while resolving
+    std::string poolName;  // the `pool` it came from, if any
     SourceKind kind = SourceKind::Server;
     SourceState state = SourceState::Unusable;
     int stratum = 0;
@@ -112,16 +112,16 @@ struct SourceSnapshot
     std::uint8_t reach = 0;        // 8-bit shift register, newest poll in bit 0
     std::uint32_t referenceId = 0; // the source's own reference ID
     LeapIndicator leap = LeapIndicator::Unsynchronised;
-    double rootDelay = 0;          // s, as the source reports it
-    double rootDispersion = 0;     // s
+    double rootDelay = 0;           // s, as the source reports it
+    double rootDispersion = 0;      // s
     std::optional<RealTime> lastRx; // engine time of the last accepted sample
     std::optional<SourceSample> lastSample;
     std::vector<SourceSample> recentSamples; // oldest first, bounded
     std::uint64_t requestsSent = 0;
     std::uint64_t repliesAccepted = 0;
     std::uint64_t repliesRejected = 0;
-    std::string lastRejectReason;   // empty when the last reply was good
-    std::string kissCode;           // last kiss-o'-death code received ("RATE", ...)
+    std::string lastRejectReason; // empty when the last reply was good
+    std::string kissCode;         // last kiss-o'-death code received ("RATE", ...)
     // Refclocks: what the host says about the driver (device open, counters, or the fault).
     std::string driverStatus;
     // NTP sources: the last reply that answered a request of ours.
@@ -154,22 +154,22 @@ struct ReferenceSnapshot
     bool synchronised = false;
     int stratum = kNtpMaxStratum;
     std::uint32_t referenceId = 0;
-    std::string referenceName;     // the source's name, or "LOCAL"
+    std::string referenceName; // the source's name, or "LOCAL"
     LeapIndicator leap = LeapIndicator::Unsynchronised;
     std::optional<RealTime> referenceTime;
     // s; unsynchronised 1 s each, what chronyd sends and `chronyc tracking` shows then.
     double rootDelay = 1.0;
-    double rootDispersion = 1.0;   // s, grown to the snapshot's time
-    int precision = 0;             // log2 s
+    double rootDispersion = 1.0; // s, grown to the snapshot's time
+    int precision = 0;           // log2 s
 
     // The rest of `chronyc tracking`.
-    double systemTimeOffset = 0;   // s still to be corrected; positive = our time is fast
-    double lastOffset = 0;         // s, offset estimated at the last clock update
-    double rmsOffset = 0;          // s, long-term average of the offsets
-    double frequencyPpm = 0;       // correction of the oscillator; positive = it runs fast
+    double systemTimeOffset = 0; // s still to be corrected; positive = our time is fast
+    double lastOffset = 0;       // s, offset estimated at the last clock update
+    double rmsOffset = 0;        // s, long-term average of the offsets
+    double frequencyPpm = 0;     // correction of the oscillator; positive = it runs fast
     double residualFrequencyPpm = 0;
     double skewPpm = 0;
-    double updateInterval = 0;     // s between the last two clock updates
+    double updateInterval = 0; // s between the last two clock updates
 
     friend bool operator==(const ReferenceSnapshot &, const ReferenceSnapshot &) = default;
 };
@@ -178,16 +178,16 @@ struct ReferenceSnapshot
 // resolved does not silently vanish from what the user sees.
 struct UnresolvedName
 {
-    std::string name;      // the host name as configured
-    bool pool = false;     // from a `pool` directive
-    bool failed = false;   // a lookup found no address; retried with growing intervals
+    std::string name;    // the host name as configured
+    bool pool = false;   // from a `pool` directive
+    bool failed = false; // a lookup found no address; retried with growing intervals
 
     friend bool operator==(const UnresolvedName &, const UnresolvedName &) = default;
 };
 
 struct EngineSnapshot
 {
-    RealTime time;                 // engine time the snapshot was taken at
+    RealTime time; // engine time the snapshot was taken at
     ReferenceSnapshot reference;
     ServerStats server;
     ClientLogSnapshot clientLog;
@@ -195,8 +195,8 @@ struct EngineSnapshot
     // Datagrams on the client sockets that answer none of our sources: not from a source's
     // address, truncated or malformed.
     std::uint64_t clientPacketsDropped = 0;
-    std::uint16_t ntpPort = 0;     // 0: not serving
-    std::string serverError;       // why not serving although configured to, e.g. port taken
+    std::uint16_t ntpPort = 0; // 0: not serving
+    std::string serverError;   // why not serving although configured to, e.g. port taken
     // The GPS receiver and PPS as the host's drivers see them; none without such refclocks.
     std::optional<GpsStatus> gps;
     // The configuration's warnings ("file:line:col: warning: ... has no effect yet", ...).

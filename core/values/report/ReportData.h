@@ -24,24 +24,24 @@ namespace s1 {
 // `tracking`: the state of the system clock and its reference.
 struct TrackingReport
 {
-    std::uint32_t referenceId = 0;  // printed as 8 hex digits
+    std::uint32_t referenceId = 0; // printed as 8 hex digits
     // Printed in parentheses after the reference ID: the reference clock's refid text, the
     // server's host name, or its numeric address (chronyc -n / -c print the address).
     std::string referenceName;
     int stratum = 0;
-    RealTime referenceTime{};       // when the last reference update was processed (UTC)
+    RealTime referenceTime{}; // when the last reference update was processed (UTC)
     // s, positive: the system clock is ahead of ("fast of") NTP time. chronyc's daemon reports
     // the opposite sign (the correction still to apply); the formatter converts.
     double systemTimeOffset = 0;
-    double lastOffset = 0;          // s, estimated local offset at the last update, + = ahead
-    double rmsOffset = 0;           // s, long-term average of the offset
-    double frequencyPpm = 0;        // ppm, positive: the uncorrected clock runs fast
-    double residualFrequencyPpm = 0; // ppm, selected source's view minus the frequency in use
-    double skewPpm = 0;             // ppm, estimated error bound of the frequency
-    double rootDelay = 0;           // s, total path delay to the stratum-1 computer
-    double rootDispersion = 0;      // s, total dispersion to the stratum-1 computer
-    double updateInterval = 0;      // s, between the last two clock updates
-    LeapIndicator leap = LeapIndicator::Unsynchronised;  // chronyc's "Leap status" line
+    double lastOffset = 0;                              // s, estimated local offset at the last update, + = ahead
+    double rmsOffset = 0;                               // s, long-term average of the offset
+    double frequencyPpm = 0;                            // ppm, positive: the uncorrected clock runs fast
+    double residualFrequencyPpm = 0;                    // ppm, selected source's view minus the frequency in use
+    double skewPpm = 0;                                 // ppm, estimated error bound of the frequency
+    double rootDelay = 0;                               // s, total path delay to the stratum-1 computer
+    double rootDispersion = 0;                          // s, total dispersion to the stratum-1 computer
+    double updateInterval = 0;                          // s, between the last two clock updates
+    LeapIndicator leap = LeapIndicator::Unsynchronised; // chronyc's "Leap status" line
 
     friend bool operator==(const TrackingReport &, const TrackingReport &) = default;
 };
@@ -51,17 +51,17 @@ struct SourceReportRow
 {
     SourceKind mode = SourceKind::Server;      // the "M" column
     SourceState state = SourceState::Unusable; // the "S" column
-    std::string name;               // host name, numeric address or refclock refid, untruncated
+    std::string name;                          // host name, numeric address or refclock refid, untruncated
     int stratum = 0;
-    int poll = 0;                   // log2 s, may be negative
-    std::uint8_t reach = 0;         // reachability shift register, printed in octal
+    int poll = 0;           // log2 s, may be negative
+    std::uint8_t reach = 0; // reachability shift register, printed in octal
     // Age of the last sample; nullopt: no sample yet (chronyc prints "-").
     std::optional<std::chrono::seconds> lastRxAge;
     // s, positive: the local clock is ahead of the source (chronyc's sign, the opposite of the
     // RFC 5905 offset θ). "Adjusted" is the last sample corrected for clock slews since.
     double adjustedOffset = 0;
-    double measuredOffset = 0;      // s, the last sample as measured, same sign
-    double errorBound = 0;          // s, the "+/-" estimated error of the last sample
+    double measuredOffset = 0; // s, the last sample as measured, same sign
+    double errorBound = 0;     // s, the "+/-" estimated error of the last sample
 
     friend bool operator==(const SourceReportRow &, const SourceReportRow &) = default;
 };
@@ -69,14 +69,14 @@ struct SourceReportRow
 // One line of `sourcestats`: the regression over the source's recent samples.
 struct SourceStatsRow
 {
-    std::string name;               // as in SourceReportRow::name
-    std::uint32_t samples = 0;      // NP: sample points in the measurement set
-    std::uint32_t runs = 0;         // NR: runs of residuals with the same sign
-    std::chrono::seconds span{0};   // length of the measurement set
-    double frequencyPpm = 0;        // ppm, estimated residual frequency, sign as chronyc prints
-    double frequencySkewPpm = 0;    // ppm, estimated error bound of frequencyPpm
-    double offset = 0;              // s, estimated offset, sign as SourceReportRow offsets
-    double stdDev = 0;              // s, estimated sample standard deviation
+    std::string name;             // as in SourceReportRow::name
+    std::uint32_t samples = 0;    // NP: sample points in the measurement set
+    std::uint32_t runs = 0;       // NR: runs of residuals with the same sign
+    std::chrono::seconds span{0}; // length of the measurement set
+    double frequencyPpm = 0;      // ppm, estimated residual frequency, sign as chronyc prints
+    double frequencySkewPpm = 0;  // ppm, estimated error bound of frequencyPpm
+    double offset = 0;            // s, estimated offset, sign as SourceReportRow offsets
+    double stdDev = 0;            // s, estimated sample standard deviation
 
     friend bool operator==(const SourceStatsRow &, const SourceStatsRow &) = default;
 };
@@ -86,9 +86,9 @@ struct ActivityReport
 {
     std::uint32_t online = 0;
     std::uint32_t offline = 0;
-    std::uint32_t burstOnline = 0;   // doing a burst, then back online
-    std::uint32_t burstOffline = 0;  // doing a burst, then back offline
-    std::uint32_t unresolved = 0;    // names not resolved to an address yet
+    std::uint32_t burstOnline = 0;  // doing a burst, then back online
+    std::uint32_t burstOffline = 0; // doing a burst, then back offline
+    std::uint32_t unresolved = 0;   // names not resolved to an address yet
 
     friend bool operator==(const ActivityReport &, const ActivityReport &) = default;
 };
@@ -106,7 +106,7 @@ struct ServerStatsReport
     std::uint64_t authenticatedNtpPackets = 0;
     std::uint64_t interleavedNtpPackets = 0;
     std::uint64_t ntpTimestampsHeld = 0;
-    std::uint64_t ntpTimestampSpan = 0;      // s
+    std::uint64_t ntpTimestampSpan = 0; // s
     std::uint64_t ntpDaemonRxTimestamps = 0;
     std::uint64_t ntpDaemonTxTimestamps = 0;
     std::uint64_t ntpKernelRxTimestamps = 0;
@@ -135,11 +135,11 @@ struct SelectDataRow
     // large distance, '~' jittery, 'w'/'W' waits, 'S' stale, 'O' orphan, 'T' not trusted,
     // 'P' not preferred, 'U' waits for update, 'x' falseticker, '+' combined, '*' best.
     char state = '?';
-    std::string name;               // as in SourceReportRow::name
+    std::string name; // as in SourceReportRow::name
     bool authenticated = false;
     SelectDataOptions configured;
     SelectDataOptions effective;
-    std::optional<std::chrono::seconds> lastSampleAge;  // nullopt: no sample ("-")
+    std::optional<std::chrono::seconds> lastSampleAge; // nullopt: no sample ("-")
     double score = 0;
     // s, the interval that holds the true offset, chronyc's sign (positive: local clock ahead).
     double lowLimit = 0;
@@ -155,26 +155,26 @@ struct NtpDataReport
     // The association's mode as the remote end answers (chronyc's "Mode" line).
     enum class Mode : std::uint8_t { SymmetricActive = 1, SymmetricPassive = 2, Server = 4 };
 
-    std::string remoteAddress;      // numeric
-    std::uint32_t remoteRefId = 0;  // the reference ID the address stands for (IPv4: itself)
+    std::string remoteAddress;     // numeric
+    std::uint32_t remoteRefId = 0; // the reference ID the address stands for (IPv4: itself)
     std::uint16_t remotePort = 0;
-    std::string localAddress;       // numeric, "[UNSPEC]" when unknown
+    std::string localAddress; // numeric, "[UNSPEC]" when unknown
     std::uint32_t localRefId = 0;
     LeapIndicator leap = LeapIndicator::Unsynchronised;
     int version = 0;
     Mode mode = Mode::Server;
     int stratum = 0;
-    int poll = 0;                   // log2 s, the remote's
-    int precision = 0;              // log2 s, the remote's
-    double rootDelay = 0;           // s
-    double rootDispersion = 0;      // s
-    std::uint32_t referenceId = 0;  // the remote's; its text is printed for stratum <= 1
+    int poll = 0;                  // log2 s, the remote's
+    int precision = 0;             // log2 s, the remote's
+    double rootDelay = 0;          // s
+    double rootDispersion = 0;     // s
+    std::uint32_t referenceId = 0; // the remote's; its text is printed for stratum <= 1
     RealTime referenceTime{};
-    double offset = 0;              // s, RFC 5905 sign (positive: the remote is ahead)
-    double peerDelay = 0;           // s
-    double peerDispersion = 0;      // s
-    double responseTime = 0;        // s, the remote's processing time
-    double jitterAsymmetry = 0;     // -0.5 .. +0.5
+    double offset = 0;          // s, RFC 5905 sign (positive: the remote is ahead)
+    double peerDelay = 0;       // s
+    double peerDispersion = 0;  // s
+    double responseTime = 0;    // s, the remote's processing time
+    double jitterAsymmetry = 0; // -0.5 .. +0.5
     // chrony's ten packet tests, test 1 in bit 9 down to test D in bit 0, 1 = passed: printed
     // in groups of 3, 3 and 4.
     std::uint16_t tests = 0;
@@ -198,15 +198,15 @@ struct NtpDataReport
 // NTP side (NTP, Drop, Int, IntL, Last) and the command side (Cmd, Drop, Int, Last).
 struct ClientReportRow
 {
-    std::string name;                   // the numeric address (client names are never resolved)
-    std::uint32_t ntpPackets = 0;       // NTP requests received, dropped ones included
-    std::uint32_t ntpDropped = 0;       // requests not answered (chrony: rate limiting; we: access)
+    std::string name;             // the numeric address (client names are never resolved)
+    std::uint32_t ntpPackets = 0; // NTP requests received, dropped ones included
+    std::uint32_t ntpDropped = 0; // requests not answered (chrony: rate limiting; we: access)
     // log2 s, rounded: the average interval between requests (Int) and between requests
     // answered after rate limiting (IntL); nullopt is chronyc's "-".
     std::optional<int> ntpIntervalLog2;
     std::optional<int> ntpLimitedIntervalLog2;
-    std::optional<std::chrono::seconds> lastNtpAge;   // nullopt: "-"
-    std::uint32_t commandPackets = 0;   // chronyc's command packets from that address
+    std::optional<std::chrono::seconds> lastNtpAge; // nullopt: "-"
+    std::uint32_t commandPackets = 0;               // chronyc's command packets from that address
     std::uint32_t commandDropped = 0;
     std::optional<int> commandIntervalLog2;
     std::optional<std::chrono::seconds> lastCommandAge;

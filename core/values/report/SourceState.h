@@ -12,12 +12,12 @@ enum class SourceKind : std::uint8_t { Server, Peer, RefClock };
 // chronyc's "S" column. chrony's report has exactly these six states (its selectdata report has
 // more, derived from this state and the source's other figures: SelectDataRow::state).
 enum class SourceState : std::uint8_t {
-    Unusable,     // ?  not reachable, unsynchronised, or not measured yet
-    Selected,     // *
-    Combined,     // +
-    NotCombined,  // -
-    Falseticker,  // x
-    TooVariable,  // ~
+    Unusable,    // ?  not reachable, unsynchronised, or not measured yet
+    Selected,    // *
+    Combined,    // +
+    NotCombined, // -
+    Falseticker, // x
+    TooVariable, // ~
 };
 
 } // namespace s1

@@ -7,9 +7,9 @@
 namespace s1 {
 
 enum class TimestampSource : std::uint8_t {
-    Daemon,    // user space, after the datagram was read
-    Kernel,    // SO_TIMESTAMPING software stamps
-    Hardware,  // the NIC's clock
+    Daemon,   // user space, after the datagram was read
+    Kernel,   // SO_TIMESTAMPING software stamps
+    Hardware, // the NIC's clock
 };
 
 } // namespace s1
