@@ -4,6 +4,7 @@
 // it the user's two requests; the feed decides what they mean, and answers with actionFinished.
 #pragma once
 
+#include "config/ConfigurationEdit.h"
 #include "report/EngineSnapshot.h"
 
 #include <QObject>
@@ -30,6 +31,23 @@ public:
     virtual void requestReload() = 0;
     virtual void requestMakeStep() = 0;
 
+    // Editing the configuration file behind the feed: why it cannot be edited here (the
+    // simulation has no file; the in-process engine's file is not writable by this user);
+    // empty: it can. requestConfigurationText is answered once with configurationTextReady or
+    // configurationTextFailed; applyConfiguration (the whole new main file, and the revision
+    // it was edited from) once with configurationApplied. The defaults say "unavailable".
+    virtual QString configurationEditUnavailableReason() const { return tr("This feed has no configuration file"); }
+    virtual void requestConfigurationText() { emit configurationTextFailed(configurationEditUnavailableReason()); }
+    virtual void applyConfiguration(const std::string &text, const std::string &revision)
+    {
+        Q_UNUSED(text);
+        Q_UNUSED(revision);
+        ConfigurationApplyResult result;
+        result.outcome = ConfigurationApplyResult::Outcome::WriteFailed;
+        result.message = configurationEditUnavailableReason().toStdString();
+        emit configurationApplied(result);
+    }
+
 signals:
     void snapshotReady(const s1::EngineSnapshot &snapshot);
     // Where the snapshots come from and how that is going, e.g. "In-process engine, serving
@@ -41,6 +59,9 @@ signals:
     void actionFinished(bool ok, const QString &message);
     // The configuration file the engine behind the feed reads (the GPS wizard edits it).
     void configurationPathChanged(const QString &path);
+    void configurationTextReady(const s1::ConfigurationText &text);
+    void configurationTextFailed(const QString &message);
+    void configurationApplied(const s1::ConfigurationApplyResult &result);
 };
 
 } // namespace s1
