@@ -1,8 +1,8 @@
 // The service's control socket (docs/CONTROL_PROTOCOL.md): a QLocalServer on a Unix socket,
 // living in the service's main thread. It keeps the latest engine snapshot (publishSnapshot,
 // connected to EngineThread::snapshotReady), answers queries from it, streams it to subscribers
-// and hands state-changing commands (reload, makestep) to whoever connected the matching signal,
-// which answers through completeRequest().
+// and hands state-changing commands (reload, makestep, applyconfig) to whoever connected the
+// matching signal, which answers through completeRequest(). `configtext` it answers itself.
 //
 // Access control on the Unix socket is the socket file's permissions (ControlSocketFile.h):
 // whoever can connect may use every command. Remote access over TCP is off unless the
