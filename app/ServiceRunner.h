@@ -12,6 +12,7 @@
 
 #include "LaunchOptions.h"
 
+#include "config/ConfigurationEdit.h"
 #include "host/EngineThread.h"
 #include "transport/ControlServer.h"
 
@@ -47,6 +48,12 @@ public slots:
     void reload();
 
 private:
+    // A reload that follows an applyconfig: what was written, to answer with or to undo.
+    struct AppliedEdit
+    {
+        ConfigurationApplyResult result;
+        std::string previousRevision;
+    };
     struct PendingReload
     {
         std::optional<quint64> ticket; // the control request to answer, none for SIGHUP
@@ -54,6 +61,7 @@ private:
         QStringList warnings;
         bool rollingBack = false;
         QString failure; // why the new configuration did not start
+        std::optional<AppliedEdit> edit;
     };
 
     bool openControlSocket();
@@ -61,9 +69,14 @@ private:
     void publishConfigurationPath();
     void startEngine();
     void onEngineStarted(bool ok, const QString &error, quint16 port);
-    void beginReload(std::optional<quint64> ticket);
+    void beginReload(std::optional<quint64> ticket, std::optional<AppliedEdit> edit = std::nullopt);
     void finishReload(bool ok, const QJsonValue &result, const QString &error);
     void onMakeStep(quint64 ticket);
+    // The file this service reads and reloads (-f, else the default path).
+    std::string configurationPath() const;
+    void onApplyConfiguration(quint64 ticket, const QString &text, const QString &revision);
+    // Answers an applyconfig whose reload ended: applied, or the previous file put back.
+    void finishEdit(quint64 ticket, AppliedEdit edit, bool ok, const QJsonValue &result, const QString &error);
 
     LaunchOptions m_options;
     EngineConfig m_config;

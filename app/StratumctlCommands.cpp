@@ -207,7 +207,9 @@ int printResult(const StratumctlOptions &options, const CommandSpec &spec, bool 
     }
     case Command::Subscribe:
     case Command::Unsubscribe:
-    case Command::Configuration: // the window's query; stratumctl has no command for it
+    case Command::Configuration:     // the window's query; stratumctl has no command for it
+    case Command::ConfigurationText: // `stratumctl config` (StratumctlConfig.cpp)
+    case Command::ApplyConfiguration:
         break;
     }
     return badResult(QStringLiteral("a result to %1").arg(QLatin1String(spec.name)));

@@ -2,6 +2,7 @@
 // running service over its control socket (StratumctlCommands), and `query`, which probes any
 // NTP server the way our client measures it.
 #include "StratumctlCommands.h"
+#include "StratumctlConfig.h"
 
 #include "clock/HostClock.h"
 #include "config/EngineConfig.h"
@@ -43,6 +44,11 @@ void usage(std::FILE *out)
                  "                     running the previous one (same as SIGHUP)\n"
                  "  makestep           step the clock now (not supported with the virtual clock yet)\n"
                  "  snapshot           the whole engine snapshot as JSON\n"
+                 "  config [--json]    print the configuration file as the service reads it\n"
+                 "                     (--json: with its revision and included files)\n"
+                 "  config apply FILE  replace it by FILE (- for standard input): checked as a\n"
+                 "                     reload reads it, written with the old one as FILE.bak and\n"
+                 "                     reloaded; errors as file:line:col, nothing written\n"
                  "Without the service:\n"
                  "  query ADDRESS [PORT]  send one NTP client request and print offset, delay and\n"
                  "                     the server's state\n"
@@ -140,7 +146,8 @@ int main(int argc, char **argv)
     for (; i < args.size() && args[i].startsWith(QLatin1Char('-')); ++i) {
         const QString &arg = args[i];
         if (arg == QLatin1String("-h") && i + 1 < args.size() && !args[i + 1].startsWith(QLatin1Char('-'))
-            && !s1::isControlCommand(args[i + 1]) && args[i + 1] != QLatin1String("query")) {
+            && !s1::isControlCommand(args[i + 1]) && args[i + 1] != QLatin1String("query")
+            && args[i + 1] != QLatin1String("config")) {
             // chronyc's -h: a socket path (starting with '/') or a host's address.
             const QString &host = args[++i];
             if (host.startsWith(QLatin1Char('/'))) {
@@ -207,6 +214,8 @@ int main(int argc, char **argv)
     }
     if (s1::isControlCommand(command))
         return s1::runControlCommand(options, command, rest);
+    if (command == QLatin1String("config"))
+        return s1::runConfigCommand(options, rest);
     std::fprintf(stderr, "stratumctl: unknown command: %s\n", qPrintable(command));
     usage(stderr);
     return 2;

@@ -20,7 +20,7 @@ struct CommandInfo
     bool changesState;
 };
 
-constexpr std::array<CommandInfo, 15> kCommands{{
+constexpr std::array<CommandInfo, 17> kCommands{{
     {Command::Snapshot, "snapshot", false},
     {Command::Tracking, "tracking", false},
     {Command::Sources, "sources", false},
@@ -36,6 +36,8 @@ constexpr std::array<CommandInfo, 15> kCommands{{
     {Command::MakeStep, "makestep", true},
     {Command::Gps, "gps", false},
     {Command::Configuration, "configuration", false},
+    {Command::ConfigurationText, "configtext", false},
+    {Command::ApplyConfiguration, "applyconfig", true},
 }};
 
 const CommandInfo *infoFor(Command command)
@@ -92,6 +94,11 @@ bool changesState(Command command)
 {
     const CommandInfo *info = infoFor(command);
     return info && info->changesState;
+}
+
+bool needsLocalSocket(Command command)
+{
+    return changesState(command) || command == Command::ConfigurationText;
 }
 
 ParsedRequest parseRequest(QByteArrayView text)

@@ -2,8 +2,10 @@
 
 #include "logging/LogCategories.h"
 
+#include "config/ConfigurationEditor.h"
 #include "control/ControlQueries.h"
 #include "transport/ControlConnection.h"
+#include "json/ConfigurationJson.h"
 #include "json/SnapshotJson.h"
 
 #include <QHostAddress>
@@ -302,13 +304,16 @@ void ControlServer::onLine(ControlConnection *connection, const QByteArray &line
     const control::ControlRequest &request = *parsed.request;
     qCDebug(lcControl) << "client" << connection->id() << "request" << request.id
                        << control::commandName(request.command);
-    if (connection->isRemote() && control::changesState(request.command)) {
+    if (connection->isRemote() && control::needsLocalSocket(request.command)) {
         qCInfo(lcControl) << "client" << connection->id()
                           << "refused over TCP:" << control::commandName(request.command);
-        connection->send(control::encodeError(
-            request.id, QStringLiteral("%1 changes the service's state and needs the local control socket; "
-                                       "remote (TCP) access serves queries only")
-                            .arg(QLatin1String(control::commandName(request.command)))));
+        connection->send(
+            control::encodeError(request.id, QStringLiteral("%1 %2 and needs the local control socket; "
+                                                            "remote (TCP) access serves queries only")
+                                                 .arg(QLatin1String(control::commandName(request.command)),
+                                                      control::changesState(request.command)
+                                                          ? QStringLiteral("changes the service's state")
+                                                          : QStringLiteral("shows the configuration file"))));
         return;
     }
     using control::Command;
@@ -333,6 +338,12 @@ void ControlServer::onLine(ControlConnection *connection, const QByteArray &line
                              ? control::encodeError(request.id, QStringLiteral("configuration is not available here"))
                              : control::encodeResult(request.id, QJsonObject{{"path", m_configurationPath},
                                                                              {"builtIn", m_configurationBuiltIn}}));
+        return;
+    case Command::ConfigurationText:
+        answerConfigurationText(connection, request);
+        return;
+    case Command::ApplyConfiguration:
+        handOverApply(connection, request);
         return;
     default:
         break;
@@ -360,6 +371,43 @@ void ControlServer::handOver(ControlConnection *connection, const control::Contr
         emit reloadRequested(ticket);
     else
         emit makeStepRequested(ticket);
+}
+
+void ControlServer::answerConfigurationText(ControlConnection *connection, const control::ControlRequest &request)
+{
+    if (m_configurationPath.isEmpty()) {
+        connection->send(control::encodeError(request.id, QStringLiteral("configuration is not available here")));
+        return;
+    }
+    // Only the main file and what it includes: never a keyfile or any other file by name.
+    ConfigurationText text;
+    std::string error;
+    if (!ConfigurationEditor(m_configurationPath.toStdString()).read(text, error)) {
+        connection->send(control::encodeError(request.id, QString::fromStdString(error)));
+        return;
+    }
+    text.builtIn = m_configurationBuiltIn;
+    connection->send(control::encodeResult(request.id, configurationTextToJson(text)));
+}
+
+void ControlServer::handOverApply(ControlConnection *connection, const control::ControlRequest &request)
+{
+    const QJsonValue text = request.args.value(QStringLiteral("text"));
+    const QJsonValue revision = request.args.value(QStringLiteral("revision"));
+    if (!text.isString() || !revision.isString()) {
+        connection->send(control::encodeError(
+            request.id, QStringLiteral("applyconfig needs the arguments \"text\" and \"revision\" (strings)")));
+        return;
+    }
+    if (m_configurationPath.isEmpty()
+        || !isSignalConnected(QMetaMethod::fromSignal(&ControlServer::applyConfigurationRequested))) {
+        connection->send(control::encodeError(request.id, QStringLiteral("applyconfig is not available here")));
+        return;
+    }
+    const quint64 ticket = m_nextTicket++;
+    m_pending.emplace(ticket, Pending{connection, request.id});
+    qCInfo(lcControl) << "client" << connection->id() << "requested applyconfig";
+    emit applyConfigurationRequested(ticket, text.toString(), revision.toString());
 }
 
 void ControlServer::setConfigurationPath(const QString &path, bool builtIn)

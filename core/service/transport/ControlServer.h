@@ -1,14 +1,15 @@
 // The service's control socket (docs/CONTROL_PROTOCOL.md): a QLocalServer on a Unix socket,
 // living in the service's main thread. It keeps the latest engine snapshot (publishSnapshot,
 // connected to EngineThread::snapshotReady), answers queries from it, streams it to subscribers
-// and hands state-changing commands (reload, makestep) to whoever connected the matching signal,
-// which answers through completeRequest().
+// and hands state-changing commands (reload, makestep, applyconfig) to whoever connected the
+// matching signal, which answers through completeRequest(). `configtext` it answers itself.
 //
 // Access control on the Unix socket is the socket file's permissions (ControlSocketFile.h):
 // whoever can connect may use every command. Remote access over TCP is off unless the
 // configuration names both an address (bindcmdaddress) and at least one cmdallow rule; its peers
 // are checked against cmdallow/cmddeny and may only query and subscribe, since only the socket's
-// permissions say who may change the service's state. Malformed input never ends the service: bad JSON or an unknown command
+// permissions say who may change the service's state; the configuration text (`configtext`) is
+// served on the local socket only as well. Malformed input never ends the service: bad JSON or an unknown command
 // gets an error response, an over-long line an error and the connection closed.
 #pragma once
 
@@ -91,6 +92,9 @@ public slots:
 signals:
     void reloadRequested(quint64 ticket);
     void makeStepRequested(quint64 ticket);
+    // `applyconfig`: replace the main configuration file by `text` if it is still `revision`;
+    // answered with completeRequest(ticket, true, applyResultToJson(...)) whatever the outcome.
+    void applyConfigurationRequested(quint64 ticket, const QString &text, const QString &revision);
 
 private:
     struct Pending
@@ -112,6 +116,8 @@ private:
     void onOverflow(ControlConnection *connection);
     void onClosed(ControlConnection *connection);
     void handOver(ControlConnection *connection, const control::ControlRequest &request);
+    void answerConfigurationText(ControlConnection *connection, const control::ControlRequest &request);
+    void handOverApply(ControlConnection *connection, const control::ControlRequest &request);
 
     QLocalServer *m_server;
     std::vector<QTcpServer *> m_tcpServers; // children of this
