@@ -14,6 +14,7 @@
 #include "TextColor.h"
 #include "TouchStyle.h"
 #include "TrackingPanel.h"
+#include "config/ConfigurationPage.h"
 #include "wizard/GpsSetupWizard.h"
 
 #include <QAction>
@@ -59,7 +60,7 @@ constexpr int kDialogButtonMinWidthPx = 120;
 constexpr std::chrono::milliseconds kSuccessShownFor{10'000};
 constexpr std::chrono::milliseconds kFailureShownFor{60'000};
 
-enum Tab { SourcesTab, ServerTab, TrackingTab, ChartTab };
+enum Tab { SourcesTab, ServerTab, TrackingTab, ChartTab, GpsTab, ConfigTab };
 
 // The corner summary: as wide as its text on one line, at most `room` (what the tabs leave),
 // wrapping within that. QTabWidget gives a corner widget its size hint and squeezes the tabs
@@ -139,6 +140,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_gpsPanel = new GpsPanel(m_tabs);
     m_gpsPanel->setObjectName(QStringLiteral("gpsPanel"));
     m_tabs->addTab(m_gpsPanel, tr("GPS"));
+    // The configuration file in sections and as text; read-only where the feed cannot write it.
+    m_configPage = new ConfigurationPage(m_tabs);
+    m_tabs->addTab(m_configPage, tr("Config"));
 
     m_syncSummary->setObjectName(QStringLiteral("syncSummary"));
     m_syncSummary->setContentsMargins(kPageMarginPx, 0, kPageMarginPx, 0);
@@ -223,6 +227,7 @@ void MainWindow::setFeed(SnapshotFeed *feed)
     connect(feed, &SnapshotFeed::configurationPathChanged, this, &MainWindow::setConfigurationPath);
     connect(this, &MainWindow::reloadRequested, feed, &SnapshotFeed::requestReload);
     connect(this, &MainWindow::makeStepRequested, feed, &SnapshotFeed::requestMakeStep);
+    m_configPage->setFeed(feed);
     if (const QString reason = feed->reloadUnavailableReason(); !reason.isEmpty())
         setReloadUnavailable(reason);
     if (const QString reason = feed->makeStepUnavailableReason(); !reason.isEmpty())

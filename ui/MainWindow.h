@@ -23,6 +23,7 @@ class QTimer;
 namespace s1 {
 
 class ConfigWarningsDialog;
+class ConfigurationPage;
 class GpsPanel;
 class OffsetChart;
 class ReferencePanel;
@@ -46,6 +47,7 @@ public:
     void setFeed(SnapshotFeed *feed);
 
     bool isSnapshotStale() const { return m_stale; }
+    ConfigurationPage *configurationPage() const { return m_configPage; }
     // The configuration file the GPS set-up wizard edits (the one the engine or service reads).
     void setConfigurationPath(const QString &path) { m_configurationPath = path; }
     const QString &configurationPath() const { return m_configurationPath; }
@@ -121,6 +123,7 @@ private:
     TrackingPanel *m_tracking = nullptr;
     OffsetChart *m_offsetChart = nullptr;
     GpsPanel *m_gpsPanel = nullptr;
+    ConfigurationPage *m_configPage = nullptr;
     QLabel *m_syncSummary;
     QLabel *m_connection = nullptr;
     QLabel *m_snapshotTime = nullptr;
