@@ -125,6 +125,8 @@ void typeInto(QWidget &page, const char *name, const QString &text)
 
 void saveShot(QWidget &widget, const QString &name)
 {
+    // Layouts settle (rows shown or hidden) before the picture.
+    QTest::qWait(50);
     QVERIFY(widget.grab().save(s1::test::screenshotPath(name)));
 }
 

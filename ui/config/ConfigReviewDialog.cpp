@@ -11,6 +11,8 @@
 #include <QTextBlock>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace s1 {
 
 namespace {
@@ -37,7 +39,10 @@ ConfigReviewDialog::ConfigReviewDialog(const std::string &oldText, const std::st
     m_diff->setObjectName(QStringLiteral("reviewDiff"));
     m_diff->setReadOnly(true);
     m_diff->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_diff->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    if (fixed.pointSizeF() < kMinBaseFontPt)
+        fixed.setPointSizeF(kMinBaseFontPt);
+    m_diff->setFont(fixed);
     enableKineticScrolling(m_diff);
 
     // Only the changes and a little context; "…" where unchanged lines are left out.

@@ -45,6 +45,8 @@ constexpr int kBannerProblems = 3;
 constexpr std::size_t kAddressWord = 1;
 constexpr std::size_t kDeviceWord = 2;
 
+const QColor kErrorLineBackground(0xff, 0xe4, 0xe4);
+
 const QString kInteger = QStringLiteral("[-+]?[0-9]*");
 const QString kReal = QStringLiteral("[-+0-9.eE]*");
 const QString kWord = QStringLiteral("\\S*");
@@ -80,6 +82,28 @@ QString describe(const ConfigDiagnostic &diagnostic)
         .arg(diagnostic.line)
         .arg(diagnostic.column)
         .arg(kind, message);
+}
+
+// The fixed-width font, no smaller than the touch style's text.
+QFont readableFixedFont()
+{
+    QFont font = QFontDatabase::systemFont(QFontDatabase::FixedFont);
+    if (font.pointSizeF() < kMinBaseFontPt)
+        font.setPointSizeF(kMinBaseFontPt);
+    return font;
+}
+
+// Labels as tall as their fields and centred on them, so that each row reads as one line.
+void alignLabels(QFormLayout *form)
+{
+    for (int row = 0; row < form->rowCount(); ++row) {
+        if (QLayoutItem *item = form->itemAt(row, QFormLayout::LabelRole)) {
+            if (auto *label = qobject_cast<QLabel *>(item->widget())) {
+                label->setMinimumHeight(kTouchTargetPx);
+                label->setAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+            }
+        }
+    }
 }
 
 void markField(QWidget *field, bool bad)
@@ -124,6 +148,8 @@ ConfigurationPage::ConfigurationPage(QWidget *parent)
     m_sections->addTab(createLoggingSection(), tr("Logging"));
     m_sections->addTab(createTextSection(), tr("Text"));
     m_sections->setCornerWidget(corner, Qt::TopRightCorner);
+    for (QFormLayout *form : findChildren<QFormLayout *>())
+        alignLabels(form);
     connect(m_sections, &QTabWidget::currentChanged, this, &ConfigurationPage::sectionChanged);
 
     auto *layout = new QVBoxLayout(this);
@@ -316,6 +342,9 @@ QWidget *ConfigurationPage::createSourcesSection()
     m_sourceList = new QListWidget(page);
     m_sourceList->setObjectName(QStringLiteral("sourceList"));
     m_sourceList->setFixedWidth(kListWidthPx);
+    // Long lines wrap rather than hide their options behind a sideways scroll.
+    m_sourceList->setWordWrap(true);
+    m_sourceList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     enableKineticScrolling(m_sourceList);
     connect(m_sourceList, &QListWidget::currentRowChanged, this, &ConfigurationPage::showSelectedSource);
     left->addWidget(m_sourceList, 1);
@@ -434,6 +463,8 @@ QWidget *ConfigurationPage::createAccessSection()
     m_accessList = new QListWidget(page);
     m_accessList->setObjectName(QStringLiteral("accessList"));
     m_accessList->setFixedWidth(kListWidthPx);
+    m_accessList->setWordWrap(true);
+    m_accessList->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     enableKineticScrolling(m_accessList);
     connect(m_accessList, &QListWidget::currentRowChanged, this, &ConfigurationPage::showSelectedAccess);
     left->addWidget(m_accessList, 1);
@@ -561,7 +592,7 @@ QWidget *ConfigurationPage::createTextSection()
     m_text = new QPlainTextEdit(page);
     m_text->setObjectName(QStringLiteral("configText"));
     m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
-    m_text->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_text->setFont(readableFixedFont());
     m_highlighter = new ConfigHighlighter(m_text->document());
     connect(m_text, &QPlainTextEdit::textChanged, this, &ConfigurationPage::textEdited);
     layout->addWidget(m_text, 1);
@@ -887,6 +918,18 @@ void ConfigurationPage::showProblems()
         }
     }
     m_problemList->setVisible(m_problemList->count() > 0);
+    QList<QTextEdit::ExtraSelection> marks;
+    for (auto it = errors.constBegin(); it != errors.constEnd(); ++it) {
+        const QTextBlock block = m_text->document()->findBlockByNumber(it.key() - 1);
+        if (!block.isValid())
+            continue;
+        QTextEdit::ExtraSelection mark;
+        mark.cursor = QTextCursor(block);
+        mark.format.setBackground(kErrorLineBackground);
+        mark.format.setProperty(QTextFormat::FullWidthSelection, true);
+        marks << mark;
+    }
+    m_text->setExtraSelections(marks);
     m_settingText = true;
     m_highlighter->setErrors(errors);
     m_settingText = false;
@@ -911,11 +954,9 @@ void ConfigurationPage::updateButtons()
 {
     m_reviewButton->setEnabled(m_loaded && !m_applyPending);
     m_reloadButton->setEnabled(m_feed && !m_requestPending && !m_applyPending);
-    const int errors = errorCount();
-    m_reviewButton->setText(!isModified() ? tr("Review changes…")
-                            : errors > 0
-                                ? tr("Review changes (%1 errors)…").arg(errors)
-                                : tr("Review changes (%1)…").arg(changedLineCount(diffLines(m_loadedText, text()))));
+    // A constant text: with counts it would push the section tabs behind scroll arrows at 800 px;
+    // the errors are listed in their sections and the review counts the changes.
+    m_reviewButton->setText(isModified() ? tr("Review changes…") : tr("No changes"));
 }
 
 void ConfigurationPage::sectionChanged(int index)
