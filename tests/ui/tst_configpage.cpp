@@ -21,15 +21,19 @@
 #include <QMenu>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QTabBar>
 #include <QTabWidget>
 #include <QTest>
 #include <QTextBlock>
+#include <QToolButton>
 
 using namespace s1;
 
 namespace {
 
 const QSize kTouchScreen(800, 480);
+// A row may shrink to this and still be hit by a finger (7 mm on the 7" panel).
+constexpr int kMinTargetPx = 36;
 
 const std::string kText = "# Test configuration\n"
                           "server a.example iburst\n"
@@ -145,6 +149,8 @@ private slots:
     void unavailableFeedIsReadOnly();
     void sectionsEditTheirDirectives();
     void roundTripsEveryTestConfiguration();
+    void fitsTheTouchScreen_data();
+    void fitsTheTouchScreen();
     void screenshots();
 };
 
@@ -401,6 +407,52 @@ void TestConfigPage::roundTripsEveryTestConfiguration()
         QCOMPARE(changed.size(), 2);
         QVERIFY2(changed.at(0).startsWith(QStringLiteral("-%1 ").arg(line)), qPrintable(name));
         QVERIFY2(changed.at(1).startsWith(QStringLiteral("+%1 ").arg(line)), qPrintable(name));
+    }
+}
+
+void TestConfigPage::fitsTheTouchScreen_data()
+{
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("800x480") << kTouchScreen;
+    QTest::newRow("800x416") << QSize(800, 416); // a Raspberry Pi desktop: panel and title bar off
+}
+
+// Every section at the small sizes: the section tabs and the buttons beside them without scroll
+// arrows, every visible field and button a finger's size and inside the window.
+void TestConfigPage::fitsTheTouchScreen()
+{
+    QFETCH(QSize, size);
+    FakeFeed feed;
+    feed.served.main.text = kText + "refclock PPS /dev/pps0 lock NMEA refid PPS prefer\nlocal stratum 10\n";
+    MainWindow window;
+    window.setFeed(&feed);
+    window.resize(size);
+    window.show();
+    window.findChild<QTabWidget *>()->setCurrentWidget(window.configurationPage());
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ConfigurationPage *page = window.configurationPage();
+    QCOMPARE(window.size(), size);
+    for (int section = 0; section < page->sections()->count(); ++section) {
+        page->sections()->setCurrentIndex(section);
+        QTest::qWait(20);
+        const QString where = page->sections()->tabText(section);
+        for (QToolButton *arrow : page->sections()->tabBar()->findChildren<QToolButton *>())
+            QVERIFY2(!arrow->isVisible(), qPrintable(where + ": section tabs behind scroll arrows"));
+        const QRect inside = page->rect();
+        for (QWidget *widget : page->findChildren<QWidget *>()) {
+            if (!widget->isVisible() || !(qobject_cast<QLineEdit *>(widget) || qobject_cast<QAbstractButton *>(widget)))
+                continue;
+            if (qobject_cast<QToolButton *>(widget))
+                continue; // the tab bar's own arrows, checked above
+            // A field in a scroll area may be scrolled out of view; the others must be on the page.
+            const QRect rect(widget->mapTo(page, QPoint(0, 0)), widget->size());
+            QVERIFY2(
+                widget->height() >= kMinTargetPx,
+                qPrintable(
+                    QStringLiteral("%1: %2 only %3 px tall").arg(where, widget->objectName()).arg(widget->height())));
+            QVERIFY2(rect.right() <= inside.right() + 1,
+                     qPrintable(QStringLiteral("%1: %2 sticks out on the right").arg(where, widget->objectName())));
+        }
     }
 }
 
