@@ -12,7 +12,9 @@
 #include "config/ConfigReviewDialog.h"
 #include "config/ConfigurationPage.h"
 
+#include <QAction>
 #include <QCheckBox>
+#include <QDialog>
 #include <QDir>
 #include <QFile>
 #include <QLabel>
@@ -327,6 +329,20 @@ void TestConfigPage::unavailableFeedIsReadOnly()
     QVERIFY(!review->applyButton()->isEnabled());
     QVERIFY(feed.texts.empty());
     QCOMPARE(page.text(), kText);
+
+    // The window offers the page once the feed has shown it can serve the text; a feed without
+    // any file (the default answers) gets no button.
+    MainWindow window;
+    window.setFeed(&feed);
+    QVERIFY(window.findChild<QAction *>(QStringLiteral("configurationAction"))->isVisible());
+    struct NoText : FakeFeed
+    {
+        void requestConfigurationText() override { emit configurationTextFailed(unavailable); }
+    } none;
+    none.unavailable = feed.unavailable;
+    MainWindow other;
+    other.setFeed(&none);
+    QVERIFY(!other.findChild<QAction *>(QStringLiteral("configurationAction"))->isVisible());
 }
 
 void TestConfigPage::sectionsEditTheirDirectives()
@@ -428,10 +444,12 @@ void TestConfigPage::fitsTheTouchScreen()
     window.setFeed(&feed);
     window.resize(size);
     window.show();
-    window.findChild<QTabWidget *>()->setCurrentWidget(window.configurationPage());
     QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.findChild<QAction *>(QStringLiteral("configurationAction"))->trigger();
+    QDialog *dialog = window.configurationDialog();
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
     ConfigurationPage *page = window.configurationPage();
-    QCOMPARE(window.size(), size);
+    QCOMPARE(dialog->size(), size);
     for (int section = 0; section < page->sections()->count(); ++section) {
         page->sections()->setCurrentIndex(section);
         QTest::qWait(20);
@@ -467,25 +485,24 @@ void TestConfigPage::screenshots()
     window.setFeed(&feed);
     window.resize(kTouchScreen);
     window.show();
-    auto *tabs = window.findChild<QTabWidget *>();
-    ConfigurationPage *page = window.configurationPage();
-    tabs->setCurrentWidget(page);
     QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.findChild<QAction *>(QStringLiteral("configurationAction"))->trigger();
+    QDialog &shown = *window.configurationDialog();
+    QVERIFY(QTest::qWaitForWindowExposed(&shown));
+    ConfigurationPage *page = window.configurationPage();
     QCOMPARE(page->text(), feed.served.main.text);
 
     selectSource(*page, QStringLiteral("server b.example"));
     typeInto(*page, "source_maxpoll", QStringLiteral("99"));
-    window.resize(kTouchScreen);
-    QTest::qWait(50);
-    saveShot(window, QStringLiteral("config-sources-800x480.png"));
+    saveShot(shown, QStringLiteral("config-sources-800x480.png"));
     typeInto(*page, "source_maxpoll", QStringLiteral("9"));
     selectSource(*page, QStringLiteral("refclock"));
-    saveShot(window, QStringLiteral("config-refclock-800x480.png"));
+    saveShot(shown, QStringLiteral("config-refclock-800x480.png"));
     const char *names[] = {"sources", "access", "server", "clock", "logging", "text"};
     for (int section = ConfigurationPage::AccessSection; section <= ConfigurationPage::LoggingSection; ++section) {
         page->sections()->setCurrentIndex(section);
         QTest::qWait(20);
-        saveShot(window, QStringLiteral("config-%1-800x480.png").arg(QLatin1String(names[section])));
+        saveShot(shown, QStringLiteral("config-%1-800x480.png").arg(QLatin1String(names[section])));
     }
     page->sections()->setCurrentIndex(ConfigurationPage::TextSection);
     auto *text = page->findChild<QPlainTextEdit *>(QStringLiteral("configText"));
@@ -494,7 +511,7 @@ void TestConfigPage::screenshots()
     text->setTextCursor(cursor);
     QTest::keyClicks(text, QStringLiteral(" minpoll x"));
     QTest::qWait(20);
-    saveShot(window, QStringLiteral("config-text-error-800x480.png"));
+    saveShot(shown, QStringLiteral("config-text-error-800x480.png"));
     QTest::keyClicks(text, QString());
     for (int i = 0; i < 10; ++i)
         QTest::keyClick(text, Qt::Key_Backspace);
@@ -507,7 +524,7 @@ void TestConfigPage::screenshots()
     QVERIFY(page->bannerText().startsWith(QStringLiteral("Applied")));
     page->sections()->setCurrentIndex(ConfigurationPage::SourcesSection);
     QTest::qWait(20);
-    saveShot(window, QStringLiteral("config-applied-800x480.png"));
+    saveShot(shown, QStringLiteral("config-applied-800x480.png"));
 }
 
 QTEST_MAIN(TestConfigPage)

@@ -36,6 +36,8 @@ namespace s1 {
 namespace {
 
 constexpr int kMarginPx = 8;
+// What a push button's frame adds to its style-sheet height.
+constexpr int kCornerFramePx = 2;
 // The source and access lists beside their forms: room for "server ntp.example.org iburst".
 constexpr int kListWidthPx = 300;
 // Problems under the text: two rows, the editor keeps the rest of a 800x480 page.
@@ -135,12 +137,17 @@ ConfigurationPage::ConfigurationPage(QWidget *parent)
     auto *corner = new QWidget(m_sections);
     auto *cornerLayout = new QHBoxLayout(corner);
     cornerLayout->setContentsMargins(0, 0, 0, 0);
+    for (QPushButton *button : {m_reloadButton, m_reviewButton})
+        button->setFixedHeight(kTouchTargetPx);
     cornerLayout->addWidget(m_reloadButton);
     cornerLayout->addWidget(m_reviewButton);
 
     m_sections->setObjectName(QStringLiteral("configSections"));
     m_sections->setDocumentMode(true);
-    m_sections->tabBar()->setStyleSheet(QStringLiteral("QTabBar::tab { min-height: %1px; }").arg(kTouchTargetPx));
+    // A little taller than a fingertip: the buttons beside the tabs (the corner) get the tab
+    // bar's height and need a fingertip's plus their frame.
+    m_sections->tabBar()->setStyleSheet(
+        QStringLiteral("QTabBar::tab { min-height: %1px; }").arg(kTouchTargetPx + kCornerFramePx));
     m_sections->addTab(createSourcesSection(), tr("Sources"));
     m_sections->addTab(createAccessSection(), tr("Access"));
     m_sections->addTab(createServerSection(), tr("Server"));
