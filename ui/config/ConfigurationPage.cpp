@@ -376,6 +376,10 @@ QWidget *ConfigurationPage::createSourcesSection()
     m_sourceForm = new QWidget(page);
     auto *formBox = new QVBoxLayout(m_sourceForm);
     formBox->setContentsMargins(0, 0, 0, 0);
+    // The reader's message on top, where it is seen while typing, not below the fold.
+    m_sourceProblems = createProblemsLabel(m_sourceForm);
+    m_sourceProblems->setObjectName(QStringLiteral("sourceProblems"));
+    formBox->addWidget(m_sourceProblems);
     m_sourceFormLayout = new QFormLayout;
     m_sourceKind = new QLabel(m_sourceForm);
     m_sourceKind->setObjectName(QStringLiteral("sourceKind"));
@@ -452,9 +456,6 @@ QWidget *ConfigurationPage::createSourcesSection()
         }
     }
     formBox->addLayout(flags);
-    m_sourceProblems = createProblemsLabel(m_sourceForm);
-    m_sourceProblems->setObjectName(QStringLiteral("sourceProblems"));
-    formBox->addWidget(m_sourceProblems);
     formBox->addStretch(1);
     layout->addWidget(scrollable(m_sourceForm), 1);
     m_sectionProblems.push_back({{}, nullptr}); // the selected source's problems: sourceProblems
