@@ -122,10 +122,12 @@ std::vector<HistoryBucket> HistorySeries::query(std::int64_t from, std::int64_t 
 std::int64_t HistorySeries::firstTime() const
 {
     if (m_minutes.empty())
-        return m_points.empty() ? 0 : m_points.front().time;
-    // The oldest minute's first point is not kept; its start is the honest bound.
-    const std::int64_t minute = m_minutes.front().start;
-    return m_points.empty() ? minute : std::min(minute, m_points.front().time);
+        return 0;
+    // While no point has been dropped the oldest point is the first; after that only its
+    // minute is known.
+    if (m_fullSince == std::numeric_limits<std::int64_t>::min() && !m_points.empty())
+        return m_points.front().time;
+    return m_minutes.front().start;
 }
 
 std::int64_t HistorySeries::lastTime() const

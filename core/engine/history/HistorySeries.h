@@ -64,7 +64,8 @@ public:
     std::vector<HistoryBucket> query(std::int64_t from, std::int64_t to, std::size_t buckets) const;
 
     bool empty() const { return m_points.empty() && m_minutes.empty(); }
-    // The oldest and newest time held (either resolution); 0 when empty.
+    // The oldest and newest time held (either resolution; once the full resolution has dropped
+    // points, the oldest minute's start); 0 when empty.
     std::int64_t firstTime() const;
     std::int64_t lastTime() const;
     const std::deque<HistoryPoint> &points() const { return m_points; }

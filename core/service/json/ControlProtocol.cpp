@@ -20,7 +20,7 @@ struct CommandInfo
     bool changesState;
 };
 
-constexpr std::array<CommandInfo, 15> kCommands{{
+constexpr std::array<CommandInfo, 17> kCommands{{
     {Command::Snapshot, "snapshot", false},
     {Command::Tracking, "tracking", false},
     {Command::Sources, "sources", false},
@@ -36,6 +36,8 @@ constexpr std::array<CommandInfo, 15> kCommands{{
     {Command::MakeStep, "makestep", true},
     {Command::Gps, "gps", false},
     {Command::Configuration, "configuration", false},
+    {Command::History, "history", false},
+    {Command::HistorySeries, "historySeries", false},
 }};
 
 const CommandInfo *infoFor(Command command)

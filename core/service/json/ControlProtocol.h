@@ -48,6 +48,9 @@ enum class Command : std::uint8_t {
     MakeStep,
     Gps,
     Configuration,
+    // Recorded history (HistoryQueries.h): one series downsampled, and the list of series.
+    History,
+    HistorySeries,
 };
 std::optional<Command> commandFromName(std::string_view name);
 const char *commandName(Command command);

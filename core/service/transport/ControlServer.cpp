@@ -3,6 +3,7 @@
 #include "logging/LogCategories.h"
 
 #include "control/ControlQueries.h"
+#include "control/HistoryQueries.h"
 #include "transport/ControlConnection.h"
 #include "json/SnapshotJson.h"
 
@@ -334,6 +335,10 @@ void ControlServer::onLine(ControlConnection *connection, const QByteArray &line
                              : control::encodeResult(request.id, QJsonObject{{"path", m_configurationPath},
                                                                              {"builtIn", m_configurationBuiltIn}}));
         return;
+    case Command::History:
+    case Command::HistorySeries:
+        answerHistoryRequest(connection, request);
+        return;
     default:
         break;
     }
@@ -360,6 +365,16 @@ void ControlServer::handOver(ControlConnection *connection, const control::Contr
         emit reloadRequested(ticket);
     else
         emit makeStepRequested(ticket);
+}
+
+void ControlServer::answerHistoryRequest(ControlConnection *connection, const control::ControlRequest &request)
+{
+    const std::int64_t now = m_snapshot ? nanosSinceEpoch(m_snapshot->time) : 0;
+    const ControlAnswer answer = request.command == control::Command::History
+                                     ? answerHistory(request.args, m_history, now)
+                                     : answerHistorySeries(m_history);
+    connection->send(answer.ok ? control::encodeResult(request.id, answer.result)
+                               : control::encodeError(request.id, answer.error));
 }
 
 void ControlServer::setConfigurationPath(const QString &path, bool builtIn)
