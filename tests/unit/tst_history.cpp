@@ -1,11 +1,14 @@
 // The history store: the full-resolution ring and the 7-day per-minute roll-up (bounds, age,
 // wraparound), queries downsampled to N buckets with gaps, the recorder's series from
 // snapshots, and the file: round trip, and truncated or damaged files refused.
+#include "chronyc/HistoryFormat.h"
+#include "control/HistoryQueries.h"
 #include "history/HistoryCodec.h"
 #include "history/HistoryFile.h"
 #include "history/HistoryRecorder.h"
 #include "history/HistoryStore.h"
 
+#include <QJsonArray>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -40,6 +43,8 @@ private slots:
     void codecRoundTrip();
     void codecRefusesDamage();
     void fileRoundTripAndCorruptFile();
+    void queryAnswerAndErrors();
+    void formats();
 };
 
 void TestHistory::addsInOrderOnly()
@@ -321,6 +326,73 @@ void TestHistory::fileRoundTripAndCorruptFile()
     // A directory that cannot take it: false, the message says why.
     QVERIFY(!writeHistoryFile(dir.filePath(QStringLiteral("missing/history")).toStdString(), store, error));
     QVERIFY(!error.empty());
+}
+
+void TestHistory::queryAnswerAndErrors()
+{
+    HistoryStore store;
+    for (int i = 0; i < 120; ++i)
+        store.add("tracking.offset", kStart + i * kSecond, i < 60 ? 1e-6 : 3e-6);
+    const std::int64_t now = kStart + 119 * kSecond;
+    ControlAnswer a =
+        answerHistory(QJsonObject{{"series", "tracking.offset"}, {"since", 120}, {"buckets", 2}}, &store, now);
+    QVERIFY2(a.ok, qPrintable(a.error));
+    const QJsonObject r = a.result.toObject();
+    QCOMPARE(r.value("unit").toString(), QStringLiteral("s"));
+    const QJsonArray b = r.value("buckets").toArray();
+    QCOMPARE(b.size(), 2);
+    QCOMPARE(b[0].toObject().value("count").toInteger() + b[1].toObject().value("count").toInteger(), 120);
+    QCOMPARE(b[1].toObject().value("max").toDouble(), 3e-6);
+    // A range with nothing in it: gaps only, no values.
+    a = answerHistory(QJsonObject{{"series", "tracking.offset"}, {"from", 1e9}, {"to", 1e9 + 60}, {"buckets", 3}},
+                      &store, now);
+    QVERIFY(a.ok);
+    for (const QJsonValue &v : a.result.toObject().value("buckets").toArray())
+        QVERIFY(v.toObject().value("count").toInteger() == 0 && !v.toObject().contains("min"));
+    const auto error = [&](const QJsonObject &args) { return answerHistory(args, &store, now).error; };
+    QVERIFY(error({}).contains("\"series\""));
+    QVERIFY(error({{"series", "nope"}}).contains("no such series: nope"));
+    QVERIFY(error({{"series", "tracking.offset"}, {"buckets", 0}}).contains("\"buckets\""));
+    QVERIFY(error({{"series", "tracking.offset"}, {"buckets", 2.5}}).contains("\"buckets\""));
+    QVERIFY(error({{"series", "tracking.offset"}, {"buckets", kMaxHistoryBuckets + 1}}).contains("\"buckets\""));
+    QVERIFY(error({{"series", "tracking.offset"}, {"since", -1}}).contains("\"since\""));
+    QVERIFY(error({{"series", "tracking.offset"}, {"since", 1}, {"from", 1e9}}).contains("not both"));
+    QVERIFY(error({{"series", "tracking.offset"}, {"from", "yesterday"}}).contains("\"from\""));
+    QVERIFY(error({{"series", "tracking.offset"}, {"from", 2e9}, {"to", 1e9}}).contains("before"));
+    QVERIFY(!answerHistory({{"series", "tracking.offset"}}, nullptr, now).ok);
+    const ControlAnswer list = answerHistorySeries(&store);
+    QVERIFY(list.ok);
+    QCOMPARE(list.result.toArray().size(), 1);
+    QCOMPARE(list.result.toArray()[0].toObject().value("points").toInteger(), 120);
+    QCOMPARE(list.result.toArray()[0].toObject().value("first").toDouble(), static_cast<double>(kStart) / 1e9);
+}
+
+void TestHistory::formats()
+{
+    QCOMPARE(formatHistoryValue(1.5e-9, "s"), std::string("+1.500ns"));
+    QCOMPARE(formatHistoryValue(-2.25e-5, "s"), std::string("-22.500us"));
+    QCOMPARE(formatHistoryValue(0.0125, "s"), std::string("+12.500ms"));
+    QCOMPARE(formatHistoryValue(-1.5, "s"), std::string("-1.500s"));
+    QCOMPARE(formatHistoryValue(-12.34567, "ppm"), std::string("-12.3457 ppm"));
+    QCOMPARE(formatHistoryValue(9, ""), std::string("9.0"));
+    QCOMPARE(formatHistoryValue(41.25, "dB-Hz"), std::string("41.2 dB-Hz"));
+    QCOMPARE(formatHistoryTime(1796515200.9), std::string("2026-12-06 00:00:00"));
+    QCOMPARE(parseHistoryDuration("90s"), std::optional<double>(90));
+    QCOMPARE(parseHistoryDuration("1.5h"), std::optional<double>(5400));
+    QCOMPARE(parseHistoryDuration("7d"), std::optional<double>(7 * 86400));
+    QVERIFY(!parseHistoryDuration("h"));
+    QVERIFY(!parseHistoryDuration("-1h"));
+    QVERIFY(!parseHistoryDuration("1w"));
+    QVERIFY(!parseHistoryDuration("2026-12-06"));
+    HistoryTable table{"tracking.offset", "s", 1796515200, 1796515320, 60, {}};
+    table.rows.push_back({1796515200, 60, -1e-6, 0, 1e-6});
+    table.rows.push_back({1796515260, 0, 0, 0, 0});
+    QCOMPARE(formatHistoryTable(table),
+             std::string("tracking.offset (s), 2026-12-06 00:00:00 to 2026-12-06 00:02:00 UTC, 2 buckets of 60 s\n"
+                         "Time (UTC)            Points           Min          Mean           Max\n"
+                         "======================================================================\n"
+                         "2026-12-06 00:00:00       60      -1.000us      +0.000ns      +1.000us\n"
+                         "2026-12-06 00:01:00        0             -             -             -\n"));
 }
 
 QTEST_GUILESS_MAIN(TestHistory)
