@@ -47,6 +47,8 @@ void print(const std::string &text)
 int runHistoryCommand(const StratumctlOptions &globalOptions, const QStringList &args)
 {
     StratumctlOptions options = globalOptions;
+    if (options.csv)
+        return fail(QStringLiteral("history: there is no CSV form (use --json)"), 2);
     QJsonObject request;
     for (qsizetype i = 0; i < args.size(); ++i) {
         const QString &arg = args[i];

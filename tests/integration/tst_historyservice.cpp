@@ -169,6 +169,9 @@ void TestHistoryService::historyAccumulatesAndSurvivesRestart()
     const s1test::RunResult badSince = f.ctl({"history", offset, "--since", "yesterday"});
     QCOMPARE(badSince.exitCode, 2);
     QVERIFY2(badSince.err.contains("--since"), qPrintable(badSince.err));
+    const s1test::RunResult csv = f.ctl({"-c", "history", offset});
+    QCOMPARE(csv.exitCode, 2);
+    QVERIFY2(csv.err.contains("no CSV form"), qPrintable(csv.err));
 
     // Stopped, the service saves the history; started again, it has it back at once.
     const std::map<QString, double> firstBefore = f.seriesFirst();
