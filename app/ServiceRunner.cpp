@@ -33,6 +33,7 @@ ServiceRunner::ServiceRunner(LaunchOptions options, EngineConfig config, QObject
     connect(&m_control, &ControlServer::reloadRequested, this, [this](quint64 ticket) { beginReload(ticket); });
     connect(&m_control, &ControlServer::makeStepRequested, this, &ServiceRunner::onMakeStep);
     connect(&m_control, &ControlServer::applyConfigurationRequested, this, &ServiceRunner::onApplyConfiguration);
+    m_control.setHistory(&m_history.store());
 }
 
 ServiceRunner::~ServiceRunner()
@@ -68,6 +69,7 @@ void ServiceRunner::stop()
 {
     if (m_engine)
         m_engine->stop();
+    m_history.save();
     m_control.close();
 }
 
@@ -93,7 +95,11 @@ bool ServiceRunner::openControlSocket()
 
 void ServiceRunner::startEngine()
 {
+    // `dumpdir` is chrony's directory for state kept across restarts: the history goes there.
+    if (m_history.file().parent_path() != std::filesystem::path(m_config.dumpDir) || m_history.file().empty())
+        m_history.setStateDirectory(m_config.dumpDir);
     m_engine = std::make_unique<EngineThread>(m_config, hostOptionsFor(m_options));
+    connect(m_engine.get(), &EngineThread::snapshotReady, &m_history, &HistoryKeeper::record);
     connect(m_engine.get(), &EngineThread::snapshotReady, &m_control, &ControlServer::publishSnapshot);
     connect(m_engine.get(), &EngineThread::started, this, &ServiceRunner::onEngineStarted);
     connect(m_engine.get(), &EngineThread::makeStepDone, this,

@@ -14,6 +14,7 @@
 
 #include "config/ConfigurationEdit.h"
 #include "host/EngineThread.h"
+#include "host/HistoryKeeper.h"
 #include "transport/ControlServer.h"
 
 #include <QObject>
@@ -38,6 +39,7 @@ public:
     void stop();
 
     const ControlServer &controlServer() const { return m_control; }
+    const HistoryKeeper &history() const { return m_history; }
 
 signals:
     // The engine could not start at all: the service should exit with this code.
@@ -81,6 +83,8 @@ private:
     LaunchOptions m_options;
     EngineConfig m_config;
     std::unique_ptr<EngineThread> m_engine;
+    // Outlives the engine threads (reloads) and is saved when the service stops.
+    HistoryKeeper m_history;
     ControlServer m_control;
     std::optional<PendingReload> m_reload;
     bool m_firstStart = true;

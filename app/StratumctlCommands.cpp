@@ -1,4 +1,5 @@
 #include "StratumctlCommands.h"
+#include "StratumctlHistory.h"
 
 #include "chronyc/ChronycFormat.h"
 #include "chronyc/ChronycStatusFormat.h"
@@ -210,6 +211,8 @@ int printResult(const StratumctlOptions &options, const CommandSpec &spec, bool 
     case Command::Configuration:     // the window's query; stratumctl has no command for it
     case Command::ConfigurationText: // `stratumctl config` (StratumctlConfig.cpp)
     case Command::ApplyConfiguration:
+    case Command::History:           // runHistoryCommand's
+    case Command::HistorySeries:
         break;
     }
     return badResult(QStringLiteral("a result to %1").arg(QLatin1String(spec.name)));
@@ -219,12 +222,14 @@ int printResult(const StratumctlOptions &options, const CommandSpec &spec, bool 
 
 bool isControlCommand(const QString &command)
 {
-    return specFor(command) != nullptr;
+    return specFor(command) != nullptr || command == QLatin1String("history");
 }
 
 int runControlCommand(const StratumctlOptions &globalOptions, const QString &command, const QStringList &args)
 {
     // `--json` may also follow the command (`stratumctl gps --json`).
+    if (command == QLatin1String("history"))
+        return runHistoryCommand(globalOptions, args);
     StratumctlOptions options = globalOptions;
     const CommandSpec *spec = specFor(command);
     if (!spec)

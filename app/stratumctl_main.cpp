@@ -39,6 +39,8 @@ void usage(std::FILE *out)
                  "  activity           how many sources are online\n"
                  "  serverstats        the NTP server's and the control socket's counters\n"
                  "  clients            the NTP clients served\n"
+                 "  history [SERIES [--since 1h|ISO-TIME] [--until ISO-TIME] [--buckets N]]\n"
+                 "                     the recorded series, or one as min/mean/max per interval\n"
                  "Commands:\n"
                  "  reload             re-read the configuration file; on errors the service keeps\n"
                  "                     running the previous one (same as SIGHUP)\n"

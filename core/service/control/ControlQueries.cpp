@@ -101,6 +101,8 @@ ControlAnswer answerQuery(const control::ControlRequest &request, const EngineSn
     case Command::Configuration: // the server's own: it knows the file, the snapshot does not
     case Command::ConfigurationText:
     case Command::ApplyConfiguration:
+    case Command::History:       // the server's too: from its history store (HistoryQueries.h)
+    case Command::HistorySeries:
         break;
     }
     return failure(QStringLiteral("%1 is not a query").arg(QLatin1String(control::commandName(request.command))));

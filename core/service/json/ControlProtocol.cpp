@@ -20,7 +20,7 @@ struct CommandInfo
     bool changesState;
 };
 
-constexpr std::array<CommandInfo, 17> kCommands{{
+constexpr std::array<CommandInfo, 19> kCommands{{
     {Command::Snapshot, "snapshot", false},
     {Command::Tracking, "tracking", false},
     {Command::Sources, "sources", false},
@@ -38,6 +38,8 @@ constexpr std::array<CommandInfo, 17> kCommands{{
     {Command::Configuration, "configuration", false},
     {Command::ConfigurationText, "configtext", false},
     {Command::ApplyConfiguration, "applyconfig", true},
+    {Command::History, "history", false},
+    {Command::HistorySeries, "historySeries", false},
 }};
 
 const CommandInfo *infoFor(Command command)

@@ -52,6 +52,9 @@ enum class Command : std::uint8_t {
     Configuration,
     ConfigurationText,  // the main configuration file's text, revision and includes
     ApplyConfiguration, // replace the main file: check, write (old one as .bak), reload
+    // Recorded history (HistoryQueries.h): one series downsampled, and the list of series.
+    History,
+    HistorySeries,
 };
 std::optional<Command> commandFromName(std::string_view name);
 const char *commandName(Command command);

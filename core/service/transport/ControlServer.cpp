@@ -4,6 +4,7 @@
 
 #include "config/ConfigurationEditor.h"
 #include "control/ControlQueries.h"
+#include "control/HistoryQueries.h"
 #include "transport/ControlConnection.h"
 #include "json/ConfigurationJson.h"
 #include "json/SnapshotJson.h"
@@ -345,6 +346,10 @@ void ControlServer::onLine(ControlConnection *connection, const QByteArray &line
     case Command::ApplyConfiguration:
         handOverApply(connection, request);
         return;
+    case Command::History:
+    case Command::HistorySeries:
+        answerHistoryRequest(connection, request);
+        return;
     default:
         break;
     }
@@ -408,6 +413,16 @@ void ControlServer::handOverApply(ControlConnection *connection, const control::
     m_pending.emplace(ticket, Pending{connection, request.id});
     qCInfo(lcControl) << "client" << connection->id() << "requested applyconfig";
     emit applyConfigurationRequested(ticket, text.toString(), revision.toString());
+}
+
+void ControlServer::answerHistoryRequest(ControlConnection *connection, const control::ControlRequest &request)
+{
+    const std::int64_t now = m_snapshot ? nanosSinceEpoch(m_snapshot->time) : 0;
+    const ControlAnswer answer = request.command == control::Command::History
+                                     ? answerHistory(request.args, m_history, now)
+                                     : answerHistorySeries(m_history);
+    connection->send(answer.ok ? control::encodeResult(request.id, answer.result)
+                               : control::encodeError(request.id, answer.error));
 }
 
 void ControlServer::setConfigurationPath(const QString &path, bool builtIn)

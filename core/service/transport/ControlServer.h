@@ -15,6 +15,7 @@
 
 #include "chronyc/SnapshotReports.h"
 #include "config/EngineConfig.h"
+#include "history/HistoryStore.h"
 #include "net/AccessFilter.h"
 #include "report/EngineSnapshot.h"
 #include "transport/ControlSocketFile.h"
@@ -82,6 +83,9 @@ public:
     // What the `configuration` query answers: the file a reload reads (`builtIn`: it does not
     // exist yet and the built-in configuration runs). Not set: the query is an error.
     void setConfigurationPath(const QString &path, bool builtIn);
+    // What `history` and `historySeries` answer from (kept by the owner of the engine thread,
+    // which outlives this server's use of it); null: they are an error.
+    void setHistory(const HistoryStore *history) { m_history = history; }
 
 public slots:
     void publishSnapshot(const s1::EngineSnapshot &snapshot);
@@ -118,6 +122,7 @@ private:
     void handOver(ControlConnection *connection, const control::ControlRequest &request);
     void answerConfigurationText(ControlConnection *connection, const control::ControlRequest &request);
     void handOverApply(ControlConnection *connection, const control::ControlRequest &request);
+    void answerHistoryRequest(ControlConnection *connection, const control::ControlRequest &request);
 
     QLocalServer *m_server;
     std::vector<QTcpServer *> m_tcpServers; // children of this
@@ -132,6 +137,7 @@ private:
     std::optional<EngineSnapshot> m_snapshot;
     QString m_configurationPath;
     bool m_configurationBuiltIn = false;
+    const HistoryStore *m_history = nullptr;
     CommandCounters m_counters;
     quint64 m_nextConnectionId = 1;
     quint64 m_nextTicket = 1;
