@@ -64,6 +64,9 @@ private:
     void beginReload(std::optional<quint64> ticket);
     void finishReload(bool ok, const QJsonValue &result, const QString &error);
     void onMakeStep(quint64 ticket);
+    // chronyc's runtime commands (add, delete, allow, burst, ...), run by the engine thread.
+    void onRuntimeCommand(quint64 ticket, const QString &command, const QString &arguments);
+    void onRuntimeCommandDone(quint64 ticket, bool ok, const QString &reply, const QStringList &warnings);
 
     LaunchOptions m_options;
     EngineConfig m_config;

@@ -46,12 +46,35 @@ enum class Command : std::uint8_t {
     Unsubscribe,
     Reload,
     MakeStep,
+    // chronyc's runtime commands: args {"arguments": "<the rest of chronyc's line>"}.
+    AddSource,
+    DeleteSource,
+    Allow,
+    Deny,
+    Burst,
+    Online,
+    Offline,
+    MinPoll,
+    MaxPoll,
+    MaxDelay,
+    MaxDelayRatio,
+    MaxDelayDevRatio,
+    MinStratum,
+    PollTarget,
+    Reselect,
+    Refresh,
+    Local,
+    ResetClients,
     Gps,
     Configuration,
 };
 std::optional<Command> commandFromName(std::string_view name);
 const char *commandName(Command command);
 bool changesState(Command command);
+// Whether `command` is one of chronyc's runtime commands, which the engine runs by name
+// (Engine::runCommand) with chronyc's argument text; its name is then chronyc's ("add", ...).
+bool isRuntimeCommand(Command command);
+const char *runtimeCommandName(Command command);
 
 struct ControlRequest
 {

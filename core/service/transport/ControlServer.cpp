@@ -305,10 +305,13 @@ void ControlServer::onLine(ControlConnection *connection, const QByteArray &line
     if (connection->isRemote() && control::changesState(request.command)) {
         qCInfo(lcControl) << "client" << connection->id()
                           << "refused over TCP:" << control::commandName(request.command);
+        // chronyc's runtime commands get chronyd's answer to a remote command it may not run.
         connection->send(control::encodeError(
-            request.id, QStringLiteral("%1 changes the service's state and needs the local control socket; "
-                                       "remote (TCP) access serves queries only")
-                            .arg(QLatin1String(control::commandName(request.command)))));
+            request.id, control::isRuntimeCommand(request.command)
+                            ? QStringLiteral("501 Not authorised")
+                            : QStringLiteral("%1 changes the service's state and needs the local control socket; "
+                                             "remote (TCP) access serves queries only")
+                                  .arg(QLatin1String(control::commandName(request.command)))));
         return;
     }
     using control::Command;
@@ -335,6 +338,10 @@ void ControlServer::onLine(ControlConnection *connection, const QByteArray &line
                                                                              {"builtIn", m_configurationBuiltIn}}));
         return;
     default:
+        if (control::isRuntimeCommand(request.command)) {
+            handOverRuntimeCommand(connection, request);
+            return;
+        }
         break;
     }
     const ControlAnswer answer = answerQuery(request, m_snapshot ? &*m_snapshot : nullptr, m_counters);
@@ -360,6 +367,26 @@ void ControlServer::handOver(ControlConnection *connection, const control::Contr
         emit reloadRequested(ticket);
     else
         emit makeStepRequested(ticket);
+}
+
+void ControlServer::handOverRuntimeCommand(ControlConnection *connection, const control::ControlRequest &request)
+{
+    const QJsonValue arguments = request.args.value(QStringLiteral("arguments"));
+    if (!arguments.isUndefined() && !arguments.isString()) {
+        connection->send(control::encodeError(request.id, QStringLiteral("\"arguments\" must be a string")));
+        return;
+    }
+    if (!isSignalConnected(QMetaMethod::fromSignal(&ControlServer::runtimeCommandRequested))) {
+        connection->send(control::encodeError(
+            request.id,
+            QStringLiteral("%1 is not available here").arg(QLatin1String(control::commandName(request.command)))));
+        return;
+    }
+    const quint64 ticket = m_nextTicket++;
+    m_pending.emplace(ticket, Pending{connection, request.id});
+    const QString command = QLatin1String(control::runtimeCommandName(request.command));
+    qCInfo(lcControl).noquote() << "client" << connection->id() << "requested" << command << arguments.toString();
+    emit runtimeCommandRequested(ticket, command, arguments.toString());
 }
 
 void ControlServer::setConfigurationPath(const QString &path, bool builtIn)

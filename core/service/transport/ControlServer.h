@@ -91,6 +91,10 @@ public slots:
 signals:
     void reloadRequested(quint64 ticket);
     void makeStepRequested(quint64 ticket);
+    // One of chronyc's runtime commands (control::isRuntimeCommand): `command` is chronyc's
+    // name ("add", "burst", ...), `arguments` the rest of its line. Answered with
+    // completeRequest: result {"status": "200 OK", "warnings": [...]}, or chronyc's error line.
+    void runtimeCommandRequested(quint64 ticket, const QString &command, const QString &arguments);
 
 private:
     struct Pending
@@ -112,6 +116,7 @@ private:
     void onOverflow(ControlConnection *connection);
     void onClosed(ControlConnection *connection);
     void handOver(ControlConnection *connection, const control::ControlRequest &request);
+    void handOverRuntimeCommand(ControlConnection *connection, const control::ControlRequest &request);
 
     QLocalServer *m_server;
     std::vector<QTcpServer *> m_tcpServers; // children of this
