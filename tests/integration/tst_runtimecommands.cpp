@@ -148,9 +148,8 @@ void TestRuntimeCommands::commandsChangeTheRunningService()
     // allow / deny.
     EXPECT_RUN(f.ctl({"allow", "10.0.0.0/8"}), 0, kOk);
     EXPECT_RUN(f.ctl({"deny", "all", "10.1.0.0/16"}), 0, kOk);
-    bad = f.ctl({"allow", "10.0.0.0/99"});
-    EXPECT_RUN(bad, 1, "");
-    QVERIFY2(bad.err.startsWith(QLatin1String("Could not read address\n")), qPrintable(bad.err));
+    // chronyd 4.3's answers, checked against chronyc: a prefix too long is the daemon's "Bad subnet".
+    EXPECT_RUN(f.ctl({"allow", "10.0.0.0/99"}), 1, "507 Bad subnet\n");
 
     // local: the served stratum follows.
     EXPECT_RUN(f.ctl({"local", "stratum", "10"}), 0, kOk);

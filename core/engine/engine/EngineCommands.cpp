@@ -315,6 +315,12 @@ CommandResult Engine::deleteSource(std::string_view addressOrName, RealTime read
 CommandResult Engine::changeAccess(std::string_view directive)
 {
     const DirectiveRead d = readDirective(directive);
+    // chronyc sends ADDRESS/BITS with any BITS and chronyd refuses a prefix that is too long.
+    const bool badPrefix = std::any_of(d.errors.begin(), d.errors.end(), [](const std::string &e) {
+        return e.find("prefix length") != std::string::npos;
+    });
+    if (badPrefix)
+        return {CommandStatus::BadSubnet, d.errors.front(), {}};
     if (!d.errors.empty() || d.read.config.ntpAccess.size() != 1)
         return syntaxWithDetails("Could not read address", d.errors);
     m_config.ntpAccess.push_back(d.read.config.ntpAccess.front());
