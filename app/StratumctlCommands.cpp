@@ -213,6 +213,25 @@ int printResult(const StratumctlOptions &options, const CommandSpec &spec, bool 
     case Command::Unsubscribe:
     case Command::Configuration: // the window's query; stratumctl has no command for it
         break;
+    case Command::AddSource: // runtime commands: runRuntimeCommand prints their replies
+    case Command::DeleteSource:
+    case Command::Allow:
+    case Command::Deny:
+    case Command::Burst:
+    case Command::Online:
+    case Command::Offline:
+    case Command::MinPoll:
+    case Command::MaxPoll:
+    case Command::MaxDelay:
+    case Command::MaxDelayRatio:
+    case Command::MaxDelayDevRatio:
+    case Command::MinStratum:
+    case Command::PollTarget:
+    case Command::Reselect:
+    case Command::Refresh:
+    case Command::Local:
+    case Command::ResetClients:
+        break;
     }
     return badResult(QStringLiteral("a result to %1").arg(QLatin1String(spec.name)));
 }
