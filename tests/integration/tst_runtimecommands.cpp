@@ -6,13 +6,18 @@
 #include "ProcessHelpers.h"
 #include "ServiceProcesses.h"
 
+#include <QFile>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTcpServer>
 #include <QtTest>
+
+#include <pwd.h>
+#include <unistd.h>
 
 using namespace std::chrono_literals;
 
@@ -86,6 +91,7 @@ class TestRuntimeCommands : public QObject
     Q_OBJECT
 private slots:
     void commandsChangeTheRunningService();
+    void sameRepliesAsChronyc();
 };
 
 void TestRuntimeCommands::commandsChangeTheRunningService()
@@ -192,6 +198,96 @@ void TestRuntimeCommands::commandsChangeTheRunningService()
     EXPECT_RUN(f.ctl({"add", "server", "127.0.0.1", "port", port}), 0, kOk);
     QCOMPARE(f.ctl({"reload"}).exitCode, 0);
     QVERIFY(s1test::waitFor([&] { return f.sourceAt("127.0.0.1").isEmpty(); }, kStartTimeout));
+}
+
+// The same command lines to chronyd through the real chronyc and to the service through
+// stratumctl: stdout, stderr and exit codes must be the same.
+void TestRuntimeCommands::sameRepliesAsChronyc()
+{
+    const QString chronyd = s1test::chronydPath();
+    S1_REQUIRE_PEER(chronyd, QStringLiteral("chronyd"));
+    QString chronyc = chronyd;
+    chronyc.replace(QLatin1String("sbin/chronyd"), QLatin1String("bin/chronyc"));
+    QVERIFY2(QFileInfo::exists(chronyc), qPrintable(chronyc));
+
+    Fixture f;
+    QVERIFY(f.dir.isValid());
+    // chronyd opens its socket only in a directory no one else may enter.
+    QVERIFY(QFile::setPermissions(f.dir.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner));
+    f.servicePort = s1test::freeUdpPort();
+    f.serverPort = s1test::freeUdpPort();
+    const quint16 chronydPort = s1test::freeUdpPort();
+    f.socketPath = f.dir.filePath("run/stratumone.sock");
+    const QString chronydSocket = f.dir.filePath("chronyd.sock");
+    f.configPath = s1test::writeFile(f.dir, "service.conf",
+                                     QStringLiteral("port %1\nallow 127.0.0.1\nlocal stratum 8\n").arg(f.servicePort));
+    const QString chronydConf = s1test::writeFile(
+        f.dir, "chronyd.conf",
+        QStringLiteral("port %1\nbindcmdaddress %2\ncmdport 0\npidfile %3\nallow 127.0.0.1\nlocal stratum 8\n")
+            .arg(chronydPort)
+            .arg(chronydSocket, f.dir.filePath("chronyd.pid")));
+    f.service.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    f.service.start(s1test::ourBinary("stratumone"),
+                    {"--service", "-f", f.configPath, "-x", "--bind", "127.0.0.1", "--control-socket", f.socketPath});
+    QVERIFY(f.service.waitForStarted());
+    // chronyd drops root to the user it was built for, which an unpacked copy does not have.
+    const passwd *pw = getpwuid(geteuid());
+    QProcess daemon;
+    daemon.setProcessChannelMode(QProcess::MergedChannels);
+    daemon.start(chronyd, {"-x", "-d", "-u", pw ? QString::fromLocal8Bit(pw->pw_name) : QStringLiteral("root"), "-f",
+                           chronydConf});
+    QVERIFY(daemon.waitForStarted());
+    const auto stopDaemon = qScopeGuard([&] {
+        daemon.terminate();
+        if (!daemon.waitForFinished(5000))
+            daemon.kill();
+        daemon.waitForFinished(2000);
+    });
+    QVERIFY2(s1test::waitFor([&] { return QFileInfo::exists(chronydSocket); }, kStartTimeout),
+             daemon.readAll().constData());
+    QVERIFY2(s1test::waitFor([&] { return f.ctl({"tracking"}).exitCode == 0; }, kStartTimeout), "no service");
+
+    const QString port = QString::number(f.serverPort);
+    const QStringList commands = {
+        "add server 127.0.0.1 port " + port + " iburst minpoll 4",
+        "add server 127.0.0.1 port " + port,
+        "add refclock PPS /dev/pps0",
+        "delete 127.0.0.9",
+        "burst 4/8",
+        "burst 4/8 10.0.0.0/8",
+        "burst 4",
+        "allow 10.0.0.0/8",
+        "deny all 10.1.0.0/16",
+        "allow 10.0.0.0/99",
+        "minpoll 127.0.0.1 6",
+        "polltarget 127.0.0.9 6",
+        "maxpoll 127.0.0.1",
+        "offline",
+        "online 127.0.0.1",
+        "offline 10.0.0.0/8",
+        "local stratum 10",
+        "local off",
+        "reselect",
+        "refresh",
+        "frobnicate",
+        "delete 127.0.0.1",
+        "delete 127.0.0.1",
+    };
+    for (const QString &command : commands) {
+        const QStringList words = command.split(QLatin1Char(' '));
+        const s1test::RunResult theirs =
+            s1test::runProgram(chronyc, QStringList{"-h", chronydSocket} + words, kCtlTimeout);
+        if (theirs.out.startsWith(QLatin1String("506 ")) || theirs.err.contains(QLatin1String("Could not open")))
+            QSKIP(qPrintable(QStringLiteral("chronyc cannot reach chronyd here: %1").arg(theirs.out + theirs.err)));
+        const s1test::RunResult ours = f.ctl(words);
+        QVERIFY2(ours.out == theirs.out && ours.err == theirs.err && ours.exitCode == theirs.exitCode,
+                 qPrintable(QStringLiteral("%1\nchronyc (exit %2): %3%4\nstratumctl (exit %5): %6%7")
+                                .arg(command)
+                                .arg(theirs.exitCode)
+                                .arg(theirs.out, theirs.err)
+                                .arg(ours.exitCode)
+                                .arg(ours.out, ours.err)));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestRuntimeCommands)
