@@ -34,6 +34,7 @@ ServiceRunner::ServiceRunner(LaunchOptions options, EngineConfig config, QObject
     connect(&m_control, &ControlServer::makeStepRequested, this, &ServiceRunner::onMakeStep);
     connect(&m_control, &ControlServer::applyConfigurationRequested, this, &ServiceRunner::onApplyConfiguration);
     m_control.setHistory(&m_history.store());
+    connect(&m_control, &ControlServer::runtimeCommandRequested, this, &ServiceRunner::onRuntimeCommand);
 }
 
 ServiceRunner::~ServiceRunner()
@@ -106,6 +107,7 @@ void ServiceRunner::startEngine()
             [this](quint64 ticket, bool ok, double stepped, const QString &error) {
                 m_control.completeRequest(ticket, ok, QJsonObject{{"stepped", stepped}}, error);
             });
+    connect(m_engine.get(), &EngineThread::commandDone, this, &ServiceRunner::onRuntimeCommandDone);
     m_engine->start();
 }
 
@@ -277,6 +279,22 @@ void ServiceRunner::onMakeStep(quint64 ticket)
         return;
     }
     m_engine->makeStep(ticket);
+}
+
+void ServiceRunner::onRuntimeCommand(quint64 ticket, const QString &command, const QString &arguments)
+{
+    // During a reload the engine is being replaced: its runtime state would be lost anyway.
+    if (!m_engine || m_reload) {
+        m_control.completeRequest(ticket, false, {}, QStringLiteral("500 Failure"));
+        return;
+    }
+    m_engine->runCommand(ticket, command, arguments);
+}
+
+void ServiceRunner::onRuntimeCommandDone(quint64 ticket, bool ok, const QString &reply, const QStringList &warnings)
+{
+    m_control.completeRequest(
+        ticket, ok, QJsonObject{{"status", reply}, {"warnings", QJsonArray::fromStringList(warnings)}}, reply);
 }
 
 } // namespace s1

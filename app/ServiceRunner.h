@@ -79,6 +79,9 @@ private:
     void onApplyConfiguration(quint64 ticket, const QString &text, const QString &revision);
     // Answers an applyconfig whose reload ended: applied, or the previous file put back.
     void finishEdit(quint64 ticket, AppliedEdit edit, bool ok, const QJsonValue &result, const QString &error);
+    // chronyc's runtime commands (add, delete, allow, burst, ...), run by the engine thread.
+    void onRuntimeCommand(quint64 ticket, const QString &command, const QString &arguments);
+    void onRuntimeCommandDone(quint64 ticket, bool ok, const QString &reply, const QStringList &warnings);
 
     LaunchOptions m_options;
     EngineConfig m_config;

@@ -104,6 +104,25 @@ ControlAnswer answerQuery(const control::ControlRequest &request, const EngineSn
     case Command::History:       // the server's too: from its history store (HistoryQueries.h)
     case Command::HistorySeries:
         break;
+    case Command::AddSource: // runtime commands: the engine's (ControlServer hands them over)
+    case Command::DeleteSource:
+    case Command::Allow:
+    case Command::Deny:
+    case Command::Burst:
+    case Command::Online:
+    case Command::Offline:
+    case Command::MinPoll:
+    case Command::MaxPoll:
+    case Command::MaxDelay:
+    case Command::MaxDelayRatio:
+    case Command::MaxDelayDevRatio:
+    case Command::MinStratum:
+    case Command::PollTarget:
+    case Command::Reselect:
+    case Command::Refresh:
+    case Command::Local:
+    case Command::ResetClients:
+        break;
     }
     return failure(QStringLiteral("%1 is not a query").arg(QLatin1String(control::commandName(request.command))));
 }

@@ -20,7 +20,7 @@ struct CommandInfo
     bool changesState;
 };
 
-constexpr std::array<CommandInfo, 19> kCommands{{
+constexpr std::array<CommandInfo, 35> kCommands{{
     {Command::Snapshot, "snapshot", false},
     {Command::Tracking, "tracking", false},
     {Command::Sources, "sources", false},
@@ -34,6 +34,24 @@ constexpr std::array<CommandInfo, 19> kCommands{{
     {Command::Unsubscribe, "unsubscribe", false},
     {Command::Reload, "reload", true},
     {Command::MakeStep, "makestep", true},
+    {Command::AddSource, "add", true},
+    {Command::DeleteSource, "delete", true},
+    {Command::Allow, "allow", true},
+    {Command::Deny, "deny", true},
+    {Command::Burst, "burst", true},
+    {Command::Online, "online", true},
+    {Command::Offline, "offline", true},
+    {Command::MinPoll, "minpoll", true},
+    {Command::MaxPoll, "maxpoll", true},
+    {Command::MaxDelay, "maxdelay", true},
+    {Command::MaxDelayRatio, "maxdelayratio", true},
+    {Command::MaxDelayDevRatio, "maxdelaydevratio", true},
+    {Command::MinStratum, "minstratum", true},
+    {Command::PollTarget, "polltarget", true},
+    {Command::Reselect, "reselect", true},
+    {Command::Refresh, "refresh", true},
+    {Command::Local, "local", true},
+    {Command::ResetClients, "resetclients", true},
     {Command::Gps, "gps", false},
     {Command::Configuration, "configuration", false},
     {Command::ConfigurationText, "configtext", false},
@@ -101,6 +119,16 @@ bool changesState(Command command)
 bool needsLocalSocket(Command command)
 {
     return changesState(command) || command == Command::ConfigurationText;
+}
+
+bool isRuntimeCommand(Command command)
+{
+    return command >= Command::AddSource && command <= Command::ResetClients;
+}
+
+const char *runtimeCommandName(Command command)
+{
+    return isRuntimeCommand(command) ? commandName(command) : "";
 }
 
 ParsedRequest parseRequest(QByteArrayView text)

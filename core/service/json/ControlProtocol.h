@@ -48,6 +48,25 @@ enum class Command : std::uint8_t {
     Unsubscribe,
     Reload,
     MakeStep,
+    // chronyc's runtime commands: args {"arguments": "<the rest of chronyc's line>"}.
+    AddSource,
+    DeleteSource,
+    Allow,
+    Deny,
+    Burst,
+    Online,
+    Offline,
+    MinPoll,
+    MaxPoll,
+    MaxDelay,
+    MaxDelayRatio,
+    MaxDelayDevRatio,
+    MinStratum,
+    PollTarget,
+    Reselect,
+    Refresh,
+    Local,
+    ResetClients,
     Gps,
     Configuration,
     ConfigurationText,  // the main configuration file's text, revision and includes
@@ -62,6 +81,10 @@ bool changesState(Command command);
 // Served on the local socket only: the state-changing commands, and the configuration text
 // (its allow lists and addresses are for the control group, not for any cmdallow'ed host).
 bool needsLocalSocket(Command command);
+// Whether `command` is one of chronyc's runtime commands, which the engine runs by name
+// (Engine::runCommand) with chronyc's argument text; its name is then chronyc's ("add", ...).
+bool isRuntimeCommand(Command command);
+const char *runtimeCommandName(Command command);
 
 struct ControlRequest
 {

@@ -308,13 +308,16 @@ void ControlServer::onLine(ControlConnection *connection, const QByteArray &line
     if (connection->isRemote() && control::needsLocalSocket(request.command)) {
         qCInfo(lcControl) << "client" << connection->id()
                           << "refused over TCP:" << control::commandName(request.command);
-        connection->send(
-            control::encodeError(request.id, QStringLiteral("%1 %2 and needs the local control socket; "
-                                                            "remote (TCP) access serves queries only")
-                                                 .arg(QLatin1String(control::commandName(request.command)),
-                                                      control::changesState(request.command)
-                                                          ? QStringLiteral("changes the service's state")
-                                                          : QStringLiteral("shows the configuration file"))));
+        // chronyc's runtime commands get chronyd's answer to a remote command it may not run.
+        connection->send(control::encodeError(
+            request.id, control::isRuntimeCommand(request.command)
+                            ? QStringLiteral("501 Not authorised")
+                            : QStringLiteral("%1 %2 and needs the local control socket; "
+                                             "remote (TCP) access serves queries only")
+                                  .arg(QLatin1String(control::commandName(request.command)),
+                                       control::changesState(request.command)
+                                           ? QStringLiteral("changes the service's state")
+                                           : QStringLiteral("shows the configuration file"))));
         return;
     }
     using control::Command;
@@ -351,6 +354,10 @@ void ControlServer::onLine(ControlConnection *connection, const QByteArray &line
         answerHistoryRequest(connection, request);
         return;
     default:
+        if (control::isRuntimeCommand(request.command)) {
+            handOverRuntimeCommand(connection, request);
+            return;
+        }
         break;
     }
     const ControlAnswer answer = answerQuery(request, m_snapshot ? &*m_snapshot : nullptr, m_counters);
@@ -423,6 +430,26 @@ void ControlServer::answerHistoryRequest(ControlConnection *connection, const co
                                      : answerHistorySeries(m_history);
     connection->send(answer.ok ? control::encodeResult(request.id, answer.result)
                                : control::encodeError(request.id, answer.error));
+}
+
+void ControlServer::handOverRuntimeCommand(ControlConnection *connection, const control::ControlRequest &request)
+{
+    const QJsonValue arguments = request.args.value(QStringLiteral("arguments"));
+    if (!arguments.isUndefined() && !arguments.isString()) {
+        connection->send(control::encodeError(request.id, QStringLiteral("\"arguments\" must be a string")));
+        return;
+    }
+    if (!isSignalConnected(QMetaMethod::fromSignal(&ControlServer::runtimeCommandRequested))) {
+        connection->send(control::encodeError(
+            request.id,
+            QStringLiteral("%1 is not available here").arg(QLatin1String(control::commandName(request.command)))));
+        return;
+    }
+    const quint64 ticket = m_nextTicket++;
+    m_pending.emplace(ticket, Pending{connection, request.id});
+    const QString command = QLatin1String(control::runtimeCommandName(request.command));
+    qCInfo(lcControl).noquote() << "client" << connection->id() << "requested" << command << arguments.toString();
+    emit runtimeCommandRequested(ticket, command, arguments.toString());
 }
 
 void ControlServer::setConfigurationPath(const QString &path, bool builtIn)

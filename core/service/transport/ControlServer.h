@@ -99,6 +99,10 @@ signals:
     // `applyconfig`: replace the main configuration file by `text` if it is still `revision`;
     // answered with completeRequest(ticket, true, applyResultToJson(...)) whatever the outcome.
     void applyConfigurationRequested(quint64 ticket, const QString &text, const QString &revision);
+    // One of chronyc's runtime commands (control::isRuntimeCommand): `command` is chronyc's
+    // name ("add", "burst", ...), `arguments` the rest of its line. Answered with
+    // completeRequest: result {"status": "200 OK", "warnings": [...]}, or chronyc's error line.
+    void runtimeCommandRequested(quint64 ticket, const QString &command, const QString &arguments);
 
 private:
     struct Pending
@@ -123,6 +127,7 @@ private:
     void answerConfigurationText(ControlConnection *connection, const control::ControlRequest &request);
     void handOverApply(ControlConnection *connection, const control::ControlRequest &request);
     void answerHistoryRequest(ControlConnection *connection, const control::ControlRequest &request);
+    void handOverRuntimeCommand(ControlConnection *connection, const control::ControlRequest &request);
 
     QLocalServer *m_server;
     std::vector<QTcpServer *> m_tcpServers; // children of this
