@@ -20,7 +20,8 @@ struct CommandInfo
     bool changesState;
 };
 
-constexpr std::array<CommandInfo, 35> kCommands{{
+// Sized by its initialiser so that adding a command cannot leave a stale count.
+constexpr auto kCommands = std::to_array<CommandInfo>({
     {Command::Snapshot, "snapshot", false},
     {Command::Tracking, "tracking", false},
     {Command::Sources, "sources", false},
@@ -58,7 +59,7 @@ constexpr std::array<CommandInfo, 35> kCommands{{
     {Command::ApplyConfiguration, "applyconfig", true},
     {Command::History, "history", false},
     {Command::HistorySeries, "historySeries", false},
-}};
+});
 
 const CommandInfo *infoFor(Command command)
 {
