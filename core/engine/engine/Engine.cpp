@@ -359,7 +359,7 @@ double Engine::accumulateSample(const NtpSource &source, const StatSample &sampl
     SourceRecord &record = m_records.at(source.id());
     const SourceStatistics &stats = record.statistics;
     double &misfit = record.predictionMisfit;
-    m_logger.statisticsUpdated(source, stats, sample.time);
+    m_logger.statisticsUpdated(source.address().ip, referenceIdOf(source.address().ip), stats, sample.time);
     double adjustment = pollAdjustment(predictionError, peerDistance, stats.samples(), source.config().pollTarget);
     // Beyond chrony: when predictions keep missing by more than the source's own noise
     // explains (a mean squared normalised error well above 1), the clock wanders faster than
@@ -613,6 +613,8 @@ void Engine::pollDueRefClocks(RealTime now)
             continue;
         m_logger.refclockSample(*refclock, *sample, true, false);
         accumulateStatistics(refclock->id(), *sample);
+        m_logger.statisticsUpdated(IpAddress{}, refclock->referenceId(), m_records.at(refclock->id()).statistics,
+                                   sample->time);
         reselect(now, refclock->id());
     }
 }
