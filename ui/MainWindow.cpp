@@ -14,6 +14,7 @@
 #include "TextColor.h"
 #include "TouchStyle.h"
 #include "TrackingPanel.h"
+#include "config/ConfigurationDialog.h"
 #include "config/ConfigurationPage.h"
 #include "wizard/GpsSetupWizard.h"
 
@@ -502,20 +503,9 @@ void MainWindow::createConfigurationDialog()
     // A window of its own over the main one, like the GPS wizard: at 800x480 the main window's
     // tab bar has no room for another tab beside the sync summary, and the page needs the
     // height. Kept when closed, so that edits not applied yet are still there next time.
-    m_configDialog = new QDialog(this);
-    m_configDialog->setObjectName(QStringLiteral("configurationDialog"));
-    m_configDialog->setWindowTitle(tr("Configuration"));
-    m_configPage = new ConfigurationPage(m_configDialog);
-    auto *close = new QPushButton(tr("Close"), m_configDialog);
-    close->setObjectName(QStringLiteral("configurationCloseButton"));
-    connect(close, &QPushButton::clicked, m_configDialog, &QDialog::reject);
-    auto *buttons = new QHBoxLayout;
-    buttons->addStretch(1);
-    buttons->addWidget(close);
-    auto *layout = new QVBoxLayout(m_configDialog);
-    layout->setContentsMargins(0, 0, kPageMarginPx, kPageMarginPx);
-    layout->addWidget(m_configPage, 1);
-    layout->addLayout(buttons);
+    auto *dialog = new ConfigurationDialog(this); // asks before edits not applied are lost
+    m_configDialog = dialog;
+    m_configPage = dialog->page();
 }
 
 void MainWindow::openConfiguration()

@@ -52,9 +52,10 @@ struct OptionInEffect
 };
 
 constexpr auto kSourceOptionsInEffect = std::to_array<std::string_view>({
-    "asymmetry", "filter",     "iburst",     "maxdelay", "maxdelaydevratio", "maxdelayquant", "maxdelayratio",
-    "maxpoll",   "maxsamples", "maxsources", "mindelay", "minpoll",          "minsamples",    "noselect",
-    "offset",    "polltarget", "port",       "prefer",   "require",          "trust",         "version",
+    "asymmetry",     "filter",     "iburst",     "maxdelay",   "maxdelaydevratio", "maxdelayquant",
+    "maxdelayratio", "maxpoll",    "maxsamples", "maxsources", "mindelay",         "minpoll",
+    "minsamples",    "minstratum", "noselect",   "offset",     "polltarget",       "port",
+    "prefer",        "require",    "trust",      "version",
 });
 
 constexpr auto kRefClockOptionsInEffect = std::to_array<std::string_view>({
