@@ -119,7 +119,7 @@ private slots:
         QVERIFY(!state.lastEvent());
     }
 
-    void aServerReferenceKeepsItsId()
+    void aServerReferenceByNameElseId()
     {
         EngineSnapshot snapshot = synchronisedToPps();
         snapshot.reference.stratum = 2;
@@ -128,7 +128,10 @@ private slots:
         DashboardState state;
         state.update(snapshot, at(0ms));
         QCOMPARE(state.stateText(), QStringLiteral("Synchronised to ntp1.example.org, stratum 2"));
-        QCOMPARE(state.referenceText(), QStringLiteral("ntp1.example.org (C0000201)"));
+        QCOMPARE(state.referenceText(), QStringLiteral("ntp1.example.org"));
+        snapshot.reference.referenceName.clear();
+        state.update(snapshot, at(1000ms));
+        QCOMPARE(state.referenceText(), QStringLiteral("C0000201"));
     }
 
     // The engine's reference stays "synchronised" after its source is lost: no "Synchronised"
@@ -335,7 +338,7 @@ private slots:
         toGps.reference.referenceId = kGpsRefId;
         toGps.reference.referenceName = "GPS";
         state.update(toGps, at(2000ms));
-        QCOMPARE(state.lastEvent()->text, QStringLiteral("Reference changed from PPS to GPS"));
+        QCOMPARE(state.lastEvent()->text, QStringLiteral("Reference changed to GPS"));
         QCOMPARE(state.lastEvent()->time, kNow + 2s);
 
         // Unchanged snapshots keep the last event.

@@ -135,12 +135,8 @@ QString DashboardState::referenceText() const
     const ReferenceSnapshot &reference = m_snapshot->reference;
     if (sync() == Sync::Unsynchronised)
         return tr("None");
-    // The name with chronyc's reference ID, unless the name is all the ID says ("PPS").
-    const QString id = formatRefId(reference.referenceId, reference.stratum);
-    if (reference.referenceName.empty())
-        return id;
-    const QString name = QString::fromStdString(reference.referenceName);
-    return id.contains(QLatin1Char('(')) ? name : tr("%1 (%2)").arg(name, id);
+    // The name, else chronyc's reference ID ("C0000201", "50505300 (PPS)").
+    return referenceName(reference);
 }
 
 std::optional<double> DashboardState::errorBound() const
@@ -286,7 +282,8 @@ void DashboardState::noteEvents(const EngineSnapshot &previous, const EngineSnap
     } else if (now == Sync::Synchronised
                && (previous.reference.referenceId != current.reference.referenceId
                    || previous.reference.referenceName != current.reference.referenceName)) {
-        text = tr("Reference changed from %1 to %2").arg(referenceName(previous.reference), name);
+        // Only the new one: the line must fit the kiosk's width (the old one was on screen).
+        text = tr("Reference changed to %1").arg(name);
     } else if (now == Sync::Holdover && before == Sync::Synchronised) {
         text = tr("Source lost: %1, holding over").arg(referenceName(previous.reference));
     } else if (now == Sync::Unsynchronised && before != Sync::Unsynchronised) {

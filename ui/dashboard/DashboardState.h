@@ -74,7 +74,7 @@ public:
     // Neutral when stale: an old state is not news, good or bad.
     Tone stateTone() const;
 
-    // The reference the server hands out: "PPS", "ntp1.example.org (C0000201)"; "None".
+    // The reference the server hands out: "PPS", "ntp1.example.org", "C0000201"; "None".
     QString referenceText() const;
     // |offset| + root dispersion + ½ root delay, s (chronyc's tracking figures: the bound on the
     // clock's error). None when there is no reference to bound it by.
