@@ -16,6 +16,7 @@
 #include "TrackingPanel.h"
 #include "config/ConfigurationDialog.h"
 #include "config/ConfigurationPage.h"
+#include "dashboard/DashboardPage.h"
 #include "wizard/GpsSetupWizard.h"
 
 #include <QAction>
@@ -26,11 +27,13 @@
 #include <QIcon>
 #include <QKeySequence>
 #include <QLabel>
+#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSortFilterProxyModel>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabBar>
@@ -43,6 +46,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+
+Q_LOGGING_CATEGORY(lcKiosk, "s1.kiosk")
 
 namespace s1 {
 
@@ -152,7 +157,15 @@ MainWindow::MainWindow(QWidget *parent)
     m_syncSummary->setWordWrap(true);
     m_tabs->setCornerWidget(m_syncSummary, Qt::TopRightCorner);
     m_tabs->installEventFilter(this);
-    setCentralWidget(m_tabs);
+    // The dashboard takes the tabs' place rather than a tab of its own: the tab bar has no room
+    // for another tab beside the summary at 800 px.
+    m_central = new QStackedWidget(this);
+    m_tabsPolicy = m_tabs->sizePolicy();
+    m_central->addWidget(m_tabs);
+    m_dashboard = new DashboardPage(m_central);
+    m_central->addWidget(m_dashboard);
+    connect(m_dashboard, &DashboardPage::longPressed, this, [this] { setKioskMode(false); });
+    setCentralWidget(m_central);
 
     createConfigurationDialog();
     createStatusBar();
@@ -172,6 +185,7 @@ void MainWindow::showSnapshot(const s1::EngineSnapshot &snapshot)
     m_reference->showReference(snapshot.reference, synchronised, false);
     m_tracking->showTracking(snapshot.reference);
     m_offsetChart->showSources(snapshot.sources, snapshot.time);
+    m_dashboard->showSnapshot(snapshot);
     // GPS times are on the host clock's scale; older services do not say where that was.
     m_gpsPanel->setStatus(snapshot.gps, snapshot.hostTime.value_or(snapshot.time));
     m_gpsPanel->setStale(false);
@@ -296,6 +310,7 @@ void MainWindow::markSnapshotStale()
     m_reference->showReference(*m_lastReference, syncState(*m_lastReference, m_lastSources) == SyncState::Synchronised,
                                true);
     m_gpsPanel->setStale(true);
+    m_dashboard->markStale();
     showSyncSummary(*m_lastReference, m_lastSources);
     showSnapshotAge();
     updateActions();
@@ -394,6 +409,18 @@ void MainWindow::createActions()
     m_quitAction = createAction(QStyle::SP_DialogCloseButton, tr("Quit"), QStringLiteral("quitAction"),
                                 QKeySequence(Qt::CTRL | Qt::Key_Q), tr("Close the window (%1)"));
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    m_dashboardAction =
+        createAction(QStyle::SP_ComputerIcon, tr("Dashboard"), QStringLiteral("dashboardAction"),
+                     QKeySequence(Qt::CTRL | Qt::Key_D), tr("The state at a glance, in place of the tabs (%1)"));
+    m_dashboardAction->setCheckable(true);
+    connect(m_dashboardAction, &QAction::toggled, this, &MainWindow::showDashboard);
+    // The tool bar is hidden in kiosk mode: the window itself holds the way out.
+    m_leaveKioskAction =
+        createAction(QStyle::SP_DialogCancelButton, tr("Leave kiosk mode"), QStringLiteral("leaveKioskAction"),
+                     QKeySequence(Qt::Key_Escape), tr("Show the whole window (%1)"));
+    m_leaveKioskAction->setEnabled(false);
+    connect(m_leaveKioskAction, &QAction::triggered, this, [this] { setKioskMode(false); });
+    addAction(m_leaveKioskAction);
     // Short words on the buttons, so that all five fit 800 px in any language; the tooltips and
     // the menus keep the full text.
     // Counted on the tool bar, listed a tap away (a touchscreen cannot hover for a tooltip);
@@ -432,10 +459,11 @@ void MainWindow::createActions()
     auto *gap = new QWidget(toolBar);
     gap->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolBar->addWidget(gap);
+    toolBar->addAction(m_dashboardAction);
     toolBar->addAction(m_fullScreenAction);
     toolBar->addAction(m_quitAction);
     for (QAction *action : {m_reloadAction, m_makeStepAction, m_gpsSetupAction, m_configurationAction,
-                            m_configWarningsAction, m_fullScreenAction, m_quitAction}) {
+                            m_configWarningsAction, m_dashboardAction, m_fullScreenAction, m_quitAction}) {
         auto *button = qobject_cast<QToolButton *>(toolBar->widgetForAction(action));
         if (!button)
             continue;
@@ -449,8 +477,80 @@ void MainWindow::createActions()
         button->setToolButtonStyle(Qt::ToolButtonIconOnly);
         button->setFixedWidth(kTouchTargetPx);
     }
+    // Icons only, like the configuration's: with the dashboard's button beside it, "Vollbild"
+    // and the simulation's note need more than 800 px. The window-frame glyph says full screen.
+    for (QAction *action : {m_dashboardAction, m_fullScreenAction}) {
+        if (auto *button = qobject_cast<QToolButton *>(toolBar->widgetForAction(action))) {
+            button->setToolButtonStyle(Qt::ToolButtonIconOnly);
+            button->setFixedWidth(kTouchTargetPx);
+        }
+    }
     addToolBar(Qt::TopToolBarArea, toolBar);
+    m_toolBar = toolBar;
     updateActions();
+}
+
+bool MainWindow::isDashboardShown() const
+{
+    return m_central->currentWidget() == m_dashboard;
+}
+
+void MainWindow::showDashboard(bool shown)
+{
+    m_central->setCurrentWidget(shown ? static_cast<QWidget *>(m_dashboard) : m_tabs);
+    // A stack is as large as its largest page: the hidden tabs must not keep the window taller
+    // than the dashboard needs (the dashboard itself takes any size, see DashboardPage).
+    QSizePolicy policy = m_tabsPolicy;
+    if (shown)
+        policy = QSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
+    m_tabs->setSizePolicy(policy);
+    m_dashboardAction->setChecked(shown);
+}
+
+void MainWindow::setScreenSaverInhibitor(std::unique_ptr<ScreenSaverInhibitor> inhibitor)
+{
+    if (m_inhibitor && m_screenSaverInhibited)
+        m_inhibitor->release();
+    m_screenSaverInhibited = false;
+    m_inhibitor = std::move(inhibitor);
+    if (m_kiosk)
+        setKioskMode(true);
+}
+
+void MainWindow::setKioskMode(bool on)
+{
+    if (on) {
+        showDashboard(true);
+        m_toolBar->hide();
+        statusBar()->hide();
+        setFullScreen(true);
+        m_leaveKioskAction->setEnabled(true);
+        if (!m_screenSaverInhibited) {
+            // Said in the log either way: a blank screen later must not be a mystery.
+            const ScreenSaverInhibitor::Result result =
+                m_inhibitor ? m_inhibitor->inhibit(tr("Stratum One dashboard"))
+                            : ScreenSaverInhibitor::Result{false, QStringLiteral("no inhibitor")};
+            m_screenSaverInhibited = result.inhibited;
+            if (result.inhibited)
+                qCInfo(lcKiosk).noquote() << "kiosk mode: screen saver inhibited through" << result.detail;
+            else
+                qCWarning(lcKiosk).noquote() << "kiosk mode: nothing can inhibit the screen saver:" << result.detail
+                                             << "- the screen may blank; turn blanking off in the desktop's settings";
+        }
+        m_kiosk = true;
+        return;
+    }
+    if (!m_kiosk)
+        return;
+    m_kiosk = false;
+    m_leaveKioskAction->setEnabled(false);
+    m_toolBar->show();
+    statusBar()->show();
+    if (m_screenSaverInhibited && m_inhibitor) {
+        m_inhibitor->release();
+        qCInfo(lcKiosk) << "left kiosk mode: screen saver released";
+    }
+    m_screenSaverInhibited = false;
 }
 
 void MainWindow::requestReload()
