@@ -121,12 +121,21 @@ void TestChartLogic::gapsSplitSegments()
             buckets.push_back(point(kMidnight + t, 1e-6));
     }
     const std::int64_t gap = gapThreshold(buckets, kSecond);
-    QCOMPARE(gap, 48 * kSecond);
+    QCOMPARE(gap, 40 * kSecond);
     const auto segments = downsampleToColumns(buckets, kSecond, kMidnight, kMidnight + kHour, 360, gap);
     QCOMPARE(segments.size(), std::size_t(2));
     // The first ends before the outage, the second starts after it: no line across it.
     QVERIFY(segments[0].back().time < kMidnight + 30 * kMinute);
     QVERIFY(segments[1].front().time >= kMidnight + 34 * kMinute);
+    // A missed sample is no outage; two are.
+    std::vector<HistoryRangeBucket> missed;
+    for (std::int64_t t = 0; t < kHour; t += 16 * kSecond) {
+        if (t != 16 * kSecond * 10 && t != 16 * kSecond * 100 && t != 16 * kSecond * 101)
+            missed.push_back(point(kMidnight + t, 1e-6));
+    }
+    QCOMPARE(
+        downsampleToColumns(missed, kSecond, kMidnight, kMidnight + kHour, 360, gapThreshold(missed, kSecond)).size(),
+        std::size_t(2));
     // Too few points to know the spacing: no gap claimed.
     const std::vector<HistoryRangeBucket> two{point(kMidnight, 1), point(kMidnight + kHour, 2)};
     QCOMPARE(gapThreshold(two, kSecond), std::numeric_limits<std::int64_t>::max());

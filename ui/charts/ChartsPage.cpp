@@ -13,6 +13,7 @@
 #include <QLocale>
 #include <QMenu>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSaveFile>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -31,9 +32,9 @@ constexpr std::int64_t kNanosPerDay = 24 * kNanosPerHour;
 // The service answers at most this many buckets (kMaxHistoryBuckets); more than any screen's columns.
 constexpr std::uint32_t kMaxBuckets = 10'000;
 // Pixels a value tick and a clock-time tick need (a label "Mon 12:00" at 12 pt is about 90 px).
-constexpr int kValueTickSpacingPx = 45;
+constexpr int kValueTickSpacingPx = 30;
 constexpr int kTimeTickSpacingPx = 110;
-constexpr int kLeastValueTicks = 3;
+constexpr int kLeastValueTicks = 4;
 constexpr int kLeastTimeTicks = 2;
 
 struct WindowChoice
@@ -93,6 +94,8 @@ ChartsPage::ChartsPage(QWidget *parent)
     m_readout->setObjectName(QStringLiteral("chartReadout"));
     m_readout->setText(tr("Tap the chart to read a point; drag to pan; wheel or pinch to zoom"));
     m_readout->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // A long reading is cut rather than widening the window past the screen.
+    m_readout->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_refetchTimer->setSingleShot(true);
     m_refetchTimer->setInterval(kRefetchDelayMs);
     connect(m_refetchTimer, &QTimer::timeout, this, &ChartsPage::refetch);
@@ -248,8 +251,8 @@ void ChartsPage::updateLines()
     m_lines.clear();
     switch (m_kind) {
     case Kind::SystemOffset:
-        m_lines.push_back({tr("System clock offset (band: error bound)").toStdString(), "tracking.offset",
-                           "tracking.errorBound", false, 1});
+        m_lines.push_back({tr("System offset, + = local clock ahead (band: error bound)").toStdString(),
+                           "tracking.offset", "tracking.errorBound", false, 1});
         break;
     case Kind::SourceOffsets:
         for (const std::string &name : m_sourceNames)
@@ -356,14 +359,15 @@ void ChartsPage::onHistory(quint64 ticket, const HistoryRange &range)
 QString ChartsPage::valueTitle() const
 {
     switch (m_kind) {
+    // Short: the axis is the page's height (under 200 px on the touchscreen).
     case Kind::SystemOffset:
-        return tr("Offset, + = local clock ahead");
+        return tr("Offset");
     case Kind::SourceOffsets:
-        return tr("Offset local\u2212source");
+        return tr("local\u2212source");
     case Kind::Frequency:
         return tr("Frequency");
     case Kind::PpsOffset:
-        return tr("Offset local\u2212PPS");
+        return tr("local\u2212PPS");
     }
     return {};
 }
@@ -437,13 +441,16 @@ void ChartsPage::onTap(int column)
     const QDateTime when = QDateTime::fromMSecsSinceEpoch(best->column.time / 1'000'000, Qt::UTC);
     const QString time = locale.toString(when, m_window.span() > kNanosPerDay ? QStringLiteral("ddd HH:mm:ss")
                                                                               : QStringLiteral("HH:mm:ss"));
-    QString text = tr("%1 UTC  %2: %3").arg(time, QString::fromStdString(bestLine->label), value(best->column.mean));
+    // The line's name up to its first comma or parenthesis: the legend has the rest.
+    QString name = QString::fromStdString(bestLine->label);
+    name = name.left(name.indexOf(QRegularExpression(QStringLiteral("[,(]")))).trimmed();
+    QString text = tr("%1 UTC  %2 %3").arg(time, name, value(best->column.mean));
     if (best->column.count > 1 && best->column.max != best->column.min)
-        text += tr("  (%1 to %2, %n sample(s))", nullptr, static_cast<int>(best->column.count))
-                    .arg(value(best->column.min), value(best->column.max));
+        text += tr("  (%1 to %2)").arg(value(best->column.min), value(best->column.max));
     if (best->band)
-        text += tr("  \u00b1 %1").arg(value(*best->band));
+        text += tr("  band \u00b1%1").arg(value(*best->band));
     m_readout->setText(text);
+    m_readout->setToolTip(text);
     m_canvas->setMarker(std::pair{best->column.column, best->column.mean});
 }
 

@@ -7,7 +7,9 @@ namespace s1 {
 
 namespace {
 
-constexpr std::int64_t kGapSpacings = 3;
+// Two and a half spacings: a bucket grid finer than the sampling (1 Hz points in 0.86 s buckets)
+// has spacings of one and two buckets without any gap; two missed samples are one.
+constexpr std::int64_t kGapSpacingsTimesTwo = 5;
 constexpr std::int64_t kGapBucketWidths = 2;
 constexpr std::size_t kLeastSpacings = 2;
 
@@ -28,7 +30,7 @@ std::int64_t gapThreshold(const std::vector<HistoryRangeBucket> &buckets, std::i
         return std::numeric_limits<std::int64_t>::max();
     const auto middle = spacings.begin() + static_cast<std::ptrdiff_t>(spacings.size() / 2);
     std::nth_element(spacings.begin(), middle, spacings.end());
-    return std::max(kGapSpacings * *middle, kGapBucketWidths * bucketWidth);
+    return std::max(kGapSpacingsTimesTwo * *middle / 2, kGapBucketWidths * bucketWidth);
 }
 
 std::vector<PlotSegment> downsampleToColumns(const std::vector<HistoryRangeBucket> &buckets, std::int64_t bucketWidth,

@@ -26,8 +26,8 @@ struct PlotColumn
 // Columns drawn connected; a new segment starts after a gap.
 using PlotSegment = std::vector<PlotColumn>;
 
-// Buckets further apart than this (start to start) have a gap between them: three times the
-// usual spacing of the non-empty buckets (their median), and never less than two bucket widths.
+// Buckets further apart than this (start to start) have a gap between them: two and a half times
+// the usual spacing of the non-empty buckets (their median), and never less than two bucket widths.
 // With fewer than three non-empty buckets there is nothing to tell the usual spacing from, and
 // none is a gap (the maximum is returned).
 std::int64_t gapThreshold(const std::vector<HistoryRangeBucket> &buckets, std::int64_t bucketWidth);
