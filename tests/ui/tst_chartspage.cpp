@@ -182,7 +182,7 @@ void TestChartsPage::showsTheWholeDayWithItsOutage()
     QVERIFY(frame.valueAxis.low > -1e-4);
     // The error bound is drawn as a band.
     QVERIFY(!offset.band.empty());
-    QVERIFY(page.canvas()->visibleBandCount() >= 1);
+    QVERIFY(page.canvas()->drawnBands() >= 1);
 
     // Six hours (a four-minute outage is some columns wide): the outage is a gap, two
     // segments, the first ending before it, the second starting after it.
@@ -193,7 +193,7 @@ void TestChartsPage::showsTheWholeDayWithItsOutage()
     // (A column's time is the middle of its first bucket, half a minute wide here.)
     QVERIFY(sixHours.segments[0].back().time < kOutageStart + kMinute / 2);
     QVERIFY(sixHours.segments[1].front().time > kOutageEnd - kMinute / 2);
-    QCOMPARE(page.canvas()->lineSeries(0).size(), std::size_t(2));
+    QCOMPARE(page.canvas()->drawnSegments(0), 2);
 }
 
 void TestChartsPage::windowButtonsFollowAndPause()
@@ -276,7 +276,8 @@ void TestChartsPage::wheelZoomsAndDragPans()
     wheel(canvas, at, 240); // in, two notches
     const std::int64_t after = page.timeWindow().from() + page.timeWindow().span() / 4;
     QVERIFY2(std::llabs(after - before) < page.timeWindow().span() / 100, qPrintable(QString::number(after - before)));
-    QCOMPARE(page.timeWindow().span(), std::llround(span / ChartCanvas::kWheelZoomStep / ChartCanvas::kWheelZoomStep));
+    QCOMPARE(page.timeWindow().span(),
+             std::llround(static_cast<double>(span) / ChartCanvas::kWheelZoomStep / ChartCanvas::kWheelZoomStep));
     // The finer history is fetched once the zoom pauses, for the new range.
     QTRY_VERIFY(page.pendingRequests() > 0 || page.frame().from == page.timeWindow().from());
     QTRY_COMPARE(page.pendingRequests(), std::size_t(0));

@@ -1,6 +1,5 @@
 #include "ChartCanvas.h"
 
-#include <QAreaSeries>
 #include <QCategoryAxis>
 #include <QChart>
 #include <QGestureEvent>
@@ -9,8 +8,8 @@
 #include <QLineSeries>
 #include <QLocale>
 #include <QMouseEvent>
+#include <QPainter>
 #include <QPinchGesture>
-#include <QScatterSeries>
 #include <QWheelEvent>
 
 #include <algorithm>
@@ -23,10 +22,14 @@ namespace {
 
 constexpr double kNanosPerSecond = 1e9;
 constexpr qreal kChartFontPt = 12;
-constexpr qreal kLinePenWidth = 2;
+// One pixel, cosmetic: the raster engine's fast path (a wider pen goes through the stroker,
+// ten times slower with a day of min/max columns).
+constexpr qreal kLinePenWidth = 1;
+constexpr qreal kLegendPenWidth = 3;
+constexpr qreal kMarkerPenWidth = 1.5;
+constexpr qreal kMarkerRadiusPx = 6;
 constexpr int kBandAlpha = 60;
 constexpr int kGridAlpha = 110;
-constexpr qreal kMarkerSizePx = 14;
 constexpr double kWheelNotch = 120; // eighths of a degree
 constexpr int kDarkBaseLightness = 128;
 // A segment of one column would draw nothing: it is drawn this many columns wide on each side.
@@ -49,7 +52,6 @@ ChartCanvas::ChartCanvas(QWidget *parent)
     : QChartView(parent)
     , m_timeAxis(new QCategoryAxis)
     , m_valueAxis(new QCategoryAxis)
-    , m_marker(new QScatterSeries)
 {
     setRenderHint(QPainter::Antialiasing);
     setRubberBand(QChartView::NoRubberBand);
@@ -71,12 +73,6 @@ ChartCanvas::ChartCanvas(QWidget *parent)
     }
     chart->addAxis(m_timeAxis, Qt::AlignBottom);
     chart->addAxis(m_valueAxis, Qt::AlignLeft);
-    chart->addSeries(m_marker);
-    m_marker->attachAxis(m_timeAxis);
-    m_marker->attachAxis(m_valueAxis);
-    m_marker->setMarkerSize(kMarkerSizePx);
-    for (QLegendMarker *marker : chart->legend()->markers(m_marker))
-        marker->setVisible(false);
     viewport()->setAttribute(Qt::WA_AcceptTouchEvents);
     viewport()->grabGesture(Qt::PinchGesture);
     applyPalette();
@@ -106,11 +102,15 @@ void ChartCanvas::applyPalette()
     for (QCategoryAxis *axis : {m_timeAxis, m_valueAxis}) {
         axis->setLabelsColor(p.color(QPalette::Text));
         axis->setTitleBrush(p.color(QPalette::Text));
-        axis->setGridLineColor(grid);
-        axis->setLinePenColor(p.color(QPalette::Mid));
+        // Cosmetic one-pixel pens: the raster engine's fast path (the theme's took a quarter
+        // of a frame at 1920x1080).
+        QPen gridPen(grid, 1);
+        gridPen.setCosmetic(true);
+        axis->setGridLinePen(gridPen);
+        QPen linePen(p.color(QPalette::Mid), 1);
+        linePen.setCosmetic(true);
+        axis->setLinePen(linePen);
     }
-    m_marker->setColor(p.color(QPalette::Highlight));
-    m_marker->setBorderColor(p.color(QPalette::Text));
 }
 
 QLineSeries *ChartCanvas::newLine()
@@ -122,106 +122,24 @@ QLineSeries *ChartCanvas::newLine()
     return series;
 }
 
-QAreaSeries *ChartCanvas::newBand()
-{
-    auto *band = new QAreaSeries(new QLineSeries, new QLineSeries);
-    band->upperSeries()->setParent(band);
-    band->lowerSeries()->setParent(band);
-    chart()->addSeries(band);
-    band->attachAxis(m_timeAxis);
-    band->attachAxis(m_valueAxis);
-    for (QLegendMarker *marker : chart()->legend()->markers(band))
-        marker->setVisible(false);
-    return band;
-}
-
 void ChartCanvas::draw(const ChartFrame &frame, const QString &valueTitle, const QString &emptyText)
 {
     m_frame = frame;
     const double span = static_cast<double>(frame.to - frame.from) / kNanosPerSecond;
-    const double columnWidth = span / std::max(1, frame.columns);
     const double factor = frame.valueAxis.unit.factor;
-    const auto x = [columnWidth](int column) { return (column + 0.5) * columnWidth; };
 
-    while (m_pools.size() < frame.lines.size()) {
-        LinePool pool;
-        // Created band first, so that the band lies under its line.
-        pool.bands.push_back(newBand());
-        pool.segments.push_back(newLine());
-        m_pools.push_back(pool);
-    }
-    for (std::size_t i = 0; i < m_pools.size(); ++i) {
-        LinePool &pool = m_pools[i];
-        const FrameLine *line = i < frame.lines.size() ? &frame.lines[i] : nullptr;
-        const QColor color = colorFor(static_cast<int>(i));
-        const std::size_t segments = line ? line->segments.size() : 0;
-        while (pool.segments.size() < segments)
-            pool.segments.push_back(newLine());
-        for (std::size_t s = 0; s < pool.segments.size(); ++s) {
-            QLineSeries *series = pool.segments[s];
-            if (s >= segments) {
-                if (series->isVisible() || series->count()) {
-                    series->clear();
-                    series->setVisible(false);
-                }
-                continue;
-            }
-            QList<QPointF> points;
-            const PlotSegment &segment = line->segments[s];
-            points.reserve(static_cast<qsizetype>(segment.size() * 2 + 2));
-            if (segment.size() == 1) {
-                const PlotColumn &c = segment.front();
-                points.append({x(c.column) - kLoneColumnHalfWidth * columnWidth, c.mean * factor});
-                points.append({x(c.column) + kLoneColumnHalfWidth * columnWidth, c.mean * factor});
-            } else {
-                // Each column from its minimum to its maximum: a day of noise keeps its width.
-                for (const PlotColumn &c : segment) {
-                    points.append({x(c.column), c.min * factor});
-                    if (c.max != c.min)
-                        points.append({x(c.column), c.max * factor});
-                }
-            }
-            series->replace(points);
-            series->setName(QString::fromStdString(line->label));
-            series->setPen(QPen(color, kLinePenWidth));
-            series->setVisible(true);
-            for (QLegendMarker *marker : chart()->legend()->markers(series))
-                marker->setVisible(s == 0);
-        }
-        const std::size_t bands = line ? line->band.size() : 0;
-        while (pool.bands.size() < bands)
-            pool.bands.push_back(newBand());
-        QColor fill = color;
-        fill.setAlpha(kBandAlpha);
-        for (std::size_t b = 0; b < pool.bands.size(); ++b) {
-            QAreaSeries *area = pool.bands[b];
-            if (b >= bands) {
-                if (area->isVisible()) {
-                    area->upperSeries()->clear();
-                    area->lowerSeries()->clear();
-                    area->setVisible(false);
-                }
-                continue;
-            }
-            QList<QPointF> upper;
-            QList<QPointF> lower;
-            const PlotSegment &segment = line->band[b];
-            const double widen = segment.size() == 1 ? kLoneColumnHalfWidth * columnWidth : 0;
-            for (const PlotColumn &c : segment) {
-                upper.append({x(c.column) - widen, c.max * factor});
-                lower.append({x(c.column) - widen, c.min * factor});
-            }
-            if (widen > 0) {
-                upper.append({x(segment.front().column) + widen, segment.front().max * factor});
-                lower.append({x(segment.front().column) + widen, segment.front().min * factor});
-            }
-            area->upperSeries()->replace(upper);
-            area->lowerSeries()->replace(lower);
-            area->setBrush(fill);
-            area->setPen(Qt::NoPen);
-            area->setVisible(true);
-            for (QLegendMarker *marker : chart()->legend()->markers(area))
-                marker->setVisible(false);
+    // The lines are painted in drawForeground(); these empty series only give the legend its
+    // entries (Qt Charts' own line items stroke a hit-test shape of every point on each update,
+    // which took most of a frame).
+    while (m_legendSeries.size() < frame.lines.size())
+        m_legendSeries.push_back(newLine());
+    for (std::size_t i = 0; i < m_legendSeries.size(); ++i) {
+        QLineSeries *series = m_legendSeries[i];
+        const bool shown = i < frame.lines.size();
+        series->setVisible(shown);
+        if (shown) {
+            series->setName(QString::fromStdString(frame.lines[i].label));
+            series->setPen(QPen(colorFor(static_cast<int>(i)), kLegendPenWidth));
         }
     }
 
@@ -246,17 +164,83 @@ void ChartCanvas::draw(const ChartFrame &frame, const QString &valueTitle, const
 
     m_emptyText = emptyText;
     chart()->setTitle(frame.hasData ? QString() : emptyText);
-    m_marker->clear();
+    m_marker.reset();
+    viewport()->update();
+}
+
+QPointF ChartCanvas::toScene(const QRectF &plot, double column, double value) const
+{
+    const ValueAxisLayout &axis = m_frame.valueAxis;
+    const double span = axis.high - axis.low;
+    const double x = plot.left() + (column + 0.5) * plot.width() / std::max(1, m_frame.columns);
+    const double y = span > 0 ? plot.bottom() - (value - axis.low) / span * plot.height() : plot.center().y();
+    return {x, y};
+}
+
+void ChartCanvas::drawForeground(QPainter *painter, const QRectF &rect)
+{
+    QChartView::drawForeground(painter, rect);
+    const QRectF plot = chart()->mapToScene(chart()->plotArea()).boundingRect();
+    if (plot.isEmpty())
+        return;
+    painter->save();
+    painter->setClipRect(plot);
+    painter->setRenderHint(QPainter::Antialiasing);
+    QPolygonF polygon;
+    for (std::size_t i = 0; i < m_frame.lines.size(); ++i) {
+        const FrameLine &line = m_frame.lines[i];
+        const QColor color = colorFor(static_cast<int>(i));
+        QColor fill = color;
+        fill.setAlpha(kBandAlpha);
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(fill);
+        for (const PlotSegment &segment : line.band) {
+            const double widen = segment.size() == 1 ? kLoneColumnHalfWidth : 0;
+            polygon.clear();
+            for (const PlotColumn &c : segment)
+                polygon.append(toScene(plot, c.column - widen, c.max));
+            if (widen > 0)
+                polygon.append(toScene(plot, segment.front().column + widen, segment.front().max));
+            if (widen > 0)
+                polygon.append(toScene(plot, segment.front().column + widen, segment.front().min));
+            for (auto it = segment.rbegin(); it != segment.rend(); ++it)
+                polygon.append(toScene(plot, it->column - widen, it->min));
+            painter->drawPolygon(polygon);
+        }
+        QPen pen(color, kLinePenWidth);
+        pen.setCosmetic(true);
+        pen.setJoinStyle(Qt::BevelJoin);
+        painter->setPen(pen);
+        painter->setBrush(Qt::NoBrush);
+        for (const PlotSegment &segment : line.segments) {
+            polygon.clear();
+            if (segment.size() == 1) {
+                const PlotColumn &c = segment.front();
+                polygon.append(toScene(plot, c.column - kLoneColumnHalfWidth, c.mean));
+                polygon.append(toScene(plot, c.column + kLoneColumnHalfWidth, c.mean));
+            } else {
+                // Each column from its minimum to its maximum: a day of noise keeps its width.
+                for (const PlotColumn &c : segment) {
+                    polygon.append(toScene(plot, c.column, c.min));
+                    if (c.max != c.min)
+                        polygon.append(toScene(plot, c.column, c.max));
+                }
+            }
+            painter->drawPolyline(polygon);
+        }
+    }
+    if (m_marker) {
+        painter->setPen(QPen(palette().color(QPalette::Text), kMarkerPenWidth));
+        painter->setBrush(palette().color(QPalette::Highlight));
+        painter->drawEllipse(toScene(plot, m_marker->first, m_marker->second), kMarkerRadiusPx, kMarkerRadiusPx);
+    }
+    painter->restore();
 }
 
 void ChartCanvas::setMarker(std::optional<std::pair<int, double>> marker)
 {
-    m_marker->clear();
-    if (!marker)
-        return;
-    const double span = static_cast<double>(m_frame.to - m_frame.from) / kNanosPerSecond;
-    const double columnWidth = span / std::max(1, m_frame.columns);
-    m_marker->append((marker->first + 0.5) * columnWidth, marker->second * m_frame.valueAxis.unit.factor);
+    m_marker = marker;
+    viewport()->update();
 }
 
 int ChartCanvas::plotColumns() const
@@ -269,24 +253,18 @@ QRectF ChartCanvas::plotRect() const
     return mapFromScene(chart()->mapToScene(chart()->plotArea())).boundingRect();
 }
 
-std::vector<QLineSeries *> ChartCanvas::lineSeries(int index) const
+int ChartCanvas::drawnSegments(int index) const
 {
-    std::vector<QLineSeries *> shown;
-    if (index < 0 || static_cast<std::size_t>(index) >= m_pools.size())
-        return shown;
-    for (QLineSeries *series : m_pools[static_cast<std::size_t>(index)].segments) {
-        if (series->isVisible())
-            shown.push_back(series);
-    }
-    return shown;
+    if (index < 0 || static_cast<std::size_t>(index) >= m_frame.lines.size())
+        return 0;
+    return static_cast<int>(m_frame.lines[static_cast<std::size_t>(index)].segments.size());
 }
 
-int ChartCanvas::visibleBandCount() const
+int ChartCanvas::drawnBands() const
 {
     int count = 0;
-    for (const LinePool &pool : m_pools)
-        count += static_cast<int>(
-            std::count_if(pool.bands.begin(), pool.bands.end(), [](const QAreaSeries *b) { return b->isVisible(); }));
+    for (const FrameLine &line : m_frame.lines)
+        count += static_cast<int>(line.band.size());
     return count;
 }
 
@@ -393,16 +371,10 @@ void ChartCanvas::changeEvent(QEvent *event)
     QChartView::changeEvent(event);
     if (event->type() == QEvent::PaletteChange) {
         applyPalette();
-        // The lines take their colours when drawn.
-        for (std::size_t i = 0; i < m_pools.size(); ++i) {
-            const QColor color = colorFor(static_cast<int>(i));
-            QColor fill = color;
-            fill.setAlpha(kBandAlpha);
-            for (QLineSeries *series : m_pools[i].segments)
-                series->setPen(QPen(color, kLinePenWidth));
-            for (QAreaSeries *band : m_pools[i].bands)
-                band->setBrush(fill);
-        }
+        // The lines take their colours when painted; the legend's now.
+        for (std::size_t i = 0; i < m_legendSeries.size(); ++i)
+            m_legendSeries[i]->setPen(QPen(colorFor(static_cast<int>(i)), kLegendPenWidth));
+        viewport()->update();
     }
 }
 

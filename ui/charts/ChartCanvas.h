@@ -1,5 +1,7 @@
 // The one class that draws with Qt Charts (deprecated in favour of Qt Graphs in later Qt; only
-// this class would change): it draws a ChartFrame and turns the wheel, a pinch, a drag and a tap
+// this class would change): the chart's axes, grid and legend are Qt Charts', the frame's
+// lines and bands are painted over them (Qt Charts' series items cost most of a frame with a
+// day of columns). It draws a ChartFrame and turns the wheel, a pinch, a drag and a tap
 // into requests in the frame's terms. What is drawn, the axes and the downsampling are worked out
 // elsewhere (ChartFrame, ChartScale, ColumnDownsampler). Colours follow the application palette.
 #pragma once
@@ -12,11 +14,9 @@
 #include <optional>
 #include <vector>
 
-class QAreaSeries;
 class QCategoryAxis;
 class QGestureEvent;
 class QLineSeries;
-class QScatterSeries;
 
 namespace s1 {
 
@@ -41,9 +41,9 @@ public:
     int plotColumns() const;
     // The plot area in the view's coordinates.
     QRectF plotRect() const;
-    // For tests: the series drawn for line `index` (segments shown) and its band areas.
-    std::vector<QLineSeries *> lineSeries(int index) const;
-    int visibleBandCount() const;
+    // For tests: the segments painted for line `index`, and the band areas of all lines.
+    int drawnSegments(int index) const;
+    int drawnBands() const;
     QColor lineColor(int index) const;
 
 signals:
@@ -64,27 +64,22 @@ protected:
     bool viewportEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
+    // The lines, bands and marker, over the chart's axes and grid.
+    void drawForeground(QPainter *painter, const QRectF &rect) override;
 
 private:
-    struct LinePool
-    {
-        std::vector<QLineSeries *> segments;
-        std::vector<QAreaSeries *> bands;
-        int shownSegments = 0;
-        int shownBands = 0;
-    };
-
     void applyPalette();
     QLineSeries *newLine();
-    QAreaSeries *newBand();
+    // A column (and its middle) and a value of the frame, in scene coordinates within `plot`.
+    QPointF toScene(const QRectF &plot, double column, double value) const;
     double anchorAt(QPointF position) const;
     void gestureEvent(QGestureEvent *event);
     QColor colorFor(int index) const;
 
     QCategoryAxis *m_timeAxis;
     QCategoryAxis *m_valueAxis;
-    QScatterSeries *m_marker;
-    std::vector<LinePool> m_pools;
+    std::optional<std::pair<int, double>> m_marker;
+    std::vector<QLineSeries *> m_legendSeries; // empty, one a line: the legend's entries
     ChartFrame m_frame;
     QString m_emptyText;
     QPointF m_pressPosition;

@@ -242,7 +242,8 @@ void ChartsPage::showSnapshot(const EngineSnapshot &snapshot)
         refetch();
     else
         requestTails();
-    if (m_window.following() || first)
+    // The answers redraw when the last of them arrives; without any, the range moved now.
+    if ((m_window.following() || first) && !waitingForAnswers())
         redraw();
 }
 
@@ -327,6 +328,12 @@ void ChartsPage::requestTails()
     }
 }
 
+bool ChartsPage::waitingForAnswers() const
+{
+    return std::any_of(m_pending.begin(), m_pending.end(),
+                       [this](const auto &entry) { return entry.second.generation == m_generation; });
+}
+
 void ChartsPage::onHistory(quint64 ticket, const HistoryRange &range)
 {
     const auto it = m_pending.find(ticket);
@@ -334,13 +341,17 @@ void ChartsPage::onHistory(quint64 ticket, const HistoryRange &range)
         return;
     const Pending pending = it->second;
     m_pending.erase(it);
-    if (pending.generation != m_generation)
+    if (pending.generation != m_generation) {
+        if (!waitingForAnswers())
+            redraw();
         return;
+    }
     if (!range.ok) {
         m_errors[pending.series] = range.error;
         if (!pending.tail)
             m_data.erase(pending.series);
-        redraw();
+        if (!waitingForAnswers())
+            redraw();
         return;
     }
     m_errors.erase(pending.series);
@@ -353,7 +364,9 @@ void ChartsPage::onHistory(quint64 ticket, const HistoryRange &range)
         buffer.merge(range, keepFrom);
         m_data[pending.series] = std::move(buffer);
     }
-    redraw();
+    // One frame for a batch of answers (a snapshot asks for every shown series at once).
+    if (!waitingForAnswers())
+        redraw();
 }
 
 QString ChartsPage::valueTitle() const

@@ -82,6 +82,8 @@ private:
     void refetch();
     void requestTails();
     void onHistory(quint64 ticket, const s1::HistoryRange &range);
+    // Requests of the current generation not answered yet (the frame waits for the last one).
+    bool waitingForAnswers() const;
     void redraw();
     void onZoom(double factor, double anchor);
     void onPan(double fraction);
