@@ -3,6 +3,7 @@
 // HistoryStore holding a day at 1 Hz (with a start-up step and an outage), as the in-process
 // engine does. Also the page's screenshots at 800x480 and 1920x1080.
 #include "FeedHistory.h"
+#include "InProcessEngine.h"
 #include "MainWindow.h"
 #include "SnapshotFeed.h"
 #include "TouchStyle.h"
@@ -10,7 +11,9 @@
 #include "charts/ChartCanvas.h"
 #include "charts/ChartsPage.h"
 
+#include <QAbstractAxis>
 #include <QApplication>
+#include <QChart>
 #include <QLabel>
 #include <QLineSeries>
 #include <QPushButton>
@@ -135,6 +138,8 @@ private slots:
     void kindsChooseTheirSeries();
     void exportsTheShownRange();
     void saysWhyThereIsNoHistory();
+    void followsThePalette();
+    void inProcessEngineKeepsHistory();
     void screenshots();
 
 private:
@@ -403,6 +408,63 @@ void TestChartsPage::saysWhyThereIsNoHistory()
     QTRY_COMPARE(page.pendingRequests(), std::size_t(0));
     QVERIFY(page.frame().hasData);
     QVERIFY(page.canvas()->chart()->title().isEmpty());
+}
+
+void TestChartsPage::followsThePalette()
+{
+    StoreFeed feed;
+    feed.recordDay();
+    ChartsPage page;
+    prepare(page, feed);
+    if (QTest::currentTestFailed())
+        return;
+    const QColor lightLine = page.canvas()->lineColor(0);
+    QCOMPARE(page.canvas()->chart()->backgroundBrush().color(), page.palette().color(QPalette::Base));
+    const QColor darkBase(0x20, 0x22, 0x24);
+    QPalette dark = page.palette();
+    dark.setColor(QPalette::Base, darkBase);
+    dark.setColor(QPalette::Window, darkBase.lighter(130));
+    dark.setColor(QPalette::Text, Qt::white);
+    dark.setColor(QPalette::WindowText, Qt::white);
+    dark.setColor(QPalette::Mid, QColor(0x70, 0x70, 0x70));
+    page.setPalette(dark);
+    QCoreApplication::processEvents();
+    QCOMPARE(page.canvas()->chart()->backgroundBrush().color(), darkBase);
+    for (const QAbstractAxis *axis : page.canvas()->chart()->axes())
+        QCOMPARE(axis->labelsBrush().color(), QColor(Qt::white));
+    // The lines lighter on a dark ground, so that they keep their contrast.
+    QVERIFY(page.canvas()->lineColor(0).lightness() > lightLine.lightness());
+    QVERIFY(page.grab().save(test::screenshotPath(QStringLiteral("charts-dark-800x400.png"))));
+}
+
+void TestChartsPage::inProcessEngineKeepsHistory()
+{
+    // The window's own engine records its snapshots (not started here: they are handed to it as
+    // its engine thread would) and answers history requests from them.
+    InProcessEngine engine(LaunchOptions{}, EngineConfig{}, HostOptions{});
+    QVERIFY(engine.historyUnavailableReason().isEmpty());
+    std::vector<HistoryRange> answers;
+    connect(&engine, &SnapshotFeed::historyReady, this,
+            [&](quint64, const HistoryRange &range) { answers.push_back(range); });
+    engine.requestHistory({"tracking.offset", kNow - kMinute, kNow, 6});
+    QTRY_COMPARE(answers.size(), std::size_t(1));
+    QVERIFY(!answers[0].ok);
+    QCOMPARE(answers[0].error, std::string("no such series: tracking.offset"));
+    for (int i = 0; i < 60; ++i) {
+        EngineSnapshot snapshot = snapshotAt(kNow - kMinute + i * kSecond);
+        snapshot.reference.systemTimeOffset = i * 1e-6;
+        emit engine.snapshotReady(snapshot);
+    }
+    const quint64 ticket = engine.requestHistory({"tracking.offset", kNow - kMinute, kNow, 6});
+    QTRY_COMPARE(answers.size(), std::size_t(2));
+    QVERIFY(answers[1].ok);
+    QCOMPARE(answers[1].unit, std::string("s"));
+    QCOMPARE(answers[1].buckets.size(), std::size_t(6));
+    // Buckets of 10 s + 1 ns (n buckets always cover `to`): the first holds the points of 0..10 s.
+    QCOMPARE(answers[1].buckets[0].count, 11u);
+    QCOMPARE(answers[1].buckets[0].min, 0.0);
+    QCOMPARE(answers[1].buckets[5].max, 59e-6);
+    QVERIFY(ticket > 0);
 }
 
 void TestChartsPage::screenshots()

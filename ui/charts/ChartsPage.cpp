@@ -238,12 +238,23 @@ void ChartsPage::showSnapshot(const EngineSnapshot &snapshot)
     m_ppsNames = std::move(pps);
     if (linesChanged)
         updateLines();
+    // Hidden (another tab), the page asks for nothing each second; showEvent catches up.
     if (first || linesChanged)
         refetch();
-    else
+    else if (isVisible())
         requestTails();
     // The answers redraw when the last of them arrives; without any, the range moved now.
-    if ((m_window.following() || first) && !waitingForAnswers())
+    if ((m_window.following() || first) && !waitingForAnswers() && isVisible())
+        redraw();
+}
+
+void ChartsPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_haveSnapshot)
+        return;
+    requestTails();
+    if (!waitingForAnswers())
         redraw();
 }
 

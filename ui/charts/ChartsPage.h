@@ -69,6 +69,9 @@ public slots:
     void showLast(std::int64_t span);
     void setFollowing(bool follow);
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     struct Pending
     {
