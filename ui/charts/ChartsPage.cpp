@@ -233,18 +233,22 @@ void ChartsPage::showSnapshot(const EngineSnapshot &snapshot)
         names.push_back(sources[i]->name);
     // The lines keep their order (and colour) while the same sources exist.
     std::sort(names.begin(), names.end());
-    const bool linesChanged = names != m_sourceNames || pps != m_ppsNames;
-    m_sourceNames = std::move(names);
-    m_ppsNames = std::move(pps);
-    if (linesChanged)
+    const std::set<std::string> shownBefore = wantedSeries();
+    if (names != m_sourceNames || pps != m_ppsNames) {
+        m_sourceNames = std::move(names);
+        m_ppsNames = std::move(pps);
         updateLines();
-    // Hidden (another tab), the page asks for nothing each second; showEvent catches up.
-    if (first || linesChanged)
+    }
+    m_needsRefetch = m_needsRefetch || first || wantedSeries() != shownBefore;
+    // Hidden (another tab), the page asks the feed for nothing; showEvent catches up.
+    if (!isVisible())
+        return;
+    if (m_needsRefetch)
         refetch();
-    else if (isVisible())
+    else
         requestTails();
     // The answers redraw when the last of them arrives; without any, the range moved now.
-    if ((m_window.following() || first) && !waitingForAnswers() && isVisible())
+    if ((m_window.following() || first) && !waitingForAnswers())
         redraw();
 }
 
@@ -253,7 +257,10 @@ void ChartsPage::showEvent(QShowEvent *event)
     QWidget::showEvent(event);
     if (!m_haveSnapshot)
         return;
-    requestTails();
+    if (m_needsRefetch)
+        refetch();
+    else
+        requestTails();
     if (!waitingForAnswers())
         redraw();
 }
@@ -298,6 +305,7 @@ void ChartsPage::refetch()
     ++m_generation;
     if (!m_feed || !m_haveSnapshot)
         return;
+    m_needsRefetch = false;
     const auto buckets = static_cast<std::uint32_t>(std::clamp(m_canvas->plotColumns(), 1, int(kMaxBuckets)));
     for (const std::string &series : wantedSeries()) {
         const quint64 ticket = m_feed->requestHistory({series, m_window.from(), m_window.to(), buckets});

@@ -117,6 +117,8 @@ private:
     std::vector<std::string> m_sourceNames;
     std::vector<std::string> m_ppsNames;
     bool m_haveSnapshot = false;
+    // The shown range must be asked for whole (the first snapshot, other lines) when next shown.
+    bool m_needsRefetch = false;
 };
 
 } // namespace s1
