@@ -1,9 +1,10 @@
 #include "MainWindow.h"
 
+#include "charts/ChartsPage.h"
+
 #include "ConfigWarningsDialog.h"
 #include "DisplayFormat.h"
 #include "GpsPanel.h"
-#include "OffsetChart.h"
 #include "ReferencePanel.h"
 #include "ServerStatsPanel.h"
 #include "SnapshotFeed.h"
@@ -140,9 +141,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(createServerPage(), tr("Server"));
     m_tabs->addTab(createTrackingPage(), tr("Tracking"));
     // At 800x480 the chart needs the whole page to stay readable.
-    m_offsetChart = new OffsetChart(m_tabs);
-    m_offsetChart->setObjectName(QStringLiteral("offsetChart"));
-    m_tabs->addTab(m_offsetChart, tr("Chart"));
+    m_chartsPage = new ChartsPage(m_tabs);
+    m_chartsPage->setObjectName(QStringLiteral("chartsPage"));
+    m_tabs->addTab(m_chartsPage, tr("Chart"));
     // Not in a scroll area: the panel fits the page (its sections take turns), and a scroll
     // area would size it by its preferred height instead, taller than an 800x416 page.
     m_gpsPanel = new GpsPanel(m_tabs);
@@ -184,7 +185,7 @@ void MainWindow::showSnapshot(const s1::EngineSnapshot &snapshot)
     const bool synchronised = syncState(snapshot.reference, snapshot.sources) == SyncState::Synchronised;
     m_reference->showReference(snapshot.reference, synchronised, false);
     m_tracking->showTracking(snapshot.reference);
-    m_offsetChart->showSources(snapshot.sources, snapshot.time);
+    m_chartsPage->showSnapshot(snapshot);
     m_dashboard->showSnapshot(snapshot);
     // GPS times are on the host clock's scale; older services do not say where that was.
     m_gpsPanel->setStatus(snapshot.gps, snapshot.hostTime.value_or(snapshot.time));
@@ -243,6 +244,7 @@ void MainWindow::setFeed(SnapshotFeed *feed)
     connect(this, &MainWindow::reloadRequested, feed, &SnapshotFeed::requestReload);
     connect(this, &MainWindow::makeStepRequested, feed, &SnapshotFeed::requestMakeStep);
     m_configPage->setFeed(feed);
+    m_chartsPage->setFeed(feed);
     // A feed that cannot edit the file may still show it (read-only): the action appears once
     // it has served the text. One with no file at all (the simulation) gets no button, which
     // also keeps the tool bar within 800 px beside the note that says what it cannot do.

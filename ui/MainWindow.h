@@ -32,7 +32,7 @@ class ConfigWarningsDialog;
 class ConfigurationPage;
 class DashboardPage;
 class GpsPanel;
-class OffsetChart;
+class ChartsPage;
 class ReferencePanel;
 class ServerStatsPanel;
 class SnapshotFeed;
@@ -154,7 +154,7 @@ private:
     ServerStatsPanel *m_serverStats = nullptr;
     ReferencePanel *m_reference = nullptr;
     TrackingPanel *m_tracking = nullptr;
-    OffsetChart *m_offsetChart = nullptr;
+    ChartsPage *m_chartsPage = nullptr;
     GpsPanel *m_gpsPanel = nullptr;
     ConfigurationPage *m_configPage = nullptr;
     QLabel *m_syncSummary;
