@@ -73,8 +73,14 @@ RateDecision ClientLog::request(const IpAddress &client, RealTime time)
 
 bool ClientLog::retriesFaster(const ClientRecord &record)
 {
-    return record.averageIntervalLog2 && record.averageLimitedIntervalLog2
-           && *record.averageLimitedIntervalLog2 < *record.averageIntervalLog2 - 1.0;
+    if (!record.averageIntervalLog2 || !record.averageLimitedIntervalLog2)
+        return false;
+    // chronyd stamps requests in 1/16 s and counts shorter intervals as 2^-5 s, so a flood
+    // never looks like it retries faster: only rates below that floor are compared, else the
+    // jitter of a flood's intervals would invert the leak for it now and then.
+    const double answered = std::max(*record.averageIntervalLog2, kRetryFloorLog2);
+    const double limited = std::max(*record.averageLimitedIntervalLog2, kRetryFloorLog2);
+    return limited < answered - 1.0;
 }
 
 void ClientLog::resetCounters()

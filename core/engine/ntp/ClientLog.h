@@ -55,6 +55,9 @@ public:
     // log2 s: shorter intervals (bursts, a clock stepped back) count as this. It is the
     // shortest interval chrony.conf's ratelimit can express.
     static constexpr double kMinIntervalLog2 = -19.0;
+    // log2 s: intervals this short all count as one rate when deciding whether a client
+    // retries faster when dropped (chronyd's resolution there).
+    static constexpr double kRetryFloorLog2 = -5.0;
 
     enum class Outcome : std::uint8_t { Served, Dropped };
 
