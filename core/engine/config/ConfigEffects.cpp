@@ -34,6 +34,7 @@ constexpr auto kDirectivesInEffect = std::to_array<std::string_view>({
     "noclientlog",
     "pool",
     "port",
+    "ratelimit",
     "refclock",
     "reselectdist",
     "rtcsync",
@@ -67,6 +68,10 @@ constexpr auto kRefClockOptionsInEffect = std::to_array<std::string_view>({
 constexpr auto kOtherOptionsInEffect = std::to_array<OptionInEffect>({
     {"local", "stratum"},
     {"driftfile", "interval"},
+    {"ratelimit", "burst"},
+    {"ratelimit", "interval"},
+    {"ratelimit", "kod"},
+    {"ratelimit", "leak"},
 });
 
 constexpr auto kLogsInEffect = std::to_array<std::string_view>({
