@@ -99,7 +99,7 @@ void InProcessEngine::reload()
         emit reloadDone(false, ServiceViewer::describeReload(false, {}, error));
         return;
     }
-    m_reload = PendingReload{m_config, messages, false, {}};
+    m_reload.emplace(m_config, messages);
     m_config = read.config;
     m_engine->stop();
     startEngine();
@@ -112,32 +112,32 @@ void InProcessEngine::onEngineStarted(bool ok, const QString &error, quint16 por
         describeEngineStart(ok, error, port, QCoreApplication::translate("main", "In-process engine")));
     if (!m_reload)
         return;
-    if (ok && !m_reload->rollingBack) {
-        const QJsonObject result{{"reloaded", true}, {"warnings", QJsonArray::fromStringList(m_reload->warnings)}};
+    const ReloadAttempt::Step step = m_reload->engineStarted(ok, error);
+    switch (step.outcome) {
+    case ReloadAttempt::Outcome::Reloaded: {
+        const QJsonObject result{{"reloaded", true}, {"warnings", QJsonArray::fromStringList(m_reload->warnings())}};
         finishEdit(true, {});
         finishReload(true, ServiceViewer::describeReload(true, result, {}));
         return;
     }
-    if (ok || m_reload->rollingBack) {
-        const QString failure =
-            ok ? tr("the new configuration did not start (%1); running the previous one again").arg(m_reload->failure)
-               : tr("neither the new nor the previous configuration starts: %1").arg(error);
-        finishEdit(false, failure);
-        finishReload(false, ServiceViewer::describeReload(false, {}, failure));
+    case ReloadAttempt::Outcome::RolledBack:
+    case ReloadAttempt::Outcome::BothFailed:
+        finishEdit(false, step.message);
+        finishReload(false, ServiceViewer::describeReload(false, {}, step.message));
+        return;
+    case ReloadAttempt::Outcome::RollBack:
+        // Valid but not runnable here: back to the configuration that ran. Later, from the
+        // event loop: this slot runs inside the failed engine thread's signal.
+        m_config = m_reload->previous();
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_engine->stop();
+                startEngine();
+            },
+            Qt::QueuedConnection);
         return;
     }
-    // Valid but not runnable here: back to the configuration that ran. Later, from the event
-    // loop: this slot runs inside the failed engine thread's signal.
-    m_reload->rollingBack = true;
-    m_reload->failure = error;
-    m_config = m_reload->previous;
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            m_engine->stop();
-            startEngine();
-        },
-        Qt::QueuedConnection);
 }
 
 void InProcessEngine::finishReload(bool ok, const QString &message)

@@ -17,6 +17,7 @@
 #pragma once
 
 #include "LaunchOptions.h"
+#include "ReloadAttempt.h"
 #include "SnapshotFeed.h"
 
 #include "config/ConfigurationEdit.h"
@@ -69,14 +70,6 @@ signals:
     void reloadDone(bool ok, const QString &message);
 
 private:
-    struct PendingReload
-    {
-        EngineConfig previous;
-        QStringList warnings;
-        bool rollingBack = false;
-        QString failure;
-    };
-
     void startEngine();
     void onEngineStarted(bool ok, const QString &error, quint16 port);
     void finishReload(bool ok, const QString &message);
@@ -88,7 +81,7 @@ private:
     HostOptions m_host;
     std::unique_ptr<EngineThread> m_engine;
     HistoryKeeper *m_history; // a child
-    std::optional<PendingReload> m_reload;
+    std::optional<ReloadAttempt> m_reload;
     // One request at a time (the window waits for each answer), so the ticket is only a label.
     quint64 m_makeStepTicket = 0;
     // An applied edit whose reload is under way: its result so far and the revision it replaced.

@@ -123,36 +123,35 @@ void ServiceRunner::onEngineStarted(bool ok, const QString &error, quint16 port)
     }
     if (!m_reload)
         return;
-    if (ok && !m_reload->rollingBack) {
-        QJsonObject result{{"reloaded", true}, {"warnings", QJsonArray::fromStringList(m_reload->warnings)}};
+    const ReloadAttempt::Step step = m_reload->attempt.engineStarted(ok, error);
+    switch (step.outcome) {
+    case ReloadAttempt::Outcome::Reloaded: {
+        QJsonObject result{{"reloaded", true}, {"warnings", QJsonArray::fromStringList(m_reload->attempt.warnings())}};
         if (port)
             result.insert(QStringLiteral("ntpPort"), port);
         finishReload(true, result, {});
         return;
     }
-    if (ok) {
-        finishReload(false, {},
-                     QStringLiteral("the new configuration did not start (%1); running the previous one again")
-                         .arg(m_reload->failure));
+    case ReloadAttempt::Outcome::RolledBack:
+        finishReload(false, {}, step.message);
         return;
-    }
-    if (m_reload->rollingBack) {
-        finishReload(false, {}, QStringLiteral("neither the new nor the previous configuration starts: %1").arg(error));
+    case ReloadAttempt::Outcome::BothFailed:
+        finishReload(false, {}, step.message);
         emit fatal(1);
         return;
+    case ReloadAttempt::Outcome::RollBack:
+        // The new configuration is valid but does not run here: go back to the one that did.
+        // Later, from the event loop: this slot runs inside the failed engine thread's signal.
+        m_config = m_reload->attempt.previous();
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                m_engine->stop();
+                startEngine();
+            },
+            Qt::QueuedConnection);
+        return;
     }
-    // The new configuration is valid but does not run here: go back to the one that did. Later,
-    // from the event loop: this slot runs inside the failed engine thread's signal.
-    m_reload->rollingBack = true;
-    m_reload->failure = error;
-    m_config = m_reload->previous;
-    QMetaObject::invokeMethod(
-        this,
-        [this] {
-            m_engine->stop();
-            startEngine();
-        },
-        Qt::QueuedConnection);
 }
 
 void ServiceRunner::reload()
@@ -198,7 +197,7 @@ void ServiceRunner::beginReload(std::optional<quint64> ticket, std::optional<App
     remoteBefore.socketPath = remoteAfter.socketPath; // reported above
     if (!(remoteBefore == remoteAfter))
         qCInfo(lcService) << "remote control settings (cmdport, bindcmdaddress, cmdallow) change at the next start";
-    m_reload = PendingReload{ticket, m_config, messages, false, {}, std::move(edit)};
+    m_reload = PendingReload{ticket, ReloadAttempt(m_config, messages), std::move(edit)};
     m_config = read.config;
     m_engine->stop();
     startEngine();

@@ -11,6 +11,7 @@
 #pragma once
 
 #include "LaunchOptions.h"
+#include "ReloadAttempt.h"
 
 #include "config/ConfigurationEdit.h"
 #include "host/EngineThread.h"
@@ -59,10 +60,7 @@ private:
     struct PendingReload
     {
         std::optional<quint64> ticket; // the control request to answer, none for SIGHUP
-        EngineConfig previous;
-        QStringList warnings;
-        bool rollingBack = false;
-        QString failure; // why the new configuration did not start
+        ReloadAttempt attempt;
         std::optional<AppliedEdit> edit;
     };
 
