@@ -2,6 +2,204 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>DashboardState</name>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="85"/>
+        <source>Waiting for the engine</source>
+        <translation type="unfinished">Warten auf die Engine</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="92"/>
+        <source>Synchronised to %1, stratum %2</source>
+        <translation type="unfinished">Synchronisiert mit %1, Stratum %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="100"/>
+        <source>Holdover %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="100"/>
+        <source>Holdover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="104"/>
+        <source>Local clock, stratum %1</source>
+        <translation type="unfinished">Lokale Uhr, Stratum %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="107"/>
+        <source>Unsynchronised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="110"/>
+        <source>Last known: %1</source>
+        <translation type="unfinished">Zuletzt bekannt: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="137"/>
+        <source>None</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="159"/>
+        <source>± %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="159"/>
+        <source>Unknown</source>
+        <translation type="unfinished">Unbekannt</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="170"/>
+        <source>No messages</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="173"/>
+        <source>Silent for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="177"/>
+        <source>No fix</source>
+        <translation type="unfinished">Kein Fix</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="180"/>
+        <source>2D fix</source>
+        <translation type="unfinished">2D-Fix</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="183"/>
+        <source>3D fix</source>
+        <translation type="unfinished">3D-Fix</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="186"/>
+        <source>Time-only fix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="190"/>
+        <source>%1, 1 satellite</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="190"/>
+        <source>%1, %2 satellites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="232"/>
+        <source>Present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="235"/>
+        <source>No pulse seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="237"/>
+        <source>Missing for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="266"/>
+        <source>Not serving</source>
+        <translation type="unfinished">Kein Dienst</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="271"/>
+        <source>%1 /s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="271"/>
+        <source>Measuring</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="281"/>
+        <source>Synchronised to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="286"/>
+        <source>Reference changed to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="288"/>
+        <source>Source lost: %1, holding over</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="290"/>
+        <source>Synchronisation lost</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="292"/>
+        <source>Serving the local clock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="298"/>
+        <source>PPS pulses back</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="298"/>
+        <source>PPS pulses stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="308"/>
+        <source>%1 UTC: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="330"/>
+        <source>UTC, the engine&apos;s estimate of true time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="332"/>
+        <source>UTC by the engine&apos;s clock, not synchronised</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="336"/>
+        <source>UTC by this computer&apos;s clock: no live engine state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="343"/>
+        <source>%1 s</source>
+        <translation type="unfinished">%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="345"/>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="347"/>
+        <source>%1 h %2 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardState.cpp" line="348"/>
+        <source>%1 d %2 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DisplayFormat</name>
     <message>
         <location filename="../ui/DisplayFormat.cpp" line="159"/>
@@ -183,36 +381,259 @@
     </message>
 </context>
 <context>
+    <name>ReloadAttempt</name>
+    <message>
+        <location filename="../app/ReloadAttempt.cpp" line="25"/>
+        <source>the new configuration did not start (%1); running the previous one again</source>
+        <translation type="unfinished">die neue Konfiguration startete nicht (%1); die vorherige läuft wieder</translation>
+    </message>
+    <message>
+        <location filename="../app/ReloadAttempt.cpp" line="29"/>
+        <source>neither the new nor the previous configuration starts: %1</source>
+        <translation type="unfinished">weder die neue noch die vorherige Konfiguration startet: %1</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
-        <location filename="../app/SimulationFeed.cpp" line="13"/>
+        <location filename="../app/SimulationFeed.cpp" line="14"/>
         <source>not available in the simulation</source>
         <translation>nicht in der Simulation</translation>
     </message>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="245"/>
+        <location filename="../app/InProcessEngine.cpp" line="255"/>
         <source>%1, serving NTP on UDP port %2</source>
         <translation>%1, NTP auf UDP-Port %2</translation>
     </message>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="246"/>
+        <location filename="../app/InProcessEngine.cpp" line="256"/>
         <source>%1, not serving NTP</source>
         <translation>%1, kein NTP-Dienst</translation>
     </message>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="102"/>
+        <location filename="../app/InProcessEngine.cpp" line="112"/>
         <source>In-process engine</source>
         <translation>Prozessinterne Engine</translation>
     </message>
     <message>
-        <location filename="../app/SimulationFeed.cpp" line="25"/>
+        <location filename="../app/SimulationFeed.cpp" line="28"/>
         <source>Simulation</source>
         <translation>Simulation</translation>
     </message>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="243"/>
+        <location filename="../app/InProcessEngine.cpp" line="253"/>
         <source>Engine failed: %1</source>
         <translation>Engine fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>s1</name>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="48"/>
+        <source>10 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="49"/>
+        <source>1 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="50"/>
+        <source>6 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="51"/>
+        <source>24 h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="52"/>
+        <source>7 d</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>s1::ChartCanvas</name>
+    <message>
+        <location filename="../ui/charts/ChartCanvas.cpp" line="153"/>
+        <source>Time (UTC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartCanvas.cpp" line="163"/>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>s1::ChartsPage</name>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="88"/>
+        <source>Follow</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="89"/>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="95"/>
+        <source>Tap the chart to read a point; drag to pan; wheel or pinch to zoom</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="132"/>
+        <source>System offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="133"/>
+        <source>Sources</source>
+        <translation type="unfinished">Quellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="134"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="400"/>
+        <source>Frequency</source>
+        <translation type="unfinished">Frequenz</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="135"/>
+        <source>PPS</source>
+        <translation type="unfinished">PPS</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="152"/>
+        <source>Keep showing the newest data (off: stay where you zoomed or panned to)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="273"/>
+        <source>System offset, + = local clock ahead (band: error bound)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="282"/>
+        <source>Frequency (band: ± skew)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="396"/>
+        <source>Offset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="398"/>
+        <source>local−source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="402"/>
+        <source>local−PPS</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="410"/>
+        <source>No history: no feed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="412"/>
+        <source>No history: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="414"/>
+        <source>No PPS refclock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="414"/>
+        <source>No sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="417"/>
+        <source>No history yet: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="420"/>
+        <source>Loading history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="421"/>
+        <source>No samples in this range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="463"/>
+        <source>No sample here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="470"/>
+        <source>%1 %2</source>
+        <translation type="unfinished">%1T {1 %2?}</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="479"/>
+        <source>%1 UTC  %2 %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="481"/>
+        <source>  (%1 to %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="483"/>
+        <source>  band ±%1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="495"/>
+        <source>could not encode the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="517"/>
+        <source>Image (PNG)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="518"/>
+        <source>Data (CSV)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="525"/>
+        <source>Export the shown range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="526"/>
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="526"/>
+        <source>CSV data (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="530"/>
+        <source>Exported to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="530"/>
+        <source>Export failed: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -838,6 +1259,49 @@
     </message>
 </context>
 <context>
+    <name>s1::DashboardPage</name>
+    <message>
+        <location filename="../ui/dashboard/DashboardPage.cpp" line="104"/>
+        <source>Reference</source>
+        <translation type="unfinished">Referenz</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardPage.cpp" line="105"/>
+        <source>Error bound</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardPage.cpp" line="106"/>
+        <source>Client requests</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardPage.cpp" line="107"/>
+        <source>GPS</source>
+        <translation type="unfinished">GPS</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardPage.cpp" line="108"/>
+        <source>PPS</source>
+        <translation type="unfinished">PPS</translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardPage.cpp" line="110"/>
+        <source>Last event seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardPage.cpp" line="190"/>
+        <source>Not live: last update %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/dashboard/DashboardPage.cpp" line="259"/>
+        <source>%1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>s1::GpsDetectPage</name>
     <message>
         <location filename="../ui/wizard/GpsDetectPage.cpp" line="34"/>
@@ -1393,44 +1857,42 @@
 <context>
     <name>s1::InProcessEngine</name>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="66"/>
+        <location filename="../app/InProcessEngine.cpp" line="76"/>
         <source>the engine is restarting; try again</source>
         <translation>die Engine startet neu; bitte erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="75"/>
+        <location filename="../app/InProcessEngine.cpp" line="85"/>
         <source>a reload is already in progress</source>
         <translation>ein Neuladen läuft bereits</translation>
     </message>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="80"/>
+        <location filename="../app/InProcessEngine.cpp" line="90"/>
         <source>(built-in configuration)</source>
         <translation>(eingebaute Konfiguration)</translation>
     </message>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="86"/>
+        <location filename="../app/InProcessEngine.cpp" line="96"/>
         <source>%1 has errors; the running configuration is kept
 %2</source>
         <translation>%1 enthält Fehler; die laufende Konfiguration bleibt
 %2</translation>
     </message>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="113"/>
         <source>the new configuration did not start (%1); running the previous one again</source>
-        <translation>die neue Konfiguration startete nicht (%1); die vorherige läuft wieder</translation>
+        <translation type="vanished">die neue Konfiguration startete nicht (%1); die vorherige läuft wieder</translation>
     </message>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="114"/>
         <source>neither the new nor the previous configuration starts: %1</source>
-        <translation>weder die neue noch die vorherige Konfiguration startet: %1</translation>
+        <translation type="vanished">weder die neue noch die vorherige Konfiguration startet: %1</translation>
     </message>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="156"/>
+        <location filename="../app/InProcessEngine.cpp" line="166"/>
         <source>%1 is not writable by user %2; run the service (stratumone --service) and join its control group</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="194"/>
+        <location filename="../app/InProcessEngine.cpp" line="204"/>
         <source>a reload is already in progress; try again</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1438,261 +1900,286 @@
 <context>
     <name>s1::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="117"/>
+        <location filename="../ui/MainWindow.cpp" line="123"/>
         <source>Stratum One</source>
         <translation>Stratum One</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="134"/>
+        <location filename="../ui/MainWindow.cpp" line="140"/>
         <source>Sources</source>
         <translation>Quellen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="135"/>
+        <location filename="../ui/MainWindow.cpp" line="141"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="136"/>
+        <location filename="../ui/MainWindow.cpp" line="142"/>
         <source>Tracking</source>
         <translation>Nachführung</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="140"/>
+        <location filename="../ui/MainWindow.cpp" line="146"/>
         <source>Chart</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="145"/>
+        <location filename="../ui/MainWindow.cpp" line="151"/>
         <source>GPS</source>
         <translation>GPS</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="183"/>
+        <location filename="../ui/MainWindow.cpp" line="198"/>
         <source>Sources (%1)</source>
         <translation>Quellen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="199"/>
+        <location filename="../ui/MainWindow.cpp" line="214"/>
         <source>1 configuration warning</source>
         <translation>1 Warnung der Konfiguration</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="200"/>
+        <location filename="../ui/MainWindow.cpp" line="215"/>
         <source>%1 configuration warnings</source>
         <translation>%1 Warnungen der Konfiguration</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="281"/>
+        <location filename="../ui/MainWindow.cpp" line="297"/>
         <source>Reload: %1</source>
         <translation>Neu laden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="283"/>
+        <location filename="../ui/MainWindow.cpp" line="299"/>
         <source>Step clock: %1</source>
         <translation>Uhr stellen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="365"/>
+        <location filename="../ui/MainWindow.cpp" line="382"/>
         <source>Reload configuration</source>
         <translation>Konfiguration neu laden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="367"/>
+        <location filename="../ui/MainWindow.cpp" line="384"/>
         <source>Read the configuration file again and restart the engine with it (%1)</source>
         <translation>Die Konfigurationsdatei neu einlesen und die Engine damit neu starten (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="370"/>
-        <location filename="../ui/MainWindow.cpp" line="469"/>
+        <location filename="../ui/MainWindow.cpp" line="387"/>
+        <location filename="../ui/MainWindow.cpp" line="571"/>
         <source>Step clock now</source>
         <translation>Uhr jetzt stellen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="372"/>
+        <location filename="../ui/MainWindow.cpp" line="389"/>
         <source>Correct the whole remaining offset at once instead of slewing it (%1)</source>
         <translation>Den ganzen verbleibenden Versatz auf einmal korrigieren, statt ihn allmählich anzugleichen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="376"/>
+        <location filename="../ui/MainWindow.cpp" line="393"/>
         <source>GPS set-up…</source>
         <translation>GPS einrichten…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="378"/>
+        <location filename="../ui/MainWindow.cpp" line="395"/>
         <source>Find a GPS receiver on a serial port and add it to the configuration (%1)</source>
         <translation>Einen GPS-Empfänger an einer seriellen Schnittstelle suchen und in die Konfiguration eintragen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="382"/>
+        <location filename="../ui/MainWindow.cpp" line="399"/>
         <source>Configuration…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="383"/>
+        <location filename="../ui/MainWindow.cpp" line="400"/>
         <source>Edit the configuration file, review and apply it (%1)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="390"/>
+        <location filename="../ui/MainWindow.cpp" line="407"/>
         <source>Full screen</source>
         <translation>Vollbild</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="391"/>
+        <location filename="../ui/MainWindow.cpp" line="408"/>
         <source>Use the whole screen, without title bar (%1)</source>
         <translation>Den ganzen Bildschirm nutzen, ohne Titelleiste (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="394"/>
+        <location filename="../ui/MainWindow.cpp" line="411"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="395"/>
+        <location filename="../ui/MainWindow.cpp" line="412"/>
         <source>Close the window (%1)</source>
         <translation>Das Fenster schließen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="405"/>
+        <location filename="../ui/MainWindow.cpp" line="415"/>
+        <source>Dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="416"/>
+        <source>The state at a glance, in place of the tabs (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="421"/>
+        <source>Leave kiosk mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="422"/>
+        <source>Show the whole window (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="434"/>
         <source>Reload</source>
         <translation>Neu laden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="409"/>
+        <location filename="../ui/MainWindow.cpp" line="438"/>
         <source>Actions</source>
         <translation>Aktionen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="460"/>
+        <location filename="../ui/MainWindow.cpp" line="533"/>
+        <source>Stratum One dashboard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="562"/>
         <source>Reloading the configuration…</source>
         <translation>Konfiguration wird neu geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="469"/>
+        <location filename="../ui/MainWindow.cpp" line="571"/>
         <source>Step the clock now?</source>
         <translation>Die Uhr jetzt stellen?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="406"/>
-        <location filename="../ui/MainWindow.cpp" line="481"/>
+        <location filename="../ui/MainWindow.cpp" line="435"/>
+        <location filename="../ui/MainWindow.cpp" line="583"/>
         <source>Step clock</source>
         <translation>Uhr stellen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="494"/>
+        <location filename="../ui/MainWindow.cpp" line="596"/>
         <source>Stepping the clock…</source>
         <translation>Uhr wird gestellt…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="531"/>
-        <location filename="../ui/MainWindow.cpp" line="552"/>
+        <location filename="../ui/MainWindow.cpp" line="633"/>
+        <location filename="../ui/MainWindow.cpp" line="654"/>
         <source>GPS receiver added to %1: reload the configuration to use it.</source>
         <translation>GPS-Empfänger in %1 eingetragen: Laden Sie die Konfiguration neu, um ihn zu nutzen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="407"/>
-        <location filename="../ui/MainWindow.cpp" line="536"/>
+        <location filename="../ui/MainWindow.cpp" line="436"/>
+        <location filename="../ui/MainWindow.cpp" line="638"/>
         <source>GPS set-up</source>
         <translation>GPS einrichten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="475"/>
+        <location filename="../ui/MainWindow.cpp" line="577"/>
         <source>No correction is pending: the clock will not move.</source>
         <translation>Es steht keine Korrektur aus: Die Uhr bleibt, wie sie ist.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="476"/>
+        <location filename="../ui/MainWindow.cpp" line="578"/>
         <source>The time served jumps by %1 (it is now %2 %3 of NTP time).</source>
         <translation>Die ausgegebene Zeit springt um %1 (sie geht jetzt %2 %3 gegenüber der NTP-Zeit).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="478"/>
+        <location filename="../ui/MainWindow.cpp" line="580"/>
         <source>fast</source>
         <translation>vor</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="478"/>
+        <location filename="../ui/MainWindow.cpp" line="580"/>
         <source>slow</source>
         <translation>nach</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="479"/>
+        <location filename="../ui/MainWindow.cpp" line="581"/>
         <source>The whole remaining offset is corrected at once instead of gradually.</source>
         <translation>Der ganze verbleibende Versatz wird auf einmal statt allmählich korrigiert.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="532"/>
+        <location filename="../ui/MainWindow.cpp" line="634"/>
         <source>GPS receiver added to %1 (reload: %2).</source>
         <translation>GPS-Empfänger in %1 eingetragen (Neu laden: %2).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="535"/>
+        <location filename="../ui/MainWindow.cpp" line="637"/>
         <source>GPS receiver added to %1.</source>
         <translation>GPS-Empfänger in %1 eingetragen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="536"/>
+        <location filename="../ui/MainWindow.cpp" line="638"/>
         <source>Reload the configuration now?</source>
         <translation>Konfiguration jetzt neu laden?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="539"/>
+        <location filename="../ui/MainWindow.cpp" line="641"/>
         <source>The receiver is used once the configuration is read again.</source>
         <translation>Der Empfänger wird verwendet, sobald die Konfiguration neu gelesen ist.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="540"/>
+        <location filename="../ui/MainWindow.cpp" line="642"/>
         <source>Reload now</source>
         <translation>Jetzt neu laden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="542"/>
+        <location filename="../ui/MainWindow.cpp" line="644"/>
         <source>Later</source>
         <translation>Später</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="604"/>
+        <location filename="../ui/MainWindow.cpp" line="706"/>
         <source>Action failed</source>
         <translation>Aktion fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="700"/>
+        <location filename="../ui/MainWindow.cpp" line="802"/>
         <source>Local clock, stratum %1</source>
         <translation>Lokale Uhr, Stratum %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="704"/>
+        <location filename="../ui/MainWindow.cpp" line="806"/>
         <source>No source selected</source>
         <translation>Keine Quelle ausgewählt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="711"/>
+        <location filename="../ui/MainWindow.cpp" line="813"/>
         <source>Last known: %1</source>
         <translation>Zuletzt bekannt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="775"/>
+        <location filename="../ui/MainWindow.cpp" line="877"/>
         <source>Updated %1</source>
         <translation>Stand %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="775"/>
+        <location filename="../ui/MainWindow.cpp" line="877"/>
         <source>Stale: last update %1</source>
         <translation>Veraltet: Stand %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="666"/>
+        <location filename="../ui/MainWindow.cpp" line="768"/>
         <source>Waiting for the engine</source>
         <translation>Warten auf die Engine</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="707"/>
+        <location filename="../ui/MainWindow.cpp" line="809"/>
         <source>Not synchronised</source>
         <translation>Nicht synchronisiert</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="695"/>
+        <location filename="../ui/MainWindow.cpp" line="797"/>
         <source>Synchronised to %1, stratum %2</source>
         <translation>Synchronisiert mit %1, Stratum %2</translation>
     </message>
@@ -1700,14 +2187,12 @@
 <context>
     <name>s1::OffsetChart</name>
     <message>
-        <location filename="../ui/OffsetChart.cpp" line="63"/>
         <source>Seconds ago</source>
-        <translation>Sekunden zurück</translation>
+        <translation type="vanished">Sekunden zurück</translation>
     </message>
     <message>
-        <location filename="../ui/OffsetChart.cpp" line="67"/>
         <source>Offset local−source (µs)</source>
-        <translation>Versatz lokal−Quelle (µs)</translation>
+        <translation type="vanished">Versatz lokal−Quelle (µs)</translation>
     </message>
 </context>
 <context>
@@ -1877,12 +2362,12 @@
 <context>
     <name>s1::ServiceViewer</name>
     <message>
-        <location filename="../app/ServiceViewer.cpp" line="47"/>
+        <location filename="../app/ServiceViewer.cpp" line="48"/>
         <source>Not connected to the service: %1</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ServiceViewer.cpp" line="110"/>
+        <location filename="../app/ServiceViewer.cpp" line="124"/>
         <source>Service at %1: no update for %n s</source>
         <translation>
             <numerusform>Dienst unter %1: seit %n s keine Aktualisierung</numerusform>
@@ -1890,32 +2375,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ServiceViewer.cpp" line="126"/>
+        <location filename="../app/ServiceViewer.cpp" line="140"/>
         <source>Service at %1: connecting</source>
         <translation>Dienst unter %1: Verbindung wird aufgebaut</translation>
     </message>
     <message>
-        <location filename="../app/ServiceViewer.cpp" line="128"/>
+        <location filename="../app/ServiceViewer.cpp" line="142"/>
         <source>Service at %1: connected</source>
         <translation>Dienst unter %1: verbunden</translation>
     </message>
     <message>
-        <location filename="../app/ServiceViewer.cpp" line="134"/>
+        <location filename="../app/ServiceViewer.cpp" line="148"/>
         <source>Service disconnected: %1; reconnecting</source>
         <translation>Dienst getrennt: %1; neuer Verbindungsversuch</translation>
     </message>
     <message>
-        <location filename="../app/ServiceViewer.cpp" line="140"/>
+        <location filename="../app/ServiceViewer.cpp" line="154"/>
         <source>Reload failed: %1</source>
         <translation>Neu laden fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../app/ServiceViewer.cpp" line="143"/>
+        <location filename="../app/ServiceViewer.cpp" line="157"/>
         <source>Configuration reloaded</source>
         <translation>Konfiguration neu geladen</translation>
     </message>
     <message numerus="yes">
-        <location filename="../app/ServiceViewer.cpp" line="145"/>
+        <location filename="../app/ServiceViewer.cpp" line="159"/>
         <source>Configuration reloaded with %n warning(s): %1</source>
         <translation>
             <numerusform>Konfiguration neu geladen, %n Warnung: %1</numerusform>
@@ -1923,17 +2408,17 @@
         </translation>
     </message>
     <message>
-        <location filename="../app/ServiceViewer.cpp" line="152"/>
+        <location filename="../app/ServiceViewer.cpp" line="166"/>
         <source>Clock step failed: %1</source>
         <translation>Stellen der Uhr fehlgeschlagen: %1</translation>
     </message>
     <message>
-        <location filename="../app/ServiceViewer.cpp" line="155"/>
+        <location filename="../app/ServiceViewer.cpp" line="169"/>
         <source>Clock step done: no correction was pending</source>
         <translation>Uhr gestellt: Es stand keine Korrektur aus</translation>
     </message>
     <message>
-        <location filename="../app/ServiceViewer.cpp" line="156"/>
+        <location filename="../app/ServiceViewer.cpp" line="170"/>
         <source>Clock stepped by %1</source>
         <translation>Uhr um %1 gestellt</translation>
     </message>
@@ -2012,8 +2497,13 @@
 <context>
     <name>s1::SnapshotFeed</name>
     <message>
-        <location filename="../ui/SnapshotFeed.h" line="39"/>
+        <location filename="../ui/SnapshotFeed.h" line="41"/>
         <source>This feed has no configuration file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../ui/SnapshotFeed.h" line="55"/>
+        <source>This feed keeps no history</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
