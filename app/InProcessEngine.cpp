@@ -3,11 +3,17 @@
 #include "MainWindow.h"
 #include "ServiceViewer.h"
 
+#include "config/ConfigFile.h"
 #include "config/ConfigReader.h"
+#include "config/ConfigurationEditor.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
+
+#include <pwd.h>
+#include <unistd.h>
 
 namespace s1 {
 
@@ -76,9 +82,11 @@ void InProcessEngine::reload()
     for (const ConfigDiagnostic &d : read.diagnostics)
         messages << QString::fromStdString(d.toString());
     if (!read.ok()) {
-        emit reloadDone(false, ServiceViewer::describeReload(false, {},
-                                                             tr("%1 has errors; the running configuration is kept\n%2")
-                                                                 .arg(file, messages.join(QLatin1Char('\n')))));
+        const QString error =
+            tr("%1 has errors; the running configuration is kept\n%2").arg(file, messages.join(QLatin1Char('\n')));
+        if (m_edit)
+            finishEdit(false, error);
+        emit reloadDone(false, ServiceViewer::describeReload(false, {}, error));
         return;
     }
     m_reload = PendingReload{m_config, messages, false, {}};
@@ -96,15 +104,16 @@ void InProcessEngine::onEngineStarted(bool ok, const QString &error, quint16 por
         return;
     if (ok && !m_reload->rollingBack) {
         const QJsonObject result{{"reloaded", true}, {"warnings", QJsonArray::fromStringList(m_reload->warnings)}};
+        finishEdit(true, {});
         finishReload(true, ServiceViewer::describeReload(true, result, {}));
         return;
     }
     if (ok || m_reload->rollingBack) {
-        finishReload(false, ServiceViewer::describeReload(
-                                false, {},
-                                ok ? tr("the new configuration did not start (%1); running the previous one again")
-                                         .arg(m_reload->failure)
-                                   : tr("neither the new nor the previous configuration starts: %1").arg(error)));
+        const QString failure =
+            ok ? tr("the new configuration did not start (%1); running the previous one again").arg(m_reload->failure)
+               : tr("neither the new nor the previous configuration starts: %1").arg(error);
+        finishEdit(false, failure);
+        finishReload(false, ServiceViewer::describeReload(false, {}, failure));
         return;
     }
     // Valid but not runnable here: back to the configuration that ran. Later, from the event
@@ -125,6 +134,100 @@ void InProcessEngine::finishReload(bool ok, const QString &message)
 {
     m_reload.reset();
     emit reloadDone(ok, message);
+}
+
+std::string InProcessEngine::configurationPath() const
+{
+    return m_options.configPath.empty() ? std::string(kDefaultConfigPath) : m_options.configPath;
+}
+
+QString InProcessEngine::configurationEditUnavailableReason() const
+{
+    const std::string path = configurationPath();
+    const QFileInfo info(QString::fromStdString(path));
+    // Writing needs the file (when it exists) and its directory: the new file and the .bak are
+    // created next to it and renamed over.
+    const bool writable = (!info.exists() || ::access(path.c_str(), W_OK) == 0)
+                          && ::access(QFile::encodeName(info.absolutePath()).constData(), W_OK) == 0;
+    if (writable)
+        return {};
+    const passwd *user = ::getpwuid(::geteuid());
+    const QString name = user ? QString::fromLocal8Bit(user->pw_name) : QString::number(::geteuid());
+    return tr("%1 is not writable by user %2; run the service (stratumone --service) and join its control group")
+        .arg(QString::fromStdString(path), name);
+}
+
+void InProcessEngine::requestConfigurationText()
+{
+    const ConfigurationEditor editor(configurationPath());
+    ConfigurationText text;
+    std::string error;
+    const bool ok = editor.read(text, error);
+    text.builtIn = m_options.configPath.empty() && text.revision == kAbsentRevision;
+    // Answered from the event loop, as the service's answer would be.
+    QMetaObject::invokeMethod(
+        this,
+        [this, ok, text, error] {
+            if (ok)
+                emit configurationTextReady(text);
+            else
+                emit configurationTextFailed(QString::fromStdString(error));
+        },
+        Qt::QueuedConnection);
+}
+
+void InProcessEngine::applyConfiguration(const std::string &text, const std::string &revision)
+{
+    const auto answer = [this](ConfigurationApplyResult result) {
+        QMetaObject::invokeMethod(
+            this, [this, result] { emit configurationApplied(result); }, Qt::QueuedConnection);
+    };
+    ConfigurationApplyResult refused;
+    refused.outcome = ConfigurationApplyResult::Outcome::WriteFailed;
+    refused.revision = revision;
+    if (const QString reason = configurationEditUnavailableReason(); !reason.isEmpty()) {
+        refused.message = reason.toStdString();
+        answer(refused);
+        return;
+    }
+    if (m_reload || m_edit) {
+        refused.message = tr("a reload is already in progress; try again").toStdString();
+        answer(refused);
+        return;
+    }
+    PendingEdit edit{ConfigurationEditor(configurationPath()).apply(text, revision), revision};
+    if (!edit.result.ok()) {
+        answer(edit.result);
+        return;
+    }
+    m_edit = std::move(edit);
+    reload();
+}
+
+void InProcessEngine::finishEdit(bool ok, const QString &message)
+{
+    if (!m_edit)
+        return;
+    PendingEdit edit = std::move(*m_edit);
+    m_edit.reset();
+    ConfigurationApplyResult &result = edit.result;
+    if (ok) {
+        result.message += "; reloaded";
+    } else {
+        // Put the previous file back so that the file and the running engine agree.
+        const ConfigurationEditor editor(configurationPath());
+        std::string undoError;
+        const bool restored = editor.undo(result.revision, edit.previousRevision, undoError);
+        result.outcome = ConfigurationApplyResult::Outcome::ReloadFailed;
+        result.message = message.toStdString()
+                         + (restored ? "; the previous file was put back (" + editor.backupPath() + ")"
+                                     : "; the new file stays written (" + undoError + ")");
+        std::string current;
+        std::string ignored;
+        if (editor.currentRevision(current, ignored))
+            result.revision = current;
+    }
+    emit configurationApplied(result);
 }
 
 void connectWindowActions(MainWindow &window, InProcessEngine &engine)

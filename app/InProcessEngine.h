@@ -8,11 +8,18 @@
 // port taken), the previous configuration is started again and the reload reported as failed.
 // It is the window's feed for its own engine: snapshots, the engine's start in words, and the
 // answers to the window's requests.
+//
+// The configuration editor writes that file itself (ConfigurationEditor: checked, conflict
+// refused, atomic with a .bak) when this process may write it, then reloads; a written
+// configuration that does not start is undone from the .bak. When the file (or its directory,
+// for the temporary file and the .bak) is not writable by this user, editing is unavailable
+// and says so: the service edits it for members of its control group.
 #pragma once
 
 #include "LaunchOptions.h"
 #include "SnapshotFeed.h"
 
+#include "config/ConfigurationEdit.h"
 #include "host/EngineThread.h"
 
 #include <QObject>
@@ -38,6 +45,11 @@ public:
     void requestReload() override { reload(); }
     void requestMakeStep() override;
     bool isReloading() const { return m_reload.has_value(); }
+    QString configurationEditUnavailableReason() const override;
+    void requestConfigurationText() override;
+    void applyConfiguration(const std::string &text, const std::string &revision) override;
+    // The file a reload reads and the editor writes (-f, else the default path).
+    std::string configurationPath() const;
 
 public slots:
     void reload();
@@ -62,6 +74,8 @@ private:
     void startEngine();
     void onEngineStarted(bool ok, const QString &error, quint16 port);
     void finishReload(bool ok, const QString &message);
+    // Answers an applyConfiguration whose reload ended (undoing the write when it failed).
+    void finishEdit(bool ok, const QString &message);
 
     LaunchOptions m_options;
     EngineConfig m_config;
@@ -70,6 +84,13 @@ private:
     std::optional<PendingReload> m_reload;
     // One request at a time (the window waits for each answer), so the ticket is only a label.
     quint64 m_makeStepTicket = 0;
+    // An applied edit whose reload is under way: its result so far and the revision it replaced.
+    struct PendingEdit
+    {
+        ConfigurationApplyResult result;
+        std::string previousRevision;
+    };
+    std::optional<PendingEdit> m_edit;
 };
 
 // The window's status line for an engine start: "In-process engine, serving NTP on UDP port 123",

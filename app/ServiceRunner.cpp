@@ -1,7 +1,10 @@
 #include "ServiceRunner.h"
 #include "logging/LogCategories.h"
 
+#include "config/ConfigFile.h"
 #include "config/ConfigReader.h"
+#include "config/ConfigurationEditor.h"
+#include "json/ConfigurationJson.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -29,6 +32,9 @@ ServiceRunner::ServiceRunner(LaunchOptions options, EngineConfig config, QObject
 {
     connect(&m_control, &ControlServer::reloadRequested, this, [this](quint64 ticket) { beginReload(ticket); });
     connect(&m_control, &ControlServer::makeStepRequested, this, &ServiceRunner::onMakeStep);
+    connect(&m_control, &ControlServer::applyConfigurationRequested, this, &ServiceRunner::onApplyConfiguration);
+    m_control.setHistory(&m_history.store());
+    connect(&m_control, &ControlServer::runtimeCommandRequested, this, &ServiceRunner::onRuntimeCommand);
 }
 
 ServiceRunner::~ServiceRunner()
@@ -56,8 +62,7 @@ void ServiceRunner::publishConfigurationPath()
 {
     // The file a reload would read, even while it does not exist and the built-in one runs
     // (readConfiguration's rule).
-    const QString path =
-        QString::fromStdString(m_options.configPath.empty() ? std::string(kDefaultConfigPath) : m_options.configPath);
+    const QString path = QString::fromStdString(configurationPath());
     m_control.setConfigurationPath(path, m_options.configPath.empty() && !QFileInfo::exists(path));
 }
 
@@ -65,6 +70,7 @@ void ServiceRunner::stop()
 {
     if (m_engine)
         m_engine->stop();
+    m_history.save();
     m_control.close();
 }
 
@@ -90,13 +96,18 @@ bool ServiceRunner::openControlSocket()
 
 void ServiceRunner::startEngine()
 {
+    // `dumpdir` is chrony's directory for state kept across restarts: the history goes there.
+    if (m_history.file().parent_path() != std::filesystem::path(m_config.dumpDir) || m_history.file().empty())
+        m_history.setStateDirectory(m_config.dumpDir);
     m_engine = std::make_unique<EngineThread>(m_config, hostOptionsFor(m_options));
+    connect(m_engine.get(), &EngineThread::snapshotReady, &m_history, &HistoryKeeper::record);
     connect(m_engine.get(), &EngineThread::snapshotReady, &m_control, &ControlServer::publishSnapshot);
     connect(m_engine.get(), &EngineThread::started, this, &ServiceRunner::onEngineStarted);
     connect(m_engine.get(), &EngineThread::makeStepDone, this,
             [this](quint64 ticket, bool ok, double stepped, const QString &error) {
                 m_control.completeRequest(ticket, ok, QJsonObject{{"stepped", stepped}}, error);
             });
+    connect(m_engine.get(), &EngineThread::commandDone, this, &ServiceRunner::onRuntimeCommandDone);
     m_engine->start();
 }
 
@@ -149,7 +160,7 @@ void ServiceRunner::reload()
     beginReload(std::nullopt);
 }
 
-void ServiceRunner::beginReload(std::optional<quint64> ticket)
+void ServiceRunner::beginReload(std::optional<quint64> ticket, std::optional<AppliedEdit> edit)
 {
     if (m_reload || m_firstStart) {
         if (ticket)
@@ -168,10 +179,12 @@ void ServiceRunner::beginReload(std::optional<quint64> ticket)
         qCWarning(lcConfig).noquote() << "reload:" << file << "has errors; keeping the running configuration";
         for (const QString &line : messages)
             qCWarning(lcConfig).noquote() << line;
-        if (ticket)
-            m_control.completeRequest(*ticket, false, {},
-                                      QStringLiteral("%1 has errors; the running configuration is kept\n%2")
-                                          .arg(file, messages.join(QLatin1Char('\n'))));
+        const QString error = QStringLiteral("%1 has errors; the running configuration is kept\n%2")
+                                  .arg(file, messages.join(QLatin1Char('\n')));
+        if (ticket && edit)
+            finishEdit(*ticket, std::move(*edit), false, {}, error);
+        else if (ticket)
+            m_control.completeRequest(*ticket, false, {}, error);
         return;
     }
     for (const QString &line : messages)
@@ -185,7 +198,7 @@ void ServiceRunner::beginReload(std::optional<quint64> ticket)
     remoteBefore.socketPath = remoteAfter.socketPath; // reported above
     if (!(remoteBefore == remoteAfter))
         qCInfo(lcService) << "remote control settings (cmdport, bindcmdaddress, cmdallow) change at the next start";
-    m_reload = PendingReload{ticket, m_config, messages, false, {}};
+    m_reload = PendingReload{ticket, m_config, messages, false, {}, std::move(edit)};
     m_config = read.config;
     m_engine->stop();
     startEngine();
@@ -194,6 +207,7 @@ void ServiceRunner::beginReload(std::optional<quint64> ticket)
 void ServiceRunner::finishReload(bool ok, const QJsonValue &result, const QString &error)
 {
     const std::optional<quint64> ticket = m_reload->ticket;
+    std::optional<AppliedEdit> edit = std::move(m_reload->edit);
     m_reload.reset();
     if (ok)
         qCInfo(lcService) << "reload: done";
@@ -201,8 +215,61 @@ void ServiceRunner::finishReload(bool ok, const QJsonValue &result, const QStrin
         qCWarning(lcService).noquote() << "reload failed:" << error;
     // The file may have appeared since the start (the GPS wizard creates it).
     publishConfigurationPath();
-    if (ticket)
+    if (ticket && edit)
+        finishEdit(*ticket, std::move(*edit), ok, result, error);
+    else if (ticket)
         m_control.completeRequest(*ticket, ok, result, error);
+}
+
+std::string ServiceRunner::configurationPath() const
+{
+    return m_options.configPath.empty() ? std::string(kDefaultConfigPath) : m_options.configPath;
+}
+
+void ServiceRunner::onApplyConfiguration(quint64 ticket, const QString &text, const QString &revision)
+{
+    if (m_reload || m_firstStart) {
+        m_control.completeRequest(ticket, false, {},
+                                  m_reload ? QStringLiteral("a reload is already in progress; try again")
+                                           : QStringLiteral("the engine is still starting; try again"));
+        return;
+    }
+    const ConfigurationEditor editor(configurationPath());
+    AppliedEdit edit{editor.apply(text.toStdString(), revision.toStdString()), revision.toStdString()};
+    if (!edit.result.ok()) {
+        qCWarning(lcConfig).noquote() << "applyconfig:" << QString::fromStdString(edit.result.message);
+        m_control.completeRequest(ticket, true, applyResultToJson(edit.result), {});
+        return;
+    }
+    qCInfo(lcConfig).noquote() << "applyconfig:" << QString::fromStdString(edit.result.message) << "; reloading";
+    beginReload(ticket, std::move(edit));
+}
+
+void ServiceRunner::finishEdit(quint64 ticket, AppliedEdit edit, bool ok, const QJsonValue &result,
+                               const QString &error)
+{
+    ConfigurationApplyResult &answer = edit.result;
+    if (ok) {
+        const QJsonArray warnings = result.toObject().value(QStringLiteral("warnings")).toArray();
+        answer.message += warnings.isEmpty() ? "; reloaded" : "; reloaded with warnings";
+        m_control.completeRequest(ticket, true, applyResultToJson(answer), {});
+        return;
+    }
+    // Put the previous file back so that what is on disk is what runs.
+    const ConfigurationEditor editor(configurationPath());
+    std::string undoError;
+    const bool restored = editor.undo(answer.revision, edit.previousRevision, undoError);
+    answer.outcome = ConfigurationApplyResult::Outcome::ReloadFailed;
+    answer.message = error.toStdString()
+                     + (restored ? "; the previous file was put back (" + editor.backupPath() + ")"
+                                 : "; the new file stays written (" + undoError + ")");
+    std::string current;
+    std::string ignored;
+    if (editor.currentRevision(current, ignored))
+        answer.revision = current;
+    qCWarning(lcConfig).noquote() << "applyconfig:" << QString::fromStdString(answer.message);
+    publishConfigurationPath();
+    m_control.completeRequest(ticket, true, applyResultToJson(answer), {});
 }
 
 void ServiceRunner::onMakeStep(quint64 ticket)
@@ -212,6 +279,22 @@ void ServiceRunner::onMakeStep(quint64 ticket)
         return;
     }
     m_engine->makeStep(ticket);
+}
+
+void ServiceRunner::onRuntimeCommand(quint64 ticket, const QString &command, const QString &arguments)
+{
+    // During a reload the engine is being replaced: its runtime state would be lost anyway.
+    if (!m_engine || m_reload) {
+        m_control.completeRequest(ticket, false, {}, QStringLiteral("500 Failure"));
+        return;
+    }
+    m_engine->runCommand(ticket, command, arguments);
+}
+
+void ServiceRunner::onRuntimeCommandDone(quint64 ticket, bool ok, const QString &reply, const QStringList &warnings)
+{
+    m_control.completeRequest(
+        ticket, ok, QJsonObject{{"status", reply}, {"warnings", QJsonArray::fromStringList(warnings)}}, reply);
 }
 
 } // namespace s1

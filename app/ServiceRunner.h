@@ -12,7 +12,9 @@
 
 #include "LaunchOptions.h"
 
+#include "config/ConfigurationEdit.h"
 #include "host/EngineThread.h"
+#include "host/HistoryKeeper.h"
 #include "transport/ControlServer.h"
 
 #include <QObject>
@@ -37,6 +39,7 @@ public:
     void stop();
 
     const ControlServer &controlServer() const { return m_control; }
+    const HistoryKeeper &history() const { return m_history; }
 
 signals:
     // The engine could not start at all: the service should exit with this code.
@@ -47,6 +50,12 @@ public slots:
     void reload();
 
 private:
+    // A reload that follows an applyconfig: what was written, to answer with or to undo.
+    struct AppliedEdit
+    {
+        ConfigurationApplyResult result;
+        std::string previousRevision;
+    };
     struct PendingReload
     {
         std::optional<quint64> ticket; // the control request to answer, none for SIGHUP
@@ -54,6 +63,7 @@ private:
         QStringList warnings;
         bool rollingBack = false;
         QString failure; // why the new configuration did not start
+        std::optional<AppliedEdit> edit;
     };
 
     bool openControlSocket();
@@ -61,13 +71,23 @@ private:
     void publishConfigurationPath();
     void startEngine();
     void onEngineStarted(bool ok, const QString &error, quint16 port);
-    void beginReload(std::optional<quint64> ticket);
+    void beginReload(std::optional<quint64> ticket, std::optional<AppliedEdit> edit = std::nullopt);
     void finishReload(bool ok, const QJsonValue &result, const QString &error);
     void onMakeStep(quint64 ticket);
+    // The file this service reads and reloads (-f, else the default path).
+    std::string configurationPath() const;
+    void onApplyConfiguration(quint64 ticket, const QString &text, const QString &revision);
+    // Answers an applyconfig whose reload ended: applied, or the previous file put back.
+    void finishEdit(quint64 ticket, AppliedEdit edit, bool ok, const QJsonValue &result, const QString &error);
+    // chronyc's runtime commands (add, delete, allow, burst, ...), run by the engine thread.
+    void onRuntimeCommand(quint64 ticket, const QString &command, const QString &arguments);
+    void onRuntimeCommandDone(quint64 ticket, bool ok, const QString &reply, const QStringList &warnings);
 
     LaunchOptions m_options;
     EngineConfig m_config;
     std::unique_ptr<EngineThread> m_engine;
+    // Outlives the engine threads (reloads) and is saved when the service stops.
+    HistoryKeeper m_history;
     ControlServer m_control;
     std::optional<PendingReload> m_reload;
     bool m_firstStart = true;

@@ -3,6 +3,8 @@
 #include "DisplayFormat.h"
 #include "MainWindow.h"
 
+#include "json/ConfigurationJson.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 
@@ -37,6 +39,55 @@ void ServiceViewer::requestReload()
 void ServiceViewer::requestMakeStep()
 {
     m_makeStepRequest = m_connection->requestMakeStep();
+}
+
+QString ServiceViewer::configurationEditUnavailableReason() const
+{
+    if (m_connection->state() != ServiceConnection::State::Connected)
+        return tr("Not connected to the service: %1").arg(m_connection->stateMessage());
+    return {};
+}
+
+void ServiceViewer::requestConfigurationText()
+{
+    m_textRequest = m_connection->requestConfigurationText();
+}
+
+void ServiceViewer::applyConfiguration(const std::string &text, const std::string &revision)
+{
+    m_applyRequest = m_connection->applyConfiguration(QString::fromStdString(text), QString::fromStdString(revision));
+}
+
+bool ServiceViewer::finishConfigurationRequest(qint64 requestId, bool ok, const QJsonValue &result,
+                                               const QString &error)
+{
+    QString why = error;
+    if (requestId == m_textRequest) {
+        m_textRequest = 0;
+        if (ok) {
+            if (const auto text = configurationTextFromJson(result.toObject(), &why)) {
+                emit configurationTextReady(*text);
+                return true;
+            }
+        }
+        emit configurationTextFailed(why);
+        return true;
+    }
+    if (requestId != m_applyRequest)
+        return false;
+    m_applyRequest = 0;
+    if (ok) {
+        if (const auto answer = applyResultFromJson(result.toObject(), &why)) {
+            emit configurationApplied(*answer);
+            return true;
+        }
+    }
+    // Refused before any attempt (not connected, an old service, busy reloading): nothing written.
+    ConfigurationApplyResult failed;
+    failed.outcome = ConfigurationApplyResult::Outcome::WriteFailed;
+    failed.message = why.toStdString();
+    emit configurationApplied(failed);
+    return true;
 }
 
 void ServiceViewer::setSnapshotTimeout(int milliseconds)
@@ -107,7 +158,7 @@ QString ServiceViewer::describeMakeStep(bool ok, double steppedSeconds, const QS
 
 void ServiceViewer::onRequestFinished(qint64 requestId, bool ok, const QJsonValue &result, const QString &error)
 {
-    if (requestId == 0)
+    if (requestId == 0 || finishConfigurationRequest(requestId, ok, result, error))
         return;
     if (requestId == m_configurationRequest) {
         m_configurationRequest = 0;

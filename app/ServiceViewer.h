@@ -2,7 +2,9 @@
 // ServiceConnection's snapshots, its state in words ("Service at PATH: connected"), and a lost
 // connection or a silent service as stale snapshots until the service is back. The window's
 // requests become the service's `reload` and `makestep`, and their answers its action results.
-// The configuration path is the one the service reports (`configuration`).
+// The configuration path is the one the service reports (`configuration`); the configuration
+// editor's requests become `configtext` and `applyconfig`, which the service serves to members
+// of its control group (whoever can connect to the socket).
 #pragma once
 
 #include "SnapshotFeed.h"
@@ -35,6 +37,9 @@ public:
     void start() override;
     void requestReload() override;
     void requestMakeStep() override;
+    QString configurationEditUnavailableReason() const override;
+    void requestConfigurationText() override;
+    void applyConfiguration(const std::string &text, const std::string &revision) override;
     ServiceConnection &connection() { return *m_connection; }
 
     // The status bar's text for a connection state.
@@ -49,6 +54,8 @@ private:
     void onSnapshot();
     void onSnapshotsStopped();
     void onRequestFinished(qint64 requestId, bool ok, const QJsonValue &result, const QString &error);
+    // The answers to configtext and applyconfig; false when `requestId` is neither.
+    bool finishConfigurationRequest(qint64 requestId, bool ok, const QJsonValue &result, const QString &error);
 
     ServiceConnection *m_connection;
     QString m_path;
@@ -60,6 +67,8 @@ private:
     // The service's configuration file, asked for on every connect (it may have been restarted
     // with another -f): the GPS wizard must edit the file the service reads.
     qint64 m_configurationRequest = 0;
+    qint64 m_textRequest = 0;
+    qint64 m_applyRequest = 0;
 };
 
 } // namespace s1

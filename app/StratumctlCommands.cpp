@@ -1,4 +1,5 @@
 #include "StratumctlCommands.h"
+#include "StratumctlHistory.h"
 
 #include "chronyc/ChronycFormat.h"
 #include "chronyc/ChronycStatusFormat.h"
@@ -12,7 +13,11 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 
+#include <QRegularExpression>
+#include <QThread>
+
 #include <chrono>
+#include <cmath>
 #include <cstdio>
 #include <optional>
 
@@ -207,28 +212,254 @@ int printResult(const StratumctlOptions &options, const CommandSpec &spec, bool 
     }
     case Command::Subscribe:
     case Command::Unsubscribe:
-    case Command::Configuration: // the window's query; stratumctl has no command for it
+    case Command::Configuration:     // the window's query; stratumctl has no command for it
+    case Command::ConfigurationText: // `stratumctl config` (StratumctlConfig.cpp)
+    case Command::ApplyConfiguration:
+    case Command::History:           // runHistoryCommand's
+    case Command::HistorySeries:
+        break;
+    case Command::AddSource: // runtime commands: runRuntimeCommand prints their replies
+    case Command::DeleteSource:
+    case Command::Allow:
+    case Command::Deny:
+    case Command::Burst:
+    case Command::Online:
+    case Command::Offline:
+    case Command::MinPoll:
+    case Command::MaxPoll:
+    case Command::MaxDelay:
+    case Command::MaxDelayRatio:
+    case Command::MaxDelayDevRatio:
+    case Command::MinStratum:
+    case Command::PollTarget:
+    case Command::Reselect:
+    case Command::Refresh:
+    case Command::Local:
+    case Command::ResetClients:
         break;
     }
     return badResult(QStringLiteral("a result to %1").arg(QLatin1String(spec.name)));
 }
 
+// chronyc's `clients` options: -k (the NTS-KE columns instead of the command ones), -p N
+// (only clients with at least N packets), -r (reset the counters after reporting).
+struct ClientsOptions
+{
+    bool nke = false;
+    std::uint32_t minPackets = 0;
+    bool reset = false;
+    bool expectCount = false;
+    QString error;
+
+    // Takes `arg` when it is one of these (or -p's number); `error` says what was wrong.
+    bool take(const QStringList &, const QString &arg)
+    {
+        if (expectCount) {
+            expectCount = false;
+            bool ok = false;
+            minPackets = arg.toUInt(&ok);
+            if (!ok)
+                error = QStringLiteral("Invalid syntax for clients command");
+            return true;
+        }
+        if (arg == QLatin1String("-k"))
+            nke = true;
+        else if (arg == QLatin1String("-p"))
+            expectCount = true;
+        else if (arg == QLatin1String("-r"))
+            reset = true;
+        else
+            return false;
+        return true;
+    }
+};
+
+// The service's answer to a runtime command, printed as chronyc prints it; 0 or 1.
+int printCommandReply(const std::optional<control::ControlMessage> &reply, const std::string &error)
+{
+    if (!reply) {
+        // chronyc's words when the daemon does not answer; ours say why after them.
+        print("506 Cannot talk to daemon\n");
+        printError(QString::fromStdString(error));
+        return 1;
+    }
+    if (reply->ok) {
+        const QJsonObject result = reply->result.toObject();
+        for (const auto &warning : result.value(QStringLiteral("warnings")).toArray())
+            std::fprintf(stderr, "%s\n", qPrintable(warning.toString()));
+        print(result.value(QStringLiteral("status")).toString(QStringLiteral("200 OK")).toStdString() + "\n");
+        return 0;
+    }
+    // chronyc's numbered status lines go to stdout; a line chronyc refuses itself is its
+    // message on stderr (with the configuration parser's diagnostics after it).
+    static const QRegularExpression numbered(QStringLiteral("^[0-9]{3} "));
+    if (numbered.match(reply->error).hasMatch())
+        print(reply->error.toStdString() + "\n");
+    else
+        std::fprintf(stderr, "%s\n", qPrintable(reply->error));
+    return 1;
+}
+
+int printClients(const StratumctlOptions &options, const ClientsOptions &clients, bool lookUpNames,
+                 const QJsonValue &result, ControlClient &client)
+{
+    if (clients.expectCount) {
+        std::fprintf(stderr, "Invalid syntax for clients command\n");
+        return 1;
+    }
+    QString error;
+    auto report = reportFromJson<ClientsReport>(result.toObject(), &error);
+    if (!result.isObject() || !report)
+        return badResult(error.isEmpty() ? QStringLiteral("expected an object") : error);
+    std::erase_if(report->rows, [&](const ClientReportRow &row) {
+        return std::uint64_t{row.ntpPackets} + row.commandPackets < clients.minPackets;
+    });
+    if (clients.nke) {
+        // No NTS-KE server here: its columns are zero.
+        for (ClientReportRow &row : report->rows) {
+            row.commandPackets = 0;
+            row.commandDropped = 0;
+            row.commandIntervalLog2.reset();
+            row.lastCommandAge.reset();
+        }
+    }
+    if (lookUpNames) {
+        resolveNames(report->rows);
+        for (ClientReportRow &row : report->rows)
+            row.name = chronyc::displayName(row.name, NameStyle::Resolved);
+    }
+    std::string text = options.csv ? formatClientsCsv(report->rows) : formatClients(report->rows);
+    if (clients.nke && !options.csv) {
+        const std::string cmd = "     Cmd   Drop";
+        if (const auto at = text.find(cmd); at != std::string::npos)
+            text.replace(at, cmd.size(), "  NTS-KE   Drop");
+    }
+    print(text);
+    if (report->notShown > 0)
+        printError(QStringLiteral("%1 less recently seen clients not shown").arg(report->notShown));
+    if (!clients.reset)
+        return 0;
+    std::string callError;
+    const auto reply = client.call(Command::ResetClients, {}, kStateChangeTimeout, callError);
+    if (reply && reply->ok)
+        return 0; // chronyc prints nothing more after the report
+    return printCommandReply(reply, callError);
+}
+
+constexpr const char *kRuntimeCommands[] = {
+    "add",        "delete",     "allow",    "deny",     "burst",         "online",
+    "offline",    "minpoll",    "maxpoll",  "maxdelay", "maxdelayratio", "maxdelaydevratio",
+    "minstratum", "polltarget", "reselect", "refresh",  "local",
+};
+
+// The reference ID of the local reference (`local`), which waitsync does not count, as chronyc.
+constexpr std::uint32_t kLocalReferenceId = 0x7F7F0101;
+
+// chronyc's waitsync: polls `tracking` until the clock is synchronised to a real source (not
+// the local reference), within the correction and skew given. Bounded: max-tries 0 (chronyc's
+// "no limit") stops after kWaitsyncMaxTries.
+constexpr int kWaitsyncMaxTries = 8640;      // a day at the default 10 s interval
+constexpr double kWaitsyncMinInterval = 0.1; // s, chronyc's floor
+constexpr double kWaitsyncDefaultInterval = 10.0;
+
+int waitsync(const StratumctlOptions &options, const QStringList &args)
+{
+    // chronyc reads the numbers with sscanf: as many as parse, in order.
+    int maxTries = 0;
+    double maxCorrection = 0, maxSkew = 0, interval = kWaitsyncDefaultInterval;
+    bool ok = true;
+    if (args.size() > 0 && ok)
+        maxTries = args[0].toInt(&ok);
+    if (args.size() > 1 && ok)
+        maxCorrection = args[1].toDouble(&ok);
+    if (args.size() > 2 && ok)
+        maxSkew = args[2].toDouble(&ok);
+    if (args.size() > 3 && ok)
+        interval = args[3].toDouble(&ok);
+    interval = std::max(interval, kWaitsyncMinInterval);
+    const int tries = maxTries > 0 ? maxTries : kWaitsyncMaxTries;
+    for (int i = 1; i <= tries; ++i) {
+        ControlClient client;
+        std::string error;
+        const bool connected = options.remoteHost.empty()
+                                   ? client.connectTo(options.socketPath, error)
+                                   : client.connectToHost(options.remoteHost, options.remotePort, error);
+        std::optional<control::ControlMessage> reply;
+        if (connected)
+            reply = client.call(Command::Tracking, {}, ControlClient::kReplyTimeout, error);
+        if (!reply) {
+            print("506 Cannot talk to daemon\n");
+        } else if (reply->ok) {
+            QString why;
+            const auto tracking = reportFromJson<TrackingReport>(reply->result.toObject(), &why);
+            if (tracking) {
+                const double correction = std::abs(tracking->systemTimeOffset);
+                char line[128];
+                std::snprintf(line, sizeof line, "try: %d, refid: %08X, correction: %.9f, skew: %.3f\n", i,
+                              tracking->referenceId, correction, tracking->skewPpm);
+                print(line);
+                const std::uint32_t id = tracking->referenceId;
+                if (id != 0 && id != kLocalReferenceId && (maxCorrection == 0.0 || correction <= maxCorrection)
+                    && (maxSkew == 0.0 || tracking->skewPpm <= maxSkew))
+                    return 0;
+            }
+        } else {
+            printError(reply->error);
+        }
+        std::fflush(stdout);
+        if (i < tries)
+            QThread::usleep(static_cast<unsigned long>(interval * 1e6));
+    }
+    return 1;
+}
+
 } // namespace
+
+bool isRuntimeCommand(const QString &command)
+{
+    return command == QLatin1String("waitsync")
+           || std::any_of(std::begin(kRuntimeCommands), std::end(kRuntimeCommands),
+                          [&](const char *name) { return command == QLatin1String(name); });
+}
+
+int runRuntimeCommand(const StratumctlOptions &options, const QString &command, const QStringList &args)
+{
+    if (command == QLatin1String("waitsync"))
+        return waitsync(options, args);
+    const auto protocolCommand = control::commandFromName(command.toStdString());
+    if (!protocolCommand || !control::isRuntimeCommand(*protocolCommand))
+        return usageError(QStringLiteral("unknown command: %1").arg(command));
+    ControlClient client;
+    std::string error;
+    const bool connected = options.remoteHost.empty()
+                               ? client.connectTo(options.socketPath, error)
+                               : client.connectToHost(options.remoteHost, options.remotePort, error);
+    if (!connected)
+        return printCommandReply(std::nullopt, error);
+    QJsonObject requestArgs;
+    if (!args.isEmpty())
+        requestArgs.insert(QStringLiteral("arguments"), args.join(QLatin1Char(' ')));
+    const auto reply = client.call(*protocolCommand, requestArgs, kStateChangeTimeout, error);
+    return printCommandReply(reply, error);
+}
 
 bool isControlCommand(const QString &command)
 {
-    return specFor(command) != nullptr;
+    return specFor(command) != nullptr || command == QLatin1String("history");
 }
 
 int runControlCommand(const StratumctlOptions &globalOptions, const QString &command, const QStringList &args)
 {
     // `--json` may also follow the command (`stratumctl gps --json`).
+    if (command == QLatin1String("history"))
+        return runHistoryCommand(globalOptions, args);
     StratumctlOptions options = globalOptions;
     const CommandSpec *spec = specFor(command);
     if (!spec)
         return usageError(QStringLiteral("unknown command: %1").arg(command));
 
     bool verbose = false;
+    ClientsOptions clients;
     QJsonObject requestArgs;
     // chronyc without -n, -N or -c looks the addresses up; --json shows the service's answer as it
     // is, with the configured names unless -n.
@@ -246,6 +477,11 @@ int runControlCommand(const StratumctlOptions &globalOptions, const QString &com
         } else if (spec->command == Command::NtpData && !requestArgs.contains(QStringLiteral("address"))
                    && !arg.startsWith(QLatin1Char('-'))) {
             requestArgs.insert(QStringLiteral("address"), arg);
+        } else if (spec->command == Command::Clients && clients.take(args, arg)) {
+            if (!clients.error.isEmpty()) {
+                std::fprintf(stderr, "%s\n", qPrintable(clients.error));
+                return 1;
+            }
         } else if (spec->command == Command::Reload && arg == QLatin1String("sources")) {
             // chronyc's `reload sources`: we reload everything, sources included.
         } else {
@@ -279,6 +515,8 @@ int runControlCommand(const StratumctlOptions &globalOptions, const QString &com
         print(text.toStdString());
         return 0;
     }
+    if (spec->command == Command::Clients)
+        return printClients(options, clients, lookUpNames, reply->result, client);
     return printResult(options, *spec, verbose, requestArgs.contains(QStringLiteral("address")), lookUpNames,
                        reply->result);
 }

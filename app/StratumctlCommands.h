@@ -28,4 +28,12 @@ bool isControlCommand(const QString &command);
 // reached) or 2 (bad arguments).
 int runControlCommand(const StratumctlOptions &options, const QString &command, const QStringList &args);
 
+// chronyc's runtime commands (add, delete, allow, deny, burst, online, offline, minpoll,
+// maxpoll, maxdelay, maxdelayratio, maxdelaydevratio, minstratum, polltarget, reselect,
+// refresh, local) and waitsync.
+bool isRuntimeCommand(const QString &command);
+// Prints what chronyc prints: "200 OK", chronyc's numbered error ("503 No such source") on
+// stdout, or its message for a line it refuses itself on stderr. Returns 0 or 1, as chronyc.
+int runRuntimeCommand(const StratumctlOptions &options, const QString &command, const QStringList &args);
+
 } // namespace s1

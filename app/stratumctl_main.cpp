@@ -2,6 +2,7 @@
 // running service over its control socket (StratumctlCommands), and `query`, which probes any
 // NTP server the way our client measures it.
 #include "StratumctlCommands.h"
+#include "StratumctlConfig.h"
 
 #include "clock/HostClock.h"
 #include "config/EngineConfig.h"
@@ -11,14 +12,17 @@
 #include "json/ControlProtocol.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 #include <QStringList>
 
 #include <poll.h>
+#include <unistd.h>
 
 #include <cinttypes>
 #include <cstdio>
 #include <limits>
 #include <random>
+#include <string>
 
 namespace {
 
@@ -38,11 +42,32 @@ void usage(std::FILE *out)
                  "  activity           how many sources are online\n"
                  "  serverstats        the NTP server's and the control socket's counters\n"
                  "  clients            the NTP clients served\n"
+                 "  history [SERIES [--since 1h|ISO-TIME] [--until ISO-TIME] [--buckets N]]\n"
+                 "                     the recorded series, or one as min/mean/max per interval\n"
                  "Commands:\n"
                  "  reload             re-read the configuration file; on errors the service keeps\n"
                  "                     running the previous one (same as SIGHUP)\n"
                  "  makestep           step the clock now (not supported with the virtual clock yet)\n"
                  "  snapshot           the whole engine snapshot as JSON\n"
+                 "  config [--json]    print the configuration file as the service reads it\n"
+                 "                     (--json: with its revision and included files)\n"
+                 "  config apply FILE  replace it by FILE (- for standard input): checked as a\n"
+                 "                     reload reads it, written with the old one as FILE.bak and\n"
+                 "                     reloaded; errors as file:line:col, nothing written\n"
+                 "chronyc's runtime commands (need the local socket; last until restart or reload):\n"
+                 "  add server|pool|peer NAME [OPTIONS]  a source, options as in the configuration\n"
+                 "  delete ADDRESS|NAME                  remove a source\n"
+                 "  allow|deny [all] [SUBNET]            change who the NTP server answers\n"
+                 "  burst GOOD/MAX [SUBNET]              a burst of requests to the sources\n"
+                 "  online|offline [SUBNET]              start or stop polling sources\n"
+                 "  minpoll|maxpoll|maxdelay|maxdelayratio|maxdelaydevratio|polltarget ADDRESS VALUE\n"
+                 "                                       change one source's option\n"
+                 "  reselect                             select a source again now\n"
+                 "  refresh                              look the sources' names up again\n"
+                 "  local [stratum N ...] | local off    serve the local clock, or stop\n"
+                 "  waitsync [TRIES [CORRECTION [SKEW [INTERVAL]]]]\n"
+                 "                                       wait until synchronised (exit 0) or not (1)\n"
+                 "  clients [-k] [-p N] [-r]             -p: at least N packets, -r: reset counters\n"
                  "Without the service:\n"
                  "  query ADDRESS [PORT]  send one NTP client request and print offset, delay and\n"
                  "                     the server's state\n"
@@ -59,7 +84,12 @@ void usage(std::FILE *out)
                  "                     address; queries only, the service needs bindcmdaddress\n"
                  "                     and cmdallow)\n"
                  "  -p PORT            the remote control port (default %u)\n"
-                 "  -h, --help         this text\n",
+                 "  -m                 each argument is one command (chronyc's -m)\n"
+                 "  -a                 accepted and ignored, as chronyc does\n"
+                 "  -4, -6             -h takes only an IPv4 / IPv6 address\n"
+                 "  -h, --help         this text\n"
+                 "Without a command and with standard input not a terminal, commands are read from\n"
+                 "it, one a line, as chronyc does.\n",
                  s1::control::kDefaultSocketPath, static_cast<unsigned>(s1::kDefaultCommandPort));
 }
 
@@ -125,6 +155,47 @@ int query(const std::string &host, std::uint16_t port)
     }
 }
 
+// Runs one command line: its first word is the command. chronyc's exit codes: 0 ok, 1 not.
+int runCommandLine(const s1::StratumctlOptions &options, const QStringList &words)
+{
+    if (words.isEmpty())
+        return 0;
+    const QString &command = words.first();
+    const QStringList rest = words.mid(1);
+    if (command == QLatin1String("query")) {
+        if (rest.size() != 1 && rest.size() != 2) {
+            usage(stderr);
+            return 2;
+        }
+        bool ok = true;
+        const uint port = rest.size() == 2 ? rest[1].toUInt(&ok) : s1::kNtpDefaultPort;
+        if (!ok || port == 0 || port > 65535) {
+            std::fprintf(stderr, "stratumctl: bad port\n");
+            return 2;
+        }
+        return query(rest[0].toStdString(), static_cast<std::uint16_t>(port));
+    }
+    if (s1::isControlCommand(command))
+        return s1::runControlCommand(options, command, rest);
+    if (s1::isRuntimeCommand(command))
+        return s1::runRuntimeCommand(options, command, rest);
+    if (command == QLatin1String("config"))
+        return s1::runConfigCommand(options, rest);
+    // chronyc's message for a command it does not know.
+    std::fprintf(stderr, "Unrecognized command\n");
+    return 1;
+}
+
+QStringList wordsOf(const QString &line)
+{
+    return line.split(QRegularExpression(QStringLiteral("\\s+")), Qt::SkipEmptyParts);
+}
+
+// chronyc reads a command line at most this long from standard input.
+constexpr int kMaxLineBytes = 2048;
+// A bound on the lines read from standard input.
+constexpr int kMaxStdinCommands = 100'000;
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -134,13 +205,16 @@ int main(int argc, char **argv)
     s1::StratumctlOptions options;
     options.socketPath = s1::control::kDefaultSocketPath;
     std::uint16_t remotePort = s1::kDefaultCommandPort;
+    bool multi = false;
+    int family = 0; // -4 / -6
 
     // Global options come before the command, as with chronyc.
     qsizetype i = 1;
     for (; i < args.size() && args[i].startsWith(QLatin1Char('-')); ++i) {
         const QString &arg = args[i];
         if (arg == QLatin1String("-h") && i + 1 < args.size() && !args[i + 1].startsWith(QLatin1Char('-'))
-            && !s1::isControlCommand(args[i + 1]) && args[i + 1] != QLatin1String("query")) {
+            && !s1::isControlCommand(args[i + 1]) && !s1::isRuntimeCommand(args[i + 1])
+            && args[i + 1] != QLatin1String("query") && args[i + 1] != QLatin1String("config")) {
             // chronyc's -h: a socket path (starting with '/') or a host's address.
             const QString &host = args[++i];
             if (host.startsWith(QLatin1Char('/'))) {
@@ -155,7 +229,13 @@ int main(int argc, char **argv)
             usage(stdout);
             return 0;
         }
-        if (arg == QLatin1String("-n")) {
+        if (arg == QLatin1String("-a")) {
+            // chronyc's -a (authenticate): nothing to do, the socket's permissions decide.
+        } else if (arg == QLatin1String("-m")) {
+            multi = true;
+        } else if (arg == QLatin1String("-4") || arg == QLatin1String("-6")) {
+            family = arg == QLatin1String("-4") ? 4 : 6;
+        } else if (arg == QLatin1String("-n")) {
             options.numeric = true;
         } else if (arg == QLatin1String("-N")) {
             options.configuredNames = true;
@@ -185,29 +265,40 @@ int main(int argc, char **argv)
             return 2;
         }
     }
-    if (i >= args.size()) {
+    options.remotePort = remotePort;
+    if (family != 0 && !options.remoteHost.empty()) {
+        const auto ip = s1::IpAddress::parse(options.remoteHost);
+        if (ip && ip->isV4() != (family == 4)) {
+            std::fprintf(stderr, "stratumctl: -%d: %s is not an IPv%d address\n", family, options.remoteHost.c_str(),
+                         family);
+            return 2;
+        }
+    }
+    if (i < args.size()) {
+        if (!multi)
+            return runCommandLine(options, args.mid(i));
+        // chronyc -m: each argument a command, stopping at the first that fails.
+        int code = 0;
+        for (; i < args.size() && code == 0; ++i)
+            code = runCommandLine(options, wordsOf(args[i]));
+        return code;
+    }
+    if (::isatty(STDIN_FILENO)) {
         usage(stderr);
         return 2;
     }
-    options.remotePort = remotePort;
-    const QString &command = args[i];
-    const QStringList rest = args.mid(i + 1);
-    if (command == QLatin1String("query")) {
-        if (rest.size() != 1 && rest.size() != 2) {
-            usage(stderr);
-            return 2;
-        }
-        bool ok = true;
-        const uint port = rest.size() == 2 ? rest[1].toUInt(&ok) : s1::kNtpDefaultPort;
-        if (!ok || port == 0 || port > 65535) {
-            std::fprintf(stderr, "stratumctl: bad port\n");
-            return 2;
-        }
-        return query(rest[0].toStdString(), static_cast<std::uint16_t>(port));
+    // chronyc without a command: one command a line from standard input; the exit code is
+    // the last command's.
+    int code = 0;
+    char line[kMaxLineBytes];
+    for (int n = 0; n < kMaxStdinCommands && std::fgets(line, sizeof line, stdin); ++n) {
+        const QStringList words = wordsOf(QString::fromLocal8Bit(line));
+        if (words.isEmpty())
+            continue;
+        if (words.first() == QLatin1String("quit") || words.first() == QLatin1String("exit"))
+            break;
+        code = runCommandLine(options, words);
+        std::fflush(stdout);
     }
-    if (s1::isControlCommand(command))
-        return s1::runControlCommand(options, command, rest);
-    std::fprintf(stderr, "stratumctl: unknown command: %s\n", qPrintable(command));
-    usage(stderr);
-    return 2;
+    return code;
 }

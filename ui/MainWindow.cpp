@@ -14,9 +14,11 @@
 #include "TextColor.h"
 #include "TouchStyle.h"
 #include "TrackingPanel.h"
+#include "config/ConfigurationPage.h"
 #include "wizard/GpsSetupWizard.h"
 
 #include <QAction>
+#include <QDialog>
 #include <QEvent>
 #include <QGuiApplication>
 #include <QHBoxLayout>
@@ -35,6 +37,7 @@
 #include <QTimer>
 #include <QToolBar>
 #include <QToolButton>
+#include <QVBoxLayout>
 
 #include <algorithm>
 #include <chrono>
@@ -150,6 +153,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->installEventFilter(this);
     setCentralWidget(m_tabs);
 
+    createConfigurationDialog();
     createStatusBar();
     createActions();
     showSyncSummary(ReferenceSnapshot{}, {});
@@ -223,6 +227,16 @@ void MainWindow::setFeed(SnapshotFeed *feed)
     connect(feed, &SnapshotFeed::configurationPathChanged, this, &MainWindow::setConfigurationPath);
     connect(this, &MainWindow::reloadRequested, feed, &SnapshotFeed::requestReload);
     connect(this, &MainWindow::makeStepRequested, feed, &SnapshotFeed::requestMakeStep);
+    m_configPage->setFeed(feed);
+    // A feed that cannot edit the file may still show it (read-only): the action appears once
+    // it has served the text. One with no file at all (the simulation) gets no button, which
+    // also keeps the tool bar within 800 px beside the note that says what it cannot do.
+    m_configurationAction->setVisible(feed->configurationEditUnavailableReason().isEmpty());
+    if (!m_configurationAction->isVisible()) {
+        connect(feed, &SnapshotFeed::configurationTextReady, m_configurationAction,
+                [this] { m_configurationAction->setVisible(true); });
+        m_configPage->requestText();
+    }
     if (const QString reason = feed->reloadUnavailableReason(); !reason.isEmpty())
         setReloadUnavailable(reason);
     if (const QString reason = feed->makeStepUnavailableReason(); !reason.isEmpty())
@@ -363,6 +377,13 @@ void MainWindow::createActions()
                                     tr("Find a GPS receiver on a serial port and add it to the configuration (%1)"));
     connect(m_gpsSetupAction, &QAction::triggered, this, &MainWindow::openGpsSetup);
 
+    m_configurationAction =
+        createAction(QStyle::SP_FileDialogDetailedView, tr("Configuration…"), QStringLiteral("configurationAction"),
+                     QKeySequence(Qt::CTRL | Qt::Key_E), tr("Edit the configuration file, review and apply it (%1)"));
+    connect(m_configurationAction, &QAction::triggered, this, &MainWindow::openConfiguration);
+    // Without a feed there is no configuration to show; setFeed() decides.
+    m_configurationAction->setVisible(false);
+
     // A kiosk has no title bar to close it or leave full screen with.
     m_fullScreenAction =
         createAction(QStyle::SP_TitleBarMaxButton, tr("Full screen"), QStringLiteral("fullScreenAction"),
@@ -394,6 +415,7 @@ void MainWindow::createActions()
     toolBar->addAction(m_reloadAction);
     toolBar->addAction(m_makeStepAction);
     toolBar->addAction(m_gpsSetupAction);
+    toolBar->addAction(m_configurationAction);
     toolBar->addAction(m_configWarningsAction);
     m_actionsNote = new QLabel(toolBar);
     m_actionsNote->setObjectName(QStringLiteral("actionsNote"));
@@ -411,14 +433,20 @@ void MainWindow::createActions()
     toolBar->addWidget(gap);
     toolBar->addAction(m_fullScreenAction);
     toolBar->addAction(m_quitAction);
-    for (QAction *action : {m_reloadAction, m_makeStepAction, m_gpsSetupAction, m_configWarningsAction,
-                            m_fullScreenAction, m_quitAction}) {
+    for (QAction *action : {m_reloadAction, m_makeStepAction, m_gpsSetupAction, m_configurationAction,
+                            m_configWarningsAction, m_fullScreenAction, m_quitAction}) {
         auto *button = qobject_cast<QToolButton *>(toolBar->widgetForAction(action));
         if (!button)
             continue;
         button->setMinimumHeight(kTouchTargetPx);
         // Framed: a touchscreen has no hover to reveal that flat text is a button.
         button->setAutoRaise(false);
+    }
+    // An icon only: with its words the tool bar needs more than 800 px in German, and the
+    // note beside the buttons more lines than it has; the tooltip and the dialog's title say it.
+    if (auto *button = qobject_cast<QToolButton *>(toolBar->widgetForAction(m_configurationAction))) {
+        button->setToolButtonStyle(Qt::ToolButtonIconOnly);
+        button->setFixedWidth(kTouchTargetPx);
     }
     addToolBar(Qt::TopToolBarArea, toolBar);
     updateActions();
@@ -467,6 +495,34 @@ void MainWindow::confirmMakeStep()
     });
     m_stepConfirmation = box;
     box->open();
+}
+
+void MainWindow::createConfigurationDialog()
+{
+    // A window of its own over the main one, like the GPS wizard: at 800x480 the main window's
+    // tab bar has no room for another tab beside the sync summary, and the page needs the
+    // height. Kept when closed, so that edits not applied yet are still there next time.
+    m_configDialog = new QDialog(this);
+    m_configDialog->setObjectName(QStringLiteral("configurationDialog"));
+    m_configDialog->setWindowTitle(tr("Configuration"));
+    m_configPage = new ConfigurationPage(m_configDialog);
+    auto *close = new QPushButton(tr("Close"), m_configDialog);
+    close->setObjectName(QStringLiteral("configurationCloseButton"));
+    connect(close, &QPushButton::clicked, m_configDialog, &QDialog::reject);
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch(1);
+    buttons->addWidget(close);
+    auto *layout = new QVBoxLayout(m_configDialog);
+    layout->setContentsMargins(0, 0, kPageMarginPx, kPageMarginPx);
+    layout->addWidget(m_configPage, 1);
+    layout->addLayout(buttons);
+}
+
+void MainWindow::openConfiguration()
+{
+    // On the touchscreen it covers the window; on a desktop it is as large as the window.
+    m_configDialog->resize(size());
+    m_configDialog->open();
 }
 
 void MainWindow::openGpsSetup()

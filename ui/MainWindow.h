@@ -13,6 +13,7 @@
 #include <optional>
 
 class QAction;
+class QDialog;
 class QLabel;
 class QMessageBox;
 class QModelIndex;
@@ -23,6 +24,7 @@ class QTimer;
 namespace s1 {
 
 class ConfigWarningsDialog;
+class ConfigurationPage;
 class GpsPanel;
 class OffsetChart;
 class ReferencePanel;
@@ -46,6 +48,9 @@ public:
     void setFeed(SnapshotFeed *feed);
 
     bool isSnapshotStale() const { return m_stale; }
+    // The configuration page and the window it opens in (the Config action).
+    ConfigurationPage *configurationPage() const { return m_configPage; }
+    QDialog *configurationDialog() const { return m_configDialog; }
     // The configuration file the GPS set-up wizard edits (the one the engine or service reads).
     void setConfigurationPath(const QString &path) { m_configurationPath = path; }
     const QString &configurationPath() const { return m_configurationPath; }
@@ -93,6 +98,8 @@ private:
     void requestReload();
     void confirmMakeStep();
     void openGpsSetup();
+    void createConfigurationDialog();
+    void openConfiguration();
     // The wizard wrote `writtenPath`: says so, and offers a reload when one can be sent.
     void offerReloadAfterGpsSetup(const QString &writtenPath);
     void beginAction(const QString &progress);
@@ -121,6 +128,7 @@ private:
     TrackingPanel *m_tracking = nullptr;
     OffsetChart *m_offsetChart = nullptr;
     GpsPanel *m_gpsPanel = nullptr;
+    ConfigurationPage *m_configPage = nullptr;
     QLabel *m_syncSummary;
     QLabel *m_connection = nullptr;
     QLabel *m_snapshotTime = nullptr;
@@ -131,6 +139,8 @@ private:
     QAction *m_reloadAction = nullptr;
     QAction *m_makeStepAction = nullptr;
     QAction *m_gpsSetupAction = nullptr;
+    QAction *m_configurationAction = nullptr;
+    QDialog *m_configDialog = nullptr;
     QAction *m_fullScreenAction = nullptr;
     QAction *m_quitAction = nullptr;
     // Counts the configuration's warnings; hidden when there are none.

@@ -81,7 +81,10 @@ void TestInteropNtpdig::ntpdigQueriesPort123InNamespace()
         QStringLiteral(R"(\(\+\d{4}\) ([-+][0-9.]+) \+/- ([0-9.]+) 127\.0\.0\.1 s(\d+) (\S+))"));
     const auto match = line.match(out);
     QVERIFY2(match.hasMatch(), qPrintable(out));
-    QVERIFY2(std::abs(match.captured(1).toDouble()) < kMaxOffset, qPrintable(out));
+    // The server's clock is the client's (one host): the offset must be zero within what the
+    // exchange itself allows, ntpdig's "+/-" (half the round trip; milliseconds on a loaded
+    // machine, where a fixed bound alone failed one run in four), plus its rounding.
+    QVERIFY2(std::abs(match.captured(1).toDouble()) < kMaxOffset + match.captured(2).toDouble(), qPrintable(out));
     QCOMPARE(match.captured(3).toInt(), 1);
     QCOMPARE(match.captured(4), QStringLiteral("no-leap"));
 }

@@ -2,6 +2,7 @@
 // and event encodings, line framing with its length bound, and the JSON round trips of the
 // engine snapshot and of every chronyc report (what the GUI and stratumctl decode).
 #include "transport/LineFramer.h"
+#include "json/ConfigurationJson.h"
 #include "json/ControlProtocol.h"
 #include "json/ReportJson.h"
 #include "json/SnapshotJson.h"
@@ -179,6 +180,7 @@ class TestControlProtocol : public QObject
 {
     Q_OBJECT
 private slots:
+    void configurationJsonRoundTrip();
     void snapshotRoundTrip();
     void snapshotRoundTripDefault();
     void snapshotKeepsPlainHostFields();
@@ -460,6 +462,49 @@ void TestControlProtocol::requestErrors()
     QCOMPARE(parsed.id, id);
 }
 
+void TestControlProtocol::configurationJsonRoundTrip()
+{
+    ConfigurationText text;
+    text.main = {"/etc/stratumone/stratumone.conf", "server a iburst\r\n# \xc3\xa9t\xc3\xa9\n"};
+    text.revision = "md5:0123";
+    text.builtIn = true;
+    text.includes = {{"/etc/stratumone/conf.d/a.conf", "allow 10/8\n"}};
+    const auto back = configurationTextFromJson(
+        QJsonDocument::fromJson(QJsonDocument(configurationTextToJson(text)).toJson()).object());
+    QVERIFY(back);
+    QCOMPARE(back->main.path, text.main.path);
+    QCOMPARE(back->main.text, text.main.text);
+    QCOMPARE(back->revision, text.revision);
+    QCOMPARE(back->builtIn, true);
+    QCOMPARE(back->includes.size(), std::size_t(1));
+    QCOMPARE(back->includes[0].text, text.includes[0].text);
+    QString error;
+    QVERIFY(!configurationTextFromJson(QJsonObject{{"path", "x"}}, &error));
+    QVERIFY(!error.isEmpty());
+
+    using Outcome = ConfigurationApplyResult::Outcome;
+    for (const Outcome outcome :
+         {Outcome::Applied, Outcome::Invalid, Outcome::Conflict, Outcome::WriteFailed, Outcome::ReloadFailed}) {
+        ConfigurationApplyResult result;
+        result.outcome = outcome;
+        result.message = "words";
+        result.revision = "absent";
+        result.problems = {{ConfigurationProblem::Severity::Warning, "f.conf", 3, 7, "careful"},
+                           {ConfigurationProblem::Severity::Error, "f.conf", 0, 0, "bad"}};
+        const auto decoded = applyResultFromJson(applyResultToJson(result));
+        QVERIFY(decoded);
+        QCOMPARE(decoded->outcome, outcome);
+        QCOMPARE(decoded->message, result.message);
+        QCOMPARE(decoded->revision, result.revision);
+        QCOMPARE(decoded->problems.size(), std::size_t(2));
+        QCOMPARE(decoded->problems[0].severity, ConfigurationProblem::Severity::Warning);
+        QCOMPARE(decoded->problems[0].line, 3);
+        QCOMPARE(decoded->problems[0].column, 7);
+        QCOMPARE(decoded->problems[1].severity, ConfigurationProblem::Severity::Error);
+    }
+    QVERIFY(!applyResultFromJson(QJsonObject{{"outcome", "maybe"}}, &error));
+}
+
 void TestControlProtocol::commandsThatChangeState()
 {
     QVERIFY(changesState(Command::Reload));
@@ -467,6 +512,16 @@ void TestControlProtocol::commandsThatChangeState()
     QVERIFY(!changesState(Command::Tracking));
     QVERIFY(!changesState(Command::Subscribe));
     QVERIFY(!changesState(Command::Snapshot));
+    // Replacing the configuration changes state; reading it only needs the local socket.
+    QVERIFY(changesState(Command::ApplyConfiguration));
+    QVERIFY(!changesState(Command::ConfigurationText));
+    QVERIFY(needsLocalSocket(Command::ApplyConfiguration));
+    QVERIFY(needsLocalSocket(Command::ConfigurationText));
+    QVERIFY(needsLocalSocket(Command::Reload));
+    QVERIFY(!needsLocalSocket(Command::Configuration));
+    QVERIFY(!needsLocalSocket(Command::Tracking));
+    QCOMPARE(commandFromName("configtext"), std::optional(Command::ConfigurationText));
+    QCOMPARE(commandFromName("applyconfig"), std::optional(Command::ApplyConfiguration));
 }
 
 void TestControlProtocol::responsesAndEvents()

@@ -231,12 +231,15 @@ void TestControlServer::overlongLineGetsAnErrorAndIsClosed()
 {
     RawClient client(QString::fromStdString(m_path));
     QVERIFY(client.connected());
-    // 80 KiB without a newline, in pieces as a stream would bring it.
-    for (int i = 0; i < 80; ++i)
-        client.send(QByteArray(1024, 'x'));
+    // One byte more than the limit without a newline, in pieces as a stream would bring it
+    // (nothing after it: the server closes then).
+    constexpr qsizetype kPiece = 64 * 1024;
+    for (qsizetype sent = 0; sent < control::kMaxRequestBytes; sent += kPiece)
+        client.send(QByteArray(kPiece, 'x'));
+    client.send("x");
     const QJsonObject reply = object(client.readLine());
     QCOMPARE(reply.value("ok").toBool(true), false);
-    QVERIFY2(reply.value("error").toString().contains("longer than 65536 bytes"),
+    QVERIFY2(reply.value("error").toString().contains(QStringLiteral("longer than %1 bytes").arg(2 * 1024 * 1024)),
              qPrintable(reply.value("error").toString()));
     QVERIFY(client.waitClosed());
     QVERIFY(QTest::qWaitFor([&] { return m_server->connectionCount() == 0; }, kWaitMs));

@@ -147,6 +147,12 @@ bool loadConfigFile(const std::string &path, ConfigDocument &document, std::stri
 
 bool saveConfigFile(const ConfigDocument &document, const std::string &path, std::string &error)
 {
+    return saveTextFile(document.toText(), path, error);
+}
+
+bool saveTextFile(const std::string &text, const std::string &path, std::string &error,
+                  const std::string &attributesFrom)
+{
     std::string target;
     if (!resolveSaveTarget(path, target, error))
         return false;
@@ -166,8 +172,8 @@ bool saveConfigFile(const ConfigDocument &document, const std::string &path, std
         return false;
     };
 
-    copyAttributes(file.get(), target);
-    if (!writeAll(file.get(), document.toText()))
+    copyAttributes(file.get(), attributesFrom.empty() ? target : attributesFrom);
+    if (!writeAll(file.get(), text))
         return fail("cannot write " + tempPath);
     if (::fsync(file.get()) != 0)
         return fail("cannot flush " + tempPath);

@@ -23,5 +23,10 @@ bool loadConfigFile(const std::string &path, ConfigDocument &document, std::stri
 // permissions (and its owner when allowed); a symbolic link is followed and its target
 // replaced. On failure `path` is untouched, no temporary file is left and `error` says why.
 bool saveConfigFile(const ConfigDocument &document, const std::string &path, std::string &error);
+// The same for bytes as they are (the configuration editor's text, its .bak copy). With
+// `attributesFrom`, the new file takes that file's permissions and owner instead of `path`'s
+// (a backup looks like the file it copies).
+bool saveTextFile(const std::string &text, const std::string &path, std::string &error,
+                  const std::string &attributesFrom = {});
 
 } // namespace s1

@@ -61,7 +61,7 @@ Engine::Engine(EngineConfig config, EngineOptions options, RealTime now)
             addSource(source, source.host, *literal, {}, now);
             continue;
         }
-        PendingResolve pending{source, now, kResolveRetryFirst};
+        PendingResolve pending{source, now, kResolveRetryFirst, false, false, false, std::nullopt};
         m_pendingResolves.emplace(m_nextResolveToken++, pending);
     }
     for (std::size_t i = 0; i < m_config.refClocks.size(); ++i) {
@@ -692,16 +692,28 @@ void Engine::handleResolved(std::uint64_t token, const std::vector<IpAddress> &a
         return;
     }
     const SourceConfig config = pending.config;
+    const bool runtime = pending.runtime;
+    const std::optional<std::uint32_t> refresh = pending.refresh;
     m_pendingResolves.erase(it);
+    if (refresh) {
+        moveRefreshedSource(*refresh, addresses, now);
+        return;
+    }
+    const auto markRuntime = [&] {
+        if (runtime)
+            m_records.at(m_nextSourceId - 1).addedAtRunTime = true;
+    };
     if (config.kind == SourceConfig::Kind::Pool) {
         // Only sources really added count: a pool may return an address twice, or one that
         // another directive already polls.
         int wanted = std::max(config.maxSources, 1);
         for (std::size_t i = 0; i < addresses.size() && wanted > 0; ++i)
-            if (addSource(config, addresses[i].toString(), addresses[i], config.host, now))
+            if (addSource(config, addresses[i].toString(), addresses[i], config.host, now)) {
+                markRuntime();
                 --wanted;
-    } else {
-        addSource(config, config.host, addresses.front(), {}, now);
+            }
+    } else if (addSource(config, config.host, addresses.front(), {}, now)) {
+        markRuntime();
     }
 }
 
@@ -866,6 +878,7 @@ SourceSnapshot Engine::toLocalTimeScale(SourceSnapshot source, RealTime now) con
         source.lastRx = m_discipline.cook(*source.lastRx);
     if (record.lastExchange)
         source.lastExchange = record.lastExchange;
+    source.addedAtRunTime = record.addedAtRunTime;
     if (const NtpSource *ntp = findSource(source.id))
         source.unselectableReason = authenticationUnavailable(ntp->config());
     return source;

@@ -17,6 +17,7 @@
 #include "clock/ClockDriver.h"
 #include "config/EngineConfig.h"
 #include "engine/EngineIo.h"
+#include "engine/RuntimeCommand.h"
 #include "engine/SourceRecord.h"
 #include "logging/EngineLogger.h"
 #include "ntp/ClientLog.h"
@@ -32,6 +33,7 @@
 #include <memory>
 #include <optional>
 #include <random>
+#include <string_view>
 #include <vector>
 
 namespace s1 {
@@ -81,6 +83,35 @@ public:
     // chronyc's `makestep`: steps the clock by the correction still being slewed. Returns the
     // step (s); 0 when nothing was pending.
     double makeStep(RealTime now);
+
+    // chronyc's runtime commands (docs/CONTROL_PROTOCOL.md): `name` is chronyc's command ("add",
+    // "delete", "allow", "burst", "offline", "minpoll", "local", ...), `arguments` the rest of
+    // chronyc's line, read with chronyc's syntax; options of `add` and `allow`/`deny` and `local`
+    // go through the configuration parser, so they mean what they mean in the file. Changes
+    // last until the engine is created again (a restart or a reload).
+    CommandResult runCommand(std::string_view name, std::string_view arguments, RealTime now);
+    // The commands one by one. A subnet of nullopt means every source.
+    CommandResult addSourceLine(std::string_view directive, RealTime now); // "server NAME [options]"
+    CommandResult deleteSource(std::string_view addressOrName, RealTime now);
+    CommandResult changeAccess(std::string_view directive); // "allow [all] [SUBNET]", "deny ..."
+    CommandResult burst(int good, int total, const std::optional<Subnet> &which, RealTime now);
+    CommandResult setOnline(bool online, const std::optional<Subnet> &which, RealTime now);
+    enum class SourceSetting : std::uint8_t {
+        MinPoll,
+        MaxPoll,
+        MaxDelay,
+        MaxDelayRatio,
+        MaxDelayDevRatio,
+        MinStratum,
+        PollTarget
+    };
+    CommandResult modifySource(const IpAddress &address, SourceSetting setting, double value);
+    CommandResult reselectNow(RealTime now);
+    // Resolves again the names of the servers and peers configured by name; a source whose name
+    // now points elsewhere moves to the new address (its history starts again).
+    CommandResult refreshNames(RealTime now);
+    CommandResult setLocal(std::string_view arguments); // "off", or `local`'s options
+    CommandResult resetClients();
     // A driver's sample or pulse for the refclock at `index` in config().refClocks, with times
     // on the raw clock.
     void handleRefClockSample(std::size_t index, const RefClockSample &sample, RealTime now);
@@ -115,7 +146,9 @@ private:
         RealTime retryAt;
         Nanoseconds retryDelay;
         bool inFlight = false;
-        bool failed = false; // a lookup found no address
+        bool failed = false;                  // a lookup found no address
+        bool runtime = false;                 // added by a command, not the configuration
+        std::optional<std::uint32_t> refresh; // `refresh` of this source: move it if its name moved
     };
 
     // A host clock reading on the raw scale, and back.
@@ -136,6 +169,12 @@ private:
     // rules); false when the packet is anything else.
     bool answerPeer(const ReceivedPacket &packet, RealTime cookedReceive);
     ClientLogSnapshot clientLogSnapshot() const;
+    // The NTP sources an online/offline/burst with `which` concerns.
+    std::vector<NtpSource *> sourcesIn(const std::optional<Subnet> &which) const;
+    NtpSource *sourceAt(const IpAddress &address) const;
+    // `refresh`: source `id` (configured by name) now resolves to `addresses`; moves it to the
+    // first when its address is not among them.
+    void moveRefreshedSource(std::uint32_t id, const std::vector<IpAddress> &addresses, RealTime now);
     void handleClientPacket(const ReceivedPacket &packet, RealTime rawReceive);
     // What `ntpdata` shows of a reply that answered our request.
     static NtpExchangeSnapshot exchangeOf(const NtpHeader &reply, const IpAddress &local, RealTime receive);

@@ -45,6 +45,7 @@ struct SourceRecord
     double predictionMisfit = 0;
     std::optional<NtpSampling> sampling;             // NTP sources only
     std::optional<NtpExchangeSnapshot> lastExchange; // NTP: the last reply that ended a request
+    bool addedAtRunTime = false;                     // by a command (`add server`), not the configuration
 };
 
 } // namespace s1

@@ -43,6 +43,14 @@ void ClientLog::record(const IpAddress &client, RealTime time, Outcome outcome)
     m_byAddress.emplace(client, m_byRecency.begin());
 }
 
+void ClientLog::resetCounters()
+{
+    for (ClientRecord &record : m_byRecency) {
+        record.ntpPackets = 0;
+        record.ntpDropped = 0;
+    }
+}
+
 void ClientLog::update(ClientRecord &record, RealTime time, Outcome outcome)
 {
     ++record.ntpPackets;

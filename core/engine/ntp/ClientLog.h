@@ -63,6 +63,8 @@ public:
     std::uint64_t recordsDropped() const { return m_recordsDropped; }
 
     const ClientRecord *find(const IpAddress &client) const;
+    // chronyc's `clients -r`: every client's counters start again from zero (the clients stay).
+    void resetCounters();
     // Up to `limit` records, the most recently seen first.
     std::vector<ClientRecord> mostRecent(std::size_t limit) const;
 

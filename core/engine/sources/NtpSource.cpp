@@ -71,6 +71,26 @@ NtpSource::NtpSource(std::uint32_t id, const SourceConfig &config, std::string n
     }
 }
 
+void NtpSource::setOnline(bool online, RealTime now)
+{
+    if (online && !m_online)
+        m_nextPoll = now;
+    m_online = online;
+}
+
+void NtpSource::startBurst(int good, int total, RealTime now)
+{
+    m_burstGoodLeft = std::max(good, 1);
+    m_burstRequestsLeft = std::max(total, m_burstGoodLeft);
+    m_nextPoll = now;
+}
+
+void NtpSource::setConfig(const SourceConfig &config)
+{
+    m_config = config;
+    m_poll = std::clamp(m_poll, m_config.minPoll, std::max(m_config.maxPoll, m_config.minPoll));
+}
+
 std::vector<std::uint8_t> NtpSource::makeRequest(RealTime now, std::uint64_t cookie)
 {
     m_reach = static_cast<std::uint8_t>(m_reach << 1);
@@ -342,6 +362,7 @@ SourceSnapshot NtpSource::snapshot() const
         s.lastSample = m_samples.back();
     s.recentSamples.assign(m_samples.begin(), m_samples.end());
     s.requestsSent = m_requestsSent;
+    s.offline = !m_online;
     s.repliesAccepted = m_repliesAccepted;
     s.repliesRejected = m_repliesRejected;
     s.lastRejectReason = m_lastRejectReason;

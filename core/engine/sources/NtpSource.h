@@ -73,10 +73,22 @@ public:
     std::uint32_t id() const { return m_id; }
     const SocketAddress &address() const { return m_address; }
     const std::string &name() const { return m_name; }
+    const std::string &poolName() const { return m_poolName; }
     const SourceConfig &config() const { return m_config; }
     bool isPeer() const { return m_config.kind == SourceConfig::Kind::Peer; }
     // Whether the source still wants to be polled (a DENY or RSTR kiss ends that).
-    bool isActive() const { return m_active; }
+    // Whether the source still wants to be polled: a DENY or RSTR kiss ends that, and an offline
+    // source (chronyc's `offline`) sends nothing but the requests of a burst asked for.
+    bool isActive() const { return m_active && (m_online || inBurst()); }
+    bool isOnline() const { return m_online; }
+    // chronyc's `online`/`offline`: going online polls at once (`now`), as chronyd does.
+    void setOnline(bool online, RealTime now);
+    // chronyc's `burst GOOD/TOTAL`: up to `total` requests kBurstInterval apart, ending after
+    // `good` good replies; then the normal polling resumes.
+    void startBurst(int good, int total, RealTime now);
+    // chronyc's minpoll/maxpoll/maxdelay/.../polltarget: the source's options from now on; the
+    // poll interval moves into the new minpoll..maxpoll at once.
+    void setConfig(const SourceConfig &config);
     RealTime nextPollTime() const { return m_nextPoll; }
     // Whether this source ever sent a reply we accepted, and how many requests it has had.
     bool hasAnswered() const { return m_repliesAccepted > 0; }
@@ -131,6 +143,7 @@ private:
     int m_poll;
     std::uint8_t m_reach = 0;
     bool m_active = true;
+    bool m_online = true;
     RealTime m_nextPoll;
 
     // The outstanding request.

@@ -183,6 +183,15 @@ double EngineRuntime::makeStep()
     return stepped;
 }
 
+CommandResult EngineRuntime::runCommand(const std::string &name, const std::string &arguments)
+{
+    if (!m_engine)
+        return CommandResult::of(CommandStatus::Failed);
+    const CommandResult result = m_engine->runCommand(name, arguments, readRealTimeClock());
+    flush();
+    return result;
+}
+
 void EngineRuntime::shutdown()
 {
     maintainDriftFile(true);

@@ -68,6 +68,8 @@ public:
     void timeout();
     // The `makestep` command; the step taken (s).
     double makeStep();
+    // One of chronyc's runtime commands (Engine::runCommand); without an engine, 500 Failure.
+    CommandResult runCommand(const std::string &name, const std::string &arguments);
     std::optional<RealTime> nextWakeup() const;
 
     EngineSnapshot snapshot() const;

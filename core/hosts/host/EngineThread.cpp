@@ -14,6 +14,7 @@ EngineThread::EngineThread(EngineConfig config, HostOptions options, QObject *pa
     connect(m_host, &QtEngineHost::started, this, &EngineThread::started);
     connect(m_host, &QtEngineHost::snapshotReady, this, &EngineThread::snapshotReady);
     connect(m_host, &QtEngineHost::makeStepDone, this, &EngineThread::makeStepDone);
+    connect(m_host, &QtEngineHost::commandDone, this, &EngineThread::commandDone);
 }
 
 EngineThread::~EngineThread()
@@ -61,6 +62,17 @@ void EngineThread::makeStep(quint64 ticket)
     }
     QMetaObject::invokeMethod(
         m_host, [host = m_host, ticket] { host->makeStep(ticket); }, Qt::QueuedConnection);
+}
+
+void EngineThread::runCommand(quint64 ticket, const QString &name, const QString &arguments)
+{
+    if (!m_thread.isRunning()) {
+        emit commandDone(ticket, false, QStringLiteral("500 Failure"), {});
+        return;
+    }
+    QMetaObject::invokeMethod(
+        m_host, [host = m_host, ticket, name, arguments] { host->runCommand(ticket, name, arguments); },
+        Qt::QueuedConnection);
 }
 
 } // namespace s1

@@ -26,10 +26,13 @@ signals:
     void started(bool ok, const QString &error, quint16 serverPort);
     void snapshotReady(const s1::EngineSnapshot &snapshot);
     void makeStepDone(quint64 ticket, bool ok, double stepped, const QString &error);
+    void commandDone(quint64 ticket, bool ok, const QString &reply, const QStringList &warnings);
 
 public slots:
     void requestSnapshot();
     void makeStep(quint64 ticket);
+    // One of chronyc's runtime commands, run in the engine's thread (QtEngineHost::runCommand).
+    void runCommand(quint64 ticket, const QString &name, const QString &arguments);
 
 private:
     QThread m_thread;

@@ -136,6 +136,27 @@ void QtEngineHost::makeStep(quint64 ticket)
     publishSnapshot();
 }
 
+void QtEngineHost::runCommand(quint64 ticket, const QString &name, const QString &arguments)
+{
+    if (!m_running) {
+        emit commandDone(ticket, false, QString::fromStdString(chronycStatusLine(CommandStatus::Failed)), {});
+        return;
+    }
+    const CommandResult result = m_runtime.runCommand(name.toStdString(), arguments.toStdString());
+    reschedule();
+    QStringList warnings;
+    for (const std::string &warning : result.warnings)
+        warnings << QString::fromStdString(warning);
+    const QString reply = QString::fromStdString(
+        result.status == CommandStatus::SyntaxError ? result.message : chronycStatusLine(result.status));
+    if (result.ok())
+        qCInfo(lcNtp).noquote() << name << arguments << "done";
+    else
+        qCInfo(lcNtp).noquote() << name << arguments << "refused:" << reply;
+    emit commandDone(ticket, result.ok(), reply, warnings);
+    publishSnapshot();
+}
+
 void QtEngineHost::onWakeTimer()
 {
     if (!m_running)

@@ -7,6 +7,7 @@
 
 #include <QObject>
 #include <QString>
+#include <QStringList>
 #include <QTimer>
 
 #include <memory>
@@ -34,11 +35,16 @@ public slots:
     void publishSnapshot();
     // The `makestep` command; answers with makeStepDone(ticket, ...).
     void makeStep(quint64 ticket);
+    // One of chronyc's runtime commands; answers with commandDone(ticket, ...).
+    void runCommand(quint64 ticket, const QString &name, const QString &arguments);
 
 signals:
     void started(bool ok, const QString &error, quint16 serverPort);
     void snapshotReady(const s1::EngineSnapshot &snapshot);
     void makeStepDone(quint64 ticket, bool ok, double stepped, const QString &error);
+    // `reply`: chronyc's status line ("200 OK", "503 No such source") or, for a line chronyc
+    // itself would refuse, its message; `warnings` about what was accepted.
+    void commandDone(quint64 ticket, bool ok, const QString &reply, const QStringList &warnings);
 
 private:
     void onWakeTimer();

@@ -99,6 +99,29 @@ ControlAnswer answerQuery(const control::ControlRequest &request, const EngineSn
     case Command::Reload:
     case Command::MakeStep:
     case Command::Configuration: // the server's own: it knows the file, the snapshot does not
+    case Command::ConfigurationText:
+    case Command::ApplyConfiguration:
+    case Command::History:       // the server's too: from its history store (HistoryQueries.h)
+    case Command::HistorySeries:
+        break;
+    case Command::AddSource: // runtime commands: the engine's (ControlServer hands them over)
+    case Command::DeleteSource:
+    case Command::Allow:
+    case Command::Deny:
+    case Command::Burst:
+    case Command::Online:
+    case Command::Offline:
+    case Command::MinPoll:
+    case Command::MaxPoll:
+    case Command::MaxDelay:
+    case Command::MaxDelayRatio:
+    case Command::MaxDelayDevRatio:
+    case Command::MinStratum:
+    case Command::PollTarget:
+    case Command::Reselect:
+    case Command::Refresh:
+    case Command::Local:
+    case Command::ResetClients:
         break;
     }
     return failure(QStringLiteral("%1 is not a query").arg(QLatin1String(control::commandName(request.command))));

@@ -20,7 +20,8 @@ struct CommandInfo
     bool changesState;
 };
 
-constexpr std::array<CommandInfo, 15> kCommands{{
+// Sized by its initialiser so that adding a command cannot leave a stale count.
+constexpr auto kCommands = std::to_array<CommandInfo>({
     {Command::Snapshot, "snapshot", false},
     {Command::Tracking, "tracking", false},
     {Command::Sources, "sources", false},
@@ -34,9 +35,31 @@ constexpr std::array<CommandInfo, 15> kCommands{{
     {Command::Unsubscribe, "unsubscribe", false},
     {Command::Reload, "reload", true},
     {Command::MakeStep, "makestep", true},
+    {Command::AddSource, "add", true},
+    {Command::DeleteSource, "delete", true},
+    {Command::Allow, "allow", true},
+    {Command::Deny, "deny", true},
+    {Command::Burst, "burst", true},
+    {Command::Online, "online", true},
+    {Command::Offline, "offline", true},
+    {Command::MinPoll, "minpoll", true},
+    {Command::MaxPoll, "maxpoll", true},
+    {Command::MaxDelay, "maxdelay", true},
+    {Command::MaxDelayRatio, "maxdelayratio", true},
+    {Command::MaxDelayDevRatio, "maxdelaydevratio", true},
+    {Command::MinStratum, "minstratum", true},
+    {Command::PollTarget, "polltarget", true},
+    {Command::Reselect, "reselect", true},
+    {Command::Refresh, "refresh", true},
+    {Command::Local, "local", true},
+    {Command::ResetClients, "resetclients", true},
     {Command::Gps, "gps", false},
     {Command::Configuration, "configuration", false},
-}};
+    {Command::ConfigurationText, "configtext", false},
+    {Command::ApplyConfiguration, "applyconfig", true},
+    {Command::History, "history", false},
+    {Command::HistorySeries, "historySeries", false},
+});
 
 const CommandInfo *infoFor(Command command)
 {
@@ -92,6 +115,21 @@ bool changesState(Command command)
 {
     const CommandInfo *info = infoFor(command);
     return info && info->changesState;
+}
+
+bool needsLocalSocket(Command command)
+{
+    return changesState(command) || command == Command::ConfigurationText;
+}
+
+bool isRuntimeCommand(Command command)
+{
+    return command >= Command::AddSource && command <= Command::ResetClients;
+}
+
+const char *runtimeCommandName(Command command)
+{
+    return isRuntimeCommand(command) ? commandName(command) : "";
 }
 
 ParsedRequest parseRequest(QByteArrayView text)

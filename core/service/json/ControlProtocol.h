@@ -22,8 +22,10 @@ namespace s1::control {
 
 constexpr int kProtocolVersion = 1;
 // A request line may not be longer (the server answers with an error and closes). Requests are
-// tiny; the bound only stops a peer from making the service buffer without limit.
-constexpr qsizetype kMaxRequestBytes = 64 * 1024;
+// tiny except `applyconfig`, which carries a whole configuration file (at most
+// kMaxConfigurationBytes, 1 MiB, in ConfigurationEditor.h) with JSON's escapes; the bound only
+// stops a peer from making the service buffer without limit.
+constexpr qsizetype kMaxRequestBytes = 2 * 1024 * 1024;
 // What a client accepts per response or event line: a snapshot with many sources and their
 // sample histories runs to a few hundred KiB.
 constexpr qsizetype kMaxMessageBytes = 16 * 1024 * 1024;
@@ -46,12 +48,43 @@ enum class Command : std::uint8_t {
     Unsubscribe,
     Reload,
     MakeStep,
+    // chronyc's runtime commands: args {"arguments": "<the rest of chronyc's line>"}.
+    AddSource,
+    DeleteSource,
+    Allow,
+    Deny,
+    Burst,
+    Online,
+    Offline,
+    MinPoll,
+    MaxPoll,
+    MaxDelay,
+    MaxDelayRatio,
+    MaxDelayDevRatio,
+    MinStratum,
+    PollTarget,
+    Reselect,
+    Refresh,
+    Local,
+    ResetClients,
     Gps,
     Configuration,
+    ConfigurationText,  // the main configuration file's text, revision and includes
+    ApplyConfiguration, // replace the main file: check, write (old one as .bak), reload
+    // Recorded history (HistoryQueries.h): one series downsampled, and the list of series.
+    History,
+    HistorySeries,
 };
 std::optional<Command> commandFromName(std::string_view name);
 const char *commandName(Command command);
 bool changesState(Command command);
+// Served on the local socket only: the state-changing commands, and the configuration text
+// (its allow lists and addresses are for the control group, not for any cmdallow'ed host).
+bool needsLocalSocket(Command command);
+// Whether `command` is one of chronyc's runtime commands, which the engine runs by name
+// (Engine::runCommand) with chronyc's argument text; its name is then chronyc's ("add", ...).
+bool isRuntimeCommand(Command command);
+const char *runtimeCommandName(Command command);
 
 struct ControlRequest
 {

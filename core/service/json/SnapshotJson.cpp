@@ -145,6 +145,8 @@ inline auto describe(Type<SourceSnapshot>)
         field("lastExchange", &S::lastExchange, Nullable<Object>{.omitWhenEmpty = true}),
         field("driverFault", &S::driverFault),
         field("selection", &S::selectionLetter, Letter{.strict = false}),
+        field("addedAtRunTime", &S::addedAtRunTime),
+        field("offline", &S::offline),
         field("stats", &S::stats),
         field("adjustedOffset", &S::adjustedOffset),
         field("errorBound", &S::errorBound),

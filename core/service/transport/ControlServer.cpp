@@ -2,8 +2,11 @@
 
 #include "logging/LogCategories.h"
 
+#include "config/ConfigurationEditor.h"
 #include "control/ControlQueries.h"
+#include "control/HistoryQueries.h"
 #include "transport/ControlConnection.h"
+#include "json/ConfigurationJson.h"
 #include "json/SnapshotJson.h"
 
 #include <QHostAddress>
@@ -302,13 +305,19 @@ void ControlServer::onLine(ControlConnection *connection, const QByteArray &line
     const control::ControlRequest &request = *parsed.request;
     qCDebug(lcControl) << "client" << connection->id() << "request" << request.id
                        << control::commandName(request.command);
-    if (connection->isRemote() && control::changesState(request.command)) {
+    if (connection->isRemote() && control::needsLocalSocket(request.command)) {
         qCInfo(lcControl) << "client" << connection->id()
                           << "refused over TCP:" << control::commandName(request.command);
+        // chronyc's runtime commands get chronyd's answer to a remote command it may not run.
         connection->send(control::encodeError(
-            request.id, QStringLiteral("%1 changes the service's state and needs the local control socket; "
-                                       "remote (TCP) access serves queries only")
-                            .arg(QLatin1String(control::commandName(request.command)))));
+            request.id, control::isRuntimeCommand(request.command)
+                            ? QStringLiteral("501 Not authorised")
+                            : QStringLiteral("%1 %2 and needs the local control socket; "
+                                             "remote (TCP) access serves queries only")
+                                  .arg(QLatin1String(control::commandName(request.command)),
+                                       control::changesState(request.command)
+                                           ? QStringLiteral("changes the service's state")
+                                           : QStringLiteral("shows the configuration file"))));
         return;
     }
     using control::Command;
@@ -334,7 +343,21 @@ void ControlServer::onLine(ControlConnection *connection, const QByteArray &line
                              : control::encodeResult(request.id, QJsonObject{{"path", m_configurationPath},
                                                                              {"builtIn", m_configurationBuiltIn}}));
         return;
+    case Command::ConfigurationText:
+        answerConfigurationText(connection, request);
+        return;
+    case Command::ApplyConfiguration:
+        handOverApply(connection, request);
+        return;
+    case Command::History:
+    case Command::HistorySeries:
+        answerHistoryRequest(connection, request);
+        return;
     default:
+        if (control::isRuntimeCommand(request.command)) {
+            handOverRuntimeCommand(connection, request);
+            return;
+        }
         break;
     }
     const ControlAnswer answer = answerQuery(request, m_snapshot ? &*m_snapshot : nullptr, m_counters);
@@ -360,6 +383,73 @@ void ControlServer::handOver(ControlConnection *connection, const control::Contr
         emit reloadRequested(ticket);
     else
         emit makeStepRequested(ticket);
+}
+
+void ControlServer::answerConfigurationText(ControlConnection *connection, const control::ControlRequest &request)
+{
+    if (m_configurationPath.isEmpty()) {
+        connection->send(control::encodeError(request.id, QStringLiteral("configuration is not available here")));
+        return;
+    }
+    // Only the main file and what it includes: never a keyfile or any other file by name.
+    ConfigurationText text;
+    std::string error;
+    if (!ConfigurationEditor(m_configurationPath.toStdString()).read(text, error)) {
+        connection->send(control::encodeError(request.id, QString::fromStdString(error)));
+        return;
+    }
+    text.builtIn = m_configurationBuiltIn;
+    connection->send(control::encodeResult(request.id, configurationTextToJson(text)));
+}
+
+void ControlServer::handOverApply(ControlConnection *connection, const control::ControlRequest &request)
+{
+    const QJsonValue text = request.args.value(QStringLiteral("text"));
+    const QJsonValue revision = request.args.value(QStringLiteral("revision"));
+    if (!text.isString() || !revision.isString()) {
+        connection->send(control::encodeError(
+            request.id, QStringLiteral("applyconfig needs the arguments \"text\" and \"revision\" (strings)")));
+        return;
+    }
+    if (m_configurationPath.isEmpty()
+        || !isSignalConnected(QMetaMethod::fromSignal(&ControlServer::applyConfigurationRequested))) {
+        connection->send(control::encodeError(request.id, QStringLiteral("applyconfig is not available here")));
+        return;
+    }
+    const quint64 ticket = m_nextTicket++;
+    m_pending.emplace(ticket, Pending{connection, request.id});
+    qCInfo(lcControl) << "client" << connection->id() << "requested applyconfig";
+    emit applyConfigurationRequested(ticket, text.toString(), revision.toString());
+}
+
+void ControlServer::answerHistoryRequest(ControlConnection *connection, const control::ControlRequest &request)
+{
+    const std::int64_t now = m_snapshot ? nanosSinceEpoch(m_snapshot->time) : 0;
+    const ControlAnswer answer = request.command == control::Command::History
+                                     ? answerHistory(request.args, m_history, now)
+                                     : answerHistorySeries(m_history);
+    connection->send(answer.ok ? control::encodeResult(request.id, answer.result)
+                               : control::encodeError(request.id, answer.error));
+}
+
+void ControlServer::handOverRuntimeCommand(ControlConnection *connection, const control::ControlRequest &request)
+{
+    const QJsonValue arguments = request.args.value(QStringLiteral("arguments"));
+    if (!arguments.isUndefined() && !arguments.isString()) {
+        connection->send(control::encodeError(request.id, QStringLiteral("\"arguments\" must be a string")));
+        return;
+    }
+    if (!isSignalConnected(QMetaMethod::fromSignal(&ControlServer::runtimeCommandRequested))) {
+        connection->send(control::encodeError(
+            request.id,
+            QStringLiteral("%1 is not available here").arg(QLatin1String(control::commandName(request.command)))));
+        return;
+    }
+    const quint64 ticket = m_nextTicket++;
+    m_pending.emplace(ticket, Pending{connection, request.id});
+    const QString command = QLatin1String(control::runtimeCommandName(request.command));
+    qCInfo(lcControl).noquote() << "client" << connection->id() << "requested" << command << arguments.toString();
+    emit runtimeCommandRequested(ticket, command, arguments.toString());
 }
 
 void ControlServer::setConfigurationPath(const QString &path, bool builtIn)

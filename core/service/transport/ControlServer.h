@@ -1,19 +1,21 @@
 // The service's control socket (docs/CONTROL_PROTOCOL.md): a QLocalServer on a Unix socket,
 // living in the service's main thread. It keeps the latest engine snapshot (publishSnapshot,
 // connected to EngineThread::snapshotReady), answers queries from it, streams it to subscribers
-// and hands state-changing commands (reload, makestep) to whoever connected the matching signal,
-// which answers through completeRequest().
+// and hands state-changing commands (reload, makestep, applyconfig) to whoever connected the
+// matching signal, which answers through completeRequest(). `configtext` it answers itself.
 //
 // Access control on the Unix socket is the socket file's permissions (ControlSocketFile.h):
 // whoever can connect may use every command. Remote access over TCP is off unless the
 // configuration names both an address (bindcmdaddress) and at least one cmdallow rule; its peers
 // are checked against cmdallow/cmddeny and may only query and subscribe, since only the socket's
-// permissions say who may change the service's state. Malformed input never ends the service: bad JSON or an unknown command
+// permissions say who may change the service's state; the configuration text (`configtext`) is
+// served on the local socket only as well. Malformed input never ends the service: bad JSON or an unknown command
 // gets an error response, an over-long line an error and the connection closed.
 #pragma once
 
 #include "chronyc/SnapshotReports.h"
 #include "config/EngineConfig.h"
+#include "history/HistoryStore.h"
 #include "net/AccessFilter.h"
 #include "report/EngineSnapshot.h"
 #include "transport/ControlSocketFile.h"
@@ -81,6 +83,9 @@ public:
     // What the `configuration` query answers: the file a reload reads (`builtIn`: it does not
     // exist yet and the built-in configuration runs). Not set: the query is an error.
     void setConfigurationPath(const QString &path, bool builtIn);
+    // What `history` and `historySeries` answer from (kept by the owner of the engine thread,
+    // which outlives this server's use of it); null: they are an error.
+    void setHistory(const HistoryStore *history) { m_history = history; }
 
 public slots:
     void publishSnapshot(const s1::EngineSnapshot &snapshot);
@@ -91,6 +96,13 @@ public slots:
 signals:
     void reloadRequested(quint64 ticket);
     void makeStepRequested(quint64 ticket);
+    // `applyconfig`: replace the main configuration file by `text` if it is still `revision`;
+    // answered with completeRequest(ticket, true, applyResultToJson(...)) whatever the outcome.
+    void applyConfigurationRequested(quint64 ticket, const QString &text, const QString &revision);
+    // One of chronyc's runtime commands (control::isRuntimeCommand): `command` is chronyc's
+    // name ("add", "burst", ...), `arguments` the rest of its line. Answered with
+    // completeRequest: result {"status": "200 OK", "warnings": [...]}, or chronyc's error line.
+    void runtimeCommandRequested(quint64 ticket, const QString &command, const QString &arguments);
 
 private:
     struct Pending
@@ -112,6 +124,10 @@ private:
     void onOverflow(ControlConnection *connection);
     void onClosed(ControlConnection *connection);
     void handOver(ControlConnection *connection, const control::ControlRequest &request);
+    void answerConfigurationText(ControlConnection *connection, const control::ControlRequest &request);
+    void handOverApply(ControlConnection *connection, const control::ControlRequest &request);
+    void answerHistoryRequest(ControlConnection *connection, const control::ControlRequest &request);
+    void handOverRuntimeCommand(ControlConnection *connection, const control::ControlRequest &request);
 
     QLocalServer *m_server;
     std::vector<QTcpServer *> m_tcpServers; // children of this
@@ -126,6 +142,7 @@ private:
     std::optional<EngineSnapshot> m_snapshot;
     QString m_configurationPath;
     bool m_configurationBuiltIn = false;
+    const HistoryStore *m_history = nullptr;
     CommandCounters m_counters;
     quint64 m_nextConnectionId = 1;
     quint64 m_nextTicket = 1;

@@ -133,6 +133,16 @@ qint64 ServiceConnection::requestConfiguration()
     return sendRequest(control::Command::Configuration);
 }
 
+qint64 ServiceConnection::requestConfigurationText()
+{
+    return sendRequest(control::Command::ConfigurationText);
+}
+
+qint64 ServiceConnection::applyConfiguration(const QString &text, const QString &revision)
+{
+    return sendRequest(control::Command::ApplyConfiguration, QJsonObject{{"text", text}, {"revision", revision}});
+}
+
 void ServiceConnection::attempt()
 {
     m_retryTimer->stop();
@@ -303,7 +313,7 @@ void ServiceConnection::sendSubscribe()
     m_socket->write(control::encodeRequest({m_subscribeId, control::Command::Subscribe, {}}));
 }
 
-qint64 ServiceConnection::sendRequest(control::Command command)
+qint64 ServiceConnection::sendRequest(control::Command command, const QJsonObject &args)
 {
     const qint64 id = m_nextId++;
     if (!m_socketUp) {
@@ -313,7 +323,7 @@ qint64 ServiceConnection::sendRequest(control::Command command)
         return id;
     }
     m_pending.emplace(id, command);
-    m_socket->write(control::encodeRequest({id, command, {}}));
+    m_socket->write(control::encodeRequest({id, command, args}));
     QTimer::singleShot(kRequestTimeout, this, [this, id] {
         if (m_pending.count(id) != 0)
             finishRequest(id, false, QJsonValue(),

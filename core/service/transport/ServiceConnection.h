@@ -14,6 +14,7 @@
 #include "transport/LineFramer.h"
 #include "json/ControlProtocol.h"
 
+#include <QJsonObject>
 #include <QJsonValue>
 #include <QObject>
 #include <QString>
@@ -61,6 +62,10 @@ public:
     qint64 requestMakeStep();
     // `configuration`: the file the service reads ({"path", "builtIn"}).
     qint64 requestConfiguration();
+    // `configtext`: the main file's text, revision and includes; `applyconfig`: replace it (the
+    // result is the apply outcome, also for a refused edit; see ConfigurationJson.h).
+    qint64 requestConfigurationText();
+    qint64 applyConfiguration(const QString &text, const QString &revision);
 
     State state() const { return m_state; }
     // Why the state is what it is: "connected to PATH", "no service at PATH (...)", ...
@@ -90,7 +95,7 @@ private:
     void handleResponse(const control::ControlMessage &message);
     void handleEvent(const control::ControlMessage &message);
     void sendSubscribe();
-    qint64 sendRequest(control::Command command);
+    qint64 sendRequest(control::Command command, const QJsonObject &args = {});
     void finishRequest(qint64 id, bool ok, const QJsonValue &result, const QString &error);
     void failAllRequests(const QString &error);
     void setState(State state, const QString &message);

@@ -135,6 +135,11 @@ struct SourceSnapshot
     // chronyc's `selectdata` state letter from the last selection ('*', '+', 'x', 'd', 'M',
     // 'N', ...; '?' for unreachable or a synchronisation loop); 0 before the first selection.
     char selectionLetter = 0;
+    // NTP sources: added by a command (`stratumctl add server`), not by the configuration; it
+    // lasts until the service restarts or reloads.
+    bool addedAtRunTime = false;
+    // NTP sources: taken offline (`stratumctl offline`): no requests are sent.
+    bool offline = false;
 
     // Statistics over the sample history (what `chronyc sourcestats` shows); zero until the
     // source has samples.
