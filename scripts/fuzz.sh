@@ -44,7 +44,7 @@ for target in "${targets[@]}"; do
     echo "== $target: ${seconds} s"
     # New inputs go to the first directory; the committed seeds are only read.
     if "$build/tests/fuzz/$target" "${options[@]}" "$corpus" "tests/fuzz/corpus/$target" > "$log" 2>&1; then
-        grep -E '^#[0-9]+ +DONE' "$log" | tail -1 || tail -3 "$log"
+        grep -E '^#[0-9]+[[:space:]]+DONE' "$log" | tail -1 || tail -3 "$log"
     else
         tail -40 "$log"
         failed+=("$target")
