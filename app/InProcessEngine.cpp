@@ -1,5 +1,6 @@
 #include "InProcessEngine.h"
 
+#include "FeedHistory.h"
 #include "MainWindow.h"
 #include "ServiceViewer.h"
 
@@ -22,7 +23,11 @@ InProcessEngine::InProcessEngine(LaunchOptions options, EngineConfig config, Hos
     , m_options(std::move(options))
     , m_config(std::move(config))
     , m_host(std::move(host))
+    , m_history(new HistoryKeeper(this))
 {
+    // Recorded before the window sees the snapshot, so that a history request it makes in
+    // response already finds the snapshot's points.
+    connect(this, &SnapshotFeed::snapshotReady, m_history, &HistoryKeeper::record);
     connect(this, &InProcessEngine::reloadDone, this, &SnapshotFeed::actionFinished);
     connect(this, &InProcessEngine::makeStepDone, this, [this](quint64, bool ok, double stepped, const QString &error) {
         emit actionFinished(ok, ServiceViewer::describeMakeStep(ok, stepped, error));
@@ -53,6 +58,11 @@ void InProcessEngine::startEngine()
     connect(m_engine.get(), &EngineThread::makeStepDone, this, &InProcessEngine::makeStepDone);
     connect(m_engine.get(), &EngineThread::started, this, &InProcessEngine::onEngineStarted);
     m_engine->start();
+}
+
+quint64 InProcessEngine::requestHistory(const HistoryRangeRequest &request)
+{
+    return answerHistoryLater(queryHistoryRange(m_history->store(), request));
 }
 
 void InProcessEngine::requestMakeStep()

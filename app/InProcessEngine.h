@@ -21,6 +21,7 @@
 
 #include "config/ConfigurationEdit.h"
 #include "host/EngineThread.h"
+#include "host/HistoryKeeper.h"
 
 #include <QObject>
 #include <QStringList>
@@ -48,6 +49,11 @@ public:
     QString configurationEditUnavailableReason() const override;
     void requestConfigurationText() override;
     void applyConfiguration(const std::string &text, const std::string &revision) override;
+    // The engine's history since the window started (in memory only: the service keeps the
+    // one in the state directory), across reloads.
+    QString historyUnavailableReason() const override { return {}; }
+    quint64 requestHistory(const HistoryRangeRequest &request) override;
+    const HistoryKeeper &history() const { return *m_history; }
     // The file a reload reads and the editor writes (-f, else the default path).
     std::string configurationPath() const;
 
@@ -81,6 +87,7 @@ private:
     EngineConfig m_config;
     HostOptions m_host;
     std::unique_ptr<EngineThread> m_engine;
+    HistoryKeeper *m_history; // a child
     std::optional<PendingReload> m_reload;
     // One request at a time (the window waits for each answer), so the ticket is only a label.
     quint64 m_makeStepTicket = 0;

@@ -79,6 +79,11 @@ struct OptionSet
                                   .arg(QLatin1String(control::kDefaultSocketPath))};
     QCommandLineOption inProcess{QStringLiteral("in-process"),
                                  QStringLiteral("Window: run an engine of its own even when a service is running.")};
+    QCommandLineOption kiosk{QStringLiteral("kiosk"),
+                             QStringLiteral("Window: full screen with the dashboard alone (for a wall or a 800x480 "
+                                            "touchscreen), the screen saver inhibited through the desktop's "
+                                            "org.freedesktop.ScreenSaver (the log says when nothing can). Esc or "
+                                            "holding a finger on the screen for 3 s shows the whole window.")};
 };
 
 void describeProgram(QCommandLineParser &parser, LaunchProgram program)
@@ -106,8 +111,8 @@ void addOptions(QCommandLineParser &parser, const OptionSet &opt, LaunchProgram 
                                      QStringLiteral("With --attach: the service's control socket."),
                                      QStringLiteral("[SOCKET]"));
         for (const QCommandLineOption *option :
-             {&opt.attach, &opt.inProcess, &opt.service, &opt.controlSocket, &opt.controlGroup, &opt.checkConfig,
-              &opt.printConfig, &opt.debug, &opt.screenshot, &opt.screenshotDelay, &opt.simulate})
+             {&opt.attach, &opt.inProcess, &opt.kiosk, &opt.service, &opt.controlSocket, &opt.controlGroup,
+              &opt.checkConfig, &opt.printConfig, &opt.debug, &opt.screenshot, &opt.screenshotDelay, &opt.simulate})
             parser.addOption(*option);
     }
     parser.addOption(opt.config);
@@ -220,6 +225,10 @@ bool readWindowOptions(const QCommandLineParser &parser, const OptionSet &opt, c
     o.screenshotPath = parser.value(opt.screenshot).toStdString();
     o.simulate = parser.isSet(opt.simulate);
     o.inProcess = parser.isSet(opt.inProcess);
+    o.kiosk = parser.isSet(opt.kiosk);
+    // The service has no window to show a dashboard in.
+    if (o.kiosk && o.service)
+        return usageError(QStringLiteral("--kiosk is for the window; --service has none"));
     if (parser.isSet(opt.attach) && !readAttachOptions(parser, opt, positional, o))
         return false;
     return readSeconds(

@@ -34,6 +34,7 @@ struct LaunchOptions
     bool attach = false;         // window only: show a running service (--attach [SOCKET])
     std::string attachSocket;    // its socket: SOCKET, else --control-socket, else the default
     bool inProcess = false;      // window only: run an engine of its own even beside a service
+    bool kiosk = false;          // window only: full screen, the dashboard, screen saver inhibited
 };
 
 // Whether the window was told what to show (an engine option, --simulate, --in-process or

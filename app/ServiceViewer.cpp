@@ -1,6 +1,7 @@
 #include "ServiceViewer.h"
 
 #include "DisplayFormat.h"
+#include "FeedHistory.h"
 #include "MainWindow.h"
 
 #include "json/ConfigurationJson.h"
@@ -56,6 +57,19 @@ void ServiceViewer::requestConfigurationText()
 void ServiceViewer::applyConfiguration(const std::string &text, const std::string &revision)
 {
     m_applyRequest = m_connection->applyConfiguration(QString::fromStdString(text), QString::fromStdString(revision));
+}
+
+QString ServiceViewer::historyUnavailableReason() const
+{
+    return configurationEditUnavailableReason();
+}
+
+quint64 ServiceViewer::requestHistory(const HistoryRangeRequest &request)
+{
+    const quint64 ticket = nextHistoryTicket();
+    // Not connected: the connection answers with a failure from the event loop.
+    m_historyRequests[m_connection->requestHistory(historyRequestArguments(request))] = {ticket, request};
+    return ticket;
 }
 
 bool ServiceViewer::finishConfigurationRequest(qint64 requestId, bool ok, const QJsonValue &result,
@@ -160,6 +174,12 @@ void ServiceViewer::onRequestFinished(qint64 requestId, bool ok, const QJsonValu
 {
     if (requestId == 0 || finishConfigurationRequest(requestId, ok, result, error))
         return;
+    if (const auto it = m_historyRequests.find(requestId); it != m_historyRequests.end()) {
+        const auto [ticket, request] = it->second;
+        m_historyRequests.erase(it);
+        emit historyReady(ticket, historyRangeFromAnswer(request, ok, result.toObject(), error));
+        return;
+    }
     if (requestId == m_configurationRequest) {
         m_configurationRequest = 0;
         // An older service does not know the query: the window keeps its own guess.

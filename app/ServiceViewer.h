@@ -16,6 +16,8 @@
 #include <QString>
 #include <QTimer>
 
+#include <map>
+
 namespace s1 {
 
 class MainWindow;
@@ -40,6 +42,9 @@ public:
     QString configurationEditUnavailableReason() const override;
     void requestConfigurationText() override;
     void applyConfiguration(const std::string &text, const std::string &revision) override;
+    // The service's `history`; unavailable while not connected.
+    QString historyUnavailableReason() const override;
+    quint64 requestHistory(const HistoryRangeRequest &request) override;
     ServiceConnection &connection() { return *m_connection; }
 
     // The status bar's text for a connection state.
@@ -69,6 +74,8 @@ private:
     qint64 m_configurationRequest = 0;
     qint64 m_textRequest = 0;
     qint64 m_applyRequest = 0;
+    // History requests under way: the window's ticket and request, by request id.
+    std::map<qint64, std::pair<quint64, HistoryRangeRequest>> m_historyRequests;
 };
 
 } // namespace s1

@@ -1,5 +1,6 @@
 #include "SimulationFeed.h"
 
+#include "FeedHistory.h"
 #include "InProcessEngine.h"
 
 #include <QCoreApplication>
@@ -18,7 +19,9 @@ QString unavailableInSimulation()
 SimulationFeed::SimulationFeed(SimulationHost &simulation, QObject *parent)
     : SnapshotFeed(parent)
     , m_simulation(simulation)
+    , m_history(new HistoryKeeper(this))
 {
+    connect(this, &SnapshotFeed::snapshotReady, m_history, &HistoryKeeper::record);
     connect(&m_simulation, &SimulationHost::snapshotReady, this, &SnapshotFeed::snapshotReady);
     connect(&m_simulation, &SimulationHost::started, this, [this](bool ok, const QString &error, quint16 port) {
         emit started(ok, error, port);
@@ -44,6 +47,11 @@ QString SimulationFeed::reloadUnavailableReason() const
 QString SimulationFeed::makeStepUnavailableReason() const
 {
     return unavailableInSimulation();
+}
+
+quint64 SimulationFeed::requestHistory(const HistoryRangeRequest &request)
+{
+    return answerHistoryLater(queryHistoryRange(m_history->store(), request));
 }
 
 void SimulationFeed::requestReload()

@@ -5,6 +5,7 @@
 
 #include "SnapshotFeed.h"
 
+#include "host/HistoryKeeper.h"
 #include "host/SimulationHost.h"
 
 namespace s1 {
@@ -21,12 +22,16 @@ public:
     QString makeStepUnavailableReason() const override;
     void requestReload() override;
     void requestMakeStep() override;
+    // The simulated engine's history since the window started, in simulated time.
+    QString historyUnavailableReason() const override { return {}; }
+    quint64 requestHistory(const HistoryRangeRequest &request) override;
 
 signals:
     void started(bool ok, const QString &error, quint16 serverPort);
 
 private:
     SimulationHost &m_simulation;
+    HistoryKeeper *m_history; // a child
 };
 
 } // namespace s1

@@ -9,12 +9,14 @@
 #include "ServiceViewer.h"
 #include "SimulationFeed.h"
 #include "UnixSignalWatcher.h"
+#include "WindowStart.h"
 #include "logging/LogCategories.h"
 
 #include "json/ControlProtocol.h"
 
 #include "AppTranslations.h"
 #include "MainWindow.h"
+#include "dashboard/ScreenSaverInhibitor.h"
 #include "host/SimulationHost.h"
 
 #include <QApplication>
@@ -90,7 +92,7 @@ int runWindowWith(QApplication &app, const s1::LaunchOptions &options, Feed &fee
     });
     window.setFeed(&feed);
     feed.start();
-    window.show();
+    s1::showWindow(options, window, s1::makeDesktopScreenSaverInhibitor());
     scheduleScreenshot(app, options, window);
     const int code = app.exec();
     feed.stop();
@@ -107,7 +109,7 @@ int runAttached(QApplication &app, const s1::LaunchOptions &options, const std::
     QObject::connect(&signalWatcher, &s1::UnixSignalWatcher::terminationRequested, &app, &QCoreApplication::quit);
     s1::ServiceViewer viewer(&window, QString::fromStdString(socketPath));
     viewer.start();
-    window.show();
+    s1::showWindow(options, window, s1::makeDesktopScreenSaverInhibitor());
     scheduleScreenshot(app, options, window);
     return app.exec();
 }

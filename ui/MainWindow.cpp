@@ -1,9 +1,10 @@
 #include "MainWindow.h"
 
+#include "charts/ChartsPage.h"
+
 #include "ConfigWarningsDialog.h"
 #include "DisplayFormat.h"
 #include "GpsPanel.h"
-#include "OffsetChart.h"
 #include "ReferencePanel.h"
 #include "ServerStatsPanel.h"
 #include "SnapshotFeed.h"
@@ -14,7 +15,9 @@
 #include "TextColor.h"
 #include "TouchStyle.h"
 #include "TrackingPanel.h"
+#include "config/ConfigurationDialog.h"
 #include "config/ConfigurationPage.h"
+#include "dashboard/DashboardPage.h"
 #include "wizard/GpsSetupWizard.h"
 
 #include <QAction>
@@ -25,11 +28,13 @@
 #include <QIcon>
 #include <QKeySequence>
 #include <QLabel>
+#include <QLoggingCategory>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScreen>
 #include <QScrollArea>
 #include <QSortFilterProxyModel>
+#include <QStackedWidget>
 #include <QStatusBar>
 #include <QStyle>
 #include <QTabBar>
@@ -42,6 +47,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+
+Q_LOGGING_CATEGORY(lcKiosk, "s1.kiosk")
 
 namespace s1 {
 
@@ -134,9 +141,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_tabs->addTab(createServerPage(), tr("Server"));
     m_tabs->addTab(createTrackingPage(), tr("Tracking"));
     // At 800x480 the chart needs the whole page to stay readable.
-    m_offsetChart = new OffsetChart(m_tabs);
-    m_offsetChart->setObjectName(QStringLiteral("offsetChart"));
-    m_tabs->addTab(m_offsetChart, tr("Chart"));
+    m_chartsPage = new ChartsPage(m_tabs);
+    m_chartsPage->setObjectName(QStringLiteral("chartsPage"));
+    m_tabs->addTab(m_chartsPage, tr("Chart"));
     // Not in a scroll area: the panel fits the page (its sections take turns), and a scroll
     // area would size it by its preferred height instead, taller than an 800x416 page.
     m_gpsPanel = new GpsPanel(m_tabs);
@@ -151,7 +158,15 @@ MainWindow::MainWindow(QWidget *parent)
     m_syncSummary->setWordWrap(true);
     m_tabs->setCornerWidget(m_syncSummary, Qt::TopRightCorner);
     m_tabs->installEventFilter(this);
-    setCentralWidget(m_tabs);
+    // The dashboard takes the tabs' place rather than a tab of its own: the tab bar has no room
+    // for another tab beside the summary at 800 px.
+    m_central = new QStackedWidget(this);
+    m_tabsPolicy = m_tabs->sizePolicy();
+    m_central->addWidget(m_tabs);
+    m_dashboard = new DashboardPage(m_central);
+    m_central->addWidget(m_dashboard);
+    connect(m_dashboard, &DashboardPage::longPressed, this, [this] { setKioskMode(false); });
+    setCentralWidget(m_central);
 
     createConfigurationDialog();
     createStatusBar();
@@ -170,7 +185,8 @@ void MainWindow::showSnapshot(const s1::EngineSnapshot &snapshot)
     const bool synchronised = syncState(snapshot.reference, snapshot.sources) == SyncState::Synchronised;
     m_reference->showReference(snapshot.reference, synchronised, false);
     m_tracking->showTracking(snapshot.reference);
-    m_offsetChart->showSources(snapshot.sources, snapshot.time);
+    m_chartsPage->showSnapshot(snapshot);
+    m_dashboard->showSnapshot(snapshot);
     // GPS times are on the host clock's scale; older services do not say where that was.
     m_gpsPanel->setStatus(snapshot.gps, snapshot.hostTime.value_or(snapshot.time));
     m_gpsPanel->setStale(false);
@@ -228,6 +244,7 @@ void MainWindow::setFeed(SnapshotFeed *feed)
     connect(this, &MainWindow::reloadRequested, feed, &SnapshotFeed::requestReload);
     connect(this, &MainWindow::makeStepRequested, feed, &SnapshotFeed::requestMakeStep);
     m_configPage->setFeed(feed);
+    m_chartsPage->setFeed(feed);
     // A feed that cannot edit the file may still show it (read-only): the action appears once
     // it has served the text. One with no file at all (the simulation) gets no button, which
     // also keeps the tool bar within 800 px beside the note that says what it cannot do.
@@ -295,6 +312,7 @@ void MainWindow::markSnapshotStale()
     m_reference->showReference(*m_lastReference, syncState(*m_lastReference, m_lastSources) == SyncState::Synchronised,
                                true);
     m_gpsPanel->setStale(true);
+    m_dashboard->markStale();
     showSyncSummary(*m_lastReference, m_lastSources);
     showSnapshotAge();
     updateActions();
@@ -393,6 +411,18 @@ void MainWindow::createActions()
     m_quitAction = createAction(QStyle::SP_DialogCloseButton, tr("Quit"), QStringLiteral("quitAction"),
                                 QKeySequence(Qt::CTRL | Qt::Key_Q), tr("Close the window (%1)"));
     connect(m_quitAction, &QAction::triggered, this, &QWidget::close);
+    m_dashboardAction =
+        createAction(QStyle::SP_ComputerIcon, tr("Dashboard"), QStringLiteral("dashboardAction"),
+                     QKeySequence(Qt::CTRL | Qt::Key_D), tr("The state at a glance, in place of the tabs (%1)"));
+    m_dashboardAction->setCheckable(true);
+    connect(m_dashboardAction, &QAction::toggled, this, &MainWindow::showDashboard);
+    // The tool bar is hidden in kiosk mode: the window itself holds the way out.
+    m_leaveKioskAction =
+        createAction(QStyle::SP_DialogCancelButton, tr("Leave kiosk mode"), QStringLiteral("leaveKioskAction"),
+                     QKeySequence(Qt::Key_Escape), tr("Show the whole window (%1)"));
+    m_leaveKioskAction->setEnabled(false);
+    connect(m_leaveKioskAction, &QAction::triggered, this, [this] { setKioskMode(false); });
+    addAction(m_leaveKioskAction);
     // Short words on the buttons, so that all five fit 800 px in any language; the tooltips and
     // the menus keep the full text.
     // Counted on the tool bar, listed a tap away (a touchscreen cannot hover for a tooltip);
@@ -431,10 +461,11 @@ void MainWindow::createActions()
     auto *gap = new QWidget(toolBar);
     gap->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolBar->addWidget(gap);
+    toolBar->addAction(m_dashboardAction);
     toolBar->addAction(m_fullScreenAction);
     toolBar->addAction(m_quitAction);
     for (QAction *action : {m_reloadAction, m_makeStepAction, m_gpsSetupAction, m_configurationAction,
-                            m_configWarningsAction, m_fullScreenAction, m_quitAction}) {
+                            m_configWarningsAction, m_dashboardAction, m_fullScreenAction, m_quitAction}) {
         auto *button = qobject_cast<QToolButton *>(toolBar->widgetForAction(action));
         if (!button)
             continue;
@@ -448,8 +479,80 @@ void MainWindow::createActions()
         button->setToolButtonStyle(Qt::ToolButtonIconOnly);
         button->setFixedWidth(kTouchTargetPx);
     }
+    // Icons only, like the configuration's: with the dashboard's button beside it, "Vollbild"
+    // and the simulation's note need more than 800 px. The window-frame glyph says full screen.
+    for (QAction *action : {m_dashboardAction, m_fullScreenAction}) {
+        if (auto *button = qobject_cast<QToolButton *>(toolBar->widgetForAction(action))) {
+            button->setToolButtonStyle(Qt::ToolButtonIconOnly);
+            button->setFixedWidth(kTouchTargetPx);
+        }
+    }
     addToolBar(Qt::TopToolBarArea, toolBar);
+    m_toolBar = toolBar;
     updateActions();
+}
+
+bool MainWindow::isDashboardShown() const
+{
+    return m_central->currentWidget() == m_dashboard;
+}
+
+void MainWindow::showDashboard(bool shown)
+{
+    m_central->setCurrentWidget(shown ? static_cast<QWidget *>(m_dashboard) : m_tabs);
+    // A stack is as large as its largest page: the hidden tabs must not keep the window taller
+    // than the dashboard needs (the dashboard itself takes any size, see DashboardPage).
+    QSizePolicy policy = m_tabsPolicy;
+    if (shown)
+        policy = QSizePolicy(QSizePolicy::Ignored, QSizePolicy::Ignored);
+    m_tabs->setSizePolicy(policy);
+    m_dashboardAction->setChecked(shown);
+}
+
+void MainWindow::setScreenSaverInhibitor(std::unique_ptr<ScreenSaverInhibitor> inhibitor)
+{
+    if (m_inhibitor && m_screenSaverInhibited)
+        m_inhibitor->release();
+    m_screenSaverInhibited = false;
+    m_inhibitor = std::move(inhibitor);
+    if (m_kiosk)
+        setKioskMode(true);
+}
+
+void MainWindow::setKioskMode(bool on)
+{
+    if (on) {
+        showDashboard(true);
+        m_toolBar->hide();
+        statusBar()->hide();
+        setFullScreen(true);
+        m_leaveKioskAction->setEnabled(true);
+        if (!m_screenSaverInhibited) {
+            // Said in the log either way: a blank screen later must not be a mystery.
+            const ScreenSaverInhibitor::Result result =
+                m_inhibitor ? m_inhibitor->inhibit(tr("Stratum One dashboard"))
+                            : ScreenSaverInhibitor::Result{false, QStringLiteral("no inhibitor")};
+            m_screenSaverInhibited = result.inhibited;
+            if (result.inhibited)
+                qCInfo(lcKiosk).noquote() << "kiosk mode: screen saver inhibited through" << result.detail;
+            else
+                qCWarning(lcKiosk).noquote() << "kiosk mode: nothing can inhibit the screen saver:" << result.detail
+                                             << "- the screen may blank; turn blanking off in the desktop's settings";
+        }
+        m_kiosk = true;
+        return;
+    }
+    if (!m_kiosk)
+        return;
+    m_kiosk = false;
+    m_leaveKioskAction->setEnabled(false);
+    m_toolBar->show();
+    statusBar()->show();
+    if (m_screenSaverInhibited && m_inhibitor) {
+        m_inhibitor->release();
+        qCInfo(lcKiosk) << "left kiosk mode: screen saver released";
+    }
+    m_screenSaverInhibited = false;
 }
 
 void MainWindow::requestReload()
@@ -502,20 +605,9 @@ void MainWindow::createConfigurationDialog()
     // A window of its own over the main one, like the GPS wizard: at 800x480 the main window's
     // tab bar has no room for another tab beside the sync summary, and the page needs the
     // height. Kept when closed, so that edits not applied yet are still there next time.
-    m_configDialog = new QDialog(this);
-    m_configDialog->setObjectName(QStringLiteral("configurationDialog"));
-    m_configDialog->setWindowTitle(tr("Configuration"));
-    m_configPage = new ConfigurationPage(m_configDialog);
-    auto *close = new QPushButton(tr("Close"), m_configDialog);
-    close->setObjectName(QStringLiteral("configurationCloseButton"));
-    connect(close, &QPushButton::clicked, m_configDialog, &QDialog::reject);
-    auto *buttons = new QHBoxLayout;
-    buttons->addStretch(1);
-    buttons->addWidget(close);
-    auto *layout = new QVBoxLayout(m_configDialog);
-    layout->setContentsMargins(0, 0, kPageMarginPx, kPageMarginPx);
-    layout->addWidget(m_configPage, 1);
-    layout->addLayout(buttons);
+    auto *dialog = new ConfigurationDialog(this); // asks before edits not applied are lost
+    m_configDialog = dialog;
+    m_configPage = dialog->page();
 }
 
 void MainWindow::openConfiguration()

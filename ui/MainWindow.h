@@ -4,12 +4,15 @@
 // or a service) decides what the request means.
 #pragma once
 
+#include "dashboard/ScreenSaverInhibitor.h"
 #include "report/EngineSnapshot.h"
 
 #include <QMainWindow>
 #include <QPointer>
+#include <QSizePolicy>
 #include <QStyle>
 
+#include <memory>
 #include <optional>
 
 class QAction;
@@ -18,15 +21,18 @@ class QLabel;
 class QMessageBox;
 class QModelIndex;
 class QSortFilterProxyModel;
+class QStackedWidget;
 class QTabWidget;
+class QToolBar;
 class QTimer;
 
 namespace s1 {
 
 class ConfigWarningsDialog;
 class ConfigurationPage;
+class DashboardPage;
 class GpsPanel;
-class OffsetChart;
+class ChartsPage;
 class ReferencePanel;
 class ServerStatsPanel;
 class SnapshotFeed;
@@ -61,6 +67,19 @@ public:
     // only in a tooltip a touchscreen cannot show. Empty: available.
     void setReloadUnavailable(const QString &reason);
     void setMakeStepUnavailable(const QString &reason);
+
+    // The dashboard: in place of the tabs (the Dashboard button), or all there is in kiosk mode.
+    DashboardPage *dashboard() const { return m_dashboard; }
+    bool isDashboardShown() const;
+    void showDashboard(bool shown);
+    // What keeps the screen on in kiosk mode; without one, kiosk mode says that nothing does.
+    void setScreenSaverInhibitor(std::unique_ptr<ScreenSaverInhibitor> inhibitor);
+    // Kiosk mode (--kiosk): full screen, the dashboard alone (no tool bar, tabs or status bar),
+    // the screen saver inhibited. Esc or a long press on the dashboard leaves it for the whole
+    // window (still full screen), releasing the screen saver.
+    void setKioskMode(bool on);
+    bool isKioskMode() const { return m_kiosk; }
+    bool isScreenSaverInhibited() const { return m_screenSaverInhibited; }
 
 signals:
     // The user asked to re-read the configuration (chronyc's `reload`).
@@ -122,11 +141,20 @@ private:
     SourcesTableModel *m_sourcesModel;
     QSortFilterProxyModel *m_sortedSources;
     QTabWidget *m_tabs;
+    QStackedWidget *m_central = nullptr;
+    QSizePolicy m_tabsPolicy;
+    DashboardPage *m_dashboard = nullptr;
+    QToolBar *m_toolBar = nullptr;
+    QAction *m_dashboardAction = nullptr;
+    QAction *m_leaveKioskAction = nullptr;
+    std::unique_ptr<ScreenSaverInhibitor> m_inhibitor;
+    bool m_kiosk = false;
+    bool m_screenSaverInhibited = false;
     SourcesView *m_sourcesView;
     ServerStatsPanel *m_serverStats = nullptr;
     ReferencePanel *m_reference = nullptr;
     TrackingPanel *m_tracking = nullptr;
-    OffsetChart *m_offsetChart = nullptr;
+    ChartsPage *m_chartsPage = nullptr;
     GpsPanel *m_gpsPanel = nullptr;
     ConfigurationPage *m_configPage = nullptr;
     QLabel *m_syncSummary;

@@ -6,9 +6,11 @@
 
 #include "config/ConfigurationEdit.h"
 #include "report/EngineSnapshot.h"
+#include "report/HistoryRange.h"
 
 #include <QObject>
 #include <QString>
+#include <QTimer>
 
 namespace s1 {
 
@@ -48,6 +50,19 @@ public:
         emit configurationApplied(result);
     }
 
+    // The recorded history behind the feed (the service's, or the window's own engine's since
+    // the window started): why there is none here; empty: requestHistory can answer.
+    virtual QString historyUnavailableReason() const { return tr("This feed keeps no history"); }
+    // One series over [from, to] in `buckets` min/mean/max buckets. Answered once, never from
+    // within the call, with historyReady carrying the returned ticket (ok, or the error).
+    virtual quint64 requestHistory(const HistoryRangeRequest &request)
+    {
+        HistoryRange range;
+        range.request = request;
+        range.error = historyUnavailableReason().toStdString();
+        return answerHistoryLater(std::move(range));
+    }
+
 signals:
     void snapshotReady(const s1::EngineSnapshot &snapshot);
     // Where the snapshots come from and how that is going, e.g. "In-process engine, serving
@@ -62,6 +77,20 @@ signals:
     void configurationTextReady(const s1::ConfigurationText &text);
     void configurationTextFailed(const QString &message);
     void configurationApplied(const s1::ConfigurationApplyResult &result);
+    void historyReady(quint64 ticket, const s1::HistoryRange &range);
+
+protected:
+    // Emits historyReady for `range` from the event loop; returns its ticket.
+    quint64 answerHistoryLater(HistoryRange range)
+    {
+        const quint64 ticket = nextHistoryTicket();
+        QTimer::singleShot(0, this, [this, ticket, range = std::move(range)] { emit historyReady(ticket, range); });
+        return ticket;
+    }
+    quint64 nextHistoryTicket() { return ++m_historyTicket; }
+
+private:
+    quint64 m_historyTicket = 0;
 };
 
 } // namespace s1

@@ -7,13 +7,16 @@
 #include "MainWindow.h"
 #include "SnapshotFeed.h"
 #include "WidgetTestSupport.h"
+#include "config/ConfigHighlighter.h"
 #include "config/ConfigLineDiff.h"
 #include "config/ConfigReader.h"
 #include "config/ConfigReviewDialog.h"
+#include "config/ConfigurationDialog.h"
 #include "config/ConfigurationPage.h"
 
 #include <QAction>
 #include <QCheckBox>
+#include <QComboBox>
 #include <QDialog>
 #include <QDir>
 #include <QFile>
@@ -21,12 +24,16 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QMenu>
+#include <QMessageBox>
+#include <QPainter>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QTabBar>
 #include <QTabWidget>
 #include <QTest>
 #include <QTextBlock>
+#include <QTextDocument>
+#include <QTextLayout>
 #include <QToolButton>
 
 using namespace s1;
@@ -153,7 +160,15 @@ private slots:
     void roundTripsEveryTestConfiguration();
     void fitsTheTouchScreen_data();
     void fitsTheTouchScreen();
+    void reviewCountsLinesAsRead();
+    void highlighterUsesCharacterPositions();
+    void accessEditKeepsSpacing();
+    void includedFilesAreShown();
+    void sourceKindChanges();
+    void closingAsksAboutUnappliedEdits();
+    void closingTheMainWindowAsksToo();
     void screenshots();
+    void screenshotsDesktop();
 };
 
 void TestConfigPage::editOptionReviewApply()
@@ -173,7 +188,8 @@ void TestConfigPage::editOptionReviewApply()
     QCOMPARE(page.errorCount(), 0);
 
     ConfigReviewDialog *review = page.openReview();
-    QCOMPARE(review->changedLines(), 2);
+    QCOMPARE(review->changedLines(), 1);
+    QVERIFY2(review->summaryText().startsWith(QStringLiteral("1 line changed (")), qPrintable(review->summaryText()));
     QVERIFY(review->diffText().contains(QStringLiteral("- server b.example\n+ server b.example minpoll 4 iburst")));
     QVERIFY(review->applyButton()->isEnabled());
     review->applyButton()->click();
@@ -474,6 +490,257 @@ void TestConfigPage::fitsTheTouchScreen()
     }
 }
 
+void TestConfigPage::reviewCountsLinesAsRead()
+{
+    // One line modified is one line changed, not a removal and an addition; lines only added or
+    // only removed are counted as such.
+    const std::string before = "a 1\nb 2\nc 3\nd 4\n";
+    DiffSummary summary = summarizeDiff(diffLines(before, "a 1\nb 5\nc 3\nd 4\n"));
+    QCOMPARE(summary.changed, 1);
+    QCOMPARE(summary.total(), 1);
+    summary = summarizeDiff(diffLines(before, "a 9\nb 2\nnew\nc 3\n"));
+    QCOMPARE(summary.changed, 1);
+    QCOMPARE(summary.added, 1);
+    QCOMPARE(summary.removed, 1);
+    summary = summarizeDiff(diffLines(before, "b 7\nb 8\nc 3\nd 4\n")); // two lines for two
+    QCOMPARE(summary.changed, 2);
+    QCOMPARE(summary.total(), 2);
+
+    ConfigReviewDialog review(before, "a 9\nb 2\nnew\nc 3\n", 0, QString(), nullptr);
+    QCOMPARE(review.changedLines(), 3);
+    QVERIFY2(review.summaryText().startsWith(QStringLiteral("1 line changed, 1 line added, 1 line removed (")),
+             qPrintable(review.summaryText()));
+}
+
+void TestConfigPage::highlighterUsesCharacterPositions()
+{
+    // A non-ASCII character before a word: the lexer's byte columns must not shift the colours
+    // and the error underline by its extra bytes.
+    const QString line = QStringLiteral("server zürich.example minpoll x");
+    QTextDocument document(line);
+    ConfigHighlighter highlighter(&document);
+    const std::string bytes = line.toStdString();
+    const int errorColumn = static_cast<int>(bytes.rfind(' ')) + 2; // 1-based, of "x"
+    highlighter.setErrors({{1, errorColumn}});
+    const QList<QTextLayout::FormatRange> formats = document.firstBlock().layout()->formats();
+    bool underlined = false;
+    bool optionColoured = false;
+    for (const QTextLayout::FormatRange &range : formats) {
+        const QString covered = line.mid(range.start, range.length);
+        if (range.format.underlineStyle() == QTextCharFormat::WaveUnderline) {
+            QCOMPARE(covered, QStringLiteral("x"));
+            underlined = true;
+        }
+        if (covered == QStringLiteral("minpoll"))
+            optionColoured = true;
+    }
+    QVERIFY(underlined);
+    QVERIFY(optionColoured);
+}
+
+void TestConfigPage::accessEditKeepsSpacing()
+{
+    FakeFeed feed;
+    feed.served.main.text = "allow   192.0.2.0/24\ndeny\t10.0.0.0/8\n";
+    ConfigurationPage page;
+    page.setFeed(&feed);
+    page.requestText();
+    page.sections()->setCurrentIndex(ConfigurationPage::AccessSection);
+    auto *list = page.findChild<QListWidget *>(QStringLiteral("accessList"));
+    QCOMPARE(list->count(), 2);
+    list->setCurrentRow(0);
+    // The subnet changed, the directive and its spacing did not.
+    typeInto(page, "accessSubnet", QStringLiteral("192.0.2.0/25"));
+    QCOMPARE(page.text(), std::string("allow   192.0.2.0/25\ndeny\t10.0.0.0/8\n"));
+    // The rule changed: only the words that changed are rewritten.
+    list->setCurrentRow(1);
+    auto *kind = page.findChild<QComboBox *>(QStringLiteral("accessKind"));
+    const int allowIndex = kind->findData(QStringLiteral("allow"));
+    kind->setCurrentIndex(allowIndex);
+    emit kind->activated(allowIndex);
+    QCOMPARE(page.text(), std::string("allow   192.0.2.0/25\nallow\t10.0.0.0/8\n"));
+    const int denyAllIndex = kind->findData(QStringLiteral("deny all"));
+    kind->setCurrentIndex(denyAllIndex);
+    emit kind->activated(denyAllIndex);
+    QCOMPARE(page.text(), std::string("allow   192.0.2.0/25\ndeny\tall 10.0.0.0/8\n"));
+    typeInto(page, "accessSubnet", QString());
+    QCOMPARE(page.text(), std::string("allow   192.0.2.0/25\ndeny\tall\n"));
+    QCOMPARE(page.errorCount(), 0);
+}
+
+void TestConfigPage::sourceKindChanges()
+{
+    FakeFeed feed;
+    feed.served.main.text = kText + "refclock PPS /dev/pps0\n";
+    ConfigurationPage page;
+    page.setFeed(&feed);
+    page.requestText();
+    selectSource(page, QStringLiteral("server a.example"));
+    auto *kind = page.findChild<QComboBox *>(QStringLiteral("sourceKindChoice"));
+    QVERIFY(kind && kind->isEnabled());
+    const int pool = kind->findData(QStringLiteral("pool"));
+    kind->setCurrentIndex(pool);
+    emit kind->activated(pool);
+    // The word changes, the options and spacing stay; the list follows.
+    QCOMPARE(changes(feed.served.main.text, page.text()),
+             QStringList({QStringLiteral("-2 server a.example iburst"), QStringLiteral("+2 pool a.example iburst")}));
+    auto *list = page.findChild<QListWidget *>(QStringLiteral("sourceList"));
+    QCOMPARE(list->currentItem()->text(), QStringLiteral("pool a.example iburst"));
+    QCOMPARE(page.errorCount(), 0);
+    // A refclock's line has its own syntax: no kind to choose.
+    selectSource(page, QStringLiteral("refclock"));
+    QVERIFY(!kind->isVisibleTo(&page));
+}
+
+void TestConfigPage::includedFilesAreShown()
+{
+    FakeFeed feed;
+    feed.served.main.text = kText + "include /etc/stratumone/extra.conf\n";
+    feed.served.includes = {{"/etc/stratumone/extra.conf", "server c.example iburst\n"}};
+    ConfigurationPage page;
+    page.setFeed(&feed);
+    page.resize(kTouchScreen);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    page.sections()->setCurrentIndex(ConfigurationPage::TextSection);
+    auto *choice = page.findChild<QComboBox *>(QStringLiteral("configFileChoice"));
+    QVERIFY(choice && choice->isVisible());
+    QCOMPARE(choice->count(), 2);
+    QVERIFY(choice->itemText(1).startsWith(QStringLiteral("/etc/stratumone/extra.conf")));
+    choice->setCurrentIndex(1);
+    auto *included = page.findChild<QPlainTextEdit *>(QStringLiteral("includedText"));
+    QVERIFY(included->isVisible() && included->isReadOnly());
+    QCOMPARE(included->toPlainText(), QStringLiteral("server c.example iburst\n"));
+    QVERIFY(!page.findChild<QPlainTextEdit *>(QStringLiteral("configText"))->isVisible());
+    // A problem's line takes the user back to the main file.
+    page.showTextLine(2);
+    QCOMPARE(choice->currentIndex(), 0);
+    QVERIFY(page.findChild<QPlainTextEdit *>(QStringLiteral("configText"))->isVisible());
+
+    // Without includes there is no choice to make.
+    FakeFeed plain;
+    ConfigurationPage other;
+    other.setFeed(&plain);
+    other.resize(kTouchScreen);
+    other.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&other));
+    other.sections()->setCurrentIndex(ConfigurationPage::TextSection);
+    QVERIFY(!other.findChild<QComboBox *>(QStringLiteral("configFileChoice"))->isVisible());
+}
+
+namespace {
+
+QMessageBox *question(const ConfigurationDialog &dialog)
+{
+    QMessageBox *box = dialog.unappliedQuestion();
+    return box && box->isVisible() ? box : nullptr;
+}
+
+void choose(QMessageBox *box, const char *button)
+{
+    QVERIFY(box);
+    auto *chosen = box->findChild<QPushButton *>(QLatin1String(button));
+    QVERIFY2(chosen, button);
+    chosen->click();
+}
+
+} // namespace
+
+void TestConfigPage::closingAsksAboutUnappliedEdits()
+{
+    QWidget window;
+    window.resize(kTouchScreen);
+    window.show();
+    FakeFeed feed;
+    ConfigurationDialog dialog(&window);
+    ConfigurationPage &page = *dialog.page();
+    page.setFeed(&feed);
+    dialog.open();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+
+    // Nothing changed: Close closes.
+    dialog.reject();
+    QVERIFY(!dialog.isVisible());
+    QVERIFY(!question(dialog));
+
+    dialog.open();
+    selectSource(page, QStringLiteral("server b.example"));
+    typeInto(page, "source_minpoll", QStringLiteral("4"));
+    QVERIFY(page.isModified());
+    // Cancel: still open, still edited.
+    dialog.reject();
+    QTRY_VERIFY(question(dialog));
+    choose(question(dialog), "unappliedCancelButton");
+    QVERIFY(dialog.isVisible());
+    QVERIFY(page.isModified());
+    // Escape asks as well.
+    QTest::keyClick(&dialog, Qt::Key_Escape);
+    QTRY_VERIFY(question(dialog));
+    // Discard: closed, back to the file as loaded.
+    choose(question(dialog), "unappliedDiscardButton");
+    QVERIFY(!dialog.isVisible());
+    QVERIFY(!page.isModified());
+    QCOMPARE(page.text(), kText);
+
+    // Apply with an error in the text: refused, the window stays with the reason.
+    dialog.open();
+    selectSource(page, QStringLiteral("server b.example"));
+    typeInto(page, "source_minpoll", QStringLiteral("-99"));
+    QVERIFY(page.errorCount() > 0);
+    dialog.reject();
+    QTRY_VERIFY(question(dialog));
+    choose(question(dialog), "unappliedApplyButton");
+    QVERIFY(dialog.isVisible());
+    QVERIFY(feed.texts.empty());
+    QVERIFY2(page.bannerText().startsWith(QStringLiteral("Not applied")), qPrintable(page.bannerText()));
+
+    // A conflict: sent, refused by the service, the window stays.
+    typeInto(page, "source_minpoll", QStringLiteral("4"));
+    feed.forced = ConfigurationApplyResult::Outcome::Conflict;
+    dialog.reject();
+    QTRY_VERIFY(question(dialog));
+    choose(question(dialog), "unappliedApplyButton");
+    QCOMPARE(feed.texts.size(), std::size_t{1});
+    QVERIFY(dialog.isVisible());
+    QVERIFY(page.isModified());
+
+    // Applied: written, and the window closes.
+    feed.forced.reset();
+    dialog.reject();
+    QTRY_VERIFY(question(dialog));
+    choose(question(dialog), "unappliedApplyButton");
+    QCOMPARE(feed.texts.size(), std::size_t{2});
+    QVERIFY(!dialog.isVisible());
+    QVERIFY(!page.isModified());
+    QCOMPARE(feed.served.main.text, page.text());
+}
+
+void TestConfigPage::closingTheMainWindowAsksToo()
+{
+    FakeFeed feed;
+    MainWindow window;
+    window.setFeed(&feed);
+    window.resize(kTouchScreen);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.findChild<QAction *>(QStringLiteral("configurationAction"))->trigger();
+    auto *dialog = qobject_cast<ConfigurationDialog *>(window.configurationDialog());
+    QVERIFY(dialog);
+    QVERIFY(QTest::qWaitForWindowExposed(dialog));
+    selectSource(*dialog->page(), QStringLiteral("server b.example"));
+    typeInto(*dialog->page(), "source_minpoll", QStringLiteral("4"));
+    // Quit with the edits still in the page: asked, and Cancel keeps the window.
+    QVERIFY(!window.close());
+    QTRY_VERIFY(question(*dialog));
+    choose(question(*dialog), "unappliedCancelButton");
+    QVERIFY(window.isVisible());
+    // Discard: the window closes.
+    QVERIFY(!window.close());
+    QTRY_VERIFY(question(*dialog));
+    choose(question(*dialog), "unappliedDiscardButton");
+    QTRY_VERIFY(!window.isVisible());
+}
+
 void TestConfigPage::screenshots()
 {
     FakeFeed feed;
@@ -525,6 +792,56 @@ void TestConfigPage::screenshots()
     page->sections()->setCurrentIndex(ConfigurationPage::SourcesSection);
     QTest::qWait(20);
     saveShot(shown, QStringLiteral("config-applied-800x480.png"));
+}
+
+void TestConfigPage::screenshotsDesktop()
+{
+    // The 800x416 desktop (panel and title bar take the rest of 480): the sections, an include,
+    // and the question a close with edits not applied asks.
+    const QSize desktop(800, 416);
+    FakeFeed feed;
+    feed.served.main.text = kText + "include /etc/stratumone/conf.d/extra.conf\nlocal stratum 10\nmakestep 1 3\n";
+    feed.served.includes = {{"/etc/stratumone/conf.d/extra.conf", "# added by the GPS wizard\nrefclock PPS /dev/pps0 "
+                                                                  "lock NMEA refid PPS prefer\nrefclock SHM 0 "
+                                                                  "refid NMEA noselect\n"}};
+    MainWindow window;
+    window.setFeed(&feed);
+    window.resize(desktop);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.findChild<QAction *>(QStringLiteral("configurationAction"))->trigger();
+    auto *shown = qobject_cast<ConfigurationDialog *>(window.configurationDialog());
+    QVERIFY(shown && QTest::qWaitForWindowExposed(shown));
+    QCOMPARE(shown->size(), desktop);
+    ConfigurationPage *page = shown->page();
+    selectSource(*page, QStringLiteral("server a.example"));
+    saveShot(*shown, QStringLiteral("config-sources-800x416.png"));
+    page->sections()->setCurrentIndex(ConfigurationPage::AccessSection);
+    saveShot(*shown, QStringLiteral("config-access-800x416.png"));
+    page->sections()->setCurrentIndex(ConfigurationPage::TextSection);
+    auto *choice = page->findChild<QComboBox *>(QStringLiteral("configFileChoice"));
+    choice->setCurrentIndex(1);
+    saveShot(*shown, QStringLiteral("config-include-800x416.png"));
+    choice->setCurrentIndex(0);
+    page->sections()->setCurrentIndex(ConfigurationPage::SourcesSection);
+    typeInto(*page, "source_minpoll", QStringLiteral("4"));
+    shown->reject();
+    QTRY_VERIFY(question(*shown));
+    QMessageBox *box = question(*shown);
+    QTest::qWait(50);
+    // The question over the page, as the screen shows it.
+    QPixmap picture = shown->grab();
+    {
+        QPainter painter(&picture);
+        const QPixmap over = box->grab();
+        const QRect where(QPoint((picture.width() - over.width()) / 2, (picture.height() - over.height()) / 2),
+                          over.size());
+        painter.drawPixmap(where.topLeft(), over);
+        painter.setPen(QColor(0x60, 0x60, 0x60)); // the frame a window manager would draw
+        painter.drawRect(where.adjusted(0, 0, -1, -1));
+    }
+    QVERIFY(picture.save(s1::test::screenshotPath(QStringLiteral("config-unapplied-800x416.png"))));
+    choose(box, "unappliedDiscardButton");
 }
 
 QTEST_MAIN(TestConfigPage)

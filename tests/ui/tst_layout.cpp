@@ -11,6 +11,7 @@
 #include "SourcesView.h"
 #include "TouchStyle.h"
 #include "WidgetTestSupport.h"
+#include "dashboard/DashboardPage.h"
 #include "wizard/GpsDetectPage.h"
 #include "wizard/GpsPortPage.h"
 #include "wizard/GpsPpsPage.h"
@@ -405,6 +406,8 @@ private slots:
     void windowDialogsFit();
     void wizardPagesFit_data();
     void wizardPagesFit();
+    void dashboardFits_data();
+    void dashboardFits();
     void checksCatchWhatTheyClaim();
 
 private:
@@ -512,6 +515,60 @@ void TestLayout::everyPageFits()
                                                      .arg(view)));
             }
         }
+    }
+    QVERIFY2(reportProblems(problems), "layout problems, listed above");
+}
+
+void TestLayout::dashboardFits_data()
+{
+    addSizes();
+}
+
+// The dashboard in the window (in the tabs' place, under the tool bar) and alone, as kiosk mode
+// shows it on the whole screen: fresh with an event, and stale with its banner.
+void TestLayout::dashboardFits()
+{
+    QFETCH(QSize, screen);
+    MainWindow window;
+    window.setConnectionDescription(kLongConnection);
+    DashboardPage kiosk;
+    EngineSnapshot snapshot = busySnapshot();
+    window.showSnapshot(snapshot);
+    kiosk.showSnapshot(snapshot);
+    // The longest event there is: a reference changed between two long names.
+    snapshot.time += 1s;
+    snapshot.reference.referenceId = 0xC0000202;
+    snapshot.reference.referenceName = "2.debian.pool.ntp.org";
+    for (SourceSnapshot &source : snapshot.sources)
+        source.state = source.id == 2                          ? SourceState::Selected
+                       : source.state == SourceState::Selected ? SourceState::Combined
+                                                               : source.state;
+    window.showSnapshot(snapshot);
+    kiosk.showSnapshot(snapshot);
+    QVERIFY(!kiosk.state().lastEventText().isEmpty());
+    window.showDashboard(true);
+    window.resize(screen);
+    window.show();
+    kiosk.resize(screen);
+    kiosk.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(QTest::qWaitForWindowExposed(&kiosk));
+    QStringList problems;
+    for (const bool stale : {false, true}) {
+        if (stale) {
+            window.markSnapshotStale();
+            kiosk.markStale();
+        }
+        settle();
+        const QString mode = stale ? QStringLiteral("stale") : QStringLiteral("fresh");
+        for (const QString &problem : layoutProblems(&window, screen))
+            problems << QStringLiteral("%1 %2 dashboard in the window: %3").arg(sizeName(screen), mode, problem);
+        for (const QString &problem : layoutProblems(&kiosk, screen))
+            problems << QStringLiteral("%1 %2 kiosk dashboard: %3").arg(sizeName(screen), mode, problem);
+        window.grab().save(
+            QDir(screenshotDir()).filePath(QStringLiteral("layout-%1-%2-dashboard.png").arg(sizeName(screen), mode)));
+        kiosk.grab().save(
+            QDir(screenshotDir()).filePath(QStringLiteral("layout-%1-%2-kiosk.png").arg(sizeName(screen), mode)));
     }
     QVERIFY2(reportProblems(problems), "layout problems, listed above");
 }

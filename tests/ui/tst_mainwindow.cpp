@@ -4,9 +4,9 @@
 #include "DisplayFormat.h"
 #include "GpsPanel.h"
 #include "MainWindow.h"
-#include "OffsetChart.h"
 #include "SourcesTableModel.h"
 #include "WidgetTestSupport.h"
+#include "charts/ChartsPage.h"
 #include "sim/SimGpsReceiver.h"
 
 #include <QChart>
@@ -402,27 +402,21 @@ void TestMainWindow::showsTracking()
     QCOMPARE(labelText(window, "trackingUpdateIntervalValue"), QStringLiteral("64.2 s"));
     QCOMPARE(labelText(window, "trackingLeapValue"), QStringLiteral("Normal"));
 
-    // One point per recent sample of the selected source, seconds ago against microseconds.
-    auto *chart = window.findChild<OffsetChart *>();
-    QVERIFY(chart);
-    QLineSeries *selected = chart->selectedSeries();
-    QVERIFY(selected);
-    QCOMPARE(selected->name(), QStringLiteral("ntp1.example.net"));
-    QCOMPARE(selected->count(), kRecentSamples);
-    QCOMPARE(selected->at(0).x(), double(kRecentSamples * kSampleSpacingS));
-    // chronyc's sign: the local clock minus the source.
-    QCOMPARE(selected->at(kRecentSamples - 1).y(), 13.0 - ((1 % 3) - 1) * 2.0);
-    QCOMPARE(chart->chart()->series().size(), 3); // selected and the two combined
-
-    // Updates replace the points in place; sources that drop out lose their series.
-    EngineSnapshot next = makeTrackingSnapshot();
-    next.time += std::chrono::seconds(1);
-    next.sources[0].recentSamples.pop_back();
-    next.sources[3].state = SourceState::Falseticker;
-    window.showSnapshot(next);
-    QCOMPARE(chart->selectedSeries(), selected);
-    QCOMPARE(selected->count(), kRecentSamples - 1);
-    QCOMPARE(chart->chart()->series().size(), 2);
+    // The Charts page charts the snapshot's sources from the feed's history (none here: no
+    // feed), the selected one first in chronyc's sign, and follows the snapshot's time.
+    auto *charts = window.findChild<ChartsPage *>();
+    QVERIFY(charts);
+    charts->setKind(ChartsPage::Kind::SourceOffsets);
+    QVERIFY(!charts->lines().empty());
+    bool selectedCharted = false;
+    for (const ChartLineSpec &line : charts->lines()) {
+        QCOMPARE(line.sign, -1.0);
+        selectedCharted = selectedCharted || line.series == "source/ntp1.example.net/offset";
+    }
+    QVERIFY(selectedCharted);
+    QVERIFY(charts->timeWindow().following());
+    QCOMPARE(charts->timeWindow().to(), nanosSinceEpoch(makeTrackingSnapshot().time));
+    QVERIFY(!charts->frame().hasData);
 
     EngineSnapshot lost = makeTrackingSnapshot();
     lost.reference.synchronised = false;

@@ -6,7 +6,6 @@
 #include "MainWindow.h"
 #include "ServiceViewer.h"
 #include "WidgetTestSupport.h"
-#include "transport/ControlServer.h"
 #include "wizard/GpsSetupWizard.h"
 
 #include <QAction>
@@ -90,7 +89,6 @@ private slots:
     void outcomesAreWorded();
     void touchTargetsAndScreenshot();
     void gpsSetupOpensTheWizardOnTheConfiguration();
-    void silentServiceMakesTheWindowStale();
 };
 
 void TestWindowActions::actionsWaitForAFreshState()
@@ -364,36 +362,6 @@ void TestWindowActions::gpsSetupOpensTheWizardOnTheConfiguration()
         next->reject();
     }
     QCOMPARE(reloads.count(), 1);
-}
-
-// Connected, but no snapshot comes any more (a service that hangs): the window must not keep
-// showing the last one as live.
-void TestWindowActions::silentServiceMakesTheWindowStale()
-{
-    QTemporaryDir dir;
-    const QString socket = dir.filePath(QStringLiteral("s1.sock"));
-    ControlServer server;
-    QString error;
-    QVERIFY2(server.listen(socket.toStdString(), {}, error), qPrintable(error));
-    server.publishSnapshot(makeSnapshot());
-
-    MainWindow window;
-    ServiceViewer viewer(&window, socket);
-    constexpr int kShortTimeoutMs = 300;
-    viewer.setSnapshotTimeout(kShortTimeoutMs);
-    viewer.start();
-    QTRY_VERIFY2(labelText(window, "syncSummary").contains(QStringLiteral("ntp1.example.net")),
-                 qPrintable(labelText(window, "syncSummary") + " / " + labelText(window, "connectionDescription")));
-    QTRY_VERIFY(window.isSnapshotStale());
-    QVERIFY(labelText(window, "syncSummary").startsWith(QStringLiteral("Last known")));
-    QVERIFY2(labelText(window, "connectionDescription").contains(QStringLiteral("no update")),
-             qPrintable(labelText(window, "connectionDescription")));
-    QVERIFY(!action(window, "makeStepAction")->isEnabled());
-
-    // Snapshots again: live again.
-    server.publishSnapshot(makeSnapshot());
-    QTRY_VERIFY(!window.isSnapshotStale());
-    QCOMPARE(labelText(window, "connectionDescription"), QStringLiteral("Service at %1: connected").arg(socket));
 }
 
 QTEST_MAIN(TestWindowActions)

@@ -8,11 +8,12 @@
 #include "ConfigWarningsDialog.h"
 #include "GpsPanel.h"
 #include "MainWindow.h"
-#include "OffsetChart.h"
 #include "SourceDetailDialog.h"
 #include "SourcesTableModel.h"
 #include "StatusColors.h"
 #include "WidgetTestSupport.h"
+#include "charts/ChartCanvas.h"
+#include "charts/ChartsPage.h"
 
 #include <QAbstractItemView>
 #include <QAction>
@@ -211,15 +212,16 @@ void TestWindowState::offsetsHaveChronycsSign()
     QCOMPARE(model->index(0, SourcesTableModel::OffsetColumn).data().toString(), QStringLiteral("+13 \u00b5s"));
     QCOMPARE(model->index(0, SourcesTableModel::OffsetColumn).data(SourcesTableModel::RawValueRole).toDouble(), 13e-6);
     // The chart draws the same sign and says which.
-    const auto *chart = window.findChild<QChartView *>(QStringLiteral("offsetChart"));
-    QVERIFY(chart);
+    auto *charts = window.findChild<ChartsPage *>();
+    QVERIFY(charts);
+    charts->setKind(ChartsPage::Kind::SourceOffsets);
     bool labelled = false;
-    for (const QAbstractAxis *axis : chart->chart()->axes(Qt::Vertical))
+    for (const QAbstractAxis *axis : charts->canvas()->chart()->axes(Qt::Vertical))
         labelled = labelled || axis->titleText().contains(QStringLiteral("local"));
     QVERIFY(labelled);
-    const QLineSeries *selected = qobject_cast<const OffsetChart *>(chart)->selectedSeries();
-    QVERIFY(selected && selected->count() == 1);
-    QCOMPARE(selected->at(0).y(), 13.0); // µs, the local clock ahead
+    // The recorded offset is "source ahead"; the chart shows it negated, as the table does.
+    QCOMPARE(charts->lines().size(), std::size_t(1));
+    QCOMPARE(charts->lines().front().sign, -1.0);
 }
 
 void TestWindowState::unavailableActionsSayWhy()

@@ -151,11 +151,12 @@ const SocketAddress kClientAddress{ip("192.0.2.100"), kClientPort};
 class TwoHostNetwork
 {
 public:
-    // `key`: the client's source asks for authentication with that key (0: none).
-    explicit TwoHostNetwork(std::uint64_t clientSeed, std::uint32_t key = 0)
+    // `key`: the client's source asks for authentication with that key (0: none);
+    // `minStratum`: its `minstratum` option.
+    explicit TwoHostNetwork(std::uint64_t clientSeed, std::uint32_t key = 0, int minStratum = 0)
         : m_now(kStart)
         , m_server(serverConfig(), options(kServerSeed), serverClock(kStart))
-        , m_client(clientConfig(key), options(clientSeed), clientClock(kStart))
+        , m_client(clientConfig(key, minStratum), options(clientSeed), clientClock(kStart))
     { }
 
     // Processes every event up to true time `end`. False if a bound (iterations, simulated
@@ -178,6 +179,10 @@ public:
 
     EngineSnapshot clientSnapshot() const { return m_client.snapshot(clientClock(m_now)); }
     std::vector<EngineEvent> takeClientEvents() { return m_client.takeEvents(); }
+    CommandResult runClientCommand(const std::string &command, const std::string &arguments)
+    {
+        return m_client.runCommand(command, arguments, clientClock(m_now));
+    }
     EngineSnapshot serverSnapshot() const { return m_server.snapshot(serverClock(m_now)); }
     // The client's served time minus the server's, now (s).
     double clientMinusServer() const
@@ -199,12 +204,13 @@ private:
 
     static EngineConfig serverConfig() { return servingConfig(true, kSimServerStratum); }
 
-    static EngineConfig clientConfig(std::uint32_t key)
+    static EngineConfig clientConfig(std::uint32_t key, int minStratum)
     {
         EngineConfig c;
         c.ntpPort = 0; // a pure client
         c.sources = {sourceConfig(SourceConfig::Kind::Server, "192.0.2.1", kSimulationPollLog2, kSimulationPollLog2)};
         c.sources.front().key = key;
+        c.sources.front().minStratum = minStratum;
         return c;
     }
 
@@ -335,6 +341,7 @@ private slots:
     void runsAreDeterministic();
     void ntpDataComesFromTheReply();
     void authenticatedSourceIsNeverSelected();
+    void minStratumRaisesTheSourcesStratum();
 };
 
 void TestEngine::localServerAnswers()
@@ -737,6 +744,29 @@ void TestEngine::ntpDataComesFromTheReply()
              qPrintable(QString::number(toSeconds(e.referenceTime - *served.referenceTime))));
     QVERIFY2(std::abs(e.responseTime - toSeconds(kServerTurnaround)) < 1e-6,
              qPrintable(QString::number(e.responseTime)));
+}
+
+void TestEngine::minStratumRaisesTheSourcesStratum()
+{
+    // chronyd (ntp_core.c): a usable reply counts as MAX(its stratum, minstratum), in the sources
+    // listing, in selection's stratum weighting and in the stratum we serve.
+    constexpr int kMinStratum = 4;
+    TwoHostNetwork network(kSeed, 0, kMinStratum);
+    QVERIFY2(network.runUntil(kAfterEightPolls), "simulation did not settle");
+    EngineSnapshot client = network.clientSnapshot();
+    QCOMPARE(client.sources.front().stratum, kMinStratum);
+    QCOMPARE(client.sources.front().recentSamples.back().stratum, kMinStratum);
+    QVERIFY(client.reference.synchronised);
+    QCOMPARE(client.reference.stratum, kMinStratum + 1);
+
+    // At run time (chronyc's `minstratum ADDRESS STRATUM`), from the next reply on; 0 undoes it.
+    QVERIFY(network.runClientCommand("minstratum", "192.0.2.1 0").ok());
+    QVERIFY2(network.runUntil(kAfterEightPolls + pollSeconds(kSimulationPollLog2) * 2), "simulation did not settle");
+    client = network.clientSnapshot();
+    QCOMPARE(client.sources.front().stratum, kSimServerStratum);
+    QCOMPARE(client.reference.stratum, kSimServerStratum + 1);
+    QCOMPARE(network.runClientCommand("minstratum", "192.0.2.1 17").status, CommandStatus::Invalid);
+    QCOMPARE(network.runClientCommand("minstratum", "192.0.2.9 3").status, CommandStatus::NoSuchSource);
 }
 
 void TestEngine::authenticatedSourceIsNeverSelected()

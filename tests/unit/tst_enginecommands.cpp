@@ -241,7 +241,8 @@ private slots:
         QCOMPARE(engine.runCommand("maxpoll", "nohost 8", kStart).message,
                  std::string("Could not get address for hostname"));
         QCOMPARE(engine.runCommand("minpoll", "127.0.0.2 99", kStart).status, CommandStatus::Invalid);
-        QCOMPARE(engine.runCommand("minstratum", "127.0.0.2 3", kStart).status, CommandStatus::NotEnabled);
+        QVERIFY(engine.runCommand("minstratum", "127.0.0.2 3", kStart).ok());
+        QCOMPARE(engine.runCommand("minstratum", "127.0.0.2 -1", kStart).status, CommandStatus::Invalid);
     }
 
     void localOnAndOff()
@@ -294,6 +295,39 @@ private slots:
         QVERIFY(moved);
         QCOMPARE(moved->address.ip, ip("127.0.0.10"));
         QCOMPARE(engine.snapshot(kStart).sources.size(), std::size_t{2});
+    }
+
+    void refreshLooksUpAPoolAgain()
+    {
+        // chronyd's refresh looks a pool's name up again for each member: one whose address is
+        // gone moves to an address no other source uses; one still listed stays.
+        EngineConfig config;
+        SourceConfig pool;
+        pool.kind = SourceConfig::Kind::Pool;
+        pool.host = "pool.example.net";
+        pool.maxSources = 2;
+        config.sources.push_back(pool);
+        Engine engine(config, {}, kStart);
+        std::vector<ResolveRequest> requests = engine.takeResolveRequests();
+        QCOMPARE(requests.size(), std::size_t{1});
+        engine.handleResolved(requests.front().token, {ip("127.0.0.11"), ip("127.0.0.12")}, kStart);
+        QCOMPARE(engine.snapshot(kStart).sources.size(), std::size_t{2});
+
+        QVERIFY(engine.runCommand("refresh", "", kStart).ok());
+        requests = engine.takeResolveRequests();
+        QCOMPARE(requests.size(), std::size_t{2}); // one per member
+        for (const ResolveRequest &r : requests) {
+            QCOMPARE(r.host, std::string("pool.example.net"));
+            // .11 is still in the pool, .12 is not; .11 is taken, so .12's member moves to .13.
+            engine.handleResolved(r.token, {ip("127.0.0.11"), ip("127.0.0.13")}, kStart);
+        }
+        const EngineSnapshot s = engine.snapshot(kStart);
+        QCOMPARE(s.sources.size(), std::size_t{2});
+        QVERIFY(sourceNamed(s, "127.0.0.11"));
+        const SourceSnapshot *moved = sourceNamed(s, "127.0.0.13");
+        QVERIFY(moved);
+        QCOMPARE(moved->poolName, std::string("pool.example.net"));
+        QVERIFY(!sourceNamed(s, "127.0.0.12"));
     }
 
     void unknownCommandAndReselect()

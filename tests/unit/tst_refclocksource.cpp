@@ -3,6 +3,7 @@
 
 #include "config/ConfigReader.h"
 #include "engine/Engine.h"
+#include "logging/LogRecords.h"
 #include "refclock/RefClockFilter.h"
 #include "refclock/RefClockSource.h"
 
@@ -309,6 +310,41 @@ private slots:
         QCOMPARE(snapshot.reference.stratum, 1);
         QCOMPARE(snapshot.reference.referenceId, 0x50505300u);
         QVERIFY2(maxError < 20e-6, qPrintable(QString("max error %1 s").arg(maxError)));
+    }
+
+    // `log statistics` covers every source, as in chronyd: a refclock's regression is logged
+    // under its reference ID (no address), once per filtered sample that reaches it.
+    void refclockRegressionsAreLogged()
+    {
+        EngineConfig config = configFrom("refclock SHM 0 refid GPS poll 2\n");
+        config.logging.logDir = "/nonexistent"; // records only: the engine writes no files
+        config.logging.statistics = true;
+        Engine engine(config, EngineOptions{}, kStart);
+        constexpr int kSeconds = 40;
+        constexpr double kReferenceAhead = 2e-3; // s
+        std::vector<StatisticsLogRecord> logged;
+        for (int second = 1; second <= kSeconds; ++second) {
+            RefClockSample s;
+            s.receiveTime = kStart + std::chrono::seconds(second);
+            s.referenceTime = s.receiveTime + fromSeconds(kReferenceAhead);
+            engine.handleRefClockSample(0, s, s.receiveTime);
+            while (engine.nextWakeup() && *engine.nextWakeup() <= s.receiveTime + 500ms)
+                engine.handleTimeout(*engine.nextWakeup());
+            for (const EngineLogRecord &r : engine.takeLogRecords())
+                if (const auto *st = std::get_if<StatisticsLogRecord>(&r))
+                    logged.push_back(*st);
+        }
+        const SourceSnapshot *gps = byName(engine.snapshot(kStart + std::chrono::seconds(kSeconds)), "GPS");
+        QVERIFY(gps);
+        QVERIFY2(logged.size() >= 3, qPrintable(QString::number(logged.size())));
+        for (const StatisticsLogRecord &st : logged) {
+            QVERIFY(st.address.isNull());
+            QCOMPARE(st.referenceId, 0x47505300u);
+        }
+        QCOMPARE(logged.back().samples, gps->stats.samples);
+        // On our time scale, as in the sourcestats report: the engine has taken the 2 ms out.
+        QVERIFY2(std::abs(logged.back().estimatedOffset - gps->stats.offset) < 1e-6,
+                 qPrintable(QString("%1 vs %2").arg(logged.back().estimatedOffset).arg(gps->stats.offset)));
     }
 
     void ppsWithoutLockWaitsForASynchronisedClock()

@@ -24,6 +24,13 @@ bool isNumber(const QString &word)
     return number.match(word).hasMatch();
 }
 
+// The block position (UTF-16 units) of a byte offset into the line's UTF-8: the lexer counts
+// bytes, the text block counts QChars; they differ after any non-ASCII character.
+int blockPosition(const std::string &line, std::size_t byteOffset)
+{
+    return static_cast<int>(QString::fromUtf8(line.data(), static_cast<qsizetype>(byteOffset)).size());
+}
+
 QTextCharFormat colored(const QColor &color, bool bold = false, bool italic = false)
 {
     QTextCharFormat format;
@@ -58,12 +65,12 @@ void ConfigHighlighter::highlightBlock(const QString &text)
             setFormat(0, static_cast<int>(text.size()), colored(kCommentColor, false, true));
         return;
     }
-    // Byte columns to QString positions: the same for ASCII, which chrony.conf is.
+    // Every position in bytes (the lexer's) is turned into the block's (blockPosition): a comment
+    // or a file name may well hold non-ASCII text.
     const DirectiveSyntax *directive = findDirectiveSyntax(words.front().text);
     for (std::size_t i = 0; i < words.size(); ++i) {
         const ConfigWord &word = words[i];
-        const int start =
-            static_cast<int>(QString::fromUtf8(line.data(), static_cast<qsizetype>(word.offset())).size());
+        const int start = blockPosition(line, word.offset());
         const QString wordText = QString::fromUtf8(word.text.data(), static_cast<qsizetype>(word.text.size()));
         const int length = static_cast<int>(wordText.size());
         if (i == 0)
@@ -83,8 +90,8 @@ void ConfigHighlighter::highlightBlock(const QString &text)
     int to = static_cast<int>(text.size());
     for (const ConfigWord &word : words) {
         if (word.column == *error) {
-            from = static_cast<int>(word.offset());
-            to = from + static_cast<int>(word.text.size());
+            from = blockPosition(line, word.offset());
+            to = blockPosition(line, word.offset() + word.text.size());
         }
     }
     for (int i = from; i < to; ++i) {

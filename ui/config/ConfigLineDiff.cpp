@@ -73,10 +73,26 @@ std::vector<DiffLine> diffLines(std::string_view oldText, std::string_view newTe
     return out;
 }
 
-int changedLineCount(const std::vector<DiffLine> &diff)
+DiffSummary summarizeDiff(const std::vector<DiffLine> &diff)
 {
-    return static_cast<int>(std::count_if(diff.begin(), diff.end(),
-                                          [](const DiffLine &line) { return line.kind != DiffLine::Kind::Same; }));
+    DiffSummary summary;
+    int removed = 0;
+    int added = 0;
+    const auto endRun = [&] {
+        const int paired = std::min(removed, added);
+        summary.changed += paired;
+        summary.removed += removed - paired;
+        summary.added += added - paired;
+        removed = added = 0;
+    };
+    for (const DiffLine &line : diff) {
+        if (line.kind == DiffLine::Kind::Same)
+            endRun();
+        else
+            ++(line.kind == DiffLine::Kind::Removed ? removed : added);
+    }
+    endRun();
+    return summary;
 }
 
 } // namespace s1

@@ -21,7 +21,15 @@ struct DiffLine
 // Every line of both texts in order; removals before additions where lines were replaced.
 std::vector<DiffLine> diffLines(std::string_view oldText, std::string_view newText);
 
-// The number of removed and added lines.
-int changedLineCount(const std::vector<DiffLine> &diff);
+// What changed as a reader counts it: in each run of removed and added lines, a removed line
+// paired with an added one is one line changed (not two); the rest were added or removed.
+struct DiffSummary
+{
+    int changed = 0;
+    int added = 0;
+    int removed = 0;
+    int total() const { return changed + added + removed; }
+};
+DiffSummary summarizeDiff(const std::vector<DiffLine> &diff);
 
 } // namespace s1

@@ -34,7 +34,8 @@ ConfigReviewDialog::ConfigReviewDialog(const std::string &oldText, const std::st
     setWindowTitle(tr("Review changes"));
     setObjectName(QStringLiteral("configReviewDialog"));
     const std::vector<DiffLine> diff = diffLines(oldText, newText);
-    m_changedLines = changedLineCount(diff);
+    m_summaryCounts = summarizeDiff(diff);
+    const int changes = m_summaryCounts.total();
 
     m_diff->setObjectName(QStringLiteral("reviewDiff"));
     m_diff->setReadOnly(true);
@@ -89,9 +90,24 @@ ConfigReviewDialog::ConfigReviewDialog(const std::string &oldText, const std::st
     }
     m_diff->setExtraSelections(marks);
 
-    QString summary = m_changedLines == 0   ? tr("No changes.")
-                      : m_changedLines == 1 ? tr("1 line changed (- as loaded, + as edited).")
-                                            : tr("%1 lines changed (- as loaded, + as edited).").arg(m_changedLines);
+    QString summary;
+    if (changes == 0) {
+        summary = tr("No changes.");
+    } else {
+        QStringList parts;
+        // Singular and plural spelt out: without an English translation %n's forms would read
+        // "1 line(s)".
+        const int changed = m_summaryCounts.changed;
+        const int added = m_summaryCounts.added;
+        const int removed = m_summaryCounts.removed;
+        if (changed > 0)
+            parts << (changed == 1 ? tr("1 line changed") : tr("%1 lines changed").arg(changed));
+        if (added > 0)
+            parts << (added == 1 ? tr("1 line added") : tr("%1 lines added").arg(added));
+        if (removed > 0)
+            parts << (removed == 1 ? tr("1 line removed") : tr("%1 lines removed").arg(removed));
+        summary = tr("%1 (- as loaded, + as edited).").arg(parts.join(tr(", ")));
+    }
     if (!note.isEmpty())
         summary += QLatin1Char(' ') + note;
     else if (errors > 0)
@@ -104,7 +120,7 @@ ConfigReviewDialog::ConfigReviewDialog(const std::string &oldText, const std::st
 
     auto *buttons = new QDialogButtonBox(this);
     m_apply->setObjectName(QStringLiteral("reviewApplyButton"));
-    m_apply->setEnabled(m_changedLines > 0 && errors == 0 && note.isEmpty());
+    m_apply->setEnabled(changes > 0 && errors == 0 && note.isEmpty());
     buttons->addButton(m_apply, QDialogButtonBox::AcceptRole);
     QPushButton *back = buttons->addButton(tr("Back to editing"), QDialogButtonBox::RejectRole);
     back->setObjectName(QStringLiteral("reviewBackButton"));
@@ -116,6 +132,11 @@ ConfigReviewDialog::ConfigReviewDialog(const std::string &oldText, const std::st
     layout->addWidget(m_summary);
     layout->addWidget(m_diff, 1);
     layout->addWidget(buttons);
+}
+
+QString ConfigReviewDialog::summaryText() const
+{
+    return m_summary->text();
 }
 
 QString ConfigReviewDialog::diffText() const

@@ -2,6 +2,8 @@
 // is applied. Apply is offered only for text the reader accepts; Back keeps every edit.
 #pragma once
 
+#include "config/ConfigLineDiff.h"
+
 #include <QDialog>
 
 #include <string>
@@ -23,14 +25,16 @@ public:
 
     // The diff as shown: "  ", "- " or "+ " and the line, one a line (for tests).
     QString diffText() const;
-    int changedLines() const { return m_changedLines; }
+    // Lines changed, added and removed together, as the header counts them (summarizeDiff).
+    int changedLines() const { return m_summaryCounts.total(); }
+    QString summaryText() const;
     QPushButton *applyButton() const { return m_apply; }
 
 private:
     QLabel *m_summary;
     QPlainTextEdit *m_diff;
     QPushButton *m_apply;
-    int m_changedLines = 0;
+    DiffSummary m_summaryCounts;
 };
 
 } // namespace s1

@@ -25,6 +25,7 @@
 #include <QPushButton>
 #include <QRegularExpressionValidator>
 #include <QScrollArea>
+#include <QStackedWidget>
 #include <QTabWidget>
 #include <QTextBlock>
 #include <QVBoxLayout>
@@ -46,6 +47,8 @@ constexpr int kProblemListRows = 2;
 constexpr int kBannerProblems = 3;
 constexpr std::size_t kAddressWord = 1;
 constexpr std::size_t kDeviceWord = 2;
+// allow/deny [all] [SUBNET] has three words; more on a line are counted (and removed) up to this.
+constexpr std::size_t kMaxAccessWords = 8;
 
 const QColor kErrorLineBackground(0xff, 0xe4, 0xe4);
 
@@ -108,6 +111,33 @@ void alignLabels(QFormLayout *form)
     }
 }
 
+// A section's forms (there may be several, between check boxes) as one: their labels one width,
+// their unit columns one width, so that the fields start and end at the same x.
+void alignColumns(QWidget *section)
+{
+    int labelWidth = 0;
+    std::vector<QLabel *> labels;
+    for (QFormLayout *form : section->findChildren<QFormLayout *>()) {
+        for (int row = 0; row < form->rowCount(); ++row) {
+            QLayoutItem *item = form->itemAt(row, QFormLayout::LabelRole);
+            if (auto *label = item ? qobject_cast<QLabel *>(item->widget()) : nullptr) {
+                labels.push_back(label);
+                labelWidth = std::max(labelWidth, label->sizeHint().width());
+            }
+        }
+    }
+    for (QLabel *label : labels)
+        label->setMinimumWidth(labelWidth);
+    const QList<QLabel *> units = section->findChildren<QLabel *>(QStringLiteral("fieldUnit"));
+    int unitWidth = 0;
+    for (const QLabel *unit : units)
+        unitWidth = std::max(unitWidth, unit->sizeHint().width());
+    for (QLabel *unit : units) {
+        unit->setFixedWidth(unitWidth);
+        unit->setVisible(unitWidth > 0); // no units at all: no column (nor its spacing)
+    }
+}
+
 void markField(QWidget *field, bool bad)
 {
     // A red frame on the field the reader pointed at, beside the message below the form.
@@ -157,6 +187,8 @@ ConfigurationPage::ConfigurationPage(QWidget *parent)
     m_sections->setCornerWidget(corner, Qt::TopRightCorner);
     for (QFormLayout *form : findChildren<QFormLayout *>())
         alignLabels(form);
+    for (int section = 0; section < m_sections->count(); ++section)
+        alignColumns(m_sections->widget(section));
     connect(m_sections, &QTabWidget::currentChanged, this, &ConfigurationPage::sectionChanged);
 
     auto *layout = new QVBoxLayout(this);
@@ -203,8 +235,11 @@ QWidget *ConfigurationPage::valueField(QLineEdit *&edit, const QString &name, co
     edit->setPlaceholderText(placeholder);
     edit->setValidator(new QRegularExpressionValidator(QRegularExpression(pattern), edit));
     layout->addWidget(edit, 1);
-    if (!unit.isEmpty())
-        layout->addWidget(new QLabel(unit, row));
+    // Every field has its unit's column, empty or not (alignColumns makes them one width), so
+    // that the fields of a section end at the same x.
+    auto *unitLabel = new QLabel(unit, row);
+    unitLabel->setObjectName(QStringLiteral("fieldUnit"));
+    layout->addWidget(unitLabel);
     m_editors.push_back(edit);
     return row;
 }
@@ -381,9 +416,26 @@ QWidget *ConfigurationPage::createSourcesSection()
     m_sourceProblems->setObjectName(QStringLiteral("sourceProblems"));
     formBox->addWidget(m_sourceProblems);
     m_sourceFormLayout = new QFormLayout;
-    m_sourceKind = new QLabel(m_sourceForm);
+    // An NTP source's kind can change (the reader then judges its options for the new one); a
+    // refclock's line has another syntax altogether and stays what it is.
+    auto *kindRow = new QWidget(m_sourceForm);
+    auto *kindLayout = new QHBoxLayout(kindRow);
+    kindLayout->setContentsMargins(0, 0, 0, 0);
+    m_sourceKindChoice = new QComboBox(kindRow);
+    m_sourceKindChoice->setObjectName(QStringLiteral("sourceKindChoice"));
+    m_sourceKindChoice->setMinimumHeight(kTouchTargetPx);
+    for (const char *kind : {"server", "pool", "peer"})
+        m_sourceKindChoice->addItem(QString::fromLatin1(kind), QString::fromLatin1(kind));
+    connect(m_sourceKindChoice, &QComboBox::activated, this, [this](int index) {
+        editSourceWord(0, m_sourceKindChoice->itemData(index).toString());
+        showSelectedSource();
+    });
+    m_editors.push_back(m_sourceKindChoice);
+    kindLayout->addWidget(m_sourceKindChoice);
+    m_sourceKind = new QLabel(kindRow);
     m_sourceKind->setObjectName(QStringLiteral("sourceKind"));
-    m_sourceFormLayout->addRow(tr("Line"), m_sourceKind);
+    kindLayout->addWidget(m_sourceKind, 1);
+    m_sourceFormLayout->addRow(tr("Line"), kindRow);
     m_sourceFormLayout->addRow(tr("Address"), valueField(m_sourceAddress, QStringLiteral("sourceAddress"),
                                                          tr("host name or address"), QString(), kWord));
     connect(m_sourceAddress, &QLineEdit::textEdited, this,
@@ -597,14 +649,38 @@ QWidget *ConfigurationPage::createTextSection()
     auto *layout = new QVBoxLayout(page);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
-    m_text = new QPlainTextEdit(page);
+    // The files the main one includes (include/confdir/sourcedir), shown read-only so that the
+    // whole configuration can be seen; the choice appears only when there are any.
+    m_fileChoice = new QComboBox(page);
+    m_fileChoice->setObjectName(QStringLiteral("configFileChoice"));
+    m_fileChoice->setMinimumHeight(kTouchTargetPx);
+    m_fileChoice->hide();
+    layout->addWidget(m_fileChoice);
+    m_textStack = new QStackedWidget(page);
+    layout->addWidget(m_textStack, 1);
+    m_includedText = new QPlainTextEdit(m_textStack);
+    m_includedText->setObjectName(QStringLiteral("includedText"));
+    m_includedText->setReadOnly(true);
+    m_includedText->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_includedText->setFont(readableFixedFont());
+    enableKineticScrolling(m_includedText);
+    new ConfigHighlighter(m_includedText->document());
+    connect(m_fileChoice, &QComboBox::currentIndexChanged, this, &ConfigurationPage::showChosenFile);
+    // The editable main file and its problems.
+    auto *editor = new QWidget(m_textStack);
+    m_textStack->addWidget(editor);
+    m_textStack->addWidget(m_includedText);
+    auto *editorLayout = new QVBoxLayout(editor);
+    editorLayout->setContentsMargins(0, 0, 0, 0);
+    editorLayout->setSpacing(0);
+    m_text = new QPlainTextEdit(editor);
     m_text->setObjectName(QStringLiteral("configText"));
     m_text->setLineWrapMode(QPlainTextEdit::NoWrap);
     m_text->setFont(readableFixedFont());
     m_highlighter = new ConfigHighlighter(m_text->document());
     connect(m_text, &QPlainTextEdit::textChanged, this, &ConfigurationPage::textEdited);
-    layout->addWidget(m_text, 1);
-    m_problemList = new QListWidget(page);
+    editorLayout->addWidget(m_text, 1);
+    m_problemList = new QListWidget(editor);
     m_problemList->setObjectName(QStringLiteral("configProblems"));
     m_problemList->setFixedHeight(kProblemListRows * kTouchTargetPx + 2 * m_problemList->frameWidth());
     m_problemList->setWordWrap(true);
@@ -614,9 +690,32 @@ QWidget *ConfigurationPage::createTextSection()
             showTextLine(line);
     });
     m_problemList->hide();
-    layout->addWidget(m_problemList);
+    editorLayout->addWidget(m_problemList);
     m_sectionProblems.push_back({{}, nullptr}); // all of them: configProblems
     return page;
+}
+
+void ConfigurationPage::fillFileChoice()
+{
+    const QSignalBlocker blocker(m_fileChoice);
+    const int previous = m_fileChoice->currentIndex();
+    m_fileChoice->clear();
+    m_fileChoice->addItem(QString::fromStdString(m_fileName));
+    for (const ConfigurationFile &file : m_includes)
+        m_fileChoice->addItem(tr("%1 (included, read-only)").arg(QString::fromStdString(file.path)));
+    m_fileChoice->setVisible(!m_includes.empty());
+    m_fileChoice->setCurrentIndex(previous > 0 && previous < m_fileChoice->count() ? previous : 0);
+    showChosenFile(m_fileChoice->currentIndex());
+}
+
+void ConfigurationPage::showChosenFile(int index)
+{
+    if (index <= 0 || static_cast<std::size_t>(index) > m_includes.size()) {
+        m_textStack->setCurrentIndex(0);
+        return;
+    }
+    m_includedText->setPlainText(QString::fromStdString(m_includes[static_cast<std::size_t>(index) - 1].text));
+    m_textStack->setCurrentIndex(1);
 }
 
 // --- loading and applying
@@ -653,6 +752,7 @@ void ConfigurationPage::loadText(const s1::ConfigurationText &text)
     m_loadedText = text.main.text;
     m_revision = text.revision;
     m_fileName = text.main.path;
+    m_includes = text.includes;
     m_crlf = text.main.text.find("\r\n") != std::string::npos;
     m_loaded = true;
     if (keepEdits) {
@@ -674,6 +774,7 @@ void ConfigurationPage::loadText(const s1::ConfigurationText &text)
     m_textStale = true;
     validate();
     refreshFields();
+    fillFileChoice();
     if (m_sections->currentIndex() == TextSection)
         syncTextFromDocument();
     updateButtons();
@@ -815,6 +916,21 @@ void ConfigurationPage::showApplyResult(const s1::ConfigurationApplyResult &resu
             Tone::Bad);
         break;
     }
+    updateButtons();
+    emit applyFinished(result.outcome == Outcome::Applied);
+}
+
+void ConfigurationPage::discardEdits()
+{
+    if (!m_loaded || m_applyPending || !isModified())
+        return;
+    m_document = ConfigDocument::fromText(m_loadedText);
+    m_textStale = true;
+    validate();
+    refreshFields();
+    if (m_sections->currentIndex() == TextSection)
+        syncTextFromDocument();
+    showBanner(tr("Edits discarded: the page shows the file as loaded."), Tone::Info);
     updateButtons();
 }
 
@@ -1017,6 +1133,7 @@ void ConfigurationPage::textEdited()
 void ConfigurationPage::showTextLine(int line)
 {
     m_sections->setCurrentIndex(TextSection);
+    m_fileChoice->setCurrentIndex(0); // the lines are the main file's
     if (m_textStale)
         syncTextFromDocument();
     const QTextBlock block = m_text->document()->findBlockByNumber(line - 1);
@@ -1067,8 +1184,10 @@ void ConfigurationPage::showSelectedSource()
     const auto index = static_cast<std::size_t>(line);
     const ConfigLine &configLine = m_document.line(index);
     const bool refclock = equalsIgnoreCase(configLine.directiveName(), "refclock");
-    m_sourceKind->setText(
-        tr("%1, line %2").arg(QString::fromStdString(lowercase(configLine.directiveName()))).arg(line + 1));
+    const QString kind = QString::fromStdString(lowercase(configLine.directiveName()));
+    m_sourceKindChoice->setVisible(!refclock);
+    m_sourceKindChoice->setCurrentIndex(m_sourceKindChoice->findData(kind));
+    m_sourceKind->setText(refclock ? tr("%1, line %2").arg(kind).arg(line + 1) : tr("line %1").arg(line + 1));
     m_sourceFormLayout->labelForField(m_sourceAddress->parentWidget())
         ->setProperty("text", refclock ? tr("Driver") : tr("Address"));
     m_sourceAddress->setPlaceholderText(refclock ? tr("PPS, SHM, SOCK, PHC, NMEA") : tr("host name or address"));
@@ -1184,13 +1303,31 @@ void ConfigurationPage::editAccess()
     const QString subnet = m_accessSubnet->text().trimmed();
     if (!subnet.isEmpty() && !isOneWord(subnet.toStdString()))
         return;
-    QString text = m_accessKind->currentData().toString();
+    // The words the line should have ("deny", "all", "10.0.0.0/8"), set one by one: a word that
+    // stays (ignoring case, as chronyd reads it) keeps its bytes and the spacing around it.
+    std::vector<std::string> wanted;
+    for (const QString &word : m_accessKind->currentData().toString().split(QLatin1Char(' ')))
+        wanted.push_back(word.toStdString());
     if (!subnet.isEmpty())
-        text += QLatin1Char(' ') + subnet;
-    if (text.toStdString() == std::string(m_document.line(line).text()))
+        wanted.push_back(subnet.toStdString());
+    std::size_t present = 0;
+    while (present < kMaxAccessWords && !wordText(m_document, line, present).empty())
+        ++present;
+    bool changed = false;
+    for (std::size_t i = 0; i < wanted.size(); ++i) {
+        if (equalsIgnoreCase(wordText(m_document, line, i), wanted[i]))
+            continue;
+        if (!setWord(m_document, line, i, wanted[i]))
+            return;
+        changed = true;
+    }
+    for (std::size_t i = present; i-- > wanted.size();) {
+        setWord(m_document, line, i, {});
+        changed = true;
+    }
+    if (!changed)
         return;
-    m_document.setLineText(line, text.toStdString());
-    item->setText(text);
+    item->setText(lineText(m_document, line));
     documentEdited();
 }
 

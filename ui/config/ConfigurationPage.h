@@ -25,6 +25,7 @@ class QLineEdit;
 class QListWidget;
 class QPlainTextEdit;
 class QPushButton;
+class QStackedWidget;
 class QTabWidget;
 
 namespace s1 {
@@ -66,6 +67,14 @@ public:
     bool applyEdits();
     // The text tab with the cursor at the 1-based `line`.
     void showTextLine(int line);
+    // Back to the file as loaded (after asking, ConfigurationDialog): every edit not applied goes.
+    void discardEdits();
+    // The files the main one includes, as last read (shown read-only in the text tab).
+    const std::vector<ConfigurationFile> &includes() const { return m_includes; }
+
+signals:
+    // An apply's answer came: true when the file was written and reloaded.
+    void applyFinished(bool applied);
 
 public slots:
     void loadText(const s1::ConfigurationText &text);
@@ -126,6 +135,9 @@ private:
     void showProblems();
     void refreshFields();
     void syncTextFromDocument();
+    void fillFileChoice();
+    // 0: the main file (editable); 1..: that included file, read-only.
+    void showChosenFile(int index);
     void textEdited();
     void sectionChanged(int index);
     void updateButtons();
@@ -138,6 +150,7 @@ private:
     std::string m_revision;
     std::string m_fileName;
     std::string m_appliedText;
+    std::vector<ConfigurationFile> m_includes;
     QString m_editorText; // what the text tab showed last
     QString m_readOnlyReason;
     bool m_crlf = false;
@@ -165,6 +178,7 @@ private:
     QListWidget *m_sourceList = nullptr;
     QWidget *m_sourceForm = nullptr;
     QFormLayout *m_sourceFormLayout = nullptr;
+    QComboBox *m_sourceKindChoice = nullptr; // server, pool, peer
     QLabel *m_sourceKind = nullptr;
     QLineEdit *m_sourceAddress = nullptr;
     QLineEdit *m_sourceDevice = nullptr;
@@ -186,6 +200,9 @@ private:
     QLineEdit *m_accessSubnet = nullptr;
     QPushButton *m_removeAccess = nullptr;
 
+    QComboBox *m_fileChoice = nullptr;
+    QStackedWidget *m_textStack = nullptr;
+    QPlainTextEdit *m_includedText = nullptr;
     QPlainTextEdit *m_text = nullptr;
     ConfigHighlighter *m_highlighter = nullptr;
     QListWidget *m_problemList = nullptr;

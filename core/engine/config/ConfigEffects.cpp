@@ -34,6 +34,7 @@ constexpr auto kDirectivesInEffect = std::to_array<std::string_view>({
     "noclientlog",
     "pool",
     "port",
+    "ratelimit",
     "refclock",
     "reselectdist",
     "rtcsync",
@@ -52,9 +53,10 @@ struct OptionInEffect
 };
 
 constexpr auto kSourceOptionsInEffect = std::to_array<std::string_view>({
-    "asymmetry", "filter",     "iburst",     "maxdelay", "maxdelaydevratio", "maxdelayquant", "maxdelayratio",
-    "maxpoll",   "maxsamples", "maxsources", "mindelay", "minpoll",          "minsamples",    "noselect",
-    "offset",    "polltarget", "port",       "prefer",   "require",          "trust",         "version",
+    "asymmetry",     "filter",     "iburst",     "maxdelay",   "maxdelaydevratio", "maxdelayquant",
+    "maxdelayratio", "maxpoll",    "maxsamples", "maxsources", "mindelay",         "minpoll",
+    "minsamples",    "minstratum", "noselect",   "offset",     "polltarget",       "port",
+    "prefer",        "require",    "trust",      "version",
 });
 
 constexpr auto kRefClockOptionsInEffect = std::to_array<std::string_view>({
@@ -66,6 +68,10 @@ constexpr auto kRefClockOptionsInEffect = std::to_array<std::string_view>({
 constexpr auto kOtherOptionsInEffect = std::to_array<OptionInEffect>({
     {"local", "stratum"},
     {"driftfile", "interval"},
+    {"ratelimit", "burst"},
+    {"ratelimit", "interval"},
+    {"ratelimit", "kod"},
+    {"ratelimit", "leak"},
 });
 
 constexpr auto kLogsInEffect = std::to_array<std::string_view>({

@@ -118,6 +118,9 @@ std::string listOfNames(const Names &names)
 
 } // namespace
 
+constexpr std::string_view kRateLimitWithoutClientLog =
+    "'ratelimit' cannot be used with 'noclientlog': rate limiting keeps its state in the client log";
+
 // ---- DiagnosticReporter
 
 void DiagnosticReporter::startLine(const std::string &file, int line)
@@ -197,7 +200,7 @@ std::span<const DirectiveParser::HandlerEntry> DirectiveParser::handlers()
         {"maxupdateskew", [](P &p, const W &w) { p.parseRealValue(w, p.m_config.clock.maxUpdateSkew, kNonNegative); }},
         {"minsources",
          [](P &p, const W &w) { p.parseIntegerValue(w, p.m_config.selection.minSources, kMinSourcesRange); }},
-        {"noclientlog", [](P &p, const W &w) { p.parseFlag(w, p.m_config.server.noClientLog); }},
+        {"noclientlog", [](P &p, const W &w) { p.parseNoClientLog(w); }},
         {"peer", [](P &p, const W &w) { p.parseSource(w, SourceConfig::Kind::Peer); }},
         {"pidfile", [](P &p, const W &w) { p.parsePidFile(w); }},
         {"pool", [](P &p, const W &w) { p.parseSource(w, SourceConfig::Kind::Pool); }},
@@ -495,8 +498,21 @@ void DirectiveParser::parseRateLimit(const ConfigWords &words)
     RateLimitConfig limit = m_config.server.rateLimit;
     limit.enabled = true;
     parseOptions(words, 1, rateLimitOptionRules(), limit);
+    // The buckets live in the client log; chronyd refuses to start with both.
+    if (m_config.server.noClientLog)
+        m_report.error(words.front().column, std::string(kRateLimitWithoutClientLog));
     if (!m_report.lineHasError())
         m_config.server.rateLimit = limit;
+}
+
+void DirectiveParser::parseNoClientLog(const ConfigWords &words)
+{
+    bool noClientLog = false;
+    parseFlag(words, noClientLog);
+    if (m_config.server.rateLimit.enabled)
+        m_report.error(words.front().column, std::string(kRateLimitWithoutClientLog));
+    if (!m_report.lineHasError())
+        m_config.server.noClientLog = noClientLog;
 }
 
 void DirectiveParser::parseDriftFile(const ConfigWords &words)

@@ -81,6 +81,7 @@ private:
     void parseLocal(const ConfigWords &words);
     void parseHwTimestamp(const ConfigWords &words);
     void parseRateLimit(const ConfigWords &words);
+    void parseNoClientLog(const ConfigWords &words);
     void parseDriftFile(const ConfigWords &words);
     void parseMakeStep(const ConfigWords &words);
     void parseLeapSecMode(const ConfigWords &words);

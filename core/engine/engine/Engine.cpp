@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <utility>
 
 namespace s1 {
@@ -49,7 +50,8 @@ Engine::Engine(EngineConfig config, EngineOptions options, RealTime now)
     , m_logger(m_config.logging, m_discipline)
     , m_responder(AccessFilter(m_config.ntpAccess))
     , m_clientLog(m_config.server.noClientLog ? std::nullopt
-                                              : std::optional<ClientLog>(std::in_place, m_config.server.clientLogLimit))
+                                              : std::optional<ClientLog>(std::in_place, m_config.server.clientLogLimit,
+                                                                         m_config.server.rateLimit, options.seed))
     , m_selector(selectorConfig(m_config))
     , m_random(options.seed)
 {
@@ -178,13 +180,21 @@ void Engine::handleServerPacket(const ReceivedPacket &packet, RealTime rawReceiv
     const RealTime cookedReceive = m_discipline.cook(rawReceive);
     if (answerPeer(packet, cookedReceive))
         return;
-    NtpResponse response =
-        m_responder.handle(packet.data, packet.truncated, packet.remote, cookedReceive, servedReference(cookedReceive));
-    if (m_clientLog && response.verdict != NtpRequestVerdict::NotARequest) {
-        const auto outcome =
-            response.verdict == NtpRequestVerdict::Denied ? ClientLog::Outcome::Dropped : ClientLog::Outcome::Served;
-        m_clientLog->record(packet.remote.ip.unmapped(), rawReceive, outcome);
-    }
+    const NtpRequestCheck checked = m_responder.check(packet.data, packet.truncated, packet.remote);
+    const IpAddress client = packet.remote.ip.unmapped();
+    if (checked.verdict == NtpRequestVerdict::Denied && m_clientLog)
+        m_clientLog->record(client, rawReceive, ClientLog::Outcome::Dropped);
+    if (checked.verdict != NtpRequestVerdict::Answered)
+        return;
+    // The rate limit runs on the raw receive time: the client log's clock, which slewing the
+    // served time never stretches.
+    const RateDecision decision = m_clientLog ? m_clientLog->request(client, rawReceive) : RateDecision::Pass;
+    const int minPoll = m_clientLog && m_clientLog->limiter().enabled() ? m_clientLog->limiter().minPoll()
+                                                                        : std::numeric_limits<std::int8_t>::min();
+    // A dropped request needs no reference: skip working it out, floods are mostly drops.
+    const ServedReference reference =
+        decision == RateDecision::Drop ? ServedReference{} : servedReference(cookedReceive);
+    NtpResponse response = m_responder.answer(checked, packet.remote, decision, minPoll, cookedReceive, reference);
     auto &reply = response.reply;
     if (!reply)
         return;
@@ -359,7 +369,7 @@ double Engine::accumulateSample(const NtpSource &source, const StatSample &sampl
     SourceRecord &record = m_records.at(source.id());
     const SourceStatistics &stats = record.statistics;
     double &misfit = record.predictionMisfit;
-    m_logger.statisticsUpdated(source, stats, sample.time);
+    m_logger.statisticsUpdated(source.address().ip, referenceIdOf(source.address().ip), stats, sample.time);
     double adjustment = pollAdjustment(predictionError, peerDistance, stats.samples(), source.config().pollTarget);
     // Beyond chrony: when predictions keep missing by more than the source's own noise
     // explains (a mean squared normalised error well above 1), the clock wanders faster than
@@ -613,6 +623,8 @@ void Engine::pollDueRefClocks(RealTime now)
             continue;
         m_logger.refclockSample(*refclock, *sample, true, false);
         accumulateStatistics(refclock->id(), *sample);
+        m_logger.statisticsUpdated(IpAddress{}, refclock->referenceId(), m_records.at(refclock->id()).statistics,
+                                   sample->time);
         reselect(now, refclock->id());
     }
 }
@@ -896,8 +908,8 @@ ClientLogSnapshot Engine::clientLogSnapshot() const
     log.notShown = m_clientLog->size() - records.size();
     log.clients.reserve(records.size());
     for (const ClientRecord &r : records)
-        log.clients.push_back(
-            {r.address, r.ntpPackets, r.ntpDropped, r.averageIntervalLog2, m_discipline.cook(r.lastPacket)});
+        log.clients.push_back({r.address, r.ntpPackets, r.ntpDropped, r.averageIntervalLog2,
+                               r.averageLimitedIntervalLog2, m_discipline.cook(r.lastPacket)});
     return log;
 }
 

@@ -400,8 +400,12 @@ CommandResult Engine::modifySource(const IpAddress &address, SourceSetting setti
         config.pollTarget = std::max(static_cast<int>(value), 1); // chronyd's floor
         break;
     case SourceSetting::MinStratum:
-        // `minstratum` has no effect on selection here yet (as in the file): refuse it.
-        return {CommandStatus::NotEnabled, "minstratum is not implemented", {}};
+        // chronyd takes any value and caps it at 15 when it raises a reply's stratum; the file's
+        // range (0..16) is the one we report.
+        if (value < 0 || value > kNtpMaxStratum)
+            return {CommandStatus::Invalid, "minstratum must be between 0 and 16", {}};
+        config.minStratum = static_cast<int>(value);
+        break;
     }
     source->setConfig(config);
     m_records.at(source->id()).sampling->tests = SampleTestConfig::fromSource(config);
@@ -418,8 +422,9 @@ CommandResult Engine::refreshNames(RealTime reading)
 {
     const RealTime now = rawTime(m_options.clockDriver, reading);
     for (const NtpSource *source : ntpSources()) {
-        // Pool members are added by address; their pool is not looked up again.
-        if (!source->poolName().empty() || IpAddress::parse(source->config().host))
+        // chronyd's NSR_RefreshAddresses: every source known by a name, a pool's members too
+        // (their config's host is the pool's name), is looked up again.
+        if (IpAddress::parse(source->config().host))
             continue;
         PendingResolve pending{source->config(), now, kResolveRetryFirst, false, false, false, source->id()};
         m_pendingResolves.emplace(m_nextResolveToken++, pending);
@@ -436,12 +441,21 @@ void Engine::moveRefreshedSource(std::uint32_t id, const std::vector<IpAddress> 
     const IpAddress current = source->address().ip;
     if (std::find(addresses.begin(), addresses.end(), current) != addresses.end())
         return;
+    // As chronyd's process_resolved_name: the first address no other source uses; when every one
+    // is taken (a pool's other members), the source stays where it is.
+    const auto next =
+        std::find_if(addresses.begin(), addresses.end(), [this](const IpAddress &a) { return sourceAt(a) == nullptr; });
+    if (next == addresses.end())
+        return;
     const SourceConfig config = source->config();
+    const std::string poolName = source->poolName();
     const bool runtime = m_records.at(id).addedAtRunTime;
-    m_events.push_back({EngineEvent::Category::Ntp, "source " + config.host + " moved from " + current.toString()
-                                                        + " to " + addresses.front().toString() + " (refresh)"});
+    m_events.push_back({EngineEvent::Category::Ntp,
+                        "source " + (poolName.empty() ? config.host : current.toString() + " of pool " + poolName)
+                            + " moved from " + current.toString() + " to " + next->toString() + " (refresh)"});
     m_records.erase(id);
-    if (addSource(config, config.host, addresses.front(), {}, now))
+    // A pool's member goes by its address, a server by its configured name.
+    if (addSource(config, poolName.empty() ? config.host : next->toString(), *next, poolName, now))
         m_records.at(m_nextSourceId - 1).addedAtRunTime = runtime;
     reselect(now, std::nullopt);
 }

@@ -36,14 +36,15 @@ void EngineLogger::sampleMeasured(const NtpSource &source, const SourceSample &s
     m_records.emplace_back(m);
 }
 
-void EngineLogger::statisticsUpdated(const NtpSource &source, const SourceStatistics &stats, RealTime sampleTime)
+void EngineLogger::statisticsUpdated(const IpAddress &address, std::uint32_t referenceId, const SourceStatistics &stats,
+                                     RealTime sampleTime)
 {
     if (!wanted(m_config.statistics) || !stats.regressionValid())
         return;
     StatisticsLogRecord st;
     st.time = m_discipline.cook(sampleTime);
-    st.address = source.address().ip;
-    st.referenceId = referenceIdOf(source.address().ip);
+    st.address = address;
+    st.referenceId = referenceId;
     st.stdDev = stats.stdDev();
     st.estimatedOffset = stats.offset() - m_discipline.correctionAt(stats.referenceTime());
     st.offsetSd = stats.offsetSd();

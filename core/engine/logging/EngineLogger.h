@@ -27,8 +27,10 @@ public:
 
     // A reply's sample of `source` went through the sample tests (measurements).
     void sampleMeasured(const NtpSource &source, const SourceSample &sample, const SampleTestResults &tests);
-    // `stats` of `source` took a sample taken at raw time `sampleTime` (statistics).
-    void statisticsUpdated(const NtpSource &source, const SourceStatistics &stats, RealTime sampleTime);
+    // `stats` of a source took a sample taken at raw time `sampleTime` (statistics). A server
+    // or peer is named by its address; a refclock (null address) by its reference ID.
+    void statisticsUpdated(const IpAddress &address, std::uint32_t referenceId, const SourceStatistics &stats,
+                           RealTime sampleTime);
     // The clock was updated at raw time `now` with `estimate`, whose selected source is at
     // `referenceAddress` (null for a refclock) (tracking).
     void clockUpdated(RealTime now, const IpAddress &referenceAddress, const CombinedEstimate &estimate);

@@ -8,6 +8,11 @@ namespace s1 {
 
 namespace {
 
+#if defined(__x86_64__)
+// kRecordBytes is worked out from this size; whoever changes the record updates both.
+static_assert(sizeof(ClientRecord) == 96);
+#endif
+
 std::size_t capacityFor(std::uint64_t limitBytes)
 {
     const std::uint64_t records = limitBytes / ClientLog::kRecordBytes;
@@ -16,18 +21,22 @@ std::size_t capacityFor(std::uint64_t limitBytes)
 
 } // namespace
 
-ClientLog::ClientLog(std::uint64_t limitBytes)
+ClientLog::ClientLog(std::uint64_t limitBytes, const RateLimitConfig &rateLimit, std::uint64_t seed)
     : m_capacity(capacityFor(limitBytes))
+    , m_limiter(rateLimit, seed)
 { }
 
-void ClientLog::record(const IpAddress &client, RealTime time, Outcome outcome)
+ClientRecord *ClientLog::touch(const IpAddress &client, RealTime time)
 {
     if (m_capacity == 0)
-        return;
+        return nullptr;
     if (const auto found = m_byAddress.find(client); found != m_byAddress.end()) {
         m_byRecency.splice(m_byRecency.begin(), m_byRecency, found->second);
-        update(*found->second, time, outcome);
-        return;
+        ClientRecord &record = *found->second;
+        ++record.ntpPackets;
+        m_limiter.refill(record.bucket, time - record.lastPacket);
+        updateInterval(record, time);
+        return &record;
     }
     if (m_byRecency.size() >= m_capacity) {
         m_byAddress.erase(m_byRecency.back().address);
@@ -37,10 +46,41 @@ void ClientLog::record(const IpAddress &client, RealTime time, Outcome outcome)
     ClientRecord fresh;
     fresh.address = client;
     fresh.ntpPackets = 1;
-    fresh.ntpDropped = outcome == Outcome::Dropped ? 1 : 0;
     fresh.lastPacket = time;
+    fresh.bucket = m_limiter.freshBucket();
     m_byRecency.push_front(fresh);
     m_byAddress.emplace(client, m_byRecency.begin());
+    return &m_byRecency.front();
+}
+
+void ClientLog::record(const IpAddress &client, RealTime time, Outcome outcome)
+{
+    ClientRecord *record = touch(client, time);
+    if (record && outcome == Outcome::Dropped)
+        ++record->ntpDropped;
+}
+
+RateDecision ClientLog::request(const IpAddress &client, RealTime time)
+{
+    ClientRecord *record = touch(client, time);
+    if (!record)
+        return RateDecision::Pass;
+    const RateDecision decision = m_limiter.admit(record->bucket, retriesFaster(*record));
+    if (decision == RateDecision::Drop)
+        ++record->ntpDropped;
+    return decision;
+}
+
+bool ClientLog::retriesFaster(const ClientRecord &record)
+{
+    if (!record.averageIntervalLog2 || !record.averageLimitedIntervalLog2)
+        return false;
+    // chronyd stamps requests in 1/16 s and counts shorter intervals as 2^-5 s, so a flood
+    // never looks like it retries faster: only rates below that floor are compared, else the
+    // jitter of a flood's intervals would invert the leak for it now and then.
+    const double answered = std::max(*record.averageIntervalLog2, kRetryFloorLog2);
+    const double limited = std::max(*record.averageLimitedIntervalLog2, kRetryFloorLog2);
+    return limited < answered - 1.0;
 }
 
 void ClientLog::resetCounters()
@@ -51,19 +91,18 @@ void ClientLog::resetCounters()
     }
 }
 
-void ClientLog::update(ClientRecord &record, RealTime time, Outcome outcome)
+void ClientLog::updateInterval(ClientRecord &record, RealTime time)
 {
-    ++record.ntpPackets;
-    if (outcome == Outcome::Dropped)
-        ++record.ntpDropped;
     const double interval = toSeconds(time - record.lastPacket);
     // A zero or negative interval (same timestamp, clock stepped back) is as short as it gets;
     // log2 of it would be -inf or NaN and poison the mean for good.
     const double sample = interval > 0 ? std::max(std::log2(interval), kMinIntervalLog2) : kMinIntervalLog2;
-    if (record.averageIntervalLog2)
-        *record.averageIntervalLog2 += kIntervalWeight * (sample - *record.averageIntervalLog2);
+    std::optional<double> &mean =
+        record.bucket.lastDropped ? record.averageLimitedIntervalLog2 : record.averageIntervalLog2;
+    if (mean)
+        *mean += kIntervalWeight * (sample - *mean);
     else
-        record.averageIntervalLog2 = sample;
+        mean = sample;
     record.lastPacket = time;
 }
 

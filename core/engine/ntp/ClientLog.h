@@ -1,6 +1,7 @@
 // The NTP server's client log (chrony's `clients` report): per client address, how many
-// requests it sent, how many we dropped, how often it asks and when it last did. Sans I/O and
-// deterministic: the caller hands in every time.
+// requests it sent, how many we dropped, how often it asks and when it last did, and its
+// `ratelimit` token bucket (RateLimiter.h). Sans I/O and deterministic: the caller hands in
+// every time, and the limiter's random draws follow the seed it is given.
 //
 // Memory is bounded by `clientloglimit` bytes: the log keeps at most limit / kRecordBytes
 // records and, when a new address arrives at a full log, forgets the one seen least recently.
@@ -9,7 +10,9 @@
 // addresses cannot degrade them (no hash flooding); every operation is O(log n).
 #pragma once
 
+#include "config/EngineConfig.h"
 #include "net/IpAddress.h"
+#include "ntp/RateLimiter.h"
 #include "time/Timestamps.h"
 
 #include <cstddef>
@@ -25,11 +28,15 @@ struct ClientRecord
 {
     IpAddress address;
     std::uint64_t ntpPackets = 0; // requests received, dropped ones included
-    std::uint64_t ntpDropped = 0; // requests we did not answer because of access rules
+    std::uint64_t ntpDropped = 0; // requests we did not answer: access rules, rate limiting
     // log2 s, exponentially averaged over the intervals between this client's requests; none
-    // until the second request.
+    // until the second request. As in chronyd, an interval that follows a request we dropped
+    // for rate limiting goes into the second mean instead (chronyc's IntL): a client that
+    // retries faster when it gets no answer shows it there.
     std::optional<double> averageIntervalLog2;
+    std::optional<double> averageLimitedIntervalLog2;
     RealTime lastPacket; // on the caller's time scale
+    RateBucket bucket;
 
     friend bool operator==(const ClientRecord &, const ClientRecord &) = default;
 };
@@ -38,24 +45,36 @@ class ClientLog
 {
 public:
     // What one record costs on x86-64 glibc, bytes: its LRU list node (two pointers and the
-    // 64-byte record) and its map node (colour, three pointers, key and iterator), each a heap
-    // chunk with 8 bytes of header rounded up to 16: 96 + 80. clientloglimit divides by it, as
+    // 96-byte record) and its map node (colour, three pointers, key and iterator), each a heap
+    // chunk with 8 bytes of header rounded up to 16: 128 + 80. clientloglimit divides by it, as
     // chronyd divides by its own record size.
-    static constexpr std::uint64_t kRecordBytes = 176;
+    static constexpr std::uint64_t kRecordBytes = 208;
     // Weight of a new interval in the running mean of log2 intervals: a client that changes
     // its polling interval shows the new one after a handful of requests, as in chrony.
     static constexpr double kIntervalWeight = 0.25;
     // log2 s: shorter intervals (bursts, a clock stepped back) count as this. It is the
     // shortest interval chrony.conf's ratelimit can express.
     static constexpr double kMinIntervalLog2 = -19.0;
+    // log2 s: intervals this short all count as one rate when deciding whether a client
+    // retries faster when dropped (chronyd's resolution there).
+    static constexpr double kRetryFloorLog2 = -5.0;
 
     enum class Outcome : std::uint8_t { Served, Dropped };
 
-    // Keeps at most limitBytes / kRecordBytes records (none below one record's worth).
-    explicit ClientLog(std::uint64_t limitBytes);
+    // Keeps at most limitBytes / kRecordBytes records (none below one record's worth). With
+    // rateLimit.enabled, request() limits each client's answers; `seed` drives its leak and
+    // KoD draws.
+    explicit ClientLog(std::uint64_t limitBytes, const RateLimitConfig &rateLimit = {}, std::uint64_t seed = 1);
 
-    // One request from `client` at `time`; `outcome` says whether it was dropped.
+    // One request from `client` at `time`, answered or refused for reasons of its own
+    // (`outcome`, e.g. the access rules); the rate limit is not consulted.
     void record(const IpAddress &client, RealTime time, Outcome outcome);
+    // One request from `client` at `time` that we would answer: logs it and says whether the
+    // rate limit lets it through, as a KoD, or not at all (counted as dropped). A client the
+    // log cannot keep (clientloglimit below one record) passes.
+    RateDecision request(const IpAddress &client, RealTime time);
+
+    const RateLimiter &limiter() const { return m_limiter; }
 
     std::size_t size() const { return m_byRecency.size(); }
     std::size_t capacity() const { return m_capacity; }
@@ -71,9 +90,15 @@ public:
 private:
     using Recency = std::list<ClientRecord>;
 
-    static void update(ClientRecord &record, RealTime time, Outcome outcome);
+    // The record of `client`, created (full bucket) or moved to the front; null when the log
+    // keeps nothing.
+    ClientRecord *touch(const IpAddress &client, RealTime time);
+    static void updateInterval(ClientRecord &record, RealTime time);
+    // The client asks more than twice as often after a dropped request than after an answer.
+    static bool retriesFaster(const ClientRecord &record);
 
     std::size_t m_capacity;
+    RateLimiter m_limiter;
     Recency m_byRecency; // most recently seen first
     std::map<IpAddress, Recency::iterator> m_byAddress;
     std::uint64_t m_recordsDropped = 0;

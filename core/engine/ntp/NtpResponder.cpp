@@ -1,5 +1,7 @@
 #include "ntp/NtpResponder.h"
 
+#include <algorithm>
+
 namespace s1 {
 
 namespace {
@@ -7,6 +9,8 @@ namespace {
 // NTPv1 requests come from any port but the NTP port (RFC 1059 tells modes apart by ports).
 constexpr std::uint16_t kNtpPort = 123;
 constexpr std::uint8_t kNtpVersion1 = 1;
+// No rate limit: the reply's poll is the request's, whatever it is (int8 range).
+constexpr int kNoMinPoll = -128;
 
 } // namespace
 
@@ -46,6 +50,14 @@ std::optional<std::vector<std::uint8_t>> NtpResponder::respond(std::span<const s
 NtpResponse NtpResponder::handle(std::span<const std::uint8_t> request, bool truncated, const SocketAddress &client,
                                  RealTime receiveTime, const ServedReference &reference)
 {
+    const NtpRequestCheck checked = check(request, truncated, client);
+    if (checked.verdict != NtpRequestVerdict::Answered)
+        return {std::nullopt, checked.verdict};
+    return answer(checked, client, RateDecision::Pass, kNoMinPoll, receiveTime, reference);
+}
+
+NtpRequestCheck NtpResponder::check(std::span<const std::uint8_t> request, bool truncated, const SocketAddress &client)
+{
     using enum NtpRequestVerdict;
     ++m_stats.packetsReceived;
 
@@ -53,38 +65,72 @@ NtpResponse NtpResponder::handle(std::span<const std::uint8_t> request, bool tru
     // whether its packet was well formed.
     if (!m_access.allows(client.ip.unmapped())) {
         ++m_stats.droppedDenied;
-        return {std::nullopt, Denied};
+        return {Denied, {}, {}};
     }
     if (truncated) {
         ++m_stats.droppedMalformed;
-        return {std::nullopt, NotARequest};
+        return {NotARequest, {}, {}};
     }
-    const NtpParseResult parsed = parseNtpPacket(request);
+    NtpParseResult parsed = parseNtpPacket(request);
     if (parsed.error == NtpParseError::UnsupportedVersion) {
         ++m_stats.droppedBadVersion;
-        return {std::nullopt, NotARequest};
+        return {NotARequest, {}, {}};
     }
     if (!parsed.ok()) {
         ++m_stats.droppedMalformed;
-        return {std::nullopt, NotARequest};
+        return {NotARequest, {}, {}};
     }
-    const NtpHeader &in = parsed.packet.header;
-    const std::optional<NtpMode> replyMode = replyModeFor(in, client);
+    const std::optional<NtpMode> replyMode = replyModeFor(parsed.packet.header, client);
     if (!replyMode) {
         ++m_stats.droppedBadMode;
-        return {std::nullopt, NotARequest};
+        return {NotARequest, {}, {}};
+    }
+    return {Answered, parsed.packet, *replyMode};
+}
+
+NtpResponse NtpResponder::answer(const NtpRequestCheck &request, const SocketAddress &client, RateDecision decision,
+                                 int minPoll, RealTime receiveTime, const ServedReference &reference)
+{
+    using enum NtpRequestVerdict;
+    if (decision == RateDecision::Drop) {
+        ++m_stats.droppedRateLimited;
+        return {std::nullopt, RateLimited};
     }
     // A request signed with a symmetric key (a crypto-NAK included) or asking for NTS cannot
     // be authenticated by us: chronyd drops it rather than send an unsigned reply that the
     // client would drop anyway.
-    if (parsed.packet.mac != NtpMacKind::None || parsed.packet.ntsFields || client.port == 0) {
+    const ParsedNtpPacket &packet = request.packet;
+    if (packet.mac != NtpMacKind::None || packet.ntsFields || client.port == 0) {
         ++m_stats.droppedOther;
         return {std::nullopt, Unanswered};
     }
 
+    // chronyd suggests the rate limit's interval to a client that polls faster.
+    NtpHeader in = packet.header;
+    in.poll = static_cast<std::int8_t>(std::max<int>(in.poll, minPoll));
     // The reply is the bare header: never longer than the request, which is at least a header.
     ++m_stats.repliesSent;
-    return {reply(in, *replyMode, receiveTime, reference), Answered};
+    if (decision == RateDecision::Kod) {
+        ++m_stats.kissOfDeathSent;
+        return {kissOfDeath(in, request.replyMode, receiveTime, reference), Answered};
+    }
+    return {reply(in, request.replyMode, receiveTime, reference), Answered};
+}
+
+std::vector<std::uint8_t> NtpResponder::kissOfDeath(const NtpHeader &request, NtpMode mode, RealTime receiveTime,
+                                                    const ServedReference &reference)
+{
+    ServedReference kiss = reference;
+    kiss.leap = LeapIndicator::Unsynchronised;
+    kiss.stratum = kNtpMaxStratum;
+    std::vector<std::uint8_t> out = reply(request, mode, receiveTime, kiss);
+    // reply() zeroes the reference ID of an unsynchronised server; the kiss code goes there.
+    constexpr std::size_t kReferenceIdOffset = 12;
+    out[kReferenceIdOffset] = static_cast<std::uint8_t>(kKissRate >> 24);
+    out[kReferenceIdOffset + 1] = static_cast<std::uint8_t>(kKissRate >> 16);
+    out[kReferenceIdOffset + 2] = static_cast<std::uint8_t>(kKissRate >> 8);
+    out[kReferenceIdOffset + 3] = static_cast<std::uint8_t>(kKissRate);
+    return out;
 }
 
 std::vector<std::uint8_t> NtpResponder::reply(const NtpHeader &request, NtpMode mode, RealTime receiveTime,

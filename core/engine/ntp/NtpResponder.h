@@ -3,6 +3,7 @@
 
 #include "net/AccessFilter.h"
 #include "ntp/NtpPacket.h"
+#include "ntp/RateLimiter.h"
 #include "report/EngineSnapshot.h"
 
 #include <cstdint>
@@ -34,7 +35,18 @@ enum class NtpRequestVerdict : std::uint8_t {
     Answered,
     Denied,      // the access rules refuse the client (checked before anything else)
     Unanswered,  // a client request we cannot answer: a signature we cannot verify, port 0
+    RateLimited, // a client request over the client's rate limit, dropped
     NotARequest, // truncated, malformed, another version or mode: not a client of ours
+};
+
+// A datagram checked up to the point where the client log and the rate limit come in: the
+// access rules, parsing and the mode (chronyd's order). `verdict` is Answered when it is a
+// request we would answer; otherwise it says why not.
+struct NtpRequestCheck
+{
+    NtpRequestVerdict verdict = NtpRequestVerdict::NotARequest;
+    ParsedNtpPacket packet; // valid when verdict is Answered
+    NtpMode replyMode = NtpMode::Server;
 };
 
 struct NtpResponse
@@ -60,6 +72,15 @@ public:
     NtpResponse handle(std::span<const std::uint8_t> request, bool truncated, const SocketAddress &client,
                        RealTime receiveTime, const ServedReference &reference);
 
+    // handle() in two steps, for the engine to put the client log and the rate limit between
+    // them as chronyd does: check() counts the datagram and refuses what is no request of an
+    // allowed client; answer() takes the rate limit's decision for a checked request (a RATE
+    // kiss-o'-death, a counted drop, or the reply) and suggests at least `minPoll` (log2 s,
+    // the limit's interval) as the client's polling interval.
+    NtpRequestCheck check(std::span<const std::uint8_t> request, bool truncated, const SocketAddress &client);
+    NtpResponse answer(const NtpRequestCheck &request, const SocketAddress &client, RateDecision decision, int minPoll,
+                       RealTime receiveTime, const ServedReference &reference);
+
     const ServerStats &stats() const { return m_stats; }
 
     // The mode of our reply to `request` from `client`, or nothing when that mode gets none.
@@ -71,6 +92,10 @@ public:
     // permission, as in chrony).
     static std::vector<std::uint8_t> reply(const NtpHeader &request, NtpMode mode, RealTime receiveTime,
                                            const ServedReference &reference);
+    // The RATE kiss-o'-death chronyd sends: the reply with leap 3, stratum 0 and the reference
+    // ID "RATE", asking the client to poll less often (RFC 5905 section 7.4).
+    static std::vector<std::uint8_t> kissOfDeath(const NtpHeader &request, NtpMode mode, RealTime receiveTime,
+                                                 const ServedReference &reference);
 
 private:
     AccessFilter m_access;

@@ -294,6 +294,9 @@ ReplyVerdict NtpSource::judgeReply(const ParsedNtpPacket &reply, RealTime receiv
     // unsynchronised one (leap 3, or stratum 0 or 16+ without a kiss code we act on) does not.
     if (h.leap == LeapIndicator::Unsynchronised || h.stratum == 0 || h.stratum >= kNtpMaxStratum)
         return reject(ReplyVerdict::Unsynchronised);
+    // `minstratum`: as chronyd, a usable reply's stratum is raised to the option (at most 15, so
+    // the source stays usable); selection then prefers sources of lower stratum over it.
+    m_stratum = std::max(m_stratum, std::min(m_config.minStratum, kNtpMaxStratum - 1));
     m_reach |= 1;
 
     const RealTime t1 = m_sentTime;
@@ -327,7 +330,7 @@ ReplyVerdict NtpSource::judgeReply(const ParsedNtpPacket &reply, RealTime receiv
     sample.offset = offset - localCorrection;
     sample.delay = delay;
     sample.dispersion = dispersion;
-    sample.stratum = h.stratum;
+    sample.stratum = m_stratum;
     m_samples.push_back(sample);
     if (m_samples.size() > kRecentSamples)
         m_samples.pop_front();

@@ -4,6 +4,7 @@
 #include "clock/HostClock.h"
 #include "clock/SystemKernelClockApi.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace s1 {
@@ -101,20 +102,22 @@ std::uint64_t EngineRuntime::fdGeneration() const
     return m_refClocks ? m_refClocks->fdGeneration() : 0;
 }
 
-void EngineRuntime::readable(std::size_t index)
+void EngineRuntime::readable(int fd)
 {
     if (!m_engine)
         return;
-    if (index >= m_sockets.size()) {
-        const std::vector<int> refclockFds = m_refClocks->fds();
-        const std::size_t k = index - m_sockets.size();
-        if (k < refclockFds.size()) {
-            m_refClocks->readable(refclockFds[k], readRealTimeClock());
+    const auto socket
+        = std::find_if(m_sockets.begin(), m_sockets.end(), [fd](const Socket &s) { return s.socket->fd() == fd; });
+    if (socket == m_sockets.end()) {
+        if (m_refClocks) {
+            m_refClocks->readable(fd, readRealTimeClock());
             flush();
         }
         return;
     }
-    const Socket &s = m_sockets[index];
+    const Socket &s = *socket;
+    // The engine names the socket to answer from by its position in m_sockets.
+    const auto index = static_cast<int>(socket - m_sockets.begin());
     // Bounded: a flood cannot keep us here forever; the notifier fires again for the rest.
     constexpr int kMaxBatchesPerWakeup = 8;
     for (int round = 0; round < kMaxBatchesPerWakeup; ++round) {
@@ -126,7 +129,7 @@ void EngineRuntime::readable(std::size_t index)
             const ReceivedDatagram &d = m_batch[i];
             ReceivedPacket packet;
             packet.role = s.role;
-            packet.hostSocket = static_cast<int>(index);
+            packet.hostSocket = index;
             packet.remote = d.from;
             packet.local = d.local;
             packet.data = d.data;

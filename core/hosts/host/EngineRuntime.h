@@ -59,12 +59,15 @@ public:
     void setEventSink(EventSink sink) { m_eventSink = std::move(sink); }
     void resolved(std::uint64_t token, const std::vector<IpAddress> &addresses);
 
-    // The fds to watch for readability, in a stable order for readable(index): the sockets,
-    // then the refclock drivers'. The set changes when a driver is reopened; fdGeneration()
-    // then moves on and the event loop must call fds() again.
+    // The fds to watch for readability: the sockets, then the refclock drivers'. The set
+    // changes when a driver is reopened; fdGeneration() then moves on and the event loop must
+    // call fds() again.
     std::vector<int> fds() const;
     std::uint64_t fdGeneration() const;
-    void readable(std::size_t index);
+    // `fd`, one of fds(), is readable. Named by fd rather than by position so that a driver
+    // reopened in between cannot make a stale position read another device; an fd no longer
+    // watched is ignored.
+    void readable(int fd);
     void timeout();
     // The `makestep` command; the step taken (s).
     double makeStep();

@@ -167,7 +167,7 @@ int PlainHost::run()
             break;
         for (std::size_t i = 0; n > 0 && i < runtimeFds.size(); ++i)
             if (fds[i].revents & POLLIN)
-                m_runtime.readable(i);
+                m_runtime.readable(fds[i].fd);
         now = readRealTimeClock();
         const auto due = m_runtime.nextWakeup();
         if (due && *due <= now)

@@ -67,10 +67,10 @@ void QtEngineHost::watchFds()
     m_notifiers.clear();
     m_fdGeneration = m_runtime.fdGeneration();
     const std::vector<int> fds = m_runtime.fds();
-    for (std::size_t i = 0; i < fds.size(); ++i) {
-        auto *notifier = new QSocketNotifier(fds[i], QSocketNotifier::Read, this);
-        connect(notifier, &QSocketNotifier::activated, this, [this, i] {
-            m_runtime.readable(i);
+    for (const int fd : fds) {
+        auto *notifier = new QSocketNotifier(fd, QSocketNotifier::Read, this);
+        connect(notifier, &QSocketNotifier::activated, this, [this, fd] {
+            m_runtime.readable(fd);
             reschedule();
         });
         m_notifiers.push_back(notifier);

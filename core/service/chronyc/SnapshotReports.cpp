@@ -210,13 +210,18 @@ ActivityReport activityReport(const EngineSnapshot &snapshot)
 ServerStatsReport serverStatsReport(const EngineSnapshot &snapshot, const CommandCounters &commands)
 {
     ServerStatsReport r;
-    r.ntpPacketsReceived = snapshot.server.packetsReceived;
-    r.ntpPacketsDropped = snapshot.server.droppedTotal();
+    // chronyd's counts: requests from allowed clients in a mode it answers (those its client
+    // log sees), and of them the ones rate limiting dropped. Datagrams refused before that
+    // (access rules, malformed, other modes) are in the snapshot's own counters only.
+    const ServerStats &server = snapshot.server;
+    r.ntpPacketsReceived = server.repliesSent + server.droppedRateLimited + server.droppedOther;
+    r.ntpPacketsDropped = server.droppedRateLimited;
     r.commandPacketsReceived = commands.received;
     r.commandPacketsDropped = commands.dropped;
     r.clientLogRecordsDropped = snapshot.clientLog.recordsDropped;
-    r.ntpKernelRxTimestamps = snapshot.server.packetsReceived;
-    r.ntpDaemonTxTimestamps = snapshot.server.repliesSent;
+    // chronyd counts the timestamps of the requests it answers (KoDs included).
+    r.ntpKernelRxTimestamps = server.repliesSent;
+    r.ntpDaemonTxTimestamps = server.repliesSent;
     return r;
 }
 
@@ -234,6 +239,7 @@ ClientsReport clientsReport(const EngineSnapshot &snapshot)
         row.ntpPackets = saturatedUint32(c.ntpPackets);
         row.ntpDropped = saturatedUint32(c.ntpDropped);
         row.ntpIntervalLog2 = clientInterval(c.averageIntervalLog2);
+        row.ntpLimitedIntervalLog2 = clientInterval(c.averageLimitedIntervalLog2);
         row.lastNtpAge = ageAt(snapshot, c.lastPacket);
         report.rows.push_back(std::move(row));
     }

@@ -183,7 +183,8 @@ inline auto describe(Type<ServerStats>)
         field("packetsReceived", &S::packetsReceived),   field("repliesSent", &S::repliesSent),
         field("droppedMalformed", &S::droppedMalformed), field("droppedBadVersion", &S::droppedBadVersion),
         field("droppedBadMode", &S::droppedBadMode),     field("droppedDenied", &S::droppedDenied),
-        field("droppedOther", &S::droppedOther),
+        field("droppedOther", &S::droppedOther),         field("droppedRateLimited", &S::droppedRateLimited),
+        field("kissOfDeathSent", &S::kissOfDeathSent),
     };
 }
 
@@ -195,6 +196,7 @@ inline auto describe(Type<ClientSnapshot>)
         field("ntpPackets", &C::ntpPackets),
         field("ntpDropped", &C::ntpDropped),
         field("averageIntervalLog2", &C::averageIntervalLog2),
+        field("averageLimitedIntervalLog2", &C::averageLimitedIntervalLog2),
         field("lastPacket", &C::lastPacket),
     };
 }

@@ -143,6 +143,11 @@ qint64 ServiceConnection::applyConfiguration(const QString &text, const QString 
     return sendRequest(control::Command::ApplyConfiguration, QJsonObject{{"text", text}, {"revision", revision}});
 }
 
+qint64 ServiceConnection::requestHistory(const QJsonObject &args)
+{
+    return sendRequest(control::Command::History, args);
+}
+
 void ServiceConnection::attempt()
 {
     m_retryTimer->stop();

@@ -66,6 +66,8 @@ public:
     // result is the apply outcome, also for a refused edit; see ConfigurationJson.h).
     qint64 requestConfigurationText();
     qint64 applyConfiguration(const QString &text, const QString &revision);
+    // `history` with these arguments (HistoryQueries.h): one series over a range, in buckets.
+    qint64 requestHistory(const QJsonObject &args);
 
     State state() const { return m_state; }
     // Why the state is what it is: "connected to PATH", "no service at PATH (...)", ...

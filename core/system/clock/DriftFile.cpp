@@ -1,5 +1,8 @@
 #include "clock/DriftFile.h"
 
+#include "file/AtomicFile.h"
+#include "file/FileDescriptor.h"
+
 #include "text/NumberText.h"
 
 #include <array>
@@ -33,34 +36,6 @@ std::string describeErrno(const std::filesystem::path &path, std::string_view wh
 {
     return describe(path, std::string(what) + ": " + std::generic_category().message(error));
 }
-
-// Closes the descriptor when the scope ends, whatever the path out.
-class FileDescriptor
-{
-public:
-    explicit FileDescriptor(int fd)
-        : m_fd(fd)
-    { }
-    ~FileDescriptor()
-    {
-        if (m_fd >= 0)
-            ::close(m_fd);
-    }
-    FileDescriptor(const FileDescriptor &) = delete;
-    FileDescriptor &operator=(const FileDescriptor &) = delete;
-
-    int get() const { return m_fd; }
-    // Closes now, reporting the error a deferred write may only show here.
-    int close()
-    {
-        const int result = ::close(m_fd);
-        m_fd = -1;
-        return result;
-    }
-
-private:
-    int m_fd;
-};
 
 bool isBlank(char c)
 {
@@ -146,21 +121,6 @@ std::string format(const DriftState &state)
     return fixedText(state.frequencyPpm, kDecimals) + ' ' + fixedText(state.skewPpm, kDecimals) + '\n';
 }
 
-bool writeAll(int fd, std::string_view data, int &error)
-{
-    while (!data.empty()) {
-        const ssize_t written = ::write(fd, data.data(), data.size());
-        if (written < 0) {
-            if (errno == EINTR)
-                continue;
-            error = errno;
-            return false;
-        }
-        data.remove_prefix(static_cast<std::size_t>(written));
-    }
-    return true;
-}
-
 } // namespace
 
 std::optional<DriftState> readDriftFile(const std::filesystem::path &path, std::string &error)
@@ -210,41 +170,13 @@ bool writeDriftFile(const std::filesystem::path &path, const DriftState &state, 
         error = describe(path, "not a file name");
         return false;
     }
-    const std::filesystem::path directory = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-    // Hidden, and in the same directory: rename() is only atomic within one file system.
-    std::string temporary = (directory / ("." + path.filename().string() + ".tmp.XXXXXX")).string();
-
-    FileDescriptor file(::mkostemp(temporary.data(), O_CLOEXEC));
-    if (file.get() < 0) {
-        error = describeErrno(path, "cannot create a temporary file", errno);
-        return false;
-    }
-    const auto fail = [&](std::string_view what, int code) {
-        error = describeErrno(path, what, code);
-        ::unlink(temporary.c_str());
-        return false;
-    };
-
-    int code = 0;
-    if (::fchmod(file.get(), kDriftFileMode) < 0)
-        return fail("cannot set permissions", errno);
-    if (!writeAll(file.get(), format(state), code))
-        return fail("cannot write", code);
-    // Data on disk before the rename makes it visible, or a crash could leave an empty file.
-    if (::fsync(file.get()) < 0)
-        return fail("cannot sync", errno);
-    if (file.close() < 0)
-        return fail("cannot close", errno);
-    if (::rename(temporary.c_str(), path.c_str()) < 0)
-        return fail("cannot replace", errno);
-
-    // The rename is only durable once the directory entry is on disk.
-    FileDescriptor dir(::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (dir.get() < 0 || ::fsync(dir.get()) < 0) {
-        error = describeErrno(path, "written, but the directory could not be synced", errno);
-        return false;
-    }
-    return true;
+    AtomicFileAttributes attributes;
+    attributes.mode = kDriftFileMode;
+    AtomicWriteError failure;
+    if (writeFileAtomically(path.string(), format(state), attributes, failure))
+        return true;
+    error = describe(path, failure.reason());
+    return false;
 }
 
 } // namespace s1

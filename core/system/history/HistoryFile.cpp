@@ -1,5 +1,7 @@
 #include "history/HistoryFile.h"
 
+#include "file/AtomicFile.h"
+#include "file/FileDescriptor.h"
 #include "history/HistoryCodec.h"
 
 #include <cerrno>
@@ -19,27 +21,6 @@ constexpr mode_t kHistoryFileMode = 0644;
 // A full store is about 40 MB; anything much larger is not ours.
 constexpr std::uintmax_t kMaxHistoryFileBytes = 256ULL * 1024 * 1024;
 
-class Descriptor
-{
-public:
-    explicit Descriptor(int fd)
-        : m_fd(fd)
-    { }
-    ~Descriptor() { close(); }
-    Descriptor(const Descriptor &) = delete;
-    Descriptor &operator=(const Descriptor &) = delete;
-    int get() const { return m_fd; }
-    int close()
-    {
-        const int result = m_fd >= 0 ? ::close(m_fd) : 0;
-        m_fd = -1;
-        return result;
-    }
-
-private:
-    int m_fd;
-};
-
 std::string describe(const std::filesystem::path &path, std::string_view what, int code)
 {
     std::string text = "history file " + path.string() + ": " + std::string(what);
@@ -48,25 +29,12 @@ std::string describe(const std::filesystem::path &path, std::string_view what, i
     return text;
 }
 
-bool writeAll(int fd, std::string_view bytes)
-{
-    while (!bytes.empty()) {
-        const ssize_t n = ::write(fd, bytes.data(), bytes.size());
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        bytes.remove_prefix(static_cast<std::size_t>(n));
-    }
-    return true;
-}
-
 } // namespace
 
 std::optional<HistoryStore> readHistoryFile(const std::filesystem::path &path, std::string &error)
 {
     error.clear();
-    Descriptor file(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
+    FileDescriptor file(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
     if (file.get() < 0) {
         if (errno != ENOENT)
             error = describe(path, "cannot open", errno);
@@ -108,37 +76,13 @@ bool writeHistoryFile(const std::filesystem::path &path, const HistoryStore &sto
         error = describe(path, "not a file name", 0);
         return false;
     }
-    const std::filesystem::path directory = path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
-    // Same directory: rename() is only atomic within one file system.
-    std::string temporary = (directory / ("." + path.filename().string() + ".tmp.XXXXXX")).string();
-    Descriptor file(::mkostemp(temporary.data(), O_CLOEXEC));
-    if (file.get() < 0) {
-        error = describe(path, "cannot create a temporary file", errno);
-        return false;
-    }
-    const auto fail = [&](std::string_view what, int code) {
-        error = describe(path, what, code);
-        file.close();
-        ::unlink(temporary.c_str());
-        return false;
-    };
-    if (::fchmod(file.get(), kHistoryFileMode) < 0)
-        return fail("cannot set permissions", errno);
-    if (!writeAll(file.get(), encodeHistory(store)))
-        return fail("cannot write", errno);
-    // On disk before the rename makes it visible, or a crash could leave an empty file.
-    if (::fsync(file.get()) < 0)
-        return fail("cannot sync", errno);
-    if (file.close() < 0)
-        return fail("cannot close", errno);
-    if (::rename(temporary.c_str(), path.c_str()) < 0)
-        return fail("cannot replace", errno);
-    Descriptor dir(::open(directory.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC));
-    if (dir.get() < 0 || ::fsync(dir.get()) < 0) {
-        error = describe(path, "written, but the directory could not be synced", errno);
-        return false;
-    }
-    return true;
+    AtomicFileAttributes attributes;
+    attributes.mode = kHistoryFileMode;
+    AtomicWriteError failure;
+    if (writeFileAtomically(path.string(), encodeHistory(store), attributes, failure))
+        return true;
+    error = describe(path, failure.reason(), 0);
+    return false;
 }
 
 } // namespace s1

@@ -21,13 +21,16 @@ struct ServerStats
     std::uint64_t repliesSent = 0;
     std::uint64_t droppedMalformed = 0; // failed to parse: length, framing
     std::uint64_t droppedBadVersion = 0;
-    std::uint64_t droppedBadMode = 0; // not a client request (incl. modes 6 and 7)
-    std::uint64_t droppedDenied = 0;  // no `allow` covers the client, or a `deny` does
-    std::uint64_t droppedOther = 0;   // signed requests we cannot verify, source port 0
+    std::uint64_t droppedBadMode = 0;     // not a client request (incl. modes 6 and 7)
+    std::uint64_t droppedDenied = 0;      // no `allow` covers the client, or a `deny` does
+    std::uint64_t droppedOther = 0;       // signed requests we cannot verify, source port 0
+    std::uint64_t droppedRateLimited = 0; // over the client's `ratelimit`, not answered
+    std::uint64_t kissOfDeathSent = 0;    // RATE kiss-o'-death replies (counted in repliesSent)
 
     std::uint64_t droppedTotal() const
     {
-        return droppedMalformed + droppedBadVersion + droppedBadMode + droppedDenied + droppedOther;
+        return droppedMalformed + droppedBadVersion + droppedBadMode + droppedDenied + droppedOther
+               + droppedRateLimited;
     }
     friend bool operator==(const ServerStats &, const ServerStats &) = default;
 };
@@ -37,9 +40,11 @@ struct ClientSnapshot
 {
     IpAddress address;
     std::uint64_t ntpPackets = 0;              // requests received, dropped ones included
-    std::uint64_t ntpDropped = 0;              // refused by the access rules (we have no rate limiting)
+    std::uint64_t ntpDropped = 0;              // refused by the access rules or the rate limit
     std::optional<double> averageIntervalLog2; // log2 s between requests; none after one request
-    RealTime lastPacket;                       // engine time of the last request
+    // log2 s between a request dropped by the rate limit and the next (chronyc's IntL).
+    std::optional<double> averageLimitedIntervalLog2;
+    RealTime lastPacket; // engine time of the last request
 
     friend bool operator==(const ClientSnapshot &, const ClientSnapshot &) = default;
 };
