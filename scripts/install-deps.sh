@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Stratum One needs that are missing (Debian 12 / Raspberry Pi OS).
-# Usage: scripts/install-deps.sh [build|test]
+# Usage: scripts/install-deps.sh [build|test|fuzz]
 set -euo pipefail
 
 # qt6-translations-l10n: Qt's own strings (Cancel, < Back) in the user's language;
@@ -11,9 +11,13 @@ build_packages=(cmake ninja-build g++ pkg-config
 # Tests also need: python3 for ntpdig, iproute2 for network namespaces, socat for serial ptys,
 # and dpkg/apt to unpack the interop peers (never installed as services).
 test_packages=(python3 iproute2 socat)
+# scripts/fuzz.sh only: clang and its runtimes (libclang_rt.fuzzer, asan, ubsan are in
+# libclang-rt-14-dev on Debian 12).
+fuzz_packages=(clang-14 libclang-rt-14-dev)
 
 wanted=("${build_packages[@]}")
 [ "${1:-build}" = test ] && wanted+=("${test_packages[@]}")
+[ "${1:-build}" = fuzz ] && wanted+=("${fuzz_packages[@]}")
 
 missing=()
 for p in "${wanted[@]}"; do

@@ -59,7 +59,7 @@ quint16 freeUdpPort()
 
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QString &text)
 {
-    const QString path = dir.filePath(name);
+    QString path = dir.filePath(name); // not const: returned by move
     QFile file(path);
     if (file.open(QIODevice::WriteOnly | QIODevice::Truncate))
         file.write(text.toUtf8());

@@ -37,6 +37,7 @@
 #include <cerrno>
 #include <chrono>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <ctime>
 #include <mutex>
@@ -66,7 +67,7 @@ struct ShmWriter
         if (id < 0)
             return false;
         void *p = ::shmat(id, nullptr, 0);
-        if (p == reinterpret_cast<void *>(-1))
+        if (reinterpret_cast<std::intptr_t>(p) == -1) // shmat's (void *)-1
             return false;
         base = static_cast<char *>(p);
         return true;
@@ -554,7 +555,7 @@ void TestRefClocks::plainHostReadsShm()
     const QJsonObject last = QJsonDocument::fromJson(lines.last()).object();
     QCOMPARE(last.value("reference").toObject().value("stratum").toInt(), 1);
     bool found = false;
-    for (const QJsonValue &source : last.value("sources").toArray()) {
+    for (const auto &source : last.value("sources").toArray()) {
         const QJsonObject s = source.toObject();
         if (s.value("name").toString() != QStringLiteral("GPS"))
             continue;
@@ -610,7 +611,7 @@ void TestRefClocks::plainHostReadsNmeaFromAPty()
     QVERIFY(!lines.isEmpty());
     const QJsonObject last = QJsonDocument::fromJson(lines.last()).object();
     bool found = false;
-    for (const QJsonValue &source : last.value("sources").toArray()) {
+    for (const auto &source : last.value("sources").toArray()) {
         const QJsonObject s = source.toObject();
         if (s.value("name").toString() != QStringLiteral("NMEA"))
             continue;

@@ -525,9 +525,9 @@ QByteArray difference(const std::string &expected, const std::string &actual)
 
 #define COMPARE_TEXT(actual, expected)                                                                                 \
     do {                                                                                                               \
-        const std::string actualText_ = (actual);                                                                      \
-        const std::string expectedText_ = (expected);                                                                  \
-        QVERIFY2(actualText_ == expectedText_, difference(expectedText_, actualText_).constData());                    \
+        /* one full expression, no copies: (actual) may index a temporary, e.g. splitLines(...)[2] */                  \
+        const QByteArray difference_ = difference((expected), (actual));                                               \
+        QVERIFY2(difference_.isEmpty(), difference_.constData());                                                      \
     } while (false)
 
 } // namespace

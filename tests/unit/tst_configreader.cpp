@@ -1718,7 +1718,8 @@ void TestConfigReader::everySyntaxEntryIsInEffectOrWarned()
 
         for (const OptionSyntax &option : directive.options) {
             const std::string optionName(option.name);
-            std::string withOption = line + " " + optionName;
+            std::string withOption = line;
+            withOption.append(" ").append(optionName);
             if (option.takesValue) {
                 const auto value = kSampleValues.find(optionName);
                 withOption += " " + (value != kSampleValues.end() ? value->second : std::string("1"));

@@ -146,8 +146,8 @@ public:
     // The frequency the clock runs at (ppm): each tick unit is USER_HZ ppm.
     long double frequencyPpm() const
     {
-        return static_cast<long double>((tick - kNominalTick * kUserHz / hz) * hz)
-               + static_cast<long double>(freq) / kFreqScale;
+        const long nominalTick = kNominalTick * kUserHz / hz; // whole us, as the kernel's tick
+        return static_cast<long double>((tick - nominalTick) * hz) + static_cast<long double>(freq) / kFreqScale;
     }
 
     // Lets `seconds` of true time pass.

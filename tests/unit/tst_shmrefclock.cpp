@@ -629,7 +629,7 @@ void TestShmRefClock::realSegmentWrittenLikeGpsd()
 
     // The writer side: attached as gpsd would (our own mapping of the same segment).
     void *mapped = ::shmat(id, nullptr, 0);
-    QVERIFY(mapped != reinterpret_cast<void *>(-1));
+    QVERIFY(reinterpret_cast<std::intptr_t>(mapped) != -1); // shmat's (void *)-1
     const RawSegment writer(mapped);
     writer.gpsdPreset();
     QVERIFY(!shm.read()); // preset: valid = 0
@@ -689,7 +689,7 @@ void TestShmRefClock::realSegmentUnderConcurrentWriter()
     QVERIFY2(shm.attach(), shm.status().error.c_str());
     const int id = ::shmget(unit.key, 0, 0);
     void *mapped = ::shmat(id, nullptr, 0);
-    QVERIFY(mapped != reinterpret_cast<void *>(-1));
+    QVERIFY(reinterpret_cast<std::intptr_t>(mapped) != -1); // shmat's (void *)-1
     const RawSegment writer(mapped);
     writer.gpsdPreset();
 

@@ -21,12 +21,12 @@ ClockDiscipline::ClockDiscipline(DisciplineConfig config, RealTime startRaw, Clo
         m_config.initialFrequencyPpm = -m_driver->frequencyPpm();
     if (m_config.initialFrequencyPpm) {
         // A known frequency is applied at once: it is what makes a restart converge fast.
-        m_frequency = *m_config.initialFrequencyPpm * kPpm;
+        m_frequency = std::clamp(*m_config.initialFrequencyPpm * kPpm, -kMaxFrequency, kMaxFrequency);
         if (m_config.initialSkewPpm)
             m_frequencySkew = std::max(*m_config.initialSkewPpm * kPpm, kMinSkew);
         m_clock.setFrequency(startRaw, -m_frequency);
         if (m_driver) {
-            m_driver->setFrequencyPpm(-*m_config.initialFrequencyPpm);
+            m_driver->setFrequencyPpm(-m_frequency / kPpm);
             checkDriver();
         }
     }
@@ -65,7 +65,7 @@ double ClockDiscipline::update(RealTime raw, const ClockUpdate &u)
         // of the difference and leave the two-sample error in for another poll interval.
         if (!u.provisionalFrequency)
             m_frequencySkew = std::max(m_frequencySkew + gain * (u.skew - m_frequencySkew) + extraSkew, kMinSkew);
-        m_frequency = frequency;
+        m_frequency = std::clamp(frequency, -kMaxFrequency, kMaxFrequency);
     }
 
     const double before = correctionAt(raw);

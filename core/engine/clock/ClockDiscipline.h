@@ -74,6 +74,10 @@ public:
     // RFC 5905's worst-case frequency tolerance of a clock that is not disciplined
     // further, used to grow the root dispersion with time since the last update.
     static constexpr double kMaxClockError = 1e-6; // s/s
+    // The largest frequency correction the clock is given, either way (chrony's default
+    // `maxdrift`, 500000 ppm). Estimates from hostile or broken sources can be any size; an
+    // unbounded one made the clock's correction overflow int64 nanoseconds within seconds.
+    static constexpr double kMaxFrequency = 0.5; // s/s
     // Weight of a new squared offset in the long-term RMS offset.
     static constexpr double kRmsOffsetWeight = 0.125;
 

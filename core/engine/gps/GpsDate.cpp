@@ -14,6 +14,9 @@ constexpr std::int64_t kNanosPerMinute = 60 * kNanosPerSecond;
 constexpr std::int64_t kNanosPerHour = 60 * kNanosPerMinute;
 // Up to one leap second: 23:59:60.x.
 constexpr std::int64_t kMaxNanosOfMinute = 61 * kNanosPerSecond;
+// The last whole year RealTime's int64 nanoseconds hold (they end in April 2262). A ZDA or
+// UBX date is the receiver's to send: a later year is refused rather than overflowing.
+constexpr int kLastRealTimeYear = 2261;
 
 } // namespace
 
@@ -40,8 +43,9 @@ bool isValidDate(const GpsDate &date)
 std::optional<RealTime> toRealTime(const GpsDate &date, const GpsTimeOfDay &time)
 {
     using namespace std::chrono;
-    if (!isValidDate(date) || time.hour < 0 || time.hour >= kHoursPerDay || time.minute < 0
-        || time.minute >= kMinutesPerHour || time.nanosOfMinute < 0 || time.nanosOfMinute >= kMaxNanosOfMinute)
+    if (!isValidDate(date) || date.year > kLastRealTimeYear || time.hour < 0 || time.hour >= kHoursPerDay
+        || time.minute < 0 || time.minute >= kMinutesPerHour || time.nanosOfMinute < 0
+        || time.nanosOfMinute >= kMaxNanosOfMinute)
         return std::nullopt;
     const sys_days days{year_month_day{year{date.year}, month{static_cast<unsigned>(date.month)},
                                        day{static_cast<unsigned>(date.day)}}};

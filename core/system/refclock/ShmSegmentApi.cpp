@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <cstdint>
 
 namespace s1 {
 
@@ -18,7 +19,7 @@ int SystemShmSegmentApi::attach(int id, void *&address)
 {
     void *mapped = ::shmat(id, nullptr, 0);
     // shmat reports failure as (void *)-1, not nullptr.
-    if (mapped == reinterpret_cast<void *>(-1))
+    if (reinterpret_cast<std::intptr_t>(mapped) == -1)
         return -errno;
     address = mapped;
     return 0;
