@@ -21,6 +21,9 @@ constexpr auto kDirectivesInEffect = std::to_array<std::string_view>({
     "confdir",
     "deny",
     "driftfile",
+    // The service keeps its history file there (HistoryKeeper); the window's own engine keeps
+    // its history in memory only.
+    "dumpdir",
     "include",
     "local",
     "log",
