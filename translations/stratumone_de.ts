@@ -6,197 +6,197 @@
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="85"/>
         <source>Waiting for the engine</source>
-        <translation type="unfinished">Warten auf die Engine</translation>
+        <translation>Warten auf die Engine</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="92"/>
         <source>Synchronised to %1, stratum %2</source>
-        <translation type="unfinished">Synchronisiert mit %1, Stratum %2</translation>
+        <translation>Synchronisiert mit %1, Stratum %2</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="100"/>
         <source>Holdover %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Holdover %1</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="100"/>
         <source>Holdover</source>
-        <translation type="unfinished"></translation>
+        <translation>Holdover</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="104"/>
         <source>Local clock, stratum %1</source>
-        <translation type="unfinished">Lokale Uhr, Stratum %1</translation>
+        <translation>Lokale Uhr, Stratum %1</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="107"/>
         <source>Unsynchronised</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht synchronisiert</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="110"/>
         <source>Last known: %1</source>
-        <translation type="unfinished">Zuletzt bekannt: %1</translation>
+        <translation>Zuletzt bekannt: %1</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="137"/>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="159"/>
         <source>± %1</source>
-        <translation type="unfinished"></translation>
+        <translation>± %1</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="159"/>
         <source>Unknown</source>
-        <translation type="unfinished">Unbekannt</translation>
+        <translation>Unbekannt</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="170"/>
         <source>No messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Meldungen</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="173"/>
         <source>Silent for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Still seit %1</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="177"/>
         <source>No fix</source>
-        <translation type="unfinished">Kein Fix</translation>
+        <translation>Kein Fix</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="180"/>
         <source>2D fix</source>
-        <translation type="unfinished">2D-Fix</translation>
+        <translation>2D-Fix</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="183"/>
         <source>3D fix</source>
-        <translation type="unfinished">3D-Fix</translation>
+        <translation>3D-Fix</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="186"/>
         <source>Time-only fix</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur-Zeit-Fix</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="190"/>
         <source>%1, 1 satellite</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, 1 Satellit</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="190"/>
         <source>%1, %2 satellites</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, %2 Satelliten</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="232"/>
         <source>Present</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorhanden</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="235"/>
         <source>No pulse seen</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Puls gesehen</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="237"/>
         <source>Missing for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlt seit %1</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="266"/>
         <source>Not serving</source>
-        <translation type="unfinished">Kein Dienst</translation>
+        <translation>Kein Dienst</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="271"/>
         <source>%1 /s</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 /s</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="271"/>
         <source>Measuring</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird gemessen</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="281"/>
         <source>Synchronised to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisiert mit %1</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="286"/>
         <source>Reference changed to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Referenz gewechselt zu %1</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="288"/>
         <source>Source lost: %1, holding over</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle verloren: %1, Holdover</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="290"/>
         <source>Synchronisation lost</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation verloren</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="292"/>
         <source>Serving the local clock</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Uhr wird ausgegeben</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="298"/>
         <source>PPS pulses back</source>
-        <translation type="unfinished"></translation>
+        <translation>PPS-Pulse wieder da</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="298"/>
         <source>PPS pulses stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>PPS-Pulse ausgeblieben</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="308"/>
         <source>%1 UTC: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 UTC: %2</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="330"/>
         <source>UTC, the engine&apos;s estimate of true time</source>
-        <translation type="unfinished"></translation>
+        <translation>UTC, die Schätzung der Engine für die wahre Zeit</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="332"/>
         <source>UTC by the engine&apos;s clock, not synchronised</source>
-        <translation type="unfinished"></translation>
+        <translation>UTC nach der Uhr der Engine, nicht synchronisiert</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="336"/>
         <source>UTC by this computer&apos;s clock: no live engine state</source>
-        <translation type="unfinished"></translation>
+        <translation>UTC nach der Uhr dieses Computers: kein aktueller Zustand der Engine</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="343"/>
         <source>%1 s</source>
-        <translation type="unfinished">%1 s</translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="345"/>
         <source>%1 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 min</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="347"/>
         <source>%1 h %2 min</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 h %2 min</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardState.cpp" line="348"/>
         <source>%1 d %2 h</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 T %2 h</translation>
     </message>
 </context>
 <context>
@@ -385,12 +385,12 @@
     <message>
         <location filename="../app/ReloadAttempt.cpp" line="25"/>
         <source>the new configuration did not start (%1); running the previous one again</source>
-        <translation type="unfinished">die neue Konfiguration startete nicht (%1); die vorherige läuft wieder</translation>
+        <translation>die neue Konfiguration startete nicht (%1); die vorherige läuft wieder</translation>
     </message>
     <message>
         <location filename="../app/ReloadAttempt.cpp" line="29"/>
         <source>neither the new nor the previous configuration starts: %1</source>
-        <translation type="unfinished">weder die neue noch die vorherige Konfiguration startet: %1</translation>
+        <translation>weder die neue noch die vorherige Konfiguration startet: %1</translation>
     </message>
 </context>
 <context>
@@ -431,27 +431,27 @@
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="48"/>
         <source>10 min</source>
-        <translation type="unfinished"></translation>
+        <translation>10 min</translation>
     </message>
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="49"/>
         <source>1 h</source>
-        <translation type="unfinished"></translation>
+        <translation>1 h</translation>
     </message>
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="50"/>
         <source>6 h</source>
-        <translation type="unfinished"></translation>
+        <translation>6 h</translation>
     </message>
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="51"/>
         <source>24 h</source>
-        <translation type="unfinished"></translation>
+        <translation>24 h</translation>
     </message>
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="52"/>
         <source>7 d</source>
-        <translation type="unfinished"></translation>
+        <translation>7 T</translation>
     </message>
 </context>
 <context>
@@ -459,12 +459,12 @@
     <message>
         <location filename="../ui/charts/ChartCanvas.cpp" line="153"/>
         <source>Time (UTC)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit (UTC)</translation>
     </message>
     <message>
         <location filename="../ui/charts/ChartCanvas.cpp" line="163"/>
         <source>%1 (%2)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2)</translation>
     </message>
 </context>
 <context>
@@ -472,168 +472,168 @@
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="88"/>
         <source>Follow</source>
-        <translation type="unfinished"></translation>
+        <translation>Folgen</translation>
     </message>
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="89"/>
         <source>Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export…</translation>
     </message>
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="95"/>
         <source>Tap the chart to read a point; drag to pan; wheel or pinch to zoom</source>
-        <translation type="unfinished"></translation>
+        <translation>Tippen: Punkt ablesen; ziehen: verschieben; Rad oder Zwei-Finger-Geste: zoomen</translation>
     </message>
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="132"/>
         <source>System offset</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemversatz</translation>
     </message>
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="133"/>
         <source>Sources</source>
-        <translation type="unfinished">Quellen</translation>
+        <translation>Quellen</translation>
     </message>
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="134"/>
         <location filename="../ui/charts/ChartsPage.cpp" line="400"/>
         <source>Frequency</source>
-        <translation type="unfinished">Frequenz</translation>
+        <translation>Frequenz</translation>
     </message>
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="135"/>
         <source>PPS</source>
-        <translation type="unfinished">PPS</translation>
+        <translation>PPS</translation>
     </message>
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="152"/>
         <source>Keep showing the newest data (off: stay where you zoomed or panned to)</source>
-        <translation type="unfinished"></translation>
+        <translation>Immer die neuesten Daten zeigen (aus: beim gezoomten oder verschobenen Ausschnitt bleiben)</translation>
     </message>
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="273"/>
         <source>System offset, + = local clock ahead (band: error bound)</source>
-        <translation type="unfinished"></translation>
+        <translation>Systemversatz, + = lokale Uhr geht vor (Band: Fehlergrenze)</translation>
     </message>
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="282"/>
         <source>Frequency (band: ± skew)</source>
-        <translation type="unfinished"></translation>
+        <translation>Frequenz (Band: ± Frequenzfehler)</translation>
     </message>
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="396"/>
         <source>Offset</source>
-        <translation type="unfinished"></translation>
+        <translation>Versatz</translation>
     </message>
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="398"/>
         <source>local−source</source>
-        <translation type="unfinished"></translation>
+        <translation>lokal−Quelle</translation>
     </message>
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="402"/>
         <source>local−PPS</source>
-        <translation type="unfinished"></translation>
+        <translation>lokal−PPS</translation>
     </message>
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="410"/>
         <source>No history: no feed</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Verlauf: kein Datenstrom</translation>
     </message>
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="412"/>
         <source>No history: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Verlauf: %1</translation>
     </message>
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="414"/>
         <source>No PPS refclock</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine PPS-Referenzuhr</translation>
     </message>
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="414"/>
         <source>No sources</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Quellen</translation>
     </message>
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="417"/>
         <source>No history yet: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Verlauf: %1</translation>
     </message>
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="420"/>
         <source>Loading history…</source>
-        <translation type="unfinished"></translation>
+        <translation>Verlauf wird geladen…</translation>
     </message>
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="421"/>
         <source>No samples in this range</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Messwerte in diesem Bereich</translation>
     </message>
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="463"/>
         <source>No sample here</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier kein Messwert</translation>
     </message>
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="470"/>
         <source>%1 %2</source>
-        <translation type="unfinished">%1T {1 %2?}</translation>
+        <translation>%1 %2</translation>
     </message>
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="479"/>
         <source>%1 UTC  %2 %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 UTC  %2 %3</translation>
     </message>
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="481"/>
         <source>  (%1 to %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>  (%1 bis %2)</translation>
     </message>
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="483"/>
         <source>  band ±%1</source>
-        <translation type="unfinished"></translation>
+        <translation>  Band ±%1</translation>
     </message>
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="495"/>
         <source>could not encode the image</source>
-        <translation type="unfinished"></translation>
+        <translation>das Bild konnte nicht kodiert werden</translation>
     </message>
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="517"/>
         <source>Image (PNG)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Bild (PNG)…</translation>
     </message>
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="518"/>
         <source>Data (CSV)…</source>
-        <translation type="unfinished"></translation>
+        <translation>Daten (CSV)…</translation>
     </message>
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="525"/>
         <source>Export the shown range</source>
-        <translation type="unfinished"></translation>
+        <translation>Den gezeigten Bereich exportieren</translation>
     </message>
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="526"/>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="526"/>
         <source>CSV data (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Daten (*.csv)</translation>
     </message>
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="530"/>
         <source>Exported to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportiert nach %1</translation>
     </message>
     <message>
         <location filename="../ui/charts/ChartsPage.cpp" line="530"/>
         <source>Export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Export fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -641,72 +641,72 @@
     <message>
         <location filename="../ui/config/ConfigReviewDialog.cpp" line="32"/>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Übernehmen</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigReviewDialog.cpp" line="34"/>
         <source>Review changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen prüfen</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigReviewDialog.cpp" line="95"/>
         <source>No changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Änderungen.</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigReviewDialog.cpp" line="104"/>
         <source>1 line changed</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Zeile geändert</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigReviewDialog.cpp" line="104"/>
         <source>%1 lines changed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeilen geändert</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigReviewDialog.cpp" line="106"/>
         <source>1 line added</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Zeile hinzugefügt</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigReviewDialog.cpp" line="106"/>
         <source>%1 lines added</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeilen hinzugefügt</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigReviewDialog.cpp" line="108"/>
         <source>1 line removed</source>
-        <translation type="unfinished"></translation>
+        <translation>1 Zeile entfernt</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigReviewDialog.cpp" line="108"/>
         <source>%1 lines removed</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Zeilen entfernt</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigReviewDialog.cpp" line="109"/>
         <source>%1 (- as loaded, + as edited).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (- wie geladen, + wie bearbeitet).</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigReviewDialog.cpp" line="109"/>
         <source>, </source>
-        <translation type="unfinished"></translation>
+        <translation>, </translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigReviewDialog.cpp" line="115"/>
         <source>The text has an error: fix it before applying.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Text enthält einen Fehler: Beheben Sie ihn vor dem Übernehmen.</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigReviewDialog.cpp" line="116"/>
         <source>The text has %1 errors: fix them before applying.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Text enthält %1 Fehler: Beheben Sie sie vor dem Übernehmen.</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigReviewDialog.cpp" line="125"/>
         <source>Back to editing</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurück zum Bearbeiten</translation>
     </message>
 </context>
 <context>
@@ -732,47 +732,47 @@
     <message>
         <location filename="../ui/config/ConfigurationDialog.cpp" line="27"/>
         <source>Configuration</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationDialog.cpp" line="28"/>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationDialog.cpp" line="88"/>
         <source>Edits not applied</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen nicht übernommen</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationDialog.cpp" line="89"/>
         <source>The configuration has edits that were not applied.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konfiguration hat Änderungen, die nicht übernommen wurden.</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationDialog.cpp" line="93"/>
         <source>They cannot be applied from here (the page says why). Discard them?</source>
-        <translation type="unfinished"></translation>
+        <translation>Sie können hier nicht übernommen werden (die Seite nennt den Grund). Verwerfen?</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationDialog.cpp" line="94"/>
         <source>Apply them now (the file is written and the engine reloads), discard them, or go back to editing?</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt übernehmen (die Datei wird geschrieben und die Engine lädt neu), verwerfen oder weiter bearbeiten?</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationDialog.cpp" line="98"/>
         <source>Apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Übernehmen</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationDialog.cpp" line="101"/>
         <source>Discard</source>
-        <translation type="unfinished"></translation>
+        <translation>Verwerfen</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationDialog.cpp" line="103"/>
         <source>Cancel</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbrechen</translation>
     </message>
 </context>
 <context>
@@ -780,116 +780,116 @@
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="80"/>
         <source>error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="81"/>
         <source>warning</source>
-        <translation type="unfinished"></translation>
+        <translation>Warnung</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="83"/>
         <source>%1: %2</source>
-        <translation type="unfinished">%1, %2 {1:?}</translation>
+        <translation>%1: %2</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="85"/>
         <source>Line %1: %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: %2: %3</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="86"/>
         <source>Line %1, column %2: %3: %4</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1, Spalte %2: %3: %4</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="153"/>
         <source>Reload</source>
-        <translation type="unfinished">Neu laden</translation>
+        <translation>Neu laden</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="154"/>
         <location filename="../ui/config/ConfigurationPage.cpp" line="1083"/>
         <source>Review changes…</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen prüfen…</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="163"/>
         <source>Read the file again; edits not applied are kept</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datei neu einlesen; nicht übernommene Änderungen bleiben erhalten</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="181"/>
         <source>Sources</source>
-        <translation type="unfinished">Quellen</translation>
+        <translation>Quellen</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="182"/>
         <source>Access</source>
-        <translation type="unfinished"></translation>
+        <translation>Zugriff</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="183"/>
         <source>Server</source>
-        <translation type="unfinished">Server</translation>
+        <translation>Server</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="184"/>
         <source>Clock</source>
-        <translation type="unfinished"></translation>
+        <translation>Uhr</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="185"/>
         <source>Logging</source>
-        <translation type="unfinished"></translation>
+        <translation>Logs</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="186"/>
         <source>Text</source>
-        <translation type="unfinished"></translation>
+        <translation>Text</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="394"/>
         <source>Add…</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen…</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="402"/>
         <location filename="../ui/config/ConfigurationPage.cpp" line="535"/>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="438"/>
         <source>Line</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="439"/>
         <location filename="../ui/config/ConfigurationPage.cpp" line="1192"/>
         <source>Address</source>
-        <translation type="unfinished">Adresse</translation>
+        <translation>Adresse</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="440"/>
         <location filename="../ui/config/ConfigurationPage.cpp" line="1193"/>
         <source>host name or address</source>
-        <translation type="unfinished"></translation>
+        <translation>Hostname oder Adresse</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="443"/>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="444"/>
         <source>/dev/pps0, /dev/ttyS0:9600…</source>
-        <translation type="unfinished"></translation>
+        <translation>/dev/pps0, /dev/ttyS0:9600…</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="460"/>
         <source>Min poll</source>
-        <translation type="unfinished"></translation>
+        <translation>Min. Poll</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="460"/>
@@ -898,17 +898,17 @@
         <location filename="../ui/config/ConfigurationPage.cpp" line="466"/>
         <location filename="../ui/config/ConfigurationPage.cpp" line="591"/>
         <source>log₂ s</source>
-        <translation type="unfinished"></translation>
+        <translation>log₂ s</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="461"/>
         <source>Max poll</source>
-        <translation type="unfinished"></translation>
+        <translation>Max. Poll</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="462"/>
         <source>Max delay</source>
-        <translation type="unfinished"></translation>
+        <translation>Max. Laufzeit</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="462"/>
@@ -916,233 +916,233 @@
         <location filename="../ui/config/ConfigurationPage.cpp" line="468"/>
         <location filename="../ui/config/ConfigurationPage.cpp" line="608"/>
         <source>s</source>
-        <translation type="unfinished"></translation>
+        <translation>s</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="463"/>
         <source>Reference ID</source>
-        <translation type="unfinished">Referenz-ID</translation>
+        <translation>Referenz-ID</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="463"/>
         <source>from the driver</source>
-        <translation type="unfinished"></translation>
+        <translation>vom Treiber</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="464"/>
         <source>Lock to</source>
-        <translation type="unfinished"></translation>
+        <translation>Koppeln an</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="464"/>
         <location filename="../ui/config/ConfigurationPage.cpp" line="610"/>
         <source>none</source>
-        <translation type="unfinished"></translation>
+        <translation>keine</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="464"/>
         <source>ref. ID</source>
-        <translation type="unfinished"></translation>
+        <translation>Ref.-ID</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="465"/>
         <source>Poll</source>
-        <translation type="unfinished">Poll</translation>
+        <translation>Poll</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="466"/>
         <source>Driver poll</source>
-        <translation type="unfinished"></translation>
+        <translation>Treiber-Poll</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="467"/>
         <source>Offset</source>
-        <translation type="unfinished"></translation>
+        <translation>Versatz</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="468"/>
         <source>Delay</source>
-        <translation type="unfinished">Laufzeit</translation>
+        <translation>Laufzeit</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="532"/>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="551"/>
         <source>allow</source>
-        <translation type="unfinished"></translation>
+        <translation>allow</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="552"/>
         <source>deny</source>
-        <translation type="unfinished"></translation>
+        <translation>deny</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="553"/>
         <source>allow all</source>
-        <translation type="unfinished"></translation>
+        <translation>allow all</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="554"/>
         <source>deny all</source>
-        <translation type="unfinished"></translation>
+        <translation>deny all</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="557"/>
         <source>Rule</source>
-        <translation type="unfinished"></translation>
+        <translation>Regel</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="558"/>
         <source>Subnet</source>
-        <translation type="unfinished"></translation>
+        <translation>Subnetz</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="559"/>
         <source>every address</source>
-        <translation type="unfinished"></translation>
+        <translation>jede Adresse</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="562"/>
         <source>Without any allow line the server answers no client. Later lines win over earlier ones for the addresses they share.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ohne eine allow-Zeile beantwortet der Server keinen Client. Spätere Zeilen haben für gemeinsame Adressen Vorrang vor früheren.</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="582"/>
         <source>NTP port</source>
-        <translation type="unfinished"></translation>
+        <translation>NTP-Port</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="582"/>
         <source>UDP</source>
-        <translation type="unfinished"></translation>
+        <translation>UDP</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="584"/>
         <source>Serve the local clock when no source is selected (local)</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokale Uhr ausgeben, wenn keine Quelle ausgewählt ist (local)</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="586"/>
         <source>Local stratum</source>
-        <translation type="unfinished"></translation>
+        <translation>Lokales Stratum</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="588"/>
         <source>Orphan mode (orphan)</source>
-        <translation type="unfinished"></translation>
+        <translation>Orphan-Modus (orphan)</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="589"/>
         <source>Limit the rate of answers per client (ratelimit)</source>
-        <translation type="unfinished"></translation>
+        <translation>Antwortrate pro Client begrenzen (ratelimit)</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="591"/>
         <source>Interval</source>
-        <translation type="unfinished"></translation>
+        <translation>Intervall</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="592"/>
         <source>Burst</source>
-        <translation type="unfinished"></translation>
+        <translation>Burst</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="592"/>
         <source>requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Anfragen</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="593"/>
         <source>Leak</source>
-        <translation type="unfinished"></translation>
+        <translation>Leak</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="593"/>
         <source>log₂ 1/n</source>
-        <translation type="unfinished"></translation>
+        <translation>log₂ 1/n</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="608"/>
         <source>Step when offset over</source>
-        <translation type="unfinished"></translation>
+        <translation>Stellen bei Versatz über</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="608"/>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="609"/>
         <source>…in the first</source>
-        <translation type="unfinished"></translation>
+        <translation>…in den ersten</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="609"/>
         <source>-1: always</source>
-        <translation type="unfinished"></translation>
+        <translation>-1: immer</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="609"/>
         <source>updates</source>
-        <translation type="unfinished"></translation>
+        <translation>Updates</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="610"/>
         <source>Drift file</source>
-        <translation type="unfinished"></translation>
+        <translation>Drift-Datei</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="611"/>
         <source>Max slew rate</source>
-        <translation type="unfinished"></translation>
+        <translation>Max. Slew-Rate</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="611"/>
         <source>ppm</source>
-        <translation type="unfinished"></translation>
+        <translation>ppm</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="612"/>
         <source>Leap second zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Schaltsekunden-Zone</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="612"/>
         <source>right/UTC</source>
-        <translation type="unfinished"></translation>
+        <translation>right/UTC</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="627"/>
         <source>Log directory</source>
-        <translation type="unfinished"></translation>
+        <translation>Log-Verzeichnis</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="627"/>
         <source>/var/log/stratumone</source>
-        <translation type="unfinished"></translation>
+        <translation>/var/log/stratumone</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="629"/>
         <source>Write these logs (log):</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Logs schreiben (log):</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="705"/>
         <source>%1 (included, read-only)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (eingebunden, schreibgeschützt)</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="760"/>
         <source>%1 read again; your edits are kept: review them against the file as it is now.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 neu eingelesen; Ihre Änderungen bleiben erhalten: Prüfen Sie sie gegen den jetzigen Stand der Datei.</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="766"/>
         <source>%1 does not exist yet: the built-in configuration runs. Applying creates the file.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 existiert noch nicht: Die eingebaute Konfiguration läuft. Beim Übernehmen wird die Datei angelegt.</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="770"/>
@@ -1150,112 +1150,112 @@
         <location filename="../ui/config/ConfigurationPage.cpp" line="802"/>
         <location filename="../ui/config/ConfigurationPage.cpp" line="826"/>
         <source>Read-only: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibgeschützt: %1</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="786"/>
         <source>Could not read the configuration again: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konfiguration konnte nicht neu eingelesen werden: %1</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="787"/>
         <source>Could not read the configuration: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konfiguration konnte nicht eingelesen werden: %1</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="841"/>
         <source>Not applied: the configuration has not been read yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht übernommen: Die Konfiguration wurde noch nicht eingelesen.</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="843"/>
         <source>Not applied: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht übernommen: %1</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="845"/>
         <source>Not applied: the last change is still being applied.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht übernommen: Die letzte Änderung wird noch übernommen.</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="847"/>
         <source>Not applied: the text has errors; they are listed in the Text tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht übernommen: Der Text enthält Fehler; sie stehen im Reiter „Text“.</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="849"/>
         <source>Nothing to apply: the text is as loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zu übernehmen: Der Text ist wie geladen.</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="856"/>
         <source>Applying…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wird übernommen…</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="873"/>
         <source>Applied: the configuration was written and reloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Übernommen: Die Konfiguration wurde geschrieben und neu geladen.</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="874"/>
         <source>Applied: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Übernommen: %1</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="878"/>
         <source>Not applied, nothing was written: the configuration has errors.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht übernommen, nichts geschrieben: Die Konfiguration enthält Fehler.</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="887"/>
         <source>%1:%2:%3: %4</source>
-        <translation type="unfinished">%1, %4 {1:%2:%3:?}</translation>
+        <translation>%1:%2:%3: %4</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="901"/>
         <source>Not applied: the file changed on disk since it was loaded. Reload it: your edits are kept and the review shows them against the file as it is now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht übernommen: Die Datei wurde seit dem Laden geändert. Laden Sie sie neu: Ihre Änderungen bleiben erhalten, und die Prüfung zeigt sie gegen den jetzigen Stand der Datei.</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="906"/>
         <source>Not applied: the file could not be written (%1). The old file stays; your edits are kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht übernommen: Die Datei konnte nicht geschrieben werden (%1). Die alte Datei bleibt; Ihre Änderungen bleiben erhalten.</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="915"/>
         <source>Written, but the new configuration did not start (%1); the previous one still runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geschrieben, aber die neue Konfiguration startete nicht (%1); die vorherige läuft weiter.</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="933"/>
         <source>Edits discarded: the page shows the file as loaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>Änderungen verworfen: Die Seite zeigt die Datei wie geladen.</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="1083"/>
         <source>No changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Änderungen</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="1190"/>
         <source>%1, line %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1, Zeile %2</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="1190"/>
         <source>line %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="1192"/>
         <source>Driver</source>
-        <translation type="unfinished"></translation>
+        <translation>Treiber</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="1193"/>
         <source>PPS, SHM, SOCK, PHC, NMEA</source>
-        <translation type="unfinished"></translation>
+        <translation>PPS, SHM, SOCK, PHC, NMEA</translation>
     </message>
 </context>
 <context>
@@ -1263,42 +1263,42 @@
     <message>
         <location filename="../ui/dashboard/DashboardPage.cpp" line="104"/>
         <source>Reference</source>
-        <translation type="unfinished">Referenz</translation>
+        <translation>Referenz</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardPage.cpp" line="105"/>
         <source>Error bound</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlergrenze</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardPage.cpp" line="106"/>
         <source>Client requests</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-Anfragen</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardPage.cpp" line="107"/>
         <source>GPS</source>
-        <translation type="unfinished">GPS</translation>
+        <translation>GPS</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardPage.cpp" line="108"/>
         <source>PPS</source>
-        <translation type="unfinished">PPS</translation>
+        <translation>PPS</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardPage.cpp" line="110"/>
         <source>Last event seen</source>
-        <translation type="unfinished"></translation>
+        <translation>Letztes Ereignis</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardPage.cpp" line="190"/>
         <source>Not live: last update %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht aktuell: Stand %1</translation>
     </message>
     <message>
         <location filename="../ui/dashboard/DashboardPage.cpp" line="259"/>
         <source>%1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2</translation>
     </message>
 </context>
 <context>
@@ -1889,12 +1889,12 @@
     <message>
         <location filename="../app/InProcessEngine.cpp" line="166"/>
         <source>%1 is not writable by user %2; run the service (stratumone --service) and join its control group</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist für Benutzer %2 nicht beschreibbar; starten Sie den Dienst (stratumone --service) und treten Sie seiner Steuergruppe bei</translation>
     </message>
     <message>
         <location filename="../app/InProcessEngine.cpp" line="204"/>
         <source>a reload is already in progress; try again</source>
-        <translation type="unfinished"></translation>
+        <translation>ein Neuladen läuft bereits; bitte erneut versuchen</translation>
     </message>
 </context>
 <context>
@@ -1988,12 +1988,12 @@
     <message>
         <location filename="../ui/MainWindow.cpp" line="399"/>
         <source>Configuration…</source>
-        <translation type="unfinished"></translation>
+        <translation>Konfiguration…</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="400"/>
         <source>Edit the configuration file, review and apply it (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Konfigurationsdatei bearbeiten, prüfen und übernehmen (%1)</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="407"/>
@@ -2018,22 +2018,22 @@
     <message>
         <location filename="../ui/MainWindow.cpp" line="415"/>
         <source>Dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Dashboard</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="416"/>
         <source>The state at a glance, in place of the tabs (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Zustand auf einen Blick, anstelle der Reiter (%1)</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="421"/>
         <source>Leave kiosk mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Kiosk-Modus verlassen</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="422"/>
         <source>Show the whole window (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das ganze Fenster zeigen (%1)</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="434"/>
@@ -2048,7 +2048,7 @@
     <message>
         <location filename="../ui/MainWindow.cpp" line="533"/>
         <source>Stratum One dashboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Stratum One – Dashboard</translation>
     </message>
     <message>
         <location filename="../ui/MainWindow.cpp" line="562"/>
@@ -2364,7 +2364,7 @@
     <message>
         <location filename="../app/ServiceViewer.cpp" line="48"/>
         <source>Not connected to the service: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht mit dem Dienst verbunden: %1</translation>
     </message>
     <message numerus="yes">
         <location filename="../app/ServiceViewer.cpp" line="124"/>
@@ -2499,12 +2499,12 @@
     <message>
         <location filename="../ui/SnapshotFeed.h" line="41"/>
         <source>This feed has no configuration file</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Datenstrom hat keine Konfigurationsdatei</translation>
     </message>
     <message>
         <location filename="../ui/SnapshotFeed.h" line="55"/>
         <source>This feed keeps no history</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Datenstrom speichert keinen Verlauf</translation>
     </message>
 </context>
 <context>
