@@ -225,17 +225,8 @@ void InProcessEngine::finishEdit(bool ok, const QString &message)
         result.message += "; reloaded";
     } else {
         // Put the previous file back so that the file and the running engine agree.
-        const ConfigurationEditor editor(configurationPath());
-        std::string undoError;
-        const bool restored = editor.undo(result.revision, edit.previousRevision, undoError);
-        result.outcome = ConfigurationApplyResult::Outcome::ReloadFailed;
-        result.message = message.toStdString()
-                         + (restored ? "; the previous file was put back (" + editor.backupPath() + ")"
-                                     : "; the new file stays written (" + undoError + ")");
-        std::string current;
-        std::string ignored;
-        if (editor.currentRevision(current, ignored))
-            result.revision = current;
+        ConfigurationEditor(configurationPath())
+            .revertFailedReload(result, edit.previousRevision, message.toStdString());
     }
     emit configurationApplied(result);
 }

@@ -255,17 +255,7 @@ void ServiceRunner::finishEdit(quint64 ticket, AppliedEdit edit, bool ok, const 
         return;
     }
     // Put the previous file back so that what is on disk is what runs.
-    const ConfigurationEditor editor(configurationPath());
-    std::string undoError;
-    const bool restored = editor.undo(answer.revision, edit.previousRevision, undoError);
-    answer.outcome = ConfigurationApplyResult::Outcome::ReloadFailed;
-    answer.message = error.toStdString()
-                     + (restored ? "; the previous file was put back (" + editor.backupPath() + ")"
-                                 : "; the new file stays written (" + undoError + ")");
-    std::string current;
-    std::string ignored;
-    if (editor.currentRevision(current, ignored))
-        answer.revision = current;
+    ConfigurationEditor(configurationPath()).revertFailedReload(answer, edit.previousRevision, error.toStdString());
     qCWarning(lcConfig).noquote() << "applyconfig:" << QString::fromStdString(answer.message);
     publishConfigurationPath();
     m_control.completeRequest(ticket, true, applyResultToJson(answer), {});

@@ -61,6 +61,7 @@ private slots:
     void keepsPermissions();
     void undoRestoresPrevious();
     void undoRefusesWhenChangedMeanwhile();
+    void failedReloadPutsThePreviousFileBack();
     void roundTripIsByteIdentical_data();
     void roundTripIsByteIdentical();
 };
@@ -355,6 +356,33 @@ void TestConfigurationEditor::roundTripIsByteIdentical()
         QCOMPARE(readBytes(path + ".bak"), original);
         QCOMPARE(result.revision, read.revision);
     }
+}
+
+// The answer both the service and the in-process window give when a written file then fails to
+// reload: the old file is back, the answer says so and carries the revision on disk.
+void TestConfigurationEditor::failedReloadPutsThePreviousFileBack()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("chrony.conf");
+    writeBytes(path, "server old\n");
+    const std::string previous = revisionOf(path);
+    const ConfigurationEditor editor(path.toStdString());
+    ConfigurationApplyResult result = editor.apply("server new\n", previous);
+    QCOMPARE(result.outcome, Outcome::Applied);
+    editor.revertFailedReload(result, previous, "port 123 in use");
+    QCOMPARE(result.outcome, Outcome::ReloadFailed);
+    QVERIFY2(result.message.starts_with("port 123 in use; the previous file was put back ("), result.message.c_str());
+    QCOMPARE(readBytes(path), QByteArray("server old\n"));
+    QCOMPARE(result.revision, previous);
+
+    // Changed again behind our back: the new file stays, and the answer says why.
+    ConfigurationApplyResult again = editor.apply("server newer\n", previous);
+    QCOMPARE(again.outcome, Outcome::Applied);
+    writeBytes(path, "server someone else\n");
+    editor.revertFailedReload(again, previous, "failed");
+    QCOMPARE(again.outcome, Outcome::ReloadFailed);
+    QVERIFY2(again.message.find("the new file stays written") != std::string::npos, again.message.c_str());
+    QCOMPARE(again.revision, revisionOf(path));
 }
 
 QTEST_APPLESS_MAIN(TestConfigurationEditor)

@@ -193,4 +193,19 @@ bool ConfigurationEditor::undo(const std::string &writtenRevision, const std::st
     return saveTextFile(backup, m_path, error);
 }
 
+void ConfigurationEditor::revertFailedReload(ConfigurationApplyResult &result, const std::string &previousRevision,
+                                             const std::string &reason) const
+{
+    std::string undoError;
+    const bool restored = undo(result.revision, previousRevision, undoError);
+    result.outcome = ConfigurationApplyResult::Outcome::ReloadFailed;
+    result.message = reason
+                     + (restored ? "; the previous file was put back (" + backupPath() + ")"
+                                 : "; the new file stays written (" + undoError + ")");
+    std::string current;
+    std::string ignored;
+    if (currentRevision(current, ignored))
+        result.revision = current;
+}
+
 } // namespace s1

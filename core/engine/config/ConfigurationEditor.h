@@ -61,6 +61,12 @@ public:
     // written since); `previousRevision` absent removes it, else the backup (which must still
     // be `previousRevision`) is copied back atomically. False with `error` otherwise.
     bool undo(const std::string &writtenRevision, const std::string &previousRevision, std::string &error) const;
+    // `result` (Applied) wrote a file whose reload then failed for `reason`: puts the previous
+    // file back with undo() so that the file and the running engine agree, and turns `result`
+    // into the ReloadFailed answer, saying whether the old file is back and giving the
+    // revision now on disk.
+    void revertFailedReload(ConfigurationApplyResult &result, const std::string &previousRevision,
+                            const std::string &reason) const;
 
 private:
     std::string m_path;
