@@ -85,7 +85,9 @@ std::int64_t estimateSampleInterval(const HistoryRange &range)
     if (span <= 0)
         return range.bucketWidth;
     const std::int64_t interval = span / static_cast<std::int64_t>(points - 1);
-    if (interval <= kNanosPerSecondInt)
+    // The buckets blur the estimate by up to a bucket over the range (3600 points of a 1 Hz
+    // series give 999.7 ms); recorded series report at whole seconds (polls, snapshots).
+    if (interval < kNanosPerSecondInt / 2)
         return std::max<std::int64_t>(interval, 1);
     return (interval + kNanosPerSecondInt / 2) / kNanosPerSecondInt * kNanosPerSecondInt;
 }

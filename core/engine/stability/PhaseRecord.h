@@ -42,7 +42,7 @@ constexpr std::size_t kMinIndependentIntervals = 3;
 PhaseRecord extractPhase(const HistoryRange &range);
 
 // The series' own sampling interval (ns) from a fine grid: the time between the first and last
-// filled bucket over the points in between, rounded to whole seconds when over a second. 0 when
+// filled bucket over the points in between, rounded to whole seconds from half a second. 0 when
 // fewer than two points.
 std::int64_t estimateSampleInterval(const HistoryRange &range);
 
