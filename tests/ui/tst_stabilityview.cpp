@@ -221,9 +221,7 @@ void TestStabilityView::saysWhenThereIsTooLittleOrStaleData()
     QVERIFY(view->sourceResult().curve.empty());
     const auto *adev = view->findChild<DeviationPlot *>(QStringLiteral("stabilityAdev"));
     QVERIFY(adev->curves()[0].points.empty());
-    QVERIFY2(view->sourceSummary().contains(QStringLiteral("Needs at least 20 samples in the range (has 0)"))
-                 || view->sourceSummary().contains(QStringLiteral("needs at least")),
-             qPrintable(view->sourceSummary()));
+    QCOMPARE(view->sourceSummary(), QStringLiteral("GONE: no samples in this range"));
     // Over the last hour it has 30 min of samples, the newest 30 min old: stale, said.
     page.showLast(kHour);
     QTRY_VERIFY(view->sourceResult().done && !view->busy());
@@ -275,6 +273,10 @@ void TestStabilityView::saysWhyThereIsNoHistory()
     QVERIFY2(view->systemSummary().contains(QStringLiteral("No history: This feed keeps no history")),
              qPrintable(view->systemSummary()));
     QVERIFY(view->systemResult().curve.empty());
+    QVERIFY(!view->busy());
+    // The sources' chooser still lists them; nothing claims to be loading.
+    QCOMPARE(view->chosenSource(), QStringLiteral("PPS"));
+    QVERIFY2(!view->sourceSummary().contains(QStringLiteral("Loading")), qPrintable(view->sourceSummary()));
 }
 
 void TestStabilityView::screenshots()

@@ -164,7 +164,8 @@ void StabilityView::setRange(std::int64_t from, std::int64_t to, bool force)
     m_from = from;
     m_to = to;
     const std::int64_t span = to - from;
-    if (force || span != m_analysedSpan || std::abs(to - m_analysedTo) >= kRefreshEvery)
+    const std::int64_t refresh = std::max(kRefreshEvery, span / kRefreshesPerSpan);
+    if (force || span != m_analysedSpan || std::abs(to - m_analysedTo) >= refresh)
         restart();
 }
 
@@ -275,6 +276,8 @@ QString StabilityView::summary(const Result &result, const QString &name) const
 {
     if (!result.done || !result.error.isEmpty() || result.series.empty())
         return tr("%1: %2").arg(name, histogramEmptyText(result));
+    if (result.histogram.samples == 0)
+        return tr("%1: no samples in this range").arg(name);
     QString text =
         tr("%1: %2 samples every %3").arg(name).arg(result.histogram.samples).arg(formatInterval(result.interval));
     const OffsetHistogram &h = result.histogram;
@@ -342,8 +345,11 @@ void StabilityView::refreshDisplay()
         adev.push_back(std::move(a));
         tdev.push_back(std::move(t));
     }
-    const QString empty = tr("Needs at least %1 samples in a row").arg(kMinStabilitySamples);
-    const bool loading = !source.done || !system.done;
+    QString empty = tr("Needs at least %1 samples in a row").arg(kMinStabilitySamples);
+    // No history at all: the reason, as the histograms say it.
+    if (!m_feed || !m_feed->historyUnavailableReason().isEmpty() || !system.error.isEmpty())
+        empty = histogramEmptyText(system);
+    const bool loading = busy();
     m_adevPlot->setCurves(tr("Overlapping ADEV"), adev, false, loading ? tr("Loading history\u2026") : empty);
     m_tdevPlot->setCurves(tr("Time deviation TDEV"), tdev, true, loading ? tr("Loading history\u2026") : empty);
     m_sourceLabel->setText(sourceSummary());

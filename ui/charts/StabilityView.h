@@ -38,6 +38,9 @@ public:
     // Longest tau shown, and the data time between re-analyses while following.
     static constexpr double kMaxTau = 1e4;                        // s
     static constexpr std::int64_t kRefreshEvery = 10'000'000'000; // ns
+    // ... or this fraction of the range when longer (a week's histogram hardly moves in 10 s, and
+    // each analysis asks for up to 10 000 buckets per series).
+    static constexpr std::int64_t kRefreshesPerSpan = 1000;
     // The first request's grid: one bucket a second finds any series' interval down to 1 s.
     static constexpr std::int64_t kProbeBucket = 1'000'000'000; // ns
     // A series whose newest sample is older than this many of its intervals (and a minute) is
