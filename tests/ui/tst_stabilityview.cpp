@@ -130,9 +130,10 @@ StabilityView *TestStabilityView::prepare(ChartsPage &page, StoreFeed &feed, QSi
     page.showSnapshot(snapshotAt(kNow));
     page.setKind(ChartsPage::Kind::Stability);
     StabilityView *view = page.stabilityView();
-    // (QTRY_VERIFY returns void on failure: the callers' checks then fail on the results.)
-    QTest::qWaitFor([view] { return view->sourceResult().done && view->systemResult().done && !view->busy(); }, 10000);
-    return view;
+    // (QTRY_VERIFY returns void on failure: a view that never finished is none.)
+    const bool finished = QTest::qWaitFor(
+        [view] { return view->sourceResult().done && view->systemResult().done && !view->busy(); }, 10000);
+    return finished ? view : nullptr;
 }
 
 void TestStabilityView::showsThePpsAndTheSystemClock()
