@@ -2,6 +2,7 @@
 
 #include "ChartCanvas.h"
 #include "SnapshotFeed.h"
+#include "StabilityView.h"
 #include "TouchStyle.h"
 
 #include <QButtonGroup>
@@ -58,10 +59,14 @@ std::string offsetSeries(const std::string &source)
     return "source/" + source + "/offset";
 }
 
+bool isPpsName(const std::string &name)
+{
+    return QString::fromStdString(name).startsWith(QLatin1String("PPS"), Qt::CaseInsensitive);
+}
+
 bool isPps(const SourceSnapshot &source)
 {
-    return source.kind == SourceKind::RefClock
-           && QString::fromStdString(source.name).startsWith(QLatin1String("PPS"), Qt::CaseInsensitive);
+    return source.kind == SourceKind::RefClock && isPpsName(source.name);
 }
 
 int stateRank(SourceState state)
@@ -83,6 +88,7 @@ int stateRank(SourceState state)
 ChartsPage::ChartsPage(QWidget *parent)
     : QWidget(parent)
     , m_canvas(new ChartCanvas(this))
+    , m_stability(new StabilityView(this))
     , m_kindBox(new QComboBox(this))
     , m_windowButtons(new QButtonGroup(this))
     , m_followButton(new QPushButton(tr("Follow"), this))
@@ -106,6 +112,9 @@ ChartsPage::ChartsPage(QWidget *parent)
     layout->addWidget(createControls());
     layout->addWidget(m_readout);
     layout->addWidget(m_canvas, 1);
+    m_stability->setObjectName(QStringLiteral("stabilityView"));
+    m_stability->setVisible(false);
+    layout->addWidget(m_stability, 1);
 
     connect(m_canvas, &ChartCanvas::zoomRequested, this, &ChartsPage::onZoom);
     connect(m_canvas, &ChartCanvas::panRequested, this, &ChartsPage::onPan);
@@ -133,6 +142,7 @@ QWidget *ChartsPage::createControls()
     m_kindBox->addItem(tr("Sources"));
     m_kindBox->addItem(tr("Frequency"));
     m_kindBox->addItem(tr("PPS"));
+    m_kindBox->addItem(tr("Stability"));
     m_kindBox->setMinimumHeight(kTouchTargetPx);
     connect(m_kindBox, &QComboBox::activated, this, [this](int index) { setKind(static_cast<Kind>(index)); });
     row->addWidget(m_kindBox);
@@ -171,17 +181,33 @@ void ChartsPage::setFeed(SnapshotFeed *feed)
     ++m_generation;
     if (m_feed)
         connect(m_feed, &SnapshotFeed::historyReady, this, &ChartsPage::onHistory);
+    m_stability->setFeed(feed);
     refetch();
     redraw();
+}
+
+void ChartsPage::showStabilityRange(bool force)
+{
+    if (m_kind != Kind::Stability || !m_haveSnapshot)
+        return;
+    m_stability->setSources(m_allSourceNames, m_preferredStabilitySource);
+    m_stability->setRange(m_window.from(), m_window.to(), force);
 }
 
 void ChartsPage::setKind(Kind kind)
 {
     m_kind = kind;
     m_kindBox->setCurrentIndex(static_cast<int>(kind));
+    const bool stability = kind == Kind::Stability;
+    m_canvas->setVisible(!stability);
+    m_readout->setVisible(!stability);
+    m_stability->setVisible(stability);
+    // The export writes the chart's range; the Stability view has its own numbers in its labels.
+    m_exportButton->setEnabled(!stability);
     updateLines();
     refetch();
     redraw();
+    showStabilityRange(true);
 }
 
 void ChartsPage::showLast(std::int64_t span)
@@ -190,6 +216,7 @@ void ChartsPage::showLast(std::int64_t span)
     syncControls();
     refetch();
     redraw();
+    showStabilityRange();
 }
 
 void ChartsPage::setFollowing(bool follow)
@@ -198,6 +225,7 @@ void ChartsPage::setFollowing(bool follow)
     syncControls();
     refetch();
     redraw();
+    showStabilityRange();
 }
 
 void ChartsPage::syncControls()
@@ -219,7 +247,15 @@ void ChartsPage::showSnapshot(const EngineSnapshot &snapshot)
 
     std::vector<const SourceSnapshot *> sources;
     std::vector<std::string> pps;
+    m_allSourceNames.clear();
+    m_preferredStabilitySource.clear();
     for (const SourceSnapshot &source : snapshot.sources) {
+        m_allSourceNames.push_back(source.name);
+        // The Stability view starts with the PPS refclock, else the selected source.
+        if (isPps(source) && (m_preferredStabilitySource.empty() || !isPpsName(m_preferredStabilitySource)))
+            m_preferredStabilitySource = source.name;
+        else if (source.state == SourceState::Selected && m_preferredStabilitySource.empty())
+            m_preferredStabilitySource = source.name;
         if (isPps(source))
             pps.push_back(source.name);
         if (source.lastSample || source.state != SourceState::Unusable)
@@ -243,6 +279,7 @@ void ChartsPage::showSnapshot(const EngineSnapshot &snapshot)
     // Hidden (another tab), the page asks the feed for nothing; showEvent catches up.
     if (!isVisible())
         return;
+    showStabilityRange();
     if (m_needsRefetch)
         refetch();
     else
@@ -257,6 +294,7 @@ void ChartsPage::showEvent(QShowEvent *event)
     QWidget::showEvent(event);
     if (!m_haveSnapshot)
         return;
+    showStabilityRange();
     if (m_needsRefetch)
         refetch();
     else
@@ -285,6 +323,8 @@ void ChartsPage::updateLines()
         for (const std::string &name : m_ppsNames)
             m_lines.push_back({name, offsetSeries(name), "", false, -1});
         break;
+    case Kind::Stability:
+        break; // its view asks for its own series
     }
 }
 
@@ -400,6 +440,8 @@ QString ChartsPage::valueTitle() const
         return tr("Frequency");
     case Kind::PpsOffset:
         return tr("local\u2212PPS");
+    case Kind::Stability:
+        return {};
     }
     return {};
 }
@@ -437,6 +479,7 @@ void ChartsPage::onZoom(double factor, double anchor)
     m_window.zoom(factor, anchor);
     syncControls();
     redraw();
+    showStabilityRange();
     m_refetchTimer->start();
 }
 
@@ -445,6 +488,7 @@ void ChartsPage::onPan(double fraction)
     m_window.pan(fraction);
     syncControls();
     redraw();
+    showStabilityRange();
     m_refetchTimer->start();
 }
 

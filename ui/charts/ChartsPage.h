@@ -1,7 +1,8 @@
 // The Charts page: the history the feed keeps (SnapshotFeed::requestHistory) for the last 10 min
 // to 7 days, as one of four charts (system offset within its error bound, the sources' offsets,
 // frequency within its skew, the PPS offset), following the newest snapshot or paused where the
-// user zoomed and panned to; a tap reads a point; the shown range exports as PNG or CSV.
+// user zoomed and panned to; a tap reads a point; the shown range exports as PNG or CSV. The
+// fifth choice, Stability, shows a StabilityView over the same range instead of the chart.
 //
 // How a sample reaches the chart: the engine's snapshot -> the HistoryKeeper behind the feed
 // (the service's, or the window's own engine's) -> requestHistory for the shown range in one
@@ -32,13 +33,14 @@ class QTimer;
 namespace s1 {
 
 class ChartCanvas;
+class StabilityView;
 class SnapshotFeed;
 
 class ChartsPage : public QWidget
 {
     Q_OBJECT
 public:
-    enum class Kind { SystemOffset, SourceOffsets, Frequency, PpsOffset };
+    enum class Kind { SystemOffset, SourceOffsets, Frequency, PpsOffset, Stability };
     // Sources drawn at most on the sources' chart (the selected and combined ones first).
     static constexpr std::size_t kMaxSourceLines = 6;
     // Zoom and pan redraw at once from what the page holds; the finer history is asked for
@@ -60,6 +62,7 @@ public:
     const ChartFrame &frame() const { return m_frame; }
     const std::vector<ChartLineSpec> &lines() const { return m_lines; }
     ChartCanvas *canvas() const { return m_canvas; }
+    StabilityView *stabilityView() const { return m_stability; }
     // History requests not answered yet.
     std::size_t pendingRequests() const { return m_pending.size(); }
 
@@ -81,6 +84,8 @@ private:
     };
 
     QWidget *createControls();
+    // The Stability choice shows its view instead of the chart, over the same range.
+    void showStabilityRange(bool force = false);
     void updateLines();
     void refetch();
     void requestTails();
@@ -99,6 +104,7 @@ private:
 
     SnapshotFeed *m_feed = nullptr;
     ChartCanvas *m_canvas;
+    StabilityView *m_stability;
     QComboBox *m_kindBox;
     QButtonGroup *m_windowButtons;
     QPushButton *m_followButton;
@@ -116,6 +122,9 @@ private:
     // From the newest snapshot: the sources worth a line, and the PPS refclocks.
     std::vector<std::string> m_sourceNames;
     std::vector<std::string> m_ppsNames;
+    // Every source (for the Stability chooser) and the one it starts with.
+    std::vector<std::string> m_allSourceNames;
+    std::string m_preferredStabilitySource;
     bool m_haveSnapshot = false;
     // The shown range must be asked for whole (the first snapshot, other lines) when next shown.
     bool m_needsRefetch = false;
