@@ -3,6 +3,7 @@
 
 #include "MainWindow.h"
 #include "ServiceViewer.h"
+#include "WidgetTestSupport.h"
 #include "transport/ControlServer.h"
 
 #include <QAction>
@@ -11,42 +12,13 @@
 #include <QTest>
 
 using namespace s1;
+using s1::test::labelText;
+using s1::test::snapshotSynchronisedToOneServer;
 
 namespace {
 
-constexpr std::int64_t kSnapshotNanos = 1'714'566'896'000'000'000; // 2024-05-01 12:34:56 UTC
 // Short, so that the test sees the window go stale quickly; the real default is much longer.
 constexpr int kShortSnapshotTimeoutMs = 300;
-
-EngineSnapshot makeSnapshot()
-{
-    EngineSnapshot snapshot;
-    snapshot.time = realTimeFromNanos(kSnapshotNanos);
-    snapshot.ntpPort = 11123;
-    snapshot.reference.synchronised = true;
-    snapshot.reference.stratum = 2;
-    snapshot.reference.referenceId = 0xC0000201;
-    snapshot.reference.referenceName = "ntp1.example.net";
-    snapshot.reference.leap = LeapIndicator::None;
-    SourceSnapshot source;
-    source.id = 1;
-    source.name = "ntp1.example.net";
-    source.address = SocketAddress{IpAddress::v4(0xC0000201), 123};
-    source.state = SourceState::Selected;
-    source.stratum = 1;
-    source.poll = 6;
-    source.reach = 0377;
-    source.lastRx = snapshot.time - std::chrono::seconds(12);
-    source.lastSample = SourceSample{*source.lastRx, -13e-6, 1.2e-3, 30e-6, 2};
-    snapshot.sources = {source};
-    return snapshot;
-}
-
-QString labelText(const QWidget &window, const char *name)
-{
-    const auto *label = window.findChild<QLabel *>(QLatin1String(name));
-    return label ? label->text() : QStringLiteral("<no label %1>").arg(QLatin1String(name));
-}
 
 } // namespace
 
@@ -66,7 +38,7 @@ void TestWindowService::silentServiceMakesTheWindowStale()
     ControlServer server;
     QString error;
     QVERIFY2(server.listen(socket.toStdString(), {}, error), qPrintable(error));
-    server.publishSnapshot(makeSnapshot());
+    server.publishSnapshot(snapshotSynchronisedToOneServer());
 
     MainWindow window;
     ServiceViewer viewer(&window, socket);
@@ -83,7 +55,7 @@ void TestWindowService::silentServiceMakesTheWindowStale()
     QVERIFY(!step->isEnabled());
 
     // Snapshots again: live again.
-    server.publishSnapshot(makeSnapshot());
+    server.publishSnapshot(snapshotSynchronisedToOneServer());
     QTRY_VERIFY(!window.isSnapshotStale());
     QCOMPARE(labelText(window, "connectionDescription"), QStringLiteral("Service at %1: connected").arg(socket));
 }

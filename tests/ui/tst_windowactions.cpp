@@ -22,49 +22,20 @@
 #include <QToolBar>
 
 using namespace s1;
+using s1::test::labelText;
 using s1::test::openBox;
 using s1::test::screenshotPath;
+using s1::test::snapshotSynchronisedToOneServer;
 
 namespace {
 
-constexpr std::int64_t kSnapshotNanos = 1'714'566'896'000'000'000; // 2024-05-01 12:34:56 UTC
 const QSize kTouchScreenSize(800, 480);
 constexpr int kTouchTargetPx = 44;
 constexpr double kStepped = -0.0123; // s
 
-EngineSnapshot makeSnapshot()
-{
-    EngineSnapshot snapshot;
-    snapshot.time = realTimeFromNanos(kSnapshotNanos);
-    snapshot.ntpPort = 11123;
-    snapshot.reference.synchronised = true;
-    snapshot.reference.stratum = 2;
-    snapshot.reference.referenceId = 0xC0000201;
-    snapshot.reference.referenceName = "ntp1.example.net";
-    snapshot.reference.leap = LeapIndicator::None;
-    SourceSnapshot source;
-    source.id = 1;
-    source.name = "ntp1.example.net";
-    source.address = SocketAddress{IpAddress::v4(0xC0000201), 123};
-    source.state = SourceState::Selected;
-    source.stratum = 1;
-    source.poll = 6;
-    source.reach = 0377;
-    source.lastRx = snapshot.time - std::chrono::seconds(12);
-    source.lastSample = SourceSample{*source.lastRx, -13e-6, 1.2e-3, 30e-6, 2};
-    snapshot.sources = {source};
-    return snapshot;
-}
-
 QAction *action(const MainWindow &window, const char *name)
 {
     return window.findChild<QAction *>(QLatin1String(name));
-}
-
-QString labelText(const QWidget &window, const char *name)
-{
-    const auto *label = window.findChild<QLabel *>(QLatin1String(name));
-    return label ? label->text() : QStringLiteral("<missing %1>").arg(QLatin1String(name));
 }
 
 bool labelShown(const QWidget &window, const char *name)
@@ -106,7 +77,7 @@ void TestWindowActions::actionsWaitForAFreshState()
     reload->trigger();
     QCOMPARE(reloads.count(), 0);
 
-    window.showSnapshot(makeSnapshot());
+    window.showSnapshot(snapshotSynchronisedToOneServer());
     QVERIFY(reload->isEnabled());
     QVERIFY(step->isEnabled());
 
@@ -130,7 +101,7 @@ void TestWindowActions::actionsWaitForAFreshState()
     QCOMPARE(reloads.count(), 0);
     QVERIFY(!openBox(window, "stepConfirmation"));
 
-    window.showSnapshot(makeSnapshot());
+    window.showSnapshot(snapshotSynchronisedToOneServer());
     QVERIFY(reload->isEnabled());
 }
 
@@ -138,7 +109,7 @@ void TestWindowActions::reloadAsksAndShowsTheAnswer()
 {
     MainWindow window;
     window.setConnectionDescription(QStringLiteral("Service at /run/s1.sock: connected"));
-    window.showSnapshot(makeSnapshot());
+    window.showSnapshot(snapshotSynchronisedToOneServer());
     window.show();
     QSignalSpy reloads(&window, &MainWindow::reloadRequested);
     QSignalSpy steps(&window, &MainWindow::makeStepRequested);
@@ -168,7 +139,7 @@ void TestWindowActions::reloadAsksAndShowsTheAnswer()
 void TestWindowActions::stepAsksFirstAndCanBeCancelled()
 {
     MainWindow window;
-    window.showSnapshot(makeSnapshot());
+    window.showSnapshot(snapshotSynchronisedToOneServer());
     window.show();
     QSignalSpy steps(&window, &MainWindow::makeStepRequested);
 
@@ -196,7 +167,7 @@ void TestWindowActions::stepAsksFirstAndCanBeCancelled()
 void TestWindowActions::stepConfirmedIsRequestedOnce()
 {
     MainWindow window;
-    window.showSnapshot(makeSnapshot());
+    window.showSnapshot(snapshotSynchronisedToOneServer());
     window.show();
     QSignalSpy steps(&window, &MainWindow::makeStepRequested);
 
@@ -223,7 +194,7 @@ void TestWindowActions::stepConfirmedIsRequestedOnce()
 void TestWindowActions::failureIsShownClearly()
 {
     MainWindow window;
-    window.showSnapshot(makeSnapshot());
+    window.showSnapshot(snapshotSynchronisedToOneServer());
     window.show();
     action(window, "reloadAction")->trigger();
     const QString error = QStringLiteral("Reload failed: /etc/s1.conf has errors; the running configuration is kept\n"
@@ -254,7 +225,7 @@ void TestWindowActions::failureIsShownClearly()
 void TestWindowActions::staleStateClosesTheQuestion()
 {
     MainWindow window;
-    window.showSnapshot(makeSnapshot());
+    window.showSnapshot(snapshotSynchronisedToOneServer());
     window.show();
     QSignalSpy steps(&window, &MainWindow::makeStepRequested);
     action(window, "makeStepAction")->trigger();
@@ -288,7 +259,7 @@ void TestWindowActions::touchTargetsAndScreenshot()
 {
     MainWindow window;
     window.setConnectionDescription(QStringLiteral("Service at /run/stratumone/stratumone.sock: connected"));
-    window.showSnapshot(makeSnapshot());
+    window.showSnapshot(snapshotSynchronisedToOneServer());
     window.resize(kTouchScreenSize);
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -346,7 +317,7 @@ void TestWindowActions::gpsSetupOpensTheWizardOnTheConfiguration()
     wizard->reject();
 
     // With a live state a reload is offered; "Later" sends nothing, "Reload now" sends one.
-    window.showSnapshot(makeSnapshot());
+    window.showSnapshot(snapshotSynchronisedToOneServer());
     QSignalSpy reloads(&window, &MainWindow::reloadRequested);
     for (const char *button : {"Later", "reloadNowButton"}) {
         gps->trigger();
