@@ -60,6 +60,11 @@ struct OptionSet
                                     QStringLiteral("Service: give the control socket (mode 0660) to group <name>; its "
                                                    "members may use every stratumctl command."),
                                     QStringLiteral("name")};
+    QCommandLineOption user{
+        QStringLiteral("u"),
+        QStringLiteral("Service: once its sockets are open, run as <user> with only the capabilities "
+                       "it needs (overrides the configuration's `user`, like chronyd -u)."),
+        QStringLiteral("user")};
     QCommandLineOption checkConfig{
         QStringLiteral("check-config"),
         QStringLiteral("Check the configuration <file>, print every error and warning as "
@@ -111,7 +116,7 @@ void addOptions(QCommandLineParser &parser, const OptionSet &opt, LaunchProgram 
                                      QStringLiteral("With --attach: the service's control socket."),
                                      QStringLiteral("[SOCKET]"));
         for (const QCommandLineOption *option :
-             {&opt.attach, &opt.inProcess, &opt.kiosk, &opt.service, &opt.controlSocket, &opt.controlGroup,
+             {&opt.attach, &opt.inProcess, &opt.kiosk, &opt.service, &opt.controlSocket, &opt.controlGroup, &opt.user,
               &opt.checkConfig, &opt.printConfig, &opt.debug, &opt.screenshot, &opt.screenshotDelay, &opt.simulate})
             parser.addOption(*option);
     }
@@ -187,6 +192,7 @@ bool readServiceOptions(const QCommandLineParser &parser, const OptionSet &opt, 
     o.service = parser.isSet(opt.service);
     o.controlSocket = parser.value(opt.controlSocket).toStdString();
     o.controlGroup = parser.value(opt.controlGroup).toStdString();
+    o.user = parser.value(opt.user).toStdString();
     o.checkConfigPath = parser.value(opt.checkConfig).toStdString();
     o.printConfig = parser.isSet(opt.printConfig);
     o.debug = parser.isSet(opt.debug);
@@ -194,6 +200,10 @@ bool readServiceOptions(const QCommandLineParser &parser, const OptionSet &opt, 
         return usageError(QStringLiteral("--control-socket needs an absolute path"));
     if (parser.isSet(opt.checkConfig) && o.checkConfigPath.empty())
         return usageError(QStringLiteral("--check-config needs a file"));
+    // The window never drops root: only the service does what -u asks.
+    if (parser.isSet(opt.user) && (o.user.empty() || !o.service))
+        return usageError(o.user.empty() ? QStringLiteral("-u needs a user name")
+                                         : QStringLiteral("-u is for --service; the window runs as whoever starts it"));
     return true;
 }
 

@@ -4,12 +4,15 @@
 #include "config/ConfigFile.h"
 #include "config/ConfigReader.h"
 #include "config/ConfigurationEditor.h"
+#include "process/SystemCredentialsApi.h"
 #include "json/ConfigurationJson.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLoggingCategory>
+
+#include <filesystem>
 
 namespace s1 {
 
@@ -54,8 +57,53 @@ bool ServiceRunner::start()
         return false;
     }
     publishConfigurationPath();
+    if (!dropPrivileges()) {
+        m_control.close();
+        return false;
+    }
     startEngine();
     return true;
+}
+
+bool ServiceRunner::dropPrivileges()
+{
+    const std::string user = m_options.user.empty() ? m_config.user : m_options.user;
+    SystemCredentialsApi api;
+    m_privileges = s1::dropPrivileges(api, user, !m_options.noClockControl);
+    const QString message = QString::fromStdString(m_privileges.message);
+    switch (m_privileges.outcome) {
+    case PrivilegeDropResult::Outcome::Failed:
+        qCCritical(lcService).noquote() << message;
+        return false;
+    case PrivilegeDropResult::Outcome::NotNeeded:
+        qCInfo(lcService).noquote() << message;
+        return true;
+    case PrivilegeDropResult::Outcome::Dropped:
+        qCInfo(lcService).noquote() << message;
+        warnAboutUnwritableDirectories();
+        return true;
+    }
+    return true;
+}
+
+// chronyd leaves these to the administrator too; saying so at the start beats a drift file that
+// silently stops being written.
+void ServiceRunner::warnAboutUnwritableDirectories() const
+{
+    const QString user = QString::fromStdString(m_privileges.account.name);
+    const auto check = [&](const std::string &directory, const char *what) {
+        if (directory.empty())
+            return;
+        const QFileInfo info(QString::fromStdString(directory));
+        if (info.isDir() && !info.isWritable())
+            qCWarning(lcService).noquote()
+                << QStringLiteral("user %1 cannot write %2: %3 will not be saved (chown %1 %2)")
+                       .arg(user, info.filePath(), QLatin1String(what));
+    };
+    if (!m_config.clock.driftFile.empty())
+        check(std::filesystem::path(m_config.clock.driftFile).parent_path().string(), "the drift file");
+    check(m_config.dumpDir, "the measurement history");
+    check(m_config.logging.logDir, "the log files");
 }
 
 void ServiceRunner::publishConfigurationPath()
@@ -114,6 +162,11 @@ void ServiceRunner::startEngine()
 void ServiceRunner::onEngineStarted(bool ok, const QString &error, quint16 port)
 {
     logEngineStarted(ok, error, port, false);
+    if (!ok && m_privileges.outcome == PrivilegeDropResult::Outcome::Dropped)
+        qCWarning(lcService).noquote()
+            << QStringLiteral("the engine runs as user %1, without root: a device it opens must be readable by %1 "
+                              "or one of its groups")
+                   .arg(QString::fromStdString(m_privileges.account.name));
 
     if (m_firstStart) {
         m_firstStart = false;
@@ -197,6 +250,8 @@ void ServiceRunner::beginReload(std::optional<quint64> ticket, std::optional<App
     remoteBefore.socketPath = remoteAfter.socketPath; // reported above
     if (!(remoteBefore == remoteAfter))
         qCInfo(lcService) << "remote control settings (cmdport, bindcmdaddress, cmdallow) change at the next start";
+    if (m_options.user.empty() && read.config.user != m_config.user)
+        qCInfo(lcService) << "the user the service runs as changes at the next start";
     m_reload = PendingReload{ticket, ReloadAttempt(m_config, messages), std::move(edit)};
     m_config = read.config;
     m_engine->stop();

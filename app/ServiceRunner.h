@@ -16,6 +16,7 @@
 #include "config/ConfigurationEdit.h"
 #include "host/EngineThread.h"
 #include "host/HistoryKeeper.h"
+#include "process/PrivilegeDrop.h"
 #include "transport/ControlServer.h"
 
 #include <QObject>
@@ -65,6 +66,10 @@ private:
     };
 
     bool openControlSocket();
+    // `user`/-u: stops being root before the engine thread starts, so that every engine thread
+    // (a reload starts a new one) inherits the capabilities kept. False (logged) when it failed.
+    bool dropPrivileges();
+    void warnAboutUnwritableDirectories() const;
     // Tells the control server which file this service reads, for the `configuration` query.
     void publishConfigurationPath();
     void startEngine();
@@ -89,6 +94,7 @@ private:
     ControlServer m_control;
     std::optional<PendingReload> m_reload;
     bool m_firstStart = true;
+    PrivilegeDropResult m_privileges;
 };
 
 } // namespace s1

@@ -27,6 +27,8 @@
 
 #include <memory>
 
+#include <unistd.h>
+
 namespace {
 
 int runService(QCoreApplication &app, const s1::LaunchOptions &options, const s1::EngineConfig &config)
@@ -143,6 +145,10 @@ int runWindow(QApplication &app, const s1::LaunchOptions &options, const s1::Eng
     s1::HostOptions host = s1::hostOptionsFor(options);
     // A window is a viewer: it may run beside the service, and must never fight it for the clock.
     host.clockControl = false;
+    // Only the service drops root (ServiceRunner): say so rather than ignore the directive.
+    if (config.user != s1::kDefaultUser && ::geteuid() == 0)
+        qCWarning(lcService).noquote() << "`user" << config.user.c_str()
+                                       << "` is for the service: this window and its engine run as root";
     s1::InProcessEngine engine(options, config, host);
     return runWindowWith(app, options, engine);
 }

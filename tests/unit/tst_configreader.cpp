@@ -1745,8 +1745,8 @@ void TestConfigReader::everySyntaxEntryIsInEffectOrWarned()
         }
     }
     // What is warned about today: a change here means a list in ConfigEffects changed.
-    QCOMPARE(inEffect, 126); // minstratum, ratelimit and its four options, dumpdir joined
-    QCOMPARE(warned, 112);
+    QCOMPARE(inEffect, 127); // minstratum, ratelimit and its four options, dumpdir, user joined
+    QCOMPARE(warned, 111);
 }
 
 void TestConfigReader::logsAndDriversWithoutEffectAreWarned()
@@ -1785,10 +1785,10 @@ void TestConfigReader::authenticatedSourcesAreWarned()
 void TestConfigReader::warningsReachTheConfig()
 {
     // The engine hands them to its snapshots (configWarnings), for the window.
-    const ConfigReadResult result = read("user ntp\nserver a.example.net xleave\nallow\n");
+    const ConfigReadResult result = read("rtcfile /var/lib/chrony/rtc\nserver a.example.net xleave\nallow\n");
     QVERIFY(result.ok());
     QCOMPARE(result.config.warnings,
-             std::vector<std::string>({"test.conf:1:1: warning: 'user' has no effect yet",
+             std::vector<std::string>({"test.conf:1:1: warning: 'rtcfile' has no effect yet",
                                        "test.conf:2:22: warning: option 'xleave' of 'server' has no effect yet"}));
 }
 
@@ -2196,7 +2196,6 @@ void TestConfigReader::stratumOneExample()
                           file + ":90:15: warning: log 'selection' has no effect yet",
                           file + ":91:1: warning: 'logchange' has no effect yet",
                           file + ":92:1: warning: 'pidfile' has no effect yet",
-                          file + ":93:1: warning: 'user' has no effect yet",
                           file + ":100:1: warning: 'ntsdumpdir' has no effect yet",
                           file + ":101:1: warning: 'smoothtime' has no effect yet",
                           file + ":102:1: warning: 'lock_all' has no effect yet"}));

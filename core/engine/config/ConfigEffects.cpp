@@ -44,6 +44,9 @@ constexpr auto kDirectivesInEffect = std::to_array<std::string_view>({
     "server",
     "sourcedir",
     "stratumweight",
+    // The service drops root after opening its sockets (ServiceRunner, core/system/process);
+    // the window's own engine runs as whoever started it.
+    "user",
     // `peer` polls in symmetric mode; what it still lacks (chrony's test D against loops) is
     // warned about separately.
     "peer",
