@@ -106,8 +106,8 @@ void EngineRuntime::readable(int fd)
 {
     if (!m_engine)
         return;
-    const auto socket
-        = std::find_if(m_sockets.begin(), m_sockets.end(), [fd](const Socket &s) { return s.socket->fd() == fd; });
+    const auto socket =
+        std::find_if(m_sockets.begin(), m_sockets.end(), [fd](const Socket &s) { return s.socket->fd() == fd; });
     if (socket == m_sockets.end()) {
         if (m_refClocks) {
             m_refClocks->readable(fd, readRealTimeClock());
@@ -363,10 +363,22 @@ void EngineRuntime::writeLogRecords()
         const auto writer = m_logs.find(log);
         if (writer == m_logs.end())
             continue;
-        // A failed write is reported by the writer and retried with the next line; the
-        // packet path never waits for a log.
-        writer->second.write(std::visit([](const auto &r) { return formatChronyLogLine(r); }, record));
+        // A failed write is retried with the next line; the packet path never waits for a log.
+        const bool written =
+            writer->second.write(std::visit([](const auto &r) { return formatChronyLogLine(r); }, record));
+        noteLogWrite(log, writer->second, written);
     }
+}
+
+void EngineRuntime::noteLogWrite(ChronyLog log, const LogFileWriter &writer, bool written)
+{
+    // Once when a log stops being written (a full disk, say) and once when it works again: a full
+    // disk must not fill the journal too.
+    if (!written && m_failingLogs.insert(log).second)
+        std::fprintf(stderr, "stratumone: %s; its lines are dropped until it can be written again\n",
+                     writer.lastError().c_str());
+    else if (written && m_failingLogs.erase(log) > 0)
+        std::fprintf(stderr, "stratumone: writing %s again\n", writer.filePath().c_str());
 }
 
 } // namespace s1

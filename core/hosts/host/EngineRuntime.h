@@ -18,6 +18,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -104,6 +105,7 @@ private:
     void maintainDriftFile(bool force);
     void openLogFiles();
     void writeLogRecords();
+    void noteLogWrite(ChronyLog log, const LogFileWriter &writer, bool written);
     // Logs a refclock device that cannot be opened once, not at every retry, and when it opens.
     void reportRefClockFaults();
     UdpSocket *clientSocketFor(const IpAddress &ip) const;
@@ -124,6 +126,7 @@ private:
     std::string m_serverError;
     std::optional<RealTime> m_lastDriftWrite;
     std::map<ChronyLog, LogFileWriter> m_logs;
+    std::set<ChronyLog> m_failingLogs; // said once, until a line goes through again
 };
 
 } // namespace s1
