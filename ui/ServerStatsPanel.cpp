@@ -16,11 +16,14 @@ ServerStatsPanel::ServerStatsPanel(QWidget *parent)
     m_servingPort = group->addRow(tr("Serving on"), QStringLiteral("servingPortValue"));
     m_packetsReceived = group->addRow(tr("Requests received"), QStringLiteral("packetsReceivedValue"));
     m_repliesSent = group->addRow(tr("Replies sent"), QStringLiteral("repliesSentValue"));
+    // Replies, but no time: what `ratelimit ... kod` sends instead of some drops.
+    m_kissOfDeathSent = group->addRow(tr("Rate kiss-o'-death"), QStringLiteral("kissOfDeathSentValue"), Style::Detail);
     m_droppedTotal = group->addRow(tr("Dropped"), QStringLiteral("droppedTotalValue"));
     m_droppedMalformed = group->addRow(tr("Malformed"), QStringLiteral("droppedMalformedValue"), Style::Detail);
     m_droppedBadVersion = group->addRow(tr("Bad version"), QStringLiteral("droppedBadVersionValue"), Style::Detail);
     m_droppedBadMode = group->addRow(tr("Bad mode"), QStringLiteral("droppedBadModeValue"), Style::Detail);
     m_droppedDenied = group->addRow(tr("Access denied"), QStringLiteral("droppedDeniedValue"), Style::Detail);
+    m_droppedRateLimited = group->addRow(tr("Rate limited"), QStringLiteral("droppedRateLimitedValue"), Style::Detail);
     m_droppedOther = group->addRow(tr("Other"), QStringLiteral("droppedOtherValue"), Style::Detail);
 
     auto *layout = new QVBoxLayout(this);
@@ -41,11 +44,13 @@ void ServerStatsPanel::showStats(const ServerStats &stats, std::uint16_t ntpPort
     m_servingPort->setWordWrap(true);
     m_packetsReceived->setText(formatCount(stats.packetsReceived));
     m_repliesSent->setText(formatCount(stats.repliesSent));
+    m_kissOfDeathSent->setText(formatCount(stats.kissOfDeathSent));
     m_droppedTotal->setText(formatCount(stats.droppedTotal()));
     m_droppedMalformed->setText(formatCount(stats.droppedMalformed));
     m_droppedBadVersion->setText(formatCount(stats.droppedBadVersion));
     m_droppedBadMode->setText(formatCount(stats.droppedBadMode));
     m_droppedDenied->setText(formatCount(stats.droppedDenied));
+    m_droppedRateLimited->setText(formatCount(stats.droppedRateLimited));
     m_droppedOther->setText(formatCount(stats.droppedOther));
 }
 

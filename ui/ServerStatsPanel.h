@@ -31,6 +31,8 @@ private:
     QLabel *m_droppedBadMode;
     QLabel *m_droppedDenied;
     QLabel *m_droppedOther;
+    QLabel *m_droppedRateLimited;
+    QLabel *m_kissOfDeathSent;
 };
 
 } // namespace s1

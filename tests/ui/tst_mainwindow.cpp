@@ -65,6 +65,8 @@ EngineSnapshot makeSnapshot()
     snapshot.server.droppedBadMode = 7;
     snapshot.server.droppedDenied = 12;
     snapshot.server.droppedOther = 1;
+    snapshot.server.droppedRateLimited = 40;
+    snapshot.server.kissOfDeathSent = 5;
     snapshot.reference.synchronised = true;
     snapshot.reference.stratum = 3;
     snapshot.reference.referenceId = 0xC0000201;
@@ -192,7 +194,10 @@ void TestMainWindow::showsSnapshot()
 
     QCOMPARE(labelText(window, "packetsReceivedValue"), formatCount(1234));
     QCOMPARE(labelText(window, "repliesSentValue"), formatCount(1200));
-    QCOMPARE(labelText(window, "droppedTotalValue"), formatCount(34));
+    // The detail rows add up to the total, the rate limit's drops among them.
+    QCOMPARE(labelText(window, "droppedTotalValue"), formatCount(74));
+    QCOMPARE(labelText(window, "droppedRateLimitedValue"), formatCount(40));
+    QCOMPARE(labelText(window, "kissOfDeathSentValue"), formatCount(5));
     QCOMPARE(labelText(window, "droppedMalformedValue"), formatCount(11));
     QCOMPARE(labelText(window, "droppedBadVersionValue"), formatCount(3));
     QCOMPARE(labelText(window, "droppedBadModeValue"), formatCount(7));
