@@ -4,10 +4,11 @@
 set -euo pipefail
 
 # qt6-translations-l10n: Qt's own strings (Cancel, < Back) in the user's language;
-# libqt6svg6: the icon engine that draws the application's SVG icon.
+# libqt6svg6: the icon engine that draws the application's SVG icon;
+# libsystemd-dev: sd_notify for the service's Type=notify readiness, status and watchdog.
 build_packages=(cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-charts-dev qt6-serialport-dev qt6-tools-dev qt6-l10n-tools
-    libqt6opengl6-dev libgl-dev qt6-translations-l10n libqt6svg6)
+    libqt6opengl6-dev libgl-dev qt6-translations-l10n libqt6svg6 libsystemd-dev)
 # Tests also need: python3 for ntpdig, iproute2 for network namespaces, socat for serial ptys,
 # and dpkg/apt to unpack the interop peers (never installed as services).
 test_packages=(python3 iproute2 socat)
