@@ -10,8 +10,9 @@ build_packages=(cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-charts-dev qt6-serialport-dev qt6-tools-dev qt6-l10n-tools
     libqt6opengl6-dev libgl-dev qt6-translations-l10n libqt6svg6 libsystemd-dev)
 # Tests also need: python3 for ntpdig, iproute2 for network namespaces, socat for serial ptys,
-# and dpkg/apt to unpack the interop peers (never installed as services).
-test_packages=(python3 iproute2 socat)
+# and dpkg/apt to unpack the interop peers (never installed as services); tst_systemdunit checks
+# the unit with systemd-analyze (from systemd, only the tool: nothing is booted or started).
+test_packages=(python3 iproute2 socat systemd)
 # scripts/fuzz.sh only: clang and its runtimes (libclang_rt.fuzzer, asan, ubsan are in
 # libclang-rt-14-dev on Debian 12).
 fuzz_packages=(clang-14 libclang-rt-14-dev)
