@@ -3,9 +3,13 @@
 // sockets are bound, STATUS= in words (synchronised to the loopback server, clients/s),
 // WATCHDOG=1 at half the timeout, RELOADING=1 with MONOTONIC_USEC then READY=1 on SIGHUP and on
 // `stratumctl reload`, and STOPPING=1 on SIGTERM. Without WATCHDOG_USEC it sends no pings.
+// The ping comes from the engine's own thread (EngineThread's heartbeat), and only while it runs.
 #include "ProcessHelpers.h"
 #include "ServiceProcesses.h"
 #include "SystemdNotifier.h"
+
+#include "config/ConfigReader.h"
+#include "host/EngineThread.h"
 
 #include <QFileInfo>
 #include <QRegularExpression>
@@ -13,6 +17,7 @@
 
 #include <chrono>
 #include <ctime>
+#include <mutex>
 
 #include <signal.h>
 #include <sys/socket.h>
@@ -176,6 +181,7 @@ private slots:
     void init();
     void readyStatusWatchdogReloadStop();
     void noWatchdogWithoutWatchdogUsec();
+    void heartbeatFromTheEngineThread();
 };
 
 void TestSystemdNotify::init()
@@ -253,6 +259,43 @@ void TestSystemdNotify::noWatchdogWithoutWatchdogUsec()
     notify.read();
     QCOMPARE(count(notify.all(), QStringLiteral("WATCHDOG=1")), 0);
     QVERIFY(s1test::stopProcess(f.service, SIGTERM, kStopTimeout));
+}
+
+void TestSystemdNotify::heartbeatFromTheEngineThread()
+{
+    constexpr auto kBeat = 20ms;
+    constexpr int kMinBeats = 5;
+    const quint16 port = s1test::freeUdpPort();
+    const s1::ConfigReadResult read =
+        s1::readConfigText(QStringLiteral("port %1\nallow 127.0.0.1\n").arg(port).toStdString(), "test.conf");
+    QVERIFY(read.ok());
+    s1::HostOptions options;
+    options.serverAddresses = {s1::IpAddress::v4(0x7F000001)};
+    options.seed = 1;
+    s1::EngineThread engine(read.config, options);
+
+    std::mutex mutex;
+    QStringList threads; // the name of the thread each beat ran in
+    engine.setHeartbeat(kBeat, [&] {
+        const std::lock_guard lock(mutex);
+        threads << QThread::currentThread()->objectName();
+    });
+    const auto beats = [&] {
+        const std::lock_guard lock(mutex);
+        return threads.size();
+    };
+    QCOMPARE(beats(), 0); // nothing before the engine runs
+    engine.start();
+    QVERIFY(s1test::waitFor([&] { return beats() >= kMinBeats; }, kReadyTimeout));
+    engine.stop();
+    const qsizetype afterStop = beats();
+    {
+        const std::lock_guard lock(mutex);
+        QCOMPARE(threads.filter(QRegularExpression("^engine$")).size(), threads.size());
+    }
+    // A stopped engine (as a hung one) vouches for nothing.
+    QTest::qWait(static_cast<int>((kBeat * kMinBeats).count()));
+    QCOMPARE(beats(), afterStop);
 }
 
 QTEST_GUILESS_MAIN(TestSystemdNotify)
