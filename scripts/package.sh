@@ -18,9 +18,13 @@ else
     scripts/install-deps.sh package
     build=${BUILD_DIR:-build-package}
     # Debian's compiler and linker flags with every hardening feature (fortify, stack
-    # protector, relro, bindnow), as a package built by debhelper would have them.
+    # protector, relro, bindnow), as a package built by debhelper would have them. Warnings
+    # stay warnings even with CI=true: with _FORTIFY_SOURCE GCC 12 reports -Wrestrict and
+    # -Wstringop-overflow inside libstdc++'s char_traits for std::string concatenations
+    # (IpAddress.cpp, ConfigDocument.cpp, ...) that the normal build does not see.
     export DEB_BUILD_MAINT_OPTIONS=hardening=+all
     cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=Release -DCMAKE_INSTALL_PREFIX=/usr -DBUILD_TESTING=OFF \
+        -DS1_WERROR=OFF \
         -DCMAKE_CXX_FLAGS="$(dpkg-buildflags --get CXXFLAGS) $(dpkg-buildflags --get CPPFLAGS)" \
         -DCMAKE_EXE_LINKER_FLAGS="$(dpkg-buildflags --get LDFLAGS)"
     cmake --build "$build" --parallel "$(nproc)"
