@@ -49,8 +49,7 @@ bool SystemdNotifier::builtWithLibsystemd()
 SystemdNotifier::SystemdNotifier(Sender sender, std::optional<std::chrono::microseconds> watchdogTimeout)
     : m_send(std::move(sender))
     , m_watchdogTimeout(watchdogTimeout)
-{
-}
+{ }
 
 void SystemdNotifier::ready(std::string_view text)
 {

@@ -5,7 +5,6 @@
 
 #include <QLoggingCategory>
 
-
 #include <algorithm>
 #include <chrono>
 #include <ctime>
@@ -57,8 +56,8 @@ void SystemdReporter::reloading()
     // systemd compares MONOTONIC_USEC with its own CLOCK_MONOTONIC, not with steady_clock.
     timespec now{};
     clock_gettime(CLOCK_MONOTONIC, &now);
-    const auto usec = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::seconds(now.tv_sec) +
-                                                                            std::chrono::nanoseconds(now.tv_nsec));
+    const auto usec = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::seconds(now.tv_sec)
+                                                                            + std::chrono::nanoseconds(now.tv_nsec));
     m_notifier.reloading(usec);
 }
 

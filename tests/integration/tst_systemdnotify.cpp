@@ -244,7 +244,8 @@ void TestSystemdNotify::readyStatusWatchdogReloadStop()
     QVERIFY(s1test::stopProcess(f.service, SIGTERM, kStopTimeout));
     QCOMPARE(f.service.exitStatus(), QProcess::NormalExit);
     QCOMPARE(f.service.exitCode(), 0);
-    QVERIFY2(notify.read().contains(QStringLiteral("STOPPING=1\nSTATUS=Stopping")), qPrintable(notify.all().join(" | ")));
+    QVERIFY2(notify.read().contains(QStringLiteral("STOPPING=1\nSTATUS=Stopping")),
+             qPrintable(notify.all().join(" | ")));
 }
 
 void TestSystemdNotify::noWatchdogWithoutWatchdogUsec()
@@ -254,7 +255,8 @@ void TestSystemdNotify::noWatchdogWithoutWatchdogUsec()
     NotifySocket notify(f.dir.filePath("notify"));
     QVERIFY(notify.isBound());
     QVERIFY(f.start(notify.path(), std::nullopt));
-    QVERIFY2(notify.waitForMatch(QRegularExpression("^READY=1\n"), kReadyTimeout), qPrintable(notify.all().join(" | ")));
+    QVERIFY2(notify.waitForMatch(QRegularExpression("^READY=1\n"), kReadyTimeout),
+             qPrintable(notify.all().join(" | ")));
     QTest::qWait(static_cast<int>(std::chrono::milliseconds(kWatchdogSpan).count()));
     notify.read();
     QCOMPARE(count(notify.all(), QStringLiteral("WATCHDOG=1")), 0);
