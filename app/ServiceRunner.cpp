@@ -116,8 +116,10 @@ void ServiceRunner::publishConfigurationPath()
 
 void ServiceRunner::stop()
 {
-    if (m_engine)
+    if (m_engine) {
+        m_systemd.stopping();
         m_engine->stop();
+    }
     m_history.save();
     m_control.close();
 }
@@ -148,6 +150,9 @@ void ServiceRunner::startEngine()
     if (m_history.file().parent_path() != std::filesystem::path(m_config.dumpDir) || m_history.file().empty())
         m_history.setStateDirectory(m_config.dumpDir);
     m_engine = std::make_unique<EngineThread>(m_config, hostOptionsFor(m_options));
+    m_systemd.watch(*m_engine);
+    connect(m_engine.get(), &EngineThread::snapshotReady, this,
+            [this](const EngineSnapshot &snapshot) { m_systemd.snapshot(snapshot); });
     connect(m_engine.get(), &EngineThread::snapshotReady, &m_history, &HistoryKeeper::record);
     connect(m_engine.get(), &EngineThread::snapshotReady, &m_control, &ControlServer::publishSnapshot);
     connect(m_engine.get(), &EngineThread::started, this, &ServiceRunner::onEngineStarted);
@@ -172,6 +177,8 @@ void ServiceRunner::onEngineStarted(bool ok, const QString &error, quint16 port)
         m_firstStart = false;
         if (!ok)
             emit fatal(1);
+        else
+            m_systemd.ready();
         return;
     }
     if (!m_reload)
@@ -223,6 +230,7 @@ void ServiceRunner::beginReload(std::optional<quint64> ticket, std::optional<App
             qCWarning(lcService) << "reload ignored: the engine is still starting or reloading";
         return;
     }
+    m_systemd.reloading();
     std::string path;
     const ConfigReadResult read = readConfiguration(m_options, &path);
     const QString file = path.empty() ? QStringLiteral("(built-in configuration)") : QString::fromStdString(path);
@@ -231,6 +239,7 @@ void ServiceRunner::beginReload(std::optional<quint64> ticket, std::optional<App
         qCWarning(lcConfig).noquote() << "reload:" << file << "has errors; keeping the running configuration";
         for (const QString &line : messages)
             qCWarning(lcConfig).noquote() << line;
+        m_systemd.ready(); // the running configuration stays
         const QString error = QStringLiteral("%1 has errors; the running configuration is kept\n%2")
                                   .arg(file, messages.join(QLatin1Char('\n')));
         if (ticket && edit)
@@ -263,6 +272,7 @@ void ServiceRunner::finishReload(bool ok, const QJsonValue &result, const QStrin
     const std::optional<quint64> ticket = m_reload->ticket;
     std::optional<AppliedEdit> edit = std::move(m_reload->edit);
     m_reload.reset();
+    m_systemd.ready(); // reloaded, or back on the previous configuration
     if (ok)
         qCInfo(lcService) << "reload: done";
     else

@@ -12,6 +12,7 @@
 
 #include "LaunchOptions.h"
 #include "ReloadAttempt.h"
+#include "SystemdReporter.h"
 
 #include "config/ConfigurationEdit.h"
 #include "host/EngineThread.h"
@@ -93,6 +94,8 @@ private:
     HistoryKeeper m_history;
     ControlServer m_control;
     std::optional<PendingReload> m_reload;
+    // Type=notify: readiness, status words, reloads and the engine thread's watchdog.
+    SystemdReporter m_systemd{SystemdNotifier::fromEnvironment()};
     bool m_firstStart = true;
     PrivilegeDropResult m_privileges;
 };

@@ -1,23 +1,30 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Stratum One needs that are missing (Debian 12 / Raspberry Pi OS).
-# Usage: scripts/install-deps.sh [build|test|fuzz]
+# Usage: scripts/install-deps.sh [build|test|package|fuzz]
 set -euo pipefail
 
 # qt6-translations-l10n: Qt's own strings (Cancel, < Back) in the user's language;
 # libqt6svg6: the icon engine that draws the application's SVG icon;
-# libcap-dev: the capabilities the service keeps when it drops root (`user`).
+# libcap-dev: the capabilities the service keeps when it drops root (`user`);
+# libsystemd-dev: sd_notify for the service's Type=notify readiness, status and watchdog.
 build_packages=(cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-charts-dev qt6-serialport-dev qt6-tools-dev qt6-l10n-tools
-    libqt6opengl6-dev libgl-dev qt6-translations-l10n libqt6svg6 libcap-dev)
+    libqt6opengl6-dev libgl-dev qt6-translations-l10n libqt6svg6 libcap-dev libsystemd-dev)
+# scripts/package.sh: dpkg-shlibdeps (dpkg-dev) and file find the libraries' packages for the
+# .deb's Depends.
+package_packages=(dpkg-dev file)
 # Tests also need: python3 for ntpdig, iproute2 for network namespaces, socat for serial ptys,
-# and dpkg/apt to unpack the interop peers (never installed as services).
-test_packages=(python3 iproute2 socat)
+# and dpkg/apt to unpack the interop peers (never installed as services); tst_package builds the
+# .deb (the package tools above) and checks it with lintian and systemd-analyze (from systemd,
+# only the tool: nothing is booted or started).
+test_packages=(python3 iproute2 socat lintian systemd "${package_packages[@]}")
 # scripts/fuzz.sh only: clang and its runtimes (libclang_rt.fuzzer, asan, ubsan are in
 # libclang-rt-14-dev on Debian 12).
 fuzz_packages=(clang-14 libclang-rt-14-dev)
 
 wanted=("${build_packages[@]}")
 [ "${1:-build}" = test ] && wanted+=("${test_packages[@]}")
+[ "${1:-build}" = package ] && wanted+=("${package_packages[@]}")
 [ "${1:-build}" = fuzz ] && wanted+=("${fuzz_packages[@]}")
 
 missing=()

@@ -33,6 +33,13 @@ void EngineThread::setSnapshotInterval(int milliseconds)
         m_thread.isRunning() ? Qt::QueuedConnection : Qt::DirectConnection);
 }
 
+void EngineThread::setHeartbeat(std::chrono::milliseconds interval, std::function<void()> beat)
+{
+    // Before start(): the host does not live in a running thread yet.
+    if (!m_thread.isRunning())
+        m_host->setHeartbeat(interval, std::move(beat));
+}
+
 void EngineThread::start()
 {
     m_thread.start();

@@ -17,6 +17,8 @@ public:
     ~EngineThread() override;
 
     void setSnapshotInterval(int milliseconds);
+    // QtEngineHost::setHeartbeat: `beat` runs in the engine thread. Before start().
+    void setHeartbeat(std::chrono::milliseconds interval, std::function<void()> beat);
     void start();
     // Stops the engine and joins the thread; safe to call twice.
     void stop();

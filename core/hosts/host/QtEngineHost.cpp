@@ -32,6 +32,7 @@ QtEngineHost::QtEngineHost(EngineConfig config, HostOptions options, QObject *pa
     , m_runtime(std::move(config), std::move(options))
     , m_wakeTimer(this)
     , m_snapshotTimer(this)
+    , m_heartbeatTimer(this)
 {
     registerSnapshotMetaTypes();
     m_wakeTimer.setSingleShot(true);
@@ -39,6 +40,10 @@ QtEngineHost::QtEngineHost(EngineConfig config, HostOptions options, QObject *pa
     connect(&m_wakeTimer, &QTimer::timeout, this, &QtEngineHost::onWakeTimer);
     m_snapshotTimer.setInterval(kDefaultSnapshotIntervalMs);
     connect(&m_snapshotTimer, &QTimer::timeout, this, &QtEngineHost::publishSnapshot);
+    connect(&m_heartbeatTimer, &QTimer::timeout, this, [this] {
+        if (m_heartbeat)
+            m_heartbeat();
+    });
     m_runtime.setResolver([this](const ResolveRequest &request) { resolve(request); });
     m_runtime.setEventSink([](const EngineEvent &event) {
         const QString message = QString::fromStdString(event.message);
@@ -82,6 +87,12 @@ void QtEngineHost::setSnapshotInterval(int milliseconds)
     m_snapshotTimer.setInterval(milliseconds);
 }
 
+void QtEngineHost::setHeartbeat(std::chrono::milliseconds interval, std::function<void()> beat)
+{
+    m_heartbeat = std::move(beat);
+    m_heartbeatTimer.setInterval(interval);
+}
+
 void QtEngineHost::start()
 {
     if (m_running)
@@ -102,6 +113,10 @@ void QtEngineHost::start()
     m_running = true;
     reschedule();
     m_snapshotTimer.start();
+    if (m_heartbeat) {
+        m_heartbeat();
+        m_heartbeatTimer.start();
+    }
     emit started(true, {}, m_runtime.serverPort());
     publishSnapshot();
 }
@@ -114,6 +129,7 @@ void QtEngineHost::stop()
     m_runtime.shutdown();
     m_wakeTimer.stop();
     m_snapshotTimer.stop();
+    m_heartbeatTimer.stop();
     for (QSocketNotifier *notifier : m_notifiers)
         notifier->setEnabled(false);
     publishSnapshot();

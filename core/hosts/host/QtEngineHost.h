@@ -10,6 +10,8 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <chrono>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -27,6 +29,9 @@ public:
     ~QtEngineHost() override;
 
     void setSnapshotInterval(int milliseconds);
+    // Calls `beat` every `interval` from this host's thread while the engine runs: a liveness
+    // sign (systemd's watchdog) that stops when the engine's event loop hangs. Before start().
+    void setHeartbeat(std::chrono::milliseconds interval, std::function<void()> beat);
 
 public slots:
     void start();
@@ -58,6 +63,8 @@ private:
     std::uint64_t m_fdGeneration = 0;
     QTimer m_wakeTimer;
     QTimer m_snapshotTimer;
+    QTimer m_heartbeatTimer;
+    std::function<void()> m_heartbeat;
     bool m_running = false;
 };
 
