@@ -101,6 +101,8 @@ void ServiceRunner::startEngine()
         m_history.setStateDirectory(m_config.dumpDir);
     m_engine = std::make_unique<EngineThread>(m_config, hostOptionsFor(m_options));
     connect(m_engine.get(), &EngineThread::snapshotReady, &m_history, &HistoryKeeper::record);
+    m_alarms.setCommand(QString::fromStdString(m_config.alarmCommand));
+    connect(m_engine.get(), &EngineThread::snapshotReady, &m_alarms, &AlarmNotifier::record);
     connect(m_engine.get(), &EngineThread::snapshotReady, &m_control, &ControlServer::publishSnapshot);
     connect(m_engine.get(), &EngineThread::started, this, &ServiceRunner::onEngineStarted);
     connect(m_engine.get(), &EngineThread::makeStepDone, this,

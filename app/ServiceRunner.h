@@ -14,6 +14,7 @@
 #include "ReloadAttempt.h"
 
 #include "config/ConfigurationEdit.h"
+#include "host/AlarmNotifier.h"
 #include "host/EngineThread.h"
 #include "host/HistoryKeeper.h"
 #include "transport/ControlServer.h"
@@ -86,6 +87,8 @@ private:
     std::unique_ptr<EngineThread> m_engine;
     // Outlives the engine threads (reloads) and is saved when the service stops.
     HistoryKeeper m_history;
+    // Logs alarms and runs `alarmcommand`; outlives reloads, which hand it the new command.
+    AlarmNotifier m_alarms;
     ControlServer m_control;
     std::optional<PendingReload> m_reload;
     bool m_firstStart = true;
