@@ -24,6 +24,7 @@ InProcessEngine::InProcessEngine(LaunchOptions options, EngineConfig config, Hos
     , m_config(std::move(config))
     , m_host(std::move(host))
     , m_history(new HistoryKeeper(this))
+    , m_alarms(new AlarmNotifier(this))
 {
     // Recorded before the window sees the snapshot, so that a history request it makes in
     // response already finds the snapshot's points.
@@ -54,6 +55,8 @@ void InProcessEngine::stop()
 void InProcessEngine::startEngine()
 {
     m_engine = std::make_unique<EngineThread>(m_config, m_host);
+    m_alarms->setCommand(QString::fromStdString(m_config.alarmCommand));
+    connect(m_engine.get(), &EngineThread::snapshotReady, m_alarms, &AlarmNotifier::record);
     connect(m_engine.get(), &EngineThread::snapshotReady, this, &InProcessEngine::snapshotReady);
     connect(m_engine.get(), &EngineThread::makeStepDone, this, &InProcessEngine::makeStepDone);
     connect(m_engine.get(), &EngineThread::started, this, &InProcessEngine::onEngineStarted);

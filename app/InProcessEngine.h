@@ -21,6 +21,7 @@
 #include "SnapshotFeed.h"
 
 #include "config/ConfigurationEdit.h"
+#include "host/AlarmNotifier.h"
 #include "host/EngineThread.h"
 #include "host/HistoryKeeper.h"
 
@@ -81,6 +82,7 @@ private:
     HostOptions m_host;
     std::unique_ptr<EngineThread> m_engine;
     HistoryKeeper *m_history; // a child
+    AlarmNotifier *m_alarms;  // a child: logs alarms and runs `alarmcommand`
     std::optional<ReloadAttempt> m_reload;
     // One request at a time (the window waits for each answer), so the ticket is only a label.
     quint64 m_makeStepTicket = 0;

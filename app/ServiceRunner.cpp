@@ -154,6 +154,8 @@ void ServiceRunner::startEngine()
     connect(m_engine.get(), &EngineThread::snapshotReady, this,
             [this](const EngineSnapshot &snapshot) { m_systemd.snapshot(snapshot); });
     connect(m_engine.get(), &EngineThread::snapshotReady, &m_history, &HistoryKeeper::record);
+    m_alarms.setCommand(QString::fromStdString(m_config.alarmCommand));
+    connect(m_engine.get(), &EngineThread::snapshotReady, &m_alarms, &AlarmNotifier::record);
     connect(m_engine.get(), &EngineThread::snapshotReady, &m_control, &ControlServer::publishSnapshot);
     connect(m_engine.get(), &EngineThread::started, this, &ServiceRunner::onEngineStarted);
     connect(m_engine.get(), &EngineThread::makeStepDone, this,

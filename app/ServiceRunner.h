@@ -15,6 +15,7 @@
 #include "SystemdReporter.h"
 
 #include "config/ConfigurationEdit.h"
+#include "host/AlarmNotifier.h"
 #include "host/EngineThread.h"
 #include "host/HistoryKeeper.h"
 #include "process/PrivilegeDrop.h"
@@ -92,6 +93,8 @@ private:
     std::unique_ptr<EngineThread> m_engine;
     // Outlives the engine threads (reloads) and is saved when the service stops.
     HistoryKeeper m_history;
+    // Logs alarms and runs `alarmcommand`; outlives reloads, which hand it the new command.
+    AlarmNotifier m_alarms;
     ControlServer m_control;
     std::optional<PendingReload> m_reload;
     // Type=notify: readiness, status words, reloads and the engine thread's watchdog.

@@ -1,6 +1,7 @@
 #include "StratumctlCommands.h"
 #include "StratumctlHistory.h"
 
+#include "chronyc/AlarmFormat.h"
 #include "chronyc/ChronycFormat.h"
 #include "chronyc/ChronycStatusFormat.h"
 #include "chronyc/GpsReportFormat.h"
@@ -8,6 +9,7 @@
 #include "transport/ControlClient.h"
 #include "json/GpsStatusJson.h"
 #include "json/ReportJson.h"
+#include "json/SnapshotJson.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -44,6 +46,7 @@ constexpr CommandSpec kCommands[] = {
     {"serverstats", Command::ServerStats, false}, {"clients", Command::Clients, false},
     {"reload", Command::Reload, false},           {"makestep", Command::MakeStep, false},
     {"snapshot", Command::Snapshot, false},       {"gps", Command::Gps, false},
+    {"alarms", Command::Alarms, false},
 };
 
 const CommandSpec *specFor(const QString &name)
@@ -193,6 +196,19 @@ int printResult(const StratumctlOptions &options, const CommandSpec &spec, bool 
         if (!status)
             return badResult(error);
         print(formatGpsReport(*status));
+        return 0;
+    }
+    case Command::Alarms: {
+        if (!result.isArray())
+            return badResult(QStringLiteral("expected an array"));
+        std::vector<Alarm> alarms;
+        for (const auto &value : result.toArray()) {
+            const auto alarm = alarmFromJson(value.toObject(), &error);
+            if (!alarm)
+                return badResult(error);
+            alarms.push_back(*alarm);
+        }
+        print(formatAlarms(alarms));
         return 0;
     }
     case Command::Clients: {

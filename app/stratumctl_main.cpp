@@ -44,6 +44,8 @@ void usage(std::FILE *out)
                  "  clients            the NTP clients served\n"
                  "  history [SERIES [--since 1h|ISO-TIME] [--until ISO-TIME] [--buckets N]]\n"
                  "                     the recorded series, or one as min/mean/max per interval\n"
+                 "  alarms [--json]    the engine's alarms: the active ones, then the recently\n"
+                 "                     cleared, each with what is wrong and what to do\n"
                  "Commands:\n"
                  "  reload             re-read the configuration file; on errors the service keeps\n"
                  "                     running the previous one (same as SIGHUP)\n"

@@ -1,5 +1,7 @@
 #include "MainWindow.h"
 
+#include "alarms/AlarmBanner.h"
+#include "alarms/AlarmListDialog.h"
 #include "charts/ChartsPage.h"
 
 #include "ConfigWarningsDialog.h"
@@ -166,7 +168,16 @@ MainWindow::MainWindow(QWidget *parent)
     m_dashboard = new DashboardPage(m_central);
     m_central->addWidget(m_dashboard);
     connect(m_dashboard, &DashboardPage::longPressed, this, [this] { setKioskMode(false); });
-    setCentralWidget(m_central);
+    // The alarm banner above the pages (and the dashboard): seen whatever page is shown.
+    m_alarmBanner = new AlarmBanner(this);
+    connect(m_alarmBanner, &AlarmBanner::clicked, this, &MainWindow::openAlarmList);
+    auto *body = new QWidget(this);
+    auto *bodyLayout = new QVBoxLayout(body);
+    bodyLayout->setContentsMargins(0, 0, 0, 0);
+    bodyLayout->setSpacing(0);
+    bodyLayout->addWidget(m_alarmBanner);
+    bodyLayout->addWidget(m_central, 1);
+    setCentralWidget(body);
 
     createConfigurationDialog();
     createStatusBar();
@@ -198,8 +209,26 @@ void MainWindow::showSnapshot(const s1::EngineSnapshot &snapshot)
     m_tabs->setTabText(SourcesTab, tr("Sources (%1)").arg(m_sourcesModel->rowCount()));
     showSnapshotAge();
     showConfigWarnings(snapshot.configWarnings);
+    m_alarms = snapshot.alarms;
+    m_alarmBanner->setAlarms(m_alarms);
+    m_alarmBanner->setStale(false);
+    if (m_alarmList)
+        m_alarmList->setAlarms(m_alarms);
     updateActions();
     updateSourceDetail();
+}
+
+void MainWindow::openAlarmList()
+{
+    if (!m_alarmList) {
+        auto *dialog = new AlarmListDialog(this);
+        dialog->setAttribute(Qt::WA_DeleteOnClose);
+        // Never larger than the window: on the touchscreen it covers it.
+        dialog->resize(dialog->size().boundedTo(size()));
+        m_alarmList = dialog;
+    }
+    m_alarmList->setAlarms(m_alarms);
+    m_alarmList->open();
 }
 
 void MainWindow::showConfigWarnings(const std::vector<std::string> &warnings)
@@ -312,6 +341,7 @@ void MainWindow::markSnapshotStale()
     m_reference->showReference(*m_lastReference, syncState(*m_lastReference, m_lastSources) == SyncState::Synchronised,
                                true);
     m_gpsPanel->setStale(true);
+    m_alarmBanner->setStale(true);
     m_dashboard->markStale();
     showSyncSummary(*m_lastReference, m_lastSources);
     showSnapshotAge();

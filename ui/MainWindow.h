@@ -28,6 +28,8 @@ class QTimer;
 
 namespace s1 {
 
+class AlarmBanner;
+class AlarmListDialog;
 class ConfigWarningsDialog;
 class ConfigurationPage;
 class DashboardPage;
@@ -135,6 +137,8 @@ private:
     void showActionsNote();
     void showConfigWarnings(const std::vector<std::string> &warnings);
     void openConfigWarnings();
+    // The alarm list, with detail and fix for each (the banner's tap).
+    void openAlarmList();
     void openSourceDetail(const QModelIndex &index);
     void updateSourceDetail();
 
@@ -178,6 +182,10 @@ private:
     QPointer<QMessageBox> m_failureDialog;
     QPointer<SourceDetailDialog> m_sourceDetail;
     QPointer<ConfigWarningsDialog> m_configWarningsDialog;
+    // Over the pages while an alarm is active; a tap opens the list.
+    AlarmBanner *m_alarmBanner = nullptr;
+    QPointer<AlarmListDialog> m_alarmList;
+    std::vector<Alarm> m_alarms;
     QStringList m_configWarnings;
     QString m_reloadUnavailable;
     QString m_makeStepUnavailable;

@@ -1370,6 +1370,7 @@ void TestConfigReader::directiveErrors_data()
     row("keyfile", "test.conf:1:1: error: 'keyfile' needs a file name");
     row("logdir", "test.conf:1:1: error: 'logdir' needs a directory");
     row("dumpdir", "test.conf:1:1: error: 'dumpdir' needs a directory");
+    row("alarmcommand", "test.conf:1:1: error: 'alarmcommand' needs a program");
     row("user a b", "test.conf:1:8: error: unexpected argument 'b' for 'user'");
     row("leapsectz", "test.conf:1:1: error: 'leapsectz' needs a time zone name");
     row("leapsecmode", "test.conf:1:1: error: 'leapsecmode' needs a mode");
@@ -1473,6 +1474,7 @@ void TestConfigReader::textDirectives()
                                          "dumpdir /var/lib/chrony\n"
                                          "user _chrony\n"
                                          "pidfile /run/chronyd.pid\n"
+                                         "alarmcommand /usr/local/bin/stratum-alarm\n"
                                          "noclientlog\n");
     QCOMPARE(diagnosticsBesidesNoEffect(result), QStringList());
     QCOMPARE(result.config.keyFile, std::string("/etc/chrony/chrony.keys"));
@@ -1480,6 +1482,7 @@ void TestConfigReader::textDirectives()
     QCOMPARE(result.config.dumpDir, std::string("/var/lib/chrony"));
     QCOMPARE(result.config.user, std::string("_chrony"));
     QCOMPARE(result.config.pidFile, std::string("/run/chronyd.pid"));
+    QCOMPARE(result.config.alarmCommand, std::string("/usr/local/bin/stratum-alarm"));
     QVERIFY(result.config.server.noClientLog);
     // "/" disables the PID file, as in chronyd.
     QVERIFY(read("pidfile /").config.pidFile.empty());
@@ -1619,7 +1622,7 @@ void TestConfigReader::everyDirectiveIsKnown()
         else
             QVERIFY2(messages.contains("is obsolete"), name.c_str());
     }
-    QCOMPARE(allDirectiveSyntax().size(), std::size_t(97));
+    QCOMPARE(allDirectiveSyntax().size(), std::size_t(98)); // chrony 4.x's and our alarmcommand
 }
 
 namespace {
@@ -1627,6 +1630,7 @@ namespace {
 // A valid line for every directive that takes arguments (the rest are valid alone); options
 // are appended to these.
 const std::map<std::string, std::string> kSampleLines = {
+    {"alarmcommand", "alarmcommand /usr/local/bin/stratum-alarm"},
     {"bindaddress", "bindaddress 127.0.0.1"},
     {"bindcmdaddress", "bindcmdaddress 127.0.0.1"},
     {"clientloglimit", "clientloglimit 100000"},
@@ -1745,7 +1749,7 @@ void TestConfigReader::everySyntaxEntryIsInEffectOrWarned()
         }
     }
     // What is warned about today: a change here means a list in ConfigEffects changed.
-    QCOMPARE(inEffect, 127); // minstratum, ratelimit and its four options, dumpdir, user joined
+    QCOMPARE(inEffect, 128); // minstratum, ratelimit and its four options, dumpdir, user, alarmcommand joined
     QCOMPARE(warned, 111);
 }
 

@@ -625,6 +625,8 @@ QWidget *ConfigurationPage::createLoggingSection()
     auto *box = new QVBoxLayout(content);
     auto *form = new QFormLayout;
     addWordField(form, tr("Log directory"), "logdir", 1, tr("/var/log/stratumone"), QString(), kWord);
+    // Ours, not chrony's: a program run with each alarm raised or cleared.
+    addWordField(form, tr("Alarm command"), "alarmcommand", 1, tr("none"), QString(), kWord);
     box->addLayout(form);
     box->addWidget(new QLabel(tr("Write these logs (log):"), content));
     auto *grid = new QGridLayout;
@@ -639,7 +641,7 @@ QWidget *ConfigurationPage::createLoggingSection()
     problems->setObjectName(QStringLiteral("loggingProblems"));
     box->addWidget(problems);
     box->addStretch(1);
-    m_sectionProblems.push_back({{"logdir", "log"}, problems});
+    m_sectionProblems.push_back({{"logdir", "log", "alarmcommand"}, problems});
     return scrollable(content);
 }
 

@@ -10,6 +10,8 @@ namespace {
 // Each entry was checked against what reads it: the engine (core/engine, core/sources,
 // core/refclock, core/clock), the hosts (core/host) and the service (app/).
 constexpr auto kDirectivesInEffect = std::to_array<std::string_view>({
+    // Stratum One's own: the service and the window's engine run it (AlarmNotifier).
+    "alarmcommand",
     "allow",
     "bindaddress",
     "bindcmdaddress",

@@ -173,6 +173,7 @@ std::span<const DirectiveParser::HandlerEntry> DirectiveParser::handlers()
     using W = ConfigWords;
     // Sorted by name. Lambdas: several directives share a parser with different targets.
     static constexpr HandlerEntry kHandlers[] = {
+        {"alarmcommand", [](P &p, const W &w) { p.parseText(w, p.m_config.alarmCommand, "a program"); }},
         {"allow", [](P &p, const W &w) { p.parseAccess(w, p.m_config.ntpAccess, true); }},
         {"bindaddress", [](P &p, const W &w) { p.parseBindAddress(w); }},
         {"bindcmdaddress", [](P &p, const W &w) { p.parseBindCmdAddress(w); }},

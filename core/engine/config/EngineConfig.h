@@ -256,6 +256,9 @@ struct EngineConfig
     std::string pidFile = kDefaultPidFile; // empty: no PID file ("pidfile /")
     std::string user = kDefaultUser;
     std::string dumpDir; // empty: no dumps
+    // Stratum One's `alarmcommand PATH`: a program the host runs for each alarm raised or
+    // cleared (AlarmNotifier), never the engine; empty: none.
+    std::string alarmCommand;
     // "file:line:col: warning: ..." lines from reading it (ConfigReadResult::diagnostics),
     // among them whatever has no effect yet (ConfigEffects.h).
     std::vector<std::string> warnings;

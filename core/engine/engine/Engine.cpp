@@ -539,6 +539,7 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
     update.referenceName = source.name;
     update.leap = result.leap;
     if (const double stepped = m_discipline.update(now, update); stepped != 0) {
+        m_stepsSinceAlarms.push_back(stepped);
         m_events.push_back(
             {EngineEvent::Category::Clock, "clock stepped by " + std::to_string(stepped) + " s (makestep)"});
     }
@@ -602,12 +603,14 @@ std::optional<PulseReference> Engine::pulseReference(const RefClockSource &refcl
     return PulseReference{PulseReference::Kind::LocalClock, m_discipline.correctionAt(edge)};
 }
 
-void Engine::pollDueRefClocks(RealTime now)
+bool Engine::pollDueRefClocks(RealTime now)
 {
+    bool polled = false;
     for (RefClockSource *refclock : refClocks()) {
         if (refclock->nextPollTime() > now)
             continue;
         const bool hadSample = refclock->reach() & 1;
+        polled = true;
         const auto sample = refclock->poll(
             now, [this](RealTime raw) { return m_discipline.correctionAt(raw); }, m_discipline.frequency());
         if (hadSample != sample.has_value()) {
@@ -627,12 +630,17 @@ void Engine::pollDueRefClocks(RealTime now)
                                    sample->time);
         reselect(now, refclock->id());
     }
+    return polled;
 }
 
 double Engine::makeStep(RealTime reading)
 {
     const double stepped = m_discipline.makeStep(rawTime(m_options.clockDriver, reading));
     reportClockDriverErrors();
+    if (stepped != 0) {
+        m_stepsSinceAlarms.push_back(stepped);
+        updateAlarms(rawTime(m_options.clockDriver, reading));
+    }
     m_events.push_back({EngineEvent::Category::Clock,
                         stepped == 0 ? std::string("makestep: no correction pending")
                                      : "clock stepped by " + std::to_string(stepped) + " s (makestep command)"});
@@ -651,12 +659,54 @@ void Engine::handleTimeout(RealTime reading)
     const RealTime now = rawTime(m_options.clockDriver, reading);
     requestDueResolves(now);
     const bool polled = pollDueSources(now);
-    pollDueRefClocks(now);
+    const bool refclocksPolled = pollDueRefClocks(now);
     // Reach registers moved: a source may have become unreachable. Only then: a wake-up with
     // nothing due (a host's report timer, a signal, a coarse timer) must change nothing, or
     // results would depend on when the host happens to wake.
     if (polled)
         reselect(now, std::nullopt);
+    if (polled || refclocksPolled)
+        updateAlarms(now);
+}
+
+void Engine::handleGpsStatus(const GpsStatus &status, RealTime reading)
+{
+    m_gpsStatus = status;
+    updateAlarms(rawTime(m_options.clockDriver, reading));
+}
+
+AlarmInputs Engine::alarmInputs(RealTime now)
+{
+    AlarmInputs in;
+    in.now = m_discipline.cook(now);
+    const ReferenceSnapshot reference = referenceSnapshot(in.now);
+    in.synchronised = reference.synchronised;
+    in.stratum = reference.stratum;
+    in.referenceName = reference.referenceName;
+    in.leap = reference.leap;
+    in.sourceSelected = m_reportedSelection.has_value();
+    if (!in.sourceSelected && m_reportedNoSelection != NoSelectionReason::None)
+        in.noSelectionReason = toString(m_reportedNoSelection);
+    for (const NtpSource *source : ntpSources()) {
+        const SourceRecord &record = m_records.at(source->id());
+        in.sources.push_back({source->name(),
+                              source->config().kind == SourceConfig::Kind::Peer ? SourceKind::Peer : SourceKind::Server,
+                              record.state, source->reach(), false, std::ldexp(1.0, source->poll())});
+    }
+    for (const RefClockSource *refclock : refClocks()) {
+        const RefClockConfig &config = refclock->config();
+        in.sources.push_back({refclock->name(), SourceKind::RefClock, m_records.at(refclock->id()).state,
+                              refclock->reach(), config.driver == RefClockDriver::Pps || config.ppsForced,
+                              std::ldexp(1.0, refclock->poll())});
+    }
+    in.gps = m_gpsStatus;
+    in.steps = std::exchange(m_stepsSinceAlarms, {});
+    return in;
+}
+
+void Engine::updateAlarms(RealTime now)
+{
+    m_alarms.update(alarmInputs(now));
 }
 
 bool Engine::pollDueSources(RealTime now)
@@ -933,6 +983,7 @@ EngineSnapshot Engine::snapshot(RealTime reading) const
     // Tokens grow in configuration order.
     for (const auto &[token, pending] : m_pendingResolves)
         s.unresolved.push_back({pending.config.host, pending.config.kind == SourceConfig::Kind::Pool, pending.failed});
+    s.alarms = m_alarms.alarms();
     return s;
 }
 

@@ -13,6 +13,7 @@
 // everything inside on the raw scale, and serves the steered clock's time.
 #pragma once
 
+#include "alarms/AlarmMonitor.h"
 #include "clock/ClockDiscipline.h"
 #include "clock/ClockDriver.h"
 #include "config/EngineConfig.h"
@@ -116,6 +117,10 @@ public:
     // on the raw clock.
     void handleRefClockSample(std::size_t index, const RefClockSample &sample, RealTime now);
     void handleRefClockPulse(std::size_t index, const RefClockPulse &pulse, RealTime now);
+    // The host's view of the GPS receiver (its drivers decode the serial line), for the alarms
+    // about the fix, the time validity and the serial line; the host hands it in at its
+    // snapshot pace.
+    void handleGpsStatus(const GpsStatus &status, RealTime now);
     // The reference ID a refclock goes by when the configuration gives none: the driver's name
     // cut to three letters and the refclock's position ("PPS0", "SHM1"), as chronyd names them.
     static std::string defaultRefId(const RefClockConfig &config, std::size_t index);
@@ -192,7 +197,11 @@ private:
     // Adds `sample` to the statistics of source `id`; returns the prediction error of the
     // statistics before the sample, when they could predict.
     std::optional<double> accumulateStatistics(std::uint32_t id, const StatSample &sample);
-    void pollDueRefClocks(RealTime now);
+    // True when a refclock was polled (a reach register moved).
+    bool pollDueRefClocks(RealTime now);
+    // What the alarms are evaluated from, and the evaluation (raw `now`).
+    AlarmInputs alarmInputs(RealTime now);
+    void updateAlarms(RealTime now);
     std::optional<PulseReference> pulseReference(const RefClockSource &refclock, RealTime edge) const;
     // A pulse edge (raw clock) for `refclock`, paired and logged; PPS and `pps` samples alike.
     void addRefClockPulse(RefClockSource &refclock, RealTime edge);
@@ -255,6 +264,9 @@ private:
     std::vector<EngineEvent> m_events;
     std::optional<std::uint32_t> m_reportedSelection;
     NoSelectionReason m_reportedNoSelection = NoSelectionReason::None;
+    AlarmMonitor m_alarms;
+    std::optional<GpsStatus> m_gpsStatus;   // the host's, for the alarms
+    std::vector<double> m_stepsSinceAlarms; // s, steps not yet seen by the alarms
 };
 
 } // namespace s1

@@ -253,6 +253,15 @@ void EngineRuntime::reportRefClockFaults()
             m_eventSink({EngineEvent::Category::RefClock, std::move(report)});
 }
 
+void EngineRuntime::reportGpsStatus()
+{
+    if (!m_engine || !m_refClocks)
+        return;
+    const RealTime reading = readRealTimeClock();
+    if (const std::optional<GpsStatus> gps = m_refClocks->gpsStatus(reading))
+        m_engine->handleGpsStatus(*gps, reading);
+}
+
 EngineSnapshot EngineRuntime::snapshot() const
 {
     const RealTime reading = readRealTimeClock();

@@ -77,6 +77,9 @@ public:
     std::optional<RealTime> nextWakeup() const;
 
     EngineSnapshot snapshot() const;
+    // Hands the drivers' GPS status to the engine for its alarms (fix, time validity, serial
+    // errors); the hosts call it at their snapshot pace, before taking the snapshot.
+    void reportGpsStatus();
     const EngineConfig &config() const { return m_config; }
     // Saves what must survive a restart (the drift file) and hands the clock back at its base
     // frequency (ending a running slew); hosts call it before they stop.

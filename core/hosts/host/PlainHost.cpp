@@ -78,6 +78,7 @@ void PlainHost::report()
 {
     if (!m_options.report)
         return;
+    m_runtime.reportGpsStatus();
     const QByteArray line = QJsonDocument(snapshotToJson(m_runtime.snapshot())).toJson(QJsonDocument::Compact);
     std::fwrite(line.constData(), 1, static_cast<std::size_t>(line.size()), m_options.report);
     std::fputc('\n', m_options.report);

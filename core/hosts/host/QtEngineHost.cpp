@@ -137,6 +137,8 @@ void QtEngineHost::stop()
 
 void QtEngineHost::publishSnapshot()
 {
+    if (m_running)
+        m_runtime.reportGpsStatus();
     emit snapshotReady(m_runtime.snapshot());
 }
 

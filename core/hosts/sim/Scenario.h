@@ -7,11 +7,20 @@
 #include "config/RefClockConfig.h"
 #include "sim/SimClock.h"
 
+#include <limits>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace s1::sim {
+
+// An interval of true time, s since the start of the run: [from, until).
+struct TimeSpan
+{
+    double from = 0;
+    double until = std::numeric_limits<double>::infinity();
+    bool contains(double t) const { return t >= from && t < until; }
+};
 
 struct NetworkModel
 {
@@ -32,6 +41,11 @@ struct ServerModel
     // A `peer` of the client instead of a server: the client polls it in symmetric mode, and
     // it serves no clients (`deny`), only its configured peer, the client.
     bool peer = false;
+    // A fault for a while: the server does not answer (it or the path is down), or its clock is
+    // `jump` s off (a server that steps its clock by mistake and back).
+    std::optional<TimeSpan> silent = std::nullopt;
+    std::optional<TimeSpan> jumped = std::nullopt;
+    double jump = 0; // s
 };
 
 // A reference clock attached to the simulated client. Sample refclocks (SHM, NMEA) deliver
@@ -48,6 +62,8 @@ struct RefClockModel
     double delay = kDefaultRefClockDelay; // s, the refclock's `delay`
     std::string lock;                     // refid a pulse refclock takes its seconds from
     int poll = kDefaultRefClockPoll;
+    // Delivers nothing for a while (a PPS wire that comes loose, a receiver that loses power).
+    std::optional<TimeSpan> silent = std::nullopt;
 };
 
 struct Scenario

@@ -39,17 +39,17 @@ void fuzzTimestamp(std::vector<std::uint8_t> &packet, std::size_t offset, int bi
         packet[offset + 7 - static_cast<std::size_t>(i)] ^= static_cast<std::uint8_t>(noise >> (8 * i));
 }
 
-RealTime simulationEpoch()
-{
-    return RealTime(std::chrono::seconds(kEpochUnixSeconds));
-}
-
 TrueTime fromSecondsTrue(double s)
 {
     return Nanoseconds(std::llround(s * 1e9));
 }
 
 } // namespace
+
+RealTime simulationEpoch()
+{
+    return RealTime(std::chrono::seconds(kEpochUnixSeconds));
+}
 
 Simulation::Simulation(Scenario scenario, std::uint64_t seed, ClientClock clientClock)
     : m_scenario(std::move(scenario))
@@ -117,6 +117,10 @@ void Simulation::deliverRefClock(const Event &event)
 {
     const RefClockModel &model = m_scenario.refclocks[event.server];
     const double noise = model.error * m_normal(m_refclockRandom);
+    if (model.silent && model.silent->contains(toSeconds(event.eventTime))) {
+        scheduleRefClock(event.server, event.eventTime + fromSecondsTrue(kRefClockInterval));
+        return;
+    }
     if (model.kind == RefClockModel::Kind::Pulses) {
         RefClockPulse pulse;
         pulse.receiveTime = clientReadingAt(event.eventTime) + fromSeconds(noise);
@@ -191,14 +195,16 @@ void Simulation::flushClient()
 
 void Simulation::deliverToServer(Event &event)
 {
-    if (!m_scenario.servers[event.server].answers)
+    const ServerModel &model = m_scenario.servers[event.server];
+    if (!model.answers || (model.silent && model.silent->contains(toSeconds(m_now))))
         return;
     Server &server = m_servers[event.server];
-    if (server.requestsLost < m_scenario.servers[event.server].lostFirstRequests) {
+    if (server.requestsLost < model.lostFirstRequests) {
         ++server.requestsLost;
         return;
     }
-    const RealTime raw = server.clock->read(m_now);
+    const bool jumped = model.jumped && model.jumped->contains(toSeconds(m_now));
+    const RealTime raw = server.clock->read(m_now) + (jumped ? fromSeconds(model.jump) : Nanoseconds(0));
     ReceivedPacket packet;
     packet.role = SocketRole::Server;
     packet.remote = kClientAddress;

@@ -23,6 +23,9 @@
 
 namespace s1::sim {
 
+// The engine time true time 0 of a run corresponds to (what alarm and event times count from).
+RealTime simulationEpoch();
+
 struct RunResult
 {
     double rmsError = 0;          // s, of |local time - true time| from measureFrom to the end

@@ -89,6 +89,12 @@ ControlAnswer answerQuery(const control::ControlRequest &request, const EngineSn
         if (!snapshot->gps)
             return failure(QStringLiteral("no GPS receiver or PPS device is configured (refclock NMEA, PPS)"));
         return success(gpsStatusToJson(*snapshot->gps));
+    case Command::Alarms: {
+        QJsonArray alarms;
+        for (const Alarm &alarm : snapshot->alarms)
+            alarms.append(alarmToJson(alarm));
+        return success(alarms);
+    }
     case Command::Clients:
         // chronyd's answer with noclientlog is status 519, which chronyc words this way.
         if (!snapshot->clientLog.enabled)

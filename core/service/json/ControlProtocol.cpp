@@ -59,6 +59,7 @@ constexpr auto kCommands = std::to_array<CommandInfo>({
     {Command::ApplyConfiguration, "applyconfig", true},
     {Command::History, "history", false},
     {Command::HistorySeries, "historySeries", false},
+    {Command::Alarms, "alarms", false},
 });
 
 const CommandInfo *infoFor(Command command)

@@ -74,6 +74,8 @@ enum class Command : std::uint8_t {
     // Recorded history (HistoryQueries.h): one series downsampled, and the list of series.
     History,
     HistorySeries,
+    // The engine's alarms: the active ones, then the most recently cleared.
+    Alarms,
 };
 std::optional<Command> commandFromName(std::string_view name);
 const char *commandName(Command command);

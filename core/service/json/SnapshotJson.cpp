@@ -216,6 +216,24 @@ inline auto describe(Type<UnresolvedName>)
     return std::tuple{field("name", &U::name), field("pool", &U::pool), field("failed", &U::failed)};
 }
 
+const Enum<AlarmKind> kAlarmKindCodec{.values = kAlarmKinds, .name = toString};
+const Enum<AlarmSeverity> kAlarmSeverityCodec{.values = kAlarmSeverities, .name = toString};
+
+inline auto describe(Type<Alarm>)
+{
+    using A = Alarm;
+    return std::tuple{
+        field("id", &A::id),
+        field("kind", &A::kind, kAlarmKindCodec),
+        field("severity", &A::severity, kAlarmSeverityCodec),
+        field("raised", &A::raised, Time{.required = true}),
+        field("cleared", &A::cleared),
+        field("subject", &A::subject),
+        field("text", &A::text),
+        field("fix", &A::fix),
+    };
+}
+
 inline auto describe(Type<EngineSnapshot>)
 {
     using E = EngineSnapshot;
@@ -232,6 +250,7 @@ inline auto describe(Type<EngineSnapshot>)
         field("configWarnings", &E::configWarnings),
         field("hostTime", &E::hostTime),
         field("unresolved", &E::unresolved),
+        field("alarms", &E::alarms),
     };
 }
 
@@ -334,6 +353,16 @@ QJsonObject sourceToJson(const SourceSnapshot &source)
 std::optional<SourceSnapshot> sourceFromJson(const QJsonObject &object, QString *error)
 {
     return json::decodeMessage<SourceSnapshot>(object, error);
+}
+
+QJsonObject alarmToJson(const Alarm &alarm)
+{
+    return json::encodeObject(alarm);
+}
+
+std::optional<Alarm> alarmFromJson(const QJsonObject &object, QString *error)
+{
+    return json::decodeMessage<Alarm>(object, error);
 }
 
 QJsonObject snapshotToJson(const EngineSnapshot &snapshot)

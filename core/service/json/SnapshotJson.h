@@ -20,6 +20,9 @@ QJsonObject sourceToJson(const SourceSnapshot &source);
 // a member of the wrong type, an unknown enum name or an unparsable time fails with `error`.
 std::optional<EngineSnapshot> snapshotFromJson(const QJsonObject &json, QString *error = nullptr);
 std::optional<SourceSnapshot> sourceFromJson(const QJsonObject &json, QString *error = nullptr);
+// One alarm as the snapshot's "alarms" array and `stratumctl alarms --json` carry it.
+QJsonObject alarmToJson(const Alarm &alarm);
+std::optional<Alarm> alarmFromJson(const QJsonObject &json, QString *error = nullptr);
 
 const char *toString(SourceState state);
 const char *toString(LeapIndicator leap);

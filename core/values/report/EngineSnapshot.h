@@ -2,6 +2,7 @@
 // read. Plain structs, copied across threads by queued signals, never pointing into the engine.
 #pragma once
 
+#include "alarm/Alarm.h"
 #include "gps/GpsStatus.h"
 #include "net/IpAddress.h"
 #include "ntp/NtpTypes.h"
@@ -216,6 +217,9 @@ struct EngineSnapshot
     std::optional<RealTime> hostTime;
     // Names still waiting for an address, in configuration order.
     std::vector<UnresolvedName> unresolved;
+    // The engine's alarms: the active ones (oldest first), then the most recently cleared
+    // (newest first); at most kAlarmListLimit.
+    std::vector<Alarm> alarms;
 
     friend bool operator==(const EngineSnapshot &, const EngineSnapshot &) = default;
 };

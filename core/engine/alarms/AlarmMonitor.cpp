@@ -1,0 +1,268 @@
+#include "alarms/AlarmMonitor.h"
+
+#include "text/NumberText.h"
+
+#include <algorithm>
+
+namespace s1 {
+
+namespace {
+
+// The reach register's newest `polls` bits.
+constexpr std::uint8_t newestPolls(unsigned polls)
+{
+    return static_cast<std::uint8_t>((1u << polls) - 1u);
+}
+
+std::string seconds(Nanoseconds d)
+{
+    return std::to_string(std::chrono::duration_cast<std::chrono::seconds>(d).count()) + " s";
+}
+
+// The subject of alarms about the receiver (there is one GPS status per host).
+const std::string kGpsSubject = "GPS";
+
+} // namespace
+
+void AlarmMonitor::update(const AlarmInputs &inputs)
+{
+    ++m_evaluation;
+    if (!m_start)
+        m_start = inputs.now;
+    checkPps(inputs);
+    checkGps(inputs);
+    checkSelection(inputs);
+    checkSources(inputs);
+    checkEvents(inputs);
+    // A subject that is gone (a source deleted, the receiver's status no longer given) has no
+    // condition any more: its alarm would otherwise stay active for ever.
+    for (auto &[key, condition] : m_conditions)
+        if (condition.seenIn != m_evaluation && condition.activeId != 0) {
+            clear(condition, inputs.now);
+            condition.hysteresis = AlarmHysteresis(Nanoseconds(0), Nanoseconds(0));
+        }
+}
+
+std::vector<Alarm> AlarmMonitor::alarms() const
+{
+    std::vector<Alarm> list;
+    list.reserve(std::min(kAlarmListLimit, m_active.size() + m_cleared.size()));
+    for (const Alarm &alarm : m_active)
+        if (list.size() < kAlarmListLimit)
+            list.push_back(alarm);
+    for (const Alarm &alarm : m_cleared)
+        if (list.size() < kAlarmListLimit)
+            list.push_back(alarm);
+    return list;
+}
+
+void AlarmMonitor::observe(AlarmKind kind, const std::string &subject, bool condition, Nanoseconds raiseAfter,
+                           Nanoseconds clearAfter, RealTime now, Description description)
+{
+    auto it = m_conditions.find({kind, subject});
+    if (it == m_conditions.end())
+        it = m_conditions.emplace(Key{kind, subject}, Condition{AlarmHysteresis(raiseAfter, clearAfter), 0, 0}).first;
+    Condition &c = it->second;
+    c.seenIn = m_evaluation;
+    switch (c.hysteresis.observe(condition, now)) {
+    case AlarmHysteresis::Change::Raise:
+        raise(c, kind, subject, now, std::move(description));
+        return;
+    case AlarmHysteresis::Change::Clear:
+        clear(c, now);
+        return;
+    case AlarmHysteresis::Change::None:
+        break;
+    }
+    if (!condition || c.activeId == 0)
+        return;
+    // Still true: the words follow the state (a count, a reason, the last event).
+    for (Alarm &alarm : m_active)
+        if (alarm.id == c.activeId) {
+            alarm.severity = description.severity;
+            alarm.text = std::move(description.text);
+            alarm.fix = std::move(description.fix);
+        }
+}
+
+bool AlarmMonitor::isRaised(AlarmKind kind, const std::string &subject) const
+{
+    const auto it = m_conditions.find({kind, subject});
+    return it != m_conditions.end() && it->second.activeId != 0;
+}
+
+void AlarmMonitor::raise(Condition &condition, AlarmKind kind, const std::string &subject, RealTime now,
+                         Description description)
+{
+    Alarm alarm;
+    alarm.id = m_nextId++;
+    alarm.kind = kind;
+    alarm.severity = description.severity;
+    alarm.raised = now;
+    alarm.subject = subject;
+    alarm.text = std::move(description.text);
+    alarm.fix = std::move(description.fix);
+    condition.activeId = alarm.id;
+    m_active.push_back(std::move(alarm));
+}
+
+void AlarmMonitor::clear(Condition &condition, RealTime now)
+{
+    const auto it =
+        std::find_if(m_active.begin(), m_active.end(), [&](const Alarm &a) { return a.id == condition.activeId; });
+    condition.activeId = 0;
+    if (it == m_active.end())
+        return;
+    Alarm alarm = std::move(*it);
+    m_active.erase(it);
+    alarm.cleared = now;
+    m_cleared.push_front(std::move(alarm));
+    while (m_cleared.size() > kAlarmListLimit)
+        m_cleared.pop_back();
+}
+
+void AlarmMonitor::checkPps(const AlarmInputs &in)
+{
+    const bool startedUp = in.now - *m_start >= kStartupGrace;
+    for (const AlarmSourceInput &source : in.sources) {
+        if (source.kind != SourceKind::RefClock || !source.pps)
+            continue;
+        bool &delivered = m_ppsEverDelivered[source.name];
+        delivered = delivered || source.reach != 0;
+        // Hysteresis on the reach register: lost after kPpsLostPolls empty polls, back after
+        // kPpsRegainedPolls full ones.
+        const bool raised = isRaised(AlarmKind::PpsLost, source.name);
+        const bool lost = raised ? (source.reach & newestPolls(kPpsRegainedPolls)) != newestPolls(kPpsRegainedPolls)
+                                 : (delivered || startedUp) && (source.reach & newestPolls(kPpsLostPolls)) == 0;
+        observe(AlarmKind::PpsLost, source.name, lost, Nanoseconds(0), Nanoseconds(0), in.now,
+                {AlarmSeverity::Critical,
+                 "PPS refclock " + source.name + (delivered ? " stopped delivering pulses" : " has delivered no pulse")
+                     + " (no sample in its last " + std::to_string(kPpsLostPolls) + " polls).",
+                 "Check the PPS wire from the receiver's 1PPS/TIMEPULSE pin and that the receiver has a fix: "
+                 "most receivers send no pulses without one. `ppstest /dev/ppsN` must print a line each "
+                 "second. A PPS without `lock` also needs the clock synchronised by another source first."});
+    }
+}
+
+void AlarmMonitor::checkGps(const AlarmInputs &in)
+{
+    if (!in.gps)
+        return;
+    const GpsStatus &gps = *in.gps;
+    const bool silent = !gps.lastMessageAge || *gps.lastMessageAge > kGpsStatusTimeout;
+    const bool noFix = silent || gps.fixMode == GpsFixMode::None;
+    observe(AlarmKind::GpsFixLost, kGpsSubject, noFix, kGpsRaiseDelay, kGpsClearDelay, in.now,
+            {AlarmSeverity::Warning,
+             silent ? (gps.lastMessageAge
+                           ? "The GPS receiver has sent nothing for " + fixedText(*gps.lastMessageAge, 0) + " s."
+                           : std::string("The GPS receiver has sent nothing."))
+                    : std::string("The GPS receiver has no position fix."),
+             silent ? "Check the receiver's serial cable, its power and the baud rate; stop gpsd or any other "
+                      "program reading the same port."
+                    : "Check the antenna and its cable and give it a clear view of the sky; `stratumctl gps` "
+                      "shows the satellites and their signal (a fix needs at least 4 above about 30 dB-Hz)."});
+    // Time validity only matters while there is a fix: without one the fix alarm says it all.
+    observe(AlarmKind::GpsTimeInvalid, kGpsSubject, !noFix && !gps.epochTimeValid, kGpsRaiseDelay, kGpsClearDelay,
+            in.now,
+            {AlarmSeverity::Warning, "The GPS receiver has a fix but marks its time as not valid.",
+             "After a cold start the receiver needs the UTC parameters from the almanac (up to 12.5 min). If "
+             "it stays invalid, check the receiver's configuration and whether its firmware predates a "
+             "week-number rollover."});
+
+    const std::uint64_t errors = gps.checksumErrors + gps.serialOverruns;
+    if (m_serialErrors && errors > *m_serialErrors)
+        m_lastSerialError = in.now;
+    if (!m_serialErrors && errors > 0)
+        m_lastSerialError = in.now; // counted before we first looked: still news
+    if (!isRaised(AlarmKind::SerialErrors, kGpsSubject))
+        m_serialErrorsAtRaise = m_serialErrors.value_or(0);
+    m_serialErrors = errors;
+    observe(AlarmKind::SerialErrors, kGpsSubject, m_lastSerialError && in.now - *m_lastSerialError < kSerialErrorWindow,
+            Nanoseconds(0), Nanoseconds(0), in.now,
+            {AlarmSeverity::Warning,
+             "The receiver's serial line had " + std::to_string(errors - std::min(errors, m_serialErrorsAtRaise))
+                 + " errors (checksum errors and overruns; " + std::to_string(gps.checksumErrors) + " and "
+                 + std::to_string(gps.serialOverruns) + " in all).",
+             "The line cannot carry what the receiver sends, or the speed is wrong: set a higher baud rate "
+             "(38400 or 115200) on both ends, turn off sentences that are not needed (GSV, GLL, VTG), check "
+             "the cable, and make sure only one program reads the port."});
+}
+
+void AlarmMonitor::checkSelection(const AlarmInputs &in)
+{
+    const bool startedUp = in.now - *m_start >= kStartupGrace;
+    m_everSelected = m_everSelected || in.sourceSelected;
+    const bool haveSources = !in.sources.empty();
+    const std::string reason = in.noSelectionReason.empty() ? std::string() : " (" + in.noSelectionReason + ")";
+    observe(AlarmKind::NoSelectableSource, std::string(),
+            haveSources && !in.sourceSelected && (m_everSelected || startedUp), kNoSelectionDelay, Nanoseconds(0),
+            in.now,
+            {AlarmSeverity::Warning,
+             in.synchronised ? "No source can be selected" + reason
+                                   + "; holding over on the local clock, whose error grows with time."
+                             : "No source can be selected" + reason + ".",
+             "`stratumctl sources` shows each source's reach and state: a reach of 0 means no answer (network, "
+             "firewall on UDP 123, receiver unplugged); sources marked x disagree. Configure at least four "
+             "sources so that one bad one cannot win."});
+    observe(AlarmKind::Unsynchronised, std::string(), !in.synchronised && startedUp, Nanoseconds(0), Nanoseconds(0),
+            in.now,
+            {AlarmSeverity::Critical,
+             "Not synchronised since the start " + seconds(in.now - *m_start)
+                 + " ago: clients are told our time is unsynchronised (stratum 16).",
+             "Check `stratumctl sources` (reach must be above 0) and `stratumctl tracking`: a wrong server name, "
+             "a firewall blocking UDP port 123, or a refclock without a lock source are the usual causes. "
+             "`local stratum 10` serves the local clock when nothing else is available."});
+    observe(AlarmKind::LeapSecondPending, std::string(),
+            in.synchronised && (in.leap == LeapIndicator::InsertSecond || in.leap == LeapIndicator::DeleteSecond),
+            Nanoseconds(0), Nanoseconds(0), in.now,
+            {AlarmSeverity::Info,
+             std::string("A leap second will be ") + (in.leap == LeapIndicator::DeleteSecond ? "deleted" : "inserted")
+                 + " at the end of this UTC day.",
+             "Nothing to do when IERS Bulletin C announced it. If not, a source announces it wrongly: compare the "
+             "sources' leap status (`stratumctl ntpdata`) and mark the wrong one `noselect`."});
+}
+
+void AlarmMonitor::checkSources(const AlarmInputs &in)
+{
+    for (const AlarmSourceInput &source : in.sources)
+        observe(AlarmKind::Falseticker, source.name, source.state == SourceState::Falseticker, Nanoseconds(0),
+                kFalsetickerClearDelay, in.now,
+                {AlarmSeverity::Warning,
+                 "Source " + source.name + " disagrees with the other sources (x in `sources`) and is not used.",
+                 source.kind == SourceKind::RefClock
+                     ? "Correct the refclock's `offset` (NMEA and SOCK samples often come 100-200 ms late) or "
+                       "its `delay`; compare its offset with the others in `stratumctl sourcestats`."
+                     : "Its time is wrong or the path to it is very asymmetric: compare its offset with the "
+                       "others in `stratumctl sourcestats`, and remove a server that keeps being a falseticker."});
+}
+
+void AlarmMonitor::checkEvents(const AlarmInputs &in)
+{
+    for (const double step : in.steps) {
+        m_lastStep = in.now;
+        m_stepText = "The clock was stepped by " + fixedText(step, 6) + " s.";
+    }
+    observe(AlarmKind::ClockStepped, std::string(), m_lastStep && in.now - *m_lastStep < kEventAlarmDuration,
+            Nanoseconds(0), Nanoseconds(0), in.now,
+            {AlarmSeverity::Warning, m_stepText,
+             "A step at start is what `makestep` is for. A later one means the sources were lost for long or "
+             "one of them jumped: see the other alarms and `stratumctl tracking`. Programs may have seen time "
+             "jump."});
+
+    if (in.synchronised) {
+        if (m_servedStratum && *m_servedStratum != in.stratum) {
+            m_lastStratumChange = in.now;
+            m_stratumText = "The stratum served changed from " + std::to_string(*m_servedStratum) + " to "
+                            + std::to_string(in.stratum) + " (reference " + in.referenceName + ").";
+        }
+        m_servedStratum = in.stratum;
+    }
+    observe(AlarmKind::StratumChanged, std::string(),
+            m_lastStratumChange && in.now - *m_lastStratumChange < kEventAlarmDuration, Nanoseconds(0), Nanoseconds(0),
+            in.now,
+            {AlarmSeverity::Info, m_stratumText,
+             "Usually the primary source (GPS/PPS) stopped or started being selected: look for a PPS or GPS "
+             "alarm. If it changes back and forth, check the PPS refclock's jitter and its `lock` refclock."});
+}
+
+} // namespace s1
