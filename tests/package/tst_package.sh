@@ -48,7 +48,10 @@ for wanted in libqt6core6 libqt6network6 libqt6widgets6 libsystemd0 adduser init
 done
 [ "$(field Provides)" = time-daemon ] || fail "Provides: $(field Provides)"
 [ "$(field Conflicts)" = time-daemon ] || fail "Conflicts: $(field Conflicts)"
-field Description | head -1 | grep -q "stratum-1 NTP server" || fail "Description: $(field Description | head -1)"
+# (No `producer | grep -q` here: with pipefail, grep's early exit can SIGPIPE the producer and
+# fail a check that matched. Each text is taken whole first.)
+summary=$(field Description | sed -n 1p)
+grep -q "stratum-1 NTP server" <<<"$summary" || fail "Description: $summary"
 
 # --- contents: every file we ship, owned by root
 dpkg-deb -c "$deb" > "$work/contents"
@@ -60,9 +63,8 @@ for path in ./usr/bin/stratumone ./usr/bin/stratumctl ./usr/bin/stratumone-core-
     ./usr/share/doc/stratumone/copyright ./usr/share/doc/stratumone/changelog.gz; do
     grep -q " $path\$" "$work/contents" || fail "not in the package: $path"
 done
-if awk '{print $2}' "$work/contents" | grep -qv '^root/root$'; then
-    fail "files not owned by root: $(awk '$2 != "root/root"' "$work/contents" | head -3)"
-fi
+not_root=$(awk '$2 != "root/root"' "$work/contents")
+[ -z "$not_root" ] || fail "files not owned by root: $(sed -n 1,3p <<<"$not_root")"
 if grep -q '/usr/local\|_CPack_Packages\|/build' "$work/contents"; then
     fail "build paths in the package: $(grep '/usr/local\|_CPack_Packages\|/build' "$work/contents" | head -3)"
 fi
@@ -75,7 +77,7 @@ for script in postinst prerm postrm; do
     [ -x "$work/control/$script" ] || fail "$script missing or not executable"
     sh -n "$work/control/$script" || fail "$script: syntax error"
 done
-tr -d '\\\n' < "$work/control/postinst" | grep -q 'adduser --system --quiet --ingroup stratumone .* _stratumone' ||
+grep -q 'adduser --system --quiet --ingroup stratumone .* _stratumone' <<<"$(tr -d '\\\n' < "$work/control/postinst")" ||
     fail "postinst creates no _stratumone user in group stratumone"
 grep -q 'addgroup --system --quiet stratumone' "$work/control/postinst" || fail "postinst creates no stratumone group"
 grep -q "deb-systemd-helper enable 'stratumone.service'" "$work/control/postinst" || fail "postinst does not enable the unit"
@@ -118,8 +120,9 @@ check=$("$root/usr/bin/stratumone" --check-config "$root/etc/stratumone/stratumo
     fail "the default configuration is not read cleanly: $check"
 "$root/usr/bin/stratumctl" --help >/dev/null 2>&1 || fail "the packaged stratumctl does not run"
 for page in man8/stratumone.8 man8/stratumone-core-host.8 man1/stratumctl.1 man5/stratumone.conf.5; do
-    zcat "$root/usr/share/man/$page.gz" | grep -q '^\.TH ' || fail "$page is not a manual page"
-    if zcat "$root/usr/share/man/$page.gz" | grep -q '@VERSION@'; then
+    text=$(zcat "$root/usr/share/man/$page.gz")
+    grep -q '^\.TH ' <<<"$text" || fail "$page is not a manual page"
+    if grep -q '@VERSION@' <<<"$text"; then
         fail "$page: version not filled in"
     fi
 done
