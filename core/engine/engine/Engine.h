@@ -26,6 +26,7 @@
 #include "refclock/RefClockSource.h"
 #include "report/EngineSnapshot.h"
 #include "sources/NtpSource.h"
+#include "sources/SelectionExplanation.h"
 #include "sources/SourceSelector.h"
 
 #include <cstdint>
@@ -193,7 +194,11 @@ private:
     // statistics before the sample, when they could predict.
     std::optional<double> accumulateStatistics(std::uint32_t id, const StatSample &sample);
     void pollDueRefClocks(RealTime now);
-    std::optional<PulseReference> pulseReference(const RefClockSource &refclock, RealTime edge) const;
+    // The engine's time at a pulse edge, or nullopt with `problem` saying why there is none.
+    std::optional<PulseReference> pulseReference(const RefClockSource &refclock, RealTime edge,
+                                                 PulseLockProblem &problem) const;
+    // Why the source has its selection state (SelectionExplanation), at `now` (raw).
+    SelectionReason selectionReason(const SourceSnapshot &source, RealTime now) const;
     // A pulse edge (raw clock) for `refclock`, paired and logged; PPS and `pps` samples alike.
     void addRefClockPulse(RefClockSource &refclock, RealTime edge);
     NtpSource *findSource(std::uint32_t id) const;

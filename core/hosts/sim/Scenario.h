@@ -29,6 +29,9 @@ struct ServerModel
     int stratum = 1;
     bool answers = true;       // false: a dead server that never replies
     int lostFirstRequests = 0; // the first requests that reach it are lost (a start-up mishap)
+    // Its clock jumps by `jump` s at `jumpAt` s of true time (a server going wrong); 0: never.
+    double jump = 0;
+    double jumpAt = 0;
     // A `peer` of the client instead of a server: the client polls it in symmetric mode, and
     // it serves no clients (`deny`), only its configured peer, the client.
     bool peer = false;

@@ -198,7 +198,9 @@ void Simulation::deliverToServer(Event &event)
         ++server.requestsLost;
         return;
     }
-    const RealTime raw = server.clock->read(m_now);
+    const ServerModel &model = m_scenario.servers[event.server];
+    const bool jumped = model.jump != 0 && m_now >= fromSecondsTrue(model.jumpAt);
+    const RealTime raw = server.clock->read(m_now) + (jumped ? fromSeconds(model.jump) : Nanoseconds(0));
     ReceivedPacket packet;
     packet.role = SocketRole::Server;
     packet.remote = kClientAddress;

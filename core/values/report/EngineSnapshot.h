@@ -5,6 +5,7 @@
 #include "gps/GpsStatus.h"
 #include "net/IpAddress.h"
 #include "ntp/NtpTypes.h"
+#include "report/SelectionReason.h"
 #include "report/SourceState.h"
 #include "time/Timestamps.h"
 
@@ -154,6 +155,8 @@ struct SourceSnapshot
     double adjustedOffset = 0;
     // Half-width of the interval that holds the true offset (chronyc's "+/-" column), s.
     double errorBound = 0;
+    // Why it has its selection state, with the figure that decided it and the fix.
+    SelectionReason selectionReason;
 
     friend bool operator==(const SourceSnapshot &, const SourceSnapshot &) = default;
 };
