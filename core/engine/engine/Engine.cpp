@@ -70,9 +70,13 @@ Engine::Engine(EngineConfig config, EngineOptions options, RealTime now)
         const RefClockConfig &rc = m_config.refClocks[i];
         const std::uint32_t id = m_nextSourceId++;
         const std::string refId = rc.refId.empty() ? defaultRefId(rc, i) : rc.refId;
-        m_records.emplace(
-            id, SourceRecord(std::make_unique<RefClockSource>(id, rc, refId, now, std::ldexp(1.0, m_options.precision)),
-                             statisticsConfig(rc.minSamples, rc.maxSamples)));
+        SourceRecord record(std::make_unique<RefClockSource>(id, rc, refId, now, std::ldexp(1.0, m_options.precision)),
+                            statisticsConfig(rc.minSamples, rc.maxSamples));
+        const bool timeOfDay = rc.driver == RefClockDriver::Nmea || rc.driver == RefClockDriver::Sock
+                               || rc.driver == RefClockDriver::Shm;
+        if (timeOfDay && !rc.ppsForced)
+            record.calibrator.emplace();
+        m_records.emplace(id, std::move(record));
     }
     requestDueResolves(now);
 }
@@ -562,8 +566,33 @@ void Engine::handleRefClockSample(std::size_t index, const RefClockSample &hostS
         addRefClockPulse(refclock, refclock.pulseEdgeOf(sample));
         return;
     }
-    if (refclock.addSample(sample))
+    if (refclock.addSample(sample)) {
         m_logger.refclockSample(refclock, *refclock.newestRawSample(), false, false);
+        calibrate(refclock);
+    }
+}
+
+void Engine::calibrate(const RefClockSource &refclock)
+{
+    std::optional<OffsetCalibrator> &calibrator = m_records.at(refclock.id()).calibrator;
+    if (!calibrator)
+        return;
+    const auto selected = m_selector.selectedId();
+    const RefClockSource *selectedRefClock = selected ? findRefClock(*selected) : nullptr;
+    // Only a better source calibrates: a pulse (whose second may come from this very refclock,
+    // but whose phase does not) or an NTP server; never the refclock itself or another message.
+    const bool better = selected && *selected != refclock.id()
+                        && (findSource(*selected) != nullptr
+                            || (selectedRefClock
+                                && (selectedRefClock->config().driver == RefClockDriver::Pps
+                                    || selectedRefClock->config().ppsForced)));
+    if (!better || !m_discipline.synchronised()) {
+        calibrator->reset();
+        return;
+    }
+    const StatSample &sample = *refclock.newestRawSample();
+    // Its time minus ours: the raw offset (the refclock's `offset` included) less our correction.
+    calibrator->add(sample.time, sample.offset - m_discipline.correctionAt(sample.time), identityOf(*selected).name);
 }
 
 void Engine::handleRefClockPulse(std::size_t index, const RefClockPulse &pulse, RealTime now)
@@ -930,6 +959,9 @@ SourceSnapshot Engine::toLocalTimeScale(SourceSnapshot source, RealTime now) con
     if (const NtpSource *ntp = findSource(source.id))
         source.unselectableReason = authenticationUnavailable(ntp->config());
     source.selectionReason = selectionReason(source, now);
+    if (record.calibrator)
+        if (const RefClockSource *refclock = findRefClock(source.id))
+            source.calibration = record.calibrator->result(refclock->config().offset);
     return source;
 }
 

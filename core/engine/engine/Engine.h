@@ -197,6 +197,9 @@ private:
     // The engine's time at a pulse edge, or nullopt with `problem` saying why there is none.
     std::optional<PulseReference> pulseReference(const RefClockSource &refclock, RealTime edge,
                                                  PulseLockProblem &problem) const;
+    // A time-of-day refclock's newest raw sample against the engine's time, while a PPS or an
+    // NTP source (not the refclock itself) is selected.
+    void calibrate(const RefClockSource &refclock);
     // Why the source has its selection state (SelectionExplanation), at `now` (raw).
     SelectionReason selectionReason(const SourceSnapshot &source, RealTime now) const;
     // A pulse edge (raw clock) for `refclock`, paired and logged; PPS and `pps` samples alike.

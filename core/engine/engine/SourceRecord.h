@@ -3,6 +3,7 @@
 // a source can be left behind in a map of its own.
 #pragma once
 
+#include "refclock/OffsetCalibrator.h"
 #include "refclock/PulseLockProblem.h"
 #include "refclock/RefClockSource.h"
 #include "report/EngineSnapshot.h"
@@ -49,6 +50,8 @@ struct SourceRecord
     std::optional<SampleTestFailure> testFailure;
     // Pulse refclocks: why the newest refused pulse found no second; cleared by an accepted one.
     std::optional<PulseLockProblem> lockProblem;
+    // NMEA, SOCK and SHM refclocks: their samples against a better selected source.
+    std::optional<OffsetCalibrator> calibrator;
     // Running mean of the squared normalised prediction errors (see Engine::kMisfitWeight).
     double predictionMisfit = 0;
     std::optional<NtpSampling> sampling;             // NTP sources only

@@ -127,6 +127,23 @@ struct Reason
 
 } // namespace
 
+inline auto describe(Type<OffsetCalibration>)
+{
+    using C = OffsetCalibration;
+    return std::tuple{
+        field("reference", &C::reference),
+        field("samples", &C::samples, Integer<int>{.min = 0}),
+        field("span", &C::span),
+        field("window", &C::window),
+        field("medianError", &C::medianError),
+        field("spread", &C::spread),
+        field("currentOffset", &C::currentOffset),
+        field("proposedOffset", &C::proposedOffset),
+        field("proposedDelay", &C::proposedDelay),
+        field("ready", &C::ready),
+    };
+}
+
 inline auto describe(Type<SourceSample>)
 {
     using S = SourceSample;
@@ -201,6 +218,7 @@ inline auto describe(Type<SourceSnapshot>)
         field("adjustedOffset", &S::adjustedOffset),
         field("errorBound", &S::errorBound),
         field("selectionReason", &S::selectionReason, Reason{}),
+        field("calibration", &S::calibration, Nullable<Object>{.omitWhenEmpty = true}),
     };
 }
 
