@@ -1,5 +1,6 @@
 #include "StratumctlCommands.h"
 #include "StratumctlHistory.h"
+#include "StratumctlCalibrate.h"
 #include "StratumctlWhy.h"
 
 #include "chronyc/ChronycFormat.h"
@@ -446,7 +447,8 @@ int runRuntimeCommand(const StratumctlOptions &options, const QString &command, 
 
 bool isControlCommand(const QString &command)
 {
-    return specFor(command) != nullptr || command == QLatin1String("history") || command == QLatin1String("why");
+    return specFor(command) != nullptr || command == QLatin1String("history") || command == QLatin1String("why")
+           || command == QLatin1String("calibrate");
 }
 
 int runControlCommand(const StratumctlOptions &globalOptions, const QString &command, const QStringList &args)
@@ -456,6 +458,8 @@ int runControlCommand(const StratumctlOptions &globalOptions, const QString &com
         return runHistoryCommand(globalOptions, args);
     if (command == QLatin1String("why"))
         return runWhyCommand(globalOptions, args);
+    if (command == QLatin1String("calibrate"))
+        return runCalibrateCommand(globalOptions, args);
     StratumctlOptions options = globalOptions;
     const CommandSpec *spec = specFor(command);
     if (!spec)
