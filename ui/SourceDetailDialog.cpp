@@ -14,6 +14,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cmath>
 
 namespace s1 {
 
@@ -23,6 +24,8 @@ constexpr int kColumnSpacingPx = 12;
 // The touchscreen's size: the dialog fills it there and is no bigger on a desktop.
 constexpr QSize kPreferredSize(760, 440);
 constexpr int kPpmDecimals = 3;
+// As `stratumctl calibrate` writes the options: microseconds.
+constexpr int kCalibrationDecimals = 6;
 
 QString sourceName(const SourceSnapshot &source)
 {
@@ -98,6 +101,7 @@ SourceDetailDialog::SourceDetailDialog(QWidget *parent)
     auto *selection = new ValueGroup(tr("Selection (selectdata)"), Qt::AlignLeft, page);
     m_state = selection->addRow(tr("State"), QStringLiteral("detailState"));
     m_interval = selection->addRow(tr("Interval (local\u2212src)"), QStringLiteral("detailInterval"));
+    m_calibration = selection->addRow(tr("Calibration"), QStringLiteral("detailCalibration"));
 
     auto *right = new QVBoxLayout;
     right->addWidget(statistics);
@@ -219,6 +223,20 @@ void SourceDetailDialog::showSource(const SourceSnapshot &source, RealTime now, 
                 .arg(formatSignedSeconds(offset - source.errorBound), formatSignedSeconds(offset + source.errorBound)));
     } else {
         m_interval->setText(QStringLiteral("-"));
+    }
+    // What `stratumctl calibrate` would write; the window has no button for it yet.
+    if (const auto &c = source.calibration) {
+        const QString proposal = tr("offset %1 delay %2").arg(formatDecimal(c->proposedOffset, kCalibrationDecimals),
+                                                              formatDecimal(c->proposedDelay, kCalibrationDecimals));
+        m_calibration->setText(
+            c->ready ? tr("%1 (median of %2 samples against %3)")
+                           .arg(proposal)
+                           .arg(c->samples)
+                           .arg(QString::fromStdString(c->reference))
+                     : tr("measuring against %1: %2 of %3 s").arg(QString::fromStdString(c->reference)).arg(std::lround(c->span)).arg(std::lround(c->window)));
+    } else {
+        // Not measured: not an NMEA/SOCK/SHM refclock, or no better source selected meanwhile.
+        m_calibration->setText(QStringLiteral("-"));
     }
 }
 

@@ -57,6 +57,7 @@ private:
     QLabel *m_statsOffset;
     QLabel *m_stdDev;
     QLabel *m_interval;
+    QLabel *m_calibration; // NMEA/SOCK/SHM: the offset and delay measured against a better source
 };
 
 } // namespace s1

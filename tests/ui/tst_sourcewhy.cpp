@@ -82,6 +82,7 @@ class TestSourceWhy : public QObject
 private slots:
     void reasonAndFixComeFirst();
     void withoutAReasonTheLetterExplains();
+    void calibrationProposal();
     void screenshots();
 };
 
@@ -139,6 +140,32 @@ void TestSourceWhy::withoutAReasonTheLetterExplains()
     QVERIFY(!label(dialog, "sourceDetailReason")->isVisible());
     QVERIFY2(label(dialog, "sourceDetailWhy")->text().contains(QStringLiteral("alseticker")),
              qPrintable(label(dialog, "sourceDetailWhy")->text()));
+}
+
+void TestSourceWhy::calibrationProposal()
+{
+    SourceDetailDialog dialog;
+    SourceSnapshot nmea = ppsWithoutLock();
+    nmea.name = "NMEA";
+    OffsetCalibration c;
+    c.reference = "PPS";
+    c.samples = 600;
+    c.span = 599;
+    c.window = 600;
+    c.proposedOffset = 0.1504567;
+    c.proposedDelay = 0.0019;
+    c.ready = true;
+    nmea.calibration = c;
+    dialog.showSource(nmea, kNow, false);
+    QCOMPARE(label(dialog, "detailCalibration")->text(),
+             QStringLiteral("offset 0.150457 delay 0.001900 (median of 600 samples against PPS)"));
+    nmea.calibration->ready = false;
+    nmea.calibration->span = 180;
+    dialog.showSource(nmea, kNow, false);
+    QCOMPARE(label(dialog, "detailCalibration")->text(), QStringLiteral("measuring against PPS: 180 of 600 s"));
+    nmea.calibration.reset();
+    dialog.showSource(nmea, kNow, false);
+    QCOMPARE(label(dialog, "detailCalibration")->text(), QStringLiteral("-"));
 }
 
 void TestSourceWhy::screenshots()
