@@ -88,8 +88,9 @@ int runCalibrateCommand(const StratumctlOptions &options, const QStringList &arg
     std::printf("proposed: offset %s delay %s (now offset %s)\n", optionText(c.proposedOffset).c_str(),
                 optionText(delay).c_str(), optionText(c.currentOffset).c_str());
     if (!c.ready)
-        return fail(QStringLiteral("calibrate: not ready: the measurement needs %1 (%2 so far)")
-                        .arg(QString::fromStdString(durationText(c.window)), QString::fromStdString(durationText(c.span))));
+        return fail(
+            QStringLiteral("calibrate: not ready: the measurement needs %1 (%2 so far)")
+                .arg(QString::fromStdString(durationText(c.window)), QString::fromStdString(durationText(c.span))));
     if (dryRun)
         return 0;
     return editConfiguration(options, [&](const std::string &text, QString &why) -> std::optional<std::string> {

@@ -1,6 +1,6 @@
 #include "StratumctlCommands.h"
-#include "StratumctlHistory.h"
 #include "StratumctlCalibrate.h"
+#include "StratumctlHistory.h"
 #include "StratumctlWhy.h"
 
 #include "chronyc/ChronycFormat.h"

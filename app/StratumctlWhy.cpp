@@ -94,9 +94,10 @@ int runWhyCommand(const StratumctlOptions &options, const QStringList &args)
             const std::string ip = s.value(QStringLiteral("ip")).toString().toStdString();
             if (source && name != *source && ip != *source)
                 continue;
-            reasons.append(QJsonObject{{QStringLiteral("name"), s.value(QStringLiteral("name"))},
-                                       {QStringLiteral("state"), s.value(QStringLiteral("state"))},
-                                       {QStringLiteral("selectionReason"), s.value(QStringLiteral("selectionReason"))}});
+            reasons.append(
+                QJsonObject{{QStringLiteral("name"), s.value(QStringLiteral("name"))},
+                            {QStringLiteral("state"), s.value(QStringLiteral("state"))},
+                            {QStringLiteral("selectionReason"), s.value(QStringLiteral("selectionReason"))}});
         }
         print(QJsonDocument(reasons).toJson(QJsonDocument::Indented).toStdString());
         return 0;

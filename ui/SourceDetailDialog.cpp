@@ -226,14 +226,17 @@ void SourceDetailDialog::showSource(const SourceSnapshot &source, RealTime now, 
     }
     // What `stratumctl calibrate` would write; the window has no button for it yet.
     if (const auto &c = source.calibration) {
-        const QString proposal = tr("offset %1 delay %2").arg(formatDecimal(c->proposedOffset, kCalibrationDecimals),
-                                                              formatDecimal(c->proposedDelay, kCalibrationDecimals));
-        m_calibration->setText(
-            c->ready ? tr("%1 (median of %2 samples against %3)")
-                           .arg(proposal)
-                           .arg(c->samples)
-                           .arg(QString::fromStdString(c->reference))
-                     : tr("measuring against %1: %2 of %3 s").arg(QString::fromStdString(c->reference)).arg(std::lround(c->span)).arg(std::lround(c->window)));
+        const QString proposal = tr("offset %1 delay %2")
+                                     .arg(formatDecimal(c->proposedOffset, kCalibrationDecimals),
+                                          formatDecimal(c->proposedDelay, kCalibrationDecimals));
+        m_calibration->setText(c->ready ? tr("%1 (median of %2 samples against %3)")
+                                              .arg(proposal)
+                                              .arg(c->samples)
+                                              .arg(QString::fromStdString(c->reference))
+                                        : tr("measuring against %1: %2 of %3 s")
+                                              .arg(QString::fromStdString(c->reference))
+                                              .arg(std::lround(c->span))
+                                              .arg(std::lround(c->window)));
     } else {
         // Not measured: not an NMEA/SOCK/SHM refclock, or no better source selected meanwhile.
         m_calibration->setText(QStringLiteral("-"));

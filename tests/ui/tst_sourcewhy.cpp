@@ -119,7 +119,7 @@ void TestSourceWhy::reasonAndFixComeFirst()
     // Selected: the reason is shown, in the normal colour, without a fix.
     SourceSnapshot selected = falseticker();
     selected.state = SourceState::Selected;
-    selected.selectionReason = SelectionReason{SelectionReasonKind::Selected, 0.0012, std::nullopt, "s",
+    selected.selectionReason = SelectionReason{SelectionReasonKind::Selected,     0.0012, std::nullopt, "s",
                                                "Selected: the clock follows it.", {}};
     dialog.showSource(selected, kNow, false);
     QCOMPARE(reason->text(), QStringLiteral("Selected: the clock follows it."));

@@ -381,11 +381,13 @@ void TestJsonWire::selectionReason()
 {
     SourceSnapshot s;
     s.id = 4;
-    s.selectionReason = SelectionReason{SelectionReasonKind::Falseticker, 0.0501, 0.0008, "s",
-                                        "Falseticker: 50.100 ms ahead", "Check it"};
+    s.selectionReason = SelectionReason{SelectionReasonKind::Falseticker, 0.0501,    0.0008, "s",
+                                        "Falseticker: 50.100 ms ahead",   "Check it"};
     const QJsonObject json = sourceToJson(s);
-    QCOMPARE(compact(json.value("selectionReason").toObject()),
-             QByteArray(R"({"fix":"Check it","kind":"falseticker","limit":8e-04,"text":"Falseticker: 50.100 ms ahead","unit":"s","value":0.0501})"));
+    QCOMPARE(
+        compact(json.value("selectionReason").toObject()),
+        QByteArray(
+            R"({"fix":"Check it","kind":"falseticker","limit":8e-04,"text":"Falseticker: 50.100 ms ahead","unit":"s","value":0.0501})"));
     QString error;
     auto back = sourceFromJson(json, &error);
     QVERIFY2(back.has_value(), qPrintable(error));
@@ -395,8 +397,10 @@ void TestJsonWire::selectionReason()
     QVERIFY(!sourceToJson(none).contains("selectionReason"));
     s.selectionReason.value.reset();
     s.selectionReason.limit.reset();
-    QCOMPARE(compact(sourceToJson(s).value("selectionReason").toObject()),
-             QByteArray(R"({"fix":"Check it","kind":"falseticker","limit":null,"text":"Falseticker: 50.100 ms ahead","unit":"s","value":null})"));
+    QCOMPARE(
+        compact(sourceToJson(s).value("selectionReason").toObject()),
+        QByteArray(
+            R"({"fix":"Check it","kind":"falseticker","limit":null,"text":"Falseticker: 50.100 ms ahead","unit":"s","value":null})"));
 
     QJsonObject newer = json;
     QJsonObject reason = newer.value("selectionReason").toObject();

@@ -96,7 +96,7 @@ void TestOffsetCalibration::nmea150msLateIsCalibratedInTheSimulator()
     nmea.kind = sim::RefClockModel::Kind::Samples;
     nmea.refId = "NMEA";
     nmea.latency = kLatency;
-    nmea.error = 1 * kMs; // serial jitter: each message 0..a few ms later still
+    nmea.error = 1 * kMs;  // serial jitter: each message 0..a few ms later still
     nmea.offsetOption = 0; // not calibrated yet
     nmea.delay = 0.5;      // wide, so that the uncalibrated messages still agree with the pulses
     sim::RefClockModel pps;

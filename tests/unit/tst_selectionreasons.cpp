@@ -121,6 +121,7 @@ private slots:
     void optionsAndFaultsComeFirst();
     void unreachableSaysForHowLong();
     void startingSourceIsNotUnreachable();
+    void answersWithoutUsableTime();
     void failedSampleTestNamesTheTest();
     void notEnoughSamplesGivesAnEta();
     void stratumAndLeap();
@@ -197,8 +198,10 @@ void TestSelectionReasons::notPreferredAndTooFewSources()
     QVERIFY2(r.text.find("only 2 sources agree where minsources needs 3") != std::string::npos, r.text.c_str());
     r = explainSelection(took(verdict(SelectionStatus::WaitsSources, 2, 0)));
     QVERIFY2(r.text.find("no `require` source") != std::string::npos, r.text.c_str());
-    QVERIFY2(explainSelection(took(verdict(SelectionStatus::WaitsUpdate))).kind == Kind::WaitingForUpdate, toString(explainSelection(took(verdict(SelectionStatus::WaitsUpdate))).kind));
-    QVERIFY2(explainSelection(took(verdict(SelectionStatus::WaitsStats))).kind == Kind::WaitingForOthers, toString(explainSelection(took(verdict(SelectionStatus::WaitsStats))).kind));
+    QVERIFY2(explainSelection(took(verdict(SelectionStatus::WaitsUpdate))).kind == Kind::WaitingForUpdate,
+             toString(explainSelection(took(verdict(SelectionStatus::WaitsUpdate))).kind));
+    QVERIFY2(explainSelection(took(verdict(SelectionStatus::WaitsStats))).kind == Kind::WaitingForOthers,
+             toString(explainSelection(took(verdict(SelectionStatus::WaitsStats))).kind));
 }
 
 void TestSelectionReasons::optionsAndFaultsComeFirst()
@@ -270,6 +273,33 @@ void TestSelectionReasons::startingSourceIsNotUnreachable()
     const SelectionReason r = explainSelection(f);
     QVERIFY2(r.kind == Kind::NotEnoughSamples, toString(r.kind));
     QVERIFY2(r.text.find("0 of 1 needed; ready in about 1 min") != std::string::npos, r.text.c_str());
+}
+
+void TestSelectionReasons::answersWithoutUsableTime()
+{
+    // The reach register stays zero, as in chrony, but the server does answer: say what with.
+    SelectionFacts f = took(verdict(SelectionStatus::BadStats));
+    f.reach = 0;
+    f.samples = 0;
+    f.sinceLastSample.reset();
+    f.requestsSent = 10;
+    f.stratum = 16;
+    f.leap = LeapIndicator::Unsynchronised;
+    f.lastRejectReason = "server not synchronised";
+    SelectionReason r = explainSelection(f);
+    QVERIFY2(r.kind == Kind::StratumTooHigh, toString(r.kind));
+    QCOMPARE(*r.value, 16.0);
+    QVERIFY2(r.text.find("It answers, with stratum 16") != std::string::npos, r.text.c_str());
+    f.stratum = 3;
+    r = explainSelection(f);
+    QVERIFY2(r.kind == Kind::Unsynchronised, toString(r.kind));
+    f.leap = LeapIndicator::None;
+    f.kissCode = "DENY";
+    f.lastRejectReason = "kiss-o'-death DENY: access denied";
+    r = explainSelection(f);
+    QVERIFY2(r.kind == Kind::Unreachable, toString(r.kind));
+    QVERIFY2(r.text.find("kiss-o'-death DENY") != std::string::npos, r.text.c_str());
+    QVERIFY(r.fix.find("operator") != std::string::npos);
 }
 
 void TestSelectionReasons::failedSampleTestNamesTheTest()
@@ -344,7 +374,8 @@ void TestSelectionReasons::distanceJitterAndLoop()
     r = explainSelection(took(verdict(SelectionStatus::Jittery, 12 * kMs, 1 * kMs)));
     QVERIFY2(r.kind == Kind::TooVariable, toString(r.kind));
     QVERIFY2(r.text.find("standard deviation 12.000 ms over maxjitter 1.000 ms") != std::string::npos, r.text.c_str());
-    QVERIFY2(explainSelection(took(verdict(SelectionStatus::SyncLoop))).kind == Kind::SynchronisationLoop, toString(explainSelection(took(verdict(SelectionStatus::SyncLoop))).kind));
+    QVERIFY2(explainSelection(took(verdict(SelectionStatus::SyncLoop))).kind == Kind::SynchronisationLoop,
+             toString(explainSelection(took(verdict(SelectionStatus::SyncLoop))).kind));
 }
 
 void TestSelectionReasons::falsetickerSaysByHowMuchAgainstWhom()

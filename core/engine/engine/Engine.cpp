@@ -72,8 +72,8 @@ Engine::Engine(EngineConfig config, EngineOptions options, RealTime now)
         const std::string refId = rc.refId.empty() ? defaultRefId(rc, i) : rc.refId;
         SourceRecord record(std::make_unique<RefClockSource>(id, rc, refId, now, std::ldexp(1.0, m_options.precision)),
                             statisticsConfig(rc.minSamples, rc.maxSamples));
-        const bool timeOfDay = rc.driver == RefClockDriver::Nmea || rc.driver == RefClockDriver::Sock
-                               || rc.driver == RefClockDriver::Shm;
+        const bool timeOfDay =
+            rc.driver == RefClockDriver::Nmea || rc.driver == RefClockDriver::Sock || rc.driver == RefClockDriver::Shm;
         if (timeOfDay && !rc.ppsForced)
             record.calibrator.emplace();
         m_records.emplace(id, std::move(record));
@@ -581,11 +581,11 @@ void Engine::calibrate(const RefClockSource &refclock)
     const RefClockSource *selectedRefClock = selected ? findRefClock(*selected) : nullptr;
     // Only a better source calibrates: a pulse (whose second may come from this very refclock,
     // but whose phase does not) or an NTP server; never the refclock itself or another message.
-    const bool better = selected && *selected != refclock.id()
-                        && (findSource(*selected) != nullptr
-                            || (selectedRefClock
-                                && (selectedRefClock->config().driver == RefClockDriver::Pps
-                                    || selectedRefClock->config().ppsForced)));
+    const bool better =
+        selected && *selected != refclock.id()
+        && (findSource(*selected) != nullptr
+            || (selectedRefClock
+                && (selectedRefClock->config().driver == RefClockDriver::Pps || selectedRefClock->config().ppsForced)));
     if (!better || !m_discipline.synchronised()) {
         calibrator->reset();
         return;
@@ -980,6 +980,8 @@ SelectionReason Engine::selectionReason(const SourceSnapshot &source, RealTime n
     facts.neverSelectable = source.unselectableReason;
     facts.driverFault = source.driverFault;
     facts.driverStatus = source.driverStatus;
+    facts.lastRejectReason = source.lastRejectReason;
+    facts.kissCode = source.kissCode;
     facts.testFailure = record.testFailure;
     facts.lockProblem = record.lockProblem;
     facts.samples = record.statistics.samples();

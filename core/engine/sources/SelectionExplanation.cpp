@@ -142,8 +142,8 @@ SelectionReason pulseLock(const PulseLockProblem &p)
     case K::NoLockTooUncertain:
         return measured(Kind::PpsNoLock, p.value, p.limit, "s",
                         "Without `lock` the PPS needs the engine's time good to half a pulse period: its root "
-                        "distance is " + secondsText(p.value.value_or(0)) + ", over "
-                            + secondsText(p.limit.value_or(0)) + ".",
+                        "distance is "
+                            + secondsText(p.value.value_or(0)) + ", over " + secondsText(p.limit.value_or(0)) + ".",
                         "Add `lock REFID` (the GPS's time refclock) to the PPS line, or select a better source "
                         "first.");
     case K::LockMissing:
@@ -162,8 +162,9 @@ SelectionReason pulseLock(const PulseLockProblem &p)
         return reason(Kind::PpsLockUnusable,
                       "The lock refclock " + p.lock + " puts the pulses too far from a whole second"
                           + (p.detail.empty() ? std::string() : " (" + p.detail + ")") + ".",
-                      "Correct " + p.lock + "'s `offset` (its sentence delay), so that it agrees with the pulse "
-                      "within 0.4 s.");
+                      "Correct " + p.lock
+                          + "'s `offset` (its sentence delay), so that it agrees with the pulse "
+                            "within 0.4 s.");
     }
     return reason(Kind::PpsLockUnusable, "The pulses found no second.");
 }
@@ -171,9 +172,8 @@ SelectionReason pulseLock(const PulseLockProblem &p)
 SelectionReason unreachable(const SelectionFacts &f)
 {
     if (f.refclock) {
-        std::string text = f.sinceLastSample
-                               ? "No sample from the driver for " + durationText(*f.sinceLastSample) + "."
-                               : std::string("No sample from the driver yet.");
+        std::string text = f.sinceLastSample ? "No sample from the driver for " + durationText(*f.sinceLastSample) + "."
+                                             : std::string("No sample from the driver yet.");
         if (!f.driverStatus.empty())
             text += " Driver: " + f.driverStatus + ".";
         return measured(Kind::Unreachable, f.sinceLastSample, std::nullopt, f.sinceLastSample ? "s" : "", text,
@@ -188,9 +188,30 @@ SelectionReason unreachable(const SelectionFacts &f)
                             + " (none to the last 8 requests).",
                         fix);
     return measured(Kind::Unreachable, static_cast<double>(f.requestsSent), std::nullopt, "requests",
-                    "Unreachable: no reply to any of " + plural(static_cast<double>(f.requestsSent), "request", "requests")
-                        + " yet.",
+                    "Unreachable: no reply to any of "
+                        + plural(static_cast<double>(f.requestsSent), "request", "requests") + " yet.",
                     fix);
+}
+
+// Replies arrive but none carries usable time: what they say instead.
+SelectionReason refusedReplies(const SelectionFacts &f)
+{
+    if (f.stratum == 0 || f.stratum >= kNtpMaxStratum)
+        return measured(Kind::StratumTooHigh, f.stratum, kNtpMaxStratum, "",
+                        "It answers, with stratum " + countText(f.stratum)
+                            + ": it has no time of its own to give (it is not synchronised).",
+                        "Wait for that server to synchronise, or use another one.");
+    if (f.leap == LeapIndicator::Unsynchronised)
+        return reason(Kind::Unsynchronised, "It answers, but says it is not synchronised (leap indicator 3).",
+                      "Wait for that server to synchronise (a GPS: until it has a fix), or use another one.");
+    if (f.kissCode == "RATE")
+        return reason(Kind::Unreachable, "It answers with kiss-o'-death RATE: we poll it faster than it allows.",
+                      "Raise `minpoll` on its line (and drop `burst`).");
+    if (f.kissCode == "DENY" || f.kissCode == "RSTR")
+        return reason(Kind::Unreachable, "It answers with kiss-o'-death " + f.kissCode + ": it refuses to serve us.",
+                      "Ask its operator for access, or use another server.");
+    return reason(Kind::Unreachable, "It answers, but every reply is refused: " + f.lastRejectReason + ".",
+                  "Check that it is an NTP server answering this host, or use another one.");
 }
 
 SelectionReason notEnoughSamples(const SelectionFacts &f)
@@ -203,8 +224,7 @@ SelectionReason notEnoughSamples(const SelectionFacts &f)
                         "Wait for more samples; if this lasts, its offsets jump (see its samples).");
     }
     // The next poll gives the first missing sample, each further one a whole interval later.
-    const double eta =
-        std::max(f.untilNextPoll, 0.0) + (missing * f.pollsPerSample - 1) * f.pollInterval;
+    const double eta = std::max(f.untilNextPoll, 0.0) + (missing * f.pollsPerSample - 1) * f.pollInterval;
     SelectionReason r = measured(
         Kind::NotEnoughSamples, f.samples, f.samplesNeeded, "samples",
         "Not enough samples yet: " + countText(f.samples) + " of " + countText(f.samplesNeeded)
@@ -215,8 +235,7 @@ SelectionReason notEnoughSamples(const SelectionFacts &f)
 
 SelectionReason falseticker(const SelectionFacts &f, const SelectionEvidence &e)
 {
-    const std::string agreeing =
-        f.agreeingNames.empty() ? std::string("the other sources") : listText(f.agreeingNames);
+    const std::string agreeing = f.agreeingNames.empty() ? std::string("the other sources") : listText(f.agreeingNames);
     if (!figuresOf(e))
         return reason(Kind::Falseticker, "Falseticker: its time disagrees with " + agreeing + ".");
     const double offset = *e.value;
@@ -228,9 +247,9 @@ SelectionReason falseticker(const SelectionFacts &f, const SelectionEvidence &e)
     const double apart = offset - centre;
     SelectionReason r = measured(
         Kind::Falseticker, apart, errorBound, "s",
-        "Falseticker: its time is " + secondsText(std::abs(apart)) + (apart >= 0 ? " ahead of" : " behind")
-            + " what " + agreeing + " agree on (within ±" + secondsText((e.agreedHigh - e.agreedLow) / 2)
-            + "); its error bound ±" + secondsText(errorBound) + " misses that interval by " + secondsText(gap) + ".",
+        "Falseticker: its time is " + secondsText(std::abs(apart)) + (apart >= 0 ? " ahead of" : " behind") + " what "
+            + agreeing + " agree on (within ±" + secondsText((e.agreedHigh - e.agreedLow) / 2) + "); its error bound ±"
+            + secondsText(errorBound) + " misses that interval by " + secondsText(gap) + ".",
         "Check that source's own time (its GPS, its upstream servers) or remove it; with three or more other "
         "sources one wrong source is always outvoted.");
     return r;
@@ -243,26 +262,28 @@ SelectionReason fromEvidence(const SelectionFacts &f, const SourceSelection &s)
     switch (s.status) {
     case SelectionStatus::Selected: {
         std::string text = "Selected: the clock follows it. Its distance (root distance plus stratum weight) "
-                           + (figures ? secondsText(figures->value) + " " : std::string())
-                           + "is the best of " + plural(e.truechimers, "agreeing source", "agreeing sources");
+                           + (figures ? secondsText(figures->value) + " " : std::string()) + "is the best of "
+                           + plural(e.truechimers, "agreeing source", "agreeing sources");
         if (e.value && e.limit)
             text += " (next best " + secondsText(*e.limit) + ")";
         return measured(Kind::Selected, e.value, e.limit, "s", text + ".");
     }
     case SelectionStatus::Combined:
-        return measured(Kind::Combined, e.value, e.limit, "s",
-                        "Combined: agrees with the selected source" + (f.selectedName.empty() ? std::string() : " " + f.selectedName)
-                            + " and is averaged in; not selected itself because its distance "
-                            + (figures ? secondsText(figures->value) + " is over the selected one's "
-                                             + secondsText(figures->limit)
-                                       : std::string("is not the best"))
-                            + ".",
-                        "Nothing to do. To follow it instead, add `prefer` to its line.");
+        return measured(
+            Kind::Combined, e.value, e.limit, "s",
+            "Combined: agrees with the selected source"
+                + (f.selectedName.empty() ? std::string() : " " + f.selectedName)
+                + " and is averaged in; not selected itself because its distance "
+                + (figures ? secondsText(figures->value) + " is over the selected one's " + secondsText(figures->limit)
+                           : std::string("is not the best"))
+                + ".",
+            "Nothing to do. To follow it instead, add `prefer` to its line.");
     case SelectionStatus::Distant: {
         std::string text = "Agrees, but too far to be combined: ";
         if (figures && e.frequencyTooFar)
-            text += "its frequency differs from the selected source's by " + fixedText(figures->value * kPartsPerMillion, kTimeDecimals)
-                    + " ppm, over the limit " + fixedText(figures->limit * kPartsPerMillion, kTimeDecimals) + " ppm";
+            text += "its frequency differs from the selected source's by "
+                    + fixedText(figures->value * kPartsPerMillion, kTimeDecimals) + " ppm, over the limit "
+                    + fixedText(figures->limit * kPartsPerMillion, kTimeDecimals) + " ppm";
         else if (figures)
             text += "its root distance " + secondsText(figures->value) + " is over " + secondsText(figures->limit)
                     + " (combinelimit times the selected source's)";
@@ -284,8 +305,10 @@ SelectionReason fromEvidence(const SelectionFacts &f, const SourceSelection &s)
                             "Agrees, but no `require` source is among the agreeing ones, so nothing is selected.",
                             "Check the sources marked `require` (see their reasons), or remove `require`.");
         return measured(Kind::TooFewSources, e.value, e.limit, "sources",
-                        "Agrees, but only " + (figures ? plural(figures->value, "source agrees", "sources agree") + " where minsources needs " + countText(figures->limit)
-                                                       : std::string("too few sources agree"))
+                        "Agrees, but only "
+                            + (figures ? plural(figures->value, "source agrees", "sources agree")
+                                             + " where minsources needs " + countText(figures->limit)
+                                       : std::string("too few sources agree"))
                             + ", so nothing is selected.",
                         "Add sources, or lower `minsources`.");
     case SelectionStatus::WaitsUpdate:
@@ -314,8 +337,10 @@ SelectionReason fromEvidence(const SelectionFacts &f, const SourceSelection &s)
         return notEnoughSamples(f);
     case SelectionStatus::BadDistance:
         return measured(Kind::DistanceTooLarge, e.value, e.limit, "s",
-                        "Root distance " + (figures ? secondsText(figures->value) + " over maxdistance " + secondsText(figures->limit)
-                                                    : std::string("over maxdistance"))
+                        "Root distance "
+                            + (figures
+                                   ? secondsText(figures->value) + " over maxdistance " + secondsText(figures->limit)
+                                   : std::string("over maxdistance"))
                             + " (half its root delay plus its root dispersion plus what its own samples add).",
                         "Use a closer or better synchronised server, or raise `maxdistance`.");
     case SelectionStatus::Jittery:
@@ -328,8 +353,9 @@ SelectionReason fromEvidence(const SelectionFacts &f, const SourceSelection &s)
     case SelectionStatus::Falseticker:
         if (e.noMajority && figures)
             return measured(Kind::NoMajority, e.value, e.limit, "sources",
-                            "No majority: at best " + plural(figures->value, "source's interval agrees", "sources' intervals agree")
-                                + ", " + countText(figures->limit) + " needed; every source is treated as a falseticker.",
+                            "No majority: at best "
+                                + plural(figures->value, "source's interval agrees", "sources' intervals agree") + ", "
+                                + countText(figures->limit) + " needed; every source is treated as a falseticker.",
                             "Add sources: with three or more, one wrong source is outvoted.");
         return falseticker(f, e);
     case SelectionStatus::Untrusted:
@@ -391,10 +417,13 @@ std::string durationText(double seconds)
     if (total < minute)
         return std::to_string(total) + " s";
     if (total < hour)
-        return std::to_string(total / minute) + " min" + (total % minute ? " " + std::to_string(total % minute) + " s" : "");
+        return std::to_string(total / minute) + " min"
+               + (total % minute ? " " + std::to_string(total % minute) + " s" : "");
     if (total < day)
-        return std::to_string(total / hour) + " h" + (total % hour / minute ? " " + std::to_string(total % hour / minute) + " min" : "");
-    return std::to_string(total / day) + " d" + (total % day / hour ? " " + std::to_string(total % day / hour) + " h" : "");
+        return std::to_string(total / hour) + " h"
+               + (total % hour / minute ? " " + std::to_string(total % hour / minute) + " min" : "");
+    return std::to_string(total / day) + " d"
+           + (total % day / hour ? " " + std::to_string(total % day / hour) + " h" : "");
 }
 
 SelectionReason explainSelection(const SelectionFacts &f)
@@ -418,6 +447,8 @@ SelectionReason explainSelection(const SelectionFacts &f)
         return pulseLock(*f.lockProblem);
     // One request without an answer yet is a source starting, not an unreachable one.
     const bool unanswered = f.refclock || f.requestsSent > 1 || f.sinceLastSample.has_value();
+    if (f.reach == 0 && !f.refclock && (!f.lastRejectReason.empty() || !f.kissCode.empty()))
+        return refusedReplies(f);
     if (f.reach == 0 && unanswered)
         return unreachable(f);
     if (!f.selection) {

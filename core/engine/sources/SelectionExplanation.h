@@ -39,13 +39,17 @@ struct SelectionFacts
     std::string neverSelectable; // why authentication rules it out; empty otherwise
     bool driverFault = false;
     std::string driverStatus;
+    // NTP: why the newest reply was refused (NtpSource's words) and a kiss-o'-death code: a
+    // server that answers with no usable time leaves the reach register at zero too.
+    std::string lastRejectReason;
+    std::string kissCode;
     std::optional<SampleTestFailure> testFailure; // the newest reply's sample failed a test
     std::optional<PulseLockProblem> lockProblem;  // the newest pulse found no second
-    int samples = 0;        // in its statistics
-    int samplesNeeded = 1;  // before it may take part
-    double untilNextPoll = 0; // s
-    double pollInterval = 0;  // s
-    int pollsPerSample = 1;   // `filter N`: N polls give one sample
+    int samples = 0;                              // in its statistics
+    int samplesNeeded = 1;                        // before it may take part
+    double untilNextPoll = 0;                     // s
+    double pollInterval = 0;                      // s
+    int pollsPerSample = 1;                       // `filter N`: N polls give one sample
     // Names for the ids the evidence mentions: the selected source and the agreeing ones.
     std::string selectedName;
     std::vector<std::string> agreeingNames;

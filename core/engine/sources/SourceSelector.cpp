@@ -610,7 +610,8 @@ void SourceSelector::markCombined(Pass &pass, bool runChecks)
         if (w.status == SelectionStatus::Distant) {
             // The figures of the check, as they stand now (the penalty may outlast them).
             const double distanceLimit = m_config.combineLimit * combineDistance(selected);
-            const double frequencyLimit = m_config.combineLimit * (selected.skew + w.candidate->skew + m_config.maxClockError);
+            const double frequencyLimit =
+                m_config.combineLimit * (selected.skew + w.candidate->skew + m_config.maxClockError);
             const double frequencyGap = std::abs(selected.frequency - w.candidate->frequency);
             w.evidence.frequencyTooFar = !(w.candidate->rootDistance > distanceLimit) && frequencyGap > frequencyLimit;
             w.evidence.value = w.evidence.frequencyTooFar ? frequencyGap : w.candidate->rootDistance;

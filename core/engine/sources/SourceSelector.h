@@ -173,7 +173,7 @@ struct SelectionEvidence
     std::optional<double> limit;
     bool frequencyTooFar = false;
     bool noMajority = false; // Falseticker: no interval had a majority, everyone is one
-    int penalty = 0; // Distant: reference updates before it may be combined again
+    int penalty = 0;         // Distant: reference updates before it may be combined again
     // Falseticker/Untrusted: the interval the majority (or the trusted sources) agreed on, and
     // the sources whose intervals agreed with it, by id.
     double agreedLow = 0;

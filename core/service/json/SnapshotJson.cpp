@@ -102,8 +102,12 @@ inline auto describe(Type<SelectionReason>)
 {
     using R = SelectionReason;
     return std::tuple{
-        field("kind", &R::kind, ReasonKind{}), field("value", &R::value), field("limit", &R::limit),
-        field("unit", &R::unit),               field("text", &R::text),   field("fix", &R::fix),
+        field("kind", &R::kind, ReasonKind{}),
+        field("value", &R::value),
+        field("limit", &R::limit),
+        field("unit", &R::unit),
+        field("text", &R::text),
+        field("fix", &R::fix),
     };
 }
 

@@ -15,7 +15,7 @@ struct OffsetCalibration
     double window = 0; // s the measurement wants before it proposes
     // The refclock's time minus the reference's, over the samples (s): positive = it is ahead.
     double medianError = 0;
-    double spread = 0; // s, between the 5th and the 95th percentile of those errors
+    double spread = 0;         // s, between the 5th and the 95th percentile of those errors
     double currentOffset = 0;  // s, the refclock's `offset` option now
     double proposedOffset = 0; // s: currentOffset - medianError
     double proposedDelay = 0;  // s: the spread, so that offset ± delay/2 covers 90 % of samples
