@@ -1,5 +1,7 @@
 #include "StratumctlCommands.h"
+#include "StratumctlCalibrate.h"
 #include "StratumctlHistory.h"
+#include "StratumctlWhy.h"
 
 #include "chronyc/AlarmFormat.h"
 #include "chronyc/ChronycFormat.h"
@@ -461,7 +463,8 @@ int runRuntimeCommand(const StratumctlOptions &options, const QString &command, 
 
 bool isControlCommand(const QString &command)
 {
-    return specFor(command) != nullptr || command == QLatin1String("history");
+    return specFor(command) != nullptr || command == QLatin1String("history") || command == QLatin1String("why")
+           || command == QLatin1String("calibrate");
 }
 
 int runControlCommand(const StratumctlOptions &globalOptions, const QString &command, const QStringList &args)
@@ -469,6 +472,10 @@ int runControlCommand(const StratumctlOptions &globalOptions, const QString &com
     // `--json` may also follow the command (`stratumctl gps --json`).
     if (command == QLatin1String("history"))
         return runHistoryCommand(globalOptions, args);
+    if (command == QLatin1String("why"))
+        return runWhyCommand(globalOptions, args);
+    if (command == QLatin1String("calibrate"))
+        return runCalibrateCommand(globalOptions, args);
     StratumctlOptions options = globalOptions;
     const CommandSpec *spec = specFor(command);
     if (!spec)
@@ -533,8 +540,12 @@ int runControlCommand(const StratumctlOptions &globalOptions, const QString &com
     }
     if (spec->command == Command::Clients)
         return printClients(options, clients, lookUpNames, reply->result, client);
-    return printResult(options, *spec, verbose, requestArgs.contains(QStringLiteral("address")), lookUpNames,
-                       reply->result);
+    const int status = printResult(options, *spec, verbose, requestArgs.contains(QStringLiteral("address")),
+                                   lookUpNames, reply->result);
+    // After chronyc's legend and table, unchanged: each source's reason in words.
+    if (status == 0 && verbose && spec->command == Command::SelectData)
+        return printSelectionReasons(client);
+    return status;
 }
 
 } // namespace s1

@@ -9,6 +9,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <functional>
 #include <optional>
 
 namespace s1 {
@@ -97,25 +98,13 @@ int printConfig(const StratumctlOptions &options, bool json)
     return 0;
 }
 
-int applyConfig(const StratumctlOptions &options, const QString &source, bool json)
+// Replaces the main file read as `current` by `newText` through the service; prints what
+// `config apply` prints.
+int applyText(ControlClient &client, const ConfigurationText &current, const QByteArray &newText, bool json)
 {
-    QByteArray newText;
-    QString readError;
-    if (!readNewText(source, newText, readError))
-        return fail(readError, 2);
-
-    ControlClient client;
     std::string error;
-    if (!connectClient(client, options, error))
-        return fail(QString::fromStdString(error));
-    // The command line knows no revision: the one read just now (a change in between is still
-    // a conflict, not lost).
-    int exitCode = 0;
-    const auto current = fetchText(client, exitCode);
-    if (!current)
-        return exitCode;
     const QJsonObject args{{"text", QString::fromUtf8(newText)},
-                           {"revision", QString::fromStdString(current->revision)}};
+                           {"revision", QString::fromStdString(current.revision)}};
     const auto reply = client.call(control::Command::ApplyConfiguration, args, kApplyTimeout, error);
     if (!reply)
         return fail(QString::fromStdString(error));
@@ -138,7 +127,45 @@ int applyConfig(const StratumctlOptions &options, const QString &source, bool js
     return 0;
 }
 
+int applyConfig(const StratumctlOptions &options, const QString &source, bool json)
+{
+    QByteArray newText;
+    QString readError;
+    if (!readNewText(source, newText, readError))
+        return fail(readError, 2);
+
+    ControlClient client;
+    std::string error;
+    if (!connectClient(client, options, error))
+        return fail(QString::fromStdString(error));
+    // The command line knows no revision: the one read just now (a change in between is still
+    // a conflict, not lost).
+    int exitCode = 0;
+    const auto current = fetchText(client, exitCode);
+    if (!current)
+        return exitCode;
+    return applyText(client, *current, newText, json);
+}
+
 } // namespace
+
+int editConfiguration(const StratumctlOptions &options,
+                      const std::function<std::optional<std::string>(const std::string &, QString &)> &edit)
+{
+    ControlClient client;
+    std::string error;
+    if (!connectClient(client, options, error))
+        return fail(QString::fromStdString(error));
+    int exitCode = 0;
+    const auto current = fetchText(client, exitCode);
+    if (!current)
+        return exitCode;
+    QString why;
+    const auto edited = edit(current->main.text, why);
+    if (!edited)
+        return fail(why);
+    return applyText(client, *current, QByteArray::fromStdString(*edited), options.json);
+}
 
 int runConfigCommand(const StratumctlOptions &options, const QStringList &args)
 {

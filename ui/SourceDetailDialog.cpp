@@ -14,6 +14,7 @@
 #include <QVBoxLayout>
 
 #include <algorithm>
+#include <cmath>
 
 namespace s1 {
 
@@ -23,6 +24,8 @@ constexpr int kColumnSpacingPx = 12;
 // The touchscreen's size: the dialog fills it there and is no bigger on a desktop.
 constexpr QSize kPreferredSize(760, 440);
 constexpr int kPpmDecimals = 3;
+// As `stratumctl calibrate` writes the options: microseconds.
+constexpr int kCalibrationDecimals = 6;
 
 QString sourceName(const SourceSnapshot &source)
 {
@@ -40,6 +43,8 @@ QString ppm(double value)
 SourceDetailDialog::SourceDetailDialog(QWidget *parent)
     : QDialog(parent)
     , m_title(new QLabel(this))
+    , m_reason(new QLabel(this))
+    , m_fix(new QLabel(this))
     , m_why(new QLabel(this))
 {
     setObjectName(QStringLiteral("sourceDetail"));
@@ -57,6 +62,16 @@ SourceDetailDialog::SourceDetailDialog(QWidget *parent)
     m_why->setObjectName(QStringLiteral("sourceDetailWhy"));
     m_why->setWordWrap(true);
     m_why->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    // The engine's reason in bold and the fix under it, both in full.
+    m_reason->setObjectName(QStringLiteral("sourceDetailReason"));
+    m_reason->setWordWrap(true);
+    m_reason->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    QFont reasonFont = m_reason->font();
+    reasonFont.setBold(true);
+    m_reason->setFont(reasonFont);
+    m_fix->setObjectName(QStringLiteral("sourceDetailFix"));
+    m_fix->setWordWrap(true);
+    m_fix->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     auto *page = new QWidget;
     // What `ntpdata` shows of it.
@@ -86,6 +101,7 @@ SourceDetailDialog::SourceDetailDialog(QWidget *parent)
     auto *selection = new ValueGroup(tr("Selection (selectdata)"), Qt::AlignLeft, page);
     m_state = selection->addRow(tr("State"), QStringLiteral("detailState"));
     m_interval = selection->addRow(tr("Interval (local\u2212src)"), QStringLiteral("detailInterval"));
+    m_calibration = selection->addRow(tr("Calibration"), QStringLiteral("detailCalibration"));
 
     auto *right = new QVBoxLayout;
     right->addWidget(statistics);
@@ -114,6 +130,8 @@ SourceDetailDialog::SourceDetailDialog(QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_title);
+    layout->addWidget(m_reason);
+    layout->addWidget(m_fix);
     layout->addWidget(m_why);
     layout->addWidget(scroll, 1);
     layout->addWidget(buttons);
@@ -137,7 +155,10 @@ void SourceDetailDialog::showSource(const SourceSnapshot &source, RealTime now, 
         status != sourceStateText(source.state) && source.unselectableReason.empty())
         why << status;
     // The engine marks it noselect; selection's "noselect option" would name the wrong cause.
-    if (source.unselectableReason.empty() || source.selectionLetter != 'N')
+    // The engine's own reason, when it sent one, says the same with its figures (above).
+    const SelectionReason &reason = source.selectionReason;
+    const bool hasReason = !reason.text.empty();
+    if (!hasReason && (source.unselectableReason.empty() || source.selectionLetter != 'N'))
         why << selectionText(source);
     if (source.kind == SourceKind::RefClock && !source.driverStatus.empty())
         why << tr("Driver: %1").arg(QString::fromStdString(source.driverStatus));
@@ -146,9 +167,18 @@ void SourceDetailDialog::showSource(const SourceSnapshot &source, RealTime now, 
     if (!source.kissCode.empty())
         why << tr("Kiss-o'-death received: %1").arg(QString::fromStdString(source.kissCode));
     why.removeDuplicates();
+    if (hasReason)
+        why.removeAll(QString::fromStdString(reason.text));
     m_why->setText(why.join(QLatin1Char('\n')));
+    m_why->setVisible(!why.isEmpty());
     const bool bad = !stale && source.state != SourceState::Selected && source.state != SourceState::Combined;
-    setTextColor(m_why, bad ? StatusColors::kBad : palette().color(QPalette::WindowText));
+    const QColor textColor = palette().color(QPalette::WindowText);
+    setTextColor(m_why, bad ? StatusColors::kBad : textColor);
+    m_reason->setText(QString::fromStdString(reason.text));
+    m_reason->setVisible(hasReason);
+    setTextColor(m_reason, bad ? StatusColors::kBad : textColor);
+    m_fix->setText(reason.fix.empty() ? QString() : tr("What to do: %1").arg(QString::fromStdString(reason.fix)));
+    m_fix->setVisible(hasReason && !reason.fix.empty());
 
     m_kind->setText(
         source.poolName.empty()
@@ -194,11 +224,31 @@ void SourceDetailDialog::showSource(const SourceSnapshot &source, RealTime now, 
     } else {
         m_interval->setText(QStringLiteral("-"));
     }
+    // What `stratumctl calibrate` would write; the window has no button for it yet.
+    if (const auto &c = source.calibration) {
+        const QString proposal = tr("offset %1 delay %2")
+                                     .arg(formatDecimal(c->proposedOffset, kCalibrationDecimals),
+                                          formatDecimal(c->proposedDelay, kCalibrationDecimals));
+        m_calibration->setText(c->ready ? tr("%1 (median of %2 samples against %3)")
+                                              .arg(proposal)
+                                              .arg(c->samples)
+                                              .arg(QString::fromStdString(c->reference))
+                                        : tr("measuring against %1: %2 of %3 s")
+                                              .arg(QString::fromStdString(c->reference))
+                                              .arg(std::lround(c->span))
+                                              .arg(std::lround(c->window)));
+    } else {
+        // Not measured: not an NMEA/SOCK/SHM refclock, or no better source selected meanwhile.
+        m_calibration->setText(QStringLiteral("-"));
+    }
 }
 
 void SourceDetailDialog::showGone()
 {
+    m_reason->hide();
+    m_fix->hide();
     m_why->setText(tr("No longer in the list: the configuration was reloaded, or the name now has an address."));
+    m_why->show();
 }
 
 } // namespace s1

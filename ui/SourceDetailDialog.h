@@ -1,7 +1,9 @@
 // What a tap on a source shows: the source as `chronyc ntpdata`, `sourcestats` and `selectdata`
 // show it, and in words why it is or is not selected. A touchscreen cannot hover, so the reasons
 // the table's tooltips give must be readable here. Offsets carry chronyc's sign (positive: the
-// local clock is ahead of the source). Kept up to date while open; closes with a big button.
+// local clock is ahead of the source). The engine's reason, with the figure that decided it,
+// and what to do about it come first, right under the name. Kept up to date while open; closes
+// with a big button.
 #pragma once
 
 #include "report/EngineSnapshot.h"
@@ -30,6 +32,9 @@ public:
 private:
     std::uint32_t m_sourceId = 0;
     QLabel *m_title;
+    // The engine's reason (SourceSnapshot::selectionReason) and its fix: the first thing read.
+    QLabel *m_reason;
+    QLabel *m_fix;
     QLabel *m_why;
     QLabel *m_kind;
     QLabel *m_address;
@@ -52,6 +57,7 @@ private:
     QLabel *m_statsOffset;
     QLabel *m_stdDev;
     QLabel *m_interval;
+    QLabel *m_calibration; // NMEA/SOCK/SHM: the offset and delay measured against a better source
 };
 
 } // namespace s1

@@ -224,6 +224,19 @@ void TestControl::serviceReportsReloadAndStop()
             > 5);
     const s1test::RunResult selectdata = f.ctl({"-n", "selectdata"});
     QVERIFY2(s1test::lineStartingWith(selectdata.out, "* 127.0.0.1").endsWith("  N"), qPrintable(selectdata.out));
+    // -v: chronyc's legend and table, then each source's reason in words.
+    const s1test::RunResult verboseSelect = f.ctl({"-n", "selectdata", "-v"});
+    QCOMPARE(verboseSelect.exitCode, 0);
+    QVERIFY2(verboseSelect.out.startsWith("  . State: N - noselect, s - unsynchronised, M - missing samples,\n"),
+             qPrintable(verboseSelect.out));
+    QVERIFY2(verboseSelect.out.contains(selectdata.out + "\n^* 127.0.0.1\n   Selected: the clock follows it."),
+             qPrintable(verboseSelect.out));
+    const s1test::RunResult why = f.ctl({"why", "127.0.0.1"});
+    QCOMPARE(why.exitCode, 0);
+    QVERIFY2(why.out.startsWith("^* 127.0.0.1\n   Selected: the clock follows it."), qPrintable(why.out));
+    const s1test::RunResult whyNot = f.ctl({"why", "192.0.2.99"});
+    QCOMPARE(whyNot.exitCode, 1);
+    QVERIFY2(whyNot.err.contains("no source 192.0.2.99"), qPrintable(whyNot.err));
     // -N: the name the source was configured with.
     QVERIFY2(s1test::lineStartingWith(f.ctl({"-N", "sources"}).out, "^*").startsWith("^* 127.0.0.1 "),
              qPrintable(sources.out));

@@ -20,6 +20,7 @@ class TestJsonWire : public QObject
 private slots:
     void snapshot();
     void snapshotDefaults();
+    void selectionReason();
     void gpsStatus();
     void reports();
     void duplicateKeysRejected();
@@ -382,6 +383,43 @@ void TestJsonWire::snapshotDefaults()
     const auto source = sourceFromJson(QJsonObject{}, &error);
     QVERIFY2(source.has_value(), qPrintable(error));
     QVERIFY(*source == SourceSnapshot{});
+}
+
+// A source's selection reason: an object under "selectionReason" (left out while it has no
+// reason); a kind this build does not know reads as "unknown", its words kept.
+void TestJsonWire::selectionReason()
+{
+    SourceSnapshot s;
+    s.id = 4;
+    s.selectionReason = SelectionReason{SelectionReasonKind::Falseticker, 0.0501,    0.0008, "s",
+                                        "Falseticker: 50.100 ms ahead",   "Check it"};
+    const QJsonObject json = sourceToJson(s);
+    QCOMPARE(
+        compact(json.value("selectionReason").toObject()),
+        QByteArray(
+            R"({"fix":"Check it","kind":"falseticker","limit":8e-04,"text":"Falseticker: 50.100 ms ahead","unit":"s","value":0.0501})"));
+    QString error;
+    auto back = sourceFromJson(json, &error);
+    QVERIFY2(back.has_value(), qPrintable(error));
+    QVERIFY(*back == s);
+
+    SourceSnapshot none;
+    QVERIFY(!sourceToJson(none).contains("selectionReason"));
+    s.selectionReason.value.reset();
+    s.selectionReason.limit.reset();
+    QCOMPARE(
+        compact(sourceToJson(s).value("selectionReason").toObject()),
+        QByteArray(
+            R"({"fix":"Check it","kind":"falseticker","limit":null,"text":"Falseticker: 50.100 ms ahead","unit":"s","value":null})"));
+
+    QJsonObject newer = json;
+    QJsonObject reason = newer.value("selectionReason").toObject();
+    reason.insert("kind", "from-the-future");
+    newer.insert("selectionReason", reason);
+    back = sourceFromJson(newer, &error);
+    QVERIFY2(back.has_value(), qPrintable(error));
+    QCOMPARE(back->selectionReason.kind, SelectionReasonKind::Unknown);
+    QCOMPARE(back->selectionReason.text, std::string("Falseticker: 50.100 ms ahead"));
 }
 
 void TestJsonWire::gpsStatus()

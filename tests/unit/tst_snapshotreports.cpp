@@ -367,7 +367,15 @@ void TestSnapshotReports::selectdata()
                    "D 2001:db8::1               N ----- -----    -   0.0    +0ns    +0ns  -\n"
                    "+ PPS                       N ----- -----  21m   0.0   -60ns  +340ns  N\n");
     const std::string verbose = formatSelectData(firstThree, true, NameStyle::Verbatim);
-    QVERIFY(verbose.starts_with("  . State: N - noselect, s - unsynchronised, M - missing samples, r - stratum\n"));
+    // chronyc 4.3's legend (client.c, process_cmd_selectdata), byte for byte.
+    QVERIFY(verbose.starts_with("  . State: N - noselect, s - unsynchronised, M - missing samples,\n"
+                                " /         d/D - large distance, ~ - jittery, w/W - waits for others,\n"
+                                "|          S - stale, O - orphan, T - not trusted, P - not preferred,\n"
+                                "|          U - waits for update,, x - falseticker, + - combined, * - best.\n"
+                                "|   Effective options   ---------.  (N - noselect, P - prefer\n"
+                                "|   Configured options  ----.     \\  T - trust, R - require)\n"
+                                "|   Auth. enabled (Y/N) -.   \\     \\     Offset interval --.\n"
+                                "|                        |    |     |                       |\n"));
     QVERIFY(verbose.ends_with(kSelectDataHeader
                               + "* ntp1.example.net          N ----- -----   37   1.0   -36us   +12us  N\n"
                                 "D 2001:db8::1               N ----- -----    -   0.0    +0ns    +0ns  -\n"

@@ -70,9 +70,13 @@ Engine::Engine(EngineConfig config, EngineOptions options, RealTime now)
         const RefClockConfig &rc = m_config.refClocks[i];
         const std::uint32_t id = m_nextSourceId++;
         const std::string refId = rc.refId.empty() ? defaultRefId(rc, i) : rc.refId;
-        m_records.emplace(
-            id, SourceRecord(std::make_unique<RefClockSource>(id, rc, refId, now, std::ldexp(1.0, m_options.precision)),
-                             statisticsConfig(rc.minSamples, rc.maxSamples)));
+        SourceRecord record(std::make_unique<RefClockSource>(id, rc, refId, now, std::ldexp(1.0, m_options.precision)),
+                            statisticsConfig(rc.minSamples, rc.maxSamples));
+        const bool timeOfDay =
+            rc.driver == RefClockDriver::Nmea || rc.driver == RefClockDriver::Sock || rc.driver == RefClockDriver::Shm;
+        if (timeOfDay && !rc.ppsForced)
+            record.calibrator.emplace();
+        m_records.emplace(id, std::move(record));
     }
     requestDueResolves(now);
 }
@@ -306,13 +310,14 @@ void Engine::processNtpSample(NtpSource &source, const NtpReply &reply, RealTime
     std::optional<DelayQuantileCheck> quantile;
     if (sampling.delayQuantile)
         quantile = DelayQuantileCheck{sampling.delayQuantile->estimate(), sampling.delayQuantile->minStep()};
-    const SampleTestResults tests =
-        runSampleTests(sampling.tests, input, record.statistics.delayTestData(sample.time), quantile);
+    const std::optional<DelayTestData> history = record.statistics.delayTestData(sample.time);
+    const SampleTestResults tests = runSampleTests(sampling.tests, input, history, quantile);
     // Every usable reply teaches the quantile, whether or not its sample passes.
     if (sampling.delayQuantile)
         sampling.delayQuantile->accumulate(sample.peerDelay);
     m_logger.sampleMeasured(source, measured, tests);
 
+    record.testFailure = firstSampleTestFailure(tests, sampling.tests, input, history, quantile);
     if (!tests.passed()) {
         // The reply still counted for reach; only the sample is dropped.
         source.adjustPoll(kFailedTestPollAdjustment);
@@ -513,6 +518,7 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
         SourceRecord &record = m_records.at(selection.id);
         record.state = selection.state();
         record.selectionLetter = statusLetter(selection.status);
+        record.selection = selection;
     }
     reportSelection(result);
     if (!result.updateReference || !result.selectedId)
@@ -561,8 +567,33 @@ void Engine::handleRefClockSample(std::size_t index, const RefClockSample &hostS
         addRefClockPulse(refclock, refclock.pulseEdgeOf(sample));
         return;
     }
-    if (refclock.addSample(sample))
+    if (refclock.addSample(sample)) {
         m_logger.refclockSample(refclock, *refclock.newestRawSample(), false, false);
+        calibrate(refclock);
+    }
+}
+
+void Engine::calibrate(const RefClockSource &refclock)
+{
+    std::optional<OffsetCalibrator> &calibrator = m_records.at(refclock.id()).calibrator;
+    if (!calibrator)
+        return;
+    const auto selected = m_selector.selectedId();
+    const RefClockSource *selectedRefClock = selected ? findRefClock(*selected) : nullptr;
+    // Only a better source calibrates: a pulse (whose second may come from this very refclock,
+    // but whose phase does not) or an NTP server; never the refclock itself or another message.
+    const bool better =
+        selected && *selected != refclock.id()
+        && (findSource(*selected) != nullptr
+            || (selectedRefClock
+                && (selectedRefClock->config().driver == RefClockDriver::Pps || selectedRefClock->config().ppsForced)));
+    if (!better || !m_discipline.synchronised()) {
+        calibrator->reset();
+        return;
+    }
+    const StatSample &sample = *refclock.newestRawSample();
+    // Its time minus ours: the raw offset (the refclock's `offset` included) less our correction.
+    calibrator->add(sample.time, sample.offset - m_discipline.correctionAt(sample.time), identityOf(*selected).name);
 }
 
 void Engine::handleRefClockPulse(std::size_t index, const RefClockPulse &pulse, RealTime now)
@@ -576,30 +607,64 @@ void Engine::handleRefClockPulse(std::size_t index, const RefClockPulse &pulse, 
 
 void Engine::addRefClockPulse(RefClockSource &refclock, RealTime edge)
 {
-    if (refclock.addPulse(edge, pulseReference(refclock, edge)))
+    PulseLockProblem problem;
+    const std::optional<PulseReference> reference = pulseReference(refclock, edge, problem);
+    std::optional<PulseLockProblem> &recorded = m_records.at(refclock.id()).lockProblem;
+    if (refclock.addPulse(edge, reference)) {
+        recorded.reset();
         m_logger.refclockSample(refclock, *refclock.newestRawSample(), false, true);
+        return;
+    }
+    if (!reference) {
+        recorded = problem;
+    } else if (reference->kind == PulseReference::Kind::LockedSource) {
+        // The lock's second was there, but the pulse does not fit it.
+        recorded = PulseLockProblem{PulseLockProblem::Kind::LockDisagrees, refclock.config().lockRefId, std::nullopt,
+                                    std::nullopt, refclock.snapshot().lastRejectReason};
+    }
 }
 
-std::optional<PulseReference> Engine::pulseReference(const RefClockSource &refclock, RealTime edge) const
+std::optional<PulseReference> Engine::pulseReference(const RefClockSource &refclock, RealTime edge,
+                                                     PulseLockProblem &problem) const
 {
+    using Problem = PulseLockProblem::Kind;
     const RefClockConfig &config = refclock.config();
     const double period = refclock.pulsePeriod();
+    problem.lock = config.lockRefId;
     if (!config.lockRefId.empty()) {
         const std::vector<RefClockSource *> refclocks = refClocks();
         const auto lock = std::find_if(refclocks.begin(), refclocks.end(),
                                        [&](const auto &r) { return r->name() == config.lockRefId; });
-        if (lock == refclocks.end() || *lock == &refclock)
+        if (lock == refclocks.end() || *lock == &refclock) {
+            problem.kind = Problem::LockMissing;
             return std::nullopt;
+        }
         const StatSample *newest = (*lock)->newestRawSample();
-        if (!newest || std::abs(toSeconds(edge - newest->time)) > config.maxLockAge * period)
+        if (!newest) {
+            problem.kind = Problem::LockNoSample;
             return std::nullopt;
+        }
+        const double age = std::abs(toSeconds(edge - newest->time));
+        if (age > config.maxLockAge * period) {
+            problem.kind = Problem::LockSampleTooOld;
+            problem.value = age;
+            problem.limit = config.maxLockAge * period;
+            return std::nullopt;
+        }
         return PulseReference{PulseReference::Kind::LockedSource, newest->offset};
     }
-    if (!m_discipline.synchronised())
+    if (!m_discipline.synchronised()) {
+        problem.kind = Problem::NoLockUnsynchronised;
         return std::nullopt;
+    }
     const ReferenceSnapshot r = m_discipline.reference(edge);
-    if (r.rootDelay / 2 + r.rootDispersion >= RefClockSource::kUnlockedDistanceLimit * period)
+    const double distance = r.rootDelay / 2 + r.rootDispersion;
+    if (distance >= RefClockSource::kUnlockedDistanceLimit * period) {
+        problem.kind = Problem::NoLockTooUncertain;
+        problem.value = distance;
+        problem.limit = RefClockSource::kUnlockedDistanceLimit * period;
         return std::nullopt;
+    }
     return PulseReference{PulseReference::Kind::LocalClock, m_discipline.correctionAt(edge)};
 }
 
@@ -943,7 +1008,55 @@ SourceSnapshot Engine::toLocalTimeScale(SourceSnapshot source, RealTime now) con
     source.addedAtRunTime = record.addedAtRunTime;
     if (const NtpSource *ntp = findSource(source.id))
         source.unselectableReason = authenticationUnavailable(ntp->config());
+    source.selectionReason = selectionReason(source, now);
+    if (record.calibrator)
+        if (const RefClockSource *refclock = findRefClock(source.id))
+            source.calibration = record.calibrator->result(refclock->config().offset);
     return source;
+}
+
+SelectionReason Engine::selectionReason(const SourceSnapshot &source, RealTime now) const
+{
+    const SourceRecord &record = m_records.at(source.id);
+    SelectionFacts facts;
+    facts.selection = record.selection;
+    facts.reach = source.reach;
+    facts.leap = source.leap;
+    facts.stratum = source.stratum;
+    facts.requestsSent = source.requestsSent;
+    if (source.lastRx)
+        facts.sinceLastSample = std::max(0.0, toSeconds(m_discipline.cook(now) - *source.lastRx));
+    facts.offline = source.offline;
+    facts.neverSelectable = source.unselectableReason;
+    facts.driverFault = source.driverFault;
+    facts.driverStatus = source.driverStatus;
+    facts.lastRejectReason = source.lastRejectReason;
+    facts.kissCode = source.kissCode;
+    facts.testFailure = record.testFailure;
+    facts.lockProblem = record.lockProblem;
+    facts.samples = record.statistics.samples();
+    // candidateFor's rule: a lone sample may start the clock, never steer it once synchronised.
+    const bool steering = m_selector.selectedId() == source.id;
+    facts.samplesNeeded = m_discipline.synchronised() && !steering ? 2 : 1;
+    RealTime nextPoll = now;
+    if (const NtpSource *ntp = findSource(source.id)) {
+        nextPoll = ntp->nextPollTime();
+        facts.pollInterval = std::ldexp(1.0, ntp->poll());
+        facts.pollsPerSample = std::max(ntp->config().filter, 1);
+    } else if (const RefClockSource *refclock = findRefClock(source.id)) {
+        facts.refclock = true;
+        facts.pulses = refclock->config().driver == RefClockDriver::Pps || refclock->config().ppsForced;
+        nextPoll = refclock->nextPollTime();
+        facts.pollInterval = std::ldexp(1.0, refclock->poll());
+    }
+    facts.untilNextPoll = toSeconds(nextPoll - now);
+    const auto nameOf = [this](std::uint32_t id) { return identityOf(id).name; };
+    if (const auto selected = m_selector.selectedId())
+        facts.selectedName = nameOf(*selected);
+    if (record.selection)
+        for (const std::uint32_t id : record.selection->evidence.agreeing)
+            facts.agreeingNames.push_back(nameOf(id));
+    return explainSelection(facts);
 }
 
 ClientLogSnapshot Engine::clientLogSnapshot() const

@@ -27,6 +27,7 @@
 #include "refclock/RefClockSource.h"
 #include "report/EngineSnapshot.h"
 #include "sources/NtpSource.h"
+#include "sources/SelectionExplanation.h"
 #include "sources/SourceSelector.h"
 
 #include <cstdint>
@@ -202,7 +203,14 @@ private:
     // What the alarms are evaluated from, and the evaluation (raw `now`).
     AlarmInputs alarmInputs(RealTime now);
     void updateAlarms(RealTime now);
-    std::optional<PulseReference> pulseReference(const RefClockSource &refclock, RealTime edge) const;
+    // The engine's time at a pulse edge, or nullopt with `problem` saying why there is none.
+    std::optional<PulseReference> pulseReference(const RefClockSource &refclock, RealTime edge,
+                                                 PulseLockProblem &problem) const;
+    // A time-of-day refclock's newest raw sample against the engine's time, while a PPS or an
+    // NTP source (not the refclock itself) is selected.
+    void calibrate(const RefClockSource &refclock);
+    // Why the source has its selection state (SelectionExplanation), at `now` (raw).
+    SelectionReason selectionReason(const SourceSnapshot &source, RealTime now) const;
     // A pulse edge (raw clock) for `refclock`, paired and logged; PPS and `pps` samples alike.
     void addRefClockPulse(RefClockSource &refclock, RealTime edge);
     NtpSource *findSource(std::uint32_t id) const;

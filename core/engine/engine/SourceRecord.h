@@ -3,12 +3,15 @@
 // a source can be left behind in a map of its own.
 #pragma once
 
+#include "refclock/OffsetCalibrator.h"
+#include "refclock/PulseLockProblem.h"
 #include "refclock/RefClockSource.h"
 #include "report/EngineSnapshot.h"
 #include "sources/DelayQuantile.h"
 #include "sources/NtpSource.h"
 #include "sources/PollSampleFilter.h"
 #include "sources/SampleTests.h"
+#include "sources/SourceSelector.h"
 #include "sources/SourceStatistics.h"
 
 #include <memory>
@@ -41,6 +44,14 @@ struct SourceRecord
     SourceStatistics statistics;
     SourceState state = SourceState::Unusable;
     std::optional<char> selectionLetter; // selectdata's letter, once selection has run
+    // The last selection's verdict with its figures, which the snapshot's reason explains.
+    std::optional<SourceSelection> selection;
+    // NTP: the newest reply's sample failed this test; cleared by a sample that passes.
+    std::optional<SampleTestFailure> testFailure;
+    // Pulse refclocks: why the newest refused pulse found no second; cleared by an accepted one.
+    std::optional<PulseLockProblem> lockProblem;
+    // NMEA, SOCK and SHM refclocks: their samples against a better selected source.
+    std::optional<OffsetCalibrator> calibrator;
     // Running mean of the squared normalised prediction errors (see Engine::kMisfitWeight).
     double predictionMisfit = 0;
     std::optional<NtpSampling> sampling;             // NTP sources only

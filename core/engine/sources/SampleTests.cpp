@@ -37,12 +37,26 @@ bool passesMaxDelay(const SampleTestInput &sample, double maxDelay)
            && sample.responseTime <= kMaxServerResponseTime;
 }
 
+namespace {
+
+double delayRatioLimit(const DelayTestData &history, double maxDelayRatio, double maxClockError)
+{
+    return history.minDelay * maxDelayRatio + drift(history, maxClockError);
+}
+
+double delayDevLimit(const DelayTestData &history, double maxDelayDevRatio, double maxClockError)
+{
+    return history.stdDev * maxDelayDevRatio + drift(history, maxClockError);
+}
+
+} // namespace
+
 bool passesMaxDelayRatio(double delay, const std::optional<DelayTestData> &history, double maxDelayRatio,
                          double maxClockError)
 {
     if (maxDelayRatio < SampleTestConfig::kMinEffectiveDelayRatio || !history)
         return true;
-    return delay <= history->minDelay * maxDelayRatio + drift(*history, maxClockError);
+    return delay <= delayRatioLimit(*history, maxDelayRatio, maxClockError);
 }
 
 bool passesMaxDelayDevRatio(double offset, double delay, const std::optional<DelayTestData> &history,
@@ -50,7 +64,7 @@ bool passesMaxDelayDevRatio(double offset, double delay, const std::optional<Del
 {
     if (!history)
         return true;
-    const double allowed = history->stdDev * maxDelayDevRatio + drift(*history, maxClockError);
+    const double allowed = delayDevLimit(*history, maxDelayDevRatio, maxClockError);
     const double extra = (delay - history->minDelay) / 2.0;
     if (extra <= allowed)
         return true;
@@ -74,6 +88,33 @@ SampleTestResults runSampleTests(const SampleTestConfig &config, const SampleTes
                             : passesMaxDelayDevRatio(sample.offset, sample.delay, history, config.maxDelayDevRatio,
                                                      config.maxClockError);
     return r;
+}
+
+std::optional<SampleTestFailure> firstSampleTestFailure(const SampleTestResults &results,
+                                                        const SampleTestConfig &config, const SampleTestInput &sample,
+                                                        const std::optional<DelayTestData> &history,
+                                                        const std::optional<DelayQuantileCheck> &delayQuantile)
+{
+    using Test = SampleTestFailure::Test;
+    if (!results.testA) {
+        if (sample.responseTime > kMaxServerResponseTime)
+            return SampleTestFailure{Test::ResponseTime, sample.responseTime, kMaxServerResponseTime};
+        if (sample.precision > config.maxDelay)
+            return SampleTestFailure{Test::Precision, sample.precision, config.maxDelay};
+        return SampleTestFailure{Test::MaxDelay, sample.delay - sample.dispersion, config.maxDelay};
+    }
+    if (!results.testB && history)
+        return SampleTestFailure{Test::MaxDelayRatio, sample.delay,
+                                 delayRatioLimit(*history, config.maxDelayRatio, config.maxClockError)};
+    if (!results.testC) {
+        if (delayQuantile)
+            return SampleTestFailure{Test::DelayQuantile, sample.delay,
+                                     delayQuantile->estimate + delayQuantile->step / 2.0};
+        if (history)
+            return SampleTestFailure{Test::MaxDelayDevRatio, (sample.delay - history->minDelay) / 2.0,
+                                     delayDevLimit(*history, config.maxDelayDevRatio, config.maxClockError)};
+    }
+    return std::nullopt;
 }
 
 } // namespace s1

@@ -11,6 +11,7 @@
 #include "config/EngineConfig.h"
 #include "sources/SourceStatistics.h"
 
+#include <cstdint>
 #include <optional>
 
 namespace s1 {
@@ -82,6 +83,25 @@ bool passesMaxDelayDevRatio(double offset, double delay, const std::optional<Del
 // the delays, give or take half the estimator's step.
 bool passesDelayQuantile(double delay, double quantileEstimate, double estimatorStep);
 
+// The first test a sample failed, with the figure it held against the limit: what the reason a
+// source is not selected quotes (SelectionExplanation).
+struct SampleTestFailure
+{
+    enum class Test : std::uint8_t {
+        MaxDelay,         // test A: delay minus dispersion vs maxdelay
+        Precision,        // test A: the precisions vs maxdelay
+        ResponseTime,     // test A: the server's response time vs kMaxServerResponseTime
+        MaxDelayRatio,    // test B: delay vs minimum delay x maxdelayratio (+ drift)
+        MaxDelayDevRatio, // test C: half the extra delay vs std dev x maxdelaydevratio (+ drift)
+        DelayQuantile,    // test C with maxdelayquant: delay vs the quantile estimate
+    };
+    Test test = Test::MaxDelay;
+    double value = 0; // s
+    double limit = 0; // s
+
+    friend bool operator==(const SampleTestFailure &, const SampleTestFailure &) = default;
+};
+
 // All three tests. `delayQuantile` (estimate, step) replaces the maxdelaydevratio form of
 // test C when maxdelayquant is configured.
 struct DelayQuantileCheck
@@ -92,5 +112,11 @@ struct DelayQuantileCheck
 SampleTestResults runSampleTests(const SampleTestConfig &config, const SampleTestInput &sample,
                                  const std::optional<DelayTestData> &history,
                                  const std::optional<DelayQuantileCheck> &delayQuantile = std::nullopt);
+
+// The figures of the first failed test of runSampleTests' results (nullopt when all passed).
+std::optional<SampleTestFailure> firstSampleTestFailure(const SampleTestResults &results,
+                                                        const SampleTestConfig &config, const SampleTestInput &sample,
+                                                        const std::optional<DelayTestData> &history,
+                                                        const std::optional<DelayQuantileCheck> &delayQuantile);
 
 } // namespace s1

@@ -212,6 +212,7 @@ struct SourceSelector::Work
     const SelectionCandidate *candidate = nullptr;
     std::size_t inputIndex = 0;
     std::optional<SelectionStatus> status; // none yet: still in the running (chrony's SRC_OK)
+    SelectionEvidence evidence;
 
     bool ok() const { return !status; }
     std::uint32_t id() const { return candidate->id; }
@@ -265,7 +266,7 @@ SelectionResult SourceSelector::select(const std::vector<SelectionCandidate> &ca
 
     Pass pass;
     for (std::size_t i = 0; i < candidates.size(); ++i)
-        pass.work.push_back({&candidates[i], i, std::nullopt});
+        pass.work.push_back({&candidates[i], i, std::nullopt, {}});
     std::stable_sort(pass.work.begin(), pass.work.end(), [](const Work &a, const Work &b) { return a.id() < b.id(); });
 
     if (pass.work.empty()) {
@@ -317,6 +318,7 @@ SelectionResult SourceSelector::select(const std::vector<SelectionCandidate> &ca
             memory.updates = 0;
     }
     markCombined(pass, pass.updateReference);
+    noteEvidence(pass);
     pass.reason = NoSelectionReason::None;
     return finish(pass);
 }
@@ -356,13 +358,19 @@ void SourceSelector::checkSources(Pass &pass) const
             pass.maxBadStatReach = std::max<int>(pass.maxBadStatReach, c.reach);
         } else if (!synchronised(c)) {
             w.status = SelectionStatus::Unsynchronised;
+            w.evidence.value = c.stratum;
+            w.evidence.limit = kNtpMaxStratum;
         } else if (m_config.localReferenceId != 0 && c.referenceId == m_config.localReferenceId) {
             w.status = SelectionStatus::SyncLoop;
         } else if (!(c.rootDistance <= m_config.maxDistance && interval.lo <= interval.hi)
                    || !std::isfinite(c.offset)) {
             w.status = SelectionStatus::BadDistance;
+            w.evidence.value = c.rootDistance;
+            w.evidence.limit = m_config.maxDistance;
         } else if (!(c.stdDev <= m_config.maxJitter)) {
             w.status = SelectionStatus::Jittery;
+            w.evidence.value = c.stdDev;
+            w.evidence.limit = m_config.maxJitter;
         } else {
             pass.maxUsableReach = std::max<int>(pass.maxUsableReach, c.reach);
             pass.maxUsableReachSize = std::max(pass.maxUsableReachSize, c.reachSize);
@@ -404,21 +412,43 @@ bool SourceSelector::findTruechimers(Pass &pass) const
     const bool trusting = agreement.trustDepth > 0;
     const int agreeing = trusting ? agreement.trustDepth : agreement.depth;
     const int voters = trusting ? trustedUsable : usable;
-    if (agreeing <= voters / 2)
+    if (agreeing <= voters / 2) {
+        for (Work &w : pass.work) {
+            if (w.ok()) {
+                w.evidence.noMajority = true;
+                w.evidence.value = agreeing;
+                w.evidence.limit = voters / 2 + 1;
+            }
+        }
         return false;
+    }
 
     // A truechimer's interval contains the agreed interval or lies inside it. With trusted
     // sources, the others must also lie inside the trusted region, so that they cannot pull
     // the combined offset out of it.
+    std::vector<std::uint32_t> inAgreement;
     for (Work &w : pass.work) {
         if (!w.ok())
             continue;
         const Interval interval = intervalOf(*w.candidate);
         if (!interval.contains(agreement.agreed) && !agreement.agreed.contains(interval)) {
             w.status = SelectionStatus::Falseticker;
+            w.evidence.agreedLow = agreement.agreed.lo;
+            w.evidence.agreedHigh = agreement.agreed.hi;
         } else if (trusting && !w.candidate->options.trust && !agreement.trusted.contains(interval)) {
             w.status = SelectionStatus::Untrusted;
+            w.evidence.agreedLow = agreement.trusted.lo;
+            w.evidence.agreedHigh = agreement.trusted.hi;
+        } else {
+            inAgreement.push_back(w.id());
+            continue;
         }
+        w.evidence.value = w.candidate->offset;
+        w.evidence.limit = w.candidate->rootDistance;
+    }
+    for (Work &w : pass.work) {
+        if (w.status == SelectionStatus::Falseticker || w.status == SelectionStatus::Untrusted)
+            w.evidence.agreeing = inAgreement;
     }
     return true;
 }
@@ -442,6 +472,12 @@ bool SourceSelector::enoughTruechimers(Pass &pass) const
         pass.reason = NoSelectionReason::NotEnoughSources;
     else
         return true;
+    for (Work &w : pass.work) {
+        if (!w.ok())
+            continue;
+        w.evidence.value = truechimers;
+        w.evidence.limit = pass.reason == NoSelectionReason::NoRequiredSource ? 0 : m_config.minSources;
+    }
     return false;
 }
 
@@ -547,9 +583,7 @@ std::size_t SourceSelector::updateScores(Pass &pass, std::optional<std::uint32_t
 // frequency within combinelimit times the sum of both skews and maxclockerror.
 bool SourceSelector::combinable(const SelectionCandidate &c, const SelectionCandidate &selected) const
 {
-    double selectedDistance = selected.rootDistance;
-    if (!selected.referenceClock)
-        selectedDistance += m_config.reselectDistance;
+    const double selectedDistance = combineDistance(selected);
     const double frequencyLimit = m_config.combineLimit * (selected.skew + c.skew + m_config.maxClockError);
     return !(c.rootDistance > m_config.combineLimit * selectedDistance
              || std::abs(selected.frequency - c.frequency) > frequencyLimit);
@@ -573,6 +607,60 @@ void SourceSelector::markCombined(Pass &pass, bool runChecks)
                 --memory.distant;
         }
         w.status = memory.distant > 0 ? SelectionStatus::Distant : SelectionStatus::Combined;
+        if (w.status == SelectionStatus::Distant) {
+            // The figures of the check, as they stand now (the penalty may outlast them).
+            const double distanceLimit = m_config.combineLimit * combineDistance(selected);
+            const double frequencyLimit =
+                m_config.combineLimit * (selected.skew + w.candidate->skew + m_config.maxClockError);
+            const double frequencyGap = std::abs(selected.frequency - w.candidate->frequency);
+            w.evidence.frequencyTooFar = !(w.candidate->rootDistance > distanceLimit) && frequencyGap > frequencyLimit;
+            w.evidence.value = w.evidence.frequencyTooFar ? frequencyGap : w.candidate->rootDistance;
+            w.evidence.limit = w.evidence.frequencyTooFar ? frequencyLimit : distanceLimit;
+            w.evidence.penalty = memory.distant;
+        }
+    }
+}
+
+double SourceSelector::combineDistance(const SelectionCandidate &selected) const
+{
+    return selected.rootDistance + (selected.referenceClock ? 0.0 : m_config.reselectDistance);
+}
+
+// The figures of the winner and the truechimers that did not win: selection distances as the
+// ranking compared them (stratum-weighted, without the challenger's handicap).
+void SourceSelector::noteEvidence(Pass &pass) const
+{
+    int minStratum = kNtpMaxStratum;
+    int truechimers = 0;
+    for (const Work &w : pass.work) {
+        if (w.status == SelectionStatus::Selected || w.status == SelectionStatus::Combined
+            || w.status == SelectionStatus::Distant || w.status == SelectionStatus::NonPreferred) {
+            minStratum = std::min(minStratum, w.candidate->stratum);
+            ++truechimers;
+        }
+    }
+    const Work *selected = m_selected ? pass.find(*m_selected) : nullptr;
+    if (!selected)
+        return;
+    const double selectedDistance = selectionDistance(*selected->candidate, minStratum, false);
+    std::optional<double> runnerUp;
+    for (Work &w : pass.work) {
+        w.evidence.truechimers = truechimers;
+        if (w.status == SelectionStatus::Combined || w.status == SelectionStatus::NonPreferred) {
+            const double distance = selectionDistance(*w.candidate, minStratum, false);
+            w.evidence.value = distance;
+            w.evidence.limit = selectedDistance;
+        }
+        if (w.status == SelectionStatus::Combined || w.status == SelectionStatus::Distant) {
+            const double distance = selectionDistance(*w.candidate, minStratum, false);
+            runnerUp = runnerUp ? std::min(*runnerUp, distance) : distance;
+        }
+    }
+    for (Work &w : pass.work) {
+        if (w.status == SelectionStatus::Selected) {
+            w.evidence.value = selectedDistance;
+            w.evidence.limit = runnerUp;
+        }
     }
 }
 
@@ -591,7 +679,7 @@ SelectionResult SourceSelector::finish(const Pass &pass) const
     for (const Work &w : pass.work) {
         const auto memory = m_memory.find(w.id());
         result.sources[w.inputIndex] = {w.id(), w.status.value_or(SelectionStatus::WaitsSources),
-                                        memory == m_memory.end() ? 1.0 : memory->second.score};
+                                        memory == m_memory.end() ? 1.0 : memory->second.score, w.evidence};
     }
     result.reason = pass.reason;
     result.updateReference = pass.updateReference;

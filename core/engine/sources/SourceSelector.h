@@ -156,11 +156,41 @@ enum class NoSelectionReason : std::uint8_t {
 
 const char *toString(NoSelectionReason reason);
 
+// The figures a status was decided by, as the selector compared them: what the explanation of
+// a state quotes (SelectionExplanation), so that it never re-derives a decision.
+struct SelectionEvidence
+{
+    // The source's figure and the limit it was held against (s unless noted):
+    //  BadDistance: root distance vs maxdistance; Jittery: std dev vs maxjitter;
+    //  Unsynchronised: stratum vs the stratum limit (16);
+    //  Falseticker/Untrusted: offset vs its root distance (the agreed interval below);
+    //  Falseticker without a majority: sources agreeing at best vs the number needed (counts);
+    //  WaitsSources: truechimers vs minsources (counts; limit 0: no `require` source agrees);
+    //  Distant: root distance vs the combine limit, or (frequencyTooFar) |frequency difference|
+    //  vs its limit (s/s); Combined: selection distance vs the selected source's;
+    //  Selected: selection distance vs the runner-up's (none: no other truechimer).
+    std::optional<double> value;
+    std::optional<double> limit;
+    bool frequencyTooFar = false;
+    bool noMajority = false; // Falseticker: no interval had a majority, everyone is one
+    int penalty = 0;         // Distant: reference updates before it may be combined again
+    // Falseticker/Untrusted: the interval the majority (or the trusted sources) agreed on, and
+    // the sources whose intervals agreed with it, by id.
+    double agreedLow = 0;
+    double agreedHigh = 0;
+    std::vector<std::uint32_t> agreeing;
+    // Combined/Distant/Selected: how many truechimers there were.
+    int truechimers = 0;
+
+    friend bool operator==(const SelectionEvidence &, const SelectionEvidence &) = default;
+};
+
 struct SourceSelection
 {
     std::uint32_t id = 0;
     SelectionStatus status = SelectionStatus::BadStats;
     double score = 1; // chrony's selection score (diagnostics)
+    SelectionEvidence evidence;
 
     SourceState state() const { return toSourceState(status); }
     friend bool operator==(const SourceSelection &, const SourceSelection &) = default;
@@ -265,6 +295,7 @@ private:
     void checkSources(Pass &pass) const;
     bool waitForStats(const Pass &pass) const;
     bool findTruechimers(Pass &pass) const;
+    void noteEvidence(Pass &pass) const;
     bool enoughTruechimers(Pass &pass) const;
     void voteLeap(Pass &pass) const;
     void applyPrefer(Pass &pass) const;
@@ -272,6 +303,9 @@ private:
     std::size_t updateScores(Pass &pass, std::optional<std::uint32_t> updatedId);
     void markCombined(Pass &pass, bool runChecks);
     bool combinable(const SelectionCandidate &c, const SelectionCandidate &selected) const;
+    // The selected source's distance the combine limit multiplies (with the reselect distance
+    // for an NTP source).
+    double combineDistance(const SelectionCandidate &selected) const;
     void unselect(Pass &pass, NoSelectionReason reason, std::optional<SelectionStatus> okStatus);
     SelectionResult finish(const Pass &pass) const;
 

@@ -172,11 +172,13 @@ double log2ToDouble(int l)
     return std::ldexp(1.0, std::max(l, -kMaxExponent));
 }
 
+// chronyc 4.3's legend, as every release up to 4.8 prints it (its doubled comma included); only
+// chrony's development branch has added "r - stratum" and dropped the comma.
 constexpr std::string_view kSelectDataLegend =
-    "  . State: N - noselect, s - unsynchronised, M - missing samples, r - stratum\n"
+    "  . State: N - noselect, s - unsynchronised, M - missing samples,\n"
     " /         d/D - large distance, ~ - jittery, w/W - waits for others,\n"
     "|          S - stale, O - orphan, T - not trusted, P - not preferred,\n"
-    "|          U - waits for update, x - falseticker, + - combined, * - best.\n"
+    "|          U - waits for update,, x - falseticker, + - combined, * - best.\n"
     "|   Effective options   ---------.  (N - noselect, P - prefer\n"
     "|   Configured options  ----.     \\  T - trust, R - require)\n"
     "|   Auth. enabled (Y/N) -.   \\     \\     Offset interval --.\n"

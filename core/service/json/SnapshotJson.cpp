@@ -75,7 +75,78 @@ struct Gps
     }
 };
 
+// The kind of a source's selection reason by its name; a name this build does not know (a newer
+// service) reads as Unknown, with the text and fix still shown.
+struct ReasonKind
+{
+    void write(QJsonObject &o, const QString &key, SelectionReasonKind v) const
+    {
+        o.insert(key, QLatin1String(toString(v)));
+    }
+    void read(const JsonReader &in, const QString &key, SelectionReasonKind &v) const
+    {
+        const QString text = in.string(key);
+        for (int k = 0; k <= static_cast<int>(SelectionReasonKind::PpsLockUnusable); ++k) {
+            if (text == QLatin1String(toString(static_cast<SelectionReasonKind>(k)))) {
+                v = static_cast<SelectionReasonKind>(k);
+                return;
+            }
+        }
+        v = SelectionReasonKind::Unknown;
+    }
+};
+
 } // namespace
+
+inline auto describe(Type<SelectionReason>)
+{
+    using R = SelectionReason;
+    return std::tuple{
+        field("kind", &R::kind, ReasonKind{}),
+        field("value", &R::value),
+        field("limit", &R::limit),
+        field("unit", &R::unit),
+        field("text", &R::text),
+        field("fix", &R::fix),
+    };
+}
+
+namespace {
+
+// A source's selection reason: left out while selection has not looked at the source (and by
+// services from before reasons existed).
+struct Reason
+{
+    void write(QJsonObject &o, const QString &key, const SelectionReason &r) const
+    {
+        if (r.kind != SelectionReasonKind::Unknown || !r.text.empty())
+            o.insert(key, encodeObject(r));
+    }
+    void read(const JsonReader &in, const QString &key, SelectionReason &r) const
+    {
+        if (in.has(key) && !in.isNull(key))
+            decodeObject(in.object(key), r);
+    }
+};
+
+} // namespace
+
+inline auto describe(Type<OffsetCalibration>)
+{
+    using C = OffsetCalibration;
+    return std::tuple{
+        field("reference", &C::reference),
+        field("samples", &C::samples, Integer<int>{.min = 0}),
+        field("span", &C::span),
+        field("window", &C::window),
+        field("medianError", &C::medianError),
+        field("spread", &C::spread),
+        field("currentOffset", &C::currentOffset),
+        field("proposedOffset", &C::proposedOffset),
+        field("proposedDelay", &C::proposedDelay),
+        field("ready", &C::ready),
+    };
+}
 
 inline auto describe(Type<SourceSample>)
 {
@@ -150,6 +221,8 @@ inline auto describe(Type<SourceSnapshot>)
         field("stats", &S::stats),
         field("adjustedOffset", &S::adjustedOffset),
         field("errorBound", &S::errorBound),
+        field("selectionReason", &S::selectionReason, Reason{}),
+        field("calibration", &S::calibration, Nullable<Object>{.omitWhenEmpty = true}),
     };
 }
 

@@ -6,6 +6,8 @@
 #include "gps/GpsStatus.h"
 #include "net/IpAddress.h"
 #include "ntp/NtpTypes.h"
+#include "report/OffsetCalibration.h"
+#include "report/SelectionReason.h"
 #include "report/SourceState.h"
 #include "time/Timestamps.h"
 
@@ -155,6 +157,11 @@ struct SourceSnapshot
     double adjustedOffset = 0;
     // Half-width of the interval that holds the true offset (chronyc's "+/-" column), s.
     double errorBound = 0;
+    // Why it has its selection state, with the figure that decided it and the fix.
+    SelectionReason selectionReason;
+    // NMEA, SOCK and SHM refclocks: their offset measured against a selected PPS or NTP source,
+    // with the `offset`/`delay` proposed from it; none until measured.
+    std::optional<OffsetCalibration> calibration;
 
     friend bool operator==(const SourceSnapshot &, const SourceSnapshot &) = default;
 };
