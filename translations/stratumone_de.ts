@@ -401,17 +401,17 @@
         <translation>nicht in der Simulation</translation>
     </message>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="255"/>
+        <location filename="../app/InProcessEngine.cpp" line="249"/>
         <source>%1, serving NTP on UDP port %2</source>
         <translation>%1, NTP auf UDP-Port %2</translation>
     </message>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="256"/>
+        <location filename="../app/InProcessEngine.cpp" line="250"/>
         <source>%1, not serving NTP</source>
         <translation>%1, kein NTP-Dienst</translation>
     </message>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="112"/>
+        <location filename="../app/InProcessEngine.cpp" line="115"/>
         <source>In-process engine</source>
         <translation>Prozessinterne Engine</translation>
     </message>
@@ -421,7 +421,7 @@
         <translation>Simulation</translation>
     </message>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="253"/>
+        <location filename="../app/InProcessEngine.cpp" line="247"/>
         <source>Engine failed: %1</source>
         <translation>Engine fehlgeschlagen: %1</translation>
     </message>
@@ -429,29 +429,155 @@
 <context>
     <name>s1</name>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="48"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="49"/>
         <source>10 min</source>
         <translation>10 min</translation>
     </message>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="49"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="50"/>
         <source>1 h</source>
         <translation>1 h</translation>
     </message>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="50"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="51"/>
         <source>6 h</source>
         <translation>6 h</translation>
     </message>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="51"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="52"/>
         <source>24 h</source>
         <translation>24 h</translation>
     </message>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="52"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="53"/>
         <source>7 d</source>
         <translation>7 T</translation>
+    </message>
+    <message>
+        <location filename="../ui/alarms/AlarmText.cpp" line="25"/>
+        <source>PPS lost</source>
+        <translation>PPS verloren</translation>
+    </message>
+    <message>
+        <location filename="../ui/alarms/AlarmText.cpp" line="27"/>
+        <source>GPS fix lost</source>
+        <translation>GPS-Fix verloren</translation>
+    </message>
+    <message>
+        <location filename="../ui/alarms/AlarmText.cpp" line="29"/>
+        <source>GPS time not valid</source>
+        <translation>GPS-Zeit ungültig</translation>
+    </message>
+    <message>
+        <location filename="../ui/alarms/AlarmText.cpp" line="31"/>
+        <source>No selectable source</source>
+        <translation>Keine auswählbare Quelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/alarms/AlarmText.cpp" line="33"/>
+        <source>Not synchronised</source>
+        <translation>Nicht synchronisiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/alarms/AlarmText.cpp" line="35"/>
+        <source>Stratum changed</source>
+        <translation>Stratum geändert</translation>
+    </message>
+    <message>
+        <location filename="../ui/alarms/AlarmText.cpp" line="37"/>
+        <source>Falseticker</source>
+        <translation>Falschläufer</translation>
+    </message>
+    <message>
+        <location filename="../ui/alarms/AlarmText.cpp" line="39"/>
+        <source>Clock stepped</source>
+        <translation>Uhr gesprungen</translation>
+    </message>
+    <message>
+        <location filename="../ui/alarms/AlarmText.cpp" line="41"/>
+        <source>Leap second pending</source>
+        <translation>Schaltsekunde angekündigt</translation>
+    </message>
+    <message>
+        <location filename="../ui/alarms/AlarmText.cpp" line="43"/>
+        <source>Serial line errors</source>
+        <translation>Fehler auf der seriellen Leitung</translation>
+    </message>
+    <message>
+        <location filename="../ui/alarms/AlarmText.cpp" line="52"/>
+        <source>Info</source>
+        <translation>Info</translation>
+    </message>
+    <message>
+        <location filename="../ui/alarms/AlarmText.cpp" line="54"/>
+        <source>Warning</source>
+        <translation>Warnung</translation>
+    </message>
+    <message>
+        <location filename="../ui/alarms/AlarmText.cpp" line="56"/>
+        <source>Critical</source>
+        <translation>Kritisch</translation>
+    </message>
+</context>
+<context>
+    <name>s1::AlarmBanner</name>
+    <message>
+        <location filename="../ui/alarms/AlarmBanner.cpp" line="58"/>
+        <source>+%1 more ›</source>
+        <translation>+%1 weitere ›</translation>
+    </message>
+    <message>
+        <location filename="../ui/alarms/AlarmBanner.cpp" line="58"/>
+        <source>Details ›</source>
+        <translation>Details ›</translation>
+    </message>
+</context>
+<context>
+    <name>s1::AlarmListDialog</name>
+    <message>
+        <location filename="../ui/alarms/AlarmListDialog.cpp" line="33"/>
+        <source>Alarms</source>
+        <translation>Alarme</translation>
+    </message>
+    <message>
+        <location filename="../ui/alarms/AlarmListDialog.cpp" line="83"/>
+        <source>No alarm is active.</source>
+        <translation>Kein Alarm ist aktiv.</translation>
+    </message>
+    <message>
+        <location filename="../ui/alarms/AlarmListDialog.cpp" line="84"/>
+        <source>1 alarm is active.</source>
+        <translation>1 Alarm ist aktiv.</translation>
+    </message>
+    <message>
+        <location filename="../ui/alarms/AlarmListDialog.cpp" line="85"/>
+        <source>%1 alarms are active.</source>
+        <translation>%1 Alarme sind aktiv.</translation>
+    </message>
+    <message>
+        <location filename="../ui/alarms/AlarmListDialog.cpp" line="94"/>
+        <source>since %1</source>
+        <translation>seit %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/alarms/AlarmListDialog.cpp" line="94"/>
+        <source>cleared %1</source>
+        <translation>beendet %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/alarms/AlarmListDialog.cpp" line="121"/>
+        <source>What to do:</source>
+        <translation>Was zu tun ist:</translation>
+    </message>
+    <message>
+        <location filename="../ui/alarms/AlarmListDialog.cpp" line="122"/>
+        <source>Raised %1</source>
+        <translation>Ausgelöst %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/alarms/AlarmListDialog.cpp" line="124"/>
+        <source>Cleared %1</source>
+        <translation>Beendet %1</translation>
     </message>
 </context>
 <context>
@@ -470,168 +596,173 @@
 <context>
     <name>s1::ChartsPage</name>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="88"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="94"/>
         <source>Follow</source>
         <translation>Folgen</translation>
     </message>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="89"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="95"/>
         <source>Export…</source>
         <translation>Export…</translation>
     </message>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="95"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="101"/>
         <source>Tap the chart to read a point; drag to pan; wheel or pinch to zoom</source>
         <translation>Tippen: Punkt ablesen; ziehen: verschieben; Rad oder Zwei-Finger-Geste: zoomen</translation>
     </message>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="132"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="141"/>
         <source>System offset</source>
         <translation>Systemversatz</translation>
     </message>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="133"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="142"/>
         <source>Sources</source>
         <translation>Quellen</translation>
     </message>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="134"/>
-        <location filename="../ui/charts/ChartsPage.cpp" line="400"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="143"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="440"/>
         <source>Frequency</source>
         <translation>Frequenz</translation>
     </message>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="135"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="144"/>
         <source>PPS</source>
         <translation>PPS</translation>
     </message>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="152"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="145"/>
+        <source>Stability</source>
+        <translation>Stabilität</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/ChartsPage.cpp" line="162"/>
         <source>Keep showing the newest data (off: stay where you zoomed or panned to)</source>
         <translation>Immer die neuesten Daten zeigen (aus: beim gezoomten oder verschobenen Ausschnitt bleiben)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="273"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="311"/>
         <source>System offset, + = local clock ahead (band: error bound)</source>
         <translation>Systemversatz, + = lokale Uhr geht vor (Band: Fehlergrenze)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="282"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="320"/>
         <source>Frequency (band: ± skew)</source>
         <translation>Frequenz (Band: ± Frequenzfehler)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="396"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="436"/>
         <source>Offset</source>
         <translation>Versatz</translation>
     </message>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="398"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="438"/>
         <source>local−source</source>
         <translation>lokal−Quelle</translation>
     </message>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="402"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="442"/>
         <source>local−PPS</source>
         <translation>lokal−PPS</translation>
     </message>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="410"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="452"/>
         <source>No history: no feed</source>
         <translation>Kein Verlauf: kein Datenstrom</translation>
     </message>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="412"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="454"/>
         <source>No history: %1</source>
         <translation>Kein Verlauf: %1</translation>
     </message>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="414"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="456"/>
         <source>No PPS refclock</source>
         <translation>Keine PPS-Referenzuhr</translation>
     </message>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="414"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="456"/>
         <source>No sources</source>
         <translation>Keine Quellen</translation>
     </message>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="417"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="459"/>
         <source>No history yet: %1</source>
         <translation>Noch kein Verlauf: %1</translation>
     </message>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="420"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="462"/>
         <source>Loading history…</source>
         <translation>Verlauf wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="421"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="463"/>
         <source>No samples in this range</source>
         <translation>Keine Messwerte in diesem Bereich</translation>
     </message>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="463"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="507"/>
         <source>No sample here</source>
         <translation>Hier kein Messwert</translation>
     </message>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="470"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="514"/>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="479"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="523"/>
         <source>%1 UTC  %2 %3</source>
         <translation>%1 UTC  %2 %3</translation>
     </message>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="481"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="525"/>
         <source>  (%1 to %2)</source>
         <translation>  (%1 bis %2)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="483"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="527"/>
         <source>  band ±%1</source>
         <translation>  Band ±%1</translation>
     </message>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="495"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="539"/>
         <source>could not encode the image</source>
         <translation>das Bild konnte nicht kodiert werden</translation>
     </message>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="517"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="561"/>
         <source>Image (PNG)…</source>
         <translation>Bild (PNG)…</translation>
     </message>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="518"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="562"/>
         <source>Data (CSV)…</source>
         <translation>Daten (CSV)…</translation>
     </message>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="525"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="569"/>
         <source>Export the shown range</source>
         <translation>Den gezeigten Bereich exportieren</translation>
     </message>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="526"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="570"/>
         <source>PNG image (*.png)</source>
         <translation>PNG-Bild (*.png)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="526"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="570"/>
         <source>CSV data (*.csv)</source>
         <translation>CSV-Daten (*.csv)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="530"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="574"/>
         <source>Exported to %1</source>
         <translation>Exportiert nach %1</translation>
     </message>
     <message>
-        <location filename="../ui/charts/ChartsPage.cpp" line="530"/>
+        <location filename="../ui/charts/ChartsPage.cpp" line="574"/>
         <source>Export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
     </message>
@@ -809,7 +940,7 @@
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="154"/>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="1083"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="1085"/>
         <source>Review changes…</source>
         <translation>Änderungen prüfen…</translation>
     </message>
@@ -866,13 +997,13 @@
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="439"/>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="1192"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="1194"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="440"/>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="1193"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="1195"/>
         <source>host name or address</source>
         <translation>Hostname oder Adresse</translation>
     </message>
@@ -936,6 +1067,7 @@
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="464"/>
         <location filename="../ui/config/ConfigurationPage.cpp" line="610"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="629"/>
         <source>none</source>
         <translation>keine</translation>
     </message>
@@ -1126,134 +1258,139 @@
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="629"/>
+        <source>Alarm command</source>
+        <translation>Alarmbefehl</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="631"/>
         <source>Write these logs (log):</source>
         <translation>Diese Logs schreiben (log):</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="705"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="707"/>
         <source>%1 (included, read-only)</source>
         <translation>%1 (eingebunden, schreibgeschützt)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="760"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="762"/>
         <source>%1 read again; your edits are kept: review them against the file as it is now.</source>
         <translation>%1 neu eingelesen; Ihre Änderungen bleiben erhalten: Prüfen Sie sie gegen den jetzigen Stand der Datei.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="766"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="768"/>
         <source>%1 does not exist yet: the built-in configuration runs. Applying creates the file.</source>
         <translation>%1 existiert noch nicht: Die eingebaute Konfiguration läuft. Beim Übernehmen wird die Datei angelegt.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="770"/>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="801"/>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="802"/>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="826"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="772"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="803"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="804"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="828"/>
         <source>Read-only: %1</source>
         <translation>Schreibgeschützt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="786"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="788"/>
         <source>Could not read the configuration again: %1</source>
         <translation>Die Konfiguration konnte nicht neu eingelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="787"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="789"/>
         <source>Could not read the configuration: %1</source>
         <translation>Die Konfiguration konnte nicht eingelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="841"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="843"/>
         <source>Not applied: the configuration has not been read yet.</source>
         <translation>Nicht übernommen: Die Konfiguration wurde noch nicht eingelesen.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="843"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="845"/>
         <source>Not applied: %1</source>
         <translation>Nicht übernommen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="845"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="847"/>
         <source>Not applied: the last change is still being applied.</source>
         <translation>Nicht übernommen: Die letzte Änderung wird noch übernommen.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="847"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="849"/>
         <source>Not applied: the text has errors; they are listed in the Text tab.</source>
         <translation>Nicht übernommen: Der Text enthält Fehler; sie stehen im Reiter „Text“.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="849"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="851"/>
         <source>Nothing to apply: the text is as loaded.</source>
         <translation>Nichts zu übernehmen: Der Text ist wie geladen.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="856"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="858"/>
         <source>Applying…</source>
         <translation>Wird übernommen…</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="873"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="875"/>
         <source>Applied: the configuration was written and reloaded.</source>
         <translation>Übernommen: Die Konfiguration wurde geschrieben und neu geladen.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="874"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="876"/>
         <source>Applied: %1</source>
         <translation>Übernommen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="878"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="880"/>
         <source>Not applied, nothing was written: the configuration has errors.</source>
         <translation>Nicht übernommen, nichts geschrieben: Die Konfiguration enthält Fehler.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="887"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="889"/>
         <source>%1:%2:%3: %4</source>
         <translation>%1:%2:%3: %4</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="901"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="903"/>
         <source>Not applied: the file changed on disk since it was loaded. Reload it: your edits are kept and the review shows them against the file as it is now.</source>
         <translation>Nicht übernommen: Die Datei wurde seit dem Laden geändert. Laden Sie sie neu: Ihre Änderungen bleiben erhalten, und die Prüfung zeigt sie gegen den jetzigen Stand der Datei.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="906"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="908"/>
         <source>Not applied: the file could not be written (%1). The old file stays; your edits are kept.</source>
         <translation>Nicht übernommen: Die Datei konnte nicht geschrieben werden (%1). Die alte Datei bleibt; Ihre Änderungen bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="915"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="917"/>
         <source>Written, but the new configuration did not start (%1); the previous one still runs.</source>
         <translation>Geschrieben, aber die neue Konfiguration startete nicht (%1); die vorherige läuft weiter.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="933"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="935"/>
         <source>Edits discarded: the page shows the file as loaded.</source>
         <translation>Änderungen verworfen: Die Seite zeigt die Datei wie geladen.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="1083"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="1085"/>
         <source>No changes</source>
         <translation>Keine Änderungen</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="1190"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="1192"/>
         <source>%1, line %2</source>
         <translation>%1, Zeile %2</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="1190"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="1192"/>
         <source>line %1</source>
         <translation>Zeile %1</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="1192"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="1194"/>
         <source>Driver</source>
         <translation>Treiber</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="1193"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="1195"/>
         <source>PPS, SHM, SOCK, PHC, NMEA</source>
         <translation>PPS, SHM, SOCK, PHC, NMEA</translation>
     </message>
@@ -1857,42 +1994,34 @@
 <context>
     <name>s1::InProcessEngine</name>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="76"/>
+        <location filename="../app/InProcessEngine.cpp" line="79"/>
         <source>the engine is restarting; try again</source>
         <translation>die Engine startet neu; bitte erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="85"/>
+        <location filename="../app/InProcessEngine.cpp" line="88"/>
         <source>a reload is already in progress</source>
         <translation>ein Neuladen läuft bereits</translation>
     </message>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="90"/>
+        <location filename="../app/InProcessEngine.cpp" line="93"/>
         <source>(built-in configuration)</source>
         <translation>(eingebaute Konfiguration)</translation>
     </message>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="96"/>
+        <location filename="../app/InProcessEngine.cpp" line="99"/>
         <source>%1 has errors; the running configuration is kept
 %2</source>
         <translation>%1 enthält Fehler; die laufende Konfiguration bleibt
 %2</translation>
     </message>
     <message>
-        <source>the new configuration did not start (%1); running the previous one again</source>
-        <translation type="vanished">die neue Konfiguration startete nicht (%1); die vorherige läuft wieder</translation>
-    </message>
-    <message>
-        <source>neither the new nor the previous configuration starts: %1</source>
-        <translation type="vanished">weder die neue noch die vorherige Konfiguration startet: %1</translation>
-    </message>
-    <message>
-        <location filename="../app/InProcessEngine.cpp" line="166"/>
+        <location filename="../app/InProcessEngine.cpp" line="169"/>
         <source>%1 is not writable by user %2; run the service (stratumone --service) and join its control group</source>
         <translation>%1 ist für Benutzer %2 nicht beschreibbar; starten Sie den Dienst (stratumone --service) und treten Sie seiner Steuergruppe bei</translation>
     </message>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="204"/>
+        <location filename="../app/InProcessEngine.cpp" line="207"/>
         <source>a reload is already in progress; try again</source>
         <translation>ein Neuladen läuft bereits; bitte erneut versuchen</translation>
     </message>
@@ -1900,299 +2029,288 @@
 <context>
     <name>s1::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="123"/>
+        <location filename="../ui/MainWindow.cpp" line="125"/>
         <source>Stratum One</source>
         <translation>Stratum One</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="140"/>
+        <location filename="../ui/MainWindow.cpp" line="142"/>
         <source>Sources</source>
         <translation>Quellen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="141"/>
+        <location filename="../ui/MainWindow.cpp" line="143"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="142"/>
+        <location filename="../ui/MainWindow.cpp" line="144"/>
         <source>Tracking</source>
         <translation>Nachführung</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="146"/>
+        <location filename="../ui/MainWindow.cpp" line="148"/>
         <source>Chart</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="151"/>
+        <location filename="../ui/MainWindow.cpp" line="153"/>
         <source>GPS</source>
         <translation>GPS</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="198"/>
+        <location filename="../ui/MainWindow.cpp" line="209"/>
         <source>Sources (%1)</source>
         <translation>Quellen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="214"/>
+        <location filename="../ui/MainWindow.cpp" line="243"/>
         <source>1 configuration warning</source>
         <translation>1 Warnung der Konfiguration</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="215"/>
+        <location filename="../ui/MainWindow.cpp" line="244"/>
         <source>%1 configuration warnings</source>
         <translation>%1 Warnungen der Konfiguration</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="297"/>
+        <location filename="../ui/MainWindow.cpp" line="326"/>
         <source>Reload: %1</source>
         <translation>Neu laden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="299"/>
+        <location filename="../ui/MainWindow.cpp" line="328"/>
         <source>Step clock: %1</source>
         <translation>Uhr stellen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="382"/>
+        <location filename="../ui/MainWindow.cpp" line="412"/>
         <source>Reload configuration</source>
         <translation>Konfiguration neu laden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="384"/>
+        <location filename="../ui/MainWindow.cpp" line="414"/>
         <source>Read the configuration file again and restart the engine with it (%1)</source>
         <translation>Die Konfigurationsdatei neu einlesen und die Engine damit neu starten (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="387"/>
-        <location filename="../ui/MainWindow.cpp" line="571"/>
+        <location filename="../ui/MainWindow.cpp" line="417"/>
+        <location filename="../ui/MainWindow.cpp" line="601"/>
         <source>Step clock now</source>
         <translation>Uhr jetzt stellen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="389"/>
+        <location filename="../ui/MainWindow.cpp" line="419"/>
         <source>Correct the whole remaining offset at once instead of slewing it (%1)</source>
         <translation>Den ganzen verbleibenden Versatz auf einmal korrigieren, statt ihn allmählich anzugleichen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="393"/>
+        <location filename="../ui/MainWindow.cpp" line="423"/>
         <source>GPS set-up…</source>
         <translation>GPS einrichten…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="395"/>
+        <location filename="../ui/MainWindow.cpp" line="425"/>
         <source>Find a GPS receiver on a serial port and add it to the configuration (%1)</source>
         <translation>Einen GPS-Empfänger an einer seriellen Schnittstelle suchen und in die Konfiguration eintragen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="399"/>
+        <location filename="../ui/MainWindow.cpp" line="429"/>
         <source>Configuration…</source>
         <translation>Konfiguration…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="400"/>
+        <location filename="../ui/MainWindow.cpp" line="430"/>
         <source>Edit the configuration file, review and apply it (%1)</source>
         <translation>Die Konfigurationsdatei bearbeiten, prüfen und übernehmen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="407"/>
+        <location filename="../ui/MainWindow.cpp" line="437"/>
         <source>Full screen</source>
         <translation>Vollbild</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="408"/>
+        <location filename="../ui/MainWindow.cpp" line="438"/>
         <source>Use the whole screen, without title bar (%1)</source>
         <translation>Den ganzen Bildschirm nutzen, ohne Titelleiste (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="411"/>
+        <location filename="../ui/MainWindow.cpp" line="441"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="412"/>
+        <location filename="../ui/MainWindow.cpp" line="442"/>
         <source>Close the window (%1)</source>
         <translation>Das Fenster schließen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="415"/>
+        <location filename="../ui/MainWindow.cpp" line="445"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="416"/>
+        <location filename="../ui/MainWindow.cpp" line="446"/>
         <source>The state at a glance, in place of the tabs (%1)</source>
         <translation>Der Zustand auf einen Blick, anstelle der Reiter (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="421"/>
+        <location filename="../ui/MainWindow.cpp" line="451"/>
         <source>Leave kiosk mode</source>
         <translation>Kiosk-Modus verlassen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="422"/>
+        <location filename="../ui/MainWindow.cpp" line="452"/>
         <source>Show the whole window (%1)</source>
         <translation>Das ganze Fenster zeigen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="434"/>
+        <location filename="../ui/MainWindow.cpp" line="464"/>
         <source>Reload</source>
         <translation>Neu laden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="438"/>
+        <location filename="../ui/MainWindow.cpp" line="468"/>
         <source>Actions</source>
         <translation>Aktionen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="533"/>
+        <location filename="../ui/MainWindow.cpp" line="563"/>
         <source>Stratum One dashboard</source>
         <translation>Stratum One – Dashboard</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="562"/>
+        <location filename="../ui/MainWindow.cpp" line="592"/>
         <source>Reloading the configuration…</source>
         <translation>Konfiguration wird neu geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="571"/>
+        <location filename="../ui/MainWindow.cpp" line="601"/>
         <source>Step the clock now?</source>
         <translation>Die Uhr jetzt stellen?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="435"/>
-        <location filename="../ui/MainWindow.cpp" line="583"/>
+        <location filename="../ui/MainWindow.cpp" line="465"/>
+        <location filename="../ui/MainWindow.cpp" line="613"/>
         <source>Step clock</source>
         <translation>Uhr stellen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="596"/>
+        <location filename="../ui/MainWindow.cpp" line="626"/>
         <source>Stepping the clock…</source>
         <translation>Uhr wird gestellt…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="633"/>
-        <location filename="../ui/MainWindow.cpp" line="654"/>
+        <location filename="../ui/MainWindow.cpp" line="663"/>
+        <location filename="../ui/MainWindow.cpp" line="684"/>
         <source>GPS receiver added to %1: reload the configuration to use it.</source>
         <translation>GPS-Empfänger in %1 eingetragen: Laden Sie die Konfiguration neu, um ihn zu nutzen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="436"/>
-        <location filename="../ui/MainWindow.cpp" line="638"/>
+        <location filename="../ui/MainWindow.cpp" line="466"/>
+        <location filename="../ui/MainWindow.cpp" line="668"/>
         <source>GPS set-up</source>
         <translation>GPS einrichten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="577"/>
+        <location filename="../ui/MainWindow.cpp" line="607"/>
         <source>No correction is pending: the clock will not move.</source>
         <translation>Es steht keine Korrektur aus: Die Uhr bleibt, wie sie ist.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="578"/>
+        <location filename="../ui/MainWindow.cpp" line="608"/>
         <source>The time served jumps by %1 (it is now %2 %3 of NTP time).</source>
         <translation>Die ausgegebene Zeit springt um %1 (sie geht jetzt %2 %3 gegenüber der NTP-Zeit).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="580"/>
+        <location filename="../ui/MainWindow.cpp" line="610"/>
         <source>fast</source>
         <translation>vor</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="580"/>
+        <location filename="../ui/MainWindow.cpp" line="610"/>
         <source>slow</source>
         <translation>nach</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="581"/>
+        <location filename="../ui/MainWindow.cpp" line="611"/>
         <source>The whole remaining offset is corrected at once instead of gradually.</source>
         <translation>Der ganze verbleibende Versatz wird auf einmal statt allmählich korrigiert.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="634"/>
+        <location filename="../ui/MainWindow.cpp" line="664"/>
         <source>GPS receiver added to %1 (reload: %2).</source>
         <translation>GPS-Empfänger in %1 eingetragen (Neu laden: %2).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="637"/>
+        <location filename="../ui/MainWindow.cpp" line="667"/>
         <source>GPS receiver added to %1.</source>
         <translation>GPS-Empfänger in %1 eingetragen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="638"/>
+        <location filename="../ui/MainWindow.cpp" line="668"/>
         <source>Reload the configuration now?</source>
         <translation>Konfiguration jetzt neu laden?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="641"/>
+        <location filename="../ui/MainWindow.cpp" line="671"/>
         <source>The receiver is used once the configuration is read again.</source>
         <translation>Der Empfänger wird verwendet, sobald die Konfiguration neu gelesen ist.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="642"/>
+        <location filename="../ui/MainWindow.cpp" line="672"/>
         <source>Reload now</source>
         <translation>Jetzt neu laden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="644"/>
+        <location filename="../ui/MainWindow.cpp" line="674"/>
         <source>Later</source>
         <translation>Später</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="706"/>
+        <location filename="../ui/MainWindow.cpp" line="736"/>
         <source>Action failed</source>
         <translation>Aktion fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="802"/>
+        <location filename="../ui/MainWindow.cpp" line="832"/>
         <source>Local clock, stratum %1</source>
         <translation>Lokale Uhr, Stratum %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="806"/>
+        <location filename="../ui/MainWindow.cpp" line="836"/>
         <source>No source selected</source>
         <translation>Keine Quelle ausgewählt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="813"/>
+        <location filename="../ui/MainWindow.cpp" line="843"/>
         <source>Last known: %1</source>
         <translation>Zuletzt bekannt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="877"/>
+        <location filename="../ui/MainWindow.cpp" line="907"/>
         <source>Updated %1</source>
         <translation>Stand %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="877"/>
+        <location filename="../ui/MainWindow.cpp" line="907"/>
         <source>Stale: last update %1</source>
         <translation>Veraltet: Stand %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="768"/>
+        <location filename="../ui/MainWindow.cpp" line="798"/>
         <source>Waiting for the engine</source>
         <translation>Warten auf die Engine</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="809"/>
+        <location filename="../ui/MainWindow.cpp" line="839"/>
         <source>Not synchronised</source>
         <translation>Nicht synchronisiert</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="797"/>
+        <location filename="../ui/MainWindow.cpp" line="827"/>
         <source>Synchronised to %1, stratum %2</source>
         <translation>Synchronisiert mit %1, Stratum %2</translation>
-    </message>
-</context>
-<context>
-    <name>s1::OffsetChart</name>
-    <message>
-        <source>Seconds ago</source>
-        <translation type="vanished">Sekunden zurück</translation>
-    </message>
-    <message>
-        <source>Offset local−source (µs)</source>
-        <translation type="vanished">Versatz lokal−Quelle (µs)</translation>
     </message>
 </context>
 <context>
@@ -2314,47 +2432,57 @@
         <translation>Antworten gesendet</translation>
     </message>
     <message>
-        <location filename="../ui/ServerStatsPanel.cpp" line="19"/>
+        <location filename="../ui/ServerStatsPanel.cpp" line="20"/>
+        <source>Rate kiss-o&apos;-death</source>
+        <translation>Kiss-o&apos;-Death RATE</translation>
+    </message>
+    <message>
+        <location filename="../ui/ServerStatsPanel.cpp" line="21"/>
         <source>Dropped</source>
         <translation>Verworfen</translation>
     </message>
     <message>
-        <location filename="../ui/ServerStatsPanel.cpp" line="20"/>
+        <location filename="../ui/ServerStatsPanel.cpp" line="22"/>
         <source>Malformed</source>
         <translation>Fehlerhaft</translation>
     </message>
     <message>
-        <location filename="../ui/ServerStatsPanel.cpp" line="21"/>
+        <location filename="../ui/ServerStatsPanel.cpp" line="23"/>
         <source>Bad version</source>
         <translation>Falsche Version</translation>
     </message>
     <message>
-        <location filename="../ui/ServerStatsPanel.cpp" line="22"/>
+        <location filename="../ui/ServerStatsPanel.cpp" line="24"/>
         <source>Bad mode</source>
         <translation>Falscher Modus</translation>
     </message>
     <message>
-        <location filename="../ui/ServerStatsPanel.cpp" line="23"/>
+        <location filename="../ui/ServerStatsPanel.cpp" line="25"/>
         <source>Access denied</source>
         <translation>Zugriff verweigert</translation>
     </message>
     <message>
-        <location filename="../ui/ServerStatsPanel.cpp" line="24"/>
+        <location filename="../ui/ServerStatsPanel.cpp" line="26"/>
+        <source>Rate limited</source>
+        <translation>Ratenbegrenzt</translation>
+    </message>
+    <message>
+        <location filename="../ui/ServerStatsPanel.cpp" line="27"/>
         <source>Other</source>
         <translation>Sonstige</translation>
     </message>
     <message>
-        <location filename="../ui/ServerStatsPanel.cpp" line="35"/>
+        <location filename="../ui/ServerStatsPanel.cpp" line="38"/>
         <source>UDP port %1</source>
         <translation>UDP-Port %1</translation>
     </message>
     <message>
-        <location filename="../ui/ServerStatsPanel.cpp" line="37"/>
+        <location filename="../ui/ServerStatsPanel.cpp" line="40"/>
         <source>Not serving</source>
         <translation>Kein Dienst</translation>
     </message>
     <message>
-        <location filename="../ui/ServerStatsPanel.cpp" line="40"/>
+        <location filename="../ui/ServerStatsPanel.cpp" line="43"/>
         <source>Not serving: %1</source>
         <translation>Kein Dienst: %1</translation>
     </message>
@@ -2510,203 +2638,228 @@
 <context>
     <name>s1::SourceDetailDialog</name>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="35"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="38"/>
         <source>%1 ppm</source>
         <translation>%1 ppm</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="46"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="51"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="63"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="78"/>
         <source>Source (ntpdata)</source>
         <translation>Quelle (ntpdata)</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="64"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="79"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="65"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="80"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="66"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="81"/>
         <source>Stratum</source>
         <translation>Stratum</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="67"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="82"/>
         <source>Reference ID</source>
         <translation>Referenz-ID</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="68"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="83"/>
         <source>Leap status</source>
         <translation>Schaltsekunde</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="69"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="84"/>
         <source>Poll</source>
         <translation>Poll</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="70"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="85"/>
         <source>Reach</source>
         <translation>Reach</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="71"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="86"/>
         <source>Last good sample</source>
         <translation>Letzter guter Messwert</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="72"/>
-        <location filename="../ui/SourceDetailDialog.cpp" line="84"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="87"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="99"/>
         <source>Offset (local−src)</source>
         <translation>Versatz (lokal−Quelle)</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="73"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="88"/>
         <source>Delay</source>
         <translation>Laufzeit</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="74"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="89"/>
         <source>Dispersion</source>
         <translation>Streuung</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="75"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="90"/>
         <source>Root delay</source>
         <translation>Gesamtlaufzeit</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="76"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="91"/>
         <source>Root dispersion</source>
         <translation>Gesamtstreuung</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="77"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="92"/>
         <source>Packets</source>
         <translation>Pakete</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="80"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="95"/>
         <source>Statistics (sourcestats)</source>
         <translation>Statistik (sourcestats)</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="81"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="96"/>
         <source>Samples / runs</source>
         <translation>Messwerte / Läufe</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="82"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="97"/>
         <source>Span</source>
         <translation>Zeitspanne</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="83"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="98"/>
         <source>Frequency</source>
         <translation>Frequenz</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="85"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="100"/>
         <source>Std dev</source>
         <translation>Std.-Abw.</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="86"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="101"/>
         <source>Selection (selectdata)</source>
         <translation>Auswahl (selectdata)</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="87"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="102"/>
         <source>State</source>
         <translation>Zustand</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="88"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="103"/>
         <source>Interval (local−src)</source>
         <translation>Intervall (lokal−Quelle)</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="127"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="104"/>
+        <source>Calibration</source>
+        <translation>Kalibrierung</translation>
+    </message>
+    <message>
+        <location filename="../ui/SourceDetailDialog.cpp" line="145"/>
         <source>%1 (last known state)</source>
         <translation>%1 (zuletzt bekannter Zustand)</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="133"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="151"/>
         <source>Never selected: %1</source>
         <translation>Nie ausgewählt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="143"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="164"/>
         <source>Driver: %1</source>
         <translation>Treiber: %1</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="145"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="166"/>
         <source>Last reply rejected: %1</source>
         <translation>Letzte Antwort abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="147"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="168"/>
         <source>Kiss-o&apos;-death received: %1</source>
         <translation>Kiss-o’-Death erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="156"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="180"/>
+        <source>What to do: %1</source>
+        <translation>Was zu tun ist: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/SourceDetailDialog.cpp" line="186"/>
         <source>%1 from pool %2</source>
         <translation>%1 aus Pool %2</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="167"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="197"/>
         <source>%1 (2^%2 s)</source>
         <translation>%1 (2^%2 s)</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="168"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="198"/>
         <source>%1 (%2, newest on the right)</source>
         <translation>%1 (%2, die neueste rechts)</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="170"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="200"/>
         <source>%1 s ago</source>
         <translation>vor %1 s</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="170"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="200"/>
         <source>Never</source>
         <translation>Nie</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="177"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="207"/>
         <source>%1 sent, %2 accepted, %3 rejected</source>
         <translation>%1 gesendet, %2 angenommen, %3 abgelehnt</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="183"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="213"/>
         <source>None yet</source>
         <translation>Noch keine</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="185"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="215"/>
         <source>%1 ± %2</source>
         <translation>%1 ± %2</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="192"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="222"/>
         <source>%1 … %2</source>
         <translation>%1 … %2</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="201"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="229"/>
+        <source>offset %1 delay %2</source>
+        <translation>offset %1 delay %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/SourceDetailDialog.cpp" line="232"/>
+        <source>%1 (median of %2 samples against %3)</source>
+        <translation>%1 (Median aus %2 Messungen gegen %3)</translation>
+    </message>
+    <message>
+        <location filename="../ui/SourceDetailDialog.cpp" line="236"/>
+        <source>measuring against %1: %2 of %3 s</source>
+        <translation>Messung gegen %1: %2 von %3 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/SourceDetailDialog.cpp" line="250"/>
         <source>No longer in the list: the configuration was reloaded, or the name now has an address.</source>
         <translation>Nicht mehr in der Liste: Die Konfiguration wurde neu geladen, oder der Name hat jetzt eine Adresse.</translation>
     </message>
@@ -2901,6 +3054,163 @@ lokal−Qu.</translation>
 Source root delay %4, root dispersion %5</source>
         <translation>Letzter Messwert: Versatz %1 (lokale Uhr minus Quelle), Laufzeit %2, Streuung %3
 Gesamtlaufzeit der Quelle %4, Gesamtstreuung %5</translation>
+    </message>
+</context>
+<context>
+    <name>s1::StabilityView</name>
+    <message>
+        <location filename="../ui/charts/StabilityView.cpp" line="74"/>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/StabilityView.cpp" line="76"/>
+        <source>%1 min</source>
+        <translation>%1 min</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/StabilityView.cpp" line="78"/>
+        <source>%1 h</source>
+        <translation>%1 h</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/StabilityView.cpp" line="79"/>
+        <source>%1 d</source>
+        <translation>%1 d</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/StabilityView.cpp" line="96"/>
+        <source>The source whose offsets are analysed beside the system clock&apos;s</source>
+        <translation>Die Quelle, deren Abweichungen neben denen der Systemuhr ausgewertet werden</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/StabilityView.cpp" line="116"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="315"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="328"/>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/StabilityView.cpp" line="261"/>
+        <source>No history: no feed</source>
+        <translation>Kein Verlauf: keine Datenquelle</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/StabilityView.cpp" line="263"/>
+        <source>No history: %1</source>
+        <translation>Kein Verlauf: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/StabilityView.cpp" line="265"/>
+        <source>No sources</source>
+        <translation>Keine Quellen</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/StabilityView.cpp" line="267"/>
+        <source>No history yet: %1</source>
+        <translation>Noch kein Verlauf: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/StabilityView.cpp" line="269"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="353"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="354"/>
+        <source>Loading history…</source>
+        <translation>Verlauf wird geladen…</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/StabilityView.cpp" line="270"/>
+        <source>Needs at least %1 samples in the range (has %2)</source>
+        <translation>Braucht mindestens %1 Messwerte im Bereich (hat %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/StabilityView.cpp" line="278"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/StabilityView.cpp" line="280"/>
+        <source>%1: no samples in this range</source>
+        <translation>%1: keine Messwerte in diesem Bereich</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/StabilityView.cpp" line="282"/>
+        <source>%1: %2 samples every %3</source>
+        <translation>%1: %2 Messwerte alle %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/StabilityView.cpp" line="285"/>
+        <source>; needs at least %1 for the histogram</source>
+        <translation>; das Histogramm braucht mindestens %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/StabilityView.cpp" line="287"/>
+        <source>; median %1, IQR %2, 5–95 % %3 to %4</source>
+        <translation>; Median %1, IQR %2, 5–95 % %3 bis %4</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/StabilityView.cpp" line="291"/>
+        <source> (%1 outside the bins)</source>
+        <translation> (%1 außerhalb der Klassen)</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/StabilityView.cpp" line="294"/>
+        <source>; ADEV needs at least %1 samples in a row (longest %2)</source>
+        <translation>; ADEV braucht mindestens %1 Messwerte am Stück (längste Folge %2)</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/StabilityView.cpp" line="298"/>
+        <source>; ADEV from %1 points, τ₀ %2</source>
+        <translation>; ADEV aus %1 Punkten, τ₀ %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/StabilityView.cpp" line="302"/>
+        <source>, %1 bridged</source>
+        <translation>, %1 überbrückt</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/StabilityView.cpp" line="304"/>
+        <source>, split at %1 gaps</source>
+        <translation>, an %1 Lücken geteilt</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/StabilityView.cpp" line="309"/>
+        <source>; STALE: newest sample %1 old</source>
+        <translation>; VERALTET: neuester Messwert %1 alt</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/StabilityView.cpp" line="320"/>
+        <source>System clock</source>
+        <translation>Systemuhr</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/StabilityView.cpp" line="331"/>
+        <source>%1 offset (local−source)</source>
+        <translation>Abweichung %1 (lokal−Quelle)</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/StabilityView.cpp" line="333"/>
+        <source>System clock offset</source>
+        <translation>Abweichung der Systemuhr</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/StabilityView.cpp" line="338"/>
+        <source>System</source>
+        <translation>System</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/StabilityView.cpp" line="348"/>
+        <source>Needs at least %1 samples in a row</source>
+        <translation>Braucht mindestens %1 Messwerte am Stück</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/StabilityView.cpp" line="353"/>
+        <source>Overlapping ADEV</source>
+        <translation>Überlappende ADEV</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/StabilityView.cpp" line="354"/>
+        <source>Time deviation TDEV</source>
+        <translation>Zeitabweichung TDEV</translation>
     </message>
 </context>
 <context>

@@ -284,7 +284,7 @@ QString StabilityView::summary(const Result &result, const QString &name) const
     if (h.counts.empty()) {
         text += tr("; needs at least %1 for the histogram").arg(kMinHistogramSamples);
     } else {
-        text += tr("; median %1, IQR %2, 5\u201395 % %3 to %4")
+        text += tr("; median %1, IQR %2, 5–95 % %3 to %4")
                     .arg(formatOffset(h.median, true), formatOffset(h.iqr, false), formatOffset(h.p05, true),
                          formatOffset(h.p95, true));
         if (h.below + h.above > 0)
