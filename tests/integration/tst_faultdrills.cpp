@@ -474,18 +474,26 @@ void TestFaultDrills::everyServerUnreachable()
         QVERIFY(file.open(QIODevice::WriteOnly) && file.write(text) == text.size());
     }
     QVERIFY2(d.startService(), d.log.constData());
-    // Synchronised to the server first.
+    // Synchronised to the server first, as the replies and the published snapshot (once a
+    // second, what stratumctl reads) both say.
     std::optional<s1::NtpHeader> reply;
     QVERIFY(s1test::waitFor(
         [&] {
             reply = ask(d.servicePort);
-            return reply && reply->stratum == 2;
+            return reply && reply->stratum == 2 && d.ctl({"sources"}).out.contains("^*")
+                   && d.ctl({"tracking"}).out.contains("Leap status     : Normal");
         },
         kStartTimeout));
 
     QVERIFY(s1test::stopProcess(d.server, SIGKILL, kStopTimeout));
-    // The source is lost after its reach register empties (8 polls of 0.25 s) and more.
-    QVERIFY(s1test::waitFor([&] { return !d.ctl({"sources"}).out.contains("^*"); }, kStartTimeout));
+    // The source is lost after its reach register empties (8 polls of 0.25 s) and more; it is
+    // still listed, no longer selected.
+    QVERIFY(s1test::waitFor(
+        [&] {
+            const QString sources = d.ctl({"-n", "sources"}).out;
+            return sources.contains("127.0.0.1") && !sources.contains("^*");
+        },
+        kStartTimeout));
     const std::optional<s1::NtpHeader> first = ask(d.servicePort);
     QTest::qWait(1000);
     const std::optional<s1::NtpHeader> second = ask(d.servicePort);
@@ -499,6 +507,9 @@ void TestFaultDrills::everyServerUnreachable()
                             .arg(second->rootDispersion.toSeconds())));
     const s1test::RunResult tracking = d.ctl({"tracking"});
     QVERIFY2(tracking.out.contains("Leap status     : Normal"), qPrintable(tracking.out));
+    // And it says why nothing is selected.
+    const s1test::RunResult why = d.ctl({"-n", "why"});
+    QVERIFY2(why.out.contains("Unreachable: no usable reply for"), qPrintable(why.out));
 }
 
 QTEST_GUILESS_MAIN(TestFaultDrills)

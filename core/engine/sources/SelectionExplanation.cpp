@@ -180,7 +180,8 @@ SelectionReason unreachable(const SelectionFacts &f)
                         "Check the receiver: cable, power, antenna and fix, and that the driver's device or "
                         "socket is the one the receiver writes to.");
     }
-    const std::string fix = "Check that the server runs and answers NTP on UDP port 123 from here: its address, "
+    // Not "port 123": the source's line may name another.
+    const std::string fix = "Check that the server runs and answers NTP from here: its address and port, "
                             "a firewall, the network.";
     if (f.sinceLastSample)
         return measured(Kind::Unreachable, f.sinceLastSample, std::nullopt, "s",
