@@ -1,4 +1,5 @@
 #include "StratumctlCalibrate.h"
+#include "StratumctlCall.h"
 #include "StratumctlConfig.h"
 
 #include "config/CalibrationEdit.h"
@@ -15,12 +16,6 @@ namespace s1 {
 
 namespace {
 
-int fail(const QString &message, int code = 1)
-{
-    std::fprintf(stderr, "stratumctl: %s\n", qPrintable(message));
-    return code;
-}
-
 std::optional<EngineSnapshot> fetchSnapshot(const StratumctlOptions &options, int &exitCode)
 {
     ControlClient client;
@@ -28,21 +23,14 @@ std::optional<EngineSnapshot> fetchSnapshot(const StratumctlOptions &options, in
     const bool connected = options.remoteHost.empty()
                                ? client.connectTo(options.socketPath, error)
                                : client.connectToHost(options.remoteHost, options.remotePort, error);
-    std::optional<control::ControlMessage> reply;
-    if (connected)
-        reply = client.call(control::Command::Snapshot, {}, ControlClient::kReplyTimeout, error);
-    if (!reply) {
-        exitCode = fail(QString::fromStdString(error));
+    if (!connected) {
+        exitCode = printFailure(QString::fromStdString(error));
         return std::nullopt;
     }
-    if (!reply->ok) {
-        exitCode = fail(reply->error);
-        return std::nullopt;
-    }
-    QString why;
-    auto snapshot = snapshotFromJson(reply->result.toObject(), &why);
+    auto snapshot = callAndDecode(client, control::Command::Snapshot, {}, ControlClient::kReplyTimeout,
+                                  [](const QJsonObject &json, QString *why) { return snapshotFromJson(json, why); });
     if (!snapshot)
-        exitCode = fail(QStringLiteral("unexpected answer from the service: %1").arg(why));
+        exitCode = 1;
     return snapshot;
 }
 
@@ -63,10 +51,10 @@ int runCalibrateCommand(const StratumctlOptions &options, const QStringList &arg
         else if (!refId && !arg.startsWith(QLatin1Char('-')))
             refId = arg.toStdString();
         else
-            return fail(QStringLiteral("usage: calibrate REFID [--dry-run]"), 2);
+            return printFailure(QStringLiteral("usage: calibrate REFID [--dry-run]"), 2);
     }
     if (!refId)
-        return fail(QStringLiteral("usage: calibrate REFID [--dry-run]"), 2);
+        return printFailure(QStringLiteral("usage: calibrate REFID [--dry-run]"), 2);
     int exitCode = 0;
     const auto snapshot = fetchSnapshot(options, exitCode);
     if (!snapshot)
@@ -75,11 +63,12 @@ int runCalibrateCommand(const StratumctlOptions &options, const QStringList &arg
         return s.kind == SourceKind::RefClock && s.name == *refId;
     });
     if (source == snapshot->sources.end())
-        return fail(QStringLiteral("calibrate: no refclock %1").arg(QString::fromStdString(*refId)));
+        return printFailure(QStringLiteral("calibrate: no refclock %1").arg(QString::fromStdString(*refId)));
     if (!source->calibration)
-        return fail(QStringLiteral("calibrate: nothing measured of %1 yet: it is measured while a PPS or NTP source "
-                                   "is selected, and only NMEA, SOCK and SHM refclocks are")
-                        .arg(QString::fromStdString(*refId)));
+        return printFailure(
+            QStringLiteral("calibrate: nothing measured of %1 yet: it is measured while a PPS or NTP source "
+                           "is selected, and only NMEA, SOCK and SHM refclocks are")
+                .arg(QString::fromStdString(*refId)));
     const OffsetCalibration &c = *source->calibration;
     std::printf("%s against %s: %d samples over %s, median error %s, spread (5-95 %%) %s\n", refId->c_str(),
                 c.reference.c_str(), c.samples, durationText(c.span).c_str(), secondsText(c.medianError).c_str(),
@@ -88,7 +77,7 @@ int runCalibrateCommand(const StratumctlOptions &options, const QStringList &arg
     std::printf("proposed: offset %s delay %s (now offset %s)\n", optionText(c.proposedOffset).c_str(),
                 optionText(delay).c_str(), optionText(c.currentOffset).c_str());
     if (!c.ready)
-        return fail(
+        return printFailure(
             QStringLiteral("calibrate: not ready: the measurement needs %1 (%2 so far)")
                 .arg(QString::fromStdString(durationText(c.window)), QString::fromStdString(durationText(c.span))));
     if (dryRun)

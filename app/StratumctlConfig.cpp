@@ -1,4 +1,5 @@
 #include "StratumctlConfig.h"
+#include "StratumctlCall.h"
 
 #include "config/ConfigurationEditor.h"
 #include "transport/ControlClient.h"
@@ -19,12 +20,6 @@ namespace {
 // Writing, reloading and perhaps rolling back: as long as `reload` gets, and the write.
 constexpr std::chrono::milliseconds kApplyTimeout{20000};
 
-int fail(const QString &message, int code = 1)
-{
-    std::fprintf(stderr, "stratumctl: %s\n", qPrintable(message));
-    return code;
-}
-
 void printJson(const QJsonObject &object)
 {
     const QByteArray text = QJsonDocument(object).toJson(QJsonDocument::Indented);
@@ -40,20 +35,11 @@ bool connectClient(ControlClient &client, const StratumctlOptions &options, std:
 
 std::optional<ConfigurationText> fetchText(ControlClient &client, int &exitCode)
 {
-    std::string error;
-    const auto reply = client.call(control::Command::ConfigurationText, {}, ControlClient::kReplyTimeout, error);
-    if (!reply) {
-        exitCode = fail(QString::fromStdString(error));
-        return std::nullopt;
-    }
-    if (!reply->ok) {
-        exitCode = fail(reply->error);
-        return std::nullopt;
-    }
-    QString why;
-    auto text = configurationTextFromJson(reply->result.toObject(), &why);
+    auto text =
+        callAndDecode(client, control::Command::ConfigurationText, {}, ControlClient::kReplyTimeout,
+                      [](const QJsonObject &json, QString *why) { return configurationTextFromJson(json, why); });
     if (!text)
-        exitCode = fail(QStringLiteral("unexpected answer from the service: %1").arg(why));
+        exitCode = 1;
     return text;
 }
 
@@ -81,7 +67,7 @@ int printConfig(const StratumctlOptions &options, bool json)
     ControlClient client;
     std::string error;
     if (!connectClient(client, options, error))
-        return fail(QString::fromStdString(error));
+        return printFailure(QString::fromStdString(error));
     int exitCode = 0;
     const auto text = fetchText(client, exitCode);
     if (!text)
@@ -107,13 +93,13 @@ int applyText(ControlClient &client, const ConfigurationText &current, const QBy
                            {"revision", QString::fromStdString(current.revision)}};
     const auto reply = client.call(control::Command::ApplyConfiguration, args, kApplyTimeout, error);
     if (!reply)
-        return fail(QString::fromStdString(error));
+        return printFailure(QString::fromStdString(error));
     if (!reply->ok)
-        return fail(reply->error);
+        return printFailure(reply->error);
     QString why;
     const auto result = applyResultFromJson(reply->result.toObject(), &why);
     if (!result)
-        return fail(QStringLiteral("unexpected answer from the service: %1").arg(why));
+        return printFailure(QStringLiteral("unexpected answer from the service: %1").arg(why));
     if (json) {
         printJson(reply->result.toObject());
         return result->ok() ? 0 : 1;
@@ -122,7 +108,7 @@ int applyText(ControlClient &client, const ConfigurationText &current, const QBy
     for (const ConfigurationProblem &problem : result->problems)
         std::fprintf(stderr, "%s\n", formatProblem(problem).c_str());
     if (!result->ok())
-        return fail(QString::fromStdString(result->message));
+        return printFailure(QString::fromStdString(result->message));
     std::fprintf(stdout, "%s\n", result->message.c_str());
     return 0;
 }
@@ -132,12 +118,12 @@ int applyConfig(const StratumctlOptions &options, const QString &source, bool js
     QByteArray newText;
     QString readError;
     if (!readNewText(source, newText, readError))
-        return fail(readError, 2);
+        return printFailure(readError, 2);
 
     ControlClient client;
     std::string error;
     if (!connectClient(client, options, error))
-        return fail(QString::fromStdString(error));
+        return printFailure(QString::fromStdString(error));
     // The command line knows no revision: the one read just now (a change in between is still
     // a conflict, not lost).
     int exitCode = 0;
@@ -155,7 +141,7 @@ int editConfiguration(const StratumctlOptions &options,
     ControlClient client;
     std::string error;
     if (!connectClient(client, options, error))
-        return fail(QString::fromStdString(error));
+        return printFailure(QString::fromStdString(error));
     int exitCode = 0;
     const auto current = fetchText(client, exitCode);
     if (!current)
@@ -163,7 +149,7 @@ int editConfiguration(const StratumctlOptions &options,
     QString why;
     const auto edited = edit(current->main.text, why);
     if (!edited)
-        return fail(why);
+        return printFailure(why);
     return applyText(client, *current, QByteArray::fromStdString(*edited), options.json);
 }
 
@@ -181,7 +167,7 @@ int runConfigCommand(const StratumctlOptions &options, const QStringList &args)
         return printConfig(options, json);
     if (words.size() == 2 && words[0] == QLatin1String("apply"))
         return applyConfig(options, words[1], json);
-    return fail(QStringLiteral("usage: config [--json] | config apply FILE|-"), 2);
+    return printFailure(QStringLiteral("usage: config [--json] | config apply FILE|-"), 2);
 }
 
 } // namespace s1

@@ -1,4 +1,5 @@
 #include "StratumctlWhy.h"
+#include "StratumctlCall.h"
 
 #include "chronyc/SelectionReasonFormat.h"
 #include "transport/ControlClient.h"
@@ -17,29 +18,11 @@ namespace {
 
 using control::Command;
 
-void printError(const QString &message)
-{
-    std::fprintf(stderr, "stratumctl: %s\n", qPrintable(message));
-}
-
 // The service's snapshot, or nullopt after saying why on stderr.
 std::optional<EngineSnapshot> fetchSnapshot(ControlClient &client)
 {
-    std::string error;
-    const auto reply = client.call(Command::Snapshot, {}, ControlClient::kReplyTimeout, error);
-    if (!reply) {
-        printError(QString::fromStdString(error));
-        return std::nullopt;
-    }
-    if (!reply->ok) {
-        printError(reply->error);
-        return std::nullopt;
-    }
-    QString why;
-    auto snapshot = snapshotFromJson(reply->result.toObject(), &why);
-    if (!snapshot)
-        printError(QStringLiteral("unexpected answer from the service: %1").arg(why));
-    return snapshot;
+    return callAndDecode(client, Command::Snapshot, {}, ControlClient::kReplyTimeout,
+                         [](const QJsonObject &json, QString *why) { return snapshotFromJson(json, why); });
 }
 
 void print(const std::string &text)
@@ -68,7 +51,7 @@ int runWhyCommand(const StratumctlOptions &options, const QStringList &args)
         } else if (!source && !arg.startsWith(QLatin1Char('-'))) {
             source = arg.toStdString();
         } else {
-            printError(QStringLiteral("why: unexpected argument %1").arg(arg));
+            printFailure(QStringLiteral("why: unexpected argument %1").arg(arg));
             return 2;
         }
     }
@@ -78,7 +61,7 @@ int runWhyCommand(const StratumctlOptions &options, const QStringList &args)
                                ? client.connectTo(options.socketPath, error)
                                : client.connectToHost(options.remoteHost, options.remotePort, error);
     if (!connected) {
-        printError(QString::fromStdString(error));
+        printFailure(QString::fromStdString(error));
         return 1;
     }
     const auto snapshot = fetchSnapshot(client);
@@ -104,7 +87,7 @@ int runWhyCommand(const StratumctlOptions &options, const QStringList &args)
     }
     const auto text = formatSelectionReasons(*snapshot, source);
     if (!text) {
-        printError(QStringLiteral("why: no source %1").arg(QString::fromStdString(*source)));
+        printFailure(QStringLiteral("why: no source %1").arg(QString::fromStdString(*source)));
         return 1;
     }
     print(*text);

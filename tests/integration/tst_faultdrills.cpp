@@ -107,6 +107,15 @@ public:
         return text;
     }
 
+    // The local server and the service on the plain configuration.
+    bool startBoth() { return startServer() && writeConfig(configText(0)) && startService(); }
+
+    bool writeConfig(const QByteArray &text) const
+    {
+        QFile file(configPath);
+        return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(text) == text.size();
+    }
+
     bool startService()
     {
         log.clear();
@@ -216,10 +225,7 @@ void TestFaultDrills::killDuringConfigurationApply()
     QVERIFY(d.startServer());
     int version = 0;
     QByteArray current = d.configText(version, kPaddingLines);
-    {
-        QFile file(d.configPath);
-        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(current) == current.size());
-    }
+    QVERIFY(d.writeConfig(current));
     QVERIFY2(d.startService(), d.log.constData());
 
     // One apply left alone: how long the whole thing takes here.
@@ -287,10 +293,7 @@ void TestFaultDrills::killDuringShutdownSaves()
     Drill d;
     QVERIFY(d.startServer());
     const QByteArray text = d.configText(0);
-    {
-        QFile file(d.configPath);
-        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(text) == text.size());
-    }
+    QVERIFY(d.writeConfig(text));
     int driftPresent = 0;
     int historyPresent = 0;
     for (int round = 0; round < kShutdownRounds; ++round) {
@@ -328,13 +331,7 @@ void TestFaultDrills::idleControlConnections()
         QVERIFY(::setrlimit(RLIMIT_NOFILE, &limit) == 0);
     }
     Drill d;
-    QVERIFY(d.startServer());
-    const QByteArray text = d.configText(0);
-    {
-        QFile file(d.configPath);
-        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(text) == text.size());
-    }
-    QVERIFY2(d.startService(), d.log.constData());
+    QVERIFY2(d.startBoth(), d.log.constData());
 
     // The service closes the oldest idle ones to let new ones in, so a connect may wait for it.
     std::vector<std::unique_ptr<QLocalSocket>> idle;
@@ -366,13 +363,7 @@ void TestFaultDrills::idleControlConnections()
 void TestFaultDrills::floodOfLongControlLines()
 {
     Drill d;
-    QVERIFY(d.startServer());
-    const QByteArray text = d.configText(0);
-    {
-        QFile file(d.configPath);
-        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(text) == text.size());
-    }
-    QVERIFY2(d.startService(), d.log.constData());
+    QVERIFY2(d.startBoth(), d.log.constData());
     QVERIFY(d.ctl({"tracking"}).exitCode == 0);
     const qint64 peakBefore = d.statusValue("VmHWM");
     QVERIFY(peakBefore > 0);
@@ -407,10 +398,7 @@ void TestFaultDrills::diskFullWhileLogging()
     const QString logDir = d.dir.filePath(QStringLiteral("logs"));
     QVERIFY(QDir().mkpath(logDir));
     const QByteArray text = d.configText(0) + "logdir " + logDir.toUtf8() + "\nlog measurements statistics tracking\n";
-    {
-        QFile file(d.configPath);
-        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(text) == text.size());
-    }
+    QVERIFY(d.writeConfig(text));
     // A file system of its own that is nearly full from the start, in a private mount namespace
     // (as root, or as a user through a user namespace), so nothing outside sees it.
     const QString script = QStringLiteral("mount -t tmpfs -o size=%1 s1-drill \"$0\" || exit 77; "
@@ -467,13 +455,7 @@ void TestFaultDrills::diskFullWhileLogging()
 void TestFaultDrills::everyServerUnreachable()
 {
     Drill d;
-    QVERIFY(d.startServer());
-    const QByteArray text = d.configText(0);
-    {
-        QFile file(d.configPath);
-        QVERIFY(file.open(QIODevice::WriteOnly) && file.write(text) == text.size());
-    }
-    QVERIFY2(d.startService(), d.log.constData());
+    QVERIFY2(d.startBoth(), d.log.constData());
     // Synchronised to the server first, as the replies and the published snapshot (once a
     // second, what stratumctl reads) both say.
     std::optional<s1::NtpHeader> reply;
