@@ -20,9 +20,7 @@ std::optional<EngineSnapshot> fetchSnapshot(const StratumctlOptions &options, in
 {
     ControlClient client;
     std::string error;
-    const bool connected = options.remoteHost.empty()
-                               ? client.connectTo(options.socketPath, error)
-                               : client.connectToHost(options.remoteHost, options.remotePort, error);
+    const bool connected = connectToService(client, options, error);
     if (!connected) {
         exitCode = printFailure(QString::fromStdString(error));
         return std::nullopt;

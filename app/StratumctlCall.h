@@ -2,6 +2,8 @@
 // service's refusal and an answer that does not decode each end with a message on stderr.
 #pragma once
 
+#include "StratumctlCommands.h"
+
 #include "transport/ControlClient.h"
 #include "json/ControlProtocol.h"
 
@@ -13,6 +15,9 @@
 #include <string>
 
 namespace s1 {
+
+// The service the options name: its local socket, or with -h its TCP control port.
+bool connectToService(ControlClient &client, const StratumctlOptions &options, std::string &error);
 
 // Prints "stratumctl: MESSAGE" on stderr; returns `code` (the exit code to use).
 int printFailure(const QString &message, int code = 1);

@@ -1,5 +1,6 @@
 #include "StratumctlCommands.h"
 #include "StratumctlCalibrate.h"
+#include "StratumctlCall.h"
 #include "StratumctlHistory.h"
 #include "StratumctlWhy.h"
 
@@ -399,9 +400,7 @@ int waitsync(const StratumctlOptions &options, const QStringList &args)
     for (int i = 1; i <= tries; ++i) {
         ControlClient client;
         std::string error;
-        const bool connected = options.remoteHost.empty()
-                                   ? client.connectTo(options.socketPath, error)
-                                   : client.connectToHost(options.remoteHost, options.remotePort, error);
+        const bool connected = connectToService(client, options, error);
         std::optional<control::ControlMessage> reply;
         if (connected)
             reply = client.call(Command::Tracking, {}, ControlClient::kReplyTimeout, error);
@@ -449,9 +448,7 @@ int runRuntimeCommand(const StratumctlOptions &options, const QString &command, 
         return usageError(QStringLiteral("unknown command: %1").arg(command));
     ControlClient client;
     std::string error;
-    const bool connected = options.remoteHost.empty()
-                               ? client.connectTo(options.socketPath, error)
-                               : client.connectToHost(options.remoteHost, options.remotePort, error);
+    const bool connected = connectToService(client, options, error);
     if (!connected)
         return printCommandReply(std::nullopt, error);
     QJsonObject requestArgs;
@@ -514,9 +511,7 @@ int runControlCommand(const StratumctlOptions &globalOptions, const QString &com
 
     ControlClient client;
     std::string error;
-    const bool connected = options.remoteHost.empty()
-                               ? client.connectTo(options.socketPath, error)
-                               : client.connectToHost(options.remoteHost, options.remotePort, error);
+    const bool connected = connectToService(client, options, error);
     if (!connected) {
         printError(QString::fromStdString(error));
         return 1;

@@ -26,15 +26,15 @@ void printJson(const QJsonObject &object)
     std::fwrite(text.constData(), 1, static_cast<std::size_t>(text.size()), stdout);
 }
 
-// Over -h the service itself says no: only its local socket serves the configuration.
-bool connectClient(ControlClient &client, const StratumctlOptions &options, std::string &error)
+// Connects `client` and asks for the configuration. Over -h the service itself says no: only its
+// local socket serves the configuration.
+std::optional<ConfigurationText> fetchText(ControlClient &client, const StratumctlOptions &options, int &exitCode)
 {
-    return options.remoteHost.empty() ? client.connectTo(options.socketPath, error)
-                                      : client.connectToHost(options.remoteHost, options.remotePort, error);
-}
-
-std::optional<ConfigurationText> fetchText(ControlClient &client, int &exitCode)
-{
+    std::string error;
+    if (!connectToService(client, options, error)) {
+        exitCode = printFailure(QString::fromStdString(error));
+        return std::nullopt;
+    }
     auto text =
         callAndDecode(client, control::Command::ConfigurationText, {}, ControlClient::kReplyTimeout,
                       [](const QJsonObject &json, QString *why) { return configurationTextFromJson(json, why); });
@@ -65,11 +65,8 @@ bool readNewText(const QString &source, QByteArray &text, QString &error)
 int printConfig(const StratumctlOptions &options, bool json)
 {
     ControlClient client;
-    std::string error;
-    if (!connectClient(client, options, error))
-        return printFailure(QString::fromStdString(error));
     int exitCode = 0;
-    const auto text = fetchText(client, exitCode);
+    const auto text = fetchText(client, options, exitCode);
     if (!text)
         return exitCode;
     if (json) {
@@ -121,13 +118,10 @@ int applyConfig(const StratumctlOptions &options, const QString &source, bool js
         return printFailure(readError, 2);
 
     ControlClient client;
-    std::string error;
-    if (!connectClient(client, options, error))
-        return printFailure(QString::fromStdString(error));
     // The command line knows no revision: the one read just now (a change in between is still
     // a conflict, not lost).
     int exitCode = 0;
-    const auto current = fetchText(client, exitCode);
+    const auto current = fetchText(client, options, exitCode);
     if (!current)
         return exitCode;
     return applyText(client, *current, newText, json);
@@ -139,11 +133,8 @@ int editConfiguration(const StratumctlOptions &options,
                       const std::function<std::optional<std::string>(const std::string &, QString &)> &edit)
 {
     ControlClient client;
-    std::string error;
-    if (!connectClient(client, options, error))
-        return printFailure(QString::fromStdString(error));
     int exitCode = 0;
-    const auto current = fetchText(client, exitCode);
+    const auto current = fetchText(client, options, exitCode);
     if (!current)
         return exitCode;
     QString why;

@@ -1,4 +1,5 @@
 #include "StratumctlHistory.h"
+#include "StratumctlCall.h"
 
 #include "chronyc/HistoryFormat.h"
 #include "transport/ControlClient.h"
@@ -89,9 +90,7 @@ int runHistoryCommand(const StratumctlOptions &globalOptions, const QStringList 
 
     ControlClient client;
     std::string error;
-    const bool connected = options.remoteHost.empty()
-                               ? client.connectTo(options.socketPath, error)
-                               : client.connectToHost(options.remoteHost, options.remotePort, error);
+    const bool connected = connectToService(client, options, error);
     if (!connected)
         return fail(QString::fromStdString(error), 1);
     const auto reply = client.call(list ? control::Command::HistorySeries : control::Command::History, request,

@@ -57,9 +57,7 @@ int runWhyCommand(const StratumctlOptions &options, const QStringList &args)
     }
     ControlClient client;
     std::string error;
-    const bool connected = options.remoteHost.empty()
-                               ? client.connectTo(options.socketPath, error)
-                               : client.connectToHost(options.remoteHost, options.remotePort, error);
+    const bool connected = connectToService(client, options, error);
     if (!connected) {
         printFailure(QString::fromStdString(error));
         return 1;
