@@ -1,10 +1,13 @@
 // The leap second table (leap-seconds.list and TZif readers) and the handler that decides when
 // the engine's clock takes a leap second (chrony's rules).
+#include "clock/LeapSecondFiles.h"
 #include "leap/LeapSecondHandler.h"
 #include "leap/LeapSecondTable.h"
 
+#include <QTemporaryDir>
 #include <QtTest>
 
+#include <cstdlib>
 
 #include <fstream>
 #include <iterator>
@@ -99,6 +102,7 @@ private slots:
     void handlerSchedulesPerMode();
     void handlerRunsTheLeapAndEndsIt();
     void samplesNearTheLeapAreFlagged();
+    void hostReadsTheConfiguredFile();
 };
 
 void TestLeapSeconds::listIsRead()
@@ -312,6 +316,72 @@ void TestLeapSeconds::samplesNearTheLeapAreFlagged()
     QVERIFY(handler.isClose(at(kMidnight2017) - 5s));
     QVERIFY(handler.isClose(at(kMidnight2017) + 4999ms));
     QVERIFY(!handler.isClose(at(kMidnight2017) + 5s));
+}
+
+void TestLeapSeconds::hostReadsTheConfiguredFile()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const std::string root = dir.path().toStdString();
+    const auto write = [&](const std::string &name, const std::string &bytes) {
+        std::ofstream(root + "/" + name, std::ios::binary) << bytes;
+        return root + "/" + name;
+    };
+    const std::vector<std::uint8_t> zone =
+        tzif({{1'341'100'800 + 24, 25}, {1'435'708'800 + 25, 26}, {kMidnight2017 + 26, 27}});
+    QDir(dir.path()).mkpath("right");
+    write("right/UTC", std::string(zone.begin(), zone.end()));
+    const std::string list = write("leap-seconds.list", sampleList());
+    const RealTime beforeExpiry = at(kMidnight2017);
+
+    // leapsectz is looked for under TZDIR.
+    qputenv("TZDIR", dir.path().toUtf8());
+    ClockControlConfig config;
+    config.leapSecTimezone = "right/UTC";
+    std::vector<std::string> warnings;
+    auto table = loadLeapSecondTable(config, beforeExpiry, warnings);
+    QVERIFY(table);
+    QCOMPARE(table->entries().back().taiOffset, 37);
+    QCOMPARE(warnings, std::vector<std::string>());
+
+    // The list wins when both are given; an expired one is used and said to need an update.
+    config.leapSecList = list;
+    const RealTime afterExpiry = at(3'991'593'600 - kNtpToUnix + 1);
+    table = loadLeapSecondTable(config, afterExpiry, warnings);
+    QVERIFY(table);
+    QVERIFY(table->expiryUtcSeconds());
+    QCOMPARE(warnings.size(), std::size_t(1));
+    QVERIFY(QString::fromStdString(warnings[0]).contains("has expired and needs an update"));
+
+    // A list that cannot be read falls back to the zone, saying why.
+    warnings.clear();
+    config.leapSecList = root + "/missing.list";
+    table = loadLeapSecondTable(config, beforeExpiry, warnings);
+    QVERIFY(table);
+    QCOMPARE(warnings.size(), std::size_t(1));
+    QVERIFY(QString::fromStdString(warnings[0]).startsWith(QString::fromStdString("leap second list " + root + "/missing.list: ")));
+
+    // A zone without leap seconds is no table at all, and says so.
+    warnings.clear();
+    config.leapSecList.clear();
+    const std::vector<std::uint8_t> plain = tzif({});
+    write("UTC", std::string(plain.begin(), plain.end()));
+    config.leapSecTimezone = "UTC";
+    QVERIFY(!loadLeapSecondTable(config, beforeExpiry, warnings));
+    QCOMPARE(warnings.size(), std::size_t(1));
+    QVERIFY(QString::fromStdString(warnings[0]).contains("has no leap seconds"));
+
+    // A table that does not know 2012 is not trusted.
+    warnings.clear();
+    write("right/Short", [] {
+        const auto bytes = tzif({{kMidnight2017 + 26, 27}});
+        return std::string(bytes.begin(), bytes.end());
+    }());
+    config.leapSecTimezone = "right/Short";
+    QVERIFY(!loadLeapSecondTable(config, beforeExpiry, warnings));
+    QCOMPARE(warnings.size(), std::size_t(1));
+    QVERIFY(QString::fromStdString(warnings[0]).contains("does not know the leap seconds of 2012"));
+    qunsetenv("TZDIR");
 }
 
 QTEST_GUILESS_MAIN(TestLeapSeconds)
