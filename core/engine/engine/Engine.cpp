@@ -871,6 +871,9 @@ AlarmInputs Engine::alarmInputs(RealTime now)
     }
     in.gps = m_gpsStatus;
     in.steps = std::exchange(m_stepsSinceAlarms, {});
+    for (const RefClockSource *refclock : refClocks())
+        if (const auto &calibrator = m_records.at(refclock->id()).calibrator)
+            in.calibrations.push_back({refclock->name(), calibrator->result(refclock->config().offset)});
     return in;
 }
 
