@@ -101,6 +101,7 @@ private slots:
     void simulationServerJumps50ms();
     void simulationAllSourcesLost();
     void calibrationDrift();
+    void reloadCarriesAlarmsOn();
     void simulationNmea150msLate();
 };
 
@@ -602,6 +603,52 @@ void TestAlarms::simulationNmea150msLate()
     s.refclocks[0].offsetOption = kLatency;
     const RunResult calibrated = Simulation(s, 1).run(1500);
     QVERIFY(alarmsOf(calibrated, AlarmKind::CalibrationDrift, "NMEA").empty());
+}
+
+void TestAlarms::reloadCarriesAlarmsOn()
+{
+    // The engine before the reload: the PPS lost (active), a falseticker come and gone.
+    AlarmMonitor before;
+    AlarmInputs in = healthy(0);
+    in.sources[1].reach = 0;
+    in.sources[0].state = SourceState::Falseticker;
+    before.update(in);
+    in = healthy(toSeconds(AlarmMonitor::kFalsetickerClearDelay) + 10);
+    in.sources[1].reach = 0;
+    before.update(in);
+    in.now = at(400);
+    before.update(in);
+    const std::vector<Alarm> list = before.alarms();
+    const auto pps = find(list, AlarmKind::PpsLost, "PPS");
+    const auto x = find(list, AlarmKind::Falseticker, "192.0.2.1");
+    QVERIFY(pps && pps->active());
+    QVERIFY(x && !x->active());
+
+    // The new engine shows the same list, ids and times, before it has looked at anything.
+    EngineOptions options;
+    options.previousAlarms = list;
+    Engine engine(EngineConfig{}, options, at(401));
+    QCOMPARE(engine.snapshot(at(401)).alarms, list);
+
+    AlarmMonitor after;
+    after.adopt(list);
+    QCOMPARE(after.alarms(), list);
+    // Still lost: the same alarm goes on (no second raise, so no second alarmcommand).
+    in.now = at(402);
+    after.update(in);
+    QCOMPARE(findActive(after, AlarmKind::PpsLost, "PPS")->id, pps->id);
+    // The pulses are back: cleared now, as the old engine would have cleared it.
+    in = healthy(500);
+    after.update(in);
+    const auto cleared = find(after.alarms(), AlarmKind::PpsLost, "PPS");
+    QVERIFY(cleared && !cleared->active());
+    QCOMPARE(cleared->id, pps->id);
+    QCOMPARE(*cleared->cleared, at(500));
+    // New alarms get new ids.
+    in.sources[0].state = SourceState::Falseticker;
+    in.now = at(700);
+    after.update(in);
+    QVERIFY(findActive(after, AlarmKind::Falseticker, "192.0.2.1")->id > std::max(pps->id, x->id));
 }
 
 QTEST_APPLESS_MAIN(TestAlarms)

@@ -44,6 +44,22 @@ void AlarmMonitor::update(const AlarmInputs &inputs)
         }
 }
 
+void AlarmMonitor::adopt(const std::vector<Alarm> &previous)
+{
+    for (const Alarm &alarm : previous) {
+        m_nextId = std::max(m_nextId, alarm.id + 1);
+        if (!alarm.active()) {
+            if (m_cleared.size() < kAlarmListLimit)
+                m_cleared.push_back(alarm);
+            continue;
+        }
+        // No delay either way: whatever the new engine sees first decides.
+        m_conditions.insert_or_assign(Key{alarm.kind, alarm.subject},
+                                      Condition{AlarmHysteresis(Nanoseconds(0), Nanoseconds(0), true), alarm.id, 0});
+        m_active.push_back(alarm);
+    }
+}
+
 std::vector<Alarm> AlarmMonitor::alarms() const
 {
     std::vector<Alarm> list;

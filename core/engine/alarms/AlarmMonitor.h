@@ -53,6 +53,10 @@ public:
     static constexpr Nanoseconds kCalibrationClearDelay = std::chrono::minutes(1);
 
     void update(const AlarmInputs &inputs);
+    // The list of the engine this one replaces (a reload): its cleared alarms are kept, its
+    // active ones stay active until the first evaluation that does not see their condition
+    // clears them, with their ids, so that nothing vanishes and nothing is raised twice.
+    void adopt(const std::vector<Alarm> &previous);
     // Active alarms (oldest first), then the most recently cleared (newest first), at most
     // kAlarmListLimit in all.
     std::vector<Alarm> alarms() const;

@@ -66,6 +66,8 @@ Engine::Engine(EngineConfig config, EngineOptions options, RealTime now)
     , m_selector(selectorConfig(m_config))
     , m_random(options.seed)
 {
+    m_alarms.adopt(m_options.previousAlarms);
+    m_options.previousAlarms.clear();
     reportClockDriverErrors();
     now = rawTime(m_options.clockDriver, now);
     for (const SourceConfig &source : m_config.sources) {

@@ -57,6 +57,8 @@ struct EngineOptions
     std::optional<double> driftSkewPpm;
     // The leap seconds `leapsectz`/`leapseclist` name, read and checked by the host.
     std::optional<LeapSecondTable> leapSecondTable;
+    // The alarms of the engine this one replaces (a reload), carried on (AlarmMonitor::adopt).
+    std::vector<Alarm> previousAlarms;
 };
 
 class Engine

@@ -70,6 +70,7 @@ bool EngineRuntime::start(std::string &error)
     engineOptions.clockDriver = m_clockDriver.get();
     const RealTime now = readRealTimeClock();
     engineOptions.leapSecondTable = loadLeapSecondTable(m_config.clock, now, m_warnings);
+    engineOptions.previousAlarms = m_options.previousAlarms;
     engineOptions.seed = m_options.seed != 0 ? m_options.seed : static_cast<std::uint64_t>(nanosSinceEpoch(now));
     m_engine = std::make_unique<Engine>(m_config, engineOptions, now);
     m_refClocks = std::make_unique<RefClockDevices>(
