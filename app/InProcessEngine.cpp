@@ -54,7 +54,12 @@ void InProcessEngine::stop()
 
 void InProcessEngine::startEngine()
 {
-    m_engine = std::make_unique<EngineThread>(m_config, m_host);
+    HostOptions host = m_host;
+    // A reload's new engine carries on the alarms of the one it replaces.
+    host.previousAlarms = m_lastAlarms;
+    m_engine = std::make_unique<EngineThread>(m_config, host);
+    connect(m_engine.get(), &EngineThread::snapshotReady, this,
+            [this](const EngineSnapshot &snapshot) { m_lastAlarms = snapshot.alarms; });
     m_alarms->setCommand(QString::fromStdString(m_config.alarmCommand));
     connect(m_engine.get(), &EngineThread::snapshotReady, m_alarms, &AlarmNotifier::record);
     connect(m_engine.get(), &EngineThread::snapshotReady, this, &InProcessEngine::snapshotReady);

@@ -81,8 +81,9 @@ private:
     EngineConfig m_config;
     HostOptions m_host;
     std::unique_ptr<EngineThread> m_engine;
-    HistoryKeeper *m_history; // a child
-    AlarmNotifier *m_alarms;  // a child: logs alarms and runs `alarmcommand`
+    HistoryKeeper *m_history;        // a child
+    AlarmNotifier *m_alarms;         // a child: logs alarms and runs `alarmcommand`
+    std::vector<Alarm> m_lastAlarms; // the running engine's, for the next one after a reload
     std::optional<ReloadAttempt> m_reload;
     // One request at a time (the window waits for each answer), so the ticket is only a label.
     quint64 m_makeStepTicket = 0;

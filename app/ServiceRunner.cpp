@@ -149,8 +149,13 @@ void ServiceRunner::startEngine()
     // `dumpdir` is chrony's directory for state kept across restarts: the history goes there.
     if (m_history.file().parent_path() != std::filesystem::path(m_config.dumpDir) || m_history.file().empty())
         m_history.setStateDirectory(m_config.dumpDir);
-    m_engine = std::make_unique<EngineThread>(m_config, hostOptionsFor(m_options));
+    HostOptions host = hostOptionsFor(m_options);
+    // A reload's new engine carries on the alarms of the one it replaces.
+    host.previousAlarms = m_lastAlarms;
+    m_engine = std::make_unique<EngineThread>(m_config, host);
     m_systemd.watch(*m_engine);
+    connect(m_engine.get(), &EngineThread::snapshotReady, this,
+            [this](const EngineSnapshot &snapshot) { m_lastAlarms = snapshot.alarms; });
     connect(m_engine.get(), &EngineThread::snapshotReady, this,
             [this](const EngineSnapshot &snapshot) { m_systemd.snapshot(snapshot); });
     connect(m_engine.get(), &EngineThread::snapshotReady, &m_history, &HistoryKeeper::record);

@@ -95,6 +95,7 @@ private:
     HistoryKeeper m_history;
     // Logs alarms and runs `alarmcommand`; outlives reloads, which hand it the new command.
     AlarmNotifier m_alarms;
+    std::vector<Alarm> m_lastAlarms; // the running engine's, for the next one after a reload
     ControlServer m_control;
     std::optional<PendingReload> m_reload;
     // Type=notify: readiness, status words, reloads and the engine thread's watchdog.

@@ -504,17 +504,22 @@
         <translation>Fehler auf der seriellen Leitung</translation>
     </message>
     <message>
-        <location filename="../ui/alarms/AlarmText.cpp" line="52"/>
+        <location filename="../ui/alarms/AlarmText.cpp" line="45"/>
+        <source>Refclock offset out of calibration</source>
+        <translation>Refclock-Offset nicht mehr kalibriert</translation>
+    </message>
+    <message>
+        <location filename="../ui/alarms/AlarmText.cpp" line="54"/>
         <source>Info</source>
         <translation>Info</translation>
     </message>
     <message>
-        <location filename="../ui/alarms/AlarmText.cpp" line="54"/>
+        <location filename="../ui/alarms/AlarmText.cpp" line="56"/>
         <source>Warning</source>
         <translation>Warnung</translation>
     </message>
     <message>
-        <location filename="../ui/alarms/AlarmText.cpp" line="56"/>
+        <location filename="../ui/alarms/AlarmText.cpp" line="58"/>
         <source>Critical</source>
         <translation>Kritisch</translation>
     </message>

@@ -100,6 +100,9 @@ private slots:
     void simulationPpsDisappears();
     void simulationServerJumps50ms();
     void simulationAllSourcesLost();
+    void calibrationDrift();
+    void reloadCarriesAlarmsOn();
+    void simulationNmea150msLate();
 };
 
 void TestAlarms::hysteresisDelaysRaiseAndClear()
@@ -521,6 +524,131 @@ void TestAlarms::simulationAllSourcesLost()
     const double cleared = secondsOf(*none[0].cleared);
     QVERIFY2(cleared > kBack && cleared <= kBack + 4 * poll, qPrintable(QString::number(cleared)));
     QVERIFY(alarmsOf(r, AlarmKind::Unsynchronised, {}).empty());
+}
+
+void TestAlarms::calibrationDrift()
+{
+    AlarmMonitor monitor;
+    const auto measured = [](double medianError, double spread, bool ready) {
+        OffsetCalibration c;
+        c.reference = "PPS";
+        c.samples = 600;
+        c.medianError = medianError;
+        c.spread = spread;
+        c.currentOffset = 0.0;
+        c.proposedOffset = -medianError;
+        c.proposedDelay = spread;
+        c.ready = ready;
+        return c;
+    };
+    const auto evaluate = [&](double t, std::optional<OffsetCalibration> c) {
+        AlarmInputs in = healthy(t);
+        in.calibrations.push_back({"NMEA", std::move(c)});
+        monitor.update(in);
+    };
+    // 150 ms late, a few ms of jitter: raised once it has lasted a minute.
+    evaluate(0, measured(-0.150, 0.004, true));
+    QVERIFY(!findActive(monitor, AlarmKind::CalibrationDrift, "NMEA"));
+    const double raiseAfter = toSeconds(AlarmMonitor::kCalibrationRaiseDelay);
+    evaluate(raiseAfter, measured(-0.150, 0.004, true));
+    const auto raised = findActive(monitor, AlarmKind::CalibrationDrift, "NMEA");
+    QVERIFY(raised);
+    QCOMPARE(raised->severity, AlarmSeverity::Warning);
+    QVERIFY2(QString::fromStdString(raised->text).contains("150.0 ms late against PPS"), raised->text.c_str());
+    QVERIFY2(QString::fromStdString(raised->text).contains("should be 0.150 s"), raised->text.c_str());
+    QVERIFY(QString::fromStdString(raised->fix).contains("stratumctl calibrate NMEA"));
+    // The reference lost, then a new measurement filling its window: nothing new is known.
+    evaluate(raiseAfter + 100, std::nullopt);
+    evaluate(raiseAfter + 400, measured(0.001, 0.004, false));
+    const auto kept = findActive(monitor, AlarmKind::CalibrationDrift, "NMEA");
+    QVERIFY(kept);
+    QCOMPARE(kept->text, raised->text);
+    // Calibrated: cleared after a minute of agreeing.
+    evaluate(raiseAfter + 700, measured(0.001, 0.004, true));
+    QVERIFY(findActive(monitor, AlarmKind::CalibrationDrift, "NMEA"));
+    evaluate(raiseAfter + 700 + toSeconds(AlarmMonitor::kCalibrationClearDelay), measured(0.001, 0.004, true));
+    QVERIFY(!findActive(monitor, AlarmKind::CalibrationDrift, "NMEA"));
+
+    // A jittery receiver: 30 ms off is within half its 100 ms spread.
+    AlarmMonitor jittery;
+    for (double t : {0.0, 100.0, 200.0}) {
+        AlarmInputs in = healthy(t);
+        in.calibrations.push_back({"SOCK", measured(0.030, 0.100, true)});
+        jittery.update(in);
+    }
+    QVERIFY(!findActive(jittery, AlarmKind::CalibrationDrift, "SOCK"));
+}
+
+void TestAlarms::simulationNmea150msLate()
+{
+    // A receiver whose messages come 150 ms after the second, configured as if they came at once.
+    constexpr double kLatency = 0.150;
+    Scenario s = *findScenario("pps");
+    s.refclocks[0].latency = kLatency;
+    s.refclocks[0].offsetOption = 0;
+    s.refclocks[0].delay = 0.5; // wide, so that the PPS still pairs with it
+    const RunResult r = Simulation(s, 1).run(1500);
+    const std::vector<Alarm> drift = alarmsOf(r, AlarmKind::CalibrationDrift, "NMEA");
+    QCOMPARE(drift.size(), std::size_t(1));
+    QVERIFY(drift[0].active());
+    const double raised = secondsOf(drift[0].raised);
+    qInfo("NMEA 150 ms late: calibration alarm raised at %.1f s: %s", raised, drift[0].text.c_str());
+    // The measurement needs its ten-minute window once the PPS is selected, then a minute.
+    const double window = OffsetCalibrator::kDefaultWindow * OffsetCalibrator::kReadyShare;
+    QVERIFY2(raised >= window + toSeconds(AlarmMonitor::kCalibrationRaiseDelay) && raised <= window + 600,
+             qPrintable(QString::number(raised)));
+    QVERIFY(QString::fromStdString(drift[0].text).contains(" ms late against PPS"));
+
+    // Configured right, the same receiver raises nothing.
+    s.refclocks[0].offsetOption = kLatency;
+    const RunResult calibrated = Simulation(s, 1).run(1500);
+    QVERIFY(alarmsOf(calibrated, AlarmKind::CalibrationDrift, "NMEA").empty());
+}
+
+void TestAlarms::reloadCarriesAlarmsOn()
+{
+    // The engine before the reload: the PPS lost (active), a falseticker come and gone.
+    AlarmMonitor before;
+    AlarmInputs in = healthy(0);
+    in.sources[1].reach = 0;
+    in.sources[0].state = SourceState::Falseticker;
+    before.update(in);
+    in = healthy(toSeconds(AlarmMonitor::kFalsetickerClearDelay) + 10);
+    in.sources[1].reach = 0;
+    before.update(in);
+    in.now = at(400);
+    before.update(in);
+    const std::vector<Alarm> list = before.alarms();
+    const auto pps = find(list, AlarmKind::PpsLost, "PPS");
+    const auto x = find(list, AlarmKind::Falseticker, "192.0.2.1");
+    QVERIFY(pps && pps->active());
+    QVERIFY(x && !x->active());
+
+    // The new engine shows the same list, ids and times, before it has looked at anything.
+    EngineOptions options;
+    options.previousAlarms = list;
+    Engine engine(EngineConfig{}, options, at(401));
+    QCOMPARE(engine.snapshot(at(401)).alarms, list);
+
+    AlarmMonitor after;
+    after.adopt(list);
+    QCOMPARE(after.alarms(), list);
+    // Still lost: the same alarm goes on (no second raise, so no second alarmcommand).
+    in.now = at(402);
+    after.update(in);
+    QCOMPARE(findActive(after, AlarmKind::PpsLost, "PPS")->id, pps->id);
+    // The pulses are back: cleared now, as the old engine would have cleared it.
+    in = healthy(500);
+    after.update(in);
+    const auto cleared = find(after.alarms(), AlarmKind::PpsLost, "PPS");
+    QVERIFY(cleared && !cleared->active());
+    QCOMPARE(cleared->id, pps->id);
+    QCOMPARE(*cleared->cleared, at(500));
+    // New alarms get new ids.
+    in.sources[0].state = SourceState::Falseticker;
+    in.now = at(700);
+    after.update(in);
+    QVERIFY(findActive(after, AlarmKind::Falseticker, "192.0.2.1")->id > std::max(pps->id, x->id));
 }
 
 QTEST_APPLESS_MAIN(TestAlarms)

@@ -876,7 +876,6 @@ void TestConfigReader::unsupportedDirectivesWarn_data()
         "hwclockfile /etc/adjtime",
         "hwtstimeout 0.01",
         "initstepslew 30 foo.example.net",
-        "leapseclist /usr/share/zoneinfo/leap-seconds.list",
         "lock_all",
         "logbanner 20",
         "mailonchange root@localhost 0.5",
@@ -1425,8 +1424,10 @@ void TestConfigReader::clockDirectives()
                                          "rtcsync\n"
                                          "leapsectz right/UTC\n"
                                          "leapsecmode slew\n"
+                                         "leapseclist /usr/share/zoneinfo/leap-seconds.list\n"
                                          "minsources 2\n");
-    QCOMPARE(diagnosticsBesidesNoEffect(result), QStringList());
+    // All of them are in effect: not even a "has no effect yet".
+    QCOMPARE(diagnostics(result), QStringList());
     const ClockControlConfig &clock = result.config.clock;
     QVERIFY(clock.makeStep.enabled());
     QCOMPARE(clock.makeStep.threshold, 0.1);
@@ -1436,6 +1437,7 @@ void TestConfigReader::clockDirectives()
     QVERIFY(clock.rtcSync);
     QCOMPARE(clock.leapSecTimezone, std::string("right/UTC"));
     QCOMPARE(clock.leapSecMode, LeapSecondMode::Slew);
+    QCOMPARE(clock.leapSecList, std::string("/usr/share/zoneinfo/leap-seconds.list"));
     QCOMPARE(result.config.selection.minSources, 2);
 
     // A negative limit steps at any time; a later driftfile line keeps an earlier interval.
@@ -1642,6 +1644,7 @@ const std::map<std::string, std::string> kSampleLines = {
     {"hwtimestamp", "hwtimestamp eth0"},
     {"include", "include /nonexistent-s1/a.conf"},
     {"keyfile", "keyfile /etc/chrony/chrony.keys"},
+    {"leapseclist", "leapseclist /usr/share/zoneinfo/leap-seconds.list"},
     {"leapsecmode", "leapsecmode slew"},
     {"leapsectz", "leapsectz right/UTC"},
     {"log", "log tracking"},
@@ -1749,8 +1752,10 @@ void TestConfigReader::everySyntaxEntryIsInEffectOrWarned()
         }
     }
     // What is warned about today: a change here means a list in ConfigEffects changed.
-    QCOMPARE(inEffect, 128); // minstratum, ratelimit and its four options, dumpdir, user, alarmcommand joined
-    QCOMPARE(warned, 111);
+    // minstratum, ratelimit and its four options, dumpdir, user, alarmcommand, then leapsectz,
+    // leapseclist and leapsecmode joined.
+    QCOMPARE(inEffect, 131);
+    QCOMPARE(warned, 108);
 }
 
 void TestConfigReader::logsAndDriversWithoutEffectAreWarned()
@@ -2142,11 +2147,10 @@ void TestConfigReader::debianDefault()
 {
     const QString file = dataPath("debian-default-chrony.conf");
     const ConfigReadResult result = readData("debian-default-chrony.conf");
-    // Debian's file asks for a key file and leap seconds from the time zone database: neither has
-    // an effect yet, and the check says so.
+    // Debian's file asks for a key file and an NTS dump directory: neither has an effect yet, and
+    // the check says so (its leapsectz right/UTC is in effect).
     QCOMPARE(diagnostics(result), QStringList({file + ":18:1: warning: 'keyfile' has no effect yet",
-                                               file + ":25:1: warning: 'ntsdumpdir' has no effect yet",
-                                               file + ":47:1: warning: 'leapsectz' has no effect yet"}));
+                                               file + ":25:1: warning: 'ntsdumpdir' has no effect yet"}));
     const EngineConfig &c = result.config;
     QCOMPARE(hosts(result), QStringList{"2.debian.pool.ntp.org"});
     QCOMPARE(c.sources[0].kind, SourceConfig::Kind::Pool);
@@ -2190,8 +2194,6 @@ void TestConfigReader::stratumOneExample()
                           file + ":38:166: warning: option 'copy' of 'server' has no effect yet",
                           file + ":38:179: warning: option 'extfield' of 'server' has no effect yet",
                           file + ":38:193: warning: option 'extfield' of 'server' has no effect yet",
-                          file + ":55:1: warning: 'leapsectz' has no effect yet",
-                          file + ":56:1: warning: 'leapsecmode' has no effect yet",
                           file + ":59:1: warning: 'hwtimestamp' has no effect yet",
                           file + ":60:1: warning: 'hwtimestamp' has no effect yet",
                           file + ":73:17: warning: option 'orphan' of 'local' has no effect yet",

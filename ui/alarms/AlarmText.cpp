@@ -41,6 +41,8 @@ QString alarmTitle(AlarmKind kind)
         return tr("Leap second pending");
     case AlarmKind::SerialErrors:
         return tr("Serial line errors");
+    case AlarmKind::CalibrationDrift:
+        return tr("Refclock offset out of calibration");
     }
     return QString::fromLatin1(toString(kind));
 }

@@ -2,9 +2,10 @@
 
 namespace s1 {
 
-AlarmHysteresis::AlarmHysteresis(Nanoseconds raiseAfter, Nanoseconds clearAfter)
+AlarmHysteresis::AlarmHysteresis(Nanoseconds raiseAfter, Nanoseconds clearAfter, bool raised)
     : m_raiseAfter(raiseAfter)
     , m_clearAfter(clearAfter)
+    , m_raised(raised)
 { }
 
 AlarmHysteresis::Change AlarmHysteresis::observe(bool condition, RealTime now)

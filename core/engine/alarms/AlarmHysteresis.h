@@ -15,7 +15,7 @@ class AlarmHysteresis
 public:
     enum class Change : std::uint8_t { None, Raise, Clear };
 
-    AlarmHysteresis(Nanoseconds raiseAfter, Nanoseconds clearAfter);
+    AlarmHysteresis(Nanoseconds raiseAfter, Nanoseconds clearAfter, bool raised = false);
 
     // The condition as seen at `now` (times must not go backwards).
     Change observe(bool condition, RealTime now);

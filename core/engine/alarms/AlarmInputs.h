@@ -4,6 +4,7 @@
 
 #include "gps/GpsStatus.h"
 #include "ntp/NtpTypes.h"
+#include "report/OffsetCalibration.h"
 #include "report/SourceState.h"
 #include "time/Timestamps.h"
 
@@ -24,6 +25,14 @@ struct AlarmSourceInput
     double pollInterval = 0; // s
 };
 
+// A time-of-day refclock (NMEA, SOCK, SHM) measured against a better selected source.
+struct AlarmCalibrationInput
+{
+    std::string name; // its refid
+    // What OffsetCalibrator has now; none while nothing better is selected.
+    std::optional<OffsetCalibration> calibration;
+};
+
 struct AlarmInputs
 {
     RealTime now; // engine time
@@ -37,6 +46,7 @@ struct AlarmInputs
     std::vector<AlarmSourceInput> sources;
     std::optional<GpsStatus> gps; // the host's receiver status, when it has one
     std::vector<double> steps;    // s, clock steps since the last evaluation
+    std::vector<AlarmCalibrationInput> calibrations;
 };
 
 } // namespace s1

@@ -34,6 +34,7 @@ void AlarmMonitor::update(const AlarmInputs &inputs)
     checkSelection(inputs);
     checkSources(inputs);
     checkEvents(inputs);
+    checkCalibrations(inputs);
     // A subject that is gone (a source deleted, the receiver's status no longer given) has no
     // condition any more: its alarm would otherwise stay active for ever.
     for (auto &[key, condition] : m_conditions)
@@ -41,6 +42,22 @@ void AlarmMonitor::update(const AlarmInputs &inputs)
             clear(condition, inputs.now);
             condition.hysteresis = AlarmHysteresis(Nanoseconds(0), Nanoseconds(0));
         }
+}
+
+void AlarmMonitor::adopt(const std::vector<Alarm> &previous)
+{
+    for (const Alarm &alarm : previous) {
+        m_nextId = std::max(m_nextId, alarm.id + 1);
+        if (!alarm.active()) {
+            if (m_cleared.size() < kAlarmListLimit)
+                m_cleared.push_back(alarm);
+            continue;
+        }
+        // No delay either way: whatever the new engine sees first decides.
+        m_conditions.insert_or_assign(Key{alarm.kind, alarm.subject},
+                                      Condition{AlarmHysteresis(Nanoseconds(0), Nanoseconds(0), true), alarm.id, 0});
+        m_active.push_back(alarm);
+    }
 }
 
 std::vector<Alarm> AlarmMonitor::alarms() const
@@ -234,6 +251,38 @@ void AlarmMonitor::checkSources(const AlarmInputs &in)
                        "its `delay`; compare its offset with the others in `stratumctl sourcestats`."
                      : "Its time is wrong or the path to it is very asymmetric: compare its offset with the "
                        "others in `stratumctl sourcestats`, and remove a server that keeps being a falseticker."});
+}
+
+void AlarmMonitor::checkCalibrations(const AlarmInputs &in)
+{
+    for (const AlarmCalibrationInput &refclock : in.calibrations) {
+        const std::optional<OffsetCalibration> &c = refclock.calibration;
+        if (!c || !c->ready) {
+            // Nothing new is known (no better source now, or a measurement still filling its
+            // window): the alarm stays as it is.
+            const auto words = m_calibrationWords.find(refclock.name);
+            observe(AlarmKind::CalibrationDrift, refclock.name, isRaised(AlarmKind::CalibrationDrift, refclock.name),
+                    kCalibrationRaiseDelay, kCalibrationClearDelay, in.now,
+                    words != m_calibrationWords.end() ? words->second : Description{});
+            continue;
+        }
+        const double limit = std::max(kCalibrationTolerance, c->spread / 2);
+        const bool drifted = std::abs(c->medianError) > limit;
+        const double ms = 1e3;
+        Description words{
+            AlarmSeverity::Warning,
+            "Refclock " + refclock.name + "'s messages come " + fixedText(std::abs(c->medianError) * ms, 1) + " ms "
+                + (c->medianError > 0 ? "early" : "late") + " against " + c->reference + " (median of "
+                + std::to_string(c->samples) + " samples, spread " + fixedText(c->spread * ms, 1) + " ms): its offset "
+                + fixedText(c->currentOffset, 3) + " s should be " + fixedText(c->proposedOffset, 3) + " s.",
+            "Run `stratumctl calibrate " + refclock.name
+                + "` (or Calibrate in the source's detail in the window) to write the measured offset and delay; "
+                  "a receiver whose messages moved after a firmware or configuration change needs it again."};
+        if (drifted)
+            m_calibrationWords[refclock.name] = words;
+        observe(AlarmKind::CalibrationDrift, refclock.name, drifted, kCalibrationRaiseDelay, kCalibrationClearDelay,
+                in.now, std::move(words));
+    }
 }
 
 void AlarmMonitor::checkEvents(const AlarmInputs &in)

@@ -44,8 +44,19 @@ public:
     static constexpr Nanoseconds kEventAlarmDuration = std::chrono::minutes(10);
     // Serial errors are an alarm while the counters grew within this long.
     static constexpr Nanoseconds kSerialErrorWindow = std::chrono::minutes(1);
+    // A time-of-day refclock is out of calibration when its messages' median error against the
+    // better source is beyond half their 5-95 % spread and beyond this much: a PPS locked to it
+    // only needs it right to 0.4 s, but its samples are only as good as its `offset`.
+    static constexpr double kCalibrationTolerance = 0.020; // s
+    // The measurement is the median of 10 minutes already; a minute more rules out a blip.
+    static constexpr Nanoseconds kCalibrationRaiseDelay = std::chrono::minutes(1);
+    static constexpr Nanoseconds kCalibrationClearDelay = std::chrono::minutes(1);
 
     void update(const AlarmInputs &inputs);
+    // The list of the engine this one replaces (a reload): its cleared alarms are kept, its
+    // active ones stay active until the first evaluation that does not see their condition
+    // clears them, with their ids, so that nothing vanishes and nothing is raised twice.
+    void adopt(const std::vector<Alarm> &previous);
     // Active alarms (oldest first), then the most recently cleared (newest first), at most
     // kAlarmListLimit in all.
     std::vector<Alarm> alarms() const;
@@ -78,6 +89,7 @@ private:
     void checkSelection(const AlarmInputs &inputs);
     void checkSources(const AlarmInputs &inputs);
     void checkEvents(const AlarmInputs &inputs);
+    void checkCalibrations(const AlarmInputs &inputs);
 
     std::map<Key, Condition> m_conditions;
     std::vector<Alarm> m_active; // raise order
@@ -95,6 +107,9 @@ private:
     std::optional<std::uint64_t> m_serialErrors; // checksum errors + overruns last seen
     std::uint64_t m_serialErrorsAtRaise = 0;
     std::optional<RealTime> m_lastSerialError;
+    // Per refclock, the words of its last complete calibration measurement: what a raised
+    // calibration alarm keeps saying while a new measurement fills its window.
+    std::map<std::string, Description> m_calibrationWords;
 };
 
 } // namespace s1

@@ -113,16 +113,65 @@ void ClockDiscipline::steer(RealTime raw, double change, bool step, bool fast)
         m_driver->slew(change - pending, rate > 0 && !fast ? rate : kFirstCorrectionRate);
     }
     checkDriver();
+    pushSyncStatus(raw);
+}
 
+void ClockDiscipline::pushSyncStatus(RealTime raw)
+{
     // The kernel's error bounds are what `tracking` shows: root distance and offset SD.
     const ReferenceSnapshot r = reference(raw);
     ClockSyncStatus status;
-    status.synchronised = m_last.leap != LeapIndicator::Unsynchronised;
-    status.leap = m_last.leap;
+    status.synchronised = m_updates > 0 && m_last.leap != LeapIndicator::Unsynchronised;
+    // Only a leap the kernel is to carry out (leapsecmode system) goes to it: in the other
+    // modes the engine corrects the clock itself, and the kernel must not do it a second time.
+    status.leap = !status.synchronised  ? LeapIndicator::Unsynchronised
+                  : m_systemLeap > 0    ? LeapIndicator::InsertSecond
+                  : m_systemLeap < 0    ? LeapIndicator::DeleteSecond
+                                        : LeapIndicator::None;
     status.maxError = r.rootDelay / 2 + r.rootDispersion;
     status.estimatedError = m_last.offsetSd;
     m_driver->setSyncStatus(status);
     checkDriver();
+}
+
+void ClockDiscipline::leapStep(RealTime raw, double offset)
+{
+    if (m_driver) {
+        m_driver->step(offset);
+        checkDriver();
+        return;
+    }
+    m_clock.applyStep(raw, offset);
+}
+
+void ClockDiscipline::leapSlew(RealTime raw, double offset)
+{
+    if (m_driver) {
+        // Added to what the driver still slews, at the fastest pace it has.
+        m_driver->slew(offset, kFirstCorrectionRate);
+        checkDriver();
+        return;
+    }
+    const double line = m_clock.correctionAt(raw) - m_clock.pendingSlewAt(raw);
+    m_clock.correct(raw, line + offset, m_clock.frequency(), m_config.maxSlewRatePpm * kPpm);
+}
+
+void ClockDiscipline::setSystemLeap(RealTime raw, int seconds)
+{
+    if (seconds == m_systemLeap)
+        return;
+    m_systemLeap = seconds;
+    if (m_driver && m_updates > 0)
+        pushSyncStatus(raw);
+}
+
+bool ClockDiscipline::systemLeapApplied(RealTime clockBefore, int seconds)
+{
+    if (!m_driver)
+        return false;
+    const bool applied = m_driver->leapSecondApplied(clockBefore, seconds);
+    checkDriver();
+    return applied;
 }
 
 double ClockDiscipline::makeStep(RealTime raw)

@@ -109,6 +109,17 @@ public:
     double makeStep(RealTime raw);
     // The driver's own timer (see ClockDriver::nextWakeup()).
     void driverTimeout();
+
+    // A leap second: the clock's time moves by `offset` s (-1 for an inserted second) at once,
+    // or slewed at maxslewrate.
+    void leapStep(RealTime raw, double offset);
+    void leapSlew(RealTime raw, double offset);
+    // `leapsecmode system`: the leap the clock driver is to announce to the kernel (+1, -1 or 0),
+    // told to the kernel now and with every update.
+    void setSystemLeap(RealTime raw, int seconds);
+    // After the leap: whether the kernel applied it (the clock read `clockBefore` when it
+    // jumped); the driver then counts it as its own step.
+    bool systemLeapApplied(RealTime clockBefore, int seconds);
     // What the driver refused since the last call, each distinct message once.
     std::vector<std::string> takeDriverErrors() { return std::exchange(m_driverErrors, {}); }
     bool synchronised() const { return m_updates > 0; }
@@ -122,6 +133,8 @@ private:
     void steer(RealTime raw, double change, bool step, bool fast);
     // Keeps the driver's error, if its last operation failed.
     void checkDriver();
+    // Tells the driver the error bounds and the leap status.
+    void pushSyncStatus(RealTime raw);
 
     DisciplineConfig m_config;
     ClockDriver *m_driver = nullptr;
@@ -129,6 +142,7 @@ private:
     std::vector<std::string> m_driverErrors;
     std::set<std::string> m_reportedDriverErrors;
     int m_updates = 0;
+    int m_systemLeap = 0; // the leap second the kernel is told about (system mode)
     std::optional<RealTime> m_lastUpdateRaw;
     double m_updateInterval = 0;
     double m_lastOffset = 0;

@@ -66,6 +66,20 @@ public:
     // Clock reading at which handleTimeout() must be called to end or re-plan a running slew.
     virtual std::optional<RealTime> nextWakeup() const { return std::nullopt; }
     virtual void handleTimeout() { }
+
+    // Whether the clock inserts or deletes a leap second by itself at the UTC midnight that
+    // setSyncStatus() announced (`leapsecmode system`: the Linux kernel does).
+    virtual bool appliesLeapSeconds() const { return false; }
+    // After that midnight: if the clock did (the clock read `clockBefore` when it went back,
+    // `seconds` = 1, an inserted second, or forward, -1), the driver counts that as one of its
+    // own steps, so that raw time goes on without the jump, and returns true; false when the
+    // clock shows no sign of having done it.
+    virtual bool leapSecondApplied(RealTime clockBefore, int seconds)
+    {
+        (void)clockBefore;
+        (void)seconds;
+        return false;
+    }
 };
 
 } // namespace s1

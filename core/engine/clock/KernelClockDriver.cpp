@@ -188,6 +188,29 @@ void KernelClockDriver::step(double offset)
     m_history.stepped(*before, step);
 }
 
+bool KernelClockDriver::leapSecondApplied(RealTime clockBefore, int seconds)
+{
+    beginOperation();
+    if (!requireOpen("checking the leap second"))
+        return false;
+    // The kernel moves its TAI offset by the leap it applies (and says TIME_OOP/TIME_WAIT, but
+    // only while STA_UNSYNC is clear, which it is not without rtcsync).
+    timex tx{};
+    const int state = m_api.adjtime(tx);
+    if (state < 0) {
+        fail("checking the leap second", -state);
+        return false;
+    }
+    const bool taiMoved = m_taiBeforeLeap && tx.tai == *m_taiBeforeLeap + seconds;
+    m_taiBeforeLeap.reset();
+    if (!taiMoved && state != TIME_WAIT && state != TIME_OOP)
+        return false;
+    const Nanoseconds step = -std::chrono::seconds(seconds);
+    m_slewStart += step;
+    m_history.stepped(clockBefore, step);
+    return true;
+}
+
 void KernelClockDriver::setSyncStatus(const ClockSyncStatus &status)
 {
     beginOperation();
@@ -228,8 +251,13 @@ void KernelClockDriver::setSyncStatus(const ClockSyncStatus &status)
     tx.status = bits;
     tx.maxerror = std::lround(maxError * kMicrosPerSecondF);
     tx.esterror = std::lround(estimatedError * kMicrosPerSecondF);
-    if (adjust(tx, "setting the sync status"))
-        takeStatus(tx);
+    if (!adjust(tx, "setting the sync status"))
+        return;
+    takeStatus(tx);
+    // The kernel counts its TAI offset on by the leap it applies: what it was before tells
+    // afterwards whether it did.
+    if (bits & (STA_INS | STA_DEL))
+        m_taiBeforeLeap = tx.tai;
 }
 
 double KernelClockDriver::pendingSlew(RealTime clock) const

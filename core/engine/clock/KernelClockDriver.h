@@ -96,6 +96,8 @@ public:
     // the offset is removed in about correctionRate / |offset| seconds, at most maxslewrate.
     void slew(double offset, double correctionRate) override;
     void step(double offset) override;
+    bool appliesLeapSeconds() const override { return true; }
+    bool leapSecondApplied(RealTime clockBefore, int seconds) override;
     void setSyncStatus(const ClockSyncStatus &status) override;
     double pendingSlew(RealTime clock) const override;
     std::optional<RealTime> nextWakeup() const override;
@@ -142,6 +144,8 @@ private:
     long m_deltaTick = 0;   // us, tick - nominal
     double m_maxFrequencyPpm = 0;
     int m_status = 0; // writable STA_* bits as the kernel last reported them
+    // The kernel's TAI offset when it was last told of a leap second (leapsecmode system).
+    std::optional<int> m_taiBeforeLeap;
 
     double m_baseFrequencyPpm = 0;
     double m_kernelFrequencyPpm = 0;

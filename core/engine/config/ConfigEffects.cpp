@@ -27,6 +27,10 @@ constexpr auto kDirectivesInEffect = std::to_array<std::string_view>({
     // its history in memory only.
     "dumpdir",
     "include",
+    // The host reads the leap second table; the engine applies leap seconds (LeapSecondHandler).
+    "leapsecmode",
+    "leapseclist",
+    "leapsectz",
     "local",
     "log",
     "logdir",

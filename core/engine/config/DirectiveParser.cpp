@@ -188,6 +188,7 @@ std::span<const DirectiveParser::HandlerEntry> DirectiveParser::handlers()
         {"dumpdir", [](P &p, const W &w) { p.parseText(w, p.m_config.dumpDir, "a directory"); }},
         {"hwtimestamp", [](P &p, const W &w) { p.parseHwTimestamp(w); }},
         {"keyfile", [](P &p, const W &w) { p.parseText(w, p.m_config.keyFile, "a file name"); }},
+        {"leapseclist", [](P &p, const W &w) { p.parseText(w, p.m_config.clock.leapSecList, "a file name"); }},
         {"leapsecmode", [](P &p, const W &w) { p.parseLeapSecMode(w); }},
         {"leapsectz", [](P &p, const W &w) { p.parseText(w, p.m_config.clock.leapSecTimezone, "a time zone name"); }},
         {"local", [](P &p, const W &w) { p.parseLocal(w); }},

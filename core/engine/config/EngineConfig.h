@@ -147,7 +147,7 @@ struct MakeStepConfig
 enum class LeapSecondMode : std::uint8_t { System, Slew, Step, Ignore };
 
 // How the system clock is driven: makestep, maxslewrate, maxupdateskew, driftfile, rtcsync,
-// leapsectz, leapsecmode.
+// leapsectz, leapseclist, leapsecmode.
 struct ClockControlConfig
 {
     MakeStepConfig makeStep;
@@ -157,6 +157,7 @@ struct ClockControlConfig
     int driftFileInterval = kDefaultDriftFileInterval; // s, "driftfile PATH interval N"
     bool rtcSync = false;
     std::string leapSecTimezone; // e.g. "right/UTC"; empty: none
+    std::string leapSecList;     // e.g. "/usr/share/zoneinfo/leap-seconds.list"; empty: none
     LeapSecondMode leapSecMode = LeapSecondMode::System;
 
     friend bool operator==(const ClockControlConfig &, const ClockControlConfig &) = default;

@@ -41,12 +41,23 @@ SelectorConfig selectorConfig(const EngineConfig &config)
     return s;
 }
 
+// chrony's rule: the kernel can only be left the leap second when there is a driver for it;
+// the virtual clock steps.
+LeapSecondMode effectiveLeapMode(const EngineConfig &config, const EngineOptions &options)
+{
+    const LeapSecondMode mode = config.clock.leapSecMode;
+    if (mode == LeapSecondMode::System && !(options.clockDriver && options.clockDriver->appliesLeapSeconds()))
+        return LeapSecondMode::Step;
+    return mode;
+}
+
 } // namespace
 
 Engine::Engine(EngineConfig config, EngineOptions options, RealTime now)
     : m_config(std::move(config))
     , m_options(options)
     , m_discipline(disciplineConfig(m_config, options), rawTime(options.clockDriver, now), options.clockDriver)
+    , m_leap(effectiveLeapMode(m_config, options), options.leapSecondTable)
     , m_logger(m_config.logging, m_discipline)
     , m_responder(AccessFilter(m_config.ntpAccess))
     , m_clientLog(m_config.server.noClientLog ? std::nullopt
@@ -55,6 +66,8 @@ Engine::Engine(EngineConfig config, EngineOptions options, RealTime now)
     , m_selector(selectorConfig(m_config))
     , m_random(options.seed)
 {
+    m_alarms.adopt(m_options.previousAlarms);
+    m_options.previousAlarms.clear();
     reportClockDriverErrors();
     now = rawTime(m_options.clockDriver, now);
     for (const SourceConfig &source : m_config.sources) {
@@ -78,6 +91,10 @@ Engine::Engine(EngineConfig config, EngineOptions options, RealTime now)
             record.calibrator.emplace();
         m_records.emplace(id, std::move(record));
     }
+    if (m_leap.table())
+        if (const int taiOffset = m_leap.table()->day(m_discipline.cook(now)).taiOffset; taiOffset != 0)
+            for (RefClockSource *refclock : refClocks())
+                refclock->setTaiOffset(taiOffset);
     requestDueResolves(now);
 }
 
@@ -289,6 +306,9 @@ NtpExchangeSnapshot Engine::exchangeOf(const NtpHeader &reply, const IpAddress &
 void Engine::processNtpSample(NtpSource &source, const NtpReply &reply, RealTime now)
 {
     const SourceSample &measured = *reply.sample;
+    // Either side of a leap second the server's clock and ours may disagree by the second.
+    if (nearLeapSecond(measured.time))
+        return;
     StatSample sample;
     sample.time = measured.time;
     sample.offset = measured.rawOffset;
@@ -543,7 +563,11 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
     update.sourceStratum = source.stratum;
     update.referenceId = source.referenceId;
     update.referenceName = source.name;
-    update.leap = result.leap;
+    update.leap = m_leap.update(result.leap, m_discipline.cook(now));
+    m_discipline.setSystemLeap(now, m_leap.systemLeap());
+    if (m_leap.taiOffset() != 0)
+        for (RefClockSource *refclock : refClocks())
+            refclock->setTaiOffset(m_leap.taiOffset());
     if (const double stepped = m_discipline.update(now, update); stepped != 0) {
         m_stepsSinceAlarms.push_back(stepped);
         m_events.push_back(
@@ -562,6 +586,10 @@ void Engine::handleRefClockSample(std::size_t index, const RefClockSample &hostS
     RefClockSample sample = hostSample;
     sample.receiveTime = rawTime(m_options.clockDriver, sample.receiveTime);
     RefClockSource &refclock = *refclocks[index];
+    if (nearLeapSecond(sample.receiveTime)) {
+        refclock.reject("sample around a leap second");
+        return;
+    }
     if (refclock.config().ppsForced) {
         // `pps`: only the phase of the sample counts; it marks where a pulse period starts.
         addRefClockPulse(refclock, refclock.pulseEdgeOf(sample));
@@ -607,6 +635,10 @@ void Engine::handleRefClockPulse(std::size_t index, const RefClockPulse &pulse, 
 
 void Engine::addRefClockPulse(RefClockSource &refclock, RealTime edge)
 {
+    if (nearLeapSecond(edge)) {
+        refclock.reject("pulse around a leap second");
+        return;
+    }
     PulseLockProblem problem;
     const std::optional<PulseReference> reference = pulseReference(refclock, edge, problem);
     std::optional<PulseLockProblem> &recorded = m_records.at(refclock.id()).lockProblem;
@@ -721,6 +753,11 @@ void Engine::handleTimeout(RealTime reading)
             reportClockDriverErrors();
         }
     }
+    // Compared on the raw scale, as nextWakeup() asked for it: the served time of that reading
+    // may round a nanosecond short of the event.
+    if (const auto leapDue = m_leap.nextEvent();
+        leapDue && rawTime(m_options.clockDriver, reading) >= m_discipline.uncook(*leapDue))
+        handleLeapSecond(reading, *leapDue);
     const RealTime now = rawTime(m_options.clockDriver, reading);
     requestDueResolves(now);
     const bool polled = pollDueSources(now);
@@ -732,6 +769,76 @@ void Engine::handleTimeout(RealTime reading)
         reselect(now, std::nullopt);
     if (polled || refclocksPolled)
         updateAlarms(now);
+}
+
+void Engine::handleLeapSecond(RealTime reading, RealTime due)
+{
+    const LeapSecondHandler::Event event = m_leap.handleTimeout(std::max(localTime(reading), due));
+    // UTC moves by this against any clock that does not take the leap.
+    const double shift = -event.seconds;
+    const std::string what = event.seconds > 0 ? "inserted" : "deleted";
+    const RealTime now = rawTime(m_options.clockDriver, reading);
+    if (event.phase == LeapSecondHandler::Phase::Start) {
+        switch (m_leap.mode()) {
+        case LeapSecondMode::Step:
+            m_discipline.leapStep(now, shift);
+            shiftReferences(shift);
+            m_events.push_back({EngineEvent::Category::Clock, "clock stepped by " + std::to_string(event.seconds > 0 ? -1 : 1)
+                                                                  + " s for the leap second (" + what + ")"});
+            break;
+        case LeapSecondMode::Slew:
+            m_discipline.leapSlew(now, shift);
+            shiftReferences(shift);
+            m_events.push_back(
+                {EngineEvent::Category::Clock, "slewing the clock for the leap second (" + what + ")"});
+            break;
+        case LeapSecondMode::Ignore:
+            // The clock is left a second off; the next updates correct it like any offset.
+            shiftReferences(shift);
+            m_events.push_back({EngineEvent::Category::Clock, "leap second (" + what + ") ignored (leapsecmode ignore)"});
+            break;
+        case LeapSecondMode::System:
+            break; // the kernel corrects the clock at midnight
+        }
+        reportClockDriverErrors();
+        return;
+    }
+    if (event.phase != LeapSecondHandler::Phase::End)
+        return;
+    if (m_leap.mode() == LeapSecondMode::System) {
+        const RealTime midnight = m_leap.leapMidnight().value_or(localTime(reading));
+        const RealTime clockBefore = event.seconds > 0 ? midnight : midnight - std::chrono::seconds(1);
+        if (m_discipline.systemLeapApplied(clockBefore, event.seconds)) {
+            m_events.push_back({EngineEvent::Category::Clock, "the kernel " + what + " the leap second"});
+        } else {
+            // The kernel did not (another program cleared the flag): do it here, late.
+            m_discipline.leapStep(rawTime(m_options.clockDriver, reading), shift);
+            m_events.push_back({EngineEvent::Category::Clock,
+                                "the kernel did not apply the leap second: clock stepped by "
+                                    + std::to_string(event.seconds > 0 ? -1 : 1) + " s"});
+        }
+        shiftReferences(shift);
+        m_discipline.setSystemLeap(rawTime(m_options.clockDriver, reading), 0);
+    }
+    reportClockDriverErrors();
+}
+
+void Engine::shiftReferences(double offset)
+{
+    for (auto &[id, record] : m_records) {
+        record.statistics.shiftOffsets(offset);
+        if (record.refclock)
+            record.refclock->leapSecond(offset);
+        if (record.sampling && record.sampling->filter)
+            record.sampling->filter->reset();
+        if (record.calibrator)
+            record.calibrator->reset();
+    }
+}
+
+bool Engine::nearLeapSecond(RealTime raw) const
+{
+    return m_leap.isClose(m_discipline.cook(raw));
 }
 
 void Engine::handleGpsStatus(const GpsStatus &status, RealTime reading)
@@ -766,6 +873,9 @@ AlarmInputs Engine::alarmInputs(RealTime now)
     }
     in.gps = m_gpsStatus;
     in.steps = std::exchange(m_stepsSinceAlarms, {});
+    for (const RefClockSource *refclock : refClocks())
+        if (const auto &calibrator = m_records.at(refclock->id()).calibrator)
+            in.calibrations.push_back({refclock->name(), calibrator->result(refclock->config().offset)});
     return in;
 }
 
@@ -916,6 +1026,8 @@ std::optional<RealTime> Engine::nextWakeup() const
             consider(pending.retryAt);
     for (const RefClockSource *refclock : refClocks())
         consider(refclock->nextPollTime());
+    if (const auto leapDue = m_leap.nextEvent())
+        consider(m_discipline.uncook(*leapDue));
     if (next)
         next = hostTime(*next);
     if (m_options.clockDriver)
@@ -957,6 +1069,7 @@ ReferenceSnapshot Engine::referenceSnapshot(RealTime now) const
     if (m_discipline.synchronised()) {
         r = m_discipline.reference(m_discipline.uncook(now));
         r.precision = m_options.precision;
+        r.leap = m_leap.served();
     } else if (m_config.local.enabled) {
         // `local`: serve our own clock as if it were synchronised at the configured stratum,
         // with no accumulated error beyond what a reading of it can resolve.

@@ -20,6 +20,7 @@
 #include "engine/EngineIo.h"
 #include "engine/RuntimeCommand.h"
 #include "engine/SourceRecord.h"
+#include "leap/LeapSecondHandler.h"
 #include "logging/EngineLogger.h"
 #include "ntp/ClientLog.h"
 #include "ntp/NtpResponder.h"
@@ -54,6 +55,10 @@ struct EngineOptions
     std::optional<double> driftFrequencyPpm;
     // The drift file's skew (ppm): how far that frequency may be trusted.
     std::optional<double> driftSkewPpm;
+    // The leap seconds `leapsectz`/`leapseclist` name, read and checked by the host.
+    std::optional<LeapSecondTable> leapSecondTable;
+    // The alarms of the engine this one replaces (a reload), carried on (AlarmMonitor::adopt).
+    std::vector<Alarm> previousAlarms;
 };
 
 class Engine
@@ -240,10 +245,17 @@ private:
     static double pollAdjustment(std::optional<double> predictionError, double peerDistance, int samples,
                                  int pollTarget);
     ReferenceSnapshot referenceSnapshot(RealTime now) const;
+    // The leap second's start or end, due at served time `due`, has come (host `reading`).
+    void handleLeapSecond(RealTime reading, RealTime due);
+    // UTC moved by `offset` s against our clock: every source's samples move with it.
+    void shiftReferences(double offset);
+    // Whether a sample taken at raw time `raw` is too close to a leap second to be trusted.
+    bool nearLeapSecond(RealTime raw) const;
 
     EngineConfig m_config;
     EngineOptions m_options;
     ClockDiscipline m_discipline;
+    LeapSecondHandler m_leap;
     EngineLogger m_logger;
     NtpResponder m_responder;
     // Null with `noclientlog`. Keeps raw times, which no step of ours disturbs.

@@ -79,9 +79,16 @@ bool RefClockSource::addSample(const RefClockSample &sample)
     }
     double offset = toSeconds(sample.referenceTime - sample.receiveTime) + m_config.offset;
     if (m_config.tai)
-        offset -= kTaiMinusUtc;
+        offset -= m_taiOffset;
     accept(makeStatSample(sample.receiveTime, offset, sample.leap, sample.precision));
     return true;
+}
+
+void RefClockSource::leapSecond(double offset)
+{
+    m_filter.clear();
+    if (m_lastRaw)
+        m_lastRaw->offset += offset;
 }
 
 void RefClockSource::accept(const StatSample &sample)

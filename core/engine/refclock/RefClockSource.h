@@ -76,6 +76,12 @@ public:
     // Where the pulse period nearest a sample's reference time began, on the raw clock (`pps`).
     RealTime pulseEdgeOf(const RefClockSample &sample) const;
     void reject(std::string reason);
+    // A leap second moved UTC by `offset` s against our clock: the driver samples still waiting
+    // for a poll straddle it and are dropped; the newest raw sample (a lock source's second)
+    // moves with UTC.
+    void leapSecond(double offset);
+    // TAI - UTC for `tai` refclocks, s, when the leap second table knows it.
+    void setTaiOffset(double seconds) { m_taiOffset = seconds; }
 
     // The poll due at `now`: the filtered sample, or nothing when the driver gave too few
     // samples. `correctionAt` gives the engine's correction at a raw time, for the offsets the
@@ -113,6 +119,7 @@ private:
     std::uint64_t m_accepted = 0;
     std::uint64_t m_rejected = 0;
     std::string m_lastRejectReason;
+    double m_taiOffset = kTaiMinusUtc; // s
 };
 
 } // namespace s1

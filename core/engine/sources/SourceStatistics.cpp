@@ -467,6 +467,14 @@ void SourceStatistics::applyClockCorrection(RealTime when, double offsetChange, 
     m_frequency = (m_frequency + frequencyChange) / (1.0 + frequencyChange);
 }
 
+void SourceStatistics::shiftOffsets(double offset)
+{
+    for (int i = -m_history; i < m_count; ++i)
+        at(i).offset += offset;
+    if (m_haveEstimate)
+        m_offset += offset;
+}
+
 void SourceStatistics::addDispersion(double dispersion)
 {
     for (int i = 0; i < m_count; ++i) {

@@ -216,6 +216,9 @@ public:
     void applyClockCorrection(RealTime when, double offsetChange, double frequencyChange);
     // The clock was stepped by `offset` seconds at `when`.
     void applyStep(RealTime when, double offset) { applyClockCorrection(when, offset, 0.0); }
+    // The reference's time scale moved by `offset` s against ours (a leap second: -1 when UTC
+    // inserted one): every held offset and the estimate move with it; times stay.
+    void shiftOffsets(double offset);
     // Adds to the peer and root dispersion of every held sample.
     void addDispersion(double dispersion);
 

@@ -2,6 +2,7 @@
 
 #include "clock/DriftFile.h"
 #include "clock/HostClock.h"
+#include "clock/LeapSecondFiles.h"
 #include "clock/SystemKernelClockApi.h"
 
 #include <algorithm>
@@ -68,6 +69,8 @@ bool EngineRuntime::start(std::string &error)
         openClockDriver();
     engineOptions.clockDriver = m_clockDriver.get();
     const RealTime now = readRealTimeClock();
+    engineOptions.leapSecondTable = loadLeapSecondTable(m_config.clock, now, m_warnings);
+    engineOptions.previousAlarms = m_options.previousAlarms;
     engineOptions.seed = m_options.seed != 0 ? m_options.seed : static_cast<std::uint64_t>(nanosSinceEpoch(now));
     m_engine = std::make_unique<Engine>(m_config, engineOptions, now);
     m_refClocks = std::make_unique<RefClockDevices>(

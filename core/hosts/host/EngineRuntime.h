@@ -41,6 +41,8 @@ struct HostOptions
     // The clock calls clockControl uses; null: the real ones. Tests put a fake kernel here; it
     // must outlive the runtime.
     KernelClockApi *kernelClockApi = nullptr;
+    // The alarms of the engine this one replaces (a reload), so that they carry on.
+    std::vector<Alarm> previousAlarms;
 };
 
 class EngineRuntime

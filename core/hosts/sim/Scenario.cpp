@@ -47,6 +47,7 @@ EngineConfig Scenario::engineConfig() const
 {
     EngineConfig config;
     config.ntpPort = 0;
+    config.clock.leapSecMode = leapSecMode;
     if (makestep) {
         config.clock.makeStep.threshold = makestep->first;
         config.clock.makeStep.limit = makestep->second;

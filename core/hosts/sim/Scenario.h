@@ -5,6 +5,7 @@
 
 #include "config/EngineConfig.h"
 #include "config/RefClockConfig.h"
+#include "leap/LeapSecondTable.h"
 #include "sim/SimClock.h"
 
 #include <limits>
@@ -92,6 +93,14 @@ struct Scenario
     // s: the host also calls handleTimeout() this often, whether anything is due or not (as a
     // host's report timer wakes it); 0: only when the engine asked. Must change no result.
     double extraWakeupInterval = 0;
+    // Unix time at true time 0; nullopt: simulationEpoch().
+    std::optional<std::int64_t> startUnixSeconds;
+    // UTC's leap seconds: the servers' clocks and the refclocks' times follow UTC (their
+    // kernels and receivers take the leap), and the client's error is measured against UTC.
+    std::optional<LeapSecondTable> utcLeapSeconds;
+    // Whether the client has the table too (`leapsectz`), and `leapsecmode`.
+    bool clientKnowsLeapSeconds = false;
+    LeapSecondMode leapSecMode = LeapSecondMode::System;
     double duration = 10000;  // s of true time
     double measureFrom = 210; // s: errors before this are not counted (start-up)
 

@@ -55,10 +55,52 @@ const SimKernelClock::Segment &SimKernelClock::segmentAt(TrueTime t) const
     return *segment;
 }
 
-RealTime SimKernelClock::systemAt(TrueTime t) const
+RealTime SimKernelClock::segmentReadingAt(TrueTime t) const
 {
     const Segment &s = segmentAt(t);
     return s.systemStart + scaled(m_oscillator.read(t) - s.oscillatorStart, (kPpm + s.ppm) / kPpm);
+}
+
+RealTime SimKernelClock::systemAt(TrueTime t) const
+{
+    const RealTime reading = segmentReadingAt(t);
+    // An armed leap is only a segment once a call after it made it one.
+    if (m_leapState == LeapState::Armed && reading >= m_leapAt)
+        return reading + m_leapJump;
+    return reading;
+}
+
+void SimKernelClock::updateLeapState()
+{
+    const int leapBits = m_status & (STA_INS | STA_DEL);
+    if (leapBits == 0) {
+        m_leapState = LeapState::None;
+        return;
+    }
+    if (m_leapState != LeapState::None)
+        return;
+    constexpr std::int64_t kNanosPerDay = 86'400 * kNanosPerSecond;
+    const std::int64_t ns = nanosSinceEpoch(segmentReadingAt(now()));
+    const RealTime midnight = realTimeFromNanos((ns / kNanosPerDay + 1) * kNanosPerDay);
+    const bool insert = (leapBits & STA_INS) != 0;
+    m_leapAt = insert ? midnight : midnight - std::chrono::seconds(1);
+    m_leapJump = insert ? -std::chrono::seconds(1) : Nanoseconds(std::chrono::seconds(1));
+    m_leapState = LeapState::Armed;
+}
+
+void SimKernelClock::applyDueLeap()
+{
+    if (m_leapState != LeapState::Armed || segmentReadingAt(now()) < m_leapAt)
+        return;
+    // The true time at which the newest segment reached the leap's reading.
+    const Segment &s = m_segments.back();
+    const RealTime oscillator = s.oscillatorStart + scaled(m_leapAt - s.systemStart, kPpm / (kPpm + s.ppm));
+    const TrueTime at = std::clamp(m_oscillator.trueTimeOf(oscillator), s.trueStart, now());
+    m_segments.push_back({at, m_oscillator.read(at), m_leapAt + m_leapJump, frequencyPpm()});
+    m_tai += m_leapJump < Nanoseconds(0) ? 1 : -1;
+    while (m_segments.size() > kMaxSegments)
+        m_segments.pop_front();
+    m_leapState = LeapState::Done;
 }
 
 TrueTime SimKernelClock::trueTimeOf(RealTime system) const
@@ -67,7 +109,13 @@ TrueTime SimKernelClock::trueTimeOf(RealTime system) const
     const Segment &s = m_segments.back();
     if (system <= systemAt(t))
         return t;
-    const RealTime oscillator = s.oscillatorStart + scaled(system - s.systemStart, kPpm / (kPpm + s.ppm));
+    // The segment reading that gives `system`: readings after an armed leap come that much
+    // later (inserted) or sooner (deleted), and a deleted second's never come: the first
+    // reading after them does.
+    RealTime segmentReading = system;
+    if (m_leapState == LeapState::Armed && system >= m_leapAt)
+        segmentReading = std::max(system - m_leapJump, m_leapAt);
+    const RealTime oscillator = s.oscillatorStart + scaled(segmentReading - s.systemStart, kPpm / (kPpm + s.ppm));
     TrueTime at = std::max(m_oscillator.trueTimeOf(oscillator), t);
     // Both conversions round: never hand back an instant at which the clock is still short.
     for (int i = 0; i < kMaxRoundingSteps && systemAt(at) < system; ++i)
@@ -77,6 +125,7 @@ TrueTime SimKernelClock::trueTimeOf(RealTime system) const
 
 void SimKernelClock::startSegment(Nanoseconds jump)
 {
+    applyDueLeap();
     const TrueTime t = now();
     const RealTime system = systemAt(t) + jump;
     m_segments.push_back({t, m_oscillator.read(t), system, frequencyPpm()});
@@ -114,6 +163,7 @@ int SimKernelClock::status() const
 
 int SimKernelClock::adjtime(timex &tx)
 {
+    applyDueLeap();
     const unsigned modes = tx.modes;
     const bool singleShot = (modes & ADJ_OFFSET_SINGLESHOT) == ADJ_OFFSET_SINGLESHOT;
     if (modes != 0 && modes != ADJ_OFFSET_SS_READ && !m_privileged)
@@ -135,8 +185,10 @@ int SimKernelClock::adjtime(timex &tx)
         tx.offset = previous;
     } else if (modes != ADJ_OFFSET_SS_READ) {
         m_status = status();
-        if (modes & ADJ_STATUS)
+        if (modes & ADJ_STATUS) {
             m_status = (m_status & STA_RONLY) | (tx.status & ~STA_RONLY);
+            updateLeapState();
+        }
         if (modes & ADJ_NANO)
             m_status |= STA_NANO;
         if (modes & ADJ_MICRO)
@@ -147,6 +199,8 @@ int SimKernelClock::adjtime(timex &tx)
         }
         if (modes & ADJ_ESTERROR)
             m_esterror = std::clamp(tx.esterror, 0L, kPhaseLimitUs);
+        if (modes & ADJ_TAI)
+            m_tai = static_cast<int>(tx.constant);
         if ((modes & ADJ_OFFSET) && (m_status & STA_PLL))
             m_pllOffset = tx.offset;
         if (modes & (ADJ_TICK | ADJ_FREQUENCY)) {
@@ -165,15 +219,27 @@ int SimKernelClock::adjtime(timex &tx)
     tx.status = status();
     tx.maxerror = grownMaxError();
     tx.esterror = m_esterror;
+    tx.tai = m_tai;
     const std::int64_t ns = nanosSinceEpoch(systemAt(now()));
     tx.time.tv_sec = static_cast<decltype(tx.time.tv_sec)>(floorSeconds(ns));
     const long nanos = static_cast<long>(ns - floorSeconds(ns) * kNanosPerSecond);
     tx.time.tv_usec = (m_status & STA_NANO) ? nanos : nanos / kNanosPerMicro;
-    return (tx.status & STA_UNSYNC) ? TIME_ERROR : TIME_OK;
+    if (tx.status & STA_UNSYNC)
+        return TIME_ERROR;
+    switch (m_leapState) {
+    case LeapState::Armed:
+        return (m_status & STA_INS) ? TIME_INS : TIME_DEL;
+    case LeapState::Done:
+        return TIME_WAIT;
+    case LeapState::None:
+        break;
+    }
+    return TIME_OK;
 }
 
 int SimKernelClock::gettime(timespec &ts)
 {
+    applyDueLeap();
     const std::int64_t ns = nanosSinceEpoch(systemAt(now()));
     ts.tv_sec = static_cast<time_t>(floorSeconds(ns));
     ts.tv_nsec = static_cast<long>(ns - floorSeconds(ns) * kNanosPerSecond);
@@ -184,6 +250,7 @@ int SimKernelClock::settime(const timespec &ts)
 {
     if (!m_privileged)
         return -EPERM;
+    applyDueLeap();
     const RealTime target = realTimeFromNanos(static_cast<std::int64_t>(ts.tv_sec) * kNanosPerSecond + ts.tv_nsec);
     startSegment(target - systemAt(now()));
     stepped();

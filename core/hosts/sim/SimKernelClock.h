@@ -8,8 +8,11 @@
 // once. The rest of clock_adjtime is what chrony's and our driver use: status bits (a step
 // sets STA_UNSYNC, as ntp_clear() does), maxerror/esterror with maxerror growing 500 us per
 // second until the clock counts as unsynchronised, the adjtime() single-shot offset and the
-// PLL offset (accepted, never run: the driver switches the PLL off), and EPERM for every
-// change when the process lacks CAP_SYS_TIME.
+// PLL offset (accepted, never run: the driver switches the PLL off), EPERM for every change
+// when the process lacks CAP_SYS_TIME, and leap seconds: with STA_INS (STA_DEL) set, the clock
+// goes back from 00:00:00 to 23:59:59 (forward from 23:59:59 to 00:00:00) at the next UTC
+// midnight it reaches, and adjtimex() says TIME_INS/TIME_DEL before and TIME_WAIT after until
+// the bit is cleared.
 #pragma once
 
 #include "clock/KernelClockApi.h"
@@ -75,6 +78,12 @@ private:
     void startSegment(Nanoseconds jump);
     void stepped();
     long grownMaxError() const;
+    // The reading before a pending leap second is applied (the segments alone).
+    RealTime segmentReadingAt(TrueTime t) const;
+    // Arms or disarms the leap second after the status bits changed.
+    void updateLeapState();
+    // The armed leap second happened by now: it becomes a segment of its own.
+    void applyDueLeap();
 
     SimClock &m_oscillator;
     std::function<TrueTime()> m_trueNow;
@@ -91,6 +100,11 @@ private:
     long m_singleShotUs = 0;
     int m_steps = 0;
     std::uint64_t m_frequencyChanges = 0;
+    enum class LeapState : std::uint8_t { None, Armed, Done };
+    LeapState m_leapState = LeapState::None;
+    int m_tai = 0; // TAI - UTC as the kernel counts it (ADJ_TAI, moved by each leap)
+    RealTime m_leapAt{};          // the reading at which the armed leap second happens
+    Nanoseconds m_leapJump{0};    // -1 s inserted, +1 s deleted
 };
 
 } // namespace s1::sim

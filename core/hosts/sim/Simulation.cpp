@@ -53,10 +53,12 @@ RealTime simulationEpoch()
 
 Simulation::Simulation(Scenario scenario, std::uint64_t seed, ClientClock clientClock)
     : m_scenario(std::move(scenario))
+    , m_epoch(m_scenario.startUnixSeconds ? RealTime(std::chrono::seconds(*m_scenario.startUnixSeconds))
+                                          : simulationEpoch())
     , m_random(seed)
     , m_refclockRandom(seed ^ kRefClockStream)
     , m_fuzzRandom(seed ^ kTimestampFuzzStream)
-    , m_clientClock(m_scenario.clock, simulationEpoch(), seed ^ kClockStream)
+    , m_clientClock(m_scenario.clock, m_epoch, seed ^ kClockStream)
 {
     const EngineConfig clientConfig = m_scenario.engineConfig();
     EngineOptions clientOptions;
@@ -64,6 +66,8 @@ Simulation::Simulation(Scenario scenario, std::uint64_t seed, ClientClock client
     clientOptions.precision = kSimulatedPrecision;
     clientOptions.driftFrequencyPpm = m_scenario.driftPpm;
     clientOptions.driftSkewPpm = m_scenario.driftSkewPpm;
+    if (m_scenario.clientKnowsLeapSeconds)
+        clientOptions.leapSecondTable = m_scenario.utcLeapSeconds;
     if (clientClock == ClientClock::Kernel) {
         m_kernel = std::make_unique<SimKernelClock>(m_clientClock, [this] { return m_now; });
         KernelClockDriver::Options driverOptions;
@@ -80,7 +84,7 @@ Simulation::Simulation(Scenario scenario, std::uint64_t seed, ClientClock client
         Server server;
         SimClock::Model perfect;
         perfect.startOffset = model.offset;
-        server.clock = std::make_unique<SimClock>(perfect, simulationEpoch(), seed + i + 1);
+        server.clock = std::make_unique<SimClock>(perfect, m_epoch, seed + i + 1);
         EngineConfig config;
         config.ntpPort = kNtpDefaultPort;
         if (model.peer) {
@@ -130,7 +134,7 @@ void Simulation::deliverRefClock(const Event &event)
         // Serial latency jitter only ever delays a message, hence the absolute value.
         const bool late = model.latency > 0;
         RefClockSample sample;
-        sample.referenceTime = simulationEpoch() + event.eventTime + (late ? Nanoseconds(0) : fromSeconds(noise));
+        sample.referenceTime = utcAt(event.eventTime) + (late ? Nanoseconds(0) : fromSeconds(noise));
         sample.receiveTime = clientReadingAt(m_now + (late ? fromSecondsTrue(std::abs(noise)) : TrueTime(0)));
         m_client->handleRefClockSample(event.server, sample, sample.receiveTime);
     }
@@ -204,7 +208,9 @@ void Simulation::deliverToServer(Event &event)
         return;
     }
     const bool jumped = model.jumped && model.jumped->contains(toSeconds(m_now));
-    const RealTime raw = server.clock->read(m_now) + (jumped ? fromSeconds(model.jump) : Nanoseconds(0));
+    // The server's kernel takes UTC's leap seconds.
+    const RealTime raw = server.clock->read(m_now) + (utcAt(m_now) - (m_epoch + m_now))
+                         + (jumped ? fromSeconds(model.jump) : Nanoseconds(0));
     ReceivedPacket packet;
     packet.role = SocketRole::Server;
     packet.remote = kClientAddress;
@@ -248,7 +254,29 @@ double Simulation::currentError()
     const RealTime reading = clientReading();
     // A steered clock is measured itself, not what the engine thinks it reads.
     const RealTime local = m_kernel ? reading : m_client->localTime(reading);
-    return toSeconds(local - (simulationEpoch() + m_now));
+    return toSeconds(local - utcAt(m_now));
+}
+
+RealTime Simulation::utcAt(TrueTime t) const
+{
+    const RealTime continuous = m_epoch + t;
+    if (!m_scenario.utcLeapSeconds)
+        return continuous;
+    const auto &entries = m_scenario.utcLeapSeconds->entries();
+    Nanoseconds shift{0};
+    for (std::size_t i = 1; i < entries.size(); ++i) {
+        const RealTime midnight{std::chrono::seconds(entries[i].utcSeconds)};
+        if (midnight <= m_epoch)
+            continue;
+        const bool inserted = entries[i].taiOffset > entries[i - 1].taiOffset;
+        // UTC repeats 23:59:59 for an inserted second and skips it for a deleted one, as the
+        // servers' kernels do.
+        const RealTime at = inserted ? midnight : midnight - std::chrono::seconds(1);
+        if (continuous + shift < at)
+            break;
+        shift += inserted ? -std::chrono::seconds(1) : std::chrono::seconds(1);
+    }
+    return continuous + shift;
 }
 
 RunResult Simulation::run(std::optional<double> until)
@@ -338,10 +366,10 @@ RunResult Simulation::run(std::optional<double> until)
     if (m_scenario.gpsReceiver) {
         const auto pulses = std::find_if(m_scenario.refclocks.begin(), m_scenario.refclocks.end(),
                                          [](const RefClockModel &m) { return m.kind == RefClockModel::Kind::Pulses; });
-        result.finalSnapshot.gps = SimGpsReceiver::status(toSeconds(m_now), simulationEpoch() + m_now,
+        result.finalSnapshot.gps = SimGpsReceiver::status(toSeconds(m_now), utcAt(m_now),
                                                           pulses == m_scenario.refclocks.end() ? 0.0 : pulses->error);
         // The simulated receiver's times are true time: that is the clock its ages compare with.
-        result.finalSnapshot.hostTime = simulationEpoch() + m_now;
+        result.finalSnapshot.hostTime = utcAt(m_now);
     }
     result.events = m_clientEvents;
     return result;

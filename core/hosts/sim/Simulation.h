@@ -92,6 +92,8 @@ private:
     };
 
     RealTime clientReadingAt(TrueTime t);
+    // UTC at true time t: the epoch plus t, less the leap seconds inserted since the start.
+    RealTime utcAt(TrueTime t) const;
     void flushClient();
     void deliverToServer(Event &event);
     void deliverToClient(Event &event);
@@ -102,6 +104,7 @@ private:
     void schedule(TrueTime at, EventKind kind, std::size_t server, std::vector<std::uint8_t> data);
 
     Scenario m_scenario;
+    RealTime m_epoch; // Unix time at true time 0
     std::mt19937_64 m_random;
     std::exponential_distribution<double> m_exponential{1.0};
     std::uniform_real_distribution<double> m_uniform{0.0, 1.0};

@@ -18,6 +18,7 @@ constexpr std::array kKindNames{
     std::pair{AlarmKind::ClockStepped, "clock-stepped"},
     std::pair{AlarmKind::LeapSecondPending, "leap-second-pending"},
     std::pair{AlarmKind::SerialErrors, "serial-errors"},
+    std::pair{AlarmKind::CalibrationDrift, "calibration-drift"},
 };
 
 constexpr std::array kSeverityNames{

@@ -25,6 +25,7 @@ enum class AlarmKind : std::uint8_t {
     ClockStepped,       // the clock was stepped instead of slewed
     LeapSecondPending,  // a leap second will be inserted or deleted at the end of the day
     SerialErrors,       // checksum errors or overruns on the receiver's serial line
+    CalibrationDrift,   // a time-of-day refclock's messages come off its configured `offset`
 };
 
 enum class AlarmSeverity : std::uint8_t {
@@ -35,9 +36,9 @@ enum class AlarmSeverity : std::uint8_t {
 
 // Every kind and severity, for readers that must know all names (JSON, stratumctl).
 inline constexpr std::array kAlarmKinds{
-    AlarmKind::PpsLost,           AlarmKind::GpsFixLost,     AlarmKind::GpsTimeInvalid, AlarmKind::NoSelectableSource,
-    AlarmKind::Unsynchronised,    AlarmKind::StratumChanged, AlarmKind::Falseticker,    AlarmKind::ClockStepped,
-    AlarmKind::LeapSecondPending, AlarmKind::SerialErrors,
+    AlarmKind::PpsLost,           AlarmKind::GpsFixLost,     AlarmKind::GpsTimeInvalid,   AlarmKind::NoSelectableSource,
+    AlarmKind::Unsynchronised,    AlarmKind::StratumChanged, AlarmKind::Falseticker,      AlarmKind::ClockStepped,
+    AlarmKind::LeapSecondPending, AlarmKind::SerialErrors,   AlarmKind::CalibrationDrift,
 };
 inline constexpr std::array kAlarmSeverities{AlarmSeverity::Info, AlarmSeverity::Warning, AlarmSeverity::Critical};
 
