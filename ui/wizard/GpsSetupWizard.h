@@ -1,7 +1,7 @@
 // The GPS set-up wizard: port, detection, receiver configuration (optional), PPS, review and
 // write. Sets up a receiver on a serial port as `refclock NMEA` (plus `refclock PPS` locked to
-// it) in the configuration file, in about a minute, on the 800x480 touchscreen or a desktop. It does not reload the service: it emits
-// configurationWritten() and leaves that to the window.
+// it) in the configuration file, in about a minute, on the 800x480 touchscreen or a desktop. It
+// does not reload the service: it emits configurationWritten() and leaves that to the window.
 #pragma once
 
 #include "config/ConfigFile.h"
