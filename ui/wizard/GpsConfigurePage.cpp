@@ -191,6 +191,29 @@ QString GpsConfigurePage::settingTitle(ConfigSetting setting)
     return {};
 }
 
+QString GpsConfigurePage::summaryText(const ConfigStep &step)
+{
+    auto names = [](const std::vector<std::string> &list) {
+        QStringList out;
+        for (const std::string &s : list)
+            out << fromStd(s);
+        return out.join(QLatin1Char(' '));
+    };
+    switch (step.setting) {
+    case ConfigSetting::Sentences:
+        return tr("%1 on; %2 off").arg(names(kNeededSentences), names(kUnneededSentences));
+    case ConfigSetting::DynamicModel:
+        return tr("for a receiver that does not move");
+    case ConfigSetting::TimePulse:
+        return tr("1 Hz, 100 ms, only with a fix");
+    case ConfigSetting::Speed:
+        return tr("%1 baud").arg(step.newBaud);
+    case ConfigSetting::Save:
+        return step.polls.empty() ? tr("to flash and battery-backed RAM") : tr("to flash, then read back from it");
+    }
+    return {};
+}
+
 QString GpsConfigurePage::resultText(StepResult result, int baudRate)
 {
     switch (result) {
@@ -255,7 +278,7 @@ void GpsConfigurePage::showPlan()
     m_steps->clear();
     const QFont fixed = QFontDatabase::systemFont(QFontDatabase::FixedFont);
     for (const ConfigStep &step : m_plan) {
-        auto *item = new QTreeWidgetItem(m_steps, {tr("%1: %2").arg(settingTitle(step.setting), fromStd(step.summary)),
+        auto *item = new QTreeWidgetItem(m_steps, {tr("%1: %2").arg(settingTitle(step.setting), summaryText(step)),
                                                    resultText(StepResult::Pending, 0)});
         auto addMessage = [&](const std::vector<std::uint8_t> &bytes, const std::string &meaning, bool poll) {
             auto *child = new QTreeWidgetItem(item);

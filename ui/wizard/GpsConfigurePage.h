@@ -48,6 +48,8 @@ public:
     const SerialReceiverConfigurator &runner() const { return *m_runner; }
 
     static QString settingTitle(ConfigSetting setting);
+    // The step's target in words ("RMC GGA GSA GSV on; GLL VTG ZDA off", "38400 baud").
+    static QString summaryText(const ConfigStep &step);
     static QString resultText(StepResult result, int baudRate);
     // What went wrong in a step, in words; empty when nothing did.
     static QString problemText(const ConfigStep &step, const StepOutcome &outcome, int baudRate);
