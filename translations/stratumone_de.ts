@@ -1472,6 +1472,7 @@
     </message>
     <message>
         <location filename="../ui/wizard/GpsConfigurePage.cpp" line="78"/>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="210"/>
         <source>%1 baud</source>
         <translation>%1 Baud</translation>
     </message>
@@ -1531,139 +1532,164 @@
         <translation>Speichern</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="198"/>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="204"/>
+        <source>%1 on; %2 off</source>
+        <translation>%1 an; %2 aus</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="206"/>
+        <source>for a receiver that does not move</source>
+        <translation>für einen Empfänger, der sich nicht bewegt</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="208"/>
+        <source>1 Hz, 100 ms, only with a fix</source>
+        <translation>1 Hz, 100 ms, nur mit Fix</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="212"/>
+        <source>to flash and battery-backed RAM</source>
+        <translation>in Flash und batteriegepuffertes RAM</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="212"/>
+        <source>to flash, then read back from it</source>
+        <translation>in Flash, dann daraus zurückgelesen</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="221"/>
         <source>planned</source>
         <translation>geplant</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="200"/>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="223"/>
         <source>sending…</source>
         <translation>wird gesendet…</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="202"/>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="225"/>
         <source>verified</source>
         <translation>bestätigt</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="204"/>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="227"/>
         <source>acknowledged only</source>
         <translation>nur quittiert</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="206"/>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="229"/>
         <source>refused (NAK)</source>
         <translation>abgelehnt (NAK)</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="208"/>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="231"/>
         <source>not confirmed</source>
         <translation>nicht bestätigt</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="210"/>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="233"/>
         <source>no answer</source>
         <translation>keine Antwort</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="212"/>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="235"/>
         <source>still at %1 baud</source>
         <translation>weiter mit %1 Baud</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="214"/>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="237"/>
         <source>not tried</source>
         <translation>nicht versucht</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="226"/>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="249"/>
         <source>the receiver refused %1</source>
         <translation>der Empfänger hat %1 abgelehnt</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="230"/>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="253"/>
         <source>%1 reads %2, asked for %3</source>
         <translation>%1 liest %2, verlangt war %3</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="233"/>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="256"/>
         <source>1 command not acknowledged</source>
         <translation>1 Befehl nicht quittiert</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="234"/>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="257"/>
         <source>%1 commands not acknowledged</source>
         <translation>%1 Befehle nicht quittiert</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="237"/>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="260"/>
         <source>no answer from the receiver.</source>
         <translation>keine Antwort vom Empfänger.</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="237"/>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="260"/>
         <source>Check that its RX is wired to this port&apos;s TX.</source>
         <translation>Prüfen Sie, ob sein RX mit dem TX dieser Schnittstelle verbunden ist.</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="240"/>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="263"/>
         <source>no answer at the new speed.</source>
         <translation>keine Antwort bei der neuen Baudrate.</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="241"/>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="264"/>
         <source>The receiver still talks at %1 baud; the configuration will use that.</source>
         <translation>Der Empfänger sendet weiter mit %1 Baud; die Konfiguration verwendet diese.</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="244"/>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="267"/>
         <source>not tried, the receiver had stopped answering.</source>
         <translation>nicht versucht, der Empfänger antwortete nicht mehr.</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="250"/>
-        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="258"/>
-        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="264"/>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="273"/>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="281"/>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="287"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="262"/>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="285"/>
         <source>read back</source>
         <translation>zurücklesen</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="262"/>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="285"/>
         <source>send</source>
         <translation>senden</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="290"/>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="313"/>
         <source>Configuring…</source>
         <translation>Wird eingestellt…</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="339"/>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="362"/>
         <source>Every setting was read back as asked. The receiver talks at %1 baud.</source>
         <translation>Jede Einstellung wurde wie verlangt zurückgelesen. Der Empfänger sendet mit %1 Baud.</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="342"/>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="365"/>
         <source>%1: the receiver has no way to read it back; it acknowledged it.</source>
         <translation>%1: Der Empfänger kann das nicht zurückmelden; er hat es quittiert.</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="347"/>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="370"/>
         <source>1 setting not verified</source>
         <translation>1 Einstellung nicht bestätigt</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="347"/>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="370"/>
         <source>%1 settings not verified</source>
         <translation>%1 Einstellungen nicht bestätigt</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="348"/>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="371"/>
         <source>%1 (the reasons are under each step); they stay as they were. Try Apply again, or use the maker&apos;s tool. The receiver talks at %2 baud.</source>
         <translation>%1 (die Gründe stehen unter jedem Schritt); sie bleiben, wie sie waren. Versuchen Sie Übernehmen erneut oder nutzen Sie das Programm des Herstellers. Der Empfänger sendet mit %2 Baud.</translation>
     </message>
