@@ -1444,6 +1444,262 @@
     </message>
 </context>
 <context>
+    <name>s1::GpsConfigurePage</name>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="66"/>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="69"/>
+        <source>Configure the receiver (optional)</source>
+        <translation>Empfänger einstellen (optional)</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="72"/>
+        <source>Not configurable</source>
+        <translation>Nicht einstellbar</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="73"/>
+        <source>u-blox 5 to 8</source>
+        <translation>u-blox 5 bis 8</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="74"/>
+        <source>u-blox 9 and later</source>
+        <translation>u-blox 9 und neuer</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="75"/>
+        <source>MediaTek / Quectel</source>
+        <translation>MediaTek / Quectel</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="78"/>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="210"/>
+        <source>%1 baud</source>
+        <translation>%1 Baud</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="82"/>
+        <source>Setting and messages sent</source>
+        <translation>Einstellung und gesendete Nachrichten</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="82"/>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="97"/>
+        <source>Speed:</source>
+        <translation>Baudrate:</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="130"/>
+        <source>Receiver type:</source>
+        <translation>Empfängertyp:</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="141"/>
+        <source>This receiver is not one the wizard can configure. Tap Next to use it as it is.</source>
+        <translation>Diesen Empfänger kann der Assistent nicht einstellen. Tippen Sie auf Weiter, um ihn so zu verwenden, wie er ist.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="142"/>
+        <source>Nothing has been sent yet. Apply sends these messages and reads every setting back; Next leaves the receiver as it is.</source>
+        <translation>Noch wurde nichts gesendet. Übernehmen sendet diese Nachrichten und liest jede Einstellung zurück; Weiter lässt den Empfänger, wie er ist.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="181"/>
+        <source>Sentences</source>
+        <translation>Sätze</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="183"/>
+        <source>Stationary model</source>
+        <translation>Stationäres Modell</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="185"/>
+        <source>Time pulse (PPS)</source>
+        <translation>Sekundenimpuls (PPS)</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="187"/>
+        <source>Serial speed</source>
+        <translation>Baudrate</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="189"/>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="204"/>
+        <source>%1 on; %2 off</source>
+        <translation>%1 an; %2 aus</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="206"/>
+        <source>for a receiver that does not move</source>
+        <translation>für einen Empfänger, der sich nicht bewegt</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="208"/>
+        <source>1 Hz, 100 ms, only with a fix</source>
+        <translation>1 Hz, 100 ms, nur mit Fix</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="212"/>
+        <source>to flash and battery-backed RAM</source>
+        <translation>in Flash und batteriegepuffertes RAM</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="212"/>
+        <source>to flash, then read back from it</source>
+        <translation>in Flash, dann daraus zurückgelesen</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="221"/>
+        <source>planned</source>
+        <translation>geplant</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="223"/>
+        <source>sending…</source>
+        <translation>wird gesendet…</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="225"/>
+        <source>verified</source>
+        <translation>bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="227"/>
+        <source>acknowledged only</source>
+        <translation>nur quittiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="229"/>
+        <source>refused (NAK)</source>
+        <translation>abgelehnt (NAK)</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="231"/>
+        <source>not confirmed</source>
+        <translation>nicht bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="233"/>
+        <source>no answer</source>
+        <translation>keine Antwort</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="235"/>
+        <source>still at %1 baud</source>
+        <translation>weiter mit %1 Baud</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="237"/>
+        <source>not tried</source>
+        <translation>nicht versucht</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="249"/>
+        <source>the receiver refused %1</source>
+        <translation>der Empfänger hat %1 abgelehnt</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="253"/>
+        <source>%1 reads %2, asked for %3</source>
+        <translation>%1 liest %2, verlangt war %3</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="256"/>
+        <source>1 command not acknowledged</source>
+        <translation>1 Befehl nicht quittiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="257"/>
+        <source>%1 commands not acknowledged</source>
+        <translation>%1 Befehle nicht quittiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="260"/>
+        <source>no answer from the receiver.</source>
+        <translation>keine Antwort vom Empfänger.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="260"/>
+        <source>Check that its RX is wired to this port&apos;s TX.</source>
+        <translation>Prüfen Sie, ob sein RX mit dem TX dieser Schnittstelle verbunden ist.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="263"/>
+        <source>no answer at the new speed.</source>
+        <translation>keine Antwort bei der neuen Baudrate.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="264"/>
+        <source>The receiver still talks at %1 baud; the configuration will use that.</source>
+        <translation>Der Empfänger sendet weiter mit %1 Baud; die Konfiguration verwendet diese.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="267"/>
+        <source>not tried, the receiver had stopped answering.</source>
+        <translation>nicht versucht, der Empfänger antwortete nicht mehr.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="273"/>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="281"/>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="287"/>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="285"/>
+        <source>read back</source>
+        <translation>zurücklesen</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="285"/>
+        <source>send</source>
+        <translation>senden</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="313"/>
+        <source>Configuring…</source>
+        <translation>Wird eingestellt…</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="362"/>
+        <source>Every setting was read back as asked. The receiver talks at %1 baud.</source>
+        <translation>Jede Einstellung wurde wie verlangt zurückgelesen. Der Empfänger sendet mit %1 Baud.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="365"/>
+        <source>%1: the receiver has no way to read it back; it acknowledged it.</source>
+        <translation>%1: Der Empfänger kann das nicht zurückmelden; er hat es quittiert.</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="370"/>
+        <source>1 setting not verified</source>
+        <translation>1 Einstellung nicht bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="370"/>
+        <source>%1 settings not verified</source>
+        <translation>%1 Einstellungen nicht bestätigt</translation>
+    </message>
+    <message>
+        <location filename="../ui/wizard/GpsConfigurePage.cpp" line="371"/>
+        <source>%1 (the reasons are under each step); they stay as they were. Try Apply again, or use the maker&apos;s tool. The receiver talks at %2 baud.</source>
+        <translation>%1 (die Gründe stehen unter jedem Schritt); sie bleiben, wie sie waren. Versuchen Sie Übernehmen erneut oder nutzen Sie das Programm des Herstellers. Der Empfänger sendet mit %2 Baud.</translation>
+    </message>
+</context>
+<context>
     <name>s1::GpsDetectPage</name>
     <message>
         <location filename="../ui/wizard/GpsDetectPage.cpp" line="34"/>
@@ -1986,12 +2242,12 @@
 <context>
     <name>s1::GpsSetupWizard</name>
     <message>
-        <location filename="../ui/wizard/GpsSetupWizard.cpp" line="21"/>
+        <location filename="../ui/wizard/GpsSetupWizard.cpp" line="22"/>
         <source>Set up a GPS receiver</source>
         <translation>GPS-Empfänger einrichten</translation>
     </message>
     <message>
-        <location filename="../ui/wizard/GpsSetupWizard.cpp" line="25"/>
+        <location filename="../ui/wizard/GpsSetupWizard.cpp" line="26"/>
         <source>Done</source>
         <translation>Fertig</translation>
     </message>
@@ -2384,6 +2640,14 @@
         <location filename="../ui/ReferencePanel.cpp" line="48"/>
         <source>%1 (2^%2 s)</source>
         <translation>%1 (2^%2 s)</translation>
+    </message>
+</context>
+<context>
+    <name>s1::SerialReceiverConfigurator</name>
+    <message>
+        <location filename="../ui/wizard/SerialReceiverConfigurator.cpp" line="108"/>
+        <source>%1 went away (%2).</source>
+        <translation>%1 ist nicht mehr verfügbar (%2).</translation>
     </message>
 </context>
 <context>

@@ -411,13 +411,17 @@ void TestGpsWizard::wizardSetsUpReceiverOnPty()
     QVERIFY(clickNext(wizard));
     QVERIFY(!wizard.detectPage()->serialProbe().isOpen()); // released for the service
 
-    // 3. PPS: the one device found is offered first.
+    // 3. Configure: optional; the Quectel is left as it is.
+    QCOMPARE(wizard.currentId(), int(GpsSetupWizard::ConfigurePageId));
+    QVERIFY(clickNext(wizard));
+
+    // 4. PPS: the one device found is offered first.
     QCOMPARE(wizard.currentId(), int(GpsSetupWizard::PpsPageId));
     QCOMPARE(wizard.ppsPage()->ppsDevice(), dev.filePath(QStringLiteral("pps0")));
     QVERIFY(grabPage(wizard, QStringLiteral("wizard-pps.png")));
     QVERIFY(clickNext(wizard));
 
-    // 4. Review and write.
+    // 5. Review and write.
     QCOMPARE(wizard.currentId(), int(GpsSetupWizard::ReviewPageId));
     const QWidget &review = *wizard.reviewPage();
     const QString nmeaLine =

@@ -1,4 +1,4 @@
-// Wizard page 3 (optional): the receiver's PPS output. Lists the PPS devices the kernel has
+// Wizard page 4 (optional): the receiver's PPS output. Lists the PPS devices the kernel has
 // (/dev/pps*), "No PPS", and takes a typed path for one that appears only later (a pps-gpio
 // overlay not loaded yet). Explains why it matters: PPS gives microseconds, NMEA milliseconds.
 #pragma once

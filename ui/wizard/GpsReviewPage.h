@@ -1,4 +1,4 @@
-// Wizard page 4: shows the exact refclock lines and which existing lines they replace, lets the
+// Wizard page 5: shows the exact refclock lines and which existing lines they replace, lets the
 // user pick the configuration file, and writes it (GpsRefClockPlan into a ConfigDocument, saved
 // atomically). Reports success or the exact error; using the new lines needs a service reload,
 // which is left to the caller (written()).

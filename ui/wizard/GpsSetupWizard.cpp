@@ -1,6 +1,7 @@
 #include "wizard/GpsSetupWizard.h"
 
 #include "TouchStyle.h"
+#include "wizard/GpsConfigurePage.h"
 #include "wizard/GpsDetectPage.h"
 #include "wizard/GpsPortPage.h"
 #include "wizard/GpsPpsPage.h"
@@ -28,10 +29,12 @@ GpsSetupWizard::GpsSetupWizard(const Options &options, QWidget *parent)
     applyTouchFriendlyFont(this);
     m_portPage = new GpsPortPage(&m_state, this);
     m_detectPage = new GpsDetectPage(&m_state, this);
+    m_configurePage = new GpsConfigurePage(&m_state, this);
     m_ppsPage = new GpsPpsPage(&m_state, this);
     m_reviewPage = new GpsReviewPage(&m_state, this);
     setPage(PortPageId, m_portPage);
     setPage(DetectPageId, m_detectPage);
+    setPage(ConfigurePageId, m_configurePage);
     setPage(PpsPageId, m_ppsPage);
     setPage(ReviewPageId, m_reviewPage);
     connect(m_reviewPage, &GpsReviewPage::written, this, &GpsSetupWizard::configurationWritten);

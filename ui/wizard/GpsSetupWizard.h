@@ -1,7 +1,7 @@
-// The GPS set-up wizard: port, detection, PPS, review and write. Sets up a receiver on a serial
-// port as `refclock NMEA` (plus `refclock PPS` locked to it) in the configuration file, in about a
-// minute, on the 800x480 touchscreen or a desktop. It does not reload the service: it emits
-// configurationWritten() and leaves that to the window.
+// The GPS set-up wizard: port, detection, receiver configuration (optional), PPS, review and
+// write. Sets up a receiver on a serial port as `refclock NMEA` (plus `refclock PPS` locked to
+// it) in the configuration file, in about a minute, on the 800x480 touchscreen or a desktop. It
+// does not reload the service: it emits configurationWritten() and leaves that to the window.
 #pragma once
 
 #include "config/ConfigFile.h"
@@ -13,6 +13,7 @@ namespace s1 {
 
 class GpsPortPage;
 class GpsDetectPage;
+class GpsConfigurePage;
 class GpsPpsPage;
 class GpsReviewPage;
 
@@ -25,7 +26,7 @@ public:
     static constexpr int kPreferredWidthPx = 800;
     static constexpr int kPreferredHeightPx = 480;
 
-    enum PageId { PortPageId, DetectPageId, PpsPageId, ReviewPageId };
+    enum PageId { PortPageId, DetectPageId, ConfigurePageId, PpsPageId, ReviewPageId };
 
     struct Options
     {
@@ -40,6 +41,7 @@ public:
     const GpsWizardState &state() const { return m_state; }
     GpsPortPage *portPage() const { return m_portPage; }
     GpsDetectPage *detectPage() const { return m_detectPage; }
+    GpsConfigurePage *configurePage() const { return m_configurePage; }
     GpsPpsPage *ppsPage() const { return m_ppsPage; }
     GpsReviewPage *reviewPage() const { return m_reviewPage; }
 
@@ -51,6 +53,7 @@ private:
     GpsWizardState m_state;
     GpsPortPage *m_portPage = nullptr;
     GpsDetectPage *m_detectPage = nullptr;
+    GpsConfigurePage *m_configurePage = nullptr;
     GpsPpsPage *m_ppsPage = nullptr;
     GpsReviewPage *m_reviewPage = nullptr;
 };

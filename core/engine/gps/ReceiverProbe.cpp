@@ -46,6 +46,7 @@ void ReceiverProbe::beginAttempt(std::size_t index, RealTime now)
     m_nmea = false;
     m_ubx = false;
     m_talkers.clear();
+    m_vendorPrefixes.clear();
     m_decoder = std::make_unique<GpsStreamDecoder>();
     m_decoder->setBaudRate(m_baudOrder[index]);
     m_decoder->setMessageObserver([this](std::string_view type, std::span<const std::uint8_t>) { onMessage(type); });
@@ -116,9 +117,13 @@ void ReceiverProbe::onMessage(std::string_view type)
     if (type.starts_with(kRtcm3Prefix))
         return; // a valid frame at this speed, but says nothing about NMEA
     m_nmea = true;
-    // Proprietary sentences ("PUBX", "PMTK001") have no talker.
-    if (type.size() > kTalkerLength && !type.starts_with('P'))
+    // Proprietary sentences ("PUBX", "PMTK001") have no talker; their prefix names the vendor.
+    if (type.starts_with('P')) {
+        if (type.size() >= kVendorPrefixLength && m_vendorPrefixes.size() < kMaxVendorPrefixes)
+            m_vendorPrefixes.insert(std::string(type.substr(0, kVendorPrefixLength)));
+    } else if (type.size() > kTalkerLength) {
         m_talkers.insert(std::string(type.substr(0, kTalkerLength)));
+    }
 }
 
 ReceiverFindings ReceiverProbe::findings(RealTime now) const
@@ -131,6 +136,7 @@ ReceiverFindings ReceiverProbe::findings(RealTime now) const
     f.nmea = m_nmea;
     f.ubx = m_ubx;
     f.talkers = m_talkers;
+    f.vendorPrefixes = m_vendorPrefixes;
     for (const std::string &talker : m_talkers) {
         if (const auto system = talkerSystem(talker))
             f.constellations.insert(*system);

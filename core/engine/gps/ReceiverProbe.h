@@ -44,6 +44,7 @@ struct ReceiverFindings
     bool nmea = false;
     bool ubx = false;
     std::set<std::string> talkers;       // "GP", "GN", ... of standard NMEA sentences
+    std::set<std::string> vendorPrefixes; // "PMTK", "PUBX", ...: how proprietary sentences start
     std::set<GnssSystem> constellations; // from talkers and from the satellites listed
     std::string receiver;                // model and firmware, when it says (MON-VER, TXT, PMTK)
     GpsFixMode fixMode = GpsFixMode::None;
@@ -79,6 +80,10 @@ public:
     // NMEA 0183 standard speed (older Garmin), then the rest. A USB CDC receiver ignores the
     // speed and is found at the first.
     static constexpr std::array<int, 6> kDefaultBaudOrder{9600, 38400, 115200, 4800, 57600, 19200};
+    // "P" and a vendor's three letters; a bounded set, as noise cannot fake a checksummed line
+    // often but the count of distinct vendors on one port is small anyway.
+    static constexpr std::size_t kVendorPrefixLength = 4;
+    static constexpr std::size_t kMaxVendorPrefixes = 8;
 
     // `baudOrder` empty: kDefaultBaudOrder. Non-positive speeds are dropped.
     explicit ReceiverProbe(std::vector<int> baudOrder = {});
@@ -123,6 +128,7 @@ private:
     bool m_nmea = false;
     bool m_ubx = false;
     std::set<std::string> m_talkers;
+    std::set<std::string> m_vendorPrefixes;
 };
 
 const char *toString(ReceiverProbe::Outcome outcome);
