@@ -29,6 +29,10 @@ struct OptionSet
     QCommandLineOption noClock{
         {QStringLiteral("x"), QStringLiteral("no-clock-control")},
         QStringLiteral("Never adjust the system clock; keep a virtual clock (like chronyd -x).")};
+    QCommandLineOption restoreDumps{
+        QStringLiteral("r"),
+        QStringLiteral("Reload each source's measurement history from its file in the configuration's dumpdir at "
+                       "start, so that a restart keeps its regression (like chronyd -r).")};
     QCommandLineOption bind{QStringLiteral("bind"),
                             QStringLiteral("Serve NTP only on <address> (repeatable; default: all)."),
                             QStringLiteral("address")};
@@ -122,6 +126,7 @@ void addOptions(QCommandLineParser &parser, const OptionSet &opt, LaunchProgram 
     }
     parser.addOption(opt.config);
     parser.addOption(opt.noClock);
+    parser.addOption(opt.restoreDumps);
     parser.addOption(opt.bind);
     if (program == LaunchProgram::CoreHost) {
         parser.addOption(opt.report);
@@ -258,6 +263,7 @@ bool readSeed(const QCommandLineParser &parser, const OptionSet &opt, LaunchOpti
 bool readOptions(const QCommandLineParser &parser, const OptionSet &opt, LaunchProgram program, LaunchOptions &o)
 {
     o.noClockControl = parser.isSet(opt.noClock);
+    o.restoreDumps = parser.isSet(opt.restoreDumps);
     o.configPath = parser.value(opt.config).toStdString();
     if (!readBindAddresses(parser, opt, o))
         return false;
@@ -346,6 +352,7 @@ HostOptions hostOptionsFor(const LaunchOptions &options)
     host.seed = options.seed;
     // The window turns it off again: only the service and the plain host steer the clock.
     host.clockControl = !options.noClockControl;
+    host.restoreDumps = options.restoreDumps;
     return host;
 }
 

@@ -18,6 +18,7 @@ struct LaunchOptions
 {
     bool service = false;
     bool noClockControl = false;
+    bool restoreDumps = false; // -r: reload the sources' dumps from `dumpdir` at start
     std::string configPath; // empty: the default path, if it exists
     std::vector<IpAddress> bindAddresses;
     double reportInterval = 0; // core host only

@@ -254,6 +254,8 @@ int printResult(const StratumctlOptions &options, const CommandSpec &spec, bool 
     case Command::Reselect:
     case Command::Refresh:
     case Command::Local:
+    case Command::Dump:
+    case Command::CycleLogs:
     case Command::ResetClients:
         break;
     }
@@ -368,7 +370,8 @@ int printClients(const StratumctlOptions &options, const ClientsOptions &clients
 constexpr const char *kRuntimeCommands[] = {
     "add",        "delete",     "allow",    "deny",     "burst",         "online",
     "offline",    "minpoll",    "maxpoll",  "maxdelay", "maxdelayratio", "maxdelaydevratio",
-    "minstratum", "polltarget", "reselect", "refresh",  "local",
+    "minstratum", "polltarget", "reselect", "refresh",  "local",         "dump",
+    "cyclelogs",
 };
 
 // The reference ID of the local reference (`local`), which waitsync does not count, as chronyc.

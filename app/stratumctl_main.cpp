@@ -73,6 +73,8 @@ void usage(std::FILE *out)
                  "  reselect                             select a source again now\n"
                  "  refresh                              look the sources' names up again\n"
                  "  local [stratum N ...] | local off    serve the local clock, or stop\n"
+                 "  dump                                 save each source's measurements to dumpdir\n"
+                 "  cyclelogs                            close and reopen the log files (logrotate)\n"
                  "  waitsync [TRIES [CORRECTION [SKEW [INTERVAL]]]]\n"
                  "                                       wait until synchronised (exit 0) or not (1)\n"
                  "  clients [-k] [-p N] [-r]             -p: at least N packets, -r: reset counters\n"

@@ -3,7 +3,7 @@
 //  - kill -9 while `stratumctl config apply` writes a 1 MB configuration: the file is the old or
 //    the new text, never a mixture, and the service starts again on it;
 //  - kill -9 a few milliseconds after SIGTERM, while the service saves its drift file and its
-//    history: each file reads back whole, or is the previous one;
+//    history and its sources' dumps: each file reads back whole, or is the previous one;
 //  - 1,000 control connections opened and left idle: stratumctl is still answered and the
 //    service holds a bounded number of descriptors;
 //  - 1 MB lines flooding the control socket: refused, memory bounded, others answered;
@@ -17,6 +17,7 @@
 #include "clock/DriftFile.h"
 #include "history/HistoryFile.h"
 #include "ntp/NtpPacket.h"
+#include "sources/SourceDump.h"
 
 #include <QDir>
 #include <QElapsedTimer>
@@ -75,6 +76,7 @@ public:
     QString stateDir() const { return dir.filePath(QStringLiteral("state")); }
     QString driftPath() const { return stateDir() + QStringLiteral("/drift"); }
     QString historyPath() const { return stateDir() + QStringLiteral("/") + QLatin1String(s1::kHistoryFileName); }
+    QString dumpPath() const { return stateDir() + QStringLiteral("/127.0.0.1.dat"); }
     QByteArray log;
 
     bool startServer()
@@ -296,6 +298,7 @@ void TestFaultDrills::killDuringShutdownSaves()
     QVERIFY(d.writeConfig(text));
     int driftPresent = 0;
     int historyPresent = 0;
+    int dumpPresent = 0;
     for (int round = 0; round < kShutdownRounds; ++round) {
         QVERIFY2(d.startService(), d.log.constData());
         QVERIFY2(!d.log.contains("moved to"), d.log.constData()); // a damaged history is set aside
@@ -314,9 +317,14 @@ void TestFaultDrills::killDuringShutdownSaves()
             ++historyPresent;
             QVERIFY2(s1::readHistoryFile(d.historyPath().toStdString(), error), error.c_str());
         }
+        if (const QByteArray dump = readAll(d.dumpPath()); !dump.isEmpty()) {
+            ++dumpPresent;
+            const s1::SourceDumpParse parsed = s1::parseSourceDump(std::string_view(dump.constData(), dump.size()));
+            QVERIFY2(parsed.dump, parsed.error.c_str());
+        }
     }
-    qInfo("%d kills: a whole drift file after %d, a whole history after %d", kShutdownRounds, driftPresent,
-          historyPresent);
+    qInfo("%d kills: a whole drift file after %d, a whole history after %d, a whole dump after %d", kShutdownRounds,
+          driftPresent, historyPresent, dumpPresent);
     QVERIFY2(driftPresent > 0 && historyPresent > 0, "the drill never reached a save");
 }
 

@@ -220,12 +220,15 @@ void TestRuntimeCommands::sameRepliesAsChronyc()
     f.socketPath = f.dir.filePath("run/stratumone.sock");
     const QString chronydSocket = f.dir.filePath("chronyd.sock");
     f.configPath = s1test::writeFile(f.dir, "service.conf",
-                                     QStringLiteral("port %1\nallow 127.0.0.1\nlocal stratum 8\n").arg(f.servicePort));
+                                     QStringLiteral("port %1\nallow 127.0.0.1\nlocal stratum 8\ndumpdir %2\n")
+                                         .arg(f.servicePort)
+                                         .arg(f.dir.filePath("state")));
     const QString chronydConf = s1test::writeFile(
         f.dir, "chronyd.conf",
-        QStringLiteral("port %1\nbindcmdaddress %2\ncmdport 0\npidfile %3\nallow 127.0.0.1\nlocal stratum 8\n")
+        QStringLiteral("port %1\nbindcmdaddress %2\ncmdport 0\npidfile %3\nallow 127.0.0.1\nlocal stratum 8\n"
+                       "dumpdir %4\n")
             .arg(chronydPort)
-            .arg(chronydSocket, f.dir.filePath("chronyd.pid")));
+            .arg(chronydSocket, f.dir.filePath("chronyd.pid"), f.dir.filePath("chronyd-state")));
     f.service.setProcessChannelMode(QProcess::ForwardedErrorChannel);
     f.service.start(s1test::ourBinary("stratumone"),
                     {"--service", "-f", f.configPath, "-x", "--bind", "127.0.0.1", "--control-socket", f.socketPath});
@@ -272,6 +275,8 @@ void TestRuntimeCommands::sameRepliesAsChronyc()
         "local off",
         "reselect",
         "refresh",
+        "dump",
+        "cyclelogs",
         "frobnicate",
         "delete 127.0.0.1",
         "delete 127.0.0.1",

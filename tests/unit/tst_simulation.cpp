@@ -27,6 +27,7 @@ private slots:
     void differentSeedDifferentNoise();
     void lossDropsPackets();
     void fuzzedServerTimestampsAreAllAccepted();
+    void restoredSourcesSelectWithinOnePoll();
 };
 
 void TestSimulation::constantFrequencyIntegrates()
@@ -126,6 +127,67 @@ void TestSimulation::fuzzedServerTimestampsAreAllAccepted()
     scenario.serverTimestampFuzz = false;
     const RunResult plain = Simulation(scenario, 3).run();
     QVERIFY(plain.finalSnapshot.sources.at(0).lastSample->offset != source.lastSample->offset);
+}
+
+// chronyd's dump and -r: a restarted client that gets its predecessor's statistics selects a
+// source whose frequency is known at the first replies of the new run, where a fresh start
+// selects on an offset alone and needs several polls before the frequency is known that well;
+// the falseticker stays out.
+void TestSimulation::restoredSourcesSelectWithinOnePoll()
+{
+    const Scenario scenario = *findScenario("falsetickers-1");
+    constexpr double kLearn = 3000;                        // s before the restart: the regressions are full
+    const double poll = std::ldexp(1.0, scenario.minPoll); // s, a new engine's first interval
+    constexpr double kStep = 1;                            // s between looks
+    constexpr double kKnownSkewPpm = 1.0;                  // a frequency known well enough to steer by
+    struct Restart
+    {
+        double selectedAfter = -1; // s after the restart until a source is selected, -1: never
+        double knownAfter = -1;    // ... selected with a skew below kKnownSkewPpm
+        int samplesAtStart = 0;    // the sources' samples right after the restart
+        bool falsetickerSelected = false;
+        double errorAfterPoll = 0; // s, the clock's error one poll after the restart
+    };
+    const auto restart = [&](bool restore) {
+        Simulation simulation(scenario, 11);
+        simulation.run(kLearn);
+        simulation.restartClient(restore);
+        Restart r;
+        for (const SourceSnapshot &source : simulation.client().snapshot(simulation.clientReading()).sources)
+            r.samplesAtStart += source.stats.samples;
+        for (double t = kLearn + kStep; t <= kLearn + 20 * poll && (r.knownAfter < 0 || t <= kLearn + poll);
+             t += kStep) {
+            simulation.run(t);
+            if (t == kLearn + poll)
+                r.errorAfterPoll = simulation.currentError();
+            const EngineSnapshot snapshot = simulation.client().snapshot(simulation.clientReading());
+            for (std::size_t i = 0; i < snapshot.sources.size(); ++i) {
+                const SourceSnapshot &source = snapshot.sources[i];
+                if (source.state != SourceState::Selected)
+                    continue;
+                r.falsetickerSelected = r.falsetickerSelected || i == 0; // the scenario's first server lies
+                if (r.selectedAfter < 0)
+                    r.selectedAfter = t - kLearn;
+                if (source.stats.frequencySkewPpm < kKnownSkewPpm && r.knownAfter < 0)
+                    r.knownAfter = t - kLearn;
+            }
+        }
+        return r;
+    };
+    const Restart fresh = restart(false);
+    const Restart restored = restart(true);
+    qInfo("fresh: selected after %.0f s, frequency known after %.0f s, error after a poll %.1f us; "
+          "restored: %.0f s, %.0f s, %.1f us",
+          fresh.selectedAfter, fresh.knownAfter, fresh.errorAfterPoll * 1e6, restored.selectedAfter,
+          restored.knownAfter, restored.errorAfterPoll * 1e6);
+    QCOMPARE(fresh.samplesAtStart, 0);
+    QVERIFY2(restored.samplesAtStart >= 5 * 6, qPrintable(QString::number(restored.samplesAtStart)));
+    QVERIFY(restored.selectedAfter >= 0 && restored.selectedAfter <= poll);
+    QVERIFY(restored.knownAfter >= 0 && restored.knownAfter <= poll);
+    QVERIFY(fresh.knownAfter < 0 || fresh.knownAfter > 2 * poll);
+    QVERIFY(!restored.falsetickerSelected);
+    QVERIFY(std::abs(restored.errorAfterPoll) < Simulation::kSyncThreshold);
+    QVERIFY(std::abs(restored.errorAfterPoll) < std::abs(fresh.errorAfterPoll));
 }
 
 QTEST_APPLESS_MAIN(TestSimulation)

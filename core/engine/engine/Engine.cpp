@@ -156,6 +156,7 @@ bool Engine::addSource(const SourceConfig &config, std::string name, const IpAdd
     if (config.filter > 0)
         sampling.filter.emplace(config.filter);
     m_records.emplace(id, std::move(record));
+    applyRestoredDump(id);
     return true;
 }
 

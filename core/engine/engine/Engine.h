@@ -29,6 +29,7 @@
 #include "report/EngineSnapshot.h"
 #include "sources/NtpSource.h"
 #include "sources/SelectionExplanation.h"
+#include "sources/SourceDump.h"
 #include "sources/SourceSelector.h"
 
 #include <cstdint>
@@ -131,6 +132,15 @@ public:
     // cut to three letters and the refclock's position ("PPS0", "SHM1"), as chronyd names them.
     static std::string defaultRefId(const RefClockConfig &config, std::size_t index);
 
+    // chronyd's `dump`: every source's statistics with samples, as values for the host to write
+    // to `dumpdir`; times on the host's clock (see SourceDump.h).
+    std::vector<SourceDump> dumpSources(RealTime now) const;
+    // chronyd's `-r`: statistics saved by an earlier run, read by the host. Each dump goes to
+    // the source of its identity, at once or when that source is added (a name resolved
+    // later); one not loadable (checkSourceDump at `now`) is refused. What was restored or
+    // refused comes out as events; returns how many sources were restored at once.
+    int restoreSources(std::vector<SourceDump> dumps, RealTime now);
+
     std::vector<OutgoingPacket> takeOutgoing();
     std::vector<ResolveRequest> takeResolveRequests();
     // Records for the chrony-format log files enabled by `log`; empty without `logdir`.
@@ -172,6 +182,10 @@ private:
                    RealTime now);
     // A source's statistics configuration: minsamples/maxsamples as given, our precision.
     SourceStatisticsConfig statisticsConfig(std::optional<int> minSamples, std::optional<int> maxSamples) const;
+    // Which dump a source's statistics go to.
+    SourceDumpIdentity dumpIdentityOf(const SourceRecord &record) const;
+    // Loads the pending dump of source `id`, if there is one.
+    void applyRestoredDump(std::uint32_t id);
     // True when a request was made (a reach register moved).
     bool pollDueSources(RealTime now);
     void requestDueResolves(RealTime now);
@@ -287,6 +301,9 @@ private:
     AlarmMonitor m_alarms;
     std::optional<GpsStatus> m_gpsStatus;   // the host's, for the alarms
     std::vector<double> m_stepsSinceAlarms; // s, steps not yet seen by the alarms
+    // Dumps handed in by restoreSources() whose source does not exist yet; times on the raw
+    // scale already.
+    std::vector<SourceDump> m_pendingDumps;
 };
 
 } // namespace s1

@@ -483,6 +483,65 @@ void SourceStatistics::addDispersion(double dispersion)
     }
 }
 
+StatisticsState SourceStatistics::saveState() const
+{
+    StatisticsState state;
+    state.samples.reserve(static_cast<std::size_t>(m_history + m_count));
+    for (int i = -m_history; i < m_count; ++i) {
+        const StoredSample &s = at(i);
+        state.samples.push_back(
+            {s.time, s.offset, s.originalOffset, s.peerDelay, s.peerDispersion, s.rootDelay, s.rootDispersion});
+    }
+    state.regressionSamples = m_count;
+    state.stratum = m_stratum;
+    state.leap = m_leap;
+    state.frequency = m_frequency;
+    state.skew = m_skew;
+    state.stdDev = m_stdDev;
+    state.asymmetry = m_asymmetry;
+    state.asymmetryRun = m_asymmetryRun;
+    return state;
+}
+
+int SourceStatistics::restoreState(const StatisticsState &state)
+{
+    reset();
+    const int total = static_cast<int>(state.samples.size());
+    for (int i = 1; i < total; ++i)
+        if (state.samples[static_cast<std::size_t>(i)].time <= state.samples[static_cast<std::size_t>(i - 1)].time)
+            return 0;
+    if (state.regressionSamples < 0 || state.regressionSamples > total)
+        return 0;
+    // The newest samples count: the regression's first, then as much history as is kept for it.
+    const int count = std::min(state.regressionSamples, maxSamples());
+    const int history = std::min(total - state.regressionSamples, count * (kRunsHistoryRatio - 1));
+    if (count == 0)
+        return 0;
+    m_count = count;
+    m_history = history;
+    m_newestIndex = (history + count - 1) % kCapacity;
+    const int first = total - history - count;
+    for (int i = -history; i < count; ++i) {
+        const DumpedSample &d = state.samples[static_cast<std::size_t>(first + history + i)];
+        StoredSample &s = at(i);
+        s.time = d.time;
+        s.offset = d.offset;
+        s.originalOffset = d.originalOffset;
+        s.peerDelay = d.peerDelay < m_config.minDelay ? 2.0 * m_config.minDelay - d.peerDelay : d.peerDelay;
+        s.peerDispersion = d.peerDispersion;
+        s.rootDelay = d.rootDelay;
+        s.rootDispersion = d.rootDispersion;
+    }
+    m_stratum = state.stratum;
+    m_leap = state.leap;
+    if (state.stdDev > 0)
+        m_stdDev = std::max(kMinStdDev, state.stdDev);
+    m_asymmetry = std::clamp(state.asymmetry, -kMaxAsymmetry, kMaxAsymmetry);
+    m_asymmetryRun = std::clamp(state.asymmetryRun, -kMaxAsymmetryRun, kMaxAsymmetryRun);
+    regress();
+    return history + count;
+}
+
 double SourceStatistics::span() const
 {
     if (m_count < 2)

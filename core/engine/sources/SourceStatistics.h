@@ -18,6 +18,7 @@
 
 #include "ntp/NtpPacket.h"
 #include "sources/Regression.h"
+#include "sources/SourceDump.h"
 #include "sources/TrackingEstimate.h"
 #include "time/Timestamps.h"
 
@@ -25,6 +26,7 @@
 #include <cstddef>
 #include <optional>
 #include <utility>
+#include <vector>
 
 namespace s1 {
 
@@ -141,6 +143,21 @@ struct FrequencyFallback
     double maxSkew = 0;   // relative
 };
 
+// What a restart needs to fit the same regression again (SourceDump, `dumpdir`): the samples on
+// the statistics' own time scale and the state the samples alone do not give back.
+struct StatisticsState
+{
+    std::vector<DumpedSample> samples; // oldest first, the runs test's history included
+    int regressionSamples = 0;         // the newest this many are the regression's
+    int stratum = 0;
+    LeapIndicator leap = LeapIndicator::Unsynchronised;
+    double frequency = 0; // relative (informative: restoring fits it again)
+    double skew = 0;      // relative (informative)
+    double stdDev = 0;    // s: weighs the samples of the next fit (0: the initial estimate)
+    double asymmetry = 0;
+    int asymmetryRun = 0;
+};
+
 class SourceStatistics
 {
 public:
@@ -219,6 +236,12 @@ public:
     // The reference's time scale moved by `offset` s against ours (a leap second: -1 when UTC
     // inserted one): every held offset and the estimate move with it; times stay.
     void shiftOffsets(double offset);
+    // The samples and state to save; restoreState() of it fits the same regression.
+    StatisticsState saveState() const;
+    // Replaces everything held by `state` and fits the regression again. More samples than
+    // are held at most lose the oldest; a sequence out of order or a regression count out of
+    // range leaves the statistics empty. Returns the samples taken.
+    int restoreState(const StatisticsState &state);
     // Adds to the peer and root dispersion of every held sample.
     void addDispersion(double dispersion);
 

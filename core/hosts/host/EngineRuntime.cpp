@@ -4,6 +4,7 @@
 #include "clock/HostClock.h"
 #include "clock/LeapSecondFiles.h"
 #include "clock/SystemKernelClockApi.h"
+#include "history/SourceDumpFiles.h"
 
 #include <algorithm>
 #include <cstdio>
@@ -82,6 +83,8 @@ bool EngineRuntime::start(std::string &error)
             m_engine->handleRefClockPulse(index, pulse, readRealTimeClock());
         });
     m_refClocks->start(now);
+    if (m_options.restoreDumps)
+        restoreDumps();
     openLogFiles();
     flush();
     reportRefClockFaults();
@@ -193,14 +196,65 @@ CommandResult EngineRuntime::runCommand(const std::string &name, const std::stri
 {
     if (!m_engine)
         return CommandResult::of(CommandStatus::Failed);
+    // Both take no arguments; chronyc ignores what follows them, and so do we.
+    if (name == "dump")
+        return dumpSources();
+    if (name == "cyclelogs")
+        return cycleLogs();
     const CommandResult result = m_engine->runCommand(name, arguments, readRealTimeClock());
     flush();
     return result;
 }
 
+CommandResult EngineRuntime::dumpSources()
+{
+    if (!m_engine)
+        return CommandResult::of(CommandStatus::Failed);
+    CommandResult result = CommandResult::of(CommandStatus::Ok);
+    if (m_config.dumpDir.empty()) {
+        // chronyd answers 200 OK and writes nothing; we say why nothing was written.
+        result.warnings.push_back("no dumpdir in the configuration: nothing dumped");
+        return result;
+    }
+    const std::vector<std::string> problems =
+        writeSourceDumpFiles(m_config.dumpDir, m_engine->dumpSources(readRealTimeClock()));
+    for (const std::string &problem : problems)
+        std::fprintf(stderr, "stratumone: %s\n", problem.c_str());
+    if (!problems.empty()) {
+        result.status = CommandStatus::Failed;
+        result.message = problems.front();
+    }
+    return result;
+}
+
+CommandResult EngineRuntime::cycleLogs()
+{
+    for (auto &[log, writer] : m_logs) {
+        const bool reopened = writer.reopen();
+        noteLogWrite(log, writer, reopened);
+    }
+    return CommandResult::of(CommandStatus::Ok);
+}
+
+void EngineRuntime::restoreDumps()
+{
+    const RealTime now = readRealTimeClock();
+    if (m_config.dumpDir.empty()) {
+        m_warnings.push_back("-r given but no dumpdir in the configuration: no measurement history to reload");
+        return;
+    }
+    std::vector<std::string> problems;
+    std::vector<SourceDump> dumps = readSourceDumpFiles(m_config.dumpDir, problems);
+    for (std::string &problem : problems)
+        m_warnings.push_back(std::move(problem));
+    m_engine->restoreSources(std::move(dumps), now);
+}
+
 void EngineRuntime::shutdown()
 {
     maintainDriftFile(true);
+    if (m_engine && !m_config.dumpDir.empty())
+        dumpSources();
     if (m_clockDriver)
         m_clockDriver->shutdown();
 }

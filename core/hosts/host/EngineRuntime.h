@@ -43,6 +43,8 @@ struct HostOptions
     KernelClockApi *kernelClockApi = nullptr;
     // The alarms of the engine this one replaces (a reload), so that they carry on.
     std::vector<Alarm> previousAlarms;
+    // chronyd's -r: at start, load each source's statistics from its dump file in `dumpdir`.
+    bool restoreDumps = false;
 };
 
 class EngineRuntime
@@ -75,7 +77,14 @@ public:
     // The `makestep` command; the step taken (s).
     double makeStep();
     // One of chronyc's runtime commands (Engine::runCommand); without an engine, 500 Failure.
+    // `dump` and `cyclelogs` are the host's: see dumpSources() and cycleLogs().
     CommandResult runCommand(const std::string &name, const std::string &arguments);
+    // chronyc's `dump`: every source's statistics to its file in `dumpdir` (nothing without
+    // one, with a warning). 500 Failure when a file could not be written.
+    CommandResult dumpSources();
+    // chronyc's `cyclelogs`: closes and opens the log files again, so that after logrotate
+    // moved them the lines go to new files.
+    CommandResult cycleLogs();
     std::optional<RealTime> nextWakeup() const;
 
     EngineSnapshot snapshot() const;
@@ -83,7 +92,7 @@ public:
     // errors); the hosts call it at their snapshot pace, before taking the snapshot.
     void reportGpsStatus();
     const EngineConfig &config() const { return m_config; }
-    // Saves what must survive a restart (the drift file) and hands the clock back at its base
+    // Saves what must survive a restart (the drift file, the sources' dumps) and hands the clock back at its base
     // frequency (ending a running slew); hosts call it before they stop.
     void shutdown();
     // True once start() has opened the kernel clock driver: the engine steers the system clock.
@@ -108,6 +117,8 @@ private:
     void flush();
     void openClockDriver();
     void maintainDriftFile(bool force);
+    // -r: the dumps in `dumpdir` into the new engine.
+    void restoreDumps();
     void openLogFiles();
     void writeLogRecords();
     void noteLogWrite(ChronyLog log, const LogFileWriter &writer, bool written);

@@ -77,6 +77,7 @@ Simulation::Simulation(Scenario scenario, std::uint64_t seed, ClientClock client
         if (m_driver->open())
             clientOptions.clockDriver = m_driver.get();
     }
+    m_clientOptions = clientOptions;
     m_client = std::make_unique<Engine>(clientConfig, clientOptions, clientReading());
 
     for (std::size_t i = 0; i < m_scenario.servers.size(); ++i) {
@@ -277,6 +278,20 @@ RealTime Simulation::utcAt(TrueTime t) const
         shift += inserted ? -std::chrono::seconds(1) : std::chrono::seconds(1);
     }
     return continuous + shift;
+}
+
+void Simulation::restartClient(bool restore)
+{
+    std::vector<SourceDump> dumps;
+    if (restore)
+        dumps = m_client->dumpSources(clientReading());
+    m_client.reset();
+    // A new process draws new request cookies.
+    ++m_clientOptions.seed;
+    m_client = std::make_unique<Engine>(m_scenario.engineConfig(), m_clientOptions, clientReading());
+    if (restore)
+        m_client->restoreSources(std::move(dumps), clientReading());
+    flushClient();
 }
 
 RunResult Simulation::run(std::optional<double> until)

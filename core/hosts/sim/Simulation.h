@@ -56,6 +56,11 @@ public:
     RunResult run(std::optional<double> until = std::nullopt);
 
     const Engine &client() const { return *m_client; }
+    // A restart of the client, as a service's: its engine is replaced by a new one with the
+    // same configuration; with `restore`, the new one gets what the old one dumped
+    // (Engine::dumpSources, then restoreSources: chronyd's dump at exit and -r). The clocks run
+    // on; replies still in flight to the old engine reach the new one, which drops them.
+    void restartClient(bool restore);
     // Local (engine) time minus true time now, s: with ClientClock::Kernel, the system clock's.
     double currentError();
     // The client's clock reading now: the oscillator's, or the simulated system clock's.
@@ -115,6 +120,7 @@ private:
     // Declared before the client engine, which uses them until it is destroyed.
     std::unique_ptr<SimKernelClock> m_kernel;
     std::unique_ptr<KernelClockDriver> m_driver;
+    EngineOptions m_clientOptions;
     std::unique_ptr<Engine> m_client;
     std::vector<Server> m_servers;
     std::priority_queue<Event, std::vector<Event>, Later> m_events;

@@ -127,6 +127,8 @@ ControlAnswer answerQuery(const control::ControlRequest &request, const EngineSn
     case Command::Reselect:
     case Command::Refresh:
     case Command::Local:
+    case Command::Dump:
+    case Command::CycleLogs:
     case Command::ResetClients:
         break;
     }

@@ -52,6 +52,8 @@ constexpr auto kCommands = std::to_array<CommandInfo>({
     {Command::Reselect, "reselect", true},
     {Command::Refresh, "refresh", true},
     {Command::Local, "local", true},
+    {Command::Dump, "dump", true},
+    {Command::CycleLogs, "cyclelogs", true},
     {Command::ResetClients, "resetclients", true},
     {Command::Gps, "gps", false},
     {Command::Configuration, "configuration", false},

@@ -66,6 +66,8 @@ enum class Command : std::uint8_t {
     Reselect,
     Refresh,
     Local,
+    Dump,      // chronyc's `dump`: the sources' statistics to `dumpdir` (the host's, not the engine's)
+    CycleLogs, // chronyc's `cyclelogs`: the log files closed and opened again
     ResetClients,
     Gps,
     Configuration,
