@@ -49,7 +49,10 @@ MetricsEndpoint::MetricsEndpoint(QObject *parent)
     : QObject(parent)
 { }
 
-MetricsEndpoint::~MetricsEndpoint() = default;
+MetricsEndpoint::~MetricsEndpoint()
+{
+    close(); // before the members its requests render from
+}
 
 bool MetricsEndpoint::configure(const EngineConfig &config)
 {
