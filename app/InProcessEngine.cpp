@@ -25,7 +25,9 @@ InProcessEngine::InProcessEngine(LaunchOptions options, EngineConfig config, Hos
     , m_host(std::move(host))
     , m_history(new HistoryKeeper(this))
     , m_alarms(new AlarmNotifier(this))
+    , m_metrics(new MetricsEndpoint(this))
 {
+    m_metrics->setVersion(S1_VERSION);
     // Recorded before the window sees the snapshot, so that a history request it makes in
     // response already finds the snapshot's points.
     connect(this, &SnapshotFeed::snapshotReady, m_history, &HistoryKeeper::record);
@@ -62,6 +64,7 @@ void InProcessEngine::startEngine()
             [this](const EngineSnapshot &snapshot) { m_lastAlarms = snapshot.alarms; });
     m_alarms->setCommand(QString::fromStdString(m_config.alarmCommand));
     connect(m_engine.get(), &EngineThread::snapshotReady, m_alarms, &AlarmNotifier::record);
+    connect(m_engine.get(), &EngineThread::snapshotReady, m_metrics, &MetricsEndpoint::publishSnapshot);
     connect(m_engine.get(), &EngineThread::snapshotReady, this, &InProcessEngine::snapshotReady);
     connect(m_engine.get(), &EngineThread::makeStepDone, this, &InProcessEngine::makeStepDone);
     connect(m_engine.get(), &EngineThread::started, this, &InProcessEngine::onEngineStarted);
@@ -115,6 +118,8 @@ void InProcessEngine::reload()
 
 void InProcessEngine::onEngineStarted(bool ok, const QString &error, quint16 port)
 {
+    if (ok)
+        m_metrics->configure(m_config); // a failure is logged; the engine runs on
     emit started(ok, error, port);
     emit connectionChanged(
         describeEngineStart(ok, error, port, QCoreApplication::translate("main", "In-process engine")));

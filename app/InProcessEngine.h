@@ -14,6 +14,9 @@
 // configuration that does not start is undone from the .bak. When the file (or its directory,
 // for the temporary file and the .bak) is not writable by this user, editing is unavailable
 // and says so: the service edits it for members of its control group.
+//
+// With `metricsaddress` it serves /metrics as the service does, following each configuration
+// that starts.
 #pragma once
 
 #include "LaunchOptions.h"
@@ -24,6 +27,7 @@
 #include "host/AlarmNotifier.h"
 #include "host/EngineThread.h"
 #include "host/HistoryKeeper.h"
+#include "metrics/MetricsEndpoint.h"
 
 #include <QObject>
 #include <QStringList>
@@ -84,6 +88,8 @@ private:
     HistoryKeeper *m_history;        // a child
     AlarmNotifier *m_alarms;         // a child: logs alarms and runs `alarmcommand`
     std::vector<Alarm> m_lastAlarms; // the running engine's, for the next one after a reload
+    // A child: `metricsaddress`, as the service serves it (no control channel: its counters are 0).
+    MetricsEndpoint *m_metrics;
     std::optional<ReloadAttempt> m_reload;
     // One request at a time (the window waits for each answer), so the ticket is only a label.
     quint64 m_makeStepTicket = 0;

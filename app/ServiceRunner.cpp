@@ -38,6 +38,8 @@ ServiceRunner::ServiceRunner(LaunchOptions options, EngineConfig config, QObject
     connect(&m_control, &ControlServer::applyConfigurationRequested, this, &ServiceRunner::onApplyConfiguration);
     m_control.setHistory(&m_history.store());
     connect(&m_control, &ControlServer::runtimeCommandRequested, this, &ServiceRunner::onRuntimeCommand);
+    m_metrics.setCommandCounters([this] { return m_control.counters(); });
+    m_metrics.setVersion(S1_VERSION);
 }
 
 ServiceRunner::~ServiceRunner()
@@ -57,6 +59,9 @@ bool ServiceRunner::start()
         return false;
     }
     publishConfigurationPath();
+    // Before dropping root, as the control ports. Not fatal: the time service matters more than
+    // its metrics, and the log says why they are missing.
+    m_metrics.configure(m_config);
     if (!dropPrivileges()) {
         m_control.close();
         return false;
@@ -121,6 +126,7 @@ void ServiceRunner::stop()
         m_engine->stop();
     }
     m_history.save();
+    m_metrics.close();
     m_control.close();
 }
 
@@ -162,6 +168,7 @@ void ServiceRunner::startEngine()
     m_alarms.setCommand(QString::fromStdString(m_config.alarmCommand));
     connect(m_engine.get(), &EngineThread::snapshotReady, &m_alarms, &AlarmNotifier::record);
     connect(m_engine.get(), &EngineThread::snapshotReady, &m_control, &ControlServer::publishSnapshot);
+    connect(m_engine.get(), &EngineThread::snapshotReady, &m_metrics, &MetricsEndpoint::publishSnapshot);
     connect(m_engine.get(), &EngineThread::started, this, &ServiceRunner::onEngineStarted);
     connect(m_engine.get(), &EngineThread::makeStepDone, this,
             [this](quint64 ticket, bool ok, double stepped, const QString &error) {
@@ -179,6 +186,11 @@ void ServiceRunner::onEngineStarted(bool ok, const QString &error, quint16 port)
             << QStringLiteral("the engine runs as user %1, without root: a device it opens must be readable by %1 "
                               "or one of its groups")
                    .arg(QString::fromStdString(m_privileges.account.name));
+
+    // After a reload the endpoint follows the configuration that runs: the new one, or the
+    // previous one after a roll back (unchanged: nothing to do, unless it could not listen).
+    if (ok && !m_firstStart)
+        m_metrics.configure(m_config);
 
     if (m_firstStart) {
         m_firstStart = false;

@@ -7,7 +7,8 @@
 // history (their samples and statistics start again). Should the new configuration fail to
 // start (e.g. its port is taken), the previous one is started again and the reload reported
 // as failed. The control socket and the remote control port stay as they are until the next
-// start.
+// start; the Prometheus endpoint (`metricsaddress`) follows the configuration that runs after
+// the reload, moving when its address or port changed.
 #pragma once
 
 #include "LaunchOptions.h"
@@ -18,6 +19,7 @@
 #include "host/AlarmNotifier.h"
 #include "host/EngineThread.h"
 #include "host/HistoryKeeper.h"
+#include "metrics/MetricsEndpoint.h"
 #include "process/PrivilegeDrop.h"
 #include "transport/ControlServer.h"
 
@@ -44,6 +46,7 @@ public:
 
     const ControlServer &controlServer() const { return m_control; }
     const HistoryKeeper &history() const { return m_history; }
+    const MetricsEndpoint &metrics() const { return m_metrics; }
 
 signals:
     // The engine could not start at all: the service should exit with this code.
@@ -97,6 +100,8 @@ private:
     AlarmNotifier m_alarms;
     std::vector<Alarm> m_lastAlarms; // the running engine's, for the next one after a reload
     ControlServer m_control;
+    // `metricsaddress`: /metrics from the latest snapshot, in this (the main) thread.
+    MetricsEndpoint m_metrics;
     std::optional<PendingReload> m_reload;
     // Type=notify: readiness, status words, reloads and the engine thread's watchdog.
     SystemdReporter m_systemd{SystemdNotifier::fromEnvironment()};

@@ -1,17 +1,19 @@
 #!/usr/bin/env bash
 # Unpacks the real NTP implementations the interop tests talk to (chronyd, ntpdig) from Debian's
 # packages into DIR (default build/peers), without installing them: no second time daemon is
-# set up on this machine. Re-running is cheap: already unpacked peers are kept.
+# set up on this machine; and Prometheus's promtool (Debian's prometheus: only the checker is
+# used, no server runs), which checks our /metrics text. Re-running is cheap: already unpacked
+# peers are kept.
 set -euo pipefail
 
 dir=${1:-build/peers}
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd)
 root="$dir/root"
-packages=(chrony ntpsec-ntpdig python3-ntp)
+packages=(chrony ntpsec-ntpdig python3-ntp prometheus)
 
 if [ -x "$root/usr/sbin/chronyd" ] && [ -f "$root/usr/bin/ntpdig" ] \
-    && [ -f "$root/usr/lib/python3/dist-packages/ntp/libntpc.so" ]; then
+    && [ -f "$root/usr/lib/python3/dist-packages/ntp/libntpc.so" ] && [ -x "$root/usr/bin/promtool" ]; then
     exit 0
 fi
 
@@ -32,6 +34,8 @@ mkdir -p "$root"
 for deb in "$work"/*.deb; do
     dpkg-deb -x "$deb" "$root"
 done
+# Of prometheus only promtool is used: the server and its web assets go.
+rm -rf "$root/usr/bin/prometheus" "$root/usr/share/prometheus"
 # ntpdig's Python package looks for its C helper next to itself before the system path.
 ntp="$root/usr/lib/python3/dist-packages/ntp"
 cp "$root"/usr/lib/*/ntp/libntpc.so.1.* "$ntp/libntpc.so"

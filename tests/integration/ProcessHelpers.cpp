@@ -5,6 +5,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QTcpServer>
 #include <QThread>
 #include <QUdpSocket>
 
@@ -26,6 +27,12 @@ QString peersDir()
 QString chronydPath()
 {
     const QString path = peersDir() + QStringLiteral("/root/usr/sbin/chronyd");
+    return !peersDir().isEmpty() && QFileInfo(path).isExecutable() ? path : QString();
+}
+
+QString promtoolPath()
+{
+    const QString path = peersDir() + QStringLiteral("/root/usr/bin/promtool");
     return !peersDir().isEmpty() && QFileInfo(path).isExecutable() ? path : QString();
 }
 
@@ -55,6 +62,13 @@ quint16 freeUdpPort()
     QUdpSocket probe;
     probe.bind(QHostAddress::LocalHost, 0);
     return probe.localPort();
+}
+
+quint16 freeTcpPort()
+{
+    QTcpServer probe;
+    probe.listen(QHostAddress::LocalHost, 0);
+    return probe.serverPort();
 }
 
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QString &text)

@@ -20,6 +20,7 @@ QString ourBinary(const QString &name);
 QString peersDir();
 QString chronydPath();       // empty when not unpacked
 QStringList ntpdigCommand(); // program + leading arguments; empty when not unpacked
+QString promtoolPath();      // Prometheus's promtool (Debian's prometheus); empty when not unpacked
 QProcessEnvironment ntpdigEnvironment();
 
 // Whether a missing peer must fail the test (in CI the test command fetches every peer) rather
@@ -28,6 +29,8 @@ bool peersRequired();
 
 // A UDP port on 127.0.0.1 that was free a moment ago.
 quint16 freeUdpPort();
+// A TCP port on 127.0.0.1 that was free a moment ago.
+quint16 freeTcpPort();
 
 // Writes `text` to `dir`/`name` and returns the path.
 QString writeFile(const QTemporaryDir &dir, const QString &name, const QString &text);

@@ -42,8 +42,8 @@ field() { dpkg-deb -f "$deb" "$1"; }
 [ -n "$(field Maintainer)" ] || fail "no Maintainer"
 [ -n "$(field Installed-Size)" ] || fail "no Installed-Size"
 depends=$(field Depends)
-# dpkg-shlibdeps found the libraries: Qt, libsystemd; the postinst's tools.
-for wanted in libqt6core6 libqt6network6 libqt6widgets6 libsystemd0 adduser init-system-helpers; do
+# dpkg-shlibdeps found the libraries: Qt (HttpServer for /metrics), libsystemd; the postinst's tools.
+for wanted in libqt6core6 libqt6network6 libqt6widgets6 libqt6httpserver6 libsystemd0 adduser init-system-helpers; do
     grep -q "\b$wanted\b" <<<"$depends" || fail "Depends lacks $wanted: $depends"
 done
 [ "$(field Provides)" = time-daemon ] || fail "Provides: $(field Provides)"
@@ -58,6 +58,7 @@ dpkg-deb -c "$deb" > "$work/contents"
 for path in ./usr/bin/stratumone ./usr/bin/stratumctl ./usr/bin/stratumone-core-host \
     ./lib/systemd/system/stratumone.service ./lib/udev/rules.d/60-stratumone.rules ./etc/stratumone/stratumone.conf \
     ./usr/share/applications/stratumone.desktop ./usr/share/icons/hicolor/scalable/apps/stratumone.svg \
+    ./usr/share/stratumone/grafana/stratumone-dashboard.json \
     ./usr/share/man/man8/stratumone.8.gz ./usr/share/man/man8/stratumone-core-host.8.gz \
     ./usr/share/man/man1/stratumctl.1.gz ./usr/share/man/man5/stratumone.conf.5.gz \
     ./usr/share/doc/stratumone/copyright ./usr/share/doc/stratumone/changelog.gz; do

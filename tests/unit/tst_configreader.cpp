@@ -211,6 +211,7 @@ private slots:
     void leapSecModes_data();
     void leapSecModes();
     void textDirectives();
+    void metricsAddress();
     void hwTimestamp();
     void bindAddresses();
     void rateLimit();
@@ -1387,6 +1388,15 @@ void TestConfigReader::directiveErrors_data()
     row("bindcmdaddress localhost",
         "test.conf:1:16: error: invalid value 'localhost' for 'bindcmdaddress': expected an address or a path starting "
         "with '/'");
+    row("metricsaddress", "test.conf:1:1: error: 'metricsaddress' needs an address and a port");
+    row("metricsaddress 127.0.0.1", "test.conf:1:1: error: 'metricsaddress' needs an address and a port");
+    row("metricsaddress localhost 9123",
+        "test.conf:1:16: error: invalid value 'localhost' for 'metricsaddress': expected an IPv4 or IPv6 address");
+    row("metricsaddress 127.0.0.1 0", "test.conf:1:26: error: 'metricsaddress' must be between 1 and 65535, got 0");
+    row("metricsaddress ::1 65536", "test.conf:1:20: error: 'metricsaddress' must be between 1 and 65535, got 65536");
+    row("metricsaddress ::1 http",
+        "test.conf:1:20: error: invalid value 'http' for 'metricsaddress': expected an integer");
+    row("metricsaddress ::1 9123 tls", "test.conf:1:25: error: unexpected argument 'tls' for 'metricsaddress'");
     row("ratelimit interval 13", "test.conf:1:20: error: 'interval' must be between -19 and 12, got 13");
     row("ratelimit burst 0", "test.conf:1:17: error: 'burst' must be between 1 and 255, got 0");
     row("ratelimit leak 5", "test.conf:1:16: error: 'leak' must be between 1 and 4, got 5");
@@ -1488,6 +1498,30 @@ void TestConfigReader::textDirectives()
     QVERIFY(result.config.server.noClientLog);
     // "/" disables the PID file, as in chronyd.
     QVERIFY(read("pidfile /").config.pidFile.empty());
+}
+
+void TestConfigReader::metricsAddress()
+{
+    QVERIFY(!read("allow\n").config.metrics.has_value()); // off unless configured
+
+    const ConfigReadResult result = read("metricsaddress 127.0.0.1 9123\n");
+    QCOMPARE(diagnostics(result), QStringList()); // in effect: no warning
+    QVERIFY(result.config.metrics.has_value());
+    QCOMPARE(result.config.metrics->address, ip("127.0.0.1"));
+    QCOMPARE(result.config.metrics->port, std::uint16_t(9123));
+
+    // The last line wins, as for chrony's single-valued directives.
+    const ConfigReadResult twice = read("metricsaddress 127.0.0.1 9123\nmetricsaddress ::1 9100\n");
+    QCOMPARE(twice.config.metrics->address, ip("::1"));
+    QCOMPARE(twice.config.metrics->port, std::uint16_t(9100));
+
+    // Both problems of a line are reported, and the line is not used.
+    const ConfigReadResult bad = read("metricsaddress example.org 0\n");
+    QCOMPARE(diagnostics(bad),
+             QStringList({"test.conf:1:16: error: invalid value 'example.org' for 'metricsaddress': expected an IPv4 "
+                          "or IPv6 address",
+                          "test.conf:1:28: error: 'metricsaddress' must be between 1 and 65535, got 0"}));
+    QVERIFY(!bad.config.metrics.has_value());
 }
 
 void TestConfigReader::hwTimestamp()
@@ -1624,7 +1658,7 @@ void TestConfigReader::everyDirectiveIsKnown()
         else
             QVERIFY2(messages.contains("is obsolete"), name.c_str());
     }
-    QCOMPARE(allDirectiveSyntax().size(), std::size_t(98)); // chrony 4.x's and our alarmcommand
+    QCOMPARE(allDirectiveSyntax().size(), std::size_t(99)); // chrony 4.x's, our alarmcommand and metricsaddress
 }
 
 namespace {
@@ -1655,6 +1689,7 @@ const std::map<std::string, std::string> kSampleLines = {
     {"maxjitter", "maxjitter 1"},
     {"maxslewrate", "maxslewrate 1000"},
     {"maxupdateskew", "maxupdateskew 100"},
+    {"metricsaddress", "metricsaddress 127.0.0.1 9123"},
     {"minsources", "minsources 1"},
     {"peer", "peer 192.0.2.1"},
     {"pidfile", "pidfile /run/s1.pid"},
@@ -1753,8 +1788,8 @@ void TestConfigReader::everySyntaxEntryIsInEffectOrWarned()
     }
     // What is warned about today: a change here means a list in ConfigEffects changed.
     // minstratum, ratelimit and its four options, dumpdir, user, alarmcommand, then leapsectz,
-    // leapseclist and leapsecmode joined.
-    QCOMPARE(inEffect, 131);
+    // leapseclist, leapsecmode and metricsaddress joined.
+    QCOMPARE(inEffect, 132);
     QCOMPARE(warned, 108);
 }
 

@@ -39,6 +39,9 @@ constexpr auto kDirectivesInEffect = std::to_array<std::string_view>({
     "maxjitter",
     "maxslewrate",
     "maxupdateskew",
+    // Stratum One's own: the service serves /metrics there (MetricsEndpoint), and so does the
+    // window's own engine.
+    "metricsaddress",
     "minsources",
     "noclientlog",
     "pool",

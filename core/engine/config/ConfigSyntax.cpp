@@ -104,12 +104,12 @@ constexpr auto kObsolete = std::to_array<std::string_view>({
 
 // Implemented directives without named options.
 constexpr auto kPlainImplemented = std::to_array<std::string_view>({
-    "alarmcommand",  "allow",      "bindaddress",   "bindcmdaddress", "clientloglimit", "cmdallow",
-    "cmddeny",       "cmdport",    "combinelimit",  "confdir",        "deny",           "dumpdir",
-    "include",       "keyfile",    "leapseclist",   "leapsecmode",    "leapsectz",      "log",
-    "logchange",     "logdir",     "makestep",      "maxdistance",    "maxjitter",      "maxslewrate",
-    "maxupdateskew", "minsources", "noclientlog",   "pidfile",        "port",           "reselectdist",
-    "rtcsync",       "sourcedir",  "stratumweight", "user",
+    "alarmcommand",  "allow",          "bindaddress",  "bindcmdaddress", "clientloglimit", "cmdallow",
+    "cmddeny",       "cmdport",        "combinelimit", "confdir",        "deny",           "dumpdir",
+    "include",       "keyfile",        "leapseclist",  "leapsecmode",    "leapsectz",      "log",
+    "logchange",     "logdir",         "makestep",     "maxdistance",    "maxjitter",      "maxslewrate",
+    "maxupdateskew", "metricsaddress", "minsources",   "noclientlog",    "pidfile",        "port",
+    "reselectdist",  "rtcsync",        "sourcedir",    "stratumweight",  "user",
 });
 
 std::vector<DirectiveSyntax> buildDirectives()

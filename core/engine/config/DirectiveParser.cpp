@@ -22,6 +22,7 @@ constexpr long long kMaxFileMode = 0777;
 
 constexpr ValueRange kNonNegative{0.0, kUnbounded};
 constexpr ValueRange kPortRange{0, kMaxPort};
+constexpr ValueRange kListenPortRange{1, kMaxPort}; // a port to listen on: 0 would pick a random one
 constexpr ValueRange kMinSourcesRange{1, INT_MAX};
 constexpr ValueRange kAnyInt{INT_MIN, INT_MAX};
 constexpr ValueRange kByteCountRange{0, static_cast<double>(LLONG_MAX)};
@@ -200,6 +201,7 @@ std::span<const DirectiveParser::HandlerEntry> DirectiveParser::handlers()
         {"maxjitter", [](P &p, const W &w) { p.parseRealValue(w, p.m_config.selection.maxJitter, kNonNegative); }},
         {"maxslewrate", [](P &p, const W &w) { p.parseRealValue(w, p.m_config.clock.maxSlewRate, kNonNegative); }},
         {"maxupdateskew", [](P &p, const W &w) { p.parseRealValue(w, p.m_config.clock.maxUpdateSkew, kNonNegative); }},
+        {"metricsaddress", [](P &p, const W &w) { p.parseMetricsAddress(w); }},
         {"minsources",
          [](P &p, const W &w) { p.parseIntegerValue(w, p.m_config.selection.minSources, kMinSourcesRange); }},
         {"noclientlog", [](P &p, const W &w) { p.parseNoClientLog(w); }},
@@ -628,6 +630,20 @@ void DirectiveParser::parsePidFile(const ConfigWords &words)
 }
 
 // ---- one-value directives
+
+// `metricsaddress ADDRESS PORT`: both are required, so that the endpoint is never opened on
+// an address nobody chose (Prometheus exporters commonly listen on every interface).
+void DirectiveParser::parseMetricsAddress(const ConfigWords &words)
+{
+    if (!expectArguments(words, 2, "an address and a port"))
+        return;
+    const auto address = IpAddress::parse(words[1].text);
+    if (!address)
+        m_report.error(words[1].column, invalidValue(words[0], words[1], "expected an IPv4 or IPv6 address"));
+    const auto port = readInteger(words[0], words[2], kListenPortRange);
+    if (address && port)
+        m_config.metrics = MetricsEndpointConfig{*address, static_cast<std::uint16_t>(*port)};
+}
 
 void DirectiveParser::parsePort(const ConfigWords &words, std::uint16_t &port)
 {

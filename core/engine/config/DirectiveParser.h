@@ -89,6 +89,7 @@ private:
     void parseBindCmdAddress(const ConfigWords &words);
     void parseLog(const ConfigWords &words);
     void parsePidFile(const ConfigWords &words);
+    void parseMetricsAddress(const ConfigWords &words);
 
     // Directives with one value.
     void parsePort(const ConfigWords &words, std::uint16_t &port);

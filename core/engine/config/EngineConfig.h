@@ -235,6 +235,16 @@ struct LoggingConfig
     friend bool operator==(const LoggingConfig &, const LoggingConfig &) = default;
 };
 
+// Stratum One's `metricsaddress ADDRESS PORT`: where the host serves Prometheus metrics over
+// HTTP (/metrics); unset: not served. The engine never reads it.
+struct MetricsEndpointConfig
+{
+    IpAddress address;
+    std::uint16_t port = 0;
+
+    friend bool operator==(const MetricsEndpointConfig &, const MetricsEndpointConfig &) = default;
+};
+
 struct EngineConfig
 {
     std::vector<SourceConfig> sources;
@@ -260,6 +270,7 @@ struct EngineConfig
     // Stratum One's `alarmcommand PATH`: a program the host runs for each alarm raised or
     // cleared (AlarmNotifier), never the engine; empty: none.
     std::string alarmCommand;
+    std::optional<MetricsEndpointConfig> metrics;
     // "file:line:col: warning: ..." lines from reading it (ConfigReadResult::diagnostics),
     // among them whatever has no effect yet (ConfigEffects.h).
     std::vector<std::string> warnings;

@@ -12,3 +12,4 @@ Q_DECLARE_LOGGING_CATEGORY(lcControl)  // s1.control: control socket
 Q_DECLARE_LOGGING_CATEGORY(lcConfig)   // s1.config: configuration reading and reloads
 Q_DECLARE_LOGGING_CATEGORY(lcService)  // s1.service: start, stop and state of the daemon
 Q_DECLARE_LOGGING_CATEGORY(lcAlarm)    // s1.alarm: alarms raised and cleared, `alarmcommand` runs
+Q_DECLARE_LOGGING_CATEGORY(lcMetrics)  // s1.metrics: the Prometheus endpoint (`metricsaddress`)
