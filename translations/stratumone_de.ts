@@ -401,17 +401,17 @@
         <translation>nicht in der Simulation</translation>
     </message>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="249"/>
+        <location filename="../app/InProcessEngine.cpp" line="259"/>
         <source>%1, serving NTP on UDP port %2</source>
         <translation>%1, NTP auf UDP-Port %2</translation>
     </message>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="250"/>
+        <location filename="../app/InProcessEngine.cpp" line="260"/>
         <source>%1, not serving NTP</source>
         <translation>%1, kein NTP-Dienst</translation>
     </message>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="115"/>
+        <location filename="../app/InProcessEngine.cpp" line="125"/>
         <source>In-process engine</source>
         <translation>Prozessinterne Engine</translation>
     </message>
@@ -421,7 +421,7 @@
         <translation>Simulation</translation>
     </message>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="247"/>
+        <location filename="../app/InProcessEngine.cpp" line="257"/>
         <source>Engine failed: %1</source>
         <translation>Engine fehlgeschlagen: %1</translation>
     </message>
@@ -2255,34 +2255,34 @@
 <context>
     <name>s1::InProcessEngine</name>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="79"/>
+        <location filename="../app/InProcessEngine.cpp" line="87"/>
         <source>the engine is restarting; try again</source>
         <translation>die Engine startet neu; bitte erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="88"/>
+        <location filename="../app/InProcessEngine.cpp" line="96"/>
         <source>a reload is already in progress</source>
         <translation>ein Neuladen läuft bereits</translation>
     </message>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="93"/>
+        <location filename="../app/InProcessEngine.cpp" line="101"/>
         <source>(built-in configuration)</source>
         <translation>(eingebaute Konfiguration)</translation>
     </message>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="99"/>
+        <location filename="../app/InProcessEngine.cpp" line="107"/>
         <source>%1 has errors; the running configuration is kept
 %2</source>
         <translation>%1 enthält Fehler; die laufende Konfiguration bleibt
 %2</translation>
     </message>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="169"/>
+        <location filename="../app/InProcessEngine.cpp" line="179"/>
         <source>%1 is not writable by user %2; run the service (stratumone --service) and join its control group</source>
         <translation>%1 ist für Benutzer %2 nicht beschreibbar; starten Sie den Dienst (stratumone --service) und treten Sie seiner Steuergruppe bei</translation>
     </message>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="207"/>
+        <location filename="../app/InProcessEngine.cpp" line="217"/>
         <source>a reload is already in progress; try again</source>
         <translation>ein Neuladen läuft bereits; bitte erneut versuchen</translation>
     </message>
