@@ -359,7 +359,10 @@ void TestLeapSeconds::hostReadsTheConfiguredFile()
     table = loadLeapSecondTable(config, beforeExpiry, warnings);
     QVERIFY(table);
     QCOMPARE(warnings.size(), std::size_t(1));
-    QVERIFY(QString::fromStdString(warnings[0]).startsWith(QString::fromStdString("leap second list " + root + "/missing.list: ")));
+    QVERIFY(QString::fromStdString(warnings[0])
+                .startsWith(QString::fromStdString("leap second list " + root + "/missing.list: ")));
+    // ... and says nothing of "the sources only": the zone gave the table.
+    QVERIFY(!QString::fromStdString(warnings[0]).contains("sources only"));
 
     // A zone without leap seconds is no table at all, and says so.
     warnings.clear();
@@ -370,6 +373,7 @@ void TestLeapSeconds::hostReadsTheConfiguredFile()
     QVERIFY(!loadLeapSecondTable(config, beforeExpiry, warnings));
     QCOMPARE(warnings.size(), std::size_t(1));
     QVERIFY(QString::fromStdString(warnings[0]).contains("has no leap seconds"));
+    QVERIFY(QString::fromStdString(warnings[0]).endsWith("; leap seconds come from the sources only"));
 
     // A table that does not know 2012 is not trusted.
     warnings.clear();

@@ -55,7 +55,7 @@ std::optional<LeapSecondTable> loadLeapSecondTable(const ClockControlConfig &con
                                {reinterpret_cast<const std::uint8_t *>(bytes->data()), bytes->size()}, error);
         }
         if (!table) {
-            warnings.push_back(what + " " + path.string() + ": " + error + "; leap seconds come from the sources only");
+            warnings.push_back(what + " " + path.string() + ": " + error);
             return std::nullopt;
         }
         if (!table->knowsRecentHistory()) {
@@ -66,12 +66,14 @@ std::optional<LeapSecondTable> loadLeapSecondTable(const ClockControlConfig &con
             warnings.push_back(what + " " + path.string() + " has expired and needs an update (package tzdata)");
         return table;
     };
+    std::optional<LeapSecondTable> table;
     if (!config.leapSecList.empty())
-        if (auto table = load(config.leapSecList, true, "leap second list"))
-            return table;
-    if (!config.leapSecTimezone.empty())
-        return load(timeZoneFile(config.leapSecTimezone), false, "leapsectz time zone");
-    return std::nullopt;
+        table = load(config.leapSecList, true, "leap second list");
+    if (!table && !config.leapSecTimezone.empty())
+        table = load(timeZoneFile(config.leapSecTimezone), false, "leapsectz time zone");
+    if (!table && !warnings.empty() && (!config.leapSecList.empty() || !config.leapSecTimezone.empty()))
+        warnings.back() += "; leap seconds come from the sources only";
+    return table;
 }
 
 } // namespace s1
