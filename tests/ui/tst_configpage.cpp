@@ -157,6 +157,7 @@ private slots:
     void failuresKeepTheEdits();
     void unavailableFeedIsReadOnly();
     void sectionsEditTheirDirectives();
+    void metricsAddressField();
     void roundTripsEveryTestConfiguration();
     void fitsTheTouchScreen_data();
     void fitsTheTouchScreen();
@@ -359,6 +360,34 @@ void TestConfigPage::unavailableFeedIsReadOnly()
     MainWindow other;
     other.setFeed(&none);
     QVERIFY(!other.findChild<QAction *>(QStringLiteral("configurationAction"))->isVisible());
+}
+
+void TestConfigPage::metricsAddressField()
+{
+    FakeFeed feed;
+    ConfigurationPage page;
+    page.setFeed(&feed);
+    page.requestText();
+    page.sections()->setCurrentIndex(ConfigurationPage::LoggingSection);
+    auto *problems = page.findChild<QLabel *>(QStringLiteral("loggingProblems"));
+    QVERIFY(problems);
+
+    // An address without a port is the reader's error, shown in the section.
+    typeInto(page, "metricsaddress_1", QStringLiteral("127.0.0.1"));
+    QVERIFY(page.errorCount() > 0);
+    QVERIFY(problems->isVisibleTo(&page));
+    QVERIFY2(problems->text().contains(QStringLiteral("metricsaddress")), qPrintable(problems->text()));
+
+    typeInto(page, "metricsaddress_2", QStringLiteral("9123"));
+    QCOMPARE(page.errorCount(), 0);
+    QVERIFY(!problems->isVisibleTo(&page));
+    QVERIFY2(page.text().find("\nmetricsaddress 127.0.0.1 9123\n") != std::string::npos, page.text().c_str());
+
+    // Emptied: the line goes, the endpoint is off again.
+    typeInto(page, "metricsaddress_1", QString());
+    typeInto(page, "metricsaddress_2", QString());
+    QVERIFY(page.text().find("metricsaddress") == std::string::npos);
+    QCOMPARE(page.errorCount(), 0);
 }
 
 void TestConfigPage::sectionsEditTheirDirectives()
