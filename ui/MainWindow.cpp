@@ -17,6 +17,7 @@
 #include "TextColor.h"
 #include "TouchStyle.h"
 #include "TrackingPanel.h"
+#include "config/CalibrationApplier.h"
 #include "config/ConfigurationDialog.h"
 #include "config/ConfigurationPage.h"
 #include "dashboard/DashboardPage.h"
@@ -273,6 +274,7 @@ void MainWindow::setFeed(SnapshotFeed *feed)
     connect(this, &MainWindow::reloadRequested, feed, &SnapshotFeed::requestReload);
     connect(this, &MainWindow::makeStepRequested, feed, &SnapshotFeed::requestMakeStep);
     m_configPage->setFeed(feed);
+    m_calibrationApplier->setFeed(feed);
     m_chartsPage->setFeed(feed);
     // A feed that cannot edit the file may still show it (read-only): the action appears once
     // it has served the text. One with no file at all (the simulation) gets no button, which
@@ -357,6 +359,17 @@ void MainWindow::openSourceDetail(const QModelIndex &index)
     if (!m_sourceDetail) {
         auto *dialog = new SourceDetailDialog(this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
+        connect(dialog, &SourceDetailDialog::calibrationRequested, this,
+                [this](const QString &refId, double offset, double delay) {
+                    if (!m_calibrationApplier->unavailableReason().isEmpty())
+                        return;
+                    // Before the call: a feed may answer within it.
+                    showResultText(tr("Applying the calibration of %1…").arg(refId),
+                                   palette().color(QPalette::WindowText), false);
+                    m_calibrationApplier->apply(refId, offset, delay);
+                    if (m_sourceDetail)
+                        m_sourceDetail->setCalibrationUnavailable(m_calibrationApplier->unavailableReason());
+                });
         // Never larger than the window: on the touchscreen it covers it.
         dialog->resize(dialog->size().boundedTo(size()));
         m_sourceDetail = dialog;
@@ -364,6 +377,7 @@ void MainWindow::openSourceDetail(const QModelIndex &index)
     const int row = m_sourcesModel->rowOfSource(id.value<std::uint32_t>());
     if (row < 0)
         return;
+    m_sourceDetail->setCalibrationUnavailable(m_calibrationApplier->unavailableReason());
     m_sourceDetail->showSource(m_sourcesModel->sourceAt(row), m_lastSnapshotTime, m_stale);
     m_sourceDetail->open();
 }
@@ -638,6 +652,12 @@ void MainWindow::createConfigurationDialog()
     auto *dialog = new ConfigurationDialog(this); // asks before edits not applied are lost
     m_configDialog = dialog;
     m_configPage = dialog->page();
+    m_calibrationApplier = new CalibrationApplier(this);
+    connect(m_calibrationApplier, &CalibrationApplier::finished, this, [this](bool ok, const QString &message) {
+        showActionResult(ok, message);
+        if (m_sourceDetail)
+            m_sourceDetail->setCalibrationUnavailable(m_calibrationApplier->unavailableReason());
+    });
 }
 
 void MainWindow::openConfiguration()

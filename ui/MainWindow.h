@@ -32,6 +32,7 @@ class AlarmBanner;
 class AlarmListDialog;
 class ConfigWarningsDialog;
 class ConfigurationPage;
+class CalibrationApplier;
 class DashboardPage;
 class GpsPanel;
 class ChartsPage;
@@ -161,6 +162,8 @@ private:
     ChartsPage *m_chartsPage = nullptr;
     GpsPanel *m_gpsPanel = nullptr;
     ConfigurationPage *m_configPage = nullptr;
+    // A source detail's Apply calibration, through the same feed as the configuration page.
+    CalibrationApplier *m_calibrationApplier = nullptr;
     QLabel *m_syncSummary;
     QLabel *m_connection = nullptr;
     QLabel *m_snapshotTime = nullptr;

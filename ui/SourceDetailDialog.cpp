@@ -123,6 +123,15 @@ SourceDetailDialog::SourceDetailDialog(QWidget *parent)
     enableKineticScrolling(scroll);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    // `stratumctl calibrate` with one tap: only for a refclock with a proposal.
+    m_applyCalibration = buttons->addButton(tr("Apply calibration"), QDialogButtonBox::ActionRole);
+    m_applyCalibration->setObjectName(QStringLiteral("applyCalibration"));
+    m_applyCalibration->setMinimumHeight(kTouchTargetPx);
+    m_applyCalibration->hide();
+    connect(m_applyCalibration, &QPushButton::clicked, this, [this] {
+        if (m_proposal)
+            emit calibrationRequested(m_proposal->refId, m_proposal->offset, m_proposal->delay);
+    });
     QPushButton *close = buttons->button(QDialogButtonBox::Close);
     close->setObjectName(QStringLiteral("closeSourceDetail"));
     close->setMinimumSize(2 * kTouchTargetPx, kTouchTargetPx);
@@ -224,7 +233,12 @@ void SourceDetailDialog::showSource(const SourceSnapshot &source, RealTime now, 
     } else {
         m_interval->setText(QStringLiteral("-"));
     }
-    // What `stratumctl calibrate` would write; the window has no button for it yet.
+    // What `stratumctl calibrate` writes, and Apply calibration.
+    m_proposal.reset();
+    if (const auto &c = source.calibration; c && c->ready && source.kind == SourceKind::RefClock)
+        m_proposal = Proposal{QString::fromStdString(source.name), c->proposedOffset, c->proposedDelay};
+    m_applyCalibration->setVisible(source.calibration.has_value());
+    updateCalibrationButton();
     if (const auto &c = source.calibration) {
         const QString proposal = tr("offset %1 delay %2")
                                      .arg(formatDecimal(c->proposedOffset, kCalibrationDecimals),
@@ -243,8 +257,30 @@ void SourceDetailDialog::showSource(const SourceSnapshot &source, RealTime now, 
     }
 }
 
+void SourceDetailDialog::setCalibrationUnavailable(const QString &reason)
+{
+    m_calibrationUnavailable = reason;
+    updateCalibrationButton();
+}
+
+void SourceDetailDialog::updateCalibrationButton()
+{
+    m_applyCalibration->setEnabled(m_proposal && m_calibrationUnavailable.isEmpty());
+    if (!m_proposal)
+        m_applyCalibration->setToolTip(tr("The proposal is not ready: it needs a whole measuring window"));
+    else if (!m_calibrationUnavailable.isEmpty())
+        m_applyCalibration->setToolTip(m_calibrationUnavailable);
+    else
+        m_applyCalibration->setToolTip(tr("Writes offset %1 delay %2 into the refclock line of %3, then reloads")
+                                           .arg(formatDecimal(m_proposal->offset, kCalibrationDecimals),
+                                                formatDecimal(m_proposal->delay, kCalibrationDecimals),
+                                                m_proposal->refId));
+}
+
 void SourceDetailDialog::showGone()
 {
+    m_proposal.reset();
+    m_applyCalibration->hide();
     m_reason->hide();
     m_fix->hide();
     m_why->setText(tr("No longer in the list: the configuration was reloaded, or the name now has an address."));

@@ -11,8 +11,10 @@
 #include <QDialog>
 
 #include <cstdint>
+#include <optional>
 
 class QLabel;
+class QPushButton;
 
 namespace s1 {
 
@@ -28,9 +30,27 @@ public:
     // The source is gone from the snapshot (a reload dropped it, or its name resolved).
     void showGone();
     std::uint32_t sourceId() const { return m_sourceId; }
+    // Why Apply calibration cannot run now (the feed cannot edit the configuration, an apply is
+    // running); empty: it can.
+    void setCalibrationUnavailable(const QString &reason);
+
+signals:
+    // Apply calibration: write `offset` and `delay` (s) into the line of refclock `refId`.
+    void calibrationRequested(const QString &refId, double offset, double delay);
 
 private:
+    struct Proposal
+    {
+        QString refId;
+        double offset = 0; // s
+        double delay = 0;  // s
+    };
+    void updateCalibrationButton();
+
     std::uint32_t m_sourceId = 0;
+    std::optional<Proposal> m_proposal; // a ready calibration of the refclock shown
+    QString m_calibrationUnavailable;
+    QPushButton *m_applyCalibration;
     QLabel *m_title;
     // The engine's reason (SourceSnapshot::selectionReason) and its fix: the first thing read.
     QLabel *m_reason;

@@ -36,6 +36,12 @@ QString promtoolPath()
     return !peersDir().isEmpty() && QFileInfo(path).isExecutable() ? path : QString();
 }
 
+QString logrotatePath()
+{
+    const QString path = peersDir() + QStringLiteral("/bin/logrotate");
+    return !peersDir().isEmpty() && QFileInfo(path).isExecutable() ? path : QString();
+}
+
 QStringList ntpdigCommand()
 {
     const QString script = peersDir() + QStringLiteral("/root/usr/bin/ntpdig");

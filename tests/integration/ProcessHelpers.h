@@ -21,6 +21,7 @@ QString peersDir();
 QString chronydPath();       // empty when not unpacked
 QStringList ntpdigCommand(); // program + leading arguments; empty when not unpacked
 QString promtoolPath();      // Prometheus's promtool (Debian's prometheus); empty when not unpacked
+QString logrotatePath();     // Debian's logrotate (a wrapper finding its library); empty when not unpacked
 QProcessEnvironment ntpdigEnvironment();
 
 // Whether a missing peer must fail the test (in CI the test command fetches every peer) rather

@@ -5,7 +5,9 @@
 //  - -r without `dumpdir` says so;
 //  - kill -9 while dumps are being written never leaves a partial file: each read is a whole
 //    dump, the previous one or the new one;
-//  - `stratumctl cyclelogs` after logrotate moved a log makes the service write a new file.
+//  - the packaged logrotate file, run by Debian's logrotate (unpacked by fetch-peers.sh) on the
+//    test's log directory, moves the logs and its `stratumctl cyclelogs` makes the service write
+//    new ones.
 #include "ProcessHelpers.h"
 #include "ServiceProcesses.h"
 
@@ -270,6 +272,7 @@ void TestDumpState::killDuringDumpsLeavesWholeFiles()
 void TestDumpState::cyclelogsAfterLogrotate()
 {
     S1_REQUIRE_PEER(s1test::chronydPath(), "chronyd");
+    S1_REQUIRE_PEER(s1test::logrotatePath(), "logrotate");
     Fixture f;
     QVERIFY2(f.startChronyd(), f.serverLog.constData());
     QVERIFY(f.writeConfig());
@@ -278,9 +281,20 @@ void TestDumpState::cyclelogsAfterLogrotate()
     const QString rotated = logPath + QStringLiteral(".1");
     QVERIFY(s1test::waitFor([&] { return readAll(logPath).count('\n') > 3; }, kLogTimeout));
 
-    // logrotate's move; without cyclelogs the service would go on writing the moved file.
-    QVERIFY(QFile::rename(logPath, rotated));
-    QCOMPARE(f.ctl({"cyclelogs"}).out, QStringLiteral("200 OK\n"));
+    // The packaged file with this test's directory and control socket for the installed ones.
+    QString rules =
+        QString::fromUtf8(readAll(QStringLiteral(S1_TEST_DATA_DIR "/../../resources/stratumone.logrotate")));
+    QVERIFY(rules.contains(QStringLiteral("/var/log/stratumone/*.log")));
+    QVERIFY(rules.contains(QStringLiteral("/usr/bin/stratumctl cyclelogs")));
+    rules.replace(QStringLiteral("/var/log/stratumone"), f.logDir());
+    rules.replace(QStringLiteral("/usr/bin/stratumctl"),
+                  s1test::ourBinary(QStringLiteral("stratumctl")) + QStringLiteral(" -s ") + f.socketPath);
+    const QString conf = s1test::writeFile(f.dir, QStringLiteral("logrotate.conf"), rules);
+    // -f: rotate now rather than after a day; -s: its own state file, not the system's.
+    const s1test::RunResult rotation = s1test::runProgram(
+        s1test::logrotatePath(), {"-f", "-s", f.dir.filePath(QStringLiteral("logrotate.state")), conf}, kCtlTimeout);
+    QVERIFY2(rotation.finished && rotation.exitCode == 0, qPrintable(rotation.out + rotation.err));
+    QVERIFY(QFile::exists(rotated)); // delaycompress: the newest rotation stays plain
     QVERIFY2(s1test::waitFor([&] { return readAll(logPath).contains("127.0.0.1"); }, kLogTimeout),
              "no new measurements.log after cyclelogs");
     // The new file starts with chronyd's banner; the moved one gets nothing more.

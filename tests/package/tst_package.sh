@@ -57,6 +57,7 @@ grep -q "stratum-1 NTP server" <<<"$summary" || fail "Description: $summary"
 dpkg-deb -c "$deb" > "$work/contents"
 for path in ./usr/bin/stratumone ./usr/bin/stratumctl ./usr/bin/stratumone-core-host \
     ./lib/systemd/system/stratumone.service ./lib/udev/rules.d/60-stratumone.rules ./etc/stratumone/stratumone.conf \
+    ./etc/logrotate.d/stratumone \
     ./usr/share/applications/stratumone.desktop ./usr/share/icons/hicolor/scalable/apps/stratumone.svg \
     ./usr/share/stratumone/grafana/stratumone-dashboard.json \
     ./usr/share/man/man8/stratumone.8.gz ./usr/share/man/man8/stratumone-core-host.8.gz \
@@ -72,7 +73,7 @@ fi
 
 # --- control archive: conffiles and maintainer scripts
 dpkg-deb -e "$deb" "$work/control"
-[ "$(cat "$work/control/conffiles")" = /etc/stratumone/stratumone.conf ] ||
+[ "$(sort "$work/control/conffiles" | tr '\n' ' ')" = "/etc/logrotate.d/stratumone /etc/stratumone/stratumone.conf " ] ||
     fail "conffiles: $(cat "$work/control/conffiles")"
 for script in postinst prerm postrm; do
     [ -x "$work/control/$script" ] || fail "$script missing or not executable"

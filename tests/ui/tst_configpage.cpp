@@ -6,6 +6,7 @@
 // back byte for byte. Also renders the page at 800x480 for docs (S1_SCREENSHOT_DIR).
 #include "MainWindow.h"
 #include "SnapshotFeed.h"
+#include "SourcesView.h"
 #include "WidgetTestSupport.h"
 #include "config/ConfigHighlighter.h"
 #include "config/ConfigLineDiff.h"
@@ -157,6 +158,8 @@ private slots:
     void failuresKeepTheEdits();
     void unavailableFeedIsReadOnly();
     void sectionsEditTheirDirectives();
+    void metricsAddressField();
+    void sourceDetailAppliesCalibration();
     void roundTripsEveryTestConfiguration();
     void fitsTheTouchScreen_data();
     void fitsTheTouchScreen();
@@ -359,6 +362,103 @@ void TestConfigPage::unavailableFeedIsReadOnly()
     MainWindow other;
     other.setFeed(&none);
     QVERIFY(!other.findChild<QAction *>(QStringLiteral("configurationAction"))->isVisible());
+}
+
+void TestConfigPage::sourceDetailAppliesCalibration()
+{
+    FakeFeed feed;
+    feed.served.main.text = kText + "refclock SHM 0 refid NMEA offset 0.1\n";
+    MainWindow window;
+    window.setFeed(&feed);
+    window.resize(kTouchScreen);
+    window.show();
+
+    EngineSnapshot snapshot;
+    snapshot.time = std::chrono::system_clock::now();
+    SourceSnapshot nmea;
+    nmea.id = 7;
+    nmea.name = "NMEA";
+    nmea.kind = SourceKind::RefClock;
+    nmea.state = SourceState::NotCombined;
+    OffsetCalibration c;
+    c.reference = "PPS";
+    c.samples = 600;
+    c.span = 600;
+    c.window = 600;
+    c.currentOffset = 0.1;
+    c.proposedOffset = 0.150666;
+    c.proposedDelay = 0.0123;
+    c.ready = true;
+    nmea.calibration = c;
+    snapshot.sources.push_back(nmea);
+    emit feed.snapshotReady(snapshot);
+
+    auto *view = window.findChild<SourcesView *>();
+    QVERIFY(view);
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(view->model()->index(0, 1)).center());
+    auto *detail = window.findChild<QDialog *>(QStringLiteral("sourceDetail"));
+    QVERIFY(detail && detail->isVisible());
+    auto *apply = detail->findChild<QPushButton *>(QStringLiteral("applyCalibration"));
+    QVERIFY(apply && apply->isEnabled());
+    apply->click();
+
+    // The refclock's line got the proposal, the rest of the file is as it was, the feed applied
+    // it with the revision it served, and the window says so.
+    QCOMPARE(feed.texts.size(), std::size_t(1));
+    QCOMPARE(feed.revisions.back(), std::string("rev1"));
+    QCOMPARE(changes(kText + "refclock SHM 0 refid NMEA offset 0.1\n", feed.texts.back()),
+             QStringList({QStringLiteral("-8 refclock SHM 0 refid NMEA offset 0.1"),
+                          QStringLiteral("+8 refclock SHM 0 refid NMEA offset 0.150666 delay 0.012300")}));
+    auto *result = window.findChild<QLabel *>(QStringLiteral("actionResult"));
+    QVERIFY2(result->text().contains(QStringLiteral("NMEA calibrated")), qPrintable(result->text()));
+    QVERIFY(apply->isEnabled()); // ready for another
+
+    // A refusal is said, and nothing else happens.
+    feed.forced = ConfigurationApplyResult::Outcome::WriteFailed;
+    apply->click();
+    QCOMPARE(feed.texts.size(), std::size_t(2));
+    QVERIFY2(result->text().contains(QStringLiteral("not applied")), qPrintable(result->text()));
+    if (QMessageBox *failure = s1::test::openBox(window, "actionFailure"))
+        failure->accept();
+
+    // A feed that cannot edit: the button says why and does nothing.
+    feed.forced.reset();
+    feed.unavailable = QStringLiteral("read-only here");
+    detail->reject();
+    QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, view->visualRect(view->model()->index(0, 1)).center());
+    detail = window.findChild<QDialog *>(QStringLiteral("sourceDetail"));
+    QVERIFY(detail);
+    apply = detail->findChild<QPushButton *>(QStringLiteral("applyCalibration"));
+    QVERIFY(!apply->isEnabled());
+    QCOMPARE(apply->toolTip(), QStringLiteral("read-only here"));
+}
+
+void TestConfigPage::metricsAddressField()
+{
+    FakeFeed feed;
+    ConfigurationPage page;
+    page.setFeed(&feed);
+    page.requestText();
+    page.sections()->setCurrentIndex(ConfigurationPage::LoggingSection);
+    auto *problems = page.findChild<QLabel *>(QStringLiteral("loggingProblems"));
+    QVERIFY(problems);
+
+    // An address without a port is the reader's error, shown in the section.
+    typeInto(page, "metricsaddress_1", QStringLiteral("127.0.0.1"));
+    QVERIFY(page.errorCount() > 0);
+    QVERIFY(problems->isVisibleTo(&page));
+    QVERIFY2(problems->text().contains(QStringLiteral("metricsaddress")), qPrintable(problems->text()));
+
+    typeInto(page, "metricsaddress_2", QStringLiteral("9123"));
+    QCOMPARE(page.errorCount(), 0);
+    QVERIFY(!problems->isVisibleTo(&page));
+    QVERIFY2(page.text().find("\nmetricsaddress 127.0.0.1 9123\n") != std::string::npos, page.text().c_str());
+
+    // Emptied: the line goes, the endpoint is off again.
+    typeInto(page, "metricsaddress_1", QString());
+    typeInto(page, "metricsaddress_2", QString());
+    QVERIFY(page.text().find("metricsaddress") == std::string::npos);
+    QCOMPARE(page.errorCount(), 0);
 }
 
 void TestConfigPage::sectionsEditTheirDirectives()

@@ -7,7 +7,9 @@
 #include "WidgetTestSupport.h"
 
 #include <QLabel>
+#include <QPushButton>
 #include <QScrollArea>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace s1;
@@ -70,6 +72,43 @@ SourceSnapshot ppsWithoutLock()
                              "engine's own time, and no other source has set that yet.";
     s.selectionReason.fix = "Add `lock REFID` (the refid of the GPS's NMEA/SOCK/SHM refclock) to the PPS line, or "
                             "make sure an NTP server or that refclock is selected first.";
+    return s;
+}
+
+// An NMEA refclock measured for ten minutes against the PPS it names the seconds of.
+SourceSnapshot calibratedNmea()
+{
+    SourceSnapshot s;
+    s.id = 4;
+    s.name = "NMEA";
+    s.kind = SourceKind::RefClock;
+    s.state = SourceState::NotCombined;
+    s.selectionLetter = '-';
+    s.poll = 4;
+    s.reach = 0xff;
+    s.leap = LeapIndicator::None;
+    s.driverStatus = "/dev/ttyAMA0: 4812 sentences, 0 checksum errors";
+    s.lastRx = kNow - std::chrono::seconds(3);
+    s.lastSample = SourceSample{kNow - std::chrono::seconds(3), -0.1498, 0.2, 1e-5, 0, -0.1498};
+    s.stats.samples = 16;
+    s.stats.runs = 7;
+    s.stats.span = 240;
+    s.stats.offset = -0.1498;
+    s.stats.standardDeviation = 0.0021;
+    s.selectionReason.kind = SelectionReasonKind::TooFar;
+    s.selectionReason.text = "Not combined: 150 ms from the selected PPS, far beyond its own error bound.";
+    s.selectionReason.fix = "Its `offset` is wrong by about 150 ms: apply the calibration measured below.";
+    OffsetCalibration c;
+    c.reference = "PPS";
+    c.samples = 600;
+    c.span = 600;
+    c.window = 600;
+    c.medianError = -0.1504567;
+    c.spread = 0.0019;
+    c.proposedOffset = 0.1504567;
+    c.proposedDelay = 0.0019;
+    c.ready = true;
+    s.calibration = c;
     return s;
 }
 
@@ -159,13 +198,34 @@ void TestSourceWhy::calibrationProposal()
     dialog.showSource(nmea, kNow, false);
     QCOMPARE(label(dialog, "detailCalibration")->text(),
              QStringLiteral("offset 0.150457 delay 0.001900 (median of 600 samples against PPS)"));
+    // One tap applies it: the button asks for exactly the proposal.
+    auto *apply = dialog.findChild<QPushButton *>(QStringLiteral("applyCalibration"));
+    QVERIFY(apply);
+    QVERIFY(apply->isVisibleTo(&dialog));
+    QVERIFY(apply->isEnabled());
+    QVERIFY2(apply->toolTip().contains(QStringLiteral("offset 0.150457 delay 0.001900")), qPrintable(apply->toolTip()));
+    QSignalSpy requested(&dialog, &SourceDetailDialog::calibrationRequested);
+    apply->click();
+    QCOMPARE(requested.size(), 1);
+    QCOMPARE(requested.at(0).at(0).toString(), QStringLiteral("NMEA"));
+    QCOMPARE(requested.at(0).at(1).toDouble(), 0.1504567);
+    QCOMPARE(requested.at(0).at(2).toDouble(), 0.0019);
+    // Not while the feed cannot edit the configuration: the reason is the tooltip.
+    dialog.setCalibrationUnavailable(QStringLiteral("read-only"));
+    QVERIFY(!apply->isEnabled());
+    QCOMPARE(apply->toolTip(), QStringLiteral("read-only"));
+    dialog.setCalibrationUnavailable({});
+
     nmea.calibration->ready = false;
     nmea.calibration->span = 180;
     dialog.showSource(nmea, kNow, false);
     QCOMPARE(label(dialog, "detailCalibration")->text(), QStringLiteral("measuring against PPS: 180 of 600 s"));
+    QVERIFY(apply->isVisibleTo(&dialog));
+    QVERIFY(!apply->isEnabled()); // nothing to apply before the window is full
     nmea.calibration.reset();
     dialog.showSource(nmea, kNow, false);
     QCOMPARE(label(dialog, "detailCalibration")->text(), QStringLiteral("-"));
+    QVERIFY(!apply->isVisibleTo(&dialog));
 }
 
 void TestSourceWhy::screenshots()
@@ -173,6 +233,7 @@ void TestSourceWhy::screenshots()
     const std::pair<const char *, SourceSnapshot> cases[] = {
         {"source-why-falseticker-800x480.png", falseticker()},
         {"source-why-pps-800x480.png", ppsWithoutLock()},
+        {"source-calibration-800x480.png", calibratedNmea()},
     };
     for (const auto &[file, source] : cases) {
         SourceDetailDialog dialog;

@@ -99,6 +99,7 @@ private slots:
     void engineRaisesFromGpsStatus();
     void simulationPpsDisappears();
     void simulationServerJumps50ms();
+    void simulationGpsFixLost();
     void simulationAllSourcesLost();
     void calibrationDrift();
     void reloadCarriesAlarmsOn();
@@ -471,6 +472,36 @@ void TestAlarms::simulationPpsDisappears()
     QVERIFY2(cleared >= kBack + (AlarmMonitor::kPpsRegainedPolls - 1) * poll
                  && cleared <= kBack + (AlarmMonitor::kPpsRegainedPolls + 1) * poll,
              qPrintable(QString::number(cleared)));
+}
+
+void TestAlarms::simulationGpsFixLost()
+{
+    Scenario s = *findScenario("pps");
+    QVERIFY(s.gpsReceiver);
+    constexpr double kLost = 1000, kBack = 1300;
+    s.gpsFixLost = TimeSpan{kLost, kBack};
+    const RunResult r = Simulation(s, 1).run(2000);
+    const std::vector<Alarm> fix = alarmsOf(r, AlarmKind::GpsFixLost, "GPS");
+    QCOMPARE(fix.size(), std::size_t(1));
+    // The receiver's status comes once a second; the alarm waits 10 s each way.
+    const double raised = secondsOf(fix[0].raised);
+    qInfo("fix lost at %.1f s, raised %.1f s; back at %.1f s, cleared %.1f s", kLost, raised, kBack,
+          fix[0].cleared ? secondsOf(*fix[0].cleared) : -1.0);
+    const double raiseDelay = toSeconds(AlarmMonitor::kGpsRaiseDelay);
+    const double clearDelay = toSeconds(AlarmMonitor::kGpsClearDelay);
+    constexpr double kStatusInterval = 1.0, kClockError = 0.01; // s
+    QVERIFY2(raised >= kLost + raiseDelay - kClockError && raised <= kLost + raiseDelay + 2 * kStatusInterval,
+             qPrintable(QString::number(raised)));
+    QVERIFY(fix[0].text.find("no position fix") != std::string::npos);
+    QVERIFY(fix[0].cleared);
+    const double cleared = secondsOf(*fix[0].cleared);
+    QVERIFY2(cleared >= kBack + clearDelay - kClockError && cleared <= kBack + clearDelay + 2 * kStatusInterval,
+             qPrintable(QString::number(cleared)));
+    // Without a fix the time is not valid either, but that is not a second alarm.
+    QVERIFY(alarmsOf(r, AlarmKind::GpsTimeInvalid, "GPS").empty());
+    // The GPS view at the end shows the fix again.
+    QVERIFY(r.finalSnapshot.gps);
+    QCOMPARE(r.finalSnapshot.gps->fixMode, GpsFixMode::Fix3D);
 }
 
 void TestAlarms::simulationServerJumps50ms()

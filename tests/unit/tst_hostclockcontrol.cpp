@@ -137,6 +137,21 @@ int runPlainHost(const EngineConfig &config, const HostOptions &options, std::st
     return code;
 }
 
+// An IERS list with what chrony's sanity check wants (2009, 2012) up to 2017, optionally the
+// 2027 entry a later tzdata might bring, expiring in 2028.
+void writeLeapList(const std::string &path, bool with2027)
+{
+    std::string text = "#$ 3913697179\n#@ 4054752000\n"
+                       "3439756800 34 # 1 Jan 2009\n"
+                       "3550089600 35 # 1 Jul 2012\n3644697600 36 # 1 Jul 2015\n"
+                       "3692217600 37 # 1 Jan 2017\n";
+    if (with2027)
+        text += "4007750400 38 # 1 Jan 2027\n";
+    std::FILE *file = std::fopen(path.c_str(), "w");
+    if (!file || std::fputs(text.c_str(), file) < 0 || std::fclose(file) != 0)
+        qFatal("cannot write %s", path.c_str());
+}
+
 std::size_t openFdCount()
 {
     std::size_t n = 0;
@@ -162,6 +177,7 @@ private slots:
     void launchOptionsTurnClockControlOnUnlessX();
     void stopSignalIsAFlagNotAnFd();
     void hwtimestampIsAnHonestWarning();
+    void leapSecondTableIsReadAgain();
 };
 
 void TestHostClockControl::plainHostSteersThroughTheDriver()
@@ -318,6 +334,51 @@ void TestHostClockControl::hwtimestampIsAnHonestWarning()
     EngineRuntime runtime(read.config, hostOptions(&kernel, false));
     std::string error;
     QVERIFY2(runtime.start(error), error.c_str());
+    runtime.shutdown();
+}
+
+void TestHostClockControl::leapSecondTableIsReadAgain()
+{
+    QTemporaryDir dir;
+    const std::string list = dir.filePath("leap-seconds.list").toStdString();
+    writeLeapList(list, false);
+    const ConfigReadResult read = readConfigText("port 0\nlocal stratum 5\nleapseclist " + list + "\n", "test.conf");
+    QVERIFY(read.ok());
+    HostOptions options = hostOptions(nullptr, false);
+    options.leapTableCheckInterval = std::chrono::seconds(0); // at every timeout
+    EngineRuntime runtime(read.config, options);
+    std::vector<std::string> events;
+    runtime.setEventSink([&](const EngineEvent &event) { events.push_back(event.message); });
+    std::string error;
+    QVERIFY2(runtime.start(error), error.c_str());
+    for (const std::string &warning : runtime.warnings())
+        QVERIFY2(warning.find(list) == std::string::npos, warning.c_str());
+
+    // Unchanged: nothing said.
+    runtime.timeout();
+    QVERIFY(events.empty());
+
+    // tzdata brought a new leap second: the engine gets the table, the log says what is new.
+    writeLeapList(list, true);
+    runtime.timeout();
+    QCOMPARE(events.size(), std::size_t(1));
+    QCOMPARE(events.back(), std::string("leap second table read again: TAI - UTC 38 s from 2027-01-01"));
+
+    // A file that broke is said once, and the table the engine has stays.
+    std::FILE *broken = std::fopen(list.c_str(), "w");
+    QVERIFY(broken);
+    std::fputs("not a leap second list\n", broken);
+    std::fclose(broken);
+    runtime.timeout();
+    runtime.timeout();
+    QCOMPARE(events.size(), std::size_t(2));
+    QVERIFY2(events.back().find(list) != std::string::npos && events.back().find("line 1") != std::string::npos,
+             events.back().c_str());
+
+    // Mended with the same table as before the damage: nothing new for the engine.
+    writeLeapList(list, true);
+    runtime.timeout();
+    QCOMPARE(events.size(), std::size_t(2));
     runtime.shutdown();
 }
 

@@ -29,6 +29,7 @@ constexpr double kMaxLinuxFrequencyPpm = 100'000;                    // tick +-1
 // Served time must match the ideal clock to this (s): the model moves in whole nanoseconds.
 constexpr double kServedTolerance = 1e-8;
 constexpr double kPpm = 1e6;
+constexpr long kMaxTaiOffset = 100'000; // s, the kernel's MAX_TAI_OFFSET
 
 // The kernel's clock_adjtime(CLOCK_REALTIME) as Linux implements it (kernel/time/ntp.c,
 // timekeeping.c): validation, tick and frequency with the 500 ppm clamp, status bits,
@@ -48,6 +49,7 @@ public:
     long singleShotUs = 0;
     std::int64_t nowNs = kStartNs;
     long double trueSeconds = 0; // elapsed on the perfect oscillator
+    int tai = 0;                 // TAI - UTC (ADJ_TAI)
 
     bool privileged = true; // CAP_SYS_TIME
     int failGettime = 0;    // errno to fail clock_gettime with
@@ -113,6 +115,9 @@ public:
                 pllOffsetNs = (status & STA_NANO) ? tx.offset : tx.offset * 1000;
             if (modes & ADJ_TICK)
                 tick = tx.tick;
+            // Linux takes 0..MAX_TAI_OFFSET (100000 s) and ignores other values.
+            if ((modes & ADJ_TAI) && tx.constant >= 0 && tx.constant <= kMaxTaiOffset)
+                tai = static_cast<int>(tx.constant);
             tx.offset = (status & STA_NANO) ? pllOffsetNs : pllOffsetNs / 1000;
         }
         tx.freq = freq;
@@ -120,6 +125,7 @@ public:
         tx.status = status;
         tx.maxerror = maxerror;
         tx.esterror = esterror;
+        tx.tai = tai;
         tx.time.tv_sec = static_cast<decltype(tx.time.tv_sec)>(floorSeconds());
         const long nanos = static_cast<long>(nowNs - floorSeconds() * kNanosPerSecond);
         tx.time.tv_usec = (status & STA_NANO) ? nanos : nanos / 1000;
@@ -276,6 +282,7 @@ private slots:
     void syncStatus_data();
     void syncStatus();
     void syncStatusIncludesPendingSlewAndClearsLeap();
+    void syncStatusSetsTaiOffset();
     void refusedOpenIsReported();
     void refusedCallsAreReported();
     void clockReadFailureIsReported();
@@ -700,6 +707,39 @@ void TestKernelClockDriver::syncStatusIncludesPendingSlewAndClearsLeap()
     QCOMPARE(kernel.status & (STA_UNSYNC | STA_INS | STA_DEL), 0);
     QCOMPARE(kernel.maxerror, 12'000L);
     QCOMPARE(kernel.esterror, 2'000L);
+}
+
+void TestKernelClockDriver::syncStatusSetsTaiOffset()
+{
+    FakeKernel kernel;
+    KernelClockDriver driver(kernel);
+    QVERIFY(driver.open());
+    const auto adjTaiCalls = [&] {
+        return std::count_if(kernel.modesSeen.begin(), kernel.modesSeen.end(),
+                             [](unsigned modes) { return (modes & ADJ_TAI) != 0; });
+    };
+    // Not known (0) or not synchronised: the kernel's value is left alone.
+    driver.setSyncStatus({true, LeapIndicator::None, 0.01, 0.001, 0});
+    driver.setSyncStatus({false, LeapIndicator::Unsynchronised, 0.01, 0.001, 37});
+    QCOMPARE(kernel.tai, 0);
+    QCOMPARE(adjTaiCalls(), 0);
+
+    driver.setSyncStatus({true, LeapIndicator::None, 0.01, 0.001, 37});
+    QVERIFY2(driver.lastError().empty(), driver.lastError().c_str());
+    QCOMPARE(kernel.tai, 37);
+    QCOMPARE(adjTaiCalls(), 1);
+
+    // Together with an announced leap, as chronyd sets them.
+    driver.setSyncStatus({true, LeapIndicator::InsertSecond, 0.01, 0.001, 37});
+    QVERIFY(kernel.status & STA_INS);
+    QCOMPARE(kernel.tai, 37);
+    QCOMPARE(adjTaiCalls(), 2);
+
+    // Someone else changed it: mended at the next update.
+    kernel.tai = 5;
+    driver.setSyncStatus({true, LeapIndicator::None, 0.01, 0.001, 37});
+    QCOMPARE(kernel.tai, 37);
+    QCOMPARE(adjTaiCalls(), 3);
 }
 
 void TestKernelClockDriver::refusedOpenIsReported()

@@ -111,15 +111,19 @@ void TestLeapSecondSim::systemModeLeavesItToTheKernel()
     Simulation sim(leapScenario(LeapSecondMode::System, true), 3, ClientClock::Kernel);
     sim.run(kLead - 60);
     QVERIFY(std::abs(sim.currentError()) < kSynchronised);
-    // The kernel was told: STA_INS set, and it says a second will be inserted.
+    // The kernel was told: STA_INS set, and it says a second will be inserted. Its CLOCK_TAI
+    // follows the table (ADJ_TAI, as chronyd sets it): 36 s in the last half of 2016.
     QVERIFY(sim.kernelClock()->status() & STA_INS);
+    QCOMPARE(sim.kernelClock()->taiOffset(), 36);
     RunResult r = sim.run(kLead + 3);
     QVERIFY2(std::abs(sim.currentError()) < kSynchronised, qPrintable(QString::number(sim.currentError())));
     QVERIFY(hasEvent(r.events, "the kernel inserted the leap second"));
     // Its step was the kernel's: the driver made none, and the flag is cleared afterwards.
     QCOMPARE(sim.kernelClock()->steps(), 0);
     QVERIFY(!(sim.kernelClock()->status() & STA_INS));
+    QCOMPARE(sim.kernelClock()->taiOffset(), 37); // moved on by the kernel itself
     sim.run(kLead + 1800);
+    QCOMPARE(sim.kernelClock()->taiOffset(), 37); // and left there by the next updates
     QVERIFY2(std::abs(sim.currentError()) < kSynchronised, qPrintable(QString::number(sim.currentError())));
 }
 

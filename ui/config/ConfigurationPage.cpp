@@ -627,6 +627,9 @@ QWidget *ConfigurationPage::createLoggingSection()
     addWordField(form, tr("Log directory"), "logdir", 1, tr("/var/log/stratumone"), QString(), kWord);
     // Ours, not chrony's: a program run with each alarm raised or cleared.
     addWordField(form, tr("Alarm command"), "alarmcommand", 1, tr("none"), QString(), kWord);
+    // Ours too: Prometheus's /metrics over HTTP, off without the line.
+    addWordField(form, tr("Metrics address"), "metricsaddress", 1, tr("off"), tr("HTTP"), kWord);
+    addWordField(form, tr("…port"), "metricsaddress", 2, QStringLiteral("9123"), tr("TCP"), kInteger);
     box->addLayout(form);
     box->addWidget(new QLabel(tr("Write these logs (log):"), content));
     auto *grid = new QGridLayout;
@@ -641,7 +644,7 @@ QWidget *ConfigurationPage::createLoggingSection()
     problems->setObjectName(QStringLiteral("loggingProblems"));
     box->addWidget(problems);
     box->addStretch(1);
-    m_sectionProblems.push_back({{"logdir", "log", "alarmcommand"}, problems});
+    m_sectionProblems.push_back({{"logdir", "log", "alarmcommand", "metricsaddress"}, problems});
     return scrollable(content);
 }
 

@@ -128,6 +128,7 @@ void ClockDiscipline::pushSyncStatus(RealTime raw)
                   : m_systemLeap > 0    ? LeapIndicator::InsertSecond
                   : m_systemLeap < 0    ? LeapIndicator::DeleteSecond
                                         : LeapIndicator::None;
+    status.taiOffset = status.synchronised ? m_systemTaiOffset : 0;
     status.maxError = r.rootDelay / 2 + r.rootDispersion;
     status.estimatedError = m_last.offsetSd;
     m_driver->setSyncStatus(status);
@@ -156,11 +157,12 @@ void ClockDiscipline::leapSlew(RealTime raw, double offset)
     m_clock.correct(raw, line + offset, m_clock.frequency(), m_config.maxSlewRatePpm * kPpm);
 }
 
-void ClockDiscipline::setSystemLeap(RealTime raw, int seconds)
+void ClockDiscipline::setSystemLeap(RealTime raw, int seconds, int taiOffset)
 {
-    if (seconds == m_systemLeap)
+    if (seconds == m_systemLeap && taiOffset == m_systemTaiOffset)
         return;
     m_systemLeap = seconds;
+    m_systemTaiOffset = taiOffset;
     if (m_driver && m_updates > 0)
         pushSyncStatus(raw);
 }

@@ -114,9 +114,10 @@ public:
     // or slewed at maxslewrate.
     void leapStep(RealTime raw, double offset);
     void leapSlew(RealTime raw, double offset);
-    // `leapsecmode system`: the leap the clock driver is to announce to the kernel (+1, -1 or 0),
-    // told to the kernel now and with every update.
-    void setSystemLeap(RealTime raw, int seconds);
+    // `leapsecmode system`: the leap the clock driver is to announce to the kernel (+1, -1 or 0)
+    // and TAI - UTC for the kernel's CLOCK_TAI (s, 0: not known or not to be set now), told to
+    // the kernel now and with every update.
+    void setSystemLeap(RealTime raw, int seconds, int taiOffset = 0);
     // After the leap: whether the kernel applied it (the clock read `clockBefore` when it
     // jumped); the driver then counts it as its own step.
     bool systemLeapApplied(RealTime clockBefore, int seconds);
@@ -143,6 +144,7 @@ private:
     std::set<std::string> m_reportedDriverErrors;
     int m_updates = 0;
     int m_systemLeap = 0; // the leap second the kernel is told about (system mode)
+    int m_systemTaiOffset = 0; // s, TAI - UTC the kernel is told (system mode); 0: left alone
     std::optional<RealTime> m_lastUpdateRaw;
     double m_updateInterval = 0;
     double m_lastOffset = 0;

@@ -21,6 +21,8 @@ struct ClockSyncStatus
     LeapIndicator leap = LeapIndicator::Unsynchronised;
     double maxError = 0;       // s
     double estimatedError = 0; // s
+    // TAI - UTC (s) for the kernel's CLOCK_TAI; 0 leaves the kernel's value alone.
+    int taiOffset = 0;
 };
 
 class ClockDriver

@@ -251,6 +251,13 @@ void KernelClockDriver::setSyncStatus(const ClockSyncStatus &status)
     tx.status = bits;
     tx.maxerror = std::lround(maxError * kMicrosPerSecondF);
     tx.esterror = std::lround(estimatedError * kMicrosPerSecondF);
+    // chronyd's leapsectz in system mode: the kernel's CLOCK_TAI follows the table, set with
+    // every update (it costs nothing in this call, and mends a value someone else changed).
+    // The engine gives none around the leap itself, where the kernel moves it on by itself.
+    if (status.synchronised && status.taiOffset > 0) {
+        tx.modes |= ADJ_TAI;
+        tx.constant = status.taiOffset;
+    }
     if (!adjust(tx, "setting the sync status"))
         return;
     takeStatus(tx);

@@ -98,6 +98,7 @@ public:
     void step(double offset) override;
     bool appliesLeapSeconds() const override { return true; }
     bool leapSecondApplied(RealTime clockBefore, int seconds) override;
+    // Also sets the kernel's TAI - UTC (ADJ_TAI) to status.taiOffset when it is given.
     void setSyncStatus(const ClockSyncStatus &status) override;
     double pendingSlew(RealTime clock) const override;
     std::optional<RealTime> nextWakeup() const override;

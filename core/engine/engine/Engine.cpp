@@ -91,10 +91,6 @@ Engine::Engine(EngineConfig config, EngineOptions options, RealTime now)
             record.calibrator.emplace();
         m_records.emplace(id, std::move(record));
     }
-    if (m_leap.table())
-        if (const int taiOffset = m_leap.table()->day(m_discipline.cook(now)).taiOffset; taiOffset != 0)
-            for (RefClockSource *refclock : refClocks())
-                refclock->setTaiOffset(taiOffset);
     requestDueResolves(now);
 }
 
@@ -565,10 +561,7 @@ void Engine::reselect(RealTime now, std::optional<std::uint32_t> updatedId)
     update.referenceId = source.referenceId;
     update.referenceName = source.name;
     update.leap = m_leap.update(result.leap, m_discipline.cook(now));
-    m_discipline.setSystemLeap(now, m_leap.systemLeap());
-    if (m_leap.taiOffset() != 0)
-        for (RefClockSource *refclock : refClocks())
-            refclock->setTaiOffset(m_leap.taiOffset());
+    m_discipline.setSystemLeap(now, m_leap.systemLeap(), kernelTaiOffset(now));
     if (const double stepped = m_discipline.update(now, update); stepped != 0) {
         m_stepsSinceAlarms.push_back(stepped);
         m_events.push_back(
@@ -596,7 +589,7 @@ void Engine::handleRefClockSample(std::size_t index, const RefClockSample &hostS
         addRefClockPulse(refclock, refclock.pulseEdgeOf(sample));
         return;
     }
-    if (refclock.addSample(sample)) {
+    if (refclock.addSample(sample, taiMinusUtc(sample.receiveTime))) {
         m_logger.refclockSample(refclock, *refclock.newestRawSample(), false, false);
         calibrate(refclock);
     }
@@ -778,14 +771,14 @@ void Engine::handleLeapSecond(RealTime reading, RealTime due)
     // UTC moves by this against any clock that does not take the leap.
     const double shift = -event.seconds;
     const std::string what = event.seconds > 0 ? "inserted" : "deleted";
+    const std::string stepped = "clock stepped by " + std::string(event.seconds > 0 ? "-1" : "+1") + " s";
     const RealTime now = rawTime(m_options.clockDriver, reading);
     if (event.phase == LeapSecondHandler::Phase::Start) {
         switch (m_leap.mode()) {
         case LeapSecondMode::Step:
             m_discipline.leapStep(now, shift);
             shiftReferences(shift);
-            m_events.push_back({EngineEvent::Category::Clock, "clock stepped by " + std::to_string(event.seconds > 0 ? -1 : 1)
-                                                                  + " s for the leap second (" + what + ")"});
+            m_events.push_back({EngineEvent::Category::Clock, stepped + " for the leap second (" + what + ")"});
             break;
         case LeapSecondMode::Slew:
             m_discipline.leapSlew(now, shift);
@@ -813,13 +806,13 @@ void Engine::handleLeapSecond(RealTime reading, RealTime due)
             m_events.push_back({EngineEvent::Category::Clock, "the kernel " + what + " the leap second"});
         } else {
             // The kernel did not (another program cleared the flag): do it here, late.
-            m_discipline.leapStep(rawTime(m_options.clockDriver, reading), shift);
-            m_events.push_back({EngineEvent::Category::Clock,
-                                "the kernel did not apply the leap second: clock stepped by "
-                                    + std::to_string(event.seconds > 0 ? -1 : 1) + " s"});
+            m_discipline.leapStep(now, shift);
+            m_events.push_back({EngineEvent::Category::Clock, "the kernel did not apply the leap second: " + stepped});
         }
         shiftReferences(shift);
-        m_discipline.setSystemLeap(rawTime(m_options.clockDriver, reading), 0);
+        // The raw time of this reading moved if the driver counted the kernel's step as its own.
+        const RealTime after = rawTime(m_options.clockDriver, reading);
+        m_discipline.setSystemLeap(after, 0, kernelTaiOffset(after));
     }
     reportClockDriverErrors();
 }
@@ -840,6 +833,25 @@ void Engine::shiftReferences(double offset)
 bool Engine::nearLeapSecond(RealTime raw) const
 {
     return m_leap.isClose(m_discipline.cook(raw));
+}
+
+double Engine::taiMinusUtc(RealTime raw) const
+{
+    if (m_leap.taiOffset() != 0)
+        return m_leap.taiOffset();
+    if (m_leap.table())
+        if (const int offset = m_leap.table()->day(m_discipline.cook(raw)).taiOffset; offset != 0)
+            return offset;
+    return RefClockSource::kTaiMinusUtc;
+}
+
+int Engine::kernelTaiOffset(RealTime raw) const
+{
+    // As chronyd: only in system mode, only from the table (the sources do not say it), and not
+    // around the leap itself, where the kernel moves its offset on by itself.
+    if (m_leap.mode() != LeapSecondMode::System || !m_leap.table() || nearLeapSecond(raw))
+        return 0;
+    return m_leap.taiOffset() != 0 ? m_leap.taiOffset() : m_leap.table()->day(m_discipline.cook(raw)).taiOffset;
 }
 
 void Engine::handleGpsStatus(const GpsStatus &status, RealTime reading)

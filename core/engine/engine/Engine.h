@@ -128,6 +128,8 @@ public:
     // about the fix, the time validity and the serial line; the host hands it in at its
     // snapshot pace.
     void handleGpsStatus(const GpsStatus &status, RealTime now);
+    // The leap second table as the host read it again (EngineOptions::leapSecondTable at start).
+    void setLeapSecondTable(std::optional<LeapSecondTable> table) { m_leap.setTable(std::move(table)); }
     // The reference ID a refclock goes by when the configuration gives none: the driver's name
     // cut to three letters and the refclock's position ("PPS0", "SHM1"), as chronyd names them.
     static std::string defaultRefId(const RefClockConfig &config, std::size_t index);
@@ -265,6 +267,10 @@ private:
     void shiftReferences(double offset);
     // Whether a sample taken at raw time `raw` is too close to a leap second to be trusted.
     bool nearLeapSecond(RealTime raw) const;
+    // TAI - UTC (s) at raw time `raw` for `tai` refclocks: the leap table's, else the last known.
+    double taiMinusUtc(RealTime raw) const;
+    // TAI - UTC (s) to give the kernel at raw time `raw` (leapsecmode system), 0 for none.
+    int kernelTaiOffset(RealTime raw) const;
 
     EngineConfig m_config;
     EngineOptions m_options;

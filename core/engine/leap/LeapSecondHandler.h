@@ -55,6 +55,9 @@ public:
     // TAI - UTC from the table, s; 0 without a table.
     int taiOffset() const { return m_taiOffset; }
     const std::optional<LeapSecondTable> &table() const { return m_table; }
+    // A table read again (the file changed): it counts from the next update on. A leap already
+    // scheduled stays as it is until then.
+    void setTable(std::optional<LeapSecondTable> table) { m_table = std::move(table); }
     // The midnight of the upcoming or last scheduled leap.
     std::optional<RealTime> leapMidnight() const { return m_midnight; }
 

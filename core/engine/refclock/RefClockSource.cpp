@@ -71,7 +71,7 @@ void RefClockSource::reject(std::string reason)
     m_lastRejectReason = std::move(reason);
 }
 
-bool RefClockSource::addSample(const RefClockSample &sample)
+bool RefClockSource::addSample(const RefClockSample &sample, double taiMinusUtc)
 {
     if (sample.leap == LeapIndicator::Unsynchronised) {
         reject("reference not synchronised");
@@ -79,7 +79,7 @@ bool RefClockSource::addSample(const RefClockSample &sample)
     }
     double offset = toSeconds(sample.referenceTime - sample.receiveTime) + m_config.offset;
     if (m_config.tai)
-        offset -= m_taiOffset;
+        offset -= taiMinusUtc;
     accept(makeStatSample(sample.receiveTime, offset, sample.leap, sample.precision));
     return true;
 }

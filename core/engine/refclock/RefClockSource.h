@@ -69,7 +69,8 @@ public:
     const StatSample *newestRawSample() const { return m_lastRaw ? &*m_lastRaw : nullptr; }
 
     // Each returns false, with the reason in the snapshot, when the input is not used.
-    bool addSample(const RefClockSample &sample);
+    // `taiMinusUtc` (s) converts the samples of a `tai` refclock.
+    bool addSample(const RefClockSample &sample, double taiMinusUtc = kTaiMinusUtc);
     // `reference`: the engine's estimate of true time at the edge; none when it has none good
     // enough (the pulse is then rejected).
     bool addPulse(RealTime edge, const std::optional<PulseReference> &reference);
@@ -80,8 +81,6 @@ public:
     // for a poll straddle it and are dropped; the newest raw sample (a lock source's second)
     // moves with UTC.
     void leapSecond(double offset);
-    // TAI - UTC for `tai` refclocks, s, when the leap second table knows it.
-    void setTaiOffset(double seconds) { m_taiOffset = seconds; }
 
     // The poll due at `now`: the filtered sample, or nothing when the driver gave too few
     // samples. `correctionAt` gives the engine's correction at a raw time, for the offsets the
@@ -119,7 +118,6 @@ private:
     std::uint64_t m_accepted = 0;
     std::uint64_t m_rejected = 0;
     std::string m_lastRejectReason;
-    double m_taiOffset = kTaiMinusUtc; // s
 };
 
 } // namespace s1

@@ -11,6 +11,25 @@
 
 namespace s1 {
 
+namespace {
+
+// "TAI - UTC 37 s from 2017-01-01": the table's newest entry, what a re-read usually adds.
+std::string newestLeapSecond(const LeapSecondTable &table)
+{
+    if (table.entries().empty())
+        return "no entries";
+    const LeapSecondTable::Entry &newest = table.entries().back();
+    const std::chrono::year_month_day date{
+        std::chrono::floor<std::chrono::days>(std::chrono::sys_seconds(std::chrono::seconds(newest.utcSeconds)))};
+    char text[64];
+    std::snprintf(text, sizeof text, "TAI - UTC %d s from %04d-%02u-%02u", newest.taiOffset,
+                  static_cast<int>(date.year()), static_cast<unsigned>(date.month()),
+                  static_cast<unsigned>(date.day()));
+    return text;
+}
+
+} // namespace
+
 EngineRuntime::EngineRuntime(EngineConfig config, HostOptions options)
     : m_config(std::move(config))
     , m_options(std::move(options))
@@ -70,7 +89,10 @@ bool EngineRuntime::start(std::string &error)
         openClockDriver();
     engineOptions.clockDriver = m_clockDriver.get();
     const RealTime now = readRealTimeClock();
-    engineOptions.leapSecondTable = loadLeapSecondTable(m_config.clock, now, m_warnings);
+    m_leapTable = loadLeapSecondTable(m_config.clock, now, m_leapTableWarnings);
+    m_warnings.insert(m_warnings.end(), m_leapTableWarnings.begin(), m_leapTableWarnings.end());
+    m_lastLeapTableRead = now;
+    engineOptions.leapSecondTable = m_leapTable;
     engineOptions.previousAlarms = m_options.previousAlarms;
     engineOptions.seed = m_options.seed != 0 ? m_options.seed : static_cast<std::uint64_t>(nanosSinceEpoch(now));
     m_engine = std::make_unique<Engine>(m_config, engineOptions, now);
@@ -159,6 +181,32 @@ void EngineRuntime::timeout()
     flush();
     reportRefClockFaults();
     maintainDriftFile(false);
+    maintainLeapSecondTable();
+}
+
+void EngineRuntime::maintainLeapSecondTable()
+{
+    if (!m_engine || (m_config.clock.leapSecTimezone.empty() && m_config.clock.leapSecList.empty()))
+        return;
+    const RealTime now = readRealTimeClock();
+    if (now - m_lastLeapTableRead < m_options.leapTableCheckInterval && now >= m_lastLeapTableRead)
+        return;
+    m_lastLeapTableRead = now;
+    std::vector<std::string> warnings;
+    std::optional<LeapSecondTable> table = loadLeapSecondTable(m_config.clock, now, warnings);
+    // A file that went missing or broke since does not take away a table that was good: the
+    // warning says so, and the engine keeps what it has.
+    const bool changed = table && table != m_leapTable;
+    if (warnings != m_leapTableWarnings && m_eventSink)
+        for (const std::string &warning : warnings)
+            m_eventSink({EngineEvent::Category::Clock, warning});
+    m_leapTableWarnings = std::move(warnings);
+    if (!changed)
+        return;
+    m_leapTable = std::move(table);
+    m_engine->setLeapSecondTable(m_leapTable);
+    if (m_eventSink)
+        m_eventSink({EngineEvent::Category::Clock, "leap second table read again: " + newestLeapSecond(*m_leapTable)});
 }
 
 void EngineRuntime::openClockDriver()

@@ -14,6 +14,7 @@
 #include "logging/LogFileWriter.h"
 #include "net/UdpSocket.h"
 
+#include <chrono>
 #include <functional>
 #include <map>
 #include <memory>
@@ -45,6 +46,9 @@ struct HostOptions
     std::vector<Alarm> previousAlarms;
     // chronyd's -r: at start, load each source's statistics from its dump file in `dumpdir`.
     bool restoreDumps = false;
+    // How often the leap second table is read again: a service runs for months while tzdata
+    // updates bring newly announced leap seconds (ntpd checks its file daily).
+    std::chrono::seconds leapTableCheckInterval = std::chrono::hours(12);
 };
 
 class EngineRuntime
@@ -117,6 +121,9 @@ private:
     void flush();
     void openClockDriver();
     void maintainDriftFile(bool force);
+    // Reads the leap second table again every HostOptions::leapTableCheckInterval; a changed
+    // table goes to the engine, changed warnings to the event sink.
+    void maintainLeapSecondTable();
     // -r: the dumps in `dumpdir` into the new engine.
     void restoreDumps();
     void openLogFiles();
@@ -141,6 +148,9 @@ private:
     std::vector<std::string> m_warnings;
     std::string m_serverError;
     std::optional<RealTime> m_lastDriftWrite;
+    RealTime m_lastLeapTableRead{};
+    std::optional<LeapSecondTable> m_leapTable;
+    std::vector<std::string> m_leapTableWarnings; // those of the last read, said once
     std::map<ChronyLog, LogFileWriter> m_logs;
     std::set<ChronyLog> m_failingLogs; // said once, until a line goes through again
 };

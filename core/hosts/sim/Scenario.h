@@ -74,8 +74,14 @@ struct Scenario
     NetworkModel network;
     std::vector<ServerModel> servers{ServerModel{}};
     std::vector<RefClockModel> refclocks;
-    // Whether snapshots carry the status of a simulated GPS receiver (the GPS view).
+    // Whether snapshots carry the status of a simulated GPS receiver (the GPS view). The engine
+    // gets that status with every sample of the first sample refclock (the receiver's NMEA), as
+    // the host's serial driver hands it in.
     bool gpsReceiver = false;
+    // The receiver loses its fix for a while (antenna unplugged): its status says no fix and
+    // its NMEA refclock delivers nothing (the driver refuses void RMC sentences); its PPS goes
+    // on from the receiver's own oscillator.
+    std::optional<TimeSpan> gpsFixLost = std::nullopt;
     int minPoll = 6;
     int maxPoll = 10;
     bool iburst = false;

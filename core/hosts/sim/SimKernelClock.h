@@ -61,6 +61,7 @@ public:
     long maxErrorUs() const;
     long estErrorUs() const { return m_esterror; }
     int steps() const { return m_steps; }
+    int taiOffset() const { return m_tai; }
     std::uint64_t frequencyChanges() const { return m_frequencyChanges; }
 
 private:

@@ -126,6 +126,15 @@ void Simulation::deliverRefClock(const Event &event)
         scheduleRefClock(event.server, event.eventTime + fromSecondsTrue(kRefClockInterval));
         return;
     }
+    if (m_scenario.gpsReceiver && model.kind == RefClockModel::Kind::Samples && event.server == firstSampleRefClock()) {
+        const bool fix = !(m_scenario.gpsFixLost && m_scenario.gpsFixLost->contains(toSeconds(event.eventTime)));
+        m_client->handleGpsStatus(gpsStatusAt(event.eventTime, fix), clientReading());
+        if (!fix) {
+            scheduleRefClock(event.server, event.eventTime + fromSecondsTrue(kRefClockInterval));
+            flushClient();
+            return;
+        }
+    }
     if (model.kind == RefClockModel::Kind::Pulses) {
         RefClockPulse pulse;
         pulse.receiveTime = clientReadingAt(event.eventTime) + fromSeconds(noise);
@@ -141,6 +150,30 @@ void Simulation::deliverRefClock(const Event &event)
     }
     scheduleRefClock(event.server, event.eventTime + fromSecondsTrue(kRefClockInterval));
     flushClient();
+}
+
+std::size_t Simulation::firstSampleRefClock() const
+{
+    const auto &models = m_scenario.refclocks;
+    const auto first = std::find_if(models.begin(), models.end(),
+                                    [](const RefClockModel &m) { return m.kind == RefClockModel::Kind::Samples; });
+    return static_cast<std::size_t>(first - models.begin());
+}
+
+GpsStatus Simulation::gpsStatusAt(TrueTime t, bool fix) const
+{
+    const auto &models = m_scenario.refclocks;
+    const auto pulses = std::find_if(models.begin(), models.end(),
+                                     [](const RefClockModel &m) { return m.kind == RefClockModel::Kind::Pulses; });
+    GpsStatus status = SimGpsReceiver::status(toSeconds(t), utcAt(t), pulses == models.end() ? 0.0 : pulses->error);
+    status.lastMessageAge = 0.0; // handed in as its sentences arrive
+    if (!fix) {
+        status.fixMode = GpsFixMode::None;
+        status.epochTimeValid = false;
+        for (GpsSatellite &satellite : status.satellites)
+            satellite.used = false;
+    }
+    return status;
 }
 
 Simulation::~Simulation() = default;
@@ -379,10 +412,8 @@ RunResult Simulation::run(std::optional<double> until)
     result.packetsDelivered = m_delivered;
     result.finalSnapshot = m_client->snapshot(clientReading());
     if (m_scenario.gpsReceiver) {
-        const auto pulses = std::find_if(m_scenario.refclocks.begin(), m_scenario.refclocks.end(),
-                                         [](const RefClockModel &m) { return m.kind == RefClockModel::Kind::Pulses; });
-        result.finalSnapshot.gps = SimGpsReceiver::status(toSeconds(m_now), utcAt(m_now),
-                                                          pulses == m_scenario.refclocks.end() ? 0.0 : pulses->error);
+        const bool fix = !(m_scenario.gpsFixLost && m_scenario.gpsFixLost->contains(toSeconds(m_now)));
+        result.finalSnapshot.gps = gpsStatusAt(m_now, fix);
         // The simulated receiver's times are true time: that is the clock its ages compare with.
         result.finalSnapshot.hostTime = utcAt(m_now);
     }

@@ -104,6 +104,9 @@ private:
     void deliverToClient(Event &event);
     void deliverRefClock(const Event &event);
     void scheduleRefClock(std::size_t index, TrueTime eventTime);
+    // The simulated receiver: its NMEA is the first sample refclock; its status at true time t.
+    std::size_t firstSampleRefClock() const;
+    GpsStatus gpsStatusAt(TrueTime t, bool fix) const;
     // One-way delay of a packet, or nullopt when it is lost.
     std::optional<TrueTime> oneWayDelay(bool request);
     void schedule(TrueTime at, EventKind kind, std::size_t server, std::vector<std::uint8_t> data);
