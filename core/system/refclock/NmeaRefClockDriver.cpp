@@ -122,7 +122,7 @@ RefClockDriverStatus NmeaRefClockDriver::status() const
 
 std::optional<GpsStatus> NmeaRefClockDriver::gpsStatus(RealTime now) const
 {
-    GpsStatus status = m_decoder.state().status(now);
+    GpsStatus status = m_decoder.status(now);
     status.baudRate = m_config.baudRate;
     status.serialOverruns += m_overruns;
     return status;
