@@ -2,11 +2,13 @@
 // mixes at 9600 and 115200 baud, the receiver's buffer warnings as real receivers word them,
 // sentences cut short, the advice (what to turn off, which speed), real captures replayed at
 // their own epoch rate, and a receiver that sends more than 9600 baud carries, through the
-// alarm monitor and `stratumctl gps`'s report, until it is reconfigured.
+// engine's alarms and `stratumctl gps`'s report, until it is reconfigured.
 #include "GpsCaptureFile.h"
 #include "NmeaText.h"
 #include "alarms/AlarmMonitor.h"
 #include "chronyc/GpsReportFormat.h"
+#include "config/EngineConfig.h"
+#include "engine/Engine.h"
 #include "gps/GpsStreamDecoder.h"
 #include "gps/SerialLinkLoad.h"
 #include "gps/UbxFrame.h"
@@ -156,6 +158,7 @@ private slots:
     void statusCarriesTheLoad();
     void capturesReplayed_data();
     void capturesReplayed();
+    void alarmFollowsTheVerdict();
     void overloadedReceiverRaisesAndClearsTheAlarm();
 };
 
@@ -461,6 +464,82 @@ void TestSerialLinkLoad::capturesReplayed()
     }
 }
 
+void TestSerialLinkLoad::alarmFollowsTheVerdict()
+{
+    // The monitor alone: raised when the verdict held kLinkOverloadRaiseDelay, cleared when it
+    // was gone kLinkOverloadClearDelay; the serial errors alarm's fix then names the same advice.
+    GpsLinkLoad link;
+    link.baudRate = 9600;
+    link.windowSeconds = 60;
+    link.bytesPerSecond = 950;
+    link.load = 950.0 / 960;
+    link.receiverWarnings = 4;
+    link.lastReceiverWarning = "txbuf alloc";
+    link.overloaded = true;
+    link.advice = "Turn off GSV (500 B/s).";
+    const auto inputs = [&](double t, bool overloaded, std::uint64_t checksumErrors = 0) {
+        AlarmInputs in;
+        in.now = at(t);
+        in.synchronised = true;
+        GpsStatus gps;
+        gps.fixMode = GpsFixMode::Fix3D;
+        gps.epochTimeValid = true;
+        gps.lastMessageAge = 0.2;
+        gps.checksumErrors = checksumErrors;
+        gps.link = link;
+        gps.link->overloaded = overloaded;
+        in.gps = gps;
+        return in;
+    };
+    const auto active = [](const AlarmMonitor &m, AlarmKind kind) -> std::optional<Alarm> {
+        for (const Alarm &a : m.alarms())
+            if (a.kind == kind && a.active())
+                return a;
+        return std::nullopt;
+    };
+    const double raiseDelay = toSeconds(AlarmMonitor::kLinkOverloadRaiseDelay);
+    const double clearDelay = toSeconds(AlarmMonitor::kLinkOverloadClearDelay);
+    AlarmMonitor m;
+    for (int t = 0; t < raiseDelay; ++t) {
+        m.update(inputs(t, true));
+        QVERIFY(!active(m, AlarmKind::SerialLinkOverloaded));
+    }
+    m.update(inputs(raiseDelay, true, 2));
+    const auto a = active(m, AlarmKind::SerialLinkOverloaded);
+    QVERIFY(a);
+    QCOMPARE(a->raised, at(raiseDelay));
+    QCOMPARE(a->subject, std::string("GPS"));
+    QCOMPARE(a->severity, AlarmSeverity::Warning);
+    QVERIFY2(a->text.find("950 bytes/s at 9600 baud is 99 %") != std::string::npos, a->text.c_str());
+    QVERIFY2(a->text.find("4 times in the last minute (\"txbuf alloc\")") != std::string::npos, a->text.c_str());
+    QCOMPARE(a->fix, link.advice);
+    const auto errors = active(m, AlarmKind::SerialErrors);
+    QVERIFY(errors);
+    QVERIFY2(errors->fix.find("Turn off GSV (500 B/s).") != std::string::npos, errors->fix.c_str());
+    // The verdict goes: cleared after the delay, not before.
+    const double gone = raiseDelay + 5;
+    for (double t = raiseDelay + 1; t < gone + clearDelay; ++t) {
+        m.update(inputs(t, t < gone));
+        QVERIFY(active(m, AlarmKind::SerialLinkOverloaded));
+    }
+    m.update(inputs(gone + clearDelay, false));
+    QVERIFY(!active(m, AlarmKind::SerialLinkOverloaded));
+    bool clearedAtTheDelay = false;
+    for (const Alarm &alarm : m.alarms())
+        clearedAtTheDelay =
+            clearedAtTheDelay
+            || (alarm.kind == AlarmKind::SerialLinkOverloaded && alarm.cleared == at(gone + clearDelay));
+    QVERIFY(clearedAtTheDelay);
+    // No link figures (a status from SOCK/SHM or the simulator): no such alarm.
+    AlarmMonitor none;
+    for (int t = 0; t <= 20; ++t) {
+        AlarmInputs in = inputs(t, true);
+        in.gps->link.reset();
+        none.update(in);
+    }
+    QVERIFY(!active(none, AlarmKind::SerialLinkOverloaded));
+}
+
 void TestSerialLinkLoad::overloadedReceiverRaisesAndClearsTheAlarm()
 {
     // The factory sentence set of a four-GNSS receiver (about 1.4 kB/s) at 9600 baud: the line
@@ -472,7 +551,9 @@ void TestSerialLinkLoad::overloadedReceiverRaisesAndClearsTheAlarm()
     constexpr int kReconfigured = 120;
     constexpr int kEnd = 240;
     LinkedReceiver receiver(9600);
-    AlarmMonitor monitor;
+    EngineConfig config;
+    config.ntpPort = 0;
+    Engine engine(config, EngineOptions{}, kStart);
     std::optional<RealTime> firstOverloaded;
     std::optional<RealTime> lastOverloaded;
     std::optional<RealTime> raised;
@@ -481,17 +562,16 @@ void TestSerialLinkLoad::overloadedReceiverRaisesAndClearsTheAlarm()
     std::string fix;
     for (int s = 0; s < kEnd; ++s) {
         receiver.second(s, factoryEpoch(s, s < kReconfigured, s < kReconfigured));
-        AlarmInputs in;
-        in.now = at(s + 1);
-        in.synchronised = true;
-        in.gps = receiver.decoder.status(in.now);
-        QVERIFY(in.gps->link);
-        if (in.gps->link->overloaded) {
-            firstOverloaded = firstOverloaded.value_or(in.now);
-            lastOverloaded = in.now;
+        // As the hosts do: the driver's status handed to the engine each second.
+        const RealTime now = at(s + 1);
+        const GpsStatus gps = receiver.decoder.status(now);
+        QVERIFY(gps.link);
+        if (gps.link->overloaded) {
+            firstOverloaded = firstOverloaded.value_or(now);
+            lastOverloaded = now;
         }
-        monitor.update(in);
-        for (const Alarm &a : monitor.alarms()) {
+        engine.handleGpsStatus(gps, now);
+        for (const Alarm &a : engine.snapshot(now).alarms) {
             if (a.kind != AlarmKind::SerialLinkOverloaded)
                 continue;
             QCOMPARE(a.subject, std::string("GPS"));
