@@ -2013,6 +2013,16 @@
         <translation>%1 % von %2 Baud</translation>
     </message>
     <message>
+        <location filename="../ui/GpsPanel.cpp" line="379"/>
+        <source>USB, %1 bytes/s</source>
+        <translation>USB, %1 Bytes/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="380"/>
+        <source>USB</source>
+        <translation>USB</translation>
+    </message>
+    <message>
         <location filename="../ui/GpsPanel.cpp" line="386"/>
         <source>%1 bytes/s over the last %2 s</source>
         <translation>%1 Bytes/s in den letzten %2 s</translation>

@@ -373,9 +373,12 @@ void GpsPanel::showSerialLink(const GpsStatus &status)
     // One line: the speed, and once a second of it was measured, how much of it is used
     // ("62 % of 9600 baud"); the talkers and what to do are in the tooltip.
     const std::optional<GpsLinkLoad> &link = status.link;
-    const bool measured = link && link->baudRate > 0 && link->windowSeconds > 0;
+    const bool measured = link && (link->baudRate > 0 || link->usb) && link->windowSeconds > 0;
     constexpr double kPercent = 100;
-    if (status.baudRate <= 0)
+    if (link && link->usb)
+        m_baud->setText(link->windowSeconds > 0 ? tr("USB, %1 bytes/s").arg(formatDecimal(link->bytesPerSecond, 0))
+                                                : tr("USB"));
+    else if (status.baudRate <= 0)
         m_baud->setText(tr("Unknown"));
     else if (!measured)
         m_baud->setText(tr("%1 baud").arg(status.baudRate));

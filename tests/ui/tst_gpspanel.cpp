@@ -236,6 +236,13 @@ void TestGpsPanel::showsValues()
     loaded.link = link;
     panel.setStatus(loaded, kNow);
     QCOMPARE(labelText(panel, "gpsBaudValue"), QStringLiteral("9600 baud"));
+    // The receiver's own USB port: no speed, the bytes per second.
+    link.windowSeconds = 60;
+    link.usb = true;
+    link.overloaded = false;
+    loaded.link = link;
+    panel.setStatus(loaded, kNow);
+    QCOMPARE(labelText(panel, "gpsBaudValue"), QStringLiteral("USB, 595 bytes/s"));
     panel.setStatus(makeStatus(), kNow);
 
     // The legend names the constellations in view and no others.

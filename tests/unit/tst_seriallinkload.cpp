@@ -156,6 +156,7 @@ private slots:
     void adviceNamesTheBiggestUnneededFirst();
     void speedAdvice();
     void statusCarriesTheLoad();
+    void usbPortHasNoSpeedLimit();
     void capturesReplayed_data();
     void capturesReplayed();
     void alarmFollowsTheVerdict();
@@ -403,6 +404,50 @@ void TestSerialLinkLoad::statusCarriesTheLoad()
     QVERIFY2(report.find("Top talkers     : GSV ") != std::string::npos, report.c_str());
     QVERIFY2(report.find("receiver warnings (\"txbuf alloc\")") != std::string::npos, report.c_str());
     QVERIFY2(report.find("Link advice     : Turn off GSV") != std::string::npos, report.c_str());
+}
+
+void TestSerialLinkLoad::usbPortHasNoSpeedLimit()
+{
+    // A receiver on its own USB port (ttyACM) sends the factory set at 1.4 kB/s although the
+    // configuration says 9600 baud: USB does not care, and that is not an overload.
+    QVERIFY(SerialLinkLoad::isUsbDevice("/dev/ttyACM0"));
+    QVERIFY(SerialLinkLoad::isUsbDevice("/dev/serial/by-id/usb-u-blox_AG_-_www.u-blox.com_u-blox_GNSS_receiver-if00"
+                                        "/../../ttyACM1"));
+    QVERIFY(!SerialLinkLoad::isUsbDevice("/dev/ttyUSB0")); // a USB-serial adapter: a real UART
+    QVERIFY(!SerialLinkLoad::isUsbDevice("/dev/ttyAMA0"));
+    GpsStreamDecoder decoder;
+    decoder.setBaudRate(9600);
+    decoder.setUsbLink(true);
+    feedBursts(decoder, 1'000'000, 20);
+    GpsLinkLoad load = decoder.status(at(20)).link.value();
+    QVERIFY(load.usb);
+    QCOMPARE(load.bytesPerSecond, double(sizeOf(factoryEpoch(0))));
+    QCOMPARE(load.load, 0.0);
+    QVERIFY(!load.overloaded);
+    QVERIFY2(formatGpsReport(decoder.status(at(20))).find("Serial link     : USB (") != std::string::npos,
+             formatGpsReport(decoder.status(at(20))).c_str());
+    // u-blox's warning still counts: its buffers are shared with a UART that backs up.
+    decoder.feed(bytesOf(nmea("GNTXT,01,01,00,txbuf alloc")), at(20.5));
+    load = decoder.status(at(21)).link.value();
+    QVERIFY(load.overloaded);
+    QVERIFY2(load.advice.find("UART1") != std::string::npos, load.advice.c_str());
+    QVERIFY2(load.advice.find("turn off GLL") != std::string::npos, load.advice.c_str());
+    QVERIFY2(load.advice.find("baud or more") == std::string::npos, load.advice.c_str());
+    AlarmMonitor m;
+    for (int t = 21; t <= 40; ++t) {
+        AlarmInputs in;
+        in.now = at(t);
+        in.gps = decoder.status(at(t));
+        m.update(in);
+    }
+    bool raised = false;
+    for (const Alarm &a : m.alarms())
+        if (a.kind == AlarmKind::SerialLinkOverloaded && a.active()) {
+            raised = true;
+            QVERIFY2(a.text.find("USB port") != std::string::npos, a.text.c_str());
+            QVERIFY2(a.text.find("baud") == std::string::npos, a.text.c_str());
+        }
+    QVERIFY(raised);
 }
 
 void TestSerialLinkLoad::capturesReplayed_data()

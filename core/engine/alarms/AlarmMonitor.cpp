@@ -214,13 +214,20 @@ void AlarmMonitor::checkSerialLink(const AlarmInputs &in)
         return;
     const GpsLinkLoad &link = *in.gps->link;
     const double percent = 100;
-    std::string text = "The receiver's serial line is overloaded: " + fixedText(link.bytesPerSecond, 0) + " bytes/s at "
-                       + std::to_string(link.baudRate) + " baud is " + fixedText(link.load * percent, 0)
-                       + " % of what it carries";
-    if (link.longestBurst > 0)
-        text += ", and an epoch's burst takes up to " + fixedText(link.longestBurst, 2) + " s of each "
-                + fixedText(link.epochInterval.value_or(1.0), 2) + " s";
-    text += ".";
+    std::string text;
+    if (link.usb) {
+        // No speed limits a USB port: only the receiver's warnings raise it.
+        text =
+            "The receiver cannot send everything on its USB port (" + fixedText(link.bytesPerSecond, 0) + " bytes/s).";
+    } else {
+        text = "The receiver's serial line is overloaded: " + fixedText(link.bytesPerSecond, 0) + " bytes/s at "
+               + std::to_string(link.baudRate) + " baud is " + fixedText(link.load * percent, 0)
+               + " % of what it carries";
+        if (link.longestBurst > 0)
+            text += ", and an epoch's burst takes up to " + fixedText(link.longestBurst, 2) + " s of each "
+                    + fixedText(link.epochInterval.value_or(1.0), 2) + " s";
+        text += ".";
+    }
     if (link.receiverWarnings > 0)
         text += " The receiver reported a full transmit buffer " + std::to_string(link.receiverWarnings)
                 + " times in the last minute (\"" + link.lastReceiverWarning + "\").";

@@ -80,6 +80,7 @@ public:
     GpsStreamDecoder();
 
     void setBaudRate(int baud);
+    void setUsbLink(bool usb) { m_load.setUsb(usb); }
     void setRolloverPivot(RealTime pivot) { m_state.setRolloverPivot(pivot); }
     void setMessageObserver(MessageObserver observer) { m_observer = std::move(observer); }
     // `readTime`: the raw clock right after the read returned.

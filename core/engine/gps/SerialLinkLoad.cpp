@@ -43,6 +43,11 @@ bool SerialLinkLoad::isBufferWarning(std::string_view text)
     return buffer && trouble;
 }
 
+bool SerialLinkLoad::isUsbDevice(std::string_view path)
+{
+    return path.find("ttyACM") != std::string_view::npos;
+}
+
 SerialLinkLoad::Second &SerialLinkLoad::second(RealTime t)
 {
     const std::int64_t index = secondOf(t);
@@ -111,6 +116,7 @@ GpsLinkLoad SerialLinkLoad::snapshot(RealTime now) const
 {
     GpsLinkLoad out;
     out.baudRate = m_baud;
+    out.usb = m_usb;
     const std::int64_t current = secondOf(now);
     // Rates from whole seconds only: the current one is still filling.
     const std::int64_t from = std::max(current - kWindowSeconds, m_firstSecond.value_or(current));
@@ -141,7 +147,8 @@ GpsLinkLoad SerialLinkLoad::snapshot(RealTime now) const
             return a.bytesPerSecond > b.bytesPerSecond;
         });
     }
-    const double capacity = double(m_baud) / kBitsPerByte; // bytes/s
+    // On USB the line is not the limit: no capacity, no load, only the receiver's warnings.
+    const double capacity = m_usb ? 0.0 : double(m_baud) / kBitsPerByte; // bytes/s
     if (capacity > 0)
         out.load = out.bytesPerSecond / capacity;
 

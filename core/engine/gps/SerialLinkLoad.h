@@ -68,6 +68,8 @@ public:
 
     void setBaudRate(int baud) { m_baud = baud > 0 ? baud : 0; }
     int baudRate() const { return m_baud; }
+    // The receiver's own USB port (ttyACM): the baud rate set on it means nothing.
+    void setUsb(bool usb) { m_usb = usb; }
 
     // Every read: `bytes` received, `readTime` the raw clock right after the read returned.
     void addRead(std::size_t bytes, RealTime readTime);
@@ -88,6 +90,9 @@ public:
     // The receiver says its transmit buffer overflowed: u-blox "txbuf alloc" (TXT or
     // INF-ERROR), "txbuf", "buffer overflow", "tx buffer full" and the like.
     static bool isBufferWarning(std::string_view text);
+    // A receiver's own USB port (CDC ACM: /dev/ttyACM0, or a by-id link naming it), as the
+    // wizard tells it; a USB-serial adapter (ttyUSB) has a real UART behind it.
+    static bool isUsbDevice(std::string_view path);
 
 private:
     struct Second
@@ -110,6 +115,7 @@ private:
     void prune(RealTime t);
 
     int m_baud = 0;
+    bool m_usb = false;
     std::deque<Second> m_seconds; // oldest first
     std::deque<Burst> m_bursts;   // oldest first
     std::optional<std::int64_t> m_firstSecond;

@@ -57,20 +57,28 @@ std::string coordinate(double degrees, char positive, char negative)
 constexpr double kPercent = 100;
 constexpr std::size_t kReportedTalkers = 5;
 
-// "Serial link     : 62 % of 9600 baud (595 B/s over 60 s)", the biggest talkers, and when the
-// line is overloaded, why and what to do.
+// "Serial link     : 62 % of 9600 baud (595 B/s over 60 s)" ("USB (...)" on the receiver's own
+// USB port), the biggest talkers, and when the line is overloaded, why and what to do.
 void serialLinkLines(std::string &out, const GpsLinkLoad &link)
 {
-    if (link.baudRate <= 0 || link.windowSeconds <= 0) {
+    const bool measured = link.windowSeconds > 0;
+    if (!link.usb && (link.baudRate <= 0 || !measured)) {
         line(out, "Serial link", link.baudRate > 0 ? "measuring" : kUnknown);
         return;
     }
-    std::string value = fixedText(link.load * kPercent, 0) + " % of " + std::to_string(link.baudRate) + " baud ("
-                        + fixedText(link.bytesPerSecond, 0) + " B/s over " + fixedText(link.windowSeconds, 0) + " s";
-    if (link.longestBurst > 0)
-        value += ", burst " + fixedText(link.longestBurst, 2) + " s of "
-                 + fixedText(link.epochInterval.value_or(1.0), 2) + " s";
-    value += ")";
+    std::string value;
+    const std::string rate =
+        measured ? fixedText(link.bytesPerSecond, 0) + " B/s over " + fixedText(link.windowSeconds, 0) + " s"
+                 : std::string("measuring");
+    if (link.usb) {
+        value = "USB (" + rate + ")";
+    } else {
+        value = fixedText(link.load * kPercent, 0) + " % of " + std::to_string(link.baudRate) + " baud (" + rate;
+        if (link.longestBurst > 0)
+            value += ", burst " + fixedText(link.longestBurst, 2) + " s of "
+                     + fixedText(link.epochInterval.value_or(1.0), 2) + " s";
+        value += ")";
+    }
     if (link.overloaded)
         value += ", OVERLOADED";
     line(out, "Serial link", value);

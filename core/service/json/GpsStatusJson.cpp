@@ -55,6 +55,7 @@ inline auto describe(Type<GpsLinkLoad>)
     using L = GpsLinkLoad;
     return std::tuple{
         field("baudRate", &L::baudRate, Integer<int>{.min = 0}),
+        field("usb", &L::usb),
         field("windowSeconds", &L::windowSeconds),
         field("bytesPerSecond", &L::bytesPerSecond),
         field("load", &L::load),

@@ -11,6 +11,7 @@ NmeaRefClockDriver::NmeaRefClockDriver(const RefClockConfig &config, std::unique
     , m_source(std::move(source))
 {
     m_decoder.setBaudRate(config.baudRate);
+    m_decoder.setUsbLink(SerialLinkLoad::isUsbDevice(config.parameter));
     m_decoder.setMessageObserver([this](std::string_view, std::span<const std::uint8_t>) {
         ++m_goodMessages;
         m_garbageAtGood = m_decoder.state().garbageBytes();

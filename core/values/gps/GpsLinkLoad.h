@@ -22,7 +22,10 @@ struct GpsTalkerLoad
 
 struct GpsLinkLoad
 {
-    int baudRate = 0;          // bit/s; the capacity is baudRate / 10 bytes per second (8N1)
+    int baudRate = 0; // bit/s; the capacity is baudRate / 10 bytes per second (8N1)
+    // A USB (CDC ACM) port: no UART speed limits it, so there is no load figure, and only the
+    // receiver's own warnings say it cannot send everything.
+    bool usb = false;
     double windowSeconds = 0;  // the span the rates cover: whole seconds, up to the window
     double bytesPerSecond = 0; // every byte received, framed or not
     double load = 0;           // bytesPerSecond against the capacity: 0.62 is 62 %

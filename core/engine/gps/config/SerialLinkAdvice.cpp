@@ -56,7 +56,7 @@ MessageNeed messageNeed(const std::string &type)
 SerialLinkFix serialLinkFix(const GpsLinkLoad &load)
 {
     SerialLinkFix fix;
-    if (load.baudRate <= 0)
+    if (load.baudRate <= 0 || load.usb)
         return fix;
     const double capacity = double(load.baudRate) / SerialLinkLoad::kBitsPerByte; // bytes/s
     const double interval = load.epochInterval.value_or(SerialLinkLoad::kDefaultEpochInterval);
@@ -109,6 +109,20 @@ SerialLinkFix serialLinkFix(const GpsLinkLoad &load)
 
 std::string serialLinkAdvice(const GpsLinkLoad &load)
 {
+    if (load.usb) {
+        // Only the receiver's warnings get here. u-blox receivers share their transmit buffers
+        // between ports, so a UART sending at a low speed that nobody reads fills them too.
+        std::string biggest;
+        for (const GpsTalkerLoad &t : load.talkers)
+            if (messageNeed(t.type) == MessageNeed::NotNeeded) {
+                biggest = t.type;
+                break;
+            }
+        return "USB is not limited by a speed, but the receiver's transmit buffers are shared between its ports: "
+               "turn off the output on the ports not in use (often UART1 at 9600 baud with nothing reading it)"
+               + (biggest.empty() ? std::string() : ", or turn off " + biggest + ", which the engine does not need")
+               + ", with the GPS set-up wizard's \"Configure the receiver\" page or the receiver's own tool.";
+    }
     const SerialLinkFix fix = serialLinkFix(load);
     std::string words;
     if (!fix.turnOff.empty()) {
