@@ -153,6 +153,8 @@ private slots:
     void burstAgainstTheEpoch();
     void receiverWarnings();
     void truncatedSentences();
+    void cutSentencesOnABusyLine();
+    void noWarningsInTheCaptures();
     void adviceNamesTheBiggestUnneededFirst();
     void speedAdvice();
     void statusCarriesTheLoad();
@@ -295,6 +297,41 @@ void TestSerialLinkLoad::truncatedSentences()
     QCOMPARE(load.damagedMessages, std::uint64_t(1));
     // A quiet line with one cut sentence is not overloaded.
     QVERIFY(!load.overloaded);
+}
+
+void TestSerialLinkLoad::cutSentencesOnABusyLine()
+{
+    // At 19200 baud the factory set of a four-GNSS receiver is busy (over 50 %) but within the
+    // headroom. A sentence cut by the next one once or twice is a spike; the third in a minute
+    // is overflow.
+    GpsStreamDecoder decoder;
+    decoder.setBaudRate(19200);
+    feedBursts(decoder, 19200, 10);
+    GpsLinkLoad load = decoder.linkLoad().snapshot(at(10));
+    QVERIFY(load.load > SerialLinkLoad::kBusyLoad && load.load < SerialLinkLoad::kMaxLoad);
+    QVERIFY(!load.overloaded);
+    const std::string cut = "$GPGSV,3,1,12,02,60,090,45,05,4";
+    for (std::uint64_t n = 1; n <= SerialLinkLoad::kOverflowSigns; ++n) {
+        decoder.feed(bytesOf(cut + nmea("GNVTG,,T,,M,0.012,N,0.022,K,D")), at(10 + double(n) / 10));
+        load = decoder.linkLoad().snapshot(at(10.5));
+        QCOMPARE(load.truncatedSentences, n);
+        QCOMPARE(load.overloaded, n >= SerialLinkLoad::kOverflowSigns);
+    }
+}
+
+void TestSerialLinkLoad::noWarningsInTheCaptures()
+{
+    // Every capture, NMEA and UBX (with its INF-NOTICE and TXT identity texts), fed whole: no
+    // text is mistaken for a buffer warning.
+    const QStringList captures = QDir(QStringLiteral(S1_TEST_DATA_DIR "/gps")).entryList({QStringLiteral("*.log")});
+    QVERIFY(captures.size() >= 18);
+    for (const QString &capture : captures) {
+        const QByteArray data = test::gpsCapture(capture);
+        GpsStreamDecoder decoder;
+        decoder.setBaudRate(115200);
+        decoder.feed({reinterpret_cast<const std::uint8_t *>(data.constData()), std::size_t(data.size())}, at(1));
+        QVERIFY2(decoder.linkLoad().snapshot(at(2)).receiverWarnings == 0, qPrintable(capture));
+    }
 }
 
 void TestSerialLinkLoad::adviceNamesTheBiggestUnneededFirst()

@@ -7,6 +7,10 @@
 
 namespace s1 {
 
+// The line load finds bursts and airtime as the decoder does.
+static_assert(SerialLinkLoad::kBurstGap == GpsStreamDecoder::kBurstGap);
+static_assert(SerialLinkLoad::kBitsPerByte == GpsStreamDecoder::kBitsPerByte);
+
 namespace {
 
 constexpr std::uint8_t kCr = '\r';

@@ -179,7 +179,8 @@ GpsLinkLoad SerialLinkLoad::snapshot(RealTime now) const
 
     const bool measured = capacity > 0 && span > 0;
     const bool tooBusy = measured && (out.load > kMaxLoad || out.longestBurst > kMaxBurstFraction * interval);
-    const bool cutWhileBusy = measured && out.load > kBusyLoad && out.truncatedSentences + out.damagedMessages > 0;
+    const bool cutWhileBusy =
+        measured && out.load > kBusyLoad && out.truncatedSentences + out.damagedMessages >= kOverflowSigns;
     out.overloaded = tooBusy || cutWhileBusy || out.receiverWarnings > 0;
     if (out.overloaded)
         out.advice = serialLinkAdvice(out);

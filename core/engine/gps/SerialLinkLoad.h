@@ -50,8 +50,10 @@ public:
     static constexpr double kMaxLoad = 0.8;
     // Likewise the longest epoch burst against the epoch interval.
     static constexpr double kMaxBurstFraction = 0.8;
-    // Damaged or cut sentences on a line this busy are taken as overflow, not line noise.
+    // Damaged or cut sentences on a line this busy are taken as overflow, not line noise, once
+    // there are this many in the window: one is a spike on the wire, several are a pattern.
     static constexpr double kBusyLoad = 0.5;
+    static constexpr std::uint64_t kOverflowSigns = 3;
     // Beyond this the line is saturated: the receiver may want more than we could measure.
     static constexpr double kSaturatedLoad = 0.95;
     // Silence that separates two bursts (GpsStreamDecoder::kBurstGap).
