@@ -223,7 +223,7 @@ void TestSerialLinkLoad::burstAgainstTheEpoch()
     const int baud = 38400;
     const std::string sentence = nmea("GNGSV,3,1,12,02,60,090,45,05,45,180,42,13,30,270,38,15,22,045,33,1");
     std::string burst;
-    while (burst.size() + sentence.size() < 0.4 * 0.2 * baud / 10)
+    while (double(burst.size() + sentence.size()) < 0.4 * 0.2 * baud / 10)
         burst += sentence;
     GpsStreamDecoder decoder;
     decoder.setBaudRate(baud);
