@@ -166,7 +166,8 @@ bool GpsStreamDecoder::consumeNmea(RealTime readTime)
     const std::uint64_t position = m_bufferPosition;
     if (const auto epoch = m_state.applyNmea(*sentence, readTime))
         offerEpoch(*epoch, position);
-    // The line end belongs to the sentence: CR LF, or a lone CR or LF.
+    // The line end belongs to the sentence: CR LF, or a lone CR or LF. An LF that has not
+    // arrived yet counts in the total only (the per-type figures may miss that byte).
     const bool crLf = m_buffer[end] == kCr && end + 1 < m_buffer.size() && m_buffer[end + 1] == kLf;
     m_load.addMessage(SerialLinkLoad::talkerKey(*sentence), end + (crLf ? 2 : 1), readTime);
     if (sentence->formatter() == "TXT" && !sentence->isProprietary()) {
