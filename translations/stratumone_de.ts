@@ -509,6 +509,11 @@
         <translation>Refclock-Offset nicht mehr kalibriert</translation>
     </message>
     <message>
+        <location filename="../ui/alarms/AlarmText.cpp" line="47"/>
+        <source>Serial link overloaded</source>
+        <translation>Serielle Verbindung überlastet</translation>
+    </message>
+    <message>
         <location filename="../ui/alarms/AlarmText.cpp" line="54"/>
         <source>Info</source>
         <translation>Info</translation>
@@ -2001,6 +2006,36 @@
         <location filename="../ui/GpsPanel.cpp" line="352"/>
         <source>%1 baud</source>
         <translation>%1 Baud</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="383"/>
+        <source>%1 % of %2 baud</source>
+        <translation>%1 % von %2 Baud</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="379"/>
+        <source>USB, %1 bytes/s</source>
+        <translation>USB, %1 Bytes/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="380"/>
+        <source>USB</source>
+        <translation>USB</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="386"/>
+        <source>%1 bytes/s over the last %2 s</source>
+        <translation>%1 Bytes/s in den letzten %2 s</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="389"/>
+        <source>%1: %2 bytes/s</source>
+        <translation>%1: %2 Bytes/s</translation>
+    </message>
+    <message>
+        <location filename="../ui/GpsPanel.cpp" line="391"/>
+        <source>The serial link is overloaded.</source>
+        <translation>Die serielle Verbindung ist überlastet.</translation>
     </message>
     <message>
         <location filename="../ui/GpsPanel.cpp" line="365"/>

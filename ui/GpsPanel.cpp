@@ -349,7 +349,7 @@ void GpsPanel::showValues(const GpsStatus &status, RealTime now)
     const QString receiverText = status.receiver.empty() ? tr("Unknown") : QString::fromStdString(status.receiver);
     m_receiver->setText(receiverText);
     m_receiver->setToolTip(receiverText);
-    m_baud->setText(status.baudRate > 0 ? tr("%1 baud").arg(status.baudRate) : tr("Unknown"));
+    showSerialLink(status);
 
     std::uint64_t sentences = 0;
     QStringList perType;
@@ -366,6 +366,40 @@ void GpsPanel::showValues(const GpsStatus &status, RealTime now)
     setTone(m_garbage, m_stale ? std::nullopt : counterTone(status.garbageBytes));
     m_overruns->setText(formatCount(status.serialOverruns));
     setTone(m_overruns, m_stale ? std::nullopt : counterTone(status.serialOverruns));
+}
+
+void GpsPanel::showSerialLink(const GpsStatus &status)
+{
+    // One line: the speed, and once a second of it was measured, how much of it is used
+    // ("62 % of 9600 baud"); the talkers and what to do are in the tooltip.
+    const std::optional<GpsLinkLoad> &link = status.link;
+    const bool measured = link && (link->baudRate > 0 || link->usb) && link->windowSeconds > 0;
+    constexpr double kPercent = 100;
+    if (link && link->usb)
+        m_baud->setText(link->windowSeconds > 0 ? tr("USB, %1 bytes/s").arg(formatDecimal(link->bytesPerSecond, 0))
+                                                : tr("USB"));
+    else if (status.baudRate <= 0)
+        m_baud->setText(tr("Unknown"));
+    else if (!measured)
+        m_baud->setText(tr("%1 baud").arg(status.baudRate));
+    else
+        m_baud->setText(tr("%1 % of %2 baud").arg(formatDecimal(link->load * kPercent, 0)).arg(status.baudRate));
+    QStringList tip;
+    if (measured) {
+        tip << tr("%1 bytes/s over the last %2 s")
+                   .arg(formatDecimal(link->bytesPerSecond, 0), formatDecimal(link->windowSeconds, 0));
+        for (const GpsTalkerLoad &t : link->talkers)
+            tip << tr("%1: %2 bytes/s").arg(QString::fromStdString(t.type), formatDecimal(t.bytesPerSecond, 0));
+        if (link->overloaded) {
+            tip << tr("The serial link is overloaded.");
+            // The engine's words (English), as the alarm shows them.
+            if (!link->advice.empty())
+                tip << QString::fromStdString(link->advice);
+        }
+    }
+    m_baud->setToolTip(tip.join(QLatin1Char('\n')));
+    setTone(m_baud,
+            measured && link->overloaded && !m_stale ? std::optional<QColor>(StatusColors::kWarning) : std::nullopt);
 }
 
 void GpsPanel::showSatellites(const GpsStatus &status, bool fresh)

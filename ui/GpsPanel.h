@@ -69,6 +69,7 @@ private:
     QWidget *createEmptyPage();
     QWidget *createStatusPage();
     void showValues(const GpsStatus &status, RealTime now);
+    void showSerialLink(const GpsStatus &status);
     void showSatellites(const GpsStatus &status, bool fresh);
     void updateDirections();
     void fitSkyPlotWidth();

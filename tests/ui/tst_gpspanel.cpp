@@ -212,6 +212,39 @@ void TestGpsPanel::showsValues()
     QCOMPARE(labelText(panel, "gpsGarbageValue"), QStringLiteral("57 bytes"));
     QCOMPARE(labelText(panel, "gpsOverrunsValue"), QStringLiteral("0"));
 
+    // With the line's load measured: how much of the speed it uses, the talkers and the fix in
+    // the tooltip.
+    GpsStatus loaded = makeStatus();
+    GpsLinkLoad link;
+    link.baudRate = 9600;
+    link.windowSeconds = 60;
+    link.bytesPerSecond = 595;
+    link.load = 595.0 / 960;
+    link.talkers = {{"GSV", 310}, {"RMC", 72}};
+    loaded.link = link;
+    panel.setStatus(loaded, kNow);
+    QCOMPARE(labelText(panel, "gpsBaudValue"), QStringLiteral("62 % of 9600 baud"));
+    QVERIFY(label(panel, "gpsBaudValue")->toolTip().contains(QStringLiteral("GSV: 310 bytes/s")));
+    QVERIFY(!label(panel, "gpsBaudValue")->toolTip().contains(QStringLiteral("overloaded")));
+    link.overloaded = true;
+    link.advice = "Turn off GSV (310 B/s)";
+    loaded.link = link;
+    panel.setStatus(loaded, kNow);
+    QVERIFY(label(panel, "gpsBaudValue")->toolTip().contains(QStringLiteral("Turn off GSV")));
+    // Not measured yet (the first second): the speed alone.
+    link.windowSeconds = 0;
+    loaded.link = link;
+    panel.setStatus(loaded, kNow);
+    QCOMPARE(labelText(panel, "gpsBaudValue"), QStringLiteral("9600 baud"));
+    // The receiver's own USB port: no speed, the bytes per second.
+    link.windowSeconds = 60;
+    link.usb = true;
+    link.overloaded = false;
+    loaded.link = link;
+    panel.setStatus(loaded, kNow);
+    QCOMPARE(labelText(panel, "gpsBaudValue"), QStringLiteral("USB, 595 bytes/s"));
+    panel.setStatus(makeStatus(), kNow);
+
     // The legend names the constellations in view and no others.
     const QString legend = labelText(panel, "gpsLegend");
     for (const char *system : {"GPS", "GLONASS", "Galileo", "BeiDou"})

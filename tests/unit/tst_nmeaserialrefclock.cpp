@@ -183,6 +183,11 @@ void TestNmeaSerialRefClock::healthyBinaryStreamIsNotAWrongSpeed()
     const GpsStatus s = clock.gpsStatus();
     QCOMPARE(s.garbageBytes, std::uint64_t(0));
     QCOMPARE(s.sentenceCounts.at("UBX-NAV-SIG"), std::uint64_t(1));
+    // The driver's status carries the line's load at the configured speed (not USB: a pty).
+    QVERIFY(s.link);
+    QCOMPARE(s.link->baudRate, 115200);
+    QVERIFY(!s.link->usb);
+    QVERIFY(!s.link->overloaded);
     QVERIFY2(clock.status().find("wrong baud rate") == std::string::npos, clock.status().c_str());
     QVERIFY2(clock.status().starts_with("reading "), clock.status().c_str());
     clock.run(300);

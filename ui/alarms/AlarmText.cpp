@@ -43,6 +43,8 @@ QString alarmTitle(AlarmKind kind)
         return tr("Serial line errors");
     case AlarmKind::CalibrationDrift:
         return tr("Refclock offset out of calibration");
+    case AlarmKind::SerialLinkOverloaded:
+        return tr("Serial link overloaded");
     }
     return QString::fromLatin1(toString(kind));
 }

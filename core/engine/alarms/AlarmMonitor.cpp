@@ -31,6 +31,7 @@ void AlarmMonitor::update(const AlarmInputs &inputs)
         m_start = inputs.now;
     checkPps(inputs);
     checkGps(inputs);
+    checkSerialLink(inputs);
     checkSelection(inputs);
     checkSources(inputs);
     checkEvents(inputs);
@@ -200,9 +201,41 @@ void AlarmMonitor::checkGps(const AlarmInputs &in)
              "The receiver's serial line had " + std::to_string(errors - std::min(errors, m_serialErrorsAtRaise))
                  + " errors (checksum errors and overruns; " + std::to_string(gps.checksumErrors) + " and "
                  + std::to_string(gps.serialOverruns) + " in all).",
-             "The line cannot carry what the receiver sends, or the speed is wrong: set a higher baud rate "
-             "(38400 or 115200) on both ends, turn off sentences that are not needed (GSV, GLL, VTG), check "
-             "the cable, and make sure only one program reads the port."});
+             gps.link && gps.link->overloaded && !gps.link->advice.empty()
+                 ? "The line cannot carry what the receiver sends (see the serial link alarm): " + gps.link->advice
+                 : std::string("The line cannot carry what the receiver sends, or the speed is wrong: set a higher "
+                               "baud rate (38400 or 115200) on both ends, turn off sentences that are not needed "
+                               "(GSV, GLL, VTG), check the cable, and make sure only one program reads the port.")});
+}
+
+void AlarmMonitor::checkSerialLink(const AlarmInputs &in)
+{
+    if (!in.gps || !in.gps->link)
+        return;
+    const GpsLinkLoad &link = *in.gps->link;
+    const double percent = 100;
+    std::string text;
+    if (link.usb) {
+        // No speed limits a USB port: only the receiver's warnings raise it.
+        text =
+            "The receiver cannot send everything on its USB port (" + fixedText(link.bytesPerSecond, 0) + " bytes/s).";
+    } else {
+        text = "The receiver's serial line is overloaded: " + fixedText(link.bytesPerSecond, 0) + " bytes/s at "
+               + std::to_string(link.baudRate) + " baud is " + fixedText(link.load * percent, 0)
+               + " % of what it carries";
+        if (link.longestBurst > 0)
+            text += ", and an epoch's burst takes up to " + fixedText(link.longestBurst, 2) + " s of each "
+                    + fixedText(link.epochInterval.value_or(1.0), 2) + " s";
+        text += ".";
+    }
+    if (link.receiverWarnings > 0)
+        text += " The receiver reported a full transmit buffer " + std::to_string(link.receiverWarnings)
+                + " times in the last minute (\"" + link.lastReceiverWarning + "\").";
+    if (link.truncatedSentences > 0)
+        text += " " + std::to_string(link.truncatedSentences) + " sentences were cut short.";
+    text += " Messages are lost and the serial time comes late.";
+    observe(AlarmKind::SerialLinkOverloaded, kGpsSubject, link.overloaded, kLinkOverloadRaiseDelay,
+            kLinkOverloadClearDelay, in.now, {AlarmSeverity::Warning, std::move(text), link.advice});
 }
 
 void AlarmMonitor::checkSelection(const AlarmInputs &in)

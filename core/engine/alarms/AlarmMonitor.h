@@ -44,6 +44,12 @@ public:
     static constexpr Nanoseconds kEventAlarmDuration = std::chrono::minutes(10);
     // Serial errors are an alarm while the counters grew within this long.
     static constexpr Nanoseconds kSerialErrorWindow = std::chrono::minutes(1);
+    // The serial line's load verdict (GpsLinkLoad::overloaded, itself a minute's average and
+    // the overflow signs of that minute) must hold this long before the alarm is raised, so
+    // that the first partial seconds after start-up or a reconfiguration do not raise it, and
+    // be gone this long before it clears.
+    static constexpr Nanoseconds kLinkOverloadRaiseDelay = std::chrono::seconds(10);
+    static constexpr Nanoseconds kLinkOverloadClearDelay = std::chrono::seconds(10);
     // A time-of-day refclock is out of calibration when its messages' median error against the
     // better source is beyond half their 5-95 % spread and beyond this much: a PPS locked to it
     // only needs it right to 0.4 s, but its samples are only as good as its `offset`.
@@ -86,6 +92,7 @@ private:
 
     void checkPps(const AlarmInputs &inputs);
     void checkGps(const AlarmInputs &inputs);
+    void checkSerialLink(const AlarmInputs &inputs);
     void checkSelection(const AlarmInputs &inputs);
     void checkSources(const AlarmInputs &inputs);
     void checkEvents(const AlarmInputs &inputs);

@@ -7,6 +7,10 @@
 
 namespace s1 {
 
+// The line load finds bursts and airtime as the decoder does.
+static_assert(SerialLinkLoad::kBurstGap == GpsStreamDecoder::kBurstGap);
+static_assert(SerialLinkLoad::kBitsPerByte == GpsStreamDecoder::kBitsPerByte);
+
 namespace {
 
 constexpr std::uint8_t kCr = '\r';
@@ -47,12 +51,14 @@ void GpsStreamDecoder::setBaudRate(int baud)
 {
     m_baud = std::max(baud, 0);
     m_state.setBaudRate(m_baud);
+    m_load.setBaudRate(m_baud);
 }
 
 void GpsStreamDecoder::feed(std::span<const std::uint8_t> bytes, RealTime readTime)
 {
     if (bytes.empty())
         return;
+    m_load.addRead(bytes.size(), readTime);
     const double transfer = m_baud > 0 ? double(bytes.size()) * kBitsPerByte / m_baud : 0.0;
     const RealTime firstByte = readTime - fromSeconds(transfer);
     if (!m_lastReadTime || toSeconds(firstByte - *m_lastReadTime) > kBurstGap) {
@@ -139,7 +145,10 @@ bool GpsStreamDecoder::consumeNmea(RealTime readTime)
     if (end == m_buffer.size())
         return false; // the rest of the line has not arrived yet
     if (end >= limit || !isLineEnd(m_buffer[end])) {
-        // Too long, or cut short by a new sentence, a UBX frame or noise.
+        // Too long, or cut short by a new sentence, a UBX frame or noise. The first two are
+        // what a receiver whose transmit buffer overflowed sends; noise is a wrong speed.
+        if (end >= limit || isNmeaStart(m_buffer[end]) || m_buffer[end] == UbxFrame::kSync1)
+            m_load.countTruncated(readTime);
         drop(end, true);
         return true;
     }
@@ -147,14 +156,27 @@ bool GpsStreamDecoder::consumeNmea(RealTime readTime)
     NmeaSentence::Error error = NmeaSentence::Error::None;
     const auto sentence = NmeaSentence::parse(line, &error);
     if (!sentence) {
-        if (error == NmeaSentence::Error::ChecksumMismatch)
+        if (error == NmeaSentence::Error::ChecksumMismatch) {
             m_state.countChecksumError();
+            m_load.countDamaged(readTime);
+        }
         drop(end, error != NmeaSentence::Error::ChecksumMismatch);
         return true;
     }
     const std::uint64_t position = m_bufferPosition;
     if (const auto epoch = m_state.applyNmea(*sentence, readTime))
         offerEpoch(*epoch, position);
+    // The line end belongs to the sentence: CR LF, or a lone CR or LF. An LF that has not
+    // arrived yet counts in the total only (the per-type figures may miss that byte).
+    const bool crLf = m_buffer[end] == kCr && end + 1 < m_buffer.size() && m_buffer[end + 1] == kLf;
+    m_load.addMessage(SerialLinkLoad::talkerKey(*sentence), end + (crLf ? 2 : 1), readTime);
+    if (sentence->formatter() == "TXT" && !sentence->isProprietary()) {
+        // The text is field 4; u-blox's buffer warning is one field, but others may hold commas.
+        std::string text;
+        for (std::size_t i = 4; i <= sentence->fieldCount(); ++i)
+            text += (i == 4 ? "" : ",") + std::string(sentence->field(i));
+        m_load.noteReceiverText(text, readTime);
+    }
     if (m_observer)
         m_observer(sentence->address(), std::span<const std::uint8_t>(m_buffer.data(), end));
     drop(end, false);
@@ -180,8 +202,13 @@ bool GpsStreamDecoder::consumeUbx(RealTime readTime)
     const std::uint64_t position = m_bufferPosition;
     if (const auto epoch = m_state.applyUbx(m_frame, readTime))
         offerEpoch(*epoch, position);
+    const std::string name = ubxMessageName(m_frame);
+    m_load.addMessage(name, consumed, readTime);
+    if (m_frame.messageClass == ubx::kClassInf)
+        m_load.noteReceiverText(
+            std::string_view(reinterpret_cast<const char *>(m_frame.payload.data()), m_frame.payload.size()), readTime);
     if (m_observer)
-        m_observer(ubxMessageName(m_frame), std::span<const std::uint8_t>(m_buffer.data(), consumed));
+        m_observer(name, std::span<const std::uint8_t>(m_buffer.data(), consumed));
     drop(consumed, false);
     if (m_frame.is(ubx::kClassNav, ubx::kIdNavEoe))
         finishEpoch(); // the receiver says the epoch is complete
@@ -206,6 +233,7 @@ bool GpsStreamDecoder::consumeRtcm3(RealTime readTime)
     }
     const std::string type = "RTCM3-" + std::to_string(messageNumber);
     m_state.applyRtcm3(type, readTime);
+    m_load.addMessage(type, consumed, readTime);
     if (m_observer)
         m_observer(type, std::span<const std::uint8_t>(m_buffer.data(), consumed));
     drop(consumed, false);
@@ -218,6 +246,8 @@ void GpsStreamDecoder::badChecksum(std::size_t claimedSize)
     // count it as a checksum error, then resync one byte on (its length may be the damaged
     // part) without counting the rest of what it claimed as garbage.
     m_state.countChecksumError();
+    if (m_lastReadTime)
+        m_load.countDamaged(*m_lastReadTime);
     m_quietUntil = std::max(m_quietUntil, m_bufferPosition + claimedSize);
     drop(1, false);
 }
@@ -263,6 +293,13 @@ void GpsStreamDecoder::finishEpoch()
     if (m_fixes.size() >= kMaxPendingFixes)
         m_fixes.pop_front();
     m_fixes.push_back({c.epoch.epochUtc, *c.burstStart, c.epoch.fromUbx});
+}
+
+GpsStatus GpsStreamDecoder::status(RealTime now) const
+{
+    GpsStatus s = m_state.status(now);
+    s.link = m_load.snapshot(now);
+    return s;
 }
 
 std::vector<GpsTimeFix> GpsStreamDecoder::takeTimeFixes()

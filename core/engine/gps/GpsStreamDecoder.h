@@ -12,6 +12,10 @@
 // error, not garbage, so a healthy stream at the right speed never looks like a wrong one.
 // The result does not depend on how the stream was chunked.
 //
+// Line load: every read, every framed message (with its line end), every sentence cut short
+// and every checksum error, and the receiver's texts go to a SerialLinkLoad, whose figures
+// and verdict status(now) adds to the receiver's status.
+//
 // Burst timestamps: serial time is only as good as the instant the receiver *starts*
 // talking about an epoch. A receiver sends one burst per epoch and is then silent, so the
 // decoder estimates when the first byte of each burst arrived: a read's first byte arrived
@@ -30,6 +34,7 @@
 #pragma once
 
 #include "gps/GpsState.h"
+#include "gps/SerialLinkLoad.h"
 #include "gps/UbxFrame.h"
 #include "time/Timestamps.h"
 
@@ -75,6 +80,7 @@ public:
     GpsStreamDecoder();
 
     void setBaudRate(int baud);
+    void setUsbLink(bool usb) { m_load.setUsb(usb); }
     void setRolloverPivot(RealTime pivot) { m_state.setRolloverPivot(pivot); }
     void setMessageObserver(MessageObserver observer) { m_observer = std::move(observer); }
     // `readTime`: the raw clock right after the read returned.
@@ -88,6 +94,9 @@ public:
     std::vector<GpsTimeFix> takeTimeFixes();
     const GpsState &state() const { return m_state; }
     GpsState &state() { return m_state; }
+    // The receiver's status as of `now` (GpsState::status) with the serial line's load.
+    GpsStatus status(RealTime now) const;
+    const SerialLinkLoad &linkLoad() const { return m_load; }
 
 private:
     struct BurstMark
@@ -117,6 +126,7 @@ private:
     };
 
     GpsState m_state;
+    SerialLinkLoad m_load;
     int m_baud = 0;
     std::vector<std::uint8_t> m_buffer;
     std::uint64_t m_bufferPosition = 0; // stream offset of m_buffer[0]

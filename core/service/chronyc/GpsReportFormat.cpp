@@ -54,6 +54,48 @@ std::string coordinate(double degrees, char positive, char negative)
     return fixedText(degrees < 0 ? -degrees : degrees, kDegreeDecimals) + ' ' + (degrees < 0 ? negative : positive);
 }
 
+constexpr double kPercent = 100;
+constexpr std::size_t kReportedTalkers = 5;
+
+// "Serial link     : 62 % of 9600 baud (595 B/s over 60 s)" ("USB (...)" on the receiver's own
+// USB port), the biggest talkers, and when the line is overloaded, why and what to do.
+void serialLinkLines(std::string &out, const GpsLinkLoad &link)
+{
+    const bool measured = link.windowSeconds > 0;
+    if (!link.usb && (link.baudRate <= 0 || !measured)) {
+        line(out, "Serial link", link.baudRate > 0 ? "measuring" : kUnknown);
+        return;
+    }
+    std::string value;
+    const std::string rate =
+        measured ? fixedText(link.bytesPerSecond, 0) + " B/s over " + fixedText(link.windowSeconds, 0) + " s"
+                 : std::string("measuring");
+    if (link.usb) {
+        value = "USB (" + rate + ")";
+    } else {
+        value = fixedText(link.load * kPercent, 0) + " % of " + std::to_string(link.baudRate) + " baud (" + rate;
+        if (link.longestBurst > 0)
+            value += ", burst " + fixedText(link.longestBurst, 2) + " s of "
+                     + fixedText(link.epochInterval.value_or(1.0), 2) + " s";
+        value += ")";
+    }
+    if (link.overloaded)
+        value += ", OVERLOADED";
+    line(out, "Serial link", value);
+    std::string talkers;
+    for (std::size_t i = 0; i < link.talkers.size() && i < kReportedTalkers; ++i)
+        talkers += (i == 0 ? "" : ", ") + link.talkers[i].type + " " + fixedText(link.talkers[i].bytesPerSecond, 0);
+    if (!talkers.empty())
+        line(out, "Top talkers", talkers + " B/s");
+    if (link.truncatedSentences + link.damagedMessages + link.receiverWarnings > 0)
+        line(out, "Overflow signs",
+             std::to_string(link.truncatedSentences) + " cut short, " + std::to_string(link.damagedMessages)
+                 + " checksum errors, " + std::to_string(link.receiverWarnings) + " receiver warnings"
+                 + (link.lastReceiverWarning.empty() ? std::string() : " (\"" + link.lastReceiverWarning + "\")"));
+    if (link.overloaded && !link.advice.empty())
+        line(out, "Link advice", link.advice);
+}
+
 } // namespace
 
 std::string formatGpsTime(RealTime time)
@@ -96,6 +138,8 @@ std::string formatGpsReport(const GpsStatus &s)
     line(out, "Checksum errors", std::to_string(s.checksumErrors));
     line(out, "Garbage bytes", std::to_string(s.garbageBytes));
     line(out, "Serial overruns", std::to_string(s.serialOverruns));
+    if (s.link)
+        serialLinkLines(out, *s.link);
     line(out, "PPS",
          s.pps.pulseCount == 0 ? std::string("no pulses")
                                : format("%llu pulses, jitter ", static_cast<unsigned long long>(s.pps.pulseCount))

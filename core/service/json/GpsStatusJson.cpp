@@ -44,6 +44,33 @@ inline auto describe(Type<GpsPpsStatus>)
                       field("jitter", &P::jitter)};
 }
 
+inline auto describe(Type<GpsTalkerLoad>)
+{
+    using T = GpsTalkerLoad;
+    return std::tuple{field("type", &T::type), field("bytesPerSecond", &T::bytesPerSecond)};
+}
+
+inline auto describe(Type<GpsLinkLoad>)
+{
+    using L = GpsLinkLoad;
+    return std::tuple{
+        field("baudRate", &L::baudRate, Integer<int>{.min = 0}),
+        field("usb", &L::usb),
+        field("windowSeconds", &L::windowSeconds),
+        field("bytesPerSecond", &L::bytesPerSecond),
+        field("load", &L::load),
+        field("longestBurst", &L::longestBurst),
+        field("epochInterval", &L::epochInterval),
+        field("talkers", &L::talkers),
+        field("truncatedSentences", &L::truncatedSentences),
+        field("damagedMessages", &L::damagedMessages),
+        field("receiverWarnings", &L::receiverWarnings),
+        field("lastReceiverWarning", &L::lastReceiverWarning),
+        field("overloaded", &L::overloaded),
+        field("advice", &L::advice),
+    };
+}
+
 inline auto describe(Type<GpsStatus>)
 {
     using G = GpsStatus;
@@ -69,6 +96,8 @@ inline auto describe(Type<GpsStatus>)
         field("lastSentenceTime", &G::lastSentenceTime),
         field("lastMessageAge", &G::lastMessageAge, Nullable<Number>{.inner = {.nonNegative = true}}),
         field("pps", &G::pps),
+        // Left out when there is no serial line, so older readers see the status they knew.
+        field("link", &G::link, Nullable<Object>{.omitWhenEmpty = true}),
     };
 }
 

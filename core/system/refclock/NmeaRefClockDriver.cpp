@@ -11,6 +11,7 @@ NmeaRefClockDriver::NmeaRefClockDriver(const RefClockConfig &config, std::unique
     , m_source(std::move(source))
 {
     m_decoder.setBaudRate(config.baudRate);
+    m_decoder.setUsbLink(SerialLinkLoad::isUsbDevice(config.parameter));
     m_decoder.setMessageObserver([this](std::string_view, std::span<const std::uint8_t>) {
         ++m_goodMessages;
         m_garbageAtGood = m_decoder.state().garbageBytes();
@@ -122,7 +123,7 @@ RefClockDriverStatus NmeaRefClockDriver::status() const
 
 std::optional<GpsStatus> NmeaRefClockDriver::gpsStatus(RealTime now) const
 {
-    GpsStatus status = m_decoder.state().status(now);
+    GpsStatus status = m_decoder.status(now);
     status.baudRate = m_config.baudRate;
     status.serialOverruns += m_overruns;
     return status;

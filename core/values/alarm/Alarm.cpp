@@ -19,6 +19,7 @@ constexpr std::array kKindNames{
     std::pair{AlarmKind::LeapSecondPending, "leap-second-pending"},
     std::pair{AlarmKind::SerialErrors, "serial-errors"},
     std::pair{AlarmKind::CalibrationDrift, "calibration-drift"},
+    std::pair{AlarmKind::SerialLinkOverloaded, "serial-link-overloaded"},
 };
 
 constexpr std::array kSeverityNames{

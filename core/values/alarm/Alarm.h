@@ -15,17 +15,18 @@
 namespace s1 {
 
 enum class AlarmKind : std::uint8_t {
-    PpsLost,            // a PPS refclock stopped delivering pulses
-    GpsFixLost,         // the receiver has no position fix (or went silent)
-    GpsTimeInvalid,     // the receiver talks but says its time is not valid
-    NoSelectableSource, // no source can be selected: holdover on the local clock, or nothing yet
-    Unsynchronised,     // we never synchronised: clients are told our time is unsynchronised
-    StratumChanged,     // the stratum we serve changed
-    Falseticker,        // a source disagrees with the majority and is not used
-    ClockStepped,       // the clock was stepped instead of slewed
-    LeapSecondPending,  // a leap second will be inserted or deleted at the end of the day
-    SerialErrors,       // checksum errors or overruns on the receiver's serial line
-    CalibrationDrift,   // a time-of-day refclock's messages come off its configured `offset`
+    PpsLost,              // a PPS refclock stopped delivering pulses
+    GpsFixLost,           // the receiver has no position fix (or went silent)
+    GpsTimeInvalid,       // the receiver talks but says its time is not valid
+    NoSelectableSource,   // no source can be selected: holdover on the local clock, or nothing yet
+    Unsynchronised,       // we never synchronised: clients are told our time is unsynchronised
+    StratumChanged,       // the stratum we serve changed
+    Falseticker,          // a source disagrees with the majority and is not used
+    ClockStepped,         // the clock was stepped instead of slewed
+    LeapSecondPending,    // a leap second will be inserted or deleted at the end of the day
+    SerialErrors,         // checksum errors or overruns on the receiver's serial line
+    CalibrationDrift,     // a time-of-day refclock's messages come off its configured `offset`
+    SerialLinkOverloaded, // the receiver sends more than its serial line carries at its speed
 };
 
 enum class AlarmSeverity : std::uint8_t {
@@ -36,9 +37,12 @@ enum class AlarmSeverity : std::uint8_t {
 
 // Every kind and severity, for readers that must know all names (JSON, stratumctl).
 inline constexpr std::array kAlarmKinds{
-    AlarmKind::PpsLost,           AlarmKind::GpsFixLost,     AlarmKind::GpsTimeInvalid,   AlarmKind::NoSelectableSource,
-    AlarmKind::Unsynchronised,    AlarmKind::StratumChanged, AlarmKind::Falseticker,      AlarmKind::ClockStepped,
-    AlarmKind::LeapSecondPending, AlarmKind::SerialErrors,   AlarmKind::CalibrationDrift,
+    AlarmKind::PpsLost,           AlarmKind::GpsFixLost,
+    AlarmKind::GpsTimeInvalid,    AlarmKind::NoSelectableSource,
+    AlarmKind::Unsynchronised,    AlarmKind::StratumChanged,
+    AlarmKind::Falseticker,       AlarmKind::ClockStepped,
+    AlarmKind::LeapSecondPending, AlarmKind::SerialErrors,
+    AlarmKind::CalibrationDrift,  AlarmKind::SerialLinkOverloaded,
 };
 inline constexpr std::array kAlarmSeverities{AlarmSeverity::Info, AlarmSeverity::Warning, AlarmSeverity::Critical};
 

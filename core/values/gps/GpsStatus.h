@@ -2,6 +2,7 @@
 // (serial protocol) and completed by the PPS driver, sent to the GUI and to `stratumctl gps`.
 #pragma once
 
+#include "gps/GpsLinkLoad.h"
 #include "time/Timestamps.h"
 
 #include <cstdint>
@@ -68,6 +69,8 @@ struct GpsStatus
     // Seconds from lastSentenceTime to when the snapshot was made ("last message 12 s ago");
     // past GpsState::kStatusTimeout the fix, time, position, DOPs and satellites are unknown.
     std::optional<double> lastMessageAge;
+    // The serial line's load (SerialLinkLoad); none for a status without a serial receiver.
+    std::optional<GpsLinkLoad> link;
 
     GpsPpsStatus pps;
 
