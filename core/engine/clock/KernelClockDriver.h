@@ -98,6 +98,8 @@ public:
     void step(double offset) override;
     bool appliesLeapSeconds() const override { return true; }
     bool leapSecondApplied(RealTime clockBefore, int seconds) override;
+    bool externalStep(RealTime clockBefore, double offset) override;
+    double ownSteps() const override { return toSeconds(m_ownSteps); }
     void setSyncStatus(const ClockSyncStatus &status) override;
     double pendingSlew(RealTime clock) const override;
     std::optional<RealTime> nextWakeup() const override;
@@ -133,6 +135,8 @@ private:
     // chrony's update_slew: accounts for the slew done since the last plan and starts the
     // next leg. False when the clock could not be read or the kernel refused the frequency.
     bool replanSlew();
+    // A step of the clock by `step`, which read `clockBefore` right before: into the history.
+    void recordStep(RealTime clockBefore, Nanoseconds step);
     void takeStatus(const timex &tx);
 
     KernelClockApi &m_api;
@@ -159,6 +163,7 @@ private:
     bool m_slewPlanned = false;
 
     ClockCorrectionHistory m_history;
+    Nanoseconds m_ownSteps{0}; // ownSteps()
 
     std::string m_lastError;
     int m_lastErrno = 0;
