@@ -94,6 +94,17 @@ double ClockDiscipline::update(RealTime raw, const ClockUpdate &u)
     return step ? change : 0.0;
 }
 
+double ClockDiscipline::correctExternalStep(RealTime raw)
+{
+    if (!m_driver || m_updates == 0)
+        return 0;
+    const double change = m_clock.correctionAt(raw) - correctionAt(raw);
+    const bool step = m_config.makestepThreshold && std::abs(change) > *m_config.makestepThreshold
+                      && (m_config.makestepLimit < 0 || m_updates < m_config.makestepLimit);
+    steer(raw, change, step, true);
+    return step ? change : 0.0;
+}
+
 void ClockDiscipline::steer(RealTime raw, double change, bool step, bool fast)
 {
     m_driver->setFrequencyPpm(m_clock.frequency() / kPpm);
@@ -124,10 +135,10 @@ void ClockDiscipline::pushSyncStatus(RealTime raw)
     status.synchronised = m_updates > 0 && m_last.leap != LeapIndicator::Unsynchronised;
     // Only a leap the kernel is to carry out (leapsecmode system) goes to it: in the other
     // modes the engine corrects the clock itself, and the kernel must not do it a second time.
-    status.leap = !status.synchronised  ? LeapIndicator::Unsynchronised
-                  : m_systemLeap > 0    ? LeapIndicator::InsertSecond
-                  : m_systemLeap < 0    ? LeapIndicator::DeleteSecond
-                                        : LeapIndicator::None;
+    status.leap = !status.synchronised ? LeapIndicator::Unsynchronised
+                  : m_systemLeap > 0   ? LeapIndicator::InsertSecond
+                  : m_systemLeap < 0   ? LeapIndicator::DeleteSecond
+                                       : LeapIndicator::None;
     status.maxError = r.rootDelay / 2 + r.rootDispersion;
     status.estimatedError = m_last.offsetSd;
     m_driver->setSyncStatus(status);
