@@ -7,6 +7,7 @@
 #include "history/SourceDumpFiles.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 namespace s1 {
@@ -69,7 +70,15 @@ bool EngineRuntime::start(std::string &error)
     if (m_options.clockControl)
         openClockDriver();
     engineOptions.clockDriver = m_clockDriver.get();
-    const RealTime now = readRealTimeClock();
+    if (!m_options.testClockShiftFile.empty()) {
+        if (m_clockDriver) {
+            m_warnings.push_back("the test clock shift file is ignored: the clock is under control");
+            m_options.testClockShiftFile.clear();
+        } else {
+            refreshTestClockShift();
+        }
+    }
+    const RealTime now = readClock();
     engineOptions.leapSecondTable = loadLeapSecondTable(m_config.clock, now, m_warnings);
     engineOptions.previousAlarms = m_options.previousAlarms;
     engineOptions.seed = m_options.seed != 0 ? m_options.seed : static_cast<std::uint64_t>(nanosSinceEpoch(now));
@@ -77,10 +86,10 @@ bool EngineRuntime::start(std::string &error)
     m_refClocks = std::make_unique<RefClockDevices>(
         m_config.refClocks, m_options.refClockSeams,
         [this](std::size_t index, const RefClockSample &sample) {
-            m_engine->handleRefClockSample(index, sample, readRealTimeClock());
+            m_engine->handleRefClockSample(index, sample, readClock());
         },
         [this](std::size_t index, const RefClockPulse &pulse) {
-            m_engine->handleRefClockPulse(index, pulse, readRealTimeClock());
+            m_engine->handleRefClockPulse(index, pulse, readClock());
         });
     m_refClocks->start(now);
     if (m_options.restoreDumps)
@@ -112,11 +121,12 @@ void EngineRuntime::readable(int fd)
 {
     if (!m_engine)
         return;
+    checkClockStep();
     const auto socket =
         std::find_if(m_sockets.begin(), m_sockets.end(), [fd](const Socket &s) { return s.socket->fd() == fd; });
     if (socket == m_sockets.end()) {
         if (m_refClocks) {
-            m_refClocks->readable(fd, readRealTimeClock());
+            m_refClocks->readable(fd, readClock());
             flush();
         }
         return;
@@ -130,7 +140,7 @@ void EngineRuntime::readable(int fd)
         const std::size_t n = s.socket->receive(m_batch, m_options.receiveMode, readRealTimeClock);
         if (n == 0)
             break;
-        const RealTime now = readRealTimeClock();
+        const RealTime now = readClock();
         for (std::size_t i = 0; i < n; ++i) {
             const ReceivedDatagram &d = m_batch[i];
             ReceivedPacket packet;
@@ -140,7 +150,7 @@ void EngineRuntime::readable(int fd)
             packet.local = d.local;
             packet.data = d.data;
             packet.truncated = d.truncated;
-            packet.receiveTime = d.receiveTime;
+            packet.receiveTime = d.receiveTime + m_testClockShift;
             packet.kernelTimestamp = d.kernelTimestamp;
             m_engine->handlePacket(packet, now);
         }
@@ -154,11 +164,50 @@ void EngineRuntime::timeout()
 {
     if (!m_engine)
         return;
-    m_refClocks->timeout(readRealTimeClock());
-    m_engine->handleTimeout(readRealTimeClock());
+    checkClockStep();
+    m_refClocks->timeout(readClock());
+    m_engine->handleTimeout(readClock());
     flush();
     reportRefClockFaults();
     maintainDriftFile(false);
+}
+
+RealTime EngineRuntime::readClock() const
+{
+    return readRealTimeClock() + m_testClockShift;
+}
+
+void EngineRuntime::refreshTestClockShift()
+{
+    if (m_options.testClockShiftFile.empty())
+        return;
+    std::FILE *file = std::fopen(m_options.testClockShiftFile.c_str(), "r");
+    if (!file)
+        return; // not written yet: no shift
+    double seconds = 0;
+    const bool read = std::fscanf(file, "%lf", &seconds) == 1 && std::isfinite(seconds);
+    std::fclose(file);
+    if (!read) {
+        if (!m_testClockShiftBad && m_eventSink)
+            m_eventSink({EngineEvent::Category::Clock,
+                         "test clock shift file " + m_options.testClockShiftFile + " holds no number of seconds"});
+        m_testClockShiftBad = true;
+        return;
+    }
+    m_testClockShiftBad = false;
+    m_testClockShift = fromSeconds(seconds);
+}
+
+void EngineRuntime::checkClockStep()
+{
+    refreshTestClockShift();
+    ExternalStepDetector::Reading reading = readClockStepReading();
+    reading.realTime += m_testClockShift;
+    const double ownSteps = m_clockDriver ? m_clockDriver->ownSteps() : 0.0;
+    if (const auto step = m_stepDetector.check(reading, ownSteps, m_engine->clockLeapSecondNear(reading.realTime))) {
+        m_engine->notifyExternalStep(*step, reading.realTime);
+        flush();
+    }
 }
 
 void EngineRuntime::openClockDriver()
@@ -187,7 +236,8 @@ double EngineRuntime::makeStep()
 {
     if (!m_engine)
         return 0;
-    const double stepped = m_engine->makeStep(readRealTimeClock());
+    checkClockStep();
+    const double stepped = m_engine->makeStep(readClock());
     flush();
     return stepped;
 }
@@ -201,7 +251,7 @@ CommandResult EngineRuntime::runCommand(const std::string &name, const std::stri
         return dumpSources();
     if (name == "cyclelogs")
         return cycleLogs();
-    const CommandResult result = m_engine->runCommand(name, arguments, readRealTimeClock());
+    const CommandResult result = m_engine->runCommand(name, arguments, readClock());
     flush();
     return result;
 }
@@ -217,7 +267,7 @@ CommandResult EngineRuntime::dumpSources()
         return result;
     }
     const std::vector<std::string> problems =
-        writeSourceDumpFiles(m_config.dumpDir, m_engine->dumpSources(readRealTimeClock()));
+        writeSourceDumpFiles(m_config.dumpDir, m_engine->dumpSources(readClock()));
     for (const std::string &problem : problems)
         std::fprintf(stderr, "stratumone: %s\n", problem.c_str());
     if (!problems.empty()) {
@@ -238,7 +288,7 @@ CommandResult EngineRuntime::cycleLogs()
 
 void EngineRuntime::restoreDumps()
 {
-    const RealTime now = readRealTimeClock();
+    const RealTime now = readClock();
     if (m_config.dumpDir.empty()) {
         m_warnings.push_back("-r given but no dumpdir in the configuration: no measurement history to reload");
         return;
@@ -263,7 +313,7 @@ void EngineRuntime::maintainDriftFile(bool force)
 {
     if (!m_engine || m_config.clock.driftFile.empty())
         return;
-    const RealTime now = readRealTimeClock();
+    const RealTime now = readClock();
     const auto interval = std::chrono::seconds(m_config.clock.driftFileInterval);
     if (!force && m_lastDriftWrite && now - *m_lastDriftWrite < interval)
         return;
@@ -287,7 +337,7 @@ void EngineRuntime::resolved(std::uint64_t token, const std::vector<IpAddress> &
 {
     if (!m_engine)
         return;
-    m_engine->handleResolved(token, addresses, readRealTimeClock());
+    m_engine->handleResolved(token, addresses, readClock());
     flush();
 }
 
@@ -314,14 +364,14 @@ void EngineRuntime::reportGpsStatus()
 {
     if (!m_engine || !m_refClocks)
         return;
-    const RealTime reading = readRealTimeClock();
+    const RealTime reading = readClock();
     if (const std::optional<GpsStatus> gps = m_refClocks->gpsStatus(reading))
         m_engine->handleGpsStatus(*gps, reading);
 }
 
 EngineSnapshot EngineRuntime::snapshot() const
 {
-    const RealTime reading = readRealTimeClock();
+    const RealTime reading = readClock();
     EngineSnapshot s = m_engine ? m_engine->snapshot(reading) : EngineSnapshot{};
     s.hostTime = reading;
     s.ntpPort = serverPort();
@@ -369,7 +419,7 @@ void EngineRuntime::flush()
             continue;
         // The clock is read as the very last thing before the kernel takes the packet, the
         // same moment on both ends of an exchange (our T1, the server's T3).
-        const RealTime sendTime = readRealTimeClock();
+        const RealTime sendTime = readClock();
         if (out.stampTransmit)
             writeTransmitTimestamp(out.data, m_engine->transmitTimestamp(sendTime));
         const bool sent = socket->send(out.remote, out.data);

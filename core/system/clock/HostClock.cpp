@@ -11,6 +11,10 @@ namespace {
 constexpr int kPrecisionSamples = 100;
 constexpr int kMinPrecisionLog2 = -30; // ~1 ns: nothing resolves better
 constexpr int kMaxPrecisionLog2 = 0;
+// Tries at a CLOCK_BOOTTIME / CLOCK_REALTIME / CLOCK_BOOTTIME triple, and a spread good enough
+// to stop trying early (back-to-back readings take well under a microsecond).
+constexpr int kStepReadingTries = 3;
+constexpr Nanoseconds kGoodStepReadingSpread = std::chrono::microseconds(5);
 
 Nanoseconds readClock(clockid_t id)
 {
@@ -29,6 +33,23 @@ RealTime readRealTimeClock()
 Nanoseconds readMonotonicClock()
 {
     return readClock(CLOCK_MONOTONIC);
+}
+
+ExternalStepDetector::Reading readClockStepReading()
+{
+    ExternalStepDetector::Reading best{};
+    for (int i = 0; i < kStepReadingTries; ++i) {
+        const Nanoseconds before = readClock(CLOCK_BOOTTIME);
+        const Nanoseconds real = readClock(CLOCK_REALTIME);
+        const Nanoseconds after = readClock(CLOCK_BOOTTIME);
+        const ExternalStepDetector::Reading reading{RealTime(real), before + (after - before) / 2,
+                                                    (after - before) / 2};
+        if (i == 0 || reading.spread < best.spread)
+            best = reading;
+        if (best.spread <= kGoodStepReadingSpread)
+            break;
+    }
+    return best;
 }
 
 int measureClockPrecision()
