@@ -201,7 +201,10 @@ void EngineRuntime::refreshTestClockShift()
 void EngineRuntime::checkClockStep()
 {
     refreshTestClockShift();
-    ExternalStepDetector::Reading reading = readClockStepReading();
+    std::optional<ExternalStepDetector::Reading> read = readClockStepReading();
+    if (!read)
+        return;
+    ExternalStepDetector::Reading reading = *read;
     reading.realTime += m_testClockShift;
     const double ownSteps = m_clockDriver ? m_clockDriver->ownSteps() : 0.0;
     if (const auto step = m_stepDetector.check(reading, ownSteps, m_engine->clockLeapSecondNear(reading.realTime))) {

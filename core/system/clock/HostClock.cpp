@@ -35,13 +35,24 @@ Nanoseconds readMonotonicClock()
     return readClock(CLOCK_MONOTONIC);
 }
 
-ExternalStepDetector::Reading readClockStepReading()
+std::optional<ExternalStepDetector::Reading> readClockStepReading()
 {
+    // Decided once: the first clock that reads.
+    static const std::optional<clockid_t> reference = []() -> std::optional<clockid_t> {
+        for (const clockid_t id : {CLOCK_BOOTTIME, CLOCK_MONOTONIC}) {
+            timespec ts{};
+            if (clock_gettime(id, &ts) == 0)
+                return id;
+        }
+        return std::nullopt;
+    }();
+    if (!reference)
+        return std::nullopt;
     ExternalStepDetector::Reading best{};
     for (int i = 0; i < kStepReadingTries; ++i) {
-        const Nanoseconds before = readClock(CLOCK_BOOTTIME);
+        const Nanoseconds before = readClock(*reference);
         const Nanoseconds real = readClock(CLOCK_REALTIME);
-        const Nanoseconds after = readClock(CLOCK_BOOTTIME);
+        const Nanoseconds after = readClock(*reference);
         const ExternalStepDetector::Reading reading{RealTime(real), before + (after - before) / 2,
                                                     (after - before) / 2};
         if (i == 0 || reading.spread < best.spread)

@@ -4,6 +4,8 @@
 #include "clock/ExternalStepDetector.h"
 #include "time/Timestamps.h"
 
+#include <optional>
+
 namespace s1 {
 
 // CLOCK_REALTIME, the scale kernel receive timestamps use.
@@ -15,7 +17,9 @@ Nanoseconds readMonotonicClock();
 int measureClockPrecision();
 // CLOCK_REALTIME read between two readings of CLOCK_BOOTTIME, which no step of the real-time
 // clock moves, for ExternalStepDetector: the narrowest pair of a few tries, so that a
-// preemption between the readings widens the spread rather than faking a step.
-ExternalStepDetector::Reading readClockStepReading();
+// preemption between the readings widens the spread rather than faking a step. Where
+// CLOCK_BOOTTIME cannot be read (clknetsim simulates only the real-time and monotonic clocks)
+// CLOCK_MONOTONIC, which differs only in not counting a suspend; nullopt when neither reads.
+std::optional<ExternalStepDetector::Reading> readClockStepReading();
 
 } // namespace s1
