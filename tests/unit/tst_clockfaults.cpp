@@ -95,6 +95,8 @@ private slots:
     void detectorTakesOwnStepsOut();
     void detectorAllowsForTheReadingsSpread();
     void detectorHoldsDuringALeapSecond();
+    void virtualEngineTakesTheStepOut();
+    void kernelDriverFollowsAnExternalStep();
     void steppedKernelClockIsDetectedAndRecovered_data();
     void steppedKernelClockIsDetectedAndRecovered();
     void steppedVirtualClockKeepsServedTime();
@@ -194,6 +196,59 @@ void TestClockFaults::detectorHoldsDuringALeapSecond()
     const auto step = detector.check(clocks.reading(), -1.0, false);
     QVERIFY(step);
     QCOMPARE(*step, 3.0);
+}
+
+void TestClockFaults::virtualEngineTakesTheStepOut()
+{
+    // Without a driver (-x) the engine's raw clock is the system clock less the external steps:
+    // the time it serves and the times it asks to be woken at go on across the jump.
+    const RealTime t0 = simulationEpoch();
+    EngineConfig config;
+    SourceConfig server;
+    server.host = "192.0.2.1";
+    config.sources.push_back(server);
+    Engine engine(config, EngineOptions{}, t0);
+    engine.takeOutgoing();
+    const RealTime servedBefore = engine.localTime(t0 + 10s);
+    const std::optional<RealTime> wakeBefore = engine.nextWakeup();
+    QVERIFY(wakeBefore);
+    engine.notifyExternalStep(5.0, t0 + 15s);
+    QCOMPARE(engine.localTime(t0 + 15s), servedBefore);
+    QCOMPARE(engine.nextWakeup(), std::optional<RealTime>(*wakeBefore + 5s));
+    const std::vector<EngineEvent> events = engine.takeEvents();
+    QCOMPARE(eventsContaining(events, "forward jump of the system clock by 5.000000 s detected"), 1);
+    const std::vector<Alarm> stepped = alarmsOf(engine.snapshot(t0 + 15s), AlarmKind::ClockStepped);
+    QCOMPARE(stepped.size(), std::size_t(1));
+    QVERIFY(stepped[0].text.find("external step") != std::string::npos);
+    // Nothing, or a non-finite value, is no step.
+    engine.notifyExternalStep(0, t0 + 16s);
+    engine.notifyExternalStep(std::nan(""), t0 + 16s);
+    QVERIFY(engine.takeEvents().empty());
+}
+
+void TestClockFaults::kernelDriverFollowsAnExternalStep()
+{
+    // A simulated kernel clock set by "another program": the driver counts the step in its map,
+    // so raw time goes on, and not among its own steps.
+    TrueTime now{0};
+    SimClock oscillator(SimClock::Model{}, simulationEpoch(), 1);
+    SimKernelClock kernel(oscillator, [&] { return now; });
+    KernelClockDriver driver(kernel);
+    QVERIFY(driver.open());
+    now = 100s;
+    const RealTime before = kernel.systemAt(now);
+    const RealTime rawBefore = driver.rawTime(before);
+    const Nanoseconds bootBefore = kernel.bootTime();
+    kernel.externalStep(-3s);
+    QCOMPARE(kernel.bootTime(), bootBefore);
+    const RealTime after = kernel.systemAt(now);
+    QCOMPARE(after, before - 3s);
+    QVERIFY(driver.externalStep(before, -3.0));
+    QVERIFY(std::abs(toSeconds(driver.rawTime(after) - rawBefore)) < 1e-6);
+    QCOMPARE(driver.ownSteps(), 0.0);
+    driver.step(0.25);
+    QCOMPARE(driver.ownSteps(), 0.25);
+    QCOMPARE(kernel.steps(), 1);
 }
 
 void TestClockFaults::steppedKernelClockIsDetectedAndRecovered_data()
