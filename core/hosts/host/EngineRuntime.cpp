@@ -249,6 +249,7 @@ CommandResult EngineRuntime::runCommand(const std::string &name, const std::stri
 {
     if (!m_engine)
         return CommandResult::of(CommandStatus::Failed);
+    checkClockStep();
     // Both take no arguments; chronyc ignores what follows them, and so do we.
     if (name == "dump")
         return dumpSources();
@@ -367,6 +368,9 @@ void EngineRuntime::reportGpsStatus()
 {
     if (!m_engine || !m_refClocks)
         return;
+    // At the snapshot pace: a step is noticed within a second even while nothing else wakes
+    // the host (long polls, no clients).
+    checkClockStep();
     const RealTime reading = readClock();
     if (const std::optional<GpsStatus> gps = m_refClocks->gpsStatus(reading))
         m_engine->handleGpsStatus(*gps, reading);

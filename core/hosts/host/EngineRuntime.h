@@ -100,7 +100,8 @@ public:
 
     EngineSnapshot snapshot() const;
     // Hands the drivers' GPS status to the engine for its alarms (fix, time validity, serial
-    // errors); the hosts call it at their snapshot pace, before taking the snapshot.
+    // errors); the hosts call it at their snapshot pace, before taking the snapshot. It looks
+    // for an external step of the clock first, as readable() and timeout() do.
     void reportGpsStatus();
     const EngineConfig &config() const { return m_config; }
     // Saves what must survive a restart (the drift file, the sources' dumps) and hands the clock back at its base
