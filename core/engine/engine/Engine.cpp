@@ -2,6 +2,7 @@
 
 #include "config/ConfigEffects.h"
 #include "ntp/ReferenceId.h"
+#include "text/NumberText.h"
 
 #include <algorithm>
 #include <cmath>
@@ -751,6 +752,8 @@ void Engine::notifyExternalStep(double offset, RealTime reading)
     if (!std::isfinite(offset) || offset == 0)
         return;
     const Nanoseconds step = fromSeconds(offset);
+    // Seconds in the log as the makestep lines give them (microseconds), in the "C" locale.
+    constexpr int kStepDecimals = 6;
     std::string how;
     // Where the alarms are evaluated: on the raw scale, which goes on through the jump.
     RealTime raw{};
@@ -759,14 +762,14 @@ void Engine::notifyExternalStep(double offset, RealTime reading)
             reportClockDriverErrors();
             m_events.push_back(
                 {EngineEvent::Category::Clock,
-                 "the system clock was stepped by " + std::to_string(offset)
+                 "the system clock was stepped by " + fixedText(offset, kStepDecimals)
                      + " s by something else, and the clock driver cannot follow: " + driver->lastError()});
             return;
         }
         reportClockDriverErrors();
         raw = rawTime(driver, reading);
         const double back = m_discipline.correctExternalStep(raw);
-        how = back != 0 ? "; stepped back by " + std::to_string(back) + " s (makestep)"
+        how = back != 0 ? "; stepped back by " + fixedText(back, kStepDecimals) + " s (makestep)"
                         : (m_discipline.synchronised() ? "; slewing it back" : "; the first update corrects it");
     } else {
         m_externalSteps += step;
@@ -778,9 +781,9 @@ void Engine::notifyExternalStep(double offset, RealTime reading)
     for (NtpSource *source : ntpSources())
         source->forgetRequest();
     m_externalStepsSinceAlarms.push_back(offset);
-    m_events.push_back({EngineEvent::Category::Clock, std::string(offset > 0 ? "forward" : "backward")
-                                                          + " jump of the system clock by " + std::to_string(offset)
-                                                          + " s detected (an external step, not ours)" + how});
+    m_events.push_back({EngineEvent::Category::Clock,
+                        std::string(offset > 0 ? "forward" : "backward") + " jump of the system clock by "
+                            + fixedText(offset, kStepDecimals) + " s detected (an external step, not ours)" + how});
     updateAlarms(raw);
 }
 

@@ -7,6 +7,8 @@
 #include "history/SourceDumpFiles.h"
 
 #include <algorithm>
+#include <cctype>
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -184,9 +186,19 @@ void EngineRuntime::refreshTestClockShift()
     std::FILE *file = std::fopen(m_options.testClockShiftFile.c_str(), "r");
     if (!file)
         return; // not written yet: no shift
-    double seconds = 0;
-    const bool read = std::fscanf(file, "%lf", &seconds) == 1 && std::isfinite(seconds);
+    constexpr std::size_t kMaxShiftText = 64;
+    char text[kMaxShiftText] = {};
+    const std::size_t length = std::fread(text, 1, sizeof text - 1, file);
     std::fclose(file);
+    // from_chars reads the "C" locale's number whatever the process locale (a service under
+    // LANG=de_DE would otherwise stop at the decimal point).
+    const char *begin = text;
+    const char *end = text + length;
+    while (begin < end && std::isspace(static_cast<unsigned char>(*begin)))
+        ++begin;
+    double seconds = 0;
+    const auto [rest, error] = std::from_chars(begin, end, seconds);
+    const bool read = error == std::errc() && std::isfinite(seconds);
     if (!read) {
         if (!m_testClockShiftBad && m_eventSink)
             m_eventSink({EngineEvent::Category::Clock,
