@@ -10,6 +10,7 @@
 #include <QLoggingCategory>
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace s1 {
 
@@ -353,6 +354,10 @@ HostOptions hostOptionsFor(const LaunchOptions &options)
     // The window turns it off again: only the service and the plain host steer the clock.
     host.clockControl = !options.noClockControl;
     host.restoreDumps = options.restoreDumps;
+    // The external-step drill's seam (HostOptions::testClockShiftFile); the environment, so
+    // that no option of the product's command line exists only for tests.
+    if (const char *shiftFile = std::getenv("S1_TEST_CLOCK_SHIFT_FILE"))
+        host.testClockShiftFile = shiftFile;
     return host;
 }
 

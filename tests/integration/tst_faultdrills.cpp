@@ -10,7 +10,11 @@
 //  - the disk full under `logdir` (a 16 kB tmpfs in a mount namespace of its own): the service
 //    says so once per log and keeps serving;
 //  - every server gone: the service keeps serving from its own clock (holdover), its root
-//    dispersion growing, and says no source is selected.
+//    dispersion growing, and says no source is selected;
+//  - the system clock stepped under the service (through the test seam that shifts the
+//    service's view of it, see systemClockSteppedUnderService): detected, logged once, alarmed,
+//    and the time served does not move;
+//  - one of three servers jumps by a second: it is marked a falseticker and not followed.
 #include "ProcessHelpers.h"
 #include "ServiceProcesses.h"
 
@@ -19,12 +23,14 @@
 #include "ntp/NtpPacket.h"
 #include "sources/SourceDump.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QLocalSocket>
 #include <QRandomGenerator>
 #include <QRegularExpression>
+#include <QScopeGuard>
 #include <QUdpSocket>
 #include <QtTest>
 
@@ -111,6 +117,22 @@ public:
 
     // The local server and the service on the plain configuration.
     bool startBoth() { return startServer() && writeConfig(configText(0)) && startService(); }
+
+    // The test seam of the clock drill: the service reads it at each wake-up (HostOptions::
+    // testClockShiftFile), and adds its seconds to every reading of the system clock it takes.
+    QString clockShiftPath() const { return dir.filePath(QStringLiteral("clock-shift")); }
+    bool shiftServiceClock(double seconds) const
+    {
+        QFile file(clockShiftPath());
+        const QByteArray text = QByteArray::number(seconds, 'f', 6) + "\n";
+        return file.open(QIODevice::WriteOnly | QIODevice::Truncate) && file.write(text) == text.size();
+    }
+    void useClockShiftFile(QProcess &process) const
+    {
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        env.insert(QStringLiteral("S1_TEST_CLOCK_SHIFT_FILE"), clockShiftPath());
+        process.setProcessEnvironment(env);
+    }
 
     bool writeConfig(const QByteArray &text) const
     {
@@ -219,6 +241,8 @@ private slots:
     void floodOfLongControlLines();
     void diskFullWhileLogging();
     void everyServerUnreachable();
+    void systemClockSteppedUnderService();
+    void serverJumpingOneSecond();
 };
 
 void TestFaultDrills::killDuringConfigurationApply()
@@ -500,6 +524,166 @@ void TestFaultDrills::everyServerUnreachable()
     // And it says why nothing is selected.
     const s1test::RunResult why = d.ctl({"-n", "why"});
     QVERIFY2(why.out.contains("Unreachable: no usable reply for"), qPrintable(why.out));
+}
+
+// How far the service's time is from this machine's clock, as one exchange measures it (s).
+std::optional<double> servedOffset(quint16 port)
+{
+    const s1::RealTime before = s1::RealTime(std::chrono::nanoseconds(QDateTime::currentMSecsSinceEpoch() * 1'000'000));
+    const std::optional<s1::NtpHeader> reply = ask(port);
+    const s1::RealTime after = s1::RealTime(std::chrono::nanoseconds(QDateTime::currentMSecsSinceEpoch() * 1'000'000));
+    if (!reply || reply->stratum == 0 || reply->stratum >= 16)
+        return std::nullopt;
+    const s1::RealTime middle = before + (after - before) / 2;
+    return s1::toSeconds(reply->transmitTime.toRealTime(middle) - middle);
+}
+
+// The drill for "the system clock stepped under the service". What it does: the service runs
+// with -x (its virtual clock, as every service test does) and with S1_TEST_CLOCK_SHIFT_FILE,
+// a seam in EngineRuntime that adds the file's seconds to every CLOCK_REALTIME reading the
+// service takes (the kernel receive timestamps of its sockets included) while CLOCK_BOOTTIME
+// stays as the kernel reads it. Writing the file is, for the service, exactly what `date -s`
+// would look like: its view of the system clock jumps against the boot-time clock. It proves
+// that the service's detector (ExternalStepDetector against CLOCK_BOOTTIME) sees the jump,
+// that the engine takes it out of its raw clock (the time served does not jump, the source
+// stays selected), logs it once and raises the clock-stepped alarm naming an external step.
+// What it does not prove: the real kernel call (no test may set the machine's clock; libfaketime
+// was no honest alternative, since the kernel's receive timestamps are not faked and every
+// sample would then mix two clocks), the shift landing at a random moment between wake-ups
+// (the seam applies it at a wake-up, just before the detector looks), and the steered clock
+// (clock control, where the driver records the step and the engine steers the clock back:
+// tst_clockfaults drives that on the simulated kernel clock).
+void TestFaultDrills::systemClockSteppedUnderService()
+{
+    Drill d;
+    d.useClockShiftFile(d.service);
+    QVERIFY2(d.startBoth(), d.log.constData());
+    QVERIFY(s1test::waitFor(
+        [&] {
+            const auto reply = ask(d.servicePort);
+            return reply && reply->stratum == 2 && d.ctl({"-n", "sources"}).out.contains("^*");
+        },
+        kStartTimeout));
+    const std::optional<double> offsetBefore = servedOffset(d.servicePort);
+    QVERIFY(offsetBefore);
+    qInfo("served time before the step: %+.6f s from this machine's clock", *offsetBefore);
+
+    struct Step
+    {
+        double shift; // the file's value: the service's clock against the machine's
+        const char *words;
+    };
+    for (const Step &step :
+         {Step{1.5, "forward jump of the system clock by 1.500000 s detected (an external step"},
+          Step{-0.5, "backward jump of the system clock by -2.000000 s detected (an external step"}}) {
+        QVERIFY(d.shiftServiceClock(step.shift));
+        QVERIFY2(s1test::waitFor(
+                     [&] {
+                         d.log += d.service.readAllStandardError();
+                         return d.log.contains(step.words);
+                     },
+                     kStartTimeout),
+                 d.log.constData());
+        for (const QByteArray &line : d.log.split('\n'))
+            if (line.contains(step.words))
+                qInfo("%s", line.constData());
+        // The time served did not jump: the machine's clock never moved, and the service's time
+        // is still the server's (within the loopback's noise and a clock reading's millisecond).
+        const std::optional<double> offsetAfter = servedOffset(d.servicePort);
+        QVERIFY(offsetAfter);
+        qInfo("served time after the step: %+.6f s", *offsetAfter);
+        QVERIFY2(std::abs(*offsetAfter) < 0.01, qPrintable(QString::number(*offsetAfter)));
+    }
+    // Logged once per step.
+    d.log += d.service.readAllStandardError();
+    QCOMPARE(d.log.count("jump of the system clock"), 2);
+    // Still synchronised to the same source, tracking with a small offset; the alarm says what
+    // happened.
+    QVERIFY(s1test::waitFor([&] { return d.ctl({"-n", "sources"}).out.contains("^*"); }, kStartTimeout));
+    const s1test::RunResult tracking = d.ctl({"tracking"});
+    QVERIFY2(tracking.out.contains("Leap status     : Normal"), qPrintable(tracking.out));
+    const QRegularExpressionMatch lastOffset =
+        QRegularExpression(QStringLiteral("Last offset\\s+:\\s+([-+0-9.]+) seconds")).match(tracking.out);
+    QVERIFY2(lastOffset.hasMatch(), qPrintable(tracking.out));
+    QVERIFY2(std::abs(lastOffset.captured(1).toDouble()) < 0.01, qPrintable(tracking.out));
+    // The snapshot stratumctl reads is published once a second: the alarm is in the next one.
+    QString alarms;
+    QVERIFY2(s1test::waitFor(
+                 [&] {
+                     alarms = d.ctl({"alarms"}).out;
+                     return alarms.contains("stepped by -2.000000 s by something else (an external step");
+                 },
+                 kStartTimeout),
+             qPrintable(alarms));
+    qInfo("%s", qPrintable(alarms));
+}
+
+// "A server that jumps by 1 s": three plain hosts serve the service; one of them is restarted
+// on its port with its view of the clock a second ahead (the same seam as above, set before it
+// starts, so it serves that time). The service marks it a falseticker ('x') within a few polls
+// and keeps its time with the other two.
+void TestFaultDrills::serverJumpingOneSecond()
+{
+    Drill d;
+    QProcess second, third;
+    const auto stop = qScopeGuard([&] {
+        s1test::stopProcess(second, SIGTERM, kStopTimeout);
+        s1test::stopProcess(third, SIGTERM, kStopTimeout);
+    });
+    QVERIFY(d.startServer());
+    // The other two on loopback addresses of their own, so that `sources` tells them apart.
+    const quint16 otherPort = s1test::freeUdpPort();
+    const QString conf =
+        s1test::writeFile(d.dir, QStringLiteral("others.conf"),
+                          QStringLiteral("port %1\nallow 127.0.0.0/8\nlocal stratum 1\n").arg(otherPort));
+    const QString plainHost = s1test::ourBinary("stratumone-core-host");
+    const auto startOther = [&](QProcess &process, const char *address) {
+        process.start(plainHost, {"-f", conf, "-x", "--bind", QString::fromLatin1(address)});
+        return process.waitForStarted();
+    };
+    QVERIFY(startOther(second, "127.0.0.2") && startOther(third, "127.0.0.3"));
+    QByteArray text = d.configText(0);
+    for (const char *address : {"127.0.0.2", "127.0.0.3"})
+        text += QStringLiteral("server %1 port %2 minpoll %3 maxpoll %3 iburst\n")
+                    .arg(QLatin1String(address))
+                    .arg(otherPort)
+                    .arg(kFastPoll)
+                    .toUtf8();
+    QVERIFY(d.writeConfig(text));
+    QVERIFY2(d.startService(), d.log.constData());
+    // Sources selection holds good: selected, combined, or left out of the combination ('-')
+    // only for being further off than the others, never for disagreeing.
+    QString sources;
+    const auto goodSources = [&] {
+        sources = d.ctl({"-n", "sources"}).out;
+        return sources.count(QRegularExpression(QStringLiteral("^\\^[*+-]"), QRegularExpression::MultilineOption));
+    };
+    QVERIFY2(s1test::waitFor([&] { return goodSources() == 3; }, kStartTimeout), qPrintable(sources));
+
+    // The third server jumps a second ahead: restarted on its address with its view of the
+    // clock shifted (set before it starts, so the time it serves is a second ahead).
+    QVERIFY(s1test::stopProcess(third, SIGTERM, kStopTimeout));
+    QVERIFY(d.shiftServiceClock(1.0));
+    d.useClockShiftFile(third);
+    QVERIFY(startOther(third, "127.0.0.3"));
+    QVERIFY2(s1test::waitFor(
+                 [&] {
+                     sources = d.ctl({"-n", "sources"}).out;
+                     return sources.contains(QRegularExpression(QStringLiteral("^\\^x\\s+127\\.0\\.0\\.3\\b"),
+                                                                QRegularExpression::MultilineOption));
+                 },
+                 kStartTimeout),
+             qPrintable(sources));
+    qInfo("%s", qPrintable(sources));
+    // Not followed: the time served is still the machine's (the good servers share its clock).
+    const std::optional<double> offset = servedOffset(d.servicePort);
+    QVERIFY(offset);
+    qInfo("served time: %+.6f s from this machine's clock", *offset);
+    QVERIFY2(std::abs(*offset) < 0.01, qPrintable(QString::number(*offset)));
+    QVERIFY2(goodSources() == 2 && sources.contains("^*"), qPrintable(sources));
+    const s1test::RunResult alarms = d.ctl({"alarms"});
+    qInfo("%s", qPrintable(alarms.out));
+    QVERIFY2(alarms.out.contains("127.0.0.3"), qPrintable(alarms.out));
 }
 
 QTEST_GUILESS_MAIN(TestFaultDrills)

@@ -46,6 +46,8 @@ struct AlarmInputs
     std::vector<AlarmSourceInput> sources;
     std::optional<GpsStatus> gps; // the host's receiver status, when it has one
     std::vector<double> steps;    // s, clock steps since the last evaluation
+    // s, steps of the system clock by someone else noticed since the last evaluation
+    std::vector<double> externalSteps;
     std::vector<AlarmCalibrationInput> calibrations;
 };
 

@@ -8,6 +8,16 @@ namespace s1 {
 
 namespace {
 
+// What to do about a step, by who made it.
+constexpr const char *kOwnStepFix =
+    "A step at start is what `makestep` is for. A later one means the sources were lost for long or "
+    "one of them jumped: see the other alarms and `stratumctl tracking`. Programs may have seen time "
+    "jump.";
+constexpr const char *kExternalStepFix =
+    "Find what set the clock (`date -s`, another NTP daemon such as systemd-timesyncd or ntpd, a virtual "
+    "machine's host syncing its guests) and stop it: two programs steering one clock fight. Programs may have "
+    "seen time jump; `stratumctl tracking` shows the correction.";
+
 // The reach register's newest `polls` bits.
 constexpr std::uint8_t newestPolls(unsigned polls)
 {
@@ -323,13 +333,17 @@ void AlarmMonitor::checkEvents(const AlarmInputs &in)
     for (const double step : in.steps) {
         m_lastStep = in.now;
         m_stepText = "The clock was stepped by " + fixedText(step, 6) + " s.";
+        m_stepFix = kOwnStepFix;
+    }
+    for (const double step : in.externalSteps) {
+        m_lastStep = in.now;
+        m_stepText = "The system clock was stepped by " + fixedText(step, 6)
+                     + " s by something else (an external step, not this service's): the service noticed the jump "
+                       "against the kernel's boot-time clock and carried on without it.";
+        m_stepFix = kExternalStepFix;
     }
     observe(AlarmKind::ClockStepped, std::string(), m_lastStep && in.now - *m_lastStep < kEventAlarmDuration,
-            Nanoseconds(0), Nanoseconds(0), in.now,
-            {AlarmSeverity::Warning, m_stepText,
-             "A step at start is what `makestep` is for. A later one means the sources were lost for long or "
-             "one of them jumped: see the other alarms and `stratumctl tracking`. Programs may have seen time "
-             "jump."});
+            Nanoseconds(0), Nanoseconds(0), in.now, {AlarmSeverity::Warning, m_stepText, m_stepFix});
 
     if (in.synchronised) {
         if (m_servedStratum && *m_servedStratum != in.stratum) {

@@ -109,6 +109,7 @@ private:
     std::optional<int> m_servedStratum;             // while synchronised
     std::optional<RealTime> m_lastStep;
     std::string m_stepText;
+    std::string m_stepFix;
     std::optional<RealTime> m_lastStratumChange;
     std::string m_stratumText;
     std::optional<std::uint64_t> m_serialErrors; // checksum errors + overruns last seen

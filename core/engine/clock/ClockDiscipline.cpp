@@ -94,6 +94,17 @@ double ClockDiscipline::update(RealTime raw, const ClockUpdate &u)
     return step ? change : 0.0;
 }
 
+double ClockDiscipline::correctExternalStep(RealTime raw)
+{
+    if (!m_driver || m_updates == 0)
+        return 0;
+    const double change = m_clock.correctionAt(raw) - correctionAt(raw);
+    const bool step = m_config.makestepThreshold && std::abs(change) > *m_config.makestepThreshold
+                      && (m_config.makestepLimit < 0 || m_updates < m_config.makestepLimit);
+    steer(raw, change, step, true);
+    return step ? change : 0.0;
+}
+
 void ClockDiscipline::steer(RealTime raw, double change, bool step, bool fast)
 {
     m_driver->setFrequencyPpm(m_clock.frequency() / kPpm);

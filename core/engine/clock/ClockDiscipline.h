@@ -109,6 +109,11 @@ public:
     double makeStep(RealTime raw);
     // The driver's own timer (see ClockDriver::nextWakeup()).
     void driverTimeout();
+    // With a driver, after it counted an external step of its clock (ClockDriver::externalStep):
+    // steers the clock back onto the line at once instead of at the next update, stepped when
+    // makestep would step an update's correction of that size now, else slewed as fast as
+    // maxslewrate allows. Returns the step (s); 0 when slewed, or when there is no line yet.
+    double correctExternalStep(RealTime raw);
 
     // A leap second: the clock's time moves by `offset` s (-1 for an inserted second) at once,
     // or slewed at maxslewrate.

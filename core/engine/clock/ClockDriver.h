@@ -82,6 +82,23 @@ public:
         (void)seconds;
         return false;
     }
+
+    // Someone else stepped the clock by `offset` s (the host saw the system clock jump against
+    // CLOCK_BOOTTIME, ExternalStepDetector); it read about `clockBefore` right before. The
+    // driver counts the step in its map as if it were its own, so that raw time goes on without
+    // the jump; the clock is then `offset` off the line the engine steers it onto, which the
+    // next update corrects (stepped under makestep's rules, else slewed). False when the
+    // driver cannot.
+    virtual bool externalStep(RealTime clockBefore, double offset)
+    {
+        (void)clockBefore;
+        (void)offset;
+        return false;
+    }
+    // The steps the driver made itself since it opened, in total (s): its step() calls and the
+    // leap seconds the kernel applied for it, not externalStep()s. What a host subtracts before
+    // it calls a jump of the clock external.
+    virtual double ownSteps() const { return 0; }
 };
 
 } // namespace s1

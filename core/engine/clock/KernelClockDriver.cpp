@@ -182,10 +182,29 @@ void KernelClockDriver::step(double offset)
         return;
     // The kernel marks itself unsynchronised after a step (ntp_clear).
     takeStatus(tx);
+    recordStep(*before, step);
+    m_ownSteps += step;
+}
+
+void KernelClockDriver::recordStep(RealTime clockBefore, Nanoseconds step)
+{
     // Raw readings now include the step; the slew's start must move with them so that the
     // raw time elapsed in the slew stays right.
     m_slewStart += step;
-    m_history.stepped(*before, step);
+    m_history.stepped(clockBefore, step);
+}
+
+bool KernelClockDriver::externalStep(RealTime clockBefore, double offset)
+{
+    beginOperation();
+    if (!requireOpen("following an external step of the clock"))
+        return false;
+    if (!(std::isfinite(offset) && std::abs(offset) < kMaxStep)) {
+        fail("following an external step of the clock: offset out of range", EINVAL);
+        return false;
+    }
+    recordStep(clockBefore, fromSeconds(offset));
+    return true;
 }
 
 bool KernelClockDriver::leapSecondApplied(RealTime clockBefore, int seconds)
@@ -206,8 +225,8 @@ bool KernelClockDriver::leapSecondApplied(RealTime clockBefore, int seconds)
     if (!taiMoved && state != TIME_WAIT && state != TIME_OOP)
         return false;
     const Nanoseconds step = -std::chrono::seconds(seconds);
-    m_slewStart += step;
-    m_history.stepped(clockBefore, step);
+    recordStep(clockBefore, step);
+    m_ownSteps += step;
     return true;
 }
 

@@ -98,6 +98,8 @@ public:
     void step(double offset) override;
     bool appliesLeapSeconds() const override { return true; }
     bool leapSecondApplied(RealTime clockBefore, int seconds) override;
+    bool externalStep(RealTime clockBefore, double offset) override;
+    double ownSteps() const override { return toSeconds(m_ownSteps); }
     // Also sets the kernel's TAI - UTC (ADJ_TAI) to status.taiOffset when it is given.
     void setSyncStatus(const ClockSyncStatus &status) override;
     double pendingSlew(RealTime clock) const override;
@@ -134,6 +136,8 @@ private:
     // chrony's update_slew: accounts for the slew done since the last plan and starts the
     // next leg. False when the clock could not be read or the kernel refused the frequency.
     bool replanSlew();
+    // A step of the clock by `step`, which read `clockBefore` right before: into the history.
+    void recordStep(RealTime clockBefore, Nanoseconds step);
     void takeStatus(const timex &tx);
 
     KernelClockApi &m_api;
@@ -160,6 +164,7 @@ private:
     bool m_slewPlanned = false;
 
     ClockCorrectionHistory m_history;
+    Nanoseconds m_ownSteps{0}; // ownSteps()
 
     std::string m_lastError;
     int m_lastErrno = 0;

@@ -2,6 +2,7 @@
 
 #include "config/ConfigEffects.h"
 #include "ntp/ReferenceId.h"
+#include "text/NumberText.h"
 
 #include <algorithm>
 #include <cmath>
@@ -56,7 +57,8 @@ LeapSecondMode effectiveLeapMode(const EngineConfig &config, const EngineOptions
 Engine::Engine(EngineConfig config, EngineOptions options, RealTime now)
     : m_config(std::move(config))
     , m_options(options)
-    , m_discipline(disciplineConfig(m_config, options), rawTime(options.clockDriver, now), options.clockDriver)
+    , m_discipline(disciplineConfig(m_config, options), options.clockDriver ? options.clockDriver->rawTime(now) : now,
+                   options.clockDriver)
     , m_leap(effectiveLeapMode(m_config, options), options.leapSecondTable)
     , m_logger(m_config.logging, m_discipline)
     , m_responder(AccessFilter(m_config.ntpAccess))
@@ -167,14 +169,14 @@ SourceStatisticsConfig Engine::statisticsConfig(std::optional<int> minSamples, s
     return statsConfig;
 }
 
-RealTime Engine::rawTime(const ClockDriver *driver, RealTime reading)
+RealTime Engine::rawTime(const ClockDriver *driver, RealTime reading) const
 {
-    return driver ? driver->rawTime(reading) : reading;
+    return driver ? driver->rawTime(reading) : reading - m_externalSteps;
 }
 
 RealTime Engine::hostTime(RealTime raw) const
 {
-    return m_options.clockDriver ? m_options.clockDriver->clockTime(raw) : raw;
+    return m_options.clockDriver ? m_options.clockDriver->clockTime(raw) : raw + m_externalSteps;
 }
 
 void Engine::reportClockDriverErrors()
@@ -738,6 +740,52 @@ double Engine::makeStep(RealTime reading)
     return stepped;
 }
 
+void Engine::notifyExternalStep(double offset, RealTime reading)
+{
+    if (!std::isfinite(offset) || offset == 0)
+        return;
+    const Nanoseconds step = fromSeconds(offset);
+    // Seconds in the log as the makestep lines give them (microseconds), in the "C" locale.
+    constexpr int kStepDecimals = 6;
+    std::string how;
+    // Where the alarms are evaluated: on the raw scale, which goes on through the jump.
+    RealTime raw{};
+    if (ClockDriver *driver = m_options.clockDriver) {
+        if (!driver->externalStep(reading - step, offset)) {
+            reportClockDriverErrors();
+            m_events.push_back(
+                {EngineEvent::Category::Clock,
+                 "the system clock was stepped by " + fixedText(offset, kStepDecimals)
+                     + " s by something else, and the clock driver cannot follow: " + driver->lastError()});
+            return;
+        }
+        reportClockDriverErrors();
+        raw = rawTime(driver, reading);
+        const double back = m_discipline.correctExternalStep(raw);
+        how = back != 0 ? "; stepped back by " + fixedText(back, kStepDecimals) + " s (makestep)"
+                        : (m_discipline.synchronised() ? "; slewing it back" : "; the first update corrects it");
+    } else {
+        m_externalSteps += step;
+        how = "; the virtual clock goes on without the jump";
+        raw = rawTime(nullptr, reading);
+    }
+    // A request sent before the jump and answered after it has its timestamps on either side:
+    // its reply is not used (chronyd resets its NTP instances the same way).
+    for (NtpSource *source : ntpSources())
+        source->forgetRequest();
+    m_externalStepsSinceAlarms.push_back(offset);
+    m_events.push_back({EngineEvent::Category::Clock,
+                        std::string(offset > 0 ? "forward" : "backward") + " jump of the system clock by "
+                            + fixedText(offset, kStepDecimals) + " s detected (an external step, not ours)" + how});
+    updateAlarms(raw);
+}
+
+bool Engine::clockLeapSecondNear(RealTime reading) const
+{
+    return m_options.clockDriver && m_leap.mode() == LeapSecondMode::System
+           && nearLeapSecond(rawTime(m_options.clockDriver, reading));
+}
+
 void Engine::handleTimeout(RealTime reading)
 {
     if (m_options.clockDriver) {
@@ -783,13 +831,13 @@ void Engine::handleLeapSecond(RealTime reading, RealTime due)
         case LeapSecondMode::Slew:
             m_discipline.leapSlew(now, shift);
             shiftReferences(shift);
-            m_events.push_back(
-                {EngineEvent::Category::Clock, "slewing the clock for the leap second (" + what + ")"});
+            m_events.push_back({EngineEvent::Category::Clock, "slewing the clock for the leap second (" + what + ")"});
             break;
         case LeapSecondMode::Ignore:
             // The clock is left a second off; the next updates correct it like any offset.
             shiftReferences(shift);
-            m_events.push_back({EngineEvent::Category::Clock, "leap second (" + what + ") ignored (leapsecmode ignore)"});
+            m_events.push_back(
+                {EngineEvent::Category::Clock, "leap second (" + what + ") ignored (leapsecmode ignore)"});
             break;
         case LeapSecondMode::System:
             break; // the kernel corrects the clock at midnight
@@ -886,6 +934,7 @@ AlarmInputs Engine::alarmInputs(RealTime now)
     }
     in.gps = m_gpsStatus;
     in.steps = std::exchange(m_stepsSinceAlarms, {});
+    in.externalSteps = std::exchange(m_externalStepsSinceAlarms, {});
     for (const RefClockSource *refclock : refClocks())
         if (const auto &calibrator = m_records.at(refclock->id()).calibrator)
             in.calibrations.push_back({refclock->name(), calibrator->result(refclock->config().offset)});

@@ -91,6 +91,19 @@ public:
     // chronyc's `makestep`: steps the clock by the correction still being slewed. Returns the
     // step (s); 0 when nothing was pending.
     double makeStep(RealTime now);
+    // chronyd's LCL_NotifyExternalTimeStep: the host saw the system clock jump by `offset` s
+    // that no step of the engine explains (ExternalStepDetector); `now` is read after the jump.
+    // The engine's raw scale goes on without it: with a clock driver the driver counts the
+    // step in its map (the next update then corrects the clock, stepped under makestep's rules
+    // or slewed), with the virtual clock the engine takes it out of every reading from now on,
+    // so the time served does not jump. The sources' samples stay valid on that scale; what
+    // chronyd resets because it can only bound the jump we measured, so only the requests in
+    // flight across it are dropped. Logged once, and the "clock stepped" alarm says it was an
+    // external step.
+    void notifyExternalStep(double offset, RealTime now);
+    // Whether the kernel may be inserting or deleting a leap second for the clock driver about
+    // now (`leapsecmode system`): a jump of the clock then is not another program's.
+    bool clockLeapSecondNear(RealTime now) const;
 
     // chronyc's runtime commands (docs/CONTROL_PROTOCOL.md): `name` is chronyc's command ("add",
     // "delete", "allow", "burst", "offline", "minpoll", "local", ...), `arguments` the rest of
@@ -174,8 +187,9 @@ private:
         std::optional<std::uint32_t> refresh; // `refresh` of this source: move it if its name moved
     };
 
-    // A host clock reading on the raw scale, and back.
-    static RealTime rawTime(const ClockDriver *driver, RealTime reading);
+    // A host clock reading on the raw scale, and back: the driver's map, or the virtual clock's
+    // raw clock, the reading less the external steps noticed.
+    RealTime rawTime(const ClockDriver *driver, RealTime reading) const;
     RealTime hostTime(RealTime raw) const;
     // Turns what the clock driver refused into events.
     void reportClockDriverErrors();
@@ -305,8 +319,12 @@ private:
     std::optional<std::uint32_t> m_reportedSelection;
     NoSelectionReason m_reportedNoSelection = NoSelectionReason::None;
     AlarmMonitor m_alarms;
-    std::optional<GpsStatus> m_gpsStatus;   // the host's, for the alarms
-    std::vector<double> m_stepsSinceAlarms; // s, steps not yet seen by the alarms
+    std::optional<GpsStatus> m_gpsStatus;           // the host's, for the alarms
+    std::vector<double> m_stepsSinceAlarms;         // s, steps not yet seen by the alarms
+    std::vector<double> m_externalStepsSinceAlarms; // s, the same for external steps
+    // Without a clock driver: the external steps of the system clock noticed so far, which the
+    // raw clock does not take (notifyExternalStep).
+    Nanoseconds m_externalSteps{0};
     // Dumps handed in by restoreSources() whose source does not exist yet; times on the raw
     // scale already.
     std::vector<SourceDump> m_pendingDumps;

@@ -98,6 +98,9 @@ public:
     {
         return m_awaitingReply ? std::optional<RealTime>(m_sentTime) : std::nullopt;
     }
+    // The clock jumped under the request still unanswered: its reply, which would pair a
+    // timestamp from before the jump with one from after, is refused as unexpected.
+    void forgetRequest() { m_awaitingReply = false; }
 
     // Builds the request for the poll due at `now` (engine time) and schedules the next one.
     // `cookie` becomes the transmit timestamp: a random value that only the real server can echo.

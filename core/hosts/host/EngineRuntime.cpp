@@ -7,6 +7,9 @@
 #include "history/SourceDumpFiles.h"
 
 #include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
 #include <cstdio>
 
 namespace s1 {
@@ -88,7 +91,15 @@ bool EngineRuntime::start(std::string &error)
     if (m_options.clockControl)
         openClockDriver();
     engineOptions.clockDriver = m_clockDriver.get();
-    const RealTime now = readRealTimeClock();
+    if (!m_options.testClockShiftFile.empty()) {
+        if (m_clockDriver) {
+            m_warnings.push_back("the test clock shift file is ignored: the clock is under control");
+            m_options.testClockShiftFile.clear();
+        } else {
+            refreshTestClockShift();
+        }
+    }
+    const RealTime now = readClock();
     m_leapTable = loadLeapSecondTable(m_config.clock, now, m_leapTableWarnings);
     m_warnings.insert(m_warnings.end(), m_leapTableWarnings.begin(), m_leapTableWarnings.end());
     m_lastLeapTableRead = now;
@@ -99,10 +110,10 @@ bool EngineRuntime::start(std::string &error)
     m_refClocks = std::make_unique<RefClockDevices>(
         m_config.refClocks, m_options.refClockSeams,
         [this](std::size_t index, const RefClockSample &sample) {
-            m_engine->handleRefClockSample(index, sample, readRealTimeClock());
+            m_engine->handleRefClockSample(index, sample, readClock());
         },
         [this](std::size_t index, const RefClockPulse &pulse) {
-            m_engine->handleRefClockPulse(index, pulse, readRealTimeClock());
+            m_engine->handleRefClockPulse(index, pulse, readClock());
         });
     m_refClocks->start(now);
     if (m_options.restoreDumps)
@@ -134,11 +145,12 @@ void EngineRuntime::readable(int fd)
 {
     if (!m_engine)
         return;
+    checkClockStep();
     const auto socket =
         std::find_if(m_sockets.begin(), m_sockets.end(), [fd](const Socket &s) { return s.socket->fd() == fd; });
     if (socket == m_sockets.end()) {
         if (m_refClocks) {
-            m_refClocks->readable(fd, readRealTimeClock());
+            m_refClocks->readable(fd, readClock());
             flush();
         }
         return;
@@ -152,7 +164,7 @@ void EngineRuntime::readable(int fd)
         const std::size_t n = s.socket->receive(m_batch, m_options.receiveMode, readRealTimeClock);
         if (n == 0)
             break;
-        const RealTime now = readRealTimeClock();
+        const RealTime now = readClock();
         for (std::size_t i = 0; i < n; ++i) {
             const ReceivedDatagram &d = m_batch[i];
             ReceivedPacket packet;
@@ -162,7 +174,7 @@ void EngineRuntime::readable(int fd)
             packet.local = d.local;
             packet.data = d.data;
             packet.truncated = d.truncated;
-            packet.receiveTime = d.receiveTime;
+            packet.receiveTime = d.receiveTime + m_testClockShift;
             packet.kernelTimestamp = d.kernelTimestamp;
             m_engine->handlePacket(packet, now);
         }
@@ -176,8 +188,9 @@ void EngineRuntime::timeout()
 {
     if (!m_engine)
         return;
-    m_refClocks->timeout(readRealTimeClock());
-    m_engine->handleTimeout(readRealTimeClock());
+    checkClockStep();
+    m_refClocks->timeout(readClock());
+    m_engine->handleTimeout(readClock());
     flush();
     reportRefClockFaults();
     maintainDriftFile(false);
@@ -188,7 +201,7 @@ void EngineRuntime::maintainLeapSecondTable()
 {
     if (!m_engine || (m_config.clock.leapSecTimezone.empty() && m_config.clock.leapSecList.empty()))
         return;
-    const RealTime now = readRealTimeClock();
+    const RealTime now = readClock();
     if (now - m_lastLeapTableRead < m_options.leapTableCheckInterval && now >= m_lastLeapTableRead)
         return;
     m_lastLeapTableRead = now;
@@ -207,6 +220,57 @@ void EngineRuntime::maintainLeapSecondTable()
     m_engine->setLeapSecondTable(m_leapTable);
     if (m_eventSink)
         m_eventSink({EngineEvent::Category::Clock, "leap second table read again: " + newestLeapSecond(*m_leapTable)});
+}
+
+RealTime EngineRuntime::readClock() const
+{
+    return readRealTimeClock() + m_testClockShift;
+}
+
+void EngineRuntime::refreshTestClockShift()
+{
+    if (m_options.testClockShiftFile.empty())
+        return;
+    std::FILE *file = std::fopen(m_options.testClockShiftFile.c_str(), "r");
+    if (!file)
+        return; // not written yet: no shift
+    constexpr std::size_t kMaxShiftText = 64;
+    char text[kMaxShiftText] = {};
+    const std::size_t length = std::fread(text, 1, sizeof text - 1, file);
+    std::fclose(file);
+    // from_chars reads the "C" locale's number whatever the process locale (a service under
+    // LANG=de_DE would otherwise stop at the decimal point).
+    const char *begin = text;
+    const char *end = text + length;
+    while (begin < end && std::isspace(static_cast<unsigned char>(*begin)))
+        ++begin;
+    double seconds = 0;
+    const auto [rest, error] = std::from_chars(begin, end, seconds);
+    const bool read = error == std::errc() && std::isfinite(seconds);
+    if (!read) {
+        if (!m_testClockShiftBad && m_eventSink)
+            m_eventSink({EngineEvent::Category::Clock,
+                         "test clock shift file " + m_options.testClockShiftFile + " holds no number of seconds"});
+        m_testClockShiftBad = true;
+        return;
+    }
+    m_testClockShiftBad = false;
+    m_testClockShift = fromSeconds(seconds);
+}
+
+void EngineRuntime::checkClockStep()
+{
+    refreshTestClockShift();
+    std::optional<ExternalStepDetector::Reading> read = readClockStepReading();
+    if (!read)
+        return;
+    ExternalStepDetector::Reading reading = *read;
+    reading.realTime += m_testClockShift;
+    const double ownSteps = m_clockDriver ? m_clockDriver->ownSteps() : 0.0;
+    if (const auto step = m_stepDetector.check(reading, ownSteps, m_engine->clockLeapSecondNear(reading.realTime))) {
+        m_engine->notifyExternalStep(*step, reading.realTime);
+        flush();
+    }
 }
 
 void EngineRuntime::openClockDriver()
@@ -235,7 +299,8 @@ double EngineRuntime::makeStep()
 {
     if (!m_engine)
         return 0;
-    const double stepped = m_engine->makeStep(readRealTimeClock());
+    checkClockStep();
+    const double stepped = m_engine->makeStep(readClock());
     flush();
     return stepped;
 }
@@ -244,12 +309,13 @@ CommandResult EngineRuntime::runCommand(const std::string &name, const std::stri
 {
     if (!m_engine)
         return CommandResult::of(CommandStatus::Failed);
+    checkClockStep();
     // Both take no arguments; chronyc ignores what follows them, and so do we.
     if (name == "dump")
         return dumpSources();
     if (name == "cyclelogs")
         return cycleLogs();
-    const CommandResult result = m_engine->runCommand(name, arguments, readRealTimeClock());
+    const CommandResult result = m_engine->runCommand(name, arguments, readClock());
     flush();
     return result;
 }
@@ -265,7 +331,7 @@ CommandResult EngineRuntime::dumpSources()
         return result;
     }
     const std::vector<std::string> problems =
-        writeSourceDumpFiles(m_config.dumpDir, m_engine->dumpSources(readRealTimeClock()));
+        writeSourceDumpFiles(m_config.dumpDir, m_engine->dumpSources(readClock()));
     for (const std::string &problem : problems)
         std::fprintf(stderr, "stratumone: %s\n", problem.c_str());
     if (!problems.empty()) {
@@ -286,7 +352,7 @@ CommandResult EngineRuntime::cycleLogs()
 
 void EngineRuntime::restoreDumps()
 {
-    const RealTime now = readRealTimeClock();
+    const RealTime now = readClock();
     if (m_config.dumpDir.empty()) {
         m_warnings.push_back("-r given but no dumpdir in the configuration: no measurement history to reload");
         return;
@@ -311,7 +377,7 @@ void EngineRuntime::maintainDriftFile(bool force)
 {
     if (!m_engine || m_config.clock.driftFile.empty())
         return;
-    const RealTime now = readRealTimeClock();
+    const RealTime now = readClock();
     const auto interval = std::chrono::seconds(m_config.clock.driftFileInterval);
     if (!force && m_lastDriftWrite && now - *m_lastDriftWrite < interval)
         return;
@@ -335,7 +401,7 @@ void EngineRuntime::resolved(std::uint64_t token, const std::vector<IpAddress> &
 {
     if (!m_engine)
         return;
-    m_engine->handleResolved(token, addresses, readRealTimeClock());
+    m_engine->handleResolved(token, addresses, readClock());
     flush();
 }
 
@@ -362,14 +428,17 @@ void EngineRuntime::reportGpsStatus()
 {
     if (!m_engine || !m_refClocks)
         return;
-    const RealTime reading = readRealTimeClock();
+    // At the snapshot pace: a step is noticed within a second even while nothing else wakes
+    // the host (long polls, no clients).
+    checkClockStep();
+    const RealTime reading = readClock();
     if (const std::optional<GpsStatus> gps = m_refClocks->gpsStatus(reading))
         m_engine->handleGpsStatus(*gps, reading);
 }
 
 EngineSnapshot EngineRuntime::snapshot() const
 {
-    const RealTime reading = readRealTimeClock();
+    const RealTime reading = readClock();
     EngineSnapshot s = m_engine ? m_engine->snapshot(reading) : EngineSnapshot{};
     s.hostTime = reading;
     s.ntpPort = serverPort();
@@ -417,7 +486,7 @@ void EngineRuntime::flush()
             continue;
         // The clock is read as the very last thing before the kernel takes the packet, the
         // same moment on both ends of an exchange (our T1, the server's T3).
-        const RealTime sendTime = readRealTimeClock();
+        const RealTime sendTime = readClock();
         if (out.stampTransmit)
             writeTransmitTimestamp(out.data, m_engine->transmitTimestamp(sendTime));
         const bool sent = socket->send(out.remote, out.data);

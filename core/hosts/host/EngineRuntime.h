@@ -6,6 +6,7 @@
 // stop: the engine keeps its virtual clock and clockWarning() says why.
 #pragma once
 
+#include "clock/ExternalStepDetector.h"
 #include "clock/KernelClockApi.h"
 #include "clock/KernelClockDriver.h"
 #include "engine/Engine.h"
@@ -49,6 +50,13 @@ struct HostOptions
     // How often the leap second table is read again: a service runs for months while tzdata
     // updates bring newly announced leap seconds (ntpd checks its file daily).
     std::chrono::seconds leapTableCheckInterval = std::chrono::hours(12);
+    // Test seam for the external-step drill (tests/integration/tst_faultdrills): a file holding
+    // a number of seconds the runtime adds to every reading of the system clock it takes, its
+    // kernel receive timestamps included, as if the clock had been set by that much; read again
+    // at each wake-up. Only without clock control (the driver reads the real clock): the
+    // service's view of the clock steps, the machine's never does. Empty: none (the service
+    // takes it from S1_TEST_CLOCK_SHIFT_FILE).
+    std::string testClockShiftFile;
 };
 
 class EngineRuntime
@@ -90,10 +98,14 @@ public:
     // moved them the lines go to new files.
     CommandResult cycleLogs();
     std::optional<RealTime> nextWakeup() const;
+    // The system clock as the engine sees it (CLOCK_REALTIME, plus the test shift when there is
+    // one): what hosts compare nextWakeup() with.
+    RealTime readClock() const;
 
     EngineSnapshot snapshot() const;
     // Hands the drivers' GPS status to the engine for its alarms (fix, time validity, serial
-    // errors); the hosts call it at their snapshot pace, before taking the snapshot.
+    // errors); the hosts call it at their snapshot pace, before taking the snapshot. It looks
+    // for an external step of the clock first, as readable() and timeout() do.
     void reportGpsStatus();
     const EngineConfig &config() const { return m_config; }
     // Saves what must survive a restart (the drift file, the sources' dumps) and hands the clock back at its base
@@ -119,6 +131,11 @@ private:
     };
 
     void flush();
+    // Called before each batch of work: whether the system clock jumped since the last call by
+    // more than the engine's own steps explain (ExternalStepDetector); the engine is told so.
+    void checkClockStep();
+    // The test shift from testClockShiftFile, read again.
+    void refreshTestClockShift();
     void openClockDriver();
     void maintainDriftFile(bool force);
     // Reads the leap second table again every HostOptions::leapTableCheckInterval; a changed
@@ -153,6 +170,9 @@ private:
     std::vector<std::string> m_leapTableWarnings; // those of the last read, said once
     std::map<ChronyLog, LogFileWriter> m_logs;
     std::set<ChronyLog> m_failingLogs; // said once, until a line goes through again
+    ExternalStepDetector m_stepDetector;
+    Nanoseconds m_testClockShift{0};  // HostOptions::testClockShiftFile's
+    bool m_testClockShiftBad = false; // its content was said to be unreadable
 };
 
 } // namespace s1

@@ -1,6 +1,5 @@
 #include "host/PlainHost.h"
 
-#include "clock/HostClock.h"
 #include "host/WakeupTimer.h"
 #include "json/SnapshotJson.h"
 
@@ -118,7 +117,7 @@ int PlainHost::run()
     };
     watch();
 
-    const RealTime started = readRealTimeClock();
+    const RealTime started = m_runtime.readClock();
     const auto interval = fromSeconds(m_options.reportInterval);
     std::optional<RealTime> nextReport;
     // The first line after one interval, not before the first poll(): under clknetsim every
@@ -134,7 +133,7 @@ int PlainHost::run()
     for (;;) {
         if (stopping())
             break;
-        RealTime now = readRealTimeClock();
+        RealTime now = m_runtime.readClock();
         if (nextReport && now >= *nextReport) {
             report();
             nextReport = *nextReport + interval;
@@ -169,7 +168,7 @@ int PlainHost::run()
         for (std::size_t i = 0; n > 0 && i < runtimeFds.size(); ++i)
             if (fds[i].revents & POLLIN)
                 m_runtime.readable(fds[i].fd);
-        now = readRealTimeClock();
+        now = m_runtime.readClock();
         const auto due = m_runtime.nextWakeup();
         if (due && *due <= now)
             m_runtime.timeout();

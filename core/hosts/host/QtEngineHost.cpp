@@ -1,6 +1,5 @@
 #include "host/QtEngineHost.h"
 
-#include "clock/HostClock.h"
 #include "host/SnapshotMetaTypes.h"
 #include "logging/LogCategories.h"
 
@@ -194,7 +193,7 @@ void QtEngineHost::reschedule()
         m_wakeTimer.stop();
         return;
     }
-    const Nanoseconds wait = *next - readRealTimeClock();
+    const Nanoseconds wait = *next - m_runtime.readClock();
     // Rounded up: waking a little late is harmless, waking early just spins once more.
     const qint64 ms =
         std::clamp<qint64>(static_cast<qint64>(std::ceil(static_cast<double>(wait.count()) / 1e6)), 0, kMaxTimerMs);

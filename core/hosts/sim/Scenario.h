@@ -67,6 +67,15 @@ struct RefClockModel
     std::optional<TimeSpan> silent = std::nullopt;
 };
 
+// The client's system clock set by another program (`date -s`, a virtual machine's host): at
+// true time `at` it jumps by `offset` s. The client's host notices it against its boot-time
+// clock (ExternalStepDetector), as the real hosts do.
+struct ClockStepModel
+{
+    double at = 0;     // s of true time
+    double offset = 0; // s, positive: forward
+};
+
 struct Scenario
 {
     std::string name;
@@ -107,8 +116,9 @@ struct Scenario
     // Whether the client has the table too (`leapsectz`), and `leapsecmode`.
     bool clientKnowsLeapSeconds = false;
     LeapSecondMode leapSecMode = LeapSecondMode::System;
-    double duration = 10000;  // s of true time
-    double measureFrom = 210; // s: errors before this are not counted (start-up)
+    std::vector<ClockStepModel> clientClockSteps; // in time order
+    double duration = 10000;                      // s of true time
+    double measureFrom = 210;                     // s: errors before this are not counted (start-up)
 
     EngineConfig engineConfig() const;
 };

@@ -98,6 +98,7 @@ void SimKernelClock::applyDueLeap()
     const TrueTime at = std::clamp(m_oscillator.trueTimeOf(oscillator), s.trueStart, now());
     m_segments.push_back({at, m_oscillator.read(at), m_leapAt + m_leapJump, frequencyPpm()});
     m_tai += m_leapJump < Nanoseconds(0) ? 1 : -1;
+    m_jumps += m_leapJump;
     while (m_segments.size() > kMaxSegments)
         m_segments.pop_front();
     m_leapState = LeapState::Done;
@@ -128,9 +129,23 @@ void SimKernelClock::startSegment(Nanoseconds jump)
     applyDueLeap();
     const TrueTime t = now();
     const RealTime system = systemAt(t) + jump;
+    m_jumps += jump;
     m_segments.push_back({t, m_oscillator.read(t), system, frequencyPpm()});
     while (m_segments.size() > kMaxSegments)
         m_segments.pop_front();
+}
+
+void SimKernelClock::externalStep(Nanoseconds jump)
+{
+    startSegment(jump);
+    stepped();
+    --m_steps;
+}
+
+Nanoseconds SimKernelClock::bootTime() const
+{
+    // An armed leap second not yet made a segment is in neither term.
+    return (segmentReadingAt(now()) - m_jumps).time_since_epoch();
 }
 
 void SimKernelClock::stepped()

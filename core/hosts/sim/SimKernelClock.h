@@ -54,6 +54,13 @@ public:
     // in force now.
     TrueTime trueTimeOf(RealTime system) const;
 
+    // Another program sets the clock `jump` further (clock_settime: the clock becomes
+    // unsynchronised, as for any step); not counted in steps().
+    void externalStep(Nanoseconds jump);
+    // CLOCK_BOOTTIME now: the clock with every frequency adjustment but none of its steps (its
+    // own, external or leap seconds), since the model started at the oscillator's reading.
+    Nanoseconds bootTime() const;
+
     // Model state.
     void setPrivileged(bool privileged) { m_privileged = privileged; }
     double frequencyPpm() const;
@@ -100,12 +107,13 @@ private:
     long m_pllOffset = 0;
     long m_singleShotUs = 0;
     int m_steps = 0;
+    Nanoseconds m_jumps{0}; // every step of the clock so far, leap seconds included
     std::uint64_t m_frequencyChanges = 0;
     enum class LeapState : std::uint8_t { None, Armed, Done };
     LeapState m_leapState = LeapState::None;
-    int m_tai = 0; // TAI - UTC as the kernel counts it (ADJ_TAI, moved by each leap)
-    RealTime m_leapAt{};          // the reading at which the armed leap second happens
-    Nanoseconds m_leapJump{0};    // -1 s inserted, +1 s deleted
+    int m_tai = 0;             // TAI - UTC as the kernel counts it (ADJ_TAI, moved by each leap)
+    RealTime m_leapAt{};       // the reading at which the armed leap second happens
+    Nanoseconds m_leapJump{0}; // -1 s inserted, +1 s deleted
 };
 
 } // namespace s1::sim

@@ -120,6 +120,7 @@ void Simulation::scheduleRefClock(std::size_t index, TrueTime eventTime)
 
 void Simulation::deliverRefClock(const Event &event)
 {
+    checkClientClock();
     const RefClockModel &model = m_scenario.refclocks[event.server];
     const double noise = model.error * m_normal(m_refclockRandom);
     if (model.silent && model.silent->contains(toSeconds(event.eventTime))) {
@@ -207,7 +208,32 @@ RealTime Simulation::clientReading()
 
 RealTime Simulation::clientReadingAt(TrueTime t)
 {
-    return m_kernel ? m_kernel->systemAt(t) : m_clientClock.read(t);
+    return m_kernel ? m_kernel->systemAt(t) : m_clientClock.read(t) + m_virtualClockShift;
+}
+
+void Simulation::checkClientClock()
+{
+    // The boot-time clock: the oscillator through the kernel's rate corrections, without steps.
+    const Nanoseconds boot = m_kernel ? m_kernel->bootTime() : m_clientClock.read(m_now).time_since_epoch();
+    const RealTime reading = clientReading();
+    const double ownSteps = m_driver ? m_driver->ownSteps() : 0.0;
+    if (const auto step =
+            m_stepDetector.check({reading, boot, Nanoseconds(0)}, ownSteps, m_client->clockLeapSecondNear(reading))) {
+        m_client->notifyExternalStep(*step, reading);
+        flushClient();
+    }
+}
+
+void Simulation::applyClockSteps()
+{
+    const auto &steps = m_scenario.clientClockSteps;
+    for (; m_nextClockStep < steps.size() && fromSecondsTrue(steps[m_nextClockStep].at) <= m_now; ++m_nextClockStep) {
+        const Nanoseconds jump = fromSeconds(steps[m_nextClockStep].offset);
+        if (m_kernel)
+            m_kernel->externalStep(jump);
+        else
+            m_virtualClockShift += jump;
+    }
 }
 
 void Simulation::flushClient()
@@ -271,6 +297,7 @@ void Simulation::deliverToServer(Event &event)
 
 void Simulation::deliverToClient(Event &event)
 {
+    checkClientClock();
     const RealTime raw = clientReading();
     ReceivedPacket packet;
     packet.role = SocketRole::Client;
@@ -348,11 +375,21 @@ RunResult Simulation::run(std::optional<double> until)
             wake = true;
         }
         if (const auto wakeRaw = m_client->nextWakeup()) {
-            const TrueTime wakeTrue =
-                std::max(m_kernel ? m_kernel->trueTimeOf(*wakeRaw) : m_clientClock.trueTimeOf(*wakeRaw), m_now);
+            const TrueTime wakeTrue = std::max(m_kernel ? m_kernel->trueTimeOf(*wakeRaw)
+                                                        : m_clientClock.trueTimeOf(*wakeRaw - m_virtualClockShift),
+                                               m_now);
             if (wakeTrue < next) {
                 next = wakeTrue;
                 wake = true;
+            }
+        }
+        bool clockStep = false;
+        if (m_nextClockStep < m_scenario.clientClockSteps.size()) {
+            const TrueTime stepAt = std::max(fromSecondsTrue(m_scenario.clientClockSteps[m_nextClockStep].at), m_now);
+            if (stepAt < next) {
+                next = stepAt;
+                wake = false;
+                clockStep = true;
             }
         }
         // The run ends with the last thing due at `end`: what happens after it (a host's extra
@@ -372,14 +409,21 @@ RunResult Simulation::run(std::optional<double> until)
             continue;
         }
         m_now = next;
+        if (clockStep) {
+            applyClockSteps();
+            continue;
+        }
         if (extraWakeupInterval > TrueTime(0) && m_now >= nextExtraWakeup)
             nextExtraWakeup += extraWakeupInterval;
         if (wake) {
+            checkClientClock();
             m_client->handleTimeout(clientReading());
             flushClient();
             continue;
         }
-        // A measurement second.
+        // A measurement second. The host answers clients at any moment, each time after a look
+        // at the clock, as it does before anything it hands the engine.
+        checkClientClock();
         const double error = currentError();
         if (std::abs(error) > kSyncThreshold)
             syncTime = toSeconds(m_now) + 1.0;

@@ -8,6 +8,7 @@
 // error measured is the system clock's.
 #pragma once
 
+#include "clock/ExternalStepDetector.h"
 #include "clock/KernelClockDriver.h"
 #include "engine/Engine.h"
 #include "sim/Scenario.h"
@@ -97,6 +98,11 @@ private:
     };
 
     RealTime clientReadingAt(TrueTime t);
+    // What a host does before it hands the client anything: whether the system clock jumped
+    // against the boot-time clock (ExternalStepDetector); the engine is told so.
+    void checkClientClock();
+    // The scenario's external steps of the client's clock due by now.
+    void applyClockSteps();
     // UTC at true time t: the epoch plus t, less the leap seconds inserted since the start.
     RealTime utcAt(TrueTime t) const;
     void flushClient();
@@ -131,6 +137,9 @@ private:
     std::uint64_t m_delivered = 0;
     std::vector<EngineEvent> m_clientEvents;
     TrueTime m_now{0};
+    ExternalStepDetector m_stepDetector;
+    std::size_t m_nextClockStep = 0;    // into m_scenario.clientClockSteps
+    Nanoseconds m_virtualClockShift{0}; // the virtual client's external steps so far
 };
 
 } // namespace s1::sim

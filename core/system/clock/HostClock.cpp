@@ -11,6 +11,10 @@ namespace {
 constexpr int kPrecisionSamples = 100;
 constexpr int kMinPrecisionLog2 = -30; // ~1 ns: nothing resolves better
 constexpr int kMaxPrecisionLog2 = 0;
+// Tries at a CLOCK_BOOTTIME / CLOCK_REALTIME / CLOCK_BOOTTIME triple, and a spread good enough
+// to stop trying early (back-to-back readings take well under a microsecond).
+constexpr int kStepReadingTries = 3;
+constexpr Nanoseconds kGoodStepReadingSpread = std::chrono::microseconds(5);
 
 Nanoseconds readClock(clockid_t id)
 {
@@ -29,6 +33,34 @@ RealTime readRealTimeClock()
 Nanoseconds readMonotonicClock()
 {
     return readClock(CLOCK_MONOTONIC);
+}
+
+std::optional<ExternalStepDetector::Reading> readClockStepReading()
+{
+    // Decided once: the first clock that reads.
+    static const std::optional<clockid_t> reference = []() -> std::optional<clockid_t> {
+        for (const clockid_t id : {CLOCK_BOOTTIME, CLOCK_MONOTONIC}) {
+            timespec ts{};
+            if (clock_gettime(id, &ts) == 0)
+                return id;
+        }
+        return std::nullopt;
+    }();
+    if (!reference)
+        return std::nullopt;
+    ExternalStepDetector::Reading best{};
+    for (int i = 0; i < kStepReadingTries; ++i) {
+        const Nanoseconds before = readClock(*reference);
+        const Nanoseconds real = readClock(CLOCK_REALTIME);
+        const Nanoseconds after = readClock(*reference);
+        const ExternalStepDetector::Reading reading{RealTime(real), before + (after - before) / 2,
+                                                    (after - before) / 2};
+        if (i == 0 || reading.spread < best.spread)
+            best = reading;
+        if (best.spread <= kGoodStepReadingSpread)
+            break;
+    }
+    return best;
 }
 
 int measureClockPrecision()
