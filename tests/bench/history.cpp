@@ -84,11 +84,11 @@ int main(int argc, char **argv)
     const long rssAfter = residentKiB();
 
     std::printf("history store at full capacity: %zu series, each %zu points + %zu minutes\n", names.size(),
-                store->all().begin()->second.points().size(), store->all().begin()->second.minutes().size());
+                store->all().begin()->second.pointCount(), store->all().begin()->second.minuteCount());
     std::printf("  per series: %zu bytes (%.2f MiB) = %zu B/point x %zu + %zu B/minute x %zu\n",
                 HistorySeries::kMaxSeriesBytes, static_cast<double>(HistorySeries::kMaxSeriesBytes) / 1048576.0,
-                sizeof(HistoryPoint), HistorySeries::kFullResolutionCapacity, sizeof(HistoryBucket),
-                HistorySeries::kMinuteCapacity);
+                HistorySeries::kStoredPointBytes, HistorySeries::kFullResolutionCapacity,
+                HistorySeries::kStoredMinuteBytes, HistorySeries::kMinuteCapacity);
     std::printf("  all series: %.1f MiB of elements; resident memory grew by %.1f MiB (%ld -> %ld KiB)\n",
                 static_cast<double>(store->memoryBytes()) / 1048576.0,
                 static_cast<double>(rssAfter - rssBefore) / 1024.0, rssBefore, rssAfter);

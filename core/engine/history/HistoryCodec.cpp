@@ -94,12 +94,12 @@ std::string encodeHistory(const HistoryStore &store)
         w.integer(static_cast<std::uint16_t>(name.size()));
         w.raw(name);
         w.integer(series.fullResolutionSince());
-        w.integer(static_cast<std::uint32_t>(series.points().size()));
+        w.integer(static_cast<std::uint32_t>(series.pointCount()));
         for (const HistoryPoint &p : series.points()) {
             w.integer(p.time);
             w.real(p.value);
         }
-        w.integer(static_cast<std::uint32_t>(series.minutes().size()));
+        w.integer(static_cast<std::uint32_t>(series.minuteCount()));
         for (const HistoryBucket &m : series.minutes()) {
             w.integer(m.start);
             w.integer(m.count);
@@ -158,7 +158,7 @@ std::optional<HistoryStore> decodeHistory(std::string_view bytes, std::string &e
         if (!r.integer(fullSince) || !r.integer(points) || points > HistorySeries::kFullResolutionCapacity
             || r.remaining() < std::size_t{points} * kPointBytes)
             return fail("bad point count");
-        std::deque<HistoryPoint> pointList(points);
+        std::vector<HistoryPoint> pointList(points);
         for (HistoryPoint &p : pointList) {
             r.integer(p.time);
             r.real(p.value);
@@ -167,7 +167,7 @@ std::optional<HistoryStore> decodeHistory(std::string_view bytes, std::string &e
         if (!r.integer(minutes) || minutes > HistorySeries::kMinuteCapacity
             || r.remaining() < std::size_t{minutes} * kMinuteBytes)
             return fail("bad minute count");
-        std::deque<HistoryBucket> minuteList(minutes);
+        std::vector<HistoryBucket> minuteList(minutes);
         for (HistoryBucket &m : minuteList) {
             r.integer(m.start);
             r.integer(m.count);
@@ -176,7 +176,7 @@ std::optional<HistoryStore> decodeHistory(std::string_view bytes, std::string &e
             r.real(m.sum);
         }
         HistorySeries series;
-        if (!HistorySeries::restore(std::move(pointList), std::move(minuteList), fullSince, series))
+        if (!HistorySeries::restore(pointList, minuteList, fullSince, series))
             return fail("values out of order or not finite");
         store.put(std::string(name), std::move(series));
     }

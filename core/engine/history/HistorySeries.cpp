@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 namespace s1 {
 
@@ -12,20 +13,49 @@ constexpr std::int64_t nanos(std::chrono::hours span)
     return std::chrono::duration_cast<std::chrono::nanoseconds>(span).count();
 }
 
+std::int64_t floorDiv(std::int64_t a, std::int64_t b)
+{
+    std::int64_t q = a / b;
+    if (a % b < 0)
+        --q;
+    return q;
+}
+
 std::int64_t ceilMinute(std::int64_t time)
 {
     const std::int64_t start = minuteStart(time);
     return start == time ? start : start + HistorySeries::kNanosPerMinute;
 }
 
+// The time a point is kept at: its millisecond.
+std::int64_t truncatedToMilli(std::int64_t time)
+{
+    return floorDiv(time, HistorySeries::kNanosPerMilli) * HistorySeries::kNanosPerMilli;
+}
+
+// Minutes since the Unix epoch, when they fit the 32 bits a minute is kept in (4000 years
+// either way).
+std::optional<std::int32_t> minuteIndex(std::int64_t time)
+{
+    const std::int64_t minute = floorDiv(time, HistorySeries::kNanosPerMinute);
+    if (minute < std::numeric_limits<std::int32_t>::min() || minute > std::numeric_limits<std::int32_t>::max())
+        return std::nullopt;
+    return static_cast<std::int32_t>(minute);
+}
+
+bool fitsFloat(double value)
+{
+    return std::isfinite(value) && std::abs(value) <= static_cast<double>(std::numeric_limits<float>::max());
+}
+
+// Milliseconds from a base a point can be kept at.
+constexpr std::int64_t kMaxMillis = std::numeric_limits<std::uint32_t>::max();
+
 } // namespace
 
 std::int64_t minuteStart(std::int64_t time)
 {
-    std::int64_t q = time / HistorySeries::kNanosPerMinute;
-    if (time % HistorySeries::kNanosPerMinute < 0)
-        --q;
-    return q * HistorySeries::kNanosPerMinute;
+    return floorDiv(time, HistorySeries::kNanosPerMinute) * HistorySeries::kNanosPerMinute;
 }
 
 void HistoryBucket::add(double value)
@@ -57,33 +87,68 @@ void HistoryBucket::merge(const HistoryBucket &other)
     count += other.count;
 }
 
+std::int64_t HistorySeries::timeOf(const StoredPoint &point) const
+{
+    return m_base + static_cast<std::int64_t>(point.millis) * kNanosPerMilli;
+}
+
+void HistorySeries::rebase(std::int64_t newBase)
+{
+    const auto shift = static_cast<std::uint32_t>((newBase - m_base) / kNanosPerMilli);
+    for (StoredPoint &point : m_points)
+        point.millis -= shift;
+    m_base = newBase;
+}
+
 bool HistorySeries::add(std::int64_t time, double value)
 {
-    if (!std::isfinite(value))
+    const std::optional<std::int32_t> minute = minuteIndex(time);
+    if (!fitsFloat(value) || !minute)
         return false;
-    if (!m_points.empty() && time <= m_points.back().time)
+    const std::int64_t kept = truncatedToMilli(time);
+    if (!m_points.empty() && kept <= timeOf(m_points.back()))
         return false;
-    if (!m_minutes.empty() && minuteStart(time) < m_minutes.back().start)
+    if (!m_minutes.empty() && *minute < m_minutes.back().minute)
         return false;
-    m_points.push_back({time, value});
-    const std::int64_t minute = minuteStart(time);
-    if (m_minutes.empty() || m_minutes.back().start != minute)
-        m_minutes.push_back(HistoryBucket{minute, 0, 0, 0, 0});
-    m_minutes.back().add(value);
+    if (m_points.empty()) {
+        m_base = kept;
+    } else if ((kept - m_base) / kNanosPerMilli > kMaxMillis) {
+        rebase(timeOf(m_points.front()));
+        // Still too far: every point held is weeks older than this one and goes anyway.
+        if ((kept - m_base) / kNanosPerMilli > kMaxMillis) {
+            m_fullSince = timeOf(m_points.back()) + 1;
+            m_points.clear();
+            m_base = kept;
+        }
+    }
+    const auto stored = static_cast<float>(value);
+    m_points.push_back({static_cast<std::uint32_t>((kept - m_base) / kNanosPerMilli), stored});
+    if (m_minutes.empty() || m_minutes.back().minute != *minute)
+        m_minutes.push_back(StoredMinute{*minute, 0, 0, 0, 0});
+    StoredMinute &bucket = m_minutes.back();
+    if (bucket.count == 0) {
+        bucket.min = bucket.max = stored;
+    } else {
+        bucket.min = std::min(bucket.min, stored);
+        bucket.max = std::max(bucket.max, stored);
+    }
+    bucket.sum += static_cast<double>(stored);
+    ++bucket.count;
     dropOld();
     return true;
 }
 
 void HistorySeries::dropOld()
 {
-    const std::int64_t newest = m_points.back().time;
+    const std::int64_t newest = timeOf(m_points.back());
     const std::int64_t pointLimit = newest - nanos(kFullResolutionSpan);
-    while (m_points.size() > kFullResolutionCapacity || m_points.front().time <= pointLimit) {
-        m_fullSince = m_points.front().time + 1;
+    while (m_points.size() > kFullResolutionCapacity || timeOf(m_points.front()) <= pointLimit) {
+        m_fullSince = timeOf(m_points.front()) + 1;
         m_points.pop_front();
     }
     const std::int64_t minuteLimit = minuteStart(newest) - nanos(kMinuteSpan);
-    while (m_minutes.size() > kMinuteCapacity || m_minutes.front().start <= minuteLimit)
+    while (m_minutes.size() > kMinuteCapacity
+           || static_cast<std::int64_t>(m_minutes.front().minute) * kNanosPerMinute <= minuteLimit)
         m_minutes.pop_front();
 }
 
@@ -105,17 +170,18 @@ std::vector<HistoryBucket> HistorySeries::query(std::int64_t from, std::int64_t 
     // rest from the points, so that no point counts twice and none is missed.
     const std::int64_t cut =
         m_fullSince == std::numeric_limits<std::int64_t>::min() ? m_fullSince : ceilMinute(m_fullSince);
-    for (const HistoryBucket &minute : m_minutes) {
-        if (minute.start >= cut)
+    for (const StoredMinute &minute : m_minutes) {
+        const std::int64_t start = static_cast<std::int64_t>(minute.minute) * kNanosPerMinute;
+        if (start >= cut)
             break;
-        if (minute.start >= from && minute.start <= to)
-            slot(minute.start).merge(minute);
+        if (start >= from && start <= to)
+            slot(start).merge(HistoryBucket{start, minute.count, minute.min, minute.max, minute.sum});
     }
     const std::int64_t firstPoint = std::max(from, cut);
     auto it = std::lower_bound(m_points.begin(), m_points.end(), firstPoint,
-                               [](const HistoryPoint &p, std::int64_t t) { return p.time < t; });
-    for (; it != m_points.end() && it->time <= to; ++it)
-        slot(it->time).add(it->value);
+                               [this](const StoredPoint &p, std::int64_t t) { return timeOf(p) < t; });
+    for (; it != m_points.end() && timeOf(*it) <= to; ++it)
+        slot(timeOf(*it)).add(it->value);
     return result;
 }
 
@@ -126,44 +192,71 @@ std::int64_t HistorySeries::firstTime() const
     // While no point has been dropped the oldest point is the first; after that only its
     // minute is known.
     if (m_fullSince == std::numeric_limits<std::int64_t>::min() && !m_points.empty())
-        return m_points.front().time;
-    return m_minutes.front().start;
+        return timeOf(m_points.front());
+    return static_cast<std::int64_t>(m_minutes.front().minute) * kNanosPerMinute;
 }
 
 std::int64_t HistorySeries::lastTime() const
 {
-    return m_points.empty() ? 0 : m_points.back().time;
+    return m_points.empty() ? 0 : timeOf(m_points.back());
+}
+
+std::vector<HistoryPoint> HistorySeries::points() const
+{
+    std::vector<HistoryPoint> out;
+    out.reserve(m_points.size());
+    for (const StoredPoint &p : m_points)
+        out.push_back({timeOf(p), p.value});
+    return out;
+}
+
+std::vector<HistoryBucket> HistorySeries::minutes() const
+{
+    std::vector<HistoryBucket> out;
+    out.reserve(m_minutes.size());
+    for (const StoredMinute &m : m_minutes)
+        out.push_back({static_cast<std::int64_t>(m.minute) * kNanosPerMinute, m.count, m.min, m.max, m.sum});
+    return out;
 }
 
 std::size_t HistorySeries::memoryBytes() const
 {
-    return m_points.size() * sizeof(HistoryPoint) + m_minutes.size() * sizeof(HistoryBucket);
+    return m_points.size() * sizeof(StoredPoint) + m_minutes.size() * sizeof(StoredMinute);
 }
 
-bool HistorySeries::restore(std::deque<HistoryPoint> points, std::deque<HistoryBucket> minutes, std::int64_t fullSince,
-                            HistorySeries &series)
+bool HistorySeries::restore(const std::vector<HistoryPoint> &points, const std::vector<HistoryBucket> &minutes,
+                            std::int64_t fullSince, HistorySeries &series)
 {
     if (points.size() > kFullResolutionCapacity || minutes.size() > kMinuteCapacity)
         return false;
+    const std::int64_t base = points.empty() ? 0 : truncatedToMilli(points.front().time);
+    HistorySeries restored;
+    restored.m_base = base;
     for (std::size_t i = 0; i < points.size(); ++i) {
-        if (!std::isfinite(points[i].value) || (i > 0 && points[i].time <= points[i - 1].time))
+        const std::int64_t kept = truncatedToMilli(points[i].time);
+        if (!fitsFloat(points[i].value) || !minuteIndex(points[i].time) || points[i].time < fullSince)
             return false;
-        if (points[i].time < fullSince)
+        if (i > 0 && kept <= truncatedToMilli(points[i - 1].time))
             return false;
+        if ((kept - base) / kNanosPerMilli > kMaxMillis)
+            return false;
+        restored.m_points.push_back(
+            {static_cast<std::uint32_t>((kept - base) / kNanosPerMilli), static_cast<float>(points[i].value)});
     }
     for (std::size_t i = 0; i < minutes.size(); ++i) {
         const HistoryBucket &m = minutes[i];
-        if (m.count == 0 || m.start != minuteStart(m.start) || (i > 0 && m.start <= minutes[i - 1].start))
+        const std::optional<std::int32_t> minute = minuteIndex(m.start);
+        if (!minute || m.count == 0 || m.start != minuteStart(m.start) || (i > 0 && m.start <= minutes[i - 1].start))
             return false;
-        if (!std::isfinite(m.min) || !std::isfinite(m.max) || !std::isfinite(m.sum) || m.min > m.max)
+        if (!fitsFloat(m.min) || !fitsFloat(m.max) || !std::isfinite(m.sum) || m.min > m.max)
             return false;
+        restored.m_minutes.push_back({*minute, m.count, static_cast<float>(m.min), static_cast<float>(m.max), m.sum});
     }
     // Every point is in the roll-up, so the newest point's minute is the newest minute.
     if (!points.empty() && (minutes.empty() || minutes.back().start != minuteStart(points.back().time)))
         return false;
-    series.m_points = std::move(points);
-    series.m_minutes = std::move(minutes);
-    series.m_fullSince = fullSince;
+    restored.m_fullSince = fullSince;
+    series = std::move(restored);
     return true;
 }
 

@@ -52,8 +52,8 @@ ControlAnswer answerHistorySeries(const HistoryStore *store)
             {"unit", QString::fromUtf8(historySeriesUnit(name).data(), qsizetype(historySeriesUnit(name).size()))},
             {"first", seconds(series.firstTime())},
             {"last", seconds(series.lastTime())},
-            {"points", qint64(series.points().size())},
-            {"minutes", qint64(series.minutes().size())},
+            {"points", qint64(series.pointCount())},
+            {"minutes", qint64(series.minuteCount())},
         });
     }
     return {true, list, {}};
