@@ -3368,7 +3368,7 @@ Gesamtlaufzeit der Quelle %4, Gesamtstreuung %5</translation>
         <translation>%1 Abweichung je Impulsflanke</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="379"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="381"/>
         <source>%1 jitter per poll</source>
         <translation>%1 Jitter je Abfrage</translation>
     </message>

@@ -317,6 +317,12 @@ void TestStabilityView::usesThePpsEdgesAndShowsTheJitter()
     QVERIFY(jitterPlot->isVisible());
     QCOMPARE(jitterPlot->histogram().samples, jitter.histogram.samples);
     QVERIFY(jitterPlot->histogram().counts.size() >= kMinHistogramBins);
+    // A refresh while following keeps it in place while it loads.
+    page.showSnapshot(snapshotAt(kNow + StabilityView::kRefreshEvery));
+    QVERIFY(view->busy());
+    QVERIFY(jitterPlot->isVisible());
+    QTRY_VERIFY(!view->busy());
+    QVERIFY(jitterPlot->isVisible());
 
     // The server: its offsets, no jitter plot.
     choose(view, QStringLiteral("ntp1.example.net"));

@@ -375,7 +375,9 @@ void StabilityView::refreshDisplay()
                                                                  : tr("%1 offset (local\u2212source)").arg(sourceName);
     m_sourceHistogram->setHistogram(sourceTitle, source.histogram, sourceColor, histogramEmptyText(source));
     // Only refclocks have a jitter series: the others keep the whole row for their offsets.
-    const bool jitterShown = jitter.done && jitter.error.isEmpty() && jitter.histogram.samples > 0;
+    // While a refresh loads, it keeps its place (the layout does not jump every few seconds).
+    const bool jitterShown =
+        jitter.done ? jitter.error.isEmpty() && jitter.histogram.samples > 0 : !m_jitterHistogram->isHidden();
     m_jitterHistogram->setHistogram(tr("%1 jitter per poll").arg(sourceName), jitter.histogram, sourceColor,
                                     histogramEmptyText(jitter));
     m_jitterHistogram->setVisible(jitterShown);
