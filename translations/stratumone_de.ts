@@ -3363,6 +3363,16 @@ Gesamtlaufzeit der Quelle %4, Gesamtstreuung %5</translation>
 <context>
     <name>s1::StabilityView</name>
     <message>
+        <location filename="../ui/charts/StabilityView.cpp" line="374"/>
+        <source>%1 offset per pulse edge</source>
+        <translation>%1 Abweichung je Impulsflanke</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/StabilityView.cpp" line="381"/>
+        <source>%1 jitter per poll</source>
+        <translation>%1 Jitter je Abfrage</translation>
+    </message>
+    <message>
         <location filename="../ui/charts/StabilityView.cpp" line="74"/>
         <source>%1 s</source>
         <translation>%1 s</translation>

@@ -61,6 +61,9 @@ std::vector<std::string> seriesNames()
     for (const char *source : {"PPS", "NMEA", "192.0.2.1", "192.0.2.2"})
         for (const char *figure : {"offset", "delay", "dispersion", "state"})
             names.push_back(std::string("source/") + source + "/" + figure);
+    // The refclocks' jitter per poll, and the PPS's offset per pulse edge.
+    for (const char *series : {"source/PPS/jitter", "source/NMEA/jitter", "source/PPS/edge"})
+        names.emplace_back(series);
     return names;
 }
 

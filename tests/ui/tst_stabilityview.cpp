@@ -2,7 +2,8 @@
 // engine answers it): the PPS refclock chosen by default, its offsets' histogram and ADEV/TDEV
 // with the numbers the synthetic noise must give, the system clock beside it, a server with too
 // few samples and a source gone quiet said in words with no curve, the view following the
-// window buttons. Also its screenshots at 800x480 and 1920x1080.
+// window buttons; a PPS analysed from its edge offsets (1 Hz) with its jitter's histogram
+// beside. Also its screenshots at 800x480 and 1920x1080.
 #include "FeedHistory.h"
 #include "MainWindow.h"
 #include "SnapshotFeed.h"
@@ -65,6 +66,37 @@ public:
                 store.add("source/GONE/offset", t, pps(random));
         }
     }
+
+    // Two hours of a PPS refclock as the service records it: an edge offset per pulse (1 Hz),
+    // a filtered sample and a jitter figure per 16 s poll; and the server every 64 s.
+    void recordPpsEdges()
+    {
+        std::mt19937_64 random(kSeed);
+        std::normal_distribution<double> edge(kPpsMean, kPpsSigma);
+        std::uniform_real_distribution<double> jitter(kJitterLow, kJitterHigh);
+        for (std::int64_t t = kNow - 2 * kHour; t <= kNow; t += kSecond) {
+            store.add("source/PPS/edge", t, edge(random));
+            store.add("tracking.offset", t, 0.0);
+            if (t % (16 * kSecond) == 0) {
+                store.add("source/PPS/offset", t, kPpsMean);
+                store.add("source/PPS/jitter", t, jitter(random));
+            }
+            if (t % (64 * kSecond) == 0)
+                store.add("source/ntp1.example.net/offset", t, 4e-4);
+        }
+    }
+
+    // The PPS's jitter per 16 s poll over the same two hours.
+    void recordJitter()
+    {
+        std::mt19937_64 random(kSeed);
+        std::uniform_real_distribution<double> jitter(kJitterLow, kJitterHigh);
+        for (std::int64_t t = kNow - 2 * kHour; t <= kNow; t += 16 * kSecond)
+            store.add("source/PPS/jitter", t, jitter(random));
+    }
+
+    static constexpr double kJitterLow = 20e-9;
+    static constexpr double kJitterHigh = 40e-9;
 };
 
 SourceSnapshot source(int id, const char *name, SourceKind kind, SourceState state, std::int64_t t)
@@ -114,6 +146,7 @@ private slots:
     void saysWhenThereIsTooLittleOrStaleData();
     void followsTheWindowButtons();
     void saysWhyThereIsNoHistory();
+    void usesThePpsEdgesAndShowsTheJitter();
     void screenshots();
 
 private:
@@ -251,6 +284,54 @@ void TestStabilityView::followsTheWindowButtons()
     QTRY_VERIFY(!view->busy());
 }
 
+// A source with pulse edges is analysed at 1 Hz from them, not from its samples per poll; its
+// jitter per poll gets a histogram beside; a server has neither and keeps its offsets.
+void TestStabilityView::usesThePpsEdgesAndShowsTheJitter()
+{
+    StoreFeed feed;
+    feed.recordPpsEdges();
+    ChartsPage page;
+    StabilityView *view = prepare(page, feed);
+    QVERIFY(view);
+    const StabilityView::Result &pps = view->sourceResult();
+    QCOMPARE(pps.series, std::string("source/PPS/edge"));
+    QVERIFY(std::llabs(pps.interval - kSecond) < kSecond / 100);
+    QVERIFY(pps.histogram.samples >= 3599 && pps.histogram.samples <= 3601);
+    QVERIFY2(std::fabs(pps.histogram.median - kPpsMean) < 2e-9, qPrintable(QString::number(pps.histogram.median)));
+    QVERIFY(near(pps.histogram.iqr, 1.349 * kPpsSigma, 0.1));
+    QVERIFY(near(pps.curve.front().tau, 1.0, 1e-6));
+    QVERIFY(near(pps.curve.front().adev, std::sqrt(3.0) * kPpsSigma, 0.15));
+    const auto *edges = view->findChild<HistogramPlot *>(QStringLiteral("stabilitySourceHistogram"));
+    QCOMPARE(edges->histogram().samples, pps.histogram.samples);
+    QVERIFY(edges->histogram().counts.size() >= kMinHistogramBins);
+
+    // The jitter: one a poll, 225 in the hour, spread evenly over 20..40 ns.
+    const StabilityView::Result &jitter = view->jitterResult();
+    QCOMPARE(jitter.series, std::string("source/PPS/jitter"));
+    QVERIFY2(jitter.histogram.samples >= 224 && jitter.histogram.samples <= 226,
+             qPrintable(QString::number(jitter.histogram.samples)));
+    QVERIFY(near(jitter.histogram.median, 30e-9, 0.1));
+    QVERIFY(jitter.histogram.low >= StoreFeed::kJitterLow - jitter.histogram.binWidth);
+    QVERIFY(jitter.histogram.high() <= StoreFeed::kJitterHigh + jitter.histogram.binWidth);
+    const auto *jitterPlot = view->findChild<HistogramPlot *>(QStringLiteral("stabilityJitterHistogram"));
+    QVERIFY(jitterPlot->isVisible());
+    QCOMPARE(jitterPlot->histogram().samples, jitter.histogram.samples);
+    QVERIFY(jitterPlot->histogram().counts.size() >= kMinHistogramBins);
+    // A refresh while following keeps it in place while it loads.
+    page.showSnapshot(snapshotAt(kNow + StabilityView::kRefreshEvery));
+    QVERIFY(view->busy());
+    QVERIFY(jitterPlot->isVisible());
+    QTRY_VERIFY(!view->busy());
+    QVERIFY(jitterPlot->isVisible());
+
+    // The server: its offsets, no jitter plot.
+    choose(view, QStringLiteral("ntp1.example.net"));
+    QTRY_VERIFY(view->sourceResult().done && view->jitterResult().done && !view->busy());
+    QCOMPARE(view->sourceResult().series, std::string("source/ntp1.example.net/offset"));
+    QCOMPARE(view->sourceResult().interval, 64 * kSecond);
+    QVERIFY(!jitterPlot->isVisible());
+}
+
 void TestStabilityView::saysWhyThereIsNoHistory()
 {
     SnapshotFeed *plain = nullptr;
@@ -284,6 +365,7 @@ void TestStabilityView::screenshots()
 {
     StoreFeed feed;
     feed.recordTwoHours();
+    feed.recordJitter();
     for (const QSize size : {QSize(800, 480), QSize(1920, 1080)}) {
         MainWindow window;
         window.setFeed(&feed);
@@ -300,12 +382,14 @@ void TestStabilityView::screenshots()
         StabilityView *view = page->stabilityView();
         QTRY_VERIFY_WITH_TIMEOUT(view->sourceResult().done && view->systemResult().done && !view->busy(), 10000);
         QCoreApplication::processEvents();
+        QVERIFY(view->findChild<QWidget *>(QStringLiteral("stabilityJitterHistogram"))->isVisible());
         const QPixmap shot = window.grab();
         QCOMPARE(shot.size(), size);
         QVERIFY(shot.save(
             test::screenshotPath(QStringLiteral("stability-%1x%2.png").arg(size.width()).arg(size.height()))));
         // The plots have room to be read.
-        for (const char *name : {"stabilitySourceHistogram", "stabilityAdev", "stabilityTdev"}) {
+        for (const char *name :
+             {"stabilitySourceHistogram", "stabilityJitterHistogram", "stabilityAdev", "stabilityTdev"}) {
             auto *plot = view->findChild<QWidget *>(QLatin1String(name));
             QVERIFY2(plot->height() >= 90 && plot->width() >= 200, name);
             QVERIFY2(plot->visibleRegion().boundingRect().size() == plot->size(), name);

@@ -46,6 +46,7 @@ private slots:
     void memoryIsBounded();
     void storeLimitsSeriesCount();
     void recorderMakesTheSeries();
+    void recorderMakesEdgeAndJitterSeries();
     void codecRoundTrip();
     void codecRefusesDamage();
     void fileRoundTripAndCorruptFile();
@@ -265,6 +266,66 @@ void TestHistory::recorderMakesTheSeries()
     QCOMPARE(store.series("tracking.frequency")->points().size(), std::size_t{2});
     QCOMPARE(store.series("tracking.offset")->points().size(), std::size_t{1}); // a gap
     QCOMPARE(store.series("gps.satellitesUsed")->points().size(), std::size_t{1});
+}
+
+// A PPS refclock's edges (each pulse once, however the snapshots overlap or skip) and its
+// jitter per poll. Values a float holds exactly, so the test does not depend on the precision
+// the series keep.
+void TestHistory::recorderMakesEdgeAndJitterSeries()
+{
+    HistoryStore store;
+    HistoryRecorder recorder;
+    const auto edge = [](std::uint64_t number) {
+        return PulseEdgeSample{number, realTimeFromNanos(kStart + static_cast<std::int64_t>(number) * kSecond),
+                               std::ldexp(static_cast<double>(number), -30)};
+    };
+    EngineSnapshot snap;
+    snap.time = realTimeFromNanos(kStart + 3 * kSecond);
+    SourceSnapshot pps;
+    pps.name = "PPS";
+    pps.kind = SourceKind::RefClock;
+    pps.recentEdges = {edge(1), edge(2), edge(3)};
+    pps.lastSample = SourceSample{realTimeFromNanos(kStart + 2 * kSecond), 0, 0, 1e-8, 0, 0};
+    pps.jitter = std::ldexp(3.0, -26);
+    snap.sources.push_back(pps);
+    recorder.record(snap, store);
+    // The next snapshot overlaps (2, 3) and brings 4 and 5; the poll's sample is the same.
+    snap.time = realTimeFromNanos(kStart + 5 * kSecond);
+    snap.sources[0].recentEdges = {edge(2), edge(3), edge(4), edge(5)};
+    recorder.record(snap, store);
+    // The same snapshot again: nothing new.
+    recorder.record(snap, store);
+
+    const HistorySeries *edges = store.series("source/PPS/edge");
+    QVERIFY(edges);
+    QCOMPARE(edges->points().size(), std::size_t{5});
+    for (std::size_t i = 0; i < 5; ++i) {
+        QCOMPARE(edges->points()[i].time, kStart + static_cast<std::int64_t>(i + 1) * kSecond);
+        QCOMPARE(static_cast<double>(edges->points()[i].value), std::ldexp(static_cast<double>(i + 1), -30));
+    }
+    const HistorySeries *jitter = store.series("source/PPS/jitter");
+    QVERIFY(jitter);
+    QCOMPARE(jitter->points().size(), std::size_t{1});
+    QCOMPARE(jitter->points().front().time, kStart + 2 * kSecond);
+    QCOMPARE(static_cast<double>(jitter->points().front().value), std::ldexp(3.0, -26));
+
+    // A new poll: a jitter point with the new sample.
+    snap.sources[0].lastSample->time = realTimeFromNanos(kStart + 6 * kSecond);
+    snap.sources[0].jitter = std::ldexp(1.0, -24);
+    recorder.record(snap, store);
+    QCOMPARE(jitter->points().size(), std::size_t{2});
+    QCOMPARE(static_cast<double>(jitter->points().back().value), std::ldexp(1.0, -24));
+
+    // A reloaded engine counts its pulses from 1 again: they are new edges, not old ones.
+    snap.sources[0].recentEdges = {PulseEdgeSample{1, realTimeFromNanos(kStart + 9 * kSecond), 0.0}};
+    recorder.record(snap, store);
+    QCOMPARE(edges->points().size(), std::size_t{6});
+    QCOMPARE(edges->points().back().time, kStart + 9 * kSecond);
+
+    // No edges or jitter: an NTP server gets neither series.
+    QVERIFY(!store.series("source/ntp/edge"));
+    QCOMPARE(historySeriesUnit("source/PPS/edge"), std::string_view("s"));
+    QCOMPARE(historySeriesUnit("source/PPS/jitter"), std::string_view("s"));
 }
 
 static HistoryStore sampleStore()

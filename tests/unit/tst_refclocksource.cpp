@@ -3,6 +3,7 @@
 
 #include "config/ConfigReader.h"
 #include "engine/Engine.h"
+#include "history/HistoryRecorder.h"
 #include "logging/LogRecords.h"
 #include "refclock/RefClockFilter.h"
 #include "refclock/RefClockSource.h"
@@ -310,6 +311,88 @@ private slots:
         QCOMPARE(snapshot.reference.stratum, 1);
         QCOMPARE(snapshot.reference.referenceId, 0x50505300u);
         QVERIFY2(maxError < 20e-6, qPrintable(QString("max error %1 s").arg(maxError)));
+    }
+
+    // Each accepted pulse reaches the history once, as its own point of source/PPS/edge, whether
+    // the snapshots come every second or every few seconds; a pulse the driver missed is a gap,
+    // a pulse the lock cannot pair is no point. The jitter gets one point per poll.
+    void ppsEdgesReachTheHistoryOnePerPulse()
+    {
+        Engine engine(configFrom("refclock SHM 0 refid GPS offset 0.13 delay 0.2 poll 3\n"
+                                 "refclock PPS /dev/pps0 lock GPS refid PPS poll 3\n"
+                                 "makestep 1 -1\n"),
+                      EngineOptions{}, kStart);
+        std::mt19937_64 random(11);
+        std::normal_distribution<double> ppsJitter(0.0, 1e-7);
+        const double rawRate = -20e-6;
+        const auto rawAt = [&](double trueSeconds) { return kStart + fromSeconds(trueSeconds * (1 + rawRate)); };
+        constexpr int kSeconds = 400;
+        constexpr int kMissedPulse = 123; // the driver never delivers this one
+        HistoryStore store;
+        HistoryRecorder recorder;
+        int delivered = 0;
+        for (int second = 1; second <= kSeconds; ++second) {
+            const double pulseTrue = second - 0.25;
+            if (second != kMissedPulse) {
+                const RealTime edge = rawAt(pulseTrue) + fromSeconds(ppsJitter(random));
+                engine.handleRefClockPulse(1, RefClockPulse{edge, static_cast<std::uint32_t>(second)}, edge);
+                ++delivered;
+            }
+            RefClockSample nmea;
+            nmea.receiveTime = rawAt(pulseTrue + 0.13);
+            nmea.referenceTime = kStart + fromSeconds(pulseTrue);
+            engine.handleRefClockSample(0, nmea, nmea.receiveTime);
+            const RealTime wake = rawAt(pulseTrue + 0.5);
+            while (engine.nextWakeup() && *engine.nextWakeup() <= wake)
+                engine.handleTimeout(*engine.nextWakeup());
+            // Every second for the first half, then every seven.
+            if (second <= kSeconds / 2 || second % 7 == 0 || second == kSeconds)
+                recorder.record(engine.snapshot(wake), store);
+        }
+        const EngineSnapshot snapshot = engine.snapshot(rawAt(kSeconds));
+        const SourceSnapshot *pps = byName(snapshot, "PPS");
+        QVERIFY(pps);
+        QCOMPARE(pps->state, SourceState::Selected);
+        QVERIFY(pps->recentEdges.size() <= RefClockSource::kRecentEdges);
+        const std::uint64_t accepted = pps->recentEdges.back().number;
+        // Before the GPS had a sample nothing paired; after, every delivered pulse.
+        QVERIFY2(accepted + 3 >= static_cast<std::uint64_t>(delivered), qPrintable(QString::number(accepted)));
+        QCOMPARE(pps->repliesAccepted, accepted);
+
+        const HistorySeries *edges = store.series("source/PPS/edge");
+        QVERIFY(edges);
+        QCOMPARE(edges->points().size(), static_cast<std::size_t>(accepted));
+        bool gapSeen = false;
+        for (std::size_t i = 1; i < edges->points().size(); ++i) {
+            const double step = static_cast<double>(edges->points()[i].time - edges->points()[i - 1].time) / 1e9;
+            const bool gap = step > 1.5;
+            QVERIFY2(std::abs(step - (gap ? 2.0 : 1.0)) < 1e-3, qPrintable(QString("step %1 s").arg(step)));
+            gapSeen = gapSeen || gap;
+        }
+        QVERIFY(gapSeen); // the missed pulse
+        // Against our time, once the clock follows the PPS: the pulse noise, unfiltered.
+        double sum = 0;
+        double squares = 0;
+        const std::size_t n = 100;
+        for (std::size_t i = edges->points().size() - n; i < edges->points().size(); ++i) {
+            const double v = static_cast<double>(edges->points()[i].value);
+            sum += v;
+            squares += v * v;
+        }
+        const double mean = sum / n;
+        const double sigma = std::sqrt(squares / n - mean * mean);
+        QVERIFY2(std::abs(mean) < 1e-6, qPrintable(QString("mean %1 s").arg(mean)));
+        QVERIFY2(sigma > 0.5e-7 && sigma < 2e-7, qPrintable(QString("sigma %1 s").arg(sigma)));
+
+        // One jitter point per poll with a sample (8 s), of the pulses' size.
+        const HistorySeries *jitter = store.series("source/PPS/jitter");
+        QVERIFY(jitter);
+        QCOMPARE(jitter->points().size(), store.series("source/PPS/offset")->points().size());
+        QVERIFY(jitter->points().size() >= kSeconds / 8 - 8);
+        QVERIFY(pps->jitter && *pps->jitter > 0 && *pps->jitter < 3e-7);
+        // The GPS has no pulses: no edge series.
+        QVERIFY(!store.series("source/GPS/edge"));
+        QVERIFY(store.series("source/GPS/jitter"));
     }
 
     // `log statistics` covers every source, as in chronyd: a refclock's regression is logged

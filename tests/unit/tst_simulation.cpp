@@ -1,5 +1,6 @@
 // The simulator itself: its oscillator model and that runs are deterministic. (Accuracy limits
 // of the engine in simulation live in tst_timekeeping.)
+#include "history/HistoryRecorder.h"
 #include "sim/SimClock.h"
 #include "sim/Simulation.h"
 
@@ -28,6 +29,7 @@ private slots:
     void lossDropsPackets();
     void fuzzedServerTimestampsAreAllAccepted();
     void restoredSourcesSelectWithinOnePoll();
+    void ppsGivesOneEdgePointPerPulse();
 };
 
 void TestSimulation::constantFrequencyIntegrates()
@@ -188,6 +190,71 @@ void TestSimulation::restoredSourcesSelectWithinOnePoll()
     QVERIFY(!restored.falsetickerSelected);
     QVERIFY(std::abs(restored.errorAfterPoll) < Simulation::kSyncThreshold);
     QVERIFY(std::abs(restored.errorAfterPoll) < std::abs(fresh.errorAfterPoll));
+}
+
+// A simulated GPS receiver's NMEA and a PPS locked to it, snapshots recorded as the service's
+// history does, every second and then every third: the PPS's edge series has one point per
+// accepted pulse, a second apart, with the pulses' simulated jitter.
+void TestSimulation::ppsGivesOneEdgePointPerPulse()
+{
+    constexpr double kPpsError = 100 * kNs;
+    constexpr int kSeconds = 600;
+    Scenario scenario;
+    scenario.name = "pps-edges";
+    scenario.servers.clear();
+    RefClockModel nmea;
+    nmea.kind = RefClockModel::Kind::Samples;
+    nmea.refId = "NMEA";
+    nmea.latency = 0.1;
+    nmea.offsetOption = 0.1;
+    nmea.error = 1e-3;
+    nmea.delay = 0.2;
+    RefClockModel pps;
+    pps.kind = RefClockModel::Kind::Pulses;
+    pps.refId = "PPS";
+    pps.lock = "NMEA";
+    pps.error = kPpsError;
+    scenario.refclocks = {nmea, pps};
+    Simulation simulation(scenario, 17);
+    HistoryStore store;
+    HistoryRecorder recorder;
+    for (int second = 1; second <= kSeconds; ++second) {
+        simulation.run(second + 0.5);
+        if (second <= kSeconds / 2 || second % 3 == 0)
+            recorder.record(simulation.client().snapshot(simulation.clientReading()), store);
+    }
+    const EngineSnapshot last = simulation.client().snapshot(simulation.clientReading());
+    const SourceSnapshot *ppsSource = nullptr;
+    for (const SourceSnapshot &s : last.sources)
+        if (s.name == "PPS")
+            ppsSource = &s;
+    QVERIFY(ppsSource && !ppsSource->recentEdges.empty());
+    QCOMPARE(ppsSource->state, SourceState::Selected);
+    const std::uint64_t accepted = ppsSource->recentEdges.back().number;
+    QVERIFY2(accepted >= kSeconds - 10, qPrintable(QString::number(accepted)));
+    const HistorySeries *edges = store.series("source/PPS/edge");
+    QVERIFY(edges);
+    QCOMPARE(edges->points().size(), static_cast<std::size_t>(accepted));
+    // A second apart on our time scale once the start-up step is behind (an edge recorded before
+    // it keeps the time it had then).
+    for (std::size_t i = edges->points().size() / 2; i < edges->points().size(); ++i) {
+        const double step = static_cast<double>(edges->points()[i].time - edges->points()[i - 1].time) * kNs;
+        QVERIFY2(std::abs(step - 1.0) < 1e-3, qPrintable(QString("step %1 s at %2").arg(step).arg(i)));
+    }
+    // Once locked: the pulses' own jitter around our time.
+    double sum = 0;
+    double squares = 0;
+    constexpr std::size_t kTail = 200;
+    for (std::size_t i = edges->points().size() - kTail; i < edges->points().size(); ++i) {
+        const double v = static_cast<double>(edges->points()[i].value);
+        sum += v;
+        squares += v * v;
+    }
+    const double mean = sum / kTail;
+    const double sigma = std::sqrt(squares / kTail - mean * mean);
+    qInfo("edge offsets: mean %.1f ns, sigma %.1f ns", mean / kNs, sigma / kNs);
+    QVERIFY2(sigma > 0.5 * kPpsError && sigma < 2 * kPpsError, qPrintable(QString::number(sigma)));
+    QVERIFY(store.series("source/PPS/jitter"));
 }
 
 QTEST_APPLESS_MAIN(TestSimulation)

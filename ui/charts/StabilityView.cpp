@@ -33,11 +33,35 @@ constexpr QRgb kSourceColorDark = 0x6cb4ee;
 constexpr QRgb kSystemColorDark = 0xff7f7f;
 constexpr int kDarkBaseLightness = 128;
 const char *const kSystemSeries = "tracking.offset";
+// Column shares of the histograms and the deviation plots while the jitter histogram is shown.
+constexpr int kHistogramsStretchWithJitter = 5;
+constexpr int kDeviationsStretchWithJitter = 4;
 
+// HistoryRecorder's names for a source's figures (core/engine/history is not the window's).
 std::string offsetSeries(const std::string &source)
 {
-    // HistoryRecorder's name for a source's offset (core/engine/history is not the window's).
     return "source/" + source + "/offset";
+}
+
+std::string edgeSeries(const std::string &source)
+{
+    return "source/" + source + "/edge";
+}
+
+std::string jitterSeries(const std::string &source)
+{
+    return "source/" + source + "/jitter";
+}
+
+bool endsWith(const std::string &text, const std::string &tail)
+{
+    return text.size() >= tail.size() && text.compare(text.size() - tail.size(), tail.size(), tail) == 0;
+}
+
+bool hasSamples(const HistoryRange &range)
+{
+    return std::any_of(range.buckets.begin(), range.buckets.end(),
+                       [](const HistoryRangeBucket &b) { return b.count > 0; });
 }
 
 std::uint32_t bucketsFor(std::int64_t span, std::int64_t width)
@@ -88,6 +112,7 @@ StabilityView::StabilityView(QWidget *parent)
     , m_systemLabel(new QLabel(this))
     , m_sourceHistogram(new HistogramPlot(this))
     , m_systemHistogram(new HistogramPlot(this))
+    , m_jitterHistogram(new HistogramPlot(this))
     , m_adevPlot(new DeviationPlot(this))
     , m_tdevPlot(new DeviationPlot(this))
 {
@@ -98,6 +123,8 @@ StabilityView::StabilityView(QWidget *parent)
     m_systemLabel->setObjectName(QStringLiteral("stabilitySystemSummary"));
     m_sourceHistogram->setObjectName(QStringLiteral("stabilitySourceHistogram"));
     m_systemHistogram->setObjectName(QStringLiteral("stabilitySystemHistogram"));
+    m_jitterHistogram->setObjectName(QStringLiteral("stabilityJitterHistogram"));
+    m_jitterHistogram->hide(); // until the source turns out to have a jitter series
     m_adevPlot->setObjectName(QStringLiteral("stabilityAdev"));
     m_tdevPlot->setObjectName(QStringLiteral("stabilityTdev"));
     for (QLabel *label : {m_sourceLabel, m_systemLabel}) {
@@ -119,8 +146,13 @@ StabilityView::StabilityView(QWidget *parent)
     layout->addLayout(row);
     layout->addWidget(m_systemLabel);
     auto *grid = new QGridLayout;
+    m_plots = grid;
     grid->setSpacing(4);
-    grid->addWidget(m_sourceHistogram, 0, 0);
+    auto *sourceRow = new QHBoxLayout;
+    sourceRow->setSpacing(4);
+    sourceRow->addWidget(m_sourceHistogram, 1);
+    sourceRow->addWidget(m_jitterHistogram, 1);
+    grid->addLayout(sourceRow, 0, 0);
     grid->addWidget(m_systemHistogram, 1, 0);
     grid->addWidget(m_adevPlot, 0, 1);
     grid->addWidget(m_tdevPlot, 1, 1);
@@ -176,16 +208,19 @@ QString StabilityView::chosenSource() const
 
 bool StabilityView::busy() const
 {
-    return m_tickets[0] != 0 || m_tickets[1] != 0;
+    return std::any_of(m_tickets.begin(), m_tickets.end(), [](quint64 t) { return t != 0; });
 }
 
 void StabilityView::restart()
 {
     const QString source = chosenSource();
     m_results[0] = Result{};
-    m_results[0].series = source.isEmpty() ? std::string() : offsetSeries(source.toStdString());
+    // Edges first; a source without them falls back to its offsets (onHistory).
+    m_results[0].series = source.isEmpty() ? std::string() : edgeSeries(source.toStdString());
     m_results[1] = Result{};
     m_results[1].series = kSystemSeries;
+    m_results[2] = Result{};
+    m_results[2].series = source.isEmpty() ? std::string() : jitterSeries(source.toStdString());
     m_tickets = {};
     m_analysedTo = m_to;
     m_analysedSpan = m_to - m_from;
@@ -213,6 +248,13 @@ void StabilityView::onHistory(quint64 ticket, const HistoryRange &range)
     const auto index = static_cast<std::size_t>(it - m_tickets.begin());
     *it = 0;
     Result &result = m_results[index];
+    if (index == 0 && endsWith(result.series, "/edge") && (!range.ok || !hasSamples(range))) {
+        // No pulses in this range: the source's filtered samples.
+        result.series = offsetSeries(chosenSource().toStdString());
+        m_probing[index] = true;
+        request(index, bucketsFor(m_to - m_from, kProbeBucket));
+        return;
+    }
     if (!range.ok) {
         result.done = true;
         result.error = QString::fromStdString(range.error);
@@ -328,8 +370,21 @@ void StabilityView::refreshDisplay()
     const QString sourceName = chosenSource().isEmpty() ? tr("Source") : chosenSource();
     const Result &source = m_results[0];
     const Result &system = m_results[1];
-    m_sourceHistogram->setHistogram(tr("%1 offset (local\u2212source)").arg(sourceName), source.histogram, sourceColor,
-                                    histogramEmptyText(source));
+    const Result &jitter = m_results[2];
+    const QString sourceTitle = endsWith(source.series, "/edge") ? tr("%1 offset per pulse edge").arg(sourceName)
+                                                                 : tr("%1 offset (local\u2212source)").arg(sourceName);
+    m_sourceHistogram->setHistogram(sourceTitle, source.histogram, sourceColor, histogramEmptyText(source));
+    // Only refclocks have a jitter series: the others keep the whole row for their offsets.
+    // While a refresh loads, it keeps its place (the layout does not jump every few seconds).
+    const bool jitterShown =
+        jitter.done ? jitter.error.isEmpty() && jitter.histogram.samples > 0 : !m_jitterHistogram->isHidden();
+    m_jitterHistogram->setHistogram(tr("%1 jitter per poll").arg(sourceName), jitter.histogram, sourceColor,
+                                    histogramEmptyText(jitter));
+    m_jitterHistogram->setVisible(jitterShown);
+    // Two histograms side by side need the wider share of a small screen; the log-log curves
+    // read well narrower.
+    m_plots->setColumnStretch(0, jitterShown ? kHistogramsStretchWithJitter : 1);
+    m_plots->setColumnStretch(1, jitterShown ? kDeviationsStretchWithJitter : 1);
     m_systemHistogram->setHistogram(tr("System clock offset"), system.histogram, systemColor,
                                     histogramEmptyText(system));
     std::vector<DeviationCurve> adev;

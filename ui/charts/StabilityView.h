@@ -2,6 +2,9 @@
 // the selected source) and for the system clock's offset, over the page's time range, a
 // histogram of the offsets (median and spread printed) and the overlapping Allan deviation and
 // time deviation against tau on log-log axes, tau from the series' interval up to 10^4 s.
+// A source with pulses is analysed from its edge offsets (source/NAME/edge, one a pulse) rather
+// than its filtered samples (one a poll), so a PPS's histogram and ADEV start at 1 s; a refclock
+// also gets a histogram of its jitter per poll (source/NAME/jitter) beside its offsets'.
 //
 // Each series is asked for twice: a grid of one bucket a second finds the series' own interval
 // (a PPS refclock reports once a poll), then a grid of one bucket per sample gives the phase
@@ -23,6 +26,7 @@
 #include <vector>
 
 class QComboBox;
+class QGridLayout;
 class QLabel;
 
 namespace s1 {
@@ -72,6 +76,7 @@ public:
     QString chosenSource() const;
     const Result &sourceResult() const { return m_results[0]; }
     const Result &systemResult() const { return m_results[1]; }
+    const Result &jitterResult() const { return m_results[2]; }
     QString sourceSummary() const;
     QString systemSummary() const;
     bool busy() const;
@@ -94,11 +99,15 @@ private:
     QLabel *m_systemLabel;
     HistogramPlot *m_sourceHistogram;
     HistogramPlot *m_systemHistogram;
+    HistogramPlot *m_jitterHistogram;
     DeviationPlot *m_adevPlot;
     DeviationPlot *m_tdevPlot;
-    std::array<Result, 2> m_results;
-    std::array<quint64, 2> m_tickets{};
-    std::array<bool, 2> m_probing{};
+    QGridLayout *m_plots = nullptr;
+    // The chosen source's offsets (its edges when it has them), the system clock's, and the
+    // chosen source's jitter.
+    std::array<Result, 3> m_results;
+    std::array<quint64, 3> m_tickets{};
+    std::array<bool, 3> m_probing{};
     std::int64_t m_from = 0;
     std::int64_t m_to = 0;
     std::int64_t m_analysedTo = 0;

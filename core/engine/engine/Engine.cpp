@@ -638,7 +638,7 @@ void Engine::addRefClockPulse(RefClockSource &refclock, RealTime edge)
     PulseLockProblem problem;
     const std::optional<PulseReference> reference = pulseReference(refclock, edge, problem);
     std::optional<PulseLockProblem> &recorded = m_records.at(refclock.id()).lockProblem;
-    if (refclock.addPulse(edge, reference)) {
+    if (refclock.addPulse(edge, reference, m_discipline.correctionAt(edge))) {
         recorded.reset();
         m_logger.refclockSample(refclock, *refclock.newestRawSample(), false, true);
         return;
@@ -1174,6 +1174,8 @@ SourceSnapshot Engine::toLocalTimeScale(SourceSnapshot source, RealTime now) con
     const auto convert = [this](SourceSample &sample) { sample.time = m_discipline.cook(sample.time); };
     for (SourceSample &sample : source.recentSamples)
         convert(sample);
+    for (PulseEdgeSample &edge : source.recentEdges)
+        edge.time = m_discipline.cook(edge.time);
     if (source.lastSample)
         convert(*source.lastSample);
     if (source.lastRx)

@@ -60,9 +60,20 @@ void HistoryRecorder::record(const EngineSnapshot &snapshot, HistoryStore &store
                 store.add(sourceSeriesName(source.name, "offset"), sampled, source.lastSample->offset);
                 store.add(sourceSeriesName(source.name, "delay"), sampled, source.lastSample->delay);
                 store.add(sourceSeriesName(source.name, "dispersion"), sampled, source.lastSample->dispersion);
+                if (source.jitter)
+                    store.add(sourceSeriesName(source.name, "jitter"), sampled, *source.jitter);
                 stateDue = true;
                 stateTime = std::max(sampled, now);
             }
+        }
+        if (!source.recentEdges.empty()) {
+            // Numbers that went back belong to a new engine (a reload): its edges are all new.
+            if (source.recentEdges.back().number < marks.lastEdge)
+                marks.lastEdge = 0;
+            for (const PulseEdgeSample &edge : source.recentEdges)
+                if (edge.number > marks.lastEdge)
+                    store.add(sourceSeriesName(source.name, "edge"), nanosSinceEpoch(edge.time), edge.offset);
+            marks.lastEdge = source.recentEdges.back().number;
         }
         if (stateDue) {
             marks.state = source.state;

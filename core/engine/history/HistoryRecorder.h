@@ -9,6 +9,10 @@
 //       |system time offset| + root dispersion + root delay / 2; the frequency also while not
 //   tracking.lastOffset            the offset estimated at each clock update
 //   source/NAME/offset, /delay, /dispersion   each new sample of the source
+//   source/NAME/edge               refclocks with pulses: each accepted pulse's offset against
+//                                  our time (1 Hz for a PPS, unfiltered), at the edge's time
+//   source/NAME/jitter             refclocks: the standard deviation of the driver samples
+//                                  each poll averaged, with each new sample
 //   source/NAME/state              SourceState's number (0 unusable, 1 selected, 2 combined,
 //                                  3 not combined, 4 falseticker, 5 too variable), with each
 //                                  sample and when it changes
@@ -40,6 +44,7 @@ private:
     struct SourceMarks
     {
         std::int64_t lastSample = 0;
+        std::uint64_t lastEdge = 0; // PulseEdgeSample::number of the newest edge recorded
         std::optional<SourceState> state;
     };
 

@@ -40,6 +40,7 @@ std::optional<StatSample> RefClockFilter::take(int minimum, double frequency)
     for (int i = first; i < first + keep; ++i)
         kept.push_back(&sorted[static_cast<std::size_t>(i)]);
     SampleAverage average = averageSamples(kept, m_samples.back());
+    m_lastSpread = average.spread;
     // averageSamples raised the dispersions to the spread of single samples; the mean is
     // known better than that.
     const double error = standardError(average.spread, keep);

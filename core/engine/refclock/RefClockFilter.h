@@ -44,6 +44,9 @@ public:
     // sorted and their spread taken on the disciplined clock (see inDisciplinedFrame).
     std::optional<StatSample> take(int minimum, double frequency = 0.0);
     void clear() { m_samples.clear(); }
+    // The standard deviation of the offsets the last take() averaged (s): the driver's jitter
+    // as this poll saw it, before the long-term variance steadies the dispersion.
+    double lastSpread() const { return m_lastSpread; }
 
 private:
     // The standard error of the mean of `kept` offsets (spread: their standard deviation),
@@ -55,6 +58,7 @@ private:
     std::vector<StatSample> m_samples; // oldest first
     double m_averageVariance = 0;      // s^2, long-term variance of the kept offsets
     double m_averageDof = 0;           // degrees of freedom behind m_averageVariance
+    double m_lastSpread = 0;           // s
 };
 
 } // namespace s1

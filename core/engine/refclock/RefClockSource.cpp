@@ -122,7 +122,7 @@ RealTime RefClockSource::pulseEdgeOf(const RefClockSample &sample) const
     return sample.receiveTime - phase;
 }
 
-bool RefClockSource::addPulse(RealTime edge, const std::optional<PulseReference> &reference)
+bool RefClockSource::addPulse(RealTime edge, const std::optional<PulseReference> &reference, double correction)
 {
     if (!reference) {
         reject(m_config.lockRefId.empty() ? "local clock not synchronised closely enough"
@@ -144,6 +144,9 @@ bool RefClockSource::addPulse(RealTime edge, const std::optional<PulseReference>
     }
     const double offset = toSeconds(Nanoseconds(pulse - nanosSinceEpoch(edge))) + m_config.offset;
     accept(makeStatSample(edge, offset, LeapIndicator::None, 0.0));
+    m_edges.push_back(PulseEdgeSample{++m_pulsesAccepted, edge, offset - correction});
+    if (m_edges.size() > kRecentEdges)
+        m_edges.pop_front();
     return true;
 }
 
@@ -164,6 +167,7 @@ std::optional<StatSample> RefClockSource::poll(RealTime now, const std::function
     }
     m_reach |= 1;
     m_lastRx = sample->time;
+    m_jitter = m_filter.lastSpread();
     SourceSample shown;
     shown.time = sample->time;
     shown.rawOffset = sample->offset;
@@ -194,6 +198,8 @@ SourceSnapshot RefClockSource::snapshot() const
     if (!m_samples.empty())
         s.lastSample = m_samples.back();
     s.recentSamples.assign(m_samples.begin(), m_samples.end());
+    s.recentEdges.assign(m_edges.begin(), m_edges.end());
+    s.jitter = m_jitter;
     s.repliesAccepted = m_accepted;
     s.repliesRejected = m_rejected;
     s.lastRejectReason = m_lastRejectReason;

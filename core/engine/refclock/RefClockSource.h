@@ -45,6 +45,9 @@ public:
     // A pulse without `lock` needs the engine's time good to half a pulse period.
     static constexpr double kUnlockedDistanceLimit = 0.5;
     static constexpr std::size_t kRecentSamples = 64;
+    // Accepted pulse edges the snapshot carries: a minute at 1 Hz, so that the history, which
+    // takes a snapshot a second, gets every one even when a snapshot is late.
+    static constexpr std::size_t kRecentEdges = 64;
     // A poll waits for this many driver samples, or for as many as the driver polls in one
     // poll interval (2^(poll - dpoll)) when that is fewer: enough for the median to mean something.
     static constexpr int kMinSamplesPerPoll = 4;
@@ -72,8 +75,9 @@ public:
     // `taiMinusUtc` (s) converts the samples of a `tai` refclock.
     bool addSample(const RefClockSample &sample, double taiMinusUtc = kTaiMinusUtc);
     // `reference`: the engine's estimate of true time at the edge; none when it has none good
-    // enough (the pulse is then rejected).
-    bool addPulse(RealTime edge, const std::optional<PulseReference> &reference);
+    // enough (the pulse is then rejected). `correction`: the engine's correction at the edge
+    // (ClockDiscipline::correctionAt), for the edge offset the snapshot shows against our time.
+    bool addPulse(RealTime edge, const std::optional<PulseReference> &reference, double correction = 0.0);
     // Where the pulse period nearest a sample's reference time began, on the raw clock (`pps`).
     RealTime pulseEdgeOf(const RefClockSample &sample) const;
     void reject(std::string reason);
@@ -114,7 +118,10 @@ private:
     LeapIndicator m_leap = LeapIndicator::Unsynchronised;
     std::optional<StatSample> m_lastRaw;
     std::optional<RealTime> m_lastRx;
-    std::deque<SourceSample> m_samples; // filtered, oldest first, on the raw scale
+    std::deque<SourceSample> m_samples;  // filtered, oldest first, on the raw scale
+    std::deque<PulseEdgeSample> m_edges; // accepted pulses, oldest first, times on the raw scale
+    std::uint64_t m_pulsesAccepted = 0;
+    std::optional<double> m_jitter; // s, the filter's spread at the last poll with a sample
     std::uint64_t m_accepted = 0;
     std::uint64_t m_rejected = 0;
     std::string m_lastRejectReason;

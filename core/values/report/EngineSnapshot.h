@@ -78,6 +78,18 @@ struct SourceSample
     friend bool operator==(const SourceSample &, const SourceSample &) = default;
 };
 
+// One pulse edge a refclock accepted (PPS, or a refclock with `pps`): where the second it was
+// paired with started against our time, at 1 Hz for a PPS, unfiltered (what a histogram or an
+// Allan deviation of the PPS wants).
+struct PulseEdgeSample
+{
+    std::uint64_t number = 0; // counts the refclock's accepted pulses from 1; gaps: dropped ones
+    RealTime time;            // engine time of the edge
+    double offset = 0;        // s, positive: the pulse came before our clock reached the second
+
+    friend bool operator==(const PulseEdgeSample &, const PulseEdgeSample &) = default;
+};
+
 // Per-source regression figures, as `chronyc sourcestats` shows them.
 struct SourceStatsSnapshot
 {
@@ -162,6 +174,13 @@ struct SourceSnapshot
     // NMEA, SOCK and SHM refclocks: their offset measured against a selected PPS or NTP source,
     // with the `offset`/`delay` proposed from it; none until measured.
     std::optional<OffsetCalibration> calibration;
+    // Refclocks with pulses: the newest accepted edges, oldest first, at most
+    // RefClockSource::kRecentEdges (a minute at 1 Hz), so that a snapshot a second misses none.
+    // Not on the control protocol's wire: the service records them into its history.
+    std::vector<PulseEdgeSample> recentEdges;
+    // Refclocks: the standard deviation of the driver samples the last poll averaged (their
+    // jitter), s; none before the first poll that gave a sample.
+    std::optional<double> jitter;
 
     friend bool operator==(const SourceSnapshot &, const SourceSnapshot &) = default;
 };
