@@ -96,6 +96,9 @@ bool EngineRuntime::start(std::string &error)
             m_warnings.push_back("the test clock shift file is ignored: the clock is under control");
             m_options.testClockShiftFile.clear();
         } else {
+            // Never silent: a service whose every clock reading is shifted serves a wrong time.
+            m_warnings.push_back("S1_TEST_CLOCK_SHIFT_FILE is set: every clock reading is shifted by the seconds in "
+                                 + m_options.testClockShiftFile + " (a test seam; never set it in production)");
             refreshTestClockShift();
         }
     }
