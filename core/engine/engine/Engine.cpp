@@ -1,5 +1,6 @@
 #include "engine/Engine.h"
 
+#include "auth/NtpMac.h"
 #include "config/ConfigEffects.h"
 #include "ntp/ReferenceId.h"
 
@@ -68,6 +69,7 @@ Engine::Engine(EngineConfig config, EngineOptions options, RealTime now)
 {
     m_alarms.adopt(m_options.previousAlarms);
     m_options.previousAlarms.clear();
+    m_responder.setKeys(&m_options.keys);
     reportClockDriverErrors();
     now = rawTime(m_options.clockDriver, now);
     for (const SourceConfig &source : m_config.sources) {
@@ -138,12 +140,24 @@ bool Engine::addSource(const SourceConfig &config, std::string name, const IpAdd
     const std::uint32_t id = m_nextSourceId++;
     if (const std::string reason = authenticationUnavailable(config); !reason.empty())
         m_events.push_back({EngineEvent::Category::Ntp, "source " + name + " will never be selected: " + reason});
+    SourceConfig keyed = config;
+    if (config.key != 0) {
+        if (const SymmetricKey *key = m_options.keys.find(config.key)) {
+            // As chronyd: a digest longer than NTPv4's 20 bytes goes whole in an NTPv3 packet,
+            // unless `version` says otherwise (then it is cut to 20 bytes).
+            if (!config.versionGiven && fullDigestBytes(key->type) > kNtpV4MaxDigestBytes)
+                keyed.version = 3;
+        } else {
+            m_events.push_back({EngineEvent::Category::Ntp, "source " + name + ": key " + std::to_string(config.key)
+                                                                + " is not in the keyfile, no request is sent"});
+        }
+    }
     SourceStatisticsConfig statsConfig = statisticsConfig(config.minSamples, config.maxSamples);
     statsConfig.minDelay = config.minDelay;
     statsConfig.asymmetry = config.asymmetry;
     statsConfig.boundByDelays = true;
     SourceRecord record(
-        std::make_unique<NtpSource>(id, config, std::move(name), remote, std::move(poolName), now, m_options.precision),
+        std::make_unique<NtpSource>(id, keyed, std::move(name), remote, std::move(poolName), now, m_options.precision),
         statsConfig);
 
     NtpSampling &sampling = record.sampling.emplace();
@@ -226,6 +240,7 @@ void Engine::handleServerPacket(const ReceivedPacket &packet, RealTime rawReceiv
     out.remote = packet.remote;
     out.data = std::move(*reply);
     out.stampTransmit = true;
+    out.macKeyId = response.macKeyId;
     m_outgoing.push_back(std::move(out));
 }
 
@@ -274,6 +289,18 @@ void Engine::handleClientPacket(const ReceivedPacket &packet, RealTime rawReceiv
         return;
     }
     NtpSource &source = **it;
+    // A source with a key: only replies with a good MAC of that key count (a forged or
+    // damaged one is dropped unseen and counted).
+    if (const std::uint32_t keyId = source.config().key; keyId != 0) {
+        MacCheck check = checkMac(packet.data, parsed.packet, m_options.keys);
+        if (check == MacCheck::Ok && parsed.packet.keyId != keyId)
+            check = MacCheck::UnknownKey;
+        if (check != MacCheck::Ok) {
+            source.rejectUnauthenticated(toString(check));
+            ++m_clientPacketsDropped;
+            return;
+        }
+    }
     const double correction = m_discipline.correctionAt(rawReceive);
     const NtpReply reply = source.handleReply(parsed.packet, rawReceive, correction);
     if (reply.endedRequest)
@@ -439,6 +466,50 @@ void Engine::reportSelection(const SelectionResult &result)
     }
 }
 
+namespace {
+
+bool hasAuthentication(const SourceConfig &config)
+{
+    return config.key != 0 || config.nts;
+}
+
+} // namespace
+
+Engine::AuthenticationMix Engine::authenticationMix() const
+{
+    AuthenticationMix mix;
+    for (const NtpSource *source : ntpSources()) {
+        if (source->config().noselect)
+            continue; // chrony counts them as neither
+        (hasAuthentication(source->config()) ? mix.authenticated : mix.unauthenticated) = true;
+    }
+    return mix;
+}
+
+void Engine::applyAuthSelectMode(SourceIdentity &identity, bool ntp, bool authenticated, bool noselect) const
+{
+    if (noselect)
+        return;
+    const AuthenticationMix mix = authenticationMix();
+    switch (m_config.selection.authSelectMode) {
+    case AuthSelectMode::Require:
+        if (ntp && !authenticated)
+            identity.noselect = true;
+        break;
+    case AuthSelectMode::Prefer:
+        if (ntp && !authenticated && mix.authenticated)
+            identity.noselect = true;
+        break;
+    case AuthSelectMode::Mix:
+        // Unauthenticated servers may join only when they agree with the authenticated sources.
+        if ((!ntp || authenticated) && mix.authenticated && mix.unauthenticated)
+            identity.require = identity.trust = true;
+        break;
+    case AuthSelectMode::Ignore:
+        break;
+    }
+}
+
 Engine::SourceIdentity Engine::identityOf(std::uint32_t id) const
 {
     SourceIdentity identity;
@@ -454,6 +525,7 @@ Engine::SourceIdentity Engine::identityOf(std::uint32_t id) const
         identity.trust = source->config().trust;
         identity.require = source->config().require;
         identity.address = source->address().ip;
+        applyAuthSelectMode(identity, true, hasAuthentication(source->config()), source->config().noselect);
     } else if (const RefClockSource *refclock = findRefClock(id)) {
         identity.name = refclock->name();
         identity.referenceId = refclock->referenceId();
@@ -465,6 +537,7 @@ Engine::SourceIdentity Engine::identityOf(std::uint32_t id) const
         identity.noselect = refclock->config().noselect;
         identity.trust = refclock->config().trust;
         identity.require = refclock->config().require;
+        applyAuthSelectMode(identity, false, false, refclock->config().noselect);
     }
     return identity;
 }
@@ -784,19 +857,20 @@ void Engine::handleLeapSecond(RealTime reading, RealTime due)
         case LeapSecondMode::Step:
             m_discipline.leapStep(now, shift);
             shiftReferences(shift);
-            m_events.push_back({EngineEvent::Category::Clock, "clock stepped by " + std::to_string(event.seconds > 0 ? -1 : 1)
+            m_events.push_back({EngineEvent::Category::Clock, "clock stepped by "
+                                                                  + std::to_string(event.seconds > 0 ? -1 : 1)
                                                                   + " s for the leap second (" + what + ")"});
             break;
         case LeapSecondMode::Slew:
             m_discipline.leapSlew(now, shift);
             shiftReferences(shift);
-            m_events.push_back(
-                {EngineEvent::Category::Clock, "slewing the clock for the leap second (" + what + ")"});
+            m_events.push_back({EngineEvent::Category::Clock, "slewing the clock for the leap second (" + what + ")"});
             break;
         case LeapSecondMode::Ignore:
             // The clock is left a second off; the next updates correct it like any offset.
             shiftReferences(shift);
-            m_events.push_back({EngineEvent::Category::Clock, "leap second (" + what + ") ignored (leapsecmode ignore)"});
+            m_events.push_back(
+                {EngineEvent::Category::Clock, "leap second (" + what + ") ignored (leapsecmode ignore)"});
             break;
         case LeapSecondMode::System:
             break; // the kernel corrects the clock at midnight
@@ -814,9 +888,9 @@ void Engine::handleLeapSecond(RealTime reading, RealTime due)
         } else {
             // The kernel did not (another program cleared the flag): do it here, late.
             m_discipline.leapStep(rawTime(m_options.clockDriver, reading), shift);
-            m_events.push_back({EngineEvent::Category::Clock,
-                                "the kernel did not apply the leap second: clock stepped by "
-                                    + std::to_string(event.seconds > 0 ? -1 : 1) + " s"});
+            m_events.push_back(
+                {EngineEvent::Category::Clock, "the kernel did not apply the leap second: clock stepped by "
+                                                   + std::to_string(event.seconds > 0 ? -1 : 1) + " s"});
         }
         shiftReferences(shift);
         m_discipline.setSystemLeap(rawTime(m_options.clockDriver, reading), 0);
@@ -898,6 +972,15 @@ bool Engine::pollDueSources(RealTime now)
         out.role = SocketRole::Client;
         out.remote = source->address();
         out.data = source->makeRequest(now, m_random());
+        if (const std::uint32_t keyId = source->config().key; keyId != 0) {
+            const SymmetricKey *key = m_options.keys.find(keyId);
+            if (!key) {
+                polled = true; // the poll happened (reach shifted), only nothing went out:
+                continue;      // chronyd sends nothing it cannot sign
+            }
+            // The transmit timestamp is the cookie already: the MAC is final here.
+            appendMac(out.data, *key);
+        }
         out.transmitToken = source->id();
         m_outgoing.push_back(std::move(out));
         polled = true;
@@ -1049,6 +1132,15 @@ NtpTimestamp Engine::transmitTimestamp(RealTime now) const
     return NtpTimestamp::fromRealTime(localTime(now));
 }
 
+void Engine::finishOutgoing(OutgoingPacket &packet, RealTime now) const
+{
+    if (packet.stampTransmit)
+        writeTransmitTimestamp(packet.data, transmitTimestamp(now));
+    if (packet.macKeyId != 0)
+        if (const SymmetricKey *key = m_options.keys.find(packet.macKeyId))
+            resignMac(packet.data, *key);
+}
+
 ServedReference Engine::servedReference(RealTime now) const
 {
     const ReferenceSnapshot r = referenceSnapshot(now);
@@ -1090,6 +1182,13 @@ SourceSnapshot Engine::toLocalTimeScale(SourceSnapshot source, RealTime now) con
 {
     const SourceRecord &record = m_records.at(source.id);
     source.state = record.state;
+    // The key's type and size, never its bytes.
+    if (source.keyId != 0)
+        if (const SymmetricKey *key = m_options.keys.find(source.keyId)) {
+            constexpr int kBitsPerByte = 8;
+            source.keyType = keyTypeName(key->type);
+            source.keyBits = static_cast<int>(key->secret.size()) * kBitsPerByte;
+        }
     if (record.selectionLetter)
         source.selectionLetter = *record.selectionLetter;
     const SourceStatistics &stats = record.statistics;
