@@ -506,10 +506,11 @@ void TestControl::checkAndPrintConfig()
     QCOMPARE(r.out, "# " + good + "\nserver 127.0.0.1 iburst\nlocal stratum 3\n");
 
     // Read but not in effect: still OK, but said, in both.
-    const QString noEffect = s1test::writeFile(dir, "noeffect.conf", "rtcfile /var/lib/chrony/rtc\nserver 127.0.0.1 key 1\n");
+    const QString noEffect =
+        s1test::writeFile(dir, "noeffect.conf", "rtcfile /var/lib/chrony/rtc\nserver 127.0.0.1 nts\n");
     const QString expectedWarnings =
         noEffect + ":1:1: warning: 'rtcfile' has no effect yet\n" + noEffect
-        + ":2:18: warning: option 'key' of 'server' has no effect yet: authentication is not supported, so this source "
+        + ":2:18: warning: option 'nts' of 'server' has no effect yet: NTS is not supported, so this source "
           "will never be selected\n";
     r = s1test::runProgram(s1test::ourBinary("stratumone"), {"--check-config", noEffect}, 10s);
     QCOMPARE(r.exitCode, 0);

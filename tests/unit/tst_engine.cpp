@@ -917,6 +917,10 @@ void TestEngine::authSelectModeDecides()
     QCOMPARE(client.sources.front().reach, std::uint8_t{0377});
     QCOMPARE(client.sources.front().state == SourceState::Selected, selected);
     QCOMPARE(client.reference.synchronised, selected);
+    // The reason names the policy, not a `noselect` the line does not have.
+    if (!selected)
+        QCOMPARE(client.sources.front().unselectableReason,
+                 std::string("`authselectmode require` takes only authenticated sources, and it has no `key`"));
 }
 
 void TestEngine::runsAreDeterministic()

@@ -2,9 +2,12 @@
 // published test vectors and against replies chronyd 4.3 signed, the keyfile in chrony's format
 // with every kind of damage, and the server answering signed requests.
 #include "auth/KeyFile.h"
+#include "auth/KeyFiles.h"
 #include "auth/NtpMac.h"
 #include "ntp/NtpResponder.h"
 
+#include <QFile>
+#include <QTemporaryDir>
 #include <QtTest>
 
 #include <cstdint>
@@ -123,6 +126,7 @@ private slots:
     void keyFileDamage_data();
     void keyFileDamage();
     void keyFileWarnings();
+    void hostReadsTheKeyFile();
 
     void signedRequestGetsSignedReply_data();
     void signedRequestGetsSignedReply();
@@ -428,6 +432,41 @@ void TestNtpAuth::keyFileWarnings()
     QCOMPARE(result.keys.find(1)->secret, ascii("short"));
     // A 128-bit cipher key is never "short".
     QCOMPARE(result.keys.find(2)->type, KeyType::Aes128);
+}
+
+void TestNtpAuth::hostReadsTheKeyFile()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath("chrony.keys");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("1 SHA1 HEX:00112233445566778899AABBCCDDEEFF00112233\n2 FOO secretsecret\n");
+    file.close();
+
+    // Readable by owner only: the keys, and the bad line as a warning at its place.
+    QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner));
+    std::vector<std::string> warnings;
+    KeyTable keys = loadKeyFile(path.toStdString(), warnings);
+    QCOMPARE(keys.size(), 1u);
+    QCOMPARE(warnings.size(), 1u);
+    QVERIFY2(warnings[0].starts_with(path.toStdString() + ":2:3: error: unknown key type 'FOO'"), warnings[0].c_str());
+
+    // Readable by everyone: read, with a warning.
+    QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther));
+    warnings.clear();
+    keys = loadKeyFile(path.toStdString(), warnings);
+    QCOMPARE(keys.size(), 1u);
+    QCOMPARE(warnings.size(), 2u);
+    QVERIFY2(warnings[0].find("is readable by every user") != std::string::npos, warnings[0].c_str());
+
+    // Missing: no keys, a warning; none configured: nothing at all.
+    warnings.clear();
+    QVERIFY(loadKeyFile(dir.filePath("missing.keys").toStdString(), warnings).empty());
+    QCOMPARE(warnings.size(), 1u);
+    QVERIFY2(warnings[0].find("cannot be read") != std::string::npos, warnings[0].c_str());
+    warnings.clear();
+    QVERIFY(loadKeyFile("", warnings).empty());
+    QVERIFY(warnings.empty());
 }
 
 void TestNtpAuth::signedRequestGetsSignedReply_data()

@@ -475,6 +475,14 @@ bool hasAuthentication(const SourceConfig &config)
 
 } // namespace
 
+std::string Engine::authSelectModeReason() const
+{
+    return m_config.selection.authSelectMode == AuthSelectMode::Require
+               ? "`authselectmode require` takes only authenticated sources, and it has no `key`"
+               : "`authselectmode prefer` takes only the authenticated sources while there are some, and it has "
+                 "no `key`";
+}
+
 Engine::AuthenticationMix Engine::authenticationMix() const
 {
     AuthenticationMix mix;
@@ -1219,8 +1227,11 @@ SourceSnapshot Engine::toLocalTimeScale(SourceSnapshot source, RealTime now) con
     if (record.lastExchange)
         source.lastExchange = record.lastExchange;
     source.addedAtRunTime = record.addedAtRunTime;
-    if (const NtpSource *ntp = findSource(source.id))
+    if (const NtpSource *ntp = findSource(source.id)) {
         source.unselectableReason = authenticationUnavailable(ntp->config());
+        if (source.unselectableReason.empty() && !ntp->config().noselect && identityOf(source.id).noselect)
+            source.unselectableReason = authSelectModeReason();
+    }
     source.selectionReason = selectionReason(source, now);
     if (record.calibrator)
         if (const RefClockSource *refclock = findRefClock(source.id))
@@ -1241,6 +1252,8 @@ SelectionReason Engine::selectionReason(const SourceSnapshot &source, RealTime n
         facts.sinceLastSample = std::max(0.0, toSeconds(m_discipline.cook(now) - *source.lastRx));
     facts.offline = source.offline;
     facts.neverSelectable = source.unselectableReason;
+    if (!source.unselectableReason.empty() && source.unselectableReason == authSelectModeReason())
+        facts.neverSelectableFix = "Give it a `key` (with the same key on the server), or change `authselectmode`.";
     facts.driverFault = source.driverFault;
     facts.driverStatus = source.driverStatus;
     facts.lastRejectReason = source.lastRejectReason;

@@ -267,6 +267,8 @@ private:
         bool unauthenticated = false;
     };
     AuthenticationMix authenticationMix() const;
+    // Why `authselectmode` made an NTP source noselect (require, prefer), for its selection reason.
+    std::string authSelectModeReason() const;
     void applyAuthSelectMode(SourceIdentity &identity, bool ntp, bool authenticated, bool noselect) const;
     void reselect(RealTime now, std::optional<std::uint32_t> updatedId);
     SelectionCandidate candidateFor(std::uint32_t id, RealTime now) const;
