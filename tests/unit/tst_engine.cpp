@@ -365,6 +365,7 @@ private slots:
     void keyMismatchGetsNoTime();
     void authSelectModeDecides_data();
     void authSelectModeDecides();
+    void keyedPeerIsAnsweredSigned();
     void minStratumRaisesTheSourcesStratum();
 };
 
@@ -921,6 +922,55 @@ void TestEngine::authSelectModeDecides()
     if (!selected)
         QCOMPARE(client.sources.front().unselectableReason,
                  std::string("`authselectmode require` takes only authenticated sources, and it has no `key`"));
+}
+
+void TestEngine::keyedPeerIsAnsweredSigned()
+{
+    // `peer 192.0.2.1 key 5` and no `allow`: the peer's signed symmetric-active packets are
+    // answered, signed with that key; unsigned or otherwise signed ones are not (no access).
+    const KeyTable keys = keysOf(KeyType::Aes256, 5, "0123456789abcdef0123456789abcdef");
+    KeyTable both = keys;
+    both.add(SymmetricKey{6, KeyType::Sha1, {'o', 't', 'h', 'e', 'r', '-', 'k', 'e', 'y', '!'}});
+    EngineConfig config;
+    config.local.enabled = true;
+    config.sources = {sourceConfig(SourceConfig::Kind::Peer, "192.0.2.1")};
+    config.sources.front().key = 5;
+    EngineOptions o = options();
+    o.keys = both;
+    Engine engine(config, o, kStart);
+    const SocketAddress peer{ip("192.0.2.1"), kNtpDefaultPort};
+    const auto symmetricActive = [](std::uint32_t keyId, const KeyTable &table) {
+        NtpHeader h;
+        h.mode = NtpMode::SymmetricActive;
+        h.transmitTime = NtpTimestamp::fromRaw(kClientCookie);
+        const auto raw = serializeNtpHeader(h);
+        Bytes data(raw.begin(), raw.end());
+        if (keyId != 0)
+            appendMac(data, *table.find(keyId));
+        return data;
+    };
+    const auto answer = [&](const Bytes &data) {
+        engine.handlePacket(serverPacket(data, peer, kStart), kStart);
+        std::vector<OutgoingPacket> out = engine.takeOutgoing();
+        return out;
+    };
+
+    const Bytes signedRequest = symmetricActive(5, both);
+    std::vector<OutgoingPacket> out = answer(signedRequest);
+    QCOMPARE(out.size(), std::size_t{1});
+    QCOMPARE(out.front().macKeyId, 5u);
+    engine.finishOutgoing(out.front(), kStart);
+    QCOMPARE(out.front().data.size(), signedRequest.size());
+    const NtpParseResult parsed = parseNtpPacket(out.front().data);
+    QVERIFY(parsed.ok());
+    QCOMPARE(parsed.packet.header.mode, NtpMode::SymmetricPassive);
+    QCOMPARE(checkMac(out.front().data, parsed.packet, keys), MacCheck::Ok);
+
+    QVERIFY(answer(symmetricActive(0, both)).empty());
+    QVERIFY(answer(symmetricActive(6, both)).empty());
+    Bytes forged = signedRequest;
+    forged[kNtpTransmitTimestampOffset] ^= 0x01;
+    QVERIFY(answer(forged).empty());
 }
 
 void TestEngine::runsAreDeterministic()

@@ -249,15 +249,24 @@ bool Engine::answerPeer(const ReceivedPacket &packet, RealTime cookedReceive)
     if (packet.truncated || packet.remote.port == 0)
         return false;
     const NtpParseResult parsed = parseNtpPacket(packet.data);
-    if (!parsed.ok() || parsed.packet.header.mode != NtpMode::SymmetricActive
-        || parsed.packet.mac == NtpMacKind::SymmetricKey)
+    if (!parsed.ok() || parsed.packet.header.mode != NtpMode::SymmetricActive)
         return false;
     const IpAddress from = packet.remote.ip.unmapped();
     const std::vector<NtpSource *> sources = ntpSources();
-    const bool configured = std::any_of(sources.begin(), sources.end(), [&](const auto &s) {
+    const auto peer = std::find_if(sources.begin(), sources.end(), [&](const auto &s) {
         return s->isPeer() && s->isActive() && s->address().ip == from;
     });
-    if (!configured)
+    if (peer == sources.end())
+        return false;
+    // A peer with `key` is answered only when it signed with that key, and signed back; one
+    // without is answered only unsigned. Anything else goes the way of any other request.
+    const std::uint32_t keyId = (*peer)->config().key;
+    const SymmetricKey *key = keyId != 0 ? m_options.keys.find(keyId) : nullptr;
+    if (keyId != 0
+        && (!key || parsed.packet.keyId != keyId
+            || checkMac(packet.data, parsed.packet, m_options.keys) != MacCheck::Ok))
+        return false;
+    if (keyId == 0 && parsed.packet.mac != NtpMacKind::None)
         return false;
     OutgoingPacket out;
     out.role = SocketRole::Server;
@@ -266,6 +275,10 @@ bool Engine::answerPeer(const ReceivedPacket &packet, RealTime cookedReceive)
     out.data = NtpResponder::reply(parsed.packet.header, NtpMode::SymmetricPassive, cookedReceive,
                                    servedReference(cookedReceive));
     out.stampTransmit = true;
+    if (key) {
+        appendMac(out.data, *key);
+        out.macKeyId = key->id;
+    }
     m_outgoing.push_back(std::move(out));
     return true;
 }
