@@ -427,9 +427,11 @@ void TestNtpAuth::keyFileWarnings()
                                               "1 SHA1 HEX:00112233445566778899AABBCCDDEEFF00112233\n",
                                               "k");
     QCOMPARE(diagnostics(result), QStringList({"k:1:3: warning: key 1 is shorter than 80 bits",
-                                               "k:3:1: warning: key 1 is defined again, the one on line 1 is used"}));
+                                               "k:3:1: warning: key 1 is defined again, this one replaces the one "
+                                               "on line 1"}));
     QCOMPARE(result.keys.size(), 2u);
-    QCOMPARE(result.keys.find(1)->secret, ascii("short"));
+    // chronyd 4.3 answers with the second key of an ID (checked on loopback).
+    QCOMPARE(result.keys.find(1)->type, KeyType::Sha1);
     // A 128-bit cipher key is never "short".
     QCOMPARE(result.keys.find(2)->type, KeyType::Aes128);
 }

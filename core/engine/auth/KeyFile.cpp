@@ -104,13 +104,11 @@ public:
                    "key " + std::to_string(key.id) + " is shorter than "
                        + std::to_string(kMinSecureKeyBytes * kBitsPerByte) + " bits");
         const std::uint32_t id = key.id;
-        if (!m_result.keys.add(std::move(key))) {
+        if (!m_result.keys.add(std::move(key)))
             report(ConfigDiagnostic::Severity::Warning, words.front().column,
-                   "key " + std::to_string(id) + " is defined again, the one on line " + std::to_string(m_firstLine[id])
-                       + " is used");
-            return;
-        }
-        m_firstLine[id] = lineNumber;
+                   "key " + std::to_string(id) + " is defined again, this one replaces the one on line "
+                       + std::to_string(m_lastLine[id]));
+        m_lastLine[id] = lineNumber;
     }
 
 private:
@@ -175,7 +173,7 @@ private:
     const std::string &m_fileName;
     KeyFileResult &m_result;
     int m_line = 0;
-    std::map<std::uint32_t, int> m_firstLine;
+    std::map<std::uint32_t, int> m_lastLine;
 };
 
 } // namespace

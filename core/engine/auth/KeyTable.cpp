@@ -5,7 +5,7 @@ namespace s1 {
 bool KeyTable::add(SymmetricKey key)
 {
     const std::uint32_t id = key.id;
-    return m_keys.emplace(id, std::move(key)).second;
+    return m_keys.insert_or_assign(id, std::move(key)).second;
 }
 
 const SymmetricKey *KeyTable::find(std::uint32_t id) const

@@ -12,8 +12,8 @@ namespace s1 {
 class KeyTable
 {
 public:
-    // Adds `key`; false (and the table unchanged) when its ID is already there: the first key
-    // of an ID wins.
+    // Adds `key`, replacing a key of the same ID (the last key of an ID wins, as chronyd 4.3
+    // does with a duplicate); false when it replaced one.
     bool add(SymmetricKey key);
     const SymmetricKey *find(std::uint32_t id) const;
     std::size_t size() const { return m_keys.size(); }
