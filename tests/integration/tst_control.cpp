@@ -519,6 +519,18 @@ void TestControl::checkAndPrintConfig()
     r = s1test::runProgram(s1test::ourBinary("stratumone"), {"-p", "-f", noEffect}, 10s);
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.err, expectedWarnings);
+
+    // The keyfile is checked as the engine reads it: its bad lines are warnings, never quoting
+    // a key, and the configuration is still OK.
+    const QString keys = s1test::writeFile(dir, "test.keys", "1 SHA1 HEX:00112233445566778899\n2 md5 secretsecret\n");
+    QFile::setPermissions(keys, QFile::ReadOwner | QFile::WriteOwner);
+    const QString keyed = s1test::writeFile(dir, "keyed.conf", "keyfile " + keys + "\nserver 127.0.0.1 key 1\n");
+    r = s1test::runProgram(s1test::ourBinary("stratumone"), {"--check-config", keyed}, 10s);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, keyed + ": OK\n");
+    QCOMPARE(r.err, keys
+                        + ":2:3: warning: unknown key type 'md5' (expected MD5, SHA1, SHA256, SHA384, SHA512, SHA3-224, "
+                          "SHA3-256, SHA3-384, SHA3-512, AES128 or AES256), key 2 left out\n");
 }
 
 void TestControl::bindAddressIsWhereTheServerListens_data()

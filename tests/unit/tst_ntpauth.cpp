@@ -361,43 +361,45 @@ void TestNtpAuth::keyFileDamage_data()
     QTest::addColumn<QByteArray>("line");
     QTest::addColumn<QString>("message");
     QTest::newRow("ID only") << QByteArray("7")
-                             << "k:1:1: error: expected a key ID, an optional type and a key, left out";
+                             << "k:1:1: warning: expected a key ID, an optional type and a key, left out";
     QTest::newRow("four words") << QByteArray("7 MD5 HEX:00112233445566778899 extra")
-                                << "k:1:1: error: expected a key ID, an optional type and a key, left out";
+                                << "k:1:1: warning: expected a key ID, an optional type and a key, left out";
     QTest::newRow("ID 0") << QByteArray("0 MD5 secretsecret")
-                          << "k:1:1: error: invalid key ID '0' (expected 1 to 4294967295), left out";
+                          << "k:1:1: warning: invalid key ID '0' (expected 1 to 4294967295), left out";
     QTest::newRow("ID too large") << QByteArray("4294967296 secretsecret")
-                                  << "k:1:1: error: invalid key ID '4294967296' (expected 1 to 4294967295), left out";
+                                  << "k:1:1: warning: invalid key ID '4294967296' (expected 1 to 4294967295), left out";
     QTest::newRow("ID not a number") << QByteArray("x7 secretsecret")
-                                     << "k:1:1: error: invalid key ID 'x7' (expected 1 to 4294967295), left out";
+                                     << "k:1:1: warning: invalid key ID 'x7' (expected 1 to 4294967295), left out";
     QTest::newRow("negative ID") << QByteArray("-7 secretsecret")
-                                 << "k:1:1: error: invalid key ID '-7' (expected 1 to 4294967295), left out";
+                                 << "k:1:1: warning: invalid key ID '-7' (expected 1 to 4294967295), left out";
     QTest::newRow("unknown type")
         << QByteArray("7 TIGER secretsecret")
-        << "k:1:3: error: unknown key type 'TIGER' (expected MD5, SHA1, SHA256, SHA384, SHA512, SHA3-224, "
+        << "k:1:3: warning: unknown key type 'TIGER' (expected MD5, SHA1, SHA256, SHA384, SHA512, SHA3-224, "
            "SHA3-256, SHA3-384, SHA3-512, AES128 or AES256), key 7 left out";
     QTest::newRow("lower-case type")
         << QByteArray("7 md5 secretsecret")
-        << "k:1:3: error: unknown key type 'md5' (expected MD5, SHA1, SHA256, SHA384, SHA512, SHA3-224, "
+        << "k:1:3: warning: unknown key type 'md5' (expected MD5, SHA1, SHA256, SHA384, SHA512, SHA3-224, "
            "SHA3-256, SHA3-384, SHA3-512, AES128 or AES256), key 7 left out";
     QTest::newRow("odd hex") << QByteArray("7 SHA1 HEX:0011223344556677889")
-                             << "k:1:8: error: key 7: expected an even number of hexadecimal digits after HEX:, "
+                             << "k:1:8: warning: key 7: expected an even number of hexadecimal digits after HEX:, "
                                 "left out";
     QTest::newRow("empty hex") << QByteArray("7 SHA1 HEX:")
-                               << "k:1:8: error: key 7: expected an even number of hexadecimal digits after HEX:, "
+                               << "k:1:8: warning: key 7: expected an even number of hexadecimal digits after HEX:, "
                                   "left out";
     QTest::newRow("bad hex digit") << QByteArray("7 SHA1 HEX:00112g3344556677889900")
-                                   << "k:1:17: error: key 7: not a hexadecimal digit, left out";
-    QTest::newRow("empty ASCII") << QByteArray("7 SHA1 ASCII:") << "k:1:8: error: key 7 is empty, left out";
-    QTest::newRow("short AES128") << QByteArray("7 AES128 HEX:7EA62AE64D190114D46D5A082F948E")
-                                  << "k:1:10: error: AES128 needs a key of 16 bytes (128 bits), key 7 has 15, left out";
-    QTest::newRow("long AES128") << QByteArray("7 AES128 HEX:7EA62AE64D190114D46D5A082F948EC100")
-                                 << "k:1:10: error: AES128 needs a key of 16 bytes (128 bits), key 7 has 17, left out";
+                                   << "k:1:17: warning: key 7: not a hexadecimal digit, left out";
+    QTest::newRow("empty ASCII") << QByteArray("7 SHA1 ASCII:") << "k:1:8: warning: key 7 is empty, left out";
+    QTest::newRow("short AES128")
+        << QByteArray("7 AES128 HEX:7EA62AE64D190114D46D5A082F948E")
+        << "k:1:10: warning: AES128 needs a key of 16 bytes (128 bits), key 7 has 15, left out";
+    QTest::newRow("long AES128")
+        << QByteArray("7 AES128 HEX:7EA62AE64D190114D46D5A082F948EC100")
+        << "k:1:10: warning: AES128 needs a key of 16 bytes (128 bits), key 7 has 17, left out";
     QTest::newRow("AES256 with an AES128 key")
         << QByteArray("7 AES256 HEX:7EA62AE64D190114D46D5A082F948EC1")
-        << "k:1:10: error: AES256 needs a key of 32 bytes (256 bits), key 7 has 16, left out";
+        << "k:1:10: warning: AES256 needs a key of 32 bytes (256 bits), key 7 has 16, left out";
     QTest::newRow("long line") << QByteArray("7 ") + QByteArray(2046, 'a')
-                               << "k:1:1: error: line longer than 2047 characters, left out";
+                               << "k:1:1: warning: line longer than 2047 characters, left out";
 }
 
 void TestNtpAuth::keyFileDamage()
@@ -451,7 +453,8 @@ void TestNtpAuth::hostReadsTheKeyFile()
     KeyTable keys = loadKeyFile(path.toStdString(), warnings);
     QCOMPARE(keys.size(), 1u);
     QCOMPARE(warnings.size(), 1u);
-    QVERIFY2(warnings[0].starts_with(path.toStdString() + ":2:3: error: unknown key type 'FOO'"), warnings[0].c_str());
+    QVERIFY2(warnings[0].starts_with(path.toStdString() + ":2:3: warning: unknown key type 'FOO'"),
+             warnings[0].c_str());
 
     // Readable by everyone: read, with a warning.
     QVERIFY(QFile::setPermissions(path, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadOther));

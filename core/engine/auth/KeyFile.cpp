@@ -64,7 +64,7 @@ public:
     {
         m_line = lineNumber;
         if (line.size() > kKeyFileMaxLineLength) {
-            report(ConfigDiagnostic::Severity::Error, 1,
+            report(ConfigDiagnostic::Severity::Warning, 1,
                    "line longer than " + std::to_string(kKeyFileMaxLineLength) + " characters, left out");
             return;
         }
@@ -72,7 +72,7 @@ public:
         if (words.empty() || kCommentStarts.find(words.front().text.front()) != std::string_view::npos)
             return;
         if (words.size() > 3 || words.size() < 2) {
-            report(ConfigDiagnostic::Severity::Error, words.front().column,
+            report(ConfigDiagnostic::Severity::Warning, words.front().column,
                    "expected a key ID, an optional type and a key, left out");
             return;
         }
@@ -82,7 +82,7 @@ public:
         if (words.size() == 3) {
             const auto type = keyTypeFromName(words[1].text);
             if (!type) {
-                report(ConfigDiagnostic::Severity::Error, words[1].column,
+                report(ConfigDiagnostic::Severity::Warning, words[1].column,
                        "unknown key type '" + std::string(words[1].text) + "' (expected " + std::string(kKnownTypes)
                            + "), key " + std::to_string(key.id) + " left out");
                 return;
@@ -93,7 +93,7 @@ public:
         if (!decodeSecret(secret, key))
             return;
         if (isCipher(key.type) && key.secret.size() != cipherKeyBytes(key.type)) {
-            report(ConfigDiagnostic::Severity::Error, secret.column,
+            report(ConfigDiagnostic::Severity::Warning, secret.column,
                    std::string(keyTypeName(key.type)) + " needs a key of " + std::to_string(cipherKeyBytes(key.type))
                        + " bytes (" + std::to_string(cipherKeyBytes(key.type) * kBitsPerByte) + " bits), key "
                        + std::to_string(key.id) + " has " + std::to_string(key.secret.size()) + ", left out");
@@ -119,7 +119,7 @@ private:
         std::uint32_t value = 0;
         const auto [ptr, ec] = std::from_chars(begin, end, value);
         if (ec != std::errc() || ptr != end || value == 0) {
-            report(ConfigDiagnostic::Severity::Error, word.column,
+            report(ConfigDiagnostic::Severity::Warning, word.column,
                    "invalid key ID '" + std::string(word.text) + "' (expected 1 to 4294967295), left out");
             return false;
         }
@@ -133,7 +133,7 @@ private:
         if (text.starts_with(kHexPrefix)) {
             text.remove_prefix(kHexPrefix.size());
             if (text.empty() || text.size() % 2 != 0) {
-                report(ConfigDiagnostic::Severity::Error, word.column,
+                report(ConfigDiagnostic::Severity::Warning, word.column,
                        "key " + std::to_string(key.id) + ": expected an even number of hexadecimal digits after "
                            + std::string(kHexPrefix) + ", left out");
                 return false;
@@ -144,7 +144,7 @@ private:
                 const int low = hexValue(text[i + 1]);
                 if (high < 0 || low < 0) {
                     // Which digit is bad, not what the key is: the key is a secret.
-                    report(ConfigDiagnostic::Severity::Error,
+                    report(ConfigDiagnostic::Severity::Warning,
                            word.column + static_cast<int>(kHexPrefix.size() + i + (high < 0 ? 0 : 1)),
                            "key " + std::to_string(key.id) + ": not a hexadecimal digit, left out");
                     key.secret.clear();
@@ -157,7 +157,7 @@ private:
         if (text.starts_with(kAsciiPrefix))
             text.remove_prefix(kAsciiPrefix.size());
         if (text.empty()) {
-            report(ConfigDiagnostic::Severity::Error, word.column,
+            report(ConfigDiagnostic::Severity::Warning, word.column,
                    "key " + std::to_string(key.id) + " is empty, left out");
             return false;
         }

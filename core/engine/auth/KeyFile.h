@@ -1,7 +1,7 @@
 // chrony's keyfile: one key a line, "ID [TYPE] KEY", where KEY is "HEX:" and hexadecimal digits,
 // or "ASCII:" and text, or text without a prefix; TYPE defaults to MD5. Lines starting with one
 // of ! ; # % are comments; type names are case-sensitive (chronyd refuses "md5"). A line that
-// cannot be used is left out with an error at its position, and the others are read on; keys
+// cannot be used is left out with a warning at its position, and the others are read on; keys
 // shorter than 80 bits get a warning, and so does a second key of an ID, which replaces the
 // first (what chronyd 4.3 does). Bytes in, keys out: the host reads the file.
 #pragma once
