@@ -1,5 +1,6 @@
 #include "LaunchOptions.h"
 
+#include "auth/KeyFiles.h"
 #include "config/ConfigFile.h"
 #include "config/ConfigReader.h"
 #include "logging/LogCategories.h"
@@ -368,6 +369,12 @@ int checkConfiguration(const std::string &path)
         std::fprintf(stderr, "%s\n", d.toString().c_str());
     if (!read.ok())
         return 1;
+    // The keyfile too, as the engine will read it: its problems are warnings (the lines that
+    // can be used are), never a reason to refuse the configuration.
+    std::vector<std::string> keyWarnings;
+    loadKeyFile(read.config.keyFile, keyWarnings);
+    for (const std::string &warning : keyWarnings)
+        std::fprintf(stderr, "%s\n", warning.c_str());
     std::fprintf(stdout, "%s: OK\n", path.c_str());
     return 0;
 }

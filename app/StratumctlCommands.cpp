@@ -49,7 +49,7 @@ constexpr CommandSpec kCommands[] = {
     {"serverstats", Command::ServerStats, false}, {"clients", Command::Clients, false},
     {"reload", Command::Reload, false},           {"makestep", Command::MakeStep, false},
     {"snapshot", Command::Snapshot, false},       {"gps", Command::Gps, false},
-    {"alarms", Command::Alarms, false},
+    {"alarms", Command::Alarms, false},           {"authdata", Command::AuthData, false},
 };
 
 const CommandSpec *specFor(const QString &name)
@@ -114,7 +114,7 @@ std::optional<std::vector<Row>> rowsOf(const QJsonValue &result, QString &error)
 bool namesAddresses(Command command)
 {
     return command == Command::Sources || command == Command::SourceStats || command == Command::SelectData
-           || command == Command::Clients;
+           || command == Command::Clients || command == Command::AuthData;
 }
 
 // Replaces each row's numeric address by its name, as chronyc does without -n.
@@ -171,6 +171,15 @@ int printResult(const StratumctlOptions &options, const CommandSpec &spec, bool 
         if (lookUpNames)
             resolveNames(*rows);
         print(csv ? formatSelectDataCsv(*rows) : formatSelectData(*rows, verbose, names));
+        return 0;
+    }
+    case Command::AuthData: {
+        auto rows = rowsOf<AuthDataRow>(result, error);
+        if (!rows)
+            return badResult(error);
+        if (lookUpNames)
+            resolveNames(*rows);
+        print(csv ? formatAuthDataCsv(*rows) : formatAuthData(*rows, names));
         return 0;
     }
     case Command::NtpData: {
@@ -234,7 +243,7 @@ int printResult(const StratumctlOptions &options, const CommandSpec &spec, bool 
     case Command::Configuration:     // the window's query; stratumctl has no command for it
     case Command::ConfigurationText: // `stratumctl config` (StratumctlConfig.cpp)
     case Command::ApplyConfiguration:
-    case Command::History:           // runHistoryCommand's
+    case Command::History: // runHistoryCommand's
     case Command::HistorySeries:
         break;
     case Command::AddSource: // runtime commands: runRuntimeCommand prints their replies

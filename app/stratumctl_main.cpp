@@ -39,6 +39,7 @@ void usage(std::FILE *out)
                  "  sourcestats [-v]   the sources' drift and offset statistics\n"
                  "  selectdata [-v]    how source selection sees each source (-v: and why, in words)\n"
                  "  ntpdata [ADDRESS]  the last NTP exchange with each server (or one)\n"
+                 "  authdata           how each NTP server is authenticated (key ID, type, length)\n"
                  "  activity           how many sources are online\n"
                  "  serverstats        the NTP server's and the control socket's counters\n"
                  "  clients            the NTP clients served\n"

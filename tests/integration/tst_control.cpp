@@ -506,10 +506,11 @@ void TestControl::checkAndPrintConfig()
     QCOMPARE(r.out, "# " + good + "\nserver 127.0.0.1 iburst\nlocal stratum 3\n");
 
     // Read but not in effect: still OK, but said, in both.
-    const QString noEffect = s1test::writeFile(dir, "noeffect.conf", "rtcfile /var/lib/chrony/rtc\nserver 127.0.0.1 key 1\n");
+    const QString noEffect =
+        s1test::writeFile(dir, "noeffect.conf", "rtcfile /var/lib/chrony/rtc\nserver 127.0.0.1 nts\n");
     const QString expectedWarnings =
         noEffect + ":1:1: warning: 'rtcfile' has no effect yet\n" + noEffect
-        + ":2:18: warning: option 'key' of 'server' has no effect yet: authentication is not supported, so this source "
+        + ":2:18: warning: option 'nts' of 'server' has no effect yet: NTS is not supported, so this source "
           "will never be selected\n";
     r = s1test::runProgram(s1test::ourBinary("stratumone"), {"--check-config", noEffect}, 10s);
     QCOMPARE(r.exitCode, 0);
@@ -518,6 +519,18 @@ void TestControl::checkAndPrintConfig()
     r = s1test::runProgram(s1test::ourBinary("stratumone"), {"-p", "-f", noEffect}, 10s);
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.err, expectedWarnings);
+
+    // The keyfile is checked as the engine reads it: its bad lines are warnings, never quoting
+    // a key, and the configuration is still OK.
+    const QString keys = s1test::writeFile(dir, "test.keys", "1 SHA1 HEX:00112233445566778899\n2 md5 secretsecret\n");
+    QFile::setPermissions(keys, QFile::ReadOwner | QFile::WriteOwner);
+    const QString keyed = s1test::writeFile(dir, "keyed.conf", "keyfile " + keys + "\nserver 127.0.0.1 key 1\n");
+    r = s1test::runProgram(s1test::ourBinary("stratumone"), {"--check-config", keyed}, 10s);
+    QCOMPARE(r.exitCode, 0);
+    QCOMPARE(r.out, keyed + ": OK\n");
+    QCOMPARE(r.err, keys
+                        + ":2:3: warning: unknown key type 'md5' (expected MD5, SHA1, SHA256, SHA384, SHA512, SHA3-224, "
+                          "SHA3-256, SHA3-384, SHA3-512, AES128 or AES256), key 2 left out\n");
 }
 
 void TestControl::bindAddressIsWhereTheServerListens_data()

@@ -210,6 +210,8 @@ private slots:
     void clockDirectives();
     void leapSecModes_data();
     void leapSecModes();
+    void authSelectModes_data();
+    void authSelectModes();
     void textDirectives();
     void metricsAddress();
     void hwTimestamp();
@@ -863,7 +865,6 @@ void TestConfigReader::unsupportedDirectivesWarn_data()
     // chrony 4.x directives the engine does not implement yet, with valid arguments.
     const char *lines[] = {
         "acquisitionport 1123",
-        "authselectmode require",
         "bindacqaddress 0.0.0.0",
         "bindacqdevice eth0",
         "bindcmddevice lo",
@@ -1373,6 +1374,9 @@ void TestConfigReader::directiveErrors_data()
     row("alarmcommand", "test.conf:1:1: error: 'alarmcommand' needs a program");
     row("user a b", "test.conf:1:8: error: unexpected argument 'b' for 'user'");
     row("leapsectz", "test.conf:1:1: error: 'leapsectz' needs a time zone name");
+    row("authselectmode", "test.conf:1:1: error: 'authselectmode' needs a mode");
+    row("authselectmode strict",
+        "test.conf:1:16: error: invalid value 'strict' for 'authselectmode': expected require, prefer, mix or ignore");
     row("leapsecmode", "test.conf:1:1: error: 'leapsecmode' needs a mode");
     row("leapsecmode smear",
         "test.conf:1:13: error: invalid value 'smear' for 'leapsecmode': expected system, slew, step or ignore");
@@ -1468,6 +1472,26 @@ void TestConfigReader::leapSecModes_data()
     QTest::newRow("step") << QByteArray("leapsecmode step") << LeapSecondMode::Step;
     QTest::newRow("ignore") << QByteArray("leapsecmode ignore") << LeapSecondMode::Ignore;
     QTest::newRow("case") << QByteArray("LeapSecMode Ignore") << LeapSecondMode::Ignore;
+}
+
+void TestConfigReader::authSelectModes_data()
+{
+    QTest::addColumn<QByteArray>("line");
+    QTest::addColumn<AuthSelectMode>("expected");
+    QTest::newRow("default") << QByteArray("") << AuthSelectMode::Mix;
+    QTest::newRow("require") << QByteArray("authselectmode require") << AuthSelectMode::Require;
+    QTest::newRow("prefer") << QByteArray("authselectmode prefer") << AuthSelectMode::Prefer;
+    QTest::newRow("mix") << QByteArray("authselectmode mix") << AuthSelectMode::Mix;
+    QTest::newRow("ignore") << QByteArray("authselectmode ignore") << AuthSelectMode::Ignore;
+}
+
+void TestConfigReader::authSelectModes()
+{
+    QFETCH(QByteArray, line);
+    QFETCH(AuthSelectMode, expected);
+    const ConfigReadResult result = read(line);
+    QCOMPARE(diagnostics(result), QStringList());
+    QCOMPARE(result.config.selection.authSelectMode, expected);
 }
 
 void TestConfigReader::leapSecModes()
@@ -1667,6 +1691,7 @@ namespace {
 // are appended to these.
 const std::map<std::string, std::string> kSampleLines = {
     {"alarmcommand", "alarmcommand /usr/local/bin/stratum-alarm"},
+    {"authselectmode", "authselectmode prefer"},
     {"bindaddress", "bindaddress 127.0.0.1"},
     {"bindcmdaddress", "bindcmdaddress 127.0.0.1"},
     {"clientloglimit", "clientloglimit 100000"},
@@ -1788,9 +1813,10 @@ void TestConfigReader::everySyntaxEntryIsInEffectOrWarned()
     }
     // What is warned about today: a change here means a list in ConfigEffects changed.
     // minstratum, ratelimit and its four options, dumpdir, user, alarmcommand, then leapsectz,
-    // leapseclist, leapsecmode and metricsaddress joined.
-    QCOMPARE(inEffect, 132);
-    QCOMPARE(warned, 108);
+    // leapseclist, leapsecmode and metricsaddress joined; then keyfile, authselectmode and the
+    // `key` option of server, pool and peer.
+    QCOMPARE(inEffect, 137);
+    QCOMPARE(warned, 103);
 }
 
 void TestConfigReader::logsAndDriversWithoutEffectAreWarned()
@@ -1814,13 +1840,12 @@ void TestConfigReader::authenticatedSourcesAreWarned()
     const ConfigReadResult result =
         read("server a.example.net key 1 iburst\npool b.example.net nts\nserver c.example.net\n");
     QVERIFY(result.ok());
+    // Symmetric keys work (tst_ntpauth, tst_engine); NTS does not yet.
     QCOMPARE(withoutEffect(result),
-             QStringList({"test.conf:1:22: warning: option 'key' of 'server' has no effect yet: authentication is not "
-                          "supported, so this source will never be selected",
-                          "test.conf:2:20: warning: option 'nts' of 'pool' has no effect yet: authentication is not "
+             QStringList({"test.conf:2:20: warning: option 'nts' of 'pool' has no effect yet: NTS is not "
                           "supported, so this source will never be selected"}));
-    QCOMPARE(authenticationUnavailable(result.config.sources.at(0)),
-             std::string("it requires authentication with key 1, which is not supported yet"));
+    QCOMPARE(result.config.sources.at(0).key, 1u);
+    QCOMPARE(authenticationUnavailable(result.config.sources.at(0)), std::string());
     QCOMPARE(authenticationUnavailable(result.config.sources.at(1)),
              std::string("it requires NTS authentication, which is not supported yet"));
     QCOMPARE(authenticationUnavailable(result.config.sources.at(2)), std::string());
@@ -2182,10 +2207,9 @@ void TestConfigReader::debianDefault()
 {
     const QString file = dataPath("debian-default-chrony.conf");
     const ConfigReadResult result = readData("debian-default-chrony.conf");
-    // Debian's file asks for a key file and an NTS dump directory: neither has an effect yet, and
-    // the check says so (its leapsectz right/UTC is in effect).
-    QCOMPARE(diagnostics(result), QStringList({file + ":18:1: warning: 'keyfile' has no effect yet",
-                                               file + ":25:1: warning: 'ntsdumpdir' has no effect yet"}));
+    // Debian's file asks for a key file (read by the host) and an NTS dump directory, which has
+    // no effect yet, and the check says so (its leapsectz right/UTC is in effect).
+    QCOMPARE(diagnostics(result), QStringList({file + ":25:1: warning: 'ntsdumpdir' has no effect yet"}));
     const EngineConfig &c = result.config;
     QCOMPARE(hosts(result), QStringList{"2.debian.pool.ntp.org"});
     QCOMPARE(c.sources[0].kind, SourceConfig::Kind::Pool);
@@ -2209,7 +2233,7 @@ void TestConfigReader::stratumOneExample()
     const ConfigReadResult result = readData("stratum1-gps-server.conf");
     QCOMPARE(diagnostics(result),
              QStringList({file
-                              + ":35:35: warning: option 'nts' of 'server' has no effect yet: authentication is not "
+                              + ":35:35: warning: option 'nts' of 'server' has no effect yet: NTS is not "
                                 "supported, so this source will never be selected",
                           file + ":35:48: warning: option 'ntsport' of 'server' has no effect yet",
                           file + ":35:61: warning: option 'certset' of 'server' has no effect yet",
@@ -2217,9 +2241,6 @@ void TestConfigReader::stratumOneExample()
                           file
                               + ":37:1: warning: loop detection of 'peer' has no effect yet: symmetric polls are "
                                 "exchanged, but a synchronisation loop through the peer is not detected",
-                          file
-                              + ":37:18: warning: option 'key' of 'peer' has no effect yet: authentication is not "
-                                "supported, so this source will never be selected",
                           file + ":37:25: warning: option 'xleave' of 'peer' has no effect yet",
                           file + ":37:52: warning: option 'presend' of 'peer' has no effect yet",
                           file + ":38:20: warning: option 'offline' of 'server' has no effect yet",
@@ -2233,7 +2254,6 @@ void TestConfigReader::stratumOneExample()
                           file + ":60:1: warning: 'hwtimestamp' has no effect yet",
                           file + ":73:17: warning: option 'orphan' of 'local' has no effect yet",
                           file + ":73:24: warning: option 'distance' of 'local' has no effect yet",
-                          file + ":87:1: warning: 'keyfile' has no effect yet",
                           file + ":90:15: warning: log 'selection' has no effect yet",
                           file + ":91:1: warning: 'logchange' has no effect yet",
                           file + ":92:1: warning: 'pidfile' has no effect yet",

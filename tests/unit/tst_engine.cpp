@@ -2,6 +2,7 @@
 // polling sources (literal addresses, name resolution, pools, retries, duplicates), and two
 // engines talking over a simulated network with known clock offset and path asymmetry, whose
 // measurements must match RFC 5905's on-wire arithmetic and be exactly reproducible.
+#include "auth/NtpMac.h"
 #include "engine/Engine.h"
 #include "ntp/ReferenceId.h"
 
@@ -12,6 +13,7 @@
 #include <chrono>
 #include <cmath>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -152,12 +154,19 @@ class TwoHostNetwork
 {
 public:
     // `key`: the client's source asks for authentication with that key (0: none);
-    // `minStratum`: its `minstratum` option.
-    explicit TwoHostNetwork(std::uint64_t clientSeed, std::uint32_t key = 0, int minStratum = 0)
+    // `minStratum`: its `minstratum` option; `clientKeys`/`serverKeys`: their keyfiles.
+    explicit TwoHostNetwork(std::uint64_t clientSeed, std::uint32_t key = 0, int minStratum = 0,
+                            KeyTable clientKeys = {}, KeyTable serverKeys = {},
+                            AuthSelectMode authSelectMode = AuthSelectMode::Mix)
         : m_now(kStart)
-        , m_server(serverConfig(), options(kServerSeed), serverClock(kStart))
-        , m_client(clientConfig(key, minStratum), options(clientSeed), clientClock(kStart))
+        , m_server(serverConfig(), withKeys(options(kServerSeed), std::move(serverKeys)), serverClock(kStart))
+        , m_client(clientConfig(key, minStratum, authSelectMode), withKeys(options(clientSeed), std::move(clientKeys)),
+                   clientClock(kStart))
     { }
+
+    // Applied to every datagram from the server to the client (a man in the middle).
+    void setTamper(std::function<void(Bytes &)> tamper) { m_tamper = std::move(tamper); }
+    const std::vector<std::size_t> &requestLengths() const { return m_requestLengths; }
 
     // Processes every event up to true time `end`. False if a bound (iterations, simulated
     // time) was hit first.
@@ -204,9 +213,16 @@ private:
 
     static EngineConfig serverConfig() { return servingConfig(true, kSimServerStratum); }
 
-    static EngineConfig clientConfig(std::uint32_t key, int minStratum)
+    static EngineOptions withKeys(EngineOptions o, KeyTable keys)
+    {
+        o.keys = std::move(keys);
+        return o;
+    }
+
+    static EngineConfig clientConfig(std::uint32_t key, int minStratum, AuthSelectMode authSelectMode)
     {
         EngineConfig c;
+        c.selection.authSelectMode = authSelectMode;
         c.ntpPort = 0; // a pure client
         c.sources = {sourceConfig(SourceConfig::Kind::Server, "192.0.2.1", kSimulationPollLog2, kSimulationPollLog2)};
         c.sources.front().key = key;
@@ -269,8 +285,9 @@ private:
     {
         for (OutgoingPacket &out : m_server.takeOutgoing()) {
             const RealTime sent = m_now + kServerTurnaround;
-            if (out.stampTransmit)
-                writeTransmitTimestamp(out.data, m_server.transmitTimestamp(serverClock(sent)));
+            m_server.finishOutgoing(out, serverClock(sent));
+            if (m_tamper)
+                m_tamper(out.data);
             if (out.transmitToken != 0)
                 m_server.handleTransmitted(out.transmitToken, serverClock(sent));
             if (out.remote == kClientAddress)
@@ -282,8 +299,8 @@ private:
     {
         for (OutgoingPacket &out : m_client.takeOutgoing()) {
             const RealTime sent = m_now + kClientSendLatency;
-            if (out.stampTransmit)
-                writeTransmitTimestamp(out.data, m_client.transmitTimestamp(clientClock(sent)));
+            m_client.finishOutgoing(out, clientClock(sent));
+            m_requestLengths.push_back(out.data.size());
             if (out.transmitToken != 0)
                 m_client.handleTransmitted(out.transmitToken, clientClock(sent));
             m_cookies.push_back(parse(out.data).transmitTime.raw());
@@ -298,6 +315,8 @@ private:
     // By arrival time (true); equal times keep their sending order.
     std::multimap<RealTime, Datagram> m_inFlight;
     std::vector<std::uint64_t> m_cookies;
+    std::vector<std::size_t> m_requestLengths;
+    std::function<void(Bytes &)> m_tamper;
 };
 
 // Through the 8th poll's reply, before the 9th poll (polls at 0, 1, ..., 7 s).
@@ -340,7 +359,13 @@ private slots:
     void twoEnginesMeasureTheOffset();
     void runsAreDeterministic();
     void ntpDataComesFromTheReply();
-    void authenticatedSourceIsNeverSelected();
+    void keyedSourceIsAuthenticated_data();
+    void keyedSourceIsAuthenticated();
+    void forgedRepliesAreDropped();
+    void keyMismatchGetsNoTime();
+    void authSelectModeDecides_data();
+    void authSelectModeDecides();
+    void keyedPeerIsAnsweredSigned();
     void minStratumRaisesTheSourcesStratum();
 };
 
@@ -769,25 +794,183 @@ void TestEngine::minStratumRaisesTheSourcesStratum()
     QCOMPARE(network.runClientCommand("minstratum", "192.0.2.9 3").status, CommandStatus::NoSuchSource);
 }
 
-void TestEngine::authenticatedSourceIsNeverSelected()
+KeyTable keysOf(KeyType type, std::uint32_t id, std::string_view secret)
 {
-    // `server 192.0.2.1 key 1`: we cannot authenticate it, so, as chronyd would never
-    // synchronise to it unauthenticated, it is measured but never selected, and says why.
-    TwoHostNetwork network(kSeed, 1);
+    KeyTable keys;
+    keys.add(SymmetricKey{id, type, std::vector<std::uint8_t>(secret.begin(), secret.end())});
+    return keys;
+}
+
+void TestEngine::keyedSourceIsAuthenticated_data()
+{
+    QTest::addColumn<int>("type");
+    QTest::addColumn<QByteArray>("secret");
+    QTest::addColumn<int>("requestLength");
+    QTest::addColumn<int>("version");
+    QTest::newRow("MD5") << int(KeyType::Md5) << QByteArray("md5-secret-1234") << 68 << 4;
+    QTest::newRow("SHA1") << int(KeyType::Sha1) << QByteArray("sha1-secret-1234") << 72 << 4;
+    // Digests longer than 20 bytes go whole, in NTPv3, as chronyd sends them.
+    QTest::newRow("SHA256") << int(KeyType::Sha256) << QByteArray("sha256-secret-12") << 84 << 3;
+    QTest::newRow("SHA512") << int(KeyType::Sha512) << QByteArray("sha512-secret-12") << 116 << 3;
+    QTest::newRow("AES128") << int(KeyType::Aes128) << QByteArray("0123456789abcdef") << 68 << 4;
+    QTest::newRow("AES256") << int(KeyType::Aes256) << QByteArray("0123456789abcdef0123456789abcdef") << 68 << 4;
+}
+
+void TestEngine::keyedSourceIsAuthenticated()
+{
+    // `server 192.0.2.1 key 5` against a server with the same key: every request and reply is
+    // signed, every reply verified, and the source is selected.
+    QFETCH(int, type);
+    QFETCH(QByteArray, secret);
+    QFETCH(int, requestLength);
+    QFETCH(int, version);
+    const KeyTable keys = keysOf(KeyType(type), 5, secret.toStdString());
+    TwoHostNetwork network(kSeed, 5, 0, keys, keys);
     QVERIFY2(network.runUntil(kAfterEightPolls), "simulation did not settle");
     const EngineSnapshot client = network.clientSnapshot();
     const SourceSnapshot &source = client.sources.front();
     QCOMPARE(source.reach, std::uint8_t{0377});
-    QVERIFY(source.state != SourceState::Selected && source.state != SourceState::Combined);
+    QCOMPARE(source.state, SourceState::Selected);
+    QVERIFY(client.reference.synchronised);
+    QCOMPARE(source.keyId, 5u);
+    QCOMPARE(source.keyType, std::string(keyTypeName(KeyType(type))));
+    QCOMPARE(source.keyBits, int(secret.size()) * 8);
+    QCOMPARE(source.authFailures, 0u);
+    QVERIFY(source.unselectableReason.empty());
+    QCOMPARE(source.lastExchange->version, version);
+    for (std::size_t length : network.requestLengths())
+        QCOMPARE(length, std::size_t(requestLength));
+    const ServerStats server = network.serverSnapshot().server;
+    QCOMPARE(server.authenticatedRequests, std::uint64_t{kSimulatedPolls});
+    QCOMPARE(server.droppedTotal(), 0u);
+}
+
+void TestEngine::forgedRepliesAreDropped()
+{
+    // A man in the middle changes a bit of each reply: the client drops them all, counted, and
+    // never synchronises.
+    const KeyTable keys = keysOf(KeyType::Aes128, 5, "0123456789abcdef");
+    TwoHostNetwork network(kSeed, 5, 0, keys, keys);
+    network.setTamper([](Bytes &data) { data[kNtpTransmitTimestampOffset + 7] ^= 0x01; });
+    QVERIFY2(network.runUntil(kAfterEightPolls), "simulation did not settle");
+    const EngineSnapshot client = network.clientSnapshot();
+    const SourceSnapshot &source = client.sources.front();
+    QCOMPARE(source.reach, std::uint8_t{0});
     QVERIFY(!client.reference.synchronised);
-    QCOMPARE(source.unselectableReason,
-             std::string("it requires authentication with key 1, which is not supported yet"));
-    const std::vector<EngineEvent> events = network.takeClientEvents();
+    QVERIFY(source.authFailures >= std::uint64_t{kSimulatedPolls});
+    QCOMPARE(source.repliesAccepted, 0u);
+    QCOMPARE(source.lastRejectReason, std::string("not authenticated: bad MAC"));
+
+    // Unsigned replies to a keyed source: dropped the same way.
+    TwoHostNetwork stripped(kSeed, 5, 0, keys, keys);
+    stripped.setTamper([](Bytes &data) { data.resize(kNtpHeaderLength); });
+    QVERIFY2(stripped.runUntil(kAfterEightPolls), "simulation did not settle");
+    QCOMPARE(stripped.clientSnapshot().sources.front().reach, std::uint8_t{0});
+    QCOMPARE(stripped.clientSnapshot().sources.front().lastRejectReason, std::string("not authenticated: no MAC"));
+}
+
+void TestEngine::keyMismatchGetsNoTime()
+{
+    // The server has key 5 with another secret: it answers nothing (as chronyd), and says so.
+    TwoHostNetwork network(kSeed, 5, 0, keysOf(KeyType::Sha1, 5, "client-secret-1234"),
+                           keysOf(KeyType::Sha1, 5, "server-secret-1234"));
+    QVERIFY2(network.runUntil(kAfterEightPolls), "simulation did not settle");
+    QCOMPARE(network.clientSnapshot().sources.front().reach, std::uint8_t{0});
+    const ServerStats server = network.serverSnapshot().server;
+    QCOMPARE(server.repliesSent, 0u);
+    QVERIFY(server.droppedAuth >= std::uint64_t{kSimulatedPolls});
+
+    // A key missing from the client's keyfile: nothing is sent, and an event says why.
+    TwoHostNetwork missing(kSeed, 6, 0, keysOf(KeyType::Sha1, 5, "client-secret-1234"), {});
+    QVERIFY2(missing.runUntil(kAfterEightPolls), "simulation did not settle");
+    QVERIFY(missing.requestLengths().empty());
+    QCOMPARE(missing.serverSnapshot().server.packetsReceived, 0u);
+    const std::vector<EngineEvent> events = missing.takeClientEvents();
     QVERIFY(std::any_of(events.begin(), events.end(), [](const EngineEvent &e) {
-        return e.message
-               == "source 192.0.2.1 will never be selected: it requires authentication with key 1, "
-                  "which is not supported yet";
+        return e.message == "source 192.0.2.1: key 6 is not in the keyfile, no request is sent";
     }));
+}
+
+void TestEngine::authSelectModeDecides_data()
+{
+    QTest::addColumn<AuthSelectMode>("mode");
+    QTest::addColumn<bool>("keyed");
+    QTest::addColumn<bool>("selected");
+    // chrony.conf(5): require makes every unauthenticated NTP source noselect; prefer only when
+    // an authenticated one is there; mix and ignore leave a lone source selectable.
+    QTest::newRow("require, no key") << AuthSelectMode::Require << false << false;
+    QTest::newRow("require, key") << AuthSelectMode::Require << true << true;
+    QTest::newRow("prefer, no key") << AuthSelectMode::Prefer << false << true;
+    QTest::newRow("mix, no key") << AuthSelectMode::Mix << false << true;
+    QTest::newRow("mix, key") << AuthSelectMode::Mix << true << true;
+    QTest::newRow("ignore, no key") << AuthSelectMode::Ignore << false << true;
+}
+
+void TestEngine::authSelectModeDecides()
+{
+    QFETCH(AuthSelectMode, mode);
+    QFETCH(bool, keyed);
+    QFETCH(bool, selected);
+    const KeyTable keys = keysOf(KeyType::Sha1, 5, "shared-secret-1234");
+    TwoHostNetwork network(kSeed, keyed ? 5 : 0, 0, keys, keys, mode);
+    QVERIFY2(network.runUntil(kAfterEightPolls), "simulation did not settle");
+    const EngineSnapshot client = network.clientSnapshot();
+    QCOMPARE(client.sources.front().reach, std::uint8_t{0377});
+    QCOMPARE(client.sources.front().state == SourceState::Selected, selected);
+    QCOMPARE(client.reference.synchronised, selected);
+    // The reason names the policy, not a `noselect` the line does not have.
+    if (!selected)
+        QCOMPARE(client.sources.front().unselectableReason,
+                 std::string("`authselectmode require` takes only authenticated sources, and it has no `key`"));
+}
+
+void TestEngine::keyedPeerIsAnsweredSigned()
+{
+    // `peer 192.0.2.1 key 5` and no `allow`: the peer's signed symmetric-active packets are
+    // answered, signed with that key; unsigned or otherwise signed ones are not (no access).
+    const KeyTable keys = keysOf(KeyType::Aes256, 5, "0123456789abcdef0123456789abcdef");
+    KeyTable both = keys;
+    both.add(SymmetricKey{6, KeyType::Sha1, {'o', 't', 'h', 'e', 'r', '-', 'k', 'e', 'y', '!'}});
+    EngineConfig config;
+    config.local.enabled = true;
+    config.sources = {sourceConfig(SourceConfig::Kind::Peer, "192.0.2.1")};
+    config.sources.front().key = 5;
+    EngineOptions o = options();
+    o.keys = both;
+    Engine engine(config, o, kStart);
+    const SocketAddress peer{ip("192.0.2.1"), kNtpDefaultPort};
+    const auto symmetricActive = [](std::uint32_t keyId, const KeyTable &table) {
+        NtpHeader h;
+        h.mode = NtpMode::SymmetricActive;
+        h.transmitTime = NtpTimestamp::fromRaw(kClientCookie);
+        const auto raw = serializeNtpHeader(h);
+        Bytes data(raw.begin(), raw.end());
+        if (keyId != 0)
+            appendMac(data, *table.find(keyId));
+        return data;
+    };
+    const auto answer = [&](const Bytes &data) {
+        engine.handlePacket(serverPacket(data, peer, kStart), kStart);
+        std::vector<OutgoingPacket> out = engine.takeOutgoing();
+        return out;
+    };
+
+    const Bytes signedRequest = symmetricActive(5, both);
+    std::vector<OutgoingPacket> out = answer(signedRequest);
+    QCOMPARE(out.size(), std::size_t{1});
+    QCOMPARE(out.front().macKeyId, 5u);
+    engine.finishOutgoing(out.front(), kStart);
+    QCOMPARE(out.front().data.size(), signedRequest.size());
+    const NtpParseResult parsed = parseNtpPacket(out.front().data);
+    QVERIFY(parsed.ok());
+    QCOMPARE(parsed.packet.header.mode, NtpMode::SymmetricPassive);
+    QCOMPARE(checkMac(out.front().data, parsed.packet, keys), MacCheck::Ok);
+
+    QVERIFY(answer(symmetricActive(0, both)).empty());
+    QVERIFY(answer(symmetricActive(6, both)).empty());
+    Bytes forged = signedRequest;
+    forged[kNtpTransmitTimestampOffset] ^= 0x01;
+    QVERIFY(answer(forged).empty());
 }
 
 void TestEngine::runsAreDeterministic()

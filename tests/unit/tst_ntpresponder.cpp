@@ -554,12 +554,12 @@ void TestNtpResponder::symmetricKeyMacIsDropped()
     QFETCH(int, digestLength);
 
     // We hold no keys: an unsigned reply to a signed request would be discarded by the client
-    // anyway, so none is sent.
+    // anyway, so none is sent (tst_ntpauth: with keys).
     Bytes data = request(static_cast<std::uint8_t>(version));
     appendMac(data, static_cast<std::size_t>(digestLength));
     NtpResponder responder = openResponder();
     QVERIFY(!respond(responder, data).has_value());
-    verifySingleDrop(responder.stats(), &ServerStats::droppedOther);
+    verifySingleDrop(responder.stats(), &ServerStats::droppedAuth);
 }
 
 void TestNtpResponder::junkTrailersAreDropped_data()
@@ -713,7 +713,7 @@ void TestNtpResponder::countersAddUpAfterMixedRun()
     appendExtensionField(withField, kExperimentalType, 28);
 
     // What was sent of each kind; the expected counters are these tallies.
-    std::uint64_t good = 0, deniedCount = 0, badMode = 0, badVersion = 0, malformed = 0, other = 0;
+    std::uint64_t good = 0, deniedCount = 0, badMode = 0, badVersion = 0, malformed = 0, auth = 0;
     constexpr int kRounds = 5;
     for (int round = 0; round < kRounds; ++round) {
         for (std::uint8_t version = kNtpMinVersion; version <= kNtpVersion; ++version) {
@@ -733,8 +733,8 @@ void TestNtpResponder::countersAddUpAfterMixedRun()
         QVERIFY(!respond(responder, Bytes(12, 0x16), allowed).has_value());
         QVERIFY(!respond(responder, request(), allowed, true).has_value());
         malformed += 2;
-        QVERIFY(!respond(responder, withMac, allowed).has_value());
-        ++other;
+        QVERIFY(!respond(responder, withMac, allowed).has_value()); // no keys
+        ++auth;
     }
 
     const ServerStats &s = responder.stats();
@@ -743,8 +743,9 @@ void TestNtpResponder::countersAddUpAfterMixedRun()
     QCOMPARE(s.droppedBadMode, badMode);
     QCOMPARE(s.droppedBadVersion, badVersion);
     QCOMPARE(s.droppedMalformed, malformed);
-    QCOMPARE(s.droppedOther, other);
-    QCOMPARE(s.packetsReceived, good + deniedCount + badMode + badVersion + malformed + other);
+    QCOMPARE(s.droppedAuth, auth);
+    QCOMPARE(s.droppedOther, 0u);
+    QCOMPARE(s.packetsReceived, good + deniedCount + badMode + badVersion + malformed + auth);
     QCOMPARE(s.packetsReceived, s.repliesSent + s.droppedTotal());
 }
 

@@ -193,6 +193,7 @@ private slots:
     void selectdata();
     void ntpdata();
     void ntpdataTests();
+    void authdata();
     void referenceIds();
     void queries();
     void queriesWithoutSnapshot();
@@ -509,6 +510,64 @@ void TestSnapshotReports::queriesWithoutSnapshot()
     const ControlAnswer a = answerQuery({1, control::Command::Tracking, {}}, nullptr, {});
     QVERIFY(!a.ok);
     QVERIFY(a.error.contains("no snapshot"));
+}
+
+void TestSnapshotReports::authdata()
+{
+    // chronyd 4.3's own sources (keys MD5 1, SHA256 3, AES256 14, none, a key missing from
+    // the keyfile), as `chronyc -n authdata` and `chronyc -c authdata` printed them.
+    struct Keyed
+    {
+        const char *address;
+        std::uint32_t keyId;
+        const char *type;
+        int bits;
+    };
+    const Keyed keyed[] = {{"127.0.0.1", 1, "MD5", 128},
+                           {"127.0.0.2", 3, "SHA256", 256},
+                           {"127.0.0.3", 6, "AES256", 256},
+                           {"127.0.0.4", 0, "", 0},
+                           {"127.0.0.5", 99, "", 0}};
+    EngineSnapshot snapshot;
+    snapshot.time = kNow;
+    std::uint32_t id = 0;
+    for (const Keyed &k : keyed) {
+        SourceSnapshot s;
+        s.id = ++id;
+        s.name = k.address;
+        s.address = {*IpAddress::parse(k.address), 123};
+        s.kind = SourceKind::Server;
+        s.keyId = k.keyId;
+        s.keyType = k.type;
+        s.keyBits = k.bits;
+        snapshot.sources.push_back(s);
+    }
+    SourceSnapshot refclock;
+    refclock.id = ++id;
+    refclock.name = "PPS";
+    refclock.kind = SourceKind::RefClock;
+    snapshot.sources.push_back(refclock);
+
+    const std::vector<AuthDataRow> rows = authDataRows(snapshot, SourceNaming::Configured);
+    QCOMPARE(rows.size(), std::size_t{5}); // refclocks have no authentication
+    QCOMPARE(formatAuthData(rows, NameStyle::Verbatim),
+             std::string("Name/IP address             Mode KeyID Type KLen Last Atmp  NAK Cook CLen\n"
+                         "=========================================================================\n"
+                         "127.0.0.1                     SK     1    1  128    -    0    0    0    0\n"
+                         "127.0.0.2                     SK     3    3  256    -    0    0    0    0\n"
+                         "127.0.0.3                     SK     6   14  256    -    0    0    0    0\n"
+                         "127.0.0.4                      -     0    0    0    -    0    0    0    0\n"
+                         "127.0.0.5                     SK    99    0    0    -    0    0    0    0\n"));
+    QCOMPARE(formatAuthDataCsv(rows), std::string("127.0.0.1,SK,1,1,128,4294967295,0,0,0,0\n"
+                                                  "127.0.0.2,SK,3,3,256,4294967295,0,0,0,0\n"
+                                                  "127.0.0.3,SK,6,14,256,4294967295,0,0,0,0\n"
+                                                  "127.0.0.4,-,0,0,0,4294967295,0,0,0,0\n"
+                                                  "127.0.0.5,SK,99,0,0,4294967295,0,0,0,0\n"));
+    // Over the control protocol and back.
+    QString error;
+    const auto decoded = rowsFromJson<AuthDataRow>(toJsonArray(rows), &error);
+    QVERIFY2(decoded.has_value(), qPrintable(error));
+    QVERIFY(*decoded == rows);
 }
 
 QTEST_GUILESS_MAIN(TestSnapshotReports)

@@ -13,6 +13,8 @@ constexpr auto kDirectivesInEffect = std::to_array<std::string_view>({
     // Stratum One's own: the service and the window's engine run it (AlarmNotifier).
     "alarmcommand",
     "allow",
+    // The engine applies it to the selection options (Engine::applyAuthSelectMode).
+    "authselectmode",
     "bindaddress",
     "bindcmdaddress",
     "clientloglimit",
@@ -27,6 +29,8 @@ constexpr auto kDirectivesInEffect = std::to_array<std::string_view>({
     // its history in memory only.
     "dumpdir",
     "include",
+    // The host reads the keys (core/system/auth); the engine signs and checks MACs.
+    "keyfile",
     // The host reads the leap second table; the engine applies leap seconds (LeapSecondHandler).
     "leapsecmode",
     "leapseclist",
@@ -68,10 +72,10 @@ struct OptionInEffect
 };
 
 constexpr auto kSourceOptionsInEffect = std::to_array<std::string_view>({
-    "asymmetry",     "filter",     "iburst",     "maxdelay",   "maxdelaydevratio", "maxdelayquant",
-    "maxdelayratio", "maxpoll",    "maxsamples", "maxsources", "mindelay",         "minpoll",
-    "minsamples",    "minstratum", "noselect",   "offset",     "polltarget",       "port",
-    "prefer",        "require",    "trust",      "version",
+    "asymmetry",     "filter",        "iburst",     "key",        "maxdelay",   "maxdelaydevratio",
+    "maxdelayquant", "maxdelayratio", "maxpoll",    "maxsamples", "maxsources", "mindelay",
+    "minpoll",       "minsamples",    "minstratum", "noselect",   "offset",     "polltarget",
+    "port",          "prefer",        "require",    "trust",      "version",
 });
 
 constexpr auto kRefClockOptionsInEffect = std::to_array<std::string_view>({
@@ -138,8 +142,6 @@ std::string authenticationUnavailable(const SourceConfig &source)
 {
     if (source.nts)
         return "it requires NTS authentication, which is not supported yet";
-    if (source.key != 0)
-        return "it requires authentication with key " + std::to_string(source.key) + ", which is not supported yet";
     return {};
 }
 

@@ -41,7 +41,6 @@ const OptionSyntaxTables &optionTables()
 // chrony 4.x directives (conf.c) that are valid but not read into EngineConfig yet.
 constexpr auto kNotImplemented = std::to_array<std::string_view>({
     "acquisitionport",
-    "authselectmode",
     "bindacqaddress",
     "bindacqdevice",
     "bindcmddevice",
@@ -110,6 +109,8 @@ constexpr auto kPlainImplemented = std::to_array<std::string_view>({
     "logchange",     "logdir",         "makestep",     "maxdistance",    "maxjitter",      "maxslewrate",
     "maxupdateskew", "metricsaddress", "minsources",   "noclientlog",    "pidfile",        "port",
     "reselectdist",  "rtcsync",        "sourcedir",    "stratumweight",  "user",
+    // Symmetric-key authentication's selection policy.
+    "authselectmode",
 });
 
 std::vector<DirectiveSyntax> buildDirectives()

@@ -176,6 +176,7 @@ std::span<const DirectiveParser::HandlerEntry> DirectiveParser::handlers()
     static constexpr HandlerEntry kHandlers[] = {
         {"alarmcommand", [](P &p, const W &w) { p.parseText(w, p.m_config.alarmCommand, "a program"); }},
         {"allow", [](P &p, const W &w) { p.parseAccess(w, p.m_config.ntpAccess, true); }},
+        {"authselectmode", [](P &p, const W &w) { p.parseAuthSelectMode(w); }},
         {"bindaddress", [](P &p, const W &w) { p.parseBindAddress(w); }},
         {"bindcmdaddress", [](P &p, const W &w) { p.parseBindCmdAddress(w); }},
         {"clientloglimit", [](P &p, const W &w) { p.parseByteCount(w, p.m_config.server.clientLogLimit); }},
@@ -546,6 +547,30 @@ void DirectiveParser::parseMakeStep(const ConfigWords &words)
     }
 }
 
+void DirectiveParser::parseAuthSelectMode(const ConfigWords &words)
+{
+    if (!expectArguments(words, 1, "a mode"))
+        return;
+    struct Mode
+    {
+        std::string_view name;
+        AuthSelectMode mode;
+    };
+    static constexpr auto kModes = std::to_array<Mode>({
+        {"require", AuthSelectMode::Require},
+        {"prefer", AuthSelectMode::Prefer},
+        {"mix", AuthSelectMode::Mix},
+        {"ignore", AuthSelectMode::Ignore},
+    });
+    const ConfigWord &value = words[1];
+    const auto it =
+        std::find_if(kModes.begin(), kModes.end(), [&](const Mode &m) { return equalsIgnoreCase(m.name, value.text); });
+    if (it == kModes.end())
+        m_report.error(value.column, invalidValue(words[0], value, "expected " + listOfNames(kModes)));
+    else
+        m_config.selection.authSelectMode = it->mode;
+}
+
 void DirectiveParser::parseLeapSecMode(const ConfigWords &words)
 {
     if (!expectArguments(words, 1, "a mode"))
@@ -715,8 +740,8 @@ void DirectiveParser::warnIfWithoutEffect(const ConfigWord &directive, const Con
     if (!directiveInEffect(directiveName) || optionInEffect(directiveName, name))
         return;
     std::string message = "option " + inQuotes(option.text) + " of " + inQuotes(directive.text) + " has no effect yet";
-    if (name == "key" || name == "nts")
-        message += ": authentication is not supported, so this source will never be selected";
+    if (name == "nts")
+        message += ": NTS is not supported, so this source will never be selected";
     m_report.warning(option.column, message);
 }
 

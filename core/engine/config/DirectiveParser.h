@@ -84,6 +84,7 @@ private:
     void parseNoClientLog(const ConfigWords &words);
     void parseDriftFile(const ConfigWords &words);
     void parseMakeStep(const ConfigWords &words);
+    void parseAuthSelectMode(const ConfigWords &words);
     void parseLeapSecMode(const ConfigWords &words);
     void parseBindAddress(const ConfigWords &words);
     void parseBindCmdAddress(const ConfigWords &words);

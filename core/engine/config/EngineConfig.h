@@ -47,6 +47,7 @@ struct SourceConfig
     bool prefer = false;
     bool noselect = false;
     int version = 4;
+    bool versionGiven = false;               // `version` was written: a key's MAC follows it, not the default
     int maxSources = kDefaultPoolMaxSources; // pool only
     std::string origin;                      // "file:line" the source came from, for messages
 
@@ -121,8 +122,18 @@ constexpr const char *kDefaultPidFile = "/var/run/chrony/chronyd.pid";
 constexpr const char *kDefaultUser = "root";
 
 // Source selection: maxdistance, maxjitter, minsources, combinelimit, reselectdist, stratumweight.
+// `authselectmode`: how authentication (`key`, `nts`) changes the NTP sources' selection
+// options (chrony.conf(5)); noselect sources are left as they are.
+//  Require: unauthenticated NTP sources get noselect.
+//  Prefer: if one NTP source is authenticated, the unauthenticated ones get noselect.
+//  Mix (chrony's default): if both kinds are there, the authenticated NTP sources and the
+//       refclocks get require and trust.
+//  Ignore: nothing changes.
+enum class AuthSelectMode : std::uint8_t { Require, Prefer, Mix, Ignore };
+
 struct SelectionConfig
 {
+    AuthSelectMode authSelectMode = AuthSelectMode::Mix;
     double maxDistance = kDefaultMaxDistance;
     double maxJitter = kDefaultMaxJitter;
     int minSources = kDefaultMinSources;

@@ -149,6 +149,13 @@ std::string_view addExtField(SourceOptions &target, const OptionValue &value)
     return {};
 }
 
+std::string_view setVersion(SourceOptions &target, const OptionValue &value)
+{
+    target.source.version = static_cast<int>(value.integer);
+    target.source.versionGiven = true;
+    return {};
+}
+
 constexpr OptionRule<SourceOptions> kSourceRules[] = {
     {"asymmetry", ValueKind::Real, kAsymmetryRange, setReal<SourceOptions, &SourceConfig::asymmetry>},
     {"auto_offline", ValueKind::Flag, {}, setFlag<SourceOptions, &SourceConfig::autoOffline>},
@@ -184,7 +191,7 @@ constexpr OptionRule<SourceOptions> kSourceRules[] = {
     {"presend", ValueKind::Integer, kChronyPollBound, setInteger<SourceOptions, &SourceConfig::presend>},
     {"require", ValueKind::Flag, {}, setFlag<SourceOptions, &SourceConfig::require>},
     {"trust", ValueKind::Flag, {}, setFlag<SourceOptions, &SourceConfig::trust>},
-    {"version", ValueKind::Integer, kNtpVersionRange, setInteger<SourceOptions, &SourceConfig::version>},
+    {"version", ValueKind::Integer, kNtpVersionRange, setVersion},
     {"xleave", ValueKind::Flag, {}, setFlag<SourceOptions, &SourceConfig::xleave>},
 };
 

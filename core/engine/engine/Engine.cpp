@@ -1,5 +1,6 @@
 #include "engine/Engine.h"
 
+#include "auth/NtpMac.h"
 #include "config/ConfigEffects.h"
 #include "ntp/ReferenceId.h"
 #include "text/NumberText.h"
@@ -70,6 +71,7 @@ Engine::Engine(EngineConfig config, EngineOptions options, RealTime now)
 {
     m_alarms.adopt(m_options.previousAlarms);
     m_options.previousAlarms.clear();
+    m_responder.setKeys(&m_options.keys);
     reportClockDriverErrors();
     now = rawTime(m_options.clockDriver, now);
     for (const SourceConfig &source : m_config.sources) {
@@ -136,12 +138,24 @@ bool Engine::addSource(const SourceConfig &config, std::string name, const IpAdd
     const std::uint32_t id = m_nextSourceId++;
     if (const std::string reason = authenticationUnavailable(config); !reason.empty())
         m_events.push_back({EngineEvent::Category::Ntp, "source " + name + " will never be selected: " + reason});
+    SourceConfig keyed = config;
+    if (config.key != 0) {
+        if (const SymmetricKey *key = m_options.keys.find(config.key)) {
+            // As chronyd: a digest longer than NTPv4's 20 bytes goes whole in an NTPv3 packet,
+            // unless `version` says otherwise (then it is cut to 20 bytes).
+            if (!config.versionGiven && fullDigestBytes(key->type) > kNtpV4MaxDigestBytes)
+                keyed.version = 3;
+        } else {
+            m_events.push_back({EngineEvent::Category::Ntp, "source " + name + ": key " + std::to_string(config.key)
+                                                                + " is not in the keyfile, no request is sent"});
+        }
+    }
     SourceStatisticsConfig statsConfig = statisticsConfig(config.minSamples, config.maxSamples);
     statsConfig.minDelay = config.minDelay;
     statsConfig.asymmetry = config.asymmetry;
     statsConfig.boundByDelays = true;
     SourceRecord record(
-        std::make_unique<NtpSource>(id, config, std::move(name), remote, std::move(poolName), now, m_options.precision),
+        std::make_unique<NtpSource>(id, keyed, std::move(name), remote, std::move(poolName), now, m_options.precision),
         statsConfig);
 
     NtpSampling &sampling = record.sampling.emplace();
@@ -224,6 +238,7 @@ void Engine::handleServerPacket(const ReceivedPacket &packet, RealTime rawReceiv
     out.remote = packet.remote;
     out.data = std::move(*reply);
     out.stampTransmit = true;
+    out.macKeyId = response.macKeyId;
     m_outgoing.push_back(std::move(out));
 }
 
@@ -232,15 +247,24 @@ bool Engine::answerPeer(const ReceivedPacket &packet, RealTime cookedReceive)
     if (packet.truncated || packet.remote.port == 0)
         return false;
     const NtpParseResult parsed = parseNtpPacket(packet.data);
-    if (!parsed.ok() || parsed.packet.header.mode != NtpMode::SymmetricActive
-        || parsed.packet.mac == NtpMacKind::SymmetricKey)
+    if (!parsed.ok() || parsed.packet.header.mode != NtpMode::SymmetricActive)
         return false;
     const IpAddress from = packet.remote.ip.unmapped();
     const std::vector<NtpSource *> sources = ntpSources();
-    const bool configured = std::any_of(sources.begin(), sources.end(), [&](const auto &s) {
+    const auto peer = std::find_if(sources.begin(), sources.end(), [&](const auto &s) {
         return s->isPeer() && s->isActive() && s->address().ip == from;
     });
-    if (!configured)
+    if (peer == sources.end())
+        return false;
+    // A peer with `key` is answered only when it signed with that key, and signed back; one
+    // without is answered only unsigned. Anything else goes the way of any other request.
+    const std::uint32_t keyId = (*peer)->config().key;
+    const SymmetricKey *key = keyId != 0 ? m_options.keys.find(keyId) : nullptr;
+    if (keyId != 0
+        && (!key || parsed.packet.keyId != keyId
+            || checkMac(packet.data, parsed.packet, m_options.keys) != MacCheck::Ok))
+        return false;
+    if (keyId == 0 && parsed.packet.mac != NtpMacKind::None)
         return false;
     OutgoingPacket out;
     out.role = SocketRole::Server;
@@ -249,6 +273,10 @@ bool Engine::answerPeer(const ReceivedPacket &packet, RealTime cookedReceive)
     out.data = NtpResponder::reply(parsed.packet.header, NtpMode::SymmetricPassive, cookedReceive,
                                    servedReference(cookedReceive));
     out.stampTransmit = true;
+    if (key) {
+        appendMac(out.data, *key);
+        out.macKeyId = key->id;
+    }
     m_outgoing.push_back(std::move(out));
     return true;
 }
@@ -272,6 +300,18 @@ void Engine::handleClientPacket(const ReceivedPacket &packet, RealTime rawReceiv
         return;
     }
     NtpSource &source = **it;
+    // A source with a key: only replies with a good MAC of that key count (a forged or
+    // damaged one is dropped unseen and counted).
+    if (const std::uint32_t keyId = source.config().key; keyId != 0) {
+        MacCheck check = checkMac(packet.data, parsed.packet, m_options.keys);
+        if (check == MacCheck::Ok && parsed.packet.keyId != keyId)
+            check = MacCheck::UnknownKey;
+        if (check != MacCheck::Ok) {
+            source.rejectUnauthenticated(toString(check));
+            ++m_clientPacketsDropped;
+            return;
+        }
+    }
     const double correction = m_discipline.correctionAt(rawReceive);
     const NtpReply reply = source.handleReply(parsed.packet, rawReceive, correction);
     if (reply.endedRequest)
@@ -437,6 +477,58 @@ void Engine::reportSelection(const SelectionResult &result)
     }
 }
 
+namespace {
+
+bool hasAuthentication(const SourceConfig &config)
+{
+    return config.key != 0 || config.nts;
+}
+
+} // namespace
+
+std::string Engine::authSelectModeReason() const
+{
+    return m_config.selection.authSelectMode == AuthSelectMode::Require
+               ? "`authselectmode require` takes only authenticated sources, and it has no `key`"
+               : "`authselectmode prefer` takes only the authenticated sources while there are some, and it has "
+                 "no `key`";
+}
+
+Engine::AuthenticationMix Engine::authenticationMix() const
+{
+    AuthenticationMix mix;
+    for (const NtpSource *source : ntpSources()) {
+        if (source->config().noselect)
+            continue; // chrony counts them as neither
+        (hasAuthentication(source->config()) ? mix.authenticated : mix.unauthenticated) = true;
+    }
+    return mix;
+}
+
+void Engine::applyAuthSelectMode(SourceIdentity &identity, bool ntp, bool authenticated, bool noselect) const
+{
+    if (noselect)
+        return;
+    const AuthenticationMix mix = authenticationMix();
+    switch (m_config.selection.authSelectMode) {
+    case AuthSelectMode::Require:
+        if (ntp && !authenticated)
+            identity.noselect = true;
+        break;
+    case AuthSelectMode::Prefer:
+        if (ntp && !authenticated && mix.authenticated)
+            identity.noselect = true;
+        break;
+    case AuthSelectMode::Mix:
+        // Unauthenticated servers may join only when they agree with the authenticated sources.
+        if ((!ntp || authenticated) && mix.authenticated && mix.unauthenticated)
+            identity.require = identity.trust = true;
+        break;
+    case AuthSelectMode::Ignore:
+        break;
+    }
+}
+
 Engine::SourceIdentity Engine::identityOf(std::uint32_t id) const
 {
     SourceIdentity identity;
@@ -452,6 +544,7 @@ Engine::SourceIdentity Engine::identityOf(std::uint32_t id) const
         identity.trust = source->config().trust;
         identity.require = source->config().require;
         identity.address = source->address().ip;
+        applyAuthSelectMode(identity, true, hasAuthentication(source->config()), source->config().noselect);
     } else if (const RefClockSource *refclock = findRefClock(id)) {
         identity.name = refclock->name();
         identity.referenceId = refclock->referenceId();
@@ -463,6 +556,7 @@ Engine::SourceIdentity Engine::identityOf(std::uint32_t id) const
         identity.noselect = refclock->config().noselect;
         identity.trust = refclock->config().trust;
         identity.require = refclock->config().require;
+        applyAuthSelectMode(identity, false, false, refclock->config().noselect);
     }
     return identity;
 }
@@ -959,6 +1053,15 @@ bool Engine::pollDueSources(RealTime now)
         out.role = SocketRole::Client;
         out.remote = source->address();
         out.data = source->makeRequest(now, m_random());
+        if (const std::uint32_t keyId = source->config().key; keyId != 0) {
+            const SymmetricKey *key = m_options.keys.find(keyId);
+            if (!key) {
+                polled = true; // the poll happened (reach shifted), only nothing went out:
+                continue;      // chronyd sends nothing it cannot sign
+            }
+            // The transmit timestamp is the cookie already: the MAC is final here.
+            appendMac(out.data, *key);
+        }
         out.transmitToken = source->id();
         m_outgoing.push_back(std::move(out));
         polled = true;
@@ -1110,6 +1213,15 @@ NtpTimestamp Engine::transmitTimestamp(RealTime now) const
     return NtpTimestamp::fromRealTime(localTime(now));
 }
 
+void Engine::finishOutgoing(OutgoingPacket &packet, RealTime now) const
+{
+    if (packet.stampTransmit)
+        writeTransmitTimestamp(packet.data, transmitTimestamp(now));
+    if (packet.macKeyId != 0)
+        if (const SymmetricKey *key = m_options.keys.find(packet.macKeyId))
+            resignMac(packet.data, *key);
+}
+
 ServedReference Engine::servedReference(RealTime now) const
 {
     const ReferenceSnapshot r = referenceSnapshot(now);
@@ -1151,6 +1263,13 @@ SourceSnapshot Engine::toLocalTimeScale(SourceSnapshot source, RealTime now) con
 {
     const SourceRecord &record = m_records.at(source.id);
     source.state = record.state;
+    // The key's type and size, never its bytes.
+    if (source.keyId != 0)
+        if (const SymmetricKey *key = m_options.keys.find(source.keyId)) {
+            constexpr int kBitsPerByte = 8;
+            source.keyType = keyTypeName(key->type);
+            source.keyBits = static_cast<int>(key->secret.size()) * kBitsPerByte;
+        }
     if (record.selectionLetter)
         source.selectionLetter = *record.selectionLetter;
     const SourceStatistics &stats = record.statistics;
@@ -1183,8 +1302,11 @@ SourceSnapshot Engine::toLocalTimeScale(SourceSnapshot source, RealTime now) con
     if (record.lastExchange)
         source.lastExchange = record.lastExchange;
     source.addedAtRunTime = record.addedAtRunTime;
-    if (const NtpSource *ntp = findSource(source.id))
+    if (const NtpSource *ntp = findSource(source.id)) {
         source.unselectableReason = authenticationUnavailable(ntp->config());
+        if (source.unselectableReason.empty() && !ntp->config().noselect && identityOf(source.id).noselect)
+            source.unselectableReason = authSelectModeReason();
+    }
     source.selectionReason = selectionReason(source, now);
     if (record.calibrator)
         if (const RefClockSource *refclock = findRefClock(source.id))
@@ -1205,6 +1327,8 @@ SelectionReason Engine::selectionReason(const SourceSnapshot &source, RealTime n
         facts.sinceLastSample = std::max(0.0, toSeconds(m_discipline.cook(now) - *source.lastRx));
     facts.offline = source.offline;
     facts.neverSelectable = source.unselectableReason;
+    if (!source.unselectableReason.empty() && source.unselectableReason == authSelectModeReason())
+        facts.neverSelectableFix = "Give it a `key` (with the same key on the server), or change `authselectmode`.";
     facts.driverFault = source.driverFault;
     facts.driverStatus = source.driverStatus;
     facts.lastRejectReason = source.lastRejectReason;

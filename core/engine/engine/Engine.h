@@ -14,6 +14,7 @@
 #pragma once
 
 #include "alarms/AlarmMonitor.h"
+#include "auth/KeyTable.h"
 #include "clock/ClockDiscipline.h"
 #include "clock/ClockDriver.h"
 #include "config/EngineConfig.h"
@@ -58,6 +59,9 @@ struct EngineOptions
     std::optional<double> driftSkewPpm;
     // The leap seconds `leapsectz`/`leapseclist` name, read and checked by the host.
     std::optional<LeapSecondTable> leapSecondTable;
+    // The keyfile's keys (`keyfile`), read and checked by the host: what `key` signs requests
+    // with and checks replies against, and what the server answers signed requests with.
+    KeyTable keys;
     // The alarms of the engine this one replaces (a reload), carried on (AlarmMonitor::adopt).
     std::vector<Alarm> previousAlarms;
 };
@@ -172,6 +176,10 @@ public:
     RealTime localTime(RealTime reading) const;
     // The transmit timestamp for a packet leaving at host clock reading `now`.
     NtpTimestamp transmitTimestamp(RealTime now) const;
+    // What the host does to each outgoing packet right before sending it: writes the transmit
+    // timestamp when the packet asks for it (transmitTimestamp) and then, for a signed packet,
+    // its MAC again, which covers that timestamp.
+    void finishOutgoing(OutgoingPacket &packet, RealTime now) const;
     EngineSnapshot snapshot(RealTime now) const;
     const EngineConfig &config() const { return m_config; }
 
@@ -267,6 +275,17 @@ private:
         IpAddress address; // null for refclocks
     };
     SourceIdentity identityOf(std::uint32_t id) const;
+    // `authselectmode`: which kinds of NTP sources (authenticated or not, noselect ones left
+    // out) are configured, and what that does to one source's selection options.
+    struct AuthenticationMix
+    {
+        bool authenticated = false;
+        bool unauthenticated = false;
+    };
+    AuthenticationMix authenticationMix() const;
+    // Why `authselectmode` made an NTP source noselect (require, prefer), for its selection reason.
+    std::string authSelectModeReason() const;
+    void applyAuthSelectMode(SourceIdentity &identity, bool ntp, bool authenticated, bool noselect) const;
     void reselect(RealTime now, std::optional<std::uint32_t> updatedId);
     SelectionCandidate candidateFor(std::uint32_t id, RealTime now) const;
     void reportSelection(const SelectionResult &result);

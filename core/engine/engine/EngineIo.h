@@ -39,6 +39,9 @@ struct OutgoingPacket
     // The host overwrites the transmit timestamp with Engine::transmitTimestamp(now) right
     // before handing the packet to the kernel.
     bool stampTransmit = false;
+    // Nonzero: the packet ends in a MAC of this key, made again after the stamp
+    // (Engine::finishOutgoing).
+    std::uint32_t macKeyId = 0;
     // Nonzero: the host reports the send time with Engine::handleTransmitted(token, time).
     std::uint64_t transmitToken = 0;
 };

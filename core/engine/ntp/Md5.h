@@ -1,11 +1,12 @@
-// MD5 (RFC 1321), std-only so that the engine needs no Qt: NTP names an IPv6 reference by the
-// first four octets of its address's MD5 hash (RFC 5905), and NTP symmetric keys use MD5 too.
+// MD5 (RFC 1321) through Nettle: NTP names an IPv6 reference by the first four octets of its
+// address's MD5 hash (RFC 5905), and the configuration's revision is an MD5 of its bytes.
 // Not for anything that needs collision resistance.
 #pragma once
 
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <span>
 
 namespace s1 {
@@ -16,21 +17,20 @@ public:
     static constexpr std::size_t kDigestBytes = 16;
     using Digest = std::array<std::uint8_t, kDigestBytes>;
 
+    Md5();
+    ~Md5();
+    Md5(const Md5 &) = delete;
+    Md5 &operator=(const Md5 &) = delete;
+
     void add(std::span<const std::uint8_t> data);
-    // Pads and returns the digest; the object is spent afterwards.
+    // Returns the digest; the object is spent afterwards.
     Digest finish();
 
     static Digest hash(std::span<const std::uint8_t> data);
 
 private:
-    static constexpr std::size_t kBlockBytes = 64;
-
-    void processBlock(const std::uint8_t *block);
-
-    std::array<std::uint32_t, 4> m_state{0x67452301u, 0xefcdab89u, 0x98badcfeu, 0x10325476u};
-    std::array<std::uint8_t, kBlockBytes> m_buffer{};
-    std::size_t m_buffered = 0;
-    std::uint64_t m_totalBytes = 0;
+    struct State;
+    std::unique_ptr<State> m_state; // Nettle's context, kept out of this header
 };
 
 } // namespace s1

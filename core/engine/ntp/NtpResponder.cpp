@@ -1,5 +1,7 @@
 #include "ntp/NtpResponder.h"
 
+#include "auth/NtpMac.h"
+
 #include <algorithm>
 
 namespace s1 {
@@ -85,7 +87,18 @@ NtpRequestCheck NtpResponder::check(std::span<const std::uint8_t> request, bool 
         ++m_stats.droppedBadMode;
         return {NotARequest, {}, {}};
     }
-    return {Answered, parsed.packet, *replyMode};
+    // A request signed with a symmetric key is answered only when its MAC is good, and then
+    // signed with the same key. A key we do not have or a bad MAC gets no answer at all: no
+    // crypto-NAK, as chronyd (4.3) does, so that a forger learns nothing.
+    std::uint32_t macKeyId = 0;
+    if (parsed.packet.mac == NtpMacKind::SymmetricKey) {
+        if (!m_keys || checkMac(request, parsed.packet, *m_keys) != MacCheck::Ok) {
+            ++m_stats.droppedAuth;
+            return {Unanswered, {}, {}};
+        }
+        macKeyId = parsed.packet.keyId;
+    }
+    return {Answered, parsed.packet, *replyMode, macKeyId};
 }
 
 NtpResponse NtpResponder::answer(const NtpRequestCheck &request, const SocketAddress &client, RateDecision decision,
@@ -96,11 +109,11 @@ NtpResponse NtpResponder::answer(const NtpRequestCheck &request, const SocketAdd
         ++m_stats.droppedRateLimited;
         return {std::nullopt, RateLimited};
     }
-    // A request signed with a symmetric key (a crypto-NAK included) or asking for NTS cannot
-    // be authenticated by us: chronyd drops it rather than send an unsigned reply that the
-    // client would drop anyway.
+    // A crypto-NAK (a key ID alone) or a request asking for NTS cannot be authenticated by us:
+    // chronyd drops it rather than send an unsigned reply that the client would drop anyway.
+    // Signed requests were checked by check().
     const ParsedNtpPacket &packet = request.packet;
-    if (packet.mac != NtpMacKind::None || packet.ntsFields || client.port == 0) {
+    if (packet.mac == NtpMacKind::CryptoNak || packet.ntsFields || client.port == 0) {
         ++m_stats.droppedOther;
         return {std::nullopt, Unanswered};
     }
@@ -108,13 +121,25 @@ NtpResponse NtpResponder::answer(const NtpRequestCheck &request, const SocketAdd
     // chronyd suggests the rate limit's interval to a client that polls faster.
     NtpHeader in = packet.header;
     in.poll = static_cast<std::int8_t>(std::max<int>(in.poll, minPoll));
-    // The reply is the bare header: never longer than the request, which is at least a header.
+    // The reply is the bare header, with the request's MAC length when signed: never longer
+    // than the request, which is at least a header and that MAC.
     ++m_stats.repliesSent;
+    NtpResponse response{{}, Answered, 0};
     if (decision == RateDecision::Kod) {
         ++m_stats.kissOfDeathSent;
-        return {kissOfDeath(in, request.replyMode, receiveTime, reference), Answered};
+        response.reply = kissOfDeath(in, request.replyMode, receiveTime, reference);
+    } else {
+        response.reply = reply(in, request.replyMode, receiveTime, reference);
     }
-    return {reply(in, request.replyMode, receiveTime, reference), Answered};
+    if (request.macKeyId != 0) {
+        const SymmetricKey *key = m_keys ? m_keys->find(request.macKeyId) : nullptr;
+        if (key) {
+            ++m_stats.authenticatedRequests;
+            appendMac(*response.reply, *key);
+            response.macKeyId = key->id;
+        }
+    }
+    return response;
 }
 
 std::vector<std::uint8_t> NtpResponder::kissOfDeath(const NtpHeader &request, NtpMode mode, RealTime receiveTime,

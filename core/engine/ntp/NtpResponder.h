@@ -1,6 +1,7 @@
 // The NTP server side of the engine: turns one client request into one reply, sans I/O.
 #pragma once
 
+#include "auth/KeyTable.h"
 #include "net/AccessFilter.h"
 #include "ntp/NtpPacket.h"
 #include "ntp/RateLimiter.h"
@@ -47,12 +48,14 @@ struct NtpRequestCheck
     NtpRequestVerdict verdict = NtpRequestVerdict::NotARequest;
     ParsedNtpPacket packet; // valid when verdict is Answered
     NtpMode replyMode = NtpMode::Server;
+    std::uint32_t macKeyId = 0; // nonzero: the request's MAC is good, the reply is signed with it
 };
 
 struct NtpResponse
 {
     std::optional<std::vector<std::uint8_t>> reply;
     NtpRequestVerdict verdict = NtpRequestVerdict::NotARequest;
+    std::uint32_t macKeyId = 0; // nonzero: the reply ends in a MAC of this key
 };
 
 class NtpResponder
@@ -61,6 +64,9 @@ public:
     explicit NtpResponder(AccessFilter access = {});
 
     void setAccess(AccessFilter access) { m_access = std::move(access); }
+    // The keys signed requests are checked against and answered with; it must outlive the
+    // responder. Null (the default): no keys, a signed request gets no answer.
+    void setKeys(const KeyTable *keys) { m_keys = keys; }
 
     // Returns the reply to send back to `client`, or nothing (and counts why) when the packet
     // must be dropped. `receiveTime` is the request's arrival on the engine's time scale. The
@@ -99,6 +105,7 @@ public:
 
 private:
     AccessFilter m_access;
+    const KeyTable *m_keys = nullptr;
     ServerStats m_stats;
 };
 

@@ -203,6 +203,13 @@ void NtpSource::adjustPoll(double adjustment)
         m_nextPoll = m_sentTime + pollInterval(m_poll);
 }
 
+void NtpSource::rejectUnauthenticated(const char *why)
+{
+    ++m_repliesRejected;
+    ++m_authFailures;
+    m_lastRejectReason = std::string("not authenticated: ") + why;
+}
+
 void NtpSource::recordVerdict(ReplyVerdict verdict)
 {
     if (verdict == ReplyVerdict::Accepted) {
@@ -368,6 +375,8 @@ SourceSnapshot NtpSource::snapshot() const
     s.offline = !m_online;
     s.repliesAccepted = m_repliesAccepted;
     s.repliesRejected = m_repliesRejected;
+    s.authFailures = m_authFailures;
+    s.keyId = m_config.key;
     s.lastRejectReason = m_lastRejectReason;
     s.kissCode = m_kissCode;
     return s;

@@ -113,6 +113,10 @@ public:
     // Moves the poll interval by `adjustment` log2 steps, accumulated until whole, within
     // minpoll..maxpoll. The engine decides from how well the source is tracked.
     void adjustPoll(double adjustment);
+    // A reply from this source's address that failed the MAC check of its `key` (missing,
+    // crypto-NAK, unknown key, bad MAC: `why`). It is dropped unseen: it neither ends the poll
+    // nor says anything about the source, so a forger cannot suppress or shape samples.
+    void rejectUnauthenticated(const char *why);
 
     SourceSnapshot snapshot() const;
 
@@ -176,6 +180,7 @@ private:
     std::uint64_t m_requestsSent = 0;
     std::uint64_t m_repliesAccepted = 0;
     std::uint64_t m_repliesRejected = 0;
+    std::uint64_t m_authFailures = 0;
     std::string m_lastRejectReason;
     std::string m_kissCode;
 };

@@ -435,7 +435,9 @@ SelectionReason explainSelection(const SelectionFacts &f)
                       "(group dialout for serial ports, root or udev rules for /dev/pps*), then reload.");
     if (!f.neverSelectable.empty())
         return reason(Kind::NeverSelectable, "Never selected: " + f.neverSelectable + ".",
-                      "Remove the authentication option from its line, or use a source that needs none.");
+                      f.neverSelectableFix.empty()
+                          ? "Remove the authentication option from its line, or use a source that needs none."
+                          : f.neverSelectableFix);
     if (f.offline)
         return reason(Kind::Offline, "Taken offline: no requests are sent.",
                       "`stratumctl online` (or a reload) starts polling it again.");

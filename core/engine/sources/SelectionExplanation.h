@@ -36,7 +36,8 @@ struct SelectionFacts
     std::uint64_t requestsSent = 0;        // NTP sources
     std::optional<double> sinceLastSample; // s since its last accepted sample; none: never
     bool offline = false;
-    std::string neverSelectable; // why authentication rules it out; empty otherwise
+    std::string neverSelectable;    // why authentication rules it out; empty otherwise
+    std::string neverSelectableFix; // what to do about it; empty: the authentication option's fix
     bool driverFault = false;
     std::string driverStatus;
     // NTP: why the newest reply was refused (NtpSource's words) and a kiss-o'-death code: a

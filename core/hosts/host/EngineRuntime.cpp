@@ -1,5 +1,6 @@
 #include "host/EngineRuntime.h"
 
+#include "auth/KeyFiles.h"
 #include "clock/DriftFile.h"
 #include "clock/HostClock.h"
 #include "clock/LeapSecondFiles.h"
@@ -107,6 +108,8 @@ bool EngineRuntime::start(std::string &error)
     m_warnings.insert(m_warnings.end(), m_leapTableWarnings.begin(), m_leapTableWarnings.end());
     m_lastLeapTableRead = now;
     engineOptions.leapSecondTable = m_leapTable;
+    // Read again with every new engine, so a reload picks up a changed keyfile.
+    engineOptions.keys = loadKeyFile(m_config.keyFile, m_warnings);
     engineOptions.previousAlarms = m_options.previousAlarms;
     engineOptions.seed = m_options.seed != 0 ? m_options.seed : static_cast<std::uint64_t>(nanosSinceEpoch(now));
     m_engine = std::make_unique<Engine>(m_config, engineOptions, now);
@@ -490,8 +493,7 @@ void EngineRuntime::flush()
         // The clock is read as the very last thing before the kernel takes the packet, the
         // same moment on both ends of an exchange (our T1, the server's T3).
         const RealTime sendTime = readClock();
-        if (out.stampTransmit)
-            writeTransmitTimestamp(out.data, m_engine->transmitTimestamp(sendTime));
+        m_engine->finishOutgoing(out, sendTime);
         const bool sent = socket->send(out.remote, out.data);
         if (sent && out.transmitToken != 0)
             m_engine->handleTransmitted(out.transmitToken, sendTime);

@@ -279,8 +279,7 @@ void Simulation::deliverToServer(Event &event)
     packet.kernelTimestamp = true;
     server.engine->handlePacket(packet, raw);
     for (OutgoingPacket &reply : server.engine->takeOutgoing()) {
-        if (reply.stampTransmit)
-            writeTransmitTimestamp(reply.data, server.engine->transmitTimestamp(raw));
+        server.engine->finishOutgoing(reply, raw);
         // As chronyd (the server of chrony's simulation tests) does, the bits below the
         // server's precision are random in both timestamps. The receive and transmit readings
         // are one instant here (zero processing time), so T3 - T2 is as often negative as not.

@@ -444,6 +444,62 @@ std::vector<Piece> clientPieces(const ClientReportRow &r)
 
 } // namespace
 
+namespace {
+
+constexpr std::string_view kAuthDataHeader =
+    "Name/IP address             Mode KeyID Type KLen Last Atmp  NAK Cook CLen";
+constexpr std::size_t kAuthDataNameWidth = 27;
+constexpr std::size_t kAuthDataModeWidth = 4;
+constexpr std::size_t kAuthDataKeyIdWidth = 5;
+constexpr std::size_t kAuthDataColumnWidth = 4;
+
+std::vector<Piece> authDataPieces(const AuthDataRow &r, NameStyle names)
+{
+    const auto number = [](auto value, std::size_t width) {
+        return field(padLeft(std::to_string(value), width), std::to_string(value));
+    };
+    return {
+        field(padRight(chronyc::displayName(r.name, names), kAuthDataNameWidth), r.name),
+        literal(" "),
+        field(padLeft(r.mode, kAuthDataModeWidth), r.mode),
+        literal(" "),
+        number(r.keyId, kAuthDataKeyIdWidth),
+        literal(" "),
+        number(r.keyType, kAuthDataColumnWidth),
+        literal(" "),
+        number(r.keyLength, kAuthDataColumnWidth),
+        literal(" "),
+        intervalField(r.lastKeyEstablishment),
+        literal(" "),
+        number(r.attempts, kAuthDataColumnWidth),
+        literal(" "),
+        number(r.naks, kAuthDataColumnWidth),
+        literal(" "),
+        number(r.cookies, kAuthDataColumnWidth),
+        literal(" "),
+        number(r.cookieLength, kAuthDataColumnWidth),
+        literal("\n"),
+    };
+}
+
+} // namespace
+
+std::string formatAuthData(const std::vector<AuthDataRow> &rows, NameStyle names)
+{
+    std::string out = std::string(kAuthDataHeader) + '\n' + std::string(kAuthDataHeader.size(), '=') + '\n';
+    for (const AuthDataRow &row : rows)
+        out += render(authDataPieces(row, names), false);
+    return out;
+}
+
+std::string formatAuthDataCsv(const std::vector<AuthDataRow> &rows)
+{
+    std::string out;
+    for (const AuthDataRow &row : rows)
+        out += render(authDataPieces(row, NameStyle::Verbatim), true);
+    return out;
+}
+
 std::string formatClients(const std::vector<ClientReportRow> &rows)
 {
     std::string out = std::string(kClientsHeader) + '\n' + std::string(kClientsHeader.size(), '=') + '\n';

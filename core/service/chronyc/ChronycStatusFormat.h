@@ -34,6 +34,8 @@ std::string formatNtpDataCsv(const std::vector<NtpDataReport> &reports);
 // `clients` (chronyc -n clients: names are printed in full, never resolved). An unknown
 // interval prints as "-" and, in CSV, as chronyd's 127; a missing age as "-" and 4294967295.
 std::string formatClients(const std::vector<ClientReportRow> &rows);
+std::string formatAuthData(const std::vector<AuthDataRow> &rows, NameStyle names);
+std::string formatAuthDataCsv(const std::vector<AuthDataRow> &rows);
 std::string formatClientsCsv(const std::vector<ClientReportRow> &rows);
 
 } // namespace s1

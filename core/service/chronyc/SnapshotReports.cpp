@@ -214,11 +214,12 @@ ServerStatsReport serverStatsReport(const EngineSnapshot &snapshot, const Comman
     // log sees), and of them the ones rate limiting dropped. Datagrams refused before that
     // (access rules, malformed, other modes) are in the snapshot's own counters only.
     const ServerStats &server = snapshot.server;
-    r.ntpPacketsReceived = server.repliesSent + server.droppedRateLimited + server.droppedOther;
+    r.ntpPacketsReceived = server.repliesSent + server.droppedRateLimited + server.droppedOther + server.droppedAuth;
     r.ntpPacketsDropped = server.droppedRateLimited;
     r.commandPacketsReceived = commands.received;
     r.commandPacketsDropped = commands.dropped;
     r.clientLogRecordsDropped = snapshot.clientLog.recordsDropped;
+    r.authenticatedNtpPackets = server.authenticatedRequests;
     // chronyd counts the timestamps of the requests it answers (KoDs included).
     r.ntpKernelRxTimestamps = server.repliesSent;
     r.ntpDaemonTxTimestamps = server.repliesSent;
@@ -254,6 +255,8 @@ std::vector<SelectDataRow> selectDataRows(const EngineSnapshot &snapshot, Source
         SelectDataRow row;
         row.state = selectStateLetter(s);
         row.name = sourceDisplayName(s, naming);
+        // chronyc's Auth column: the source is configured with authentication.
+        row.authenticated = s.keyId != 0;
         row.lastSampleAge = ageAt(snapshot, s.lastRx);
         // chrony scores sources relative to the selected one, whose score is 1 by definition.
         if (s.state == SourceState::Selected)
@@ -264,6 +267,44 @@ std::vector<SelectDataRow> selectDataRows(const EngineSnapshot &snapshot, Source
             row.highLimit = offset + s.errorBound;
         }
         row.leap = s.leap;
+        rows.push_back(std::move(row));
+    }
+    return rows;
+}
+
+namespace {
+
+// chrony's numbers for its hashes and ciphers (HSH_Algorithm, CMC_Algorithm), what chronyc's
+// authdata prints as Type.
+int chronyKeyTypeNumber(const std::string &type)
+{
+    static const std::pair<std::string_view, int> kNumbers[] = {
+        {"MD5", 1},      {"SHA1", 2},     {"SHA256", 3},   {"SHA384", 4},  {"SHA512", 5},  {"SHA3-224", 6},
+        {"SHA3-256", 7}, {"SHA3-384", 8}, {"SHA3-512", 9}, {"AES128", 13}, {"AES256", 14},
+    };
+    for (const auto &[name, number] : kNumbers)
+        if (name == type)
+            return number;
+    return 0;
+}
+
+} // namespace
+
+std::vector<AuthDataRow> authDataRows(const EngineSnapshot &snapshot, SourceNaming naming)
+{
+    std::vector<AuthDataRow> rows;
+    for (const SourceSnapshot &s : snapshot.sources) {
+        if (s.kind == SourceKind::RefClock)
+            continue;
+        AuthDataRow row;
+        row.name = sourceDisplayName(s, naming);
+        if (s.keyId != 0) {
+            row.mode = "SK";
+            row.keyId = s.keyId;
+            // A key missing from the keyfile: 0 and 0, as chronyd shows it.
+            row.keyType = chronyKeyTypeNumber(s.keyType);
+            row.keyLength = s.keyBits;
+        }
         rows.push_back(std::move(row));
     }
     return rows;
@@ -295,6 +336,8 @@ std::vector<NtpDataReport> ntpDataReports(const EngineSnapshot &snapshot)
                 r.localRefId = referenceIdOf(e->localAddress);
             }
             r.version = e->version;
+            // A keyed source's replies are used only when their MAC is good.
+            r.authenticated = s.keyId != 0;
             if (e->mode == NtpMode::SymmetricActive || e->mode == NtpMode::SymmetricPassive
                 || e->mode == NtpMode::Server)
                 r.mode = static_cast<NtpDataReport::Mode>(e->mode);

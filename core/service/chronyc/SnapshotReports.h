@@ -75,5 +75,7 @@ std::vector<NtpDataReport> ntpDataReports(const EngineSnapshot &snapshot);
 // rules: we do no rate limiting, so IntL is always "-". The command columns stay empty: our
 // command channel is a Unix socket, which has no client addresses to log.
 ClientsReport clientsReport(const EngineSnapshot &snapshot);
+// `authdata`: every NTP source (refclocks have no authentication), in snapshot order.
+std::vector<AuthDataRow> authDataRows(const EngineSnapshot &snapshot, SourceNaming naming);
 
 } // namespace s1

@@ -83,6 +83,8 @@ ControlAnswer answerQuery(const control::ControlRequest &request, const EngineSn
         return success(toJson(serverStatsReport(*snapshot, counters)));
     case Command::SelectData:
         return success(toJsonArray(selectDataRows(*snapshot, *naming)));
+    case Command::AuthData:
+        return success(toJsonArray(authDataRows(*snapshot, *naming)));
     case Command::NtpData:
         return ntpData(*snapshot, request.args);
     case Command::Gps:
@@ -107,7 +109,7 @@ ControlAnswer answerQuery(const control::ControlRequest &request, const EngineSn
     case Command::Configuration: // the server's own: it knows the file, the snapshot does not
     case Command::ConfigurationText:
     case Command::ApplyConfiguration:
-    case Command::History:       // the server's too: from its history store (HistoryQueries.h)
+    case Command::History: // the server's too: from its history store (HistoryQueries.h)
     case Command::HistorySeries:
         break;
     case Command::AddSource: // runtime commands: the engine's (ControlServer hands them over)

@@ -62,6 +62,7 @@ constexpr auto kCommands = std::to_array<CommandInfo>({
     {Command::History, "history", false},
     {Command::HistorySeries, "historySeries", false},
     {Command::Alarms, "alarms", false},
+    {Command::AuthData, "authdata", false},
 });
 
 const CommandInfo *infoFor(Command command)

@@ -78,6 +78,8 @@ enum class Command : std::uint8_t {
     HistorySeries,
     // The engine's alarms: the active ones, then the most recently cleared.
     Alarms,
+    // chronyc's `authdata`: each NTP source's authentication (key ID, type, length).
+    AuthData,
 };
 std::optional<Command> commandFromName(std::string_view name);
 const char *commandName(Command command);

@@ -232,6 +232,18 @@ inline auto describe(Type<ClientReportRow>)
     };
 }
 
+inline auto describe(Type<AuthDataRow>)
+{
+    using R = AuthDataRow;
+    return std::tuple{
+        field("name", &R::name),           field("mode", &R::mode),
+        field("keyId", &R::keyId),         field("keyType", &R::keyType),
+        field("keyLength", &R::keyLength), field("lastKeyEstablishment", &R::lastKeyEstablishment),
+        field("attempts", &R::attempts),   field("naks", &R::naks),
+        field("cookies", &R::cookies),     field("cookieLength", &R::cookieLength),
+    };
+}
+
 inline auto describe(Type<ClientsReport>)
 {
     using R = ClientsReport;
@@ -269,6 +281,10 @@ QJsonObject toJson(const NtpDataReport &report)
     return json::encodeObject(report);
 }
 QJsonObject toJson(const ClientReportRow &row)
+{
+    return json::encodeObject(row);
+}
+QJsonObject toJson(const AuthDataRow &row)
 {
     return json::encodeObject(row);
 }
@@ -310,5 +326,7 @@ template std::optional<std::vector<SourceReportRow>> rowsFromJson<SourceReportRo
 template std::optional<std::vector<SourceStatsRow>> rowsFromJson<SourceStatsRow>(const QJsonArray &, QString *);
 template std::optional<std::vector<SelectDataRow>> rowsFromJson<SelectDataRow>(const QJsonArray &, QString *);
 template std::optional<std::vector<NtpDataReport>> rowsFromJson<NtpDataReport>(const QJsonArray &, QString *);
+template std::optional<AuthDataRow> reportFromJson<AuthDataRow>(const QJsonObject &, QString *);
+template std::optional<std::vector<AuthDataRow>> rowsFromJson<AuthDataRow>(const QJsonArray &, QString *);
 
 } // namespace s1

@@ -1,5 +1,6 @@
 // The chronyc report values (report/ReportData.h) as JSON: what the control socket answers to
-// `tracking`, `sources`, `sourcestats`, `activity`, `serverstats`, `selectdata`, `ntpdata` and
+// `tracking`, `sources`, `sourcestats`, `activity`, `serverstats`, `selectdata`, `ntpdata`,
+// `authdata` and
 // `clients` ({"clients": [rows], "notShown": n}; unknown intervals null),
 // and what stratumctl reads back to print chronyc's layouts. Members are the struct fields in
 // camelCase, in the structs' units and signs (chronyc's); instants are Unix nanoseconds as
@@ -27,6 +28,7 @@ QJsonObject toJson(const SelectDataRow &row);
 QJsonObject toJson(const NtpDataReport &report);
 QJsonObject toJson(const ClientReportRow &row);
 QJsonObject toJson(const ClientsReport &report);
+QJsonObject toJson(const AuthDataRow &row);
 
 template <typename Row>
 QJsonArray toJsonArray(const std::vector<Row> &rows)

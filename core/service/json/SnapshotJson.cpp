@@ -210,6 +210,10 @@ inline auto describe(Type<SourceSnapshot>)
         field("repliesAccepted", &S::repliesAccepted),
         field("repliesRejected", &S::repliesRejected),
         field("lastRejectReason", &S::lastRejectReason),
+        field("keyId", &S::keyId),
+        field("keyType", &S::keyType),
+        field("keyBits", &S::keyBits),
+        field("authFailures", &S::authFailures),
         field("kissCode", &S::kissCode),
         field("driverStatus", &S::driverStatus),
         field("unselectableReason", &S::unselectableReason),
@@ -253,11 +257,17 @@ inline auto describe(Type<ServerStats>)
 {
     using S = ServerStats;
     return std::tuple{
-        field("packetsReceived", &S::packetsReceived),   field("repliesSent", &S::repliesSent),
-        field("droppedMalformed", &S::droppedMalformed), field("droppedBadVersion", &S::droppedBadVersion),
-        field("droppedBadMode", &S::droppedBadMode),     field("droppedDenied", &S::droppedDenied),
-        field("droppedOther", &S::droppedOther),         field("droppedRateLimited", &S::droppedRateLimited),
+        field("packetsReceived", &S::packetsReceived),
+        field("repliesSent", &S::repliesSent),
+        field("droppedMalformed", &S::droppedMalformed),
+        field("droppedBadVersion", &S::droppedBadVersion),
+        field("droppedBadMode", &S::droppedBadMode),
+        field("droppedDenied", &S::droppedDenied),
+        field("droppedOther", &S::droppedOther),
+        field("droppedRateLimited", &S::droppedRateLimited),
         field("kissOfDeathSent", &S::kissOfDeathSent),
+        field("droppedAuth", &S::droppedAuth),
+        field("authenticatedRequests", &S::authenticatedRequests),
     };
 }
 

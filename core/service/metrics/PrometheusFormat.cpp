@@ -447,8 +447,8 @@ void writeServerStats(Exposition &out, const EngineSnapshot &snapshot, const Com
             r.ntsKeConnectionsAccepted);
     counter("chrony_serverstats_nts_ke_connections_dropped_total", "The NTS-KE connections dropped (no NTS yet).",
             r.ntsKeConnectionsDropped);
-    counter("chrony_serverstats_authenticated_ntp_packets_total",
-            "The authenticated NTP requests (no authentication yet).", r.authenticatedNtpPackets);
+    counter("chrony_serverstats_authenticated_ntp_packets_total", "The NTP requests with a good symmetric-key MAC.",
+            r.authenticatedNtpPackets);
     counter("chrony_serverstats_interleaved_ntp_packets_total",
             "The NTP requests in interleaved mode (no interleaved mode yet).", r.interleavedNtpPackets);
     out.family("chrony_serverstats_ntp_timestamps_held", MetricType::Gauge,
@@ -477,6 +477,7 @@ void writeServerStats(Exposition &out, const EngineSnapshot &snapshot, const Com
     const std::pair<std::string_view, std::uint64_t> reasons[] = {
         {"malformed", s.droppedMalformed}, {"bad_version", s.droppedBadVersion},   {"bad_mode", s.droppedBadMode},
         {"denied", s.droppedDenied},       {"rate_limited", s.droppedRateLimited}, {"other", s.droppedOther},
+        {"auth", s.droppedAuth},
     };
     for (const auto &[reason, value] : reasons)
         out.count(value, {{"reason", std::string(reason)}});

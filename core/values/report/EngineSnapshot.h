@@ -26,13 +26,16 @@ struct ServerStats
     std::uint64_t droppedBadVersion = 0;
     std::uint64_t droppedBadMode = 0;     // not a client request (incl. modes 6 and 7)
     std::uint64_t droppedDenied = 0;      // no `allow` covers the client, or a `deny` does
-    std::uint64_t droppedOther = 0;       // signed requests we cannot verify, source port 0
+    std::uint64_t droppedOther = 0;       // crypto-NAKs, NTS requests, source port 0
     std::uint64_t droppedRateLimited = 0; // over the client's `ratelimit`, not answered
     std::uint64_t kissOfDeathSent = 0;    // RATE kiss-o'-death replies (counted in repliesSent)
+    // Last, so that the positional initialisers above keep their meaning.
+    std::uint64_t droppedAuth = 0;           // a MAC of a key we do not have, or a bad MAC
+    std::uint64_t authenticatedRequests = 0; // requests with a good MAC (answered signed)
 
     std::uint64_t droppedTotal() const
     {
-        return droppedMalformed + droppedBadVersion + droppedBadMode + droppedDenied + droppedOther
+        return droppedMalformed + droppedBadVersion + droppedBadMode + droppedDenied + droppedOther + droppedAuth
                + droppedRateLimited;
     }
     friend bool operator==(const ServerStats &, const ServerStats &) = default;
@@ -141,7 +144,14 @@ struct SourceSnapshot
     std::uint64_t repliesAccepted = 0;
     std::uint64_t repliesRejected = 0;
     std::string lastRejectReason; // empty when the last reply was good
-    std::string kissCode;         // last kiss-o'-death code received ("RATE", ...)
+    // Symmetric-key authentication (`key`): the key's ID (0: none), its type ("AES128", ...)
+    // and length in bits (0: not in the keyfile); never the key itself. Replies dropped for a
+    // missing or bad MAC are counted in authFailures (and in repliesRejected).
+    std::uint32_t keyId = 0;
+    std::string keyType;
+    int keyBits = 0;
+    std::uint64_t authFailures = 0;
+    std::string kissCode; // last kiss-o'-death code received ("RATE", ...)
     // Refclocks: what the host says about the driver (device open, counters, or the fault).
     std::string driverStatus;
     // NTP sources: the last reply that answered a request of ours.

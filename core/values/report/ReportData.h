@@ -194,6 +194,23 @@ struct NtpDataReport
     friend bool operator==(const NtpDataReport &, const NtpDataReport &) = default;
 };
 
+// One line of `authdata`: how one NTP source is authenticated. Never the key itself.
+struct AuthDataRow
+{
+    std::string name;        // as in SourceReportRow::name
+    std::string mode = "-";  // chronyc's Mode: "-" none, "SK" symmetric key, "NTS"
+    std::uint32_t keyId = 0; // KeyID
+    int keyType = 0;         // Type: chrony's number of the hash or cipher (MD5 1 ... AES256 14)
+    int keyLength = 0;       // KLen, bits; 0: the key is not in the keyfile
+    std::optional<std::chrono::seconds> lastKeyEstablishment; // Last (NTS); nullopt: "-"
+    std::uint32_t attempts = 0;                               // Atmp (NTS-KE)
+    std::uint32_t naks = 0;                                   // NAK (NTS)
+    std::uint32_t cookies = 0;                                // Cook (NTS)
+    std::uint32_t cookieLength = 0;                           // CLen (NTS)
+
+    friend bool operator==(const AuthDataRow &, const AuthDataRow &) = default;
+};
+
 // One line of `clients`: what the server knows of one client address. chronyc's columns are the
 // NTP side (NTP, Drop, Int, IntL, Last) and the command side (Cmd, Drop, Int, Last).
 struct ClientReportRow
