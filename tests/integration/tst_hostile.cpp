@@ -67,6 +67,7 @@ void TestHostile::randomAndMalformedPacketsAreDroppedAndCounted()
     std::uniform_int_distribution<int> byte(0, 255);
     Expected expected;
     std::set<std::uint64_t> validCookies;
+    std::set<std::uint64_t> signedCookies; // requests that must get a crypto-NAK
     std::uint64_t nextCookie = 1;
 
     const auto randomBytes = [&](std::size_t n) {
@@ -82,8 +83,9 @@ void TestHostile::randomAndMalformedPacketsAreDroppedAndCounted()
         return p;
     };
 
-    // Every reply must answer exactly one valid request, once. Replies are read while sending,
-    // or our own socket's receive buffer would overflow.
+    // Every reply must answer exactly one valid request, once, with the time, or one signed
+    // request, once, with a crypto-NAK. Replies are read while sending, or our own socket's
+    // receive buffer would overflow.
     std::set<std::uint64_t> answered;
     bool badReply = false;
     const auto drainReplies = [&] {
@@ -94,8 +96,11 @@ void TestHostile::randomAndMalformedPacketsAreDroppedAndCounted()
                 s1::parseNtpPacket(std::span(reinterpret_cast<const std::uint8_t *>(datagram.constData()),
                                              static_cast<std::size_t>(datagram.size())));
             const std::uint64_t origin = parsed.ok() ? parsed.packet.header.originTime.raw() : 0;
-            if (!parsed.ok() || datagram.size() != static_cast<int>(s1::kNtpHeaderLength) || !validCookies.count(origin)
-                || !answered.insert(origin).second)
+            const bool time = datagram.size() == static_cast<int>(s1::kNtpHeaderLength) && validCookies.count(origin);
+            const bool nak = datagram.size() == static_cast<int>(s1::kNtpHeaderLength + s1::kNtpCryptoNakLength)
+                             && parsed.ok() && parsed.packet.mac == s1::NtpMacKind::CryptoNak
+                             && signedCookies.count(origin);
+            if (!parsed.ok() || !(time || nak) || !answered.insert(origin).second)
                 badReply = true;
         }
     };
@@ -165,6 +170,11 @@ void TestHostile::randomAndMalformedPacketsAreDroppedAndCounted()
         case Kind::SignedRequest:
             // Key ID + 16-byte digest: a symmetric-key request we cannot verify (no keyfile).
             p = mutatedValid(20);
+            {
+                const std::uint64_t cookie = nextCookie++;
+                s1::writeTransmitTimestamp(p, s1::NtpTimestamp::fromRaw(cookie));
+                signedCookies.insert(cookie);
+            }
             ++expected.auth;
             break;
         case Kind::Count:
@@ -190,11 +200,11 @@ void TestHostile::randomAndMalformedPacketsAreDroppedAndCounted()
     QVERIFY(s1test::waitFor(
         [&] {
             drainReplies();
-            return badReply || answered.size() == validCookies.size();
+            return badReply || answered.size() == validCookies.size() + signedCookies.size();
         },
         10s));
     QVERIFY2(!badReply, "a reply answered no valid request, or one twice");
-    QCOMPARE(answered.size(), validCookies.size());
+    QCOMPARE(answered.size(), validCookies.size() + signedCookies.size());
     QVERIFY(s1test::waitFor(
         [&] { return server.latest() && server.latest()->server.packetsReceived == static_cast<quint64>(sent); }, 10s));
 

@@ -121,14 +121,16 @@ void TestInteropChronyKeys::chronydKeyedClientsAcceptOurServer()
         QVERIFY2(match.hasMatch(), qPrintable(QString(kKeys[i].type) + ": " + out));
         QVERIFY2(std::abs(match.captured(1).toDouble()) < kMaxLoopbackOffset, qPrintable(out));
     }
-    // The wrong key: we answer nothing, chronyd -Q gives up without a measurement.
+    // The wrong key: we answer with a crypto-NAK, which chronyd -Q does not take for a
+    // measurement; it gives up without one.
     QProcess &mismatch = *clients.back();
     QVERIFY(mismatch.waitForFinished(30000));
     const QString mismatchOut = QString::fromUtf8(mismatch.readAll());
     QVERIFY2(!wrong.match(mismatchOut).hasMatch(), qPrintable(mismatchOut));
 
     // Each chronyd sent signed requests until it had its measurement (3 here), all answered
-    // signed; the mismatched key's requests were all dropped, and nothing else was.
+    // signed; the mismatched key's requests all got a NAK instead of the time, and nothing else
+    // was refused.
     constexpr std::uint64_t kSignedRequests = std::size(kKeys) * 3;
     s1test::waitFor([&] { return server.latest() && server.latest()->server.authenticatedRequests >= kSignedRequests; },
                     5s);

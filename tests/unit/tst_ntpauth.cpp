@@ -130,8 +130,8 @@ private slots:
 
     void signedRequestGetsSignedReply_data();
     void signedRequestGetsSignedReply();
-    void badlySignedRequestsGetNothing_data();
-    void badlySignedRequestsGetNothing();
+    void badlySignedRequestsGetACryptoNak_data();
+    void badlySignedRequestsGetACryptoNak();
 };
 
 // RFC 4493 section 4 (AES-128) and NIST SP 800-38B appendix D.3 (AES-256): the same four
@@ -510,7 +510,7 @@ void TestNtpAuth::signedRequestGetsSignedReply()
     QCOMPARE(responder.stats().droppedTotal(), 0u);
 }
 
-void TestNtpAuth::badlySignedRequestsGetNothing_data()
+void TestNtpAuth::badlySignedRequestsGetACryptoNak_data()
 {
     QTest::addColumn<int>("damage");
     QTest::newRow("bad digest") << 0;
@@ -519,7 +519,7 @@ void TestNtpAuth::badlySignedRequestsGetNothing_data()
     QTest::newRow("no keys at all") << 3;
 }
 
-void TestNtpAuth::badlySignedRequestsGetNothing()
+void TestNtpAuth::badlySignedRequestsGetACryptoNak()
 {
     QFETCH(int, damage);
     const KeyTable keys = chronydKeys();
@@ -532,13 +532,29 @@ void TestNtpAuth::badlySignedRequestsGetNothing()
     if (damage == 2)
         data[kNtpHeaderLength + 3] = 1; // MD5 makes 16 bytes, this MAC has 20
     NtpResponder responder = openResponder(damage == 3 ? nullptr : &keys);
-    // chronyd (4.3) sends nothing back, not even a crypto-NAK.
+    // RFC 5905's crypto-NAK: the header and a key ID of 0, no digest, and no time counted as served.
     const NtpResponse response = responder.handle(data, false, kClient, kReceive, served());
-    QVERIFY(!response.reply.has_value());
+    QVERIFY(response.reply.has_value());
+    QCOMPARE(response.reply->size(), kNtpHeaderLength + kNtpCryptoNakLength);
+    QVERIFY(response.reply->size() < data.size());
+    const NtpParseResult parsed = parseNtpPacket(*response.reply);
+    QVERIFY(parsed.ok());
+    QCOMPARE(parsed.packet.mac, NtpMacKind::CryptoNak);
+    QCOMPARE(parsed.packet.keyId, 0u);
+    QCOMPARE(response.macKeyId, 0u);
     QCOMPARE(response.verdict, NtpRequestVerdict::Unanswered);
     QCOMPARE(responder.stats().droppedAuth, 1u);
     QCOMPARE(responder.stats().droppedTotal(), 1u);
+    QCOMPARE(responder.stats().repliesSent, 0u);
     QCOMPARE(responder.stats().authenticatedRequests, 0u);
+
+    // Over the rate limit it gets nothing, like any other request.
+    const NtpRequestCheck checked = responder.check(data, false, kClient);
+    QCOMPARE(checked.verdict, NtpRequestVerdict::Answered);
+    const NtpResponse dropped = responder.answer(checked, kClient, RateDecision::Drop, 0, kReceive, served());
+    QVERIFY(!dropped.reply.has_value());
+    QCOMPARE(responder.stats().droppedAuth, 1u);
+    QCOMPARE(responder.stats().droppedRateLimited, 1u);
 }
 
 QTEST_APPLESS_MAIN(TestNtpAuth)

@@ -229,8 +229,8 @@ private slots:
     void malformedRequestsAreDropped();
     void extensionFieldsAreNotEchoed_data();
     void extensionFieldsAreNotEchoed();
-    void symmetricKeyMacIsDropped_data();
-    void symmetricKeyMacIsDropped();
+    void symmetricKeyMacWithoutKeysGetsACryptoNak_data();
+    void symmetricKeyMacWithoutKeysGetsACryptoNak();
     void junkTrailersAreDropped_data();
     void junkTrailersAreDropped();
     void authenticatedRequestsAreDropped_data();
@@ -538,7 +538,7 @@ void TestNtpResponder::extensionFieldsAreNotEchoed()
     QCOMPARE(responder.stats().repliesSent, 1u);
 }
 
-void TestNtpResponder::symmetricKeyMacIsDropped_data()
+void TestNtpResponder::symmetricKeyMacWithoutKeysGetsACryptoNak_data()
 {
     QTest::addColumn<int>("version");
     QTest::addColumn<int>("digestLength");
@@ -548,17 +548,20 @@ void TestNtpResponder::symmetricKeyMacIsDropped_data()
     QTest::newRow("v3 MD5, 20 bytes") << 3 << 16;
 }
 
-void TestNtpResponder::symmetricKeyMacIsDropped()
+void TestNtpResponder::symmetricKeyMacWithoutKeysGetsACryptoNak()
 {
     QFETCH(int, version);
     QFETCH(int, digestLength);
 
-    // We hold no keys: an unsigned reply to a signed request would be discarded by the client
-    // anyway, so none is sent (tst_ntpauth: with keys).
+    // We hold no keys: the time unsigned would be discarded by the client anyway, so it gets
+    // a crypto-NAK, the header and a key ID of 0 (tst_ntpauth: with keys).
     Bytes data = request(static_cast<std::uint8_t>(version));
     appendMac(data, static_cast<std::size_t>(digestLength));
     NtpResponder responder = openResponder();
-    QVERIFY(!respond(responder, data).has_value());
+    const std::optional<Bytes> nak = respond(responder, data);
+    QVERIFY(nak.has_value());
+    QCOMPARE(nak->size(), kNtpHeaderLength + kNtpCryptoNakLength);
+    QVERIFY(std::all_of(nak->end() - kNtpCryptoNakLength, nak->end(), [](std::uint8_t b) { return b == 0; }));
     verifySingleDrop(responder.stats(), &ServerStats::droppedAuth);
 }
 
@@ -733,7 +736,8 @@ void TestNtpResponder::countersAddUpAfterMixedRun()
         QVERIFY(!respond(responder, Bytes(12, 0x16), allowed).has_value());
         QVERIFY(!respond(responder, request(), allowed, true).has_value());
         malformed += 2;
-        QVERIFY(!respond(responder, withMac, allowed).has_value()); // no keys
+        // No keys: a crypto-NAK, counted as a failed authentication, not as a reply.
+        QCOMPARE(respond(responder, withMac, allowed).value_or(Bytes{}).size(), kNtpHeaderLength + kNtpCryptoNakLength);
         ++auth;
     }
 

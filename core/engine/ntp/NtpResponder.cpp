@@ -87,17 +87,15 @@ NtpRequestCheck NtpResponder::check(std::span<const std::uint8_t> request, bool 
         ++m_stats.droppedBadMode;
         return {NotARequest, {}, {}};
     }
-    // A request signed with a symmetric key is answered only when its MAC is good, and then
-    // signed with the same key. A key we do not have or a bad MAC gets no answer at all: no
-    // crypto-NAK, as chronyd (4.3) does, so that a forger learns nothing.
+    // A request signed with a symmetric key gets the time only when its MAC is good, and then
+    // signed with the same key. A key we do not have or a bad MAC leaves macKeyId at 0, and
+    // answer() sends a crypto-NAK instead (RFC 5905 section 7.4), within the rate limit like
+    // any reply. chronyd (4.3) sends nothing; the NAK tells the client's operator that the
+    // keys differ, and it carries no time a client could take for authenticated.
     std::uint32_t macKeyId = 0;
-    if (parsed.packet.mac == NtpMacKind::SymmetricKey) {
-        if (!m_keys || checkMac(request, parsed.packet, *m_keys) != MacCheck::Ok) {
-            ++m_stats.droppedAuth;
-            return {Unanswered, {}, {}};
-        }
+    if (parsed.packet.mac == NtpMacKind::SymmetricKey && m_keys
+        && checkMac(request, parsed.packet, *m_keys) == MacCheck::Ok)
         macKeyId = parsed.packet.keyId;
-    }
     return {Answered, parsed.packet, *replyMode, macKeyId};
 }
 
@@ -121,6 +119,16 @@ NtpResponse NtpResponder::answer(const NtpRequestCheck &request, const SocketAdd
     // chronyd suggests the rate limit's interval to a client that polls faster.
     NtpHeader in = packet.header;
     in.poll = static_cast<std::int8_t>(std::max<int>(in.poll, minPoll));
+    if (packet.mac == NtpMacKind::SymmetricKey && request.macKeyId == 0) {
+        // Counted as a failed authentication, not as a reply: no time was served. The NAK (a
+        // header and a zero key ID) is shorter than the request, whose MAC has a digest.
+        ++m_stats.droppedAuth;
+        NtpResponse nak{{}, Unanswered, 0};
+        nak.reply = decision == RateDecision::Kod ? kissOfDeath(in, request.replyMode, receiveTime, reference)
+                                                  : reply(in, request.replyMode, receiveTime, reference);
+        nak.reply->resize(kNtpHeaderLength + kNtpCryptoNakLength, 0);
+        return nak;
+    }
     // The reply is the bare header, with the request's MAC length when signed: never longer
     // than the request, which is at least a header and that MAC.
     ++m_stats.repliesSent;

@@ -35,7 +35,7 @@ struct ServedReference
 enum class NtpRequestVerdict : std::uint8_t {
     Answered,
     Denied,      // the access rules refuse the client (checked before anything else)
-    Unanswered,  // a client request we cannot answer: a signature we cannot verify, port 0
+    Unanswered,  // a request we give no time: a signature we cannot verify (a crypto-NAK), port 0
     RateLimited, // a client request over the client's rate limit, dropped
     NotARequest, // truncated, malformed, another version or mode: not a client of ours
 };
@@ -48,7 +48,7 @@ struct NtpRequestCheck
     NtpRequestVerdict verdict = NtpRequestVerdict::NotARequest;
     ParsedNtpPacket packet; // valid when verdict is Answered
     NtpMode replyMode = NtpMode::Server;
-    std::uint32_t macKeyId = 0; // nonzero: the request's MAC is good, the reply is signed with it
+    std::uint32_t macKeyId = 0; // nonzero: a good MAC, the reply is signed; 0 on a signed request: a NAK
 };
 
 struct NtpResponse
@@ -65,7 +65,7 @@ public:
 
     void setAccess(AccessFilter access) { m_access = std::move(access); }
     // The keys signed requests are checked against and answered with; it must outlive the
-    // responder. Null (the default): no keys, a signed request gets no answer.
+    // responder. Null (the default): no keys, a signed request gets a crypto-NAK.
     void setKeys(const KeyTable *keys) { m_keys = keys; }
 
     // Returns the reply to send back to `client`, or nothing (and counts why) when the packet

@@ -30,7 +30,7 @@ struct ServerStats
     std::uint64_t droppedRateLimited = 0; // over the client's `ratelimit`, not answered
     std::uint64_t kissOfDeathSent = 0;    // RATE kiss-o'-death replies (counted in repliesSent)
     // Last, so that the positional initialisers above keep their meaning.
-    std::uint64_t droppedAuth = 0;           // a MAC of a key we do not have, or a bad MAC
+    std::uint64_t droppedAuth = 0;           // a bad MAC or a key we lack: a crypto-NAK, no time
     std::uint64_t authenticatedRequests = 0; // requests with a good MAC (answered signed)
 
     std::uint64_t droppedTotal() const
