@@ -32,6 +32,8 @@ constexpr QRgb kSystemColor = 0xd62728;
 constexpr QRgb kSourceColorDark = 0x6cb4ee;
 constexpr QRgb kSystemColorDark = 0xff7f7f;
 constexpr int kDarkBaseLightness = 128;
+// The result of the chosen source's offsets (pulse edges or filtered samples).
+constexpr std::size_t kSourceResult = 0;
 const char *const kSystemSeries = "tracking.offset";
 // Column shares of the histograms and the deviation plots while the jitter histogram is shown.
 constexpr int kHistogramsStretchWithJitter = 5;
@@ -280,11 +282,14 @@ void StabilityView::finish(std::size_t index, const HistoryRange &range)
 {
     Result &result = m_results[index];
     result.done = true;
+    // A source's offsets are recorded as "source ahead"; the window shows chronyc's sign
+    // (local clock minus source), as the charts do. The deviations do not depend on it.
+    const double sign = index == kSourceResult ? -1.0 : 1.0;
     std::vector<double> values;
     for (const HistoryRangeBucket &bucket : range.buckets) {
         if (bucket.count == 0)
             continue;
-        values.push_back(bucket.mean);
+        values.push_back(sign * bucket.mean);
         result.newest = bucket.start;
     }
     if (result.interval <= 0)
@@ -371,8 +376,9 @@ void StabilityView::refreshDisplay()
     const Result &source = m_results[0];
     const Result &system = m_results[1];
     const Result &jitter = m_results[2];
-    const QString sourceTitle = endsWith(source.series, "/edge") ? tr("%1 offset per pulse edge").arg(sourceName)
-                                                                 : tr("%1 offset (local\u2212source)").arg(sourceName);
+    const QString sourceTitle = endsWith(source.series, "/edge")
+                                    ? tr("%1 offset per pulse edge (local\u2212source)").arg(sourceName)
+                                    : tr("%1 offset (local\u2212source)").arg(sourceName);
     m_sourceHistogram->setHistogram(sourceTitle, source.histogram, sourceColor, histogramEmptyText(source));
     // Only refclocks have a jitter series: the others keep the whole row for their offsets.
     // While a refresh loads, it keeps its place (the layout does not jump every few seconds).
