@@ -514,17 +514,17 @@
         <translation>Serielle Verbindung überlastet</translation>
     </message>
     <message>
-        <location filename="../ui/alarms/AlarmText.cpp" line="54"/>
+        <location filename="../ui/alarms/AlarmText.cpp" line="56"/>
         <source>Info</source>
         <translation>Info</translation>
     </message>
     <message>
-        <location filename="../ui/alarms/AlarmText.cpp" line="56"/>
+        <location filename="../ui/alarms/AlarmText.cpp" line="58"/>
         <source>Warning</source>
         <translation>Warnung</translation>
     </message>
     <message>
-        <location filename="../ui/alarms/AlarmText.cpp" line="58"/>
+        <location filename="../ui/alarms/AlarmText.cpp" line="60"/>
         <source>Critical</source>
         <translation>Kritisch</translation>
     </message>
@@ -588,6 +588,39 @@
         <location filename="../ui/alarms/AlarmListDialog.cpp" line="124"/>
         <source>Cleared %1</source>
         <translation>Beendet %1</translation>
+    </message>
+</context>
+<context>
+    <name>s1::CalibrationApplier</name>
+    <message>
+        <location filename="../ui/config/CalibrationApplier.cpp" line="42"/>
+        <source>Not connected</source>
+        <translation>Nicht verbunden</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/CalibrationApplier.cpp" line="46"/>
+        <source>A calibration is being applied</source>
+        <translation>Eine Kalibrierung wird gerade angewendet</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/CalibrationApplier.cpp" line="69"/>
+        <source>Calibration not applied: %1</source>
+        <translation>Kalibrierung nicht angewendet: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/CalibrationApplier.cpp" line="79"/>
+        <source>Calibration not applied: the configuration could not be read: %1</source>
+        <translation>Kalibrierung nicht angewendet: die Konfiguration konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/CalibrationApplier.cpp" line="88"/>
+        <source>%1 calibrated: offset %2 delay %3 written, configuration reloaded</source>
+        <translation>%1 kalibriert: offset %2 delay %3 geschrieben, Konfiguration neu geladen</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/CalibrationApplier.cpp" line="92"/>
+        <source>Calibration of %1 not applied: %2</source>
+        <translation>Kalibrierung von %1 nicht angewendet: %2</translation>
     </message>
 </context>
 <context>
@@ -950,7 +983,7 @@
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="154"/>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="1085"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="1088"/>
         <source>Review changes…</source>
         <translation>Änderungen prüfen…</translation>
     </message>
@@ -1007,13 +1040,13 @@
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="439"/>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="1194"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="1197"/>
         <source>Address</source>
         <translation>Adresse</translation>
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="440"/>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="1195"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="1198"/>
         <source>host name or address</source>
         <translation>Hostname oder Adresse</translation>
     </message>
@@ -1273,134 +1306,159 @@
     </message>
     <message>
         <location filename="../ui/config/ConfigurationPage.cpp" line="631"/>
+        <source>Metrics address</source>
+        <translation>Metrik-Adresse</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="631"/>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="631"/>
+        <source>HTTP</source>
+        <translation>HTTP</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="632"/>
+        <source>…port</source>
+        <translation>…Port</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="632"/>
+        <source>TCP</source>
+        <translation>TCP</translation>
+    </message>
+    <message>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="634"/>
         <source>Write these logs (log):</source>
         <translation>Diese Logs schreiben (log):</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="707"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="710"/>
         <source>%1 (included, read-only)</source>
         <translation>%1 (eingebunden, schreibgeschützt)</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="762"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="765"/>
         <source>%1 read again; your edits are kept: review them against the file as it is now.</source>
         <translation>%1 neu eingelesen; Ihre Änderungen bleiben erhalten: Prüfen Sie sie gegen den jetzigen Stand der Datei.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="768"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="771"/>
         <source>%1 does not exist yet: the built-in configuration runs. Applying creates the file.</source>
         <translation>%1 existiert noch nicht: Die eingebaute Konfiguration läuft. Beim Übernehmen wird die Datei angelegt.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="772"/>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="803"/>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="804"/>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="828"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="775"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="806"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="807"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="831"/>
         <source>Read-only: %1</source>
         <translation>Schreibgeschützt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="788"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="791"/>
         <source>Could not read the configuration again: %1</source>
         <translation>Die Konfiguration konnte nicht neu eingelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="789"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="792"/>
         <source>Could not read the configuration: %1</source>
         <translation>Die Konfiguration konnte nicht eingelesen werden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="843"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="846"/>
         <source>Not applied: the configuration has not been read yet.</source>
         <translation>Nicht übernommen: Die Konfiguration wurde noch nicht eingelesen.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="845"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="848"/>
         <source>Not applied: %1</source>
         <translation>Nicht übernommen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="847"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="850"/>
         <source>Not applied: the last change is still being applied.</source>
         <translation>Nicht übernommen: Die letzte Änderung wird noch übernommen.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="849"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="852"/>
         <source>Not applied: the text has errors; they are listed in the Text tab.</source>
         <translation>Nicht übernommen: Der Text enthält Fehler; sie stehen im Reiter „Text“.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="851"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="854"/>
         <source>Nothing to apply: the text is as loaded.</source>
         <translation>Nichts zu übernehmen: Der Text ist wie geladen.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="858"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="861"/>
         <source>Applying…</source>
         <translation>Wird übernommen…</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="875"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="878"/>
         <source>Applied: the configuration was written and reloaded.</source>
         <translation>Übernommen: Die Konfiguration wurde geschrieben und neu geladen.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="876"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="879"/>
         <source>Applied: %1</source>
         <translation>Übernommen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="880"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="883"/>
         <source>Not applied, nothing was written: the configuration has errors.</source>
         <translation>Nicht übernommen, nichts geschrieben: Die Konfiguration enthält Fehler.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="889"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="892"/>
         <source>%1:%2:%3: %4</source>
         <translation>%1:%2:%3: %4</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="903"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="906"/>
         <source>Not applied: the file changed on disk since it was loaded. Reload it: your edits are kept and the review shows them against the file as it is now.</source>
         <translation>Nicht übernommen: Die Datei wurde seit dem Laden geändert. Laden Sie sie neu: Ihre Änderungen bleiben erhalten, und die Prüfung zeigt sie gegen den jetzigen Stand der Datei.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="908"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="911"/>
         <source>Not applied: the file could not be written (%1). The old file stays; your edits are kept.</source>
         <translation>Nicht übernommen: Die Datei konnte nicht geschrieben werden (%1). Die alte Datei bleibt; Ihre Änderungen bleiben erhalten.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="917"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="920"/>
         <source>Written, but the new configuration did not start (%1); the previous one still runs.</source>
         <translation>Geschrieben, aber die neue Konfiguration startete nicht (%1); die vorherige läuft weiter.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="935"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="938"/>
         <source>Edits discarded: the page shows the file as loaded.</source>
         <translation>Änderungen verworfen: Die Seite zeigt die Datei wie geladen.</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="1085"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="1088"/>
         <source>No changes</source>
         <translation>Keine Änderungen</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="1192"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="1195"/>
         <source>%1, line %2</source>
         <translation>%1, Zeile %2</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="1192"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="1195"/>
         <source>line %1</source>
         <translation>Zeile %1</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="1194"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="1197"/>
         <source>Driver</source>
         <translation>Treiber</translation>
     </message>
     <message>
-        <location filename="../ui/config/ConfigurationPage.cpp" line="1195"/>
+        <location filename="../ui/config/ConfigurationPage.cpp" line="1198"/>
         <source>PPS, SHM, SOCK, PHC, NMEA</source>
         <translation>PPS, SHM, SOCK, PHC, NMEA</translation>
     </message>
@@ -1997,18 +2055,18 @@
     <message>
         <location filename="../ui/GpsPanel.cpp" line="326"/>
         <location filename="../ui/GpsPanel.cpp" line="349"/>
-        <location filename="../ui/GpsPanel.cpp" line="352"/>
-        <location filename="../ui/GpsPanel.cpp" line="451"/>
+        <location filename="../ui/GpsPanel.cpp" line="382"/>
+        <location filename="../ui/GpsPanel.cpp" line="485"/>
         <source>Unknown</source>
         <translation>Unbekannt</translation>
     </message>
     <message>
-        <location filename="../ui/GpsPanel.cpp" line="352"/>
+        <location filename="../ui/GpsPanel.cpp" line="384"/>
         <source>%1 baud</source>
         <translation>%1 Baud</translation>
     </message>
     <message>
-        <location filename="../ui/GpsPanel.cpp" line="383"/>
+        <location filename="../ui/GpsPanel.cpp" line="386"/>
         <source>%1 % of %2 baud</source>
         <translation>%1 % von %2 Baud</translation>
     </message>
@@ -2023,17 +2081,17 @@
         <translation>USB</translation>
     </message>
     <message>
-        <location filename="../ui/GpsPanel.cpp" line="386"/>
+        <location filename="../ui/GpsPanel.cpp" line="389"/>
         <source>%1 bytes/s over the last %2 s</source>
         <translation>%1 Bytes/s in den letzten %2 s</translation>
     </message>
     <message>
-        <location filename="../ui/GpsPanel.cpp" line="389"/>
+        <location filename="../ui/GpsPanel.cpp" line="392"/>
         <source>%1: %2 bytes/s</source>
         <translation>%1: %2 Bytes/s</translation>
     </message>
     <message>
-        <location filename="../ui/GpsPanel.cpp" line="391"/>
+        <location filename="../ui/GpsPanel.cpp" line="394"/>
         <source>The serial link is overloaded.</source>
         <translation>Die serielle Verbindung ist überlastet.</translation>
     </message>
@@ -2043,84 +2101,84 @@
         <translation>%1 Bytes</translation>
     </message>
     <message>
-        <location filename="../ui/GpsPanel.cpp" line="383"/>
+        <location filename="../ui/GpsPanel.cpp" line="417"/>
         <source>No recent satellite data</source>
         <translation>Keine aktuellen Satellitendaten</translation>
     </message>
     <message>
-        <location filename="../ui/GpsPanel.cpp" line="384"/>
+        <location filename="../ui/GpsPanel.cpp" line="418"/>
         <source>No satellites in view</source>
         <translation>Keine Satelliten in Sicht</translation>
     </message>
     <message>
-        <location filename="../ui/GpsPanel.cpp" line="385"/>
+        <location filename="../ui/GpsPanel.cpp" line="419"/>
         <source>%1 in view: ● %2 used  ○ %3 not used</source>
         <translation>%1 in Sicht: ● %2 genutzt  ○ %3 ungenutzt</translation>
     </message>
     <message>
-        <location filename="../ui/GpsPanel.cpp" line="443"/>
+        <location filename="../ui/GpsPanel.cpp" line="477"/>
         <source>No fix</source>
         <translation>Kein Fix</translation>
     </message>
     <message>
-        <location filename="../ui/GpsPanel.cpp" line="445"/>
+        <location filename="../ui/GpsPanel.cpp" line="479"/>
         <source>2D</source>
         <translation>2D</translation>
     </message>
     <message>
-        <location filename="../ui/GpsPanel.cpp" line="447"/>
+        <location filename="../ui/GpsPanel.cpp" line="481"/>
         <source>3D</source>
         <translation>3D</translation>
     </message>
     <message>
-        <location filename="../ui/GpsPanel.cpp" line="449"/>
+        <location filename="../ui/GpsPanel.cpp" line="483"/>
         <source>Time only</source>
         <translation>Nur Zeit</translation>
     </message>
     <message>
-        <location filename="../ui/GpsPanel.cpp" line="456"/>
+        <location filename="../ui/GpsPanel.cpp" line="490"/>
         <source>N</source>
         <translation>N</translation>
     </message>
     <message>
-        <location filename="../ui/GpsPanel.cpp" line="456"/>
+        <location filename="../ui/GpsPanel.cpp" line="490"/>
         <source>S</source>
         <translation>S</translation>
     </message>
     <message>
-        <location filename="../ui/GpsPanel.cpp" line="461"/>
+        <location filename="../ui/GpsPanel.cpp" line="495"/>
         <source>E</source>
         <translation>O</translation>
     </message>
     <message>
-        <location filename="../ui/GpsPanel.cpp" line="461"/>
+        <location filename="../ui/GpsPanel.cpp" line="495"/>
         <source>W</source>
         <translation>W</translation>
     </message>
     <message>
-        <location filename="../ui/GpsPanel.cpp" line="468"/>
+        <location filename="../ui/GpsPanel.cpp" line="502"/>
         <source>%1 m</source>
         <translation>%1 m</translation>
     </message>
     <message>
         <location filename="../ui/GpsPanel.cpp" line="328"/>
-        <location filename="../ui/GpsPanel.cpp" line="481"/>
+        <location filename="../ui/GpsPanel.cpp" line="515"/>
         <source>Never</source>
         <translation>Nie</translation>
     </message>
     <message>
-        <location filename="../ui/GpsPanel.cpp" line="485"/>
+        <location filename="../ui/GpsPanel.cpp" line="519"/>
         <source>%1 ms ago</source>
         <translation>vor %1 ms</translation>
     </message>
     <message>
         <location filename="../ui/GpsPanel.cpp" line="311"/>
-        <location filename="../ui/GpsPanel.cpp" line="487"/>
+        <location filename="../ui/GpsPanel.cpp" line="521"/>
         <source>%1 s ago</source>
         <translation>vor %1 s</translation>
     </message>
     <message>
-        <location filename="../ui/GpsPanel.cpp" line="488"/>
+        <location filename="../ui/GpsPanel.cpp" line="522"/>
         <source>%1 ago</source>
         <translation>vor %1</translation>
     </message>
@@ -2325,286 +2383,291 @@
 <context>
     <name>s1::MainWindow</name>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="125"/>
+        <location filename="../ui/MainWindow.cpp" line="126"/>
         <source>Stratum One</source>
         <translation>Stratum One</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="142"/>
+        <location filename="../ui/MainWindow.cpp" line="143"/>
         <source>Sources</source>
         <translation>Quellen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="143"/>
+        <location filename="../ui/MainWindow.cpp" line="144"/>
         <source>Server</source>
         <translation>Server</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="144"/>
+        <location filename="../ui/MainWindow.cpp" line="145"/>
         <source>Tracking</source>
         <translation>Nachführung</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="148"/>
+        <location filename="../ui/MainWindow.cpp" line="149"/>
         <source>Chart</source>
         <translation>Verlauf</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="153"/>
+        <location filename="../ui/MainWindow.cpp" line="154"/>
         <source>GPS</source>
         <translation>GPS</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="209"/>
+        <location filename="../ui/MainWindow.cpp" line="210"/>
         <source>Sources (%1)</source>
         <translation>Quellen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="243"/>
+        <location filename="../ui/MainWindow.cpp" line="244"/>
         <source>1 configuration warning</source>
         <translation>1 Warnung der Konfiguration</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="244"/>
+        <location filename="../ui/MainWindow.cpp" line="245"/>
         <source>%1 configuration warnings</source>
         <translation>%1 Warnungen der Konfiguration</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="326"/>
+        <location filename="../ui/MainWindow.cpp" line="328"/>
         <source>Reload: %1</source>
         <translation>Neu laden: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="328"/>
+        <location filename="../ui/MainWindow.cpp" line="330"/>
         <source>Step clock: %1</source>
         <translation>Uhr stellen: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="412"/>
+        <location filename="../ui/MainWindow.cpp" line="367"/>
+        <source>Applying the calibration of %1…</source>
+        <translation>Die Kalibrierung von %1 wird angewendet…</translation>
+    </message>
+    <message>
+        <location filename="../ui/MainWindow.cpp" line="426"/>
         <source>Reload configuration</source>
         <translation>Konfiguration neu laden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="414"/>
+        <location filename="../ui/MainWindow.cpp" line="428"/>
         <source>Read the configuration file again and restart the engine with it (%1)</source>
         <translation>Die Konfigurationsdatei neu einlesen und die Engine damit neu starten (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="417"/>
-        <location filename="../ui/MainWindow.cpp" line="601"/>
+        <location filename="../ui/MainWindow.cpp" line="431"/>
+        <location filename="../ui/MainWindow.cpp" line="615"/>
         <source>Step clock now</source>
         <translation>Uhr jetzt stellen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="419"/>
+        <location filename="../ui/MainWindow.cpp" line="433"/>
         <source>Correct the whole remaining offset at once instead of slewing it (%1)</source>
         <translation>Den ganzen verbleibenden Versatz auf einmal korrigieren, statt ihn allmählich anzugleichen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="423"/>
+        <location filename="../ui/MainWindow.cpp" line="437"/>
         <source>GPS set-up…</source>
         <translation>GPS einrichten…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="425"/>
+        <location filename="../ui/MainWindow.cpp" line="439"/>
         <source>Find a GPS receiver on a serial port and add it to the configuration (%1)</source>
         <translation>Einen GPS-Empfänger an einer seriellen Schnittstelle suchen und in die Konfiguration eintragen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="429"/>
+        <location filename="../ui/MainWindow.cpp" line="443"/>
         <source>Configuration…</source>
         <translation>Konfiguration…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="430"/>
+        <location filename="../ui/MainWindow.cpp" line="444"/>
         <source>Edit the configuration file, review and apply it (%1)</source>
         <translation>Die Konfigurationsdatei bearbeiten, prüfen und übernehmen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="437"/>
+        <location filename="../ui/MainWindow.cpp" line="451"/>
         <source>Full screen</source>
         <translation>Vollbild</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="438"/>
+        <location filename="../ui/MainWindow.cpp" line="452"/>
         <source>Use the whole screen, without title bar (%1)</source>
         <translation>Den ganzen Bildschirm nutzen, ohne Titelleiste (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="441"/>
+        <location filename="../ui/MainWindow.cpp" line="455"/>
         <source>Quit</source>
         <translation>Beenden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="442"/>
+        <location filename="../ui/MainWindow.cpp" line="456"/>
         <source>Close the window (%1)</source>
         <translation>Das Fenster schließen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="445"/>
+        <location filename="../ui/MainWindow.cpp" line="459"/>
         <source>Dashboard</source>
         <translation>Dashboard</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="446"/>
+        <location filename="../ui/MainWindow.cpp" line="460"/>
         <source>The state at a glance, in place of the tabs (%1)</source>
         <translation>Der Zustand auf einen Blick, anstelle der Reiter (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="451"/>
+        <location filename="../ui/MainWindow.cpp" line="465"/>
         <source>Leave kiosk mode</source>
         <translation>Kiosk-Modus verlassen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="452"/>
+        <location filename="../ui/MainWindow.cpp" line="466"/>
         <source>Show the whole window (%1)</source>
         <translation>Das ganze Fenster zeigen (%1)</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="464"/>
+        <location filename="../ui/MainWindow.cpp" line="478"/>
         <source>Reload</source>
         <translation>Neu laden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="468"/>
+        <location filename="../ui/MainWindow.cpp" line="482"/>
         <source>Actions</source>
         <translation>Aktionen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="563"/>
+        <location filename="../ui/MainWindow.cpp" line="577"/>
         <source>Stratum One dashboard</source>
         <translation>Stratum One – Dashboard</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="592"/>
+        <location filename="../ui/MainWindow.cpp" line="606"/>
         <source>Reloading the configuration…</source>
         <translation>Konfiguration wird neu geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="601"/>
+        <location filename="../ui/MainWindow.cpp" line="615"/>
         <source>Step the clock now?</source>
         <translation>Die Uhr jetzt stellen?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="465"/>
-        <location filename="../ui/MainWindow.cpp" line="613"/>
+        <location filename="../ui/MainWindow.cpp" line="479"/>
+        <location filename="../ui/MainWindow.cpp" line="627"/>
         <source>Step clock</source>
         <translation>Uhr stellen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="626"/>
+        <location filename="../ui/MainWindow.cpp" line="640"/>
         <source>Stepping the clock…</source>
         <translation>Uhr wird gestellt…</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="663"/>
-        <location filename="../ui/MainWindow.cpp" line="684"/>
+        <location filename="../ui/MainWindow.cpp" line="683"/>
+        <location filename="../ui/MainWindow.cpp" line="704"/>
         <source>GPS receiver added to %1: reload the configuration to use it.</source>
         <translation>GPS-Empfänger in %1 eingetragen: Laden Sie die Konfiguration neu, um ihn zu nutzen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="466"/>
-        <location filename="../ui/MainWindow.cpp" line="668"/>
+        <location filename="../ui/MainWindow.cpp" line="480"/>
+        <location filename="../ui/MainWindow.cpp" line="688"/>
         <source>GPS set-up</source>
         <translation>GPS einrichten</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="607"/>
+        <location filename="../ui/MainWindow.cpp" line="621"/>
         <source>No correction is pending: the clock will not move.</source>
         <translation>Es steht keine Korrektur aus: Die Uhr bleibt, wie sie ist.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="608"/>
+        <location filename="../ui/MainWindow.cpp" line="622"/>
         <source>The time served jumps by %1 (it is now %2 %3 of NTP time).</source>
         <translation>Die ausgegebene Zeit springt um %1 (sie geht jetzt %2 %3 gegenüber der NTP-Zeit).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="610"/>
+        <location filename="../ui/MainWindow.cpp" line="624"/>
         <source>fast</source>
         <translation>vor</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="610"/>
+        <location filename="../ui/MainWindow.cpp" line="624"/>
         <source>slow</source>
         <translation>nach</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="611"/>
+        <location filename="../ui/MainWindow.cpp" line="625"/>
         <source>The whole remaining offset is corrected at once instead of gradually.</source>
         <translation>Der ganze verbleibende Versatz wird auf einmal statt allmählich korrigiert.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="664"/>
+        <location filename="../ui/MainWindow.cpp" line="684"/>
         <source>GPS receiver added to %1 (reload: %2).</source>
         <translation>GPS-Empfänger in %1 eingetragen (Neu laden: %2).</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="667"/>
+        <location filename="../ui/MainWindow.cpp" line="687"/>
         <source>GPS receiver added to %1.</source>
         <translation>GPS-Empfänger in %1 eingetragen.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="668"/>
+        <location filename="../ui/MainWindow.cpp" line="688"/>
         <source>Reload the configuration now?</source>
         <translation>Konfiguration jetzt neu laden?</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="671"/>
+        <location filename="../ui/MainWindow.cpp" line="691"/>
         <source>The receiver is used once the configuration is read again.</source>
         <translation>Der Empfänger wird verwendet, sobald die Konfiguration neu gelesen ist.</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="672"/>
+        <location filename="../ui/MainWindow.cpp" line="692"/>
         <source>Reload now</source>
         <translation>Jetzt neu laden</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="674"/>
+        <location filename="../ui/MainWindow.cpp" line="694"/>
         <source>Later</source>
         <translation>Später</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="736"/>
+        <location filename="../ui/MainWindow.cpp" line="756"/>
         <source>Action failed</source>
         <translation>Aktion fehlgeschlagen</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="832"/>
+        <location filename="../ui/MainWindow.cpp" line="852"/>
         <source>Local clock, stratum %1</source>
         <translation>Lokale Uhr, Stratum %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="836"/>
+        <location filename="../ui/MainWindow.cpp" line="856"/>
         <source>No source selected</source>
         <translation>Keine Quelle ausgewählt</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="843"/>
+        <location filename="../ui/MainWindow.cpp" line="863"/>
         <source>Last known: %1</source>
         <translation>Zuletzt bekannt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="907"/>
+        <location filename="../ui/MainWindow.cpp" line="927"/>
         <source>Updated %1</source>
         <translation>Stand %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="907"/>
+        <location filename="../ui/MainWindow.cpp" line="927"/>
         <source>Stale: last update %1</source>
         <translation>Veraltet: Stand %1</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="798"/>
+        <location filename="../ui/MainWindow.cpp" line="818"/>
         <source>Waiting for the engine</source>
         <translation>Warten auf die Engine</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="839"/>
+        <location filename="../ui/MainWindow.cpp" line="859"/>
         <source>Not synchronised</source>
         <translation>Nicht synchronisiert</translation>
     </message>
     <message>
-        <location filename="../ui/MainWindow.cpp" line="827"/>
+        <location filename="../ui/MainWindow.cpp" line="847"/>
         <source>Synchronised to %1, stratum %2</source>
         <translation>Synchronisiert mit %1, Stratum %2</translation>
     </message>
@@ -3073,97 +3136,112 @@
         <translation>Kalibrierung</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="145"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="127"/>
+        <source>Apply calibration</source>
+        <translation>Kalibrierung anwenden</translation>
+    </message>
+    <message>
+        <location filename="../ui/SourceDetailDialog.cpp" line="154"/>
         <source>%1 (last known state)</source>
         <translation>%1 (zuletzt bekannter Zustand)</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="151"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="160"/>
         <source>Never selected: %1</source>
         <translation>Nie ausgewählt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="164"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="173"/>
         <source>Driver: %1</source>
         <translation>Treiber: %1</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="166"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="175"/>
         <source>Last reply rejected: %1</source>
         <translation>Letzte Antwort abgelehnt: %1</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="168"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="177"/>
         <source>Kiss-o&apos;-death received: %1</source>
         <translation>Kiss-o’-Death erhalten: %1</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="180"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="189"/>
         <source>What to do: %1</source>
         <translation>Was zu tun ist: %1</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="186"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="195"/>
         <source>%1 from pool %2</source>
         <translation>%1 aus Pool %2</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="197"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="206"/>
         <source>%1 (2^%2 s)</source>
         <translation>%1 (2^%2 s)</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="198"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="207"/>
         <source>%1 (%2, newest on the right)</source>
         <translation>%1 (%2, die neueste rechts)</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="200"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="209"/>
         <source>%1 s ago</source>
         <translation>vor %1 s</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="200"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="209"/>
         <source>Never</source>
         <translation>Nie</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="207"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="216"/>
         <source>%1 sent, %2 accepted, %3 rejected</source>
         <translation>%1 gesendet, %2 angenommen, %3 abgelehnt</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="213"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="222"/>
         <source>None yet</source>
         <translation>Noch keine</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="215"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="224"/>
         <source>%1 ± %2</source>
         <translation>%1 ± %2</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="222"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="231"/>
         <source>%1 … %2</source>
         <translation>%1 … %2</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="229"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="243"/>
         <source>offset %1 delay %2</source>
         <translation>offset %1 delay %2</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="232"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="246"/>
         <source>%1 (median of %2 samples against %3)</source>
         <translation>%1 (Median aus %2 Messungen gegen %3)</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="236"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="250"/>
         <source>measuring against %1: %2 of %3 s</source>
         <translation>Messung gegen %1: %2 von %3 s</translation>
     </message>
     <message>
-        <location filename="../ui/SourceDetailDialog.cpp" line="250"/>
+        <location filename="../ui/SourceDetailDialog.cpp" line="270"/>
+        <source>The proposal is not ready: it needs a whole measuring window</source>
+        <translation>Der Vorschlag ist noch nicht fertig: er braucht ein ganzes Messfenster</translation>
+    </message>
+    <message>
+        <location filename="../ui/SourceDetailDialog.cpp" line="274"/>
+        <source>Writes offset %1 delay %2 into the refclock line of %3, then reloads</source>
+        <translation>Schreibt offset %1 delay %2 in die refclock-Zeile von %3 und lädt dann neu</translation>
+    </message>
+    <message>
+        <location filename="../ui/SourceDetailDialog.cpp" line="286"/>
         <source>No longer in the list: the configuration was reloaded, or the name now has an address.</source>
         <translation>Nicht mehr in der Liste: Die Konfiguration wurde neu geladen, oder der Name hat jetzt eine Adresse.</translation>
     </message>
@@ -3363,166 +3441,170 @@ Gesamtlaufzeit der Quelle %4, Gesamtstreuung %5</translation>
 <context>
     <name>s1::StabilityView</name>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="374"/>
         <source>%1 offset per pulse edge</source>
-        <translation>%1 Abweichung je Impulsflanke</translation>
+        <translation type="vanished">%1 Abweichung je Impulsflanke</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="381"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="386"/>
         <source>%1 jitter per poll</source>
         <translation>%1 Jitter je Abfrage</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="74"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="100"/>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="76"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="102"/>
         <source>%1 min</source>
         <translation>%1 min</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="78"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="104"/>
         <source>%1 h</source>
         <translation>%1 h</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="79"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="105"/>
         <source>%1 d</source>
         <translation>%1 d</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="96"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="123"/>
         <source>The source whose offsets are analysed beside the system clock&apos;s</source>
         <translation>Die Quelle, deren Abweichungen neben denen der Systemuhr ausgewertet werden</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="116"/>
-        <location filename="../ui/charts/StabilityView.cpp" line="315"/>
-        <location filename="../ui/charts/StabilityView.cpp" line="328"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="145"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="362"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="375"/>
         <source>Source</source>
         <translation>Quelle</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="261"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="308"/>
         <source>No history: no feed</source>
         <translation>Kein Verlauf: keine Datenquelle</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="263"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="310"/>
         <source>No history: %1</source>
         <translation>Kein Verlauf: %1</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="265"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="312"/>
         <source>No sources</source>
         <translation>Keine Quellen</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="267"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="314"/>
         <source>No history yet: %1</source>
         <translation>Noch kein Verlauf: %1</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="269"/>
-        <location filename="../ui/charts/StabilityView.cpp" line="353"/>
-        <location filename="../ui/charts/StabilityView.cpp" line="354"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="316"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="413"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="414"/>
         <source>Loading history…</source>
         <translation>Verlauf wird geladen…</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="270"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="317"/>
         <source>Needs at least %1 samples in the range (has %2)</source>
         <translation>Braucht mindestens %1 Messwerte im Bereich (hat %2)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="278"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="325"/>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="280"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="327"/>
         <source>%1: no samples in this range</source>
         <translation>%1: keine Messwerte in diesem Bereich</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="282"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="329"/>
         <source>%1: %2 samples every %3</source>
         <translation>%1: %2 Messwerte alle %3</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="285"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="332"/>
         <source>; needs at least %1 for the histogram</source>
         <translation>; das Histogramm braucht mindestens %1</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="287"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="334"/>
         <source>; median %1, IQR %2, 5–95 % %3 to %4</source>
         <translation>; Median %1, IQR %2, 5–95 % %3 bis %4</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="291"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="338"/>
         <source> (%1 outside the bins)</source>
         <translation> (%1 außerhalb der Klassen)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="294"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="341"/>
         <source>; ADEV needs at least %1 samples in a row (longest %2)</source>
         <translation>; ADEV braucht mindestens %1 Messwerte am Stück (längste Folge %2)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="298"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="345"/>
         <source>; ADEV from %1 points, τ₀ %2</source>
         <translation>; ADEV aus %1 Punkten, τ₀ %2</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="302"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="349"/>
         <source>, %1 bridged</source>
         <translation>, %1 überbrückt</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="304"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="351"/>
         <source>, split at %1 gaps</source>
         <translation>, an %1 Lücken geteilt</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="309"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="356"/>
         <source>; STALE: newest sample %1 old</source>
         <translation>; VERALTET: neuester Messwert %1 alt</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="320"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="367"/>
         <source>System clock</source>
         <translation>Systemuhr</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="331"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="379"/>
+        <source>%1 offset per pulse edge (local−source)</source>
+        <translation>Abweichung %1 je Impulsflanke (lokal−Quelle)</translation>
+    </message>
+    <message>
+        <location filename="../ui/charts/StabilityView.cpp" line="380"/>
         <source>%1 offset (local−source)</source>
         <translation>Abweichung %1 (lokal−Quelle)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="333"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="393"/>
         <source>System clock offset</source>
         <translation>Abweichung der Systemuhr</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="338"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="398"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="348"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="408"/>
         <source>Needs at least %1 samples in a row</source>
         <translation>Braucht mindestens %1 Messwerte am Stück</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="353"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="413"/>
         <source>Overlapping ADEV</source>
         <translation>Überlappende ADEV</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="354"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="414"/>
         <source>Time deviation TDEV</source>
         <translation>Zeitabweichung TDEV</translation>
     </message>
