@@ -18,12 +18,15 @@ ServerStatsPanel::ServerStatsPanel(QWidget *parent)
     m_repliesSent = group->addRow(tr("Replies sent"), QStringLiteral("repliesSentValue"));
     // Replies, but no time: what `ratelimit ... kod` sends instead of some drops.
     m_kissOfDeathSent = group->addRow(tr("Rate kiss-o'-death"), QStringLiteral("kissOfDeathSentValue"), Style::Detail);
+    m_authenticated = group->addRow(tr("Signed with a key"), QStringLiteral("authenticatedValue"), Style::Detail);
     m_droppedTotal = group->addRow(tr("Dropped"), QStringLiteral("droppedTotalValue"));
     m_droppedMalformed = group->addRow(tr("Malformed"), QStringLiteral("droppedMalformedValue"), Style::Detail);
     m_droppedBadVersion = group->addRow(tr("Bad version"), QStringLiteral("droppedBadVersionValue"), Style::Detail);
     m_droppedBadMode = group->addRow(tr("Bad mode"), QStringLiteral("droppedBadModeValue"), Style::Detail);
     m_droppedDenied = group->addRow(tr("Access denied"), QStringLiteral("droppedDeniedValue"), Style::Detail);
     m_droppedRateLimited = group->addRow(tr("Rate limited"), QStringLiteral("droppedRateLimitedValue"), Style::Detail);
+    // A crypto-NAK goes back, but no time: counted with the drops.
+    m_droppedAuth = group->addRow(tr("Bad key or MAC"), QStringLiteral("droppedAuthValue"), Style::Detail);
     m_droppedOther = group->addRow(tr("Other"), QStringLiteral("droppedOtherValue"), Style::Detail);
 
     auto *layout = new QVBoxLayout(this);
@@ -52,6 +55,8 @@ void ServerStatsPanel::showStats(const ServerStats &stats, std::uint16_t ntpPort
     m_droppedDenied->setText(formatCount(stats.droppedDenied));
     m_droppedRateLimited->setText(formatCount(stats.droppedRateLimited));
     m_droppedOther->setText(formatCount(stats.droppedOther));
+    m_authenticated->setText(formatCount(stats.authenticatedRequests));
+    m_droppedAuth->setText(formatCount(stats.droppedAuth));
 }
 
 } // namespace s1

@@ -32,6 +32,8 @@ private:
     QLabel *m_droppedDenied;
     QLabel *m_droppedOther;
     QLabel *m_droppedRateLimited;
+    QLabel *m_droppedAuth;
+    QLabel *m_authenticated;
     QLabel *m_kissOfDeathSent;
 };
 

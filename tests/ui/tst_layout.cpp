@@ -160,6 +160,8 @@ EngineSnapshot busySnapshot()
     snapshot.server.droppedOther = 45'678;
     snapshot.server.droppedRateLimited = 9'876'543;
     snapshot.server.kissOfDeathSent = 2'469'135;
+    snapshot.server.droppedAuth = 34'567;
+    snapshot.server.authenticatedRequests = 5'678'901;
     snapshot.sources = {
         source(1, "ntp1.example-university.edu", SourceKind::Server, SourceState::Selected, 1, -13e-6, 1.2e-3, now),
         source(2, "2.debian.pool.ntp.org", SourceKind::Server, SourceState::Combined, 2, 27.9e-6, 352e-6, now),

@@ -67,6 +67,8 @@ EngineSnapshot makeSnapshot()
     snapshot.server.droppedOther = 1;
     snapshot.server.droppedRateLimited = 40;
     snapshot.server.kissOfDeathSent = 5;
+    snapshot.server.droppedAuth = 2;
+    snapshot.server.authenticatedRequests = 9;
     snapshot.reference.synchronised = true;
     snapshot.reference.stratum = 3;
     snapshot.reference.referenceId = 0xC0000201;
@@ -195,7 +197,7 @@ void TestMainWindow::showsSnapshot()
     QCOMPARE(labelText(window, "packetsReceivedValue"), formatCount(1234));
     QCOMPARE(labelText(window, "repliesSentValue"), formatCount(1200));
     // The detail rows add up to the total, the rate limit's drops among them.
-    QCOMPARE(labelText(window, "droppedTotalValue"), formatCount(74));
+    QCOMPARE(labelText(window, "droppedTotalValue"), formatCount(76));
     QCOMPARE(labelText(window, "droppedRateLimitedValue"), formatCount(40));
     QCOMPARE(labelText(window, "kissOfDeathSentValue"), formatCount(5));
     QCOMPARE(labelText(window, "droppedMalformedValue"), formatCount(11));
@@ -203,6 +205,8 @@ void TestMainWindow::showsSnapshot()
     QCOMPARE(labelText(window, "droppedBadModeValue"), formatCount(7));
     QCOMPARE(labelText(window, "droppedDeniedValue"), formatCount(12));
     QCOMPARE(labelText(window, "droppedOtherValue"), formatCount(1));
+    QCOMPARE(labelText(window, "droppedAuthValue"), formatCount(2));
+    QCOMPARE(labelText(window, "authenticatedValue"), formatCount(9));
     QVERIFY(labelText(window, "servingPortValue").contains(QStringLiteral("11123")));
 
     QCOMPARE(labelText(window, "synchronisedValue"), QStringLiteral("Yes"));
