@@ -101,6 +101,14 @@ inline GpsStatus gps()
     g.lastMessageAge = 0.4;
     g.pps.pulseCount = 600;
     g.pps.jitter = 3.5e-8;
+    GpsLinkLoad link;
+    link.baudRate = 9600;
+    link.windowSeconds = 60;
+    link.bytesPerSecond = 816;
+    link.load = 0.85;
+    link.longestBurst = 0.62;
+    link.overloaded = false;
+    g.link = link;
     return g;
 }
 

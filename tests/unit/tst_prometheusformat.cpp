@@ -205,6 +205,11 @@ void TestPrometheusFormat::gpsPpsAndAlarms()
     QCOMPARE(valueOf(s, "stratumone_gps_checksum_errors_total"), 2.0);
     QCOMPARE(valueOf(s, "stratumone_gps_garbage_bytes_total"), 17.0);
     QCOMPARE(valueOf(s, "stratumone_gps_serial_overruns_total"), 1.0);
+    QCOMPARE(valueOf(s, "stratumone_gps_serial_overloaded"), 0.0);
+    QCOMPARE(valueOf(s, "stratumone_gps_serial_baud_rate"), 9600.0);
+    QCOMPARE(valueOf(s, "stratumone_gps_serial_bytes_per_second"), 816.0);
+    QCOMPARE(valueOf(s, "stratumone_gps_serial_load_ratio"), 0.85);
+    QCOMPARE(valueOf(s, "stratumone_gps_serial_longest_burst_seconds"), 0.62);
     QCOMPARE(valueOf(s, "stratumone_pps_pulses_total"), 600.0);
     QCOMPARE(valueOf(s, "stratumone_pps_jitter_seconds"), 3.5e-8);
     QCOMPARE(valueOf(s, "stratumone_pps_offset_seconds{source_name=\"PPS\"}"), 1.4e-7);
@@ -308,10 +313,20 @@ void TestPrometheusFormat::unknownValuesAreLeftOut()
     QCOMPARE(valueOf(p, "stratumone_pps_pulses_total"), 12.0);
     QVERIFY(!has(p, "stratumone_gps_checksum_errors_total"));
     QVERIFY(!has(p, "stratumone_gps_serial_overruns_total"));
+    QVERIFY(!has(p, "stratumone_gps_serial_overloaded"));
     QVERIFY(!has(p, "stratumone_gps_last_message_age_seconds"));
     // A configured receiver that has sent nothing yet: its counters are real zeros.
     noReceiver.serialReceiver = true;
     QCOMPARE(valueOf(samples(prometheusText(noReceiver)), "stratumone_gps_checksum_errors_total"), 0.0);
+
+    // On its own USB port the line has no speed: only whether the receiver says it is overloaded.
+    EngineSnapshot usb = representative();
+    usb.gps->link->usb = true;
+    usb.gps->link->overloaded = true;
+    const auto onUsb = samples(prometheusText(inputFor(usb)));
+    QCOMPARE(valueOf(onUsb, "stratumone_gps_serial_overloaded"), 1.0);
+    QVERIFY(!has(onUsb, "stratumone_gps_serial_load_ratio"));
+    QVERIFY(!has(onUsb, "stratumone_gps_serial_baud_rate"));
 }
 
 void TestPrometheusFormat::staleOrMissingSnapshotSaysDown()

@@ -493,6 +493,30 @@ bool isPpsRefClock(const SourceSnapshot &source, const std::vector<std::string> 
            && std::find(ppsRefClocks.begin(), ppsRefClocks.end(), source.name) != ppsRefClocks.end();
 }
 
+// The serial line's load (`stratumctl gps`), as far as the monitor has measured it: a USB
+// port has no speed to measure against, and an empty window no rates.
+void writeGpsLink(Exposition &out, const std::optional<GpsLinkLoad> &link)
+{
+    if (!link)
+        return;
+    out.family("stratumone_gps_serial_overloaded", MetricType::Gauge,
+               "Whether the receiver sends more than its serial line carries (the serial-link-overloaded alarm).");
+    out.flag(link->overloaded);
+    if (link->usb || link->windowSeconds <= 0)
+        return;
+    out.family("stratumone_gps_serial_baud_rate", MetricType::Gauge, "The serial line's speed in bit/s.");
+    out.count(static_cast<std::uint64_t>(link->baudRate));
+    out.family("stratumone_gps_serial_bytes_per_second", MetricType::Gauge,
+               "The bytes a second the receiver sent over the last window.");
+    out.sample(link->bytesPerSecond);
+    out.family("stratumone_gps_serial_load_ratio", MetricType::Gauge,
+               "The bytes a second against what the line carries at its speed (1 is full).");
+    out.sample(link->load);
+    out.family("stratumone_gps_serial_longest_burst_seconds", MetricType::Gauge,
+               "The time the line needed for the longest epoch's burst in the window.");
+    out.sample(link->longestBurst);
+}
+
 void writeGps(Exposition &out, const GpsStatus &gps, bool serialReceiver)
 {
     if (!serialReceiver && !gps.lastMessageAge && gps.sentenceCounts.empty())
@@ -533,6 +557,7 @@ void writeGps(Exposition &out, const GpsStatus &gps, bool serialReceiver)
     out.family("stratumone_gps_serial_overruns_total", MetricType::Counter,
                "The overruns the serial port's driver counted.");
     out.count(gps.serialOverruns);
+    writeGpsLink(out, gps.link);
 }
 
 void writePps(Exposition &out, const EngineSnapshot &snapshot, const std::vector<std::string> &ppsRefClocks)
