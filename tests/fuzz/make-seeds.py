@@ -160,8 +160,40 @@ def refclock_seeds():
           + bytes([1]) + segment(1, 6, START + 1, START + 1))
 
 
+def keyfile_seeds():
+    # chrony's keyfile format: every key type, both encodings, the bare text form, comments and
+    # the mistakes the reader reports (unknown type, odd hex, short key, a repeated ID).
+    good = '\n'.join([
+        '# keys of every type chronyd 4.3 knows',
+        '1 MD5 HEX:0102030405060708090A0B0C0D0E0F10',
+        '2 SHA1 ASCII:abcdefghijklmnopqrst',
+        '3 SHA256 HEX:000102030405060708090A0B0C0D0E0F000102030405060708090A0B0C0D0E0F',
+        '4 SHA512 ASCII:a-long-enough-secret-of-sha512',
+        '5 AES128 HEX:2b7e151628aed2a6abf7158809cf4f3c',
+        '6 AES256 HEX:603deb1015ca71be2b73aef0857d77811f352c073b6108d72d9810a30914dff4',
+        '7 SHA3-256 HEX:00112233445566778899aabbccddeeff',
+        '8 plainsecretwithouttype',
+        '! bang comment', '; semicolon comment', '% percent comment', ''])
+    write('fuzz_keyfile', 'every-type', good.encode())
+    bad = '\n'.join([
+        '1 TIGER HEX:0102030405060708',
+        '2 md5 HEX:0102',
+        '3 MD5 HEX:0102030',
+        '4 MD5 HEX:zz',
+        '5 AES128 HEX:0102',
+        '0 MD5 ASCII:zero-id',
+        '4294967296 MD5 ASCII:too-big',
+        '6 MD5 ASCII:short',
+        '6 SHA1 ASCII:replaces-the-first',
+        '7',
+        '8 MD5 HEX: extra words',
+        '9 MD5 ASCII:', ''])
+    write('fuzz_keyfile', 'mistakes', bad.encode())
+
+
 def main():
     ntp_seeds()
+    keyfile_seeds()
     config_seeds()
     capture_seeds()
     control_seeds()
