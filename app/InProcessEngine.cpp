@@ -52,10 +52,14 @@ void InProcessEngine::stop()
 {
     if (m_engine)
         m_engine->stop();
+    m_history->save();
 }
 
 void InProcessEngine::startEngine()
 {
+    // The service's rule (HistoryKeeper::followStateDirectory): the history lives in `dumpdir`
+    // and follows a reload that moves it.
+    m_history->followStateDirectory(m_config.dumpDir);
     HostOptions host = m_host;
     // A reload's new engine carries on the alarms of the one it replaces.
     host.previousAlarms = m_lastAlarms;
@@ -121,8 +125,12 @@ void InProcessEngine::onEngineStarted(bool ok, const QString &error, quint16 por
     if (ok)
         m_metrics->configure(m_config); // a failure is logged; the engine runs on
     emit started(ok, error, port);
-    emit connectionChanged(
-        describeEngineStart(ok, error, port, QCoreApplication::translate("main", "In-process engine")));
+    QString status = describeEngineStart(ok, error, port, QCoreApplication::translate("main", "In-process engine"));
+    // A viewer's user often cannot write the service's dumpdir: the status line says that the
+    // charts' history will be gone with the window (the log has said it too).
+    if (const std::string &problem = m_history->savingProblem(); ok && !problem.empty())
+        status += tr("; history not saved (%1)").arg(QString::fromStdString(problem));
+    emit connectionChanged(status);
     if (!m_reload)
         return;
     const ReloadAttempt::Step step = m_reload->engineStarted(ok, error);

@@ -47,7 +47,7 @@ public:
     ~InProcessEngine() override;
 
     void start() override;
-    // Stops the engine and joins its thread; safe to call twice.
+    // Stops the engine, joins its thread and saves the history; safe to call twice.
     void stop() override;
     void requestReload() override { reload(); }
     void requestMakeStep() override;
@@ -55,8 +55,9 @@ public:
     QString configurationEditUnavailableReason() const override;
     void requestConfigurationText() override;
     void applyConfiguration(const std::string &text, const std::string &revision) override;
-    // The engine's history since the window started (in memory only: the service keeps the
-    // one in the state directory), across reloads.
+    // The engine's history across reloads, kept in `dumpdir` as the service keeps its own
+    // (HistoryKeeper: read at start, saved every 10 minutes and by stop()); in memory only
+    // without `dumpdir` or when this user cannot write it, which the log and the status say.
     QString historyUnavailableReason() const override { return {}; }
     quint64 requestHistory(const HistoryRangeRequest &request) override;
     const HistoryKeeper &history() const { return *m_history; }

@@ -153,8 +153,7 @@ bool ServiceRunner::openControlSocket()
 void ServiceRunner::startEngine()
 {
     // `dumpdir` is chrony's directory for state kept across restarts: the history goes there.
-    if (m_history.file().parent_path() != std::filesystem::path(m_config.dumpDir) || m_history.file().empty())
-        m_history.setStateDirectory(m_config.dumpDir);
+    m_history.followStateDirectory(m_config.dumpDir);
     HostOptions host = hostOptionsFor(m_options);
     // A reload's new engine carries on the alarms of the one it replaces.
     host.previousAlarms = m_lastAlarms;

@@ -50,8 +50,8 @@ public:
         emit configurationApplied(result);
     }
 
-    // The recorded history behind the feed (the service's, or the window's own engine's since
-    // the window started): why there is none here; empty: requestHistory can answer.
+    // The recorded history behind the feed (the service's, the window's own engine's, or the
+    // simulation's since the window started): why there is none here; empty: requestHistory can answer.
     virtual QString historyUnavailableReason() const { return tr("This feed keeps no history"); }
     // One series over [from, to] in `buckets` min/mean/max buckets. Answered once, never from
     // within the call, with historyReady carrying the returned ticket (ok, or the error).

@@ -2,7 +2,9 @@
 
 #include <QCategoryAxis>
 #include <QChart>
+#include <QCoreApplication>
 #include <QGestureEvent>
+#include <QGraphicsLayout>
 #include <QLegend>
 #include <QLegendMarker>
 #include <QLineSeries>
@@ -38,6 +40,15 @@ constexpr double kLoneColumnHalfWidth = 1.5;
 // Distinguishable on white and on near-black; the dark set lighter so that it keeps its contrast.
 constexpr std::array<QRgb, 6> kLightColors{0x1565c0, 0xe65100, 0x2e7d32, 0x6a1b9a, 0xc62828, 0x00838f};
 constexpr std::array<QRgb, 6> kDarkColors{0x64b5f6, 0xffb74d, 0x81c784, 0xce93d8, 0xef9a9a, 0x4dd0e1};
+
+// `top` painted over `below`, as one opaque colour.
+QColor opaqueOver(const QColor &top, const QColor &below)
+{
+    const float a = top.alphaF();
+    const auto mix = [a](float over, float under) { return over * a + under * (1 - a); };
+    return QColor::fromRgbF(mix(top.redF(), below.redF()), mix(top.greenF(), below.greenF()),
+                            mix(top.blueF(), below.blueF()));
+}
 
 void clearCategories(QCategoryAxis *axis)
 {
@@ -93,12 +104,17 @@ QColor ChartCanvas::lineColor(int index) const
 void ChartCanvas::applyPalette()
 {
     const QPalette p = palette();
-    chart()->setBackgroundBrush(p.color(QPalette::Base));
-    chart()->setBackgroundPen(Qt::NoPen);
+    // drawBackground() paints the Base, and the bands on it under the grid.
+    chart()->setBackgroundVisible(false);
     chart()->setTitleBrush(p.color(QPalette::Text));
     chart()->legend()->setLabelColor(p.color(QPalette::Text));
-    QColor grid = p.color(QPalette::Mid);
-    grid.setAlpha(kGridAlpha);
+    // The theme's Mid at kGridAlpha as it shows over the plot's Base, as an opaque colour: Qt
+    // 6.4's raster engine hands every translucent span batch over 96 spans (each vertical grid
+    // line) to its thread pool and waits, which was a third of a frame's paint at 1920x1000;
+    // an opaque pen is filled in place. Nothing lies under the grid but the Base background.
+    QColor gridOverlay = p.color(QPalette::Mid);
+    gridOverlay.setAlpha(kGridAlpha);
+    const QColor grid = opaqueOver(gridOverlay, p.color(QPalette::Base));
     for (QCategoryAxis *axis : {m_timeAxis, m_valueAxis}) {
         axis->setLabelsColor(p.color(QPalette::Text));
         axis->setTitleBrush(p.color(QPalette::Text));
@@ -165,6 +181,11 @@ void ChartCanvas::draw(const ChartFrame &frame, const QString &valueTitle, const
     m_emptyText = emptyText;
     chart()->setTitle(frame.hasData ? QString() : emptyText);
     m_marker.reset();
+    // Qt Charts lays the new axes out when its LayoutRequest comes; left to the event loop it
+    // comes after the paint was scheduled, and the scene's changes it makes then ask for a
+    // second paint of the whole chart. Laid out now, the scene's changes and this update
+    // make one paint.
+    QCoreApplication::sendPostedEvents(chart(), QEvent::LayoutRequest);
     viewport()->update();
 }
 
@@ -175,6 +196,52 @@ QPointF ChartCanvas::toScene(const QRectF &plot, double column, double value) co
     const double x = plot.left() + (column + 0.5) * plot.width() / std::max(1, m_frame.columns);
     const double y = span > 0 ? plot.bottom() - (value - axis.low) / span * plot.height() : plot.center().y();
     return {x, y};
+}
+
+void ChartCanvas::drawBackground(QPainter *painter, const QRectF &rect)
+{
+    QChartView::drawBackground(painter, rect);
+    // The chart's own background, hidden so that this shows: the Base within the chart's
+    // layout margins.
+    const QColor base = palette().color(QPalette::Base);
+    qreal left = 0;
+    qreal top = 0;
+    qreal right = 0;
+    qreal bottom = 0;
+    chart()->layout()->getContentsMargins(&left, &top, &right, &bottom);
+    painter->fillRect(chart()->mapRectToScene(chart()->rect().adjusted(left, top, -right, -bottom)), base);
+    const QRectF plot = chart()->mapToScene(chart()->plotArea()).boundingRect();
+    if (plot.isEmpty())
+        return;
+    painter->save();
+    painter->setClipRect(plot);
+    // Under Qt Charts' grid, opaque and aliased: a translucent band is filled by Qt 6.4's thread
+    // pool batch by batch and an antialiased one costs the rasterizer as much again; the two
+    // took most of a frame at 1920x1000 (a band's edge is one pixel column per frame column:
+    // its steps are a pixel, and its colour the line's at kBandAlpha over the Base). Bands
+    // overlapping would hide each other; no chart has two.
+    painter->setRenderHint(QPainter::Antialiasing, false);
+    painter->setPen(Qt::NoPen);
+    QPolygonF polygon;
+    for (std::size_t i = 0; i < m_frame.lines.size(); ++i) {
+        QColor overlay = colorFor(static_cast<int>(i));
+        overlay.setAlpha(kBandAlpha);
+        painter->setBrush(opaqueOver(overlay, base));
+        for (const PlotSegment &segment : m_frame.lines[i].band) {
+            const double widen = segment.size() == 1 ? kLoneColumnHalfWidth : 0;
+            polygon.clear();
+            for (const PlotColumn &c : segment)
+                polygon.append(toScene(plot, c.column - widen, c.max));
+            if (widen > 0) {
+                polygon.append(toScene(plot, segment.front().column + widen, segment.front().max));
+                polygon.append(toScene(plot, segment.front().column + widen, segment.front().min));
+            }
+            for (auto it = segment.rbegin(); it != segment.rend(); ++it)
+                polygon.append(toScene(plot, it->column - widen, it->min));
+            painter->drawPolygon(polygon);
+        }
+    }
+    painter->restore();
 }
 
 void ChartCanvas::drawForeground(QPainter *painter, const QRectF &rect)
@@ -190,23 +257,6 @@ void ChartCanvas::drawForeground(QPainter *painter, const QRectF &rect)
     for (std::size_t i = 0; i < m_frame.lines.size(); ++i) {
         const FrameLine &line = m_frame.lines[i];
         const QColor color = colorFor(static_cast<int>(i));
-        QColor fill = color;
-        fill.setAlpha(kBandAlpha);
-        painter->setPen(Qt::NoPen);
-        painter->setBrush(fill);
-        for (const PlotSegment &segment : line.band) {
-            const double widen = segment.size() == 1 ? kLoneColumnHalfWidth : 0;
-            polygon.clear();
-            for (const PlotColumn &c : segment)
-                polygon.append(toScene(plot, c.column - widen, c.max));
-            if (widen > 0)
-                polygon.append(toScene(plot, segment.front().column + widen, segment.front().max));
-            if (widen > 0)
-                polygon.append(toScene(plot, segment.front().column + widen, segment.front().min));
-            for (auto it = segment.rbegin(); it != segment.rend(); ++it)
-                polygon.append(toScene(plot, it->column - widen, it->min));
-            painter->drawPolygon(polygon);
-        }
         QPen pen(color, kLinePenWidth);
         pen.setCosmetic(true);
         pen.setJoinStyle(Qt::BevelJoin);

@@ -1,7 +1,7 @@
 // The one class that draws with Qt Charts (deprecated in favour of Qt Graphs in later Qt; only
 // this class would change): the chart's axes, grid and legend are Qt Charts', the frame's
-// lines and bands are painted over them (Qt Charts' series items cost most of a frame with a
-// day of columns). It draws a ChartFrame and turns the wheel, a pinch, a drag and a tap
+// bands are painted under them and its lines over them (Qt Charts' series items cost most of a
+// frame with a day of columns). It draws a ChartFrame and turns the wheel, a pinch, a drag and a tap
 // into requests in the frame's terms. What is drawn, the axes and the downsampling are worked out
 // elsewhere (ChartFrame, ChartScale, ColumnDownsampler). Colours follow the application palette.
 #pragma once
@@ -64,7 +64,9 @@ protected:
     bool viewportEvent(QEvent *event) override;
     void resizeEvent(QResizeEvent *event) override;
     void changeEvent(QEvent *event) override;
-    // The lines, bands and marker, over the chart's axes and grid.
+    // The background and the lines' bands, under the chart's axes and grid.
+    void drawBackground(QPainter *painter, const QRectF &rect) override;
+    // The lines and the marker, over the chart's axes and grid.
     void drawForeground(QPainter *painter, const QRectF &rect) override;
 
 private:

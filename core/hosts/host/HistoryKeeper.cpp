@@ -5,7 +5,32 @@
 
 #include <QLoggingCategory>
 
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
 namespace s1 {
+
+namespace {
+
+// Why this process cannot keep its file in `directory`; empty when it can. Created when missing;
+// writable as this process's effective user (the service's, after it dropped root).
+std::string directoryProblem(const std::filesystem::path &directory)
+{
+    std::error_code ec;
+    std::filesystem::create_directories(directory, ec);
+    if (ec)
+        return "cannot create " + directory.string() + ": " + ec.message();
+    if (!std::filesystem::is_directory(directory, ec))
+        return "cannot use " + directory.string() + ": not a directory";
+    // Writing the file means creating a temporary file beside it and renaming it over.
+    if (::faccessat(AT_FDCWD, directory.c_str(), W_OK | X_OK, AT_EACCESS) != 0)
+        return "cannot write " + directory.string() + ": " + std::strerror(errno);
+    return {};
+}
+
+} // namespace
 
 HistoryKeeper::HistoryKeeper(QObject *parent)
     : QObject(parent)
@@ -18,9 +43,18 @@ HistoryKeeper::HistoryKeeper(QObject *parent)
 void HistoryKeeper::setStateDirectory(const std::filesystem::path &directory)
 {
     m_saveTimer.stop();
-    m_file = directory.empty() ? std::filesystem::path() : directory / kHistoryFileName;
-    if (m_file.empty())
+    m_savingProblem.clear();
+    m_file.clear();
+    m_directory = directory;
+    if (directory.empty())
         return;
+    m_savingProblem = directoryProblem(directory);
+    if (!m_savingProblem.empty()) {
+        qCWarning(lcService).noquote() << "history:" << QString::fromStdString(m_savingProblem)
+                                       << "- the history is kept in memory only and lost when this process ends";
+        return;
+    }
+    m_file = directory / kHistoryFileName;
     if (m_store.empty()) {
         std::string error;
         std::optional<HistoryStore> loaded = readHistoryFile(m_file, error);
@@ -39,6 +73,12 @@ void HistoryKeeper::setStateDirectory(const std::filesystem::path &directory)
         }
     }
     m_saveTimer.start();
+}
+
+void HistoryKeeper::followStateDirectory(const std::filesystem::path &directory)
+{
+    if (directory != m_directory || !m_savingProblem.empty())
+        setStateDirectory(directory);
 }
 
 bool HistoryKeeper::save()
