@@ -259,10 +259,12 @@ void TestTimekeeping::poll4WithMicrosecondJitterReachesSubMicrosecond()
 void TestTimekeeping::filterFifteenAtPoll4Filters()
 {
     // chrony's 127-filter on a steered clock: minpoll = maxpoll = 4, `filter 15` (one sample
-    // per 240 s, the median of 15 polls), the default 1e-4 s jitter and 100 ppm raw clock.
+    // per 240 s from 15 polls), the default 1e-4 s jitter and 100 ppm raw clock.
     // Under clknetsim we had twice chronyd's RMS: the filter sorted raw offsets, which drift
     // 1.6 ms a poll, so its median was the middle poll in time, not the median measurement.
-    // Here: median RMS 4.5e-5 s before, 3.6e-5 s after.
+    // Here: median RMS 4.5e-5 s before, 3.6e-5 s after. Then level with chronyd in clknetsim
+    // (median of the span, 2.4e-5 s here); with the span's replies weighed by their round
+    // trips and a long-term dispersion, 0.6 of chronyd's RMS there and 1.3e-5 s here.
     Scenario s = *findScenario("default");
     s.minPoll = s.maxPoll = 4;
     s.filter = 15;
@@ -273,7 +275,7 @@ void TestTimekeeping::filterFifteenAtPoll4Filters()
         rms.push_back(Simulation(s, seed, ClientClock::Kernel).run().rmsError);
     std::sort(rms.begin(), rms.end());
     qInfo("filter 15 at poll 4: median RMS %.3g s", rms[rms.size() / 2]);
-    QVERIFY2(rms[rms.size() / 2] < 4e-5, qPrintable(QString::number(rms[rms.size() / 2])));
+    QVERIFY2(rms[rms.size() / 2] < 1.6e-5, qPrintable(QString::number(rms[rms.size() / 2])));
 }
 
 void TestTimekeeping::extraWakeupsChangeNothing_data()
