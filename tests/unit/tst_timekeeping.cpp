@@ -55,6 +55,7 @@ private slots:
     void makestepFromOneSecondWithLowJitter();
     void poll4WithMicrosecondJitterReachesSubMicrosecond();
     void filterFifteenAtPoll4Filters();
+    void largeWanderIsFollowed();
     void extraWakeupsChangeNothing_data();
     void extraWakeupsChangeNothing();
 };
@@ -276,6 +277,22 @@ void TestTimekeeping::filterFifteenAtPoll4Filters()
     std::sort(rms.begin(), rms.end());
     qInfo("filter 15 at poll 4: median RMS %.3g s", rms[rms.size() / 2]);
     QVERIFY2(rms[rms.size() / 2] < 1.6e-5, qPrintable(QString::number(rms[rms.size() / 2])));
+}
+
+void TestTimekeeping::largeWanderIsFollowed()
+{
+    // chrony's 007-largewander: the frequency walks 1e-7/sqrt(s) against 1e-4 s of jitter.
+    // The few samples the runs test keeps of a wandering clock showed the wander only by
+    // chance, and in clknetsim we were level with chronyd (RMS 0.98 of its); estimated from
+    // every sample since the start, the wander weighs old samples down from early on (0.76).
+    // Here, median RMS of 5 seeds on a steered clock: 1.3e-4 s before, 1.0e-4 s after.
+    Scenario s = *findScenario("large-wander");
+    std::vector<double> rms;
+    for (std::uint64_t seed = 1; seed <= 5; ++seed)
+        rms.push_back(Simulation(s, seed, ClientClock::Kernel).run().rmsError);
+    std::sort(rms.begin(), rms.end());
+    qInfo("large wander: median RMS %.3g s", rms[rms.size() / 2]);
+    QVERIFY2(rms[rms.size() / 2] < 1.15e-4, qPrintable(QString::number(rms[rms.size() / 2])));
 }
 
 void TestTimekeeping::extraWakeupsChangeNothing_data()
