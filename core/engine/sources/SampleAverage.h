@@ -1,8 +1,8 @@
-// Several measurements of one source reduced to one: what the NTP median filter and the
-// refclock filter hand to the statistics. Times, offsets, delays and dispersions are averaged;
-// the dispersions are raised to the standard deviation of the averaged offsets when that is
-// larger (the samples disagree more than each one claims); stratum and leap are the newest
-// sample's.
+// Several measurements of one source reduced to one: what the refclock filter (averageSamples)
+// and an NTP source's `filter N` (averageByDistance) hand to the statistics. averageSamples:
+// times, offsets, delays and dispersions are averaged; the dispersions are raised to the
+// standard deviation of the averaged offsets when that is larger (the samples disagree more
+// than each one claims); stratum and leap are the newest sample's.
 #pragma once
 
 #include "sources/SourceStatistics.h"
