@@ -1,11 +1,10 @@
-// Per-source statistics (SourceStatistics) and the `filter` median filter (MedianFilter).
+// Per-source statistics (SourceStatistics) and the `filter` sample filter (PollSampleFilter).
 //
 // Samples come from simulated sources whose true offset is a known function of time, with
 // either alternating scatter (which makes every residual its own run, so the runs test never
 // trims) or Gaussian noise from a seeded, fully specified generator. Expected values are
 // derived from those parameters or computed independently from the sample data, never read
 // back from the code under test.
-#include "sources/MedianFilter.h"
 #include "sources/PollSampleFilter.h"
 #include "sources/SourceStatistics.h"
 
@@ -136,13 +135,9 @@ private slots:
     void addDispersion();
     void minDelayConfigured();
 
-    void medianFilterOddLength();
-    void medianFilterEvenLength();
-    void medianFilterPreselectsByDispersion();
-    void medianFilterFallsBackToAllSamples();
-    void medianFilterClockCorrection();
-    void medianFilterLengthOne();
-    void pollFilterMedianIgnoresTheRawClockDrift();
+    void pollFilterIgnoresTheRawClockDrift();
+    void pollFilterWeighsTheQuickRepliesMore();
+    void pollFilterDispersionIsSteadyAcrossSpans();
 
 private:
     // Feeds `count` samples of offset(t) + noise, `interval` apart from t = `first`.
@@ -889,115 +884,15 @@ void TestSourceStatistics::minDelayConfigured()
     QCOMPARE(measured.minRoundTripDelay(), 1.2e-3);
 }
 
-void TestSourceStatistics::medianFilterOddLength()
-{
-    MedianFilter filter(5);
-    QCOMPARE(filter.length(), 5);
-    const std::vector<double> offsets = {3e-6, 1e-6, 5e-6, 2e-6, 4e-6};
-    for (int i = 0; i < 4; ++i) {
-        QVERIFY(!filter.accumulate(makeSample(i, offsets[static_cast<std::size_t>(i)])));
-        QCOMPARE(filter.size(), i + 1);
-    }
-    const auto out = filter.accumulate(makeSample(4, offsets[4], 3e-3));
-    QVERIFY(out);
-    QCOMPARE(filter.size(), 0);
-    // The median, 3 us, is the first sample: it comes out unchanged.
-    QCOMPARE(*out, makeSample(0, 3e-6));
-}
-
-void TestSourceStatistics::medianFilterEvenLength()
-{
-    MedianFilter filter(4);
-    const std::vector<double> offsets = {4e-6, 1e-6, 3e-6, 2e-6};
-    std::optional<StatSample> out;
-    for (int i = 0; i < 4; ++i)
-        out = filter.accumulate(makeSample(i, offsets[static_cast<std::size_t>(i)], 1e-3 * (i + 1)));
-    QVERIFY(out);
-    // The middle two, 3 us at t = 2 and 2 us at t = 3, averaged.
-    QVERIFY(near(out->offset, 2.5e-6, 1e-18));
-    QCOMPARE(out->time, at(2.5));
-    QVERIFY(near(out->peerDelay, 3.5e-3, 1e-18));
-    QVERIFY(near(out->rootDelay, kUpstreamRootDelay + 3.5e-3, 1e-18));
-    // The spread of the two (1 us / sqrt 2) is below their dispersion.
-    QVERIFY(near(out->peerDispersion, kPeerDispersion, 1e-18));
-
-    // A wide spread raises the dispersion to the standard deviation of the kept offsets.
-    MedianFilter wide(2);
-    wide.accumulate(makeSample(0, 0.0));
-    out = wide.accumulate(makeSample(1, 1e-3));
-    QVERIFY(out);
-    QVERIFY(near(out->peerDispersion, 1e-3 / std::sqrt(2.0), 1e-15));
-    QVERIFY(near(out->rootDispersion, 1e-3 / std::sqrt(2.0), 1e-15));
-}
-
-void TestSourceStatistics::medianFilterPreselectsByDispersion()
-{
-    // Five good samples (dispersion 1 us) and two poor ones (10 us) whose offsets would be the
-    // median of all seven.
-    MedianFilter filter(7);
-    const std::vector<double> offsets = {10e-6, 20e-6, 3.5e-6, 3.6e-6, 30e-6, 1e-6, 2e-6};
-    const std::vector<double> dispersions = {1e-6, 1e-6, 10e-6, 10e-6, 1e-6, 1e-6, 1e-6};
-    std::optional<StatSample> out;
-    for (int i = 0; i < 7; ++i)
-        out = filter.accumulate(
-            makeSample(i, offsets[static_cast<std::size_t>(i)], kPeerDelay, dispersions[static_cast<std::size_t>(i)]));
-    QVERIFY(out);
-    // The good ones are 1, 2, 10, 20, 30 us: the median is 10 us, the first sample.
-    QCOMPARE(out->offset, 10e-6);
-    QCOMPARE(out->time, at(0));
-}
-
-void TestSourceStatistics::medianFilterFallsBackToAllSamples()
-{
-    // Only three samples within 1.5x of the smallest dispersion: too few, all six count.
-    MedianFilter filter(6);
-    const std::vector<double> offsets = {6e-6, 1e-6, 5e-6, 2e-6, 4e-6, 3e-6};
-    const std::vector<double> dispersions = {1e-6, 1e-6, 1.4e-6, 5e-6, 5e-6, 5e-6};
-    std::optional<StatSample> out;
-    for (int i = 0; i < 6; ++i)
-        out = filter.accumulate(
-            makeSample(i, offsets[static_cast<std::size_t>(i)], kPeerDelay, dispersions[static_cast<std::size_t>(i)]));
-    QVERIFY(out);
-    // All six: the middle two are 3 us (t = 5) and 4 us (t = 4).
-    QVERIFY(near(out->offset, 3.5e-6, 1e-18));
-    QCOMPARE(out->time, at(4.5));
-}
-
-void TestSourceStatistics::medianFilterClockCorrection()
-{
-    constexpr double kOffsetChange = 2e-3;
-    constexpr double kFrequencyChange = 1e-5;
-    const RealTime when = at(10);
-    MedianFilter filter(3);
-    filter.accumulate(makeSample(0, 5e-3));
-    filter.accumulate(makeSample(1, 1e-3));
-    filter.applyClockCorrection(when, kOffsetChange, kFrequencyChange);
-    // On the corrected clock the first sample reads 5 ms - d, d = 2 ms + 10 ppm * -10 s:
-    // 3.1 ms, now the median of 3.1, 1 - d and a third sample of 4 ms. Uncorrected, the third
-    // would have been the median.
-    const double d = kOffsetChange + kFrequencyChange * -10.0;
-    const auto out = filter.accumulate(makeSample(12, 4e-3));
-    QVERIFY(out);
-    QVERIFY2(near(out->offset, 5e-3 - d, 1e-15), qPrintable(describe(out->offset, 5e-3 - d)));
-    QCOMPARE(out->time, at(0) + fromSeconds(d));
-}
-
-void TestSourceStatistics::medianFilterLengthOne()
-{
-    MedianFilter filter(0); // clamped to 1: every sample passes straight through
-    QCOMPARE(filter.length(), 1);
-    const StatSample s = makeSample(3, 7e-4);
-    QCOMPARE(filter.accumulate(s), std::optional<StatSample>(s));
-    QCOMPARE(MedianFilter(100000).length(), MedianFilter::kMaxLength);
-}
-
 QTEST_APPLESS_MAIN(TestSourceStatistics)
-void TestSourceStatistics::pollFilterMedianIgnoresTheRawClockDrift()
+void TestSourceStatistics::pollFilterIgnoresTheRawClockDrift()
 {
     // chrony's 127-filter in clknetsim: `filter 15` at poll 4 while the raw clock runs 100 ppm
-    // fast. Raw offsets fall 1.6 ms per poll, far more than the noise; sorted raw, the "median"
-    // was simply the middle poll in time (and our RMS twice chronyd's). On the disciplined clock
-    // the median is the sample whose noise is the median: here the third, with noise 0.
+    // fast. Raw offsets fall 1.6 ms per poll, far more than the noise; combined raw, the spread
+    // of a span was the drift (and the "median" of the filter then the middle poll in time: our
+    // RMS twice chronyd's). On the disciplined clock the noise is what is left: here it has
+    // mean 0, so the output lies on the drift line at the span's mean time, and its dispersion
+    // is the noise's spread, not the drift's.
     constexpr double kDrift = -1e-4; // raw offsets' slope: ClockDiscipline::frequency()
     constexpr double kPoll = 16.0;
     constexpr double kBase = 0.05;
@@ -1005,14 +900,96 @@ void TestSourceStatistics::pollFilterMedianIgnoresTheRawClockDrift()
                                        30e-6, -25e-6, 45e-6, -50e-6, 20e-6, -40e-6, 25e-6};
     PollSampleFilter filter(15);
     std::optional<StatSample> out;
+    double squares = 0;
     for (std::size_t i = 0; i < noise.size(); ++i) {
         const double t = kPoll * static_cast<double>(i);
         out = filter.addSample(makeSample(t, kBase + kDrift * t + noise[i]), kDrift);
         QCOMPARE(out.has_value(), i + 1 == noise.size());
+        squares += noise[i] * noise[i];
     }
-    QVERIFY(out->time == at(2 * kPoll));
-    QVERIFY2(std::abs(out->offset - (kBase + kDrift * 2 * kPoll)) < 1e-12, qPrintable(QString::number(out->offset)));
-    QCOMPARE(out->peerDispersion, kPeerDispersion); // one sample kept: no spread added
+    // Equal delays: equal weights, the mean time is the middle poll's.
+    QVERIFY(out->time == at(7 * kPoll));
+    QVERIFY2(std::abs(out->offset - (kBase + kDrift * 7 * kPoll)) < 1e-12, qPrintable(QString::number(out->offset)));
+    const double spread = std::sqrt(squares / (noise.size() - 1.0));
+    QVERIFY2(near(out->peerDispersion, spread, 1e-12), qPrintable(describe(out->peerDispersion, spread)));
+}
+
+void TestSourceStatistics::pollFilterWeighsTheQuickRepliesMore()
+{
+    // A round trip's extra delay bounds its offset's error, so a span's quick replies say more
+    // than its median: clknetsim's 127-filter went from chronyd's RMS (median of the span) to
+    // 0.6 of it. Four replies, 1 ms (the quickest), 1.2, 3 and 5 ms round trips.
+    const std::array<double, 4> delays{1e-3, 1.2e-3, 3e-3, 5e-3};
+    const std::array<double, 4> offsets{10e-6, -20e-6, 400e-6, 600e-6};
+    PollSampleFilter filter(4);
+    std::optional<StatSample> out;
+    for (std::size_t i = 0; i < delays.size(); ++i)
+        out = filter.addSample(makeSample(16.0 * static_cast<double>(i), offsets[i], delays[i]));
+    QVERIFY(out);
+    // As the statistics weigh them: peer distances d = delay / 2 + dispersion, scale = the
+    // median extra distance / 0.7 but at most the smallest distance; sd = 1 + extra / scale.
+    std::array<double, 4> distances{};
+    for (std::size_t i = 0; i < delays.size(); ++i)
+        distances[i] = 0.5 * delays[i] + kPeerDispersion;
+    const double minDistance = distances[0];
+    const double medianDistance = 0.5 * (distances[1] + distances[2]);
+    const double scale = std::min((medianDistance - minDistance) / SourceStatistics::kSdToDistanceRatio, minDistance);
+    double sumWeights = 0;
+    double weighted = 0;
+    double weightedTime = 0;
+    double weightedDelay = 0;
+    for (std::size_t i = 0; i < delays.size(); ++i) {
+        const double sd = 1.0 + (distances[i] - minDistance) / scale;
+        const double w = 1.0 / (sd * sd);
+        sumWeights += w;
+        weighted += w * offsets[i];
+        weightedTime += w * 16.0 * static_cast<double>(i);
+        weightedDelay += w * delays[i];
+    }
+    QVERIFY2(near(out->offset, weighted / sumWeights, 1e-15), qPrintable(describe(out->offset, weighted / sumWeights)));
+    QVERIFY(std::abs(toSeconds(out->time - at(weightedTime / sumWeights))) < 1e-9);
+    QVERIFY(near(out->peerDelay, weightedDelay / sumWeights, 1e-15));
+    // The two quick replies dominate: the output is within 0.1 ms of them, where the mean of
+    // the middle two by offset (the median of chrony's filter) would be 205 us.
+    QVERIFY2(std::abs(out->offset) < 100e-6, qPrintable(QString::number(out->offset)));
+}
+
+void TestSourceStatistics::pollFilterDispersionIsSteadyAcrossSpans()
+{
+    // The statistics weigh each filtered sample by its dispersion. Taken from each span's own
+    // spread (often of two or three replies that passed maxdelay) the weights were chance;
+    // the long-term spread keeps them steady unless a span is significantly wider.
+    constexpr double kNoise = 30e-6;
+    constexpr int kSpans = 60;
+    constexpr int kWarmUp = 15; // spans before the long-term variance holds 50 degrees of freedom
+    std::mt19937_64 random(127);
+    std::normal_distribution<double> noise(0.0, kNoise);
+    std::uniform_int_distribution<int> good(2, 6);
+    PollSampleFilter filter(15);
+    std::vector<double> dispersions;
+    double t = 0;
+    for (int span = 0; span < kSpans; ++span) {
+        const int replies = good(random);
+        std::optional<StatSample> out;
+        for (int poll = 0; poll < filter.polls(); ++poll, t += 16.0)
+            out = poll < replies ? filter.addSample(makeSample(t, noise(random))) : filter.addMissing();
+        QVERIFY(out);
+        if (span >= kWarmUp)
+            dispersions.push_back(out->peerDispersion);
+    }
+    std::vector<double> sorted = dispersions;
+    std::sort(sorted.begin(), sorted.end());
+    const double median = sorted[sorted.size() / 2];
+    const auto steady = std::count_if(dispersions.begin(), dispersions.end(),
+                                      [median](double d) { return std::abs(d - median) < 0.1 * median; });
+    const QString figures = QStringLiteral("%1 of %2 within a tenth of the median %3 s (%4 .. %5)")
+                                .arg(steady)
+                                .arg(dispersions.size())
+                                .arg(median)
+                                .arg(sorted.front())
+                                .arg(sorted.back());
+    QVERIFY2(steady >= static_cast<long>(dispersions.size() * 8 / 10), qPrintable(figures));
+    QVERIFY2(median > 0.5 * kNoise && median < 2 * kNoise, qPrintable(figures));
 }
 
 #include "tst_sourcestatistics.moc"

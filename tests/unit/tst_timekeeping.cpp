@@ -55,6 +55,7 @@ private slots:
     void makestepFromOneSecondWithLowJitter();
     void poll4WithMicrosecondJitterReachesSubMicrosecond();
     void filterFifteenAtPoll4Filters();
+    void largeWanderIsFollowed();
     void extraWakeupsChangeNothing_data();
     void extraWakeupsChangeNothing();
 };
@@ -259,10 +260,12 @@ void TestTimekeeping::poll4WithMicrosecondJitterReachesSubMicrosecond()
 void TestTimekeeping::filterFifteenAtPoll4Filters()
 {
     // chrony's 127-filter on a steered clock: minpoll = maxpoll = 4, `filter 15` (one sample
-    // per 240 s, the median of 15 polls), the default 1e-4 s jitter and 100 ppm raw clock.
+    // per 240 s from 15 polls), the default 1e-4 s jitter and 100 ppm raw clock.
     // Under clknetsim we had twice chronyd's RMS: the filter sorted raw offsets, which drift
     // 1.6 ms a poll, so its median was the middle poll in time, not the median measurement.
-    // Here: median RMS 4.5e-5 s before, 3.6e-5 s after.
+    // Here: median RMS 4.5e-5 s before, 3.6e-5 s after. Then level with chronyd in clknetsim
+    // (median of the span, 2.4e-5 s here); with the span's replies weighed by their round
+    // trips and a long-term dispersion, 0.6 of chronyd's RMS there and 1.3e-5 s here.
     Scenario s = *findScenario("default");
     s.minPoll = s.maxPoll = 4;
     s.filter = 15;
@@ -273,7 +276,23 @@ void TestTimekeeping::filterFifteenAtPoll4Filters()
         rms.push_back(Simulation(s, seed, ClientClock::Kernel).run().rmsError);
     std::sort(rms.begin(), rms.end());
     qInfo("filter 15 at poll 4: median RMS %.3g s", rms[rms.size() / 2]);
-    QVERIFY2(rms[rms.size() / 2] < 4e-5, qPrintable(QString::number(rms[rms.size() / 2])));
+    QVERIFY2(rms[rms.size() / 2] < 1.6e-5, qPrintable(QString::number(rms[rms.size() / 2])));
+}
+
+void TestTimekeeping::largeWanderIsFollowed()
+{
+    // chrony's 007-largewander: the frequency walks 1e-7/sqrt(s) against 1e-4 s of jitter.
+    // The few samples the runs test keeps of a wandering clock showed the wander only by
+    // chance, and in clknetsim we were level with chronyd (RMS 0.98 of its); estimated from
+    // every sample since the start, the wander weighs old samples down from early on (0.76).
+    // Here, median RMS of 5 seeds on a steered clock: 1.3e-4 s before, 1.0e-4 s after.
+    Scenario s = *findScenario("large-wander");
+    std::vector<double> rms;
+    for (std::uint64_t seed = 1; seed <= 5; ++seed)
+        rms.push_back(Simulation(s, seed, ClientClock::Kernel).run().rmsError);
+    std::sort(rms.begin(), rms.end());
+    qInfo("large wander: median RMS %.3g s", rms[rms.size() / 2]);
+    QVERIFY2(rms[rms.size() / 2] < 1.15e-4, qPrintable(QString::number(rms[rms.size() / 2])));
 }
 
 void TestTimekeeping::extraWakeupsChangeNothing_data()

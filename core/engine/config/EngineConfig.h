@@ -71,7 +71,7 @@ struct SourceConfig
     std::optional<int> minSamples;       // unset: the global minsamples
     std::optional<int> maxSamples;       // unset: the global maxsamples
     int maxUnreach = kDefaultMaxUnreach; // polls
-    int filter = 0;                      // samples; 0: no median filter
+    int filter = 0;                      // polls reduced to one sample; 0: no filter
     int pollTarget = kDefaultPollTarget; // samples
     std::optional<int> presend;          // log2 s; unset: never presend
     int minStratum = 0;

@@ -1,6 +1,5 @@
 #include "refclock/RefClockFilter.h"
 
-#include "sources/Regression.h"
 #include "sources/SampleAverage.h"
 
 #include <algorithm>
@@ -60,24 +59,8 @@ std::optional<StatSample> RefClockFilter::take(int minimum, double frequency)
 double RefClockFilter::standardError(double spread, int kept)
 {
     if (kept < 2)
-        return std::sqrt(m_averageVariance);
-    const double dof = kept - 1.0;
-    const double variance = spread * spread;
-    const double previous = m_averageDof > 0 ? m_averageVariance : variance;
-    if (m_averageDof > kAverageDof) {
-        m_averageVariance += dof / (dof + kAverageDof) * (variance - m_averageVariance);
-    } else {
-        m_averageVariance = (m_averageVariance * m_averageDof + variance * dof) / (m_averageDof + dof);
-        m_averageDof += dof;
-    }
-    // Significantly larger: beyond the kLargerVarianceConfidence quantile of what `dof`
-    // degrees of freedom give around the long-term variance (chi-square, by Wilson and
-    // Hilferty's cube-root approximation, good to 3 % for one degree and better above).
-    const double a = 2.0 / (9.0 * dof);
-    const double z = normalQuantile(kLargerVarianceConfidence);
-    const double chiSquare = dof * std::pow(1.0 - a + z * std::sqrt(a), 3);
-    const double used = variance * dof / chiSquare < previous ? m_averageVariance : variance;
-    return std::sqrt(used / kept);
+        return std::sqrt(m_variance.value());
+    return std::sqrt(m_variance.update(spread * spread, kept - 1.0) / kept);
 }
 
 } // namespace s1

@@ -14,6 +14,7 @@
 // - With too few samples nothing comes out and the samples wait for the next poll.
 #pragma once
 
+#include "sources/LongTermVariance.h"
 #include "sources/SourceStatistics.h"
 
 #include <optional>
@@ -27,12 +28,6 @@ public:
     static constexpr int kMaxLength = 256;
     // Share of the samples, nearest the median, that are averaged.
     static constexpr double kKeepFraction = 0.6;
-    // The long-term variance: a plain mean over the degrees of freedom until it holds
-    // kAverageDof of them, then an exponential average with that memory.
-    static constexpr double kAverageDof = 50;
-    // One-sided confidence with which a poll's variance must exceed the long-term one to be
-    // used instead.
-    static constexpr double kLargerVarianceConfidence = 0.9;
 
     explicit RefClockFilter(int length);
 
@@ -56,8 +51,7 @@ private:
 
     int m_length;
     std::vector<StatSample> m_samples; // oldest first
-    double m_averageVariance = 0;      // s^2, long-term variance of the kept offsets
-    double m_averageDof = 0;           // degrees of freedom behind m_averageVariance
+    LongTermVariance m_variance;       // of the kept offsets
     double m_lastSpread = 0;           // s
 };
 

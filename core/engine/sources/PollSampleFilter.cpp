@@ -3,12 +3,13 @@
 #include "sources/SampleAverage.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstddef>
 
 namespace s1 {
 
 PollSampleFilter::PollSampleFilter(int polls)
-    : m_length(std::clamp(polls, 1, MedianFilter::kMaxLength))
+    : m_length(std::clamp(polls, 1, kMaxLength))
 {
     m_samples.reserve(static_cast<std::size_t>(m_length));
 }
@@ -38,17 +39,19 @@ std::optional<StatSample> PollSampleFilter::countPoll(double frequency)
     m_polls = std::min(m_polls + 1, m_length);
     if (m_polls < m_length || m_samples.empty())
         return std::nullopt;
-    // A median filter as long as the samples actually collected: its selection (dispersion
-    // preselection, middle one or two by offset) is then the one of those samples.
-    MedianFilter median(samplesHeld());
     const RealTime reference = m_samples.back().time;
-    std::optional<StatSample> result;
-    for (const StatSample &s : inDisciplinedFrame(m_samples, frequency, reference))
-        result = median.accumulate(s);
+    const std::vector<StatSample> samples = inDisciplinedFrame(m_samples, frequency, reference);
+    SampleAverage average = averageByDistance(samples);
     reset();
-    if (!result)
+    if (average.spread > kMaxDispersion)
         return std::nullopt;
-    return restoreRawFrame(*result, frequency, reference);
+    double variance = m_variance.value();
+    if (samples.size() >= 2)
+        variance = m_variance.update(average.spread * average.spread, static_cast<double>(samples.size()) - 1.0);
+    const double spread = std::sqrt(variance);
+    average.sample.peerDispersion = std::max(average.sample.peerDispersion, spread);
+    average.sample.rootDispersion = std::max(average.sample.rootDispersion, spread);
+    return restoreRawFrame(average.sample, frequency, reference);
 }
 
 } // namespace s1

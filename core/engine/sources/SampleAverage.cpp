@@ -1,7 +1,10 @@
 #include "sources/SampleAverage.h"
 
+#include "sources/Regression.h"
+
 #include <algorithm>
 #include <cmath>
+#include <cstddef>
 
 namespace s1 {
 
@@ -38,6 +41,56 @@ SampleAverage averageSamples(std::span<const StatSample *const> samples, const S
     result.rootDispersion = std::max(result.rootDispersion, spread);
     result.stratum = newest.stratum;
     result.leap = newest.leap;
+    return {result, spread};
+}
+
+SampleAverage averageByDistance(std::span<const StatSample> samples)
+{
+    const StatSample &newest = samples.back();
+    const auto distance = [](const StatSample &s) { return 0.5 * s.peerDelay + s.peerDispersion; };
+    std::vector<double> distances;
+    distances.reserve(samples.size());
+    for (const StatSample &s : samples)
+        distances.push_back(distance(s));
+    const double minDistance = *std::min_element(distances.begin(), distances.end());
+    const double medianDistance = median(distances); // reorders the copy only
+    const double scale =
+        std::max(kMinDistanceScale,
+                 std::min((medianDistance - minDistance) / SourceStatistics::kSdToDistanceRatio, minDistance));
+
+    const double n = static_cast<double>(samples.size());
+    StatSample result;
+    double sumWeights = 0;
+    double meanAge = 0; // s, relative to the newest sample (<= 0)
+    std::vector<double> weights;
+    weights.reserve(samples.size());
+    for (const StatSample &s : samples) {
+        const double sd = 1.0 + (distance(s) - minDistance) / scale;
+        const double w = 1.0 / (sd * sd);
+        weights.push_back(w);
+        sumWeights += w;
+        meanAge += w * toSeconds(s.time - newest.time);
+        result.offset += w * s.offset;
+        result.peerDelay += w * s.peerDelay;
+        result.rootDelay += w * s.rootDelay;
+        result.peerDispersion += s.peerDispersion / n;
+        result.rootDispersion += s.rootDispersion / n;
+    }
+    result.offset /= sumWeights;
+    result.peerDelay /= sumWeights;
+    result.rootDelay /= sumWeights;
+    result.time = newest.time + fromSeconds(meanAge / sumWeights);
+    result.stratum = newest.stratum;
+    result.leap = newest.leap;
+
+    double spread = 0;
+    if (samples.size() >= 2) {
+        for (std::size_t i = 0; i < samples.size(); ++i) {
+            const double d = samples[i].offset - result.offset;
+            spread += weights[i] * d * d;
+        }
+        spread = std::sqrt(spread / sumWeights * n / (n - 1.0));
+    }
     return {result, spread};
 }
 

@@ -1,8 +1,8 @@
-// Several measurements of one source reduced to one: what the NTP median filter and the
-// refclock filter hand to the statistics. Times, offsets, delays and dispersions are averaged;
-// the dispersions are raised to the standard deviation of the averaged offsets when that is
-// larger (the samples disagree more than each one claims); stratum and leap are the newest
-// sample's.
+// Several measurements of one source reduced to one: what the refclock filter (averageSamples)
+// and an NTP source's `filter N` (averageByDistance) hand to the statistics. averageSamples:
+// times, offsets, delays and dispersions are averaged; the dispersions are raised to the
+// standard deviation of the averaged offsets when that is larger (the samples disagree more
+// than each one claims); stratum and leap are the newest sample's.
 #pragma once
 
 #include "sources/SourceStatistics.h"
@@ -20,6 +20,19 @@ struct SampleAverage
 
 // `samples` must not be empty; `newest` is the most recent of them.
 SampleAverage averageSamples(std::span<const StatSample *const> samples, const StatSample &newest);
+
+// Samples of one source reduced to one by the weights the source statistics would give them
+// (SourceStatistics::computeVariances): a sample at the smallest peer distance (delay / 2 +
+// dispersion) counts fully, and its standard deviation grows by one for every `scale` of extra
+// distance, the scale being the typical extra distance (median minus minimum, over
+// kSdToDistanceRatio) kept between kMinDistanceScale and the minimum itself. Offset, time and
+// delays are weighted means, dispersions plain means; `spread` is the weighted standard
+// deviation of the offsets. A round trip's extra delay bounds the error of its offset, so the
+// quickest replies say the most: the mean of them is worth more than the median by offset of
+// all (127-filter in clknetsim). `samples` must not be empty.
+SampleAverage averageByDistance(std::span<const StatSample> samples);
+// The floor of averageByDistance's scale: distances nearer than this are alike (s).
+inline constexpr double kMinDistanceScale = 1e-9;
 
 // Offsets in the engine's statistics are against the raw clock, which drifts (100 ppm moves a
 // raw offset 1.6 ms in 16 s) while the noise a filter must see through is microseconds. Sorted

@@ -78,6 +78,7 @@ void SourceStatistics::accumulate(const StatSample &sample)
     s.rootDispersion = sample.rootDispersion;
     m_stratum = sample.stratum;
     m_leap = sample.leap;
+    m_wanderPending = true;
 }
 
 // Relative variances of the regression samples from their peer distances (delay / 2 +
@@ -117,6 +118,7 @@ void SourceStatistics::computeVariances(double asymmetry)
     // the history off once it is already visibly bent (clknetsim's 118-maxdelay: the
     // frequency drifts 1e-10/s and the few samples that pass maxdelay are far apart).
     const int total = m_history + m_count;
+    addWanderDifferences(total);
     double white = m_stdDev * m_stdDev;
     const double wander = estimateWander(total, white);
     if (wander <= 0 || white <= 0)
@@ -131,58 +133,91 @@ void SourceStatistics::computeVariances(double asymmetry)
 // minus the one from a to b has variance v (1/A² + (1/A + 1/B)² + 1/B²) with white noise of
 // variance v per sample, plus q (A + B) / 3 with a frequency walking at q per second (a
 // steady drift adds its square, which the fit takes as wander too). Least squares of the
-// squared differences on those two terms give v and q.
+// squared differences on those two terms give v and q. Clock corrections move all held
+// samples along one line, which changes every frequency alike and no difference.
+void SourceStatistics::WanderSums::add(double a, double b, double offsetA, double offsetB, double offsetC,
+                                       double memory)
+{
+    const double d = (offsetC - offsetB) / b - (offsetB - offsetA) / a;
+    const double y = d * d;
+    const double white = 1 / (a * a) + (1 / a + 1 / b) * (1 / a + 1 / b) + 1 / (b * b);
+    const double wander = (a + b) / 3.0;
+    const double keep = count >= memory ? 1.0 - 1.0 / memory : 1.0;
+    ww = keep * ww + white * white;
+    wq = keep * wq + white * wander;
+    qq = keep * qq + wander * wander;
+    wy = keep * wy + white * y;
+    qy = keep * qy + wander * y;
+    yy = keep * yy + y * y;
+    count = keep * count + 1;
+}
+
+std::optional<SourceStatistics::WanderFit> SourceStatistics::WanderSums::fit() const
+{
+    const double determinant = ww * qq - wq * wq;
+    if (count < kMinWanderDifferences || !(determinant > 0))
+        return std::nullopt;
+    WanderFit f;
+    f.white = (qq * wy - wq * qy) / determinant;
+    f.wander = (ww * qy - wq * wy) / determinant;
+    // The residual sum of squares from the sums: sum (y - v white - q wander)².
+    const double residuals = std::max(0.0, yy - 2 * (f.white * wy + f.wander * qy) + f.white * f.white * ww
+                                               + 2 * f.white * f.wander * wq + f.wander * f.wander * qq);
+    f.wanderSd = std::sqrt(residuals / (count - 2) * ww / determinant);
+    return f;
+}
+
+void SourceStatistics::addWanderDifferences(int total)
+{
+    if (!m_wanderPending)
+        return;
+    m_wanderPending = false;
+    const auto at = [](int k) { return static_cast<std::size_t>(k); };
+    const int newest = total - 1;
+    for (int lag = 1; lag <= kWanderLags && newest - 2 * lag >= 0; ++lag) {
+        const int middle = newest - lag;
+        const double a = m_x[at(middle)] - m_x[at(middle - lag)];
+        const double b = m_x[at(newest)] - m_x[at(middle)];
+        if (a > 0 && b > 0)
+            m_wanderSums.add(a, b, m_y[at(middle - lag)], m_y[at(middle)], m_y[at(newest)], kWanderMemory);
+    }
+}
+
+// The same fit over the work space's samples alone: the largest wander they allow,
+// kWanderSignificance standard errors above their estimate; +inf when they cannot tell.
+double SourceStatistics::windowWanderBound(int total) const
+{
+    constexpr double kUnlimitedMemory = std::numeric_limits<double>::infinity();
+    const auto at = [](int k) { return static_cast<std::size_t>(k); };
+    WanderSums window;
+    for (int lag = 1; lag <= kWanderLags; ++lag) {
+        for (int i = lag; i + lag < total; ++i) {
+            const double a = m_x[at(i)] - m_x[at(i - lag)];
+            const double b = m_x[at(i + lag)] - m_x[at(i)];
+            if (a > 0 && b > 0)
+                window.add(a, b, m_y[at(i - lag)], m_y[at(i)], m_y[at(i + lag)], kUnlimitedMemory);
+        }
+    }
+    const auto f = window.fit();
+    if (!f)
+        return std::numeric_limits<double>::infinity();
+    return f->wander + kWanderSignificance * f->wanderSd;
+}
+
 double SourceStatistics::estimateWander(int total, double &white) const
 {
-    struct Difference
-    {
-        double squared = 0;
-        double whiteTerm = 0;
-        double wanderTerm = 0;
-    };
-    const auto difference = [this](int i, int lag) -> std::optional<Difference> {
-        const auto at = [this](int k) { return static_cast<std::size_t>(k); };
-        const double a = m_x[at(i)] - m_x[at(i - lag)];
-        const double b = m_x[at(i + lag)] - m_x[at(i)];
-        if (a <= 0 || b <= 0)
-            return std::nullopt;
-        const double d = (m_y[at(i + lag)] - m_y[at(i)]) / b - (m_y[at(i)] - m_y[at(i - lag)]) / a;
-        return Difference{d * d, 1 / (a * a) + (1 / a + 1 / b) * (1 / a + 1 / b) + 1 / (b * b), (a + b) / 3.0};
-    };
-    double s11 = 0, s12 = 0, s22 = 0, s1y = 0, s2y = 0;
-    int used = 0;
-    for (int lag = 1; lag <= kWanderLags; ++lag) {
-        for (int i = lag; i + lag < total; ++i) {
-            if (const auto d = difference(i, lag)) {
-                s11 += d->whiteTerm * d->whiteTerm;
-                s12 += d->whiteTerm * d->wanderTerm;
-                s22 += d->wanderTerm * d->wanderTerm;
-                s1y += d->whiteTerm * d->squared;
-                s2y += d->wanderTerm * d->squared;
-                ++used;
-            }
-        }
-    }
-    const double determinant = s11 * s22 - s12 * s12;
-    if (used < kMinWanderDifferences || !(determinant > 0))
+    const auto f = m_wanderSums.fit();
+    if (!f || !(f->wander > kWanderSignificance * f->wanderSd))
         return 0;
-    double v = (s22 * s1y - s12 * s2y) / determinant;
-    const double q = (s11 * s2y - s12 * s1y) / determinant;
-    double residuals = 0;
-    for (int lag = 1; lag <= kWanderLags; ++lag) {
-        for (int i = lag; i + lag < total; ++i) {
-            if (const auto d = difference(i, lag)) {
-                const double r = d->squared - v * d->whiteTerm - q * d->wanderTerm;
-                residuals += r * r;
-            }
-        }
-    }
-    const double qSd = std::sqrt(residuals / (used - 2) * s11 / determinant);
-    if (!(q > kWanderSignificance * qSd))
+    // A step of the frequency (the source changed, our clock was knocked) looks like a burst
+    // of wander that the long-term sums remember long after the runs test has cut the step
+    // out of the regression; what the regression's own samples allow caps it.
+    const double wander = std::min(f->wander, windowWanderBound(total));
+    if (!(wander > 0))
         return 0;
-    if (v > 0)
-        white = v;
-    return q;
+    if (f->white > 0)
+        white = f->white;
+    return wander;
 }
 
 bool SourceStatistics::confidentlyBeyondThreshold(const std::optional<PlaneFit> &plane)

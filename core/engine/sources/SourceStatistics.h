@@ -195,10 +195,15 @@ public:
     // samples themselves. Differences of the frequencies between neighbouring samples, up to
     // kWanderLags samples apart, grow with the time they span when the frequency moves and not
     // otherwise; fitted with the white noise, the wander is used once it is kWanderSignificance
-    // standard errors above zero, from at least kMinWanderDifferences differences.
-    static constexpr int kWanderLags = 3;
+    // standard errors above zero, from at least kMinWanderDifferences differences. The fit is
+    // long-term: each new sample adds the differences it ends, and they are remembered beyond
+    // the regression's samples (a plain sum until kWanderMemory of them, then an exponential
+    // memory of that many), because the few samples a wandering clock lets the runs test keep
+    // tell the wander only by chance (clknetsim's 007-largewander).
+    static constexpr int kWanderLags = 8;
     static constexpr double kWanderSignificance = 2.0;
     static constexpr int kMinWanderDifferences = 6;
+    static constexpr double kWanderMemory = 1000;
     // Samples needed before the offset predictions and reports use the regression rather than
     // the newest sample (chrony's SST_PredictOffset and SST_DoSourcestatsReport), and before
     // the delay-deviation test has data (SST_GetDelayTestData).
@@ -311,9 +316,14 @@ private:
 
     void prune(int drop);
     void computeVariances(double asymmetry);
-    // The wander of the work space's samples (the frequency's variance growth, 1/s) and their
-    // white-noise variance (s², into `white`, unchanged when not estimated); 0 when the
-    // samples show none with confidence.
+    // Takes the frequency differences the newest sample ends (work space of `total` samples)
+    // into the long-term sums, once per sample.
+    void addWanderDifferences(int total);
+    // The largest wander the work space's own samples allow (1/s; +inf when too few).
+    double windowWanderBound(int total) const;
+    // The wander the long-term sums show (the frequency's variance growth, 1/s), capped by
+    // windowWanderBound, and the white-noise variance of a sample (s², into `white`,
+    // unchanged when not estimated); 0 when they show none with confidence.
     double estimateWander(int total, double &white) const;
     // Returns whether an asymmetry correction was applied.
     bool correctAsymmetry(int total);
@@ -354,6 +364,31 @@ private:
     double m_stdDev = kInitialStdDev;
     double m_asymmetry = 0;
     int m_asymmetryRun = 0; // consecutive significant estimates, signed
+
+    // Least squares of squared frequency differences on their white-noise and wander terms
+    // (see SourceStatistics.cpp).
+    struct WanderFit
+    {
+        double white = 0;    // s², variance of a sample
+        double wander = 0;   // 1/s, the frequency's variance growth
+        double wanderSd = 0; // 1/s
+    };
+    struct WanderSums
+    {
+        double ww = 0;
+        double wq = 0;
+        double qq = 0;
+        double wy = 0;
+        double qy = 0;
+        double yy = 0;
+        double count = 0;
+        // The difference of the frequencies from A to B and from B to C, `a` and `b` s apart;
+        // beyond `memory` differences the older ones fade exponentially.
+        void add(double a, double b, double offsetA, double offsetB, double offsetC, double memory);
+        std::optional<WanderFit> fit() const;
+    };
+    WanderSums m_wanderSums;
+    bool m_wanderPending = false; // the newest sample's differences are not in the sums yet
 
     // Work space of regress(), oldest first.
     std::array<double, kCapacity> m_x{};           // s, sample time minus newest sample time
