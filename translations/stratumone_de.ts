@@ -401,17 +401,17 @@
         <translation>nicht in der Simulation</translation>
     </message>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="259"/>
+        <location filename="../app/InProcessEngine.cpp" line="267"/>
         <source>%1, serving NTP on UDP port %2</source>
         <translation>%1, NTP auf UDP-Port %2</translation>
     </message>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="260"/>
+        <location filename="../app/InProcessEngine.cpp" line="268"/>
         <source>%1, not serving NTP</source>
         <translation>%1, kein NTP-Dienst</translation>
     </message>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="125"/>
+        <location filename="../app/InProcessEngine.cpp" line="128"/>
         <source>In-process engine</source>
         <translation>Prozessinterne Engine</translation>
     </message>
@@ -421,7 +421,7 @@
         <translation>Simulation</translation>
     </message>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="257"/>
+        <location filename="../app/InProcessEngine.cpp" line="265"/>
         <source>Engine failed: %1</source>
         <translation>Engine fehlgeschlagen: %1</translation>
     </message>
@@ -626,12 +626,12 @@
 <context>
     <name>s1::ChartCanvas</name>
     <message>
-        <location filename="../ui/charts/ChartCanvas.cpp" line="153"/>
+        <location filename="../ui/charts/ChartCanvas.cpp" line="169"/>
         <source>Time (UTC)</source>
         <translation>Zeit (UTC)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/ChartCanvas.cpp" line="163"/>
+        <location filename="../ui/charts/ChartCanvas.cpp" line="179"/>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
@@ -2348,34 +2348,39 @@
 <context>
     <name>s1::InProcessEngine</name>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="87"/>
+        <location filename="../app/InProcessEngine.cpp" line="91"/>
         <source>the engine is restarting; try again</source>
         <translation>die Engine startet neu; bitte erneut versuchen</translation>
     </message>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="96"/>
+        <location filename="../app/InProcessEngine.cpp" line="100"/>
         <source>a reload is already in progress</source>
         <translation>ein Neuladen läuft bereits</translation>
     </message>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="101"/>
+        <location filename="../app/InProcessEngine.cpp" line="105"/>
         <source>(built-in configuration)</source>
         <translation>(eingebaute Konfiguration)</translation>
     </message>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="107"/>
+        <location filename="../app/InProcessEngine.cpp" line="111"/>
         <source>%1 has errors; the running configuration is kept
 %2</source>
         <translation>%1 enthält Fehler; die laufende Konfiguration bleibt
 %2</translation>
     </message>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="179"/>
+        <location filename="../app/InProcessEngine.cpp" line="132"/>
+        <source>; history not saved (%1)</source>
+        <translation>; Verlauf nicht gespeichert (%1)</translation>
+    </message>
+    <message>
+        <location filename="../app/InProcessEngine.cpp" line="187"/>
         <source>%1 is not writable by user %2; run the service (stratumone --service) and join its control group</source>
         <translation>%1 ist für Benutzer %2 nicht beschreibbar; starten Sie den Dienst (stratumone --service) und treten Sie seiner Steuergruppe bei</translation>
     </message>
     <message>
-        <location filename="../app/InProcessEngine.cpp" line="217"/>
+        <location filename="../app/InProcessEngine.cpp" line="225"/>
         <source>a reload is already in progress; try again</source>
         <translation>ein Neuladen läuft bereits; bitte erneut versuchen</translation>
     </message>
@@ -2805,51 +2810,61 @@
     </message>
     <message>
         <location filename="../ui/ServerStatsPanel.cpp" line="21"/>
+        <source>Signed with a key</source>
+        <translation>Mit Schlüssel signiert</translation>
+    </message>
+    <message>
+        <location filename="../ui/ServerStatsPanel.cpp" line="22"/>
         <source>Dropped</source>
         <translation>Verworfen</translation>
     </message>
     <message>
-        <location filename="../ui/ServerStatsPanel.cpp" line="22"/>
+        <location filename="../ui/ServerStatsPanel.cpp" line="23"/>
         <source>Malformed</source>
         <translation>Fehlerhaft</translation>
     </message>
     <message>
-        <location filename="../ui/ServerStatsPanel.cpp" line="23"/>
+        <location filename="../ui/ServerStatsPanel.cpp" line="24"/>
         <source>Bad version</source>
         <translation>Falsche Version</translation>
     </message>
     <message>
-        <location filename="../ui/ServerStatsPanel.cpp" line="24"/>
+        <location filename="../ui/ServerStatsPanel.cpp" line="25"/>
         <source>Bad mode</source>
         <translation>Falscher Modus</translation>
     </message>
     <message>
-        <location filename="../ui/ServerStatsPanel.cpp" line="25"/>
+        <location filename="../ui/ServerStatsPanel.cpp" line="26"/>
         <source>Access denied</source>
         <translation>Zugriff verweigert</translation>
     </message>
     <message>
-        <location filename="../ui/ServerStatsPanel.cpp" line="26"/>
+        <location filename="../ui/ServerStatsPanel.cpp" line="27"/>
         <source>Rate limited</source>
         <translation>Ratenbegrenzt</translation>
     </message>
     <message>
-        <location filename="../ui/ServerStatsPanel.cpp" line="27"/>
+        <location filename="../ui/ServerStatsPanel.cpp" line="29"/>
+        <source>Bad key or MAC</source>
+        <translation>Falscher Schlüssel oder MAC</translation>
+    </message>
+    <message>
+        <location filename="../ui/ServerStatsPanel.cpp" line="30"/>
         <source>Other</source>
         <translation>Sonstige</translation>
     </message>
     <message>
-        <location filename="../ui/ServerStatsPanel.cpp" line="38"/>
+        <location filename="../ui/ServerStatsPanel.cpp" line="41"/>
         <source>UDP port %1</source>
         <translation>UDP-Port %1</translation>
     </message>
     <message>
-        <location filename="../ui/ServerStatsPanel.cpp" line="40"/>
+        <location filename="../ui/ServerStatsPanel.cpp" line="43"/>
         <source>Not serving</source>
         <translation>Kein Dienst</translation>
     </message>
     <message>
-        <location filename="../ui/ServerStatsPanel.cpp" line="43"/>
+        <location filename="../ui/ServerStatsPanel.cpp" line="46"/>
         <source>Not serving: %1</source>
         <translation>Kein Dienst: %1</translation>
     </message>
@@ -3445,7 +3460,7 @@ Gesamtlaufzeit der Quelle %4, Gesamtstreuung %5</translation>
         <translation type="vanished">%1 Abweichung je Impulsflanke</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="386"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="387"/>
         <source>%1 jitter per poll</source>
         <translation>%1 Jitter je Abfrage</translation>
     </message>
@@ -3503,8 +3518,8 @@ Gesamtlaufzeit der Quelle %4, Gesamtstreuung %5</translation>
     </message>
     <message>
         <location filename="../ui/charts/StabilityView.cpp" line="316"/>
-        <location filename="../ui/charts/StabilityView.cpp" line="413"/>
         <location filename="../ui/charts/StabilityView.cpp" line="414"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="415"/>
         <source>Loading history…</source>
         <translation>Verlauf wird geladen…</translation>
     </message>
@@ -3574,37 +3589,37 @@ Gesamtlaufzeit der Quelle %4, Gesamtstreuung %5</translation>
         <translation>Systemuhr</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="379"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="380"/>
         <source>%1 offset per pulse edge (local−source)</source>
         <translation>Abweichung %1 je Impulsflanke (lokal−Quelle)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="380"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="381"/>
         <source>%1 offset (local−source)</source>
         <translation>Abweichung %1 (lokal−Quelle)</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="393"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="394"/>
         <source>System clock offset</source>
         <translation>Abweichung der Systemuhr</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="398"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="399"/>
         <source>System</source>
         <translation>System</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="408"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="409"/>
         <source>Needs at least %1 samples in a row</source>
         <translation>Braucht mindestens %1 Messwerte am Stück</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="413"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="414"/>
         <source>Overlapping ADEV</source>
         <translation>Überlappende ADEV</translation>
     </message>
     <message>
-        <location filename="../ui/charts/StabilityView.cpp" line="414"/>
+        <location filename="../ui/charts/StabilityView.cpp" line="415"/>
         <source>Time deviation TDEV</source>
         <translation>Zeitabweichung TDEV</translation>
     </message>
