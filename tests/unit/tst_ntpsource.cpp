@@ -373,7 +373,7 @@ void TestNtpSource::requestTransmittedMovesT1()
     const RealTime left = built + kSendLatency;
     const Bytes req1 = reported.makeRequest(built, cookie(1));
     const Bytes req2 = unreported.makeRequest(built, cookie(1));
-    reported.requestTransmitted(left);
+    reported.requestTransmitted(NtpTimestamp::fromRaw(cookie(1)), left);
     const Exchange e1 = serve(req1, left, path);
     const Exchange e2 = serve(req2, left, path);
     QCOMPARE(reported.handleReply(e1.reply, e1.t4).verdict, ReplyVerdict::Accepted);
@@ -392,7 +392,7 @@ void TestNtpSource::requestTransmittedMovesT1()
     QVERIFY(std::abs(early.offset - (path.expectedOffset() + toSeconds(kSendLatency) / 2)) < kTolerance);
 
     // A late report for a request already answered must not move anything.
-    reported.requestTransmitted(left + 1s);
+    reported.requestTransmitted(NtpTimestamp::fromRaw(cookie(1)), left + 1s);
     QCOMPARE(*reported.snapshot().lastSample, good);
 }
 

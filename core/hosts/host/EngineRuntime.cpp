@@ -495,8 +495,8 @@ void EngineRuntime::flush()
         const RealTime sendTime = readClock();
         m_engine->finishOutgoing(out, sendTime);
         const bool sent = socket->send(out.remote, out.data);
-        if (sent && out.transmitToken != 0)
-            m_engine->handleTransmitted(out.transmitToken, sendTime);
+        if (sent && out.reportTransmit)
+            m_engine->handleTransmitted({out.role, out.remote, out.data, sendTime, false});
     }
     if (m_resolver)
         for (const ResolveRequest &request : m_engine->takeResolveRequests())

@@ -240,8 +240,8 @@ void Simulation::flushClient()
 {
     const RealTime raw = clientReading();
     for (OutgoingPacket &out : m_client->takeOutgoing()) {
-        if (out.transmitToken != 0)
-            m_client->handleTransmitted(out.transmitToken, raw);
+        if (out.reportTransmit)
+            m_client->handleTransmitted({SocketRole::Client, out.remote, out.data, raw, false});
         const auto server =
             std::find_if(m_servers.begin(), m_servers.end(), [&](const Server &s) { return s.address == out.remote; });
         if (server == m_servers.end())
@@ -288,7 +288,13 @@ void Simulation::deliverToServer(Event &event)
             const int bits = 32 + static_cast<std::int8_t>(reply.data[kPrecisionOffset]);
             fuzzTimestamp(reply.data, kReceiveTimestampOffset, bits, m_fuzzRandom);
             fuzzTimestamp(reply.data, kTransmitTimestampOffset, bits, m_fuzzRandom);
+            // chronyd marks its timestamps after the fuzz (kServerReceiveFlag).
+            constexpr std::size_t kLowestByte = 7;
+            reply.data[kReceiveTimestampOffset + kLowestByte] |= kServerReceiveFlag;
+            reply.data[kTransmitTimestampOffset + kLowestByte] &= static_cast<std::uint8_t>(~kServerReceiveFlag);
         }
+        if (reply.reportTransmit)
+            server.engine->handleTransmitted({SocketRole::Server, reply.remote, reply.data, raw, false});
         if (const auto delay = oneWayDelay(false))
             schedule(m_now + *delay, EventKind::ToClient, event.server, std::move(reply.data));
     }
