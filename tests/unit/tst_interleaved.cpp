@@ -231,6 +231,7 @@ private slots:
     void interleavedMeasuresExactly();
     void basicModeCarriesTheTransmitDelay();
     void fallsBackWithoutClientLog();
+    void daemonStampsOnly();
     void basicClientsGetBasicReplies();
     void replayedRequestIsNotInterleavedTwice();
     void clientLogKeepsOnePairPerClient();
@@ -331,6 +332,20 @@ void TestInterleaved::fallsBackWithoutClientLog()
     QVERIFY(src.repliesAccepted >= 8);
     // Every poll answered (the newest one is still on its way).
     QCOMPARE(src.reach & 0xfe, 0xfe);
+}
+
+void TestInterleaved::daemonStampsOnly()
+{
+    // Hosts without kernel transmit timestamps: an interleaved reply then carries the daemon's
+    // stamp of the previous reply, the very transmit timestamp a basic reply before it carried.
+    // That is no duplicate (its receive timestamp is new), and it is measured interleaved.
+    Network net({.kernelStamps = false});
+    net.runFor(10s);
+    const SourceSnapshot &src = net.client().sources.front();
+    QVERIFY(src.lastExchange && src.lastExchange->interleaved && !src.lastExchange->kernelTransmit);
+    QCOMPARE(src.repliesRejected, std::uint64_t{1}); // the first interleaved one: no sample
+    QCOMPARE(net.server().server.interleavedKernelTransmits, std::uint64_t{0});
+    QVERIFY(net.server().server.interleavedReplies >= 7);
 }
 
 void TestInterleaved::basicClientsGetBasicReplies()

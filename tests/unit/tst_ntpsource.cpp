@@ -483,11 +483,13 @@ void TestNtpSource::sameTransmitTimestampIsDuplicate()
     const PollResult first = pollOnce(source, 0);
     QCOMPARE(first.verdict, ReplyVerdict::Accepted);
 
-    // A new request, answered with the right origin but the previous reply's transmit
-    // timestamp: RFC 5905 section 8 "duplicate packet" test.
+    // A new request, answered with the right origin but the previous reply's receive and
+    // transmit timestamps: RFC 5905 section 8 "duplicate packet" test (both must repeat, as in
+    // chronyd: an interleaved reply may repeat the transmit timestamp alone, tst_interleaved).
     const RealTime t1 = source.nextPollTime();
     const Bytes request = source.makeRequest(t1, cookie(1));
     Exchange second = serve(request, t1, Path{});
+    second.reply.header.receiveTime = first.exchange.reply.header.receiveTime;
     second.reply.header.transmitTime = first.exchange.reply.header.transmitTime;
     QCOMPARE(source.handleReply(second.reply, second.t4).verdict, ReplyVerdict::Duplicate);
 

@@ -231,9 +231,11 @@ void Engine::handleServerPacket(const ReceivedPacket &packet, RealTime rawReceiv
     // Interleaved mode, as chronyd: a request that may be interleaved gets the real transmit
     // time of our previous reply to it, when the client log has it, and the host reports when
     // this reply left, which the client log keeps for the next one (handleTransmitted).
-    // Clients in basic mode cost nothing here.
-    const bool interleavable =
-        m_clientLog && decision == RateDecision::Pass && NtpResponder::mayBeInterleaved(checked.packet.header);
+    // Clients in basic mode cost nothing here, and neither a kiss nor a crypto-NAK (a MAC we
+    // could not verify) is ever interleaved, as in chronyd.
+    const bool macRefused = checked.packet.mac == NtpMacKind::SymmetricKey && checked.macKeyId == 0;
+    const bool interleavable = m_clientLog && decision == RateDecision::Pass && !macRefused
+                               && NtpResponder::mayBeInterleaved(checked.packet.header);
     std::optional<ClientLog::SavedTransmit> saved;
     if (interleavable)
         saved = m_clientLog->takeInterleavedTransmit(client, checked.packet.header.originTime);

@@ -297,7 +297,11 @@ ReplyVerdict NtpSource::judgeReply(const ParsedNtpPacket &reply, RealTime receiv
     const bool interleaved = !basicMatch && !m_sentReceiveCookie.isZero() && h.originTime == m_sentReceiveCookie;
     if (!basicMatch && !interleaved)
         return reject(ReplyVerdict::Bogus);
-    if (!h.transmitTime.isZero() && h.transmitTime == m_lastReplyTransmit)
+    // A duplicate repeats both of the last reply's timestamps (RFC 5905's test 1, as chronyd
+    // has it): an interleaved reply may carry the transmit time the basic reply before it
+    // carried (the daemon's stamp, when the server has no kernel stamps), with a new receive
+    // timestamp.
+    if (!h.transmitTime.isZero() && h.transmitTime == m_lastReplyTransmit && h.receiveTime == m_remoteReceive)
         return reject(ReplyVerdict::Duplicate);
     m_awaitingReply = false;
     if (m_retryScheduled) {
@@ -346,7 +350,6 @@ ReplyVerdict NtpSource::judgeReply(const ParsedNtpPacket &reply, RealTime receiv
     const bool previousKernel = m_previousKernelStamp;
     const bool synchronised = h.leap != LeapIndicator::Unsynchronised && h.stratum != 0 && h.stratum < kNtpMaxStratum;
     m_remoteReceive = h.receiveTime;
-    m_remoteTransmit = h.transmitTime;
     m_localReceive = receiveTime;
     m_remoteRootDelay = h.rootDelay.toSeconds();
     m_remoteRootDispersion = h.rootDispersion.toSeconds();
@@ -385,6 +388,8 @@ ReplyVerdict NtpSource::judgeReply(const ParsedNtpPacket &reply, RealTime receiv
     const RealTime t3 = h.transmitTime.toRealTime(t4);
     RealTime requestReceive = t2; // the server's receive time of the request T3 answers
     bool kernelTransmit = m_sentKernelStamp;
+    // The root delay and dispersion of the sample (the engine takes them from the source) are
+    // those of the replies the measured exchange used.
     if (interleaved) {
         if (!lastValid)
             return reject(ReplyVerdict::InterleavedNoSample);

@@ -21,7 +21,7 @@ enum class ReplyVerdict : std::uint8_t {
     NotAServerReply, // wrong mode (a server must answer in mode 4, a peer in mode 2 or 1)
     Unexpected,      // no request outstanding (late, or a reply to a previous one)
     Bogus,           // origin timestamp is not the transmit timestamp we sent
-    Duplicate,       // the same transmit timestamp as the reply before
+    Duplicate,       // the same receive and transmit timestamps as the reply before
     Invalid,         // zero or inconsistent timestamps
     Unsynchronised,  // leap 3 or stratum 0/16+: valid, reachable, but no usable time
     KissRate,
@@ -190,15 +190,14 @@ private:
     // Interleaved mode (chronyd's names in brackets): the receive cookie of the outstanding
     // request, zero when it went out in basic mode (local_ntp_rx); the previous request's
     // cookie and T1, until its exchange is complete (prev_local_tx, zero time: none); and of the
-    // last valid reply its receive and transmit timestamps (remote_ntp_rx, remote_ntp_tx), our
-    // T4 of it (local_rx), its root delay and dispersion, and whether it had usable time
-    // (valid_timestamps). Requests sent since the last valid reply: tx_count.
+    // last valid reply its receive timestamp (remote_ntp_rx), our T4 of it (local_rx), its root
+    // delay and dispersion, and whether it had usable time (valid_timestamps). Requests sent
+    // since the last valid reply: tx_count.
     NtpTimestamp m_sentReceiveCookie;
     NtpTimestamp m_previousCookie;
     std::optional<RealTime> m_previousSentTime;
     bool m_previousKernelStamp = false;
     NtpTimestamp m_remoteReceive;
-    NtpTimestamp m_remoteTransmit;
     RealTime m_localReceive{};
     double m_remoteRootDelay = 0;
     double m_remoteRootDispersion = 0;
