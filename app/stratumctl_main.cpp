@@ -131,7 +131,7 @@ int query(const std::string &host, std::uint16_t port)
         std::fprintf(stderr, "stratumctl: cannot send to %s\n", remote.toString().c_str());
         return 1;
     }
-    source.requestTransmitted(sent);
+    source.requestTransmitted(s1::NtpTimestamp::fromRaw(cookie), sent);
 
     s1::DatagramBatch batch(1);
     pollfd pfd{socket->fd(), POLLIN, 0};

@@ -51,8 +51,8 @@ inline void runEngine(const std::uint8_t *data, std::size_t size, bool replies)
         for (OutgoingPacket &out : engine.takeOutgoing()) {
             if (out.role == SocketRole::Client && out.data.size() >= kTransmitOffset + cookie.size())
                 std::copy_n(out.data.begin() + kTransmitOffset, cookie.size(), cookie.begin());
-            if (out.transmitToken != 0)
-                engine.handleTransmitted(out.transmitToken, now);
+            if (out.reportTransmit)
+                engine.handleTransmitted({out.role, out.remote, out.data, now, false});
         }
         engine.takeResolveRequests();
         engine.takeLogRecords();

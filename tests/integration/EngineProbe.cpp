@@ -10,7 +10,8 @@ namespace {
 constexpr std::chrono::seconds kStartTimeout{5};
 }
 
-EngineProbe::EngineProbe(const QString &configText, const s1::IpAddress &bind, s1::RefClockSeams seams)
+EngineProbe::EngineProbe(const QString &configText, const s1::IpAddress &bind, s1::RefClockSeams seams,
+                         bool kernelTransmitTimestamps)
 {
     const s1::ConfigReadResult read = s1::readConfigText(configText.toStdString(), "test.conf");
     for (const auto &d : read.diagnostics)
@@ -20,6 +21,7 @@ EngineProbe::EngineProbe(const QString &configText, const s1::IpAddress &bind, s
     options.serverAddresses = {bind};
     options.seed = 1;
     options.refClockSeams = seams;
+    options.kernelTransmitTimestamps = kernelTransmitTimestamps;
     m_thread = std::make_unique<s1::EngineThread>(read.config, options);
     m_thread->setSnapshotInterval(kSnapshotIntervalMs);
     connect(m_thread.get(), &s1::EngineThread::snapshotReady, this,

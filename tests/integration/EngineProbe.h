@@ -19,8 +19,10 @@ public:
     static constexpr int kSnapshotIntervalMs = 100;
 
     // Parses `configText` (chrony.conf syntax) and serves on `bind` only.
-    // `seams`: fake devices for the refclock drivers.
-    EngineProbe(const QString &configText, const s1::IpAddress &bind, s1::RefClockSeams seams = {});
+    // `seams`: fake devices for the refclock drivers; `kernelTransmitTimestamps`: the host's
+    // option (off: the daemon's transmit stamps only).
+    EngineProbe(const QString &configText, const s1::IpAddress &bind, s1::RefClockSeams seams = {},
+                bool kernelTransmitTimestamps = true);
     ~EngineProbe() override;
 
     bool configOk() const { return m_configOk; }

@@ -51,6 +51,8 @@ private slots:
     void driftFileWrittenOnExitAndRead();
     void serviceStopsCleanlyOnSigint();
     void logFilesInChronyFormat();
+    void plainHostServesInterleaved();
+    void interleavedWithoutKernelTransmitStamps();
 };
 
 void TestHosts::qtHostServesPlainHostPolls()
@@ -264,6 +266,77 @@ void TestHosts::logFilesInChronyFormat()
     // Each sample is measured at stratum 1 from the server; each clock update tracks it at 2.
     QVERIFY(lines("measurements.log")[3].contains(" N  1 111 111 1111 "));
     QVERIFY(lines("tracking.log")[3].mid(20).trimmed().startsWith("127.0.0.1        2 "));
+}
+
+void TestHosts::plainHostServesInterleaved()
+{
+    // The plain host's poll() loop with transmit timestamps on its error queue (POLLERR): it
+    // answers an xleave client interleaved, with the kernel's stamps.
+    const quint16 port = s1test::freeUdpPort();
+    QTemporaryDir dir;
+    const QString conf = s1test::writeFile(dir, "server.conf",
+                                           QStringLiteral("port %1\nallow 127.0.0.0/8\nlocal stratum 1\n").arg(port));
+    QProcess server;
+    server.start(s1test::ourBinary("stratumone-core-host"), {"-f", conf, "-x", "--bind", "127.0.0.1"});
+    QVERIFY(server.waitForStarted());
+    s1test::EngineProbe client(
+        QStringLiteral("port 0\nserver 127.0.0.1 port %1 minpoll %2 maxpoll %2 xleave\n").arg(port).arg(kFastPoll),
+        s1::IpAddress::v4(0x7f000001));
+    QVERIFY(client.configOk());
+    QVERIFY(client.start());
+    constexpr std::uint64_t kReplies = 8;
+    const bool interleaved = s1test::waitFor(
+        [&] {
+            const auto s = client.source("127.0.0.1");
+            return s && s->lastExchange && s->lastExchange->interleaved && s->repliesAccepted >= kReplies;
+        },
+        10s);
+    const auto source = client.source("127.0.0.1");
+    client.stop();
+    QVERIFY(s1test::stopProcess(server, SIGTERM, 5s));
+    QVERIFY2(interleaved, "no interleaved measurement");
+    QVERIFY(source->lastExchange->kernelTransmit);
+    QVERIFY(std::abs(source->lastSample->rawOffset) < kMaxLoopbackOffset);
+    const QJsonObject stats = lastJsonLine(server.readAllStandardOutput()).value("server").toObject();
+    QVERIFY(stats.value("interleavedReplies").toInteger() >= 2);
+    QCOMPARE(stats.value("interleavedKernelTransmits").toInteger(), stats.value("interleavedReplies").toInteger());
+}
+
+void TestHosts::interleavedWithoutKernelTransmitStamps()
+{
+    // Hosts without kernel transmit timestamps (HostOptions::kernelTransmitTimestamps off, as
+    // on a kernel that has none): interleaved mode still works, with the daemon's stamps.
+    const quint16 port = s1test::freeUdpPort();
+    s1test::EngineProbe server(QStringLiteral("port %1\nallow 127.0.0.1\nlocal stratum 1\n").arg(port),
+                               s1::IpAddress::v4(0x7f000001), {}, false);
+    QVERIFY(server.configOk());
+    QVERIFY(server.start());
+    s1test::EngineProbe client(
+        QStringLiteral("port 0\nserver 127.0.0.1 port %1 minpoll %2 maxpoll %2 xleave\n").arg(port).arg(kFastPoll),
+        s1::IpAddress::v4(0x7f000001), {}, false);
+    QVERIFY(client.configOk());
+    QVERIFY(client.start());
+    constexpr std::uint64_t kReplies = 8;
+    const bool interleaved = s1test::waitFor(
+        [&] {
+            const auto s = client.source("127.0.0.1");
+            return s && s->lastExchange && s->lastExchange->interleaved && s->repliesAccepted >= kReplies
+                   && server.latest() && server.latest()->server.interleavedReplies >= 2;
+        },
+        10s);
+    const auto source = client.source("127.0.0.1");
+    const auto stats = server.latest()->server;
+    client.stop();
+    server.stop();
+    QVERIFY2(interleaved, qPrintable(QStringLiteral("accepted %1, rejected %2 (%3), interleaved last %4, served %5")
+                                         .arg(source ? source->repliesAccepted : 0)
+                                         .arg(source ? source->repliesRejected : 0)
+                                         .arg(source ? QString::fromStdString(source->lastRejectReason) : QString())
+                                         .arg(source && source->lastExchange && source->lastExchange->interleaved)
+                                         .arg(stats.interleavedReplies)));
+    QVERIFY(!source->lastExchange->kernelTransmit);
+    QCOMPARE(source->kernelTransmitStamps, 0u);
+    QCOMPARE(stats.interleavedKernelTransmits, 0u);
 }
 
 QTEST_GUILESS_MAIN(TestHosts)

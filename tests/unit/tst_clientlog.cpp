@@ -201,7 +201,7 @@ void TestClientLog::capacityFollowsTheLimit()
 {
     QCOMPARE(ClientLog(kDefaultClientLogLimit).capacity(),
              std::size_t(kDefaultClientLogLimit / ClientLog::kRecordBytes));
-    QCOMPARE(ClientLog(kDefaultClientLogLimit).capacity(), 2520u); // 512 KiB at 208 bytes a record
+    QCOMPARE(ClientLog(kDefaultClientLogLimit).capacity(), 2340u); // 512 KiB at 224 bytes a record
     QCOMPARE(ClientLog(kThreeRecords + ClientLog::kRecordBytes - 1).capacity(), 3u);
 
     // Less than one record's worth: nothing is kept, nothing breaks.
@@ -359,7 +359,7 @@ void TestClientLog::engineSnapshotListsTheMostRecent()
     QCOMPARE(s.clientLog.clients.back().address, IpAddress::v4(kFirst + 76));
 
     // A small log forgets, and says how many it forgot.
-    Engine small(config("allow\nlocal stratum 3\nclientloglimit 2080\n"), options(), kStart);
+    Engine small(config("allow\nlocal stratum 3\nclientloglimit 2240\n"), options(), kStart);
     for (std::uint32_t i = 0; i < 25; ++i)
         QVERIFY(send(small, request(), IpAddress::v4(kFirst + i), kStart + std::chrono::seconds(i)));
     const EngineSnapshot t = small.snapshot(kStart + 30s);

@@ -287,10 +287,11 @@ void TestNtpResponder::replyFields()
     QCOMPARE(h.rootDispersion.raw(), kRootDispersionUnits);
     QCOMPARE(static_cast<int>(h.precision), kServedPrecision);
     // The on-wire protocol (RFC 5905 section 8): origin = the client's transmit, receive = our
-    // arrival time; transmit holds the receive time until the host stamps it.
+    // arrival time; transmit holds the receive time until the host stamps it. As chronyd's,
+    // the receive timestamp's lowest bit is set, the transmit timestamp's clear.
     QCOMPARE(h.originTime.raw(), kClientTransmitCookie);
-    QCOMPARE(h.receiveTime, expectedReceiveTimestamp());
-    QCOMPARE(h.transmitTime, h.receiveTime);
+    QCOMPARE(h.receiveTime, withServerReceiveFlag(expectedReceiveTimestamp()));
+    QCOMPARE(h.transmitTime, withoutServerReceiveFlag(expectedReceiveTimestamp()));
 
     const ServerStats &s = responder.stats();
     QCOMPARE(s.packetsReceived, 1u);
@@ -350,7 +351,7 @@ void TestNtpResponder::unsynchronisedReference()
     // The exchange itself still works.
     QCOMPARE(h.mode, NtpMode::Server);
     QCOMPARE(h.originTime.raw(), kClientTransmitCookie);
-    QCOMPARE(h.receiveTime, expectedReceiveTimestamp());
+    QCOMPARE(h.receiveTime, withServerReceiveFlag(expectedReceiveTimestamp()));
 }
 
 void TestNtpResponder::noAccessRulesDeniesEveryone()
@@ -636,7 +637,7 @@ void TestNtpResponder::symmetricActiveGetsPassiveReply()
     QCOMPARE(h.mode, NtpMode::SymmetricPassive);
     QCOMPARE(h.stratum, std::uint8_t(kServedStratum));
     QCOMPARE(h.originTime.raw(), kClientTransmitCookie);
-    QCOMPARE(h.receiveTime, expectedReceiveTimestamp());
+    QCOMPARE(h.receiveTime, withServerReceiveFlag(expectedReceiveTimestamp()));
 
     NtpResponder closed(AccessFilter({subnetRule(true, "198.51.100.0", 24)}));
     QVERIFY(!respond(closed, request(kNtpVersion, NtpMode::SymmetricActive)).has_value());

@@ -68,7 +68,7 @@ public:
         const std::vector<OutgoingPacket> out = m_engine.takeOutgoing();
         if (out.size() != 1)
             qFatal("expected one request, got %zu", out.size());
-        m_engine.handleTransmitted(out.front().transmitToken, t1);
+        m_engine.handleTransmitted({out.front().role, out.front().remote, out.front().data, t1, false});
         if (offset) {
             const NtpParseResult request = parseNtpPacket(out.front().data);
             if (!request.ok())

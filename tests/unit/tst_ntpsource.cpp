@@ -373,7 +373,7 @@ void TestNtpSource::requestTransmittedMovesT1()
     const RealTime left = built + kSendLatency;
     const Bytes req1 = reported.makeRequest(built, cookie(1));
     const Bytes req2 = unreported.makeRequest(built, cookie(1));
-    reported.requestTransmitted(left);
+    reported.requestTransmitted(NtpTimestamp::fromRaw(cookie(1)), left);
     const Exchange e1 = serve(req1, left, path);
     const Exchange e2 = serve(req2, left, path);
     QCOMPARE(reported.handleReply(e1.reply, e1.t4).verdict, ReplyVerdict::Accepted);
@@ -392,7 +392,7 @@ void TestNtpSource::requestTransmittedMovesT1()
     QVERIFY(std::abs(early.offset - (path.expectedOffset() + toSeconds(kSendLatency) / 2)) < kTolerance);
 
     // A late report for a request already answered must not move anything.
-    reported.requestTransmitted(left + 1s);
+    reported.requestTransmitted(NtpTimestamp::fromRaw(cookie(1)), left + 1s);
     QCOMPARE(*reported.snapshot().lastSample, good);
 }
 
@@ -483,11 +483,13 @@ void TestNtpSource::sameTransmitTimestampIsDuplicate()
     const PollResult first = pollOnce(source, 0);
     QCOMPARE(first.verdict, ReplyVerdict::Accepted);
 
-    // A new request, answered with the right origin but the previous reply's transmit
-    // timestamp: RFC 5905 section 8 "duplicate packet" test.
+    // A new request, answered with the right origin but the previous reply's receive and
+    // transmit timestamps: RFC 5905 section 8 "duplicate packet" test (both must repeat, as in
+    // chronyd: an interleaved reply may repeat the transmit timestamp alone, tst_interleaved).
     const RealTime t1 = source.nextPollTime();
     const Bytes request = source.makeRequest(t1, cookie(1));
     Exchange second = serve(request, t1, Path{});
+    second.reply.header.receiveTime = first.exchange.reply.header.receiveTime;
     second.reply.header.transmitTime = first.exchange.reply.header.transmitTime;
     QCOMPARE(source.handleReply(second.reply, second.t4).verdict, ReplyVerdict::Duplicate);
 

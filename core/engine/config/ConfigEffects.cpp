@@ -120,8 +120,13 @@ bool directiveInEffect(std::string_view directive)
 
 bool optionInEffect(std::string_view directive, std::string_view option)
 {
-    if (isSourceDirective(directive))
+    if (isSourceDirective(directive)) {
+        // Interleaved mode is the client/server one: a `peer` with `xleave` still exchanges
+        // its symmetric polls in basic mode.
+        if (option == "xleave")
+            return directive != "peer";
         return contains(kSourceOptionsInEffect, option);
+    }
     if (directive == "refclock")
         return contains(kRefClockOptionsInEffect, option);
     return std::any_of(kOtherOptionsInEffect.begin(), kOtherOptionsInEffect.end(),

@@ -228,17 +228,32 @@ void Engine::handleServerPacket(const ReceivedPacket &packet, RealTime rawReceiv
     // A dropped request needs no reference: skip working it out, floods are mostly drops.
     const ServedReference reference =
         decision == RateDecision::Drop ? ServedReference{} : servedReference(cookedReceive);
-    NtpResponse response = m_responder.answer(checked, packet.remote, decision, minPoll, cookedReceive, reference);
+    // Interleaved mode, as chronyd: a request that may be interleaved gets the real transmit
+    // time of our previous reply to it, when the client log has it, and the host reports when
+    // this reply left, which the client log keeps for the next one (handleTransmitted).
+    // Clients in basic mode cost nothing here, and neither a kiss nor a crypto-NAK (a MAC we
+    // could not verify) is ever interleaved, as in chronyd.
+    const bool macRefused = checked.packet.mac == NtpMacKind::SymmetricKey && checked.macKeyId == 0;
+    const bool interleavable = m_clientLog && decision == RateDecision::Pass && !macRefused
+                               && NtpResponder::mayBeInterleaved(checked.packet.header);
+    std::optional<ClientLog::SavedTransmit> saved;
+    if (interleavable)
+        saved = m_clientLog->takeInterleavedTransmit(client, checked.packet.header.originTime);
+    NtpResponse response = m_responder.answer(checked, packet.remote, decision, minPoll, cookedReceive, reference,
+                                              saved ? std::optional<NtpTimestamp>(saved->transmit) : std::nullopt);
     auto &reply = response.reply;
     if (!reply)
         return;
+    if (response.interleaved && saved->kernel)
+        ++m_interleavedKernelTransmits;
     OutgoingPacket out;
     out.role = SocketRole::Server;
     out.hostSocket = packet.hostSocket;
     out.remote = packet.remote;
     out.data = std::move(*reply);
-    out.stampTransmit = true;
+    out.stampTransmit = !response.interleaved;
     out.macKeyId = response.macKeyId;
+    out.reportTransmit = interleavable;
     m_outgoing.push_back(std::move(out));
 }
 
@@ -314,8 +329,17 @@ void Engine::handleClientPacket(const ReceivedPacket &packet, RealTime rawReceiv
     }
     const double correction = m_discipline.correctionAt(rawReceive);
     const NtpReply reply = source.handleReply(parsed.packet, rawReceive, correction);
-    if (reply.endedRequest)
-        m_records.at(source.id()).lastExchange = exchangeOf(parsed.packet.header, packet.local, rawReceive);
+    if (reply.endedRequest) {
+        NtpExchangeSnapshot exchange = exchangeOf(parsed.packet.header, packet.local, rawReceive);
+        if (reply.sample) {
+            // An interleaved reply's T3 and T2 are of different requests: the measured
+            // exchange's response time is the source's.
+            exchange.responseTime = reply.responseTime;
+            exchange.interleaved = reply.interleaved;
+            exchange.kernelTransmit = reply.kernelTransmit;
+        }
+        m_records.at(source.id()).lastExchange = exchange;
+    }
     if (reply.sample) {
         processNtpSample(source, reply, rawReceive);
         return;
@@ -374,7 +398,7 @@ void Engine::processNtpSample(NtpSource &source, const NtpReply &reply, RealTime
     // Every usable reply teaches the quantile, whether or not its sample passes.
     if (sampling.delayQuantile)
         sampling.delayQuantile->accumulate(sample.peerDelay);
-    m_logger.sampleMeasured(source, measured, tests);
+    m_logger.sampleMeasured(source, measured, tests, reply.interleaved, reply.kernelTransmit);
 
     record.testFailure = firstSampleTestFailure(tests, sampling.tests, input, history, quantile);
     if (!tests.passed()) {
@@ -1052,7 +1076,11 @@ bool Engine::pollDueSources(RealTime now)
         OutgoingPacket out;
         out.role = SocketRole::Client;
         out.remote = source->address();
-        out.data = source->makeRequest(now, m_random());
+        // The receive cookie is drawn only for an interleaved request, so that sources in basic
+        // mode see the same random sequence as before.
+        const std::uint64_t cookie = m_random();
+        const std::uint64_t receiveCookie = source->sendsInterleaved() ? m_random() : 0;
+        out.data = source->makeRequest(now, cookie, receiveCookie);
         if (const std::uint32_t keyId = source->config().key; keyId != 0) {
             const SymmetricKey *key = m_options.keys.find(keyId);
             if (!key) {
@@ -1062,7 +1090,7 @@ bool Engine::pollDueSources(RealTime now)
             // The transmit timestamp is the cookie already: the MAC is final here.
             appendMac(out.data, *key);
         }
-        out.transmitToken = source->id();
+        out.reportTransmit = true;
         m_outgoing.push_back(std::move(out));
         polled = true;
     }
@@ -1119,11 +1147,30 @@ void Engine::handleResolved(std::uint64_t token, const std::vector<IpAddress> &a
     }
 }
 
-void Engine::handleTransmitted(std::uint64_t token, RealTime sendTime)
+void Engine::handleTransmitted(const TransmittedPacket &packet)
 {
-    // Tokens are source ids.
-    if (NtpSource *source = findSource(static_cast<std::uint32_t>(token)); source && source->id() == token)
-        source->requestTransmitted(rawTime(m_options.clockDriver, sendTime));
+    const SocketAddress remote{packet.remote.ip.unmapped(), packet.remote.port};
+    if (packet.role == SocketRole::Client) {
+        // The request's transmit timestamp is its cookie: the source knows whether it is its
+        // latest request or the one before (whose T1 an interleaved reply still needs).
+        const std::vector<NtpSource *> sources = ntpSources();
+        const auto it =
+            std::find_if(sources.begin(), sources.end(), [&](const auto &s) { return s->address() == remote; });
+        if (it != sources.end())
+            (*it)->requestTransmitted(readTransmitTimestamp(packet.data),
+                                      rawTime(m_options.clockDriver, packet.sendTime), packet.kernelTimestamp);
+        return;
+    }
+    // A server reply that may be asked for interleaved: the daemon's report saves it under
+    // the receive timestamp it went out with, the kernel's (later) finds it by that.
+    if (!m_clientLog)
+        return;
+    const NtpTimestamp receive = readReceiveTimestamp(packet.data);
+    const NtpTimestamp transmit = transmitTimestamp(packet.sendTime);
+    if (packet.kernelTimestamp)
+        m_clientLog->updateTransmit(remote.ip, receive, transmit, true);
+    else
+        m_clientLog->saveInterleaved(remote.ip, receive, transmit);
 }
 
 RefClockSource *Engine::findRefClock(std::uint32_t id) const
@@ -1215,8 +1262,12 @@ NtpTimestamp Engine::transmitTimestamp(RealTime now) const
 
 void Engine::finishOutgoing(OutgoingPacket &packet, RealTime now) const
 {
-    if (packet.stampTransmit)
-        writeTransmitTimestamp(packet.data, transmitTimestamp(now));
+    if (packet.stampTransmit) {
+        // A server or passive reply's transmit timestamp never carries kServerReceiveFlag.
+        const NtpTimestamp transmit = transmitTimestamp(now);
+        writeTransmitTimestamp(packet.data,
+                               packet.role == SocketRole::Server ? withoutServerReceiveFlag(transmit) : transmit);
+    }
     if (packet.macKeyId != 0)
         if (const SymmetricKey *key = m_options.keys.find(packet.macKeyId))
             resignMac(packet.data, *key);
@@ -1368,6 +1419,7 @@ ClientLogSnapshot Engine::clientLogSnapshot() const
     log.enabled = true;
     log.capacity = m_clientLog->capacity();
     log.recordsDropped = m_clientLog->recordsDropped();
+    log.timestampsHeld = m_clientLog->interleavedTimestampsHeld();
     const std::vector<ClientRecord> records = m_clientLog->mostRecent(kSnapshotClientLimit);
     log.notShown = m_clientLog->size() - records.size();
     log.clients.reserve(records.size());
@@ -1385,6 +1437,7 @@ EngineSnapshot Engine::snapshot(RealTime reading) const
     s.time = cooked;
     s.reference = referenceSnapshot(cooked);
     s.server = m_responder.stats();
+    s.server.interleavedKernelTransmits = m_interleavedKernelTransmits;
     s.clientLog = clientLogSnapshot();
     s.clientPacketsDropped = m_clientPacketsDropped;
     s.ntpPort = m_config.ntpPort;

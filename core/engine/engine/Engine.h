@@ -91,7 +91,10 @@ public:
     void handleTimeout(RealTime now);
     // The host's answer to a ResolveRequest; an empty list means the name did not resolve.
     void handleResolved(std::uint64_t token, const std::vector<IpAddress> &addresses, RealTime now);
-    void handleTransmitted(std::uint64_t token, RealTime sendTime);
+    // When a packet with OutgoingPacket::reportTransmit left: improves a source's T1, and
+    // records the real transmit time of a server reply for an interleaved reply to follow.
+    // Reports of packets the engine no longer waits for are ignored.
+    void handleTransmitted(const TransmittedPacket &packet);
     // chronyc's `makestep`: steps the clock by the correction still being slewed. Returns the
     // step (s); 0 when nothing was pending.
     double makeStep(RealTime now);
@@ -331,6 +334,7 @@ private:
     std::map<std::uint64_t, PendingResolve> m_pendingResolves; // by token
     std::uint64_t m_nextResolveToken = 1;
     std::uint64_t m_clientPacketsDropped = 0; // stray, truncated or malformed replies
+    std::uint64_t m_interleavedKernelTransmits = 0; // interleaved replies with the kernel's T3
 
     std::vector<OutgoingPacket> m_outgoing;
     std::vector<ResolveRequest> m_resolveRequests;

@@ -42,8 +42,22 @@ struct OutgoingPacket
     // Nonzero: the packet ends in a MAC of this key, made again after the stamp
     // (Engine::finishOutgoing).
     std::uint32_t macKeyId = 0;
-    // Nonzero: the host reports the send time with Engine::handleTransmitted(token, time).
-    std::uint64_t transmitToken = 0;
+    // The host reports when the packet left with Engine::handleTransmitted: always its own
+    // reading (the one finishOutgoing stamped with) right after the send, then the kernel's
+    // transmit timestamp when it gets one.
+    bool reportTransmit = false;
+};
+
+// A packet that left, as the host reports it (OutgoingPacket::reportTransmit). The engine
+// recognises the packet by its contents, so a stamp that comes later from the kernel's error
+// queue, with the packet's bytes and nothing else, fits the same call.
+struct TransmittedPacket
+{
+    SocketRole role = SocketRole::Server;
+    SocketAddress remote;
+    std::span<const std::uint8_t> data; // the NTP packet as sent
+    RealTime sendTime;                  // host clock; the kernel's when kernelTimestamp
+    bool kernelTimestamp = false;
 };
 
 // A line for one of chrony's log files, handed to the host, which owns the files.

@@ -12,7 +12,8 @@ EngineLogger::EngineLogger(const LoggingConfig &config, const ClockDiscipline &d
     , m_discipline(discipline)
 { }
 
-void EngineLogger::sampleMeasured(const NtpSource &source, const SourceSample &sample, const SampleTestResults &tests)
+void EngineLogger::sampleMeasured(const NtpSource &source, const SourceSample &sample, const SampleTestResults &tests,
+                                  bool interleaved, bool kernelTransmit)
 {
     if (!wanted(m_config.measurements))
         return;
@@ -33,6 +34,9 @@ void EngineLogger::sampleMeasured(const NtpSource &source, const SourceSample &s
     m.rootDispersion = source.rootDispersion();
     m.referenceId = source.referenceId();
     m.ntpMode = static_cast<int>(NtpMode::Server);
+    m.interleaved = interleaved;
+    if (kernelTransmit)
+        m.transmitSource = TimestampSource::Kernel;
     m_records.emplace_back(m);
 }
 

@@ -1,5 +1,7 @@
 #include "ntp/ClientLog.h"
 
+#include "ntp/NtpPacket.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -10,7 +12,7 @@ namespace {
 
 #if defined(__x86_64__)
 // kRecordBytes is worked out from this size; whoever changes the record updates both.
-static_assert(sizeof(ClientRecord) == 96);
+static_assert(sizeof(ClientRecord) == 112);
 #endif
 
 std::size_t capacityFor(std::uint64_t limitBytes)
@@ -104,6 +106,56 @@ void ClientLog::updateInterval(ClientRecord &record, RealTime time)
     else
         mean = sample;
     record.lastPacket = time;
+}
+
+ClientRecord *ClientLog::findMutable(const IpAddress &client)
+{
+    const auto found = m_byAddress.find(client);
+    return found == m_byAddress.end() ? nullptr : &*found->second;
+}
+
+std::optional<ClientLog::SavedTransmit> ClientLog::takeInterleavedTransmit(const IpAddress &client, NtpTimestamp origin)
+{
+    ClientRecord *record = findMutable(client);
+    if (!record || origin.isZero() || record->interleavedReceive != origin || record->interleavedTransmit.isZero())
+        return std::nullopt;
+    const SavedTransmit saved{withoutServerReceiveFlag(record->interleavedTransmit),
+                              hasServerReceiveFlag(record->interleavedTransmit)};
+    record->interleavedReceive = {};
+    record->interleavedTransmit = {};
+    return saved;
+}
+
+void ClientLog::saveInterleaved(const IpAddress &client, NtpTimestamp receive, NtpTimestamp transmit)
+{
+    if (ClientRecord *record = findMutable(client)) {
+        record->interleavedReceive = receive;
+        record->interleavedTransmit = withoutServerReceiveFlag(transmit);
+    }
+}
+
+bool ClientLog::updateTransmit(const IpAddress &client, NtpTimestamp receive, NtpTimestamp transmit, bool kernel)
+{
+    ClientRecord *record = findMutable(client);
+    if (!record || receive.isZero() || record->interleavedReceive != receive || transmit.isZero())
+        return false;
+    if (!record->interleavedTransmit.isZero()) {
+        // Modular difference of the two 64-bit stamps (2^-32 s units): right across an era.
+        const auto units =
+            static_cast<std::int64_t>(transmit.raw() - withoutServerReceiveFlag(record->interleavedTransmit).raw());
+        const double delay = std::ldexp(static_cast<double>(units), -32);
+        if (delay < 0 || delay > toSeconds(kMaxTransmitDelay))
+            return false;
+    }
+    record->interleavedTransmit = kernel ? withServerReceiveFlag(transmit) : withoutServerReceiveFlag(transmit);
+    return true;
+}
+
+std::size_t ClientLog::interleavedTimestampsHeld() const
+{
+    return static_cast<std::size_t>(std::count_if(m_byRecency.begin(), m_byRecency.end(), [](const ClientRecord &r) {
+        return !r.interleavedReceive.isZero() && !r.interleavedTransmit.isZero();
+    }));
 }
 
 const ClientRecord *ClientLog::find(const IpAddress &client) const

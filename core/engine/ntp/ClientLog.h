@@ -12,6 +12,7 @@
 
 #include "config/EngineConfig.h"
 #include "net/IpAddress.h"
+#include "ntp/NtpTimestamp.h"
 #include "ntp/RateLimiter.h"
 #include "time/Timestamps.h"
 
@@ -37,6 +38,14 @@ struct ClientRecord
     std::optional<double> averageLimitedIntervalLog2;
     RealTime lastPacket; // on the caller's time scale
     RateBucket bucket;
+    // Interleaved mode (chronyd's NTP timestamps of a client): the receive timestamp of our
+    // last reply to a request that may be interleaved, as it went out, and the time that reply
+    // really left (served time scale, the host's latest and best stamp of it). A request whose
+    // origin timestamp is `interleavedReceive` asks for `interleavedTransmit`. Zero: none. The
+    // transmit timestamp's lowest bit, which a reply never carries (kServerReceiveFlag), says
+    // whether the kernel stamped it, for chronyc's serverstats; it costs the record nothing.
+    NtpTimestamp interleavedReceive;
+    NtpTimestamp interleavedTransmit;
 
     friend bool operator==(const ClientRecord &, const ClientRecord &) = default;
 };
@@ -45,10 +54,14 @@ class ClientLog
 {
 public:
     // What one record costs on x86-64 glibc, bytes: its LRU list node (two pointers and the
-    // 96-byte record) and its map node (colour, three pointers, key and iterator), each a heap
-    // chunk with 8 bytes of header rounded up to 16: 128 + 80. clientloglimit divides by it, as
+    // 112-byte record) and its map node (colour, three pointers, key and iterator), each a heap
+    // chunk with 8 bytes of header rounded up to 16: 144 + 80. clientloglimit divides by it, as
     // chronyd divides by its own record size.
-    static constexpr std::uint64_t kRecordBytes = 208;
+    static constexpr std::uint64_t kRecordBytes = 224;
+    // chronyd's MAX_TX_DELAY: a later transmit stamp of a reply (the kernel's) replaces the
+    // one we have only when it is at most this much later, never earlier; anything else
+    // belongs to another packet.
+    static constexpr Nanoseconds kMaxTransmitDelay = std::chrono::seconds(1);
     // Weight of a new interval in the running mean of log2 intervals: a client that changes
     // its polling interval shows the new one after a handful of requests, as in chrony.
     static constexpr double kIntervalWeight = 0.25;
@@ -81,6 +94,28 @@ public:
     // Records forgotten to make room for newer clients (chrony's "Client log records dropped").
     std::uint64_t recordsDropped() const { return m_recordsDropped; }
 
+    // Interleaved mode. The transmit timestamp to answer an interleaved request from `client`
+    // with: the one saved for our reply whose receive timestamp the request names as its origin
+    // (`origin`). As in chronyd a saved pair serves one interleaved reply only, so a replayed
+    // request cannot make us send the same timestamps twice; none when nothing matches or its
+    // transmit time never came.
+    struct SavedTransmit
+    {
+        NtpTimestamp transmit;
+        bool kernel = false; // the kernel's stamp, not the daemon's
+    };
+    std::optional<SavedTransmit> takeInterleavedTransmit(const IpAddress &client, NtpTimestamp origin);
+    // Our reply to a request from `client` that may be interleaved went out with receive
+    // timestamp `receive` at `transmit` (the daemon's stamp); replaces what was saved.
+    void saveInterleaved(const IpAddress &client, NtpTimestamp receive, NtpTimestamp transmit);
+    // The kernel's stamp `transmit` of that reply, which names it by its receive timestamp
+    // `receive`: replaces the daemon's when at most kMaxTransmitDelay later. False when no
+    // saved reply matches or the stamp is refused.
+    bool updateTransmit(const IpAddress &client, NtpTimestamp receive, NtpTimestamp transmit, bool kernel);
+    // Clients holding a receive/transmit pair for interleaved replies (chronyc's "NTP
+    // timestamps held").
+    std::size_t interleavedTimestampsHeld() const;
+
     const ClientRecord *find(const IpAddress &client) const;
     // chronyc's `clients -r`: every client's counters start again from zero (the clients stay).
     void resetCounters();
@@ -96,6 +131,7 @@ private:
     static void updateInterval(ClientRecord &record, RealTime time);
     // The client asks more than twice as often after a dropped request than after an answer.
     static bool retriesFaster(const ClientRecord &record);
+    ClientRecord *findMutable(const IpAddress &client);
 
     std::size_t m_capacity;
     RateLimiter m_limiter;

@@ -266,4 +266,18 @@ void writeTransmitTimestamp(std::span<std::uint8_t> packet, NtpTimestamp transmi
     writeTimestamp(packet, kNtpTransmitTimestampOffset, transmit);
 }
 
+NtpTimestamp readReceiveTimestamp(std::span<const std::uint8_t> packet)
+{
+    if (packet.size() < kNtpHeaderLength)
+        return {};
+    return readTimestamp(packet, kReceiveTimeOffset);
+}
+
+NtpTimestamp readTransmitTimestamp(std::span<const std::uint8_t> packet)
+{
+    if (packet.size() < kNtpHeaderLength)
+        return {};
+    return readTimestamp(packet, kNtpTransmitTimestampOffset);
+}
+
 } // namespace s1

@@ -95,5 +95,28 @@ std::array<std::uint8_t, kNtpHeaderLength> serializeNtpHeader(const NtpHeader &h
 // Overwrites the transmit timestamp of an already serialised packet in place; hosts use it to
 // stamp a reply as late as possible before it goes to the kernel.
 void writeTransmitTimestamp(std::span<std::uint8_t> packet, NtpTimestamp transmit);
+// The timestamps of a serialised packet, for the host's transmit reports; zero when the packet
+// is shorter than a header.
+NtpTimestamp readReceiveTimestamp(std::span<const std::uint8_t> packet);
+NtpTimestamp readTransmitTimestamp(std::span<const std::uint8_t> packet);
+
+// chronyd marks the timestamps of its server and symmetric passive replies: the lowest bit of
+// the receive timestamp set, that of the transmit timestamp clear (2^-32 s, far below any
+// clock's precision). An interleaved request names one of our receive timestamps as its
+// origin, so only requests whose origin carries the bit need a look in the client log, and a
+// reply's transmit timestamp never equals its receive timestamp.
+constexpr std::uint32_t kServerReceiveFlag = 1;
+constexpr NtpTimestamp withServerReceiveFlag(NtpTimestamp t)
+{
+    return NtpTimestamp(t.seconds(), t.fraction() | kServerReceiveFlag);
+}
+constexpr NtpTimestamp withoutServerReceiveFlag(NtpTimestamp t)
+{
+    return NtpTimestamp(t.seconds(), t.fraction() & ~kServerReceiveFlag);
+}
+constexpr bool hasServerReceiveFlag(NtpTimestamp t)
+{
+    return (t.fraction() & kServerReceiveFlag) != 0;
+}
 
 } // namespace s1

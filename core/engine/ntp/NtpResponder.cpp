@@ -13,6 +13,8 @@ constexpr std::uint16_t kNtpPort = 123;
 constexpr std::uint8_t kNtpVersion1 = 1;
 // No rate limit: the reply's poll is the request's, whatever it is (int8 range).
 constexpr int kNoMinPoll = -128;
+// Interleaved mode is NTPv4's (chronyd answers nothing else interleaved).
+constexpr std::uint8_t kNtpVersion4 = 4;
 
 } // namespace
 
@@ -99,8 +101,15 @@ NtpRequestCheck NtpResponder::check(std::span<const std::uint8_t> request, bool 
     return {Answered, parsed.packet, *replyMode, macKeyId};
 }
 
+bool NtpResponder::mayBeInterleaved(const NtpHeader &request)
+{
+    return request.version == kNtpVersion4 && hasServerReceiveFlag(request.originTime)
+           && request.receiveTime != request.transmitTime;
+}
+
 NtpResponse NtpResponder::answer(const NtpRequestCheck &request, const SocketAddress &client, RateDecision decision,
-                                 int minPoll, RealTime receiveTime, const ServedReference &reference)
+                                 int minPoll, RealTime receiveTime, const ServedReference &reference,
+                                 std::optional<NtpTimestamp> interleavedTransmit)
 {
     using enum NtpRequestVerdict;
     if (decision == RateDecision::Drop) {
@@ -136,6 +145,16 @@ NtpResponse NtpResponder::answer(const NtpRequestCheck &request, const SocketAdd
     if (decision == RateDecision::Kod) {
         ++m_stats.kissOfDeathSent;
         response.reply = kissOfDeath(in, request.replyMode, receiveTime, reference);
+    } else if (interleavedTransmit) {
+        // The previous reply's accurate transmit time, and as origin the receive timestamp the
+        // client put in the request (its own receive time of that reply, or a cookie for it).
+        ++m_stats.interleavedReplies;
+        NtpHeader out = replyHeader(in, request.replyMode, receiveTime, reference);
+        out.originTime = in.receiveTime;
+        out.transmitTime = withoutServerReceiveFlag(*interleavedTransmit);
+        const auto header = serializeNtpHeader(out);
+        response.reply.emplace(header.begin(), header.end());
+        response.interleaved = true;
     } else {
         response.reply = reply(in, request.replyMode, receiveTime, reference);
     }
@@ -169,6 +188,13 @@ std::vector<std::uint8_t> NtpResponder::kissOfDeath(const NtpHeader &request, Nt
 std::vector<std::uint8_t> NtpResponder::reply(const NtpHeader &request, NtpMode mode, RealTime receiveTime,
                                               const ServedReference &reference)
 {
+    const auto header = serializeNtpHeader(replyHeader(request, mode, receiveTime, reference));
+    return {header.begin(), header.end()};
+}
+
+NtpHeader NtpResponder::replyHeader(const NtpHeader &request, NtpMode mode, RealTime receiveTime,
+                                    const ServedReference &reference)
+{
     const bool synchronised = reference.stratum < kNtpMaxStratum && reference.leap != LeapIndicator::Unsynchronised;
     NtpHeader out;
     out.leap = synchronised ? reference.leap : LeapIndicator::Unsynchronised;
@@ -184,9 +210,11 @@ std::vector<std::uint8_t> NtpResponder::reply(const NtpHeader &request, NtpMode 
     out.originTime = request.transmitTime;
     out.receiveTime = NtpTimestamp::fromRealTime(receiveTime);
     out.transmitTime = out.receiveTime;
-
-    const auto header = serializeNtpHeader(out);
-    return {header.begin(), header.end()};
+    if (mode == NtpMode::Server || mode == NtpMode::SymmetricPassive) {
+        out.receiveTime = withServerReceiveFlag(out.receiveTime);
+        out.transmitTime = withoutServerReceiveFlag(out.transmitTime);
+    }
+    return out;
 }
 
 } // namespace s1

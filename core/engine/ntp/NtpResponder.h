@@ -56,6 +56,8 @@ struct NtpResponse
     std::optional<std::vector<std::uint8_t>> reply;
     NtpRequestVerdict verdict = NtpRequestVerdict::NotARequest;
     std::uint32_t macKeyId = 0; // nonzero: the reply ends in a MAC of this key
+    // The reply is interleaved: its transmit timestamp is the previous reply's, final already.
+    bool interleaved = false;
 };
 
 class NtpResponder
@@ -82,10 +84,19 @@ public:
     // them as chronyd does: check() counts the datagram and refuses what is no request of an
     // allowed client; answer() takes the rate limit's decision for a checked request (a RATE
     // kiss-o'-death, a counted drop, or the reply) and suggests at least `minPoll` (log2 s,
-    // the limit's interval) as the client's polling interval.
+    // the limit's interval) as the client's polling interval. With `interleavedTransmit` (the
+    // client log's, for an interleaved request) a reply that is no kiss is interleaved: its
+    // origin is the request's receive timestamp and its transmit that stamp.
     NtpRequestCheck check(std::span<const std::uint8_t> request, bool truncated, const SocketAddress &client);
     NtpResponse answer(const NtpRequestCheck &request, const SocketAddress &client, RateDecision decision, int minPoll,
-                       RealTime receiveTime, const ServedReference &reference);
+                       RealTime receiveTime, const ServedReference &reference,
+                       std::optional<NtpTimestamp> interleavedTransmit = std::nullopt);
+
+    // Whether `request` may be an interleaved request in chronyd's sense, worth a look in the
+    // client log: NTPv4, its origin one of our receive timestamps (kServerReceiveFlag) and its
+    // receive timestamp not its transmit timestamp (a client in basic mode sends them equal or
+    // zero). Its origin then names the reply whose transmit time it asks for.
+    static bool mayBeInterleaved(const NtpHeader &request);
 
     const ServerStats &stats() const { return m_stats; }
 
@@ -98,6 +109,11 @@ public:
     // permission, as in chrony).
     static std::vector<std::uint8_t> reply(const NtpHeader &request, NtpMode mode, RealTime receiveTime,
                                            const ServedReference &reference);
+    // The same as a header: the receive timestamp carries kServerReceiveFlag in server and
+    // passive replies, and the transmit timestamp, the receive time until the host stamps it,
+    // does not.
+    static NtpHeader replyHeader(const NtpHeader &request, NtpMode mode, RealTime receiveTime,
+                                 const ServedReference &reference);
     // The RATE kiss-o'-death chronyd sends: the reply with leap 3, stratum 0 and the reference
     // ID "RATE", asking the client to poll less often (RFC 5905 section 7.4).
     static std::vector<std::uint8_t> kissOfDeath(const NtpHeader &request, NtpMode mode, RealTime receiveTime,

@@ -50,6 +50,8 @@ const char *toString(ReplyVerdict verdict)
         return "kiss-o'-death RSTR: access restricted";
     case ReplyVerdict::TooFar:
         return "root distance too large";
+    case ReplyVerdict::InterleavedNoSample:
+        return "interleaved reply to an exchange already measured";
     }
     return "unknown";
 }
@@ -91,9 +93,16 @@ void NtpSource::setConfig(const SourceConfig &config)
     m_poll = std::clamp(m_poll, m_config.minPoll, std::max(m_config.maxPoll, m_config.minPoll));
 }
 
-std::vector<std::uint8_t> NtpSource::makeRequest(RealTime now, std::uint64_t cookie)
+bool NtpSource::sendsInterleaved() const
+{
+    return m_config.xleave && !isPeer() && !m_remoteReceive.isZero()
+           && m_unansweredRequests < kMaxInterleavedUnanswered;
+}
+
+std::vector<std::uint8_t> NtpSource::makeRequest(RealTime now, std::uint64_t cookie, std::uint64_t receiveCookie)
 {
     m_reach = static_cast<std::uint8_t>(m_reach << 1);
+    const bool interleaved = sendsInterleaved() && receiveCookie != 0 && receiveCookie != cookie;
 
     NtpHeader request;
     // Nothing about our own state is sent beyond the poll (which servers use for rate
@@ -105,21 +114,49 @@ std::vector<std::uint8_t> NtpSource::makeRequest(RealTime now, std::uint64_t coo
     request.mode = isPeer() ? NtpMode::SymmetricActive : NtpMode::Client;
     request.poll = static_cast<std::int8_t>(m_poll);
     request.transmitTime = NtpTimestamp::fromRaw(cookie);
+    // In basic mode origin and receive stay zero (nothing about us leaks); an interleaved
+    // request asks for the real transmit time of the server's reply that received our previous
+    // request at m_remoteReceive (chronyd's server keeps it under that receive timestamp).
+    if (interleaved) {
+        request.originTime = m_remoteReceive;
+        request.receiveTime = NtpTimestamp::fromRaw(receiveCookie);
+    }
 
     m_sentCookie = request.transmitTime;
+    m_sentReceiveCookie = request.receiveTime;
     m_sentTime = now;
+    m_sentKernelStamp = false;
     m_awaitingReply = true;
     ++m_requestsSent;
+    ++m_unansweredRequests;
     schedule(now);
 
     const auto bytes = serializeNtpHeader(request);
     return {bytes.begin(), bytes.end()};
 }
 
-void NtpSource::requestTransmitted(RealTime sendTime)
+void NtpSource::requestTransmitted(NtpTimestamp cookie, RealTime sendTime, bool kernel)
 {
-    if (m_awaitingReply)
-        m_sentTime = sendTime;
+    // The daemon's stamp replaces the time the request was built; the kernel's, taken later
+    // as the packet left, replaces that when it is not too late to belong to it.
+    const auto accept = [&](RealTime &sent, bool &kernelStamp) {
+        if (kernel) {
+            const Nanoseconds delay = sendTime - sent;
+            if (delay < Nanoseconds(0) || delay > kMaxTransmitDelay)
+                return;
+        }
+        sent = sendTime;
+        kernelStamp = kernel;
+    };
+    if (cookie.isZero())
+        return;
+    if (cookie == m_sentCookie) {
+        if (kernel && !m_sentKernelStamp)
+            ++m_kernelTransmitStamps;
+        accept(m_sentTime, m_sentKernelStamp);
+    } else if (cookie == m_previousCookie && m_previousSentTime) {
+        accept(*m_previousSentTime, m_previousKernelStamp);
+    }
 }
 
 Nanoseconds NtpSource::burstInterval() const
@@ -231,6 +268,8 @@ NtpReply NtpSource::handleReply(const ParsedNtpPacket &reply, RealTime receiveTi
         result.sample = m_samples.back();
         result.precision = m_lastPrecision;
         result.responseTime = m_lastResponseTime;
+        result.interleaved = m_lastInterleaved;
+        result.kernelTransmit = m_lastKernelTransmit;
     }
     return result;
 }
@@ -251,9 +290,18 @@ ReplyVerdict NtpSource::judgeReply(const ParsedNtpPacket &reply, RealTime receiv
         return reject(ReplyVerdict::Unexpected);
     // Only the server that got our random transmit timestamp can echo it: this is what makes
     // off-path spoofing hard, and it must hold before a kiss-o'-death is believed.
-    if (h.originTime != m_sentCookie)
+    // In interleaved mode the reply may instead echo the receive cookie of our request (RFC
+    // 5905's test 2 for both modes, as chronyd has it); a server that does not answer
+    // interleaved (yet) echoes the transmit cookie and is measured in basic mode.
+    const bool basicMatch = h.originTime == m_sentCookie;
+    const bool interleaved = !basicMatch && !m_sentReceiveCookie.isZero() && h.originTime == m_sentReceiveCookie;
+    if (!basicMatch && !interleaved)
         return reject(ReplyVerdict::Bogus);
-    if (!h.transmitTime.isZero() && h.transmitTime == m_lastReplyTransmit)
+    // A duplicate repeats both of the last reply's timestamps (RFC 5905's test 1, as chronyd
+    // has it): an interleaved reply may carry the transmit time the basic reply before it
+    // carried (the daemon's stamp, when the server has no kernel stamps), with a new receive
+    // timestamp.
+    if (!h.transmitTime.isZero() && h.transmitTime == m_lastReplyTransmit && h.receiveTime == m_remoteReceive)
         return reject(ReplyVerdict::Duplicate);
     m_awaitingReply = false;
     if (m_retryScheduled) {
@@ -289,6 +337,29 @@ ReplyVerdict NtpSource::judgeReply(const ParsedNtpPacket &reply, RealTime receiv
     if (h.transmitTime.isZero() || h.receiveTime.isZero())
         return reject(ReplyVerdict::Invalid);
 
+    // What interleaved mode needs of the exchange before this one, before this reply
+    // replaces it; then this reply's timestamps for the next. As chronyd, the request's T1 is
+    // kept for the next interleaved reply unless this reply's own sample is used in basic mode
+    // (below): an exchange is measured once.
+    const NtpTimestamp lastRemoteReceive = m_remoteReceive;
+    const RealTime lastLocalReceive = m_localReceive;
+    const double lastRootDelay = m_remoteRootDelay;
+    const double lastRootDispersion = m_remoteRootDispersion;
+    const bool lastValid = m_validTimestamps;
+    const std::optional<RealTime> previousSent = m_previousSentTime;
+    const bool previousKernel = m_previousKernelStamp;
+    const bool synchronised = h.leap != LeapIndicator::Unsynchronised && h.stratum != 0 && h.stratum < kNtpMaxStratum;
+    m_remoteReceive = h.receiveTime;
+    m_localReceive = receiveTime;
+    m_remoteRootDelay = h.rootDelay.toSeconds();
+    m_remoteRootDispersion = h.rootDispersion.toSeconds();
+    m_validTimestamps = synchronised;
+    m_unansweredRequests = 0;
+    m_previousSentTime = m_sentTime;
+    m_previousCookie = m_sentCookie;
+    m_previousKernelStamp = m_sentKernelStamp;
+    m_lastInterleaved = interleaved;
+
     m_lastReplyTransmit = h.transmitTime;
     m_stratum = h.stratum;
     m_referenceId = h.referenceId;
@@ -299,23 +370,55 @@ ReplyVerdict NtpSource::judgeReply(const ParsedNtpPacket &reply, RealTime receiv
 
     // As chrony does, only a reply that carries usable time counts as reaching the server: an
     // unsynchronised one (leap 3, or stratum 0 or 16+ without a kiss code we act on) does not.
-    if (h.leap == LeapIndicator::Unsynchronised || h.stratum == 0 || h.stratum >= kNtpMaxStratum)
+    if (!synchronised)
         return reject(ReplyVerdict::Unsynchronised);
     // `minstratum`: as chronyd, a usable reply's stratum is raised to the option (at most 15, so
     // the source stays usable); selection then prefers sources of lower stratum over it.
     m_stratum = std::max(m_stratum, std::min(m_config.minStratum, kNtpMaxStratum - 1));
     m_reach |= 1;
 
-    const RealTime t1 = m_sentTime;
-    const RealTime t4 = receiveTime;
-    const RealTime t2 = h.receiveTime.toRealTime(t4);
+    // Basic mode: this exchange. Interleaved (draft-ietf-ntp-interleaved-modes, chronyd's
+    // choice between its two pairings): the reply's T3 is the real transmit time of the
+    // previous reply, so it completes the previous exchange (its T1, T2, T4), or, when that
+    // exchange took long against the pause after it, goes with our newest T1 and the server's
+    // newest T2: the previous reply's return leg and this request's outbound leg.
+    RealTime t1 = m_sentTime;
+    RealTime t4 = receiveTime;
+    RealTime t2 = h.receiveTime.toRealTime(t4);
     const RealTime t3 = h.transmitTime.toRealTime(t4);
+    RealTime requestReceive = t2; // the server's receive time of the request T3 answers
+    bool kernelTransmit = m_sentKernelStamp;
+    // The root delay and dispersion of the sample (the engine takes them from the source) are
+    // those of the replies the measured exchange used.
+    if (interleaved) {
+        if (!lastValid)
+            return reject(ReplyVerdict::InterleavedNoSample);
+        t4 = lastLocalReceive;
+        requestReceive = lastRemoteReceive.toRealTime(receiveTime);
+        const bool completePrevious = previousSent
+                                      && kInterleavedIntervalRatio * toSeconds(m_sentTime - lastLocalReceive)
+                                             > toSeconds(lastLocalReceive - *previousSent);
+        if (completePrevious) {
+            t1 = *previousSent;
+            t2 = requestReceive;
+            kernelTransmit = previousKernel;
+            m_rootDelay = lastRootDelay;
+            m_rootDispersion = lastRootDispersion;
+        } else if (!previousSent) {
+            // The previous exchange gave its sample in basic mode; the pairing with our newest
+            // T1 would reuse its T4 (chronyd's test A fails such a reply).
+            return reject(ReplyVerdict::InterleavedNoSample);
+        } else {
+            m_rootDelay = std::max(m_rootDelay, lastRootDelay);
+            m_rootDispersion = std::max(m_rootDispersion, lastRootDispersion);
+        }
+    }
     // No sign test on T3 - T2 or T4 - T1: a server that answers at once (zero processing
     // time) fills the bits of its timestamps below its precision with random noise, so T3 < T2
     // by a fraction of a microsecond is an ordinary reply, as is T4 - T1 below the delay's
     // resolution. Like chrony, the delay is taken as a magnitude with the precisions as its
     // floor, and a server taking too long, either way, fails test A (kMaxServerResponseTime).
-    const Nanoseconds serverTime = t3 - t2;
+    const Nanoseconds serverTime = t3 - requestReceive;
     const Nanoseconds roundTrip = t4 - t1;
 
     const double precisions = std::ldexp(1.0, m_localPrecision) + std::ldexp(1.0, h.precision);
@@ -323,7 +426,7 @@ ReplyVerdict NtpSource::judgeReply(const ParsedNtpPacket &reply, RealTime receiv
     // `offset` is added as chrony adds it: a server that seems 1 ms ahead with `offset -0.001`
     // is taken to be on time (it corrects for a known asymmetry of the path).
     const double offset = (toSeconds(t2 - t1) + toSeconds(t3 - t4)) / 2.0 + m_config.offset;
-    const double delay = std::max(std::abs(toSeconds(roundTrip - serverTime)), precisions);
+    const double delay = std::max(std::abs(toSeconds(roundTrip - (t3 - t2))), precisions);
     const double dispersion = precisions + kDispersionRate * std::abs(toSeconds(roundTrip));
     const double rootDistance = (m_rootDelay + delay) / 2.0 + m_rootDispersion + dispersion;
     if (rootDistance > kMaxRootDistance)
@@ -341,9 +444,12 @@ ReplyVerdict NtpSource::judgeReply(const ParsedNtpPacket &reply, RealTime receiv
     m_samples.push_back(sample);
     if (m_samples.size() > kRecentSamples)
         m_samples.pop_front();
-    m_lastRx = t4;
+    m_lastRx = receiveTime;
     m_lastPrecision = precisions;
     m_lastResponseTime = std::abs(toSeconds(serverTime));
+    m_lastKernelTransmit = kernelTransmit;
+    if (!interleaved)
+        m_previousSentTime.reset();
 
     if (m_burstGoodLeft > 0 && --m_burstGoodLeft == 0)
         endBurst(m_sentTime); // enough good replies: the next request waits a full poll
@@ -372,6 +478,7 @@ SourceSnapshot NtpSource::snapshot() const
         s.lastSample = m_samples.back();
     s.recentSamples.assign(m_samples.begin(), m_samples.end());
     s.requestsSent = m_requestsSent;
+    s.kernelTransmitStamps = m_kernelTransmitStamps;
     s.offline = !m_online;
     s.repliesAccepted = m_repliesAccepted;
     s.repliesRejected = m_repliesRejected;

@@ -21,13 +21,16 @@ enum class ReplyVerdict : std::uint8_t {
     NotAServerReply, // wrong mode (a server must answer in mode 4, a peer in mode 2 or 1)
     Unexpected,      // no request outstanding (late, or a reply to a previous one)
     Bogus,           // origin timestamp is not the transmit timestamp we sent
-    Duplicate,       // the same transmit timestamp as the reply before
+    Duplicate,       // the same receive and transmit timestamps as the reply before
     Invalid,         // zero or inconsistent timestamps
     Unsynchronised,  // leap 3 or stratum 0/16+: valid, reachable, but no usable time
     KissRate,
     KissDeny,
     KissRestrict,
     TooFar, // root distance beyond what a sample may have
+    // An interleaved reply that gives no sample: the exchange it completes was measured in
+    // basic mode already, or the reply before it had no usable time (chronyd's test A).
+    InterleavedNoSample,
 };
 
 const char *toString(ReplyVerdict verdict);
@@ -45,6 +48,10 @@ struct NtpReply
     // The reply ended the outstanding request, with or without a sample: the poll is over.
     // Replies that did not match the request (wrong mode, unexpected, bogus, duplicate) do not.
     bool endedRequest = false;
+    // The reply was interleaved (its origin was our request's receive cookie), and what its
+    // sample's T1 was stamped by.
+    bool interleaved = false;
+    bool kernelTransmit = false;
 };
 
 class NtpSource
@@ -66,6 +73,18 @@ public:
     static constexpr double kDispersionRate = 15e-6;
     // chrony's default `maxdistance`: samples further than this are not used (s).
     static constexpr double kMaxRootDistance = 3.0;
+    // Interleaved mode (`xleave`, chronyd's values). Requests go out interleaved only while
+    // fewer than this many are unanswered, so a server never answers with a very old transmit
+    // timestamp (MAX_CLIENT_INTERLEAVED_TX).
+    static constexpr int kMaxInterleavedUnanswered = 4;
+    // An interleaved reply completes the previous exchange (its T1..T4, now with the server's
+    // real T3) when that exchange's round trip is shorter than this fraction of the time from
+    // its T4 to our newest T1, which is the usual case; otherwise it pairs our newest request
+    // with the previous reply, the shorter intervals (MAX_INTERLEAVED_L2L_RATIO).
+    static constexpr double kInterleavedIntervalRatio = 0.1;
+    // A later transmit stamp (the kernel's) replaces a T1 only when it is at most this much
+    // later and never earlier (chronyd's MAX_TX_DELAY).
+    static constexpr Nanoseconds kMaxTransmitDelay = std::chrono::seconds(1);
 
     NtpSource(std::uint32_t id, const SourceConfig &config, std::string name, SocketAddress address,
               std::string poolName, RealTime now, int localPrecision);
@@ -104,9 +123,17 @@ public:
 
     // Builds the request for the poll due at `now` (engine time) and schedules the next one.
     // `cookie` becomes the transmit timestamp: a random value that only the real server can echo.
-    std::vector<std::uint8_t> makeRequest(RealTime now, std::uint64_t cookie);
-    // The host's record of when the request actually left (engine time); improves T1.
-    void requestTransmitted(RealTime sendTime);
+    // An interleaved request (sendsInterleaved()) names the server's receive timestamp of the
+    // previous exchange as its origin and carries `receiveCookie` (random, nonzero, not `cookie`)
+    // as its receive timestamp, which an interleaved reply echoes as its origin.
+    std::vector<std::uint8_t> makeRequest(RealTime now, std::uint64_t cookie, std::uint64_t receiveCookie = 0);
+    // Whether the next request goes out interleaved: `xleave`, a client (not a peer), an
+    // exchange to build on and not too many requests unanswered since.
+    bool sendsInterleaved() const;
+    // The host's record of when the request with transmit timestamp `cookie` actually left
+    // (engine time), from the daemon right after sending or the kernel (`kernel`); improves T1
+    // of the newest request, or of the one before it, which an interleaved reply still needs.
+    void requestTransmitted(NtpTimestamp cookie, RealTime sendTime, bool kernel = false);
     // `localCorrection`: what the engine adds to the local scale to get its served time at the
     // moment of the reply (s); samples record their offset against both.
     NtpReply handleReply(const ParsedNtpPacket &reply, RealTime receiveTime, double localCorrection = 0);
@@ -157,7 +184,27 @@ private:
     bool m_awaitingReply = false;
     NtpTimestamp m_sentCookie;
     RealTime m_sentTime{};
+    bool m_sentKernelStamp = false; // m_sentTime is the kernel's
     NtpTimestamp m_lastReplyTransmit;
+
+    // Interleaved mode (chronyd's names in brackets): the receive cookie of the outstanding
+    // request, zero when it went out in basic mode (local_ntp_rx); the previous request's
+    // cookie and T1, until its exchange is complete (prev_local_tx, zero time: none); and of the
+    // last valid reply its receive timestamp (remote_ntp_rx), our T4 of it (local_rx), its root
+    // delay and dispersion, and whether it had usable time (valid_timestamps). Requests sent
+    // since the last valid reply: tx_count.
+    NtpTimestamp m_sentReceiveCookie;
+    NtpTimestamp m_previousCookie;
+    std::optional<RealTime> m_previousSentTime;
+    bool m_previousKernelStamp = false;
+    NtpTimestamp m_remoteReceive;
+    RealTime m_localReceive{};
+    double m_remoteRootDelay = 0;
+    double m_remoteRootDispersion = 0;
+    bool m_validTimestamps = false;
+    int m_unansweredRequests = 0;
+    bool m_lastInterleaved = false;
+    bool m_lastKernelTransmit = false;
 
     int m_burstRequestsLeft = 0; // including the next request
 
@@ -178,6 +225,7 @@ private:
     double m_lastResponseTime = 0;
     std::deque<SourceSample> m_samples;
     std::uint64_t m_requestsSent = 0;
+    std::uint64_t m_kernelTransmitStamps = 0; // requests whose T1 the kernel stamped
     std::uint64_t m_repliesAccepted = 0;
     std::uint64_t m_repliesRejected = 0;
     std::uint64_t m_authFailures = 0;

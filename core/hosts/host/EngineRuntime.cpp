@@ -162,6 +162,9 @@ void EngineRuntime::readable(int fd)
         return;
     }
     const Socket &s = *socket;
+    // A stamp queued late, or an ICMP error: an error queue left unread keeps the socket's
+    // poll state on error, and the event loop would spin.
+    reportTransmitStamps(s);
     // The engine names the socket to answer from by its position in m_sockets.
     const auto index = static_cast<int>(socket - m_sockets.begin());
     // Bounded: a flood cannot keep us here forever; the notifier fires again for the rest.
@@ -479,8 +482,16 @@ UdpSocket *EngineRuntime::clientSocketFor(const IpAddress &ip) const
     return nullptr;
 }
 
+void EngineRuntime::reportTransmitStamps(const Socket &socket)
+{
+    // As many as a batch of replies can have asked for; the rest wait for the next wake-up.
+    for (const TransmitStamp &stamp : socket.socket->takeTransmitStamps(m_batch.capacity() * 2))
+        m_engine->handleTransmitted({socket.role, stamp.remote, stamp.data, stamp.time + m_testClockShift, true});
+}
+
 void EngineRuntime::flush()
 {
+    std::set<const UdpSocket *> stamped;
     for (OutgoingPacket &out : m_engine->takeOutgoing()) {
         UdpSocket *socket = nullptr;
         if (out.role == SocketRole::Server && out.hostSocket >= 0
@@ -494,10 +505,19 @@ void EngineRuntime::flush()
         // same moment on both ends of an exchange (our T1, the server's T3).
         const RealTime sendTime = readClock();
         m_engine->finishOutgoing(out, sendTime);
-        const bool sent = socket->send(out.remote, out.data);
-        if (sent && out.transmitToken != 0)
-            m_engine->handleTransmitted(out.transmitToken, sendTime);
+        const bool kernelStamp =
+            out.reportTransmit && m_options.kernelTransmitTimestamps && socket->transmitTimestamping();
+        const bool sent = socket->send(out.remote, out.data, kernelStamp);
+        if (sent && out.reportTransmit)
+            m_engine->handleTransmitted({out.role, out.remote, out.data, sendTime, false});
+        if (sent && kernelStamp)
+            stamped.insert(socket);
     }
+    // A software transmit timestamp is queued while the send call runs (the driver takes it
+    // as it hands the packet on): read at once, the engine has it before the next request.
+    for (const Socket &s : m_sockets)
+        if (stamped.contains(s.socket.get()))
+            reportTransmitStamps(s);
     if (m_resolver)
         for (const ResolveRequest &request : m_engine->takeResolveRequests())
             m_resolver(request);

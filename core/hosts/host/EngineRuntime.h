@@ -37,6 +37,10 @@ struct HostOptions
     std::uint64_t seed = 0; // 0: seed from the clock
     // Where refclock drivers do their I/O; tests put fake devices here.
     RefClockSeams refClockSeams;
+    // Ask the kernel for the transmit timestamps of the packets whose send time the engine
+    // wants (interleaved replies, our requests) and report them from the error queue. Tests
+    // turn it off to see the fallback: the daemon's stamp taken just before the send.
+    bool kernelTransmitTimestamps = true;
     // Steer the system clock (the service and the plain host without -x). Off by default, so
     // that nothing but those two ever does.
     bool clockControl = false;
@@ -131,6 +135,8 @@ private:
     };
 
     void flush();
+    // The kernel's transmit timestamps queued on `socket`'s error queue, to the engine.
+    void reportTransmitStamps(const Socket &socket);
     // Called before each batch of work: whether the system clock jumped since the last call by
     // more than the engine's own steps explain (ExternalStepDetector); the engine is told so.
     void checkClockStep();

@@ -166,7 +166,9 @@ int PlainHost::run()
         if (stopping())
             break;
         for (std::size_t i = 0; n > 0 && i < runtimeFds.size(); ++i)
-            if (fds[i].revents & POLLIN)
+            // POLLERR too: a socket's error queue (transmit timestamps, ICMP errors) is read
+            // by readable(), and left unread it would make every poll return at once.
+            if (fds[i].revents & (POLLIN | POLLERR))
                 m_runtime.readable(fds[i].fd);
         now = m_runtime.readClock();
         const auto due = m_runtime.nextWakeup();

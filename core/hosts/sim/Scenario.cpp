@@ -60,6 +60,7 @@ EngineConfig Scenario::engineConfig() const
         source.maxPoll = maxPoll;
         source.iburst = iburst;
         source.filter = filter;
+        source.xleave = xleave;
         source.origin = "scenario " + name;
         config.sources.push_back(source);
     }
@@ -142,6 +143,26 @@ std::vector<Scenario> standardScenarios()
     s.refclocks = {gpsReceiver(), ppsLockedTo(gpsReceiver().refId)};
     s.gpsReceiver = true;
     all.push_back(s);
+
+    // Transmit timestamps: a busy server's replies leave 200 us (on average, exponentially
+    // distributed) after its daemon's stamp, our requests 5 us after ours, on a quiet network
+    // polled every 16 s. Basic mode measures with the server's early stamp (half the delay, and
+    // its jitter, in every offset), interleaved mode with the kernel's; the two rows show the
+    // difference. What is left in interleaved mode is mostly the first two samples, which are
+    // basic (as in chronyd, the third reply is the first interleaved one).
+    for (const bool interleaved : {false, true}) {
+        s = Scenario{};
+        s.name = interleaved ? "txdelay-xleave" : "txdelay";
+        s.minPoll = s.maxPoll = 4;
+        s.network.jitter = 1e-6;
+        s.clock.wander = 0;
+        constexpr double kServerTransmitDelay = 2e-4; // s
+        constexpr double kClientTransmitDelay = 5e-6; // s
+        s.serverTransmitDelay = kServerTransmitDelay;
+        s.clientTransmitDelay = kClientTransmitDelay;
+        s.xleave = interleaved;
+        all.push_back(s);
+    }
 
     for (int falsetickers : {1, 2}) {
         s = Scenario{};

@@ -102,6 +102,15 @@ struct Scenario
     std::optional<double> driftPpm;
     // That drift file's skew (ppm); chrony's 102-iburst test writes "100 1.0".
     std::optional<double> driftSkewPpm;
+    // `xleave` on every server line: interleaved mode.
+    bool xleave = false;
+    // s: scale of the exponentially distributed time from a host's transmit stamp in user
+    // space (the daemon's: what a reply carries in basic mode) to the packet leaving, when the
+    // kernel stamps it, for the client's requests and the servers' replies. The hosts report
+    // the kernel's stamps, as the real host reads them from the error queue; interleaved mode
+    // is what gets the servers' to the client. 0: packets leave at the daemon's stamp.
+    double clientTransmitDelay = 0;
+    double serverTransmitDelay = 0;
     // Servers fill the bits of their receive and transmit timestamps below their precision
     // with random noise, as chronyd does (what clknetsim runs show).
     bool serverTimestampFuzz = true;

@@ -22,6 +22,7 @@ constexpr int kServerStratum = 1;
 constexpr std::uint64_t kClockStream = 0x9E3779B97F4A7C15ull;
 constexpr std::uint64_t kRefClockStream = 0xC2B2AE3D27D4EB4Full;
 constexpr std::uint64_t kTimestampFuzzStream = 0x165667B19E3779F9ull;
+constexpr std::uint64_t kTransmitDelayStream = 0x27D4EB2F165667C5ull;
 constexpr double kRefClockInterval = 1.0; // s between a refclock's samples or pulses
 // Where the receive and transmit timestamps sit in an NTP header (RFC 5905 figure 8).
 constexpr std::size_t kReceiveTimestampOffset = 32;
@@ -58,6 +59,7 @@ Simulation::Simulation(Scenario scenario, std::uint64_t seed, ClientClock client
     , m_random(seed)
     , m_refclockRandom(seed ^ kRefClockStream)
     , m_fuzzRandom(seed ^ kTimestampFuzzStream)
+    , m_transmitRandom(seed ^ kTransmitDelayStream)
     , m_clientClock(m_scenario.clock, m_epoch, seed ^ kClockStream)
 {
     const EngineConfig clientConfig = m_scenario.engineConfig();
@@ -184,6 +186,13 @@ void Simulation::schedule(TrueTime at, EventKind kind, std::size_t server, std::
     m_events.push(Event{at, m_sequence++, kind, server, TrueTime(0), std::move(data)});
 }
 
+TrueTime Simulation::transmitDelay(double scale)
+{
+    if (scale <= 0)
+        return TrueTime(0);
+    return fromSecondsTrue(scale * m_exponential(m_transmitRandom));
+}
+
 std::optional<TrueTime> Simulation::oneWayDelay(bool request)
 {
     const NetworkModel &net = m_scenario.network;
@@ -240,14 +249,19 @@ void Simulation::flushClient()
 {
     const RealTime raw = clientReading();
     for (OutgoingPacket &out : m_client->takeOutgoing()) {
-        if (out.transmitToken != 0)
-            m_client->handleTransmitted(out.transmitToken, raw);
+        if (out.reportTransmit)
+            m_client->handleTransmitted({SocketRole::Client, out.remote, out.data, raw, false});
+        // The packet leaves after its transmit delay, which the kernel's stamp includes (the
+        // clock's rate error over microseconds is below a nanosecond).
+        const TrueTime leaves = transmitDelay(m_scenario.clientTransmitDelay);
+        if (out.reportTransmit && leaves > TrueTime(0))
+            m_client->handleTransmitted({SocketRole::Client, out.remote, out.data, raw + leaves, true});
         const auto server =
             std::find_if(m_servers.begin(), m_servers.end(), [&](const Server &s) { return s.address == out.remote; });
         if (server == m_servers.end())
             continue;
         if (const auto delay = oneWayDelay(true))
-            schedule(m_now + *delay, EventKind::ToServer, static_cast<std::size_t>(server - m_servers.begin()),
+            schedule(m_now + leaves + *delay, EventKind::ToServer, static_cast<std::size_t>(server - m_servers.begin()),
                      std::move(out.data));
     }
     // Names never need resolving here: every server is an address.
@@ -288,9 +302,18 @@ void Simulation::deliverToServer(Event &event)
             const int bits = 32 + static_cast<std::int8_t>(reply.data[kPrecisionOffset]);
             fuzzTimestamp(reply.data, kReceiveTimestampOffset, bits, m_fuzzRandom);
             fuzzTimestamp(reply.data, kTransmitTimestampOffset, bits, m_fuzzRandom);
+            // chronyd marks its timestamps after the fuzz (kServerReceiveFlag).
+            constexpr std::size_t kLowestByte = 7;
+            reply.data[kReceiveTimestampOffset + kLowestByte] |= kServerReceiveFlag;
+            reply.data[kTransmitTimestampOffset + kLowestByte] &= static_cast<std::uint8_t>(~kServerReceiveFlag);
         }
+        if (reply.reportTransmit)
+            server.engine->handleTransmitted({SocketRole::Server, reply.remote, reply.data, raw, false});
+        const TrueTime leaves = transmitDelay(m_scenario.serverTransmitDelay);
+        if (reply.reportTransmit && leaves > TrueTime(0))
+            server.engine->handleTransmitted({SocketRole::Server, reply.remote, reply.data, raw + leaves, true});
         if (const auto delay = oneWayDelay(false))
-            schedule(m_now + *delay, EventKind::ToClient, event.server, std::move(reply.data));
+            schedule(m_now + leaves + *delay, EventKind::ToClient, event.server, std::move(reply.data));
     }
 }
 

@@ -113,6 +113,8 @@ private:
     // The simulated receiver: its NMEA is the first sample refclock; its status at true time t.
     std::size_t firstSampleRefClock() const;
     GpsStatus gpsStatusAt(TrueTime t, bool fix) const;
+    // From the daemon's transmit stamp to the packet leaving (Scenario's transmit delays).
+    TrueTime transmitDelay(double scale);
     // One-way delay of a packet, or nullopt when it is lost.
     std::optional<TrueTime> oneWayDelay(bool request);
     void schedule(TrueTime at, EventKind kind, std::size_t server, std::vector<std::uint8_t> data);
@@ -125,6 +127,7 @@ private:
     std::normal_distribution<double> m_normal{0.0, 1.0};
     std::mt19937_64 m_refclockRandom; // its own stream: refclocks do not disturb network noise
     std::mt19937_64 m_fuzzRandom;     // the servers' timestamp noise, its own stream too
+    std::mt19937_64 m_transmitRandom; // the transmit delays, its own stream too
     SimClock m_clientClock;
     // Declared before the client engine, which uses them until it is destroyed.
     std::unique_ptr<SimKernelClock> m_kernel;

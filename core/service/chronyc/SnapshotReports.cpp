@@ -220,9 +220,13 @@ ServerStatsReport serverStatsReport(const EngineSnapshot &snapshot, const Comman
     r.commandPacketsDropped = commands.dropped;
     r.clientLogRecordsDropped = snapshot.clientLog.recordsDropped;
     r.authenticatedNtpPackets = server.authenticatedRequests;
-    // chronyd counts the timestamps of the requests it answers (KoDs included).
+    r.interleavedNtpPackets = server.interleavedReplies;
+    r.ntpTimestampsHeld = snapshot.clientLog.timestampsHeld;
+    // chronyd counts the timestamps of the requests it answers (KoDs included): a transmit
+    // timestamp is the kernel's only in an interleaved reply that carries the kernel's stamp.
     r.ntpKernelRxTimestamps = server.repliesSent;
-    r.ntpDaemonTxTimestamps = server.repliesSent;
+    r.ntpKernelTxTimestamps = server.interleavedKernelTransmits;
+    r.ntpDaemonTxTimestamps = server.repliesSent - server.interleavedKernelTransmits;
     return r;
 }
 
@@ -345,6 +349,9 @@ std::vector<NtpDataReport> ntpDataReports(const EngineSnapshot &snapshot)
             r.precision = e->precision;
             r.referenceTime = e->referenceTime;
             r.responseTime = e->responseTime;
+            r.interleaved = e->interleaved;
+            if (e->kernelTransmit)
+                r.txTimestamping = TimestampSource::Kernel;
         }
         if (s.lastSample) {
             r.offset = s.lastSample->offset;
@@ -352,13 +359,13 @@ std::vector<NtpDataReport> ntpDataReports(const EngineSnapshot &snapshot)
             r.peerDispersion = s.lastSample->dispersion;
         }
         r.tests = ntpTests(s);
-        r.txTimestamping = TimestampSource::Daemon;
         r.rxTimestamping = TimestampSource::Kernel;
         r.totalTx = clampedCount(s.requestsSent);
         r.totalRx = clampedCount(s.repliesAccepted + s.repliesRejected);
         r.totalValidRx = clampedCount(s.repliesAccepted);
         r.totalGoodRx = clampedCount(s.repliesAccepted);
         r.totalKernelRx = r.totalRx;
+        r.totalKernelTx = clampedCount(s.kernelTransmitStamps);
         reports.push_back(std::move(r));
     }
     return reports;

@@ -51,9 +51,10 @@ ActivityReport activityReport(const EngineSnapshot &snapshot);
 
 // NTP counters from ServerStats (every drop reason summed), the command channel's from
 // `commands`. Our server takes receive timestamps in the kernel and transmit timestamps in the
-// daemon just before sendto(), so those two counters are the received and the sent packets;
-// client log records dropped are the records the full log forgot for newer clients; there is
-// no NTS-KE, authentication or interleaved mode yet: zeros.
+// daemon just before sendto(), except the kernel's in interleaved replies when the host has
+// them; client log records dropped are the records the full log forgot for newer clients;
+// timestamps held are the clients with a pair for an interleaved reply. There is no NTS-KE
+// yet, and no span of the held timestamps (they are kept per client): zeros.
 ServerStatsReport serverStatsReport(const EngineSnapshot &snapshot, const CommandCounters &commands);
 
 // State letters: '*' selected, '+' combined, 'D' selectable but not combined (chrony's

@@ -183,6 +183,8 @@ inline auto describe(Type<NtpExchangeSnapshot>)
         field("precision", &E::precision, Integer<int>{.min = kMinInt8, .max = kMaxInt8}),
         field("referenceTime", &E::referenceTime),
         field("responseTime", &E::responseTime),
+        field("interleaved", &E::interleaved),
+        field("kernelTransmit", &E::kernelTransmit),
     };
 }
 
@@ -207,6 +209,7 @@ inline auto describe(Type<SourceSnapshot>)
         field("lastSample", &S::lastSample, Nullable<Object>{.omitWhenEmpty = true}),
         field("samples", &S::recentSamples),
         field("requestsSent", &S::requestsSent),
+        field("kernelTransmitStamps", &S::kernelTransmitStamps),
         field("repliesAccepted", &S::repliesAccepted),
         field("repliesRejected", &S::repliesRejected),
         field("lastRejectReason", &S::lastRejectReason),
@@ -268,6 +271,8 @@ inline auto describe(Type<ServerStats>)
         field("kissOfDeathSent", &S::kissOfDeathSent),
         field("droppedAuth", &S::droppedAuth),
         field("authenticatedRequests", &S::authenticatedRequests),
+        field("interleavedReplies", &S::interleavedReplies),
+        field("interleavedKernelTransmits", &S::interleavedKernelTransmits),
     };
 }
 
@@ -288,8 +293,12 @@ inline auto describe(Type<ClientLogSnapshot>)
 {
     using L = ClientLogSnapshot;
     return std::tuple{
-        field("enabled", &L::enabled), field("capacity", &L::capacity), field("recordsDropped", &L::recordsDropped),
-        field("clients", &L::clients), field("notShown", &L::notShown),
+        field("enabled", &L::enabled),
+        field("capacity", &L::capacity),
+        field("recordsDropped", &L::recordsDropped),
+        field("timestampsHeld", &L::timestampsHeld),
+        field("clients", &L::clients),
+        field("notShown", &L::notShown),
     };
 }
 

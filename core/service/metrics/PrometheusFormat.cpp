@@ -449,8 +449,8 @@ void writeServerStats(Exposition &out, const EngineSnapshot &snapshot, const Com
             r.ntsKeConnectionsDropped);
     counter("chrony_serverstats_authenticated_ntp_packets_total", "The NTP requests with a good symmetric-key MAC.",
             r.authenticatedNtpPackets);
-    counter("chrony_serverstats_interleaved_ntp_packets_total",
-            "The NTP requests in interleaved mode (no interleaved mode yet).", r.interleavedNtpPackets);
+    counter("chrony_serverstats_interleaved_ntp_packets_total", "The NTP requests answered in interleaved mode.",
+            r.interleavedNtpPackets);
     out.family("chrony_serverstats_ntp_timestamps_held", MetricType::Gauge,
                "The receive and transmit timestamp pairs held for interleaved clients.");
     out.count(r.ntpTimestampsHeld);

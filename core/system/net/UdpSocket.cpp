@@ -1,7 +1,10 @@
 #include "net/UdpSocket.h"
 
+#include "net/LoopedPacket.h"
+
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <linux/errqueue.h>
 #include <linux/net_tstamp.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
@@ -16,22 +19,29 @@ namespace s1 {
 namespace {
 
 // Software receive timestamps: taken by the kernel when the packet reaches the socket layer,
-// well before our process is scheduled to read it.
+// well before our process is scheduled to read it. Software transmit timestamps are asked for
+// per packet (kTransmitTimestampFlag in a control message, Linux 4.7 and later): taken by the
+// driver as it hands the packet to the device, after everything our process and the stack do.
 constexpr int kTimestampingFlags = SOF_TIMESTAMPING_RX_SOFTWARE | SOF_TIMESTAMPING_SOFTWARE;
+constexpr std::uint32_t kTransmitTimestampFlag = SOF_TIMESTAMPING_TX_SOFTWARE;
+// Longest frame looped back to the error queue we read: link, IP and UDP headers and any NTP
+// packet we send.
+constexpr std::size_t kErrorQueueBytes = 2048;
 
 struct KernelTimestamping
 {
     int scmType = 0; // 0: none available
+    bool transmit = false;
 };
 
 KernelTimestamping enableTimestamps(int fd)
 {
     int flags = kTimestampingFlags;
     if (setsockopt(fd, SOL_SOCKET, SO_TIMESTAMPING, &flags, sizeof flags) == 0)
-        return {SCM_TIMESTAMPING};
+        return {SCM_TIMESTAMPING, true};
     int on = 1;
     if (setsockopt(fd, SOL_SOCKET, SO_TIMESTAMPNS, &on, sizeof on) == 0)
-        return {SCM_TIMESTAMPNS};
+        return {SCM_TIMESTAMPNS, false};
     return {};
 }
 
@@ -140,11 +150,13 @@ DatagramBatch::DatagramBatch(std::size_t capacity)
 
 DatagramBatch::~DatagramBatch() = default;
 
-UdpSocket::UdpSocket(int fd, IpAddress::Family family, std::uint16_t port, bool kernelTimestamps)
+UdpSocket::UdpSocket(int fd, IpAddress::Family family, std::uint16_t port, bool kernelTimestamps,
+                     bool transmitTimestamps)
     : m_fd(fd)
     , m_family(family)
     , m_localPort(port)
     , m_kernelTimestamps(kernelTimestamps)
+    , m_transmitTimestamps(transmitTimestamps)
 { }
 
 UdpSocket::~UdpSocket()
@@ -193,7 +205,7 @@ std::unique_ptr<UdpSocket> UdpSocket::open(const SocketAddress &bindAddress, std
         return fail("getsockname");
     const auto bound = SocketAddress::fromSockaddr(reinterpret_cast<sockaddr *>(&addr), boundLength);
     const std::uint16_t port = bound ? bound->port : bindAddress.port;
-    return std::unique_ptr<UdpSocket>(new UdpSocket(fd, bindAddress.ip.family(), port, ts.scmType != 0));
+    return std::unique_ptr<UdpSocket>(new UdpSocket(fd, bindAddress.ip.family(), port, ts.scmType != 0, ts.transmit));
 }
 
 std::size_t UdpSocket::receive(DatagramBatch &batch, Receive mode, ReadClock readClock)
@@ -241,14 +253,74 @@ std::size_t UdpSocket::receive(DatagramBatch &batch, Receive mode, ReadClock rea
     return count;
 }
 
-bool UdpSocket::send(const SocketAddress &to, std::span<const std::uint8_t> data)
+bool UdpSocket::send(const SocketAddress &to, std::span<const std::uint8_t> data, bool stampTransmit)
 {
     sockaddr_storage addr{};
     const unsigned length = to.toSockaddr(addr);
     if (length == 0)
         return false;
-    const ssize_t n = ::sendto(m_fd, data.data(), data.size(), 0, reinterpret_cast<sockaddr *>(&addr), length);
+    if (!stampTransmit || !m_transmitTimestamps) {
+        const ssize_t n = ::sendto(m_fd, data.data(), data.size(), 0, reinterpret_cast<sockaddr *>(&addr), length);
+        return n == static_cast<ssize_t>(data.size());
+    }
+    iovec iov{const_cast<std::uint8_t *>(data.data()), data.size()};
+    alignas(cmsghdr) std::array<std::uint8_t, CMSG_SPACE(sizeof(std::uint32_t))> control{};
+    msghdr msg{};
+    msg.msg_name = &addr;
+    msg.msg_namelen = length;
+    msg.msg_iov = &iov;
+    msg.msg_iovlen = 1;
+    msg.msg_control = control.data();
+    msg.msg_controllen = control.size();
+    cmsghdr *c = CMSG_FIRSTHDR(&msg);
+    c->cmsg_level = SOL_SOCKET;
+    c->cmsg_type = SO_TIMESTAMPING;
+    c->cmsg_len = CMSG_LEN(sizeof(std::uint32_t));
+    const std::uint32_t flags = kTransmitTimestampFlag;
+    std::memcpy(CMSG_DATA(c), &flags, sizeof flags);
+    const ssize_t n = ::sendmsg(m_fd, &msg, 0);
     return n == static_cast<ssize_t>(data.size());
+}
+
+std::vector<TransmitStamp> UdpSocket::takeTransmitStamps(std::size_t limit)
+{
+    std::vector<TransmitStamp> stamps;
+    std::array<std::uint8_t, kErrorQueueBytes> frame{};
+    std::array<std::uint8_t, DatagramBatch::kControlBytes> control{};
+    // Bounded, so that a queue filled faster than we read cannot keep us here.
+    for (std::size_t read = 0; read < 2 * limit + 1; ++read) {
+        iovec iov{frame.data(), frame.size()};
+        msghdr msg{};
+        msg.msg_iov = &iov;
+        msg.msg_iovlen = 1;
+        msg.msg_control = control.data();
+        msg.msg_controllen = control.size();
+        const ssize_t n = ::recvmsg(m_fd, &msg, MSG_ERRQUEUE | MSG_DONTWAIT);
+        if (n < 0)
+            break;
+        bool stamped = false;
+        bool fromTimestamping = false;
+        RealTime time{};
+        for (cmsghdr *c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
+            if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_TIMESTAMPING) {
+                stamped = extractTimestamp(msg, time);
+            } else if ((c->cmsg_level == SOL_IP && c->cmsg_type == IP_RECVERR)
+                       || (c->cmsg_level == SOL_IPV6 && c->cmsg_type == IPV6_RECVERR)) {
+                sock_extended_err error{};
+                if (c->cmsg_len >= CMSG_LEN(sizeof error)) {
+                    std::memcpy(&error, CMSG_DATA(c), sizeof error);
+                    fromTimestamping = error.ee_origin == SO_EE_ORIGIN_TIMESTAMPING;
+                }
+            }
+        }
+        if (!stamped || !fromTimestamping || stamps.size() >= limit)
+            continue;
+        const auto looped = parseLoopedPacket(std::span<const std::uint8_t>(frame.data(), static_cast<std::size_t>(n)));
+        if (!looped)
+            continue;
+        stamps.push_back({looped->remote, {looped->payload.begin(), looped->payload.end()}, time});
+    }
+    return stamps;
 }
 
 } // namespace s1

@@ -26,6 +26,15 @@ struct ReceivedDatagram
     bool kernelTimestamp = false;
 };
 
+// A packet of ours the kernel stamped as it left (software transmit timestamp, from the error
+// queue): where it went, the UDP payload as sent, and when.
+struct TransmitStamp
+{
+    SocketAddress remote;
+    std::vector<std::uint8_t> data;
+    RealTime time;
+};
+
 // Preallocated receive buffers, so the packet path does not allocate.
 class DatagramBatch
 {
@@ -72,6 +81,10 @@ public:
     IpAddress::Family family() const { return m_family; }
     std::uint16_t localPort() const { return m_localPort; }
     bool kernelTimestamping() const { return m_kernelTimestamps; }
+    // Whether send() can ask the kernel for a transmit timestamp (SO_TIMESTAMPING with
+    // software timestamps; per packet, as chronyd asks, so that packets that need none cost no
+    // error-queue traffic).
+    bool transmitTimestamping() const { return m_transmitTimestamps; }
 
     // The host's clock, read once per batch for datagrams the kernel gave no timestamp: the
     // socket does not choose which clock stands in for the kernel's.
@@ -81,15 +94,22 @@ public:
     // kernel timestamp get readClock() at the time of the read. Returns the number received
     // (0: none queued).
     std::size_t receive(DatagramBatch &batch, Receive mode, ReadClock readClock);
-    bool send(const SocketAddress &to, std::span<const std::uint8_t> data);
+    // With `stampTransmit` (and transmitTimestamping()) the kernel queues the packet with its
+    // transmit timestamp on the socket's error queue, for takeTransmitStamps().
+    bool send(const SocketAddress &to, std::span<const std::uint8_t> data, bool stampTransmit = false);
+    // Reads the error queue without blocking: the transmit timestamps queued so far, at most
+    // `limit`. Anything else there (ICMP errors) is read and dropped, so the queue never keeps
+    // the socket's poll state on error.
+    std::vector<TransmitStamp> takeTransmitStamps(std::size_t limit);
 
 private:
-    UdpSocket(int fd, IpAddress::Family family, std::uint16_t port, bool kernelTimestamps);
+    UdpSocket(int fd, IpAddress::Family family, std::uint16_t port, bool kernelTimestamps, bool transmitTimestamps);
 
     int m_fd;
     IpAddress::Family m_family;
     std::uint16_t m_localPort;
     bool m_kernelTimestamps;
+    bool m_transmitTimestamps;
 };
 
 } // namespace s1

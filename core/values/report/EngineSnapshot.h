@@ -32,6 +32,9 @@ struct ServerStats
     // Last, so that the positional initialisers above keep their meaning.
     std::uint64_t droppedAuth = 0;           // a bad MAC or a key we lack: a crypto-NAK, no time
     std::uint64_t authenticatedRequests = 0; // requests with a good MAC (answered signed)
+    std::uint64_t interleavedReplies = 0;    // replies in interleaved mode
+    // Of them, those whose transmit timestamp the kernel took (the others' the daemon took).
+    std::uint64_t interleavedKernelTransmits = 0;
 
     std::uint64_t droppedTotal() const
     {
@@ -61,6 +64,8 @@ struct ClientLogSnapshot
     bool enabled = false;
     std::uint64_t capacity = 0;       // records clientloglimit allows
     std::uint64_t recordsDropped = 0; // forgotten to make room for newer clients
+    // Clients holding receive and transmit timestamps for an interleaved reply.
+    std::uint64_t timestampsHeld = 0;
     // The most recently seen clients, most recent first, at most Engine::kSnapshotClientLimit;
     // `notShown` more are in the log.
     std::vector<ClientSnapshot> clients;
@@ -118,6 +123,8 @@ struct NtpExchangeSnapshot
     int precision = 0;       // log2 s, the server's
     RealTime referenceTime;  // the server's; the epoch when it sent none (zero)
     double responseTime = 0; // s, the server's T3 - T2
+    bool interleaved = false;    // the sample was measured in interleaved mode
+    bool kernelTransmit = false; // its T1 is the kernel's transmit timestamp
 
     friend bool operator==(const NtpExchangeSnapshot &, const NtpExchangeSnapshot &) = default;
 };
@@ -141,6 +148,7 @@ struct SourceSnapshot
     std::optional<SourceSample> lastSample;
     std::vector<SourceSample> recentSamples; // oldest first, bounded
     std::uint64_t requestsSent = 0;
+    std::uint64_t kernelTransmitStamps = 0; // requests whose transmit time the kernel stamped
     std::uint64_t repliesAccepted = 0;
     std::uint64_t repliesRejected = 0;
     std::string lastRejectReason; // empty when the last reply was good
