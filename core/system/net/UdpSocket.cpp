@@ -10,6 +10,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <cerrno>
 #include <cstring>
@@ -27,6 +28,9 @@ constexpr std::uint32_t kTransmitTimestampFlag = SOF_TIMESTAMPING_TX_SOFTWARE;
 // Longest frame looped back to the error queue we read: link, IP and UDP headers and any NTP
 // packet we send.
 constexpr std::size_t kErrorQueueBytes = 2048;
+// Stamps asked for and not come back are not counted beyond this: a kernel that never sends
+// them only costs a read that finds nothing at each wake-up.
+constexpr std::size_t kMaxPendingStamps = 1024;
 
 struct KernelTimestamping
 {
@@ -279,7 +283,10 @@ bool UdpSocket::send(const SocketAddress &to, std::span<const std::uint8_t> data
     const std::uint32_t flags = kTransmitTimestampFlag;
     std::memcpy(CMSG_DATA(c), &flags, sizeof flags);
     const ssize_t n = ::sendmsg(m_fd, &msg, 0);
-    return n == static_cast<ssize_t>(data.size());
+    if (n != static_cast<ssize_t>(data.size()))
+        return false;
+    m_stampsPending = std::min(m_stampsPending + 1, kMaxPendingStamps);
+    return true;
 }
 
 std::vector<TransmitStamp> UdpSocket::takeTransmitStamps(std::size_t limit)
@@ -288,7 +295,7 @@ std::vector<TransmitStamp> UdpSocket::takeTransmitStamps(std::size_t limit)
     std::array<std::uint8_t, kErrorQueueBytes> frame{};
     std::array<std::uint8_t, DatagramBatch::kControlBytes> control{};
     // Bounded, so that a queue filled faster than we read cannot keep us here.
-    for (std::size_t read = 0; read < 2 * limit + 1; ++read) {
+    for (std::size_t read = 0; read < 2 * limit + 1 && m_stampsPending > 0; ++read) {
         iovec iov{frame.data(), frame.size()};
         msghdr msg{};
         msg.msg_iov = &iov;
@@ -298,6 +305,13 @@ std::vector<TransmitStamp> UdpSocket::takeTransmitStamps(std::size_t limit)
         const ssize_t n = ::recvmsg(m_fd, &msg, MSG_ERRQUEUE | MSG_DONTWAIT);
         if (n < 0)
             break;
+        // A datagram that was no error-queue entry (a simulator without the stamp asked for):
+        // it is lost, and no more reads until the next stamped send.
+        if (!(msg.msg_flags & MSG_ERRQUEUE)) {
+            m_stampsPending = 0;
+            break;
+        }
+        --m_stampsPending;
         bool stamped = false;
         bool fromTimestamping = false;
         RealTime time{};

@@ -99,7 +99,9 @@ public:
     bool send(const SocketAddress &to, std::span<const std::uint8_t> data, bool stampTransmit = false);
     // Reads the error queue without blocking: the transmit timestamps queued so far, at most
     // `limit`. Anything else there (ICMP errors) is read and dropped, so the queue never keeps
-    // the socket's poll state on error.
+    // the socket's poll state on error. Reads only while stamps asked for are outstanding:
+    // clock and network simulators that run unmodified daemons (clknetsim) answer an error
+    // queue read with the next datagram when they hold no stamp.
     std::vector<TransmitStamp> takeTransmitStamps(std::size_t limit);
 
 private:
@@ -110,6 +112,8 @@ private:
     std::uint16_t m_localPort;
     bool m_kernelTimestamps;
     bool m_transmitTimestamps;
+    // Transmit timestamps asked for and not read yet (at most kMaxPendingStamps).
+    std::size_t m_stampsPending = 0;
 };
 
 } // namespace s1
