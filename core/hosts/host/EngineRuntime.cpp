@@ -491,7 +491,6 @@ void EngineRuntime::reportTransmitStamps(const Socket &socket)
 
 void EngineRuntime::flush()
 {
-    std::set<const UdpSocket *> stamped;
     for (OutgoingPacket &out : m_engine->takeOutgoing()) {
         UdpSocket *socket = nullptr;
         if (out.role == SocketRole::Server && out.hostSocket >= 0
@@ -510,14 +509,15 @@ void EngineRuntime::flush()
         const bool sent = socket->send(out.remote, out.data, kernelStamp);
         if (sent && out.reportTransmit)
             m_engine->handleTransmitted({out.role, out.remote, out.data, sendTime, false});
+        // A software transmit timestamp is queued while the send call runs (the driver takes
+        // it as it hands the packet on): read at once, the engine has it before the next
+        // request. After each send, not after the batch: clknetsim keeps only a socket's last
+        // stamp, and a read that finds none there takes the next datagram instead.
         if (sent && kernelStamp)
-            stamped.insert(socket);
+            for (const Socket &s : m_sockets)
+                if (s.socket.get() == socket)
+                    reportTransmitStamps(s);
     }
-    // A software transmit timestamp is queued while the send call runs (the driver takes it
-    // as it hands the packet on): read at once, the engine has it before the next request.
-    for (const Socket &s : m_sockets)
-        if (stamped.contains(s.socket.get()))
-            reportTransmitStamps(s);
     if (m_resolver)
         for (const ResolveRequest &request : m_engine->takeResolveRequests())
             m_resolver(request);
