@@ -2811,7 +2811,7 @@
     <message>
         <location filename="../ui/ServerStatsPanel.cpp" line="21"/>
         <source>Signed with a key</source>
-        <translation>Mit Schlüssel signiert</translation>
+        <translation>Signiert</translation>
     </message>
     <message>
         <location filename="../ui/ServerStatsPanel.cpp" line="22"/>
@@ -2846,7 +2846,7 @@
     <message>
         <location filename="../ui/ServerStatsPanel.cpp" line="29"/>
         <source>Bad key or MAC</source>
-        <translation>Falscher Schlüssel oder MAC</translation>
+        <translation>MAC ungültig</translation>
     </message>
     <message>
         <location filename="../ui/ServerStatsPanel.cpp" line="30"/>
