@@ -9,9 +9,35 @@
 #include <QThread>
 #include <QUdpSocket>
 
+#include <pwd.h>
 #include <signal.h>
+#include <unistd.h>
 
 namespace s1test {
+
+namespace {
+// How long an unpacked chronyd may take to log its start.
+constexpr std::chrono::seconds kChronydStartTimeout{10};
+} // namespace
+
+QString currentUser()
+{
+    const passwd *pw = getpwuid(geteuid());
+    return pw ? QString::fromLocal8Bit(pw->pw_name) : QStringLiteral("root");
+}
+
+bool startChronydServer(QProcess &server, const QString &chronyd, const QString &conf, QByteArray &log)
+{
+    server.setProcessChannelMode(QProcess::MergedChannels);
+    server.start(chronyd, {"-x", "-d", "-u", currentUser(), "-F", "0", "-f", conf});
+    const bool settled = waitFor(
+        [&] {
+            log += server.readAll();
+            return log.contains("chronyd version") || server.state() == QProcess::NotRunning;
+        },
+        kChronydStartTimeout);
+    return settled && server.state() == QProcess::Running;
+}
 
 QString ourBinary(const QString &name)
 {

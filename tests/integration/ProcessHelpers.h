@@ -24,6 +24,15 @@ QString promtoolPath();      // Prometheus's promtool (Debian's prometheus); emp
 QString logrotatePath();     // Debian's logrotate (a wrapper finding its library); empty when not unpacked
 QProcessEnvironment ntpdigEnvironment();
 
+// Who an unpacked chronyd runs as: it drops root privileges to the user it was built for
+// (_chrony), which an unpacked copy does not have, so it runs as whoever runs the test.
+QString currentUser();
+// Starts the unpacked `chronyd` in the foreground on `conf` (-x, -d, no system call filter, as
+// currentUser()) and waits, bounded, until it logged its start. chronyd says nothing when its
+// NTP socket is ready; it is once the process runs and logged its start, and clients retry
+// anyway. False when it stopped instead; `log` holds what it printed.
+bool startChronydServer(QProcess &server, const QString &chronyd, const QString &conf, QByteArray &log);
+
 // Whether a missing peer must fail the test (in CI the test command fetches every peer) rather
 // than skip it.
 bool peersRequired();

@@ -18,7 +18,6 @@
 #include <QRandomGenerator>
 #include <QtTest>
 
-#include <pwd.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -37,11 +36,7 @@ constexpr int kKillRounds = 8;
 constexpr int kKillSpread = 4;
 constexpr auto kLogTimeout = 15s;
 
-QString currentUser()
-{
-    const passwd *pw = getpwuid(geteuid());
-    return pw ? QString::fromLocal8Bit(pw->pw_name) : QStringLiteral("root");
-}
+using s1test::currentUser;
 
 QByteArray readAll(const QString &path)
 {

@@ -9,7 +9,6 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <pwd.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -24,13 +23,7 @@ constexpr double kMaxLoopbackOffset = 100e-6;     // s: both ends read the same 
 constexpr std::uint32_t kLocalRefId = 0x7F7F0101; // 127.127.1.1, what chronyd's `local` serves
 constexpr int kClientPoll = -1;                   // 0.5 s between polls
 
-// chronyd drops root privileges to the user it was built for (_chrony), which an unpacked copy
-// does not have; run it as whoever runs the test.
-QString currentUser()
-{
-    const passwd *pw = getpwuid(geteuid());
-    return pw ? QString::fromLocal8Bit(pw->pw_name) : QStringLiteral("root");
-}
+using s1test::currentUser;
 
 bool waitForOutput(QProcess &process, const QString &needle, std::chrono::milliseconds timeout, QByteArray &seen)
 {
@@ -108,18 +101,8 @@ void TestInteropChrony::ourClientReachesChronydServer()
                                                .arg(port)
                                                .arg(dir.filePath("chronyd.pid")));
     QProcess server;
-    server.setProcessChannelMode(QProcess::MergedChannels);
-    server.start(chronyd, {"-x", "-d", "-u", currentUser(), "-F", "0", "-f", conf});
     QByteArray serverLog;
-    // chronyd says nothing when its NTP socket is ready; it is once the process runs and logged
-    // its start, and our client retries anyway.
-    QVERIFY(s1test::waitFor(
-        [&] {
-            serverLog += server.readAll();
-            return serverLog.contains("chronyd version") || server.state() == QProcess::NotRunning;
-        },
-        10s));
-    QVERIFY2(server.state() == QProcess::Running, serverLog.constData());
+    QVERIFY2(s1test::startChronydServer(server, chronyd, conf, serverLog), serverLog.constData());
 
     s1test::EngineProbe client(
         QStringLiteral("port 0\nserver 127.0.0.1 port %1 minpoll %2 maxpoll %2\n").arg(port).arg(kClientPoll),

@@ -11,7 +11,6 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <pwd.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -63,13 +62,7 @@ QString writeKeyFile(const QTemporaryDir &dir, const QString &name, bool ours)
     return path;
 }
 
-// chronyd drops root privileges to the user it was built for (_chrony), which an unpacked copy
-// does not have; run it as whoever runs the test.
-QString currentUser()
-{
-    const passwd *pw = getpwuid(geteuid());
-    return pw ? QString::fromLocal8Bit(pw->pw_name) : QStringLiteral("root");
-}
+using s1test::currentUser;
 
 } // namespace
 
@@ -168,16 +161,8 @@ void TestInteropChronyKeys::ourKeyedClientReachesChronyd()
                                                .arg(port)
                                                .arg(theirKeys, dir.filePath("chronyd.pid")));
     QProcess server;
-    server.setProcessChannelMode(QProcess::MergedChannels);
-    server.start(chronyd, {"-x", "-d", "-u", currentUser(), "-F", "0", "-f", conf});
     QByteArray serverLog;
-    QVERIFY(s1test::waitFor(
-        [&] {
-            serverLog += server.readAll();
-            return serverLog.contains("chronyd version") || server.state() == QProcess::NotRunning;
-        },
-        10s));
-    QVERIFY2(server.state() == QProcess::Running, serverLog.constData());
+    QVERIFY2(s1test::startChronydServer(server, chronyd, conf, serverLog), serverLog.constData());
 
     QString sources;
     for (const KeyCase &k : kKeys)

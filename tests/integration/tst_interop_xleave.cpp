@@ -11,7 +11,6 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
-#include <pwd.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -26,13 +25,7 @@ constexpr int kInterleavedLinesWanted = 4;
 // s: both ends read the same clock, so an offset is the measurement's own error.
 constexpr double kMaxLoopbackOffset = 1e-3;
 
-// chronyd drops root privileges to the user it was built for (_chrony), which an unpacked copy
-// does not have; run it as whoever runs the test.
-QString currentUser()
-{
-    const passwd *pw = getpwuid(geteuid());
-    return pw ? QString::fromLocal8Bit(pw->pw_name) : QStringLiteral("root");
-}
+using s1test::currentUser;
 
 // measurements.log lines (chronyd's format) whose mode column says interleaved ("4I") or basic
 // ("4B") for the server at 127.0.0.1.
@@ -158,16 +151,8 @@ void TestInteropXleave::weMeasureInterleavedAgainstChronyd()
                                                .arg(port)
                                                .arg(dir.filePath("chronyd.pid")));
     QProcess server;
-    server.setProcessChannelMode(QProcess::MergedChannels);
-    server.start(chronyd, {"-x", "-d", "-u", currentUser(), "-F", "0", "-f", conf});
     QByteArray serverLog;
-    QVERIFY(s1test::waitFor(
-        [&] {
-            serverLog += server.readAll();
-            return serverLog.contains("chronyd version") || server.state() == QProcess::NotRunning;
-        },
-        10s));
-    QVERIFY2(server.state() == QProcess::Running, serverLog.constData());
+    QVERIFY2(s1test::startChronydServer(server, chronyd, conf, serverLog), serverLog.constData());
 
     s1test::EngineProbe client(
         QStringLiteral("port 0\nserver 127.0.0.1 port %1 minpoll %2 maxpoll %2 xleave\n").arg(port).arg(kPoll),

@@ -14,7 +14,6 @@
 #include <QUdpSocket>
 #include <QtTest>
 
-#include <pwd.h>
 #include <signal.h>
 #include <unistd.h>
 
@@ -102,11 +101,7 @@ int statsLine(const QString &out, const char *label)
     return s1test::lineStartingWith(out, QString::fromLatin1(label)).section(QLatin1Char(':'), 1).trimmed().toInt();
 }
 
-QString currentUser()
-{
-    const passwd *pw = getpwuid(geteuid());
-    return pw ? QString::fromLocal8Bit(pw->pw_name) : QStringLiteral("root");
-}
+using s1test::currentUser;
 
 // A running `stratumone --service -x` with `extra` after port, allow and local.
 struct Service
