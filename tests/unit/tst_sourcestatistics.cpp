@@ -126,6 +126,7 @@ private slots:
     void asymmetryEstimatedAndCorrected();
     void clearAsymmetryUsedEarly();
     void delaysBoundTheOffset();
+    void delayWeightingLeansOnQuickReplies();
     void driftingFrequencyShortensTheMemory();
     void uncertainFrequencyFallsBack();
     void selectionData();
@@ -568,6 +569,68 @@ void TestSourceStatistics::clearAsymmetryUsedEarly()
     QVERIFY2(falseAlarms <= kSeeds / 10, qPrintable(QString::number(falseAlarms)));
 }
 
+void TestSourceStatistics::delayWeightingLeansOnQuickReplies()
+{
+    // clknetsim's network: 100 us each way plus exponential queueing (10 us mean) on each
+    // way, so a reply's offset error lies within half its round trip above the minimum. Over
+    // seeded runs, weights that grow with the number of samples (delayWeighted) must know the
+    // newest offset better than chrony's once there are many samples, and no worse with few.
+    // The price, shown here too: with many samples the frequency is known less well (fewer
+    // samples count), which in clknetsim beside chronyd costs less than the offset gains.
+    constexpr double kBase = 100e-6;    // s, each way
+    constexpr double kQueueing = 10e-6; // s, mean extra delay each way
+    constexpr double kInterval = 64;    // s
+    constexpr double kFrequency = 3e-6; // s/s, the offset's slope
+    constexpr int kSeeds = 300;
+    struct Errors
+    {
+        double offset = 0; // sums of squares
+        double frequency = 0;
+    };
+    const auto run = [&](bool delayWeighted, int count) {
+        Errors errors;
+        for (int seed = 0; seed < kSeeds; ++seed) {
+            std::mt19937_64 random(static_cast<std::uint64_t>(seed) * 7919 + static_cast<std::uint64_t>(count));
+            std::exponential_distribution<double> queueing(1.0 / kQueueing);
+            SourceStatisticsConfig config;
+            config.delayWeighted = delayWeighted;
+            config.precision = 1e-8;
+            SourceStatistics stats(config);
+            for (int i = 0; i < count; ++i) {
+                const double out = kBase + queueing(random);
+                const double back = kBase + queueing(random);
+                const double t = kInterval * i;
+                feed(stats, makeSample(t, kFrequency * t + (back - out) / 2.0, out + back, 1e-8));
+            }
+            const double end = kInterval * (count - 1);
+            const double offsetError = stats.offsetAt(at(end)) - kFrequency * end;
+            // frequency() is our clock's frequency against the source: the offsets' slope negated.
+            const double frequencyError = stats.frequency() + kFrequency;
+            errors.offset += offsetError * offsetError;
+            errors.frequency += frequencyError * frequencyError;
+        }
+        return errors;
+    };
+    for (const int count : {3, 6, 16, 32}) {
+        const Errors chrony = run(false, count);
+        const Errors ours = run(true, count);
+        const QString figures = QStringLiteral("%1 samples: RMS offset %2 / %3 s, frequency %4 / %5")
+                                    .arg(count)
+                                    .arg(std::sqrt(ours.offset / kSeeds))
+                                    .arg(std::sqrt(chrony.offset / kSeeds))
+                                    .arg(std::sqrt(ours.frequency / kSeeds))
+                                    .arg(std::sqrt(chrony.frequency / kSeeds));
+        qInfo("%s", qPrintable(figures));
+        const double offsetRatio = std::sqrt(ours.offset / chrony.offset);
+        const double frequencyRatio = std::sqrt(ours.frequency / chrony.frequency);
+        if (count >= 16)
+            QVERIFY2(offsetRatio < 0.9, qPrintable(figures));
+        else
+            QVERIFY2(offsetRatio < 1.05, qPrintable(figures));
+        QVERIFY2(frequencyRatio < (count >= 32 ? 1.5 : 1.1), qPrintable(figures));
+    }
+}
+
 void TestSourceStatistics::delaysBoundTheOffset()
 {
     // Nineteen samples came 200 us late on the way back and read 80 us low (inside the 100 us
@@ -581,6 +644,7 @@ void TestSourceStatistics::delaysBoundTheOffset()
     const auto run = [&](bool bounded, double newestOffset) {
         SourceStatisticsConfig config;
         config.boundByDelays = bounded;
+        config.delayWeighted = false; // chrony's weights, which lean towards the many
         config.asymmetry = 0.0; // keep the jitter correction out of this
         SourceStatistics stats(config);
         for (int i = 0; i < kCount - 1; ++i)

@@ -154,6 +154,7 @@ bool Engine::addSource(const SourceConfig &config, std::string name, const IpAdd
     statsConfig.minDelay = config.minDelay;
     statsConfig.asymmetry = config.asymmetry;
     statsConfig.boundByDelays = true;
+    statsConfig.delayWeighted = true;
     SourceRecord record(
         std::make_unique<NtpSource>(id, keyed, std::move(name), remote, std::move(poolName), now, m_options.precision),
         statsConfig);

@@ -69,6 +69,10 @@ struct SourceStatisticsConfig
     // can be negative; not for reference clocks, whose `delay` is only a nominal figure.
     // Then the estimate is kept within what all the samples allow (see boundOffsetByDelays).
     bool boundByDelays = false;
+    // Whether the samples' offset errors grow with their delays above the minimum, so that the
+    // weights may lean on the quick ones the more samples there are (see computeVariances):
+    // true for NTP measurements, not for reference clocks.
+    bool delayWeighted = false;
 };
 
 // What `chronyc sourcestats` shows for a source (chrony's RPT_SourcestatsReport).
@@ -181,6 +185,9 @@ public:
     // chrony's SD_TO_DIST_RATIO: the assumed ratio of the spread of the peer distances to the
     // standard deviation of the offsets, which scales the sample weights.
     static constexpr double kSdToDistanceRatio = 0.7;
+    // For NTP samples (delayWeighted) the ratio grows with the number of samples n as
+    // kDelayRatioGrowth * sqrt(n) - 1, never below kSdToDistanceRatio; see computeVariances.
+    static constexpr double kDelayRatioGrowth = 2.0;
     // Asymmetry estimation (chrony's MAX_ASYMMETRY, MIN_ASYMMETRY, MIN_ASYMMETRY_RUN,
     // MAX_ASYMMETRY_RUN): the estimate is used, clamped to +-kMaxAsymmetry, once at least
     // kMinAsymmetryRun consecutive regressions found it beyond +-kMinAsymmetry with one sign.
