@@ -31,8 +31,7 @@ std::optional<StatSample> RefClockFilter::take(int minimum, double frequency)
     // Equal offsets keep their age order, so the choice never depends on the sort's whims.
     std::stable_sort(sorted.begin(), sorted.end(),
                      [](const StatSample &a, const StatSample &b) { return a.offset < b.offset; });
-    const int keep = std::max(1, static_cast<int>(std::lround(n * kKeepFraction)));
-    const int first = (n - keep) / 2;
+    const auto [first, keep] = keptRange(sorted);
 
     std::vector<const StatSample *> kept;
     kept.reserve(static_cast<std::size_t>(keep));
@@ -54,6 +53,31 @@ std::optional<StatSample> RefClockFilter::take(int minimum, double frequency)
     const StatSample result = restoreRawFrame(average.sample, frequency, reference);
     m_samples.clear();
     return result;
+}
+
+std::pair<int, int> RefClockFilter::keptRange(const std::vector<StatSample> &sorted)
+{
+    const int n = static_cast<int>(sorted.size());
+    const int least = std::max(1, static_cast<int>(std::lround(n * kKeepFraction)));
+    const auto offsetAt = [&sorted](int i) { return sorted[static_cast<std::size_t>(i)].offset; };
+    const double median = 0.5 * (offsetAt((n - 1) / 2) + offsetAt(n / 2));
+    std::vector<double> deviations;
+    deviations.reserve(sorted.size());
+    for (const StatSample &s : sorted)
+        deviations.push_back(std::abs(s.offset - median));
+    std::sort(deviations.begin(), deviations.end());
+    const double mad =
+        0.5 * (deviations[static_cast<std::size_t>((n - 1) / 2)] + deviations[static_cast<std::size_t>(n / 2)]);
+    const double limit = kOutlierSds * kSdPerMad * mad;
+    int low = 0;
+    int high = n - 1;
+    while (low < high && offsetAt(low) < median - limit)
+        ++low;
+    while (high > low && offsetAt(high) > median + limit)
+        --high;
+    if (high - low + 1 < least)
+        return {(n - least) / 2, least};
+    return {low, high - low + 1};
 }
 
 double RefClockFilter::standardError(double spread, int kept)

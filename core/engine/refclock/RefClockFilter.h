@@ -4,9 +4,16 @@
 // Behaviour (the idea of chrony's refclock filter, written for this engine):
 // - It holds at most `length` samples (`filter N`); a new one pushes out the oldest.
 // - At a poll, with at least the minimum the caller names (capped by the filter length), they are sorted by
-//   offset on the disciplined clock (the raw clock's drift removed) and the kKeepFraction of them nearest the median are averaged (time, offset,
-//   delays, dispersions); the dispersion is raised to the standard error of their mean when
-//   that is larger. Then the filter starts over empty.
+//   offset on the disciplined clock (the raw clock's drift removed), and those within
+//   kOutlierSds robust standard deviations (from the median absolute deviation) of the median
+//   are averaged (time, offset, delays, dispersions), at least the kKeepFraction nearest the
+//   median; the dispersion is raised to the standard error of their mean when that is larger.
+//   Then the filter starts over empty.
+//   Unlike chrony's filter, which always averages a fixed share around the median, a poll of
+//   well-behaved samples is averaged whole: trimming 40 % of normal noise costs about 3 % of
+//   the mean's standard deviation, and in clknetsim's 106-refclock-shm beside chronyd the
+//   RMS error fell by about as much. A missed edge or a late serial read lies far beyond
+//   kOutlierSds and is still dropped.
 // - The variance behind that standard error is a long-term average over the polls (as
 //   chrony's filter keeps one), unless this poll's is significantly larger: a dozen samples
 //   estimate their own spread only to about a fifth, and the statistics weigh each filtered
@@ -18,6 +25,7 @@
 #include "sources/SourceStatistics.h"
 
 #include <optional>
+#include <utility>
 #include <vector>
 
 namespace s1 {
@@ -26,8 +34,16 @@ class RefClockFilter
 {
 public:
     static constexpr int kMaxLength = 256;
-    // Share of the samples, nearest the median, that are averaged.
+    // Share of the samples, nearest the median, that are averaged at least.
     static constexpr double kKeepFraction = 0.6;
+    // Samples further from the median than this many robust standard deviations are outliers.
+    static constexpr double kOutlierSds = 5.0;
+    // The standard deviation of normal noise per unit of median absolute deviation.
+    static constexpr double kSdPerMad = 1.4826;
+    // The long-term variance's memory: with every sample of a poll kept (15 degrees of freedom
+    // from 16 samples) about seven polls, as long as the ten kept of sixteen once gave with
+    // LongTermVariance's default.
+    static constexpr double kVarianceMemoryDof = 100;
 
     explicit RefClockFilter(int length);
 
@@ -48,10 +64,12 @@ private:
     // with the variance replaced by the long-term one unless it is significantly larger; and
     // the long-term variance updated.
     double standardError(double spread, int kept);
+    // The first index and the count of the samples (sorted by offset) to average.
+    static std::pair<int, int> keptRange(const std::vector<StatSample> &sorted);
 
     int m_length;
     std::vector<StatSample> m_samples; // oldest first
-    LongTermVariance m_variance;       // of the kept offsets
+    LongTermVariance m_variance{kVarianceMemoryDof}; // of the kept offsets
     double m_lastSpread = 0;           // s
 };
 

@@ -9,8 +9,8 @@ namespace s1 {
 double LongTermVariance::update(double variance, double dof)
 {
     const double previous = empty() ? variance : m_variance;
-    if (m_dof > kMemoryDof) {
-        m_variance += dof / (dof + kMemoryDof) * (variance - m_variance);
+    if (m_dof > m_memoryDof) {
+        m_variance += dof / (dof + m_memoryDof) * (variance - m_variance);
     } else {
         m_variance = (m_variance * m_dof + variance * dof) / (m_dof + dof);
         m_dof += dof;

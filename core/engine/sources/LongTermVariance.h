@@ -19,6 +19,11 @@ public:
     // be used instead.
     static constexpr double kLargerVarianceConfidence = 0.9;
 
+    // memoryDof: the degrees of freedom the exponential average remembers.
+    explicit LongTermVariance(double memoryDof = kMemoryDof)
+        : m_memoryDof(memoryDof)
+    { }
+
     bool empty() const { return m_dof <= 0; }
     double value() const { return m_variance; } // s², 0 while empty
 
@@ -30,6 +35,7 @@ public:
 private:
     double m_variance = 0; // s²
     double m_dof = 0;      // degrees of freedom behind m_variance
+    double m_memoryDof;
 };
 
 } // namespace s1
