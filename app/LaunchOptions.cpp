@@ -4,6 +4,7 @@
 #include "config/ConfigFile.h"
 #include "config/ConfigReader.h"
 #include "logging/LogCategories.h"
+#include "process/SyscallFilter.h"
 #include "json/ControlProtocol.h"
 
 #include <QCommandLineParser>
@@ -71,6 +72,12 @@ struct OptionSet
         QStringLiteral("Service: once its sockets are open, run as <user> with only the capabilities "
                        "it needs (overrides the configuration's `user`, like chronyd -u)."),
         QStringLiteral("user")};
+    QCommandLineOption syscallFilter{
+        QStringLiteral("F"),
+        QStringLiteral("Service: once it runs, filter its system calls (seccomp, like chronyd -F): 0 off (default), "
+                       "1 only the calls it makes, 2 all but a few dangerous ones (exec, fork, ptrace, modules, "
+                       "mounts); a forbidden call kills it, or sends SIGSYS at -1/-2. Not with `alarmcommand`."),
+        QStringLiteral("level")};
     QCommandLineOption checkConfig{
         QStringLiteral("check-config"),
         QStringLiteral("Check the configuration <file>, print every error and warning as "
@@ -123,7 +130,8 @@ void addOptions(QCommandLineParser &parser, const OptionSet &opt, LaunchProgram 
                                      QStringLiteral("[SOCKET]"));
         for (const QCommandLineOption *option :
              {&opt.attach, &opt.inProcess, &opt.kiosk, &opt.service, &opt.controlSocket, &opt.controlGroup, &opt.user,
-              &opt.checkConfig, &opt.printConfig, &opt.debug, &opt.screenshot, &opt.screenshotDelay, &opt.simulate})
+              &opt.syscallFilter, &opt.checkConfig, &opt.printConfig, &opt.debug, &opt.screenshot, &opt.screenshotDelay,
+              &opt.simulate})
             parser.addOption(*option);
     }
     parser.addOption(opt.config);
@@ -193,6 +201,23 @@ bool readCoreHostOptions(const QCommandLineParser &parser, const OptionSet &opt,
            && readSeconds(parser, opt.duration, o.duration, positive, "--duration needs a positive number of seconds");
 }
 
+// -F LEVEL: a valid level, for the service, in a build that can filter (never accepted and ignored).
+bool readSyscallFilterLevel(const QCommandLineParser &parser, const OptionSet &opt, LaunchOptions &o)
+{
+    if (!parser.isSet(opt.syscallFilter))
+        return true;
+    std::string error;
+    const auto policy = SyscallFilterPolicy::fromText(parser.value(opt.syscallFilter).toStdString(), error);
+    if (!policy)
+        return usageError(QString::fromStdString(error));
+    if (!o.service)
+        return usageError(QStringLiteral("-F is for --service; the window does not filter its system calls"));
+    if (policy->enabled() && !SyscallFilter::available())
+        return usageError(QString::fromStdString(SyscallFilter::unavailableReason()));
+    o.syscallFilterLevel = policy->level();
+    return true;
+}
+
 // The service's control socket, and the configuration check and print that exit at once.
 bool readServiceOptions(const QCommandLineParser &parser, const OptionSet &opt, LaunchOptions &o)
 {
@@ -211,7 +236,7 @@ bool readServiceOptions(const QCommandLineParser &parser, const OptionSet &opt, 
     if (parser.isSet(opt.user) && (o.user.empty() || !o.service))
         return usageError(o.user.empty() ? QStringLiteral("-u needs a user name")
                                          : QStringLiteral("-u is for --service; the window runs as whoever starts it"));
-    return true;
+    return readSyscallFilterLevel(parser, opt, o);
 }
 
 // --attach [SOCKET]: the socket, and no option that only an engine of the window's own uses.

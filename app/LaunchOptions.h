@@ -30,6 +30,7 @@ struct LaunchOptions
     std::string controlSocket;   // --control-socket; empty: from the configuration
     std::string controlGroup;    // --control-group; empty: the service's own group
     std::string user;            // -u: the user the service runs as (overrides `user`); empty: the file's
+    int syscallFilterLevel = 0;  // -F: the service's system call filter (SyscallFilterPolicy), 0: none
     std::string checkConfigPath; // --check-config FILE: check it and exit
     bool printConfig = false;    // -p: print the configuration and exit
     bool debug = false;          // -d: debug logging (the service always logs to stderr)

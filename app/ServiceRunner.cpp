@@ -4,6 +4,7 @@
 #include "config/ConfigFile.h"
 #include "config/ConfigReader.h"
 #include "config/ConfigurationEditor.h"
+#include "process/SyscallFilter.h"
 #include "process/SystemCredentialsApi.h"
 #include "json/ConfigurationJson.h"
 
@@ -62,7 +63,7 @@ bool ServiceRunner::start()
     // Before dropping root, as the control ports. Not fatal: the time service matters more than
     // its metrics, and the log says why they are missing.
     m_metrics.configure(m_config);
-    if (!dropPrivileges()) {
+    if (!dropPrivileges() || !installSyscallFilter()) {
         m_control.close();
         return false;
     }
@@ -89,6 +90,38 @@ bool ServiceRunner::dropPrivileges()
         return true;
     }
     return true;
+}
+
+bool ServiceRunner::installSyscallFilter()
+{
+    std::string error;
+    const std::optional<SyscallFilterPolicy> policy =
+        SyscallFilterPolicy::fromLevel(m_options.syscallFilterLevel, error);
+    if (!policy) {
+        qCCritical(lcService).noquote() << QString::fromStdString(error);
+        return false;
+    }
+    if (!policy->enabled())
+        return true;
+    // chronyd refuses -F with mailonchange for the same reason: running a program is what the
+    // filter forbids.
+    if (!m_config.alarmCommand.empty()) {
+        qCCritical(lcService).noquote() << alarmCommandForbiddenMessage();
+        return false;
+    }
+    if (!SyscallFilter::install(*policy, !m_options.noClockControl, error)) {
+        qCCritical(lcService).noquote() << QString::fromStdString(error);
+        return false;
+    }
+    qCInfo(lcService).noquote() << QString::fromStdString(policy->describe());
+    return true;
+}
+
+QString ServiceRunner::alarmCommandForbiddenMessage() const
+{
+    return QStringLiteral("-F %1: alarmcommand runs a program, which the system call filter forbids; "
+                          "remove alarmcommand or run without -F")
+        .arg(m_options.syscallFilterLevel);
 }
 
 // chronyd leaves these to the administrator too; saying so at the start beats a drift file that
@@ -268,6 +301,17 @@ void ServiceRunner::beginReload(std::optional<quint64> ticket, std::optional<App
     }
     for (const QString &line : messages)
         qCWarning(lcConfig).noquote() << line;
+    // Under the filter the alarm command could not run; the engine would be killed at its first alarm.
+    if (m_options.syscallFilterLevel != 0 && !read.config.alarmCommand.empty()) {
+        const QString error = alarmCommandForbiddenMessage() + QStringLiteral("; the running configuration is kept");
+        qCWarning(lcConfig).noquote() << "reload:" << error;
+        m_systemd.ready();
+        if (ticket && edit)
+            finishEdit(*ticket, std::move(*edit), false, {}, error);
+        else if (ticket)
+            m_control.completeRequest(*ticket, false, {}, error);
+        return;
+    }
     qCInfo(lcConfig).noquote() << "reload: restarting the engine with" << file;
     bool chosen = false;
     if (controlSocketPath(m_options, read.config, &chosen) != m_control.socketPath() && m_control.isListening())

@@ -74,6 +74,10 @@ private:
     // `user`/-u: stops being root before the engine thread starts, so that every engine thread
     // (a reload starts a new one) inherits the capabilities kept. False (logged) when it failed.
     bool dropPrivileges();
+    // -F: the system call filter, after the drop (setuid, setgroups and libcap's calls are not in
+    // its list) and before the engine thread starts. False (logged) when it cannot be installed.
+    bool installSyscallFilter();
+    QString alarmCommandForbiddenMessage() const;
     void warnAboutUnwritableDirectories() const;
     // Tells the control server which file this service reads, for the `configuration` query.
     void publishConfigurationPath();

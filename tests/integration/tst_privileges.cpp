@@ -1,10 +1,12 @@
 // `user NAME` / `-u NAME` for real: a service started as root serves on a port below 1024 as
 // `nobody`, with exactly CAP_NET_BIND_SERVICE (it runs with -x, so not CAP_SYS_TIME), in every
 // thread that has any; a reload starts a new engine thread that binds the port again; the history
-// is written as that user. And, for everyone, a user that does not exist stops the start.
+// is written as that user, all of it under the system call filter the packaged unit uses (-F 1)
+// when the build has one. And, for everyone, a user that does not exist stops the start.
 #include "ProcessHelpers.h"
 
 #include "ntp/NtpPacket.h"
+#include "process/SyscallFilter.h"
 
 #include <QDir>
 #include <QFile>
@@ -151,9 +153,14 @@ void TestPrivileges::dropsRootKeepingOnlyWhatItNeeds()
                               .arg(port)
                               .arg(kUser, state));
 
+    // As the packaged unit runs it: the drop, then the filter.
+    const bool filtered = s1::SyscallFilter::available();
+    QStringList arguments{"--service", "-f", conf, "-x", "--bind", "127.0.0.1", "--control-socket", socketPath};
+    if (filtered)
+        arguments << "-F"
+                  << "1";
     QProcess service;
-    service.start(s1test::ourBinary(QStringLiteral("stratumone")),
-                  {"--service", "-f", conf, "-x", "--bind", "127.0.0.1", "--control-socket", socketPath});
+    service.start(s1test::ourBinary(QStringLiteral("stratumone")), arguments);
     QByteArray log;
     QVERIFY2(waitForLog(service, QStringLiteral("serving NTP on UDP port %1").arg(port), log), log.constData());
     QVERIFY2(log.contains(QStringLiteral("running as user %1 (uid %2, gid %3) with CAP_NET_BIND_SERVICE")
@@ -185,6 +192,8 @@ void TestPrivileges::dropsRootKeepingOnlyWhatItNeeds()
     QCOMPARE(capabilityMask(status, "CapEff"), kNetBindServiceMask);
     QCOMPARE(capabilityMask(status, "CapInh"), quint64(0));
     QCOMPARE(capabilityMask(status, "CapAmb"), quint64(0));
+    if (filtered)
+        QCOMPARE(status.value("Seccomp"), QStringLiteral("2")); // SECCOMP_MODE_FILTER
 
     // Every thread runs as the user; none has more than the one capability, the engine's has it.
     const auto checkThreads = [&] {

@@ -42,6 +42,8 @@ for setting in Type=notify NotifyAccess=main WatchdogSec=30s User=_stratumone Gr
         failures=$((failures + 1))
     fi
 done
+# The system call filter, as Debian's chrony runs chronyd (-F 1).
+grep -Eq '^ExecStart=/usr/bin/stratumone --service -F 1 ' "$unit" || { echo "FAIL: ExecStart without -F 1"; failures=$((failures + 1)); }
 for device in pps ptp ttyS ttyUSB ttyACM ttyAMA; do
     grep -qx "DeviceAllow=char-$device rw" "$unit" || { echo "FAIL: no DeviceAllow for $device"; failures=$((failures + 1)); }
 done
