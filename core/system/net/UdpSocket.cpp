@@ -289,6 +289,11 @@ bool UdpSocket::send(const SocketAddress &to, std::span<const std::uint8_t> data
     return true;
 }
 
+bool UdpSocket::setReceiveBuffer(int bytes)
+{
+    return setsockopt(m_fd, SOL_SOCKET, SO_RCVBUF, &bytes, sizeof bytes) == 0;
+}
+
 std::vector<TransmitStamp> UdpSocket::takeTransmitStamps(std::size_t limit)
 {
     std::vector<TransmitStamp> stamps;

@@ -103,6 +103,10 @@ public:
     // clock and network simulators that run unmodified daemons (clknetsim) answer an error
     // queue read with the next datagram when they hold no stamp.
     std::vector<TransmitStamp> takeTransmitStamps(std::size_t limit);
+    // Asks for a receive buffer of `bytes` (SO_RCVBUF; the kernel caps it at
+    // net.core.rmem_max). A server socket with room for a burst of requests loses none of them
+    // while the process is not scheduled. False when the kernel refuses.
+    bool setReceiveBuffer(int bytes);
 
 private:
     UdpSocket(int fd, IpAddress::Family family, std::uint16_t port, bool kernelTimestamps, bool transmitTimestamps);
