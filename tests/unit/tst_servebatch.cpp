@@ -127,6 +127,7 @@ class TestServeBatch : public QObject
 private slots:
     void batchAnswersAsOneByOne();
     void refusedDatagramCostsOnlyItself();
+    void serverSocketIsSetUpForLoad();
 };
 
 void TestServeBatch::batchAnswersAsOneByOne()
@@ -197,6 +198,39 @@ void TestServeBatch::refusedDatagramCostsOnlyItself()
     QCOMPARE(received, (std::vector<std::uint8_t>{1, 4}));
     ::close(sender);
     ::close(receiver);
+}
+
+// The server socket asks for room for bursts and sends without fragmenting (IP ID 0); the
+// client sockets keep the kernel's defaults.
+void TestServeBatch::serverSocketIsSetUpForLoad()
+{
+    const std::uint16_t serverPort = freePort();
+    const ConfigReadResult read =
+        readConfigText("port " + std::to_string(serverPort) + "\nallow 127.0.0.0/8\nlocal stratum 1\n", "test.conf");
+    QVERIFY(read.ok());
+    HostOptions options;
+    options.serverAddresses = {IpAddress::v4(kLoopback)};
+    options.serverReceiveBufferBytes = 1 << 20;
+    EngineRuntime runtime(read.config, options);
+    std::string error;
+    QVERIFY2(runtime.start(error), error.c_str());
+    const std::vector<int> fds = runtime.fds();
+    QVERIFY(!fds.empty());
+    const int server = fds.front(); // the server sockets come first
+    int mode = 0;
+    socklen_t length = sizeof mode;
+    QCOMPARE(::getsockopt(server, IPPROTO_IP, IP_MTU_DISCOVER, &mode, &length), 0);
+    QCOMPARE(mode, int(IP_PMTUDISC_PROBE));
+    int bytes = 0;
+    length = sizeof bytes;
+    QCOMPARE(::getsockopt(server, SOL_SOCKET, SO_RCVBUF, &bytes, &length), 0);
+    // The kernel doubles what it grants, and caps the request at net.core.rmem_max.
+    int defaultBytes = 0;
+    std::uint16_t port = 0;
+    const int plain = loopbackSocket(port);
+    ::getsockopt(plain, SOL_SOCKET, SO_RCVBUF, &defaultBytes, &length);
+    ::close(plain);
+    QVERIFY2(bytes > defaultBytes, qPrintable(QStringLiteral("%1 <= %2").arg(bytes).arg(defaultBytes)));
 }
 
 QTEST_GUILESS_MAIN(TestServeBatch)

@@ -59,9 +59,11 @@ bool EngineRuntime::start(std::string &error)
                 m_warnings.push_back("NTP server not listening on " + address.toString() + ": " + socketError);
                 continue;
             }
-            // Best effort: a socket with the kernel's default buffer still serves.
+            // Best effort: a socket with the kernel's default buffer, or fragmentable replies,
+            // still serves.
             if (m_options.serverReceiveBufferBytes > 0)
                 (void)socket->setReceiveBuffer(m_options.serverReceiveBufferBytes);
+            (void)socket->setDontFragment();
             m_sockets.push_back({std::move(socket), SocketRole::Server});
         }
         // Like chronyd, a server port that cannot be opened (taken, or privileged) leaves the
