@@ -4,8 +4,8 @@
 // and gets its snapshots over the control socket.
 #include "InProcessEngine.h"
 #include "LaunchOptions.h"
+#include "ServiceMain.h"
 #include "ServiceProbe.h"
-#include "ServiceRunner.h"
 #include "ServiceViewer.h"
 #include "SimulationFeed.h"
 #include "UnixSignalWatcher.h"
@@ -30,32 +30,6 @@
 #include <unistd.h>
 
 namespace {
-
-int runService(QCoreApplication &app, const s1::LaunchOptions &options, const s1::EngineConfig &config)
-{
-    s1::ServiceRunner service(options, config);
-    s1::UnixSignalWatcher signalWatcher;
-    signalWatcher.install();
-    int exitCode = 0;
-    QObject::connect(&signalWatcher, &s1::UnixSignalWatcher::terminationRequested, &app, [&app](int signalNumber) {
-        qCInfo(lcService) << "signal" << signalNumber << "received, stopping";
-        app.quit();
-    });
-    QObject::connect(&signalWatcher, &s1::UnixSignalWatcher::hangup, &service, [&service] {
-        qCInfo(lcService) << "SIGHUP received, reloading the configuration";
-        service.reload();
-    });
-    QObject::connect(&service, &s1::ServiceRunner::fatal, &app, [&](int code) {
-        exitCode = code;
-        app.quit();
-    });
-    if (!service.start())
-        return 1;
-    const int loopCode = app.exec();
-    service.stop();
-    qCInfo(lcService) << "stopped";
-    return exitCode != 0 ? exitCode : loopCode;
-}
 
 // --screenshot: grab the window after the delay and quit (works with QT_QPA_PLATFORM=offscreen).
 void scheduleScreenshot(QApplication &app, const s1::LaunchOptions &options, s1::MainWindow &window)
@@ -204,10 +178,16 @@ int main(int argc, char **argv)
         return runSimulation(static_cast<QApplication &>(*app), *parse.options);
     if (!parse.options->service && serviceToShow(*parse.options))
         return runAttached(static_cast<QApplication &>(*app), *parse.options, s1::control::kDefaultSocketPath);
+    if (parse.options->service) {
+        // Without the window's libraries the service's resident memory is less than half.
+        const std::string why = s1::execLeanService(argv);
+        qCWarning(lcService).noquote() << "running the service in this process, with the window's libraries mapped:"
+                                       << why.c_str();
+    }
     const auto config = s1::loadConfiguration(*parse.options);
     if (!config)
         return 1;
     if (parse.options->service)
-        return runService(*app, *parse.options, *config);
+        return s1::runService(*app, *parse.options, *config);
     return runWindow(static_cast<QApplication &>(*app), *parse.options, *config);
 }

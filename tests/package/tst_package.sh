@@ -56,7 +56,7 @@ grep -q "stratum-1 NTP server" <<<"$summary" || fail "Description: $summary"
 
 # --- contents: every file we ship, owned by root
 dpkg-deb -c "$deb" > "$work/contents"
-for path in ./usr/bin/stratumone ./usr/bin/stratumctl ./usr/bin/stratumone-core-host \
+for path in ./usr/bin/stratumone ./usr/bin/stratumctl ./usr/bin/stratumone-core-host ./usr/libexec/stratumone/stratumone-service \
     ./lib/systemd/system/stratumone.service ./lib/udev/rules.d/60-stratumone.rules ./etc/stratumone/stratumone.conf \
     ./etc/logrotate.d/stratumone \
     ./usr/share/applications/stratumone.desktop ./usr/share/icons/hicolor/scalable/apps/stratumone.svg \

@@ -1226,6 +1226,12 @@ std::vector<OutgoingPacket> Engine::takeOutgoing()
     return std::exchange(m_outgoing, {});
 }
 
+void Engine::takeOutgoing(std::vector<OutgoingPacket> &into)
+{
+    into.clear();
+    std::swap(into, m_outgoing);
+}
+
 std::vector<ResolveRequest> Engine::takeResolveRequests()
 {
     return std::exchange(m_resolveRequests, {});

@@ -164,6 +164,10 @@ public:
     int restoreSources(std::vector<SourceDump> dumps, RealTime now);
 
     std::vector<OutgoingPacket> takeOutgoing();
+    // The same into `into`, whose old contents are dropped and whose storage the engine keeps
+    // for the next packets: a host that swaps one vector back and forth allocates no vector
+    // per wake-up.
+    void takeOutgoing(std::vector<OutgoingPacket> &into);
     std::vector<ResolveRequest> takeResolveRequests();
     // Records for the chrony-format log files enabled by `log`; empty without `logdir`.
     std::vector<EngineLogRecord> takeLogRecords();

@@ -38,7 +38,10 @@ EngineRuntime::EngineRuntime(EngineConfig config, HostOptions options)
     : m_config(std::move(config))
     , m_options(std::move(options))
     , m_batch(m_options.batchSize)
-{ }
+    , m_sendBatch(m_options.sendBatchSize)
+{
+    m_pendingReplies.reserve(m_sendBatch.capacity());
+}
 
 EngineRuntime::~EngineRuntime() = default;
 
@@ -56,6 +59,11 @@ bool EngineRuntime::start(std::string &error)
                 m_warnings.push_back("NTP server not listening on " + address.toString() + ": " + socketError);
                 continue;
             }
+            // Best effort: a socket with the kernel's default buffer, or fragmentable replies,
+            // still serves.
+            if (m_options.serverReceiveBufferBytes > 0)
+                (void)socket->setReceiveBuffer(m_options.serverReceiveBufferBytes);
+            (void)socket->setDontFragment();
             m_sockets.push_back({std::move(socket), SocketRole::Server});
         }
         // Like chronyd, a server port that cannot be opened (taken, or privileged) leaves the
@@ -491,7 +499,10 @@ void EngineRuntime::reportTransmitStamps(const Socket &socket)
 
 void EngineRuntime::flush()
 {
-    for (OutgoingPacket &out : m_engine->takeOutgoing()) {
+    m_engine->takeOutgoing(m_outgoing);
+    UdpSocket *pendingSocket = nullptr;
+    for (std::size_t i = 0; i < m_outgoing.size(); ++i) {
+        OutgoingPacket &out = m_outgoing[i];
         UdpSocket *socket = nullptr;
         if (out.role == SocketRole::Server && out.hostSocket >= 0
             && static_cast<std::size_t>(out.hostSocket) < m_sockets.size())
@@ -500,6 +511,23 @@ void EngineRuntime::flush()
             socket = clientSocketFor(out.remote.ip);
         if (!socket)
             continue;
+        // Replies wait for their neighbours, in order: a packet for another socket or one sent
+        // alone sends them first.
+        const bool batched = m_options.receiveMode == UdpSocket::Receive::Batched && out.role == SocketRole::Server
+                             && !out.reportTransmit;
+        if (pendingSocket && (socket != pendingSocket || !batched)) {
+            sendPendingReplies(*pendingSocket);
+            pendingSocket = nullptr;
+        }
+        if (batched) {
+            m_pendingReplies.push_back(i);
+            pendingSocket = socket;
+            if (m_pendingReplies.size() >= m_sendBatch.capacity()) {
+                sendPendingReplies(*pendingSocket);
+                pendingSocket = nullptr;
+            }
+            continue;
+        }
         // The clock is read as the very last thing before the kernel takes the packet, the
         // same moment on both ends of an exchange (our T1, the server's T3).
         const RealTime sendTime = readClock();
@@ -518,6 +546,8 @@ void EngineRuntime::flush()
                 if (s.socket.get() == socket)
                     reportTransmitStamps(s);
     }
+    if (pendingSocket)
+        sendPendingReplies(*pendingSocket);
     if (m_resolver)
         for (const ResolveRequest &request : m_engine->takeResolveRequests())
             m_resolver(request);
@@ -525,6 +555,19 @@ void EngineRuntime::flush()
     for (const EngineEvent &event : m_engine->takeEvents())
         if (m_eventSink)
             m_eventSink(event);
+}
+
+void EngineRuntime::sendPendingReplies(UdpSocket &socket)
+{
+    // One reading for the batch, as late as possible: right before the one system call.
+    const RealTime sendTime = readClock();
+    for (const std::size_t i : m_pendingReplies) {
+        OutgoingPacket &out = m_outgoing[i];
+        m_engine->finishOutgoing(out, sendTime);
+        (void)m_sendBatch.add(out.remote, out.data);
+    }
+    m_pendingReplies.clear();
+    (void)m_sendBatch.send(socket.fd());
 }
 
 void EngineRuntime::openLogFiles()

@@ -13,6 +13,7 @@
 #include "host/RefClockDevices.h"
 #include "logging/ChronyLogFormat.h"
 #include "logging/LogFileWriter.h"
+#include "net/DatagramSendBatch.h"
 #include "net/UdpSocket.h"
 
 #include <chrono>
@@ -32,8 +33,21 @@ struct HostOptions
     // empty: the configuration's (ntpListenAddresses: `bindaddress` per family allowed by
     // some `allow`, as chronyd).
     std::vector<IpAddress> serverAddresses;
+    // Batched: requests read with recvmmsg, and server replies that need no report of their
+    // send sent together with sendmmsg (sendBatchSize at most); Single: one system call per
+    // packet each way (the plain host, for simulators that intercept libc).
     UdpSocket::Receive receiveMode = UdpSocket::Receive::Batched;
     std::size_t batchSize = 32;
+    // Replies stamped with one clock reading and handed to the kernel in one call: the last
+    // leaves a few microseconds per reply before it after its transmit timestamp. Only under
+    // load are there several (at a few requests a millisecond a wake-up finds one), and
+    // interleaved replies, whose clients ask for the exact transmit time, never wait in a
+    // batch: they are sent alone and the kernel's stamp of each is read at once.
+    std::size_t sendBatchSize = 16;
+    // SO_RCVBUF of the server sockets, bytes (the kernel caps it at net.core.rmem_max; 0: the
+    // kernel's default, about 200 requests on Linux). Room for a burst of requests while the
+    // process waits to be scheduled; kernel memory, used only while requests wait.
+    int serverReceiveBufferBytes = 4 << 20;
     std::uint64_t seed = 0; // 0: seed from the clock
     // Where refclock drivers do their I/O; tests put fake devices here.
     RefClockSeams refClockSeams;
@@ -135,6 +149,9 @@ private:
     };
 
     void flush();
+    // Sends the replies m_pendingReplies names (positions in m_outgoing, all for `socket`),
+    // stamped with one clock reading taken right before the system call.
+    void sendPendingReplies(UdpSocket &socket);
     // The kernel's transmit timestamps queued on `socket`'s error queue, to the engine.
     void reportTransmitStamps(const Socket &socket);
     // Called before each batch of work: whether the system clock jumped since the last call by
@@ -165,6 +182,11 @@ private:
     std::unique_ptr<Engine> m_engine;
     std::vector<Socket> m_sockets;
     DatagramBatch m_batch;
+    DatagramSendBatch m_sendBatch;
+    // The engine's packets of the current flush(); swapped with the engine's, so their storage
+    // is kept from one wake-up to the next.
+    std::vector<OutgoingPacket> m_outgoing;
+    std::vector<std::size_t> m_pendingReplies;
     Resolver m_resolver;
     EventSink m_eventSink;
     std::unique_ptr<RefClockDevices> m_refClocks;

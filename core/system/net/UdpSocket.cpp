@@ -289,6 +289,19 @@ bool UdpSocket::send(const SocketAddress &to, std::span<const std::uint8_t> data
     return true;
 }
 
+bool UdpSocket::setReceiveBuffer(int bytes)
+{
+    return setsockopt(m_fd, SOL_SOCKET, SO_RCVBUF, &bytes, sizeof bytes) == 0;
+}
+
+bool UdpSocket::setDontFragment()
+{
+    if (m_family != IpAddress::Family::V4)
+        return true;
+    int mode = IP_PMTUDISC_PROBE;
+    return setsockopt(m_fd, IPPROTO_IP, IP_MTU_DISCOVER, &mode, sizeof mode) == 0;
+}
+
 std::vector<TransmitStamp> UdpSocket::takeTransmitStamps(std::size_t limit)
 {
     std::vector<TransmitStamp> stamps;

@@ -103,6 +103,16 @@ public:
     // clock and network simulators that run unmodified daemons (clknetsim) answer an error
     // queue read with the next datagram when they hold no stamp.
     std::vector<TransmitStamp> takeTransmitStamps(std::size_t limit);
+    // Asks for a receive buffer of `bytes` (SO_RCVBUF; the kernel caps it at
+    // net.core.rmem_max). A server socket with room for a burst of requests loses none of them
+    // while the process is not scheduled. False when the kernel refuses.
+    bool setReceiveBuffer(int bytes);
+    // IPv4: sends with Don't Fragment and without consulting the path MTU
+    // (IP_PMTUDISC_PROBE), so the kernel gives each packet the ID 0 (RFC 6864) instead of
+    // drawing one from its shared generator, a few per cent of what a reply costs it (perf, loopback). For
+    // sockets whose packets never need fragmenting: our replies are never longer than the
+    // request they answer, a header and at most a MAC. No-op on IPv6. False when refused.
+    bool setDontFragment();
 
 private:
     UdpSocket(int fd, IpAddress::Family family, std::uint16_t port, bool kernelTimestamps, bool transmitTimestamps);
