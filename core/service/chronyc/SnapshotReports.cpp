@@ -351,7 +351,9 @@ std::vector<NtpDataReport> ntpDataReports(const EngineSnapshot &snapshot)
             r.responseTime = e->responseTime;
             r.interleaved = e->interleaved;
             if (e->kernelTransmit)
-                r.txTimestamping = TimestampSource::Kernel;
+                r.txTimestamping = e->hardwareTransmit ? TimestampSource::Hardware : TimestampSource::Kernel;
+            if (e->hardwareReceive)
+                r.rxTimestamping = TimestampSource::Hardware;
         }
         if (s.lastSample) {
             r.offset = s.lastSample->offset;
@@ -359,13 +361,18 @@ std::vector<NtpDataReport> ntpDataReports(const EngineSnapshot &snapshot)
             r.peerDispersion = s.lastSample->dispersion;
         }
         r.tests = ntpTests(s);
-        r.rxTimestamping = TimestampSource::Kernel;
+        if (r.rxTimestamping != TimestampSource::Hardware)
+            r.rxTimestamping = TimestampSource::Kernel;
         r.totalTx = clampedCount(s.requestsSent);
         r.totalRx = clampedCount(s.repliesAccepted + s.repliesRejected);
         r.totalValidRx = clampedCount(s.repliesAccepted);
         r.totalGoodRx = clampedCount(s.repliesAccepted);
-        r.totalKernelRx = r.totalRx;
-        r.totalKernelTx = clampedCount(s.kernelTransmitStamps);
+        // chronyc counts each stamp once, by who took it.
+        r.totalHwRx = clampedCount(s.hardwareReceiveStamps);
+        r.totalKernelRx = r.totalRx - std::min(r.totalRx, r.totalHwRx);
+        r.totalHwTx = clampedCount(s.hardwareTransmitStamps);
+        r.totalKernelTx =
+            clampedCount(s.kernelTransmitStamps - std::min(s.kernelTransmitStamps, s.hardwareTransmitStamps));
         reports.push_back(std::move(r));
     }
     return reports;

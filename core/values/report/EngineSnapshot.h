@@ -125,6 +125,9 @@ struct NtpExchangeSnapshot
     double responseTime = 0; // s, the server's T3 - T2
     bool interleaved = false;    // the sample was measured in interleaved mode
     bool kernelTransmit = false; // its T1 is the kernel's transmit timestamp
+    // hwtimestamp: its T1 / the reply's T4 is the network card's stamp.
+    bool hardwareTransmit = false;
+    bool hardwareReceive = false;
 
     friend bool operator==(const NtpExchangeSnapshot &, const NtpExchangeSnapshot &) = default;
 };
@@ -149,6 +152,8 @@ struct SourceSnapshot
     std::vector<SourceSample> recentSamples; // oldest first, bounded
     std::uint64_t requestsSent = 0;
     std::uint64_t kernelTransmitStamps = 0; // requests whose transmit time the kernel stamped
+    std::uint64_t hardwareTransmitStamps = 0; // ... with the network card's stamp (hwtimestamp)
+    std::uint64_t hardwareReceiveStamps = 0;  // replies the network card stamped
     std::uint64_t repliesAccepted = 0;
     std::uint64_t repliesRejected = 0;
     std::string lastRejectReason; // empty when the last reply was good
