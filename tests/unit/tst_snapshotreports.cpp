@@ -340,6 +340,15 @@ void TestSnapshotReports::serverstats()
                                                "NTP hardware RX timestamps : 0\n"
                                                "NTP hardware TX timestamps : 0\n"));
     QCOMPARE(formatServerStatsCsv(r), std::string("990,10,5,1,0,0,0,0,0,0,0,0,980,980,0,0,0\n"));
+
+    // hwtimestamp: requests the network card stamped, and a few the daemon had to.
+    EngineSnapshot hardware = knownSnapshot();
+    hardware.server.hardwareReceiveStamps = 970;
+    hardware.server.daemonReceiveStamps = 4;
+    const ServerStatsReport h = serverStatsReport(hardware, CommandCounters{5, 1});
+    QCOMPARE(h.ntpHardwareRxTimestamps, std::uint64_t(970));
+    QCOMPARE(h.ntpDaemonRxTimestamps, std::uint64_t(4));
+    QCOMPARE(h.ntpKernelRxTimestamps, std::uint64_t(6));
 }
 
 void TestSnapshotReports::selectdata()

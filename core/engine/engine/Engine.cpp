@@ -246,6 +246,10 @@ void Engine::handleServerPacket(const ReceivedPacket &packet, RealTime rawReceiv
         return;
     if (response.interleaved && saved->kernel)
         ++m_interleavedKernelTransmits;
+    if (packet.hardwareTimestamp)
+        ++m_hardwareReceiveStamps;
+    else if (!packet.kernelTimestamp)
+        ++m_daemonReceiveStamps;
     OutgoingPacket out;
     out.role = SocketRole::Server;
     out.hostSocket = packet.hostSocket;
@@ -1443,6 +1447,8 @@ EngineSnapshot Engine::snapshot(RealTime reading) const
     s.reference = referenceSnapshot(cooked);
     s.server = m_responder.stats();
     s.server.interleavedKernelTransmits = m_interleavedKernelTransmits;
+    s.server.daemonReceiveStamps = m_daemonReceiveStamps;
+    s.server.hardwareReceiveStamps = m_hardwareReceiveStamps;
     s.clientLog = clientLogSnapshot();
     s.clientPacketsDropped = m_clientPacketsDropped;
     s.ntpPort = m_config.ntpPort;

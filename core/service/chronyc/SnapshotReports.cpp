@@ -223,8 +223,13 @@ ServerStatsReport serverStatsReport(const EngineSnapshot &snapshot, const Comman
     r.interleavedNtpPackets = server.interleavedReplies;
     r.ntpTimestampsHeld = snapshot.clientLog.timestampsHeld;
     // chronyd counts the timestamps of the requests it answers (KoDs included): a transmit
-    // timestamp is the kernel's only in an interleaved reply that carries the kernel's stamp.
-    r.ntpKernelRxTimestamps = server.repliesSent;
+    // timestamp is the kernel's only in an interleaved reply that carries the kernel's stamp
+    // (a network card's stamp there counts as the kernel's: the client log keeps no more).
+    const std::uint64_t otherRx =
+        std::min(server.repliesSent, server.daemonReceiveStamps + server.hardwareReceiveStamps);
+    r.ntpDaemonRxTimestamps = server.daemonReceiveStamps;
+    r.ntpHardwareRxTimestamps = server.hardwareReceiveStamps;
+    r.ntpKernelRxTimestamps = server.repliesSent - otherRx;
     r.ntpKernelTxTimestamps = server.interleavedKernelTransmits;
     r.ntpDaemonTxTimestamps = server.repliesSent - server.interleavedKernelTransmits;
     return r;

@@ -277,6 +277,8 @@ inline auto describe(Type<ServerStats>)
         field("authenticatedRequests", &S::authenticatedRequests),
         field("interleavedReplies", &S::interleavedReplies),
         field("interleavedKernelTransmits", &S::interleavedKernelTransmits),
+        field("daemonReceiveStamps", &S::daemonReceiveStamps),
+        field("hardwareReceiveStamps", &S::hardwareReceiveStamps),
     };
 }
 

@@ -35,6 +35,10 @@ struct ServerStats
     std::uint64_t interleavedReplies = 0;    // replies in interleaved mode
     // Of them, those whose transmit timestamp the kernel took (the others' the daemon took).
     std::uint64_t interleavedKernelTransmits = 0;
+    // Of the requests answered, those whose receive timestamp the daemon took (no kernel
+    // stamp) and those the network card took (hwtimestamp); the others' the kernel took.
+    std::uint64_t daemonReceiveStamps = 0;
+    std::uint64_t hardwareReceiveStamps = 0;
 
     std::uint64_t droppedTotal() const
     {
