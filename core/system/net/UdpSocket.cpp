@@ -296,13 +296,16 @@ bool UdpSocket::enableHardwareTimestamps()
         return false; // no SO_TIMESTAMPING at all
     // Software stamps stay on: packets of interfaces without hardware stamps keep them.
     constexpr int kHardware = kTimestampingFlags | SOF_TIMESTAMPING_RAW_HARDWARE | SOF_TIMESTAMPING_RX_HARDWARE;
-    // The interface and frame length of each stamp, where the kernel has it (Linux 4.13).
-    int flags = kHardware | SOF_TIMESTAMPING_OPT_PKTINFO;
-    if (setsockopt(m_fd, SOL_SOCKET, SO_TIMESTAMPING, &flags, sizeof flags) != 0) {
-        flags = kHardware;
-        if (setsockopt(m_fd, SOL_SOCKET, SO_TIMESTAMPING, &flags, sizeof flags) != 0)
-            return false;
-    }
+    // The interface and frame length of each received stamp (OPT_PKTINFO, Linux 4.13), and
+    // IP_PKTINFO on the error queue's entries, which names the interface a transmit stamp
+    // came from (OPT_CMSG, Linux 4.6), where the kernel has them.
+    const int tries[] = {kHardware | SOF_TIMESTAMPING_OPT_PKTINFO | SOF_TIMESTAMPING_OPT_CMSG,
+                         kHardware | SOF_TIMESTAMPING_OPT_CMSG, kHardware};
+    const auto accepted = std::find_if(std::begin(tries), std::end(tries), [this](int flags) {
+        return setsockopt(m_fd, SOL_SOCKET, SO_TIMESTAMPING, &flags, sizeof flags) == 0;
+    });
+    if (accepted == std::end(tries))
+        return false;
     m_hardwareTimestamps = true;
     return true;
 }
@@ -385,7 +388,9 @@ std::vector<TransmitStamp> UdpSocket::takeTransmitStamps(std::size_t limit)
         stamp.time = stamps.software.value_or(RealTime{});
         if (hardware) {
             stamp.hardwareTime = stamps.hardware;
-            stamp.interfaceIndex = stamps.interfaceIndex;
+            int leftOn = -1;
+            (void)extractDestination(msg, leftOn);
+            stamp.interfaceIndex = stamps.interfaceIndex >= 0 ? stamps.interfaceIndex : leftOn;
         }
         taken.push_back(std::move(stamp));
     }
