@@ -36,7 +36,8 @@ struct FakeCard
     int infoError = 0;  // ETHTOOL_GET_TS_INFO fails with it
     NicTimestampingInfo info{SOF_TIMESTAMPING_SOFTWARE | kHardwareCapabilities, 0, 1U << HWTSTAMP_TX_ON,
                              (1U << HWTSTAMP_FILTER_NONE) | (1U << HWTSTAMP_FILTER_ALL)};
-    int setError = 0; // SIOCSHWTSTAMP fails with it
+    int setError = 0;       // SIOCSHWTSTAMP fails with it
+    bool ignoresTx = false; // SIOCSHWTSTAMP succeeds but leaves transmit stamps off
     NicTimestampingConfig current;
     std::vector<NicTimestampingConfig> setRequests;
     int linkSpeed = 1000; // Mb/s
@@ -78,6 +79,8 @@ public:
         card.setRequests.push_back(config);
         if (card.setError)
             return -card.setError;
+        if (card.ignoresTx)
+            config.txType = HWTSTAMP_TX_OFF;
         card.current = config;
         return 0;
     }
@@ -286,6 +289,9 @@ void TestNicTimestamping::fallsBackWithOneLine_data()
                                  << "cannot enable hardware timestamping on eth0: SIOCSHWTSTAMP failed (Operation not "
                                     "permitted)"
                                         + tail;
+    QTest::newRow("transmit stamps refused")
+        << "txoff"
+        << "cannot enable hardware timestamping on eth0: the driver did not turn transmit timestamps on" + tail;
     QTest::newRow("phc missing")
         << "open"
         << "cannot enable hardware timestamping on eth0: /dev/ptp0: no such device (does the NIC driver expose a PHC? "
@@ -312,6 +318,8 @@ void TestNicTimestamping::fallsBackWithOneLine()
         card.setError = EPERM;
     else if (fault == "open")
         phcs.openError = ENOENT;
+    else if (fault == "txoff")
+        card.ignoresTx = true;
     NicTimestamping ts({config("eth0"), config("eth0")}, nic, phcs, identity(), identity());
     std::vector<std::string> log;
     ts.start(log);
