@@ -1814,9 +1814,10 @@ void TestConfigReader::everySyntaxEntryIsInEffectOrWarned()
     // What is warned about today: a change here means a list in ConfigEffects changed.
     // minstratum, ratelimit and its four options, dumpdir, user, alarmcommand, then leapsectz,
     // leapseclist, leapsecmode and metricsaddress joined; then keyfile, authselectmode and the
-    // `key` option of server, pool and peer; then `xleave` of server and pool.
-    QCOMPARE(inEffect, 139);
-    QCOMPARE(warned, 101);
+    // `key` option of server, pool and peer; then `xleave` of server and pool; then
+    // hwtimestamp and its nine options.
+    QCOMPARE(inEffect, 149);
+    QCOMPARE(warned, 100);
 }
 
 void TestConfigReader::logsAndDriversWithoutEffectAreWarned()
@@ -2250,8 +2251,6 @@ void TestConfigReader::stratumOneExample()
                           file + ":38:166: warning: option 'copy' of 'server' has no effect yet",
                           file + ":38:179: warning: option 'extfield' of 'server' has no effect yet",
                           file + ":38:193: warning: option 'extfield' of 'server' has no effect yet",
-                          file + ":59:1: warning: 'hwtimestamp' has no effect yet",
-                          file + ":60:1: warning: 'hwtimestamp' has no effect yet",
                           file + ":73:17: warning: option 'orphan' of 'local' has no effect yet",
                           file + ":73:24: warning: option 'distance' of 'local' has no effect yet",
                           file + ":90:15: warning: log 'selection' has no effect yet",

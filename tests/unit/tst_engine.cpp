@@ -367,6 +367,7 @@ private slots:
     void authSelectModeDecides();
     void keyedPeerIsAnsweredSigned();
     void minStratumRaisesTheSourcesStratum();
+    void serverCountsReceiveStampsByWhoTookThem();
 };
 
 void TestEngine::localServerAnswers()
@@ -999,6 +1000,30 @@ void TestEngine::runsAreDeterministic()
     QCOMPARE(a.recentSamples.size(), b.recentSamples.size());
     for (std::size_t i = 0; i < a.recentSamples.size(); ++i)
         QVERIFY(std::abs(a.recentSamples[i].offset - b.recentSamples[i].offset) < 1e-12);
+}
+
+void TestEngine::serverCountsReceiveStampsByWhoTookThem()
+{
+    // serverstats' RX timestamp counts: the daemon's (no kernel stamp), the kernel's, the
+    // network card's (hwtimestamp); the reply's receive timestamp is the stamp handed in.
+    Engine engine(servingConfig(true, 3), options(), kStart);
+    const SocketAddress from{ip("192.0.2.50"), kClientPort};
+    const Bytes request = clientRequest();
+    RealTime at = kStart + 1s;
+    for (const int kind : {0, 1, 2, 2}) {
+        ReceivedPacket p = serverPacket(request, from, at);
+        p.kernelTimestamp = kind >= 1;
+        p.hardwareTimestamp = kind == 2;
+        engine.handlePacket(p, at + 20us);
+        const std::vector<OutgoingPacket> out = engine.takeOutgoing();
+        QCOMPARE(out.size(), std::size_t{1});
+        QCOMPARE(parse(out.front().data).receiveTime.toRealTime(at), at);
+        at += 1s;
+    }
+    const ServerStats stats = engine.snapshot(at).server;
+    QCOMPARE(stats.repliesSent, std::uint64_t{4});
+    QCOMPARE(stats.daemonReceiveStamps, std::uint64_t{1});
+    QCOMPARE(stats.hardwareReceiveStamps, std::uint64_t{2});
 }
 
 QTEST_APPLESS_MAIN(TestEngine)

@@ -220,6 +220,7 @@ private slots:
     void offsetDelayDispersion_data();
     void offsetDelayDispersion();
     void requestTransmittedMovesT1();
+    void hardwareTransmitStamps();
     void originMismatchIsBogus();
     void replyWithoutRequestIsUnexpected();
     void replayedReplyIsUnexpected();
@@ -394,6 +395,32 @@ void TestNtpSource::requestTransmittedMovesT1()
     // A late report for a request already answered must not move anything.
     reported.requestTransmitted(NtpTimestamp::fromRaw(cookie(1)), left + 1s);
     QCOMPARE(*reported.snapshot().lastSample, good);
+}
+
+void TestNtpSource::hardwareTransmitStamps()
+{
+    // The daemon's reading, then the network card's stamp (hwtimestamp) 3 µs later: T1 is the
+    // card's, counted as a kernel stamp and as a hardware one. A card's stamp earlier than the
+    // daemon's reading cannot be the packet's (chronyd's "Unacceptable") and changes nothing.
+    const Path path;
+    NtpSource source = makeSource(serverConfig());
+    const Bytes request = source.makeRequest(kStart, cookie(1));
+    const RealTime daemon = kStart + 1ms;
+    const RealTime card = daemon + 3us;
+    source.requestTransmitted(NtpTimestamp::fromRaw(cookie(1)), daemon);
+    source.requestTransmitted(NtpTimestamp::fromRaw(cookie(1)), daemon - 1us, true, true);
+    QCOMPARE(source.snapshot().hardwareTransmitStamps, 0u);
+    QCOMPARE(source.snapshot().kernelTransmitStamps, 0u);
+    source.requestTransmitted(NtpTimestamp::fromRaw(cookie(1)), card, true, true);
+    const Exchange e = serve(request, card, path);
+    const NtpReply reply = source.handleReply(e.reply, e.t4);
+    QCOMPARE(reply.verdict, ReplyVerdict::Accepted);
+    QVERIFY(reply.kernelTransmit && reply.hardwareTransmit);
+    QVERIFY(std::abs(reply.sample->delay - path.expectedDelay()) < kTolerance);
+    QCOMPARE(source.snapshot().kernelTransmitStamps, 1u);
+    QCOMPARE(source.snapshot().hardwareTransmitStamps, 1u);
+    source.noteHardwareReceive();
+    QCOMPARE(source.snapshot().hardwareReceiveStamps, 1u);
 }
 
 void TestNtpSource::originMismatchIsBogus()

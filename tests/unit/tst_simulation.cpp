@@ -32,6 +32,7 @@ private slots:
     void fuzzedServerTimestampsAreAllAccepted();
     void restoredSourcesSelectWithinOnePoll();
     void ppsGivesOneEdgePointPerPulse();
+    void hardwareTimestampsThroughThePhc();
 };
 
 void TestSimulation::constantFrequencyIntegrates()
@@ -131,6 +132,34 @@ void TestSimulation::fuzzedServerTimestampsAreAllAccepted()
     scenario.serverTimestampFuzz = false;
     const RunResult plain = Simulation(scenario, 3).run();
     QVERIFY(plain.finalSnapshot.sources.at(0).lastSample->offset != source.lastSample->offset);
+}
+
+void TestSimulation::hardwareTimestampsThroughThePhc()
+{
+    // chrony's 133-hwtimestamp test: the client's card stamps its packets and the host puts
+    // the stamps on its clock through the PHC, read with 1 µs of delay and asymmetric jitter.
+    // Both ways the stamps are the card's, the sample tests never refuse one, and the clock
+    // keeps within the test's limits (RMS 1e-7 s) after its max_sync_time, on both clocks.
+    const Scenario scenario = *findScenario("hwts");
+    QVERIFY(scenario.hardwareTimestamps && scenario.xleave);
+    for (const ClientClock clock : {ClientClock::Virtual, ClientClock::Kernel}) {
+        const RunResult r = Simulation(scenario, 4, clock).run();
+        const SourceSnapshot &source = r.finalSnapshot.sources.at(0);
+        QVERIFY(source.lastExchange && source.lastExchange->hardwareReceive && source.lastExchange->hardwareTransmit);
+        QVERIFY(source.lastExchange->interleaved);
+        // The first stamps come before the PHC has two readings: those are the kernel's.
+        QVERIFY2(source.hardwareReceiveStamps + 2 >= source.repliesAccepted,
+                 qPrintable(QString::number(source.hardwareReceiveStamps)));
+        QVERIFY(source.hardwareTransmitStamps + 20 >= source.requestsSent);
+        QVERIFY2(r.rmsError < 1e-7, qPrintable(QString::number(r.rmsError)));
+        QVERIFY2(r.maxError < 3e-7, qPrintable(QString::number(r.maxError)));
+    }
+    // Without the card, the same run has no hardware stamps at all.
+    Scenario software = scenario;
+    software.hardwareTimestamps.reset();
+    const RunResult plain = Simulation(software, 4).run();
+    QCOMPARE(plain.finalSnapshot.sources.at(0).hardwareReceiveStamps, 0u);
+    QVERIFY(!plain.finalSnapshot.sources.at(0).lastExchange->hardwareReceive);
 }
 
 // chronyd's dump and -r: a restarted client that gets its predecessor's statistics selects a

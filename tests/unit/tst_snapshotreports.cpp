@@ -192,6 +192,7 @@ private slots:
     void serverstats();
     void selectdata();
     void ntpdata();
+    void ntpdataHardwareTimestamps();
     void ntpdataTests();
     void authdata();
     void referenceIds();
@@ -339,6 +340,15 @@ void TestSnapshotReports::serverstats()
                                                "NTP hardware RX timestamps : 0\n"
                                                "NTP hardware TX timestamps : 0\n"));
     QCOMPARE(formatServerStatsCsv(r), std::string("990,10,5,1,0,0,0,0,0,0,0,0,980,980,0,0,0\n"));
+
+    // hwtimestamp: requests the network card stamped, and a few the daemon had to.
+    EngineSnapshot hardware = knownSnapshot();
+    hardware.server.hardwareReceiveStamps = 970;
+    hardware.server.daemonReceiveStamps = 4;
+    const ServerStatsReport h = serverStatsReport(hardware, CommandCounters{5, 1});
+    QCOMPARE(h.ntpHardwareRxTimestamps, std::uint64_t(970));
+    QCOMPARE(h.ntpDaemonRxTimestamps, std::uint64_t(4));
+    QCOMPARE(h.ntpKernelRxTimestamps, std::uint64_t(6));
 }
 
 void TestSnapshotReports::selectdata()
@@ -435,6 +445,29 @@ void TestSnapshotReports::ntpdata()
              std::string("192.0.2.1,C0000201,123,192.0.2.100,C0000264,Normal,4,Server,1,7,128,-20,0.000000954,"
                          "0.000015,0.000025,47505300,GPS,1744182718.000000000,0.000013000,0.000250000,0.000003000,"
                          "0.000012345,0.00,111,111,1111,No,No,Daemon,Kernel,32,32,30,30,0,32,0,0\n"));
+}
+
+void TestSnapshotReports::ntpdataHardwareTimestamps()
+{
+    // hwtimestamp: the last exchange's stamps were the network card's, and each stamp is
+    // counted once, by who took it, as chronyc's totals do.
+    EngineSnapshot snapshot = knownSnapshot();
+    SourceSnapshot &s = snapshot.sources.at(0);
+    s.lastExchange->kernelTransmit = true;
+    s.lastExchange->hardwareTransmit = true;
+    s.lastExchange->hardwareReceive = true;
+    s.kernelTransmitStamps = 30;
+    s.hardwareTransmitStamps = 28;
+    s.hardwareReceiveStamps = 31;
+    const std::string text = formatNtpData({ntpDataReports(snapshot).at(0)}, true);
+    for (const char *line : {"TX timestamping : Hardware\n", "RX timestamping : Hardware\n", "Total kernel TX : 2\n",
+                             "Total kernel RX : 1\n", "Total HW TX     : 28\n", "Total HW RX     : 31\n"})
+        QVERIFY2(text.find(line) != std::string::npos, text.c_str());
+    // The kernel's software stamp for transmissions, the card's for receptions.
+    s.lastExchange->hardwareTransmit = false;
+    const std::string mixed = formatNtpData({ntpDataReports(snapshot).at(0)}, true);
+    QVERIFY(mixed.find("TX timestamping : Kernel\n") != std::string::npos);
+    QVERIFY(mixed.find("RX timestamping : Hardware\n") != std::string::npos);
 }
 
 void TestSnapshotReports::ntpdataTests()

@@ -25,6 +25,10 @@ constexpr auto kDirectivesInEffect = std::to_array<std::string_view>({
     "confdir",
     "deny",
     "driftfile",
+    // The hosts enable the cards' timestamps and convert them through the PHC
+    // (core/system/net/NicTimestamping); an interface that cannot falls back to kernel
+    // software stamps with a log line.
+    "hwtimestamp",
     // The service keeps its history file there (HistoryKeeper); the window's own engine keeps
     // its history in memory only.
     "dumpdir",
@@ -87,6 +91,15 @@ constexpr auto kRefClockOptionsInEffect = std::to_array<std::string_view>({
 constexpr auto kOtherOptionsInEffect = std::to_array<OptionInEffect>({
     {"local", "stratum"},
     {"driftfile", "interval"},
+    {"hwtimestamp", "maxpoll"},
+    {"hwtimestamp", "maxsamples"},
+    {"hwtimestamp", "minpoll"},
+    {"hwtimestamp", "minsamples"},
+    {"hwtimestamp", "nocrossts"},
+    {"hwtimestamp", "precision"},
+    {"hwtimestamp", "rxcomp"},
+    {"hwtimestamp", "rxfilter"},
+    {"hwtimestamp", "txcomp"},
     {"ratelimit", "burst"},
     {"ratelimit", "interval"},
     {"ratelimit", "kod"},

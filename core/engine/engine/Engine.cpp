@@ -264,6 +264,10 @@ void Engine::handleServerPacket(const ReceivedPacket &packet, RealTime rawReceiv
         return;
     if (response.interleaved && saved->kernel)
         ++m_interleavedKernelTransmits;
+    if (packet.hardwareTimestamp)
+        ++m_hardwareReceiveStamps;
+    else if (!packet.kernelTimestamp)
+        ++m_daemonReceiveStamps;
     OutgoingPacket out;
     out.role = SocketRole::Server;
     out.hostSocket = packet.hostSocket;
@@ -347,6 +351,8 @@ void Engine::handleClientPacket(const ReceivedPacket &packet, RealTime rawReceiv
     }
     const double correction = m_discipline.correctionAt(rawReceive);
     const NtpReply reply = source.handleReply(parsed.packet, rawReceive, correction);
+    if (packet.hardwareTimestamp)
+        source.noteHardwareReceive();
     if (reply.endedRequest) {
         NtpExchangeSnapshot exchange = exchangeOf(parsed.packet.header, packet.local, rawReceive);
         if (reply.sample) {
@@ -355,7 +361,9 @@ void Engine::handleClientPacket(const ReceivedPacket &packet, RealTime rawReceiv
             exchange.responseTime = reply.responseTime;
             exchange.interleaved = reply.interleaved;
             exchange.kernelTransmit = reply.kernelTransmit;
+            exchange.hardwareTransmit = reply.hardwareTransmit;
         }
+        exchange.hardwareReceive = packet.hardwareTimestamp;
         m_records.at(source.id()).lastExchange = exchange;
     }
     if (reply.sample) {
@@ -416,7 +424,7 @@ void Engine::processNtpSample(NtpSource &source, const NtpReply &reply, RealTime
     // Every usable reply teaches the quantile, whether or not its sample passes.
     if (sampling.delayQuantile)
         sampling.delayQuantile->accumulate(sample.peerDelay);
-    m_logger.sampleMeasured(source, measured, tests, reply.interleaved, reply.kernelTransmit);
+    m_logger.sampleMeasured(source, measured, tests, reply.interleaved, reply.kernelTransmit, reply.hardwareTransmit);
 
     record.testFailure = firstSampleTestFailure(tests, sampling.tests, input, history, quantile);
     if (!tests.passed()) {
@@ -1176,7 +1184,8 @@ void Engine::handleTransmitted(const TransmittedPacket &packet)
             std::find_if(sources.begin(), sources.end(), [&](const auto &s) { return s->address() == remote; });
         if (it != sources.end())
             (*it)->requestTransmitted(readTransmitTimestamp(packet.data),
-                                      rawTime(m_options.clockDriver, packet.sendTime), packet.kernelTimestamp);
+                                      rawTime(m_options.clockDriver, packet.sendTime), packet.kernelTimestamp,
+                                      packet.hardwareTimestamp);
         return;
     }
     // A server reply that may be asked for interleaved: the daemon's report saves it under
@@ -1462,6 +1471,8 @@ EngineSnapshot Engine::snapshot(RealTime reading) const
     s.reference = referenceSnapshot(cooked);
     s.server = m_responder.stats();
     s.server.interleavedKernelTransmits = m_interleavedKernelTransmits;
+    s.server.daemonReceiveStamps = m_daemonReceiveStamps;
+    s.server.hardwareReceiveStamps = m_hardwareReceiveStamps;
     s.clientLog = clientLogSnapshot();
     s.clientPacketsDropped = m_clientPacketsDropped;
     s.ntpPort = m_config.ntpPort;

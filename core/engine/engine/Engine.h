@@ -339,6 +339,8 @@ private:
     std::uint64_t m_nextResolveToken = 1;
     std::uint64_t m_clientPacketsDropped = 0; // stray, truncated or malformed replies
     std::uint64_t m_interleavedKernelTransmits = 0; // interleaved replies with the kernel's T3
+    std::uint64_t m_daemonReceiveStamps = 0;        // answered requests stamped by the daemon
+    std::uint64_t m_hardwareReceiveStamps = 0;      // ... by the network card
 
     std::vector<OutgoingPacket> m_outgoing;
     std::vector<ResolveRequest> m_resolveRequests;

@@ -28,6 +28,8 @@ struct ReceivedPacket
     bool truncated = false; // the datagram was larger than the host's buffer
     RealTime receiveTime;   // raw clock; from the kernel when kernelTimestamp
     bool kernelTimestamp = false;
+    // The receive time is the network card's stamp, converted through its PHC (hwtimestamp).
+    bool hardwareTimestamp = false;
 };
 
 struct OutgoingPacket
@@ -58,6 +60,7 @@ struct TransmittedPacket
     std::span<const std::uint8_t> data; // the NTP packet as sent
     RealTime sendTime;                  // host clock; the kernel's when kernelTimestamp
     bool kernelTimestamp = false;
+    bool hardwareTimestamp = false; // the card's stamp (hwtimestamp), kernelTimestamp too
 };
 
 // A line for one of chrony's log files, handed to the host, which owns the files.

@@ -13,7 +13,7 @@ EngineLogger::EngineLogger(const LoggingConfig &config, const ClockDiscipline &d
 { }
 
 void EngineLogger::sampleMeasured(const NtpSource &source, const SourceSample &sample, const SampleTestResults &tests,
-                                  bool interleaved, bool kernelTransmit)
+                                  bool interleaved, bool kernelTransmit, bool hardwareTransmit)
 {
     if (!wanted(m_config.measurements))
         return;
@@ -36,7 +36,7 @@ void EngineLogger::sampleMeasured(const NtpSource &source, const SourceSample &s
     m.ntpMode = static_cast<int>(NtpMode::Server);
     m.interleaved = interleaved;
     if (kernelTransmit)
-        m.transmitSource = TimestampSource::Kernel;
+        m.transmitSource = hardwareTransmit ? TimestampSource::Hardware : TimestampSource::Kernel;
     m_records.emplace_back(m);
 }
 

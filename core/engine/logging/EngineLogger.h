@@ -28,7 +28,7 @@ public:
     // A reply's sample of `source` went through the sample tests (measurements).
     // `interleaved`, `kernelTransmit`: how the sample was measured (the log's mode and TX columns).
     void sampleMeasured(const NtpSource &source, const SourceSample &sample, const SampleTestResults &tests,
-                        bool interleaved = false, bool kernelTransmit = false);
+                        bool interleaved = false, bool kernelTransmit = false, bool hardwareTransmit = false);
     // `stats` of a source took a sample taken at raw time `sampleTime` (statistics). A server
     // or peer is named by its address; a refclock (null address) by its reference ID.
     void statisticsUpdated(const IpAddress &address, std::uint32_t referenceId, const SourceStatistics &stats,

@@ -126,6 +126,7 @@ std::vector<std::uint8_t> NtpSource::makeRequest(RealTime now, std::uint64_t coo
     m_sentReceiveCookie = request.receiveTime;
     m_sentTime = now;
     m_sentKernelStamp = false;
+    m_sentHardwareStamp = false;
     m_awaitingReply = true;
     ++m_requestsSent;
     ++m_unansweredRequests;
@@ -135,27 +136,34 @@ std::vector<std::uint8_t> NtpSource::makeRequest(RealTime now, std::uint64_t coo
     return {bytes.begin(), bytes.end()};
 }
 
-void NtpSource::requestTransmitted(NtpTimestamp cookie, RealTime sendTime, bool kernel)
+void NtpSource::requestTransmitted(NtpTimestamp cookie, RealTime sendTime, bool kernel, bool hardware)
 {
     // The daemon's stamp replaces the time the request was built; the kernel's, taken later
     // as the packet left, replaces that when it is not too late to belong to it.
-    const auto accept = [&](RealTime &sent, bool &kernelStamp) {
+    const auto accept = [&](RealTime &sent, bool &kernelStamp, bool &hardwareStamp) {
         if (kernel) {
             const Nanoseconds delay = sendTime - sent;
             if (delay < Nanoseconds(0) || delay > kMaxTransmitDelay)
-                return;
+                return false;
         }
         sent = sendTime;
         kernelStamp = kernel;
+        hardwareStamp = kernel && hardware;
+        return true;
     };
     if (cookie.isZero())
         return;
     if (cookie == m_sentCookie) {
-        if (kernel && !m_sentKernelStamp)
-            ++m_kernelTransmitStamps;
-        accept(m_sentTime, m_sentKernelStamp);
+        const bool wasKernel = m_sentKernelStamp;
+        const bool wasHardware = m_sentHardwareStamp;
+        if (accept(m_sentTime, m_sentKernelStamp, m_sentHardwareStamp)) {
+            if (kernel && !wasKernel)
+                ++m_kernelTransmitStamps;
+            if (m_sentHardwareStamp && !wasHardware)
+                ++m_hardwareTransmitStamps;
+        }
     } else if (cookie == m_previousCookie && m_previousSentTime) {
-        accept(*m_previousSentTime, m_previousKernelStamp);
+        accept(*m_previousSentTime, m_previousKernelStamp, m_previousHardwareStamp);
     }
 }
 
@@ -270,6 +278,7 @@ NtpReply NtpSource::handleReply(const ParsedNtpPacket &reply, RealTime receiveTi
         result.responseTime = m_lastResponseTime;
         result.interleaved = m_lastInterleaved;
         result.kernelTransmit = m_lastKernelTransmit;
+        result.hardwareTransmit = m_lastHardwareTransmit;
     }
     return result;
 }
@@ -348,6 +357,7 @@ ReplyVerdict NtpSource::judgeReply(const ParsedNtpPacket &reply, RealTime receiv
     const bool lastValid = m_validTimestamps;
     const std::optional<RealTime> previousSent = m_previousSentTime;
     const bool previousKernel = m_previousKernelStamp;
+    const bool previousHardware = m_previousHardwareStamp;
     const bool synchronised = h.leap != LeapIndicator::Unsynchronised && h.stratum != 0 && h.stratum < kNtpMaxStratum;
     m_remoteReceive = h.receiveTime;
     m_localReceive = receiveTime;
@@ -358,6 +368,7 @@ ReplyVerdict NtpSource::judgeReply(const ParsedNtpPacket &reply, RealTime receiv
     m_previousSentTime = m_sentTime;
     m_previousCookie = m_sentCookie;
     m_previousKernelStamp = m_sentKernelStamp;
+    m_previousHardwareStamp = m_sentHardwareStamp;
     m_lastInterleaved = interleaved;
 
     m_lastReplyTransmit = h.transmitTime;
@@ -388,6 +399,7 @@ ReplyVerdict NtpSource::judgeReply(const ParsedNtpPacket &reply, RealTime receiv
     const RealTime t3 = h.transmitTime.toRealTime(t4);
     RealTime requestReceive = t2; // the server's receive time of the request T3 answers
     bool kernelTransmit = m_sentKernelStamp;
+    bool hardwareTransmit = m_sentHardwareStamp;
     // The root delay and dispersion of the sample (the engine takes them from the source) are
     // those of the replies the measured exchange used.
     if (interleaved) {
@@ -402,6 +414,7 @@ ReplyVerdict NtpSource::judgeReply(const ParsedNtpPacket &reply, RealTime receiv
             t1 = *previousSent;
             t2 = requestReceive;
             kernelTransmit = previousKernel;
+            hardwareTransmit = previousHardware;
             m_rootDelay = lastRootDelay;
             m_rootDispersion = lastRootDispersion;
         } else if (!previousSent) {
@@ -448,6 +461,7 @@ ReplyVerdict NtpSource::judgeReply(const ParsedNtpPacket &reply, RealTime receiv
     m_lastPrecision = precisions;
     m_lastResponseTime = std::abs(toSeconds(serverTime));
     m_lastKernelTransmit = kernelTransmit;
+    m_lastHardwareTransmit = hardwareTransmit;
     if (!interleaved)
         m_previousSentTime.reset();
 
@@ -479,6 +493,8 @@ SourceSnapshot NtpSource::snapshot() const
     s.recentSamples.assign(m_samples.begin(), m_samples.end());
     s.requestsSent = m_requestsSent;
     s.kernelTransmitStamps = m_kernelTransmitStamps;
+    s.hardwareTransmitStamps = m_hardwareTransmitStamps;
+    s.hardwareReceiveStamps = m_hardwareReceiveStamps;
     s.offline = !m_online;
     s.repliesAccepted = m_repliesAccepted;
     s.repliesRejected = m_repliesRejected;

@@ -52,6 +52,7 @@ struct NtpReply
     // sample's T1 was stamped by.
     bool interleaved = false;
     bool kernelTransmit = false;
+    bool hardwareTransmit = false; // the kernel's stamp was the network card's (hwtimestamp)
 };
 
 class NtpSource
@@ -133,7 +134,9 @@ public:
     // The host's record of when the request with transmit timestamp `cookie` actually left
     // (engine time), from the daemon right after sending or the kernel (`kernel`); improves T1
     // of the newest request, or of the one before it, which an interleaved reply still needs.
-    void requestTransmitted(NtpTimestamp cookie, RealTime sendTime, bool kernel = false);
+    void requestTransmitted(NtpTimestamp cookie, RealTime sendTime, bool kernel = false, bool hardware = false);
+    // A reply of this source arrived with the network card's receive stamp (ntpdata's HW RX).
+    void noteHardwareReceive() { ++m_hardwareReceiveStamps; }
     // `localCorrection`: what the engine adds to the local scale to get its served time at the
     // moment of the reply (s); samples record their offset against both.
     NtpReply handleReply(const ParsedNtpPacket &reply, RealTime receiveTime, double localCorrection = 0);
@@ -184,7 +187,8 @@ private:
     bool m_awaitingReply = false;
     NtpTimestamp m_sentCookie;
     RealTime m_sentTime{};
-    bool m_sentKernelStamp = false; // m_sentTime is the kernel's
+    bool m_sentKernelStamp = false;   // m_sentTime is the kernel's
+    bool m_sentHardwareStamp = false; // ... and the network card's
     NtpTimestamp m_lastReplyTransmit;
 
     // Interleaved mode (chronyd's names in brackets): the receive cookie of the outstanding
@@ -197,6 +201,7 @@ private:
     NtpTimestamp m_previousCookie;
     std::optional<RealTime> m_previousSentTime;
     bool m_previousKernelStamp = false;
+    bool m_previousHardwareStamp = false;
     NtpTimestamp m_remoteReceive;
     RealTime m_localReceive{};
     double m_remoteRootDelay = 0;
@@ -205,6 +210,7 @@ private:
     int m_unansweredRequests = 0;
     bool m_lastInterleaved = false;
     bool m_lastKernelTransmit = false;
+    bool m_lastHardwareTransmit = false;
 
     int m_burstRequestsLeft = 0; // including the next request
 
@@ -225,7 +231,9 @@ private:
     double m_lastResponseTime = 0;
     std::deque<SourceSample> m_samples;
     std::uint64_t m_requestsSent = 0;
-    std::uint64_t m_kernelTransmitStamps = 0; // requests whose T1 the kernel stamped
+    std::uint64_t m_kernelTransmitStamps = 0;   // requests whose T1 the kernel stamped
+    std::uint64_t m_hardwareTransmitStamps = 0; // ... with the network card's stamp
+    std::uint64_t m_hardwareReceiveStamps = 0;
     std::uint64_t m_repliesAccepted = 0;
     std::uint64_t m_repliesRejected = 0;
     std::uint64_t m_authFailures = 0;

@@ -100,6 +100,7 @@ bool EngineRuntime::start(std::string &error)
     if (m_options.clockControl)
         openClockDriver();
     engineOptions.clockDriver = m_clockDriver.get();
+    startHardwareTimestamping();
     if (!m_options.testClockShiftFile.empty()) {
         if (m_clockDriver) {
             m_warnings.push_back("the test clock shift file is ignored: the clock is under control");
@@ -193,6 +194,10 @@ void EngineRuntime::readable(int fd)
             packet.truncated = d.truncated;
             packet.receiveTime = d.receiveTime + m_testClockShift;
             packet.kernelTimestamp = d.kernelTimestamp;
+            if (const std::optional<RealTime> hardware = hardwareReceiveTime(d)) {
+                packet.receiveTime = *hardware + m_testClockShift;
+                packet.hardwareTimestamp = true;
+            }
             m_engine->handlePacket(packet, now);
         }
         flush();
@@ -207,6 +212,11 @@ void EngineRuntime::timeout()
         return;
     checkClockStep();
     m_refClocks->timeout(readClock());
+    if (m_nicTimestamping) {
+        std::vector<std::string> log;
+        m_nicTimestamping->timeout(readRealTimeClock(), log);
+        logLines(std::move(log));
+    }
     m_engine->handleTimeout(readClock());
     flush();
     reportRefClockFaults();
@@ -429,6 +439,9 @@ std::optional<RealTime> EngineRuntime::nextWakeup() const
     std::optional<RealTime> next = m_engine->nextWakeup();
     if (const auto devices = m_refClocks->nextWakeup(); devices && (!next || *devices < *next))
         next = devices;
+    if (m_nicTimestamping)
+        if (const auto phc = m_nicTimestamping->nextWakeup(); phc && (!next || *phc + m_testClockShift < *next))
+            next = *phc + m_testClockShift;
     return next;
 }
 
@@ -493,8 +506,70 @@ UdpSocket *EngineRuntime::clientSocketFor(const IpAddress &ip) const
 void EngineRuntime::reportTransmitStamps(const Socket &socket)
 {
     // As many as a batch of replies can have asked for; the rest wait for the next wake-up.
-    for (const TransmitStamp &stamp : socket.socket->takeTransmitStamps(m_batch.capacity() * 2))
-        m_engine->handleTransmitted({socket.role, stamp.remote, stamp.data, stamp.time + m_testClockShift, true});
+    for (const TransmitStamp &stamp : socket.socket->takeTransmitStamps(m_batch.capacity() * 2)) {
+        // The card's stamp when it converts, else the kernel's software one; the engine checks
+        // either against the daemon's reading it replaces.
+        std::optional<RealTime> hardware;
+        if (stamp.hardwareTime && m_nicTimestamping)
+            hardware = m_nicTimestamping->convertTransmit(stamp.interfaceIndex, *stamp.hardwareTime,
+                                                          stamp.software ? stamp.time : readRealTimeClock());
+        if (!hardware && !stamp.software)
+            continue;
+        TransmittedPacket packet{socket.role, stamp.remote, stamp.data,
+                                 hardware.value_or(stamp.time) + m_testClockShift, true};
+        packet.hardwareTimestamp = hardware.has_value();
+        m_engine->handleTransmitted(packet);
+    }
+}
+
+void EngineRuntime::startHardwareTimestamping()
+{
+    if (m_config.hwTimestamps.empty())
+        return;
+    NicApi *nic = m_options.nicApi;
+    if (!nic) {
+        m_systemNicApi = std::make_unique<SystemNicApi>();
+        nic = m_systemNicApi.get();
+    }
+    DeviceApi *devices = m_options.phcDevices;
+    if (!devices) {
+        m_systemPhcDevices = std::make_unique<SystemDeviceApi>();
+        devices = m_systemPhcDevices.get();
+    }
+    // The PHC is tracked against the raw scale (the system clock without the driver's
+    // corrections), so that slewing never bends the conversion.
+    const KernelClockDriver *driver = m_clockDriver.get();
+    m_nicTimestamping = std::make_unique<NicTimestamping>(
+        m_config.hwTimestamps, *nic, *devices,
+        [driver](RealTime host) { return driver ? driver->rawTime(host) : host; },
+        [driver](RealTime raw) { return driver ? driver->clockTime(raw) : raw; });
+    std::vector<std::string> log;
+    m_nicTimestamping->start(log);
+    logLines(std::move(log));
+    if (!m_nicTimestamping->enabled())
+        return;
+    for (const Socket &s : m_sockets)
+        if (!s.socket->enableHardwareTimestamps())
+            logLines({"hardware timestamps: the NTP socket on port " + std::to_string(s.socket->localPort())
+                      + " cannot ask for them; it keeps kernel software timestamps"});
+}
+
+std::optional<RealTime> EngineRuntime::hardwareReceiveTime(const ReceivedDatagram &d)
+{
+    if (!m_nicTimestamping || !d.hardwareTime)
+        return std::nullopt;
+    return m_nicTimestamping->convertReceive(d.interfaceIndex, *d.hardwareTime, d.layer2Length, d.data.size(),
+                                             d.from.ip.isV6() && !d.from.ip.unmapped().isV4(), d.receiveTime);
+}
+
+void EngineRuntime::logLines(std::vector<std::string> lines)
+{
+    for (std::string &line : lines) {
+        if (m_eventSink)
+            m_eventSink({EngineEvent::Category::Ntp, std::move(line)});
+        else
+            m_warnings.push_back(std::move(line));
+    }
 }
 
 void EngineRuntime::flush()

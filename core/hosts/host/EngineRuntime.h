@@ -14,6 +14,8 @@
 #include "logging/ChronyLogFormat.h"
 #include "logging/LogFileWriter.h"
 #include "net/DatagramSendBatch.h"
+#include "net/NicApi.h"
+#include "net/NicTimestamping.h"
 #include "net/UdpSocket.h"
 
 #include <chrono>
@@ -75,6 +77,10 @@ struct HostOptions
     // service's view of the clock steps, the machine's never does. Empty: none (the service
     // takes it from S1_TEST_CLOCK_SHIFT_FILE).
     std::string testClockShiftFile;
+    // The interface calls of `hwtimestamp` (NicApi) and its PHC reads (DeviceApi); null: the
+    // real ones. Tests put fake cards here; they must outlive the runtime.
+    NicApi *nicApi = nullptr;
+    DeviceApi *phcDevices = nullptr;
 };
 
 class EngineRuntime
@@ -138,6 +144,8 @@ public:
 
     // Why nothing is served, empty when the server listens (or is disabled with port 0).
     const std::string &serverError() const { return m_serverError; }
+    // `hwtimestamp`'s interfaces; null when it is not configured.
+    const NicTimestamping *nicTimestamping() const { return m_nicTimestamping.get(); }
     // Warnings from start(): e.g. IPv6 unavailable.
     const std::vector<std::string> &warnings() const { return m_warnings; }
 
@@ -172,6 +180,11 @@ private:
     // Logs a refclock device that cannot be opened once, not at every retry, and when it opens.
     void reportRefClockFaults();
     UdpSocket *clientSocketFor(const IpAddress &ip) const;
+    // `hwtimestamp`: the cards enabled, the sockets asking for their stamps.
+    void startHardwareTimestamping();
+    // The hardware stamp of `d` on the host clock, when there is one and it converts.
+    std::optional<RealTime> hardwareReceiveTime(const ReceivedDatagram &d);
+    void logLines(std::vector<std::string> lines);
 
     EngineConfig m_config;
     HostOptions m_options;
@@ -190,6 +203,9 @@ private:
     Resolver m_resolver;
     EventSink m_eventSink;
     std::unique_ptr<RefClockDevices> m_refClocks;
+    std::unique_ptr<NicApi> m_systemNicApi;
+    std::unique_ptr<DeviceApi> m_systemPhcDevices;
+    std::unique_ptr<NicTimestamping> m_nicTimestamping; // null without `hwtimestamp`
     std::vector<std::string> m_warnings;
     std::string m_serverError;
     std::optional<RealTime> m_lastDriftWrite;

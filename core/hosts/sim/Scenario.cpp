@@ -64,6 +64,12 @@ EngineConfig Scenario::engineConfig() const
         source.origin = "scenario " + name;
         config.sources.push_back(source);
     }
+    if (hardwareTimestamps) {
+        HwTimestampConfig card;
+        card.interface = "eth0";
+        card.noCrossTimestamp = true;
+        config.hwTimestamps.push_back(card);
+    }
     for (const RefClockModel &model : refclocks) {
         RefClockConfig refclock;
         refclock.driver = model.kind == RefClockModel::Kind::Pulses ? RefClockDriver::Pps : RefClockDriver::Shm;
@@ -163,6 +169,28 @@ std::vector<Scenario> standardScenarios()
         s.xleave = interleaved;
         all.push_back(s);
     }
+
+    // chrony's 133-hwtimestamp test: hardware stamps through a PHC read with 1 µs of delay and
+    // 0.1 µs of asymmetric jitter, polling every second in interleaved mode, a network with
+    // 10 ns of jitter, 10 ppm of frequency error, 200 s.
+    s = Scenario{};
+    s.name = "hwts";
+    s.minPoll = s.maxPoll = 0;
+    s.xleave = true;
+    s.hardwareTimestamps = HardwareTimestampModel{};
+    constexpr double kHwtsJitter = 1e-8;          // s
+    constexpr double kHwtsFrequencyOffset = 1e-5; // relative
+    constexpr double kHwtsDuration = 200;         // s
+    constexpr double kHwtsMeasureFrom = 20;       // s, the test's max_sync_time
+    s.network.jitter = kHwtsJitter;
+    s.clock.frequencyOffset = kHwtsFrequencyOffset;
+    s.duration = kHwtsDuration;
+    s.measureFrom = kHwtsMeasureFrom;
+    // The card stamps a request as it leaves, after the daemon's reading: without that delay
+    // a stamp whose conversion errs early would seem to precede the send and be refused.
+    constexpr double kHwtsTransmitDelay = 1e-6; // s
+    s.clientTransmitDelay = kHwtsTransmitDelay;
+    all.push_back(s);
 
     for (int falsetickers : {1, 2}) {
         s = Scenario{};

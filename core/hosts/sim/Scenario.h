@@ -76,6 +76,21 @@ struct ClockStepModel
     double offset = 0; // s, positive: forward
 };
 
+// The client's network card stamps its NTP packets (`hwtimestamp eth0 nocrossts`, chrony's
+// 133-hwtimestamp test): its PHC is a perfect clock `phcOffset` s ahead of true time, read
+// against the client's clock as clknetsim models PTP_SYS_OFFSET_EXTENDED (CLKNETSIM_PHC_DELAY,
+// _JITTER, _JITTER_ASYM): the two legs of each read take phcDelay / 2 each plus a jitter of
+// Poisson-distributed steps, scaled by phcJitter x (0.5 + asymmetry) before the PHC read and
+// (0.5 - asymmetry) after it. The card stamps a packet's arrival and departure on its PHC; the
+// host converts them through HardwareClock as the real hosts do (NicTimestamping).
+struct HardwareTimestampModel
+{
+    double phcOffset = 10.0;         // s
+    double phcDelay = 1e-6;          // s, both legs of a read
+    double phcJitter = 1e-7;         // s
+    double phcJitterAsymmetry = 0.4; // of the jitter's half on the first leg
+};
+
 struct Scenario
 {
     std::string name;
@@ -104,6 +119,8 @@ struct Scenario
     std::optional<double> driftSkewPpm;
     // `xleave` on every server line: interleaved mode.
     bool xleave = false;
+    // The client's packets are stamped by its network card (`hwtimestamp`).
+    std::optional<HardwareTimestampModel> hardwareTimestamps;
     // s: scale of the exponentially distributed time from a host's transmit stamp in user
     // space (the daemon's: what a reply carries in basic mode) to the packet leaving, when the
     // kernel stamps it, for the client's requests and the servers' replies. The hosts report

@@ -23,6 +23,15 @@ constexpr std::uint64_t kClockStream = 0x9E3779B97F4A7C15ull;
 constexpr std::uint64_t kRefClockStream = 0xC2B2AE3D27D4EB4Full;
 constexpr std::uint64_t kTimestampFuzzStream = 0x165667B19E3779F9ull;
 constexpr std::uint64_t kTransmitDelayStream = 0x27D4EB2F165667C5ull;
+constexpr std::uint64_t kPhcStream = 0x85EBCA77C2B2AE63ull;
+// clknetsim's PHC read jitter: a Poisson number of steps (mean 5) plus a uniform fraction,
+// over 5.5, times the jitter scale.
+constexpr double kPhcJitterLambda = 5.0;
+// PHC reads per reading, as the host asks PTP_SYS_OFFSET_EXTENDED for (the kernel's most).
+constexpr int kPhcReads = 25;
+// A converted stamp further than this from the host's own reading is refused, as the host's
+// NicTimestamping does.
+constexpr double kMaxHardwareStampDelay = 1.0; // s
 constexpr double kRefClockInterval = 1.0; // s between a refclock's samples or pulses
 // Where the receive and transmit timestamps sit in an NTP header (RFC 5905 figure 8).
 constexpr std::size_t kReceiveTimestampOffset = 32;
@@ -60,6 +69,7 @@ Simulation::Simulation(Scenario scenario, std::uint64_t seed, ClientClock client
     , m_refclockRandom(seed ^ kRefClockStream)
     , m_fuzzRandom(seed ^ kTimestampFuzzStream)
     , m_transmitRandom(seed ^ kTransmitDelayStream)
+    , m_phcRandom(seed ^ kPhcStream)
     , m_clientClock(m_scenario.clock, m_epoch, seed ^ kClockStream)
 {
     const EngineConfig clientConfig = m_scenario.engineConfig();
@@ -81,6 +91,11 @@ Simulation::Simulation(Scenario scenario, std::uint64_t seed, ClientClock client
     }
     m_clientOptions = clientOptions;
     m_client = std::make_unique<Engine>(clientConfig, clientOptions, clientReading());
+    if (m_scenario.hardwareTimestamps && !clientConfig.hwTimestamps.empty()) {
+        const HwTimestampConfig &card = clientConfig.hwTimestamps.front();
+        m_clientPhc.emplace(
+            HardwareClock::Settings{card.minSamples, card.maxSamples, std::ldexp(1.0, card.minPoll), card.precision});
+    }
 
     for (std::size_t i = 0; i < m_scenario.servers.size(); ++i) {
         const ServerModel &model = m_scenario.servers[i];
@@ -252,10 +267,17 @@ void Simulation::flushClient()
         if (out.reportTransmit)
             m_client->handleTransmitted({SocketRole::Client, out.remote, out.data, raw, false});
         // The packet leaves after its transmit delay, which the kernel's stamp includes (the
-        // clock's rate error over microseconds is below a nanosecond).
+        // clock's rate error over microseconds is below a nanosecond); the card's stamp, when
+        // it converts, takes the software stamp's place as in the real host.
         const TrueTime leaves = transmitDelay(m_scenario.clientTransmitDelay);
-        if (out.reportTransmit && leaves > TrueTime(0))
+        const std::optional<RealTime> hardware = out.reportTransmit ? hardwareStamp(m_now + leaves) : std::nullopt;
+        if (hardware) {
+            TransmittedPacket sent{SocketRole::Client, out.remote, out.data, *hardware, true};
+            sent.hardwareTimestamp = true;
+            m_client->handleTransmitted(sent);
+        } else if (out.reportTransmit && leaves > TrueTime(0)) {
             m_client->handleTransmitted({SocketRole::Client, out.remote, out.data, raw + leaves, true});
+        }
         const auto server =
             std::find_if(m_servers.begin(), m_servers.end(), [&](const Server &s) { return s.address == out.remote; });
         if (server == m_servers.end())
@@ -327,9 +349,66 @@ void Simulation::deliverToClient(Event &event)
     packet.data = event.data;
     packet.receiveTime = raw;
     packet.kernelTimestamp = true;
+    if (const std::optional<RealTime> hardware = hardwareStamp(m_now)) {
+        packet.receiveTime = *hardware;
+        packet.hardwareTimestamp = true;
+    }
     m_client->handlePacket(packet, raw);
     ++m_delivered;
     flushClient();
+}
+
+RealTime Simulation::phcAt(TrueTime t) const
+{
+    return m_epoch + t + fromSeconds(m_scenario.hardwareTimestamps->phcOffset);
+}
+
+void Simulation::readClientPhc()
+{
+    const RealTime reading = clientReading();
+    // The line is kept on the raw scale, as the host keeps it (the driver's map).
+    const RealTime rawNow = m_driver ? m_driver->rawTime(reading) : reading;
+    if (!m_clientPhc->needsSample(rawNow))
+        return;
+    const HardwareTimestampModel &model = *m_scenario.hardwareTimestamps;
+    std::poisson_distribution<int> steps(kPhcJitterLambda);
+    const auto leg = [&](double share) {
+        const double jitter = model.phcJitter > 0 ? (steps(m_phcRandom) + m_uniform(m_phcRandom))
+                                                        / (kPhcJitterLambda + 0.5) * model.phcJitter * share
+                                                  : 0.0;
+        return model.phcDelay / 2 + jitter;
+    };
+    // Each read: the system clock after it at `now`, the PHC read `after` before that, the
+    // system clock before it `before + after` before that; the narrowest window wins, its
+    // midpoint taken as the PHC's moment, as PhcDevice does.
+    std::optional<double> bestWindow;
+    double bestAfter = 0;
+    for (int i = 0; i < kPhcReads; ++i) {
+        const double before = leg(0.5 + model.phcJitterAsymmetry);
+        const double after = leg(0.5 - model.phcJitterAsymmetry);
+        if (!bestWindow || before + after < *bestWindow) {
+            bestWindow = before + after;
+            bestAfter = after;
+        }
+    }
+    const RealTime phc = phcAt(m_now - fromSecondsTrue(bestAfter));
+    const RealTime middle = reading - fromSeconds(*bestWindow / 2);
+    m_clientPhc->addSample(phc, m_driver ? m_driver->rawTime(middle) : middle, *bestWindow / 2);
+}
+
+std::optional<RealTime> Simulation::hardwareStamp(TrueTime t)
+{
+    // No link speed is modelled: a receive stamp is the frame's end already.
+    if (!m_clientPhc)
+        return std::nullopt;
+    readClientPhc();
+    const std::optional<RealTime> raw = m_clientPhc->localTime(phcAt(t));
+    if (!raw)
+        return std::nullopt;
+    const RealTime host = m_driver ? m_driver->clockTime(*raw) : *raw;
+    if (std::abs(toSeconds(host - clientReadingAt(t))) > kMaxHardwareStampDelay)
+        return std::nullopt;
+    return host;
 }
 
 double Simulation::currentError()

@@ -9,6 +9,7 @@
 #pragma once
 
 #include "clock/ExternalStepDetector.h"
+#include "clock/HardwareClock.h"
 #include "clock/KernelClockDriver.h"
 #include "engine/Engine.h"
 #include "sim/Scenario.h"
@@ -118,6 +119,12 @@ private:
     // One-way delay of a packet, or nullopt when it is lost.
     std::optional<TrueTime> oneWayDelay(bool request);
     void schedule(TrueTime at, EventKind kind, std::size_t server, std::vector<std::uint8_t> data);
+    // hwtimestamp: the card's PHC at true time t, a PHC reading when one is due (as the host
+    // reads it when it converts a stamp), and the card's stamp of an event at true time t on
+    // the client's clock, when the conversion has it.
+    RealTime phcAt(TrueTime t) const;
+    void readClientPhc();
+    std::optional<RealTime> hardwareStamp(TrueTime t);
 
     Scenario m_scenario;
     RealTime m_epoch; // Unix time at true time 0
@@ -128,6 +135,8 @@ private:
     std::mt19937_64 m_refclockRandom; // its own stream: refclocks do not disturb network noise
     std::mt19937_64 m_fuzzRandom;     // the servers' timestamp noise, its own stream too
     std::mt19937_64 m_transmitRandom; // the transmit delays, its own stream too
+    std::mt19937_64 m_phcRandom;      // the PHC reads' jitter, its own stream too
+    std::optional<HardwareClock> m_clientPhc; // hwtimestamp: the client's card
     SimClock m_clientClock;
     // Declared before the client engine, which uses them until it is destroyed.
     std::unique_ptr<SimKernelClock> m_kernel;

@@ -223,8 +223,13 @@ ServerStatsReport serverStatsReport(const EngineSnapshot &snapshot, const Comman
     r.interleavedNtpPackets = server.interleavedReplies;
     r.ntpTimestampsHeld = snapshot.clientLog.timestampsHeld;
     // chronyd counts the timestamps of the requests it answers (KoDs included): a transmit
-    // timestamp is the kernel's only in an interleaved reply that carries the kernel's stamp.
-    r.ntpKernelRxTimestamps = server.repliesSent;
+    // timestamp is the kernel's only in an interleaved reply that carries the kernel's stamp
+    // (a network card's stamp there counts as the kernel's: the client log keeps no more).
+    const std::uint64_t otherRx =
+        std::min(server.repliesSent, server.daemonReceiveStamps + server.hardwareReceiveStamps);
+    r.ntpDaemonRxTimestamps = server.daemonReceiveStamps;
+    r.ntpHardwareRxTimestamps = server.hardwareReceiveStamps;
+    r.ntpKernelRxTimestamps = server.repliesSent - otherRx;
     r.ntpKernelTxTimestamps = server.interleavedKernelTransmits;
     r.ntpDaemonTxTimestamps = server.repliesSent - server.interleavedKernelTransmits;
     return r;
@@ -351,7 +356,9 @@ std::vector<NtpDataReport> ntpDataReports(const EngineSnapshot &snapshot)
             r.responseTime = e->responseTime;
             r.interleaved = e->interleaved;
             if (e->kernelTransmit)
-                r.txTimestamping = TimestampSource::Kernel;
+                r.txTimestamping = e->hardwareTransmit ? TimestampSource::Hardware : TimestampSource::Kernel;
+            if (e->hardwareReceive)
+                r.rxTimestamping = TimestampSource::Hardware;
         }
         if (s.lastSample) {
             r.offset = s.lastSample->offset;
@@ -359,13 +366,18 @@ std::vector<NtpDataReport> ntpDataReports(const EngineSnapshot &snapshot)
             r.peerDispersion = s.lastSample->dispersion;
         }
         r.tests = ntpTests(s);
-        r.rxTimestamping = TimestampSource::Kernel;
+        if (r.rxTimestamping != TimestampSource::Hardware)
+            r.rxTimestamping = TimestampSource::Kernel;
         r.totalTx = clampedCount(s.requestsSent);
         r.totalRx = clampedCount(s.repliesAccepted + s.repliesRejected);
         r.totalValidRx = clampedCount(s.repliesAccepted);
         r.totalGoodRx = clampedCount(s.repliesAccepted);
-        r.totalKernelRx = r.totalRx;
-        r.totalKernelTx = clampedCount(s.kernelTransmitStamps);
+        // chronyc counts each stamp once, by who took it.
+        r.totalHwRx = clampedCount(s.hardwareReceiveStamps);
+        r.totalKernelRx = r.totalRx - std::min(r.totalRx, r.totalHwRx);
+        r.totalHwTx = clampedCount(s.hardwareTransmitStamps);
+        r.totalKernelTx =
+            clampedCount(s.kernelTransmitStamps - std::min(s.kernelTransmitStamps, s.hardwareTransmitStamps));
         reports.push_back(std::move(r));
     }
     return reports;

@@ -185,6 +185,8 @@ inline auto describe(Type<NtpExchangeSnapshot>)
         field("responseTime", &E::responseTime),
         field("interleaved", &E::interleaved),
         field("kernelTransmit", &E::kernelTransmit),
+        field("hardwareTransmit", &E::hardwareTransmit),
+        field("hardwareReceive", &E::hardwareReceive),
     };
 }
 
@@ -210,6 +212,8 @@ inline auto describe(Type<SourceSnapshot>)
         field("samples", &S::recentSamples),
         field("requestsSent", &S::requestsSent),
         field("kernelTransmitStamps", &S::kernelTransmitStamps),
+        field("hardwareTransmitStamps", &S::hardwareTransmitStamps),
+        field("hardwareReceiveStamps", &S::hardwareReceiveStamps),
         field("repliesAccepted", &S::repliesAccepted),
         field("repliesRejected", &S::repliesRejected),
         field("lastRejectReason", &S::lastRejectReason),
@@ -273,6 +277,8 @@ inline auto describe(Type<ServerStats>)
         field("authenticatedRequests", &S::authenticatedRequests),
         field("interleavedReplies", &S::interleavedReplies),
         field("interleavedKernelTransmits", &S::interleavedKernelTransmits),
+        field("daemonReceiveStamps", &S::daemonReceiveStamps),
+        field("hardwareReceiveStamps", &S::hardwareReceiveStamps),
     };
 }
 

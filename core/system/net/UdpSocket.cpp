@@ -54,28 +54,50 @@ RealTime timespecToRealTime(const timespec &ts)
     return RealTime(Nanoseconds(static_cast<std::int64_t>(ts.tv_sec) * kNanosPerSecond + ts.tv_nsec));
 }
 
-// Finds the receive timestamp in a message's control data.
-bool extractTimestamp(const msghdr &msg, RealTime &out)
+// The kernel's stamps in a message's control data: SCM_TIMESTAMPING's software (ts[0]) and
+// raw hardware (ts[2]) stamps, or SCM_TIMESTAMPNS's, and SCM_TIMESTAMPING_PKTINFO's interface
+// and frame length.
+struct ControlStamps
 {
+    std::optional<RealTime> software;
+    std::optional<RealTime> hardware;
+    int interfaceIndex = -1;
+    std::size_t layer2Length = 0;
+};
+
+bool isSet(const timespec &ts)
+{
+    return ts.tv_sec != 0 || ts.tv_nsec != 0;
+}
+
+ControlStamps extractStamps(const msghdr &msg)
+{
+    ControlStamps out;
     for (cmsghdr *c = CMSG_FIRSTHDR(const_cast<msghdr *>(&msg)); c; c = CMSG_NXTHDR(const_cast<msghdr *>(&msg), c)) {
         if (c->cmsg_level != SOL_SOCKET)
             continue;
         if (c->cmsg_type == SCM_TIMESTAMPING && c->cmsg_len >= CMSG_LEN(sizeof(timespec))) {
-            // ts[0] is the software timestamp; ts[2] the hardware one we did not ask for.
-            timespec ts{};
-            std::memcpy(&ts, CMSG_DATA(c), sizeof ts);
-            if (ts.tv_sec != 0 || ts.tv_nsec != 0) {
-                out = timespecToRealTime(ts);
-                return true;
-            }
+            constexpr std::size_t kSoftware = 0;
+            constexpr std::size_t kRawHardware = 2;
+            std::array<timespec, 3> ts{};
+            const std::size_t have = std::min<std::size_t>(ts.size(), (c->cmsg_len - CMSG_LEN(0)) / sizeof(timespec));
+            std::memcpy(ts.data(), CMSG_DATA(c), have * sizeof(timespec));
+            if (isSet(ts[kSoftware]))
+                out.software = timespecToRealTime(ts[kSoftware]);
+            if (have > kRawHardware && isSet(ts[kRawHardware]))
+                out.hardware = timespecToRealTime(ts[kRawHardware]);
         } else if (c->cmsg_type == SCM_TIMESTAMPNS && c->cmsg_len >= CMSG_LEN(sizeof(timespec))) {
             timespec ts{};
             std::memcpy(&ts, CMSG_DATA(c), sizeof ts);
-            out = timespecToRealTime(ts);
-            return true;
+            out.software = timespecToRealTime(ts);
+        } else if (c->cmsg_type == SCM_TIMESTAMPING_PKTINFO && c->cmsg_len >= CMSG_LEN(sizeof(scm_ts_pktinfo))) {
+            scm_ts_pktinfo info{};
+            std::memcpy(&info, CMSG_DATA(c), sizeof info);
+            out.interfaceIndex = static_cast<int>(info.if_index);
+            out.layer2Length = info.pkt_length;
         }
     }
-    return false;
+    return out;
 }
 
 // Asks for the destination address of each datagram (IP_PKTINFO / IPV6_PKTINFO), which is the
@@ -89,18 +111,20 @@ void enableDestinationAddress(int fd, int domain)
         (void)setsockopt(fd, IPPROTO_IP, IP_PKTINFO, &on, sizeof on);
 }
 
-IpAddress extractDestination(const msghdr &msg)
+IpAddress extractDestination(const msghdr &msg, int &interfaceIndex)
 {
     for (cmsghdr *c = CMSG_FIRSTHDR(const_cast<msghdr *>(&msg)); c; c = CMSG_NXTHDR(const_cast<msghdr *>(&msg), c)) {
         if (c->cmsg_level == IPPROTO_IP && c->cmsg_type == IP_PKTINFO && c->cmsg_len >= CMSG_LEN(sizeof(in_pktinfo))) {
             in_pktinfo info{};
             std::memcpy(&info, CMSG_DATA(c), sizeof info);
+            interfaceIndex = info.ipi_ifindex;
             return IpAddress::v4(ntohl(info.ipi_addr.s_addr));
         }
         if (c->cmsg_level == IPPROTO_IPV6 && c->cmsg_type == IPV6_PKTINFO
             && c->cmsg_len >= CMSG_LEN(sizeof(in6_pktinfo))) {
             in6_pktinfo info{};
             std::memcpy(&info, CMSG_DATA(c), sizeof info);
+            interfaceIndex = static_cast<int>(info.ipi6_ifindex);
             std::array<std::uint8_t, 16> bytes{};
             std::memcpy(bytes.data(), &info.ipi6_addr, bytes.size());
             return IpAddress::v6(bytes);
@@ -248,13 +272,42 @@ std::size_t UdpSocket::receive(DatagramBatch &batch, Receive mode, ReadClock rea
         const std::size_t length = std::min<std::size_t>(st.headers[i].msg_len, DatagramBatch::kBufferBytes);
         d.data = std::span<const std::uint8_t>(st.buffers[i].data(), length);
         d.truncated = (m.msg_flags & MSG_TRUNC) != 0;
-        d.kernelTimestamp = extractTimestamp(m, d.receiveTime);
-        d.local = extractDestination(m);
+        const ControlStamps stamps = extractStamps(m);
+        d.kernelTimestamp = stamps.software.has_value();
+        if (stamps.software)
+            d.receiveTime = *stamps.software;
+        int arrivedOn = -1;
+        d.local = extractDestination(m, arrivedOn);
+        if (m_hardwareTimestamps) {
+            d.hardwareTime = stamps.hardware;
+            d.interfaceIndex = stamps.interfaceIndex >= 0 ? stamps.interfaceIndex : arrivedOn;
+            d.layer2Length = stamps.layer2Length;
+        }
         if (!d.kernelTimestamp)
             d.receiveTime = readTime;
         batch.m_received.push_back(d);
     }
     return count;
+}
+
+bool UdpSocket::enableHardwareTimestamps()
+{
+    if (!m_transmitTimestamps)
+        return false; // no SO_TIMESTAMPING at all
+    // Software stamps stay on: packets of interfaces without hardware stamps keep them.
+    constexpr int kHardware = kTimestampingFlags | SOF_TIMESTAMPING_RAW_HARDWARE | SOF_TIMESTAMPING_RX_HARDWARE;
+    // The interface and frame length of each received stamp (OPT_PKTINFO, Linux 4.13), and
+    // IP_PKTINFO on the error queue's entries, which names the interface a transmit stamp
+    // came from (OPT_CMSG, Linux 4.6), where the kernel has them.
+    const int tries[] = {kHardware | SOF_TIMESTAMPING_OPT_PKTINFO | SOF_TIMESTAMPING_OPT_CMSG,
+                         kHardware | SOF_TIMESTAMPING_OPT_CMSG, kHardware};
+    const auto accepted = std::find_if(std::begin(tries), std::end(tries), [this](int flags) {
+        return setsockopt(m_fd, SOL_SOCKET, SO_TIMESTAMPING, &flags, sizeof flags) == 0;
+    });
+    if (accepted == std::end(tries))
+        return false;
+    m_hardwareTimestamps = true;
+    return true;
 }
 
 bool UdpSocket::send(const SocketAddress &to, std::span<const std::uint8_t> data, bool stampTransmit)
@@ -280,7 +333,7 @@ bool UdpSocket::send(const SocketAddress &to, std::span<const std::uint8_t> data
     c->cmsg_level = SOL_SOCKET;
     c->cmsg_type = SO_TIMESTAMPING;
     c->cmsg_len = CMSG_LEN(sizeof(std::uint32_t));
-    const std::uint32_t flags = kTransmitTimestampFlag;
+    const std::uint32_t flags = kTransmitTimestampFlag | (m_hardwareTimestamps ? SOF_TIMESTAMPING_TX_HARDWARE : 0U);
     std::memcpy(CMSG_DATA(c), &flags, sizeof flags);
     const ssize_t n = ::sendmsg(m_fd, &msg, 0);
     if (n != static_cast<ssize_t>(data.size()))
@@ -304,7 +357,7 @@ bool UdpSocket::setDontFragment()
 
 std::vector<TransmitStamp> UdpSocket::takeTransmitStamps(std::size_t limit)
 {
-    std::vector<TransmitStamp> stamps;
+    std::vector<TransmitStamp> taken;
     std::array<std::uint8_t, kErrorQueueBytes> frame{};
     std::array<std::uint8_t, DatagramBatch::kControlBytes> control{};
     // Bounded, so that a queue filled faster than we read cannot keep us here.
@@ -325,14 +378,11 @@ std::vector<TransmitStamp> UdpSocket::takeTransmitStamps(std::size_t limit)
             break;
         }
         --m_stampsPending;
-        bool stamped = false;
+        const ControlStamps stamps = extractStamps(msg);
         bool fromTimestamping = false;
-        RealTime time{};
         for (cmsghdr *c = CMSG_FIRSTHDR(&msg); c; c = CMSG_NXTHDR(&msg, c)) {
-            if (c->cmsg_level == SOL_SOCKET && c->cmsg_type == SCM_TIMESTAMPING) {
-                stamped = extractTimestamp(msg, time);
-            } else if ((c->cmsg_level == SOL_IP && c->cmsg_type == IP_RECVERR)
-                       || (c->cmsg_level == SOL_IPV6 && c->cmsg_type == IPV6_RECVERR)) {
+            if ((c->cmsg_level == SOL_IP && c->cmsg_type == IP_RECVERR)
+                || (c->cmsg_level == SOL_IPV6 && c->cmsg_type == IPV6_RECVERR)) {
                 sock_extended_err error{};
                 if (c->cmsg_len >= CMSG_LEN(sizeof error)) {
                     std::memcpy(&error, CMSG_DATA(c), sizeof error);
@@ -340,14 +390,24 @@ std::vector<TransmitStamp> UdpSocket::takeTransmitStamps(std::size_t limit)
                 }
             }
         }
-        if (!stamped || !fromTimestamping || stamps.size() >= limit)
+        const bool hardware = m_hardwareTimestamps && stamps.hardware;
+        if ((!stamps.software && !hardware) || !fromTimestamping || taken.size() >= limit)
             continue;
         const auto looped = parseLoopedPacket(std::span<const std::uint8_t>(frame.data(), static_cast<std::size_t>(n)));
         if (!looped)
             continue;
-        stamps.push_back({looped->remote, {looped->payload.begin(), looped->payload.end()}, time});
+        TransmitStamp stamp{looped->remote, {looped->payload.begin(), looped->payload.end()}, {}};
+        stamp.software = stamps.software.has_value();
+        stamp.time = stamps.software.value_or(RealTime{});
+        if (hardware) {
+            stamp.hardwareTime = stamps.hardware;
+            int leftOn = -1;
+            (void)extractDestination(msg, leftOn);
+            stamp.interfaceIndex = stamps.interfaceIndex >= 0 ? stamps.interfaceIndex : leftOn;
+        }
+        taken.push_back(std::move(stamp));
     }
-    return stamps;
+    return taken;
 }
 
 } // namespace s1

@@ -10,6 +10,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -24,6 +25,12 @@ struct ReceivedDatagram
     bool truncated = false;
     RealTime receiveTime;
     bool kernelTimestamp = false;
+    // With hardware timestamps on (enableHardwareTimestamps()): the card's raw stamp in its
+    // clock's time, the interface it came in on (-1: unknown) and the frame's length at layer
+    // 2 (0: unknown), for NicTimestamping to convert.
+    std::optional<RealTime> hardwareTime;
+    int interfaceIndex = -1;
+    std::size_t layer2Length = 0;
 };
 
 // A packet of ours the kernel stamped as it left (software transmit timestamp, from the error
@@ -32,7 +39,10 @@ struct TransmitStamp
 {
     SocketAddress remote;
     std::vector<std::uint8_t> data;
-    RealTime time;
+    RealTime time;                        // the software stamp, when `software`
+    bool software = true;                 // false: the kernel gave only a hardware stamp
+    std::optional<RealTime> hardwareTime; // the card's raw stamp, in its clock's time
+    int interfaceIndex = -1;              // where it left, when the kernel said (-1: unknown)
 };
 
 // Preallocated receive buffers, so the packet path does not allocate.
@@ -85,6 +95,12 @@ public:
     // software timestamps; per packet, as chronyd asks, so that packets that need none cost no
     // error-queue traffic).
     bool transmitTimestamping() const { return m_transmitTimestamps; }
+    // Asks the kernel for the cards' raw hardware stamps too (SOF_TIMESTAMPING_RAW_HARDWARE,
+    // RX_HARDWARE, and TX_HARDWARE per stamped send), with the interface of each stamp
+    // (SOF_TIMESTAMPING_OPT_PKTINFO where the kernel has it). Only the interfaces
+    // NicTimestamping enabled stamp anything. False when the socket cannot.
+    bool enableHardwareTimestamps();
+    bool hardwareTimestamping() const { return m_hardwareTimestamps; }
 
     // The host's clock, read once per batch for datagrams the kernel gave no timestamp: the
     // socket does not choose which clock stands in for the kernel's.
@@ -122,6 +138,7 @@ private:
     std::uint16_t m_localPort;
     bool m_kernelTimestamps;
     bool m_transmitTimestamps;
+    bool m_hardwareTimestamps = false;
     // Transmit timestamps asked for and not read yet (at most kMaxPendingStamps).
     std::size_t m_stampsPending = 0;
 };

@@ -35,6 +35,10 @@ struct ServerStats
     std::uint64_t interleavedReplies = 0;    // replies in interleaved mode
     // Of them, those whose transmit timestamp the kernel took (the others' the daemon took).
     std::uint64_t interleavedKernelTransmits = 0;
+    // Of the requests answered, those whose receive timestamp the daemon took (no kernel
+    // stamp) and those the network card took (hwtimestamp); the others' the kernel took.
+    std::uint64_t daemonReceiveStamps = 0;
+    std::uint64_t hardwareReceiveStamps = 0;
 
     std::uint64_t droppedTotal() const
     {
@@ -125,6 +129,9 @@ struct NtpExchangeSnapshot
     double responseTime = 0; // s, the server's T3 - T2
     bool interleaved = false;    // the sample was measured in interleaved mode
     bool kernelTransmit = false; // its T1 is the kernel's transmit timestamp
+    // hwtimestamp: its T1 / the reply's T4 is the network card's stamp.
+    bool hardwareTransmit = false;
+    bool hardwareReceive = false;
 
     friend bool operator==(const NtpExchangeSnapshot &, const NtpExchangeSnapshot &) = default;
 };
@@ -149,6 +156,8 @@ struct SourceSnapshot
     std::vector<SourceSample> recentSamples; // oldest first, bounded
     std::uint64_t requestsSent = 0;
     std::uint64_t kernelTransmitStamps = 0; // requests whose transmit time the kernel stamped
+    std::uint64_t hardwareTransmitStamps = 0; // ... with the network card's stamp (hwtimestamp)
+    std::uint64_t hardwareReceiveStamps = 0;  // replies the network card stamped
     std::uint64_t repliesAccepted = 0;
     std::uint64_t repliesRejected = 0;
     std::string lastRejectReason; // empty when the last reply was good
