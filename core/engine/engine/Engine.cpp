@@ -53,22 +53,6 @@ LeapSecondMode effectiveLeapMode(const EngineConfig &config, const EngineOptions
     return mode;
 }
 
-// A reference clock's statistics keep at least this many filtered samples unless its
-// `minsamples` says otherwise (chrony's default is 6 for every source). Its samples come
-// evenly at every poll with the same noise, and the runs test, wrong one time in twenty by
-// design, otherwise cut its history back to a few polls again and again: in clknetsim's
-// 106-refclock-shm that kept our RMS error at 1.06 of chronyd's. The price: after a step of
-// the frequency the older samples leave only through the wander weighting
-// (SourceStatistics::computeVariances), which a step raises, or as new ones push them out.
-constexpr int kRefClockMinSamples = 32;
-
-std::optional<int> refClockMinSamples(std::optional<int> maxSamples)
-{
-    if (maxSamples && *maxSamples > 0)
-        return std::min(kRefClockMinSamples, *maxSamples);
-    return kRefClockMinSamples;
-}
-
 } // namespace
 
 Engine::Engine(EngineConfig config, EngineOptions options, RealTime now)
@@ -103,9 +87,8 @@ Engine::Engine(EngineConfig config, EngineOptions options, RealTime now)
         const RefClockConfig &rc = m_config.refClocks[i];
         const std::uint32_t id = m_nextSourceId++;
         const std::string refId = rc.refId.empty() ? defaultRefId(rc, i) : rc.refId;
-        SourceRecord record(
-            std::make_unique<RefClockSource>(id, rc, refId, now, std::ldexp(1.0, m_options.precision)),
-            statisticsConfig(rc.minSamples ? rc.minSamples : refClockMinSamples(rc.maxSamples), rc.maxSamples));
+        SourceRecord record(std::make_unique<RefClockSource>(id, rc, refId, now, std::ldexp(1.0, m_options.precision)),
+                            statisticsConfig(rc.minSamples, rc.maxSamples));
         const bool timeOfDay =
             rc.driver == RefClockDriver::Nmea || rc.driver == RefClockDriver::Sock || rc.driver == RefClockDriver::Shm;
         if (timeOfDay && !rc.ppsForced)
