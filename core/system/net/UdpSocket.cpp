@@ -333,7 +333,8 @@ bool UdpSocket::send(const SocketAddress &to, std::span<const std::uint8_t> data
     c->cmsg_level = SOL_SOCKET;
     c->cmsg_type = SO_TIMESTAMPING;
     c->cmsg_len = CMSG_LEN(sizeof(std::uint32_t));
-    const std::uint32_t flags = kTransmitTimestampFlag | (m_hardwareTimestamps ? SOF_TIMESTAMPING_TX_HARDWARE : 0U);
+    const std::uint32_t flags =
+        kTransmitTimestampFlag | (m_hardwareTimestamps ? static_cast<std::uint32_t>(SOF_TIMESTAMPING_TX_HARDWARE) : 0U);
     std::memcpy(CMSG_DATA(c), &flags, sizeof flags);
     const ssize_t n = ::sendmsg(m_fd, &msg, 0);
     if (n != static_cast<ssize_t>(data.size()))
@@ -396,7 +397,9 @@ std::vector<TransmitStamp> UdpSocket::takeTransmitStamps(std::size_t limit)
         const auto looped = parseLoopedPacket(std::span<const std::uint8_t>(frame.data(), static_cast<std::size_t>(n)));
         if (!looped)
             continue;
-        TransmitStamp stamp{looped->remote, {looped->payload.begin(), looped->payload.end()}, {}};
+        TransmitStamp stamp;
+        stamp.remote = looped->remote;
+        stamp.data.assign(looped->payload.begin(), looped->payload.end());
         stamp.software = stamps.software.has_value();
         stamp.time = stamps.software.value_or(RealTime{});
         if (hardware) {
