@@ -1,5 +1,7 @@
 #include "ProcessHelpers.h"
 
+#include "ntp/NtpPacket.h"
+
 #include <QCoreApplication>
 #include <QDir>
 #include <QElapsedTimer>
@@ -87,6 +89,28 @@ QProcessEnvironment ntpdigEnvironment()
 bool peersRequired()
 {
     return qEnvironmentVariable("CI") == QLatin1String("true");
+}
+
+std::optional<int> ntpReplyStratum(quint16 port, std::chrono::milliseconds timeout)
+{
+    QUdpSocket socket;
+    if (!socket.bind(QHostAddress::LocalHost, 0))
+        return std::nullopt;
+    s1::NtpHeader h;
+    h.mode = s1::NtpMode::Client;
+    h.transmitTime = s1::NtpTimestamp::fromRaw(0x1234567890abcdefULL);
+    const auto raw = s1::serializeNtpHeader(h);
+    socket.writeDatagram(reinterpret_cast<const char *>(raw.data()), static_cast<qint64>(raw.size()),
+                         QHostAddress::LocalHost, port);
+    if (!socket.waitForReadyRead(static_cast<int>(timeout.count())))
+        return std::nullopt;
+    QByteArray datagram(static_cast<int>(socket.pendingDatagramSize()), '\0');
+    socket.readDatagram(datagram.data(), datagram.size());
+    const auto parsed = s1::parseNtpPacket(std::span(reinterpret_cast<const std::uint8_t *>(datagram.constData()),
+                                                     static_cast<std::size_t>(datagram.size())));
+    if (!parsed.ok() || parsed.packet.header.mode != s1::NtpMode::Server)
+        return std::nullopt;
+    return parsed.packet.header.stratum;
 }
 
 quint16 freeUdpPort()

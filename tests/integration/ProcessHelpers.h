@@ -37,6 +37,10 @@ bool startChronydServer(QProcess &server, const QString &chronyd, const QString 
 // than skip it.
 bool peersRequired();
 
+// The stratum of the server-mode reply to one client request sent to 127.0.0.1:`port`, or
+// nothing when no valid reply came within `timeout`.
+std::optional<int> ntpReplyStratum(quint16 port, std::chrono::milliseconds timeout);
+
 // A UDP port on 127.0.0.1 that was free a moment ago.
 quint16 freeUdpPort();
 // A TCP port on 127.0.0.1 that was free a moment ago.

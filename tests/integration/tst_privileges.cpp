@@ -70,22 +70,7 @@ quint64 capabilityMask(const QMap<QString, QString> &status, const char *key)
 
 bool answersNtp(quint16 port)
 {
-    QUdpSocket socket;
-    if (!socket.bind(QHostAddress::LocalHost, 0))
-        return false;
-    s1::NtpHeader h;
-    h.mode = s1::NtpMode::Client;
-    h.transmitTime = s1::NtpTimestamp::fromRaw(0x1234567890abcdefULL);
-    const auto raw = s1::serializeNtpHeader(h);
-    socket.writeDatagram(reinterpret_cast<const char *>(raw.data()), static_cast<qint64>(raw.size()),
-                         QHostAddress::LocalHost, port);
-    if (!socket.waitForReadyRead(static_cast<int>(std::chrono::milliseconds(kReplyTimeout).count())))
-        return false;
-    QByteArray datagram(static_cast<int>(socket.pendingDatagramSize()), '\0');
-    socket.readDatagram(datagram.data(), datagram.size());
-    const auto parsed = s1::parseNtpPacket(std::span(reinterpret_cast<const std::uint8_t *>(datagram.constData()),
-                                                     static_cast<std::size_t>(datagram.size())));
-    return parsed.ok() && parsed.packet.header.mode == s1::NtpMode::Server && parsed.packet.header.stratum == 1;
+    return s1test::ntpReplyStratum(port, kReplyTimeout) == 1;
 }
 
 bool waitForLog(QProcess &process, const QString &needle, QByteArray &seen)
