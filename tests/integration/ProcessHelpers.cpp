@@ -113,6 +113,20 @@ std::optional<int> ntpReplyStratum(quint16 port, std::chrono::milliseconds timeo
     return parsed.packet.header.stratum;
 }
 
+QMap<QString, QString> procStatus(const QString &path)
+{
+    QMap<QString, QString> fields;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fields;
+    for (const QString &line : QString::fromLatin1(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        const qsizetype colon = line.indexOf(QLatin1Char(':'));
+        if (colon > 0)
+            fields.insert(line.left(colon), line.mid(colon + 1).simplified());
+    }
+    return fields;
+}
+
 quint16 freeUdpPort()
 {
     QUdpSocket probe;

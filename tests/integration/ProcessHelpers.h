@@ -2,6 +2,7 @@
 // free loopback ports, and bounded waits on child processes.
 #pragma once
 
+#include <QMap>
 #include <QProcess>
 #include <QString>
 #include <QStringList>
@@ -40,6 +41,10 @@ bool peersRequired();
 // The stratum of the server-mode reply to one client request sent to 127.0.0.1:`port`, or
 // nothing when no valid reply came within `timeout`.
 std::optional<int> ntpReplyStratum(quint16 port, std::chrono::milliseconds timeout);
+
+// The "Key:\tvalue" lines of a /proc status file (/proc/PID/status), values simplified; empty
+// when it cannot be read.
+QMap<QString, QString> procStatus(const QString &path);
 
 // A UDP port on 127.0.0.1 that was free a moment ago.
 quint16 freeUdpPort();

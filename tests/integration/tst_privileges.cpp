@@ -46,21 +46,6 @@ quint16 freePrivilegedUdpPort()
     return 0;
 }
 
-// "Key:\tvalue" lines of a /proc status file.
-QMap<QString, QString> procStatus(const QString &path)
-{
-    QMap<QString, QString> fields;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fields;
-    for (const QString &line : QString::fromLatin1(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
-        const qsizetype colon = line.indexOf(QLatin1Char(':'));
-        if (colon > 0)
-            fields.insert(line.left(colon), line.mid(colon + 1).simplified());
-    }
-    return fields;
-}
-
 quint64 capabilityMask(const QMap<QString, QString> &status, const char *key)
 {
     bool ok = false;
@@ -158,7 +143,7 @@ void TestPrivileges::dropsRootKeepingOnlyWhatItNeeds()
 
     const QString proc = QStringLiteral("/proc/%1").arg(service.processId());
     const QString ids = QStringLiteral("%1 %1 %1 %1");
-    const QMap<QString, QString> status = procStatus(proc + QStringLiteral("/status"));
+    const QMap<QString, QString> status = s1test::procStatus(proc + QStringLiteral("/status"));
     QCOMPARE(status.value("Uid"), ids.arg(uid));
     QCOMPARE(status.value("Gid"), ids.arg(gid));
     // The user's own groups (initgroups' rule), nothing of root's.
@@ -186,7 +171,7 @@ void TestPrivileges::dropsRootKeepingOnlyWhatItNeeds()
         const QStringList tasks = QDir(proc + QStringLiteral("/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
         for (const QString &task : tasks) {
             const QString taskDir = proc + QStringLiteral("/task/") + task;
-            const QMap<QString, QString> t = procStatus(taskDir + QStringLiteral("/status"));
+            const QMap<QString, QString> t = s1test::procStatus(taskDir + QStringLiteral("/status"));
             if (t.isEmpty())
                 continue; // the thread ended meanwhile
             if (t.value("Uid") != ids.arg(uid) || (capabilityMask(t, "CapEff") & ~kNetBindServiceMask) != 0)

@@ -41,31 +41,18 @@ constexpr int kFastPoll = -2; // four polls a second
 constexpr const char *kSeccompFilterMode = "2";
 constexpr auto kNmeaPeriod = 1s; // a receiver's burst per second
 
-QMap<QString, QString> procStatus(const QString &path)
-{
-    QMap<QString, QString> fields;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        return fields;
-    for (const QString &line : QString::fromLatin1(file.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
-        const qsizetype colon = line.indexOf(QLatin1Char(':'));
-        if (colon > 0)
-            fields.insert(line.left(colon), line.mid(colon + 1).simplified());
-    }
-    return fields;
-}
-
 // Empty when the process and each of its threads run under a seccomp filter; else what is not.
 QString unfilteredThreads(qint64 pid)
 {
     const QString proc = QStringLiteral("/proc/%1").arg(pid);
-    const QMap<QString, QString> status = procStatus(proc + QStringLiteral("/status"));
+    const QMap<QString, QString> status = s1test::procStatus(proc + QStringLiteral("/status"));
     if (status.value("Seccomp") != QLatin1String(kSeccompFilterMode) || status.value("Seccomp_filters").toInt() < 1)
         return QStringLiteral("process: Seccomp %1, Seccomp_filters %2")
             .arg(status.value("Seccomp"), status.value("Seccomp_filters"));
     const QStringList tasks = QDir(proc + QStringLiteral("/task")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString &task : tasks) {
-        const QMap<QString, QString> t = procStatus(proc + QStringLiteral("/task/") + task + QStringLiteral("/status"));
+        const QMap<QString, QString> t =
+            s1test::procStatus(proc + QStringLiteral("/task/") + task + QStringLiteral("/status"));
         if (!t.isEmpty() && t.value("Seccomp") != QLatin1String(kSeccompFilterMode))
             return QStringLiteral("thread %1 (%2): Seccomp %3").arg(task, t.value("Name"), t.value("Seccomp"));
     }
