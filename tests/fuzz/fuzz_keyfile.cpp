@@ -99,7 +99,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
         bool quotable = false;
         for (std::size_t i = 0; i + 1 < lineWords.size(); ++i)
             quotable = quotable || lineWords[i].find(secret) != std::string_view::npos;
-        if (!quotable && diagnostic.message.find(secret) != std::string::npos)
+        // Nor when it is found only in the list of key types an unknown type's message gives
+        // (a secret "SHA384" after a bad type word).
+        std::string message = diagnostic.message;
+        if (const std::size_t open = message.find("(expected "); open != std::string::npos)
+            message.erase(open, message.find(')', open) - open);
+        if (!quotable && message.find(secret) != std::string::npos)
             std::abort();
     }
 
