@@ -127,6 +127,15 @@ QMap<QString, QString> procStatus(const QString &path)
     return fields;
 }
 
+QString nmeaChecksummed(const QString &body)
+{
+    std::uint8_t sum = 0;
+    for (const char c : body.toLatin1())
+        sum ^= static_cast<std::uint8_t>(c);
+    return QStringLiteral("$%1*%2\r\n")
+        .arg(body, QString::number(sum, 16).toUpper().rightJustified(2, QLatin1Char('0')));
+}
+
 quint16 freeUdpPort()
 {
     QUdpSocket probe;

@@ -46,6 +46,9 @@ std::optional<int> ntpReplyStratum(quint16 port, std::chrono::milliseconds timeo
 // when it cannot be read.
 QMap<QString, QString> procStatus(const QString &path);
 
+// `body` as an NMEA sentence: '$', the body, '*', its checksum and CR LF.
+QString nmeaChecksummed(const QString &body);
+
 // A UDP port on 127.0.0.1 that was free a moment ago.
 quint16 freeUdpPort();
 // A TCP port on 127.0.0.1 that was free a moment ago.

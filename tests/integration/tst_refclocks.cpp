@@ -204,24 +204,17 @@ private:
     pps_kparams m_params{};
 };
 
-QString nmeaChecksummed(const QString &body)
-{
-    std::uint8_t sum = 0;
-    for (const char c : body.toLatin1())
-        sum ^= static_cast<std::uint8_t>(c);
-    return QStringLiteral("$%1*%2\r\n")
-        .arg(body, QString::number(sum, 16).toUpper().rightJustified(2, QLatin1Char('0')));
-}
-
 // RMC and GGA of the second that starts at Unix time `second`, as a receiver with a fix sends them.
 QByteArray nmeaBurst(std::int64_t second)
 {
     const QDateTime t = QDateTime::fromSecsSinceEpoch(second, Qt::UTC);
     const QString hms = t.toString(QStringLiteral("HHmmss")) + QStringLiteral(".00");
     const QString date = t.toString(QStringLiteral("ddMMyy"));
-    QString out = nmeaChecksummed(QStringLiteral("GPRMC,%1,A,5231.1200,N,01324.3200,E,0.0,0.0,%2,,,A").arg(hms, date));
-    out += nmeaChecksummed(QStringLiteral("GPGGA,%1,5231.1200,N,01324.3200,E,1,09,0.9,34.0,M,40.0,M,,").arg(hms));
-    out += nmeaChecksummed(QStringLiteral("GPGSA,A,3,04,05,09,12,16,21,26,29,31,,,,1.6,0.9,1.3"));
+    QString out =
+        s1test::nmeaChecksummed(QStringLiteral("GPRMC,%1,A,5231.1200,N,01324.3200,E,0.0,0.0,%2,,,A").arg(hms, date));
+    out +=
+        s1test::nmeaChecksummed(QStringLiteral("GPGGA,%1,5231.1200,N,01324.3200,E,1,09,0.9,34.0,M,40.0,M,,").arg(hms));
+    out += s1test::nmeaChecksummed(QStringLiteral("GPGSA,A,3,04,05,09,12,16,21,26,29,31,,,,1.6,0.9,1.3"));
     return out.toLatin1();
 }
 

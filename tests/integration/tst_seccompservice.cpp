@@ -79,21 +79,14 @@ QByteArray metrics(quint16 port)
     return answer + socket.readAll();
 }
 
-QString nmeaChecksummed(const QString &body)
-{
-    std::uint8_t sum = 0;
-    for (const char c : body.toLatin1())
-        sum ^= static_cast<std::uint8_t>(c);
-    return QStringLiteral("$%1*%2\r\n")
-        .arg(body, QString::number(sum, 16).toUpper().rightJustified(2, QLatin1Char('0')));
-}
-
 QByteArray nmeaBurst(const QDateTime &t)
 {
     const QString hms = t.toString(QStringLiteral("HHmmss")) + QStringLiteral(".00");
     const QString date = t.toString(QStringLiteral("ddMMyy"));
-    QString out = nmeaChecksummed(QStringLiteral("GPRMC,%1,A,5231.1200,N,01324.3200,E,0.0,0.0,%2,,,A").arg(hms, date));
-    out += nmeaChecksummed(QStringLiteral("GPGGA,%1,5231.1200,N,01324.3200,E,1,09,0.9,34.0,M,40.0,M,,").arg(hms));
+    QString out =
+        s1test::nmeaChecksummed(QStringLiteral("GPRMC,%1,A,5231.1200,N,01324.3200,E,0.0,0.0,%2,,,A").arg(hms, date));
+    out +=
+        s1test::nmeaChecksummed(QStringLiteral("GPGGA,%1,5231.1200,N,01324.3200,E,1,09,0.9,34.0,M,40.0,M,,").arg(hms));
     return out.toLatin1();
 }
 
