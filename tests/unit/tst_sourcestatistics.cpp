@@ -123,6 +123,7 @@ private slots:
     void clockCorrectionMatchesCorrectedSamples();
     void stepMatchesSteppedSamples();
     void shortDelaySamplesDominate();
+    void referenceClockSamplesWeighEqually();
     void asymmetryEstimatedAndCorrected();
     void clearAsymmetryUsedEarly();
     void delaysBoundTheOffset();
@@ -489,6 +490,60 @@ void TestSourceStatistics::shortDelaySamplesDominate()
     QCOMPARE(stats.minRoundTripDelay(), 1e-3);
 }
 
+void TestSourceStatistics::referenceClockSamplesWeighEqually()
+{
+    // A reference clock's filtered samples: one nominal delay, and dispersions that differ only
+    // by how each poll's spread came out (clknetsim's 106-refclock-shm at its start: the first
+    // poll 1.8e-5, the next ones up to 3.5e-5). Weighed equally, the fit is plain least
+    // squares; chrony's weights would follow the dispersions and move it.
+    constexpr std::array<double, 8> kDispersions = {1.8e-5, 2.6e-5, 2.9e-5, 3.5e-5, 2.8e-5, 3.7e-5, 2.4e-5, 2.5e-5};
+    constexpr double kInterval = 16;   // s
+    constexpr double kSlope = -1e-4;   // s/s: the raw clock runs 100 ppm fast
+    constexpr double kScatter = 20e-6; // s
+    const auto offsetOf = [&](int i) {
+        // Scatter that is neither alternating nor symmetric about the line, so that weights
+        // matter; the runs test still sees no trend in it.
+        static constexpr std::array<double, 8> kNoise = {1.0, -0.3, -0.9, 0.4, 0.8, -1.0, 0.2, -0.2};
+        return kSlope * kInterval * i + kScatter * kNoise[static_cast<std::size_t>(i)];
+    };
+    const auto fit = [&](SampleWeighting weighting) {
+        SourceStatisticsConfig config;
+        config.weighting = weighting;
+        SourceStatistics stats(config);
+        for (int i = 0; i < static_cast<int>(kDispersions.size()); ++i)
+            feed(stats, makeSample(kInterval * i, offsetOf(i), 1e-3, kDispersions[static_cast<std::size_t>(i)]));
+        return stats;
+    };
+    // Plain least squares through the same points, worked out here.
+    const int n = static_cast<int>(kDispersions.size());
+    double meanX = 0;
+    double meanY = 0;
+    for (int i = 0; i < n; ++i) {
+        meanX += kInterval * i / n;
+        meanY += offsetOf(i) / n;
+    }
+    double sxx = 0;
+    double sxy = 0;
+    for (int i = 0; i < n; ++i) {
+        sxx += (kInterval * i - meanX) * (kInterval * i - meanX);
+        sxy += (kInterval * i - meanX) * (offsetOf(i) - meanY);
+    }
+    const double slope = sxy / sxx;
+    const double newest = kInterval * (n - 1);
+    const double offsetAtNewest = meanY + slope * (newest - meanX);
+
+    const SourceStatistics equal = fit(SampleWeighting::Equal);
+    QCOMPARE(equal.samples(), n);
+    QVERIFY2(near(equal.offsetAt(at(newest)), offsetAtNewest, 1e-12),
+             qPrintable(describe(equal.offsetAt(at(newest)), offsetAtNewest)));
+    // frequency() is our clock's frequency against the source: the offsets' slope negated.
+    QVERIFY2(near(equal.frequency(), -slope, 1e-14), qPrintable(describe(equal.frequency(), -slope)));
+
+    const SourceStatistics chrony = fit(SampleWeighting::ChronyDistance);
+    QVERIFY2(!near(chrony.offsetAt(at(newest)), offsetAtNewest, 1e-7),
+             qPrintable(describe(chrony.offsetAt(at(newest)), offsetAtNewest)));
+}
+
 void TestSourceStatistics::asymmetryEstimatedAndCorrected()
 {
     // All the jitter is on the way to the source: a delay e above the minimum shifts the
@@ -573,7 +628,7 @@ void TestSourceStatistics::delayWeightingLeansOnQuickReplies()
 {
     // clknetsim's network: 100 us each way plus exponential queueing (10 us mean) on each
     // way, so a reply's offset error lies within half its round trip above the minimum. Over
-    // seeded runs, weights that grow with the number of samples (delayWeighted) must know the
+    // seeded runs, weights that grow with the number of samples (DelayGrowing) must know the
     // newest offset better than chrony's once there are many samples, and no worse with few.
     // The price, shown here too: with many samples the frequency is known less well (fewer
     // samples count), which in clknetsim beside chronyd costs less than the offset gains.
@@ -593,7 +648,7 @@ void TestSourceStatistics::delayWeightingLeansOnQuickReplies()
             std::mt19937_64 random(static_cast<std::uint64_t>(seed) * 7919 + static_cast<std::uint64_t>(count));
             std::exponential_distribution<double> queueing(1.0 / kQueueing);
             SourceStatisticsConfig config;
-            config.delayWeighted = delayWeighted;
+            config.weighting = delayWeighted ? SampleWeighting::DelayGrowing : SampleWeighting::ChronyDistance;
             config.precision = 1e-8;
             SourceStatistics stats(config);
             for (int i = 0; i < count; ++i) {
@@ -644,7 +699,7 @@ void TestSourceStatistics::delaysBoundTheOffset()
     const auto run = [&](bool bounded, double newestOffset) {
         SourceStatisticsConfig config;
         config.boundByDelays = bounded;
-        config.delayWeighted = false; // chrony's weights, which lean towards the many
+        config.weighting = SampleWeighting::ChronyDistance; // leans towards the many
         config.asymmetry = 0.0; // keep the jitter correction out of this
         SourceStatistics stats(config);
         for (int i = 0; i < kCount - 1; ++i)

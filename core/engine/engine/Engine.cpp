@@ -87,8 +87,10 @@ Engine::Engine(EngineConfig config, EngineOptions options, RealTime now)
         const RefClockConfig &rc = m_config.refClocks[i];
         const std::uint32_t id = m_nextSourceId++;
         const std::string refId = rc.refId.empty() ? defaultRefId(rc, i) : rc.refId;
+        SourceStatisticsConfig statsConfig = statisticsConfig(rc.minSamples, rc.maxSamples);
+        statsConfig.weighting = SampleWeighting::Equal;
         SourceRecord record(std::make_unique<RefClockSource>(id, rc, refId, now, std::ldexp(1.0, m_options.precision)),
-                            statisticsConfig(rc.minSamples, rc.maxSamples));
+                            statsConfig);
         const bool timeOfDay =
             rc.driver == RefClockDriver::Nmea || rc.driver == RefClockDriver::Sock || rc.driver == RefClockDriver::Shm;
         if (timeOfDay && !rc.ppsForced)
@@ -154,7 +156,7 @@ bool Engine::addSource(const SourceConfig &config, std::string name, const IpAdd
     statsConfig.minDelay = config.minDelay;
     statsConfig.asymmetry = config.asymmetry;
     statsConfig.boundByDelays = true;
-    statsConfig.delayWeighted = true;
+    statsConfig.weighting = SampleWeighting::DelayGrowing;
     SourceRecord record(
         std::make_unique<NtpSource>(id, keyed, std::move(name), remote, std::move(poolName), now, m_options.precision),
         statsConfig);

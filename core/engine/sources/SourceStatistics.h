@@ -45,6 +45,18 @@ struct StatSample
     friend bool operator==(const StatSample &, const StatSample &) = default;
 };
 
+// The regression's sample weights.
+enum class SampleWeighting {
+    // chrony's: the standard deviation grows by 1 for every typical spread of the peer
+    // distances (delay / 2 + dispersion) above the minimum.
+    ChronyDistance,
+    // For samples whose offset errors grow with their delays above the minimum (NTP
+    // measurements): like chrony's, but leaning on the quick ones the more samples there are.
+    DelayGrowing,
+    // Every sample the same (reference clocks, whose distances differ only by chance).
+    Equal,
+};
+
 struct SourceStatisticsConfig
 {
     // chrony's `minsamples` default (chrony.conf(5)): the runs test never trims below this.
@@ -69,10 +81,8 @@ struct SourceStatisticsConfig
     // can be negative; not for reference clocks, whose `delay` is only a nominal figure.
     // Then the estimate is kept within what all the samples allow (see boundOffsetByDelays).
     bool boundByDelays = false;
-    // Whether the samples' offset errors grow with their delays above the minimum, so that the
-    // weights may lean on the quick ones the more samples there are (see computeVariances):
-    // true for NTP measurements, not for reference clocks.
-    bool delayWeighted = false;
+    // How the regression weighs the samples (see computeVariances).
+    SampleWeighting weighting = SampleWeighting::ChronyDistance;
 };
 
 // What `chronyc sourcestats` shows for a source (chrony's RPT_SourcestatsReport).
@@ -185,7 +195,7 @@ public:
     // chrony's SD_TO_DIST_RATIO: the assumed ratio of the spread of the peer distances to the
     // standard deviation of the offsets, which scales the sample weights.
     static constexpr double kSdToDistanceRatio = 0.7;
-    // For NTP samples (delayWeighted) the ratio grows with the number of samples n as
+    // For SampleWeighting::DelayGrowing the ratio grows with the number of samples n as
     // kDelayRatioGrowth * sqrt(n) - 1, never below kSdToDistanceRatio; see computeVariances.
     static constexpr double kDelayRatioGrowth = 2.0;
     // Asymmetry estimation (chrony's MAX_ASYMMETRY, MIN_ASYMMETRY, MIN_ASYMMETRY_RUN,
