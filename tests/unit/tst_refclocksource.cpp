@@ -112,6 +112,35 @@ private slots:
         QVERIFY2(out->peerDispersion < 2 * kNoise, qPrintable(QString::number(out->peerDispersion)));
     }
 
+    void filterSpreadIgnoresAnUnknownDrift()
+    {
+        // The first polls of chrony's 106-refclock-shm: the raw clock runs 100 ppm fast and no
+        // frequency is known yet, so the offsets fall 1.6 ms over a poll against 100 us of
+        // noise. Their spread about the mean (the drift's, 460 us) made a dispersion four times
+        // the noise's standard error, and it stayed in the long-term variance for dozens of
+        // polls; about a line it is the noise's.
+        constexpr double kDrift = -1e-4; // raw offsets' slope, not known to the filter
+        constexpr double kNoise = 100e-6;
+        constexpr int kPerPoll = 16;
+        std::mt19937_64 random(1);
+        std::normal_distribution<double> noise(0.0, kNoise);
+        RefClockFilter filter(kPerPoll);
+        for (int i = 0; i < kPerPoll; ++i)
+            filter.add(sampleAt(kStart + std::chrono::seconds(i), 1e-3 + kDrift * i + noise(random)));
+        const auto out = filter.take(kPerPoll, 0.0);
+        QVERIFY(out);
+        const double standardError = kNoise / std::sqrt(double(kPerPoll));
+        const QString figures = QStringLiteral("spread %1 s, dispersion %2 s, noise's standard error %3 s")
+                                    .arg(filter.lastSpread())
+                                    .arg(out->peerDispersion)
+                                    .arg(standardError);
+        QVERIFY2(std::abs(filter.lastSpread() - kNoise) < 0.4 * kNoise, qPrintable(figures));
+        QVERIFY2(out->peerDispersion < 1.4 * standardError, qPrintable(figures));
+        // The mean still lies on the drift at the mean time.
+        const double expected = 1e-3 + kDrift * toSeconds(out->time - kStart);
+        QVERIFY2(std::abs(out->offset - expected) < 3 * standardError, qPrintable(figures));
+    }
+
     void filterDispersionIsSteadyAcrossPolls()
     {
         // chrony's 106-refclock-shm: 16 samples a poll with 100 us of normal noise. The

@@ -38,10 +38,11 @@ std::optional<StatSample> RefClockFilter::take(int minimum, double frequency)
     for (int i = first; i < first + keep; ++i)
         kept.push_back(&sorted[static_cast<std::size_t>(i)]);
     SampleAverage average = averageSamples(kept, m_samples.back());
-    m_lastSpread = average.spread;
-    // averageSamples raised the dispersions to the spread of single samples; the mean is
-    // known better than that.
-    const double error = standardError(average.spread, keep);
+    const auto [spread, dof] = spreadAboutLine(kept);
+    m_lastSpread = spread;
+    // averageSamples raised the dispersions to the spread about the mean; the mean is known
+    // better than that.
+    const double error = standardError(spread, dof, keep);
     double peerDispersion = 0;
     double rootDispersion = 0;
     for (const StatSample *k : kept) {
@@ -80,11 +81,46 @@ std::pair<int, int> RefClockFilter::keptRange(const std::vector<StatSample> &sor
     return {low, high - low + 1};
 }
 
-double RefClockFilter::standardError(double spread, int kept)
+std::pair<double, int> RefClockFilter::spreadAboutLine(const std::vector<const StatSample *> &kept)
 {
-    if (kept < 2)
+    const int n = static_cast<int>(kept.size());
+    if (n < kMinSamplesForLine) {
+        double mean = 0;
+        for (const StatSample *k : kept)
+            mean += k->offset / n;
+        double squares = 0;
+        for (const StatSample *k : kept)
+            squares += (k->offset - mean) * (k->offset - mean);
+        return {n < 2 ? 0.0 : std::sqrt(squares / (n - 1)), n - 1};
+    }
+    const RealTime origin = kept.front()->time;
+    double meanTime = 0;
+    double meanOffset = 0;
+    for (const StatSample *k : kept) {
+        meanTime += toSeconds(k->time - origin) / n;
+        meanOffset += k->offset / n;
+    }
+    double sxx = 0;
+    double sxy = 0;
+    for (const StatSample *k : kept) {
+        const double x = toSeconds(k->time - origin) - meanTime;
+        sxx += x * x;
+        sxy += x * (k->offset - meanOffset);
+    }
+    const double slope = sxx > 0 ? sxy / sxx : 0.0;
+    double squares = 0;
+    for (const StatSample *k : kept) {
+        const double residual = k->offset - meanOffset - slope * (toSeconds(k->time - origin) - meanTime);
+        squares += residual * residual;
+    }
+    return {std::sqrt(squares / (n - 2)), n - 2};
+}
+
+double RefClockFilter::standardError(double spread, int dof, int kept)
+{
+    if (dof < 1)
         return std::sqrt(m_variance.value());
-    return std::sqrt(m_variance.update(spread * spread, kept - 1.0) / kept);
+    return std::sqrt(m_variance.update(spread * spread, dof) / kept);
 }
 
 } // namespace s1

@@ -7,7 +7,9 @@
 //   offset on the disciplined clock (the raw clock's drift removed), and those within
 //   kOutlierSds robust standard deviations (from the median absolute deviation) of the median
 //   are averaged (time, offset, delays, dispersions), at least the kKeepFraction nearest the
-//   median; the dispersion is raised to the standard error of their mean when that is larger.
+//   median; the dispersion is raised to the standard error of their mean when that is larger,
+//   from their spread about a line in time (as chrony's filter takes it), since the frequency
+//   that removes the drift is not known at first.
 //   Then the filter starts over empty.
 //   Unlike chrony's filter, which always averages a fixed share around the median, a poll of
 //   well-behaved samples is averaged whole: trimming 40 % of normal noise costs about 3 % of
@@ -44,6 +46,10 @@ public:
     // from 16 samples) about seven polls, as long as the ten kept of sixteen once gave with
     // LongTermVariance's default.
     static constexpr double kVarianceMemoryDof = 100;
+    // The spread is taken about a line through at least this many kept samples, so that what
+    // the frequency estimate has not yet removed of the raw clock's drift (at the start: all
+    // of it, 1.6 ms over a 16 s poll at 100 ppm) is not taken for noise.
+    static constexpr int kMinSamplesForLine = 4;
 
     explicit RefClockFilter(int length);
 
@@ -60,10 +66,13 @@ public:
     double lastSpread() const { return m_lastSpread; }
 
 private:
-    // The standard error of the mean of `kept` offsets (spread: their standard deviation),
-    // with the variance replaced by the long-term one unless it is significantly larger; and
-    // the long-term variance updated.
-    double standardError(double spread, int kept);
+    // The standard error of the mean of `kept` offsets (spread: their standard deviation with
+    // `dof` degrees of freedom), with the variance replaced by the long-term one unless it is
+    // significantly larger; and the long-term variance updated.
+    double standardError(double spread, int dof, int kept);
+    // The offsets' standard deviation about a least-squares line in time, and its degrees of
+    // freedom (about their mean with fewer than kMinSamplesForLine).
+    static std::pair<double, int> spreadAboutLine(const std::vector<const StatSample *> &kept);
     // The first index and the count of the samples (sorted by offset) to average.
     static std::pair<int, int> keptRange(const std::vector<StatSample> &sorted);
 
