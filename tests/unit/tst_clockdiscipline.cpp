@@ -6,11 +6,41 @@
 
 #include <QtTest>
 
+#include <string>
+#include <vector>
+
 using namespace s1;
 using namespace std::chrono_literals;
 
 namespace {
 const RealTime kStart = realTimeFromNanos(1'790'000'000LL * kNanosPerSecond);
+
+// A clock that moves at once, and remembers the pace each slew was asked for.
+class RecordingDriver : public ClockDriver
+{
+public:
+    void setFrequencyPpm(double ppm) override { m_ppm = ppm; }
+    void slew(double offset) override { slew(offset, 0.0); }
+    void slew(double offset, double correctionRate) override
+    {
+        m_offset += offset;
+        rates.push_back(correctionRate);
+    }
+    void step(double offset) override { m_offset += offset; }
+    void setSyncStatus(const ClockSyncStatus &) override { }
+    double frequencyPpm() const override { return m_ppm; }
+    RealTime rawTime(RealTime clock) const override { return clock - fromSeconds(m_offset); }
+    RealTime clockTime(RealTime raw) const override { return raw + fromSeconds(m_offset); }
+    const std::string &lastError() const override { return m_error; }
+
+    std::vector<double> rates; // s², per slew
+
+private:
+    double m_ppm = 0;
+    double m_offset = 0; // s
+    std::string m_error;
+};
+
 constexpr double kOffset = 0.5;     // s to gain: slewed at maxslewrate it takes seconds
 constexpr double kTolerance = 1e-9; // s
 } // namespace
@@ -35,6 +65,32 @@ private slots:
         QVERIFY(std::abs(discipline.correctionAt(later + 10s) - kOffset) < kTolerance);
         // Nothing pending any more: a second makestep does nothing.
         QCOMPARE(discipline.makeStep(later), 0.0);
+    }
+
+    void correctionTimeRatioSetsTheSlewingPace()
+    {
+        // chrony's corrtimeratio: an offset the size of its SD is slewed away in ratio / 2
+        // update intervals, so the pace the driver is given (correctionRate, s²: the time
+        // taken is correctionRate / |offset|) grows with the ratio.
+        constexpr double kOffsetSd = 2e-6; // s
+        constexpr double kInterval = 64;   // s between updates
+        const auto secondRate = [&](double ratio) {
+            DisciplineConfig config;
+            config.correctionTimeRatio = ratio;
+            RecordingDriver driver;
+            ClockDiscipline discipline(config, kStart, &driver);
+            for (int i = 0; i < 2; ++i) {
+                ClockUpdate update;
+                update.offset = 1e-5 * (i + 1);
+                update.offsetSd = kOffsetSd;
+                update.skew = 1e-7;
+                discipline.update(kStart + fromSeconds(kInterval * i), update);
+            }
+            return driver.rates.back();
+        };
+        // 0.5 * ratio * SD * interval: with the default ratio 3, 1.92e-4 s².
+        QCOMPARE(secondRate(3.0), 0.5 * 3.0 * kOffsetSd * kInterval);
+        QCOMPARE(secondRate(30.0), 0.5 * 30.0 * kOffsetSd * kInterval);
     }
 
     void makeStepWithNothingPendingDoesNothing()

@@ -872,7 +872,6 @@ void TestConfigReader::unsupportedDirectivesWarn_data()
         "broadcast 30 192.168.1.255",
         "clockprecision 1e-8",
         "cmdratelimit interval 2",
-        "corrtimeratio 100",
         "dscp 46",
         "fallbackdrift 16 19",
         "hwclockfile /etc/adjtime",
@@ -1313,6 +1312,7 @@ void TestConfigReader::realDirectives_data()
     QTest::addColumn<double>("expected");
     QTest::newRow("maxslewrate") << QByteArray("maxslewrate 500") << 500.0;
     QTest::newRow("maxupdateskew") << QByteArray("maxupdateskew 100.0") << 100.0;
+    QTest::newRow("corrtimeratio") << QByteArray("corrtimeratio 1e10") << 1e10;
     QTest::newRow("maxdistance") << QByteArray("maxdistance 1.5") << 1.5;
     QTest::newRow("maxjitter") << QByteArray("maxjitter 0.25") << 0.25;
     QTest::newRow("combinelimit") << QByteArray("combinelimit 2") << 2.0;
@@ -1332,6 +1332,7 @@ void TestConfigReader::realDirectives()
     const QByteArray name = line.left(line.indexOf(' ')).toLower();
     const double actual = name == "maxslewrate"     ? c.clock.maxSlewRate
                           : name == "maxupdateskew" ? c.clock.maxUpdateSkew
+                          : name == "corrtimeratio" ? c.clock.correctionTimeRatio
                           : name == "maxdistance"   ? c.selection.maxDistance
                           : name == "maxjitter"     ? c.selection.maxJitter
                           : name == "combinelimit"  ? c.selection.combineLimit
@@ -1697,6 +1698,7 @@ const std::map<std::string, std::string> kSampleLines = {
     {"clientloglimit", "clientloglimit 100000"},
     {"cmdport", "cmdport 323"},
     {"combinelimit", "combinelimit 3"},
+    {"corrtimeratio", "corrtimeratio 3"},
     {"confdir", "confdir /nonexistent-s1"},
     {"driftfile", "driftfile /var/lib/chrony/drift"},
     {"dumpdir", "dumpdir /var/lib/chrony"},
@@ -1815,9 +1817,9 @@ void TestConfigReader::everySyntaxEntryIsInEffectOrWarned()
     // minstratum, ratelimit and its four options, dumpdir, user, alarmcommand, then leapsectz,
     // leapseclist, leapsecmode and metricsaddress joined; then keyfile, authselectmode and the
     // `key` option of server, pool and peer; then `xleave` of server and pool; then
-    // hwtimestamp and its nine options.
-    QCOMPARE(inEffect, 149);
-    QCOMPARE(warned, 100);
+    // hwtimestamp and its nine options; then corrtimeratio.
+    QCOMPARE(inEffect, 150);
+    QCOMPARE(warned, 99);
 }
 
 void TestConfigReader::logsAndDriversWithoutEffectAreWarned()

@@ -23,6 +23,8 @@ constexpr auto kDirectivesInEffect = std::to_array<std::string_view>({
     "cmdport",
     "combinelimit",
     "confdir",
+    // The clock discipline's slewing pace when the service steers the system clock.
+    "corrtimeratio",
     "deny",
     "driftfile",
     // The hosts enable the cards' timestamps and convert them through the PHC

@@ -21,6 +21,7 @@ constexpr int kDecimalBase = 10;
 constexpr long long kMaxFileMode = 0777;
 
 constexpr ValueRange kNonNegative{0.0, kUnbounded};
+constexpr ValueRange kPositive{0.0, kUnbounded, true};
 constexpr ValueRange kPortRange{0, kMaxPort};
 constexpr ValueRange kListenPortRange{1, kMaxPort}; // a port to listen on: 0 would pick a random one
 constexpr ValueRange kMinSourcesRange{1, INT_MAX};
@@ -185,6 +186,8 @@ std::span<const DirectiveParser::HandlerEntry> DirectiveParser::handlers()
         {"cmdport", [](P &p, const W &w) { p.parsePort(w, p.m_config.command.port); }},
         {"combinelimit",
          [](P &p, const W &w) { p.parseRealValue(w, p.m_config.selection.combineLimit, kNonNegative); }},
+        {"corrtimeratio",
+         [](P &p, const W &w) { p.parseRealValue(w, p.m_config.clock.correctionTimeRatio, kPositive); }},
         {"deny", [](P &p, const W &w) { p.parseAccess(w, p.m_config.ntpAccess, false); }},
         {"driftfile", [](P &p, const W &w) { p.parseDriftFile(w); }},
         {"dumpdir", [](P &p, const W &w) { p.parseText(w, p.m_config.dumpDir, "a directory"); }},

@@ -105,6 +105,7 @@ constexpr double kDefaultReselectDistance = 1e-4;  // s
 constexpr double kDefaultStratumWeight = 1e-3;     // s per stratum
 constexpr double kDefaultMaxSlewRate = 1e6 / 12.0; // ppm, 83333.333
 constexpr double kDefaultMaxUpdateSkew = 1000.0;   // ppm
+constexpr double kDefaultCorrectionTimeRatio = 3.0; // chrony's corrtimeratio
 constexpr int kDefaultDriftFileInterval = 3600;    // s
 constexpr double kDefaultLogChange = 1.0;          // s
 constexpr std::uint16_t kDefaultCommandPort = 323;
@@ -157,13 +158,14 @@ struct MakeStepConfig
 
 enum class LeapSecondMode : std::uint8_t { System, Slew, Step, Ignore };
 
-// How the system clock is driven: makestep, maxslewrate, maxupdateskew, driftfile, rtcsync,
-// leapsectz, leapseclist, leapsecmode.
+// How the system clock is driven: makestep, maxslewrate, maxupdateskew, corrtimeratio,
+// driftfile, rtcsync, leapsectz, leapseclist, leapsecmode.
 struct ClockControlConfig
 {
     MakeStepConfig makeStep;
     double maxSlewRate = kDefaultMaxSlewRate;          // ppm
     double maxUpdateSkew = kDefaultMaxUpdateSkew;      // ppm
+    double correctionTimeRatio = kDefaultCorrectionTimeRatio;
     std::string driftFile;                             // empty: no drift file
     int driftFileInterval = kDefaultDriftFileInterval; // s, "driftfile PATH interval N"
     bool rtcSync = false;

@@ -25,6 +25,7 @@ DisciplineConfig disciplineConfig(const EngineConfig &config, const EngineOption
     }
     d.maxSlewRatePpm = config.clock.maxSlewRate;
     d.maxUpdateSkewPpm = config.clock.maxUpdateSkew;
+    d.correctionTimeRatio = config.clock.correctionTimeRatio;
     d.initialFrequencyPpm = options.driftFrequencyPpm;
     if (options.driftFrequencyPpm)
         d.initialSkewPpm = options.driftSkewPpm;
