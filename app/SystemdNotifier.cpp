@@ -1,10 +1,10 @@
 #include "SystemdNotifier.h"
 
-#ifdef S1_HAVE_LIBSYSTEMD
-#include <systemd/sd-daemon.h>
-#endif
+#include "SystemdNotifySocket.h"
 
-#include <cstdint>
+#include <cstdlib>
+
+#include <unistd.h>
 
 namespace s1 {
 
@@ -25,25 +25,17 @@ std::string oneLine(std::string_view text)
 
 SystemdNotifier SystemdNotifier::fromEnvironment()
 {
-#ifdef S1_HAVE_LIBSYSTEMD
-    std::optional<std::chrono::microseconds> timeout;
-    std::uint64_t usec = 0;
-    // 0: keep WATCHDOG_USEC for a reload's re-read; > 0 only when it is set and meant for us.
-    if (sd_watchdog_enabled(0, &usec) > 0 && usec > 0)
-        timeout = std::chrono::microseconds(static_cast<std::int64_t>(usec));
-    return SystemdNotifier([](const std::string &state) { sd_notify(0, state.c_str()); }, timeout);
-#else
-    return SystemdNotifier([](const std::string &) {}, std::nullopt);
-#endif
-}
-
-bool SystemdNotifier::builtWithLibsystemd()
-{
-#ifdef S1_HAVE_LIBSYSTEMD
-    return true;
-#else
-    return false;
-#endif
+    // Read once: the engine thread's pings must not call getenv while the main thread might
+    // change the environment. WATCHDOG_USEC stays set for a reload's re-read, as with
+    // sd_watchdog_enabled(0, ...).
+    const std::optional<std::chrono::microseconds> timeout =
+        SystemdNotifySocket::watchdogTimeout(std::getenv("WATCHDOG_USEC"), std::getenv("WATCHDOG_PID"), ::getpid());
+    const char *address = std::getenv("NOTIFY_SOCKET");
+    const std::optional<SystemdNotifySocket> socket =
+        address ? SystemdNotifySocket::fromAddress(address) : std::optional<SystemdNotifySocket>();
+    if (!socket) // not started by systemd, or an address sd_notify would refuse: nowhere to send
+        return SystemdNotifier([](const std::string &) {}, timeout);
+    return SystemdNotifier([socket = *socket](const std::string &state) { socket.send(state); }, timeout);
 }
 
 SystemdNotifier::SystemdNotifier(Sender sender, std::optional<std::chrono::microseconds> watchdogTimeout)

@@ -1,7 +1,7 @@
 // Tells systemd how the service is doing (Type=notify, sd_notify(3)): READY=1 once it serves,
 // STATUS= in words, RELOADING=1 around a reload, STOPPING=1, and WATCHDOG=1 so that a hung
-// engine is restarted. Through libsystemd when the build found it; without it (or when systemd
-// did not start us: no NOTIFY_SOCKET) every message goes nowhere. Tests pass their own sender.
+// engine is restarted. Over NOTIFY_SOCKET (SystemdNotifySocket); when systemd did not start us
+// (no NOTIFY_SOCKET) every message goes nowhere. Tests pass their own sender.
 #pragma once
 
 #include <chrono>
@@ -16,13 +16,12 @@ class SystemdNotifier
 {
 public:
     // Sends one notification: newline-separated VARIABLE=value assignments. Called from the
-    // engine thread too (the watchdog), so it must be thread-safe (sd_notify is).
+    // engine thread too (the watchdog), so it must be thread-safe (SystemdNotifySocket is).
     using Sender = std::function<void(const std::string &state)>;
 
-    // libsystemd's sd_notify and sd_watchdog_enabled, read from this process's environment.
+    // NOTIFY_SOCKET, WATCHDOG_USEC and WATCHDOG_PID of this process's environment, read as
+    // libsystemd's sd_notify and sd_watchdog_enabled read them.
     static SystemdNotifier fromEnvironment();
-    // Whether this build can talk to systemd at all.
-    static bool builtWithLibsystemd();
 
     // `watchdogTimeout`: systemd's WatchdogSec (WATCHDOG_USEC), none when it does not watch us.
     SystemdNotifier(Sender sender, std::optional<std::chrono::microseconds> watchdogTimeout);

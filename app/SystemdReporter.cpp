@@ -1,9 +1,6 @@
 #include "SystemdReporter.h"
 
 #include "host/EngineThread.h"
-#include "logging/LogCategories.h"
-
-#include <QLoggingCategory>
 
 #include <algorithm>
 #include <chrono>
@@ -25,11 +22,7 @@ std::chrono::nanoseconds steadyNow()
 
 SystemdReporter::SystemdReporter(SystemdNotifier notifier)
     : m_notifier(std::move(notifier))
-{
-    if (!SystemdNotifier::builtWithLibsystemd() && qEnvironmentVariableIsSet("NOTIFY_SOCKET"))
-        qCWarning(lcService) << "systemd started this service (NOTIFY_SOCKET), but this build has no libsystemd:"
-                             << "it cannot report readiness, status or watchdog pings";
-}
+{ }
 
 void SystemdReporter::watch(EngineThread &engine) const
 {

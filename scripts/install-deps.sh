@@ -9,12 +9,11 @@ set -euo pipefail
 # libseccomp-dev: the service's system call filter (-F LEVEL, like chronyd's; tst_syscallfilter
 # and tst_seccompservice prove it, so tests need it too: build's list is part of test's);
 # nettle-dev: the hashes and ciphers of NTP's symmetric-key authentication (keyfile, key);
-# libsystemd-dev: sd_notify for the service's Type=notify readiness, status and watchdog;
 # qt6-httpserver-dev: the Prometheus endpoint (`metricsaddress`); its CMake package needs Qt
 # WebSockets' (qt6-websockets-dev), which Debian 12's package does not pull in.
 build_packages=(cmake ninja-build g++ pkg-config
     qt6-base-dev qt6-charts-dev qt6-serialport-dev qt6-tools-dev qt6-l10n-tools
-    libqt6opengl6-dev libgl-dev qt6-translations-l10n libqt6svg6 libcap-dev libseccomp-dev libsystemd-dev nettle-dev
+    libqt6opengl6-dev libgl-dev qt6-translations-l10n libqt6svg6 libcap-dev libseccomp-dev nettle-dev
     qt6-httpserver-dev qt6-websockets-dev)
 # scripts/package.sh: dpkg-shlibdeps (dpkg-dev) and file find the libraries' packages for the
 # .deb's Depends.

@@ -6,7 +6,6 @@
 // The ping comes from the engine's own thread (EngineThread's heartbeat), and only while it runs.
 #include "ProcessHelpers.h"
 #include "ServiceProcesses.h"
-#include "SystemdNotifier.h"
 
 #include "config/ConfigReader.h"
 #include "host/EngineThread.h"
@@ -178,17 +177,10 @@ class TestSystemdNotify : public QObject
 {
     Q_OBJECT
 private slots:
-    void init();
     void readyStatusWatchdogReloadStop();
     void noWatchdogWithoutWatchdogUsec();
     void heartbeatFromTheEngineThread();
 };
-
-void TestSystemdNotify::init()
-{
-    if (!s1::SystemdNotifier::builtWithLibsystemd())
-        QSKIP("built without libsystemd (Debian: libsystemd-dev): the service sends no notifications");
-}
 
 void TestSystemdNotify::readyStatusWatchdogReloadStop()
 {

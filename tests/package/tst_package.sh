@@ -42,9 +42,9 @@ field() { dpkg-deb -f "$deb" "$1"; }
 [ -n "$(field Maintainer)" ] || fail "no Maintainer"
 [ -n "$(field Installed-Size)" ] || fail "no Installed-Size"
 depends=$(field Depends)
-# dpkg-shlibdeps found the libraries: Qt (HttpServer for /metrics), libsystemd, libseccomp (the
-# unit runs -F 1); the postinst's tools.
-for wanted in libqt6core6 libqt6network6 libqt6widgets6 libqt6httpserver6 libsystemd0 libseccomp2 adduser init-system-helpers; do
+# dpkg-shlibdeps found the libraries: Qt (HttpServer for /metrics), libseccomp (the unit runs
+# -F 1); the postinst's tools. No libsystemd: the service speaks sd_notify's protocol itself.
+for wanted in libqt6core6 libqt6network6 libqt6widgets6 libqt6httpserver6 libseccomp2 adduser init-system-helpers; do
     grep -q "\b$wanted\b" <<<"$depends" || fail "Depends lacks $wanted: $depends"
 done
 [ "$(field Provides)" = time-daemon ] || fail "Provides: $(field Provides)"
