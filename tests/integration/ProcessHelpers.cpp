@@ -91,6 +91,21 @@ bool peersRequired()
     return qEnvironmentVariable("CI") == QLatin1String("true");
 }
 
+bool builtWithAddressSanitizer()
+{
+#if defined(__SANITIZE_ADDRESS__)
+    return true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+    return true;
+#else
+    return false;
+#endif
+#else
+    return false;
+#endif
+}
+
 std::optional<int> ntpReplyStratum(quint16 port, std::chrono::milliseconds timeout)
 {
     QUdpSocket socket;

@@ -38,6 +38,13 @@ bool startChronydServer(QProcess &server, const QString &chronyd, const QString 
 // than skip it.
 bool peersRequired();
 
+// Whether this tree is built with AddressSanitizer (the sanitizer presets build the tests and the
+// programs they start alike): a few measurements then take ASan's own costs into account.
+bool builtWithAddressSanitizer();
+// What AddressSanitizer holds back of the memory a program frees, to catch a use after the free:
+// its default quarantine_size_mb on 64-bit Linux, in kB. Resident until the quarantine is full.
+constexpr qint64 kAddressSanitizerQuarantineKb = 256 * 1024;
+
 // The stratum of the server-mode reply to one client request sent to 127.0.0.1:`port`, or
 // nothing when no valid reply came within `timeout`.
 std::optional<int> ntpReplyStratum(quint16 port, std::chrono::milliseconds timeout);

@@ -433,7 +433,10 @@ void TestFaultDrills::floodOfLongControlLines()
     const qint64 peakAfter = d.statusValue("VmHWM");
     qInfo("peak resident memory %lld kB before, %lld kB after", static_cast<long long>(peakBefore),
           static_cast<long long>(peakAfter));
-    QVERIFY2(peakAfter - peakBefore < kFloodMemoryAllowanceKb, qPrintable(QString::number(peakAfter - peakBefore)));
+    // Under ASan the freed lines stay resident in its quarantine until that is full.
+    const qint64 allowance =
+        kFloodMemoryAllowanceKb + (s1test::builtWithAddressSanitizer() ? s1test::kAddressSanitizerQuarantineKb : 0);
+    QVERIFY2(peakAfter - peakBefore < allowance, qPrintable(QString::number(peakAfter - peakBefore)));
     QVERIFY(ask(d.servicePort).has_value());
 }
 

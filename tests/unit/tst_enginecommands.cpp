@@ -65,6 +65,8 @@ const SourceSnapshot *sourceNamed(const EngineSnapshot &snapshot, const std::str
                                  [&](const SourceSnapshot &s) { return s.name == name; });
     return it == snapshot.sources.end() ? nullptr : &*it;
 }
+// A pointer into a snapshot that dies at the end of the statement would dangle: name it first.
+const SourceSnapshot *sourceNamed(EngineSnapshot &&snapshot, const std::string &name) = delete;
 
 // How many client requests the engine sends to `address` in `seconds`, waking each 100 ms.
 int requestsTo(Engine &engine, const char *address, RealTime &now, int seconds)
@@ -137,7 +139,8 @@ private slots:
         QCOMPARE(requests.size(), std::size_t{1});
         QCOMPARE(requests.front().host, std::string("ntp.example.net"));
         engine.handleResolved(requests.front().token, {ip("127.0.0.9")}, kStart);
-        const SourceSnapshot *added = sourceNamed(engine.snapshot(kStart), "ntp.example.net");
+        const EngineSnapshot snapshot = engine.snapshot(kStart);
+        const SourceSnapshot *added = sourceNamed(snapshot, "ntp.example.net");
         QVERIFY(added);
         QVERIFY(added->addedAtRunTime);
         QCOMPARE(added->address.ip, ip("127.0.0.9"));
@@ -291,10 +294,11 @@ private slots:
         requests = engine.takeResolveRequests();
         QCOMPARE(requests.size(), std::size_t{1}); // only the name
         engine.handleResolved(requests.front().token, {ip("127.0.0.10")}, kStart);
-        const SourceSnapshot *moved = sourceNamed(engine.snapshot(kStart), "ntp.example.net");
+        const EngineSnapshot snapshot = engine.snapshot(kStart);
+        const SourceSnapshot *moved = sourceNamed(snapshot, "ntp.example.net");
         QVERIFY(moved);
         QCOMPARE(moved->address.ip, ip("127.0.0.10"));
-        QCOMPARE(engine.snapshot(kStart).sources.size(), std::size_t{2});
+        QCOMPARE(snapshot.sources.size(), std::size_t{2});
     }
 
     void refreshLooksUpAPoolAgain()

@@ -306,7 +306,8 @@ void TestInterleaved::basicModeCarriesTheTransmitDelay()
 {
     Network net({.xleave = false});
     net.runFor(10s);
-    const SourceSnapshot &src = net.client().sources.front();
+    const EngineSnapshot client = net.client();
+    const SourceSnapshot &src = client.sources.front();
     QVERIFY(src.lastExchange && !src.lastExchange->interleaved);
     QVERIFY(src.lastSample);
     // The server's T3 is its daemon stamp, early by its transmit delay; our T1 is the kernel's.
@@ -327,7 +328,8 @@ void TestInterleaved::fallsBackWithoutClientLog()
     QVERIFY(x.size() >= 8);
     for (const Exchange &e : x)
         QCOMPARE(e.reply.originTime, e.request.transmitTime);
-    const SourceSnapshot &src = net.client().sources.front();
+    const EngineSnapshot client = net.client();
+    const SourceSnapshot &src = client.sources.front();
     QVERIFY(src.lastExchange && !src.lastExchange->interleaved);
     QVERIFY(src.repliesAccepted >= 8);
     // Every poll answered (the newest one is still on its way).
@@ -341,7 +343,8 @@ void TestInterleaved::daemonStampsOnly()
     // That is no duplicate (its receive timestamp is new), and it is measured interleaved.
     Network net({.kernelStamps = false});
     net.runFor(10s);
-    const SourceSnapshot &src = net.client().sources.front();
+    const EngineSnapshot client = net.client();
+    const SourceSnapshot &src = client.sources.front();
     QVERIFY(src.lastExchange && src.lastExchange->interleaved && !src.lastExchange->kernelTransmit);
     QCOMPARE(src.repliesRejected, std::uint64_t{1}); // the first interleaved one: no sample
     QCOMPARE(net.server().server.interleavedKernelTransmits, std::uint64_t{0});

@@ -28,6 +28,8 @@ const SourceSnapshot *sourceNamed(const EngineSnapshot &s, const std::string &na
         std::find_if(s.sources.begin(), s.sources.end(), [&](const SourceSnapshot &x) { return x.name == name; });
     return it == s.sources.end() ? nullptr : &*it;
 }
+// A pointer into a snapshot that dies at the end of the statement would dangle: name it first.
+const SourceSnapshot *sourceNamed(EngineSnapshot &&s, const std::string &name) = delete;
 
 } // namespace
 

@@ -49,6 +49,8 @@ const SourceSnapshot *byName(const EngineSnapshot &snapshot, const std::string &
             return &s;
     return nullptr;
 }
+// A pointer into a snapshot that dies at the end of the statement would dangle: name it first.
+const SourceSnapshot *byName(EngineSnapshot &&snapshot, const std::string &name) = delete;
 
 } // namespace
 
@@ -470,7 +472,8 @@ private slots:
                 if (const auto *st = std::get_if<StatisticsLogRecord>(&r))
                     logged.push_back(*st);
         }
-        const SourceSnapshot *gps = byName(engine.snapshot(kStart + std::chrono::seconds(kSeconds)), "GPS");
+        const EngineSnapshot snapshot = engine.snapshot(kStart + std::chrono::seconds(kSeconds));
+        const SourceSnapshot *gps = byName(snapshot, "GPS");
         QVERIFY(gps);
         QVERIFY2(logged.size() >= 3, qPrintable(QString::number(logged.size())));
         for (const StatisticsLogRecord &st : logged) {
