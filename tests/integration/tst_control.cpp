@@ -11,6 +11,7 @@
 #include "chronyc/ChronycFormat.h"
 #include "chronyc/ReverseNames.h"
 
+#include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -18,6 +19,7 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -41,8 +43,27 @@ const QString kClientsHeader =
 
 // The local addresses of the UDP sockets bound to `port`, as /proc/net/udp and udp6 list them
 // (hex, the kernel's byte order: "0100007F" is 127.0.0.1, 31 zeros and a 1 in byte 12 ::1).
-QStringList boundUdpAddresses(quint16 port)
+// The inodes of the sockets process `pid` holds open (its fds link to "socket:[INODE]").
+QSet<QString> socketInodes(qint64 pid)
 {
+    QSet<QString> inodes;
+    const QDir fds(QStringLiteral("/proc/%1/fd").arg(pid));
+    for (const QFileInfo &fd : fds.entryInfoList(QDir::System | QDir::NoDotAndDotDot)) {
+        const QString target = fd.symLinkTarget().section(QLatin1Char('/'), -1);
+        if (target.startsWith(QLatin1String("socket:[")))
+            inodes.insert(target.mid(8).chopped(1));
+    }
+    return inodes;
+}
+
+// The local addresses (hex, as /proc/net/udp{,6} show them) of process `pid`'s UDP sockets on
+// `port`. Only its own: another process's socket can have the same port on another address
+// (the port came from the ephemeral range, where the kernel hands out client ports).
+QStringList boundUdpAddresses(quint16 port, qint64 pid)
+{
+    constexpr int kLocalAddressColumn = 1;
+    constexpr int kInodeColumn = 9;
+    const QSet<QString> inodes = socketInodes(pid);
     QStringList bound;
     const QString suffix = QStringLiteral(":%1").arg(port, 4, 16, QLatin1Char('0')).toUpper();
     for (const char *table : {"/proc/net/udp", "/proc/net/udp6"}) {
@@ -51,8 +72,10 @@ QStringList boundUdpAddresses(quint16 port)
             continue;
         const QStringList lines = QString::fromLatin1(file.readAll()).split(QLatin1Char('\n'));
         for (const QString &line : lines.mid(1)) {
-            const QString local = line.simplified().section(QLatin1Char(' '), 1, 1);
-            if (local.endsWith(suffix))
+            const QString simplified = line.simplified();
+            const QString local = simplified.section(QLatin1Char(' '), kLocalAddressColumn, kLocalAddressColumn);
+            const QString inode = simplified.section(QLatin1Char(' '), kInodeColumn, kInodeColumn);
+            if (local.endsWith(suffix) && inodes.contains(inode))
                 bound << local.left(local.size() - suffix.size());
         }
     }
@@ -571,7 +594,7 @@ void TestControl::bindAddressIsWhereTheServerListens()
     QStringList bound;
     const bool listening = s1test::waitFor(
         [&] {
-            bound = boundUdpAddresses(f.servicePort);
+            bound = boundUdpAddresses(f.servicePort, f.service.processId());
             return bound.size() >= expected.size();
         },
         10s);
