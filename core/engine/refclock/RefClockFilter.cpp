@@ -1,5 +1,6 @@
 #include "refclock/RefClockFilter.h"
 
+#include "sources/Regression.h"
 #include "sources/SampleAverage.h"
 
 #include <algorithm>
@@ -38,7 +39,7 @@ std::optional<StatSample> RefClockFilter::take(int minimum, double frequency)
     for (int i = first; i < first + keep; ++i)
         kept.push_back(&sorted[static_cast<std::size_t>(i)]);
     SampleAverage average = averageSamples(kept, m_samples.back());
-    const auto [spread, dof] = spreadAboutLine(kept);
+    const auto [spread, dof] = spreadAboutLine(kept).value_or(std::pair{average.spread, keep - 1});
     m_lastSpread = spread;
     // averageSamples raised the dispersions to the spread about the mean; the mean is known
     // better than that.
@@ -81,39 +82,24 @@ std::pair<int, int> RefClockFilter::keptRange(const std::vector<StatSample> &sor
     return {low, high - low + 1};
 }
 
-std::pair<double, int> RefClockFilter::spreadAboutLine(const std::vector<const StatSample *> &kept)
+std::optional<std::pair<double, int>> RefClockFilter::spreadAboutLine(const std::vector<const StatSample *> &kept)
 {
     const int n = static_cast<int>(kept.size());
-    if (n < kMinSamplesForLine) {
-        double mean = 0;
-        for (const StatSample *k : kept)
-            mean += k->offset / n;
-        double squares = 0;
-        for (const StatSample *k : kept)
-            squares += (k->offset - mean) * (k->offset - mean);
-        return {n < 2 ? 0.0 : std::sqrt(squares / (n - 1)), n - 1};
-    }
-    const RealTime origin = kept.front()->time;
-    double meanTime = 0;
-    double meanOffset = 0;
+    if (n < kMinSamplesForLine)
+        return std::nullopt;
+    std::vector<double> times;
+    std::vector<double> offsets;
+    times.reserve(kept.size());
+    offsets.reserve(kept.size());
     for (const StatSample *k : kept) {
-        meanTime += toSeconds(k->time - origin) / n;
-        meanOffset += k->offset / n;
+        times.push_back(toSeconds(k->time - kept.front()->time));
+        offsets.push_back(k->offset);
     }
-    double sxx = 0;
-    double sxy = 0;
-    for (const StatSample *k : kept) {
-        const double x = toSeconds(k->time - origin) - meanTime;
-        sxx += x * x;
-        sxy += x * (k->offset - meanOffset);
-    }
-    const double slope = sxx > 0 ? sxy / sxx : 0.0;
-    double squares = 0;
-    for (const StatSample *k : kept) {
-        const double residual = k->offset - meanOffset - slope * (toSeconds(k->time - origin) - meanTime);
-        squares += residual * residual;
-    }
-    return {std::sqrt(squares / (n - 2)), n - 2};
+    const std::vector<double> equal(kept.size(), 1.0);
+    const std::optional<LinearFit> fit = weightedRegression(times, offsets, equal);
+    if (!fit)
+        return std::nullopt;
+    return std::pair{std::sqrt(fit->variance), fit->degreesOfFreedom};
 }
 
 double RefClockFilter::standardError(double spread, int dof, int kept)

@@ -70,9 +70,10 @@ private:
     // `dof` degrees of freedom), with the variance replaced by the long-term one unless it is
     // significantly larger; and the long-term variance updated.
     double standardError(double spread, int dof, int kept);
-    // The offsets' standard deviation about a least-squares line in time, and its degrees of
-    // freedom (about their mean with fewer than kMinSamplesForLine).
-    static std::pair<double, int> spreadAboutLine(const std::vector<const StatSample *> &kept);
+    // The offsets' standard deviation about a least-squares line in time and its degrees of
+    // freedom; none with fewer than kMinSamplesForLine samples or all at one time (then the
+    // spread about their mean serves).
+    static std::optional<std::pair<double, int>> spreadAboutLine(const std::vector<const StatSample *> &kept);
     // The first index and the count of the samples (sorted by offset) to average.
     static std::pair<int, int> keptRange(const std::vector<StatSample> &sorted);
 
