@@ -82,6 +82,7 @@ bool ServiceRunner::dropPrivileges()
         qCCritical(lcService).noquote() << message;
         return false;
     case PrivilegeDropResult::Outcome::NotNeeded:
+    case PrivilegeDropResult::Outcome::CapabilitiesDropped:
         qCInfo(lcService).noquote() << message;
         return true;
     case PrivilegeDropResult::Outcome::Dropped:

@@ -28,8 +28,17 @@ public:
     QStringList calls;
     std::vector<gid_t> groups;
     std::vector<Capability> capabilities{Capability::SysTime, Capability::NetBindService};
+    // Held besides those two, by name (a unit's start-up capabilities).
+    std::vector<std::string> otherCapabilities;
 
     uid_t effectiveUid() const override { return euid; }
+    std::vector<std::string> permittedCapabilities() const override
+    {
+        std::vector<std::string> names = otherCapabilities;
+        for (Capability c : capabilities)
+            names.push_back(capabilityName(c));
+        return names;
+    }
     std::optional<UserAccount> findUser(const std::string &name, std::string &error) const override
     {
         const auto it = users.find(name);
@@ -78,6 +87,7 @@ public:
         if (fails("capset"))
             return EPERM;
         capabilities = keep;
+        otherCapabilities.clear();
         return 0;
     }
 
@@ -95,6 +105,8 @@ private slots:
     void keepsClockCapabilityOnlyWhenSteeringTheClock();
     void nothingToDropWhenNotRootOrUserIsRoot();
     void unknownUserIsAnErrorEvenWithoutRoot();
+    void notRootGivesUpTheCapabilitiesItDoesNotKeep();
+    void notRootKeepsOnlyWhatItHeld();
     void aFailedCallStopsTheDrop_data();
     void aFailedCallStopsTheDrop();
 };
@@ -149,6 +161,52 @@ void TestPrivilegeDrop::unknownUserIsAnErrorEvenWithoutRoot()
     QCOMPARE(r.outcome, PrivilegeDropResult::Outcome::Failed);
     QCOMPARE(r.message, std::string("user _chrony: there is no user '_chrony'"));
     QVERIFY(api.calls.isEmpty());
+}
+
+void TestPrivilegeDrop::notRootGivesUpTheCapabilitiesItDoesNotKeep()
+{
+    // The packaged unit's user, started with what PrivilegedDevices needs; with -x it does not
+    // steer the clock, so CAP_SYS_TIME goes too.
+    FakeCredentials api;
+    api.euid = kServiceUid;
+    api.otherCapabilities = {"CAP_DAC_OVERRIDE", "CAP_NET_ADMIN"};
+    PrivilegeDropResult r = dropPrivileges(api, "_stratumone", false);
+    QCOMPARE(r.outcome, PrivilegeDropResult::Outcome::CapabilitiesDropped);
+    QCOMPARE(api.calls, QStringList({"capset 1"}));
+    QCOMPARE(api.capabilities, std::vector<Capability>({Capability::NetBindService}));
+    QVERIFY(api.otherCapabilities.empty());
+    QCOMPARE(api.euid, kServiceUid);
+    QCOMPARE(r.capabilities, std::vector<Capability>({Capability::NetBindService}));
+    QCOMPARE(r.message, std::string("not started as root: running as uid 120, `user _stratumone` is not needed; "
+                                    "gave up CAP_DAC_OVERRIDE, CAP_NET_ADMIN, CAP_SYS_TIME, running with "
+                                    "CAP_NET_BIND_SERVICE"));
+
+    // Nothing more to give up: no call the second time.
+    api.calls.clear();
+    r = dropPrivileges(api, "_stratumone", false);
+    QCOMPARE(r.outcome, PrivilegeDropResult::Outcome::NotNeeded);
+    QVERIFY(api.calls.isEmpty());
+
+    FakeCredentials failing;
+    failing.euid = kServiceUid;
+    failing.otherCapabilities = {"CAP_NET_ADMIN"};
+    failing.failingCall = "capset";
+    r = dropPrivileges(failing, "_stratumone", true);
+    QCOMPARE(r.outcome, PrivilegeDropResult::Outcome::Failed);
+    QCOMPARE(r.message, std::string("cannot give up CAP_NET_ADMIN (uid 120): capset failed: ") + strerror(EPERM));
+}
+
+void TestPrivilegeDrop::notRootKeepsOnlyWhatItHeld()
+{
+    // capset cannot add a capability that is not permitted: the kept set is what it held of ours.
+    FakeCredentials api;
+    api.euid = kServiceUid;
+    api.capabilities = {Capability::NetBindService};
+    api.otherCapabilities = {"CAP_NET_ADMIN"};
+    const PrivilegeDropResult r = dropPrivileges(api, "_stratumone", true);
+    QCOMPARE(r.outcome, PrivilegeDropResult::Outcome::CapabilitiesDropped);
+    QCOMPARE(api.capabilities, std::vector<Capability>({Capability::NetBindService}));
+    QVERIFY(QString::fromStdString(r.message).endsWith("gave up CAP_NET_ADMIN, running with CAP_NET_BIND_SERVICE"));
 }
 
 void TestPrivilegeDrop::aFailedCallStopsTheDrop_data()

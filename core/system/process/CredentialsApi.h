@@ -33,6 +33,9 @@ public:
     virtual ~CredentialsApi() = default;
 
     virtual uid_t effectiveUid() const = 0;
+    // The names of the capabilities in the permitted set ("CAP_NET_ADMIN", as capabilityName
+    // spells ours), in the kernel's order.
+    virtual std::vector<std::string> permittedCapabilities() const = 0;
     // The account `name`; nullopt with `error` in words when there is none or the lookup failed.
     virtual std::optional<UserAccount> findUser(const std::string &name, std::string &error) const = 0;
     // The groups the account belongs to (/etc/group, as initgroups reads it), its primary group first.

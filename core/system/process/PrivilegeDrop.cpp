@@ -1,5 +1,6 @@
 #include "process/PrivilegeDrop.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace s1 {
@@ -7,6 +8,7 @@ namespace s1 {
 namespace {
 
 constexpr uid_t kRootUid = 0;
+constexpr const char *kRootName = "root";
 
 PrivilegeDropResult failed(std::string message)
 {
@@ -21,12 +23,47 @@ std::string callFailed(const char *call, const UserAccount &account, int error)
     return std::string("cannot run as user '") + account.name + "': " + call + " failed: " + std::strerror(error);
 }
 
+std::string join(const std::vector<std::string> &items)
+{
+    std::string text;
+    for (const std::string &item : items)
+        text += (text.empty() ? "" : ", ") + item;
+    return text;
+}
+
 std::string capabilityList(const std::vector<Capability> &caps)
 {
     std::string text;
     for (Capability c : caps)
         text += (text.empty() ? "" : ", ") + std::string(capabilityName(c));
     return text.empty() ? "no capabilities" : text;
+}
+
+// Not root: the capabilities beyond those kept go, the user stays.
+PrivilegeDropResult dropCapabilities(CredentialsApi &api, PrivilegeDropResult result, const std::string &user,
+                                     bool clockControl)
+{
+    const std::string uid = std::to_string(api.effectiveUid());
+    // `user root` is chronyd's default, there when nothing was asked for.
+    result.message = "not started as root: running as uid " + uid
+                     + (user == kRootName ? std::string() : ", `user " + user + "` is not needed");
+    const std::vector<std::string> held = api.permittedCapabilities();
+    std::vector<Capability> keep;
+    for (Capability c : capabilitiesToKeep(clockControl))
+        if (std::find(held.begin(), held.end(), capabilityName(c)) != held.end())
+            keep.push_back(c);
+    std::vector<std::string> given;
+    for (const std::string &name : held)
+        if (std::none_of(keep.begin(), keep.end(), [&](Capability c) { return name == capabilityName(c); }))
+            given.push_back(name);
+    if (given.empty())
+        return result;
+    if (const int e = api.setCapabilities(keep))
+        return failed("cannot give up " + join(given) + " (uid " + uid + "): capset failed: " + std::strerror(e));
+    result.outcome = PrivilegeDropResult::Outcome::CapabilitiesDropped;
+    result.capabilities = keep;
+    result.message += "; gave up " + join(given) + ", running with " + capabilityList(keep);
+    return result;
 }
 
 } // namespace
@@ -62,11 +99,8 @@ PrivilegeDropResult dropPrivileges(CredentialsApi &api, const std::string &user,
 
     PrivilegeDropResult result;
     result.account = *account;
-    if (api.effectiveUid() != kRootUid) {
-        result.message = "not started as root: running as uid " + std::to_string(api.effectiveUid()) + ", `user " + user
-                         + "` is not needed";
-        return result;
-    }
+    if (api.effectiveUid() != kRootUid)
+        return dropCapabilities(api, std::move(result), user, clockControl);
     if (account->uid == kRootUid && account->gid == 0) {
         result.message = "running as root (user " + user + ")";
         return result;

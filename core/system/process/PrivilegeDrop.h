@@ -5,6 +5,10 @@
 // (initgroups' rule), so that membership of dialout opens the GPS serial port and a PPS device
 // given to a group opens too.
 //
+// A service started as another user with more capabilities than it keeps (the packaged unit
+// gives CAP_NET_ADMIN and CAP_DAC_OVERRIDE for PrivilegedDevices) gives the others up the same
+// way: permitted and effective become the kept ones it holds, ambient none.
+//
 // Threads started after the drop from the thread that made it inherit its capabilities; threads
 // already running keep none (setuid clears them). The service drops before its engine thread
 // starts.
@@ -22,6 +26,9 @@ struct PrivilegeDropResult
     enum class Outcome : std::uint8_t {
         NotNeeded, // not started as root, or the user is root: nothing changed
         Dropped,
+        // Not started as root, but with capabilities beyond those kept (the packaged unit's
+        // start-up ones): they are given up, the user stays.
+        CapabilitiesDropped,
         Failed, // the service must not go on: it would run with more rights than configured
     };
     Outcome outcome = Outcome::NotNeeded;

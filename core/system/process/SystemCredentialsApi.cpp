@@ -6,6 +6,8 @@
 #include <sys/prctl.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <memory>
@@ -46,6 +48,25 @@ int errnoOr(int result)
 uid_t SystemCredentialsApi::effectiveUid() const
 {
     return ::geteuid();
+}
+
+std::vector<std::string> SystemCredentialsApi::permittedCapabilities() const
+{
+    std::vector<std::string> names;
+    const std::unique_ptr<std::remove_pointer_t<cap_t>, CapFree> caps(cap_get_proc());
+    if (!caps)
+        return names;
+    for (cap_value_t value = 0; value <= CAP_LAST_CAP; ++value) {
+        cap_flag_value_t set = CAP_CLEAR;
+        if (cap_get_flag(caps.get(), value, CAP_PERMITTED, &set) != 0 || set != CAP_SET)
+            continue;
+        char *name = cap_to_name(value);
+        std::string text = name ? name : "CAP_" + std::to_string(value);
+        cap_free(name);
+        std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::toupper(c); });
+        names.push_back(std::move(text));
+    }
+    return names;
 }
 
 std::optional<UserAccount> SystemCredentialsApi::findUser(const std::string &name, std::string &error) const

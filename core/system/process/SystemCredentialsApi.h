@@ -10,6 +10,7 @@ class SystemCredentialsApi final : public CredentialsApi
 {
 public:
     uid_t effectiveUid() const override;
+    std::vector<std::string> permittedCapabilities() const override;
     std::optional<UserAccount> findUser(const std::string &name, std::string &error) const override;
     std::vector<gid_t> groupsOf(const UserAccount &account) const override;
     int setGroups(const std::vector<gid_t> &groups) override;
