@@ -4,6 +4,8 @@
 #include "config/ConfigFile.h"
 #include "config/ConfigReader.h"
 #include "config/ConfigurationEditor.h"
+#include "net/NicApi.h"
+#include "process/PrivilegedDevices.h"
 #include "process/SyscallFilter.h"
 #include "process/SystemCredentialsApi.h"
 #include "json/ConfigurationJson.h"
@@ -63,12 +65,21 @@ bool ServiceRunner::start()
     // Before dropping root, as the control ports. Not fatal: the time service matters more than
     // its metrics, and the log says why they are missing.
     m_metrics.configure(m_config);
+    openPrivilegedDevices();
     if (!dropPrivileges() || !installSyscallFilter()) {
         m_control.close();
         return false;
     }
     startEngine();
     return true;
+}
+
+void ServiceRunner::openPrivilegedDevices()
+{
+    SystemNicApi nic;
+    const std::string line = s1::openPrivilegedDevices(m_config, m_devices, nic);
+    if (!line.empty())
+        qCInfo(lcService).noquote() << QString::fromStdString(line);
 }
 
 bool ServiceRunner::dropPrivileges()
@@ -189,6 +200,8 @@ void ServiceRunner::startEngine()
     // `dumpdir` is chrony's directory for state kept across restarts: the history goes there.
     m_history.followStateDirectory(m_config.dumpDir);
     HostOptions host = hostOptionsFor(m_options);
+    host.refClockSeams.devices = &m_devices;
+    host.phcDevices = &m_devices;
     // A reload's new engine carries on the alarms of the one it replaces.
     host.previousAlarms = m_lastAlarms;
     m_engine = std::make_unique<EngineThread>(m_config, host);

@@ -21,6 +21,7 @@
 #include "host/HistoryKeeper.h"
 #include "metrics/MetricsEndpoint.h"
 #include "process/PrivilegeDrop.h"
+#include "refclock/RetainedDeviceApi.h"
 #include "transport/ControlServer.h"
 
 #include <QObject>
@@ -73,6 +74,8 @@ private:
     bool openControlSocket();
     // `user`/-u: stops being root before the engine thread starts, so that every engine thread
     // (a reload starts a new one) inherits the capabilities kept. False (logged) when it failed.
+    // Before dropPrivileges: what chronyd opens as root (PrivilegedDevices).
+    void openPrivilegedDevices();
     bool dropPrivileges();
     // -F: the system call filter, after the drop (setuid, setgroups and libcap's calls are not in
     // its list) and before the engine thread starts. False (logged) when it cannot be installed.
@@ -97,6 +100,10 @@ private:
 
     LaunchOptions m_options;
     EngineConfig m_config;
+    // The refclocks' and hwtimestamp's devices, opened before the privilege drop and kept for
+    // every engine (reloads); declared before the engine, so that they outlive it.
+    SystemDeviceApi m_systemDevices;
+    RetainedDeviceApi m_devices{m_systemDevices};
     std::unique_ptr<EngineThread> m_engine;
     // Outlives the engine threads (reloads) and is saved when the service stops.
     HistoryKeeper m_history;

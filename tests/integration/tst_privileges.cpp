@@ -11,6 +11,7 @@
 #include <QDir>
 #include <QFile>
 #include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QUdpSocket>
 #include <QtTest>
@@ -77,6 +78,7 @@ class TestPrivileges : public QObject
 private slots:
     void unknownUserStopsTheStart();
     void dropsRootKeepingOnlyWhatItNeeds();
+    void startUpCapabilitiesEndOnceTheDevicesAreOpen();
 };
 
 void TestPrivileges::unknownUserStopsTheStart()
@@ -203,6 +205,64 @@ void TestPrivileges::dropsRootKeepingOnlyWhatItNeeds()
     QVERIFY2(history.exists(), log.constData());
     QCOMPARE(history.ownerId(), uid);
     QVERIFY2(!log.contains("cannot write"), log.constData());
+}
+
+void TestPrivileges::startUpCapabilitiesEndOnceTheDevicesAreOpen()
+{
+    // The packaged unit's way: started as its user with the capabilities the devices need
+    // (setpriv here, AmbientCapabilities there), the service opens a device only root may read,
+    // then keeps CAP_NET_BIND_SERVICE alone; the engine's driver gets the open descriptor (a
+    // file is no PPS device: its PPS_GETCAP answer shows the descriptor reached the driver,
+    // where the user's own open is refused).
+    if (geteuid() != 0)
+        QSKIP("giving the service capabilities needs root");
+    const QString setpriv = QStandardPaths::findExecutable(QStringLiteral("setpriv"));
+    if (setpriv.isEmpty())
+        QSKIP("no setpriv (util-linux) on this machine");
+    const passwd *pw = getpwnam(kUser);
+    if (!pw)
+        QSKIP("no user 'nobody' on this machine");
+    const quint16 port = freePrivilegedUdpPort();
+    QVERIFY2(port != 0, "no free UDP port below 1024 on 127.0.0.1");
+
+    QTemporaryDir dir;
+    QVERIFY(::chmod(QFile::encodeName(dir.path()).constData(), 0755) == 0);
+    const QString run = dir.filePath(QStringLiteral("run"));
+    QVERIFY(QDir().mkpath(run));
+    QVERIFY(::chown(QFile::encodeName(run).constData(), pw->pw_uid, pw->pw_gid) == 0);
+    const QString device = s1test::writeFile(dir, QStringLiteral("pps-root-only"), QStringLiteral("not a device\n"));
+    QVERIFY(::chmod(QFile::encodeName(device).constData(), 0600) == 0);
+    const QString conf = s1test::writeFile(
+        dir, QStringLiteral("s1.conf"),
+        QStringLiteral("port %1\nallow 127.0.0.0/8\nlocal stratum 1\nrefclock PPS %2\n").arg(port).arg(device));
+
+    const QString caps = QStringLiteral("+net_bind_service,+net_admin,+dac_override");
+    QProcess service;
+    service.start(setpriv, {QStringLiteral("--reuid=%1").arg(pw->pw_uid), QStringLiteral("--regid=%1").arg(pw->pw_gid),
+                            "--clear-groups", "--inh-caps=" + caps, "--ambient-caps=" + caps, "--",
+                            s1test::ourBinary(QStringLiteral("stratumone")), "--service", "-f", conf, "-x", "--bind",
+                            "127.0.0.1", "--control-socket", run + QStringLiteral("/control.sock")});
+    QByteArray log;
+    QVERIFY2(waitForLog(service, QStringLiteral("not a PPS device"), log), log.constData());
+    QVERIFY2(log.contains(QStringLiteral("before giving up privileges: opened %1\n").arg(device).toUtf8()),
+             log.constData());
+    QVERIFY2(log.contains(QStringLiteral("not started as root: running as uid %1; gave up CAP_DAC_OVERRIDE, "
+                                         "CAP_NET_ADMIN, running with CAP_NET_BIND_SERVICE")
+                              .arg(pw->pw_uid)
+                              .toUtf8()),
+             log.constData());
+    QVERIFY2(!log.contains("permission denied"), log.constData());
+    QVERIFY2(waitForLog(service, QStringLiteral("serving NTP on UDP port %1").arg(port), log), log.constData());
+    QVERIFY(answersNtp(port));
+
+    const QMap<QString, QString> status =
+        s1test::procStatus(QStringLiteral("/proc/%1/status").arg(service.processId()));
+    QCOMPARE(status.value("Uid"), QStringLiteral("%1 %1 %1 %1").arg(pw->pw_uid));
+    QCOMPARE(capabilityMask(status, "CapPrm"), kNetBindServiceMask);
+    QCOMPARE(capabilityMask(status, "CapEff"), kNetBindServiceMask);
+    QCOMPARE(capabilityMask(status, "CapInh"), quint64(0));
+    QCOMPARE(capabilityMask(status, "CapAmb"), quint64(0));
+    QVERIFY(s1test::stopProcess(service, SIGTERM, 10s));
 }
 
 QTEST_GUILESS_MAIN(TestPrivileges)

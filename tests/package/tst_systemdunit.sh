@@ -36,7 +36,8 @@ fi
 for setting in Type=notify NotifyAccess=main WatchdogSec=30s User=_stratumone Group=stratumone \
     ProtectSystem=strict NoNewPrivileges=yes StateDirectory=stratumone LogsDirectory=stratumone \
     RuntimeDirectory=stratumone SupplementaryGroups=dialout "SystemCallFilter=@system-service @clock" \
-    "CapabilityBoundingSet=CAP_SYS_TIME CAP_NET_BIND_SERVICE" "AmbientCapabilities=CAP_SYS_TIME CAP_NET_BIND_SERVICE"; do
+    "CapabilityBoundingSet=CAP_SYS_TIME CAP_NET_BIND_SERVICE CAP_DAC_OVERRIDE CAP_NET_ADMIN" \
+    "AmbientCapabilities=CAP_SYS_TIME CAP_NET_BIND_SERVICE CAP_DAC_OVERRIDE CAP_NET_ADMIN"; do
     if ! grep -qx "$setting" "$unit"; then
         echo "FAIL: the unit lacks $setting"
         failures=$((failures + 1))

@@ -5,7 +5,9 @@
 // host's, so converted stamps are checked to the nanosecond. No hardware, no real clock.
 #include "net/NicApi.h"
 #include "net/NicTimestamping.h"
+#include "process/PrivilegedDevices.h"
 #include "refclock/DeviceApi.h"
+#include "refclock/RetainedDeviceApi.h"
 
 #include <QtTest>
 
@@ -206,6 +208,7 @@ private slots:
     void refusesStampsFarFromTheKernels();
     void badPhcAnswers();
     void pollsAtMaxPoll();
+    void setUpBeforeThePrivilegeDrop();
 };
 
 void TestNicTimestamping::enablesACapableInterface()
@@ -572,6 +575,54 @@ void TestNicTimestamping::pollsAtMaxPoll()
     phcs.systemNow += kNanosPerSecond;
     ts.timeout(systemTime(phcs.systemNow), log);
     QCOMPARE(ts.interfaces()[0]->phcReadings, std::uint64_t(2));
+}
+
+void TestNicTimestamping::setUpBeforeThePrivilegeDrop()
+{
+    // The service as root (or with the unit's start-up capabilities) sets the card up and opens
+    // its PHC; the engine, started after the drop, may do neither and still stamps in hardware.
+    EngineConfig engineConfig;
+    engineConfig.hwTimestamps = {config("eth0")};
+    FakeNic nic;
+    FakeCard &card = nic.add("eth0", 3);
+    card.info.phcIndex = 1;
+    FakePhcs phcs;
+    RetainedDeviceApi devices(phcs);
+    QCOMPARE(openPrivilegedDevices(engineConfig, devices, nic),
+             std::string("before giving up privileges: opened /dev/ptp1; hardware timestamping set up on eth0"));
+    QCOMPARE(card.current, (NicTimestampingConfig{HWTSTAMP_TX_ON, HWTSTAMP_FILTER_ALL}));
+
+    // The drop: SIOCSHWTSTAMP needs CAP_NET_ADMIN, /dev/ptp1 is root's.
+    card.setError = EPERM;
+    phcs.openError = EACCES;
+    NicTimestamping engine(engineConfig.hwTimestamps, nic, devices, identity(), identity());
+    std::vector<std::string> log;
+    engine.start(log);
+    QCOMPARE(log, std::vector<std::string>{"hardware timestamping enabled on eth0 (/dev/ptp1)"});
+    QCOMPARE(devices.handedOver(), std::uint64_t(1));
+    // The PHC is read through the retained descriptor.
+    track(engine, phcs, 4);
+    QCOMPARE(engine.interfaces()[0]->phcFailures, std::uint64_t(0));
+    QVERIFY(engine.interfaces()[0]->phcReadings > 0);
+    const std::int64_t t = phcs.systemNow;
+    QVERIFY(engine.convertTransmit(3, systemTime(FakePhcs::phcAt(t)), systemTime(t)).has_value());
+
+    // Without it, the same engine keeps software stamps and says why.
+    FakeNic unprepared;
+    unprepared.add("eth0", 3).setError = EPERM;
+    RetainedDeviceApi nothingRetained(phcs);
+    NicTimestamping alone(engineConfig.hwTimestamps, unprepared, nothingRetained, identity(), identity());
+    log.clear();
+    alone.start(log);
+    QVERIFY(!alone.enabled());
+    QCOMPARE(log.size(), std::size_t(1));
+    QVERIFY2(QString::fromStdString(log[0]).contains("SIOCSHWTSTAMP failed"), log[0].c_str());
+
+    // A configuration without such devices opens nothing and says nothing.
+    FakePhcs untouched;
+    RetainedDeviceApi idle(untouched);
+    QCOMPARE(openPrivilegedDevices(EngineConfig{}, idle, nic), std::string());
+    QVERIFY(untouched.opened.empty());
 }
 
 QTEST_APPLESS_MAIN(TestNicTimestamping)
