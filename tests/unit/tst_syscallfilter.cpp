@@ -7,8 +7,12 @@
 
 #include <QtTest>
 
+#include <fcntl.h>
+#include <netinet/in.h>
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/timex.h>
 #include <sys/wait.h>
@@ -113,6 +117,45 @@ int runAProgram()
     return kChildCallFailed;
 }
 
+// The argument checks: what the service does passes...
+int permittedArguments()
+{
+    const int fd = ::socket(AF_INET, SOCK_DGRAM | SOCK_CLOEXEC, 0);
+    const int on = 1;
+    int pending = 0;
+    const bool ok = fd >= 0 && ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on) == 0
+                    && ::setsockopt(fd, IPPROTO_IP, IP_PKTINFO, &on, sizeof on) == 0
+                    && ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK) == 0
+                    && ::ioctl(fd, FIONREAD, &pending) == 0;
+    ::close(fd);
+    return ok ? kChildDone : kChildCallFailed;
+}
+
+// ... and each of these kills.
+int packetSocket()
+{
+    return ::socket(AF_PACKET, SOCK_RAW, 0) >= 0 ? kChildDone : kChildCallFailed;
+}
+
+int netfilterOption()
+{
+    const int fd = ::socket(AF_INET, SOCK_DGRAM, 0);
+    constexpr int kIptSoSetReplace = 64; // linux/netfilter_ipv4/ip_tables.h
+    char table[64] = {};
+    return ::setsockopt(fd, IPPROTO_IP, kIptSoSetReplace, table, sizeof table) == 0 ? kChildDone : kChildCallFailed;
+}
+
+int descriptorOwner()
+{
+    return ::fcntl(0, F_SETOWN, ::getpid()) == 0 ? kChildDone : kChildCallFailed;
+}
+
+int terminalInjection()
+{
+    char c = 'x';
+    return ::ioctl(0, TIOCSTI, &c) == 0 ? kChildDone : kChildCallFailed;
+}
+
 bool listed(const std::vector<std::string> &calls, const char *name)
 {
     return std::find(calls.begin(), calls.end(), name) != calls.end();
@@ -131,6 +174,7 @@ private slots:
     void eachCallInOneGroupOnly();
     void levelOneAllowsTheServicesWork();
     void levelOneKillsAtAnUnlistedCall();
+    void levelOneChecksArguments();
     void negativeLevelSendsSigsysInstead();
     void clockCallsForbiddenWithoutClockControl();
     void levelTwoForbidsForkAndExecAllowsTheRest();
@@ -246,6 +290,24 @@ void TestSyscallFilter::levelOneKillsAtAnUnlistedCall()
     const ChildEnd end = runFiltered(1, true, unlistedCall);
     QVERIFY(!end.exited);
     QCOMPARE(end.signal, SIGSYS);
+}
+
+void TestSyscallFilter::levelOneChecksArguments()
+{
+    if (!SyscallFilter::available())
+        QSKIP("built without libseccomp");
+    ChildEnd end = runFiltered(1, false, permittedArguments);
+    QVERIFY2(end.exited, qPrintable(QStringLiteral("killed by signal %1").arg(end.signal)));
+    QCOMPARE(end.code, kChildDone);
+    // Without the filter each call gets as far as the kernel (which may refuse it): the kill
+    // below is the filter's.
+    for (const auto &body : {packetSocket, netfilterOption, descriptorOwner, terminalInjection}) {
+        end = runFiltered(1, false, body);
+        QVERIFY(!end.exited);
+        QCOMPARE(end.signal, SIGSYS);
+        end = runFiltered(0, false, body);
+        QVERIFY(end.exited);
+    }
 }
 
 void TestSyscallFilter::negativeLevelSendsSigsysInstead()

@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <cstring>
 #include <memory>
+#include <vector>
 #endif
 
 namespace s1 {
@@ -57,6 +58,14 @@ std::string failure(const char *what, const std::string &name, int result)
            + std::strerror(-result);
 }
 
+int addRule(void *context, std::uint32_t action, int call, const SyscallArguments &arguments)
+{
+    std::vector<scmp_arg_cmp> compare;
+    for (const SyscallArgument &a : arguments)
+        compare.push_back(SCMP_CMP(a.index, SCMP_CMP_MASKED_EQ, a.mask, a.value));
+    return seccomp_rule_add_array(context, action, call, static_cast<unsigned>(compare.size()), compare.data());
+}
+
 int addRule(void *context, std::uint32_t action, int call, SyscallCondition condition)
 {
     const scmp_datum_t threadFlag = CLONE_THREAD;
@@ -94,7 +103,12 @@ bool SyscallFilter::install(const SyscallFilterPolicy &policy, bool clockControl
             // A name this architecture lacks (open, poll, fork on arm64): nothing to allow or forbid.
             if (call == __NR_SCMP_ERROR)
                 continue;
-            if (const int r = addRule(context.get(), action, call, group.condition); r < 0) {
+            int r = 0;
+            if (group.permitted.empty())
+                r = addRule(context.get(), action, call, group.condition);
+            for (auto it = group.permitted.begin(); r >= 0 && it != group.permitted.end(); ++it)
+                r = addRule(context.get(), action, call, *it);
+            if (r < 0) {
                 error = failure("cannot add a rule for", name, r);
                 return false;
             }

@@ -1,11 +1,152 @@
 #include "process/SyscallFilterPolicy.h"
 
+#include <fcntl.h>
+#include <linux/pps.h>
+#include <linux/ptp_clock.h>
+#include <linux/sockios.h>
+#include <netinet/in.h>
+#include <netinet/tcp.h>
+#include <sys/ioctl.h>
+#include <sys/socket.h>
+
 #include <algorithm>
 #include <charconv>
+#include <utility>
 
 namespace s1 {
 
 namespace {
+
+// Argument `index` is one of `values`.
+std::vector<SyscallArguments> argumentIn(unsigned index, std::initializer_list<std::uint64_t> values)
+{
+    std::vector<SyscallArguments> permitted;
+    for (std::uint64_t v : values)
+        permitted.push_back({{index, v}});
+    return permitted;
+}
+
+// Arguments `first` and `first + 1` are one of the pairs (a socket option's level and name).
+std::vector<SyscallArguments> argumentPairIn(unsigned first,
+                                             std::initializer_list<std::pair<std::uint64_t, std::uint64_t>> pairs)
+{
+    std::vector<SyscallArguments> permitted;
+    for (const auto &[a, b] : pairs)
+        permitted.push_back({{first, a}, {first + 1, b}});
+    return permitted;
+}
+
+// setsockopt's level and name: ours (UdpSocket), Qt's (QTcpServer, QLocalSocket) and glibc's
+// resolver (IP_RECVERR), and the common SOL_SOCKET ones a library may set on its own socket.
+// Not, among others, the netfilter tables at SOL_IP (IPT_SO_SET_REPLACE) or packet sockets'.
+std::vector<SyscallArguments> socketOptions()
+{
+    return argumentPairIn(1, {
+                                 {SOL_SOCKET, SO_REUSEADDR},
+                                 {SOL_SOCKET, SO_REUSEPORT},
+                                 {SOL_SOCKET, SO_KEEPALIVE},
+                                 {SOL_SOCKET, SO_OOBINLINE},
+                                 {SOL_SOCKET, SO_BROADCAST},
+                                 {SOL_SOCKET, SO_RCVBUF},
+                                 {SOL_SOCKET, SO_SNDBUF},
+                                 {SOL_SOCKET, SO_PASSCRED},
+                                 {SOL_SOCKET, SO_LINGER},
+                                 {SOL_SOCKET, SO_PRIORITY},
+                                 {SOL_SOCKET, SO_TIMESTAMP_OLD},
+                                 {SOL_SOCKET, SO_TIMESTAMP_NEW},
+                                 {SOL_SOCKET, SO_TIMESTAMPNS_OLD},
+                                 {SOL_SOCKET, SO_TIMESTAMPNS_NEW},
+                                 {SOL_SOCKET, SO_TIMESTAMPING_OLD},
+                                 {SOL_SOCKET, SO_TIMESTAMPING_NEW},
+                                 {SOL_SOCKET, SO_RCVTIMEO_OLD},
+                                 {SOL_SOCKET, SO_RCVTIMEO_NEW},
+                                 {SOL_SOCKET, SO_SNDTIMEO_OLD},
+                                 {SOL_SOCKET, SO_SNDTIMEO_NEW},
+                                 {SOL_SOCKET, SO_SELECT_ERR_QUEUE},
+                                 {IPPROTO_IP, IP_PKTINFO},
+                                 {IPPROTO_IP, IP_MTU_DISCOVER},
+                                 {IPPROTO_IP, IP_RECVERR},
+                                 {IPPROTO_IP, IP_TOS},
+                                 {IPPROTO_IP, IP_FREEBIND},
+                                 {IPPROTO_IP, IP_RECVTTL},
+                                 {IPPROTO_IPV6, IPV6_V6ONLY},
+                                 {IPPROTO_IPV6, IPV6_RECVPKTINFO},
+                                 {IPPROTO_IPV6, IPV6_RECVERR},
+                                 {IPPROTO_IPV6, IPV6_TCLASS},
+                                 {IPPROTO_IPV6, IPV6_MTU_DISCOVER},
+                                 {IPPROTO_IPV6, IPV6_RECVHOPLIMIT},
+                                 {IPPROTO_TCP, TCP_NODELAY},
+                                 {IPPROTO_TCP, TCP_KEEPIDLE},
+                                 {IPPROTO_TCP, TCP_KEEPINTVL},
+                                 {IPPROTO_TCP, TCP_KEEPCNT},
+                             });
+}
+
+// ioctl's requests: FIONREAD (Qt's sockets), the serial port's termios and modem lines
+// (tcgetattr, tcsetattr, tcflush, TIOCGICOUNT for overruns), RFC 2783 PPS, the PHC's readings and
+// external timestamps, and the interface calls of hardware timestamping (and read-only interface
+// facts). Not, among others, TIOCSTI (typing into a terminal) or any setting of an interface.
+// glibc 2.36 (Debian 12) makes termios calls with TCGETS/TCSETS*; a libc that uses the termios2
+// requests (TCGETS2) for the serial port needs them added.
+std::vector<SyscallArguments> ioctlRequests()
+{
+    return argumentIn(1, {
+                             FIONREAD,
+                             FIONBIO,
+                             FIOCLEX,
+                             FIONCLEX,
+                             TCGETS,
+                             TCSETS,
+                             TCSETSW,
+                             TCSETSF,
+                             TCFLSH,
+                             TCSBRK,
+                             TCXONC,
+                             TIOCMGET,
+                             TIOCMSET,
+                             TIOCMBIS,
+                             TIOCMBIC,
+                             TIOCEXCL,
+                             TIOCNXCL,
+                             TIOCOUTQ,
+                             TIOCGICOUNT,
+                             TIOCGWINSZ,
+                             TIOCGSERIAL,
+                             PPS_GETPARAMS,
+                             PPS_SETPARAMS,
+                             PPS_GETCAP,
+                             PPS_FETCH,
+                             PPS_KC_BIND,
+                             PTP_CLOCK_GETCAPS,
+                             PTP_SYS_OFFSET,
+                             PTP_SYS_OFFSET_PRECISE,
+                             PTP_SYS_OFFSET_EXTENDED,
+                             PTP_EXTTS_REQUEST,
+                             PTP_PIN_GETFUNC,
+                             PTP_PIN_SETFUNC,
+#ifdef PTP_CLOCK_GETCAPS2
+                             PTP_CLOCK_GETCAPS2,
+                             PTP_SYS_OFFSET2,
+                             PTP_SYS_OFFSET_PRECISE2,
+                             PTP_SYS_OFFSET_EXTENDED2,
+                             PTP_EXTTS_REQUEST2,
+                             PTP_PIN_GETFUNC2,
+                             PTP_PIN_SETFUNC2,
+#endif
+                             SIOCETHTOOL,
+                             SIOCGIFINDEX,
+                             SIOCSHWTSTAMP,
+                             SIOCGHWTSTAMP,
+                             SIOCGIFNAME,
+                             SIOCGIFCONF,
+                             SIOCGIFFLAGS,
+                             SIOCGIFMTU,
+                             SIOCGIFHWADDR,
+                             SIOCGIFADDR,
+                             SIOCGIFNETMASK,
+                             SIOCGIFBRDADDR,
+                         });
+}
 
 // glibc (2.34 and later) creates threads with clone3 and falls back to clone when the kernel
 // says ENOSYS. clone3 takes its flags in a structure in memory, which a seccomp filter cannot
@@ -97,19 +238,28 @@ const std::vector<SyscallGroup> &SyscallFilterPolicy::allowList()
          SyscallAction::Allow,
          SyscallCondition::Always,
          false,
-         {"openat",    "open",      "close",      "read",       "write",      "readv",     "writev",    "pread64",
-          "pwrite64",  "lseek",     "fstat",      "newfstatat", "stat",       "lstat",     "statx",     "fstatfs",
-          "statfs",    "fcntl",     "flock",      "fsync",      "fdatasync",  "ftruncate", "fallocate", "getdents64",
-          "access",    "faccessat", "faccessat2", "readlink",   "readlinkat", "getcwd",    "rename",    "renameat",
-          "renameat2", "unlink",    "unlinkat",   "link",       "linkat",     "mkdir",     "mkdirat",   "chmod",
-          "fchmod",    "fchmodat",  "fchown",     "umask",      "dup",        "dup2",      "dup3"}},
-        {"devices",
-         "PPS (time_pps_fetch), PHC (PTP_SYS_OFFSET), the serial port's settings, SIOC* for hardware "
-         "timestamping and interfaces",
+         {"openat",    "open",       "close",    "read",       "write",     "readv",     "writev",     "pread64",
+          "pwrite64",  "lseek",      "fstat",    "newfstatat", "stat",      "lstat",     "statx",      "fstatfs",
+          "statfs",    "flock",      "fsync",    "fdatasync",  "ftruncate", "fallocate", "getdents64", "access",
+          "faccessat", "faccessat2", "readlink", "readlinkat", "getcwd",    "rename",    "renameat",   "renameat2",
+          "unlink",    "unlinkat",   "link",     "linkat",     "mkdir",     "mkdirat",   "chmod",      "fchmod",
+          "fchmodat",  "fchown",     "umask",    "dup",        "dup2",      "dup3"}},
+        {"descriptor flags",
+         "close-on-exec, non-blocking, duplicates and locks; not leases, owners, signals or pipe sizes",
          SyscallAction::Allow,
          SyscallCondition::Always,
          false,
-         {"ioctl"}},
+         {"fcntl", "fcntl64"},
+         argumentIn(1, {F_DUPFD, F_DUPFD_CLOEXEC, F_GETFD, F_SETFD, F_GETFL, F_SETFL, F_GETLK, F_SETLK, F_SETLKW,
+                        F_OFD_GETLK, F_OFD_SETLK, F_OFD_SETLKW})},
+        {"devices",
+         "PPS (time_pps_fetch), PHC (PTP_SYS_OFFSET), the serial port's settings, SIOC* for hardware "
+         "timestamping and interfaces: those requests only",
+         SyscallAction::Allow,
+         SyscallCondition::Always,
+         false,
+         {"ioctl"},
+         ioctlRequests()},
         {"shared memory",
          "the SHM refclock's segment (gpsd, ntpd's driver 28)",
          SyscallAction::Allow,
@@ -122,8 +272,37 @@ const std::vector<SyscallGroup> &SyscallFilterPolicy::allowList()
          SyscallAction::Allow,
          SyscallCondition::Always,
          false,
-         {"socket", "socketpair", "bind", "connect", "listen", "accept", "accept4", "getsockname", "getpeername",
-          "getsockopt", "setsockopt", "sendto", "recvfrom", "sendmsg", "recvmsg", "sendmmsg", "recvmmsg", "shutdown"}},
+         {"bind", "connect", "listen", "accept", "accept4", "getsockname", "getpeername", "sendto", "recvfrom",
+          "sendmsg", "recvmsg", "sendmmsg", "recvmmsg", "shutdown"}},
+        {"socket families",
+         "IPv4, IPv6, local sockets, netlink for the interfaces' addresses (the unit's RestrictAddressFamilies)",
+         SyscallAction::Allow,
+         SyscallCondition::Always,
+         false,
+         {"socket"},
+         argumentIn(0, {AF_INET, AF_INET6, AF_UNIX, AF_NETLINK})},
+        {"socket pairs",
+         "local ones only",
+         SyscallAction::Allow,
+         SyscallCondition::Always,
+         false,
+         {"socketpair"},
+         argumentIn(0, {AF_UNIX})},
+        {"socket options",
+         "the options the service, Qt and the resolver set (timestamps, packet info, buffers, reuse)",
+         SyscallAction::Allow,
+         SyscallCondition::Always,
+         false,
+         {"setsockopt"},
+         socketOptions()},
+        {"socket queries",
+         "reading options at the socket, IP, IPv6, TCP and UDP levels (and SCTP's, which Qt asks of "
+         "every socket it adopts)",
+         SyscallAction::Allow,
+         SyscallCondition::Always,
+         false,
+         {"getsockopt"},
+         argumentIn(1, {SOL_SOCKET, IPPROTO_IP, IPPROTO_IPV6, IPPROTO_TCP, IPPROTO_UDP, IPPROTO_SCTP})},
         {"system facts",
          "who the service runs as, the machine's name and state, Qt's random numbers",
          SyscallAction::Allow,

@@ -37,6 +37,21 @@ enum class SyscallCondition : std::uint8_t {
     NotAThread,  // clone without CLONE_THREAD: a fork
 };
 
+// One argument the kernel checks: argument `index` (from 0) equals `value` in the bits of `mask`.
+// Arguments the kernel reads as int (a socket's family, fcntl's command, ioctl's request) are
+// compared in their low 32 bits only: the upper half of the register is not theirs.
+struct SyscallArgument
+{
+    static constexpr std::uint64_t kLow32 = 0xffffffffULL;
+    unsigned index = 0;
+    std::uint64_t value = 0;
+    std::uint64_t mask = kLow32;
+
+    friend bool operator==(const SyscallArgument &, const SyscallArgument &) = default;
+};
+// One permitted combination: every argument as given.
+using SyscallArguments = std::vector<SyscallArgument>;
+
 struct SyscallGroup
 {
     const char *name; // for the log and the tests
@@ -45,6 +60,10 @@ struct SyscallGroup
     SyscallCondition condition = SyscallCondition::Always;
     bool clockControlOnly = false; // only when the service steers the clock (without -x)
     std::vector<const char *> calls;
+    // With `action` only for these combinations of arguments (chronyd's level 1 does the same for
+    // socket families, socket options, fcntl commands and ioctl requests); empty: any arguments.
+    // Other arguments get the level's default action.
+    std::vector<SyscallArguments> permitted = {};
 };
 
 class SyscallFilterPolicy
