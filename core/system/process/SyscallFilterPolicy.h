@@ -11,7 +11,9 @@
 // Level 1's list comes from what the service does (strace -f -c of a full session: serving
 // NTP, polling servers, an NMEA refclock, stratumctl, reload, cyclelogs, dump, metrics), what
 // its code calls (PPS/PHC/serial ioctls, SHM segments, the clock calls) and what glibc and Qt
-// 6.4 call on its behalf (threads, the event loop, name resolution). A different libc or Qt can
+// 6.4 call on its behalf (threads, the event loop, name resolution), with the names the same
+// calls have on 32-bit architectures (armhf Raspberry Pi OS: mmap2, _llseek, fcntl64, the *_time64
+// and *32 calls, send/recv), taken from the kernel's tables and not run there. A different libc or Qt can
 // make a call missing here: level 1 is for installations where it was seen to work, as chronyd
 // says of its own level 1.
 #pragma once
