@@ -111,6 +111,23 @@ void SourceStatistics::accumulate(const StatSample &sample)
 // 0.85 to 0.70; weights by the inverse square of the dispersion gave 0.94 and 0.79.
 void SourceStatistics::computeVariances(double asymmetry)
 {
+    const double meanVariance = m_config.weighting == SampleWeighting::Equal ? equalVariances()
+                                                                              : distanceVariances(asymmetry);
+    addWanderVariances(meanVariance);
+}
+
+double SourceStatistics::equalVariances()
+{
+    double meanVariance = 0;
+    for (int i = 0; i < m_count; ++i) {
+        m_variances[static_cast<std::size_t>(i)] = 1.0;
+        meanVariance += 1.0 / m_count;
+    }
+    return meanVariance;
+}
+
+double SourceStatistics::distanceVariances(double asymmetry)
+{
     const std::span<double> distances(m_scratch.data(), static_cast<std::size_t>(m_count));
     for (int i = 0; i < m_count; ++i)
         distances[static_cast<std::size_t>(i)] = 0.5 * at(i).peerDelay + at(i).peerDispersion;
@@ -131,12 +148,15 @@ void SourceStatistics::computeVariances(double asymmetry)
     double meanVariance = 0;
     for (int i = 0; i < m_count; ++i) {
         const double distance = 0.5 * at(i).peerDelay + at(i).peerDispersion;
-        const double sd = m_config.weighting == SampleWeighting::Equal
-                              ? 1.0
-                              : 1.0 + uncorrected * std::max(0.0, distance - minDistance) / scale;
+        const double sd = 1.0 + uncorrected * std::max(0.0, distance - minDistance) / scale;
         m_variances[static_cast<std::size_t>(i)] = sd * sd;
         meanVariance += sd * sd / m_count;
     }
+    return meanVariance;
+}
+
+void SourceStatistics::addWanderVariances(double meanVariance)
+{
 
     // A frequency that wanders makes an old sample's offset, carried along the line to now,
     // wrong by what the frequency did since: variance q age³ / 3 for a random walk of q per

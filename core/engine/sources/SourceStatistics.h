@@ -333,6 +333,12 @@ private:
 
     void prune(int drop);
     void computeVariances(double asymmetry);
+    // The samples' relative variances, each 1 (reference clocks) or growing with the distance
+    // above the best (NTP); the mean of them.
+    double equalVariances();
+    double distanceVariances(double asymmetry);
+    // Adds what a wandering frequency makes of each sample's age.
+    void addWanderVariances(double meanVariance);
     // Takes the frequency differences the newest sample ends (work space of `total` samples)
     // into the long-term sums, once per sample.
     void addWanderDifferences(int total);
