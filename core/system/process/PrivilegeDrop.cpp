@@ -1,5 +1,7 @@
 #include "process/PrivilegeDrop.h"
 
+#include "config/EngineConfig.h"
+
 #include <algorithm>
 #include <cstring>
 
@@ -8,7 +10,6 @@ namespace s1 {
 namespace {
 
 constexpr uid_t kRootUid = 0;
-constexpr const char *kRootName = "root";
 
 PrivilegeDropResult failed(std::string message)
 {
@@ -33,10 +34,10 @@ std::string join(const std::vector<std::string> &items)
 
 std::string capabilityList(const std::vector<Capability> &caps)
 {
-    std::string text;
+    std::vector<std::string> names;
     for (Capability c : caps)
-        text += (text.empty() ? "" : ", ") + std::string(capabilityName(c));
-    return text.empty() ? "no capabilities" : text;
+        names.push_back(capabilityName(c));
+    return names.empty() ? "no capabilities" : join(names);
 }
 
 // Not root: the capabilities beyond those kept go, the user stays.
@@ -46,7 +47,7 @@ PrivilegeDropResult dropCapabilities(CredentialsApi &api, PrivilegeDropResult re
     const std::string uid = std::to_string(api.effectiveUid());
     // `user root` is chronyd's default, there when nothing was asked for.
     result.message = "not started as root: running as uid " + uid
-                     + (user == kRootName ? std::string() : ", `user " + user + "` is not needed");
+                     + (user == kDefaultUser ? std::string() : ", `user " + user + "` is not needed");
     const std::vector<std::string> held = api.permittedCapabilities();
     std::vector<Capability> keep;
     for (Capability c : capabilitiesToKeep(clockControl))
